@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './log';
+export * from './remote-entry';
+export * from './result';
+export * from './security';
+export * from './site';

@@ -1,0 +1,55 @@
+import type { FtpsMode } from './site';
+
+/** Why a certificate is or is not trusted. */
+export type CertificateTrust =
+  /** Signed by a trusted CA (system or the extra CA given) and valid for the host name. */
+  | 'ca-valid'
+  /** Its SHA-256 fingerprint is pinned for this host and port. */
+  | 'pinned'
+  /** Not otherwise trusted; the user accepted it for this session only. */
+  | 'accepted-once'
+  /** Not trusted; nothing was sent. */
+  | 'untrusted';
+
+/** What a server certificate says, as plain data for the user to judge. */
+export interface CertificateInfo {
+  readonly subject: string;
+  readonly issuer: string;
+  readonly validFrom: string;
+  readonly validTo: string;
+  /** SHA-256 of the DER certificate, `AB:CD:...` upper-case hex, as browsers show it. */
+  readonly fingerprintSha256: string;
+  readonly serialNumber: string;
+  readonly subjectAltNames: readonly string[];
+  readonly selfSigned: boolean;
+  /** Why the TLS library did not accept it (`DEPTH_ZERO_SELF_SIGNED_CERT`, a host-name mismatch, ...); null if it did. */
+  readonly verificationError: string | null;
+}
+
+/**
+ * What protects a session, answering "are my user name and password actually encrypted?". Plain data
+ * made by the engine after login and kept up to date as data connections are opened.
+ */
+export interface SecurityReport {
+  readonly host: string;
+  readonly port: number;
+  readonly mode: FtpsMode;
+  /** `TLSv1.3`, `TLSv1.2`; null for plain FTP. */
+  readonly tlsVersion: string | null;
+  /** e.g. `TLS_AES_256_GCM_SHA384`; null for plain FTP. */
+  readonly cipher: string | null;
+  readonly certificate: CertificateInfo | null;
+  readonly certificateTrust: CertificateTrust | null;
+  /** A sentence for people: why the certificate is (not) trusted. */
+  readonly trustExplanation: string;
+  /** True when TLS was up before USER and PASS were sent. */
+  readonly credentialsEncrypted: boolean;
+  /** True when PROT P was accepted: file contents and listings are encrypted. */
+  readonly dataProtected: boolean;
+  /** Whether data connections resumed the control connection's TLS session; null until one was opened. */
+  readonly dataTlsSessionReused: boolean | null;
+  /** The server's welcome line, for the log and the doctor. */
+  readonly serverBanner: string;
+  /** Warnings a person must see (plain FTP, accepted-once certificate, TLS 1.2 only, ...). */
+  readonly warnings: readonly string[];
+}

@@ -1,0 +1,112 @@
+/**
+ * `npm test`: runs every suite once, against real servers, a real keyring and real Chromium.
+ *
+ * 1. Makes sure a D-Bus session with an unlocked gnome-keyring exists (re-running itself under
+ *    dbus-run-session if not), so keytar talks to a real Secret Service.
+ * 2. Builds the app (the main-bundle and end-to-end tests load what users run), unless WHARF_SKIP_BUILD=1.
+ * 3. Starts the fleet of FTP servers once and hands its description to the suites through WHARF_TEST_FLEET.
+ * 4. Runs node's test runner on test/**\/*.test.ts, then stops the fleet.
+ * Under CI=true a skipped or todo test fails the run: a missing server, browser or keyring is a failure.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFleet } from '../test/servers/fleet';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const inCi = process.env.CI === 'true';
+
+function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+function reRunUnderDbusSession(): never {
+  // gnome-keyring-daemon needs a session bus; dbus-run-session gives one that ends with this run.
+  const script = [
+    'set -e',
+    'printf %s wharf-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
+    `exec "${process.execPath}" --import tsx "${fileURLToPath(import.meta.url)}" "$@"`,
+  ].join('\n');
+  const result = spawnSync('dbus-run-session', ['--', 'bash', '-c', script, 'run-tests', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, WHARF_KEYRING_SESSION: '1' },
+  });
+  process.exit(result.status ?? 1);
+}
+
+function findTestFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findTestFiles(path));
+    else if (entry.name.endsWith('.test.ts')) found.push(path);
+  }
+  return found.sort();
+}
+
+async function main(): Promise<void> {
+  if (!process.env.WHARF_KEYRING_SESSION) {
+    if (hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon')) reRunUnderDbusSession();
+    if (inCi) throw new Error('dbus-run-session and gnome-keyring-daemon are required in CI (run .ci/install-system)');
+    console.warn('run-tests: no dbus-run-session/gnome-keyring-daemon: keychain suites will report the keychain as unavailable');
+  }
+
+  if (process.env.WHARF_SKIP_BUILD !== '1') {
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  const filter = process.argv.slice(2);
+  const files = findTestFiles(join(root, 'test')).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)));
+  if (files.length === 0) throw new Error(`no test files match ${filter.join(' ')}`);
+
+  const tmp = join(root, '.test-tmp');
+  mkdirSync(tmp, { recursive: true });
+  const fleet = await startFleet({ workDir: join(tmp, 'fleet') });
+  const fleetFile = join(tmp, 'fleet.json');
+  writeFileSync(fleetFile, JSON.stringify(fleet.info, null, 2));
+  const tapFile = join(tmp, 'results.tap');
+
+  let status: number;
+  try {
+    status = await new Promise<number>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--import', 'tsx',
+          '--test',
+          '--test-concurrency=1',
+          '--test-reporter=spec', '--test-reporter-destination=stdout',
+          '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+          ...files.map((f) => relative(root, f)),
+        ],
+        { cwd: root, stdio: 'inherit', env: { ...process.env, WHARF_TEST_FLEET: fleetFile } },
+      );
+      child.on('exit', (code) => resolve(code ?? 1));
+    });
+  } finally {
+    await fleet.stop();
+  }
+
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+  const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 'NaN');
+  const passed = count('pass');
+  const failed = count('fail');
+  const skipped = count('skipped') + count('todo');
+  console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+  if (status === 0 && inCi && skipped > 0) {
+    console.error('run-tests: under CI no test may skip');
+    status = 1;
+  }
+  if (status === 0 && !(passed > 0)) {
+    console.error('run-tests: no test ran');
+    status = 1;
+  }
+  process.exit(status);
+}
+
+main().catch((err: unknown) => {
+  console.error(`run-tests: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
