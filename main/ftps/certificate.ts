@@ -1,0 +1,68 @@
+import { X509Certificate } from 'node:crypto';
+import type { PeerCertificate, TLSSocket } from 'node:tls';
+import type { CertificateInfo } from '../../common/models';
+
+/** Formats a certificate name object as `CN=..., O=...`, the way people read it in other clients. */
+function formatName(name: Record<string, string | string[] | undefined> | undefined): string {
+  if (!name) return '';
+  return Object.entries(name)
+    .filter((entry): entry is [string, string | string[]] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : value}`)
+    .join(', ');
+}
+
+/** Normalises a fingerprint typed by a person (`SHA256:ab cd...`, lower case, no colons) to `AB:CD:...`. */
+export function normalizeFingerprint(input: string): string {
+  const hex = input.replace(/^sha-?256:/i, '').replace(/[^0-9a-f]/gi, '').toUpperCase();
+  return hex.match(/.{1,2}/g)?.join(':') ?? '';
+}
+
+/** The certificate a TLS socket negotiated, as plain data, or null if the peer sent none. */
+export function describePeerCertificate(socket: TLSSocket): CertificateInfo | null {
+  const cert: PeerCertificate = socket.getPeerCertificate(false);
+  if (!cert || Object.keys(cert).length === 0 || !cert.raw) return null;
+  const subject = formatName(cert.subject as unknown as Record<string, string>);
+  const issuer = formatName(cert.issuer as unknown as Record<string, string>);
+  let selfSigned = subject === issuer;
+  try {
+    const x509 = new X509Certificate(cert.raw);
+    selfSigned = x509.checkIssued(x509) && x509.verify(x509.publicKey);
+  } catch {
+    // Keep the name comparison when the certificate cannot be parsed by X509Certificate.
+  }
+  return {
+    subject,
+    issuer,
+    validFrom: new Date(cert.valid_from).toISOString(),
+    validTo: new Date(cert.valid_to).toISOString(),
+    fingerprintSha256: cert.fingerprint256,
+    serialNumber: cert.serialNumber,
+    subjectAltNames: (cert.subjectaltname ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+    selfSigned,
+    verificationError: socket.authorized ? null : String(socket.authorizationError ?? 'not verified'),
+  };
+}
+
+/** A plain-words reason why a certificate is not trusted, from OpenSSL's and Node's codes. */
+export function explainVerificationError(cert: CertificateInfo, host: string): string {
+  const code = cert.verificationError ?? '';
+  if (Date.parse(cert.validTo) < Date.now() || code === 'CERT_HAS_EXPIRED') {
+    return `The certificate expired on ${cert.validTo.slice(0, 10)}.`;
+  }
+  if (Date.parse(cert.validFrom) > Date.now() || code === 'CERT_NOT_YET_VALID') {
+    return `The certificate is not valid before ${cert.validFrom.slice(0, 10)}.`;
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || /altname|hostname/i.test(code)) {
+    return `The certificate is for ${cert.subjectAltNames.join(', ') || cert.subject}, not for ${host}.`;
+  }
+  if (cert.selfSigned || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN') {
+    return 'The certificate is self-signed: no certificate authority vouches for it.';
+  }
+  if (code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY') {
+    return 'The certificate was issued by an authority this computer does not trust.';
+  }
+  return `The certificate could not be verified (${code || 'unknown reason'}).`;
+}

@@ -1,0 +1,298 @@
+import { createServer, connect as netConnect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { Duplex } from 'node:stream';
+import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
+import { FTPError, type FTPContext, type FTPResponse } from 'basic-ftp';
+import { parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer';
+import type { DataConnectionMode, LogDirection } from '../../common/models';
+import { WharfError } from './errors';
+import { decidePassiveTarget, normalizeAddress } from './net-address';
+
+/** What a data-connection strategy needs to know about its session, read at the moment it runs. */
+export interface DataConnectionContext {
+  /** The mode the site asks for; the other is tried when it fails to set up. */
+  readonly preferredMode: DataConnectionMode;
+  /** EPSV first (default). Off for routers that mangle EPSV, and to exercise the PASV NAT logic. */
+  readonly useEpsv: boolean;
+  /** True once PROT P was accepted: data connections then speak TLS. */
+  isDataProtected(): boolean;
+  /** The TLS options of the control connection, reused for data connections. */
+  tlsOptions(): ConnectionOptions;
+  /** The SHA-256 fingerprint accepted on the control connection: a data connection must present the same. */
+  acceptedFingerprint(): string | null;
+  log(direction: LogDirection, text: string): void;
+  /** Called for each protected data connection once its handshake is done. */
+  onDataTlsEstablished(sessionReused: boolean, protocol: string | null): void;
+}
+
+type Strategy = (ftp: FTPContext) => Promise<FTPResponse>;
+
+/**
+ * basic-ftp's `prepareTransfer` for Wharf: EPSV then PASV (with NAT substitution and bounce refusal),
+ * or active mode (EPRT then PORT), falling back to the other mode when the preferred one cannot be set
+ * up, and remembering what worked.
+ */
+export function createDataConnectionStrategy(context: DataConnectionContext): Strategy {
+  let epsvWorks = context.useEpsv;
+  let workingMode: DataConnectionMode | null = null;
+
+  const passive: Strategy = async (ftp) => {
+    if (epsvWorks) {
+      let reply: FTPResponse | null = null;
+      try {
+        reply = await ftp.request('EPSV');
+      } catch (err) {
+        if (!(err instanceof FTPError)) throw err;
+        epsvWorks = false;
+        context.log('info', `EPSV refused (${err.code}): using PASV from now on`);
+      }
+      if (reply) {
+        const port = parseEpsvResponse(reply.message);
+        const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
+        await openDataSocket(ftp, context, () => netConnect({ host, port }), `${host}:${port}`);
+        return reply;
+      }
+    }
+    const reply = await ftp.request('PASV');
+    const target = parsePasvResponse(reply.message);
+    const decision = decidePassiveTarget(target.host, ftp.socket.remoteAddress ?? '');
+    if (decision.action === 'refuse') {
+      throw new WharfError(
+        'data-channel',
+        `The server asked for a data connection to another host (${decision.announced}); Wharf refuses this to prevent FTP bounce attacks.`,
+        { detail: { announced: decision.announced } },
+      );
+    }
+    if (decision.action === 'substitute') {
+      context.log(
+        'warning',
+        `PASV named ${decision.announced}, a private address: the server is behind NAT. Connecting to ${decision.host} instead.`,
+      );
+    }
+    await openDataSocket(ftp, context, () => netConnect({ host: decision.host, port: target.port }), `${decision.host}:${target.port}`);
+    return reply;
+  };
+
+  const active: Strategy = (ftp) => openActive(ftp, context);
+  const byMode: Record<DataConnectionMode, Strategy> = { passive, active };
+
+  return async (ftp) => {
+    const first = workingMode ?? context.preferredMode;
+    try {
+      const reply = await byMode[first](ftp);
+      workingMode = first;
+      return reply;
+    } catch (err) {
+      if (workingMode !== null || (err instanceof WharfError && err.kind === 'data-channel' && err.detail?.announced)) {
+        throw toDataChannelError(err, first);
+      }
+      const other: DataConnectionMode = first === 'passive' ? 'active' : 'passive';
+      context.log('warning', `${first} mode failed (${err instanceof Error ? err.message : String(err)}): trying ${other} mode`);
+      try {
+        const reply = await byMode[other](ftp);
+        workingMode = other;
+        return reply;
+      } catch (otherErr) {
+        throw toDataChannelError(otherErr, other);
+      }
+    }
+  };
+}
+
+function toDataChannelError(err: unknown, mode: DataConnectionMode): unknown {
+  if (err instanceof WharfError || err instanceof FTPError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new WharfError('data-channel', `Could not open a data connection in ${mode} mode: ${message}`, { cause: err });
+}
+
+/** Connects the raw data socket, wraps it in TLS when data is protected, and hands it to basic-ftp. */
+function openDataSocket(ftp: FTPContext, context: DataConnectionContext, connect: () => Socket, where: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const raw = connect();
+    const onError = (err: Error) => {
+      raw.destroy();
+      reject(new WharfError('data-channel', `Could not open the data connection to ${where}: ${err.message}`, { cause: err }));
+    };
+    raw.setTimeout(ftp.timeout, () => onError(new Error('no answer in time')));
+    raw.once('error', onError);
+    raw.once('connect', () => {
+      raw.setTimeout(0);
+      raw.removeListener('error', onError);
+      ftp.dataSocket = context.isDataProtected() ? secureDataSocket(ftp, context, raw) : raw;
+      resolve();
+    });
+  });
+}
+
+/**
+ * Wraps a data connection in TLS, resuming the control connection's session (vsftpd's
+ * require_ssl_reuse and proftpd refuse a new one: "522 SSL connection failed: session reuse required").
+ * A data connection that did not resume must present the certificate accepted on the control connection.
+ */
+function secureDataSocket(ftp: FTPContext, context: DataConnectionContext, socket: Duplex): TLSSocket {
+  const control = ftp.socket as TLSSocket;
+  const tlsSocket = tlsConnect({
+    ...context.tlsOptions(),
+    socket,
+    rejectUnauthorized: false,
+    session: ftp.tlsSessionStore ?? control.getSession(),
+  });
+  // TLS 1.3 tickets are single-use: keep the newest for the next data connection.
+  tlsSocket.on('session', (session: Buffer) => {
+    ftp.tlsSessionStore = session;
+  });
+  tlsSocket.once('secureConnect', () => {
+    const reused = tlsSocket.isSessionReused();
+    const accepted = context.acceptedFingerprint();
+    if (!reused && accepted !== null) {
+      const presented = tlsSocket.getPeerCertificate().fingerprint256;
+      if (presented !== accepted) {
+        tlsSocket.destroy(
+          new WharfError('tls-changed', 'The data connection presented a different certificate than the control connection.', {
+            detail: { expected: accepted, presented: presented ?? '' },
+          }),
+        );
+        return;
+      }
+    }
+    context.onDataTlsEstablished(reused, tlsSocket.getProtocol());
+  });
+  return tlsSocket;
+}
+
+/**
+ * Active mode: we listen, tell the server where (EPRT, else PORT), and the server connects to us once the
+ * transfer command is sent. basic-ftp expects a data socket before that, so it gets a stand-in that
+ * buffers until the server's connection arrives. RFC 4217: the client stays the TLS client.
+ */
+async function openActive(ftp: FTPContext, context: DataConnectionContext): Promise<FTPResponse> {
+  const localAddress = normalizeAddress(ftp.socket.localAddress ?? '127.0.0.1');
+  const serverAddress = normalizeAddress(ftp.socket.remoteAddress ?? '');
+  const listener = createServer();
+  await new Promise<void>((resolve, reject) => {
+    listener.once('error', reject);
+    listener.listen(0, localAddress, () => resolve());
+  });
+  const { port } = listener.address() as AddressInfo;
+  const family = localAddress.includes(':') ? 2 : 1;
+  let reply: FTPResponse;
+  try {
+    reply = await ftp.request(`EPRT |${family}|${localAddress}|${port}|`);
+  } catch (err) {
+    if (!(err instanceof FTPError) || family === 2) {
+      listener.close();
+      throw err;
+    }
+    const [a, b, c, d] = localAddress.split('.');
+    try {
+      reply = await ftp.request(`PORT ${a},${b},${c},${d},${port >> 8},${port & 255}`);
+    } catch (portErr) {
+      listener.close();
+      throw portErr;
+    }
+  }
+  // TLS goes directly over the accepted socket (not over the stand-in): Node's TLS over a generic stream
+  // never answers the server's close_notify, and vsftpd then waits forever for the end of the transfer.
+  const secure = context.isDataProtected();
+  const pending = new PendingDataSocket(listener, serverAddress, ftp.timeout, (text) => context.log('warning', text), (accepted) =>
+    secure ? secureDataSocket(ftp, context, accepted) : accepted,
+  );
+  ftp.dataSocket = pending as unknown as Socket;
+  return reply;
+}
+
+/**
+ * A data socket whose connection has not arrived yet (active mode). Writes are buffered and reads wait
+ * until the server connects; only a connection from the server's own address is accepted, so nobody
+ * else can slip into the transfer.
+ */
+class PendingDataSocket extends Duplex {
+  private socket: Duplex | null = null;
+  private readonly queued: { chunk: Buffer; callback: (err?: Error | null) => void }[] = [];
+  private finalCallback: ((err?: Error | null) => void) | null = null;
+  private readonly waitTimer: NodeJS.Timeout;
+  bytesRead = 0;
+  bytesWritten = 0;
+
+  constructor(
+    private readonly listener: Server,
+    expectedPeer: string,
+    timeoutMs: number,
+    warn: (text: string) => void,
+    private readonly secureIfNeeded: (accepted: Socket) => Duplex,
+  ) {
+    super();
+    this.waitTimer = setTimeout(
+      () => this.destroy(new WharfError('data-channel', 'The server did not open the active-mode data connection in time (a firewall or NAT may block incoming connections).')),
+      timeoutMs > 0 ? timeoutMs : 30_000,
+    );
+    this.waitTimer.unref();
+    listener.on('connection', (socket: Socket) => {
+      if (this.socket !== null || normalizeAddress(socket.remoteAddress ?? '') !== expectedPeer) {
+        warn(`Refused a data connection from ${socket.remoteAddress ?? 'unknown'}: not the server`);
+        socket.destroy();
+        return;
+      }
+      this.remote = { address: socket.remoteAddress, port: socket.remotePort, family: socket.remoteFamily };
+      this.attach(this.secureIfNeeded(socket));
+    });
+  }
+
+  private remote: { address?: string | undefined; port?: number | undefined; family?: string | undefined } = {};
+
+  get remoteAddress(): string | undefined {
+    return this.remote.address;
+  }
+
+  get remotePort(): number | undefined {
+    return this.remote.port;
+  }
+
+  get remoteFamily(): string | undefined {
+    return this.remote.family;
+  }
+
+  /** basic-ftp sets timeouts on data sockets; its transfer watchdog does the real stall detection. */
+  setTimeout(_ms: number): this {
+    return this;
+  }
+
+  private attach(socket: Duplex): void {
+    clearTimeout(this.waitTimer);
+    this.listener.close();
+    this.socket = socket;
+    socket.on('data', (chunk: Buffer) => {
+      this.bytesRead += chunk.length;
+      if (!this.push(chunk)) socket.pause();
+    });
+    socket.on('end', () => this.push(null));
+    socket.on('error', (err) => this.destroy(err));
+    for (const { chunk, callback } of this.queued.splice(0)) this.writeToSocket(chunk, callback);
+    if (this.finalCallback) socket.end(this.finalCallback);
+  }
+
+  private writeToSocket(chunk: Buffer, callback: (err?: Error | null) => void): void {
+    this.bytesWritten += chunk.length;
+    this.socket?.write(chunk, callback);
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (err?: Error | null) => void): void {
+    if (this.socket) this.writeToSocket(chunk, callback);
+    else this.queued.push({ chunk, callback });
+  }
+
+  override _final(callback: (err?: Error | null) => void): void {
+    if (this.socket) this.socket.end(callback);
+    else this.finalCallback = callback;
+  }
+
+  override _read(): void {
+    this.socket?.resume();
+  }
+
+  override _destroy(err: Error | null, callback: (err?: Error | null) => void): void {
+    clearTimeout(this.waitTimer);
+    this.listener.close();
+    this.socket?.destroy();
+    callback(err);
+  }
+}

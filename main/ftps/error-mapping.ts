@@ -1,0 +1,85 @@
+import { FTPError } from 'basic-ftp';
+import type { FtpsMode } from '../../common/models';
+import { WharfError } from './errors';
+
+/** Where in a session's life an error happened; the same low-level error means different things. */
+export interface ErrorContext {
+  readonly phase: 'connect' | 'login' | 'command';
+  readonly mode: FtpsMode;
+}
+
+const TOO_MANY = /too many|maximum (number of )?(connections|clients|users)|connection limit|max.*(connections|clients)|per ip/i;
+const TLS_REQUIRED = /encrypt|ssl|tls|cleartext|secure/i;
+
+/**
+ * Turns whatever basic-ftp, Node's net/tls or the server threw into a WharfError with a kind and one line
+ * a person can act on. Server replies keep their code; messages never contain the password because no
+ * command text carrying it is ever included.
+ */
+export function toWharfError(err: unknown, context: ErrorContext): WharfError {
+  if (err instanceof WharfError) return err;
+  if (err instanceof FTPError) return fromReply(err, context);
+  const error = err instanceof Error ? err : new Error(String(err));
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const message = error.message;
+  const cause = { cause: error };
+
+  if (/User closed client/i.test(message)) return new WharfError('cancelled', 'The operation was cancelled.', cause);
+  if (message.startsWith('Client is closed because ')) {
+    return toWharfError(Object.assign(new Error(message.replace('Client is closed because ', '')), { code }), context);
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new WharfError('dns', `The host name could not be resolved (${code}).`, cause);
+  if (code === 'ECONNREFUSED') {
+    return new WharfError('refused', `The server refused the connection: nothing listens on that port${context.mode === 'implicit' ? ' (implicit FTPS usually uses port 990)' : ''}.`, cause);
+  }
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return new WharfError('refused', `The host cannot be reached (${code}).`, cause);
+  if (/Timeout \(data socket\)|data connection/i.test(message) && /timeout/i.test(message)) {
+    return new WharfError('timeout', 'The data connection stopped moving: a firewall or NAT may block it, or the server stalled.', cause);
+  }
+  if (code === 'ETIMEDOUT' || /timeout/i.test(message)) {
+    if (context.phase === 'connect' && context.mode === 'explicit') {
+      return new WharfError('timeout', 'The server did not greet us in time. If it expects implicit FTPS (TLS from the first byte, usually port 990), choose "FTPS, implicit".', cause);
+    }
+    return new WharfError('timeout', 'The server did not answer in time.', cause);
+  }
+  if (/ssl|tls|wrong version number|packet length too long|handshake|certificate|alert/i.test(message) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS')) {
+    if (context.phase === 'connect' && context.mode === 'implicit' && /wrong version number|packet length too long|unknown protocol|http request/i.test(message)) {
+      return new WharfError('tls-handshake', 'The server answered in plain text, not TLS: it speaks explicit FTPS or plain FTP on this port. Choose "FTPS, explicit (AUTH TLS)".', cause);
+    }
+    if (/unsupported protocol|protocol version|no protocols available/i.test(message)) {
+      return new WharfError('tls-handshake', 'The server and Wharf share no TLS version: Wharf requires TLS 1.2 or newer.', cause);
+    }
+    return new WharfError('tls-handshake', `The TLS handshake failed: ${message}`, cause);
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /closed connection unexpectedly|socket closed|ended by the other party/i.test(message)) {
+    return new WharfError('connection-lost', `The server closed the connection (${code || message}).`, cause);
+  }
+  if (code === 'ENOSPC') return new WharfError('local-io', 'The local disk is full.', cause);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new WharfError('local-io', `Permission denied on the local file system (${code}).`, cause);
+  if (code === 'ENOENT') return new WharfError('local-io', `A local file or folder does not exist (${error.message}).`, cause);
+  return new WharfError('internal', message, cause);
+}
+
+function fromReply(err: FTPError, context: ErrorContext): WharfError {
+  const code = err.code;
+  const text = err.message.replace(/^\d{3}[ -]?/, '').trim();
+  const options = { code, cause: err };
+  if (code === 421 || ((code === 530 || code === 550) && TOO_MANY.test(text))) {
+    if (TOO_MANY.test(text)) return new WharfError('too-many-connections', `The server refuses more connections from this address: ${text}`, options);
+    if (context.mode === 'plain' && TLS_REQUIRED.test(text)) return tlsRequired(text, options);
+    return new WharfError('connection-lost', `The server ended the session: ${text}`, options);
+  }
+  if (context.phase === 'login') {
+    if (context.mode === 'plain' && TLS_REQUIRED.test(text)) return tlsRequired(text, options);
+    if (code === 530 || code === 430 || code === 332) return new WharfError('auth', `Login refused: ${text}`, options);
+  }
+  if (code === 522 || /session reuse/i.test(text)) {
+    return new WharfError('data-channel', `The server requires the data connection to resume the control connection's TLS session, and it was not resumed: ${text}`, options);
+  }
+  if (code === 425 || code === 426) return new WharfError('data-channel', `The data connection failed: ${text}`, options);
+  return new WharfError('ftp', `${code} ${text}`, options);
+}
+
+function tlsRequired(text: string, options: { code: number; cause: unknown }): WharfError {
+  return new WharfError('tls-required', `The server requires FTPS and refused a plain FTP login: ${text} Choose "FTPS, explicit (AUTH TLS)".`, options);
+}

@@ -1,0 +1,657 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable, Writable } from 'node:stream';
+import * as tls from 'node:tls';
+import { Client, FTPError, type FTPResponse } from 'basic-ftp';
+import type {
+  CertificateInfo,
+  CertificateTrust,
+  ConnectionTarget,
+  LogDirection,
+  LogLine,
+  RemoteEntry,
+  SecurityReport,
+} from '../../common/models';
+import { describePeerCertificate, explainVerificationError, normalizeFingerprint } from './certificate';
+import { createDataConnectionStrategy } from './data-connection';
+import { toWharfError } from './error-mapping';
+import { WharfError } from './errors';
+import { parseListing, parseMlstFacts } from './listing';
+import { isIpAddress } from './net-address';
+import { printableName, unsafeNameReason } from './safe-names';
+
+/** How the user (or the caller on their behalf) answers an untrusted certificate. */
+export type TrustDecision = 'once' | 'always' | 'reject';
+
+/** Asked before anything is sent when a certificate is neither CA-valid for the host nor pinned. */
+export interface CertificateQuestion {
+  readonly host: string;
+  readonly port: number;
+  readonly certificate: CertificateInfo;
+  /** Plain words: why the certificate is not trusted. */
+  readonly reason: string;
+}
+
+/** The part of the pinned-certificate store the engine needs (main/sites/pinned-certificates.ts). */
+export interface TrustStoreLike {
+  get(host: string, port: number): Promise<{ readonly fingerprintSha256: string } | null>;
+  pin(entry: { host: string; port: number; fingerprintSha256: string; subject: string }): Promise<void>;
+}
+
+/** Everything needed to open a session. Defaults are stated per field. */
+export interface SessionOptions {
+  readonly target: ConnectionTarget;
+  readonly password: string;
+  /** Must be true for mode 'plain': plain FTP sends the password in clear. default false */
+  readonly allowPlain?: boolean;
+  /** Extra trusted certificate authorities, PEM (CLI --ca). */
+  readonly extraCaPem?: readonly string[];
+  /** A fingerprint to pin for this connection (CLI --fingerprint); a different certificate is a hard stop. */
+  readonly pinnedFingerprint?: string;
+  /** Accept any certificate (CLI --insecure). Reported in the security report's warnings. default false */
+  readonly insecure?: boolean;
+  readonly trustStore?: TrustStoreLike;
+  /** Called for certificates that are neither CA-valid nor pinned. default: reject */
+  readonly decideTrust?: (question: CertificateQuestion) => Promise<TrustDecision>;
+  /** default 30000 */
+  readonly timeoutMs?: number;
+  /** NOOP on an idle control connection every so often; default 30000, 0 = off */
+  readonly keepAliveIntervalMs?: number;
+  /** EPSV before PASV; default true. Off for routers that mangle EPSV. */
+  readonly useEpsv?: boolean;
+  readonly onLog?: (line: LogLine) => void;
+  readonly connectionId?: string;
+}
+
+/** A hash the server computed, named as in the HASH command (draft-bryan-ftpext-hash). */
+export interface RemoteHash {
+  readonly algorithm: 'SHA-256' | 'SHA-1' | 'MD5' | 'CRC32';
+  readonly hex: string;
+}
+
+/** Raw commands that need a data connection or change the session's security are not for `raw()`. */
+const RAW_COMMANDS_REFUSED = new Set([
+  'LIST', 'NLST', 'MLSD', 'RETR', 'STOR', 'STOU', 'APPE', 'PASV', 'EPSV', 'PORT', 'EPRT', 'USER', 'PASS',
+  'AUTH', 'PBSZ', 'PROT', 'CCC', 'REIN', 'QUIT', 'REST', 'ABOR', 'ACCT',
+]);
+
+/** Refuses arguments that would smuggle a second command onto the control connection. */
+function assertSafeArgument(value: string, what: string): void {
+  if (/[\r\n\0]/.test(value)) {
+    throw new WharfError('invalid-input', `The ${what} contains a line break or NUL and cannot be sent to the server.`);
+  }
+}
+
+/**
+ * One logged-in FTPS control connection and what it needs for data connections. Commands run one at a
+ * time (basic-ftp closes a client that is given two). A dropped connection is reopened before the next
+ * command, with the same certificate decision; a different certificate is then a hard stop.
+ */
+export class FtpsSession {
+  readonly id: string;
+  private readonly client: Client;
+  private readonly options: SessionOptions;
+  private queue: Promise<unknown> = Promise.resolve();
+  private keepAliveTimer: NodeJS.Timeout | null = null;
+  private lastActivity = Date.now();
+  private closedByUser = false;
+  private suppressListingLog = false;
+  private acceptedFingerprint: string | null = null;
+  private trust: CertificateTrust | null = null;
+  private dataProtected = false;
+  private featureMap: ReadonlyMap<string, string> = new Map();
+  private currentReport: SecurityReport;
+
+  private constructor(options: SessionOptions) {
+    this.options = options;
+    this.id = options.connectionId ?? randomUUID();
+    this.client = new Client(options.timeoutMs ?? 30_000);
+    this.client.ftp.verbose = true;
+    this.client.ftp.log = (message: string) => this.onLibraryLog(message);
+    this.client.ftp.encoding = (options.target.encoding || 'utf8') as typeof this.client.ftp.encoding;
+    this.client.prepareTransfer = createDataConnectionStrategy({
+      preferredMode: options.target.dataMode,
+      useEpsv: options.useEpsv ?? true,
+      isDataProtected: () => this.dataProtected,
+      tlsOptions: () => this.tlsOptions(),
+      acceptedFingerprint: () => this.acceptedFingerprint,
+      log: (direction, text) => this.log(direction, text),
+      onDataTlsEstablished: (reused, protocol) => {
+        if (this.currentReport.dataTlsSessionReused !== false) {
+          this.currentReport = { ...this.currentReport, dataTlsSessionReused: reused };
+        }
+        this.log('tls', `Data connection: ${protocol ?? 'TLS'}, session ${reused ? 'resumed' : 'NOT resumed'}`);
+      },
+    });
+    this.currentReport = this.emptyReport();
+  }
+
+  /** Connects, secures, checks the certificate before anything else is sent, logs in, and sets up data protection. */
+  static async open(options: SessionOptions): Promise<FtpsSession> {
+    const session = new FtpsSession(options);
+    await session.connectAndLogin();
+    session.startKeepAlive();
+    return session;
+  }
+
+  /** The session's security report, kept current as data connections are opened. */
+  get report(): SecurityReport {
+    return this.currentReport;
+  }
+
+  /** False once closed by the user; a connection dropped by the network reopens on the next command. */
+  get isOpen(): boolean {
+    return !this.closedByUser;
+  }
+
+  private emptyReport(): SecurityReport {
+    const { host, port, mode } = this.options.target;
+    return {
+      host,
+      port,
+      mode,
+      tlsVersion: null,
+      cipher: null,
+      certificate: null,
+      certificateTrust: null,
+      trustExplanation: mode === 'plain' ? 'Plain FTP: there is no certificate and nothing is encrypted.' : '',
+      credentialsEncrypted: false,
+      dataProtected: false,
+      dataTlsSessionReused: null,
+      serverBanner: '',
+      warnings: [],
+    };
+  }
+
+  private log(direction: LogDirection, text: string): void {
+    this.options.onLog?.({ time: new Date().toISOString(), connectionId: this.id, direction, text });
+  }
+
+  /** basic-ftp logs commands as `> X`, replies as `< X`, and listings verbatim; we keep the dialogue. */
+  private onLibraryLog(message: string): void {
+    if (message.startsWith('> ')) {
+      const command = message.slice(2);
+      this.log('command', /^PASS\b/i.test(command) ? 'PASS ********' : command);
+    } else if (message.startsWith('< ')) {
+      for (const line of message.slice(2).split(/\r?\n/)) if (line.length > 0) this.log('reply', line);
+    } else if (!this.suppressListingLog && !message.includes('\n')) {
+      this.log(/TLS|secur/i.test(message) ? 'tls' : 'info', message);
+    }
+  }
+
+  private tlsOptions(): tls.ConnectionOptions {
+    const { host, minTlsVersion } = this.options.target;
+    const extra = this.options.extraCaPem ?? [];
+    return {
+      host,
+      ...(isIpAddress(host) ? {} : { servername: host }),
+      minVersion: minTlsVersion,
+      // We decide about the certificate ourselves, before login: see evaluateCertificate.
+      rejectUnauthorized: false,
+      ...(extra.length > 0 ? { ca: [...systemAndBundledRoots(), ...extra] } : {}),
+    };
+  }
+
+  private async connectAndLogin(): Promise<void> {
+    const { target } = this.options;
+    if (target.mode === 'plain' && !this.options.allowPlain) {
+      throw new WharfError('plain-refused', 'Plain FTP sends your password and files unencrypted; it must be allowed explicitly for this site.');
+    }
+    let welcome: FTPResponse;
+    try {
+      welcome = await this.connectTransport();
+    } catch (err) {
+      this.client.close();
+      throw toWharfError(err, { phase: 'connect', mode: target.mode });
+    }
+    try {
+      if (target.mode !== 'plain') await this.evaluateCertificate();
+      await this.login();
+      await this.configureSession();
+    } catch (err) {
+      this.client.close();
+      throw toWharfError(err, { phase: 'login', mode: target.mode });
+    }
+    this.currentReport = this.buildReport(welcome.message);
+  }
+
+  private async connectTransport(): Promise<FTPResponse> {
+    const { host, port, mode } = this.options.target;
+    if (mode === 'implicit') return this.client.connectImplicitTLS(host, port, this.tlsOptions());
+    const welcome = await this.client.connect(host, port);
+    if (mode === 'explicit') {
+      try {
+        await this.client.useTLS(this.tlsOptions());
+      } catch (err) {
+        if (err instanceof FTPError) {
+          throw new WharfError(
+            'tls-required',
+            `The server refused AUTH TLS (${err.code}): it does not offer explicit FTPS. Nothing was sent. Try implicit FTPS, or plain FTP only if you accept an unencrypted password.`,
+            { code: err.code },
+          );
+        }
+        throw err;
+      }
+    }
+    return welcome;
+  }
+
+  /** The certificate decision: pinned, CA-valid, or asked. Nothing but AUTH TLS has been sent when this runs. */
+  private async evaluateCertificate(): Promise<void> {
+    const socket = this.client.ftp.socket as tls.TLSSocket;
+    const { host, port } = this.options.target;
+    const certificate = describePeerCertificate(socket);
+    if (certificate === null) throw new WharfError('tls-handshake', 'The server presented no certificate.');
+    this.currentReport = { ...this.currentReport, certificate };
+    const presented = certificate.fingerprintSha256;
+
+    if (this.acceptedFingerprint !== null) {
+      // A reconnect: the certificate must be the one accepted when the session opened.
+      if (presented !== this.acceptedFingerprint) throw certificateChanged(host, port, this.acceptedFingerprint, presented);
+      return;
+    }
+    const pinned = this.options.pinnedFingerprint
+      ? normalizeFingerprint(this.options.pinnedFingerprint)
+      : ((await this.options.trustStore?.get(host, port))?.fingerprintSha256 ?? null);
+    if (pinned !== null) {
+      if (normalizeFingerprint(pinned) !== presented) throw certificateChanged(host, port, pinned, presented);
+      this.accept('pinned', presented, 'The certificate matches the fingerprint pinned for this site.');
+      return;
+    }
+    if (socket.authorized) {
+      this.accept('ca-valid', presented, `Issued by ${certificate.issuer} and valid for ${host}.`);
+      return;
+    }
+    const reason = explainVerificationError(certificate, host);
+    if (this.options.insecure) {
+      this.log('warning', `Certificate NOT verified (--insecure): ${reason}`);
+      this.accept('accepted-once', presented, `Not verified (insecure mode): ${reason}`);
+      return;
+    }
+    this.log('tls', `Certificate not trusted: ${reason} Waiting for a decision; nothing has been sent.`);
+    const decision = this.options.decideTrust ? await this.options.decideTrust({ host, port, certificate, reason }) : 'reject';
+    if (decision === 'reject') {
+      throw new WharfError('tls-untrusted', `${reason} The connection was stopped before the user name and password were sent.`, {
+        detail: { fingerprint: presented },
+      });
+    }
+    if (decision === 'always') {
+      await this.options.trustStore?.pin({ host, port, fingerprintSha256: presented, subject: certificate.subject });
+      this.accept('pinned', presented, `You chose to always trust this certificate. ${reason}`);
+    } else {
+      this.accept('accepted-once', presented, `You accepted this certificate for this session only. ${reason}`);
+    }
+  }
+
+  private accept(trust: CertificateTrust, fingerprint: string, explanation: string): void {
+    this.trust = trust;
+    this.acceptedFingerprint = fingerprint;
+    this.currentReport = { ...this.currentReport, certificateTrust: trust, trustExplanation: explanation };
+  }
+
+  private async login(): Promise<void> {
+    const { user, encoding } = this.options.target;
+    assertSafeArgument(user, 'user name');
+    assertSafeArgument(this.options.password, 'password');
+    // Servers expect UTF-8 to be switched on before a non-ASCII user name or password (RFC 2640).
+    if (encoding === 'utf8') await this.client.sendIgnoringError('OPTS UTF8 ON');
+    await this.client.login(user, this.options.password);
+  }
+
+  private async configureSession(): Promise<void> {
+    this.featureMap = await this.client.features();
+    const mlsd = this.featureMap.has('MLST');
+    this.client.availableListCommands = mlsd ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
+    await this.client.send('TYPE I');
+    await this.client.sendIgnoringError('STRU F');
+    if (this.options.target.encoding === 'utf8') await this.client.sendIgnoringError('OPTS UTF8 ON');
+    if (mlsd) await this.client.sendIgnoringError('OPTS MLST type;size;modify;unix.mode;unix.owner;unix.group;unix.ownername;unix.groupname;');
+    this.dataProtected = false;
+    if (this.options.target.mode !== 'plain') {
+      await this.client.sendIgnoringError('PBSZ 0');
+      const prot = await this.client.sendIgnoringError('PROT P');
+      this.dataProtected = prot.code >= 200 && prot.code < 300;
+      if (!this.dataProtected) this.log('warning', `The server refused PROT P (${prot.code}): file contents and listings will travel unencrypted.`);
+    }
+  }
+
+  private buildReport(banner: string): SecurityReport {
+    const { mode } = this.options.target;
+    const socket = this.client.ftp.socket;
+    const secure = socket instanceof tls.TLSSocket;
+    const warnings: string[] = [];
+    if (mode === 'plain') warnings.push('Plain FTP: your user name, password and files travel unencrypted.');
+    if (secure && !this.dataProtected) warnings.push('The server refused PROT P: file contents and listings are not encrypted.');
+    if (this.trust === 'accepted-once') warnings.push('The certificate is not verified; you accepted it for this session only.');
+    if (this.options.insecure) warnings.push('Certificate verification was turned off (--insecure).');
+    const protocol = secure ? socket.getProtocol() : null;
+    if (protocol === 'TLSv1.2') warnings.push('The server does not offer TLS 1.3; TLS 1.2 is in use.');
+    return {
+      ...this.currentReport,
+      tlsVersion: protocol,
+      cipher: secure ? (socket.getCipher()?.standardName ?? null) : null,
+      credentialsEncrypted: secure,
+      dataProtected: this.dataProtected,
+      serverBanner: banner
+        .split(/\r?\n/)
+        .map((line) => line.replace(/^220[- ]?/, '').trim())
+        .filter((line) => line.length > 0 && !/^-+$/.test(line))
+        .join(' | '),
+      warnings,
+    };
+  }
+
+  private startKeepAlive(): void {
+    const interval = this.options.keepAliveIntervalMs ?? 30_000;
+    if (interval <= 0) return;
+    this.keepAliveTimer = setInterval(() => {
+      if (Date.now() - this.lastActivity < interval || this.client.closed) return;
+      void this.run(async () => {
+        await this.client.send('NOOP');
+      }).catch(() => {
+        // A failed NOOP means the connection dropped; the next command reconnects.
+      });
+    }, interval);
+    this.keepAliveTimer.unref();
+  }
+
+  /** Runs one command at a time, reconnecting first if the connection dropped. */
+  private run<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      if (this.closedByUser) throw new WharfError('cancelled', 'The session was closed.');
+      if (this.client.closed) {
+        this.log('info', 'The connection was lost: reconnecting');
+        await this.connectAndLogin();
+      }
+      try {
+        return await operation();
+      } catch (err) {
+        throw toWharfError(err, { phase: 'command', mode: this.options.target.mode });
+      } finally {
+        this.lastActivity = Date.now();
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Lists a folder with MLSD where the server has it, else LIST; `.` and `..` are dropped. */
+  async list(path = ''): Promise<RemoteEntry[]> {
+    assertSafeArgument(path, 'path');
+    return this.run(async () => {
+      let text = '';
+      this.client.parseList = (rawText: string) => {
+        text = rawText;
+        return [];
+      };
+      this.suppressListingLog = true;
+      try {
+        await this.client.list(path);
+      } finally {
+        this.suppressListingLog = false;
+      }
+      const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
+      const entries = parseListing(text, { format, timezoneOffsetMinutes: this.options.target.timezoneOffsetMinutes, now: new Date() });
+      this.log('info', `Listed ${path || 'the current folder'}: ${entries.length} entries`);
+      return entries;
+    });
+  }
+
+  /** The current remote folder. */
+  pwd(): Promise<string> {
+    return this.run(() => this.client.pwd());
+  }
+
+  /** Creates a folder; with `recursive`, every missing parent too (existing ones are fine). */
+  async mkdir(path: string, options: { recursive?: boolean } = {}): Promise<void> {
+    assertSafeArgument(path, 'path');
+    return this.run(async () => {
+      if (!options.recursive) {
+        await this.client.send(`MKD ${path}`);
+        return;
+      }
+      const absolute = path.startsWith('/');
+      const parts = path.split('/').filter((p) => p.length > 0);
+      let current = absolute ? '' : '.';
+      for (const part of parts) {
+        current = `${current}/${part}`;
+        const reply = await this.client.sendIgnoringError(`MKD ${absolute ? current : current.slice(2)}`);
+        if (reply.code >= 400) {
+          // 550 also means "exists": confirm by entering it.
+          const here = await this.client.pwd();
+          await this.client.cd(absolute ? current : current.slice(2));
+          await this.client.cd(here);
+        }
+      }
+    });
+  }
+
+  /** Renames or moves a file or folder on the server. */
+  async rename(from: string, to: string): Promise<void> {
+    assertSafeArgument(from, 'path');
+    assertSafeArgument(to, 'path');
+    return this.run(async () => {
+      await this.client.rename(from, to);
+    });
+  }
+
+  /**
+   * Deletes a file, or a folder with `recursive`. Walks the tree with our own listing so a hostile name
+   * (`..`, `a/b`) is skipped and reported, never followed out of the folder being deleted.
+   */
+  async remove(path: string, options: { recursive?: boolean } = {}): Promise<void> {
+    assertSafeArgument(path, 'path');
+    return this.run(async () => {
+      const dele = await this.client.sendIgnoringError(`DELE ${path}`);
+      if (dele.code < 400) return;
+      if (!options.recursive) {
+        const rmd = await this.client.sendIgnoringError(`RMD ${path}`);
+        if (rmd.code >= 400) throw new FTPError(dele);
+        return;
+      }
+      await this.removeTree(path);
+    });
+  }
+
+  private async removeTree(folder: string): Promise<void> {
+    let text = '';
+    this.client.parseList = (rawText: string) => {
+      text = rawText;
+      return [];
+    };
+    this.suppressListingLog = true;
+    try {
+      await this.client.list(folder);
+    } finally {
+      this.suppressListingLog = false;
+    }
+    const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
+    for (const entry of parseListing(text, { format, timezoneOffsetMinutes: 0, now: new Date() })) {
+      const unsafe = unsafeNameReason(entry.name);
+      if (unsafe !== null) {
+        this.log('warning', `Skipped ${printableName(entry.name)} in ${folder}: ${unsafe}`);
+        continue;
+      }
+      const child = `${folder.replace(/\/+$/, '')}/${entry.name}`;
+      if (entry.type === 'directory') await this.removeTree(child);
+      else await this.client.send(`DELE ${child}`);
+    }
+    await this.client.send(`RMD ${folder}`);
+  }
+
+  /** SITE CHMOD with an octal mode such as `755`. */
+  async chmod(path: string, mode: string): Promise<void> {
+    assertSafeArgument(path, 'path');
+    if (!/^[0-7]{3,4}$/.test(mode)) throw new WharfError('invalid-input', `"${mode}" is not an octal mode such as 755.`);
+    return this.run(async () => {
+      await this.client.send(`SITE CHMOD ${mode} ${path}`);
+    });
+  }
+
+  /** The size of a remote file in bytes (SIZE). */
+  async size(path: string): Promise<number> {
+    assertSafeArgument(path, 'path');
+    return this.run(() => this.client.size(path));
+  }
+
+  /** The modification time of a remote file (MDTM, else MLST); null when the server cannot say. */
+  async modifiedAt(path: string): Promise<Date | null> {
+    assertSafeArgument(path, 'path');
+    return this.run(async () => {
+      if (this.featureMap.has('MDTM')) return this.client.lastMod(path);
+      if (this.featureMap.has('MLST')) {
+        const reply = await this.client.send(`MLST ${path}`);
+        const line = reply.message.split(/\r?\n/).find((l) => l.startsWith(' '));
+        const entry = line ? parseMlstFacts(line.trim()) : null;
+        return entry?.modifiedAt ? new Date(entry.modifiedAt) : null;
+      }
+      return null;
+    });
+  }
+
+  /** Sets a remote file's modification time with MFMT; false when the server lacks it. */
+  async setModifiedAt(path: string, date: Date): Promise<boolean> {
+    assertSafeArgument(path, 'path');
+    return this.run(async () => {
+      if (!this.featureMap.has('MFMT')) return false;
+      const stamp = date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+      const reply = await this.client.sendIgnoringError(`MFMT ${stamp} ${path}`);
+      return reply.code >= 200 && reply.code < 300;
+    });
+  }
+
+  /** The FEAT lines, keyed by feature name. */
+  features(): Promise<ReadonlyMap<string, string>> {
+    return this.run(async () => this.featureMap);
+  }
+
+  /**
+   * A hash of a remote file computed by the server: HASH (SHA-256, SHA-1, MD5, CRC32 in that order of
+   * preference) or the older XSHA256/XSHA1/XMD5/XCRC; null when the server offers none (vsftpd).
+   */
+  async hash(path: string): Promise<RemoteHash | null> {
+    assertSafeArgument(path, 'path');
+    return this.run(async () => {
+      const hashFeature = this.featureMap.get('HASH');
+      if (hashFeature !== undefined) {
+        const offered = hashFeature.split(';').map((a) => a.replace('*', '').trim().toUpperCase());
+        const algorithm = (['SHA-256', 'SHA-1', 'MD5', 'CRC32'] as const).find((a) => offered.includes(a));
+        if (algorithm) {
+          await this.client.send(`OPTS HASH ${algorithm}`);
+          const reply = await this.client.send(`HASH ${path}`);
+          const hex = /\b([0-9a-f]{8,128})\b/i.exec(reply.message.replace(/^213 \S+ \S+ /, ''))?.[1];
+          if (hex) return { algorithm, hex: hex.toLowerCase() };
+        }
+      }
+      const legacy = [
+        ['XSHA256', 'SHA-256'],
+        ['XSHA1', 'SHA-1'],
+        ['XMD5', 'MD5'],
+        ['XCRC', 'CRC32'],
+      ] as const;
+      for (const [command, algorithm] of legacy) {
+        if (!this.featureMap.has(command)) continue;
+        const reply = await this.client.sendIgnoringError(`${command} ${path}`);
+        const hex = /\b([0-9a-f]{8,128})\b/i.exec(reply.message.slice(4))?.[1];
+        if (reply.code === 213 && hex) return { algorithm, hex: hex.toLowerCase() };
+      }
+      return null;
+    });
+  }
+
+  /** Sends one command and returns the reply, error replies included. Commands that need a data connection or change security are refused. */
+  async raw(command: string): Promise<{ code: number; message: string }> {
+    assertSafeArgument(command, 'command');
+    const verb = command.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
+    if (verb === '' || RAW_COMMANDS_REFUSED.has(verb)) {
+      throw new WharfError('invalid-input', `${verb || 'An empty command'} cannot be sent as a raw command: it needs a data connection or changes the session's security.`);
+    }
+    return this.run(async () => {
+      const reply = await this.client.sendIgnoringError(command.trim());
+      return { code: reply.code, message: reply.message };
+    });
+  }
+
+  /**
+   * Downloads a remote file into a stream, from `startAt` (REST) if given. Aborting closes the
+   * connection (basic-ftp has no ABOR); the session reconnects for its next command.
+   */
+  async download(
+    remotePath: string,
+    destination: Writable,
+    options: { startAt?: number; signal?: AbortSignal; onProgress?: (bytes: number) => void } = {},
+  ): Promise<void> {
+    assertSafeArgument(remotePath, 'path');
+    return this.run(() => this.withAbortAndProgress(options, () => this.client.downloadTo(destination, remotePath, options.startAt ?? 0)));
+  }
+
+  /** Uploads a stream to a remote file; with `append`, APPE adds to what is there (resuming an upload). */
+  async upload(
+    source: Readable,
+    remotePath: string,
+    options: { append?: boolean; signal?: AbortSignal; onProgress?: (bytes: number) => void } = {},
+  ): Promise<void> {
+    assertSafeArgument(remotePath, 'path');
+    return this.run(() =>
+      this.withAbortAndProgress(options, () => (options.append ? this.client.appendFrom(source, remotePath) : this.client.uploadFrom(source, remotePath))),
+    );
+  }
+
+  private async withAbortAndProgress(
+    options: { signal?: AbortSignal; onProgress?: (bytes: number) => void },
+    transfer: () => Promise<FTPResponse>,
+  ): Promise<void> {
+    const { signal, onProgress } = options;
+    if (signal?.aborted) throw new WharfError('cancelled', 'The transfer was cancelled.');
+    const onAbort = () => {
+      this.log('info', 'Transfer stopped: closing the data and control connections');
+      this.client.close();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (onProgress) this.client.trackProgress((info) => onProgress(info.bytes));
+    try {
+      await transfer();
+    } catch (err) {
+      if (signal?.aborted) throw new WharfError('cancelled', 'The transfer was cancelled.', { cause: err });
+      throw err;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      if (onProgress) this.client.trackProgress();
+    }
+  }
+
+  /** Says QUIT and closes; the session cannot be used afterwards. */
+  async close(): Promise<void> {
+    if (this.closedByUser) return;
+    if (this.keepAliveTimer) clearInterval(this.keepAliveTimer);
+    const pending = this.queue;
+    this.closedByUser = true;
+    await pending;
+    if (!this.client.closed) await this.client.sendIgnoringError('QUIT').catch(() => undefined);
+    this.client.close();
+  }
+}
+
+function certificateChanged(host: string, port: number, expected: string, presented: string): WharfError {
+  return new WharfError(
+    'tls-changed',
+    `The certificate of ${host}:${port} has changed since it was trusted. Pinned ${expected}, presented ${presented}. Nothing was sent. If the server's administrator renewed it, remove the old pin and connect again.`,
+    { detail: { expected, presented } },
+  );
+}
+
+let rootsCache: string[] | null = null;
+
+/** Node's bundled roots plus the operating system's where this Node can read them, so an extra CA adds to them instead of replacing them. */
+function systemAndBundledRoots(): string[] {
+  if (rootsCache) return rootsCache;
+  const getCa = (tls as unknown as { getCACertificates?: (type: string) => string[] }).getCACertificates;
+  const system = (() => {
+    try {
+      return getCa ? getCa('system') : [];
+    } catch {
+      return [];
+    }
+  })();
+  rootsCache = [...tls.rootCertificates, ...system];
+  return rootsCache;
+}

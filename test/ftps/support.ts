@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { ConnectionTarget, LogLine } from '../../common/models';
+import { FtpsSession, type SessionOptions, type TrustStoreLike } from '../../main/ftps';
+import type { FleetInfo, ServerInfo } from '../servers/fleet';
+
+/** The servers every engine scenario runs against: each FTPS flavour and plain FTP. */
+export const MAIN_SERVERS = ['vsftpd-explicit', 'vsftpd-implicit', 'proftpd-explicit', 'proftpd-implicit', 'pureftpd-explicit', 'vsftpd-plain'] as const;
+
+/** The connection target for a fleet server, with per-test overrides. */
+export function targetFor(server: ServerInfo, overrides: Partial<ConnectionTarget> = {}): ConnectionTarget {
+  return {
+    host: server.host,
+    port: server.port,
+    mode: server.mode,
+    user: server.user,
+    dataMode: 'passive',
+    minTlsVersion: 'TLSv1.2',
+    timezoneOffsetMinutes: 0,
+    encoding: 'utf8',
+    ...overrides,
+  };
+}
+
+/** Opens a session that trusts the fleet's CA, recording the command log. */
+export async function openSession(
+  fleet: FleetInfo,
+  server: ServerInfo,
+  options: Partial<SessionOptions> & { targetOverrides?: Partial<ConnectionTarget> } = {},
+): Promise<{ session: FtpsSession; log: LogLine[] }> {
+  const log: LogLine[] = [];
+  const { targetOverrides, ...rest } = options;
+  const session = await FtpsSession.open({
+    target: targetFor(server, targetOverrides),
+    password: server.password,
+    allowPlain: server.mode === 'plain',
+    extraCaPem: [fleet.caCertPem],
+    keepAliveIntervalMs: 0,
+    timeoutMs: 10_000,
+    onLog: (line) => log.push(line),
+    ...rest,
+  });
+  return { session, log };
+}
+
+/** An in-memory pin store with the engine's TrustStoreLike shape. */
+export class MemoryTrustStore implements TrustStoreLike {
+  readonly pins = new Map<string, { fingerprintSha256: string; subject: string }>();
+  async get(host: string, port: number) {
+    return this.pins.get(`${host}:${port}`) ?? null;
+  }
+  async pin(entry: { host: string; port: number; fingerprintSha256: string; subject: string }) {
+    this.pins.set(`${entry.host}:${entry.port}`, { fingerprintSha256: entry.fingerprintSha256, subject: entry.subject });
+  }
+}
+
+/** SHA-256 of a local file, hex. */
+export function sha256OfFile(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Deterministic pseudo-random bytes, so a corrupted byte anywhere changes the hash. */
+export function testBytes(size: number, seed = 1): Buffer {
+  const out = Buffer.alloc(size);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+/** The commands we sent, as logged (PASS masked). */
+export function commandsSent(log: readonly LogLine[]): string[] {
+  return log.filter((l) => l.direction === 'command').map((l) => l.text);
+}
