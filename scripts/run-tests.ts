@@ -9,7 +9,7 @@
  * Under CI=true a skipped or todo test fails the run: a missing server, browser or keyring is a failure.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFleet } from '../test/servers/fleet';
@@ -22,7 +22,13 @@ function hasCommand(name: string): boolean {
 }
 
 function reRunUnderDbusSession(): never {
-  // gnome-keyring-daemon needs a session bus; dbus-run-session gives one that ends with this run.
+  // gnome-keyring-daemon needs a session bus; dbus-run-session gives one that ends with this run. Its
+  // keyring files live in a fresh folder: a login keyring left by another run (with another password)
+  // would stay locked.
+  const keyringHome = join(root, '.test-tmp', 'keyring');
+  rmSync(keyringHome, { recursive: true, force: true });
+  mkdirSync(join(keyringHome, 'data'), { recursive: true });
+  mkdirSync(join(keyringHome, 'runtime'), { recursive: true, mode: 0o700 });
   const script = [
     'set -e',
     'printf %s wharf-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
@@ -30,7 +36,12 @@ function reRunUnderDbusSession(): never {
   ].join('\n');
   const result = spawnSync('dbus-run-session', ['--', 'bash', '-c', script, 'run-tests', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, WHARF_KEYRING_SESSION: '1' },
+    env: {
+      ...process.env,
+      WHARF_KEYRING_SESSION: '1',
+      XDG_DATA_HOME: join(keyringHome, 'data'),
+      XDG_RUNTIME_DIR: join(keyringHome, 'runtime'),
+    },
   });
   process.exit(result.status ?? 1);
 }

@@ -4,3 +4,5 @@ export * from './remote-entry';
 export * from './result';
 export * from './security';
 export * from './site';
+export * from './site-profile';
+export * from './transfer';
