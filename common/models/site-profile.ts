@@ -1,0 +1,349 @@
+import { z } from 'zod';
+import type { ConnectionTarget, DataConnectionMode, FtpsMode, MinTlsVersion } from './site';
+
+/**
+ * Where a site's password lives. `keychain`: the OS keychain, entry per site id (never a file);
+ * `ask`: nowhere, the user types it on connect (the choice offered when the keychain is unavailable).
+ */
+export type PasswordStorage = 'keychain' | 'ask';
+
+/** Default for `maxConnections`: two, so browsing and one transfer can run without a third login. */
+export const DEFAULT_MAX_CONNECTIONS = 2;
+
+/** Upper bound for `maxConnections`: servers ban clients that open many more (pure-ftpd's per-IP limit). */
+export const MAX_CONNECTIONS_LIMIT = 10;
+
+/** FileZilla allows -24 h to +24 h; we keep the same range so every imported site fits. */
+export const MAX_TIMEZONE_OFFSET_MINUTES = 24 * 60;
+
+/**
+ * A saved site as the site manager, the CLI and the engine see it: plain readonly data. It never holds a
+ * password; `hasPassword` is read from the keychain each time sites are listed.
+ */
+export interface SiteProfile {
+  /** A random UUID; also the keychain account, so renaming or moving a site keeps its password. */
+  readonly id: string;
+  readonly name: string;
+  /** Folder names from the root of the tree down to the site's folder; empty for the root. */
+  readonly folderPath: readonly string[];
+  readonly protocol: FtpsMode;
+  readonly host: string;
+  /** default 21, or 990 for implicit FTPS */
+  readonly port: number;
+  /** True while the port follows the protocol (21/990); false once the user typed a port of their own. */
+  readonly portFollowsProtocol: boolean;
+  readonly user: string;
+  readonly passwordStorage: PasswordStorage;
+  /** Whether the keychain holds a password for this site; false when storage is `ask` or the keychain is unavailable. */
+  readonly hasPassword: boolean;
+  /** default passive */
+  readonly dataMode: DataConnectionMode;
+  /** Local folder the left pane opens on connect; '' for the user's default. */
+  readonly localDir: string;
+  /** Remote folder to change to after login; '' for the server's home folder. */
+  readonly remoteDir: string;
+  /** Control connection charset: 'utf8' (default), 'latin1' or a WHATWG label such as 'windows-1251'. */
+  readonly encoding: string;
+  /** Connections the transfer queue may open to this site, 1-10; default 2. */
+  readonly maxConnections: number;
+  /** Listing times are shifted by this many minutes (servers that report local time); default 0. */
+  readonly timezoneOffsetMinutes: number;
+  /** default TLSv1.2 */
+  readonly minTlsVersion: MinTlsVersion;
+  readonly comments: string;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  /** ISO 8601. */
+  readonly updatedAt: string;
+}
+
+/**
+ * What the site manager or the CLI sends to create a site. Everything but name and host has a default. The
+ * password travels here once, from the renderer to main, and goes straight into the keychain.
+ */
+export interface SiteCreateInput {
+  readonly name: string;
+  /** default [] (the root) */
+  readonly folderPath?: readonly string[];
+  /** default 'explicit' */
+  readonly protocol?: FtpsMode;
+  readonly host: string;
+  /** default: follows the protocol (21, or 990 for implicit) */
+  readonly port?: number;
+  /**
+   * true: the port follows the protocol and `port` is ignored. false: `port` is the user's own.
+   * Absent: follows when `port` is absent or equals the protocol's default.
+   */
+  readonly portFollowsProtocol?: boolean;
+  /** default '' */
+  readonly user?: string;
+  /** default 'keychain' */
+  readonly passwordStorage?: PasswordStorage;
+  /** Saved in the keychain, never on disk; only with passwordStorage 'keychain'. */
+  readonly password?: string;
+  /** default 'passive' */
+  readonly dataMode?: DataConnectionMode;
+  readonly localDir?: string;
+  readonly remoteDir?: string;
+  /** default 'utf8' */
+  readonly encoding?: string;
+  /** default 2 */
+  readonly maxConnections?: number;
+  /** default 0 */
+  readonly timezoneOffsetMinutes?: number;
+  /** default 'TLSv1.2' */
+  readonly minTlsVersion?: MinTlsVersion;
+  readonly comments?: string;
+}
+
+/**
+ * Changes to a saved site; absent fields stay as they are. `password`: a string replaces the saved one,
+ * null forgets it. Switching `passwordStorage` to 'ask' forgets it too. Folder moves go through
+ * moveToFolder so a move and an edit never race.
+ */
+export interface SiteUpdateInput {
+  readonly name?: string;
+  readonly protocol?: FtpsMode;
+  readonly host?: string;
+  readonly port?: number;
+  readonly portFollowsProtocol?: boolean;
+  readonly user?: string;
+  readonly passwordStorage?: PasswordStorage;
+  readonly password?: string | null;
+  readonly dataMode?: DataConnectionMode;
+  readonly localDir?: string;
+  readonly remoteDir?: string;
+  readonly encoding?: string;
+  readonly maxConnections?: number;
+  readonly timezoneOffsetMinutes?: number;
+  readonly minTlsVersion?: MinTlsVersion;
+  readonly comments?: string;
+}
+
+/** The site tree as the site manager draws it: every folder (empty ones too) and every site. */
+export interface SiteTree {
+  /** Every folder path, parents before children, sorted by name. */
+  readonly folders: readonly (readonly string[])[];
+  /** Sorted by folder, then name. */
+  readonly sites: readonly SiteProfile[];
+}
+
+/**
+ * Something the user must hear about a store file (sites, trusted certificates) that did not stop it from
+ * working: a damaged file kept as a backup, or an upgrade to a new schema (the old file is kept too).
+ */
+export interface StoreWarning {
+  readonly kind: 'corrupt-file' | 'migrated';
+  /** The store file concerned. */
+  readonly file: string;
+  /** The copy of the file as it was before we touched it. */
+  readonly backupPath: string;
+  /** One or two sentences for a person. */
+  readonly message: string;
+  /** Entries that could be read and were kept. */
+  readonly recovered: number;
+  /** Names (or positions) of entries that could not be read; they survive only in the backup. */
+  readonly lost: readonly string[];
+}
+
+/** The part of a site the engine connects with: one mapping, so the app and the CLI cannot drift apart. */
+export function toConnectionTarget(site: SiteProfile): ConnectionTarget {
+  return {
+    host: site.host,
+    port: site.port,
+    mode: site.protocol,
+    user: site.user,
+    dataMode: site.dataMode,
+    minTlsVersion: site.minTlsVersion,
+    timezoneOffsetMinutes: site.timezoneOffsetMinutes,
+    encoding: site.encoding,
+  };
+}
+
+/** Whether a string holds C0 controls or DEL: a CR or LF in a user name or path would inject FTP commands. */
+export function hasControlCharacters(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
+const noControls = (s: string) => !hasControlCharacters(s);
+
+/**
+ * A site or folder name: shown in a tree and typed as `site:NAME/path` in the CLI, so no `/` and no
+ * control characters.
+ */
+export const treeNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A name is required.')
+  .max(200, 'Names are limited to 200 characters.')
+  .refine(noControls, 'Names cannot contain control characters.')
+  .refine((s) => !s.includes('/'), 'Names cannot contain "/".');
+
+/** A folder path: a list of folder names from the root; at most 16 levels so the tree stays usable. */
+export const folderPathSchema = z.array(treeNameSchema).max(16, 'Folders nest at most 16 levels deep.');
+
+/** A host name or IP address (IPv6 with or without brackets). */
+export const hostSchema = z
+  .string()
+  .trim()
+  .min(1, 'A host is required.')
+  .max(253, 'Host names are limited to 253 characters.')
+  .refine((s) => !/[\s/@]/.test(s) && noControls(s), 'A host cannot contain spaces, "/" or "@".');
+
+/** A TCP port. */
+export const portSchema = z.number().int().min(1).max(65535);
+
+/** Text sent on the control connection (user, remote folder): a CR or LF would start a new FTP command. */
+const controlSafeText = (max: number) =>
+  z.string().max(max).refine(noControls, 'Line breaks and control characters are not allowed here.');
+
+/** A charset name: 'utf8', 'latin1' or a WHATWG encoding label. */
+export const encodingSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'An encoding is a name such as utf8, latin1 or windows-1251.');
+
+/** A password as typed: any text but line breaks and control characters, which FTP's PASS cannot carry. */
+export const passwordSchema = z.string().max(1024).refine(noControls, 'A password cannot contain line breaks or control characters.');
+
+const ftpsModeSchema = z.enum(['explicit', 'implicit', 'plain']);
+const dataModeSchema = z.enum(['passive', 'active']);
+const minTlsSchema = z.enum(['TLSv1.2', 'TLSv1.3']);
+const passwordStorageSchema = z.enum(['keychain', 'ask']);
+const maxConnectionsSchema = z.number().int().min(1).max(MAX_CONNECTIONS_LIMIT);
+const timezoneSchema = z.number().int().min(-MAX_TIMEZONE_OFFSET_MINUTES).max(MAX_TIMEZONE_OFFSET_MINUTES);
+
+/** A saved site, checked field by field: used by the IPC layer on outgoing data and by the store on load. */
+export const siteProfileSchema = z.strictObject({
+  id: z.uuid(),
+  name: treeNameSchema,
+  folderPath: folderPathSchema,
+  protocol: ftpsModeSchema,
+  host: hostSchema,
+  port: portSchema,
+  portFollowsProtocol: z.boolean(),
+  user: controlSafeText(256),
+  passwordStorage: passwordStorageSchema,
+  hasPassword: z.boolean(),
+  dataMode: dataModeSchema,
+  localDir: controlSafeText(4096),
+  remoteDir: controlSafeText(4096),
+  encoding: encodingSchema,
+  maxConnections: maxConnectionsSchema,
+  timezoneOffsetMinutes: timezoneSchema,
+  minTlsVersion: minTlsSchema,
+  comments: z.string().max(10_000),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+}) satisfies z.ZodType<SiteProfile>;
+
+/** Validates what the renderer or the CLI sends to create a site (the IPC validator for sites.create). */
+export const siteCreateInputSchema = z.strictObject({
+  name: treeNameSchema,
+  folderPath: folderPathSchema.optional(),
+  protocol: ftpsModeSchema.optional(),
+  host: hostSchema,
+  port: portSchema.optional(),
+  portFollowsProtocol: z.boolean().optional(),
+  user: controlSafeText(256).optional(),
+  passwordStorage: passwordStorageSchema.optional(),
+  password: passwordSchema.optional(),
+  dataMode: dataModeSchema.optional(),
+  localDir: controlSafeText(4096).optional(),
+  remoteDir: controlSafeText(4096).optional(),
+  encoding: encodingSchema.optional(),
+  maxConnections: maxConnectionsSchema.optional(),
+  timezoneOffsetMinutes: timezoneSchema.optional(),
+  minTlsVersion: minTlsSchema.optional(),
+  comments: z.string().max(10_000).optional(),
+}) satisfies z.ZodType<SiteCreateInput>;
+
+/** Validates the changes sent to update a site (the IPC validator for sites.update). */
+export const siteUpdateInputSchema = z.strictObject({
+  name: treeNameSchema.optional(),
+  protocol: ftpsModeSchema.optional(),
+  host: hostSchema.optional(),
+  port: portSchema.optional(),
+  portFollowsProtocol: z.boolean().optional(),
+  user: controlSafeText(256).optional(),
+  passwordStorage: passwordStorageSchema.optional(),
+  password: passwordSchema.nullable().optional(),
+  dataMode: dataModeSchema.optional(),
+  localDir: controlSafeText(4096).optional(),
+  remoteDir: controlSafeText(4096).optional(),
+  encoding: encodingSchema.optional(),
+  maxConnections: maxConnectionsSchema.optional(),
+  timezoneOffsetMinutes: timezoneSchema.optional(),
+  minTlsVersion: minTlsSchema.optional(),
+  comments: z.string().max(10_000).optional(),
+}) satisfies z.ZodType<SiteUpdateInput>;
+
+/** A site an import could not bring over, and why (an SFTP site, a missing host, ...). */
+export interface SiteImportSkip {
+  readonly name: string;
+  readonly folderPath: readonly string[];
+  readonly reason: string;
+}
+
+/** Something a person should know about an imported site (a setting Wharf has no equivalent for, ...). */
+export interface SiteImportNote {
+  readonly name: string;
+  readonly folderPath: readonly string[];
+  readonly note: string;
+}
+
+/**
+ * What an import file holds, shown before anything is saved so the user can agree to it and decide
+ * whether the passwords found move into the keychain. Never carries a password.
+ */
+export interface SiteImportSummary {
+  readonly source: 'filezilla' | 'wharf';
+  /** Sites that can be imported. */
+  readonly sitesFound: number;
+  readonly foldersFound: number;
+  readonly skipped: readonly SiteImportSkip[];
+  /** Readable passwords in the file (FileZilla keeps them as plain text or base64). */
+  readonly passwordsFound: number;
+  readonly notes: readonly SiteImportNote[];
+}
+
+/** What an import did once the user agreed. */
+export interface SiteImportResult {
+  readonly created: readonly SiteProfile[];
+  /** Passwords moved into the keychain (0 when the user declined). */
+  readonly passwordsSaved: number;
+  /** Sites whose name was taken in their folder and got a " (2)" suffix. */
+  readonly renamed: readonly { readonly from: string; readonly to: string }[];
+  /** Entries that did not validate once placed (e.g. nested too deep under the target folder). */
+  readonly skipped: readonly SiteImportSkip[];
+}
+
+/**
+ * A certificate the user chose to "always trust" for one host and port (trust on first use). A different
+ * certificate there later is a hard stop ('tls-changed') until the user looks at both fingerprints.
+ */
+export interface PinnedCertificate {
+  /** Lower case, IPv6 without brackets. */
+  readonly host: string;
+  readonly port: number;
+  /** `AB:CD:...` upper-case hex, as CertificateInfo and browsers show it. */
+  readonly fingerprintSha256: string;
+  readonly subject: string;
+  /** ISO 8601: when the user chose to trust it. */
+  readonly trustedAt: string;
+}
+
+/** A pinned certificate as stored and as sent over IPC. */
+export const pinnedCertificateSchema = z.strictObject({
+  host: hostSchema,
+  port: portSchema,
+  fingerprintSha256: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'A SHA-256 fingerprint is 32 hex bytes, AB:CD:...'),
+  subject: z.string().max(2000),
+  trustedAt: z.iso.datetime(),
+}) satisfies z.ZodType<PinnedCertificate>;

@@ -1,0 +1,389 @@
+import type { FtpsMode } from '../../common/models/site';
+import {
+  DEFAULT_MAX_CONNECTIONS,
+  MAX_CONNECTIONS_LIMIT,
+  MAX_TIMEZONE_OFFSET_MINUTES,
+  hasControlCharacters,
+  hostSchema,
+  type PasswordStorage,
+  type SiteImportNote,
+  type SiteImportSkip,
+} from '../../common/models/site-profile';
+import { WharfError } from '../ftps/errors';
+import type { SiteImportEntry, SiteImportPlan } from './site-import-plan';
+import { childElement, decodeXmlBytes, parseXml, type XmlElement } from './xml-reader';
+
+/**
+ * A parsed sitemanager.xml: the plan (with a summary to show) and, separately, the passwords found, keyed
+ * by entry key. The caller passes `passwords` to SiteStore.importSites only if the user agreed; it never
+ * leaves main.
+ */
+export interface FileZillaImport {
+  readonly plan: SiteImportPlan;
+  readonly passwords: ReadonlyMap<string, string>;
+}
+
+/**
+ * FileZilla's ServerProtocol values (engine/server.h) that are not FTP, named for the "skipped" reason.
+ * 0, 3, 4 and 6 are the FTP family we import.
+ */
+const OTHER_PROTOCOLS: Readonly<Record<number, string>> = {
+  1: 'SFTP (SSH)',
+  2: 'HTTP',
+  5: 'HTTPS',
+  7: 'Amazon S3',
+  8: 'Storj',
+  9: 'WebDAV',
+  10: 'Azure File',
+  11: 'Azure Blob',
+  12: 'OpenStack Swift',
+  13: 'Google Cloud Storage',
+  14: 'Google Drive',
+  15: 'Dropbox',
+  16: 'OneDrive',
+  17: 'Backblaze B2',
+  18: 'Box',
+  19: 'WebDAV (insecure)',
+  20: 'Rackspace Cloud',
+  21: 'Storj',
+};
+
+/** FileZilla's LogonType values. */
+const LOGON = { anonymous: 0, normal: 1, ask: 2, interactive: 3, account: 4, key: 5, profile: 6 } as const;
+
+/**
+ * Reads FileZilla 3's sitemanager.xml (Site Manager > File > Export writes the same layout). Servers that
+ * cannot become FTPS sites are listed as skipped with the reason; settings Wharf has no equivalent for are
+ * listed as notes. Throws WharfError 'invalid-input' when the file is not a FileZilla site list.
+ */
+export function parseFileZillaSiteManager(content: string | Uint8Array): FileZillaImport {
+  const text = typeof content === 'string' ? content : decodeXmlBytes(content);
+  const root = parseXml(text);
+  if (root.name !== 'FileZilla3') {
+    throw new WharfError('invalid-input', 'This is not a FileZilla site list (sitemanager.xml has a <FileZilla3> root element).');
+  }
+  const servers = childElement(root, 'Servers');
+  const state: WalkState = { sites: [], folders: [], skipped: [], notes: [], passwords: new Map(), passwordsFound: 0 };
+  if (servers) walk(servers, [], state);
+  return {
+    plan: {
+      summary: {
+        source: 'filezilla',
+        sitesFound: state.sites.length,
+        foldersFound: state.folders.length,
+        skipped: state.skipped,
+        passwordsFound: state.passwordsFound,
+        notes: state.notes,
+      },
+      sites: state.sites,
+      folders: state.folders,
+    },
+    passwords: state.passwords,
+  };
+}
+
+interface WalkState {
+  sites: SiteImportEntry[];
+  folders: (readonly string[])[];
+  skipped: SiteImportSkip[];
+  notes: SiteImportNote[];
+  passwords: Map<string, string>;
+  passwordsFound: number;
+}
+
+function walk(parent: XmlElement, folderPath: readonly string[], state: WalkState): void {
+  for (const el of parent.children) {
+    if (el.name === 'Folder') {
+      const { name, changed } = cleanName(el.text, 'Folder');
+      const path = [...folderPath, name];
+      if (changed) state.notes.push({ name, folderPath, note: 'The folder name was adjusted: "/" and control characters are not allowed in names.' });
+      if (path.length > 16) {
+        state.skipped.push({ name, folderPath, reason: 'Folders nested more than 16 levels deep are not imported.' });
+        continue;
+      }
+      state.folders.push(path);
+      walk(el, path, state);
+    } else if (el.name === 'Server') {
+      readServer(el, folderPath, state);
+    }
+  }
+}
+
+function readServer(el: XmlElement, folderPath: readonly string[], state: WalkState): void {
+  const rawName = text(el, 'Name') || el.text.trim() || text(el, 'Host') || 'Site';
+  const { name, changed } = cleanName(rawName, 'Site');
+  const notes: string[] = [];
+  if (changed) notes.push('The name was adjusted: "/" and control characters are not allowed in names.');
+  const skip = (reason: string) => state.skipped.push({ name, folderPath, reason });
+
+  const protocolCode = int(el, 'Protocol') ?? 0;
+  let protocol: FtpsMode;
+  switch (protocolCode) {
+    case 0:
+      protocol = 'explicit';
+      notes.push(
+        'FileZilla used TLS here only if the server offered it ("use explicit FTP over TLS if available"). Wharf requires TLS for this site; if the server has none, switch the protocol to "FTP, not encrypted".',
+      );
+      break;
+    case 3:
+      protocol = 'implicit';
+      break;
+    case 4:
+      protocol = 'explicit';
+      break;
+    case 6:
+      protocol = 'plain';
+      notes.push('This site uses plain FTP: the password and files travel unencrypted.');
+      break;
+    default: {
+      const what = OTHER_PROTOCOLS[protocolCode];
+      skip(what ? `${what} sites are not supported: Wharf speaks FTP and FTPS only.` : `Unknown FileZilla protocol ${protocolCode}.`);
+      return;
+    }
+  }
+
+  const host = hostSchema.safeParse(text(el, 'Host').replace(/^\[(.*)\]$/, '$1'));
+  if (!host.success) {
+    skip(text(el, 'Host') ? 'The host name is not valid.' : 'The site has no host.');
+    return;
+  }
+
+  const defaultPort = protocol === 'implicit' ? 990 : 21;
+  const portValue = int(el, 'Port');
+  const port = portValue !== undefined && portValue >= 1 && portValue <= 65535 ? portValue : defaultPort;
+  if (portValue !== undefined && port !== portValue) notes.push(`The port ${portValue} is not valid; the default ${defaultPort} is used.`);
+
+  // Old files have no Logontype: a user means a normal logon, none means anonymous.
+  const logon = int(el, 'Logontype') ?? (text(el, 'User') ? LOGON.normal : LOGON.anonymous);
+  let user = text(el, 'User');
+  let passwordStorage: PasswordStorage = 'keychain';
+  let readPassword = false;
+  switch (logon) {
+    case LOGON.anonymous:
+      user = 'anonymous';
+      passwordStorage = 'ask';
+      notes.push('Anonymous logon: the user is "anonymous"; type any e-mail address as the password when asked.');
+      break;
+    case LOGON.normal:
+      readPassword = true;
+      break;
+    case LOGON.ask:
+      passwordStorage = 'ask';
+      break;
+    case LOGON.interactive:
+      passwordStorage = 'ask';
+      notes.push('Interactive logon becomes "ask for the password on connect".');
+      break;
+    case LOGON.account:
+      readPassword = true;
+      notes.push('The FTP account (ACCT) of this site is not supported and was not imported.');
+      break;
+    case LOGON.key:
+      passwordStorage = 'ask';
+      notes.push('Key file logon exists only for SFTP; the site will ask for a password on connect.');
+      break;
+    default:
+      skip(`Unsupported FileZilla logon type ${logon}.`);
+      return;
+  }
+  if (hasControlCharacters(user) || user.length > 256) {
+    skip('The user name contains line breaks or control characters, or is too long.');
+    return;
+  }
+
+  let password: string | undefined;
+  if (readPassword) {
+    const result = readPass(el);
+    if (result.note) notes.push(result.note);
+    password = result.password;
+  }
+
+  const pasv = text(el, 'PasvMode');
+  const localDir = text(el, 'LocalDir');
+  const remote = decodeFileZillaPath(text(el, 'RemoteDir'));
+  if (remote.note) notes.push(remote.note);
+
+  const encoding = readEncoding(el);
+  if (encoding.note) notes.push(encoding.note);
+
+  const maxRaw = int(el, 'MaximumMultipleConnections') ?? 0;
+  const maxConnections = maxRaw <= 0 ? DEFAULT_MAX_CONNECTIONS : Math.min(maxRaw, MAX_CONNECTIONS_LIMIT);
+  if (maxRaw > MAX_CONNECTIONS_LIMIT) notes.push(`At most ${MAX_CONNECTIONS_LIMIT} connections per site: the limit of ${maxRaw} became ${MAX_CONNECTIONS_LIMIT}.`);
+
+  // FileZilla stores the offset in minutes (its site manager shows hours and minutes: hours * 60 + minutes).
+  const tzRaw = int(el, 'TimezoneOffset') ?? 0;
+  const timezoneOffsetMinutes = Math.max(-MAX_TIMEZONE_OFFSET_MINUTES, Math.min(MAX_TIMEZONE_OFFSET_MINUTES, tzRaw));
+
+  let comments = childElement(el, 'Comments')?.text.replace(/\s+$/, '') ?? '';
+  if (comments.length > 10_000) {
+    comments = comments.slice(0, 10_000);
+    notes.push('The comments were cut to 10,000 characters.');
+  }
+  if (el.children.some((c) => c.name === 'Bookmark')) notes.push('Bookmarks are not imported.');
+  if (childElement(el, 'PostLoginCommands')) notes.push('Post-login commands are not imported.');
+
+  const key = `filezilla-${state.sites.length + 1}`;
+  state.sites.push({
+    key,
+    folderPath,
+    input: {
+      name,
+      protocol,
+      host: host.data,
+      port,
+      portFollowsProtocol: port === defaultPort,
+      user,
+      passwordStorage,
+      dataMode: pasv === 'MODE_ACTIVE' ? 'active' : 'passive',
+      localDir: hasControlCharacters(localDir) ? '' : localDir,
+      remoteDir: remote.path,
+      encoding: encoding.value,
+      maxConnections,
+      timezoneOffsetMinutes,
+      comments,
+    },
+  });
+  if (password !== undefined) {
+    state.passwords.set(key, password);
+    state.passwordsFound++;
+  }
+  for (const note of notes) state.notes.push({ name, folderPath, note });
+}
+
+/** The password of `<Pass>`: plain text (FileZilla before 3.26), base64, or "crypt" (master password). */
+function readPass(el: XmlElement): { password?: string; note?: string } {
+  const pass = childElement(el, 'Pass');
+  if (!pass || pass.text === '') return {};
+  const encoding = pass.attributes.encoding ?? '';
+  let password: string;
+  if (encoding === '') {
+    password = pass.text; // verbatim: spaces at either end can be part of a password
+  } else if (encoding === 'base64') {
+    const b64 = pass.text.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) return { note: 'The saved password is not valid base64 and was not imported.' };
+    try {
+      password = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(b64, 'base64'));
+    } catch {
+      return { note: 'The saved password is not valid text and was not imported.' };
+    }
+  } else if (encoding === 'crypt') {
+    return { note: "The password is protected by FileZilla's master password and cannot be read; enter it on first connect." };
+  } else {
+    return { note: 'The password is stored in a way Wharf does not know and was not imported.' };
+  }
+  if (password === '') return {};
+  if (hasControlCharacters(password)) return { note: 'The saved password contains control characters FTP cannot send and was not imported.' };
+  return { password };
+}
+
+/** EncodingType Auto / UTF-8 / Custom + CustomEncoding, as a charset the engine knows. */
+function readEncoding(el: XmlElement): { value: string; note?: string } {
+  const type = text(el, 'EncodingType');
+  if (type === '' || type === 'Auto' || type === 'UTF-8') return { value: 'utf8' };
+  if (type !== 'Custom') return { value: 'utf8', note: `Unknown encoding setting "${type.slice(0, 40)}"; UTF-8 is used.` };
+  const custom = text(el, 'CustomEncoding');
+  const value = normalizeCharset(custom);
+  if (value) return { value };
+  return { value: 'utf8', note: `The charset "${custom.slice(0, 40)}" is not known; UTF-8 is used.` };
+}
+
+/**
+ * A charset label as the engine takes it: 'utf8', 'latin1' (Node's own name for ISO-8859-1) or the WHATWG
+ * canonical name ('windows-1251', 'shift_jis', ...). Null for labels no decoder knows.
+ */
+export function normalizeCharset(label: string): string | null {
+  const l = label.trim().toLowerCase();
+  if (l === '') return null;
+  if (l === 'utf-8' || l === 'utf8') return 'utf8';
+  if (['iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1', 'cp819', 'ibm819'].includes(l)) return 'latin1';
+  try {
+    const canonical = new TextDecoder(l).encoding;
+    return canonical === 'utf-8' ? 'utf8' : canonical;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decodes FileZilla's serialized remote path (CServerPath::GetSafePath): `<type> <prefix length> [prefix]`
+ * then `<length> <segment>` pairs, lengths in characters so names may hold spaces: "1 0 4 home 3 bob" is
+ * /home/bob on a Unix server. DOS paths (type 3) become "C:\dir". '' when empty or unreadable.
+ */
+export function decodeFileZillaPath(safe: string): { path: string; note?: string } {
+  const trimmed = safe.trim();
+  if (trimmed === '') return { path: '' };
+  const unreadable = { path: '', note: 'The default remote folder could not be read and was left empty.' };
+  const chars = Array.from(trimmed);
+  let i = 0;
+  const readNumber = (): number | null => {
+    let digits = '';
+    while (i < chars.length && /[0-9]/.test(chars[i] as string)) digits += chars[i++];
+    if (digits === '' || digits.length > 6) return null;
+    if (i < chars.length) {
+      if (chars[i] !== ' ') return null;
+      i++;
+    }
+    return Number(digits);
+  };
+  const readChars = (n: number): string | null => {
+    if (i + n > chars.length) return null;
+    const out = chars.slice(i, i + n).join('');
+    i += n;
+    if (i < chars.length) {
+      if (chars[i] !== ' ') return null;
+      i++;
+    }
+    return out;
+  };
+  const type = readNumber();
+  const prefixLength = readNumber();
+  if (type === null || prefixLength === null) return unreadable;
+  const prefix = prefixLength > 0 ? readChars(prefixLength) : '';
+  if (prefix === null) return unreadable;
+  const segments: string[] = [];
+  while (i < chars.length) {
+    const n = readNumber();
+    if (n === null || n === 0) return unreadable;
+    const segment = readChars(n);
+    if (segment === null) return unreadable;
+    segments.push(segment);
+  }
+  if (segments.some((seg) => seg === '.' || seg === '..' || hasControlCharacters(seg)) || hasControlCharacters(prefix)) return unreadable;
+
+  switch (type) {
+    case 3: // DOS: first segment is the drive, "C:"
+      return { path: segments.length ? `${segments.join('\\')}${segments.length === 1 ? '\\' : ''}` : '\\' };
+    case 10: // DOS with forward slashes
+      return { path: segments.length ? `${segments.join('/')}${segments.length === 1 ? '/' : ''}` : '/' };
+    case 0:
+    case 1:
+    case 8:
+    case 9:
+      if (segments.some((seg) => seg.includes('/'))) return unreadable;
+      return { path: `/${segments.join('/')}` };
+    default:
+      return {
+        path: `${prefix}/${segments.join('/')}`,
+        note: 'The default remote folder uses a server path style Wharf does not know (VMS, MVS, ...); check it.',
+      };
+  }
+}
+
+/** The text of a child element, trimmed; '' when absent. */
+function text(el: XmlElement, name: string): string {
+  return childElement(el, name)?.text.trim() ?? '';
+}
+
+function int(el: XmlElement, name: string): number | undefined {
+  const t = text(el, name);
+  return /^-?[0-9]{1,9}$/.test(t) ? Number(t) : undefined;
+}
+
+/** A tree name: whitespace runs collapsed, "/" and controls replaced, at most 200 characters. */
+function cleanName(raw: string, fallback: string): { name: string; changed: boolean } {
+  const collapsed = raw.replace(/\s+/g, ' ').trim();
+  let name = collapsed.replace(/\//g, '-');
+  name = Array.from(name, (c) => (hasControlCharacters(c) ? '-' : c)).join('').slice(0, 200).trim();
+  if (name === '') return { name: fallback, changed: collapsed !== '' };
+  return { name, changed: name !== collapsed };
+}

@@ -1,0 +1,215 @@
+import { dirname } from 'node:path';
+import type { StoreWarning } from '../../common/models/site-profile';
+import { WharfError } from '../ftps/errors';
+import { nodeStoreFs, writeFileAtomic, type StoreFs } from './atomic-file';
+
+/** What a store salvaged from a document: the usable value and the entries it had to leave out. */
+export interface Salvaged<T> {
+  readonly value: T;
+  readonly recovered: number;
+  /** Names or positions of entries that were unreadable; they survive only in the backup. */
+  readonly lost: readonly string[];
+}
+
+/** Describes one versioned JSON store file (sites, trusted certificates). */
+export interface JsonDocumentSpec<T> {
+  readonly path: string;
+  /** How a person calls this file in messages: "sites file". */
+  readonly label: string;
+  /** The `schemaVersion` this build writes. */
+  readonly currentVersion: number;
+  /**
+   * `migrations[n]` turns a version-n document into version n+1. A document without `schemaVersion` is
+   * version 0. Each step gets the previous step's output, so old files climb one version at a time.
+   */
+  readonly migrations: Readonly<Record<number, (doc: unknown) => unknown>>;
+  readonly empty: () => T;
+  /** Validates a current-version document entry by entry; null when its overall shape is unusable. */
+  readonly salvage: (doc: unknown) => Salvaged<T> | null;
+  /** The document body, without `schemaVersion` (added here). */
+  readonly serialize: (value: T) => Record<string, unknown>;
+  readonly fs?: StoreFs;
+  readonly now?: () => Date;
+  /** Called for each warning as it happens, so the app can show it wherever it was triggered. */
+  readonly onWarning?: (warning: StoreWarning) => void;
+}
+
+/**
+ * A versioned JSON file that is migrated on read, written atomically, and never silently lost: a damaged
+ * file is copied to a timestamped backup before anything overwrites it, and reported as a StoreWarning. A
+ * file we cannot read at all, or one written by a newer Wharf, is left untouched and reported as an error.
+ * Each operation re-reads the file, so the app sees what the CLI wrote in the meantime.
+ */
+export class JsonDocumentFile<T> {
+  private readonly fs: StoreFs;
+  private readonly now: () => Date;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly spec: JsonDocumentSpec<T>) {
+    this.fs = spec.fs ?? nodeStoreFs;
+    this.now = spec.now ?? (() => new Date());
+  }
+
+  /** The file's path. */
+  get path(): string {
+    return this.spec.path;
+  }
+
+  /** Reads (migrating or recovering first if needed) and returns the value and what had to be reported. */
+  read(): Promise<{ value: T; warnings: StoreWarning[] }> {
+    return this.exclusive(() => this.load());
+  }
+
+  /**
+   * Read-modify-write under this instance's lock. `change` returns the next value (or undefined to leave the
+   * file as it is) and a result; side effects such as keychain writes belong inside it, so they are
+   * ordered with the file.
+   */
+  update<R>(change: (current: T) => Promise<{ next?: T; result: R }>): Promise<R> {
+    return this.exclusive(async () => {
+      const { value } = await this.load();
+      const { next, result } = await change(value);
+      if (next !== undefined) await this.write(next);
+      return result;
+    });
+  }
+
+  private exclusive<R>(fn: () => Promise<R>): Promise<R> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(value: T): Promise<void> {
+    const body = { schemaVersion: this.spec.currentVersion, ...this.spec.serialize(value) };
+    const dir = dirname(this.spec.path);
+    try {
+      await this.fs.mkdir(dir, { recursive: true, mode: 0o700 });
+      await writeFileAtomic(this.spec.path, `${JSON.stringify(body, null, 2)}\n`, this.fs);
+    } catch (err) {
+      throw localIo(`Wharf could not save its ${this.spec.label} ${this.spec.path}`, err);
+    }
+  }
+
+  private async load(): Promise<{ value: T; warnings: StoreWarning[] }> {
+    let bytes: Buffer;
+    try {
+      bytes = await this.fs.readFile(this.spec.path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { value: this.spec.empty(), warnings: [] };
+      throw localIo(`Wharf cannot read its ${this.spec.label} ${this.spec.path}; it was left untouched`, err);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    } catch {
+      return this.recover(bytes, null, 'it is not valid JSON, perhaps cut short by a crash or a full disk');
+    }
+
+    const version = versionOf(raw);
+    if (version === null) return this.recover(bytes, null, 'its schemaVersion is not a number');
+    if (version > this.spec.currentVersion) {
+      throw new WharfError(
+        'local-io',
+        `The ${this.spec.label} ${this.spec.path} was written by a newer version of Wharf (schema ${version}; this version reads up to ${this.spec.currentVersion}). It was left untouched: update Wharf to use it.`,
+        { detail: { path: this.spec.path, schemaVersion: version } },
+      );
+    }
+
+    let doc = raw;
+    for (let v = version; v < this.spec.currentVersion; v++) {
+      const migrate = this.spec.migrations[v];
+      if (!migrate) return this.recover(bytes, null, `no upgrade exists from schema ${v}`);
+      try {
+        doc = migrate(doc);
+      } catch (err) {
+        return this.recover(bytes, null, `upgrading it from schema ${v} failed (${err instanceof Error ? err.message : String(err)})`);
+      }
+    }
+
+    const salvaged = this.spec.salvage(doc);
+    if (!salvaged) return this.recover(bytes, null, 'its structure is not what Wharf writes');
+    if (salvaged.lost.length > 0) return this.recover(bytes, salvaged, 'some entries are invalid');
+    if (version === this.spec.currentVersion) return { value: salvaged.value, warnings: [] };
+
+    const backupPath = await this.backup(bytes, `v${version}`);
+    await this.write(salvaged.value);
+    return {
+      value: salvaged.value,
+      warnings: [
+        this.warn({
+          kind: 'migrated',
+          file: this.spec.path,
+          backupPath,
+          message: `The ${this.spec.label} was upgraded from schema ${version} to ${this.spec.currentVersion}; the old file was kept at ${backupPath}.`,
+          recovered: salvaged.recovered,
+          lost: [],
+        }),
+      ],
+    };
+  }
+
+  private async recover(bytes: Buffer, salvaged: Salvaged<T> | null, reason: string): Promise<{ value: T; warnings: StoreWarning[] }> {
+    const backupPath = await this.backup(bytes, 'corrupt');
+    const value = salvaged?.value ?? this.spec.empty();
+    await this.write(value);
+    const recovered = salvaged?.recovered ?? 0;
+    const lost = salvaged?.lost ?? [];
+    const lostText =
+      lost.length > 0 ? ` ${lost.length} could not be read (${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}).` : '';
+    const what = salvaged ? `${recovered} entries were kept.${lostText}` : 'Nothing in it could be read, so Wharf started a new one.';
+    return {
+      value,
+      warnings: [
+        this.warn({
+          kind: 'corrupt-file',
+          file: this.spec.path,
+          backupPath,
+          message: `The ${this.spec.label} ${this.spec.path} was damaged: ${reason}. The damaged file was kept at ${backupPath}. ${what}`,
+          recovered,
+          lost,
+        }),
+      ],
+    };
+  }
+
+  /** Copies the bytes we read (not the file, which may have changed since) next to it; never overwrites. */
+  private async backup(bytes: Buffer, tag: string): Promise<string> {
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    for (let n = 1; n < 100; n++) {
+      const candidate = `${this.spec.path}.${tag}-${stamp}${n > 1 ? `-${n}` : ''}.bak`;
+      try {
+        const handle = await this.fs.open(candidate, 'wx', 0o600);
+        try {
+          await handle.writeFile(bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        return candidate;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw localIo(`The ${this.spec.label} ${this.spec.path} needs repair but a backup copy could not be written, so it was left untouched`, err);
+      }
+    }
+    throw new WharfError('local-io', `Too many backups of ${this.spec.path} already exist for this second.`);
+  }
+
+  private warn(warning: StoreWarning): StoreWarning {
+    this.spec.onWarning?.(warning);
+    return warning;
+  }
+}
+
+/** The schema version of a parsed document: 0 when it has none (the first format), null when it is garbage. */
+function versionOf(raw: unknown): number | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('schemaVersion' in raw)) return 0;
+  const v = (raw as { schemaVersion: unknown }).schemaVersion;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+}
+
+function localIo(what: string, err: unknown): WharfError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const why = code ? ` (${code})` : err instanceof Error ? ` (${err.message})` : '';
+  return new WharfError('local-io', `${what}${why}.`, code ? { detail: { code } } : {});
+}

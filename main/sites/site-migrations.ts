@@ -1,0 +1,77 @@
+/**
+ * Upgrades of the sites file, one schema version at a time. Never edit a published step: add a new one and
+ * bump SITES_SCHEMA_VERSION, so a file from any older Wharf climbs the same ladder.
+ */
+
+/** The schema version this build writes. */
+export const SITES_SCHEMA_VERSION = 1;
+
+/**
+ * Version 0, the pre-release format (kept to prove the mechanism; no public build wrote it): a bare array
+ * of sites, `folder` as one "A/B" string, `secure` instead of `protocol`, `passive` as a boolean, and
+ * `created` as epoch milliseconds.
+ */
+interface SiteV0 {
+  id?: unknown;
+  name?: unknown;
+  folder?: unknown;
+  host?: unknown;
+  port?: unknown;
+  secure?: unknown;
+  passive?: unknown;
+  user?: unknown;
+  savePassword?: unknown;
+  created?: unknown;
+}
+
+const SECURE_V0_TO_PROTOCOL: Record<string, string> = { explicit: 'explicit', implicit: 'implicit', none: 'plain' };
+
+function migrateV0ToV1(doc: unknown): unknown {
+  const sites: unknown[] = Array.isArray(doc)
+    ? doc
+    : typeof doc === 'object' && doc !== null && Array.isArray((doc as { sites?: unknown }).sites)
+      ? (doc as { sites: unknown[] }).sites
+      : (() => {
+          throw new Error('a schema 0 file is a list of sites');
+        })();
+  return {
+    schemaVersion: 1,
+    folders: [],
+    sites: sites.map((entry) => {
+      // Entries that are not objects go through unchanged so the v1 validation reports them as lost.
+      if (typeof entry !== 'object' || entry === null) return entry;
+      const s = entry as SiteV0;
+      const protocol = typeof s.secure === 'string' ? (SECURE_V0_TO_PROTOCOL[s.secure] ?? s.secure) : 'explicit';
+      const defaultPort = protocol === 'implicit' ? 990 : 21;
+      const port = typeof s.port === 'number' ? s.port : defaultPort;
+      const created =
+        typeof s.created === 'number' && Number.isFinite(s.created) ? new Date(s.created).toISOString() : new Date(0).toISOString();
+      return {
+        id: s.id,
+        name: s.name,
+        folderPath: typeof s.folder === 'string' ? s.folder.split('/').filter((x) => x.trim() !== '') : [],
+        protocol,
+        host: s.host,
+        port,
+        portFollowsProtocol: port === defaultPort,
+        user: typeof s.user === 'string' ? s.user : '',
+        passwordStorage: s.savePassword === false ? 'ask' : 'keychain',
+        dataMode: s.passive === false ? 'active' : 'passive',
+        localDir: '',
+        remoteDir: '',
+        encoding: 'utf8',
+        maxConnections: 2,
+        timezoneOffsetMinutes: 0,
+        minTlsVersion: 'TLSv1.2',
+        comments: '',
+        createdAt: created,
+        updatedAt: created,
+      };
+    }),
+  };
+}
+
+/** `SITE_MIGRATIONS[n]` turns a schema-n document into schema n+1. */
+export const SITE_MIGRATIONS: Readonly<Record<number, (doc: unknown) => unknown>> = {
+  0: migrateV0ToV1,
+};

@@ -1,0 +1,633 @@
+import { randomUUID } from 'node:crypto';
+import { homedir } from 'node:os';
+import { posix, resolve, win32 } from 'node:path';
+import { z } from 'zod';
+import { defaultPortFor, type FtpsMode } from '../../common/models/site';
+import {
+  DEFAULT_MAX_CONNECTIONS,
+  folderPathSchema,
+  siteCreateInputSchema,
+  siteProfileSchema,
+  siteUpdateInputSchema,
+  treeNameSchema,
+  type SiteCreateInput,
+  type SiteImportResult,
+  type SiteImportSkip,
+  type SiteProfile,
+  type SiteTree,
+  type SiteUpdateInput,
+  type StoreWarning,
+} from '../../common/models/site-profile';
+import type { CredentialStore } from '../credentials/keychain';
+import { WharfError } from '../ftps/errors';
+import type { StoreFs } from './atomic-file';
+import { JsonDocumentFile, type Salvaged } from './json-document';
+import type { SiteImportPlan } from './site-import-plan';
+import { SITE_MIGRATIONS, SITES_SCHEMA_VERSION } from './site-migrations';
+
+/** The sites file's name inside the data folder. */
+export const SITES_FILE_NAME = 'sites.json';
+
+/** Environment variable that points the app, the CLI and tests at another data folder. */
+export const DATA_DIR_ENV = 'WHARF_DATA_DIR';
+
+/**
+ * Where Wharf keeps its data when nobody says otherwise: `WHARF_DATA_DIR`, else the folder Electron's
+ * `app.getPath('userData')` gives for productName "Wharf", so the CLI and the app share one store.
+ */
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  const override = env[DATA_DIR_ENV];
+  if (override) return resolve(override);
+  if (platform === 'win32') return win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), 'Wharf');
+  if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', 'Wharf');
+  const xdg = env.XDG_CONFIG_HOME;
+  // The XDG spec says relative values are invalid and must be ignored.
+  return posix.join(xdg && posix.isAbsolute(xdg) ? xdg : posix.join(home, '.config'), 'Wharf');
+}
+
+/** A site as written to disk: everything but `hasPassword`, which only the keychain knows. */
+type StoredSite = Omit<SiteProfile, 'hasPassword'>;
+
+const storedSiteSchema = siteProfileSchema.omit({ hasPassword: true });
+
+interface SitesDocument {
+  readonly folders: readonly (readonly string[])[];
+  readonly sites: readonly StoredSite[];
+}
+
+/** Options for a SiteStore. */
+export interface SiteStoreOptions {
+  /** The app's user-data folder (see defaultDataDir); sites.json lives directly in it. */
+  readonly dataDir: string;
+  readonly credentials: CredentialStore;
+  /** default: the real file system */
+  readonly fs?: StoreFs;
+  /** default: the system clock */
+  readonly now?: () => Date;
+  /** Called when the file was damaged and recovered, or upgraded; the app shows it, the CLI prints it. */
+  readonly onWarning?: (warning: StoreWarning) => void;
+}
+
+/**
+ * The saved sites and their folders, shared by the app and the CLI. Passwords never touch the file: they
+ * go to the CredentialStore under the site id, so renaming or moving keeps them and deleting removes them.
+ * Every method throws WharfError: 'invalid-input' (bad input, unknown site, name taken), 'keychain',
+ * 'local-io' (the file cannot be read or written; it is then left untouched).
+ */
+export class SiteStore {
+  private readonly file: JsonDocumentFile<SitesDocument>;
+  private readonly credentials: CredentialStore;
+  private readonly now: () => Date;
+
+  constructor(options: SiteStoreOptions) {
+    this.credentials = options.credentials;
+    this.now = options.now ?? (() => new Date());
+    this.file = new JsonDocumentFile<SitesDocument>({
+      path: resolve(options.dataDir, SITES_FILE_NAME),
+      label: 'sites file',
+      currentVersion: SITES_SCHEMA_VERSION,
+      migrations: SITE_MIGRATIONS,
+      empty: () => ({ folders: [], sites: [] }),
+      salvage: salvageSites,
+      serialize: (doc) => ({ folders: doc.folders, sites: doc.sites }),
+      ...(options.fs ? { fs: options.fs } : {}),
+      now: this.now,
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    });
+  }
+
+  /** The sites file's path, for messages and for the CLI's `wharf site path`. */
+  get filePath(): string {
+    return this.file.path;
+  }
+
+  /** Reads the file once at startup so a damaged or upgraded file is reported before anything else. */
+  async open(): Promise<{ readonly warnings: readonly StoreWarning[] }> {
+    const { warnings } = await this.file.read();
+    return { warnings };
+  }
+
+  /** The whole tree, with `hasPassword` read from the keychain. */
+  async list(): Promise<SiteTree> {
+    const { value } = await this.file.read();
+    return { folders: sortFolders(value.folders), sites: await this.withPasswordState(sortSites(value.sites)) };
+  }
+
+  /** One site by id. */
+  async get(id: string): Promise<SiteProfile> {
+    const { value } = await this.file.read();
+    const [site] = await this.withPasswordState([findSite(value, id)]);
+    return site as SiteProfile;
+  }
+
+  /**
+   * A site by id, by "Folder/Sub/Name" or by a bare name when it is unique: what `wharf get site:NAME/...`
+   * resolves. Names compare case-insensitively.
+   */
+  async find(ref: string): Promise<SiteProfile> {
+    const { value } = await this.file.read();
+    const byId = value.sites.find((s) => s.id === ref);
+    if (byId) return this.get(byId.id);
+    const parts = ref.split('/').map((p) => p.trim()).filter((p) => p !== '');
+    const name = parts.pop();
+    if (!name) throw new WharfError('invalid-input', 'Give a site name.');
+    const candidates = value.sites.filter(
+      (s) => sameName(s.name, name) && (parts.length === 0 || folderKey(s.folderPath).toLowerCase() === folderKey(parts).toLowerCase()),
+    );
+    if (candidates.length === 0) throw new WharfError('invalid-input', `No saved site is named "${ref}".`, { detail: { ref } });
+    if (candidates.length > 1) {
+      const paths = candidates.map((s) => [...s.folderPath, s.name].join('/'));
+      throw new WharfError('invalid-input', `Several sites are named "${name}": ${paths.join(', ')}. Give the folder too.`, {
+        detail: { ref },
+      });
+    }
+    return this.get((candidates[0] as StoredSite).id);
+  }
+
+  /** Sites whose name or host contains `query` (case-insensitive); all sites for an empty query. */
+  async search(query: string): Promise<readonly SiteProfile[]> {
+    const { value } = await this.file.read();
+    const q = query.trim().toLocaleLowerCase();
+    const hits = value.sites.filter((s) => q === '' || s.name.toLocaleLowerCase().includes(q) || s.host.toLocaleLowerCase().includes(q));
+    return this.withPasswordState(sortSites(hits));
+  }
+
+  /** The password to log in with; null for "ask" sites or when none is saved. Main only: never send it to the renderer. */
+  async getPassword(id: string): Promise<string | null> {
+    const { value } = await this.file.read();
+    const site = findSite(value, id);
+    return site.passwordStorage === 'keychain' ? this.credentials.get(site.id) : null;
+  }
+
+  /** Creates a site; its password, if given, goes to the keychain before the site is written. */
+  async create(input: SiteCreateInput): Promise<SiteProfile> {
+    const data = parse(siteCreateInputSchema, input);
+    const storage = data.passwordStorage ?? 'keychain';
+    if (data.password !== undefined && storage !== 'keychain') throw passwordWithAsk();
+    const at = this.now().toISOString();
+    const protocol = data.protocol ?? 'explicit';
+    const follows = data.portFollowsProtocol ?? (data.port === undefined || data.port === defaultPortFor(protocol));
+    const site: StoredSite = {
+      id: randomUUID(),
+      name: data.name,
+      folderPath: data.folderPath ?? [],
+      protocol,
+      host: data.host,
+      port: follows ? defaultPortFor(protocol) : (data.port ?? defaultPortFor(protocol)),
+      portFollowsProtocol: follows,
+      user: data.user ?? '',
+      passwordStorage: storage,
+      dataMode: data.dataMode ?? 'passive',
+      localDir: data.localDir ?? '',
+      remoteDir: data.remoteDir ?? '',
+      encoding: data.encoding ?? 'utf8',
+      maxConnections: data.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+      timezoneOffsetMinutes: data.timezoneOffsetMinutes ?? 0,
+      minTlsVersion: data.minTlsVersion ?? 'TLSv1.2',
+      comments: data.comments ?? '',
+      createdAt: at,
+      updatedAt: at,
+    };
+    return this.file.update(async (doc) => {
+      assertNameFree(doc, site.folderPath, site.name);
+      const next = { folders: withFolder(doc.folders, site.folderPath), sites: [...doc.sites, site] };
+      if (data.password === undefined) return { next, result: { ...site, hasPassword: false } };
+      await this.credentials.set(site.id, data.password);
+      return { next, result: { ...site, hasPassword: true } };
+    }).catch(async (err: unknown) => {
+      // The secret was saved but the file could not be: do not leave a password without its site.
+      if (data.password !== undefined && !(err instanceof WharfError && (err.kind === 'keychain' || err.kind === 'invalid-input'))) {
+        await this.credentials.delete(site.id).catch(() => undefined);
+      }
+      throw err;
+    });
+  }
+
+  /**
+   * Changes a site. `password`: a string replaces the saved one, null forgets it; switching to "ask" forgets
+   * it as well (if the keychain cannot be reached then, deleting the site retries).
+   */
+  async update(id: string, changes: SiteUpdateInput): Promise<SiteProfile> {
+    const data = parse(siteUpdateInputSchema, changes);
+    return this.file.update(async (doc) => {
+      const current = findSite(doc, id);
+      const protocol: FtpsMode = data.protocol ?? current.protocol;
+      const follows =
+        data.portFollowsProtocol ??
+        (data.port !== undefined ? data.port === defaultPortFor(protocol) : current.portFollowsProtocol);
+      const storage = data.passwordStorage ?? current.passwordStorage;
+      if (typeof data.password === 'string' && storage !== 'keychain') throw passwordWithAsk();
+      const name = data.name ?? current.name;
+      if (data.name !== undefined) assertNameFree(doc, current.folderPath, name, current.id);
+      const next: StoredSite = {
+        ...current,
+        ...definedOnly({
+          name,
+          host: data.host,
+          user: data.user,
+          dataMode: data.dataMode,
+          localDir: data.localDir,
+          remoteDir: data.remoteDir,
+          encoding: data.encoding,
+          maxConnections: data.maxConnections,
+          timezoneOffsetMinutes: data.timezoneOffsetMinutes,
+          minTlsVersion: data.minTlsVersion,
+          comments: data.comments,
+        }),
+        protocol,
+        portFollowsProtocol: follows,
+        port: follows ? defaultPortFor(protocol) : (data.port ?? current.port),
+        passwordStorage: storage,
+        updatedAt: this.now().toISOString(),
+      };
+
+      let hasPassword: boolean | undefined;
+      if (typeof data.password === 'string') {
+        await this.credentials.set(id, data.password);
+        hasPassword = true;
+      } else if (data.password === null) {
+        await this.credentials.delete(id);
+        hasPassword = false;
+      } else if (storage === 'ask' && current.passwordStorage === 'keychain') {
+        // The user may be choosing "ask" precisely because the keychain is unreachable: do not block on it.
+        await this.credentials.delete(id).catch(() => undefined);
+        hasPassword = false;
+      }
+      const result = hasPassword === undefined ? (await this.withPasswordState([next]))[0] : { ...next, hasPassword };
+      return { next: replaceSite(doc, next), result: result as SiteProfile };
+    });
+  }
+
+  /** Renames a site; its password stays, being keyed by the id. */
+  rename(id: string, name: string): Promise<SiteProfile> {
+    return this.update(id, { name });
+  }
+
+  /** Copies a site (and its saved password) under a new id, named "NAME (copy)". */
+  async duplicate(id: string): Promise<SiteProfile> {
+    return this.file.update(async (doc) => {
+      const source = findSite(doc, id);
+      const at = this.now().toISOString();
+      const copy: StoredSite = {
+        ...source,
+        id: randomUUID(),
+        name: freeName(doc, source.folderPath, `${source.name} (copy)`),
+        createdAt: at,
+        updatedAt: at,
+      };
+      let hasPassword = false;
+      if (source.passwordStorage === 'keychain') {
+        const password = await this.credentials.get(source.id);
+        if (password !== null) {
+          await this.credentials.set(copy.id, password);
+          hasPassword = true;
+        }
+      }
+      return { next: { folders: doc.folders, sites: [...doc.sites, copy] }, result: { ...copy, hasPassword } };
+    });
+  }
+
+  /**
+   * Deletes a site and its keychain secret. The secret goes first, so a password never outlives its site;
+   * if the keychain cannot be reached the site stays and the 'keychain' error says why.
+   */
+  async delete(id: string): Promise<void> {
+    await this.file.update(async (doc) => {
+      const site = findSite(doc, id);
+      await this.forgetSecret(site);
+      return { next: { folders: doc.folders, sites: doc.sites.filter((s) => s.id !== id) }, result: undefined };
+    });
+  }
+
+  /** Moves a site into a folder (created if missing); [] is the root. */
+  async moveToFolder(id: string, folderPath: readonly string[]): Promise<SiteProfile> {
+    const target = parse(folderPathSchema, folderPath);
+    return this.file.update(async (doc) => {
+      const site = findSite(doc, id);
+      assertNameFree(doc, target, site.name, site.id);
+      const next: StoredSite = { ...site, folderPath: target, updatedAt: this.now().toISOString() };
+      const [result] = await this.withPasswordState([next]);
+      return { next: { ...replaceSite(doc, next), folders: withFolder(doc.folders, target) }, result: result as SiteProfile };
+    });
+  }
+
+  /** Creates a folder (and its parents); an existing name, in any letter case, is refused. */
+  async createFolder(path: readonly string[]): Promise<void> {
+    const folder = parse(folderPathSchema.min(1, 'Give a folder name.'), path);
+    await this.file.update(async (doc) => {
+      if (siblingFolderTaken(doc.folders, folder)) {
+        throw new WharfError('invalid-input', `A folder named "${folder[folder.length - 1]}" already exists there.`);
+      }
+      return { next: { ...doc, folders: withFolder(doc.folders, folder) }, result: undefined };
+    });
+  }
+
+  /** Renames the last folder of `path`; its sites and subfolders move with it (passwords untouched). */
+  async renameFolder(path: readonly string[], newName: string): Promise<void> {
+    const folder = parse(folderPathSchema.min(1), path);
+    const name = parse(treeNameSchema, newName);
+    await this.file.update(async (doc) => {
+      assertFolderExists(doc, folder);
+      const renamed = [...folder.slice(0, -1), name];
+      if (folderKey(renamed) === folderKey(folder)) return { result: undefined };
+      if (siblingFolderTaken(doc.folders, renamed, folder)) {
+        throw new WharfError('invalid-input', `A folder named "${name}" already exists there.`);
+      }
+      const at = this.now().toISOString();
+      const move = (p: readonly string[]) => (isUnder(p, folder) ? [...renamed, ...p.slice(folder.length)] : p);
+      return {
+        next: {
+          folders: doc.folders.map(move),
+          sites: doc.sites.map((s) => (isUnder(s.folderPath, folder) ? { ...s, folderPath: move(s.folderPath), updatedAt: at } : s)),
+        },
+        result: undefined,
+      };
+    });
+  }
+
+  /**
+   * Deletes a folder. A folder that holds sites or folders is refused unless `recursive`, which deletes
+   * them, secrets included.
+   */
+  async deleteFolder(path: readonly string[], options: { readonly recursive?: boolean } = {}): Promise<{ readonly deletedSites: number }> {
+    const folder = parse(folderPathSchema.min(1), path);
+    return this.file.update(async (doc) => {
+      assertFolderExists(doc, folder);
+      const sites = doc.sites.filter((s) => isUnder(s.folderPath, folder));
+      const subfolders = doc.folders.filter((f) => isUnder(f, folder) && f.length > folder.length);
+      if (!options.recursive && (sites.length > 0 || subfolders.length > 0)) {
+        throw new WharfError('invalid-input', `The folder "${folder.join('/')}" is not empty (${sites.length} sites, ${subfolders.length} folders).`);
+      }
+      for (const site of sites) await this.forgetSecret(site);
+      return {
+        next: { folders: doc.folders.filter((f) => !isUnder(f, folder)), sites: doc.sites.filter((s) => !isUnder(s.folderPath, folder)) },
+        result: { deletedSites: sites.length },
+      };
+    });
+  }
+
+  /**
+   * Creates the sites of an import plan (FileZilla or Wharf JSON) under `intoFolder`. `passwords` (entry key
+   * -> password) are saved only when given, i.e. when the user agreed; a keychain failure undoes the secrets
+   * already saved and saves nothing, so the user can retry without passwords.
+   */
+  async importSites(
+    plan: SiteImportPlan,
+    options: { readonly passwords?: ReadonlyMap<string, string>; readonly intoFolder?: readonly string[] } = {},
+  ): Promise<SiteImportResult> {
+    const into = parse(folderPathSchema, options.intoFolder ?? []);
+    const at = this.now().toISOString();
+    const saved: string[] = [];
+    try {
+      return await this.file.update(async (doc) => {
+        let folders = withFolder(doc.folders, into);
+        for (const f of plan.folders) folders = withFolder(folders, [...into, ...f]);
+        const sites = [...doc.sites];
+        const created: StoredSite[] = [];
+        const renamed: { from: string; to: string }[] = [];
+        const skipped: SiteImportSkip[] = [];
+        const secrets: [string, string][] = [];
+        for (const entry of plan.sites) {
+          const checked = siteCreateInputSchema.safeParse({ ...entry.input, folderPath: [...into, ...entry.folderPath] });
+          if (!checked.success) {
+            const reason = checked.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+            skipped.push({ name: String(entry.input.name).slice(0, 200), folderPath: entry.folderPath, reason });
+            continue;
+          }
+          const data = checked.data;
+          const folderPath = data.folderPath ?? [];
+          const name = freeName({ folders, sites }, folderPath, data.name);
+          if (name !== data.name) renamed.push({ from: data.name, to: name });
+          const protocol = data.protocol ?? 'explicit';
+          const follows = data.portFollowsProtocol ?? (data.port === undefined || data.port === defaultPortFor(protocol));
+          const site: StoredSite = {
+            id: randomUUID(),
+            name,
+            folderPath,
+            protocol,
+            host: data.host,
+            port: follows ? defaultPortFor(protocol) : (data.port ?? defaultPortFor(protocol)),
+            portFollowsProtocol: follows,
+            user: data.user ?? '',
+            passwordStorage: data.passwordStorage ?? 'keychain',
+            dataMode: data.dataMode ?? 'passive',
+            localDir: data.localDir ?? '',
+            remoteDir: data.remoteDir ?? '',
+            encoding: data.encoding ?? 'utf8',
+            maxConnections: data.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+            timezoneOffsetMinutes: data.timezoneOffsetMinutes ?? 0,
+            minTlsVersion: data.minTlsVersion ?? 'TLSv1.2',
+            comments: data.comments ?? '',
+            createdAt: at,
+            updatedAt: at,
+          };
+          folders = withFolder(folders, folderPath);
+          sites.push(site);
+          created.push(site);
+          const password = options.passwords?.get(entry.key);
+          if (password !== undefined && site.passwordStorage === 'keychain') secrets.push([site.id, password]);
+        }
+        for (const [id, password] of secrets) {
+          await this.credentials.set(id, password);
+          saved.push(id);
+        }
+        const withSecret = new Set(saved);
+        return {
+          next: { folders, sites },
+          result: {
+            created: sortSites(created).map((s) => ({ ...s, hasPassword: withSecret.has(s.id) })),
+            passwordsSaved: saved.length,
+            renamed,
+            skipped,
+          },
+        };
+      });
+    } catch (err) {
+      for (const id of saved) await this.credentials.delete(id).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** The raw tree without keychain lookups, for exports (which never carry passwords anyway). */
+  async snapshot(): Promise<{ readonly folders: readonly (readonly string[])[]; readonly sites: readonly Omit<SiteProfile, 'hasPassword'>[] }> {
+    const { value } = await this.file.read();
+    return { folders: sortFolders(value.folders), sites: sortSites(value.sites) };
+  }
+
+  private async forgetSecret(site: StoredSite): Promise<void> {
+    if (site.passwordStorage === 'keychain') {
+      await this.credentials.delete(site.id);
+    } else {
+      // "ask" sites should have no secret; one may linger if switching to "ask" happened without a keychain.
+      await this.credentials.delete(site.id).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Adds `hasPassword`. Sequential on purpose: on a locked keyring the first lookup may prompt to unlock,
+   * and parallel lookups would stack prompts. A keychain error reads as "no password" here; the app shows
+   * why through CredentialStore.isAvailable.
+   */
+  private async withPasswordState(sites: readonly StoredSite[]): Promise<SiteProfile[]> {
+    const out: SiteProfile[] = [];
+    let keychainUsable = true;
+    for (const site of sites) {
+      let hasPassword = false;
+      if (site.passwordStorage === 'keychain' && keychainUsable) {
+        try {
+          hasPassword = (await this.credentials.get(site.id)) !== null;
+        } catch {
+          keychainUsable = false; // one failure is enough: do not wait on a dead keychain once per site
+        }
+      }
+      out.push({ ...site, hasPassword });
+    }
+    return out;
+  }
+}
+
+function salvageSites(doc: unknown): Salvaged<SitesDocument> | null {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
+  const { sites, folders } = doc as { sites?: unknown; folders?: unknown };
+  if (!Array.isArray(sites)) return null;
+  const lost: string[] = [];
+  const kept: StoredSite[] = [];
+  const ids = new Set<string>();
+  sites.forEach((entry, index) => {
+    const parsed = storedSiteSchema.safeParse(entry);
+    const label = describeEntry(entry, index);
+    if (!parsed.success) lost.push(label);
+    else if (ids.has(parsed.data.id)) lost.push(`${label} (duplicate id)`);
+    else {
+      ids.add(parsed.data.id);
+      kept.push(parsed.data);
+    }
+  });
+  let folderList: (readonly string[])[] = [];
+  if (Array.isArray(folders)) {
+    folders.forEach((entry, index) => {
+      const parsed = folderPathSchema.min(1).safeParse(entry);
+      if (parsed.success) folderList = withFolder(folderList, parsed.data);
+      else lost.push(`folder #${index + 1}`);
+    });
+  } else if (folders !== undefined) {
+    lost.push('the folder list');
+  }
+  for (const site of kept) folderList = withFolder(folderList, site.folderPath);
+  return { value: { folders: folderList, sites: kept }, recovered: kept.length, lost };
+}
+
+function describeEntry(entry: unknown, index: number): string {
+  const name = typeof entry === 'object' && entry !== null ? (entry as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name.trim() !== '' ? `"${name.trim().slice(0, 80)}" (#${index + 1})` : `site #${index + 1}`;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    // Issue messages name fields and rules, never the values, so a password cannot leak through here.
+    const text = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+    throw new WharfError('invalid-input', text);
+  }
+  return result.data;
+}
+
+function passwordWithAsk(): WharfError {
+  return new WharfError('invalid-input', 'A password can only be saved for a site that keeps it in the system keychain.');
+}
+
+function findSite(doc: SitesDocument, id: string): StoredSite {
+  const site = doc.sites.find((s) => s.id === id);
+  if (!site) throw new WharfError('invalid-input', 'There is no saved site with this id (it may have been deleted).', { detail: { id: String(id).slice(0, 100) } });
+  return site;
+}
+
+function replaceSite(doc: SitesDocument, site: StoredSite): SitesDocument {
+  return { folders: doc.folders, sites: doc.sites.map((s) => (s.id === site.id ? site : s)) };
+}
+
+function definedOnly<T extends Record<string, unknown>>(values: T): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<{ [K in keyof T]: Exclude<T[K], undefined> }>;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.normalize('NFC').toLocaleLowerCase() === b.normalize('NFC').toLocaleLowerCase();
+}
+
+function folderKey(path: readonly string[]): string {
+  return path.join('/');
+}
+
+function isUnder(path: readonly string[], folder: readonly string[]): boolean {
+  return path.length >= folder.length && folder.every((part, i) => path[i] === part);
+}
+
+/** Adds a folder and all its parents, keeping the list free of duplicates. */
+function withFolder(folders: readonly (readonly string[])[], path: readonly string[]): (readonly string[])[] {
+  const out = [...folders];
+  const keys = new Set(out.map(folderKey));
+  for (let depth = 1; depth <= path.length; depth++) {
+    const prefix = path.slice(0, depth);
+    if (!keys.has(folderKey(prefix))) {
+      keys.add(folderKey(prefix));
+      out.push(prefix);
+    }
+  }
+  return out;
+}
+
+function siblingFolderTaken(folders: readonly (readonly string[])[], path: readonly string[], except?: readonly string[]): boolean {
+  const parent = folderKey(path.slice(0, -1));
+  const name = path[path.length - 1] ?? '';
+  return folders.some(
+    (f) => f.length === path.length && folderKey(f.slice(0, -1)) === parent && sameName(f[f.length - 1] ?? '', name) &&
+      (except === undefined || folderKey(f) !== folderKey(except)),
+  );
+}
+
+function assertFolderExists(doc: SitesDocument, folder: readonly string[]): void {
+  if (!doc.folders.some((f) => folderKey(f) === folderKey(folder))) {
+    throw new WharfError('invalid-input', `There is no folder "${folder.join('/')}".`);
+  }
+}
+
+function assertNameFree(doc: SitesDocument, folderPath: readonly string[], name: string, exceptId?: string): void {
+  const taken = doc.sites.some((s) => s.id !== exceptId && folderKey(s.folderPath) === folderKey(folderPath) && sameName(s.name, name));
+  if (taken) {
+    const where = folderPath.length ? `the folder "${folderPath.join('/')}"` : 'the top level';
+    throw new WharfError('invalid-input', `A site named "${name}" already exists in ${where}.`);
+  }
+}
+
+/** `name`, or `name (2)`, `name (3)`, ... : the first one not taken in the folder. */
+function freeName(doc: SitesDocument, folderPath: readonly string[], name: string): string {
+  const taken = (candidate: string) =>
+    doc.sites.some((s) => folderKey(s.folderPath) === folderKey(folderPath) && sameName(s.name, candidate));
+  if (!taken(name)) return name;
+  for (let n = 2; ; n++) {
+    const candidate = `${name} (${n})`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compareFolders(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = collator.compare(a[i] as string, b[i] as string);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+
+function sortFolders(folders: readonly (readonly string[])[]): (readonly string[])[] {
+  return [...folders].sort(compareFolders);
+}
+
+function sortSites<T extends StoredSite>(sites: readonly T[]): T[] {
+  return [...sites].sort((a, b) => compareFolders(a.folderPath, b.folderPath) || collator.compare(a.name, b.name));
+}
