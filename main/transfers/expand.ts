@@ -1,0 +1,137 @@
+import { opendir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { OverwritePolicy } from '../../common/models/transfer';
+import { unsafeNameReason } from '../ftps/safe-names';
+import type { NewTransferItem } from './transfer-scheduler';
+import type { TransferSession } from './transfer-session';
+
+/** Items are handed out in batches of this many, so a 100,000-entry folder starts transferring early and never blocks the event loop. */
+export const EXPANSION_BATCH_SIZE = 500;
+
+/** What to expand: where it is and where it goes. */
+export interface ExpansionRequest {
+  readonly siteKey: string;
+  readonly localPath: string;
+  readonly remotePath: string;
+  readonly overwrite?: OverwritePolicy;
+}
+
+/** An entry that was left out of an expansion, and why (an unsafe remote name, a symlinked folder, a socket). */
+export interface SkippedEntry {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** Joins remote path segments with `/` whatever the local OS uses. */
+export function joinRemote(folder: string, name: string): string {
+  return folder.endsWith('/') ? `${folder}${name}` : `${folder}/${name}`;
+}
+
+function withPolicy(request: ExpansionRequest): { overwrite?: OverwritePolicy } {
+  return request.overwrite ? { overwrite: request.overwrite } : {};
+}
+
+/**
+ * Walks a local file or folder for upload, depth first, yielding batches of items: one per file, and one
+ * `directory` item per empty folder (folders with files are created on the way by their files).
+ * Symlinks to files are followed; symlinks to folders are skipped (they can loop) and reported.
+ */
+export async function* expandLocalForUpload(
+  request: ExpansionRequest,
+  onSkipped: (entry: SkippedEntry) => void = () => undefined,
+): AsyncGenerator<NewTransferItem[]> {
+  const top = await stat(request.localPath);
+  const policy = withPolicy(request);
+  if (!top.isDirectory()) {
+    yield [{ kind: 'file', direction: 'upload', siteKey: request.siteKey, localPath: request.localPath, remotePath: request.remotePath, size: top.size, modifiedAt: top.mtime.toISOString(), ...policy }];
+    return;
+  }
+  let batch: NewTransferItem[] = [];
+  const folders: { local: string; remote: string }[] = [{ local: request.localPath, remote: request.remotePath }];
+  while (folders.length > 0) {
+    const folder = folders.pop() as { local: string; remote: string };
+    let hasEntries = false;
+    const subfolders: { local: string; remote: string }[] = [];
+    for await (const entry of await opendir(folder.local)) {
+      const local = join(folder.local, entry.name);
+      const remote = joinRemote(folder.remote, entry.name);
+      if (entry.isDirectory()) {
+        hasEntries = true;
+        subfolders.push({ local, remote });
+        continue;
+      }
+      let isFile = entry.isFile();
+      let info = isFile ? await stat(local).catch(() => null) : null;
+      if (entry.isSymbolicLink()) {
+        info = await stat(local).catch(() => null);
+        if (info?.isDirectory()) {
+          onSkipped({ path: local, reason: 'a symbolic link to a folder (not followed)' });
+          continue;
+        }
+        isFile = info?.isFile() ?? false;
+      }
+      if (!isFile || !info) {
+        onSkipped({ path: local, reason: 'not a regular file' });
+        continue;
+      }
+      hasEntries = true;
+      batch.push({ kind: 'file', direction: 'upload', siteKey: request.siteKey, localPath: local, remotePath: remote, size: info.size, modifiedAt: info.mtime.toISOString(), ...policy });
+      if (batch.length >= EXPANSION_BATCH_SIZE) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (!hasEntries) {
+      batch.push({ kind: 'directory', direction: 'upload', siteKey: request.siteKey, localPath: folder.local, remotePath: folder.remote, size: 0, ...policy });
+    }
+    // Reverse so the first subfolder in listing order is walked first.
+    folders.push(...subfolders.reverse());
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * Walks a remote folder for download through a session's listings, yielding batches of items: one per
+ * file (size and time from the listing) and one `directory` item per empty folder. A name that would be
+ * unsafe as a local name (`..`, `a/b`, control characters) is skipped and reported, never followed.
+ * Symlinks are queued as files: a listing cannot tell where they point.
+ */
+export async function* expandRemoteForDownload(
+  session: Pick<TransferSession, 'list'>,
+  request: ExpansionRequest,
+  onSkipped: (entry: SkippedEntry) => void = () => undefined,
+): AsyncGenerator<NewTransferItem[]> {
+  const policy = withPolicy(request);
+  let batch: NewTransferItem[] = [];
+  const folders: { local: string; remote: string }[] = [{ local: request.localPath, remote: request.remotePath }];
+  while (folders.length > 0) {
+    const folder = folders.pop() as { local: string; remote: string };
+    const entries = await session.list(folder.remote);
+    const subfolders: { local: string; remote: string }[] = [];
+    let hasEntries = false;
+    for (const entry of entries) {
+      const remote = joinRemote(folder.remote, entry.name);
+      const unsafe = unsafeNameReason(entry.name);
+      if (unsafe !== null) {
+        onSkipped({ path: remote, reason: `the name ${unsafe}` });
+        continue;
+      }
+      hasEntries = true;
+      const local = join(folder.local, entry.name);
+      if (entry.type === 'directory') {
+        subfolders.push({ local, remote });
+        continue;
+      }
+      batch.push({ kind: 'file', direction: 'download', siteKey: request.siteKey, localPath: local, remotePath: remote, size: entry.size, modifiedAt: entry.modifiedAt, ...policy });
+      if (batch.length >= EXPANSION_BATCH_SIZE) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (!hasEntries) {
+      batch.push({ kind: 'directory', direction: 'download', siteKey: request.siteKey, localPath: folder.local, remotePath: folder.remote, size: 0, ...policy });
+    }
+    folders.push(...subfolders.reverse());
+  }
+  if (batch.length > 0) yield batch;
+}

@@ -1,0 +1,328 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { dirname, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FileFacts, TransferItem, VerificationMethod } from '../../common/models/transfer';
+import { WharfError } from '../ftps/errors';
+import { partialPathFor } from '../ftps/file-transfer';
+import type { Clock } from './clock';
+import type { ConnectionPool } from './connection-pool';
+import { hashLocalFile, sameDigest } from './local-hash';
+import { decideOverwrite, findFreeName, type OverwriteDecision } from './overwrite';
+import { toErrorData } from './retry-policy';
+import { createMeteredStream, type TokenBucket } from './speed-limit';
+import type { TransferOutcome, TransferRunContext, TransferRunner } from './transfer-runner';
+import type { TransferSession } from './transfer-session';
+
+/** Large buffers are measurably faster for FTPS here (about 1.5-2x over Node's 64 KiB default). */
+const STREAM_BUFFER_BYTES = 1024 * 1024;
+
+/** What the real runner is built with. */
+export interface FtpsTransferRunnerOptions {
+  readonly pool: ConnectionPool;
+  /** The global speed limit; unlimited when absent. */
+  readonly speedLimit?: TokenBucket;
+  readonly clock?: Clock;
+  /** Compare a server hash (else the size) after each file. default true */
+  readonly verify?: boolean;
+  /** Carry modification times over (MFMT up, utimes down). default true */
+  readonly preserveModifiedTimes?: boolean;
+}
+
+/** The remote parent of a `/`-separated path. */
+function remoteParent(path: string): string {
+  const cut = path.lastIndexOf('/');
+  return cut <= 0 ? '/' : path.slice(0, cut);
+}
+
+function isMissing(error: unknown): boolean {
+  const data = toErrorData(error);
+  return data.kind === 'ftp' && data.code !== undefined && data.code >= 500;
+}
+
+async function localFacts(path: string): Promise<FileFacts | null> {
+  try {
+    const info = await stat(path);
+    return { size: info.size, modifiedAt: info.mtime.toISOString() };
+  } catch {
+    return null;
+  }
+}
+
+async function localExists(path: string): Promise<boolean> {
+  return (await localFacts(path)) !== null;
+}
+
+async function localSize(path: string): Promise<number> {
+  return (await localFacts(path))?.size ?? 0;
+}
+
+/**
+ * Carries out queue items over pooled FTPS sessions: downloads into `NAME.part` (REST from its size on
+ * resume) and renames to the final name only when complete and verified; uploads (APPE from the remote
+ * size on resume), then MFMT. Overwrite policies are applied here, asking the scheduler when the policy
+ * is `ask`. Bytes are counted per chunk and pass the global speed limit. An aborted signal makes the
+ * session close its connections, so a pause really stops the data connection.
+ */
+export class FtpsTransferRunner implements TransferRunner {
+  private readonly pool: ConnectionPool;
+  private readonly speedLimit: TokenBucket | undefined;
+  private readonly clock: Clock | undefined;
+  private readonly verify: boolean;
+  private readonly preserveModifiedTimes: boolean;
+  /** Remote folders known to exist per site, shared by the site's sessions so each is made once. */
+  private readonly remoteFolders = new Map<string, Map<string, Promise<void>>>();
+
+  constructor(options: FtpsTransferRunnerOptions) {
+    this.pool = options.pool;
+    this.speedLimit = options.speedLimit;
+    this.clock = options.clock;
+    this.verify = options.verify ?? true;
+    this.preserveModifiedTimes = options.preserveModifiedTimes ?? true;
+  }
+
+  async run(item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {
+    if (item.kind === 'directory' && item.direction === 'download') {
+      await mkdir(item.localPath, { recursive: true });
+      context.reportStarted(0, 0);
+      return { status: 'done', bytesTotal: 0, verifiedBy: null };
+    }
+    const lease = await this.pool.acquire(item.siteKey, context.signal);
+    let broken = false;
+    try {
+      if (item.kind === 'directory') {
+        await this.ensureRemoteFolder(lease.session, item.siteKey, item.remotePath);
+        context.reportStarted(0, 0);
+        return { status: 'done', bytesTotal: 0, verifiedBy: null };
+      }
+      return item.direction === 'download'
+        ? await this.download(lease.session, item, context)
+        : await this.upload(lease.session, item, context);
+    } catch (error) {
+      const kind = toErrorData(error).kind;
+      broken = kind === 'auth' || kind === 'tls-changed' || kind === 'tls-untrusted' || kind === 'too-many-connections';
+      if (item.direction === 'upload' && kind !== 'cancelled') this.forgetRemoteFolders(item.siteKey);
+      throw error;
+    } finally {
+      lease.release({ broken });
+    }
+  }
+
+  /** A removed, unfinished download leaves no `.part` behind; remote partial uploads are left alone. */
+  async discard(item: TransferItem): Promise<void> {
+    if (item.kind === 'file' && item.direction === 'download') await rm(partialPathFor(item.localPath), { force: true });
+  }
+
+  private async download(session: TransferSession, item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {
+    const remotePath = item.remotePath;
+    const remoteSize = await session.size(remotePath);
+    const remoteTime = this.preserveModifiedTimes || item.overwrite !== 'overwrite'
+      ? await session.modifiedAt(remotePath).catch(() => null)
+      : null;
+    const source: FileFacts = { size: remoteSize, modifiedAt: remoteTime?.toISOString() ?? item.modifiedAt };
+    await mkdir(dirname(item.localPath), { recursive: true });
+
+    let target = item.localPath;
+    let resume = context.resume;
+    const existing = await localFacts(target);
+    if (existing) {
+      const decision = await this.decide(item, context, source, existing, remotePath, target);
+      if (decision.action === 'skip') return { status: 'skipped', reason: decision.reason };
+      if (decision.action === 'rename') {
+        target = await findFreeName(target, async (candidate) => (await localExists(candidate)) || (await localExists(partialPathFor(candidate))), sep === '\\' ? '\\' : '/');
+        context.retarget({ localPath: target });
+      } else if (decision.action === 'resume') {
+        // Continue the existing file like our own partial one: it becomes the .part until complete.
+        await rename(target, partialPathFor(target));
+        resume = true;
+      }
+    }
+
+    const partPath = partialPathFor(target);
+    let startAt = resume ? await localSize(partPath) : 0;
+    if (startAt > remoteSize) startAt = 0; // the remote file changed under us: start over
+    context.reportStarted(startAt, remoteSize);
+
+    let written = startAt;
+    const file = createWriteStream(partPath, { flags: startAt > 0 ? 'r+' : 'w', start: startAt, highWaterMark: STREAM_BUFFER_BYTES });
+    const meter = createMeteredStream({
+      ...(this.speedLimit ? { bucket: this.speedLimit } : {}),
+      ...(this.clock ? { clock: this.clock } : {}),
+      onBytes: (bytes) => {
+        written += bytes;
+        context.reportProgress(written);
+      },
+    });
+    const toFile = pipeline(meter, file);
+    toFile.catch(() => undefined);
+    try {
+      await session.download(remotePath, meter, { startAt, signal: context.signal });
+      await toFile;
+    } catch (error) {
+      meter.destroy();
+      file.destroy();
+      throw error;
+    } finally {
+      // The .part is renamed or resumed next: its descriptor must be closed first (Windows insists).
+      if (!file.closed) await once(file, 'close').catch(() => undefined);
+    }
+
+    const verifiedBy = await this.verifyDownload(session, remotePath, partPath, remoteSize);
+    await rename(partPath, target);
+    if (this.preserveModifiedTimes && source.modifiedAt) {
+      const time = new Date(source.modifiedAt);
+      await utimes(target, time, time).catch(() => undefined);
+    }
+    return { status: 'done', bytesTotal: remoteSize, verifiedBy };
+  }
+
+  private async upload(session: TransferSession, item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {
+    const info = await stat(item.localPath).catch((error: unknown) => {
+      throw new WharfError('local-io', `${item.localPath} cannot be read: ${toErrorData(error).message}`, { cause: error });
+    });
+    const size = info.size;
+    const source: FileFacts = { size, modifiedAt: info.mtime.toISOString() };
+    await this.ensureRemoteFolder(session, item.siteKey, remoteParent(item.remotePath));
+
+    let target = item.remotePath;
+    let startAt = 0;
+    if (context.resume) {
+      // What is there is what an earlier attempt of this item sent: append to it (APPE).
+      startAt = await session.size(target).catch(() => 0);
+      if (startAt > size) startAt = 0;
+    } else if (item.overwrite !== 'overwrite') {
+      const remoteSize = await session.size(target).catch((error: unknown) => {
+        if (isMissing(error)) return null;
+        throw error;
+      });
+      if (remoteSize !== null) {
+        const needsTime = item.overwrite === 'overwrite-if-newer' || item.overwrite === 'ask';
+        const remoteTime = needsTime ? await session.modifiedAt(target).catch(() => null) : null;
+        const existing: FileFacts = { size: remoteSize, modifiedAt: remoteTime?.toISOString() ?? null };
+        const decision = await this.decide(item, context, source, existing, item.localPath, target);
+        if (decision.action === 'skip') return { status: 'skipped', reason: decision.reason };
+        if (decision.action === 'rename') {
+          target = await findFreeName(target, (candidate) => session.size(candidate).then(() => true, () => false));
+          context.retarget({ remotePath: target });
+        } else if (decision.action === 'resume') {
+          startAt = remoteSize;
+        }
+      }
+    }
+    context.reportStarted(startAt, size);
+
+    let sent = startAt;
+    const file = createReadStream(item.localPath, { start: startAt, highWaterMark: STREAM_BUFFER_BYTES });
+    const meter = createMeteredStream({
+      ...(this.speedLimit ? { bucket: this.speedLimit } : {}),
+      ...(this.clock ? { clock: this.clock } : {}),
+      onBytes: (bytes) => {
+        sent += bytes;
+        context.reportProgress(sent);
+      },
+    });
+    const fromFile = pipeline(file, meter);
+    fromFile.catch(() => undefined);
+    try {
+      await session.upload(meter, target, { append: startAt > 0, signal: context.signal });
+      await fromFile;
+    } finally {
+      file.destroy();
+      meter.destroy();
+    }
+    if (sent !== size) {
+      throw new WharfError('verification', `${item.localPath} changed while it was being uploaded: sent ${sent} bytes, expected ${size}.`);
+    }
+
+    const verifiedBy = await this.verifyUpload(session, item.localPath, target, size);
+    if (this.preserveModifiedTimes) await session.setModifiedAt(target, info.mtime).catch(() => false);
+    return { status: 'done', bytesTotal: size, verifiedBy };
+  }
+
+  private async decide(
+    item: TransferItem,
+    context: TransferRunContext,
+    source: FileFacts,
+    target: FileFacts,
+    sourcePath: string,
+    targetPath: string,
+  ): Promise<OverwriteDecision> {
+    let decision = decideOverwrite(item.overwrite, source, target);
+    if (decision.action === 'ask') {
+      const choice = await context.askOverwrite({ sourcePath, targetPath, source, target });
+      decision = decideOverwrite(choice, source, target);
+    }
+    return decision;
+  }
+
+  private async verifyDownload(session: TransferSession, remotePath: string, partPath: string, remoteSize: number): Promise<VerificationMethod | null> {
+    const size = await localSize(partPath);
+    if (size < remoteSize) {
+      // A data connection cut by a router or the server can look like a normal end: retry from here.
+      throw new WharfError('data-channel', `The data connection of ${remotePath} ended early: ${size} of ${remoteSize} bytes arrived.`, {
+        detail: { localSize: size, remoteSize },
+      });
+    }
+    if (size !== remoteSize) {
+      throw new WharfError('verification', `The download of ${remotePath} has ${size} bytes, the server says ${remoteSize}.`, {
+        detail: { localSize: size, remoteSize },
+      });
+    }
+    if (!this.verify) return null;
+    const remoteHash = await session.hash(remotePath).catch(() => null);
+    if (!remoteHash) return 'size';
+    const localHex = await hashLocalFile(partPath, remoteHash.algorithm);
+    if (!sameDigest(remoteHash.algorithm, localHex, remoteHash.hex)) {
+      throw new WharfError('verification', `The ${remoteHash.algorithm} of the download of ${remotePath} does not match the server's.`, {
+        detail: { algorithm: remoteHash.algorithm, local: localHex, remote: remoteHash.hex },
+      });
+    }
+    return remoteHash.algorithm;
+  }
+
+  private async verifyUpload(session: TransferSession, localPath: string, remotePath: string, size: number): Promise<VerificationMethod | null> {
+    const remoteSize = await session.size(remotePath).catch(() => null);
+    if (remoteSize !== null && remoteSize < size) {
+      throw new WharfError('data-channel', `The data connection of ${remotePath} ended early: the server has ${remoteSize} of ${size} bytes.`, {
+        detail: { localSize: size, remoteSize },
+      });
+    }
+    if (remoteSize !== null && remoteSize !== size) {
+      throw new WharfError('verification', `The upload of ${localPath} left ${remoteSize} bytes on the server, expected ${size}.`, {
+        detail: { localSize: size, remoteSize },
+      });
+    }
+    if (!this.verify) return null;
+    const remoteHash = await session.hash(remotePath).catch(() => null);
+    if (!remoteHash) return remoteSize === null ? null : 'size';
+    const localHex = await hashLocalFile(localPath, remoteHash.algorithm);
+    if (!sameDigest(remoteHash.algorithm, localHex, remoteHash.hex)) {
+      throw new WharfError('verification', `The ${remoteHash.algorithm} of ${remotePath} on the server does not match ${localPath}.`, {
+        detail: { algorithm: remoteHash.algorithm, local: localHex, remote: remoteHash.hex },
+      });
+    }
+    return remoteHash.algorithm;
+  }
+
+  /** Makes a remote folder (and its parents) once per site, however many files and sessions need it. */
+  private ensureRemoteFolder(session: TransferSession, siteKey: string, path: string): Promise<void> {
+    if (path === '/' || path === '') return Promise.resolve();
+    let known = this.remoteFolders.get(siteKey);
+    if (!known) {
+      known = new Map();
+      this.remoteFolders.set(siteKey, known);
+    }
+    let made = known.get(path);
+    if (!made) {
+      made = session.mkdir(path, { recursive: true });
+      known.set(path, made);
+      made.catch(() => known.delete(path));
+    }
+    return made;
+  }
+
+  private forgetRemoteFolders(siteKey: string): void {
+    this.remoteFolders.delete(siteKey);
+  }
+}

@@ -1,0 +1,91 @@
+import type { FileFacts, OverwritePolicy } from '../../common/models/transfer';
+
+/** What a transfer does about an existing target, once a policy has been applied to the facts. */
+export type OverwriteAction = 'overwrite' | 'resume' | 'rename' | 'skip' | 'ask';
+
+/** An action with the reason shown for skipped items. */
+export interface OverwriteDecision {
+  readonly action: OverwriteAction;
+  readonly reason: string;
+}
+
+/**
+ * Listings give minutes (Unix LIST) or seconds (MLSD, MDTM); a copy made a moment ago is not "newer"
+ * because of rounding, so times within this tolerance count as equal.
+ */
+export const MODIFIED_TIME_TOLERANCE_MS = 1000;
+
+/** Decides what to do when the target exists. Pure, so every policy is unit-tested without files. */
+export function decideOverwrite(policy: OverwritePolicy, source: FileFacts, target: FileFacts): OverwriteDecision {
+  switch (policy) {
+    case 'ask':
+      return { action: 'ask', reason: 'the target exists' };
+    case 'overwrite':
+      return { action: 'overwrite', reason: 'overwrite' };
+    case 'rename':
+      return { action: 'rename', reason: 'the target exists: writing under a new name' };
+    case 'skip':
+      return { action: 'skip', reason: 'the target exists' };
+    case 'overwrite-if-newer': {
+      const sourceTime = parseTime(source.modifiedAt);
+      const targetTime = parseTime(target.modifiedAt);
+      if (sourceTime === null || targetTime === null) {
+        return { action: 'skip', reason: 'the target exists and a modification time is unknown' };
+      }
+      return sourceTime - targetTime > MODIFIED_TIME_TOLERANCE_MS
+        ? { action: 'overwrite', reason: 'the source is newer' }
+        : { action: 'skip', reason: 'the target is as new as the source or newer' };
+    }
+    case 'overwrite-if-size-differs':
+      if (source.size !== null && target.size !== null && source.size === target.size) {
+        return { action: 'skip', reason: 'the target exists with the same size' };
+      }
+      return { action: 'overwrite', reason: 'the sizes differ' };
+    case 'resume':
+      if (source.size === null || target.size === null) return { action: 'overwrite', reason: 'size unknown: starting over' };
+      if (target.size < source.size) return { action: 'resume', reason: `resuming from byte ${target.size}` };
+      if (target.size === source.size) return { action: 'skip', reason: 'the target is already complete' };
+      return { action: 'overwrite', reason: 'the target is larger than the source: starting over' };
+  }
+}
+
+function parseTime(iso: string | null): number | null {
+  if (iso === null) return null;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? null : time;
+}
+
+/** Extensions that belong together, so `site.tar.gz` becomes `site (1).tar.gz`, not `site.tar (1).gz`. */
+const DOUBLE_EXTENSIONS = ['.tar.gz', '.tar.bz2', '.tar.xz', '.tar.zst', '.tar.lz', '.tar.Z'];
+
+/**
+ * The n-th alternative to a file name, as desktop file managers number them: `name (1).ext`;
+ * a dot file keeps its dot (`.env (1)`), and a name without extension gets the number at its end.
+ */
+export function numberedName(name: string, n: number): string {
+  const lower = name.toLowerCase();
+  const double = DOUBLE_EXTENSIONS.find((ext) => lower.endsWith(ext.toLowerCase()) && name.length > ext.length);
+  let dot = double ? name.length - double.length : name.lastIndexOf('.');
+  if (dot <= 0) dot = name.length;
+  return `${name.slice(0, dot)} (${n})${name.slice(dot)}`;
+}
+
+/**
+ * The first free name for `path` (`/`- or OS-separated; only the last segment changes), asking `exists`
+ * for each candidate in turn. Gives up after `limit` tries rather than loop over a huge folder.
+ */
+export async function findFreeName(
+  path: string,
+  exists: (candidate: string) => Promise<boolean>,
+  separator: '/' | '\\' = '/',
+  limit = 1000,
+): Promise<string> {
+  const cut = Math.max(path.lastIndexOf(separator), separator === '\\' ? path.lastIndexOf('/') : -1);
+  const folder = path.slice(0, cut + 1);
+  const name = path.slice(cut + 1);
+  for (let n = 1; n <= limit; n++) {
+    const candidate = folder + numberedName(name, n);
+    if (!(await exists(candidate))) return candidate;
+  }
+  throw new Error(`no free name for ${path} after ${limit} tries`);
+}

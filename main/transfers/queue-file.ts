@@ -1,0 +1,226 @@
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { ERROR_KINDS, type WharfErrorData } from '../../common/models/errors';
+import {
+  OVERWRITE_POLICIES,
+  TRANSFER_STATES,
+  type TransferItem,
+  type VerificationMethod,
+} from '../../common/models/transfer';
+import { systemClock, type Clock, type TimerHandle } from './clock';
+
+/** Bumped when the file's shape changes incompatibly; older files are then read through a migration. */
+export const QUEUE_FILE_VERSION = 1;
+
+/** What the queue file holds. */
+export interface SavedQueue {
+  readonly paused: boolean;
+  readonly items: readonly TransferItem[];
+}
+
+/** Items serialized per write: each chunk takes well under a millisecond, so saving 100,000 items never stalls the event loop. */
+const ITEMS_PER_CHUNK = 500;
+
+let temporaryCounter = 0;
+
+/**
+ * Writes the queue atomically: to a temporary file beside it, flushed to disk, then renamed over the
+ * old one, so a crash leaves either the old or the new queue, never half of one. Serialized in chunks
+ * with a turn of the event loop between them.
+ */
+export async function saveQueueFile(path: string, queue: SavedQueue): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  temporaryCounter += 1;
+  const temporary = `${path}.${process.pid}.${temporaryCounter}.tmp`;
+  const handle = await open(temporary, 'w', 0o600);
+  try {
+    await handle.write(`{"version":${QUEUE_FILE_VERSION},"paused":${queue.paused},"items":[\n`);
+    for (let i = 0; i < queue.items.length; i += ITEMS_PER_CHUNK) {
+      const chunk = queue.items.slice(i, i + ITEMS_PER_CHUNK).map((item) => JSON.stringify(persistable(item)));
+      await handle.write(`${i > 0 ? ',\n' : ''}${chunk.join(',\n')}`);
+      await nextTurn();
+    }
+    await handle.write('\n]}\n');
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(temporary, path);
+}
+
+/** Speed and ETA mean nothing after a restart; everything else is kept. */
+function persistable(item: TransferItem): TransferItem {
+  return item.speed === 0 && item.etaSeconds === null ? item : { ...item, speed: 0, etaSeconds: null };
+}
+
+/** What loading found: the queue, how many entries were unreadable, and where a corrupt file was moved. */
+export interface LoadedQueue extends SavedQueue {
+  readonly dropped: number;
+  readonly corruptFileMovedTo: string | null;
+}
+
+/**
+ * Reads the queue file. A missing file is an empty queue; a file that is not JSON is moved aside (kept
+ * for a bug report) and the queue starts empty; single malformed items are dropped and counted.
+ * Running items come back paused, keeping their byte offsets.
+ */
+export async function loadQueueFile(path: string, clock: Clock = systemClock): Promise<LoadedQueue> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { paused: false, items: [], dropped: 0, corruptFileMovedTo: null };
+    throw error;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    const aside = `${path}.corrupt-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}`;
+    await rename(path, aside);
+    return { paused: false, items: [], dropped: 0, corruptFileMovedTo: aside };
+  }
+  const root = isRecord(parsed) ? parsed : {};
+  const rawItems = Array.isArray(root.items) ? root.items : [];
+  const items: TransferItem[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
+  for (const raw of rawItems) {
+    const item = restoreItem(raw);
+    if (item && !seen.has(item.id)) {
+      seen.add(item.id);
+      items.push(item);
+    } else {
+      dropped += 1;
+    }
+  }
+  return { paused: root.paused === true, items, dropped, corruptFileMovedTo: null };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const VERIFICATION_METHODS: readonly VerificationMethod[] = ['SHA-256', 'SHA-1', 'MD5', 'CRC32', 'size'];
+
+function nonNegative(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function errorOrNull(value: unknown): WharfErrorData | null {
+  if (!isRecord(value) || typeof value.message !== 'string') return null;
+  const kind = (ERROR_KINDS as readonly unknown[]).includes(value.kind) ? (value.kind as WharfErrorData['kind']) : 'internal';
+  return { kind, message: value.message, ...(typeof value.code === 'number' ? { code: value.code } : {}) };
+}
+
+/**
+ * One saved item back as a valid TransferItem, or null if its identity (id, direction, paths, site) is
+ * missing. Other fields fall back to safe values. A running item becomes paused with its offset.
+ */
+export function restoreItem(raw: unknown): TransferItem | null {
+  if (!isRecord(raw)) return null;
+  const { id, direction, localPath, remotePath, siteKey } = raw;
+  if (typeof id !== 'string' || id === '' || typeof localPath !== 'string' || typeof remotePath !== 'string' || typeof siteKey !== 'string') return null;
+  if (direction !== 'upload' && direction !== 'download') return null;
+  const savedState = (TRANSFER_STATES as readonly unknown[]).includes(raw.state) ? (raw.state as TransferItem['state']) : 'paused';
+  const size = typeof raw.size === 'number' && Number.isFinite(raw.size) && raw.size >= 0 ? raw.size : null;
+  return {
+    id,
+    kind: raw.kind === 'directory' ? 'directory' : 'file',
+    direction,
+    localPath,
+    remotePath,
+    siteKey,
+    size,
+    modifiedAt: stringOrNull(raw.modifiedAt),
+    overwrite: (OVERWRITE_POLICIES as readonly unknown[]).includes(raw.overwrite) ? (raw.overwrite as TransferItem['overwrite']) : 'ask',
+    state: savedState === 'running' ? 'paused' : savedState,
+    bytesDone: nonNegative(raw.bytesDone),
+    bytesTotal: nonNegative(raw.bytesTotal ?? size),
+    speed: 0,
+    etaSeconds: null,
+    attempts: nonNegative(raw.attempts),
+    lastError: errorOrNull(raw.lastError),
+    nextAttemptAt: null,
+    resumedFrom: nonNegative(raw.resumedFrom),
+    verifiedBy: (VERIFICATION_METHODS as readonly unknown[]).includes(raw.verifiedBy) ? (raw.verifiedBy as VerificationMethod) : null,
+    skipReason: stringOrNull(raw.skipReason),
+  };
+}
+
+/** What the saver reads the queue from. */
+export interface QueueSource {
+  getSnapshot(): SavedQueue;
+}
+
+/**
+ * Saves the queue as it changes: a burst of changes becomes one write after `debounceMs`, one write at
+ * a time, and `flush()` writes what is pending (on stop and quit). Progress alone is not a change worth
+ * a write: offsets on disk only need to be close, since a resume reads the real `.part` or remote size.
+ */
+export class QueueSaver {
+  private readonly path: string;
+  private readonly source: QueueSource;
+  private readonly clock: Clock;
+  private readonly debounceMs: number;
+  private readonly onError: (error: unknown) => void;
+  private timer: TimerHandle | null = null;
+  private dirty = false;
+  private writing: Promise<void> | null = null;
+
+  constructor(options: { path: string; source: QueueSource; clock?: Clock; debounceMs?: number; onError?: (error: unknown) => void }) {
+    this.path = options.path;
+    this.source = options.source;
+    this.clock = options.clock ?? systemClock;
+    this.debounceMs = options.debounceMs ?? 1000;
+    this.onError = options.onError ?? (() => undefined);
+  }
+
+  /** Notes a change; the write follows after the debounce. */
+  markChanged(): void {
+    this.dirty = true;
+    if (this.timer !== null) return;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      void this.writeNow();
+    }, this.debounceMs);
+  }
+
+  /** Writes pending changes now and resolves when they are on disk. */
+  async flush(): Promise<void> {
+    if (this.timer !== null) {
+      this.clock.clearTimeout(this.timer);
+      this.timer = null;
+    }
+    await this.writeNow();
+  }
+
+  /** Resolves when no write is in progress (the debounced one included, once its timer has fired). */
+  async idle(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  private async writeNow(): Promise<void> {
+    while (this.writing) await this.writing;
+    if (!this.dirty) return;
+    this.dirty = false;
+    const snapshot = this.source.getSnapshot();
+    this.writing = saveQueueFile(this.path, { paused: snapshot.paused, items: snapshot.items }).catch((error: unknown) => {
+      this.dirty = true;
+      this.onError(error);
+    });
+    try {
+      await this.writing;
+    } finally {
+      this.writing = null;
+    }
+  }
+}

@@ -1,0 +1,271 @@
+import type {
+  OverwriteAnswer,
+  OverwritePolicy,
+  OverwriteQuestion,
+  QueueSnapshot,
+  QueueUpdate,
+  TransferItem,
+  TransferKind,
+  TransferRequest,
+} from '../../common/models/transfer';
+import { systemClock, type Clock } from './clock';
+import { ConnectionPool } from './connection-pool';
+import { expandLocalForUpload, expandRemoteForDownload, type SkippedEntry } from './expand';
+import { FtpsTransferRunner } from './ftps-transfer-runner';
+import { QueueSaver, loadQueueFile } from './queue-file';
+import type { RetryOptions } from './retry-policy';
+import { TokenBucket } from './speed-limit';
+import { TransferScheduler, type MoveTarget, type NewTransferItem } from './transfer-scheduler';
+import type { SessionFactory, TransferSession } from './transfer-session';
+
+/** How the queue is set up by the app (`main/app`) or the CLI. */
+export interface TransferQueueOptions {
+  /** Opens a logged-in transfer session for a site key (never the browsing session). */
+  readonly openSession: SessionFactory;
+  /** Where the queue is saved and restored from (e.g. `<userData>/queue.json`); null: not saved (one-shot CLI). */
+  readonly stateFile: string | null;
+  /** default: the system clock */
+  readonly clock?: Clock;
+  /** Per-site parallel transfers. default 2, at most 10 */
+  readonly defaultConcurrency?: number;
+  /** Per-site overrides from the site profiles. */
+  readonly siteConcurrency?: Readonly<Record<string, number>>;
+  /** default 'ask' */
+  readonly defaultOverwrite?: OverwritePolicy;
+  readonly retry?: Partial<RetryOptions>;
+  /** Global limit in bytes per second; null or absent: unlimited. */
+  readonly speedLimitBytesPerSecond?: number | null;
+  /** Compare hashes (else sizes) after each file. default true */
+  readonly verify?: boolean;
+  /** default true */
+  readonly preserveModifiedTimes?: boolean;
+  /** Save this long after the last change. default 1000 ms */
+  readonly saveDebounceMs?: number;
+  /** default 100 ms: about 10 updates a second */
+  readonly updateIntervalMs?: number;
+  /** An idle pooled session is closed after this long. default 60000 ms */
+  readonly idleSessionTimeoutMs?: number;
+  readonly onLog?: (text: string) => void;
+}
+
+/** What to queue: a request plus, for downloads, whether the remote path is a file or a folder. */
+export interface AddTransferRequest extends TransferRequest {
+  /** For downloads: what the remote path is (the browser knows it from its listing); probed with SIZE when absent. */
+  readonly kind?: TransferKind;
+  /** For a remote folder: list it through this session (the browsing one) instead of a pooled one. */
+  readonly listingSession?: TransferSession;
+}
+
+/** What adding did. */
+export interface AddResult {
+  readonly added: number;
+  readonly skipped: readonly SkippedEntry[];
+}
+
+/**
+ * The transfer queue as the IPC layer and the CLI use it: the pure scheduler wired to pooled FTPS
+ * sessions, folder expansion, the queue file and the speed limit. One per process; `stop()` on quit.
+ */
+export class TransferQueue {
+  private readonly scheduler: TransferScheduler;
+  private readonly pool: ConnectionPool;
+  private readonly bucket: TokenBucket;
+  private readonly saver: QueueSaver | null;
+  private readonly log: (text: string) => void;
+  private stopped = false;
+
+  private constructor(options: TransferQueueOptions, restored: { paused: boolean; items: readonly TransferItem[] }) {
+    const clock = options.clock ?? systemClock;
+    this.log = options.onLog ?? (() => undefined);
+    this.bucket = new TokenBucket(options.speedLimitBytesPerSecond ?? null, clock);
+    let scheduler: TransferScheduler | null = null;
+    this.pool = new ConnectionPool({
+      openSession: options.openSession,
+      limitFor: (siteKey) => scheduler?.siteConcurrency(siteKey).effective ?? 1,
+      clock,
+      ...(options.idleSessionTimeoutMs !== undefined ? { idleTimeoutMs: options.idleSessionTimeoutMs } : {}),
+    });
+    const runner = new FtpsTransferRunner({
+      pool: this.pool,
+      speedLimit: this.bucket,
+      clock,
+      ...(options.verify !== undefined ? { verify: options.verify } : {}),
+      ...(options.preserveModifiedTimes !== undefined ? { preserveModifiedTimes: options.preserveModifiedTimes } : {}),
+    });
+    scheduler = new TransferScheduler({
+      runner,
+      clock,
+      initialPaused: restored.paused,
+      ...(options.siteConcurrency ? { siteConcurrency: options.siteConcurrency } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.defaultConcurrency !== undefined ? { defaultConcurrency: options.defaultConcurrency } : {}),
+      ...(options.defaultOverwrite ? { defaultOverwrite: options.defaultOverwrite } : {}),
+      ...(options.updateIntervalMs !== undefined ? { updateIntervalMs: options.updateIntervalMs } : {}),
+      initialItems: restored.items,
+      onLog: this.log,
+    });
+    this.scheduler = scheduler;
+    this.saver = options.stateFile
+      ? new QueueSaver({
+          path: options.stateFile,
+          source: scheduler,
+          clock,
+          ...(options.saveDebounceMs !== undefined ? { debounceMs: options.saveDebounceMs } : {}),
+          onError: (error) => this.log(`The transfer queue could not be saved: ${error instanceof Error ? error.message : String(error)}`),
+        })
+      : null;
+    const saver = this.saver;
+    if (saver) scheduler.onDidChange(() => saver.markChanged());
+  }
+
+  /** Restores the saved queue (running items come back paused with their offsets) and starts what was queued. */
+  static async open(options: TransferQueueOptions): Promise<TransferQueue> {
+    let restored: { paused: boolean; items: readonly TransferItem[] } = { paused: false, items: [] };
+    if (options.stateFile) {
+      const loaded = await loadQueueFile(options.stateFile, options.clock);
+      if (loaded.corruptFileMovedTo) options.onLog?.(`The saved transfer queue was unreadable; it was moved to ${loaded.corruptFileMovedTo}`);
+      if (loaded.dropped > 0) options.onLog?.(`${loaded.dropped} saved transfers were unreadable and were dropped`);
+      restored = loaded;
+    }
+    return new TransferQueue(options, restored);
+  }
+
+  /**
+   * Queues a file or a folder (expanded recursively, empty folders included), in batches so the first
+   * files start while a big folder is still being walked. Resolves when everything is queued.
+   */
+  async add(request: AddTransferRequest): Promise<AddResult> {
+    const skipped: SkippedEntry[] = [];
+    const onSkipped = (entry: SkippedEntry) => skipped.push(entry);
+    let added = 0;
+    const expansion = { siteKey: request.siteKey, localPath: request.localPath, remotePath: request.remotePath, ...(request.overwrite ? { overwrite: request.overwrite } : {}) };
+    if (request.direction === 'upload') {
+      for await (const batch of expandLocalForUpload(expansion, onSkipped)) added += this.enqueue(batch);
+      return { added, skipped };
+    }
+    const withSession = async <T>(use: (session: TransferSession) => Promise<T>): Promise<T> => {
+      if (request.listingSession) return use(request.listingSession);
+      const lease = await this.pool.acquire(request.siteKey);
+      try {
+        return await use(lease.session);
+      } finally {
+        lease.release();
+      }
+    };
+    const kind = request.kind ?? (await withSession((session) => session.size(request.remotePath).then(() => 'file' as const, () => 'directory' as const)));
+    if (kind === 'file') {
+      added += this.enqueue([{ kind: 'file', direction: 'download', ...expansion }]);
+      return { added, skipped };
+    }
+    await withSession(async (session) => {
+      for await (const batch of expandRemoteForDownload(session, expansion, onSkipped)) added += this.enqueue(batch);
+    });
+    return { added, skipped };
+  }
+
+  /** Queues already expanded items (the CLI's `--from-list`, tests). */
+  enqueue(items: readonly NewTransferItem[]): number {
+    if (this.stopped) return 0;
+    return this.scheduler.enqueue(items).length;
+  }
+
+  /** Pauses items; a running one stops its data connection and keeps its offset. */
+  pause(ids: readonly string[]): void {
+    this.scheduler.pause(ids);
+  }
+
+  /** Resumes paused items from their offsets. */
+  resume(ids: readonly string[]): void {
+    this.scheduler.resume(ids);
+  }
+
+  /** Pauses the whole queue. */
+  pauseAll(): void {
+    this.scheduler.pauseAll();
+  }
+
+  /** Resumes the whole queue and every paused item. */
+  resumeAll(): void {
+    this.scheduler.resumeAll();
+  }
+
+  /** Stops items for good (they fail as `cancelled`; retry brings them back). */
+  cancel(ids: readonly string[]): void {
+    this.scheduler.cancel(ids);
+  }
+
+  /** Queues failed items again; all failed ones without ids. */
+  retry(ids?: readonly string[]): void {
+    this.scheduler.retry(ids);
+  }
+
+  /** Removes items; an unfinished download's `.part` goes too. */
+  remove(ids: readonly string[]): void {
+    this.scheduler.remove(ids);
+  }
+
+  /** Removes done and skipped items. */
+  removeFinished(): void {
+    this.scheduler.removeFinished();
+  }
+
+  /** Reorders: one step up or down, or to the top or bottom. */
+  move(ids: readonly string[], target: MoveTarget): void {
+    this.scheduler.move(ids, target);
+  }
+
+  /** Sets a site's parallel transfers (1..10), e.g. after the site profile changed. */
+  setSiteConcurrency(siteKey: string, concurrency: number): void {
+    this.scheduler.setSiteConcurrency(siteKey, concurrency);
+    this.pool.resetLimit(siteKey);
+  }
+
+  /** A site's configured concurrency and the one in force (lower after "too many connections"). */
+  siteConcurrency(siteKey: string): { configured: number; effective: number } {
+    return this.scheduler.siteConcurrency(siteKey);
+  }
+
+  /** Sets or lifts (null) the global speed limit, for running transfers too. */
+  setSpeedLimit(bytesPerSecond: number | null): void {
+    this.bucket.setRate(bytesPerSecond);
+  }
+
+  /** Answers the overwrite question shown to the user; false if it was not the open one. */
+  answerOverwrite(answer: OverwriteAnswer): boolean {
+    return this.scheduler.answerOverwrite(answer);
+  }
+
+  /** The whole queue, for a window that just loaded. */
+  getSnapshot(): QueueSnapshot {
+    return this.scheduler.getSnapshot();
+  }
+
+  /** Changes at most about 10 times a second; see `TransferScheduler.subscribe`. */
+  subscribe(listener: (update: QueueUpdate) => void): () => void {
+    return this.scheduler.subscribe(listener);
+  }
+
+  /** The overwrite question to show, or null to close the dialog. */
+  onDidChangeQuestion(listener: (question: OverwriteQuestion | null) => void): () => void {
+    return this.scheduler.onDidChangeQuestion(listener);
+  }
+
+  /** The question open now, for a window that just loaded. */
+  get currentQuestion(): OverwriteQuestion | null {
+    return this.scheduler.currentQuestion;
+  }
+
+  /** Resolves when nothing runs and nothing queued can start: what the CLI waits for. */
+  whenSettled(): Promise<void> {
+    return this.scheduler.whenSettled();
+  }
+
+  /** For quit: stops running transfers (they are saved as paused with their offsets), saves, closes sessions. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.scheduler.stop();
+    await this.saver?.flush();
+    await this.pool.close();
+  }
+}

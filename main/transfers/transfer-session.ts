@@ -1,0 +1,35 @@
+import type { Readable, Writable } from 'node:stream';
+import type { RemoteEntry } from '../../common/models/remote-entry';
+
+/** A hash the server computed for a file, as `FtpsSession.hash()` returns it. */
+export interface ServerHash {
+  readonly algorithm: 'SHA-256' | 'SHA-1' | 'MD5' | 'CRC32';
+  readonly hex: string;
+}
+
+/**
+ * The part of `FtpsSession` the queue uses. Declared here so the queue depends on what it needs, and a
+ * test can hand it any session; `FtpsSession` satisfies it as it is.
+ */
+export interface TransferSession {
+  list(path: string): Promise<readonly RemoteEntry[]>;
+  mkdir(path: string, options?: { recursive?: boolean }): Promise<void>;
+  size(path: string): Promise<number>;
+  modifiedAt(path: string): Promise<Date | null>;
+  setModifiedAt(path: string, date: Date): Promise<boolean>;
+  hash(path: string): Promise<ServerHash | null>;
+  download(
+    remotePath: string,
+    destination: Writable,
+    options?: { startAt?: number; signal?: AbortSignal; onProgress?: (bytes: number) => void },
+  ): Promise<void>;
+  upload(
+    source: Readable,
+    remotePath: string,
+    options?: { append?: boolean; signal?: AbortSignal; onProgress?: (bytes: number) => void },
+  ): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens a logged-in session for a site key; the app looks up the profile and keychain, the CLI its URL. */
+export type SessionFactory = (siteKey: string) => Promise<TransferSession>;

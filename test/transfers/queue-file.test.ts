@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import type { TransferItem } from '../../common/models/transfer';
+import { loadQueueFile, QueueSaver, restoreItem, saveQueueFile } from '../../main/transfers/queue-file';
+import { TransferQueue } from '../../main/transfers/transfer-queue';
+import { TransferScheduler } from '../../main/transfers/transfer-scheduler';
+import { drain, FakeClock, FakeRunner } from './fakes';
+
+const dir = mkdtempSync(join(tmpdir(), 'wharf-queue-file-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let fileCounter = 0;
+const nextFile = () => join(dir, `queue-${++fileCounter}`, 'queue.json');
+
+function schedulerWithItems() {
+  const clock = new FakeClock();
+  const runner = new FakeRunner();
+  let n = 0;
+  const scheduler = new TransferScheduler({ runner, clock, defaultOverwrite: 'rename', createId: () => `id-${++n}` });
+  scheduler.enqueue([
+    { kind: 'file', direction: 'download', siteKey: 'site-1', localPath: '/l/a.bin', remotePath: '/a.bin', size: 1000, modifiedAt: '2024-01-01T00:00:00.000Z' },
+    { kind: 'file', direction: 'upload', siteKey: 'site-1', localPath: '/l/b.bin', remotePath: '/b.bin', size: 500 },
+    { kind: 'directory', direction: 'upload', siteKey: 'site-2', localPath: '/l/empty', remotePath: '/empty', size: 0 },
+  ]);
+  return { clock, runner, scheduler };
+}
+
+test('the queue file round-trips every item; running ones come back paused with their offsets', async () => {
+  const { runner, scheduler } = schedulerWithItems();
+  runner.open[0]?.context.reportStarted(0, 1000);
+  runner.open[0]?.context.reportProgress(400);
+  runner.open[1]?.fail({ kind: 'auth', code: 530, message: 'Login incorrect.' });
+  await drain();
+  const path = nextFile();
+  const before = scheduler.getSnapshot();
+  await saveQueueFile(path, before);
+  const loaded = await loadQueueFile(path);
+  assert.equal(loaded.dropped, 0);
+  assert.equal(loaded.items.length, 3);
+  const [a, b, c] = loaded.items;
+  assert.equal(a?.state, 'paused');
+  assert.equal(a?.bytesDone, 400);
+  assert.equal(a?.bytesTotal, 1000);
+  assert.equal(a?.speed, 0);
+  assert.deepEqual(b, { ...before.items[1], speed: 0, etaSeconds: null });
+  assert.equal(c?.kind, 'directory');
+  assert.deepEqual(readdirSync(join(path, '..')), ['queue.json'], 'no temporary file is left behind');
+});
+
+test('a missing file is an empty queue; a corrupt one is moved aside, never silently lost', async () => {
+  const missing = await loadQueueFile(join(dir, 'nothing', 'queue.json'));
+  assert.deepEqual(missing.items, []);
+  const path = nextFile();
+  await saveQueueFile(path, { paused: false, items: [] });
+  writeFileSync(path, '{"version":1,"items":[{"id":');
+  const loaded = await loadQueueFile(path);
+  assert.deepEqual(loaded.items, []);
+  assert.ok(loaded.corruptFileMovedTo);
+  assert.equal(readFileSync(loaded.corruptFileMovedTo, 'utf8'), '{"version":1,"items":[{"id":');
+  assert.equal(existsSync(path), false);
+});
+
+test('malformed items are dropped and counted; odd fields fall back to safe values', async () => {
+  const path = nextFile();
+  await saveQueueFile(path, { paused: true, items: [] });
+  writeFileSync(path, JSON.stringify({
+    version: 1,
+    paused: true,
+    items: [
+      { id: 'x', direction: 'download', localPath: '/l/x', remotePath: '/x', siteKey: 's', state: 'exploded', overwrite: 'maybe', bytesDone: -5 },
+      { id: 'y', direction: 'sideways', localPath: '/l/y', remotePath: '/y', siteKey: 's' },
+      'not an item',
+      { id: 'x', direction: 'download', localPath: '/l/x2', remotePath: '/x2', siteKey: 's' },
+    ],
+  }));
+  const loaded = await loadQueueFile(path);
+  assert.equal(loaded.paused, true);
+  assert.equal(loaded.dropped, 3);
+  assert.equal(loaded.items.length, 1);
+  const [x] = loaded.items;
+  assert.equal(x?.state, 'paused');
+  assert.equal(x?.overwrite, 'ask');
+  assert.equal(x?.bytesDone, 0);
+  assert.equal(restoreItem(null), null);
+});
+
+test('the saver writes once per burst of changes after the debounce, and flush writes at once', async () => {
+  const { clock, scheduler } = schedulerWithItems();
+  const path = nextFile();
+  const saver = new QueueSaver({ path, source: scheduler, clock, debounceMs: 1000 });
+  scheduler.onDidChange(() => saver.markChanged());
+  scheduler.pauseAll();
+  await drain();
+  assert.equal(existsSync(path), false);
+  clock.advance(1000);
+  await saver.idle();
+  const first = await loadQueueFile(path);
+  assert.equal(first.paused, true);
+  assert.deepEqual(first.items.map((i) => i.state), ['paused', 'paused', 'paused']);
+  const [, b] = scheduler.getSnapshot().items;
+  scheduler.remove([b?.id ?? '']);
+  await saver.flush();
+  assert.equal((await loadQueueFile(path)).items.length, 2);
+});
+
+test('a queue reopened from its file comes back with running items paused, ready to resume', async () => {
+  const path = nextFile();
+  const items: TransferItem[] = schedulerWithItems().scheduler.getSnapshot().items.map((item, index) =>
+    index === 0 ? { ...item, state: 'running', bytesDone: 300 } : { ...item, state: 'done', bytesDone: item.bytesTotal },
+  );
+  await saveQueueFile(path, { paused: false, items });
+  const opened: string[] = [];
+  const queue = await TransferQueue.open({
+    stateFile: path,
+    clock: new FakeClock(),
+    openSession: async (siteKey) => {
+      opened.push(siteKey);
+      throw new Error('no server in this test');
+    },
+  });
+  const snapshot = queue.getSnapshot();
+  assert.deepEqual(snapshot.items.map((i) => i.state), ['paused', 'done', 'done']);
+  assert.equal(snapshot.items[0]?.bytesDone, 300);
+  assert.deepEqual(opened, [], 'nothing paused or done connects');
+  await queue.stop();
+  assert.deepEqual((await loadQueueFile(path)).items.map((i) => i.state), ['paused', 'done', 'done']);
+});
