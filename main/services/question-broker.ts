@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { CertificateQuestionView, TrustDecision } from '../../common/ipc/payloads';
+import { WharfError } from '../ftps/errors';
+import type { EventHub } from './event-hub';
+
+interface Waiting {
+  readonly question: CertificateQuestionView;
+  readonly resolve: (decision: TrustDecision) => void;
+  readonly owner: string | null;
+}
+
+/**
+ * Certificate questions as pending promises keyed by question id: the engine's `decideTrust` awaits one,
+ * `answerCertificate` (from IPC) settles it. Each question is pushed as an event and stays listed until
+ * answered or withdrawn, so a reloaded window asks again. (Overwrite questions belong to the queue's
+ * scheduler, which asks them one at a time; QueueService relays them.)
+ */
+export class QuestionBroker {
+  private readonly waiting = new Map<string, Waiting>();
+
+  constructor(private readonly events: EventHub) {}
+
+  /**
+   * Asks whether to trust a certificate. `owner` (a session id) lets `withdrawFor` cancel it when the
+   * session is closed; a withdrawn question answers `reject`, so nothing is sent to that server.
+   */
+  askCertificate(question: Omit<CertificateQuestionView, 'id'>, owner: string | null = question.sessionId): Promise<TrustDecision> {
+    const id = randomUUID();
+    const view: CertificateQuestionView = { ...question, id };
+    return new Promise<TrustDecision>((resolve) => {
+      this.waiting.set(id, { question: view, resolve, owner });
+      this.events.emit('certificateQuestion', view);
+    });
+  }
+
+  /** Settles a question. Unknown or already answered ids are `invalid-input`. */
+  answerCertificate(questionId: string, decision: TrustDecision): void {
+    const entry = this.waiting.get(questionId);
+    if (!entry) throw new WharfError('invalid-input', 'This question was already answered or withdrawn.', { detail: { questionId } });
+    this.waiting.delete(questionId);
+    entry.resolve(decision);
+    this.events.emit('questionClosed', { questionId, reason: 'answered' });
+  }
+
+  /** Withdraws every question of an owner (a closed session), answering `reject`. */
+  withdrawFor(owner: string): void {
+    for (const [id, entry] of [...this.waiting]) {
+      if (entry.owner === owner) this.withdraw(id);
+    }
+  }
+
+  /** Withdraws everything (app shutdown). */
+  withdrawAll(): void {
+    for (const id of [...this.waiting.keys()]) this.withdraw(id);
+  }
+
+  /** Open questions, oldest first. */
+  pending(): readonly CertificateQuestionView[] {
+    return [...this.waiting.values()].map((w) => w.question);
+  }
+
+  private withdraw(id: string): void {
+    const entry = this.waiting.get(id);
+    if (!entry) return;
+    this.waiting.delete(id);
+    entry.resolve('reject');
+    this.events.emit('questionClosed', { questionId: id, reason: 'cancelled' });
+  }
+}

@@ -1,0 +1,213 @@
+import type { EnqueueResult, EnqueueTransfer, QueueMoveTarget, QueueSettings } from '../../common/ipc/payloads';
+import type { LogLine } from '../../common/models/log';
+import { toConnectionTarget } from '../../common/models/site-profile';
+import type { OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferState, QueueSnapshot } from '../../common/models/transfer';
+import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
+import { WharfError } from '../ftps/errors';
+import type { TransferQueue } from '../transfers/transfer-queue';
+import type { TransferSession } from '../transfers/transfer-session';
+import type { EventHub } from './event-hub';
+import type { QuestionBroker } from './question-broker';
+import type { SessionConnection, SiteLookup } from './remote-sessions';
+
+/** The TransferQueue calls the app makes (main/transfers/transfer-queue.ts satisfies it; tests may fake it). */
+export type TransferQueueLike = Pick<
+  TransferQueue,
+  | 'add' | 'pause' | 'resume' | 'pauseAll' | 'resumeAll' | 'cancel' | 'retry' | 'remove' | 'move' | 'setSiteConcurrency'
+  | 'setSpeedLimit' | 'answerOverwrite' | 'getSnapshot' | 'subscribe' | 'onDidChangeQuestion' | 'currentQuestion' | 'stop'
+>;
+
+/** Opens an engine session for the queue's pool: `FtpsSession.open`. */
+export type OpenTransferSession = (options: SessionOptions) => Promise<Pick<FtpsSession, keyof TransferSession>>;
+
+/** Dependencies of QueueConnections. */
+export interface QueueConnectionsDeps {
+  readonly openSession: OpenTransferSession;
+  readonly sites: SiteLookup;
+  readonly trustStore?: TrustStoreLike;
+  readonly questions: QuestionBroker;
+  readonly onLog: (line: LogLine) => void;
+}
+
+/**
+ * How the queue's pool logs in, per site key: with the connection of the session the user queued from
+ * (same password, the certificate decision carried as a pin), or, for a saved site restored from the
+ * queue file after a restart, from the site store and the keychain. A certificate nobody decided on yet is
+ * asked like any other (a question with no session).
+ */
+export class QueueConnections {
+  private readonly registered = new Map<string, SessionConnection>();
+  private opened = 0;
+
+  constructor(private readonly deps: QueueConnectionsDeps) {}
+
+  /** Remembers how to reach a site key (called on every enqueue: the latest session's decision wins). */
+  register(connection: SessionConnection): void {
+    this.registered.set(connection.siteKey, connection);
+  }
+
+  /** The SessionFactory given to TransferQueue.open. */
+  readonly open = async (siteKey: string): Promise<TransferSession> => {
+    const options = this.registered.get(siteKey)?.options ?? (await this.fromSiteStore(siteKey));
+    this.opened += 1;
+    return this.deps.openSession({
+      ...options,
+      connectionId: `transfer-${this.opened}`,
+      onLog: this.deps.onLog,
+      decideTrust: (question) =>
+        this.deps.questions.askCertificate({ ...question, sessionId: null, previousFingerprint: null }, null),
+    });
+  };
+
+  private async fromSiteStore(siteKey: string): Promise<SessionConnection['options']> {
+    if (siteKey.startsWith('quick:')) {
+      throw new WharfError('invalid-input', 'This transfer belongs to a quick connection that is closed; connect again and retry it.', { detail: { reason: 'no-session', siteKey } });
+    }
+    const site = await this.deps.sites.get(siteKey);
+    const password = site.passwordStorage === 'keychain' ? await this.deps.sites.getPassword(site.id) : null;
+    if (password === null) {
+      throw new WharfError('invalid-input', `Connect to ${site.name} (and enter its password) to resume its transfers.`, { detail: { reason: 'password-required', siteId: site.id } });
+    }
+    return {
+      target: toConnectionTarget(site),
+      password,
+      allowPlain: site.protocol === 'plain',
+      ...(this.deps.trustStore ? { trustStore: this.deps.trustStore } : {}),
+    };
+  }
+}
+
+/**
+ * The queue half of the contract over main/transfers: enqueue over a browsing session's site, item and
+ * queue-wide controls, queue-wide settings, and the scheduler's one-at-a-time overwrite question relayed
+ * as `overwriteQuestion` / `questionClosed`. Updates are relayed as `queueUpdate` events.
+ */
+export class QueueService {
+  private shownQuestion: string | null = null;
+  private readonly answered = new Set<string>();
+  private readonly unsubscribe: (() => void)[] = [];
+  private current: QueueSettings;
+
+  constructor(
+    private readonly queue: TransferQueueLike,
+    private readonly connections: QueueConnections,
+    private readonly events: EventHub,
+    settings: QueueSettings = { overwritePolicy: 'ask', speedLimitBytesPerSecond: null },
+  ) {
+    this.current = settings;
+    this.unsubscribe.push(queue.subscribe((update) => events.emit('queueUpdate', update)));
+    this.unsubscribe.push(queue.onDidChangeQuestion((question) => this.relayQuestion(question)));
+  }
+
+  /** The whole queue now. */
+  snapshot(): QueueSnapshot {
+    return this.queue.getSnapshot();
+  }
+
+  /** Queues transfers over the site a session browses; folders expand in main. */
+  async enqueue(connection: SessionConnection, transfers: readonly EnqueueTransfer[]): Promise<EnqueueResult> {
+    this.connections.register(connection);
+    if (connection.maxConnections !== null) this.queue.setSiteConcurrency(connection.siteKey, connection.maxConnections);
+    let added = 0;
+    const skipped: { path: string; reason: string }[] = [];
+    for (const t of transfers) {
+      const result = await this.queue.add({
+        direction: t.direction,
+        siteKey: connection.siteKey,
+        localPath: t.localPath,
+        remotePath: t.remotePath,
+        overwrite: t.overwrite ?? this.current.overwritePolicy,
+        ...(t.kind ? { kind: t.kind } : {}),
+      });
+      added += result.added;
+      skipped.push(...result.skipped);
+    }
+    return { added, skipped };
+  }
+
+  pause(ids: readonly string[]): void {
+    this.queue.pause(ids);
+  }
+
+  resume(ids: readonly string[]): void {
+    this.queue.resume(ids);
+  }
+
+  cancel(ids: readonly string[]): void {
+    this.queue.cancel(ids);
+  }
+
+  retry(ids: readonly string[]): void {
+    this.queue.retry(ids);
+  }
+
+  remove(ids: readonly string[]): void {
+    this.queue.remove(ids);
+  }
+
+  move(ids: readonly string[], to: QueueMoveTarget): void {
+    this.queue.move(ids, to);
+  }
+
+  pauseAll(): void {
+    this.queue.pauseAll();
+  }
+
+  resumeAll(): void {
+    this.queue.resumeAll();
+  }
+
+  /** Removes every item in the given states (the "clear" buttons). */
+  clear(states: readonly TransferState[]): void {
+    const wanted = new Set(states);
+    const ids = this.queue.getSnapshot().items.filter((i) => wanted.has(i.state)).map((i) => i.id);
+    if (ids.length > 0) this.queue.remove(ids);
+  }
+
+  settings(): QueueSettings {
+    return this.current;
+  }
+
+  /** The policy new items get (items already queued keep theirs). */
+  setOverwritePolicy(policy: OverwritePolicy): QueueSettings {
+    this.current = { ...this.current, overwritePolicy: policy };
+    return this.current;
+  }
+
+  /** Applies to running transfers too. */
+  setSpeedLimit(bytesPerSecond: number | null): QueueSettings {
+    this.queue.setSpeedLimit(bytesPerSecond);
+    this.current = { ...this.current, speedLimitBytesPerSecond: bytesPerSecond };
+    return this.current;
+  }
+
+  /** The overwrite question open now. */
+  currentQuestion(): OverwriteQuestion | null {
+    return this.queue.currentQuestion;
+  }
+
+  /** Answers the overwrite question. */
+  answer(answer: OverwriteAnswer): void {
+    this.answered.add(answer.questionId);
+    if (!this.queue.answerOverwrite(answer)) {
+      this.answered.delete(answer.questionId);
+      throw new WharfError('invalid-input', 'This question was already answered or withdrawn.', { detail: { questionId: answer.questionId } });
+    }
+  }
+
+  /** Stops the queue (app quit): running items are saved paused with their offsets. */
+  async stop(): Promise<void> {
+    await this.queue.stop();
+    for (const off of this.unsubscribe.splice(0)) off();
+  }
+
+  private relayQuestion(question: OverwriteQuestion | null): void {
+    if ((question?.id ?? null) === this.shownQuestion) return;
+    if (this.shownQuestion !== null) {
+      const id = this.shownQuestion;
+      this.events.emit('questionClosed', { questionId: id, reason: this.answered.delete(id) ? 'answered' : 'cancelled' });
+    }
+    this.shownQuestion = question?.id ?? null;
+    if (question) this.events.emit('overwriteQuestion', question);
+  }
+}

@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import { posix } from 'node:path';
+import type { ConnectRequest } from '../../common/ipc/contract';
+import type { RawReply, RemoteListing, SessionInfo } from '../../common/ipc/payloads';
+import type { LogLine } from '../../common/models/log';
+import type { RemoteEntry } from '../../common/models/remote-entry';
+import type { SecurityReport } from '../../common/models/security';
+import { defaultPortFor, type ConnectionTarget } from '../../common/models/site';
+import { toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
+import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
+import { WharfError } from '../ftps/errors';
+import type { EventHub } from './event-hub';
+import type { LogHub } from './log-hub';
+import type { QuestionBroker } from './question-broker';
+import { toErrorData } from './error-data';
+
+/** The engine calls a browsing session makes: `FtpsSession` satisfies it; tests may pass a stand-in. */
+export type BrowseSession = Pick<FtpsSession, 'id' | 'report' | 'list' | 'pwd' | 'mkdir' | 'rename' | 'remove' | 'chmod' | 'raw' | 'close' | 'size' | 'download'>;
+
+/** Opens an engine session: `FtpsSession.open` in the app and the bridge. */
+export type OpenSession = (options: SessionOptions) => Promise<BrowseSession>;
+
+/** What the session service needs of the site store. */
+export interface SiteLookup {
+  get(id: string): Promise<SiteProfile>;
+  getPassword(id: string): Promise<string | null>;
+}
+
+/**
+ * How the transfer queue opens its own connections to the site a session browses: same target, same
+ * password, and the certificate decision already made (a certificate accepted once is passed as a pin, so
+ * pool connections do not ask again and a different certificate is still a hard stop).
+ */
+export interface SessionConnection {
+  /** The saved site's id, or `quick:<sessionId>` for a quick connection. */
+  readonly siteKey: string;
+  readonly label: string;
+  readonly maxConnections: number | null;
+  readonly options: Omit<SessionOptions, 'decideTrust' | 'onLog' | 'connectionId'>;
+}
+
+/** Dependencies of the remote session service. */
+export interface RemoteSessionDeps {
+  readonly openSession: OpenSession;
+  readonly sites: SiteLookup;
+  readonly trustStore?: TrustStoreLike;
+  readonly questions: QuestionBroker;
+  readonly events: EventHub;
+  readonly log: LogHub;
+}
+
+interface Entry {
+  info: SessionInfo;
+  session: BrowseSession | null;
+  cancelled: boolean;
+  readonly connection: SessionConnection;
+}
+
+/**
+ * Browsing sessions, one engine session per connected site, in plain Node. Certificate questions become
+ * `certificateQuestion` events answered through the QuestionBroker; every state change is pushed whole as
+ * `sessionState`; a change to a folder is followed by a fresh `listingRefreshed` of it.
+ */
+export class RemoteSessionService {
+  private readonly sessions = new Map<string, Entry>();
+
+  constructor(private readonly deps: RemoteSessionDeps) {}
+
+  /** Opens a session; resolves once logged in (after any certificate question was answered). */
+  async connect(request: ConnectRequest): Promise<SessionInfo> {
+    const sessionId = randomUUID();
+    const { connection, site, password } = await this.prepare(request, sessionId);
+    const entry: Entry = {
+      info: {
+        sessionId,
+        siteId: site?.id ?? null,
+        label: connection.label,
+        target: connection.options.target,
+        state: 'connecting',
+        initialPath: null,
+        report: null,
+        error: null,
+      },
+      session: null,
+      cancelled: false,
+      connection,
+    };
+    this.sessions.set(sessionId, entry);
+    this.publish(entry);
+
+    let session: BrowseSession;
+    try {
+      session = await this.deps.openSession({
+        ...connection.options,
+        password,
+        connectionId: sessionId,
+        onLog: (line: LogLine) => this.deps.log.push(line),
+        decideTrust: async (question) => {
+          const previous = await this.deps.trustStore?.get(question.host, question.port).catch(() => null);
+          return this.deps.questions.askCertificate({
+            sessionId,
+            host: question.host,
+            port: question.port,
+            certificate: question.certificate,
+            reason: question.reason,
+            previousFingerprint: previous?.fingerprintSha256 ?? null,
+          });
+        },
+      });
+    } catch (err) {
+      this.deps.questions.withdrawFor(sessionId);
+      const error = toErrorData(err);
+      this.update(entry, { state: 'failed', error });
+      this.sessions.delete(sessionId);
+      throw err;
+    }
+    if (entry.cancelled) {
+      await session.close().catch(() => undefined);
+      throw new WharfError('cancelled', 'The connection was closed before it was ready.');
+    }
+    entry.session = session;
+    let initialPath: string | null = site?.remoteDir ? site.remoteDir : null;
+    if (!initialPath) initialPath = await session.pwd().catch(() => '/');
+    this.update(entry, { state: 'connected', report: session.report, initialPath });
+    return entry.info;
+  }
+
+  /** Closes a session (and withdraws its open questions). Closing twice is fine. */
+  async disconnect(sessionId: string): Promise<void> {
+    const entry = this.sessions.get(sessionId);
+    if (!entry) return;
+    this.sessions.delete(sessionId);
+    entry.cancelled = true;
+    this.deps.questions.withdrawFor(sessionId);
+    try {
+      await entry.session?.close();
+    } finally {
+      this.update(entry, { state: 'closed' });
+    }
+  }
+
+  /** Closes every session (app quit). */
+  async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.sessions.keys()].map((id) => this.disconnect(id)));
+  }
+
+  /** Every session, for a reloaded window. */
+  list(): readonly SessionInfo[] {
+    return [...this.sessions.values()].map((e) => e.info);
+  }
+
+  /** Lists a folder (the working directory when `path` is absent). */
+  async listFolder(sessionId: string, path?: string): Promise<RemoteListing> {
+    const entry = this.connected(sessionId);
+    const folder = path ?? (await this.run(entry, (s) => s.pwd()));
+    const entries: RemoteEntry[] = await this.run(entry, (s) => s.list(folder));
+    return { sessionId, path: folder, entries };
+  }
+
+  /** Creates a folder, then refreshes its parent. */
+  async mkdir(sessionId: string, path: string): Promise<void> {
+    const entry = this.connected(sessionId);
+    try {
+      await this.run(entry, (s) => s.mkdir(path));
+    } finally {
+      await this.refresh(entry, [posix.dirname(path)]);
+    }
+  }
+
+  /** Renames or moves, then refreshes both parents. */
+  async rename(sessionId: string, from: string, to: string): Promise<void> {
+    const entry = this.connected(sessionId);
+    try {
+      await this.run(entry, (s) => s.rename(from, to));
+    } finally {
+      await this.refresh(entry, [posix.dirname(from), posix.dirname(to)]);
+    }
+  }
+
+  /** Deletes paths one by one (stopping at the first failure), then refreshes their parents. */
+  async remove(sessionId: string, paths: readonly string[], recursive: boolean): Promise<void> {
+    const entry = this.connected(sessionId);
+    for (const path of paths) {
+      if (posix.normalize(path) === '/') throw new WharfError('invalid-input', 'Wharf does not delete the root folder of a server.');
+    }
+    try {
+      for (const path of paths) await this.run(entry, (s) => s.remove(path, { recursive }));
+    } finally {
+      await this.refresh(entry, paths.map((p) => posix.dirname(p)));
+    }
+  }
+
+  /** SITE CHMOD, then refreshes the parent (permissions column). */
+  async chmod(sessionId: string, path: string, mode: string): Promise<void> {
+    const entry = this.connected(sessionId);
+    try {
+      await this.run(entry, (s) => s.chmod(path, mode));
+    } finally {
+      await this.refresh(entry, [posix.dirname(path)]);
+    }
+  }
+
+  /** One raw command typed by the user. */
+  async raw(sessionId: string, command: string): Promise<RawReply> {
+    const entry = this.connected(sessionId);
+    const reply = await this.run(entry, (s) => s.raw(command));
+    return { code: reply.code, message: reply.message };
+  }
+
+  /** The current security report. */
+  report(sessionId: string): SecurityReport {
+    const entry = this.connected(sessionId);
+    return entry.session!.report;
+  }
+
+  /** The browse session itself, for a drag-out download through the session's own connection. */
+  browseSession(sessionId: string): BrowseSession {
+    return this.connected(sessionId).session!;
+  }
+
+  /** How the queue connects to this session's site (see SessionConnection). */
+  connectionFor(sessionId: string): SessionConnection {
+    const entry = this.connected(sessionId);
+    const report = entry.session!.report;
+    const pin = report.certificateTrust === 'accepted-once' && report.certificate ? report.certificate.fingerprintSha256 : undefined;
+    return pin ? { ...entry.connection, options: { ...entry.connection.options, pinnedFingerprint: pin } } : entry.connection;
+  }
+
+  private async prepare(
+    request: ConnectRequest,
+    sessionId: string,
+  ): Promise<{ connection: SessionConnection; site: SiteProfile | null; password: string }> {
+    if (request.kind === 'site') {
+      const site = await this.deps.sites.get(request.siteId);
+      let password = request.password ?? null;
+      if (password === null && site.passwordStorage === 'keychain') password = await this.deps.sites.getPassword(site.id);
+      if (password === null) {
+        if (site.user !== '' && site.user.toLowerCase() !== 'anonymous') {
+          throw new WharfError('invalid-input', `Enter the password for ${site.name}: it is not saved.`, {
+            detail: { reason: 'password-required', siteId: site.id },
+          });
+        }
+        password = '';
+      }
+      const target = toConnectionTarget(site);
+      return {
+        site,
+        password,
+        connection: {
+          siteKey: site.id,
+          label: site.name,
+          maxConnections: site.maxConnections,
+          options: { target, password, allowPlain: site.protocol === 'plain', ...this.trustOption() },
+        },
+      };
+    }
+    const mode = request.mode ?? 'explicit';
+    const target: ConnectionTarget = {
+      host: request.host,
+      port: request.port ?? defaultPortFor(mode),
+      mode,
+      user: request.user,
+      dataMode: request.dataMode ?? 'passive',
+      minTlsVersion: request.minTlsVersion ?? 'TLSv1.2',
+      timezoneOffsetMinutes: 0,
+      encoding: 'utf8',
+    };
+    return {
+      site: null,
+      password: request.password,
+      connection: {
+        siteKey: `quick:${sessionId}`,
+        label: `${request.user || 'anonymous'}@${request.host}`,
+        maxConnections: null,
+        options: { target, password: request.password, allowPlain: request.allowPlain === true, ...this.trustOption() },
+      },
+    };
+  }
+
+  private trustOption(): { trustStore?: TrustStoreLike } {
+    return this.deps.trustStore ? { trustStore: this.deps.trustStore } : {};
+  }
+
+  private connected(sessionId: string): Entry {
+    const entry = this.sessions.get(sessionId);
+    if (!entry || !entry.session || entry.info.state !== 'connected') {
+      throw new WharfError('invalid-input', 'This connection is not open (any more). Connect again.', { detail: { reason: 'no-session', sessionId } });
+    }
+    return entry;
+  }
+
+  /** Runs an engine call and republishes the session if its security report changed (a data connection). */
+  private async run<T>(entry: Entry, operation: (session: BrowseSession) => Promise<T>): Promise<T> {
+    const session = entry.session!;
+    try {
+      return await operation(session);
+    } finally {
+      if (session.report !== entry.info.report && this.sessions.get(entry.info.sessionId) === entry) {
+        this.update(entry, { report: session.report });
+      }
+    }
+  }
+
+  private async refresh(entry: Entry, folders: readonly string[]): Promise<void> {
+    for (const folder of new Set(folders)) {
+      if (this.sessions.get(entry.info.sessionId) !== entry) return;
+      try {
+        const entries = await this.run(entry, (s) => s.list(folder));
+        this.deps.events.emit('listingRefreshed', { side: 'remote', sessionId: entry.info.sessionId, path: folder, entries });
+      } catch (err) {
+        this.deps.log.info(entry.info.sessionId, 'warning', `Could not refresh ${folder}: ${toErrorData(err).message}`);
+      }
+    }
+  }
+
+  private update(entry: Entry, changes: Partial<SessionInfo>): void {
+    entry.info = { ...entry.info, ...changes };
+    this.publish(entry);
+  }
+
+  private publish(entry: Entry): void {
+    this.deps.events.emit('sessionState', entry.info);
+  }
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { KeychainStatus, SiteExportResult, SiteImportFormat, SiteImportPreview, SitesListing } from '../../common/ipc/payloads';
+import type { PinnedCertificate, SiteCreateInput, SiteImportResult, SiteProfile, SiteUpdateInput, StoreWarning } from '../../common/models/site-profile';
+import type { CredentialStore } from '../credentials/keychain';
+import { WharfError } from '../ftps/errors';
+import { parseFileZillaSiteManager } from '../sites/filezilla-import';
+import type { PinnedCertificateStore } from '../sites/pinned-certificates';
+import type { SiteImportPlan } from '../sites/site-import-plan';
+import type { SiteStore } from '../sites/site-store';
+import { exportSitesJson, parseSitesJson } from '../sites/wharf-json';
+import type { EventHub } from './event-hub';
+import type { PlatformPort } from './platform';
+
+/** The site store calls the app makes (SiteStore satisfies it). */
+export type SiteStoreLike = Pick<
+  SiteStore,
+  | 'list' | 'get' | 'getPassword' | 'create' | 'update' | 'duplicate' | 'delete' | 'moveToFolder'
+  | 'createFolder' | 'renameFolder' | 'deleteFolder' | 'importSites' | 'snapshot'
+>;
+
+/** Dependencies of the sites service. */
+export interface SitesServiceDeps {
+  readonly store: SiteStoreLike;
+  readonly pinned: Pick<PinnedCertificateStore, 'list' | 'remove'>;
+  readonly credentials: Pick<CredentialStore, 'isAvailable'>;
+  readonly platform: PlatformPort;
+  readonly events: EventHub;
+}
+
+/** Import previews kept at once: a user previews one file, maybe a second; older ones are dropped. */
+const MAX_PREVIEWS = 4;
+
+interface Preview {
+  readonly plan: SiteImportPlan;
+  readonly passwords: ReadonlyMap<string, string>;
+}
+
+/**
+ * Sites, folders, imports, exports, pinned certificates and keychain status for the site manager, over
+ * main/sites and main/credentials. Passwords go in (create, update, an agreed import) and never come out:
+ * every site returned carries only `hasPassword`. Each change pushes `sitesChanged`.
+ */
+export class SitesService {
+  private readonly warnings: StoreWarning[] = [];
+  private readonly previews = new Map<string, Preview>();
+
+  constructor(private readonly deps: SitesServiceDeps) {}
+
+  /** Keeps a store warning (a corrupt file kept as a backup) for the site manager to show. */
+  addWarning(warning: StoreWarning): void {
+    this.warnings.push(warning);
+  }
+
+  /** The tree and the warnings. */
+  async list(): Promise<SitesListing> {
+    const tree = await this.deps.store.list();
+    return { ...tree, warnings: [...this.warnings] };
+  }
+
+  /** One site. */
+  get(id: string): Promise<SiteProfile> {
+    return this.deps.store.get(id);
+  }
+
+  /** Creates a site (its password straight into the keychain). */
+  create(input: SiteCreateInput): Promise<SiteProfile> {
+    return this.changed(this.deps.store.create(input));
+  }
+
+  /** Updates a site. */
+  update(id: string, changes: SiteUpdateInput): Promise<SiteProfile> {
+    return this.changed(this.deps.store.update(id, changes));
+  }
+
+  /** Deletes a site and its secret. */
+  delete(id: string): Promise<void> {
+    return this.changed(this.deps.store.delete(id));
+  }
+
+  /** Copies a site. */
+  duplicate(id: string): Promise<SiteProfile> {
+    return this.changed(this.deps.store.duplicate(id));
+  }
+
+  /** Moves a site to a folder. */
+  move(id: string, folderPath: readonly string[]): Promise<SiteProfile> {
+    return this.changed(this.deps.store.moveToFolder(id, folderPath));
+  }
+
+  /** Creates a folder. */
+  createFolder(path: readonly string[]): Promise<void> {
+    return this.changed(this.deps.store.createFolder(path));
+  }
+
+  /** Renames a folder. */
+  renameFolder(path: readonly string[], name: string): Promise<void> {
+    return this.changed(this.deps.store.renameFolder(path, name));
+  }
+
+  /** Deletes a folder with what it holds. */
+  async deleteFolder(path: readonly string[]): Promise<void> {
+    await this.changed(this.deps.store.deleteFolder(path, { recursive: true }));
+  }
+
+  /** Parses an import file (given, or chosen in a native dialog) and keeps it until committed. */
+  async importPreview(format: SiteImportFormat, text?: string): Promise<SiteImportPreview | null> {
+    let content: string | Uint8Array;
+    if (text !== undefined) {
+      content = text;
+    } else {
+      const path = await this.deps.platform.chooseOpenFile({
+        title: format === 'filezilla' ? 'Import FileZilla sites (sitemanager.xml)' : 'Import Wharf sites (JSON)',
+        extensions: format === 'filezilla' ? ['xml'] : ['json'],
+      });
+      if (path === null) return null;
+      content = await readFile(path);
+    }
+    let preview: Preview;
+    if (format === 'filezilla') {
+      const parsed = parseFileZillaSiteManager(content);
+      preview = { plan: parsed.plan, passwords: parsed.passwords };
+    } else {
+      preview = { plan: parseSitesJson(typeof content === 'string' ? content : new TextDecoder().decode(content)), passwords: new Map() };
+    }
+    const importId = randomUUID();
+    this.previews.set(importId, preview);
+    while (this.previews.size > MAX_PREVIEWS) this.previews.delete(this.previews.keys().next().value!);
+    return { importId, summary: preview.plan.summary };
+  }
+
+  /** Imports a previewed file; passwords only if the user agreed. */
+  async importCommit(importId: string, storePasswords: boolean, intoFolder?: readonly string[]): Promise<SiteImportResult> {
+    const preview = this.previews.get(importId);
+    if (!preview) throw new WharfError('invalid-input', 'This import is no longer available; open the file again.', { detail: { importId } });
+    const result = await this.changed(
+      this.deps.store.importSites(preview.plan, {
+        ...(storePasswords ? { passwords: preview.passwords } : {}),
+        ...(intoFolder ? { intoFolder } : {}),
+      }),
+    );
+    this.previews.delete(importId);
+    return result;
+  }
+
+  /** Wharf JSON of all sites or some, never with passwords; saved where the user chooses if asked. */
+  async export(siteIds: readonly string[] | undefined, saveWithDialog: boolean): Promise<SiteExportResult> {
+    const tree = await this.deps.store.snapshot();
+    const wanted = siteIds ? new Set(siteIds) : null;
+    const sites = wanted ? tree.sites.filter((s) => wanted.has(s.id)) : tree.sites;
+    const json = exportSitesJson({ folders: wanted ? [] : tree.folders, sites });
+    if (!saveWithDialog) return { json, savedTo: null };
+    const path = await this.deps.platform.chooseSaveFile({ title: 'Export sites', suggestedName: 'wharf-sites.json' });
+    if (path === null) return { json, savedTo: null };
+    await writeFile(path, json, 'utf8');
+    return { json, savedTo: path };
+  }
+
+  /** Pinned certificates. */
+  certificates(): Promise<readonly PinnedCertificate[]> {
+    return this.deps.pinned.list();
+  }
+
+  /** Forgets a pinned certificate. */
+  async removeCertificate(host: string, port: number): Promise<void> {
+    await this.deps.pinned.remove(host, port);
+  }
+
+  /** Whether the keychain works, in words. */
+  async keychainStatus(): Promise<KeychainStatus> {
+    const status = await this.deps.credentials.isAvailable();
+    return status.available ? { available: true, message: null } : { available: false, message: status.reason };
+  }
+
+  /** Awaits a change, then pushes the new tree (a failing list does not fail the change). */
+  private async changed<T>(operation: Promise<T>): Promise<T> {
+    const result = await operation;
+    try {
+      this.deps.events.emit('sitesChanged', await this.list());
+    } catch {
+      // The change is saved; the renderer refreshes on its next sitesList.
+    }
+    return result;
+  }
+}

@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import type { WharfApi } from '../../common/ipc/contract';
+import type { PendingQuestion } from '../../common/ipc/payloads';
+import { ok, type Result } from '../../common/models/result';
+import type { StoreWarning } from '../../common/models/site-profile';
+import { KeytarCredentialStore, type CredentialStore } from '../credentials/keychain';
+import { FtpsSession, downloadFile } from '../ftps';
+import { WharfError } from '../ftps/errors';
+import { LocalAccess } from '../local-fs/local-access';
+import { LocalFsService } from '../local-fs/local-fs-service';
+import { PinnedCertificateStore } from '../sites/pinned-certificates';
+import { SiteStore } from '../sites/site-store';
+import { TransferQueue } from '../transfers/transfer-queue';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { toErrorData } from './error-data';
+import { EventHub } from './event-hub';
+import { LogHub } from './log-hub';
+import type { PlatformPort } from './platform';
+import { QuestionBroker } from './question-broker';
+import { QueueConnections, QueueService, type OpenTransferSession, type TransferQueueLike } from './queue-service';
+import { RemoteSessionService, type OpenSession } from './remote-sessions';
+import { SitesService } from './sites-service';
+
+/** The parts the API is made of; built by `createWharfServices`, or by a test from stand-ins. */
+export interface WharfServiceParts {
+  readonly platform: PlatformPort;
+  readonly events: EventHub;
+  readonly log: LogHub;
+  readonly access: LocalAccess;
+  readonly local: LocalFsService;
+  readonly remote: RemoteSessionService;
+  readonly queue: QueueService;
+  readonly sites: SitesService;
+  readonly questions: QuestionBroker;
+  readonly app: { readonly name: string; readonly version: string };
+  /** Where remote files dragged out to the OS are downloaded first. */
+  readonly dragDir: string;
+}
+
+/** Runs a service call and wraps its value, or its failure as error data: the API never throws. */
+async function attempt<T>(run: () => T | Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await run());
+  } catch (err) {
+    return { ok: false, error: toErrorData(err) };
+  }
+}
+
+/**
+ * The contract implemented by plain Node services: one method per contract method, each a thin call into
+ * a service. Electron (main/app) and the bridge host serve exactly this object through `createDispatcher`.
+ */
+export function createWharfApi(parts: WharfServiceParts): WharfApi {
+  const { platform, events, local, remote, queue, sites, questions, log } = parts;
+
+  const refreshLocal = async (folders: readonly string[]) => {
+    for (const folder of new Set(folders)) {
+      if (!parts.access.allowsByName(folder)) continue;
+      try {
+        events.emit('listingRefreshed', { side: 'local', ...(await local.list(folder)) });
+      } catch {
+        // The folder went away or is no longer allowed: nothing to refresh.
+      }
+    }
+  };
+
+  return {
+    appInfo: () => attempt(() => ({ name: parts.app.name, version: parts.app.version, platform: process.platform, host: platform.host })),
+    openExternal: (r) =>
+      attempt(async () => {
+        if (new URL(r.url).protocol !== 'https:') throw new WharfError('invalid-input', 'Only https:// links open in the browser.');
+        await platform.openExternal(r.url);
+      }),
+    clipboardWriteText: (r) => attempt(() => platform.clipboardWriteText(r.text)),
+    saveTextFile: (r) =>
+      attempt(async () => {
+        const path = await platform.chooseSaveFile({ title: 'Save', suggestedName: r.suggestedName });
+        if (path !== null) await writeFile(path, r.text, 'utf8');
+        return { savedTo: path };
+      }),
+
+    localPlaces: () => attempt(() => local.places()),
+    localList: (r) => attempt(() => local.list(r.path)),
+    localMkdir: (r) =>
+      attempt(async () => {
+        try {
+          await local.mkdir(r.path);
+        } finally {
+          await refreshLocal([dirname(r.path)]);
+        }
+      }),
+    localRename: (r) =>
+      attempt(async () => {
+        try {
+          await local.rename(r.from, r.to);
+        } finally {
+          await refreshLocal([dirname(r.from), dirname(r.to)]);
+        }
+      }),
+    localDelete: (r) =>
+      attempt(async () => {
+        try {
+          await local.delete(r.paths, r.toTrash ?? true);
+        } finally {
+          await refreshLocal(r.paths.map((p) => dirname(p)));
+        }
+      }),
+    localOpen: (r) => attempt(async () => platform.openPath(await local.existing(r.path))),
+    localReveal: (r) => attempt(async () => platform.revealPath(await local.existing(r.path))),
+    localChooseFolder: (r) =>
+      attempt(async () => {
+        const chosen = await platform.chooseFolder({ ...(r.title ? { title: r.title } : {}), ...(r.defaultPath ? { defaultPath: r.defaultPath } : {}) });
+        return { path: chosen === null ? null : await parts.access.grant(chosen) };
+      }),
+
+    dropIn: (r) => attempt(async () => ({ entries: await local.dropIn(r.paths) })),
+    dragOut: (r) =>
+      attempt(async () => {
+        const files: string[] = [];
+        for (const item of r.items) {
+          if (item.side === 'local') {
+            files.push(await local.existing(item.path));
+            continue;
+          }
+          const folder = join(parts.dragDir, randomUUID());
+          await mkdir(folder, { recursive: true });
+          const target = join(folder, safeLocalName(item.path));
+          // downloadFile uses only size() and download(), which BrowseSession includes.
+          await downloadFile(remote.browseSession(item.sessionId) as FtpsSession, item.path, target, {});
+          files.push(target);
+        }
+        platform.startDrag(files);
+        return { files };
+      }),
+
+    remoteConnect: (r) => attempt(() => remote.connect(r)),
+    remoteDisconnect: (r) => attempt(() => remote.disconnect(r.sessionId)),
+    remoteSessions: () => attempt(() => remote.list()),
+    remoteList: (r) => attempt(() => remote.listFolder(r.sessionId, r.path)),
+    remoteMkdir: (r) => attempt(() => remote.mkdir(r.sessionId, r.path)),
+    remoteRename: (r) => attempt(() => remote.rename(r.sessionId, r.from, r.to)),
+    remoteDelete: (r) => attempt(() => remote.remove(r.sessionId, r.paths, r.recursive)),
+    remoteChmod: (r) => attempt(() => remote.chmod(r.sessionId, r.path, r.mode)),
+    remoteCommand: (r) => attempt(() => remote.raw(r.sessionId, r.command)),
+    remoteSecurityReport: (r) => attempt(() => remote.report(r.sessionId)),
+
+    queueSnapshot: () => attempt(() => queue.snapshot()),
+    queueEnqueue: (r) => attempt(() => queue.enqueue(remote.connectionFor(r.sessionId), r.transfers)),
+    queuePause: (r) => attempt(() => queue.pause(r.itemIds)),
+    queueResume: (r) => attempt(() => queue.resume(r.itemIds)),
+    queueCancel: (r) => attempt(() => queue.cancel(r.itemIds)),
+    queueRetry: (r) => attempt(() => queue.retry(r.itemIds)),
+    queueRemove: (r) => attempt(() => queue.remove(r.itemIds)),
+    queueMove: (r) => attempt(() => queue.move(r.itemIds, r.to)),
+    queuePauseAll: () => attempt(() => queue.pauseAll()),
+    queueResumeAll: () => attempt(() => queue.resumeAll()),
+    queueClear: (r) => attempt(() => queue.clear(r.states)),
+    queueSettings: () => attempt(() => queue.settings()),
+    queueSetOverwritePolicy: (r) => attempt(() => queue.setOverwritePolicy(r.policy)),
+    queueSetSpeedLimit: (r) => attempt(() => queue.setSpeedLimit(r.bytesPerSecond)),
+
+    sitesList: () => attempt(() => sites.list()),
+    sitesGet: (r) => attempt(() => sites.get(r.id)),
+    sitesCreate: (r) => attempt(() => sites.create(r.site)),
+    sitesUpdate: (r) => attempt(() => sites.update(r.id, r.changes)),
+    sitesDelete: (r) => attempt(() => sites.delete(r.id)),
+    sitesDuplicate: (r) => attempt(() => sites.duplicate(r.id)),
+    sitesMove: (r) => attempt(() => sites.move(r.id, r.folderPath)),
+    siteFoldersCreate: (r) => attempt(() => sites.createFolder(r.folderPath)),
+    siteFoldersRename: (r) => attempt(() => sites.renameFolder(r.folderPath, r.name)),
+    siteFoldersDelete: (r) => attempt(() => sites.deleteFolder(r.folderPath)),
+    sitesImportPreview: (r) => attempt(() => sites.importPreview(r.format, r.text)),
+    sitesImportCommit: (r) => attempt(() => sites.importCommit(r.importId, r.storePasswords, r.intoFolder)),
+    sitesExport: (r) => attempt(() => sites.export(r.siteIds, r.saveWithDialog)),
+    certificatesList: () => attempt(() => sites.certificates()),
+    certificatesRemove: (r) => attempt(() => sites.removeCertificate(r.host, r.port)),
+    keychainStatus: () => attempt(() => sites.keychainStatus()),
+
+    questionsPending: () =>
+      attempt(() => {
+        const pending: PendingQuestion[] = questions.pending().map((q) => ({ kind: 'certificate' as const, ...q }));
+        const overwrite = queue.currentQuestion();
+        if (overwrite) pending.push({ kind: 'overwrite', ...overwrite });
+        return pending;
+      }),
+    answerCertificate: (r) => attempt(() => questions.answerCertificate(r.questionId, r.decision)),
+    answerOverwrite: (r) => attempt(() => queue.answer(r)),
+    logRecent: () => attempt(() => log.recent()),
+  };
+}
+
+/** The last segment of a remote path as a safe local file name (no separators, no `..`). */
+function safeLocalName(remotePath: string): string {
+  const name = basename(remotePath.replace(/\\/g, '/')).replace(/[\\/:*?"<>|]/g, '_');
+  if (name === '' || name === '.' || name === '..') throw new WharfError('unsafe-name', 'This remote name cannot be used as a local file name.', { detail: { name } });
+  return name;
+}
+
+/** How to build the services; everything varying is injectable, defaults are what the app uses. */
+export interface WharfServicesOptions {
+  /** The app's data folder (Electron's userData; `WHARF_DATA_DIR` for the bridge and tests). */
+  readonly dataDir: string;
+  readonly platform: PlatformPort;
+  readonly app: { readonly name: string; readonly version: string };
+  /** default: os.homedir() */
+  readonly home?: string;
+  /** default: the OS keychain through keytar */
+  readonly credentials?: CredentialStore;
+  /** default: FtpsSession.open (browsing and the queue's pool) */
+  readonly openSession?: OpenSession & OpenTransferSession;
+  /** default: a TransferQueue saving to `<dataDir>/queue.json` */
+  readonly queue?: (openSession: (siteKey: string) => ReturnType<QueueConnections['open']>, onLog: (text: string) => void) => Promise<TransferQueueLike>;
+  /** default: `<tmp>/wharf-drag-<pid>` */
+  readonly dragDir?: string;
+}
+
+/** The running services: the API, the gate in front of it, and shutdown. */
+export interface WharfServices extends WharfServiceParts {
+  readonly api: WharfApi;
+  /** The one gate (validation, allow-list, errors as data) both Electron and the bridge call. */
+  readonly dispatch: Dispatch;
+  /** Closes sessions, stops (and saves) the queue, withdraws questions, flushes the log. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Builds every service from main/sites, main/credentials, main/ftps and main/transfers. The app calls it
+ * once with the Electron platform; the bridge host calls it with a headless one: the same code serves both.
+ */
+export async function createWharfServices(options: WharfServicesOptions): Promise<WharfServices> {
+  const events = new EventHub();
+  const log = new LogHub(events);
+  const access = new LocalAccess();
+  const questions = new QuestionBroker(events);
+  const platform = options.platform;
+  const warnings: StoreWarning[] = [];
+  const credentials = options.credentials ?? new KeytarCredentialStore();
+  const store = new SiteStore({ dataDir: options.dataDir, credentials, onWarning: (w) => warnings.push(w) });
+  const pinned = new PinnedCertificateStore({ dataDir: options.dataDir, onWarning: (w) => warnings.push(w) });
+  await store.open().catch((err: unknown) => log.info('app', 'error', `The sites file could not be read: ${toErrorData(err).message}`));
+
+  const openSession = options.openSession ?? ((o) => FtpsSession.open(o));
+  const local = new LocalFsService({ access, ...(platform.trash ? { trash: platform.trash } : {}), ...(options.home ? { home: options.home } : {}) });
+  await local.init();
+  const remote = new RemoteSessionService({ openSession, sites: store, trustStore: pinned, questions, events, log });
+  const connections = new QueueConnections({ openSession, sites: store, trustStore: pinned, questions, onLog: (line) => log.push(line) });
+  const queueLog = (text: string) => log.info('queue', 'info', text);
+  const transferQueue = options.queue
+    ? await options.queue(connections.open, queueLog)
+    : await TransferQueue.open({ openSession: connections.open, stateFile: join(options.dataDir, 'queue.json'), onLog: queueLog });
+  const queue = new QueueService(transferQueue, connections, events);
+  const sites = new SitesService({ store, pinned, credentials, platform, events });
+  for (const w of warnings) sites.addWarning(w);
+
+  const parts: WharfServiceParts = {
+    platform,
+    events,
+    log,
+    access,
+    local,
+    remote,
+    queue,
+    sites,
+    questions,
+    app: options.app,
+    dragDir: options.dragDir ?? join(tmpdir(), `wharf-drag-${process.pid}`),
+  };
+  const api = createWharfApi(parts);
+  const dispatch = createDispatcher({
+    api,
+    access,
+    onInternalError: (method, err) => log.info('app', 'error', `${method} failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+  });
+  return {
+    ...parts,
+    api,
+    dispatch,
+    async dispose() {
+      questions.withdrawAll();
+      await remote.closeAll();
+      await queue.stop().catch(() => undefined);
+      log.flush();
+      await rm(parts.dragDir, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
