@@ -1,0 +1,488 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { basename, join, posix } from 'node:path';
+import { parseArgs } from 'node:util';
+import { toConnectionTarget, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport, type WharfErrorData } from '../../common/models';
+import { WharfError } from '../ftps/errors';
+import { downloadFile, uploadFile } from '../ftps/file-transfer';
+import { unsafeNameReason } from '../ftps/safe-names';
+import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
+import { formatBytes, ProgressLine } from './progress';
+import { ask } from './prompt';
+import { runSiteCommand, type SiteFlags } from './site-commands';
+import { openStores } from './stores';
+import { isRemoteArgument, parseLocation, type CliLocation } from './url';
+
+const USAGE = `Usage: wharf <command> [options]
+
+Commands:
+  ls URL                 list a remote folder
+  get URL LOCAL [-r]     download a file (or a folder with -r)
+  put LOCAL URL [-r]     upload a file (or a folder with -r)
+  rm URL [-r]            delete a remote file (or a folder with -r)
+  mkdir URL [-p]         create a remote folder (and its parents with -p)
+  info URL               connect and print the security report
+  site ls                list saved sites (the app's site manager)
+  site show NAME         one site's settings
+  site add NAME --url URL [--folder F] [--ask-password] [--active] [--max-connections N]
+                         save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain
+  site edit NAME [--url URL] [--rename NEW] [--folder F] [--ask-password] [--active|--passive] ...
+  site rm NAME           delete a site and its saved password
+  site certs             list pinned certificates;  site uncert HOST:PORT  forgets one
+
+URLs: ftpes://user@host[:21]/path  explicit FTPS (AUTH TLS), the standard
+      ftps://user@host[:990]/path  implicit FTPS (legacy)
+      ftp://user@host/path         plain FTP, refused unless --allow-plain
+      site:NAME/path               a saved site (its password from the keychain); a site in a
+                                   folder: site:Folder%2FName/path
+
+Options:
+  --ca FILE              also trust this CA certificate (PEM)
+  --fingerprint SHA256:… trust exactly this certificate (pin)
+  --insecure             accept any certificate (dangerous; warns loudly)
+  --allow-plain          allow plain, unencrypted FTP
+  --active               active mode (EPRT/PORT) instead of passive
+  --parallel N           connections for -r transfers (default 2, at most 10)
+  --resume               continue partial downloads / uploads
+  -r, --recursive        folders too
+  -p, --parents          mkdir: create missing parents
+  -q, --quiet            no progress bar
+  --timeout SECONDS      default 30
+
+Password: the keychain for a saved site, else WHARF_PASSWORD, else a prompt on a terminal.
+Exit codes: 0 ok, 2 usage, 3 login refused, 4 certificate/TLS, 5 network, 6 server reply,
+            7 local files, 8 verification, 1 anything else.`;
+
+/** Exit codes, so scripts can tell a wrong password from a network problem. */
+const EXIT_CODES: Readonly<Partial<Record<WharfErrorData['kind'], number>>> = {
+  'invalid-input': 2,
+  'plain-refused': 2,
+  auth: 3,
+  'tls-untrusted': 4,
+  'tls-changed': 4,
+  'tls-handshake': 4,
+  'tls-required': 4,
+  refused: 5,
+  dns: 5,
+  timeout: 5,
+  'connection-lost': 5,
+  'data-channel': 5,
+  'too-many-connections': 5,
+  ftp: 6,
+  'local-io': 7,
+  'unsafe-name': 7,
+  verification: 8,
+  cancelled: 130,
+};
+
+interface CliFlags {
+  readonly ca: string | undefined;
+  readonly fingerprint: string | undefined;
+  readonly insecure: boolean;
+  readonly allowPlain: boolean;
+  readonly active: boolean;
+  readonly parallel: number;
+  readonly resume: boolean;
+  readonly recursive: boolean;
+  readonly parents: boolean;
+  readonly quiet: boolean;
+  readonly timeoutMs: number;
+}
+
+function parseFlags(argv: string[]): { command: string; positionals: string[]; flags: CliFlags; siteFlags: SiteFlags } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ca: { type: 'string' },
+      fingerprint: { type: 'string' },
+      insecure: { type: 'boolean', default: false },
+      'allow-plain': { type: 'boolean', default: false },
+      active: { type: 'boolean', default: false },
+      parallel: { type: 'string', default: '2' },
+      resume: { type: 'boolean', default: false },
+      recursive: { type: 'boolean', short: 'r', default: false },
+      parents: { type: 'boolean', short: 'p', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      timeout: { type: 'string', default: '30' },
+      help: { type: 'boolean', short: 'h', default: false },
+      url: { type: 'string' },
+      rename: { type: 'string' },
+      folder: { type: 'string' },
+      'ask-password': { type: 'boolean', default: false },
+      passive: { type: 'boolean', default: false },
+      'max-connections': { type: 'string' },
+      'timezone-offset': { type: 'string' },
+      encoding: { type: 'string' },
+      comments: { type: 'string' },
+    },
+  });
+  const [command = 'help', ...rest] = positionals;
+  const parallel = Number(values.parallel);
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
+  const timeout = Number(values.timeout);
+  if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
+  return {
+    command: values.help ? 'help' : command,
+    positionals: rest,
+    flags: {
+      ca: values.ca,
+      fingerprint: values.fingerprint,
+      insecure: values.insecure ?? false,
+      allowPlain: values['allow-plain'] ?? false,
+      active: values.active ?? false,
+      parallel,
+      resume: values.resume ?? false,
+      recursive: values.recursive ?? false,
+      parents: values.parents ?? false,
+      quiet: values.quiet ?? false,
+      timeoutMs: timeout * 1000,
+    },
+    siteFlags: {
+      url: values.url,
+      rename: values.rename,
+      folder: values.folder,
+      askPassword: values['ask-password'] ?? false,
+      active: values.active ?? false,
+      passive: values.passive ?? false,
+      maxConnections: values['max-connections'],
+      timezoneOffset: values['timezone-offset'],
+      encoding: values.encoding,
+      comments: values.comments,
+    },
+  };
+}
+
+/** Prints warnings and errors on stderr, one line each. */
+function warn(text: string): void {
+  process.stderr.write(`wharf: ${text}\n`);
+}
+
+async function passwordFor(location: Extract<CliLocation, { kind: 'url' }>): Promise<string> {
+  if (location.password !== null) {
+    warn('warning: a password in the URL is visible to other programs on this computer; prefer WHARF_PASSWORD');
+    return location.password;
+  }
+  const fromEnv = process.env.WHARF_PASSWORD;
+  if (fromEnv !== undefined) return fromEnv;
+  if (location.user === 'anonymous') return 'anonymous@';
+  if (process.stdin.isTTY) return ask(`Password for ${location.user}@${location.host}: `, { hidden: true });
+  throw new WharfError('invalid-input', 'No password: set WHARF_PASSWORD or run on a terminal to be asked.');
+}
+
+async function decideTrustOnTerminal(question: Parameters<NonNullable<SessionOptions['decideTrust']>>[0], canPin: boolean): Promise<TrustDecision> {
+  const { certificate, reason, host, port } = question;
+  if (!process.stdin.isTTY) {
+    warn(`${reason}`);
+    warn(`certificate SHA-256 ${certificate.fingerprintSha256}`);
+    warn(`to trust it, check the fingerprint with the server's administrator, then pass --fingerprint SHA256:${certificate.fingerprintSha256.replace(/:/g, '')}`);
+    return 'reject';
+  }
+  process.stderr.write(
+    [
+      `The certificate of ${host}:${port} is not trusted. ${reason}`,
+      `  subject: ${certificate.subject}`,
+      `  issuer:  ${certificate.issuer}`,
+      `  valid:   ${certificate.validFrom} to ${certificate.validTo}`,
+      `  SHA-256: ${certificate.fingerprintSha256}`,
+      'Nothing has been sent yet.',
+      '',
+    ].join('\n'),
+  );
+  const answer = (await ask(canPin ? 'Trust it [o]nce, [a]lways (pin it for this site), or reject [N]? ' : 'Trust it [o]nce for this run, or reject [N]? ')).trim().toLowerCase();
+  if (canPin && (answer === 'a' || answer === 'always')) return 'always';
+  return answer === 'o' || answer === 'once' ? 'once' : 'reject';
+}
+
+async function decideTrustWithPinning(question: Parameters<NonNullable<SessionOptions['decideTrust']>>[0]): Promise<TrustDecision> {
+  const decision = await decideTrustOnTerminal(question, true);
+  return decision;
+}
+
+/** Resolves a location to what the engine needs: a URL as given, or a saved site with its keychain password. */
+async function resolveTarget(location: CliLocation, flags: CliFlags): Promise<{ target: ConnectionTarget; password: string; path: string; trustStore?: TrustStoreLike }> {
+  if (location.kind === 'site') {
+    const { sites, pins } = await openStores(warn);
+    const site = await sites.find(location.siteName);
+    const saved = site.passwordStorage === 'keychain' ? await sites.getPassword(site.id) : null;
+    const password =
+      saved ??
+      process.env.WHARF_PASSWORD ??
+      (process.stdin.isTTY ? await ask(`Password for ${site.user}@${site.host}: `, { hidden: true }) : null);
+    if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
+    const target = toConnectionTarget(site);
+    const path = location.path === '/' && site.remoteDir ? site.remoteDir : location.path;
+    return { target: flags.active ? { ...target, dataMode: 'active' } : target, password, path, trustStore: pins };
+  }
+  const target: ConnectionTarget = {
+    host: location.host,
+    port: location.port,
+    mode: location.mode,
+    user: location.user,
+    dataMode: flags.active ? 'active' : 'passive',
+    minTlsVersion: 'TLSv1.2',
+    timezoneOffsetMinutes: 0,
+    encoding: 'utf8',
+  };
+  return { target, password: await passwordFor(location), path: location.path };
+}
+
+async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string }> {
+  if (location.kind === 'url' && location.mode === 'plain' && !flags.allowPlain) {
+    throw new WharfError('plain-refused', 'ftp:// is plain FTP: the password and files travel unencrypted. Use ftpes:// (explicit FTPS), or pass --allow-plain if you accept that.');
+  }
+  const { target, password, path, trustStore } = await resolveTarget(location, flags);
+  // A saved plain-FTP site was chosen as such in the site manager; a URL needs --allow-plain.
+  const allowPlain = location.kind === 'site' || flags.allowPlain;
+  if (target.mode === 'plain') warn('warning: plain FTP: the password and files travel unencrypted');
+  if (flags.insecure) warn('WARNING: --insecure: the server certificate is NOT verified; anyone on the network path can read the password');
+  const session = await FtpsSession.open({
+    target,
+    password,
+    allowPlain,
+    ...(flags.ca ? { extraCaPem: [readFileSync(flags.ca, 'utf8')] } : {}),
+    ...(flags.fingerprint ? { pinnedFingerprint: flags.fingerprint } : {}),
+    ...(trustStore ? { trustStore } : {}),
+    insecure: flags.insecure,
+    decideTrust: trustStore ? decideTrustWithPinning : (q) => decideTrustOnTerminal(q, false),
+    timeoutMs: flags.timeoutMs,
+    keepAliveIntervalMs: 0,
+    ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => process.stderr.write(`${line.direction} ${line.text}\n`) } : {}),
+  });
+  return { session, path };
+}
+
+function formatEntry(entry: RemoteEntry): string {
+  const type = entry.type === 'directory' ? 'd' : entry.type === 'symlink' ? 'l' : '-';
+  const perms = entry.permissions ?? '---------';
+  const when = entry.modifiedAt ? entry.modifiedAt.slice(0, 16).replace('T', ' ') : '                ';
+  const link = entry.linkTarget ? ` -> ${entry.linkTarget}` : '';
+  return `${type}${perms} ${String(entry.size).padStart(12)} ${when} ${entry.name}${link}`;
+}
+
+function formatReport(report: SecurityReport): string {
+  const cert = report.certificate;
+  const lines = [
+    `Server:                 ${report.host}:${report.port} (${report.serverBanner})`,
+    `Mode:                   ${report.mode === 'explicit' ? 'FTPS, explicit (AUTH TLS)' : report.mode === 'implicit' ? 'FTPS, implicit' : 'FTP, NOT encrypted'}`,
+    `TLS:                    ${report.tlsVersion ?? 'none'}${report.cipher ? `, ${report.cipher}` : ''}`,
+    `Credentials encrypted:  ${report.credentialsEncrypted ? 'yes (TLS was up before USER and PASS)' : 'NO'}`,
+    `Data protected:         ${report.dataProtected ? 'yes (PROT P)' : 'NO'}`,
+    `TLS session reused:     ${report.dataTlsSessionReused === null ? 'no data connection yet' : report.dataTlsSessionReused ? 'yes' : 'no'}`,
+  ];
+  if (cert) {
+    lines.push(
+      `Certificate subject:    ${cert.subject}`,
+      `Certificate issuer:     ${cert.issuer}`,
+      `Certificate valid:      ${cert.validFrom} to ${cert.validTo}`,
+      `Certificate SHA-256:    ${cert.fingerprintSha256}`,
+      `Trust:                  ${report.certificateTrust ?? 'none'}: ${report.trustExplanation}`,
+    );
+  }
+  for (const warning of report.warnings) lines.push(`Warning:                ${warning}`);
+  return lines.join('\n');
+}
+
+function remoteJoin(folder: string, name: string): string {
+  return posix.join(folder, name);
+}
+
+/** Runs `count` workers over a shared list, each with its own session: one command at a time per connection. */
+async function withWorkers<T>(items: T[], sessions: FtpsSession[], work: (session: FtpsSession, item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    sessions.map(async (session) => {
+      while (next < items.length) {
+        const item = items[next++] as T;
+        await work(session, item);
+      }
+    }),
+  );
+}
+
+async function collectRemoteTree(session: FtpsSession, remoteRoot: string): Promise<{ folders: string[]; files: { remote: string; relative: string[]; size: number }[] }> {
+  const folders: string[] = [];
+  const files: { remote: string; relative: string[]; size: number }[] = [];
+  const walk = async (folder: string, relative: string[]) => {
+    for (const entry of await session.list(folder)) {
+      const reason = unsafeNameReason(entry.name);
+      if (reason !== null) {
+        warn(`skipped a remote entry with an unsafe name in ${folder}: ${reason}`);
+        continue;
+      }
+      const childRelative = [...relative, entry.name];
+      if (entry.type === 'directory') {
+        folders.push(childRelative.join('/'));
+        await walk(remoteJoin(folder, entry.name), childRelative);
+      } else if (entry.type === 'file' || entry.type === 'symlink') {
+        files.push({ remote: remoteJoin(folder, entry.name), relative: childRelative, size: entry.size });
+      }
+    }
+  };
+  await walk(remoteRoot, []);
+  return { folders, files };
+}
+
+async function collectLocalTree(localRoot: string): Promise<{ folders: string[]; files: { local: string; relative: string; size: number }[] }> {
+  const folders: string[] = [];
+  const files: { local: string; relative: string; size: number }[] = [];
+  const walk = async (folder: string, relative: string) => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const local = join(folder, entry.name);
+      const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        folders.push(rel);
+        await walk(local, rel);
+      } else if (entry.isFile()) {
+        files.push({ local, relative: rel, size: (await stat(local)).size });
+      }
+    }
+  };
+  await walk(localRoot, '');
+  return { folders, files };
+}
+
+async function openMore(first: FtpsSession, location: CliLocation, flags: CliFlags, count: number): Promise<FtpsSession[]> {
+  const extra = await Promise.all(Array.from({ length: count - 1 }, () => openSession(location, flags).then((s) => s.session)));
+  return [first, ...extra];
+}
+
+async function commandGet(positionals: string[], flags: CliFlags): Promise<void> {
+  const [source, target] = positionals;
+  if (!source || !target || !isRemoteArgument(source)) throw new WharfError('invalid-input', 'get takes a remote URL and a local path: wharf get URL LOCAL');
+  const location = parseLocation(source);
+  const { session, path } = await openSession(location, flags);
+  const progress = new ProgressLine(process.stderr, !flags.quiet && process.stderr.isTTY === true);
+  const sessions: FtpsSession[] = [session];
+  try {
+    if (!flags.recursive) {
+      const isFolder = await stat(target).then((s) => s.isDirectory()).catch(() => false);
+      const name = posix.basename(path);
+      if (isFolder && unsafeNameReason(name) !== null) throw new WharfError('unsafe-name', `The remote name "${name}" cannot be used as a local file name.`);
+      const localPath = isFolder ? join(target, name) : target;
+      const result = await downloadFile(session, path, localPath, { resume: flags.resume, onProgress: (done) => progress.update(name, done, null) });
+      progress.finish();
+      if (!flags.quiet) warn(`downloaded ${path} (${formatBytes(result.bytes)}${result.resumedFrom ? `, resumed at ${result.resumedFrom}` : ''})`);
+      return;
+    }
+    const localRoot = target;
+    const tree = await collectRemoteTree(session, path);
+    await mkdir(localRoot, { recursive: true });
+    for (const folder of tree.folders) await mkdir(join(localRoot, ...folder.split('/')), { recursive: true });
+    sessions.push(...(await openMore(session, location, flags, Math.min(flags.parallel, Math.max(tree.files.length, 1)))).slice(1));
+    let done = 0;
+    const total = tree.files.reduce((sum, f) => sum + f.size, 0);
+    await withWorkers(tree.files, sessions, async (worker, file) => {
+      const result = await downloadFile(worker, file.remote, join(localRoot, ...file.relative), { resume: flags.resume });
+      done += result.bytes + result.resumedFrom;
+      progress.update(file.relative.join('/'), done, total);
+    });
+    progress.finish();
+    if (!flags.quiet) warn(`downloaded ${tree.files.length} files, ${tree.folders.length} folders (${formatBytes(done)})`);
+  } finally {
+    await Promise.all(sessions.map((s) => s.close()));
+  }
+}
+
+async function commandPut(positionals: string[], flags: CliFlags): Promise<void> {
+  const [source, target] = positionals;
+  if (!source || !target || !isRemoteArgument(target)) throw new WharfError('invalid-input', 'put takes a local path and a remote URL: wharf put LOCAL URL');
+  const location = parseLocation(target);
+  const localStat = await stat(source).catch(() => null);
+  if (localStat === null) throw new WharfError('local-io', `${source} does not exist.`);
+  if (localStat.isDirectory() && !flags.recursive) throw new WharfError('invalid-input', `${source} is a folder: add -r to upload it.`);
+  const { session, path } = await openSession(location, flags);
+  const progress = new ProgressLine(process.stderr, !flags.quiet && process.stderr.isTTY === true);
+  const sessions: FtpsSession[] = [session];
+  try {
+    if (!localStat.isDirectory()) {
+      const remotePath = path.endsWith('/') ? remoteJoin(path, basename(source)) : path;
+      const result = await uploadFile(session, source, remotePath, { resume: flags.resume, onProgress: (done) => progress.update(basename(source), done, localStat.size) });
+      progress.finish();
+      if (!flags.quiet) warn(`uploaded ${remotePath} (${formatBytes(result.bytes)})`);
+      return;
+    }
+    const tree = await collectLocalTree(source);
+    await session.mkdir(path, { recursive: true });
+    for (const folder of tree.folders) await session.mkdir(remoteJoin(path, folder), { recursive: true });
+    sessions.push(...(await openMore(session, location, flags, Math.min(flags.parallel, Math.max(tree.files.length, 1)))).slice(1));
+    let done = 0;
+    const total = tree.files.reduce((sum, f) => sum + f.size, 0);
+    await withWorkers(tree.files, sessions, async (worker, file) => {
+      const result = await uploadFile(worker, file.local, remoteJoin(path, file.relative), { resume: flags.resume });
+      done += result.bytes + result.resumedFrom;
+      progress.update(file.relative, done, total);
+    });
+    progress.finish();
+    if (!flags.quiet) warn(`uploaded ${tree.files.length} files, ${tree.folders.length} folders (${formatBytes(done)})`);
+  } finally {
+    await Promise.all(sessions.map((s) => s.close()));
+  }
+}
+
+async function withRemote(positionals: string[], flags: CliFlags, usage: string, action: (session: FtpsSession, path: string) => Promise<void>): Promise<void> {
+  const [arg] = positionals;
+  if (!arg || !isRemoteArgument(arg)) throw new WharfError('invalid-input', usage);
+  const { session, path } = await openSession(parseLocation(arg), flags);
+  try {
+    await action(session, path);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs the command line; returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    const { command, positionals, flags, siteFlags } = parseFlags(argv);
+    switch (command) {
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      case 'ls':
+        await withRemote(positionals, flags, 'ls takes a remote URL: wharf ls URL', async (session, path) => {
+          for (const entry of await session.list(path)) process.stdout.write(`${formatEntry(entry)}\n`);
+        });
+        return 0;
+      case 'get':
+        await commandGet(positionals, flags);
+        return 0;
+      case 'put':
+        await commandPut(positionals, flags);
+        return 0;
+      case 'rm':
+        await withRemote(positionals, flags, 'rm takes a remote URL: wharf rm URL [-r]', (session, path) => session.remove(path, { recursive: flags.recursive }));
+        return 0;
+      case 'mkdir':
+        await withRemote(positionals, flags, 'mkdir takes a remote URL: wharf mkdir URL [-p]', (session, path) => session.mkdir(path, { recursive: flags.parents }));
+        return 0;
+      case 'info':
+        await withRemote(positionals, flags, 'info takes a remote URL: wharf info URL', async (session, path) => {
+          await session.list(path); // opens a data connection, so TLS session reuse is known
+          process.stdout.write(`${formatReport(session.report)}\n`);
+        });
+        return 0;
+      case 'site':
+        await runSiteCommand(positionals, siteFlags, {
+          out: (text) => process.stdout.write(`${text}\n`),
+          warn,
+          askPassword: async (question) => (process.stdin.isTTY ? (await ask(question, { hidden: true })) || null : null),
+        });
+        return 0;
+      default:
+        throw new WharfError('invalid-input', `Unknown command "${command}". Run wharf --help.`);
+    }
+  } catch (err) {
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      warn(`${err.message} (run wharf --help)`);
+      return 2;
+    }
+    const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
+    warn(error.message);
+    return EXIT_CODES[error.kind] ?? 1;
+  }
+}
+
+void runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

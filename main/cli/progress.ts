@@ -1,0 +1,43 @@
+/** A one-line progress bar on a TTY; silent elsewhere so scripts and pipes get clean output. */
+export class ProgressLine {
+  private lastDraw = 0;
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    private readonly enabled: boolean,
+  ) {}
+
+  /** Redraws at most ten times a second. */
+  update(label: string, done: number, total: number | null): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.lastDraw < 100 && (total === null || done < total)) return;
+    this.lastDraw = now;
+    const seconds = Math.max((now - this.started) / 1000, 0.001);
+    const speed = `${formatBytes(done / seconds)}/s`;
+    const width = 24;
+    const ratio = total && total > 0 ? Math.min(done / total, 1) : 0;
+    const bar = total ? `[${'#'.repeat(Math.round(ratio * width)).padEnd(width, '.')}] ${(ratio * 100).toFixed(0).padStart(3)}%` : '';
+    const columns = this.stream.columns ?? 80;
+    const text = `${bar} ${formatBytes(done)}${total ? ` of ${formatBytes(total)}` : ''} ${speed} ${label}`;
+    this.stream.write(`\r${text.slice(0, columns - 1).padEnd(columns - 1)}`);
+  }
+
+  /** Clears the line. */
+  finish(): void {
+    if (this.enabled) this.stream.write(`\r${' '.repeat((this.stream.columns ?? 80) - 1)}\r`);
+  }
+}
+
+/** Bytes for people: 1.5 MiB. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}

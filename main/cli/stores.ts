@@ -1,0 +1,22 @@
+import { KeytarCredentialStore } from '../credentials/keychain';
+import { defaultDataDir, PinnedCertificateStore, SiteStore } from '../sites';
+
+/** The saved sites, keychain and pinned certificates the app uses, opened for the command line. */
+export interface CliStores {
+  readonly sites: SiteStore;
+  readonly pins: PinnedCertificateStore;
+  readonly credentials: KeytarCredentialStore;
+}
+
+let stores: CliStores | null = null;
+
+/** Opens the stores once per run, in WHARF_DATA_DIR or the app's own data folder, printing any recovery warning. */
+export async function openStores(warn: (text: string) => void): Promise<CliStores> {
+  if (stores) return stores;
+  const dataDir = defaultDataDir();
+  const credentials = new KeytarCredentialStore();
+  const sites = new SiteStore({ dataDir, credentials, onWarning: (w) => warn(`warning: ${w.message}`) });
+  await sites.open();
+  stores = { sites, pins: new PinnedCertificateStore({ dataDir }), credentials };
+  return stores;
+}

@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { serverLog, useFleet, writeServerFile } from '../servers/fleet';
+import { testBytes } from '../ftps/support';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const wharf = join(root, 'bin', 'wharf');
+const fleet = await useFleet();
+const work = mkdtempSync(join(tmpdir(), 'wharf-cli-'));
+const dataDir = join(work, 'data');
+
+before(() => {
+  // npm test builds first; a file run on its own builds the command line here.
+  if (!existsSync(join(root, 'dist', 'cli', 'wharf.cjs'))) {
+    const built = spawnSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts'], { cwd: root, stdio: 'ignore' });
+    assert.equal(built.status, 0, 'the CLI bundle builds');
+  }
+});
+
+interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real launcher as a script would: no TTY, password from the environment. */
+function run(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [wharf, ...args], { env: { ...process.env, WHARF_DATA_DIR: dataDir, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+function urlFor(name: keyof typeof fleet.servers, path = '/'): string {
+  const s = fleet.servers[name];
+  const scheme = s.mode === 'explicit' ? 'ftpes' : s.mode === 'implicit' ? 'ftps' : 'ftp';
+  return `${scheme}://${s.user}@${s.host}:${s.port}${path}`;
+}
+
+function unique(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+const caFile = join(work, 'ca.pem');
+writeFileSync(caFile, fleet.caCertPem);
+
+for (const name of ['vsftpd-explicit', 'vsftpd-implicit', 'proftpd-explicit', 'pureftpd-explicit'] as const) {
+  const server = fleet.servers[name];
+  const env = { WHARF_PASSWORD: server.password };
+
+  describe(`wharf against ${name}`, () => {
+    test('mkdir, put, ls, get and rm a file with identical bytes', async () => {
+      const folder = `/${unique('cli')}`;
+      assert.equal((await run(['mkdir', urlFor(name, `${folder}/sub`), '-p', '--ca', caFile], env)).code, 0);
+      const data = testBytes(300_000, 9);
+      const local = join(work, unique('put'));
+      writeFileSync(local, data);
+      const put = await run(['put', local, urlFor(name, `${folder}/sub/data.bin`), '--ca', caFile], env);
+      assert.equal(put.code, 0, put.stderr);
+      const ls = await run(['ls', urlFor(name, `${folder}/sub`), '--ca', caFile], env);
+      assert.equal(ls.code, 0, ls.stderr);
+      assert.match(ls.stdout, /300000 .* data\.bin/);
+      const back = join(work, unique('get'));
+      const get = await run(['get', urlFor(name, `${folder}/sub/data.bin`), back, '--ca', caFile], env);
+      assert.equal(get.code, 0, get.stderr);
+      assert.deepEqual(readFileSync(back), data);
+      assert.equal(get.stdout, '', 'quiet on stdout when not a terminal');
+      assert.equal((await run(['rm', urlFor(name, folder), '-r', '--ca', caFile], env)).code, 0);
+      assert.equal(existsSync(join(server.root, folder)), false);
+    });
+
+    test('info prints the security report', async () => {
+      const info = await run(['info', urlFor(name), '--ca', caFile], env);
+      assert.equal(info.code, 0, info.stderr);
+      assert.match(info.stdout, /TLS:\s+TLSv1\.3, TLS_AES/);
+      assert.match(info.stdout, /Credentials encrypted:\s+yes/);
+      assert.match(info.stdout, /Data protected:\s+yes/);
+      assert.ok(info.stdout.includes(server.certFingerprintSha256 ?? 'missing'));
+      assert.ok(!info.stdout.includes(server.password) && !info.stderr.includes(server.password));
+    });
+  });
+}
+
+describe('wharf recursive transfers', () => {
+  const server = fleet.servers['proftpd-explicit'];
+  const env = { WHARF_PASSWORD: server.password };
+
+  test('put -r and get -r with --parallel keep the tree, empty folders included', async () => {
+    const tree = join(work, unique('tree'));
+    mkdirSync(join(tree, 'a', 'b'), { recursive: true });
+    mkdirSync(join(tree, 'empty'));
+    const files: Record<string, Buffer> = { 'top.txt': Buffer.from('top'), 'a/one.bin': testBytes(70_000, 1), 'a/b/two.bin': testBytes(120_000, 2), 'a/b/three.txt': Buffer.from('') };
+    for (const [rel, data] of Object.entries(files)) writeFileSync(join(tree, rel), data);
+    const remote = `/${unique('rtree')}`;
+    const put = await run(['put', tree, urlFor('proftpd-explicit', remote), '-r', '--parallel', '3', '--ca', caFile], env);
+    assert.equal(put.code, 0, put.stderr);
+    const back = join(work, unique('back'));
+    const get = await run(['get', urlFor('proftpd-explicit', remote), back, '-r', '--parallel', '3', '--ca', caFile], env);
+    assert.equal(get.code, 0, get.stderr);
+    for (const [rel, data] of Object.entries(files)) assert.deepEqual(readFileSync(join(back, rel)), data, rel);
+    assert.ok(existsSync(join(back, 'empty')));
+  });
+
+  test('get -r skips a remote name that is unsafe as a local name and writes nothing outside the folder', async () => {
+    const remote = `/${unique('hostile')}`;
+    writeServerFile(server, `${remote}/ok.txt`, 'fine');
+    writeServerFile(server, `${remote}/..\\evil.txt`, 'nope');
+    const back = join(work, unique('hback'));
+    const get = await run(['get', urlFor('proftpd-explicit', remote), back, '-r', '--ca', caFile], env);
+    assert.equal(get.code, 0, get.stderr);
+    assert.equal(readFileSync(join(back, 'ok.txt'), 'utf8'), 'fine');
+    assert.match(get.stderr, /unsafe name/);
+    assert.equal(existsSync(join(work, 'evil.txt')), false);
+  });
+});
+
+describe('wharf refusals and exit codes', () => {
+  const server = fleet.servers['vsftpd-explicit'];
+
+  test('an untrusted certificate stops before USER, exit 4, and says how to pin it', async () => {
+    const before = serverLog(server).length;
+    const result = await run(['ls', urlFor('vsftpd-explicit')], { WHARF_PASSWORD: server.password });
+    assert.equal(result.code, 4);
+    assert.match(result.stderr, /--fingerprint SHA256:[0-9A-F]{64}/);
+    assert.ok(!/USER|PASS/.test(serverLog(server).slice(before)));
+  });
+
+  test('--fingerprint trusts exactly that certificate', async () => {
+    const fingerprint = `SHA256:${(server.certFingerprintSha256 ?? '').replace(/:/g, '')}`;
+    const ok = await run(['ls', urlFor('vsftpd-explicit'), '--fingerprint', fingerprint], { WHARF_PASSWORD: server.password });
+    assert.equal(ok.code, 0, ok.stderr);
+    const wrong = await run(['ls', urlFor('vsftpd-explicit'), '--fingerprint', `SHA256:${'0'.repeat(64)}`, '--ca', caFile], { WHARF_PASSWORD: server.password });
+    assert.equal(wrong.code, 4);
+    assert.match(wrong.stderr, /changed/);
+  });
+
+  test('plain ftp:// is refused without --allow-plain (exit 2) and warns with it', async () => {
+    const plain = fleet.servers['vsftpd-plain'];
+    const refused = await run(['ls', urlFor('vsftpd-plain')], { WHARF_PASSWORD: plain.password });
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /unencrypted/);
+    const allowed = await run(['ls', urlFor('vsftpd-plain'), '--allow-plain'], { WHARF_PASSWORD: plain.password });
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.match(allowed.stderr, /warning: plain FTP/);
+  });
+
+  test('a wrong password exits 3 without echoing it', async () => {
+    const result = await run(['ls', urlFor('vsftpd-explicit'), '--ca', caFile], { WHARF_PASSWORD: 'wrong-password-123' });
+    assert.equal(result.code, 3);
+    assert.ok(!result.stderr.includes('wrong-password-123'));
+  });
+
+  test('--insecure connects with a loud warning', async () => {
+    const result = await run(['ls', urlFor('vsftpd-explicit'), '--insecure'], { WHARF_PASSWORD: server.password });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /WARNING: --insecure/);
+  });
+
+  test('--active transfers through EPRT', async () => {
+    const data = testBytes(50_000, 4);
+    const local = join(work, unique('act'));
+    writeFileSync(local, data);
+    const remote = `/${unique('act')}.bin`;
+    const put = await run(['put', local, urlFor('vsftpd-explicit', remote), '--active', '--ca', caFile], { WHARF_PASSWORD: server.password, WHARF_DEBUG: '1' });
+    assert.equal(put.code, 0, put.stderr);
+    assert.match(put.stderr, /command EPRT \|1\|127\.0\.0\.1\|/);
+    assert.deepEqual(readFileSync(join(server.root, remote)), data);
+  });
+
+  test('bad usage exits 2 with a one-line reason', async () => {
+    const result = await run(['get', 'not-a-url', 'x']);
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr.trim().split('\n').length, 1);
+  });
+});
+
+describe('wharf with saved sites and the keychain', () => {
+  const server = fleet.servers['pureftpd-explicit'];
+
+  test('site add saves the password in the keychain, site: URLs use it, site rm removes both', async () => {
+    const name = unique('site');
+    const add = await run(['site', 'add', name, '--url', urlFor('pureftpd-explicit')], { WHARF_PASSWORD: server.password });
+    assert.equal(add.code, 0, add.stderr);
+    assert.match(add.stdout, /Password:\s+in the keychain/);
+    const sitesFile = readFileSync(join(dataDir, 'sites.json'), 'utf8');
+    assert.ok(sitesFile.includes(name) && !sitesFile.includes(server.password), 'the password is not in the sites file');
+
+    const ls = await run(['site', 'ls']);
+    assert.match(ls.stdout, new RegExp(`${name}\\tftpes://${server.user}@127\\.0\\.0\\.1:${server.port}\\tkeychain`));
+
+    // No WHARF_PASSWORD here: the password comes from the keychain. The certificate is pinned by --fingerprint.
+    const fingerprint = `SHA256:${(server.certFingerprintSha256 ?? '').replace(/:/g, '')}`;
+    writeServerFile(server, 'from-site.txt', 'saved sites work');
+    const target = join(work, unique('fromsite'));
+    const get = await run(['get', `site:${name}/from-site.txt`, target, '--fingerprint', fingerprint]);
+    assert.equal(get.code, 0, get.stderr);
+    assert.equal(readFileSync(target, 'utf8'), 'saved sites work');
+
+    const rm = await run(['site', 'rm', name]);
+    assert.equal(rm.code, 0, rm.stderr);
+    const gone = await run(['get', `site:${name}/from-site.txt`, target]);
+    assert.equal(gone.code, 2);
+    assert.match(gone.stderr, /No saved site/);
+  });
+});
