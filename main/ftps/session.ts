@@ -12,6 +12,7 @@ import type {
   SecurityReport,
 } from '../../common/models';
 import { describePeerCertificate, explainVerificationError, normalizeFingerprint } from './certificate';
+import { controlCharset, type ControlCharset } from './charset';
 import { createDataConnectionStrategy } from './data-connection';
 import { toWharfError } from './error-mapping';
 import { WharfError } from './errors';
@@ -100,6 +101,7 @@ export class FtpsSession {
   private dataProtected = false;
   private featureMap: ReadonlyMap<string, string> = new Map();
   private currentReport: SecurityReport;
+  private readonly charset: ControlCharset;
 
   private constructor(options: SessionOptions) {
     this.options = options;
@@ -107,7 +109,8 @@ export class FtpsSession {
     this.client = new Client(options.timeoutMs ?? 30_000);
     this.client.ftp.verbose = true;
     this.client.ftp.log = (message: string) => this.onLibraryLog(message);
-    this.client.ftp.encoding = (options.target.encoding || 'utf8') as typeof this.client.ftp.encoding;
+    this.charset = controlCharset(options.target.encoding);
+    this.client.ftp.encoding = this.charset.socketEncoding;
     this.client.prepareTransfer = createDataConnectionStrategy({
       preferredMode: options.target.dataMode,
       useEpsv: options.useEpsv ?? true,
@@ -289,12 +292,11 @@ export class FtpsSession {
   }
 
   private async login(): Promise<void> {
-    const { user, encoding } = this.options.target;
-    assertSafeArgument(user, 'user name');
-    assertSafeArgument(this.options.password, 'password');
+    const user = this.wire(this.options.target.user, 'user name');
+    const password = this.wire(this.options.password, 'password');
     // Servers expect UTF-8 to be switched on before a non-ASCII user name or password (RFC 2640).
-    if (encoding === 'utf8') await this.client.sendIgnoringError('OPTS UTF8 ON');
-    await this.client.login(user, this.options.password);
+    if (this.charset.socketEncoding === 'utf8') await this.client.sendIgnoringError('OPTS UTF8 ON');
+    await this.client.login(user, password);
   }
 
   private async configureSession(): Promise<void> {
@@ -303,7 +305,7 @@ export class FtpsSession {
     this.client.availableListCommands = mlsd ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
     await this.client.send('TYPE I');
     await this.client.sendIgnoringError('STRU F');
-    if (this.options.target.encoding === 'utf8') await this.client.sendIgnoringError('OPTS UTF8 ON');
+    if (this.charset.socketEncoding === 'utf8') await this.client.sendIgnoringError('OPTS UTF8 ON');
     if (mlsd) await this.client.sendIgnoringError('OPTS MLST type;size;modify;unix.mode;unix.owner;unix.group;unix.ownername;unix.groupname;');
     this.dataProtected = false;
     if (this.options.target.mode !== 'plain') {
@@ -374,9 +376,15 @@ export class FtpsSession {
     return next;
   }
 
+  /** A path or name as the control connection carries it: checked for line breaks, then in the site's charset. */
+  private wire(value: string, what = 'path'): string {
+    assertSafeArgument(value, what);
+    return this.charset.encode(value);
+  }
+
   /** Lists a folder with MLSD where the server has it, else LIST; `.` and `..` are dropped. */
   async list(path = ''): Promise<RemoteEntry[]> {
-    assertSafeArgument(path, 'path');
+    path = this.wire(path);
     return this.run(async () => {
       let text = '';
       this.client.parseList = (rawText: string) => {
@@ -390,7 +398,7 @@ export class FtpsSession {
         this.suppressListingLog = false;
       }
       const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
-      const entries = parseListing(text, { format, timezoneOffsetMinutes: this.options.target.timezoneOffsetMinutes, now: new Date() });
+      const entries = parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.options.target.timezoneOffsetMinutes, now: new Date() });
       this.log('info', `Listed ${path || 'the current folder'}: ${entries.length} entries`);
       return entries;
     });
@@ -398,12 +406,12 @@ export class FtpsSession {
 
   /** The current remote folder. */
   pwd(): Promise<string> {
-    return this.run(() => this.client.pwd());
+    return this.run(async () => this.charset.decode(await this.client.pwd()));
   }
 
   /** Creates a folder; with `recursive`, every missing parent too (existing ones are fine). */
   async mkdir(path: string, options: { recursive?: boolean } = {}): Promise<void> {
-    assertSafeArgument(path, 'path');
+    path = this.wire(path);
     return this.run(async () => {
       if (!options.recursive) {
         await this.client.send(`MKD ${path}`);
@@ -427,8 +435,8 @@ export class FtpsSession {
 
   /** Renames or moves a file or folder on the server. */
   async rename(from: string, to: string): Promise<void> {
-    assertSafeArgument(from, 'path');
-    assertSafeArgument(to, 'path');
+    from = this.wire(from);
+    to = this.wire(to);
     return this.run(async () => {
       await this.client.rename(from, to);
     });
@@ -439,7 +447,7 @@ export class FtpsSession {
    * (`..`, `a/b`) is skipped and reported, never followed out of the folder being deleted.
    */
   async remove(path: string, options: { recursive?: boolean } = {}): Promise<void> {
-    assertSafeArgument(path, 'path');
+    path = this.wire(path);
     return this.run(async () => {
       const dele = await this.client.sendIgnoringError(`DELE ${path}`);
       if (dele.code < 400) return;
@@ -465,13 +473,13 @@ export class FtpsSession {
       this.suppressListingLog = false;
     }
     const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
-    for (const entry of parseListing(text, { format, timezoneOffsetMinutes: 0, now: new Date() })) {
+    for (const entry of parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: 0, now: new Date() })) {
       const unsafe = unsafeNameReason(entry.name);
       if (unsafe !== null) {
         this.log('warning', `Skipped ${printableName(entry.name)} in ${folder}: ${unsafe}`);
         continue;
       }
-      const child = `${folder.replace(/\/+$/, '')}/${entry.name}`;
+      const child = `${folder.replace(/\/+$/, '')}/${this.charset.encode(entry.name)}`;
       if (entry.type === 'directory') await this.removeTree(child);
       else await this.client.send(`DELE ${child}`);
     }
@@ -480,7 +488,7 @@ export class FtpsSession {
 
   /** SITE CHMOD with an octal mode such as `755`. */
   async chmod(path: string, mode: string): Promise<void> {
-    assertSafeArgument(path, 'path');
+    path = this.wire(path);
     if (!/^[0-7]{3,4}$/.test(mode)) throw new WharfError('invalid-input', `"${mode}" is not an octal mode such as 755.`);
     return this.run(async () => {
       await this.client.send(`SITE CHMOD ${mode} ${path}`);
@@ -489,13 +497,13 @@ export class FtpsSession {
 
   /** The size of a remote file in bytes (SIZE). */
   async size(path: string): Promise<number> {
-    assertSafeArgument(path, 'path');
+    path = this.wire(path);
     return this.run(() => this.client.size(path));
   }
 
   /** The modification time of a remote file (MDTM, else MLST); null when the server cannot say. */
   async modifiedAt(path: string): Promise<Date | null> {
-    assertSafeArgument(path, 'path');
+    path = this.wire(path);
     return this.run(async () => {
       if (this.featureMap.has('MDTM')) return this.client.lastMod(path);
       if (this.featureMap.has('MLST')) {
@@ -510,7 +518,7 @@ export class FtpsSession {
 
   /** Sets a remote file's modification time with MFMT; false when the server lacks it. */
   async setModifiedAt(path: string, date: Date): Promise<boolean> {
-    assertSafeArgument(path, 'path');
+    path = this.wire(path);
     return this.run(async () => {
       if (!this.featureMap.has('MFMT')) return false;
       const stamp = date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
@@ -529,7 +537,7 @@ export class FtpsSession {
    * preference) or the older XSHA256/XSHA1/XMD5/XCRC; null when the server offers none (vsftpd).
    */
   async hash(path: string): Promise<RemoteHash | null> {
-    assertSafeArgument(path, 'path');
+    path = this.wire(path);
     return this.run(async () => {
       const hashFeature = this.featureMap.get('HASH');
       if (hashFeature !== undefined) {
@@ -560,7 +568,7 @@ export class FtpsSession {
 
   /** Sends one command and returns the reply, error replies included. Commands that need a data connection or change security are refused. */
   async raw(command: string): Promise<{ code: number; message: string }> {
-    assertSafeArgument(command, 'command');
+    command = this.wire(command, 'command');
     const verb = command.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
     if (verb === '' || RAW_COMMANDS_REFUSED.has(verb)) {
       throw new WharfError('invalid-input', `${verb || 'An empty command'} cannot be sent as a raw command: it needs a data connection or changes the session's security.`);
@@ -580,7 +588,7 @@ export class FtpsSession {
     destination: Writable,
     options: { startAt?: number; signal?: AbortSignal; onProgress?: (bytes: number) => void } = {},
   ): Promise<void> {
-    assertSafeArgument(remotePath, 'path');
+    remotePath = this.wire(remotePath);
     return this.run(() => this.withAbortAndProgress(options, () => this.client.downloadTo(destination, remotePath, options.startAt ?? 0)));
   }
 
@@ -590,7 +598,7 @@ export class FtpsSession {
     remotePath: string,
     options: { append?: boolean; signal?: AbortSignal; onProgress?: (bytes: number) => void } = {},
   ): Promise<void> {
-    assertSafeArgument(remotePath, 'path');
+    remotePath = this.wire(remotePath);
     return this.run(() =>
       this.withAbortAndProgress(options, () => (options.append ? this.client.appendFrom(source, remotePath) : this.client.uploadFrom(source, remotePath))),
     );
