@@ -156,7 +156,34 @@ function secureDataSocket(ftp: FTPContext, context: DataConnectionContext, socke
     }
     context.onDataTlsEstablished(reused, tlsSocket.getProtocol());
   });
+  endAfterHandshake(tlsSocket);
   return tlsSocket;
+}
+
+/**
+ * Holds back the end of a protected data connection until its TLS handshake is done and written out.
+ * Ended mid-handshake, Node's TLSSocket sends a bare TCP FIN (OpenSSL refuses SSL_shutdown during a
+ * handshake, so no close_notify) and the server's SSL_accept fails: "unexpected eof while reading", alert
+ * decode_error; vsftpd then writes "500 OOPS" in clear on the control connection. An empty upload ends that
+ * early: basic-ftp waits for 'secureConnect' only while getCipher() is undefined, but a socket offering a
+ * session to resume reports that session's cipher before the handshake; in active mode nothing waits at all.
+ * Ending in the same event-loop turn as 'secureConnect' is no better: Node marks the write of our last
+ * handshake flight as done only in an immediate, and a shutdown before that drops the close_notify.
+ */
+function endAfterHandshake(socket: TLSSocket): void {
+  let ready = false;
+  let pendingFinal: (() => void) | null = null;
+  socket.once('secureConnect', () => {
+    setImmediate(() => {
+      ready = true;
+      pendingFinal?.();
+    });
+  });
+  const final = socket._final.bind(socket);
+  socket._final = (callback) => {
+    if (ready || socket.destroyed) final(callback);
+    else pendingFinal = () => final(callback);
+  };
 }
 
 /**

@@ -347,3 +347,26 @@ describe('session life', () => {
     }
   });
 });
+
+describe('server-side hashes', () => {
+  test('proftpd with mod_digest answers HASH with the file\'s SHA-256; vsftpd has none', async () => {
+    const proftpd = fleet.servers['proftpd-explicit'];
+    const data = testBytes(123_457, 21);
+    writeServerFile(proftpd, 'hashed.bin', data);
+    const { session } = await openSession(fleet, proftpd);
+    try {
+      const { createHash } = await import('node:crypto');
+      assert.deepEqual(await session.hash('/hashed.bin'), { algorithm: 'SHA-256', hex: createHash('sha256').update(data).digest('hex') });
+    } finally {
+      await session.close();
+    }
+    const vsftpd = fleet.servers['vsftpd-explicit'];
+    writeServerFile(vsftpd, 'unhashed.bin', data);
+    const other = await openSession(fleet, vsftpd);
+    try {
+      assert.equal(await other.session.hash('/unhashed.bin'), null);
+    } finally {
+      await other.session.close();
+    }
+  });
+});
