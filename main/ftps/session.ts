@@ -386,22 +386,27 @@ export class FtpsSession {
   async list(path = ''): Promise<RemoteEntry[]> {
     path = this.wire(path);
     return this.run(async () => {
-      let text = '';
-      this.client.parseList = (rawText: string) => {
-        text = rawText;
-        return [];
-      };
-      this.suppressListingLog = true;
-      try {
-        await this.client.list(path);
-      } finally {
-        this.suppressListingLog = false;
-      }
-      const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
-      const entries = parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.options.target.timezoneOffsetMinutes, now: new Date() });
+      const entries = await this.listNow(path);
       this.log('info', `Listed ${path || 'the current folder'}: ${entries.length} entries`);
       return entries;
     });
+  }
+
+  /** One listing inside a running command: basic-ftp fetches the text, our parsers read it (its own keep no owner or link target). */
+  private async listNow(wirePath: string): Promise<RemoteEntry[]> {
+    let text = '';
+    this.client.parseList = (rawText: string) => {
+      text = rawText;
+      return [];
+    };
+    this.suppressListingLog = true;
+    try {
+      await this.client.list(wirePath);
+    } finally {
+      this.suppressListingLog = false;
+    }
+    const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
+    return parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.options.target.timezoneOffsetMinutes, now: new Date() });
   }
 
   /** The current remote folder. */
@@ -461,19 +466,7 @@ export class FtpsSession {
   }
 
   private async removeTree(folder: string): Promise<void> {
-    let text = '';
-    this.client.parseList = (rawText: string) => {
-      text = rawText;
-      return [];
-    };
-    this.suppressListingLog = true;
-    try {
-      await this.client.list(folder);
-    } finally {
-      this.suppressListingLog = false;
-    }
-    const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
-    for (const entry of parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: 0, now: new Date() })) {
+    for (const entry of await this.listNow(folder)) {
       const unsafe = unsafeNameReason(entry.name);
       if (unsafe !== null) {
         this.log('warning', `Skipped ${printableName(entry.name)} in ${folder}: ${unsafe}`);
