@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { CertificateInfo } from '../../common/models';
+import { WharfError } from './errors';
 
 /** Formats a certificate name object as `CN=..., O=...`, the way people read it in other clients. */
 function formatName(name: Record<string, string | string[] | undefined> | undefined): string {
@@ -11,10 +12,13 @@ function formatName(name: Record<string, string | string[] | undefined> | undefi
     .join(', ');
 }
 
-/** Normalises a fingerprint typed by a person (`SHA256:ab cd...`, lower case, no colons) to `AB:CD:...`. */
+/** Normalises a SHA-256 fingerprint typed by a person (`SHA256:abcd...`, any case, with or without colons) to `AB:CD:...`; anything else is invalid input. */
 export function normalizeFingerprint(input: string): string {
-  const hex = input.replace(/^sha-?256:/i, '').replace(/[^0-9a-f]/gi, '').toUpperCase();
-  return hex.match(/.{1,2}/g)?.join(':') ?? '';
+  const hex = String(input).trim().replace(/^sha-?256:/i, '').replace(/[:\s]/g, '').toUpperCase();
+  if (!/^[0-9A-F]{64}$/.test(hex)) {
+    throw new WharfError('invalid-input', 'A SHA-256 fingerprint is 64 hexadecimal digits (AB:CD:... form accepted).');
+  }
+  return (hex.match(/../g) ?? []).join(':');
 }
 
 /** The certificate a TLS socket negotiated, as plain data, or null if the peer sent none. */

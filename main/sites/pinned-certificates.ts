@@ -1,3 +1,4 @@
+import { normalizeFingerprint } from '../ftps/certificate';
 import { resolve } from 'node:path';
 import { pinnedCertificateSchema, type PinnedCertificate, type StoreWarning } from '../../common/models/site-profile';
 import { WharfError } from '../ftps/errors';
@@ -99,18 +100,6 @@ export function normalizeHost(host: string): string {
   if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
   if (h.endsWith('.')) h = h.slice(0, -1);
   return h;
-}
-
-/**
- * Accepts `AB:CD:..`, `abcd..` or `SHA256:AB:CD..` (as the CLI's --fingerprint takes it) and returns the
- * `AB:CD:...` form Node's X509Certificate.fingerprint256 uses, so comparisons are plain string equality.
- */
-export function normalizeFingerprint(fingerprint: string): string {
-  const hex = String(fingerprint).trim().replace(/^sha-?256:/i, '').replace(/[:\s]/g, '').toUpperCase();
-  if (!/^[0-9A-F]{64}$/.test(hex)) {
-    throw new WharfError('invalid-input', 'A SHA-256 fingerprint is 64 hexadecimal digits (AB:CD:... form accepted).');
-  }
-  return (hex.match(/../g) ?? []).join(':');
 }
 
 function keyOf(host: string, port: number): string {

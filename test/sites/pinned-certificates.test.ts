@@ -4,7 +4,8 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { StoreWarning } from '../../common/models/site-profile';
 import { WharfError } from '../../main/ftps/errors';
-import { PinnedCertificateStore, normalizeFingerprint } from '../../main/sites/pinned-certificates';
+import { normalizeFingerprint } from '../../main/ftps/certificate';
+import { PinnedCertificateStore } from '../../main/sites/pinned-certificates';
 import { tempDir } from '../credentials/keyring-helpers';
 
 const fp = (seed: string) => (createHash('sha256').update(seed).digest('hex').toUpperCase().match(/../g) ?? []).join(':');
