@@ -1,0 +1,131 @@
+/**
+ * `ftps://` and `ftpes://` links, as the installers register them (electron-builder.yml `protocols`,
+ * build/installer.nsh on Windows). Pure: main/app hands it what Electron gives (macOS `open-url`, the
+ * argv of the first instance or of `second-instance` elsewhere) and sends the result to the renderer,
+ * which fills in its quick connect. A link never connects by itself and never carries a password in:
+ * the user reads the filled form and clicks Connect.
+ *
+ * The schemes mean what FileZilla, WinSCP and curl take them to mean: `ftps` is implicit TLS (TLS from the
+ * first byte, default port 990), `ftpes` is explicit TLS (AUTH TLS, RFC 4217, default port 21).
+ */
+import { defaultPortFor } from '../../common/models/site';
+import { hasControlCharacters, hostSchema } from '../../common/models/site-profile';
+
+/** The URL schemes Wharf handles. */
+export const LINK_SCHEMES = ['ftps', 'ftpes'] as const;
+
+/** What a link fills in; the password is always left for the user to type. */
+export interface QuickConnectLink {
+  /** Host name or IP address (an IPv6 address without its brackets). */
+  readonly host: string;
+  readonly port: number;
+  readonly mode: 'implicit' | 'explicit';
+  /** The user name, '' when the link has none. */
+  readonly user: string;
+  /** The folder or file the link points to ('/'-rooted, decoded), or null for the login folder. */
+  readonly remotePath: string | null;
+  /** The link carried a password, which Wharf ignored (so the form can say why the field is empty). */
+  readonly passwordIgnored: boolean;
+}
+
+/** Longer links are refused (Windows allows ~32k characters on a command line). */
+const MAX_LINK_LENGTH = 2048;
+
+const LINK_PREFIX = /^(ftps|ftpes):\/\//i;
+
+/** True when `arg` looks like one of our links (scheme followed by `//`). */
+export function isFtpsLink(arg: string): boolean {
+  return LINK_PREFIX.test(arg);
+}
+
+/**
+ * Parses a link into quick-connect fields, or null when it is not a well-formed ftps/ftpes link: unknown
+ * scheme, no host, a host, user or path with control characters or invalid percent-encoding, an invalid
+ * port. Query and fragment are ignored; an FTP `;type=` suffix is dropped from the path.
+ */
+export function parseFtpsLink(link: string): QuickConnectLink | null {
+  if (typeof link !== 'string' || link.length > MAX_LINK_LENGTH || !LINK_PREFIX.test(link)) return null;
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return null;
+  }
+  const scheme = url.protocol.slice(0, -1).toLowerCase();
+  const mode = scheme === 'ftps' ? 'implicit' : scheme === 'ftpes' ? 'explicit' : null;
+  if (mode === null) return null;
+
+  // ftps/ftpes are not "special" schemes for WHATWG URL: the host is kept as written (opaque).
+  let host = url.hostname;
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+  if (host.includes('%')) return null;
+  host = host.toLowerCase();
+  if (!hostSchema.safeParse(host).success || host.trim() !== host) return null;
+
+  const port = url.port === '' ? defaultPortFor(mode) : Number(url.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return null;
+
+  const user = decode(url.username);
+  if (user === null || user.length > 256) return null;
+
+  let path = url.pathname.replace(/;type=[aid]$/i, '');
+  const decodedPath = decode(path);
+  if (decodedPath === null) return null;
+  path = decodedPath;
+  const remotePath = path === '' || path === '/' ? null : path.startsWith('/') ? path : `/${path}`;
+  if (remotePath !== null && remotePath.length > 4096) return null;
+
+  return { host, port, mode, user, remotePath, passwordIgnored: url.password !== '' };
+}
+
+/** Percent-decodes, or null for invalid encoding or control characters (CR/LF would split FTP commands). */
+function decode(value: string): string | null {
+  try {
+    const decoded = decodeURIComponent(value);
+    return hasControlCharacters(decoded) ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The first ftps/ftpes link on a command line (`process.argv`, or the `commandLine` of `second-instance`),
+ * or null. On Windows the installer registers `"Wharf.exe" -- "%1"`; on Linux the .desktop file runs
+ * `wharf %U`; Chromium may add its own switches around it: only arguments that are links are looked at.
+ */
+export function findFtpsLink(argv: readonly string[]): string | null {
+  return argv.find((arg) => typeof arg === 'string' && isFtpsLink(arg)) ?? null;
+}
+
+/**
+ * Holds links until the renderer can take them: a link that launched the app arrives before the window
+ * has loaded. `offer` parses and either delivers at once or keeps the newest; `rendererReady` flushes it
+ * (call it when the window's page has loaded, and `rendererGone` when the window closes).
+ */
+export class LinkInbox {
+  private pending: QuickConnectLink | null = null;
+  private ready = false;
+
+  constructor(private readonly deliver: (link: QuickConnectLink) => void) {}
+
+  /** Offers a raw link (or a whole argv); returns what was parsed, null when nothing usable was in it. */
+  offer(linkOrArgv: string | readonly string[]): QuickConnectLink | null {
+    const raw = typeof linkOrArgv === 'string' ? linkOrArgv : findFtpsLink(linkOrArgv);
+    const link = raw === null ? null : parseFtpsLink(raw);
+    if (link === null) return null;
+    if (this.ready) this.deliver(link);
+    else this.pending = link;
+    return link;
+  }
+
+  rendererReady(): void {
+    this.ready = true;
+    const link = this.pending;
+    this.pending = null;
+    if (link) this.deliver(link);
+  }
+
+  rendererGone(): void {
+    this.ready = false;
+  }
+}
