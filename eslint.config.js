@@ -33,7 +33,8 @@ export default tseslint.config(
   },
   {
     files: ['main/**', 'bin/**', 'test/**', 'scripts/**'],
-    ignores: ['main/app/**', 'test/app/**'],
+    // The app tests load main/app with a stand-in electron; renderer unit tests check the renderer's pure state.
+    ignores: ['main/app/**', 'test/app/**', 'test/renderer/**'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron],

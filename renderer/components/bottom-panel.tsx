@@ -1,0 +1,247 @@
+/** The bottom tabs: the transfer queue (Queued / Failed / Completed) and the message log. */
+import { useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { OVERWRITE_POLICIES, type OverwritePolicy, type TransferItem } from '../../common/models/transfer';
+import { useDispatcher, useStore } from '../hooks';
+import { formatClock, formatEta, formatSize, formatSpeed, percent } from '../state/format';
+import { directionTag } from '../state/log-model';
+import { availableActions, baseName, itemsOfTab, statusText, tabCounts, verificationText, type QueueTab } from '../state/queue-model';
+import { Icon } from './icons';
+import { VirtualList } from './virtual-list';
+
+const QUEUE_ROW = 28;
+const LOG_ROW = 20;
+
+const TAB_LABEL: Record<QueueTab, string> = { queued: 'Queued', failed: 'Failed', completed: 'Completed' };
+
+const POLICY_LABEL: Record<OverwritePolicy, string> = {
+  ask: 'Ask',
+  overwrite: 'Overwrite',
+  'overwrite-if-newer': 'Overwrite if newer',
+  'overwrite-if-size-differs': 'Overwrite if size differs',
+  resume: 'Resume',
+  rename: 'Rename',
+  skip: 'Skip',
+};
+
+function QueueView(): ReactNode {
+  const dispatcher = useDispatcher();
+  const queue = useStore(dispatcher.queue);
+  const ui = useStore(dispatcher.ui);
+  const anchor = useRef<string | null>(null);
+  const items = useMemo(() => itemsOfTab(queue.snapshot, queue.tab), [queue.snapshot, queue.tab]);
+  const counts = useMemo(() => tabCounts(queue.snapshot), [queue.snapshot]);
+  const selectedItems = items.filter((i) => queue.selected.has(i.id));
+  const ids = selectedItems.map((i) => i.id);
+  const can = availableActions(selectedItems);
+  const progress = queue.snapshot?.progress;
+
+  const onRowClick = (e: MouseEvent, item: TransferItem) => {
+    if (e.shiftKey && anchor.current) {
+      const a = items.findIndex((i) => i.id === anchor.current);
+      const b = items.findIndex((i) => i.id === item.id);
+      const [lo, hi] = a <= b ? [a, b] : [b, a];
+      dispatcher.selectQueueItems(new Set(items.slice(lo, hi + 1).map((i) => i.id)));
+      return;
+    }
+    anchor.current = item.id;
+    if (e.ctrlKey || e.metaKey) {
+      const next = new Set(queue.selected);
+      if (next.has(item.id)) next.delete(item.id);
+      else next.add(item.id);
+      dispatcher.selectQueueItems(next);
+    } else {
+      dispatcher.selectQueueItems(new Set([item.id]));
+    }
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      dispatcher.selectQueueItems(new Set(items.map((i) => i.id)));
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      void dispatcher.queueCommand('remove', ids);
+    }
+  };
+
+  const renderRow = (index: number, top: number) => {
+    const item = items[index]!;
+    const pct = item.kind === 'directory' ? (item.state === 'done' ? 100 : 0) : percent(item.bytesDone, item.bytesTotal || item.size || 0);
+    const source = item.direction === 'upload' ? item.localPath : item.remotePath;
+    const target = item.direction === 'upload' ? item.remotePath : item.localPath;
+    return (
+      <div
+        key={item.id}
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={queue.selected.has(item.id)}
+        className={`row qrow ${item.state}${queue.selected.has(item.id) ? ' selected' : ''}${index % 2 ? ' odd' : ' even'}`}
+        style={{ top }}
+        onClick={(e) => onRowClick(e, item)}
+        data-state={item.state}
+      >
+        <div role="gridcell" className="cell q-name" title={`${source} → ${target}`}>
+          <Icon name={item.direction === 'upload' ? 'upload' : 'download'} className={`dir ${item.direction}`} />
+          <span className="name-text">{baseName(source)}</span>
+        </div>
+        <div role="gridcell" className="cell q-target" title={target}>
+          <bdi dir="ltr">{target}</bdi>
+        </div>
+        <div role="gridcell" className="cell q-size">{item.kind === 'directory' ? 'Folder' : formatSize(item.bytesTotal || item.size)}</div>
+        <div role="gridcell" className="cell q-progress">
+          <div className="progress" role="progressbar" aria-label={`Progress of ${baseName(source)}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+            <div className="bar" style={{ width: `${pct}%` }} />
+            <span className="pct">{pct}%</span>
+          </div>
+        </div>
+        <div role="gridcell" className="cell q-speed">{item.state === 'running' ? formatSpeed(item.speed) : ''}</div>
+        <div role="gridcell" className="cell q-eta">{item.state === 'running' ? formatEta(item.etaSeconds) : ''}</div>
+        <div role="gridcell" className={`cell q-status ${item.state}`} title={statusText(item)}>{statusText(item)}</div>
+        <div role="gridcell" className="cell q-verify">
+          {verificationText(item) && (
+            <>
+              <Icon name="check" className="ok" /> {verificationText(item)}
+            </>
+          )}
+        </div>
+      </div>
+    );
+  };
+
+  return (
+    <div className="queue-view">
+      <div className="subbar">
+        <div role="tablist" aria-label="Queue tabs" className="segmented">
+          {(['queued', 'failed', 'completed'] as const).map((tab) => (
+            <button key={tab} type="button" role="tab" aria-selected={queue.tab === tab} className={queue.tab === tab ? 'on' : ''} onClick={() => dispatcher.showQueueTab(tab)}>
+              {TAB_LABEL[tab]} <span className="count">{counts[tab]}</span>
+            </button>
+          ))}
+        </div>
+        <div className="actions" role="toolbar" aria-label="Queue actions">
+          <button type="button" className="icon-button" aria-label="Pause selected" title="Pause" disabled={!can.pause} onClick={() => void dispatcher.queueCommand('pause', ids)}>
+            <Icon name="pause" />
+          </button>
+          <button type="button" className="icon-button" aria-label="Resume selected" title="Resume" disabled={!can.resume} onClick={() => void dispatcher.queueCommand('resume', ids)}>
+            <Icon name="play" />
+          </button>
+          <button type="button" className="icon-button" aria-label="Cancel selected" title="Cancel" disabled={!can.cancel} onClick={() => void dispatcher.queueCommand('cancel', ids)}>
+            <Icon name="close" />
+          </button>
+          <button type="button" className="icon-button" aria-label="Retry selected" title="Retry" disabled={!can.retry} onClick={() => void dispatcher.queueCommand('retry', ids)}>
+            <Icon name="retry" />
+          </button>
+          <span className="sep" />
+          <button type="button" className="icon-button" aria-label="Move to top" title="Move to top" disabled={!can.move} onClick={() => void dispatcher.queueMove(ids, 'top')}>
+            <Icon name="top" />
+          </button>
+          <button type="button" className="icon-button" aria-label="Move up" title="Move up" disabled={!can.move} onClick={() => void dispatcher.queueMove(ids, 'up')}>
+            <Icon name="arrow-up" />
+          </button>
+          <button type="button" className="icon-button" aria-label="Move down" title="Move down" disabled={!can.move} onClick={() => void dispatcher.queueMove(ids, 'down')}>
+            <Icon name="arrow-down" />
+          </button>
+          <button type="button" className="icon-button" aria-label="Move to bottom" title="Move to bottom" disabled={!can.move} onClick={() => void dispatcher.queueMove(ids, 'bottom')}>
+            <Icon name="bottom" />
+          </button>
+          <span className="sep" />
+          <button type="button" className="icon-button" aria-label="Remove selected" title="Remove from the list" disabled={!can.remove} onClick={() => void dispatcher.queueCommand('remove', ids)}>
+            <Icon name="trash" />
+          </button>
+          <button type="button" className="text-button" onClick={() => void dispatcher.clearQueueTab(queue.tab)} disabled={counts[queue.tab] === 0}>
+            Clear {TAB_LABEL[queue.tab].toLowerCase()}
+          </button>
+        </div>
+        <span className="spacer" />
+        <label className="inline-field">
+          <span>If the target exists</span>
+          <select aria-label="If the target exists" value={ui.queueSettings?.overwritePolicy ?? 'ask'} onChange={(e) => void dispatcher.setOverwritePolicy(e.target.value as OverwritePolicy)}>
+            {OVERWRITE_POLICIES.map((p) => (
+              <option key={p} value={p}>
+                {POLICY_LABEL[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {progress && progress.total > 0 && (
+          <span className="queue-total" aria-live="polite">
+            {progress.running > 0 ? `${progress.running} running${progress.speed > 0 ? ` · ${formatSpeed(progress.speed)}` : ''}` : queue.snapshot?.paused ? 'Queue paused' : 'Idle'}
+            {progress.etaSeconds !== null && progress.running > 0 ? ` · ${formatEta(progress.etaSeconds)} left` : ''}
+          </span>
+        )}
+      </div>
+      <div className="grid queue" role="grid" aria-label="Transfer queue" aria-rowcount={items.length + 1} aria-multiselectable tabIndex={0} onKeyDown={onKeyDown}>
+        <div role="rowgroup" className="grid-head">
+          <div role="row" aria-rowindex={1} className="row head">
+            {['Name', 'Target', 'Size', 'Progress', 'Speed', 'ETA', 'Status', 'Verification'].map((h) => (
+              <div key={h} role="columnheader" className="cell">
+                <span className="head-label">{h}</span>
+              </div>
+            ))}
+          </div>
+        </div>
+        <VirtualList count={items.length} rowHeight={QUEUE_ROW} renderRow={renderRow} role="rowgroup" className="grid-body">
+          {items.length === 0 && <div className="empty">{queue.tab === 'queued' ? 'Nothing queued. Drag files between the panes to transfer them.' : `No ${TAB_LABEL[queue.tab].toLowerCase()} transfers.`}</div>}
+        </VirtualList>
+      </div>
+    </div>
+  );
+}
+
+function LogView(): ReactNode {
+  const dispatcher = useDispatcher();
+  const log = useStore(dispatcher.log);
+  const lines = log.lines;
+  const renderRow = (index: number, top: number) => {
+    const line = lines[index]!;
+    return (
+      <div key={index} className={`log-line ${line.direction}`} style={{ top }} role="listitem">
+        <span className="log-time">{formatClock(line.time)}</span>
+        <span className="log-tag">{directionTag(line.direction)}</span>
+        <span className="log-text">{line.text}</span>
+      </div>
+    );
+  };
+  return (
+    <div className="log-view">
+      <div className="subbar">
+        <span className="muted">{lines.length} lines · passwords are always masked</span>
+        <span className="spacer" />
+        <button type="button" className="text-button" onClick={() => void dispatcher.copyLog()}>
+          <Icon name="copy" /> Copy log
+        </button>
+        <button type="button" className="text-button" onClick={() => void dispatcher.saveLog()}>
+          <Icon name="save" /> Save log…
+        </button>
+      </div>
+      <div className="log-list" role="log" aria-label="Message log">
+        <VirtualList count={lines.length} rowHeight={LOG_ROW} renderRow={renderRow} role="list" className="log-body" stickToEnd />
+      </div>
+    </div>
+  );
+}
+
+/** The bottom panel. */
+export function BottomPanel(): ReactNode {
+  const dispatcher = useDispatcher();
+  const ui = useStore(dispatcher.ui);
+  const queue = useStore(dispatcher.queue);
+  const counts = useMemo(() => tabCounts(queue.snapshot), [queue.snapshot]);
+  const log = useStore(dispatcher.log);
+  const hasErrors = useMemo(() => log.lines.slice(-200).some((l) => l.direction === 'error'), [log.lines]);
+  return (
+    <section className="bottom" aria-label="Transfers and log">
+      <div className="bottom-tabs" role="tablist" aria-label="Bottom panel">
+        <button type="button" role="tab" id="tab-queue" aria-controls="panel-queue" aria-selected={ui.bottomTab === 'queue'} className={ui.bottomTab === 'queue' ? 'on' : ''} onClick={() => dispatcher.showBottomTab('queue')}>
+          Transfer queue {counts.queued > 0 && <span className="badge">{counts.queued}</span>}
+          {counts.failed > 0 && <span className="badge bad">{counts.failed}</span>}
+        </button>
+        <button type="button" role="tab" id="tab-log" aria-controls="panel-log" aria-selected={ui.bottomTab === 'log'} className={ui.bottomTab === 'log' ? 'on' : ''} onClick={() => dispatcher.showBottomTab('log')}>
+          Message log {hasErrors && <span className="dot bad" aria-label="has errors" />}
+        </button>
+      </div>
+      <div className="bottom-body" role="tabpanel" id={ui.bottomTab === 'queue' ? 'panel-queue' : 'panel-log'} aria-labelledby={ui.bottomTab === 'queue' ? 'tab-queue' : 'tab-log'}>
+        {ui.bottomTab === 'queue' ? <QueueView /> : <LogView />}
+      </div>
+    </section>
+  );
+}

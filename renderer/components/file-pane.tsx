@@ -1,0 +1,548 @@
+/**
+ * One file pane (local or remote): header, path bar with breadcrumbs and an editable path, filter and
+ * hidden-files toggle, the virtualized grid, and a footer with counts. Drag-and-drop between panes and
+ * from the OS; the keyboard of a two-pane commander.
+ */
+import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { dialogId } from '../dispatcher';
+import { beginPaneDrag, currentPaneDrag, endPaneDrag, isOsFileDrag, WHARF_DRAG_TYPE } from '../drag';
+import { focusGrid, registerGrid } from '../focus';
+import { useDispatcher, useStore } from '../hooks';
+import { formatDate, formatSize, typeLabel } from '../state/format';
+import {
+  breadcrumbs,
+  countSummary,
+  entryPath,
+  findByPrefix,
+  moveCursor,
+  selectAll,
+  selectedEntries,
+  selectOnly,
+  selectRange,
+  toggleSelected,
+  toggleSort,
+  visibleEntries,
+  type CursorMove,
+  type PaneEntry,
+  type PaneSide,
+  type SortKey,
+} from '../state/pane-model';
+import { activeSession, securityBadge } from '../state/session-model';
+import { Icon } from './icons';
+import { VirtualList } from './virtual-list';
+
+const ROW_HEIGHT = 24;
+
+interface Column {
+  readonly key: SortKey;
+  readonly label: string;
+  readonly className: string;
+  readonly remoteOnly?: boolean;
+}
+
+const COLUMNS: readonly Column[] = [
+  { key: 'name', label: 'Name', className: 'c-name' },
+  { key: 'size', label: 'Size', className: 'c-size' },
+  { key: 'type', label: 'Type', className: 'c-type' },
+  { key: 'modified', label: 'Modified', className: 'c-modified' },
+  { key: 'permissions', label: 'Permissions', className: 'c-perms' },
+  { key: 'owner', label: 'Owner', className: 'c-owner', remoteOnly: true },
+];
+
+const SIDE_LABEL: Record<PaneSide, string> = { local: 'Local', remote: 'Remote' };
+
+function iconFor(entry: PaneEntry): 'folder' | 'file' | 'link' {
+  if (entry.type === 'directory') return 'folder';
+  if (entry.type === 'symlink') return 'link';
+  return 'file';
+}
+
+/** The path bar: breadcrumbs; click the free space (or press Ctrl+L) to type a path. */
+function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
+  const dispatcher = useDispatcher();
+  const pane = useStore(dispatcher.pane(side));
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState('');
+  const crumbs = pane.path ? breadcrumbs(pane.path, pane.separator) : [];
+  const startEdit = () => {
+    setText(pane.path ?? '');
+    setEditing(true);
+  };
+  if (editing) {
+    return (
+      <form
+        className="pathbar editing"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setEditing(false);
+          if (text.trim()) void dispatcher.go(side, text.trim());
+        }}
+      >
+        <input
+          className="path-input"
+          aria-label={`${SIDE_LABEL[side]} path`}
+          value={text}
+          autoFocus
+          spellCheck={false}
+          onFocus={(e) => e.currentTarget.select()}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={() => setEditing(false)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              setEditing(false);
+              focusGrid(side);
+            }
+          }}
+        />
+      </form>
+    );
+  }
+  return (
+    <div className="pathbar" onClick={(e) => e.target === e.currentTarget && pane.path && startEdit()}>
+      <nav className="crumbs" aria-label={`${SIDE_LABEL[side]} breadcrumbs`}>
+        {crumbs.map((c, i) => (
+          <span key={c.path} className="crumb-wrap">
+            {i > 0 && c.label !== pane.separator && <Icon name="chevron" className="crumb-sep" />}
+            <button type="button" className="crumb" aria-current={i === crumbs.length - 1 ? 'location' : undefined} onClick={() => void dispatcher.go(side, c.path).then(() => focusGrid(side))}>
+              {c.label}
+            </button>
+          </span>
+        ))}
+      </nav>
+      <button type="button" className="icon-button subtle" aria-label={`Edit ${side} path`} title="Type a path (Ctrl+L)" disabled={!pane.path} onClick={startEdit}>
+        <Icon name="edit" />
+      </button>
+    </div>
+  );
+}
+
+/** The lock badge of the remote pane: click for the security report. */
+export function LockBadge(): ReactNode {
+  const dispatcher = useDispatcher();
+  const sessions = useStore(dispatcher.sessions);
+  const session = activeSession(sessions);
+  if (!session || session.state !== 'connected') return null;
+  const badge = securityBadge(session.report);
+  return (
+    <button
+      type="button"
+      className={`lock-badge ${badge.level}`}
+      aria-label={`Security report: ${badge.text}`}
+      title="Show how this connection is protected"
+      onClick={() => void dispatcher.showSecurityReport()}
+    >
+      <Icon name={badge.level === 'insecure' ? 'unlock' : 'lock'} />
+      <span>{badge.text}</span>
+    </button>
+  );
+}
+
+/** One pane. */
+export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
+  const dispatcher = useDispatcher();
+  const pane = useStore(dispatcher.pane(side));
+  const ui = useStore(dispatcher.ui);
+  const sessions = useStore(dispatcher.sessions);
+  const session = side === 'remote' ? activeSession(sessions) : null;
+  const gridRef = useRef<HTMLDivElement | null>(null);
+  const [pageSize, setPageSize] = useState(10);
+  const typed = useRef<{ text: string; at: number }>({ text: '', at: 0 });
+  const label = SIDE_LABEL[side];
+
+  const shown = useMemo(
+    () => visibleEntries(pane.entries, { sort: pane.sort, filter: pane.filter, showHidden: pane.showHidden }),
+    [pane.entries, pane.sort, pane.filter, pane.showHidden],
+  );
+  const names = useMemo(() => shown.map((e) => e.name), [shown]);
+  const indexByName = useMemo(() => new Map(names.map((n, i) => [n, i])), [names]);
+  const cursorIndex = pane.cursor === null ? -1 : (indexByName.get(pane.cursor) ?? -1);
+  const summary = useMemo(() => countSummary(shown, pane.selected), [shown, pane.selected]);
+  const columns = COLUMNS.filter((c) => side === 'remote' || !c.remoteOnly);
+  const connected = side === 'local' || session?.state === 'connected';
+
+  const setGrid = useCallback(
+    (el: HTMLDivElement | null) => {
+      gridRef.current = el;
+      registerGrid(side, el);
+    },
+    [side],
+  );
+
+  const change = (fn: Parameters<typeof dispatcher.changePane>[1]) => dispatcher.changePane(side, fn);
+
+  const openNewFolder = () => connected && pane.path && dispatcher.openDialog({ kind: 'new-folder', id: dialogId('new-folder'), side });
+  const openRename = () => {
+    const target = pane.cursor !== null ? shown[cursorIndex] : selectedEntries(pane, shown)[0];
+    if (target) dispatcher.openDialog({ kind: 'rename', id: dialogId('rename'), side, name: target.name });
+  };
+  const openDelete = () => {
+    const entries = selectedEntries(pane, shown);
+    if (entries.length === 0) return;
+    dispatcher.openDialog({
+      kind: 'delete',
+      id: dialogId('delete'),
+      side,
+      names: entries.map((e) => e.name),
+      paths: entries.map((e) => entryPath(pane, e)),
+      hasFolders: entries.some((e) => e.type === 'directory'),
+    });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const mod = e.ctrlKey || e.metaKey;
+    const moves: Record<string, CursorMove> = { ArrowUp: 'up', ArrowDown: 'down', Home: 'home', End: 'end', PageUp: 'pageup', PageDown: 'pagedown' };
+    const move = moves[e.key];
+    if (move) {
+      e.preventDefault();
+      change((s) => moveCursor(s, names, move, { extend: e.shiftKey, keepSelection: mod, pageSize }));
+      return;
+    }
+    switch (e.key) {
+      case 'Tab':
+        e.preventDefault();
+        focusGrid(side === 'local' ? 'remote' : 'local');
+        return;
+      case 'Enter': {
+        e.preventDefault();
+        if (mod) {
+          void dispatcher.transfer(side, selectedEntries(pane, shown));
+          return;
+        }
+        const entry = cursorIndex >= 0 ? shown[cursorIndex] : undefined;
+        if (entry) void dispatcher.activate(side, entry);
+        return;
+      }
+      case 'Backspace':
+        e.preventDefault();
+        void dispatcher.goUp(side);
+        return;
+      case 'F5':
+        e.preventDefault();
+        void dispatcher.refresh(side);
+        return;
+      case 'F7':
+        e.preventDefault();
+        openNewFolder();
+        return;
+      case 'F2':
+        e.preventDefault();
+        openRename();
+        return;
+      case 'Delete':
+        e.preventDefault();
+        openDelete();
+        return;
+      case ' ':
+        e.preventDefault();
+        if (pane.cursor !== null) change((s) => toggleSelected(s, s.cursor!));
+        else if (names[0] !== undefined) change((s) => selectOnly(s, names[0]!));
+        return;
+      case 'Escape':
+        change((s) => ({ ...s, selected: new Set() }));
+        return;
+      default:
+        break;
+    }
+    if (mod && (e.key === 'a' || e.key === 'A')) {
+      e.preventDefault();
+      change((s) => selectAll(s, names));
+      return;
+    }
+    if (mod && (e.key === 'l' || e.key === 'L')) {
+      e.preventDefault();
+      (gridRef.current?.closest('.pane')?.querySelector('.pathbar') as HTMLElement | null)?.click();
+      return;
+    }
+    if (!mod && !e.altKey && e.key.length === 1) {
+      // Type-to-find: letters typed within a second extend the search.
+      const now = e.timeStamp;
+      const text = now - typed.current.at < 1000 ? typed.current.text + e.key : e.key;
+      typed.current = { text, at: now };
+      const start = text.length === 1 ? cursorIndex + 1 : Math.max(0, cursorIndex);
+      const found = findByPrefix(names, text, start);
+      if (found !== null) change((s) => selectOnly(s, found));
+    }
+  };
+
+  const onRowClick = (e: MouseEvent, name: string) => {
+    if (e.shiftKey) change((s) => selectRange(s, names, name));
+    else if (e.ctrlKey || e.metaKey) change((s) => toggleSelected(s, name));
+    else change((s) => selectOnly(s, name));
+  };
+
+  // ---- drag and drop ----
+  const dropAllowed = (e: DragEvent, folder: string | null): boolean => {
+    if (!connected || !pane.path) return false;
+    const drag = currentPaneDrag();
+    if (drag) {
+      if (drag.side !== side) return side === 'local' || session?.state === 'connected';
+      // Within a pane: a move onto a folder row that is not one of the dragged entries.
+      return folder !== null && !drag.entries.some((en) => entryPath(pane, en) === folder);
+    }
+    return isOsFileDrag([...e.dataTransfer.types]);
+  };
+  const onDragOver = (e: DragEvent, folder: string | null) => {
+    if (!dropAllowed(e, folder)) {
+      if (folder !== null) return; // let the pane itself decide
+      e.dataTransfer.dropEffect = 'none';
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    const drag = currentPaneDrag();
+    e.dataTransfer.dropEffect = drag && drag.side === side ? 'move' : 'copy';
+    dispatcher.setDropTarget({ side, folder });
+  };
+  const onDrop = (e: DragEvent, folder: string | null) => {
+    e.preventDefault();
+    e.stopPropagation();
+    dispatcher.setDropTarget(null);
+    const drag = currentPaneDrag();
+    endPaneDrag();
+    if (drag) {
+      if (drag.side === side) {
+        if (folder) void dispatcher.move(side, drag.entries, folder);
+      } else {
+        void dispatcher.transfer(drag.side, drag.entries, folder ?? undefined);
+      }
+      return;
+    }
+    const files = [...e.dataTransfer.files];
+    if (files.length > 0) void dispatcher.dropFromOs(side, files, folder ?? undefined);
+  };
+  const onDragStart = (e: DragEvent, entry: PaneEntry) => {
+    let entries = selectedEntries(pane, shown);
+    if (!pane.selected.has(entry.name)) {
+      change((s) => selectOnly(s, entry.name));
+      entries = [entry];
+    }
+    if (e.altKey) {
+      // Alt+drag: out to the OS file manager (main starts a native drag with real files).
+      e.preventDefault();
+      void dispatcher.dragOut(side, entries);
+      return;
+    }
+    e.dataTransfer.effectAllowed = 'copyMove';
+    e.dataTransfer.setData(WHARF_DRAG_TYPE, JSON.stringify({ side, names: entries.map((x) => x.name) }));
+    e.dataTransfer.setData('text/plain', entries.map((x) => entryPath(pane, x)).join('\n'));
+    beginPaneDrag({ side, entries });
+  };
+  const onDragEnd = () => {
+    endPaneDrag();
+    dispatcher.setDropTarget(null);
+  };
+
+  const dropHere = ui.dropTarget?.side === side;
+  const activeDescendant = cursorIndex >= 0 ? `${side}-row-${cursorIndex}` : undefined;
+
+  const renderRow = (index: number, top: number) => {
+    const entry = shown[index]!;
+    const path = entryPath(pane, entry);
+    const isDir = entry.type === 'directory' || (side === 'remote' && entry.type === 'symlink');
+    const target = dropHere && ui.dropTarget?.folder === path;
+    const classes = ['row', index % 2 ? 'odd' : 'even'];
+    if (pane.selected.has(entry.name)) classes.push('selected');
+    if (index === cursorIndex) classes.push('cursor');
+    if (target) classes.push('drop-target');
+    if (isHiddenName(entry)) classes.push('dim');
+    return (
+      <div
+        key={entry.name}
+        id={`${side}-row-${index}`}
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={pane.selected.has(entry.name)}
+        className={classes.join(' ')}
+        style={{ top }}
+        draggable
+        data-name={entry.name}
+        onClick={(e) => onRowClick(e, entry.name)}
+        onDoubleClick={() => void dispatcher.activate(side, entry)}
+        onDragStart={(e) => onDragStart(e, entry)}
+        onDragEnd={onDragEnd}
+        onDragOver={isDir ? (e) => onDragOver(e, path) : undefined}
+        onDrop={isDir ? (e) => (dropAllowed(e, path) ? onDrop(e, path) : undefined) : undefined}
+      >
+        <div role="gridcell" className="cell c-name" title={entry.linkTarget ? `${entry.name} → ${entry.linkTarget}` : entry.name}>
+          <Icon name={iconFor(entry)} className={`entry-icon ${entry.type}`} />
+          <span className="name-text">{entry.name}</span>
+        </div>
+        <div role="gridcell" className="cell c-size">{entry.type === 'directory' ? '' : formatSize(entry.size)}</div>
+        <div role="gridcell" className="cell c-type">{typeLabel(entry.name, entry.type)}</div>
+        <div role="gridcell" className="cell c-modified">{formatDate(entry.modifiedAt)}</div>
+        <div role="gridcell" className="cell c-perms">{entry.permissions ?? ''}</div>
+        {side === 'remote' && <div role="gridcell" className="cell c-owner">{entry.owner ?? ''}{entry.group ? `:${entry.group}` : ''}</div>}
+      </div>
+    );
+  };
+
+  return (
+    <section className={`pane ${side}${ui.focusedPane === side ? ' focused' : ''}`} aria-label={`${label} files`}>
+      <header className="pane-header">
+        <div className="pane-title">
+          <Icon name={side === 'local' ? 'folder' : 'server'} />
+          <span className="pane-name">{side === 'local' ? 'Local' : (session?.label ?? 'Remote')}</span>
+          {side === 'remote' && session?.state === 'connecting' && <span className="pill">Connecting…</span>}
+          {side === 'remote' && sessions.sessions.length > 1 && (
+            <select className="session-select" aria-label="Session" value={sessions.activeId ?? ''} onChange={(e) => void dispatcher.switchSession(e.target.value)}>
+              {sessions.sessions.map((s) => (
+                <option key={s.sessionId} value={s.sessionId}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          )}
+          <span className="spacer" />
+          {side === 'remote' && <LockBadge />}
+        </div>
+        <div className="pane-toolbar">
+          <button type="button" className="icon-button" aria-label={`Up (${side})`} title="Up one folder (Backspace)" disabled={!pane.parent} onClick={() => void dispatcher.goUp(side)}>
+            <Icon name="up" />
+          </button>
+          <button type="button" className="icon-button" aria-label={`Refresh ${side}`} title="Refresh (F5)" disabled={!connected || !pane.path} onClick={() => void dispatcher.refresh(side)}>
+            <Icon name="refresh" />
+          </button>
+          <button type="button" className="icon-button" aria-label={`New ${side} folder`} title="New folder (F7)" disabled={!connected || !pane.path} onClick={openNewFolder}>
+            <Icon name="new-folder" />
+          </button>
+          <PathBar side={side} />
+          {side === 'local' && (
+            <button type="button" className="icon-button" aria-label="Choose local folder" title="Open another local folder…" onClick={() => void dispatcher.chooseLocalFolder()}>
+              <Icon name="folder" />
+            </button>
+          )}
+        </div>
+        <div className="pane-filterbar">
+          <label className="filter">
+            <Icon name="search" />
+            <input
+              type="search"
+              aria-label={`Filter ${side} files`}
+              placeholder="Filter (e.g. *.txt)"
+              value={pane.filter}
+              onChange={(e) => change((s) => ({ ...s, filter: e.target.value }))}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') change((s) => ({ ...s, filter: '' }));
+                if (e.key === 'Enter' || e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  focusGrid(side);
+                }
+              }}
+            />
+          </label>
+          <button
+            type="button"
+            className={`toggle${pane.showHidden ? ' on' : ''}`}
+            aria-pressed={pane.showHidden}
+            aria-label={`Show hidden ${side} files`}
+            title="Show hidden files"
+            onClick={() => change((s) => ({ ...s, showHidden: !s.showHidden }))}
+          >
+            <Icon name="eye" />
+            <span>Hidden</span>
+          </button>
+        </div>
+      </header>
+      <div
+        ref={setGrid}
+        className={`grid ${side}${dropHere && ui.dropTarget?.folder === null ? ' drop-here' : ''}`}
+        role="grid"
+        aria-label={`${label} files`}
+        aria-rowcount={shown.length + 1}
+        aria-colcount={columns.length}
+        aria-multiselectable
+        aria-busy={pane.loading}
+        aria-activedescendant={activeDescendant}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => dispatcher.focusPane(side)}
+        onDragOver={(e) => onDragOver(e, null)}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) dispatcher.setDropTarget(null);
+        }}
+        onDrop={(e) => (dropAllowed(e, null) ? onDrop(e, null) : undefined)}
+      >
+        <div role="rowgroup" className="grid-head">
+          <div role="row" aria-rowindex={1} className="row head">
+            {columns.map((c) => (
+              <div
+                key={c.key}
+                role="columnheader"
+                className={`cell ${c.className}`}
+                aria-sort={pane.sort.key === c.key ? (pane.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              >
+                <button type="button" tabIndex={-1} onClick={() => change((s) => ({ ...s, sort: toggleSort(s.sort, c.key) }))}>
+                  {c.label}
+                  {pane.sort.key === c.key && <span className="sort-mark" aria-hidden="true">{pane.sort.direction === 'asc' ? '▲' : '▼'}</span>}
+                </button>
+              </div>
+            ))}
+          </div>
+        </div>
+        {connected ? (
+          <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} keepVisible={cursorIndex} role="rowgroup" className="grid-body" onPageSize={setPageSize}>
+            {pane.path !== null && shown.length === 0 && !pane.loading && (
+              <div className="empty">{pane.entries.length === 0 ? 'This folder is empty.' : 'Nothing matches the filter.'}</div>
+            )}
+            {pane.error && pane.entries.length === 0 && <PaneError side={side} />}
+          </VirtualList>
+        ) : (
+          <NotConnected />
+        )}
+      </div>
+      <footer className="pane-footer" aria-live="polite">
+        {pane.loading ? (
+          <span>Loading…</span>
+        ) : (
+          <span>
+            {summary.folders.toLocaleString('en-US')} folder{summary.folders === 1 ? '' : 's'}, {summary.files.toLocaleString('en-US')} file{summary.files === 1 ? '' : 's'}
+            {summary.files > 0 ? ` (${formatSize(summary.bytes)})` : ''}
+            {pane.entries.length !== shown.length ? ` · ${(pane.entries.length - shown.length).toLocaleString('en-US')} hidden or filtered` : ''}
+          </span>
+        )}
+        {summary.selectedCount > 0 && (
+          <span className="selection-count">
+            {summary.selectedCount.toLocaleString('en-US')} selected{summary.selectedBytes > 0 ? ` (${formatSize(summary.selectedBytes)})` : ''}
+          </span>
+        )}
+      </footer>
+    </section>
+  );
+}
+
+function isHiddenName(entry: PaneEntry): boolean {
+  return entry.hidden ?? entry.name.startsWith('.');
+}
+
+function PaneError({ side }: { readonly side: PaneSide }): ReactNode {
+  const dispatcher = useDispatcher();
+  const pane = useStore(dispatcher.pane(side));
+  if (!pane.error) return null;
+  const notAllowed = pane.error.kind === 'local-io' && pane.error.detail?.['reason'] === 'not-allowed';
+  return (
+    <div className="empty error-state" role="alert">
+      <p>{pane.error.message}</p>
+      {notAllowed && (
+        <button type="button" className="button" onClick={() => void dispatcher.chooseLocalFolder()}>
+          Choose folder…
+        </button>
+      )}
+    </div>
+  );
+}
+
+function NotConnected(): ReactNode {
+  const dispatcher = useDispatcher();
+  const ui = useStore(dispatcher.ui);
+  return (
+    <div className="not-connected">
+      <Icon name="server" className="big-icon" />
+      <p className="title">{ui.connecting ? 'Connecting…' : 'Not connected'}</p>
+      <p className="muted">Use the quick connect bar above, or open a saved site.</p>
+      <button type="button" className="button" onClick={() => dispatcher.openDialog({ kind: 'site-manager', id: 'site-manager', selectSiteId: null })}>
+        <Icon name="sites" /> Open Site Manager
+      </button>
+    </div>
+  );
+}

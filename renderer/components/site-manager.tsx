@@ -1,0 +1,488 @@
+/**
+ * The site manager: a searchable folder tree of saved sites and the form of the selected one (every
+ * field of a site), with connect, duplicate, delete, import and export. Passwords go to main once and
+ * into the system keychain; they never come back (the form shows only whether one is saved).
+ */
+import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { DataConnectionMode, FtpsMode, MinTlsVersion } from '../../common/models/site';
+import type { SiteProfile } from '../../common/models/site-profile';
+import { dialogId } from '../dispatcher';
+import { useDispatcher, useStore } from '../hooks';
+import type { Dialog } from '../state/dialogs';
+import {
+  draftFromSite,
+  folderKey,
+  newDraft,
+  PLAIN_FTP_WARNING,
+  PROTOCOL_CHOICES,
+  PROTOCOL_HINT,
+  siteTreeRows,
+  toCreateInput,
+  toUpdateInput,
+  validateDraft,
+  withPort,
+  withProtocol,
+  type SiteDraft,
+} from '../state/sites-model';
+import { Icon } from './icons';
+import { Modal } from './modal';
+
+type Selection = { readonly kind: 'site'; readonly id: string } | { readonly kind: 'folder'; readonly path: readonly string[] } | { readonly kind: 'new' } | null;
+type FormTab = 'general' | 'advanced' | 'comments';
+
+/** The site manager dialog. */
+export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'site-manager' }>; readonly top: boolean }): ReactNode {
+  const dispatcher = useDispatcher();
+  const { listing, keychain } = useStore(dispatcher.sites);
+  const keychainAvailable = keychain?.available ?? false;
+  const [search, setSearch] = useState('');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set((listing?.folders ?? []).map(folderKey)));
+  const [selection, setSelection] = useState<Selection>(dialog.selectSiteId ? { kind: 'site', id: dialog.selectSiteId } : null);
+  const [draft, setDraft] = useState<SiteDraft | null>(null);
+  const [showErrors, setShowErrors] = useState(false);
+  const [tab, setTab] = useState<FormTab>('general');
+  const [newFolder, setNewFolder] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const rows = useMemo(() => siteTreeRows(listing, expanded, search), [listing, expanded, search]);
+  const selectedSite: SiteProfile | null = selection?.kind === 'site' ? (listing?.sites.find((s) => s.id === selection.id) ?? null) : null;
+
+  useEffect(() => {
+    void dispatcher.refreshKeychain();
+  }, [dispatcher]);
+
+  // The form follows the selected site (and the saved copy after each change pushed by main).
+  useEffect(() => {
+    if (selection?.kind === 'site') {
+      const site = listing?.sites.find((s) => s.id === selection.id);
+      if (site) setDraft((d) => (d && d.id === site.id && d.password !== '' ? { ...draftFromSite(site), password: d.password } : draftFromSite(site)));
+    }
+  }, [selection, listing]);
+
+  const close = () => dispatcher.closeDialog(dialog.id);
+  const currentFolder = (): readonly string[] => {
+    if (selection?.kind === 'folder') return selection.path;
+    if (selectedSite) return selectedSite.folderPath;
+    if (draft) return draft.folderPath;
+    return [];
+  };
+  const startNewSite = () => {
+    setSelection({ kind: 'new' });
+    setDraft(newDraft(currentFolder(), keychainAvailable));
+    setShowErrors(false);
+    setTab('general');
+  };
+  const errors = draft ? validateDraft(draft) : {};
+  const valid = Object.keys(errors).length === 0;
+
+  /** Saves the draft; returns the saved site. */
+  const save = async (): Promise<SiteProfile | null> => {
+    if (!draft) return null;
+    setShowErrors(true);
+    if (!valid) return null;
+    setBusy(true);
+    try {
+      if (draft.id === null) {
+        const result = await dispatcher.createSite(toCreateInput(draft));
+        if (!result.ok) return null;
+        setSelection({ kind: 'site', id: result.value.id });
+        setDraft(draftFromSite(result.value));
+        setShowErrors(false);
+        return result.value;
+      }
+      const site = listing?.sites.find((s) => s.id === draft.id);
+      if (!site) return null;
+      const changes = toUpdateInput(draft, site);
+      if (Object.keys(changes).length === 0) return site;
+      const result = await dispatcher.updateSite(site.id, changes);
+      if (!result.ok) return null;
+      setDraft(draftFromSite(result.value));
+      setShowErrors(false);
+      return result.value;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const connect = async () => {
+    const typed = draft?.passwordStorage === 'ask' && draft.password !== '' ? draft.password : undefined;
+    const site = await save();
+    if (!site) return;
+    close();
+    await dispatcher.connectSite(site, typed);
+  };
+
+  const duplicate = async () => {
+    if (!selectedSite) return;
+    const copy = await dispatcher.duplicateSite(selectedSite.id);
+    if (copy) setSelection({ kind: 'site', id: copy.id });
+  };
+
+  const remove = () => {
+    if (selection?.kind === 'site' && selectedSite) {
+      dispatcher.openDialog({
+        kind: 'confirm',
+        id: dialogId('confirm'),
+        title: `Delete “${selectedSite.name}”?`,
+        message: 'The site and its saved password (in the system keychain) are deleted.',
+        confirmLabel: 'Delete site',
+        action: { kind: 'delete-site', siteId: selectedSite.id },
+      });
+      setSelection(null);
+      setDraft(null);
+    } else if (selection?.kind === 'folder') {
+      dispatcher.openDialog({
+        kind: 'confirm',
+        id: dialogId('confirm'),
+        title: `Delete folder “${selection.path[selection.path.length - 1]}”?`,
+        message: 'The folder is deleted with every site and folder in it, and their saved passwords.',
+        confirmLabel: 'Delete folder',
+        action: { kind: 'delete-site-folder', folderPath: selection.path },
+      });
+      setSelection(null);
+    }
+  };
+
+  const createFolder = async () => {
+    const name = (newFolder ?? '').trim();
+    if (!name) return setNewFolder(null);
+    const path = [...currentFolder(), name];
+    if (await dispatcher.createSiteFolder(path)) {
+      setExpanded((e) => new Set([...e, folderKey(currentFolder()), folderKey(path)]));
+      setSelection({ kind: 'folder', path });
+      setNewFolder(null);
+    }
+  };
+
+  const onTreeKey = (e: KeyboardEvent) => {
+    const index = rows.findIndex((r) => (r.kind === 'site' ? selection?.kind === 'site' && selection.id === r.site.id : selection?.kind === 'folder' && folderKey(selection.path) === folderKey(r.path)));
+    const pick = (i: number) => {
+      const row = rows[Math.max(0, Math.min(rows.length - 1, i))];
+      if (!row) return;
+      setSelection(row.kind === 'site' ? { kind: 'site', id: row.site.id } : { kind: 'folder', path: row.path });
+      if (row.kind === 'folder') setDraft(null);
+    };
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      pick(index + 1);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      pick(index - 1);
+    } else if (e.key === 'Enter' && selectedSite) {
+      e.preventDefault();
+      void connect();
+    } else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && selection?.kind === 'folder') {
+      e.preventDefault();
+      const key = folderKey(selection.path);
+      setExpanded((x) => {
+        const next = new Set(x);
+        if (e.key === 'ArrowRight') next.add(key);
+        else next.delete(key);
+        return next;
+      });
+    }
+  };
+
+  const set = <K extends keyof SiteDraft>(key: K, value: SiteDraft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
+  const err = (key: keyof SiteDraft) => (showErrors ? errors[key] : undefined);
+
+  return (
+    <Modal
+      top={top}
+      className="site-manager"
+      title="Site Manager"
+      onClose={close}
+      initialFocus=".tree-search input"
+      footer={
+        <>
+          <span className="muted small">Passwords are kept only in the system keychain, never in a file.</span>
+          <span className="spacer" />
+          <button type="button" className="button" onClick={close}>
+            Close
+          </button>
+          <button type="button" className="button" disabled={!draft || busy} onClick={() => void save()}>
+            Save
+          </button>
+          <button type="button" className="button primary" disabled={!draft || busy} onClick={() => void connect()}>
+            Connect
+          </button>
+        </>
+      }
+    >
+      <div className="sm-layout">
+        <aside className="sm-tree">
+          <label className="tree-search filter">
+            <Icon name="search" />
+            <input type="search" aria-label="Search sites" placeholder="Search sites" value={search} onChange={(e) => setSearch(e.target.value)} />
+          </label>
+          <div className="tree" role="tree" aria-label="Sites" tabIndex={0} onKeyDown={onTreeKey}>
+            {rows.length === 0 && selection?.kind !== 'new' && <p className="tree-empty muted small">{search ? 'No site matches.' : 'No saved sites yet.'}</p>}
+            {rows.map((row) => {
+              if (row.kind === 'folder') {
+                const isSel = selection?.kind === 'folder' && folderKey(selection.path) === folderKey(row.path);
+                return (
+                  <div
+                    key={row.key}
+                    role="treeitem"
+                    aria-level={row.depth + 1}
+                    aria-expanded={row.expanded}
+                    aria-selected={isSel}
+                    className={`tree-row folder${isSel ? ' selected' : ''}`}
+                    style={{ paddingLeft: 8 + row.depth * 16 }}
+                    onClick={() => {
+                      setSelection({ kind: 'folder', path: row.path });
+                      setDraft(null);
+                      setExpanded((x) => {
+                        const next = new Set(x);
+                        const key = folderKey(row.path);
+                        if (next.has(key)) next.delete(key);
+                        else next.add(key);
+                        return next;
+                      });
+                    }}
+                  >
+                    <Icon name="chevron" className={`twisty${row.expanded ? ' open' : ''}`} />
+                    <Icon name="folder" />
+                    <span>{row.name}</span>
+                  </div>
+                );
+              }
+              const isSel = selection?.kind === 'site' && selection.id === row.site.id;
+              return (
+                <div
+                  key={row.key}
+                  role="treeitem"
+                  aria-level={row.depth + 1}
+                  aria-selected={isSel}
+                  className={`tree-row site${isSel ? ' selected' : ''}`}
+                  style={{ paddingLeft: 24 + row.depth * 16 }}
+                  onClick={() => {
+                    setSelection({ kind: 'site', id: row.site.id });
+                    setShowErrors(false);
+                  }}
+                  onDoubleClick={() => {
+                    setSelection({ kind: 'site', id: row.site.id });
+                    close();
+                    void dispatcher.connectSite(row.site);
+                  }}
+                >
+                  <Icon name={row.site.protocol === 'plain' ? 'unlock' : 'lock'} className={row.site.protocol === 'plain' ? 'insecure' : 'secure'} />
+                  <span className="site-name">{row.site.name}</span>
+                  <span className="muted small host">{row.site.host}</span>
+                </div>
+              );
+            })}
+            {selection?.kind === 'new' && draft && (
+              <div role="treeitem" aria-level={draft.folderPath.length + 1} aria-selected className="tree-row site selected new" style={{ paddingLeft: 24 + draft.folderPath.length * 16 }}>
+                <Icon name="plus" />
+                <span className="site-name">{draft.name || 'New site'}</span>
+                <span className="muted small">unsaved</span>
+              </div>
+            )}
+          </div>
+          {newFolder !== null && (
+            <form
+              className="new-folder-row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void createFolder();
+              }}
+            >
+              <input aria-label="New folder name" value={newFolder} autoFocus onChange={(e) => setNewFolder(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), e.stopPropagation(), setNewFolder(null))} />
+              <button type="submit" className="button small">
+                Create
+              </button>
+            </form>
+          )}
+          <div className="tree-actions">
+            <button type="button" className="button small" onClick={startNewSite}>
+              <Icon name="plus" /> New site
+            </button>
+            <button type="button" className="button small" onClick={() => setNewFolder('')}>
+              <Icon name="new-folder" /> New folder
+            </button>
+            <button type="button" className="button small" disabled={!selectedSite} onClick={() => void duplicate()}>
+              <Icon name="copy" /> Duplicate
+            </button>
+            <button type="button" className="button small" disabled={!(selectedSite || selection?.kind === 'folder')} onClick={remove}>
+              <Icon name="trash" /> Delete
+            </button>
+          </div>
+          <div className="tree-actions">
+            <button type="button" className="button small" onClick={() => void dispatcher.importSites('filezilla')}>
+              <Icon name="import" /> Import FileZilla…
+            </button>
+            <button type="button" className="button small" onClick={() => void dispatcher.importSites('wharf-json')}>
+              <Icon name="import" /> Import JSON…
+            </button>
+            <button type="button" className="button small" disabled={(listing?.sites.length ?? 0) === 0} onClick={() => void dispatcher.exportSites()}>
+              <Icon name="export" /> Export…
+            </button>
+          </div>
+        </aside>
+        <section className="sm-form" aria-label="Site settings">
+          {keychain && !keychain.available && (
+            <div className="banner warning" role="status">
+              <Icon name="warning" />
+              <div>
+                <strong>The system keychain is unavailable.</strong>
+                <p>{keychain.message ?? 'Passwords cannot be saved.'} Sites will ask for their password on connect; Wharf never stores passwords in a file.</p>
+              </div>
+            </div>
+          )}
+          {listing?.warnings.map((w) => (
+            <div key={w.file + w.kind} className="banner warning" role="status">
+              <Icon name="warning" />
+              <p>{w.message}</p>
+            </div>
+          ))}
+          {!draft ? (
+            <div className="sm-empty">
+              <Icon name="sites" className="big-icon" />
+              <p>{selection?.kind === 'folder' ? `Folder “${selection.path[selection.path.length - 1]}”` : 'Select a site, or create one.'}</p>
+              <button type="button" className="button primary" onClick={startNewSite}>
+                <Icon name="plus" /> New site
+              </button>
+            </div>
+          ) : (
+            <SiteForm draft={draft} set={set} setDraft={setDraft} err={err} tab={tab} setTab={setTab} keychainAvailable={keychainAvailable} />
+          )}
+        </section>
+      </div>
+    </Modal>
+  );
+}
+
+interface SiteFormProps {
+  readonly draft: SiteDraft;
+  readonly set: <K extends keyof SiteDraft>(key: K, value: SiteDraft[K]) => void;
+  readonly setDraft: (change: (d: SiteDraft | null) => SiteDraft | null) => void;
+  readonly err: (key: keyof SiteDraft) => string | undefined;
+  readonly tab: FormTab;
+  readonly setTab: (tab: FormTab) => void;
+  readonly keychainAvailable: boolean;
+}
+
+function Field({ label, error, children, hint, className }: { readonly label: string; readonly error?: string | undefined; readonly children: ReactNode; readonly hint?: ReactNode; readonly className?: string }): ReactNode {
+  return (
+    <label className={`field${error ? ' invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <span>{label}</span>
+      {children}
+      {hint}
+      {error && <span className="field-error">{error}</span>}
+    </label>
+  );
+}
+
+function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable }: SiteFormProps): ReactNode {
+  return (
+    <div className="site-form">
+      <div role="tablist" aria-label="Site settings" className="segmented">
+        {(['general', 'advanced', 'comments'] as const).map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
+            {t === 'general' ? 'General' : t === 'advanced' ? 'Advanced' : 'Comments'}
+          </button>
+        ))}
+      </div>
+      {tab === 'general' && (
+        <div className="form-grid" role="tabpanel" aria-label="General">
+          <Field label="Name" error={err('name')} className="span2">
+            <input aria-label="Name" value={draft.name} onChange={(e) => set('name', e.target.value)} />
+          </Field>
+          <Field label="Protocol" className="span2">
+            <select aria-label="Protocol" value={draft.protocol} onChange={(e) => setDraft((d) => (d ? withProtocol(d, e.target.value as FtpsMode) : d))}>
+              {PROTOCOL_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                  {c.value === 'explicit' ? ' — recommended' : ''}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <p className="hint span2">{PROTOCOL_HINT}</p>
+          {draft.protocol === 'plain' && (
+            <div className="banner danger span2" role="alert">
+              <Icon name="unlock" />
+              <p>{PLAIN_FTP_WARNING}</p>
+            </div>
+          )}
+          <Field label="Host" error={err('host')}>
+            <input aria-label="Host" value={draft.host} spellCheck={false} onChange={(e) => set('host', e.target.value)} placeholder="ftp.example.com" />
+          </Field>
+          <Field label="Port" error={err('port')} className="narrow" hint={!draft.portEdited ? <span className="muted small">follows the protocol</span> : undefined}>
+            <input aria-label="Port" inputMode="numeric" value={draft.port} onChange={(e) => setDraft((d) => (d ? withPort(d, e.target.value) : d))} />
+          </Field>
+          <Field label="User" error={err('user')} className="span2">
+            <input aria-label="User" value={draft.user} spellCheck={false} autoComplete="off" onChange={(e) => set('user', e.target.value)} />
+          </Field>
+          <fieldset className="span2 password-box">
+            <legend>Password</legend>
+            <label className="radio">
+              <input type="radio" name="password-storage" checked={draft.passwordStorage === 'keychain'} disabled={!keychainAvailable} onChange={() => set('passwordStorage', 'keychain')} />
+              <span>Save in the system keychain</span>
+            </label>
+            <label className="radio">
+              <input type="radio" name="password-storage" checked={draft.passwordStorage === 'ask'} onChange={() => setDraft((d) => (d ? { ...d, passwordStorage: 'ask', password: '' } : d))} />
+              <span>Ask on connect</span>
+            </label>
+            {draft.passwordStorage === 'keychain' && (
+              <Field label="Password" error={err('password')}>
+                <input
+                  aria-label="Password"
+                  type="password"
+                  autoComplete="off"
+                  value={draft.password}
+                  placeholder={draft.hasPassword ? 'Saved in the keychain — type to replace' : ''}
+                  onChange={(e) => set('password', e.target.value)}
+                />
+              </Field>
+            )}
+            {draft.passwordStorage === 'keychain' && draft.hasPassword && (
+              <p className="muted small">
+                <Icon name="lock" /> A password is saved in the system keychain.
+              </p>
+            )}
+          </fieldset>
+        </div>
+      )}
+      {tab === 'advanced' && (
+        <div className="form-grid" role="tabpanel" aria-label="Advanced">
+          <Field label="Data connection">
+            <select aria-label="Data connection" value={draft.dataMode} onChange={(e) => set('dataMode', e.target.value as DataConnectionMode)}>
+              <option value="passive">Passive (recommended)</option>
+              <option value="active">Active</option>
+            </select>
+          </Field>
+          <Field label="Minimum TLS version">
+            <select aria-label="Minimum TLS version" value={draft.minTlsVersion} onChange={(e) => set('minTlsVersion', e.target.value as MinTlsVersion)}>
+              <option value="TLSv1.2">TLS 1.2</option>
+              <option value="TLSv1.3">TLS 1.3</option>
+            </select>
+          </Field>
+          <Field label="Default local folder" className="span2">
+            <input aria-label="Default local folder" value={draft.localDir} spellCheck={false} onChange={(e) => set('localDir', e.target.value)} placeholder="Your home folder" />
+          </Field>
+          <Field label="Default remote folder" className="span2">
+            <input aria-label="Default remote folder" value={draft.remoteDir} spellCheck={false} onChange={(e) => set('remoteDir', e.target.value)} placeholder="The server’s home folder" />
+          </Field>
+          <Field label="Charset" error={err('encoding')}>
+            <input aria-label="Charset" value={draft.encoding} spellCheck={false} onChange={(e) => set('encoding', e.target.value)} />
+          </Field>
+          <Field label="Maximum connections" error={err('maxConnections')}>
+            <input aria-label="Maximum connections" type="number" min={1} max={10} value={draft.maxConnections} onChange={(e) => set('maxConnections', e.target.value)} />
+          </Field>
+          <Field label="Timezone offset (minutes)" error={err('timezoneOffsetMinutes')}>
+            <input aria-label="Timezone offset (minutes)" type="number" step={15} value={draft.timezoneOffsetMinutes} onChange={(e) => set('timezoneOffsetMinutes', e.target.value)} />
+          </Field>
+        </div>
+      )}
+      {tab === 'comments' && (
+        <div className="form-grid" role="tabpanel" aria-label="Comments">
+          <Field label="Comments" className="span2">
+            <textarea aria-label="Comments" rows={10} value={draft.comments} onChange={(e) => set('comments', e.target.value)} />
+          </Field>
+        </div>
+      )}
+    </div>
+  );
+}

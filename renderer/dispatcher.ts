@@ -1,0 +1,789 @@
+/**
+ * The one place the renderer talks to main. Components read stores (through `useStore`) and change things
+ * only by calling a method here; each method calls `window.wharf`, then updates the stores with what main
+ * answered or pushed. Main owns the truth: `start()` asks for sessions, the queue, open questions and the
+ * log once, then follows events, so a reload of the window loses nothing.
+ * After GitHub Desktop's `ui/dispatcher/dispatcher.ts`.
+ */
+import type { EnqueueTransfer, QuickConnectFields, SessionInfo, SiteImportFormat } from '../common/ipc/payloads';
+import type { WharfErrorData } from '../common/models/errors';
+import type { LogLine } from '../common/models/log';
+import type { Result } from '../common/models/result';
+import type { SiteCreateInput, SiteProfile, SiteUpdateInput } from '../common/models/site-profile';
+import type { OverwriteChoice, OverwritePolicy, QueueSnapshot, TransferState } from '../common/models/transfer';
+import type { TrustDecision } from '../common/ipc/payloads';
+import { closeDialog, initialDialogs, openDialog, type Dialog, type DialogState } from './state/dialogs';
+import { describeError } from './state/errors';
+import { appendLog, logAsText, mergeHistory } from './state/log-model';
+import {
+  applyListing,
+  entryPath,
+  initialPane,
+  joinPath,
+  remoteParent,
+  type PaneEntry,
+  type PaneSide,
+  type PaneState,
+} from './state/pane-model';
+import { initialQueue, receiveSnapshot, receiveUpdate, statesOfTab, type QueueState, type QueueTab } from './state/queue-model';
+import { activeSession, applySession, fromList, initialSessions, type SessionsState } from './state/session-model';
+import { initialSites, type SitesState } from './state/sites-model';
+import { Store } from './state/store';
+import { addNotice, dismissNotice, initialUi, type Notice, type UiState } from './state/ui-model';
+
+/** The log as the view holds it. */
+export interface LogState {
+  readonly lines: readonly LogLine[];
+}
+
+const LOCAL_PATH_KEY = 'wharf.localPath';
+const remotePathKey = (sessionId: string) => `wharf.remotePath.${sessionId}`;
+const ACTIVE_SESSION_KEY = 'wharf.activeSession';
+
+function remember(key: string, value: string | null): void {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
+  } catch {
+    // Storage may be unavailable (private mode): paths are a convenience only.
+  }
+}
+
+function recall(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+let nextDialogId = 1;
+/** A fresh id for a dialog the renderer opens itself (questions use their own ids). */
+export function dialogId(prefix: string): string {
+  return `${prefix}-${nextDialogId++}`;
+}
+
+/** Every store and every action of the app. One instance, made in main.tsx and given to components by context. */
+export class Dispatcher {
+  readonly sessions = new Store<SessionsState>(initialSessions);
+  readonly local = new Store<PaneState>(initialPane('local'));
+  readonly remote = new Store<PaneState>(initialPane('remote'));
+  readonly queue = new Store<QueueState>(initialQueue);
+  readonly log = new Store<LogState>({ lines: [] });
+  readonly sites = new Store<SitesState>(initialSites);
+  readonly dialogs = new Store<DialogState>(initialDialogs);
+  readonly ui = new Store<UiState>(initialUi);
+
+  private readonly listSeq: Record<PaneSide, number> = { local: 0, remote: 0 };
+  private nextNotice = 1;
+  private refreshTimers: Partial<Record<PaneSide, ReturnType<typeof setTimeout>>> = {};
+  private readonly offs: (() => void)[] = [];
+
+  private get api() {
+    return window.wharf;
+  }
+
+  /** Pane store by side. */
+  pane(side: PaneSide): Store<PaneState> {
+    return side === 'local' ? this.local : this.remote;
+  }
+
+  // ---- start ----------------------------------------------------------------------------------------
+
+  /** Follows main's events, then asks for everything main owns (events first, so none is missed). */
+  async start(): Promise<void> {
+    const api = this.api;
+    this.offs.push(
+      api.on('sessionState', (info) => this.onSession(info)),
+      api.on('listingRefreshed', (listing) => {
+        if (listing.side === 'local') {
+          if (this.local.get().path === listing.path) this.local.update((s) => applyListing(s, listing));
+        } else {
+          const r = this.remote.get();
+          if (r.sessionId === listing.sessionId && r.path === listing.path) this.remote.update((s) => applyListing(s, { ...listing, parent: remoteParent(listing.path) }));
+        }
+      }),
+      api.on('queueUpdate', (update) => {
+        this.queue.update((q) => receiveUpdate(q, update));
+        this.refreshAfterTransfers(update.items.filter((i) => i.state === 'done'));
+      }),
+      api.on('log', (batch) => this.log.update((l) => ({ lines: appendLog(l.lines, batch.lines) }))),
+      api.on('certificateQuestion', (question) => this.dialogs.update((d) => openDialog(d, { kind: 'certificate', id: question.id, question }))),
+      api.on('overwriteQuestion', (question) => this.dialogs.update((d) => openDialog(d, { kind: 'overwrite', id: question.id, question }))),
+      api.on('questionClosed', (closed) => this.dialogs.update((d) => closeDialog(d, closed.questionId))),
+      api.on('sitesChanged', (listing) => this.sites.update((s) => ({ ...s, listing }))),
+    );
+
+    const [info, places, sessions, snapshot, pending, history, sites, keychain, settings] = await Promise.all([
+      api.appInfo({}),
+      api.localPlaces({}),
+      api.remoteSessions({}),
+      api.queueSnapshot({}),
+      api.questionsPending({}),
+      api.logRecent({}),
+      api.sitesList({}),
+      api.keychainStatus({}),
+      api.queueSettings({}),
+    ]);
+    this.ui.update((u) => ({
+      ...u,
+      app: info.ok ? info.value : null,
+      places: places.ok ? places.value : null,
+      queueSettings: settings.ok ? settings.value : null,
+    }));
+    if (snapshot.ok) this.queue.update((q) => receiveSnapshot(q, snapshot.value));
+    else this.report(snapshot.error);
+    if (pending.ok) {
+      for (const q of pending.value) {
+        const dialog: Dialog = q.kind === 'certificate' ? { kind: 'certificate', id: q.id, question: q } : { kind: 'overwrite', id: q.id, question: q };
+        this.dialogs.update((d) => openDialog(d, dialog));
+      }
+    }
+    if (history.ok) this.log.update((l) => ({ lines: mergeHistory(history.value, l.lines) }));
+    this.sites.update((s) => ({ listing: sites.ok ? sites.value : s.listing, keychain: keychain.ok ? keychain.value : s.keychain }));
+    if (sites.ok) for (const w of sites.value.warnings) this.notify('warning', 'Sites file', w.message);
+
+    if (places.ok) {
+      this.local.update((s) => ({ ...s, separator: places.value.separator }));
+      const remembered = recall(LOCAL_PATH_KEY);
+      const opened = remembered ? await this.openLocal(remembered, { quiet: true }) : false;
+      if (!opened) await this.openLocal(places.value.home);
+    } else {
+      this.report(places.error);
+    }
+    if (sessions.ok) {
+      const state = fromList(sessions.value, recall(ACTIVE_SESSION_KEY));
+      this.sessions.set(state);
+      const active = activeSession(state);
+      if (active?.state === 'connected') await this.showSession(active);
+    }
+  }
+
+  /** Stops following events (tests and hot reload). */
+  stop(): void {
+    for (const off of this.offs.splice(0)) off();
+  }
+
+  // ---- notices --------------------------------------------------------------------------------------
+
+  /** Shows an error the way its kind asks. */
+  report(error: WharfErrorData, context?: string): void {
+    const view = describeError(error);
+    const notice: Notice = {
+      id: this.nextNotice++,
+      level: error.kind === 'cancelled' ? 'info' : 'error',
+      title: context ? `${context}: ${view.title}` : view.title,
+      message: view.message,
+      hint: view.hint,
+      chooseFolder: view.offerChooseFolder,
+    };
+    this.ui.update((u) => addNotice(u, notice));
+  }
+
+  /** Shows a message. */
+  notify(level: Notice['level'], title: string, message: string): void {
+    const id = this.nextNotice++;
+    this.ui.update((u) => addNotice(u, { id, level, title, message, hint: null, chooseFolder: false }));
+    if (level === 'info' || level === 'success') setTimeout(() => this.dismiss(id), 6000);
+  }
+
+  /** Closes a notice. */
+  dismiss(id: number): void {
+    this.ui.update((u) => dismissNotice(u, id));
+  }
+
+  // ---- view state -----------------------------------------------------------------------------------
+
+  /** Changes a pane's view state (sort, filter, selection, cursor) with a pure function of pane-model. */
+  changePane(side: PaneSide, change: (state: PaneState) => PaneState): void {
+    this.pane(side).update(change);
+  }
+
+  /** Moves keyboard focus between panes. */
+  focusPane(side: PaneSide): void {
+    this.ui.update((u) => (u.focusedPane === side ? u : { ...u, focusedPane: side }));
+  }
+
+  /** The queue or the log. */
+  showBottomTab(tab: UiState['bottomTab']): void {
+    this.ui.update((u) => ({ ...u, bottomTab: tab }));
+  }
+
+  /** Where a drag would drop, for the highlight. */
+  setDropTarget(target: UiState['dropTarget']): void {
+    this.ui.update((u) => {
+      const same = u.dropTarget?.side === target?.side && u.dropTarget?.folder === target?.folder;
+      return same ? u : { ...u, dropTarget: target };
+    });
+  }
+
+  /** Opens a dialog the renderer owns. */
+  openDialog(dialog: Dialog): void {
+    this.dialogs.update((d) => openDialog(d, dialog));
+  }
+
+  /** Closes a dialog the renderer owns. */
+  closeDialog(id: string): void {
+    this.dialogs.update((d) => closeDialog(d, id));
+  }
+
+  // ---- local pane -----------------------------------------------------------------------------------
+
+  /** Lists a local folder into the left pane; false if it failed. */
+  async openLocal(path: string, options: { quiet?: boolean } = {}): Promise<boolean> {
+    const seq = ++this.listSeq.local;
+    this.local.update((s) => ({ ...s, loading: true }));
+    const result = await this.api.localList({ path });
+    if (seq !== this.listSeq.local) return result.ok;
+    if (!result.ok) {
+      this.local.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
+      if (!options.quiet) this.report(result.error, 'Local folder');
+      return false;
+    }
+    this.local.update((s) => applyListing(s, result.value));
+    remember(LOCAL_PATH_KEY, result.value.path);
+    return true;
+  }
+
+  /** Lets the user pick a folder in the native dialog (it becomes allowed) and opens it. */
+  async chooseLocalFolder(): Promise<void> {
+    const result = await this.api.localChooseFolder({ title: 'Open a local folder', ...(this.local.get().path ? { defaultPath: this.local.get().path! } : {}) });
+    if (!result.ok) return this.report(result.error);
+    if (result.value.path) await this.openLocal(result.value.path);
+  }
+
+  // ---- remote pane ----------------------------------------------------------------------------------
+
+  /** Lists a remote folder of the active session into the right pane. */
+  async openRemote(path?: string): Promise<boolean> {
+    const sessionId = this.sessions.get().activeId;
+    if (!sessionId) return false;
+    const seq = ++this.listSeq.remote;
+    this.remote.update((s) => ({ ...s, sessionId, loading: true }));
+    const result = await this.api.remoteList({ sessionId, ...(path ? { path } : {}) });
+    if (seq !== this.listSeq.remote) return result.ok;
+    if (!result.ok) {
+      this.remote.update((s) => ({ ...s, loading: false, error: result.error }));
+      this.report(result.error, 'Remote folder');
+      return false;
+    }
+    this.remote.update((s) => applyListing({ ...s, sessionId }, { ...result.value, parent: remoteParent(result.value.path) }));
+    remember(remotePathKey(sessionId), result.value.path);
+    return true;
+  }
+
+  private async showSession(info: SessionInfo): Promise<void> {
+    this.sessions.update((s) => ({ ...s, activeId: info.sessionId }));
+    remember(ACTIVE_SESSION_KEY, info.sessionId);
+    this.remote.set({ ...initialPane('remote'), sessionId: info.sessionId, sort: this.remote.get().sort, showHidden: this.remote.get().showHidden });
+    const path = recall(remotePathKey(info.sessionId)) ?? info.initialPath ?? undefined;
+    const ok = await this.openRemote(path);
+    if (!ok && path !== info.initialPath) await this.openRemote(info.initialPath ?? undefined);
+  }
+
+  /** Shows another open session in the remote pane. */
+  async switchSession(sessionId: string): Promise<void> {
+    const info = this.sessions.get().sessions.find((s) => s.sessionId === sessionId);
+    if (info?.state === 'connected') await this.showSession(info);
+  }
+
+  private onSession(info: SessionInfo): void {
+    const before = this.sessions.get();
+    this.sessions.update((s) => applySession(s, info));
+    if (info.state === 'failed' && info.error && before.sessions.some((s) => s.sessionId === info.sessionId && s.state === 'connected')) {
+      this.report(info.error, info.label);
+    }
+    if ((info.state === 'closed' || info.state === 'failed') && this.remote.get().sessionId === info.sessionId) {
+      remember(remotePathKey(info.sessionId), null);
+      const next = activeSession(this.sessions.get());
+      if (next?.state === 'connected') void this.showSession(next);
+      else this.remote.set({ ...initialPane('remote'), sort: this.remote.get().sort, showHidden: this.remote.get().showHidden });
+    }
+  }
+
+  // ---- connecting -----------------------------------------------------------------------------------
+
+  /** The quick-connect bar: plain FTP first shows its warning and needs the user's agreement. */
+  async quickConnect(fields: QuickConnectFields): Promise<void> {
+    if (fields.mode === 'plain' && fields.allowPlain !== true) {
+      this.openDialog({ kind: 'plain-ftp', id: dialogId('plain'), fields });
+      return;
+    }
+    await this.connect({ kind: 'quick', ...fields });
+  }
+
+  /** Connects to a saved site; a site whose password is asked on connect opens the password dialog. */
+  async connectSite(site: Pick<SiteProfile, 'id' | 'name' | 'user' | 'passwordStorage' | 'hasPassword'>, password?: string): Promise<boolean> {
+    if (password === undefined && !site.hasPassword && site.user !== '' && site.user.toLowerCase() !== 'anonymous') {
+      this.openDialog({ kind: 'password', id: dialogId('password'), siteId: site.id, siteName: site.name, user: site.user });
+      return false;
+    }
+    return this.connect({ kind: 'site', siteId: site.id, ...(password !== undefined ? { password } : {}) }, site);
+  }
+
+  /** Forgets the certificate pinned for a server, so the next connection asks about the new one. */
+  async forgetCertificate(host: string, port: number): Promise<void> {
+    const result = await this.api.certificatesRemove({ host, port });
+    if (!result.ok) return this.report(result.error, 'Forget certificate');
+    this.notify('info', 'Certificate forgotten', `Connect to ${host}:${port} again to review its new certificate.`);
+  }
+
+  private async connect(request: Parameters<typeof window.wharf.remoteConnect>[0], site?: Pick<SiteProfile, 'id' | 'name' | 'user'>): Promise<boolean> {
+    this.ui.update((u) => ({ ...u, connecting: true }));
+    const result = await this.api.remoteConnect(request);
+    this.ui.update((u) => ({ ...u, connecting: false }));
+    if (!result.ok) {
+      const view = describeError(result.error);
+      const detail = result.error.detail;
+      if (view.needsPassword && site) {
+        this.openDialog({ kind: 'password', id: dialogId('password'), siteId: site.id, siteName: site.name, user: site.user });
+      } else if (result.error.kind === 'tls-changed' && typeof detail?.['expected'] === 'string' && typeof detail['presented'] === 'string') {
+        // A pinned certificate changed: a hard stop, shown in red with both fingerprints.
+        const target = request.kind === 'quick' ? { host: request.host, port: request.port ?? (request.mode === 'implicit' ? 990 : 21) } : this.sites.get().listing?.sites.find((s) => s.id === request.siteId);
+        if (target) this.openDialog({ kind: 'certificate-changed', id: dialogId('changed'), host: target.host, port: target.port, pinned: detail['expected'], presented: detail['presented'] });
+        else this.report(result.error, 'Connection');
+      } else {
+        this.report(result.error, 'Connection');
+      }
+      return false;
+    }
+    this.sessions.update((s) => applySession(s, result.value));
+    await this.showSession(result.value);
+    if (site && request.kind === 'site') {
+      const profile = this.sites.get().listing?.sites.find((s) => s.id === site.id);
+      if (profile?.localDir) await this.openLocal(profile.localDir, { quiet: true });
+    }
+    return true;
+  }
+
+  /** Closes the session the remote pane shows. */
+  async disconnect(): Promise<void> {
+    const id = this.sessions.get().activeId;
+    if (!id) return;
+    const result = await this.api.remoteDisconnect({ sessionId: id });
+    if (!result.ok) this.report(result.error, 'Disconnect');
+  }
+
+  /** Opens the lock badge's security report. */
+  async showSecurityReport(): Promise<void> {
+    const session = activeSession(this.sessions.get());
+    if (!session) return;
+    const result = await this.api.remoteSecurityReport({ sessionId: session.sessionId });
+    if (!result.ok) return this.report(result.error, 'Security report');
+    this.openDialog({ kind: 'security-report', id: 'security-report', label: session.label, report: result.value });
+  }
+
+  /** Answers a certificate question. */
+  async answerCertificate(questionId: string, decision: TrustDecision): Promise<void> {
+    this.closeDialog(questionId);
+    const result = await this.api.answerCertificate({ questionId, decision });
+    if (!result.ok) this.report(result.error);
+  }
+
+  /** Answers an overwrite question. */
+  async answerOverwrite(questionId: string, choice: OverwriteChoice, applyToAll: boolean): Promise<void> {
+    this.closeDialog(questionId);
+    const result = await this.api.answerOverwrite({ questionId, choice, applyToAll });
+    if (!result.ok) this.report(result.error);
+  }
+
+  // ---- both panes -----------------------------------------------------------------------------------
+
+  /** Re-lists a pane. */
+  async refresh(side: PaneSide): Promise<void> {
+    const path = this.pane(side).get().path;
+    if (side === 'local') {
+      if (path) await this.openLocal(path);
+    } else {
+      await this.openRemote(path ?? undefined);
+    }
+  }
+
+  /** Goes to the parent folder. */
+  async goUp(side: PaneSide): Promise<void> {
+    const state = this.pane(side).get();
+    if (!state.parent) return;
+    const child = state.path;
+    const ok = side === 'local' ? await this.openLocal(state.parent) : await this.openRemote(state.parent);
+    if (ok && child) {
+      const name = child.slice(child.lastIndexOf(state.separator) + 1);
+      this.pane(side).update((s) => (s.entries.some((e) => e.name === name) ? { ...s, cursor: name, anchor: name, selected: new Set([name]) } : s));
+    }
+  }
+
+  /** Opens a folder of a pane by path (breadcrumbs, the path box). */
+  async go(side: PaneSide, path: string): Promise<boolean> {
+    return side === 'local' ? this.openLocal(path) : this.openRemote(path);
+  }
+
+  /** Enter or double-click: a folder opens; a file is transferred to the other pane's folder. */
+  async activate(side: PaneSide, entry: PaneEntry): Promise<void> {
+    const state = this.pane(side).get();
+    if (entry.type === 'directory' || (entry.type === 'symlink' && side === 'remote')) {
+      await this.go(side, entryPath(state, entry));
+      return;
+    }
+    await this.transfer(side, [entry]);
+  }
+
+  /** Creates a folder in the pane's current folder. */
+  async mkdir(side: PaneSide, name: string): Promise<boolean> {
+    const state = this.pane(side).get();
+    if (!state.path) return false;
+    const path = joinPath(state.path, name, state.separator);
+    const result = side === 'local' ? await this.api.localMkdir({ path }) : await this.api.remoteMkdir({ sessionId: state.sessionId ?? '', path });
+    if (!result.ok) {
+      this.report(result.error, 'New folder');
+      return false;
+    }
+    this.pane(side).update((s) => ({ ...s, cursor: name, anchor: name, selected: new Set([name]) }));
+    return true;
+  }
+
+  /** Renames an entry of the pane's current folder. */
+  async rename(side: PaneSide, from: string, to: string): Promise<boolean> {
+    const state = this.pane(side).get();
+    if (!state.path || from === to) return true;
+    const entry = state.entries.find((e) => e.name === from);
+    const fromPath = entry ? entryPath(state, entry) : joinPath(state.path, from, state.separator);
+    const toPath = joinPath(state.path, to, state.separator);
+    const result =
+      side === 'local'
+        ? await this.api.localRename({ from: fromPath, to: toPath })
+        : await this.api.remoteRename({ sessionId: state.sessionId ?? '', from: fromPath, to: toPath });
+    if (!result.ok) {
+      this.report(result.error, 'Rename');
+      return false;
+    }
+    this.pane(side).update((s) => ({ ...s, cursor: to, anchor: to, selected: new Set([to]) }));
+    return true;
+  }
+
+  /** Deletes paths of a pane (local ones to the trash where there is one). */
+  async remove(side: PaneSide, paths: readonly string[], recursive: boolean): Promise<boolean> {
+    const state = this.pane(side).get();
+    const result =
+      side === 'local'
+        ? await this.api.localDelete({ paths, toTrash: true })
+        : await this.api.remoteDelete({ sessionId: state.sessionId ?? '', paths, recursive });
+    if (!result.ok) {
+      this.report(result.error, 'Delete');
+      return false;
+    }
+    return true;
+  }
+
+  /** Moves entries into another folder of the same pane (a drop on a folder row within a pane). */
+  async move(side: PaneSide, entries: readonly PaneEntry[], folder: string): Promise<void> {
+    const state = this.pane(side).get();
+    for (const entry of entries) {
+      const from = entryPath(state, entry);
+      const to = joinPath(folder, entry.name, state.separator);
+      if (from === folder || folder.startsWith(`${from}${state.separator}`) || from === to) continue;
+      const result =
+        side === 'local'
+          ? await this.api.localRename({ from, to })
+          : await this.api.remoteRename({ sessionId: state.sessionId ?? '', from, to });
+      if (!result.ok) {
+        this.report(result.error, `Move ${entry.name}`);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Queues the entries of one pane for the other: uploads from local, downloads from remote. `folder` is
+   * a target folder row; default the other pane's current folder.
+   */
+  async transfer(from: PaneSide, entries: readonly PaneEntry[], folder?: string): Promise<boolean> {
+    if (entries.length === 0) return false;
+    const local = this.local.get();
+    const remote = this.remote.get();
+    const sessionId = this.sessions.get().activeId;
+    if (!sessionId || !remote.path) {
+      this.notify('warning', 'Not connected', 'Connect to a server first: transfers go between the local folder and the remote one.');
+      return false;
+    }
+    if (!local.path) return false;
+    const transfers: EnqueueTransfer[] = entries.map((entry) => {
+      const kind = entry.type === 'directory' ? ('directory' as const) : entry.type === 'file' ? ('file' as const) : undefined;
+      if (from === 'local') {
+        return {
+          direction: 'upload',
+          localPath: entryPath(local, entry),
+          remotePath: joinPath(folder ?? remote.path!, entry.name, '/'),
+          ...(kind ? { kind } : {}),
+        };
+      }
+      return {
+        direction: 'download',
+        localPath: joinPath(folder ?? local.path!, entry.name, local.separator),
+        remotePath: entryPath(remote, entry),
+        ...(kind ? { kind } : {}),
+      };
+    });
+    return this.enqueue(sessionId, transfers);
+  }
+
+  private async enqueue(sessionId: string, transfers: readonly EnqueueTransfer[]): Promise<boolean> {
+    const result = await this.api.queueEnqueue({ sessionId, transfers });
+    if (!result.ok) {
+      this.report(result.error, 'Transfer');
+      return false;
+    }
+    this.showBottomTab('queue');
+    this.queue.update((q) => ({ ...q, tab: 'queued' }));
+    if (result.value.skipped.length > 0) {
+      const first = result.value.skipped[0]!;
+      this.notify('warning', `${result.value.skipped.length} left out`, `${first.path}: ${first.reason}`);
+    }
+    return true;
+  }
+
+  /**
+   * Files and folders dropped from the OS file manager. On the remote pane they are uploaded (into the
+   * folder row they were dropped on); on the local pane a dropped folder opens.
+   */
+  async dropFromOs(side: PaneSide, files: readonly { readonly name: string; readonly size: number }[], folder?: string): Promise<void> {
+    const paths = files.map((f) => this.api.getPathForFile(f)).filter((p) => p !== '');
+    if (paths.length === 0) {
+      this.notify('warning', 'Nothing to add', 'Only files and folders from the file manager can be dropped here.');
+      return;
+    }
+    const dropped = await this.api.dropIn({ paths });
+    if (!dropped.ok) return this.report(dropped.error, 'Drop');
+    const entries = dropped.value.entries;
+    if (side === 'local') {
+      const dir = entries.find((e) => e.type === 'directory');
+      if (dir) await this.openLocal(dir.path);
+      else this.notify('info', 'Dropped files', 'Drop files on the remote pane to upload them; drop a folder here to open it.');
+      return;
+    }
+    const sessionId = this.sessions.get().activeId;
+    const remotePath = folder ?? this.remote.get().path;
+    if (!sessionId || !remotePath) {
+      this.notify('warning', 'Not connected', 'Connect to a server, then drop files on the remote pane to upload them.');
+      return;
+    }
+    await this.enqueue(
+      sessionId,
+      entries.map((e) => ({
+        direction: 'upload' as const,
+        localPath: e.path,
+        remotePath: joinPath(remotePath, e.name, '/'),
+        ...(e.type === 'directory' ? { kind: 'directory' as const } : e.type === 'file' ? { kind: 'file' as const } : {}),
+      })),
+    );
+  }
+
+  /** Drags entries out to the OS file manager (remote ones are downloaded to a temporary folder first). */
+  async dragOut(side: PaneSide, entries: readonly PaneEntry[]): Promise<void> {
+    const state = this.pane(side).get();
+    const items =
+      side === 'local'
+        ? entries.map((e) => ({ side: 'local' as const, path: entryPath(state, e) }))
+        : entries.filter((e) => e.type === 'file').map((e) => ({ side: 'remote' as const, sessionId: state.sessionId ?? '', path: entryPath(state, e) }));
+    if (items.length === 0) return;
+    const result = await this.api.dragOut({ items });
+    if (!result.ok) this.report(result.error, 'Drag out');
+  }
+
+  private refreshAfterTransfers(done: readonly { direction: string; localPath: string; remotePath: string }[]): void {
+    if (done.length === 0) return;
+    const local = this.local.get();
+    const remote = this.remote.get();
+    const localDir = (p: string) => p.slice(0, Math.max(p.lastIndexOf(local.separator), 1));
+    if (done.some((i) => i.direction === 'upload' && remoteParent(i.remotePath) === remote.path)) this.scheduleRefresh('remote');
+    if (done.some((i) => i.direction === 'download' && localDir(i.localPath) === local.path)) this.scheduleRefresh('local');
+  }
+
+  private scheduleRefresh(side: PaneSide): void {
+    if (this.refreshTimers[side]) return;
+    // Coalesces a burst of finished items into one listing.
+    this.refreshTimers[side] = setTimeout(() => {
+      delete this.refreshTimers[side];
+      void this.refresh(side);
+    }, 250);
+  }
+
+  // ---- queue ----------------------------------------------------------------------------------------
+
+  /** Switches the queue tab. */
+  showQueueTab(tab: QueueTab): void {
+    this.queue.update((q) => ({ ...q, tab, selected: new Set() }));
+  }
+
+  /** Sets the queue selection. */
+  selectQueueItems(ids: ReadonlySet<string>): void {
+    this.queue.update((q) => ({ ...q, selected: ids }));
+  }
+
+  /** Runs an item command on the selected items. */
+  async queueCommand(command: 'pause' | 'resume' | 'cancel' | 'retry' | 'remove', itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length === 0) return;
+    const api = this.api;
+    const request = { itemIds };
+    let result: Result<void>;
+    switch (command) {
+      case 'pause':
+        result = await api.queuePause(request);
+        break;
+      case 'resume':
+        result = await api.queueResume(request);
+        break;
+      case 'cancel':
+        result = await api.queueCancel(request);
+        break;
+      case 'retry':
+        result = await api.queueRetry(request);
+        break;
+      case 'remove':
+        result = await api.queueRemove(request);
+        break;
+      default: {
+        const never: never = command;
+        throw new Error(`unknown queue command ${String(never)}`);
+      }
+    }
+    if (!result.ok) this.report(result.error, 'Queue');
+  }
+
+  /** Reorders items. */
+  async queueMove(itemIds: readonly string[], to: 'top' | 'up' | 'down' | 'bottom'): Promise<void> {
+    if (itemIds.length === 0) return;
+    const result = await this.api.queueMove({ itemIds, to });
+    if (!result.ok) this.report(result.error, 'Queue');
+  }
+
+  /** Pauses or resumes the whole queue. */
+  async toggleQueuePaused(): Promise<void> {
+    const paused = this.queue.get().snapshot?.paused ?? false;
+    const result = paused ? await this.api.queueResumeAll({}) : await this.api.queuePauseAll({});
+    if (!result.ok) this.report(result.error, 'Queue');
+  }
+
+  /** Clears a tab. */
+  async clearQueueTab(tab: QueueTab): Promise<void> {
+    const states: TransferState[] = statesOfTab(tab);
+    const result = await this.api.queueClear({ states });
+    if (!result.ok) this.report(result.error, 'Queue');
+  }
+
+  /** The policy for new transfers whose target exists. */
+  async setOverwritePolicy(policy: OverwritePolicy): Promise<void> {
+    const result = await this.api.queueSetOverwritePolicy({ policy });
+    if (!result.ok) return this.report(result.error, 'Queue');
+    this.ui.update((u) => ({ ...u, queueSettings: result.value }));
+  }
+
+  /** Re-reads the whole queue (after a gap). */
+  async resyncQueue(): Promise<QueueSnapshot | null> {
+    const result = await this.api.queueSnapshot({});
+    if (!result.ok) return null;
+    this.queue.update((q) => receiveSnapshot({ ...q, snapshot: null }, result.value));
+    return result.value;
+  }
+
+  // ---- sites ----------------------------------------------------------------------------------------
+
+  /** Creates a site; the password (if any) goes to main once and into the keychain. */
+  async createSite(site: SiteCreateInput): Promise<Result<SiteProfile>> {
+    const result = await this.api.sitesCreate({ site });
+    if (!result.ok) this.report(result.error, 'Save site');
+    return result;
+  }
+
+  /** Updates a site. */
+  async updateSite(id: string, changes: SiteUpdateInput): Promise<Result<SiteProfile>> {
+    const result = await this.api.sitesUpdate({ id, changes });
+    if (!result.ok) this.report(result.error, 'Save site');
+    return result;
+  }
+
+  /** Deletes a site and its keychain entry. */
+  async deleteSite(id: string): Promise<boolean> {
+    const result = await this.api.sitesDelete({ id });
+    if (!result.ok) this.report(result.error, 'Delete site');
+    return result.ok;
+  }
+
+  /** Duplicates a site. */
+  async duplicateSite(id: string): Promise<SiteProfile | null> {
+    const result = await this.api.sitesDuplicate({ id });
+    if (!result.ok) {
+      this.report(result.error, 'Duplicate site');
+      return null;
+    }
+    return result.value;
+  }
+
+  /** Creates a folder in the site tree. */
+  async createSiteFolder(folderPath: readonly string[]): Promise<boolean> {
+    const result = await this.api.siteFoldersCreate({ folderPath });
+    if (!result.ok) this.report(result.error, 'New folder');
+    return result.ok;
+  }
+
+  /** Deletes a folder of the site tree with its sites. */
+  async deleteSiteFolder(folderPath: readonly string[]): Promise<boolean> {
+    const result = await this.api.siteFoldersDelete({ folderPath });
+    if (!result.ok) this.report(result.error, 'Delete folder');
+    return result.ok;
+  }
+
+  /** Re-reads whether the keychain works. */
+  async refreshKeychain(): Promise<void> {
+    const result = await this.api.keychainStatus({});
+    if (result.ok) this.sites.update((s) => ({ ...s, keychain: result.value }));
+  }
+
+  /** Reads an import file (main's open dialog) and shows what it holds before anything is saved. */
+  async importSites(format: SiteImportFormat): Promise<void> {
+    const result = await this.api.sitesImportPreview({ format });
+    if (!result.ok) return this.report(result.error, 'Import');
+    if (result.value === null) return;
+    this.openDialog({ kind: 'import', id: 'import', format, preview: result.value });
+  }
+
+  /** Imports what the preview showed; passwords move into the keychain only when the user agreed. */
+  async commitImport(importId: string, storePasswords: boolean): Promise<void> {
+    this.closeDialog('import');
+    const result = await this.api.sitesImportCommit({ importId, storePasswords });
+    if (!result.ok) return this.report(result.error, 'Import');
+    const r = result.value;
+    const parts = [`${r.created.length} site${r.created.length === 1 ? '' : 's'} imported`];
+    if (r.passwordsSaved > 0) parts.push(`${r.passwordsSaved} password${r.passwordsSaved === 1 ? '' : 's'} moved to the system keychain`);
+    if (r.renamed.length > 0) parts.push(`${r.renamed.length} renamed to avoid a clash`);
+    if (r.skipped.length > 0) parts.push(`${r.skipped.length} skipped`);
+    this.notify('success', 'Import finished', `${parts.join(', ')}.`);
+  }
+
+  /** Exports sites as Wharf JSON (never with passwords) where the user chooses. */
+  async exportSites(siteIds?: readonly string[]): Promise<void> {
+    const result = await this.api.sitesExport({ ...(siteIds ? { siteIds } : {}), saveWithDialog: true });
+    if (!result.ok) return this.report(result.error, 'Export');
+    if (result.value.savedTo) this.notify('success', 'Sites exported', `Saved to ${result.value.savedTo} (without passwords).`);
+  }
+
+  // ---- log ------------------------------------------------------------------------------------------
+
+  /** Copies the log to the clipboard. */
+  async copyLog(): Promise<void> {
+    const result = await this.api.clipboardWriteText({ text: logAsText(this.log.get().lines) });
+    if (!result.ok) return this.report(result.error, 'Copy');
+    this.notify('success', 'Log copied', `${this.log.get().lines.length} lines are on the clipboard.`);
+  }
+
+  /** Saves the log where the user chooses. */
+  async saveLog(): Promise<void> {
+    const result = await this.api.saveTextFile({ suggestedName: 'wharf-log.txt', text: logAsText(this.log.get().lines) });
+    if (!result.ok) return this.report(result.error, 'Save log');
+    if (result.value.savedTo) this.notify('success', 'Log saved', result.value.savedTo);
+  }
+
+  /** Copies a text (a fingerprint). */
+  async copyText(text: string): Promise<void> {
+    const result = await this.api.clipboardWriteText({ text });
+    if (!result.ok) this.report(result.error, 'Copy');
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Every dialog the app shows, as one discriminated union, and the stack they live in. Questions from main
+ * (certificate, overwrite) go on top of whatever is open and leave when main says `questionClosed`.
+ */
+import type { CertificateQuestionView, QuickConnectFields, SiteImportFormat, SiteImportPreview } from '../../common/ipc/payloads';
+import type { SecurityReport } from '../../common/models/security';
+import type { OverwriteQuestion } from '../../common/models/transfer';
+import type { PaneSide } from './pane-model';
+
+/** One open dialog. */
+export type Dialog =
+  | { readonly kind: 'site-manager'; readonly id: string; readonly selectSiteId: string | null }
+  | { readonly kind: 'certificate'; readonly id: string; readonly question: CertificateQuestionView }
+  | { readonly kind: 'overwrite'; readonly id: string; readonly question: OverwriteQuestion }
+  | { readonly kind: 'certificate-changed'; readonly id: string; readonly host: string; readonly port: number; readonly pinned: string; readonly presented: string }
+  | { readonly kind: 'security-report'; readonly id: string; readonly label: string; readonly report: SecurityReport }
+  | { readonly kind: 'password'; readonly id: string; readonly siteId: string; readonly siteName: string; readonly user: string }
+  | { readonly kind: 'plain-ftp'; readonly id: string; readonly fields: QuickConnectFields }
+  | { readonly kind: 'new-folder'; readonly id: string; readonly side: PaneSide }
+  | { readonly kind: 'rename'; readonly id: string; readonly side: PaneSide; readonly name: string }
+  | { readonly kind: 'delete'; readonly id: string; readonly side: PaneSide; readonly names: readonly string[]; readonly paths: readonly string[]; readonly hasFolders: boolean }
+  | { readonly kind: 'import'; readonly id: string; readonly format: SiteImportFormat; readonly preview: SiteImportPreview }
+  | { readonly kind: 'confirm'; readonly id: string; readonly title: string; readonly message: string; readonly confirmLabel: string; readonly action: ConfirmAction };
+
+/** What a generic confirmation does when accepted. */
+export type ConfirmAction =
+  | { readonly kind: 'delete-site'; readonly siteId: string }
+  | { readonly kind: 'delete-site-folder'; readonly folderPath: readonly string[] };
+
+/** The dialog kinds. */
+export type DialogKind = Dialog['kind'];
+
+/** Open dialogs, bottom first; the last one has focus. */
+export interface DialogState {
+  readonly stack: readonly Dialog[];
+}
+
+/** No dialog open. */
+export const initialDialogs: DialogState = { stack: [] };
+
+/** Opens a dialog on top; a dialog with the same id replaces the old one in place. */
+export function openDialog(state: DialogState, dialog: Dialog): DialogState {
+  const index = state.stack.findIndex((d) => d.id === dialog.id);
+  if (index >= 0) return { stack: state.stack.map((d, i) => (i === index ? dialog : d)) };
+  return { stack: [...state.stack, dialog] };
+}
+
+/** Closes a dialog by id (a question's id, or a dialog's own). */
+export function closeDialog(state: DialogState, id: string): DialogState {
+  const stack = state.stack.filter((d) => d.id !== id);
+  return stack.length === state.stack.length ? state : { stack };
+}
+
+/** The dialog that has focus. */
+export function topDialog(state: DialogState): Dialog | null {
+  return state.stack[state.stack.length - 1] ?? null;
+}
+
+/** Whether a dialog of this kind is open. */
+export function isOpen(state: DialogState, kind: DialogKind): boolean {
+  return state.stack.some((d) => d.kind === kind);
+}

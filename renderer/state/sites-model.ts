@@ -1,0 +1,264 @@
+/**
+ * The site manager's pure side: the folder tree with search, the editable draft of a site (port following
+ * the protocol until the user types one), validation, and the create/update requests made from a draft.
+ */
+import type { KeychainStatus, SitesListing } from '../../common/ipc/payloads';
+import { defaultPortFor, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
+import {
+  DEFAULT_MAX_CONNECTIONS,
+  MAX_CONNECTIONS_LIMIT,
+  MAX_TIMEZONE_OFFSET_MINUTES,
+  type PasswordStorage,
+  type SiteCreateInput,
+  type SiteProfile,
+  type SiteUpdateInput,
+} from '../../common/models/site-profile';
+
+/** The sites mirror: the tree main pushed, and whether the keychain works. */
+export interface SitesState {
+  readonly listing: SitesListing | null;
+  readonly keychain: KeychainStatus | null;
+}
+
+/** Nothing loaded yet. */
+export const initialSites: SitesState = { listing: null, keychain: null };
+
+/** The protocol choices, in the order and words the site manager and quick connect offer them. */
+export const PROTOCOL_CHOICES: readonly { readonly value: FtpsMode; readonly label: string; readonly short: string }[] = [
+  { value: 'explicit', label: 'FTPS, explicit (AUTH TLS)', short: 'FTPS explicit' },
+  { value: 'implicit', label: 'FTPS, implicit (legacy, port 990)', short: 'FTPS implicit' },
+  { value: 'plain', label: 'FTP, not encrypted', short: 'FTP (unencrypted)' },
+];
+
+/** The hint beside the protocol: why explicit is the standard and implicit the legacy one. */
+export const PROTOCOL_HINT =
+  'Explicit FTPS starts as plain FTP on port 21 and upgrades the connection with AUTH TLS before anything secret is sent, as RFC 4217 specifies. ' +
+  'Implicit FTPS negotiates TLS immediately on port 990; it is not defined by any RFC and exists for old servers.';
+
+/** The warning shown whenever plain FTP is chosen. */
+export const PLAIN_FTP_WARNING = 'Plain FTP is not encrypted: your password and your files travel over the network in clear text, readable by anyone on the way.';
+
+/** The port a protocol field shows: the protocol's default while it follows, the user's own otherwise. */
+export function followPort(protocol: FtpsMode, port: string, portEdited: boolean): string {
+  return portEdited ? port : String(defaultPortFor(protocol));
+}
+
+/** The site being edited, as form fields (numbers as typed text). */
+export interface SiteDraft {
+  /** null for a site not saved yet. */
+  readonly id: string | null;
+  readonly name: string;
+  readonly folderPath: readonly string[];
+  readonly protocol: FtpsMode;
+  readonly host: string;
+  readonly port: string;
+  /** True once the user typed a port of their own: it no longer follows the protocol. */
+  readonly portEdited: boolean;
+  readonly user: string;
+  readonly passwordStorage: PasswordStorage;
+  /** Typed password; '' keeps the saved one (if any). */
+  readonly password: string;
+  /** Whether the keychain holds one now (from the profile). */
+  readonly hasPassword: boolean;
+  readonly dataMode: DataConnectionMode;
+  readonly localDir: string;
+  readonly remoteDir: string;
+  readonly encoding: string;
+  readonly maxConnections: string;
+  readonly timezoneOffsetMinutes: string;
+  readonly minTlsVersion: MinTlsVersion;
+  readonly comments: string;
+}
+
+/** A new site in a folder; "ask on connect" when the keychain cannot hold passwords. */
+export function newDraft(folderPath: readonly string[], keychainAvailable: boolean, name = 'New site'): SiteDraft {
+  return {
+    id: null,
+    name,
+    folderPath,
+    protocol: 'explicit',
+    host: '',
+    port: '21',
+    portEdited: false,
+    user: '',
+    passwordStorage: keychainAvailable ? 'keychain' : 'ask',
+    password: '',
+    hasPassword: false,
+    dataMode: 'passive',
+    localDir: '',
+    remoteDir: '',
+    encoding: 'utf8',
+    maxConnections: String(DEFAULT_MAX_CONNECTIONS),
+    timezoneOffsetMinutes: '0',
+    minTlsVersion: 'TLSv1.2',
+    comments: '',
+  };
+}
+
+/** A saved site as form fields. */
+export function draftFromSite(site: SiteProfile): SiteDraft {
+  return {
+    id: site.id,
+    name: site.name,
+    folderPath: site.folderPath,
+    protocol: site.protocol,
+    host: site.host,
+    port: String(site.port),
+    portEdited: !site.portFollowsProtocol,
+    user: site.user,
+    passwordStorage: site.passwordStorage,
+    password: '',
+    hasPassword: site.hasPassword,
+    dataMode: site.dataMode,
+    localDir: site.localDir,
+    remoteDir: site.remoteDir,
+    encoding: site.encoding,
+    maxConnections: String(site.maxConnections),
+    timezoneOffsetMinutes: String(site.timezoneOffsetMinutes),
+    minTlsVersion: site.minTlsVersion,
+    comments: site.comments,
+  };
+}
+
+/** A new protocol: the port follows it (21 or 990) unless the user typed one. */
+export function withProtocol(draft: SiteDraft, protocol: FtpsMode): SiteDraft {
+  return { ...draft, protocol, port: followPort(protocol, draft.port, draft.portEdited) };
+}
+
+/** A typed port: from now on it is the user's own; clearing it makes it follow the protocol again. */
+export function withPort(draft: SiteDraft, port: string): SiteDraft {
+  const text = port.replace(/[^0-9]/g, '').slice(0, 5);
+  if (text === '') return { ...draft, port: '', portEdited: false };
+  return { ...draft, port: text, portEdited: true };
+}
+
+/** Field errors of a draft, by field name; empty when it can be saved. */
+export function validateDraft(draft: SiteDraft): Partial<Record<keyof SiteDraft, string>> {
+  const errors: Partial<Record<keyof SiteDraft, string>> = {};
+  const name = draft.name.trim();
+  if (!name) errors.name = 'A name is required.';
+  else if (name.includes('/')) errors.name = 'Names cannot contain "/".';
+  const host = draft.host.trim();
+  if (!host) errors.host = 'A host is required.';
+  else if (/[\s/@]/.test(host)) errors.host = 'A host cannot contain spaces, "/" or "@".';
+  const port = effectivePort(draft);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) errors.port = 'A port is a number from 1 to 65535.';
+  const max = Number(draft.maxConnections);
+  if (!Number.isInteger(max) || max < 1 || max > MAX_CONNECTIONS_LIMIT) errors.maxConnections = `From 1 to ${MAX_CONNECTIONS_LIMIT}.`;
+  const tz = Number(draft.timezoneOffsetMinutes);
+  if (!Number.isInteger(tz) || Math.abs(tz) > MAX_TIMEZONE_OFFSET_MINUTES) errors.timezoneOffsetMinutes = 'Minutes, from -1440 to 1440.';
+  if (!/^[A-Za-z0-9_.:-]+$/.test(draft.encoding.trim())) errors.encoding = 'A charset such as utf8, latin1 or windows-1251.';
+  if (/[\r\n]/.test(draft.user)) errors.user = 'No line breaks.';
+  if ([...draft.password].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) errors.password = 'A password cannot contain line breaks or control characters.';
+  return errors;
+}
+
+/** The port that will be used. */
+export function effectivePort(draft: SiteDraft): number {
+  return draft.portEdited ? Number(draft.port) : defaultPortFor(draft.protocol);
+}
+
+/** The request that creates the draft's site; the password only with keychain storage. */
+export function toCreateInput(draft: SiteDraft): SiteCreateInput {
+  return {
+    name: draft.name.trim(),
+    folderPath: draft.folderPath,
+    protocol: draft.protocol,
+    host: draft.host.trim(),
+    ...(draft.portEdited ? { port: Number(draft.port), portFollowsProtocol: false } : { portFollowsProtocol: true }),
+    user: draft.user,
+    passwordStorage: draft.passwordStorage,
+    ...(draft.passwordStorage === 'keychain' && draft.password !== '' ? { password: draft.password } : {}),
+    dataMode: draft.dataMode,
+    localDir: draft.localDir,
+    remoteDir: draft.remoteDir,
+    encoding: draft.encoding.trim(),
+    maxConnections: Number(draft.maxConnections),
+    timezoneOffsetMinutes: Number(draft.timezoneOffsetMinutes),
+    minTlsVersion: draft.minTlsVersion,
+    comments: draft.comments,
+  };
+}
+
+/** The changes that make `site` what the draft says; a typed password replaces the saved one. */
+export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateInput {
+  const changes: { -readonly [K in keyof SiteUpdateInput]: SiteUpdateInput[K] } = {};
+  const name = draft.name.trim();
+  if (name !== site.name) changes.name = name;
+  if (draft.protocol !== site.protocol) changes.protocol = draft.protocol;
+  if (draft.host.trim() !== site.host) changes.host = draft.host.trim();
+  if (draft.portEdited !== !site.portFollowsProtocol) changes.portFollowsProtocol = !draft.portEdited;
+  if (draft.portEdited && Number(draft.port) !== site.port) changes.port = Number(draft.port);
+  if (draft.user !== site.user) changes.user = draft.user;
+  if (draft.passwordStorage !== site.passwordStorage) changes.passwordStorage = draft.passwordStorage;
+  if (draft.passwordStorage === 'keychain' && draft.password !== '') changes.password = draft.password;
+  if (draft.dataMode !== site.dataMode) changes.dataMode = draft.dataMode;
+  if (draft.localDir !== site.localDir) changes.localDir = draft.localDir;
+  if (draft.remoteDir !== site.remoteDir) changes.remoteDir = draft.remoteDir;
+  if (draft.encoding.trim() !== site.encoding) changes.encoding = draft.encoding.trim();
+  if (Number(draft.maxConnections) !== site.maxConnections) changes.maxConnections = Number(draft.maxConnections);
+  if (Number(draft.timezoneOffsetMinutes) !== site.timezoneOffsetMinutes) changes.timezoneOffsetMinutes = Number(draft.timezoneOffsetMinutes);
+  if (draft.minTlsVersion !== site.minTlsVersion) changes.minTlsVersion = draft.minTlsVersion;
+  if (draft.comments !== site.comments) changes.comments = draft.comments;
+  return changes;
+}
+
+/** One row of the site tree as drawn. */
+export type SiteTreeRow =
+  | { readonly kind: 'folder'; readonly key: string; readonly depth: number; readonly path: readonly string[]; readonly name: string; readonly expanded: boolean }
+  | { readonly kind: 'site'; readonly key: string; readonly depth: number; readonly site: SiteProfile };
+
+/** A folder path as a key for the expanded set. */
+export function folderKey(path: readonly string[]): string {
+  return path.join('\u0000');
+}
+
+function siteMatches(site: SiteProfile, query: string): boolean {
+  return [site.name, site.host, site.user, site.comments].some((s) => s.toLowerCase().includes(query));
+}
+
+/**
+ * The tree as rows, folders before sites at each level. Without a search, collapsed folders hide their
+ * content; with one, only matching sites (and folders whose name matches) show, with their folders open.
+ */
+export function siteTreeRows(listing: SitesListing | null, expanded: ReadonlySet<string>, search: string): SiteTreeRow[] {
+  if (!listing) return [];
+  const query = search.trim().toLowerCase();
+  const folders = listing.folders.map((f) => [...f]);
+  for (const site of listing.sites) {
+    for (let i = 1; i <= site.folderPath.length; i++) {
+      const prefix = site.folderPath.slice(0, i);
+      if (!folders.some((f) => folderKey(f) === folderKey(prefix))) folders.push([...prefix]);
+    }
+  }
+  let visibleSites = listing.sites;
+  let visibleFolders = folders;
+  if (query) {
+    const matchingFolders = folders.filter((f) => (f[f.length - 1] ?? '').toLowerCase().includes(query));
+    const underMatching = (path: readonly string[]) => matchingFolders.some((m) => m.every((part, i) => path[i] === part) && path.length >= m.length);
+    visibleSites = listing.sites.filter((s) => siteMatches(s, query) || underMatching(s.folderPath));
+    const needed = new Set<string>();
+    for (const s of visibleSites) for (let i = 1; i <= s.folderPath.length; i++) needed.add(folderKey(s.folderPath.slice(0, i)));
+    for (const m of matchingFolders) for (let i = 1; i <= m.length; i++) needed.add(folderKey(m.slice(0, i)));
+    visibleFolders = folders.filter((f) => needed.has(folderKey(f)));
+  }
+  const rows: SiteTreeRow[] = [];
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  const walk = (parent: readonly string[], depth: number) => {
+    const children = visibleFolders
+      .filter((f) => f.length === parent.length + 1 && parent.every((p, i) => f[i] === p))
+      .sort((a, b) => collator.compare(a[a.length - 1] ?? '', b[b.length - 1] ?? ''));
+    for (const f of children) {
+      const key = folderKey(f);
+      const open = query !== '' || expanded.has(key);
+      rows.push({ kind: 'folder', key: `f:${key}`, depth, path: f, name: f[f.length - 1] ?? '', expanded: open });
+      if (open) walk(f, depth + 1);
+    }
+    const sites = visibleSites
+      .filter((s) => folderKey(s.folderPath) === folderKey(parent))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    for (const site of sites) rows.push({ kind: 'site', key: `s:${site.id}`, depth, site });
+  };
+  walk([], 0);
+  return rows;
+}

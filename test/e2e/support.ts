@@ -1,0 +1,90 @@
+/**
+ * Shared pieces of the renderer's end-to-end tests: Chromium through playwright-core, the bridge host
+ * running the real services over the built renderer, and small waits on the page's own state (never
+ * sleeps). Page code stays typed without the DOM library, through `globalThis` casts.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { CredentialStore } from '../../main/credentials/keychain';
+import type { BridgeTestHooks } from './bridge/client';
+import { startBridgeHost, type BridgeHost } from './bridge/host';
+
+/** Where Chromium lives on our machines and in CI. */
+export const CHROMIUM = process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The built renderer (npm run build, or `vite build -c vite.renderer.config.ts`). */
+export const RENDERER_ROOT = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/** Where the tests save their screenshots: artifacts to look at. */
+export const SCREENSHOT_DIR = process.env.WHARF_SCREENSHOT_DIR ?? join(tmpdir(), 'wharf-e2e-screenshots');
+
+/** Starts the one Chromium of a test file. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A scratch folder with a home for the local pane and a data folder for the services. */
+export function scratch(prefix: string): { base: string; home: string; dataDir: string } {
+  const base = mkdtempSync(join(tmpdir(), prefix));
+  const home = join(base, 'home');
+  const dataDir = join(base, 'data');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
+  return { base, home, dataDir };
+}
+
+/** Starts the bridge host over the built renderer. */
+export function startHost(options: { home: string; dataDir: string; credentials?: CredentialStore }): Promise<BridgeHost> {
+  return startBridgeHost({ rendererRoot: RENDERER_ROOT, ...options });
+}
+
+type AppWindow = { wharfBridgeTest: BridgeTestHooks; document: { documentElement: { getAttribute(name: string): string | null } } };
+
+/** Opens the app in a new page and waits until the renderer has loaded what main owns. */
+export async function openApp(browser: Browser, host: BridgeHost, size = { width: 1440, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport: size, colorScheme: 'light' });
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  (page as Page & { problems?: string[] }).problems = problems;
+  await page.goto(host.url);
+  await waitReady(page);
+  return page;
+}
+
+/** Waits for the bridge socket and the renderer's start-up (after a reload too). */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as AppWindow).wharfBridgeTest?.isConnected() === true);
+  await page.waitForFunction(() => (globalThis as unknown as AppWindow).document.documentElement.getAttribute('data-wharf-ready') === 'true');
+}
+
+/** Console errors, CSP violations and uncaught exceptions the page reported. */
+export function pageProblems(page: Page): readonly string[] {
+  return (page as Page & { problems?: string[] }).problems ?? [];
+}
+
+/** Saves a screenshot under SCREENSHOT_DIR; returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** A row of a pane's grid by file name. */
+export function paneRow(page: Page, side: 'local' | 'remote', name: string) {
+  return page.getByRole('grid', { name: side === 'local' ? 'Local files' : 'Remote files' }).locator(`[role="row"][data-name="${name.replace(/"/g, '\\"')}"]`);
+}
+
+/** A pane's grid. */
+export function paneGrid(page: Page, side: 'local' | 'remote') {
+  return page.getByRole('grid', { name: side === 'local' ? 'Local files' : 'Remote files' });
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { SitesListing } from '../../common/ipc/payloads';
+import type { SiteProfile } from '../../common/models/site-profile';
+import { draftFromSite, newDraft, siteTreeRows, toCreateInput, toUpdateInput, validateDraft, withPort, withProtocol } from '../../renderer/state/sites-model';
+
+function site(name: string, folderPath: string[] = [], extra: Partial<SiteProfile> = {}): SiteProfile {
+  return {
+    id: `id-${name}`, name, folderPath, protocol: 'explicit', host: `${name}.example.com`, port: 21, portFollowsProtocol: true, user: 'ann', passwordStorage: 'keychain',
+    hasPassword: true, dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', comments: '',
+    createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', ...extra,
+  };
+}
+
+describe('the site form', () => {
+  it('makes the port follow the protocol until the user types one', () => {
+    let d = newDraft([], true);
+    assert.equal(d.port, '21');
+    d = withProtocol(d, 'implicit');
+    assert.equal(d.port, '990');
+    d = withPort(d, '2121');
+    d = withProtocol(d, 'explicit');
+    assert.equal(d.port, '2121');
+    d = withPort(d, '');
+    assert.equal(d.portEdited, false);
+    assert.equal(withProtocol(d, 'implicit').port, '990');
+  });
+
+  it('offers "ask on connect" when the keychain is unavailable', () => {
+    assert.equal(newDraft([], false).passwordStorage, 'ask');
+    assert.equal(newDraft([], true).passwordStorage, 'keychain');
+  });
+
+  it('validates names, hosts, ports and numbers', () => {
+    const errors = validateDraft({ ...newDraft([], true), name: '', host: 'a b', port: '70000', portEdited: true, maxConnections: '11', timezoneOffsetMinutes: 'x' });
+    assert.deepEqual(Object.keys(errors).sort(), ['host', 'maxConnections', 'name', 'port', 'timezoneOffsetMinutes']);
+    assert.deepEqual(validateDraft({ ...newDraft([], true), host: 'ftp.example.com' }), {});
+  });
+
+  it('sends the password only with keychain storage, and only when typed', () => {
+    const d = { ...newDraft(['Work'], true), name: 'S', host: 'h', password: 'pw' };
+    assert.equal(toCreateInput(d).password, 'pw');
+    assert.equal(toCreateInput({ ...d, passwordStorage: 'ask' }).password, undefined);
+    assert.equal(toCreateInput(d).portFollowsProtocol, true);
+    assert.deepEqual(toCreateInput(d).folderPath, ['Work']);
+  });
+
+  it('updates only what changed; an untouched password stays as saved', () => {
+    const saved = site('prod');
+    const draft = draftFromSite(saved);
+    assert.deepEqual(toUpdateInput(draft, saved), {});
+    assert.deepEqual(toUpdateInput(withPort({ ...draft, comments: 'hi' }, '2121'), saved), { portFollowsProtocol: false, port: 2121, comments: 'hi' });
+    assert.deepEqual(toUpdateInput({ ...draft, password: 'new' }, saved), { password: 'new' });
+  });
+});
+
+describe('the site tree', () => {
+  const listing: SitesListing = {
+    folders: [['Clients'], ['Clients', 'ACME'], ['Empty']],
+    sites: [site('root-site'), site('acme-prod', ['Clients', 'ACME']), site('other', ['Clients'])],
+    warnings: [],
+  };
+
+  it('draws folders before sites and hides the content of collapsed folders', () => {
+    const collapsed = siteTreeRows(listing, new Set(), '');
+    assert.deepEqual(collapsed.map((r) => (r.kind === 'folder' ? `f:${r.name}` : `s:${r.site.name}`)), ['f:Clients', 'f:Empty', 's:root-site']);
+    const open = siteTreeRows(listing, new Set(['Clients', 'Clients\u0000ACME']), '');
+    assert.deepEqual(open.map((r) => (r.kind === 'folder' ? `f:${r.name}` : `s:${r.site.name}`)), ['f:Clients', 'f:ACME', 's:acme-prod', 's:other', 'f:Empty', 's:root-site']);
+  });
+
+  it('searches names and hosts and opens the folders of what matches', () => {
+    const rows = siteTreeRows(listing, new Set(), 'acme');
+    assert.deepEqual(rows.map((r) => (r.kind === 'folder' ? `f:${r.name}` : `s:${r.site.name}`)), ['f:Clients', 'f:ACME', 's:acme-prod']);
+    assert.deepEqual(siteTreeRows(listing, new Set(), 'nothing'), []);
+  });
+});
