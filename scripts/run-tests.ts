@@ -9,7 +9,8 @@
  * Under CI=true a skipped or todo test fails the run: a missing server, browser or keyring is a failure.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFleet } from '../test/servers/fleet';
@@ -25,8 +26,7 @@ function reRunUnderDbusSession(): never {
   // gnome-keyring-daemon needs a session bus; dbus-run-session gives one that ends with this run. Its
   // keyring files live in a fresh folder: a login keyring left by another run (with another password)
   // would stay locked.
-  const keyringHome = join(root, '.test-tmp', 'keyring');
-  rmSync(keyringHome, { recursive: true, force: true });
+  const keyringHome = mkdtempSync(join(tmpdir(), 'wharf-keyring-'));
   mkdirSync(join(keyringHome, 'data'), { recursive: true });
   mkdirSync(join(keyringHome, 'runtime'), { recursive: true, mode: 0o700 });
   const script = [
@@ -72,8 +72,10 @@ async function main(): Promise<void> {
   const files = findTestFiles(join(root, 'test')).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)));
   if (files.length === 0) throw new Error(`no test files match ${filter.join(' ')}`);
 
-  const tmp = join(root, '.test-tmp');
-  mkdirSync(tmp, { recursive: true });
+  // Outside the checkout: the servers' folders hold hostile and non-UTF-8 names that tools walking the
+  // project (electron-builder in the packaging tests) must never meet. Searchable by the servers' users.
+  const tmp = mkdtempSync(join(tmpdir(), 'wharf-test-'));
+  chmodSync(tmp, 0o755);
   const fleet = await startFleet({ workDir: join(tmp, 'fleet') });
   const fleetFile = join(tmp, 'fleet.json');
   writeFileSync(fleetFile, JSON.stringify(fleet.info, null, 2));
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
   } finally {
     await fleet.stop();
   }
+  process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 'NaN');
