@@ -5,13 +5,14 @@
  * log once, then follows events, so a reload of the window loses nothing.
  * After GitHub Desktop's `ui/dispatcher/dispatcher.ts`.
  */
-import type { EnqueueTransfer, QuickConnectFields, SessionInfo, SiteImportFormat } from '../common/ipc/payloads';
+import type { EnqueueTransfer, QuickConnectFields, QuickConnectLink, RawReply, SessionInfo, SiteImportFormat } from '../common/ipc/payloads';
 import type { WharfErrorData } from '../common/models/errors';
 import type { LogLine } from '../common/models/log';
 import type { Result } from '../common/models/result';
 import type { SiteCreateInput, SiteProfile, SiteUpdateInput } from '../common/models/site-profile';
 import type { OverwriteChoice, OverwritePolicy, QueueSnapshot, TransferState } from '../common/models/transfer';
 import type { TrustDecision } from '../common/ipc/payloads';
+import { paneMenuItems, type MenuItem, type PaneCommand } from './state/context-menu-model';
 import { closeDialog, initialDialogs, openDialog, type Dialog, type DialogState } from './state/dialogs';
 import { describeError } from './state/errors';
 import { appendLog, logAsText, mergeHistory } from './state/log-model';
@@ -21,10 +22,14 @@ import {
   initialPane,
   joinPath,
   remoteParent,
+  selectedEntries,
+  selectOnly,
+  visibleEntries,
   type PaneEntry,
   type PaneSide,
   type PaneState,
 } from './state/pane-model';
+import { dismissLinkNote, editQuickConnect, fillFromLink, initialQuickConnect, type QuickConnectEdit, type QuickConnectForm } from './state/quick-connect-model';
 import { initialQueue, receiveSnapshot, receiveUpdate, statesOfTab, type QueueState, type QueueTab } from './state/queue-model';
 import { activeSession, applySession, fromList, initialSessions, type SessionsState } from './state/session-model';
 import { initialSites, type SitesState } from './state/sites-model';
@@ -73,6 +78,7 @@ export class Dispatcher {
   readonly sites = new Store<SitesState>(initialSites);
   readonly dialogs = new Store<DialogState>(initialDialogs);
   readonly ui = new Store<UiState>(initialUi);
+  readonly quickConnectForm = new Store<QuickConnectForm>(initialQuickConnect);
 
   private readonly listSeq: Record<PaneSide, number> = { local: 0, remote: 0 };
   private nextNotice = 1;
@@ -112,9 +118,10 @@ export class Dispatcher {
       api.on('overwriteQuestion', (question) => this.dialogs.update((d) => openDialog(d, { kind: 'overwrite', id: question.id, question }))),
       api.on('questionClosed', (closed) => this.dialogs.update((d) => closeDialog(d, closed.questionId))),
       api.on('sitesChanged', (listing) => this.sites.update((s) => ({ ...s, listing }))),
+      api.on('openQuickConnect', (link) => this.openLink(link)),
     );
 
-    const [info, places, sessions, snapshot, pending, history, sites, keychain, settings] = await Promise.all([
+    const [info, places, sessions, snapshot, pending, history, sites, keychain, settings, link] = await Promise.all([
       api.appInfo({}),
       api.localPlaces({}),
       api.remoteSessions({}),
@@ -124,6 +131,7 @@ export class Dispatcher {
       api.sitesList({}),
       api.keychainStatus({}),
       api.queueSettings({}),
+      api.linksReady({}),
     ]);
     this.ui.update((u) => ({
       ...u,
@@ -140,7 +148,8 @@ export class Dispatcher {
       }
     }
     if (history.ok) this.log.update((l) => ({ lines: mergeHistory(history.value, l.lines) }));
-    this.sites.update((s) => ({ listing: sites.ok ? sites.value : s.listing, keychain: keychain.ok ? keychain.value : s.keychain }));
+    this.sites.update((s) => ({ ...s, listing: sites.ok ? sites.value : s.listing, keychain: keychain.ok ? keychain.value : s.keychain }));
+    if (link.ok && link.value) this.openLink(link.value);
     if (sites.ok) for (const w of sites.value.warnings) this.notify('warning', 'Sites file', w.message);
 
     if (places.ok) {
@@ -303,13 +312,61 @@ export class Dispatcher {
 
   // ---- connecting -----------------------------------------------------------------------------------
 
-  /** The quick-connect bar: plain FTP first shows its warning and needs the user's agreement. */
+  /** One edit of the quick connect bar. */
+  editQuickConnect(edit: QuickConnectEdit): void {
+    this.quickConnectForm.update((f) => editQuickConnect(f, edit));
+  }
+
+  /** Hides the note a link left beside the quick connect bar. */
+  dismissLinkNote(): void {
+    this.quickConnectForm.update(dismissLinkNote);
+  }
+
+  /**
+   * An `ftps://`/`ftpes://` link the OS opened: it fills the quick connect bar (never the password) and
+   * remembers its folder. It never connects: that waits for the user's click on Connect.
+   */
+  openLink(link: QuickConnectLink): void {
+    this.quickConnectForm.update((f) => fillFromLink(f, link));
+  }
+
+  /**
+   * The quick-connect bar: plain FTP first shows its warning and needs the user's agreement. When a link
+   * filled the bar, the folder it points to opens once connected.
+   */
   async quickConnect(fields: QuickConnectFields): Promise<void> {
     if (fields.mode === 'plain' && fields.allowPlain !== true) {
       this.openDialog({ kind: 'plain-ftp', id: dialogId('plain'), fields });
       return;
     }
-    await this.connect({ kind: 'quick', ...fields });
+    const form = this.quickConnectForm.get();
+    const linked = form.link && form.host.trim() === fields.host ? form.link.remotePath : null;
+    if (!(await this.connect({ kind: 'quick', ...fields }))) return;
+    if (form.link) this.quickConnectForm.update((f) => (f.link === form.link ? { ...f, link: null } : f));
+    if (linked) await this.openLinkedPath(linked);
+  }
+
+  /**
+   * Opens the folder a link points to; a link to a file opens its folder with the file selected. A
+   * trailing `/` says "folder"; otherwise the parent's listing tells (LIST of a file would list the file).
+   */
+  private async openLinkedPath(path: string): Promise<void> {
+    const trimmed = path.length > 1 && path.endsWith('/') ? path.replace(/\/+$/, '') || '/' : path;
+    if (path.endsWith('/') || trimmed === '/') {
+      await this.openRemote(trimmed);
+      return;
+    }
+    const parent = remoteParent(trimmed) ?? '/';
+    const name = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+    if (!(await this.openRemote(parent))) return;
+    const entry = this.remote.get().entries.find((e) => e.name === name);
+    if (!entry) {
+      this.notify('warning', 'Not found', `The link points to “${name}”, which is not in ${parent}.`);
+    } else if (entry.type === 'directory' || entry.type === 'symlink') {
+      await this.openRemote(trimmed);
+    } else {
+      this.remote.update((s) => selectOnly(s, name));
+    }
   }
 
   /** Connects to a saved site; a site whose password is asked on connect opens the password dialog. */
@@ -606,6 +663,166 @@ export class Dispatcher {
     }, 250);
   }
 
+  // ---- pane commands and context menus -------------------------------------------------------------
+
+  /** What a pane's commands act on: the selected entries in the order shown, else the cursor row. */
+  paneTargets(side: PaneSide): PaneEntry[] {
+    const state = this.pane(side).get();
+    return selectedEntries(state, visibleEntries(state.entries, state));
+  }
+
+  /** Whether a pane shows a folder it can act in (the remote pane: of a connected session). */
+  private paneReady(side: PaneSide): boolean {
+    const state = this.pane(side).get();
+    if (!state.path) return false;
+    return side === 'local' || (activeSession(this.sessions.get())?.state === 'connected' && state.sessionId === this.sessions.get().activeId);
+  }
+
+  /** The items of a pane's context menu for what is selected now. */
+  menuItems(side: PaneSide): MenuItem[] {
+    return paneMenuItems(side, this.paneTargets(side), { ready: this.paneReady(side), otherReady: this.paneReady(side === 'local' ? 'remote' : 'local') });
+  }
+
+  /**
+   * Opens a pane's context menu at a point of the window. A right-click on a row that is not selected
+   * selects it alone (as file managers do); on the empty part of the list, it clears the selection.
+   */
+  openContextMenu(side: PaneSide, at: { readonly x: number; readonly y: number }, row?: { readonly name: string | null }): void {
+    if (row) {
+      const name = row.name;
+      this.pane(side).update((s) => (name === null ? { ...s, selected: new Set(), cursor: null, anchor: null } : s.selected.has(name) ? { ...s, cursor: name } : selectOnly(s, name)));
+    }
+    this.focusPane(side);
+    this.ui.update((u) => ({ ...u, contextMenu: { side, x: Math.round(at.x), y: Math.round(at.y) } }));
+  }
+
+  /** Closes the context menu. */
+  closeContextMenu(): void {
+    this.ui.update((u) => (u.contextMenu ? { ...u, contextMenu: null } : u));
+  }
+
+  /** Runs one command of a pane (its context menu, and the F2/F7/Delete keys) on what is selected. */
+  async paneCommand(side: PaneSide, command: PaneCommand): Promise<void> {
+    const state = this.pane(side).get();
+    const shown = visibleEntries(state.entries, state);
+    const targets = selectedEntries(state, shown);
+    const one = targets.length === 1 ? targets[0]! : null;
+    const ready = this.paneReady(side);
+    switch (command) {
+      case 'open':
+        if (!one) return;
+        if (one.type === 'directory' || (side === 'remote' && one.type === 'symlink')) {
+          await this.go(side, entryPath(state, one));
+        } else if (side === 'local') {
+          const result = await this.api.localOpen({ path: entryPath(state, one) });
+          if (!result.ok) this.report(result.error, 'Open');
+        }
+        return;
+      case 'download':
+      case 'upload':
+        await this.transfer(side, targets);
+        return;
+      case 'rename': {
+        // The row under the keyboard cursor first: F2 renames what the user is on.
+        const target = (state.cursor !== null ? shown.find((e) => e.name === state.cursor) : undefined) ?? targets[0];
+        if (ready && target) this.openDialog({ kind: 'rename', id: dialogId('rename'), side, name: target.name });
+        return;
+      }
+      case 'delete':
+        if (!ready || targets.length === 0) return;
+        this.openDialog({
+          kind: 'delete',
+          id: dialogId('delete'),
+          side,
+          names: targets.map((e) => e.name),
+          paths: targets.map((e) => entryPath(state, e)),
+          hasFolders: targets.some((e) => e.type === 'directory'),
+        });
+        return;
+      case 'new-folder':
+        if (ready) this.openDialog({ kind: 'new-folder', id: dialogId('new-folder'), side });
+        return;
+      case 'permissions':
+        if (side !== 'remote' || !ready || !state.sessionId || targets.length === 0) return;
+        this.openDialog({
+          kind: 'permissions',
+          id: dialogId('permissions'),
+          sessionId: state.sessionId,
+          names: targets.map((e) => e.name),
+          paths: targets.map((e) => entryPath(state, e)),
+          permissions: targets.find((e) => e.permissions !== null)?.permissions ?? null,
+        });
+        return;
+      case 'raw-command': {
+        const session = activeSession(this.sessions.get());
+        if (session?.state === 'connected') this.openDialog({ kind: 'raw-command', id: 'raw-command', sessionId: session.sessionId, label: session.label });
+        return;
+      }
+      case 'copy-path': {
+        const text = targets.length > 0 ? targets.map((e) => entryPath(state, e)).join('\n') : (state.path ?? '');
+        if (!text) return;
+        const result = await this.api.clipboardWriteText({ text });
+        if (!result.ok) return this.report(result.error, 'Copy path');
+        this.notify('success', targets.length > 1 ? 'Paths copied' : 'Path copied', text.length > 200 ? `${targets.length} paths are on the clipboard.` : text);
+        return;
+      }
+      case 'refresh':
+        await this.refresh(side);
+        return;
+      case 'reveal': {
+        const path = one ? entryPath(state, one) : state.path;
+        if (side !== 'local' || !path) return;
+        const result = await this.api.localReveal({ path });
+        if (!result.ok) this.report(result.error, 'Reveal');
+        return;
+      }
+      default: {
+        const never: never = command;
+        throw new Error(`unknown pane command ${String(never)}`);
+      }
+    }
+  }
+
+  /** SITE CHMOD on each path (stopping at the first refusal); main refreshes the folder after each. */
+  async chmod(sessionId: string, paths: readonly string[], mode: string): Promise<boolean> {
+    for (const path of paths) {
+      const result = await this.api.remoteChmod({ sessionId, path, mode });
+      if (!result.ok) {
+        this.report(result.error, `Permissions of ${path.slice(path.lastIndexOf('/') + 1)}`);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Sends one raw command; the command and the reply also go to the message log, which is shown. */
+  async rawCommand(sessionId: string, command: string): Promise<RawReply | null> {
+    const result = await this.api.remoteCommand({ sessionId, command });
+    this.showBottomTab('log');
+    if (!result.ok) {
+      this.report(result.error, 'Custom command');
+      return null;
+    }
+    return result.value;
+  }
+
+  // ---- trusted certificates -------------------------------------------------------------------------
+
+  /** Reads the always-trusted (pinned) certificates for their list. */
+  async loadCertificates(): Promise<void> {
+    const result = await this.api.certificatesList({});
+    if (!result.ok) return this.report(result.error, 'Trusted certificates');
+    this.sites.update((s) => ({ ...s, pinned: result.value }));
+  }
+
+  /** Stops always trusting a server's certificate: the next connection asks again. */
+  async removeCertificate(host: string, port: number): Promise<void> {
+    const result = await this.api.certificatesRemove({ host, port });
+    if (!result.ok) return this.report(result.error, 'Remove certificate');
+    this.notify('info', 'Certificate removed', `Wharf will ask about the certificate of ${host}:${port} on the next connection.`);
+    await this.loadCertificates();
+  }
+
   // ---- queue ----------------------------------------------------------------------------------------
 
   /** Switches the queue tab. */
@@ -722,6 +939,23 @@ export class Dispatcher {
     const result = await this.api.siteFoldersCreate({ folderPath });
     if (!result.ok) this.report(result.error, 'New folder');
     return result.ok;
+  }
+
+  /** Renames a folder of the site tree; its sites and subfolders follow. */
+  async renameSiteFolder(folderPath: readonly string[], name: string): Promise<boolean> {
+    const result = await this.api.siteFoldersRename({ folderPath, name });
+    if (!result.ok) this.report(result.error, 'Rename folder');
+    return result.ok;
+  }
+
+  /** Moves a site to another folder of the tree ([] for the top level). */
+  async moveSite(id: string, folderPath: readonly string[]): Promise<SiteProfile | null> {
+    const result = await this.api.sitesMove({ id, folderPath });
+    if (!result.ok) {
+      this.report(result.error, 'Move site');
+      return null;
+    }
+    return result.value;
   }
 
   /** Deletes a folder of the site tree with its sites. */

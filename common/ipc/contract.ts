@@ -33,6 +33,9 @@
  *   items to a temporary folder and starts the OS drag.
  * - Passwords go renderer -> main only (`remoteConnect`, `sitesCreate`, `sitesUpdate`); sites come back
  *   with `hasPassword`.
+ * - Links: the OS hands `ftps://`/`ftpes://` links to main, which parses them (never keeping a password).
+ *   Subscribe to `openQuickConnect`, then call `linksReady` once for the link that launched the app; fill
+ *   the quick connect bar from either and connect only when the user clicks Connect.
  * - Questions: a `certificateQuestion` or `overwriteQuestion` event opens a dialog; answer with
  *   `answerCertificate` / `answerOverwrite`; `questionClosed` closes it (answered elsewhere, or the
  *   connection went away).
@@ -65,6 +68,7 @@ import type {
   QueueMoveTarget,
   QueueSettings,
   QuickConnectFields,
+  QuickConnectLink,
   QuestionClosed,
   RawReply,
   RemoteListing,
@@ -116,6 +120,12 @@ export interface WharfApi {
   clipboardWriteText(request: { readonly text: string }): Promise<Result<void>>;
   /** Saves text (the log) where the user chooses in a native dialog; `savedTo` null if cancelled. */
   saveTextFile(request: { readonly suggestedName: string; readonly text: string }): Promise<Result<{ readonly savedTo: string | null }>>;
+  /**
+   * The window is ready for `ftps://`/`ftpes://` links: answers the link that launched the app (or came
+   * while the window was loading), once, or null; later links arrive as `openQuickConnect` events. Call it
+   * on start and after every reload, after subscribing to `openQuickConnect`.
+   */
+  linksReady(request: EmptyRequest): Promise<Result<QuickConnectLink | null>>;
 
   // --- local file system --------------------------------------------------------------------------------
   /** The home folder and every folder the local pane may open. */
@@ -259,6 +269,8 @@ export interface WharfEvents {
   questionClosed: QuestionClosed;
   /** The site tree changed (a create, update, delete, move or import, from any window). */
   sitesChanged: SitesListing;
+  /** The OS opened an `ftps://`/`ftpes://` link while the window was up: fill the quick connect bar (never connect). */
+  openQuickConnect: QuickConnectLink;
 }
 
 /** A method's name. */
@@ -282,6 +294,7 @@ export const WHARF_METHODS = {
   openExternal: true,
   clipboardWriteText: true,
   saveTextFile: true,
+  linksReady: true,
   localPlaces: true,
   localList: true,
   localMkdir: true,
@@ -351,6 +364,7 @@ export const WHARF_EVENTS = {
   overwriteQuestion: true,
   questionClosed: true,
   sitesChanged: true,
+  openQuickConnect: true,
 } as const satisfies Record<WharfEventName, true>;
 
 /** The event names as a list. */

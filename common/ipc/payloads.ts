@@ -117,6 +117,25 @@ export interface QuickConnectFields {
   readonly allowPlain?: boolean;
 }
 
+/**
+ * What an `ftps://` or `ftpes://` link fills into the quick connect bar (main parses it: see
+ * main/app/protocol-links.ts). It never carries a password and never connects by itself: the user reads
+ * the filled form, types the password and clicks Connect.
+ */
+export interface QuickConnectLink {
+  /** Host name or IP address (an IPv6 address without its brackets). */
+  readonly host: string;
+  readonly port: number;
+  /** `ftps://` is implicit TLS (default port 990), `ftpes://` explicit TLS (AUTH TLS, default port 21). */
+  readonly mode: 'implicit' | 'explicit';
+  /** The user name, '' when the link has none. */
+  readonly user: string;
+  /** The folder or file the link points to ('/'-rooted, decoded), or null for the login folder. */
+  readonly remotePath: string | null;
+  /** The link carried a password, which Wharf ignored (so the form can say why the field is empty). */
+  readonly passwordIgnored: boolean;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Transfer queue (items, snapshots and updates are in common/models/transfer.ts)
 

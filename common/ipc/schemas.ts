@@ -128,6 +128,7 @@ export const WHARF_VALIDATORS = {
     suggestedName: z.string().min(1).max(255).refine(noControls).refine((s) => !/[\\/]/.test(s), 'A file name, not a path.'),
     text: z.string().max(100_000_000),
   }),
+  linksReady: empty,
 
   localPlaces: empty,
   localList: z.strictObject({ path: localPathSchema }),

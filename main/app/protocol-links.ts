@@ -8,25 +8,15 @@
  * The schemes mean what FileZilla, WinSCP and curl take them to mean: `ftps` is implicit TLS (TLS from the
  * first byte, default port 990), `ftpes` is explicit TLS (AUTH TLS, RFC 4217, default port 21).
  */
+import type { QuickConnectLink } from '../../common/ipc/payloads';
 import { defaultPortFor } from '../../common/models/site';
 import { hasControlCharacters, hostSchema } from '../../common/models/site-profile';
 
 /** The URL schemes Wharf handles. */
 export const LINK_SCHEMES = ['ftps', 'ftpes'] as const;
 
-/** What a link fills in; the password is always left for the user to type. */
-export interface QuickConnectLink {
-  /** Host name or IP address (an IPv6 address without its brackets). */
-  readonly host: string;
-  readonly port: number;
-  readonly mode: 'implicit' | 'explicit';
-  /** The user name, '' when the link has none. */
-  readonly user: string;
-  /** The folder or file the link points to ('/'-rooted, decoded), or null for the login folder. */
-  readonly remotePath: string | null;
-  /** The link carried a password, which Wharf ignored (so the form can say why the field is empty). */
-  readonly passwordIgnored: boolean;
-}
+/** What a link fills in; the password is always left for the user to type (declared in common/ipc). */
+export type { QuickConnectLink };
 
 /** Longer links are refused (Windows allows ~32k characters on a command line). */
 const MAX_LINK_LENGTH = 2048;
@@ -118,13 +108,24 @@ export class LinkInbox {
     return link;
   }
 
+  /** The renderer is ready: the waiting link (if any) goes out through `deliver`. */
   rendererReady(): void {
-    this.ready = true;
-    const link = this.pending;
-    this.pending = null;
+    const link = this.takePending();
     if (link) this.deliver(link);
   }
 
+  /**
+   * The renderer is ready and asks for the waiting link itself (the contract's `linksReady`): it is
+   * handed over here, once, instead of being delivered; later links are delivered as they come.
+   */
+  takePending(): QuickConnectLink | null {
+    this.ready = true;
+    const link = this.pending;
+    this.pending = null;
+    return link;
+  }
+
+  /** The window closed, crashed or started loading again: hold links until it is ready once more. */
   rendererGone(): void {
     this.ready = false;
   }

@@ -14,6 +14,7 @@ export const LOCAL_PATHS: { readonly [M in WharfMethod]: PathsOf<M> } = {
   clipboardWriteText: null,
   // The user picks the destination in a native dialog: a path the renderer never names.
   saveTextFile: null,
+  linksReady: null,
   localPlaces: null,
   localList: (r) => [r.path],
   localMkdir: (r) => [r.path],

@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { WharfApi } from '../../common/ipc/contract';
-import type { PendingQuestion } from '../../common/ipc/payloads';
+import type { PendingQuestion, QuickConnectLink } from '../../common/ipc/payloads';
 import { ok, type Result } from '../../common/models/result';
 import type { StoreWarning } from '../../common/models/site-profile';
 import { KeytarCredentialStore, type CredentialStore } from '../credentials/keychain';
@@ -24,6 +24,15 @@ import { QueueConnections, QueueService, type OpenTransferSession, type Transfer
 import { RemoteSessionService, type OpenSession } from './remote-sessions';
 import { SitesService } from './sites-service';
 
+/**
+ * Where `ftps://`/`ftpes://` links wait for the window: main/app's `LinkInbox` (fed by the OS), or the
+ * bridge host's in the end-to-end tests. Later links are pushed by their owner as `openQuickConnect`.
+ */
+export interface LinkSource {
+  /** The window is ready: the waiting link, once, or null; from now on links are delivered as they come. */
+  takePending(): QuickConnectLink | null;
+}
+
 /** The parts the API is made of; built by `createWharfServices`, or by a test from stand-ins. */
 export interface WharfServiceParts {
   readonly platform: PlatformPort;
@@ -38,6 +47,8 @@ export interface WharfServiceParts {
   readonly app: { readonly name: string; readonly version: string };
   /** Where remote files dragged out to the OS are downloaded first. */
   readonly dragDir: string;
+  /** Links opened by the OS; null where nothing hands any (the CLI, service tests). */
+  readonly links: LinkSource | null;
 }
 
 /** Runs a service call and wraps its value, or its failure as error data: the API never throws. */
@@ -81,6 +92,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
         if (path !== null) await writeFile(path, r.text, 'utf8');
         return { savedTo: path };
       }),
+    linksReady: () => attempt(() => parts.links?.takePending() ?? null),
 
     localPlaces: () => attempt(() => local.places()),
     localList: (r) => attempt(() => local.list(r.path)),
@@ -215,6 +227,8 @@ export interface WharfServicesOptions {
   readonly queue?: (openSession: (siteKey: string) => ReturnType<QueueConnections['open']>, onLog: (text: string) => void) => Promise<TransferQueueLike>;
   /** default: `<tmp>/wharf-drag-<pid>` */
   readonly dragDir?: string;
+  /** default: none (`linksReady` answers null) */
+  readonly links?: LinkSource;
 }
 
 /** The running services: the API, the gate in front of it, and shutdown. */
@@ -267,6 +281,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     questions,
     app: options.app,
     dragDir: options.dragDir ?? join(tmpdir(), `wharf-drag-${process.pid}`),
+    links: options.links ?? null,
   };
   const api = createWharfApi(parts);
   const dispatch = createDispatcher({

@@ -1,11 +1,12 @@
-/** The window: toolbar, the two panes, the bottom tabs, notices and the dialog stack. */
+/** The window: toolbar, the two panes, the bottom tabs, notices, a pane's context menu and the dialog stack. */
 import { useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { useDispatcher, useStore } from '../hooks';
 import { BottomPanel } from './bottom-panel';
+import { ContextMenu } from './context-menu';
 import { DialogView } from './dialogs';
 import { FilePane } from './file-pane';
 import { Icon } from './icons';
-import { Toolbar } from './toolbar';
+import { LinkNote, Toolbar } from './toolbar';
 
 function Notices(): ReactNode {
   const dispatcher = useDispatcher();
@@ -71,6 +72,7 @@ export function App(): ReactNode {
     <div className="app">
       <div className="app-content" inert={dialogs.stack.length > 0}>
       <Toolbar />
+      <LinkNote />
       <main className="panes" ref={panesRef} style={{ gridTemplateColumns: `minmax(280px, ${split}fr) 6px minmax(280px, ${1 - split}fr)` }}>
         <FilePane side="local" />
         <Splitter
@@ -89,6 +91,7 @@ export function App(): ReactNode {
       </div>
       </div>
       <Notices />
+      <ContextMenu />
       {dialogs.stack.map((d, i) => (
         <DialogView key={d.id} dialog={d} top={i === dialogs.stack.length - 1} />
       ))}

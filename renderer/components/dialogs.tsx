@@ -1,4 +1,4 @@
-/** Every dialog but the site manager, and the one switch that draws the dialog stack. */
+/** Most dialogs, and the one switch that draws the dialog stack (the others have their own files). */
 import { useState, type ReactNode } from 'react';
 import type { CertificateInfo } from '../../common/models/security';
 import type { OverwriteChoice } from '../../common/models/transfer';
@@ -8,8 +8,10 @@ import { formatBytesExact, formatDate } from '../state/format';
 import { validateNewName } from '../state/pane-model';
 import { trustWords, yesNo } from '../state/session-model';
 import { PLAIN_FTP_WARNING } from '../state/sites-model';
+import { CertificatesDialog } from './certificates-dialog';
 import { Icon } from './icons';
 import { Modal } from './modal';
+import { PermissionsDialog, RawCommandDialog } from './remote-dialogs';
 import { SiteManager } from './site-manager';
 
 function CertificateFacts({ certificate }: { readonly certificate: CertificateInfo }): ReactNode {
@@ -613,6 +615,12 @@ export function DialogView({ dialog, top }: { readonly dialog: Dialog; readonly 
       return <ImportDialog dialog={dialog} top={top} />;
     case 'confirm':
       return <ConfirmDialog dialog={dialog} top={top} />;
+    case 'permissions':
+      return <PermissionsDialog dialog={dialog} top={top} />;
+    case 'raw-command':
+      return <RawCommandDialog dialog={dialog} top={top} />;
+    case 'certificates':
+      return <CertificatesDialog dialog={dialog} top={top} />;
     default: {
       const never: never = dialog;
       throw new Error(`unknown dialog ${JSON.stringify(never)}`);

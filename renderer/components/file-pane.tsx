@@ -4,7 +4,6 @@
  * from the OS; the keyboard of a two-pane commander.
  */
 import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { dialogId } from '../dispatcher';
 import { beginPaneDrag, currentPaneDrag, endPaneDrag, isOsFileDrag, WHARF_DRAG_TYPE } from '../drag';
 import { focusGrid, registerGrid } from '../focus';
 import { useDispatcher, useStore } from '../hooks';
@@ -171,26 +170,23 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
 
   const change = (fn: Parameters<typeof dispatcher.changePane>[1]) => dispatcher.changePane(side, fn);
 
-  const openNewFolder = () => connected && pane.path && dispatcher.openDialog({ kind: 'new-folder', id: dialogId('new-folder'), side });
-  const openRename = () => {
-    const target = pane.cursor !== null ? shown[cursorIndex] : selectedEntries(pane, shown)[0];
-    if (target) dispatcher.openDialog({ kind: 'rename', id: dialogId('rename'), side, name: target.name });
-  };
-  const openDelete = () => {
-    const entries = selectedEntries(pane, shown);
-    if (entries.length === 0) return;
-    dispatcher.openDialog({
-      kind: 'delete',
-      id: dialogId('delete'),
-      side,
-      names: entries.map((e) => e.name),
-      paths: entries.map((e) => entryPath(pane, e)),
-      hasFolders: entries.some((e) => e.type === 'directory'),
-    });
+  const openNewFolder = () => void dispatcher.paneCommand(side, 'new-folder');
+
+  /** The keyboard's context menu (Menu key, Shift+F10): opened at the cursor row, or the list's corner. */
+  const openMenuFromKeyboard = () => {
+    const row = cursorIndex >= 0 ? document.getElementById(`${side}-row-${cursorIndex}`) : null;
+    const box = (row ?? gridRef.current?.querySelector('.grid-body') ?? gridRef.current)?.getBoundingClientRect();
+    if (!box) return;
+    dispatcher.openContextMenu(side, { x: box.left + Math.min(48, box.width / 2), y: row ? box.bottom : box.top + 8 });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const mod = e.ctrlKey || e.metaKey;
+    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      openMenuFromKeyboard();
+      return;
+    }
     const moves: Record<string, CursorMove> = { ArrowUp: 'up', ArrowDown: 'down', Home: 'home', End: 'end', PageUp: 'pageup', PageDown: 'pagedown' };
     const move = moves[e.key];
     if (move) {
@@ -227,11 +223,11 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         return;
       case 'F2':
         e.preventDefault();
-        openRename();
+        void dispatcher.paneCommand(side, 'rename');
         return;
       case 'Delete':
         e.preventDefault();
-        openDelete();
+        void dispatcher.paneCommand(side, 'delete');
         return;
       case ' ':
         e.preventDefault();
@@ -462,6 +458,16 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           if (!e.currentTarget.contains(e.relatedTarget as Node | null)) dispatcher.setDropTarget(null);
         }}
         onDrop={(e) => (dropAllowed(e, null) ? onDrop(e, null) : undefined)}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          // The Menu key also fires contextmenu after its keydown opened the menu: nothing more to do.
+          if (dispatcher.ui.get().contextMenu) return;
+          if (!connected) return;
+          const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"][data-name]');
+          if ((e.target as HTMLElement).closest('.grid-head')) return;
+          gridRef.current?.focus();
+          dispatcher.openContextMenu(side, { x: e.clientX, y: e.clientY }, { name: row?.dataset['name'] ?? null });
+        }}
       >
         <div role="rowgroup" className="grid-head">
           <div role="row" aria-rowindex={1} className="row head">

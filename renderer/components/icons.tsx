@@ -5,7 +5,8 @@ import type { ReactElement } from 'react';
 export type IconName =
   | 'folder' | 'file' | 'link' | 'up' | 'refresh' | 'new-folder' | 'lock' | 'unlock' | 'warning' | 'sites'
   | 'disconnect' | 'pause' | 'play' | 'upload' | 'download' | 'close' | 'search' | 'eye' | 'edit' | 'trash'
-  | 'copy' | 'save' | 'retry' | 'top' | 'bottom' | 'arrow-up' | 'arrow-down' | 'check' | 'server' | 'plus' | 'import' | 'export' | 'chevron';
+  | 'copy' | 'save' | 'retry' | 'top' | 'bottom' | 'arrow-up' | 'arrow-down' | 'check' | 'server' | 'plus' | 'import' | 'export' | 'chevron'
+  | 'shield' | 'terminal' | 'key';
 
 const PATHS: Record<IconName, ReactElement> = {
   folder: <path d="M1.5 3.5h4l1.5 1.5h7.5v8.5h-13z" fill="currentColor" fillOpacity="0.18" stroke="currentColor" />,
@@ -41,6 +42,9 @@ const PATHS: Record<IconName, ReactElement> = {
   import: <path d="M8 2v8M5 7l3 3 3-3M2.5 11v2.5h11V11" fill="none" stroke="currentColor" strokeWidth="1.4" />,
   export: <path d="M8 10V2M5 5l3-3 3 3M2.5 11v2.5h11V11" fill="none" stroke="currentColor" strokeWidth="1.4" />,
   chevron: <path d="M6 4l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.5" />,
+  shield: <path d="M8 1.5l5.5 2v4c0 3.5-2.4 5.9-5.5 7-3.1-1.1-5.5-3.5-5.5-7v-4zM5.5 8l2 2 3-3.5" fill="none" stroke="currentColor" strokeWidth="1.3" />,
+  terminal: <path d="M1.5 2.5h13v11h-13zM4 6l2.5 2L4 10M8 10.5h4" fill="none" stroke="currentColor" strokeWidth="1.3" />,
+  key: <path d="M6 10a3.5 3.5 0 110-7 3.5 3.5 0 010 7zM8.5 8.5l5.5 5.5M11.5 11.5l1.5-1.5" fill="none" stroke="currentColor" strokeWidth="1.3" />,
 };
 
 /** An icon; decorative (hidden from screen readers) since every control has its own label. */

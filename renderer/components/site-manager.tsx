@@ -1,25 +1,36 @@
+/** The drag type of a site dragged within the tree (its id). */
+const SITE_DRAG_TYPE = 'application/x-wharf-site';
+
 /**
  * The site manager: a searchable folder tree of saved sites and the form of the selected one (every
- * field of a site), with connect, duplicate, delete, import and export. Passwords go to main once and
+ * field of a site), with connect, duplicate, delete, import and export. Folders are created, renamed and
+ * deleted here; a site moves to a folder by dragging it there or with the Folder field. Passwords go to main once and
  * into the system keychain; they never come back (the form shows only whether one is saved).
  */
-import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { SitesListing } from '../../common/ipc/payloads';
 import type { DataConnectionMode, FtpsMode, MinTlsVersion } from '../../common/models/site';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { dialogId } from '../dispatcher';
 import { useDispatcher, useStore } from '../hooks';
 import type { Dialog } from '../state/dialogs';
 import {
+  allFolders,
   draftFromSite,
+  folderChoices,
+  folderContents,
   folderKey,
+  isWithinFolder,
   newDraft,
   PLAIN_FTP_WARNING,
   PROTOCOL_CHOICES,
   PROTOCOL_HINT,
+  rebaseDraft,
   siteTreeRows,
   toCreateInput,
   toUpdateInput,
   validateDraft,
+  validateFolderName,
   withPort,
   withProtocol,
   type SiteDraft,
@@ -43,6 +54,10 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
   const [tab, setTab] = useState<FormTab>('general');
   const [newFolder, setNewFolder] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The folder row a dragged site hovers ('' = the top level). */
+  const [dropKey, setDropKey] = useState<string | null>(null);
+  /** The saved copy the draft was made from, so a newer copy from main keeps what the user typed since. */
+  const derivedFrom = useRef<SiteProfile | null>(null);
 
   const rows = useMemo(() => siteTreeRows(listing, expanded, search), [listing, expanded, search]);
   const selectedSite: SiteProfile | null = selection?.kind === 'site' ? (listing?.sites.find((s) => s.id === selection.id) ?? null) : null;
@@ -51,12 +66,15 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
     void dispatcher.refreshKeychain();
   }, [dispatcher]);
 
-  // The form follows the selected site (and the saved copy after each change pushed by main).
+  // The form follows the selected site, and the saved copy after each change pushed by main (a move, a
+  // folder rename) without losing what the user typed meanwhile.
   useEffect(() => {
-    if (selection?.kind === 'site') {
-      const site = listing?.sites.find((s) => s.id === selection.id);
-      if (site) setDraft((d) => (d && d.id === site.id && d.password !== '' ? { ...draftFromSite(site), password: d.password } : draftFromSite(site)));
-    }
+    if (selection?.kind !== 'site') return;
+    const site = listing?.sites.find((s) => s.id === selection.id);
+    if (!site) return;
+    const before = derivedFrom.current;
+    derivedFrom.current = site;
+    setDraft((d) => (d && before && d.id === site.id && before.id === site.id ? rebaseDraft(d, before, site) : draftFromSite(site)));
   }, [selection, listing]);
 
   const close = () => dispatcher.closeDialog(dialog.id);
@@ -131,16 +149,71 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
       setSelection(null);
       setDraft(null);
     } else if (selection?.kind === 'folder') {
-      dispatcher.openDialog({
-        kind: 'confirm',
-        id: dialogId('confirm'),
-        title: `Delete folder “${selection.path[selection.path.length - 1]}”?`,
-        message: 'The folder is deleted with every site and folder in it, and their saved passwords.',
-        confirmLabel: 'Delete folder',
-        action: { kind: 'delete-site-folder', folderPath: selection.path },
-      });
-      setSelection(null);
+      void removeFolder(selection.path);
     }
+  };
+
+  /** Deletes a folder: at once when it is empty, after a confirmation naming what goes with it otherwise. */
+  const removeFolder = async (path: readonly string[]) => {
+    const inside = folderContents(listing, path);
+    const name = path[path.length - 1];
+    if (inside.sites === 0 && inside.folders === 0) {
+      if (await dispatcher.deleteSiteFolder(path)) setSelection(null);
+      return;
+    }
+    const saved = listing?.sites.filter((s) => s.hasPassword && isWithinFolder(s.folderPath, path)).length ?? 0;
+    const what = [inside.sites > 0 ? `${inside.sites} site${inside.sites === 1 ? '' : 's'}` : '', inside.folders > 0 ? `${inside.folders} folder${inside.folders === 1 ? '' : 's'}` : '']
+      .filter(Boolean)
+      .join(' and ');
+    dispatcher.openDialog({
+      kind: 'confirm',
+      id: dialogId('confirm'),
+      title: `Delete folder “${name}”?`,
+      message: `“${name}” holds ${what}. They are deleted with it${saved > 0 ? `, and ${saved === 1 ? 'the password' : `the ${saved} passwords`} saved in the system keychain` : ''}. This cannot be undone.`,
+      confirmLabel: 'Delete folder',
+      action: { kind: 'delete-site-folder', folderPath: path },
+    });
+  };
+
+  /** Renames a folder; the selection and the open folders follow it. */
+  const renameFolder = async (path: readonly string[], name: string): Promise<boolean> => {
+    const renamed = [...path.slice(0, -1), name.trim()];
+    if (!(await dispatcher.renameSiteFolder(path, name.trim()))) return false;
+    const move = (p: readonly string[]) => (isWithinFolder(p, path) ? [...renamed, ...p.slice(path.length)] : p);
+    setExpanded((x) => new Set([...x].map((key) => folderKey(move(key === '' ? [] : key.split('\u0000'))))));
+    setSelection({ kind: 'folder', path: renamed });
+    return true;
+  };
+
+  /** Moves a site to a folder (drag and drop, or the Folder field); the folder opens to show it there. */
+  const moveSite = async (id: string, folderPath: readonly string[]) => {
+    const site = listing?.sites.find((s) => s.id === id);
+    if (!site || folderKey(site.folderPath) === folderKey(folderPath)) return;
+    const moved = await dispatcher.moveSite(id, folderPath);
+    if (!moved) return;
+    setExpanded((x) => {
+      const next = new Set(x);
+      for (let i = 1; i <= folderPath.length; i++) next.add(folderKey(folderPath.slice(0, i)));
+      return next;
+    });
+    setSelection({ kind: 'site', id });
+  };
+
+  const draggedSite = (e: DragEvent): boolean => e.dataTransfer.types.includes(SITE_DRAG_TYPE);
+  const onFolderDragOver = (e: DragEvent, key: string) => {
+    if (!draggedSite(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    e.dataTransfer.dropEffect = 'move';
+    setDropKey(key);
+  };
+  const onFolderDrop = (e: DragEvent, path: readonly string[]) => {
+    if (!draggedSite(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setDropKey(null);
+    const id = e.dataTransfer.getData(SITE_DRAG_TYPE);
+    if (id) void moveSite(id, path);
   };
 
   const createFolder = async () => {
@@ -171,6 +244,12 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
     } else if (e.key === 'Enter' && selectedSite) {
       e.preventDefault();
       void connect();
+    } else if (e.key === 'F2' && selection?.kind === 'folder') {
+      e.preventDefault();
+      document.querySelector<HTMLInputElement>('.folder-rename input')?.focus();
+    } else if (e.key === 'Delete' && (selectedSite || selection?.kind === 'folder')) {
+      e.preventDefault();
+      remove();
     } else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && selection?.kind === 'folder') {
       e.preventDefault();
       const key = folderKey(selection.path);
@@ -215,7 +294,18 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
             <Icon name="search" />
             <input type="search" aria-label="Search sites" placeholder="Search sites" value={search} onChange={(e) => setSearch(e.target.value)} />
           </label>
-          <div className="tree" role="tree" aria-label="Sites" tabIndex={0} onKeyDown={onTreeKey}>
+          <div
+            className={`tree${dropKey === '' ? ' drop-here' : ''}`}
+            role="tree"
+            aria-label="Sites"
+            tabIndex={0}
+            onKeyDown={onTreeKey}
+            onDragOver={(e) => onFolderDragOver(e, '')}
+            onDragLeave={(e) => {
+              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropKey(null);
+            }}
+            onDrop={(e) => onFolderDrop(e, [])}
+          >
             {rows.length === 0 && selection?.kind !== 'new' && <p className="tree-empty muted small">{search ? 'No site matches.' : 'No saved sites yet.'}</p>}
             {rows.map((row) => {
               if (row.kind === 'folder') {
@@ -227,8 +317,11 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
                     aria-level={row.depth + 1}
                     aria-expanded={row.expanded}
                     aria-selected={isSel}
-                    className={`tree-row folder${isSel ? ' selected' : ''}`}
+                    className={`tree-row folder${isSel ? ' selected' : ''}${dropKey === folderKey(row.path) ? ' drop-target' : ''}`}
                     style={{ paddingLeft: 8 + row.depth * 16 }}
+                    onDragOver={(e) => onFolderDragOver(e, folderKey(row.path))}
+                    onDragLeave={() => setDropKey((k) => (k === folderKey(row.path) ? null : k))}
+                    onDrop={(e) => onFolderDrop(e, row.path)}
                     onClick={() => {
                       setSelection({ kind: 'folder', path: row.path });
                       setDraft(null);
@@ -256,6 +349,12 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
                   aria-selected={isSel}
                   className={`tree-row site${isSel ? ' selected' : ''}`}
                   style={{ paddingLeft: 24 + row.depth * 16 }}
+                  draggable
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(SITE_DRAG_TYPE, row.site.id);
+                    e.dataTransfer.effectAllowed = 'move';
+                  }}
+                  onDragEnd={() => setDropKey(null)}
                   onClick={() => {
                     setSelection({ kind: 'site', id: row.site.id });
                     setShowErrors(false);
@@ -318,6 +417,9 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
             <button type="button" className="button small" disabled={(listing?.sites.length ?? 0) === 0} onClick={() => void dispatcher.exportSites()}>
               <Icon name="export" /> Export…
             </button>
+            <button type="button" className="button small wide" onClick={() => dispatcher.openDialog({ kind: 'certificates', id: 'certificates' })}>
+              <Icon name="shield" /> Trusted certificates…
+            </button>
           </div>
         </aside>
         <section className="sm-form" aria-label="Site settings">
@@ -336,7 +438,16 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
               <p>{w.message}</p>
             </div>
           ))}
-          {!draft ? (
+          {!draft && selection?.kind === 'folder' && allFolders(listing).some((f) => folderKey(f) === folderKey(selection.path)) ? (
+            <FolderPanel
+              key={folderKey(selection.path)}
+              listing={listing}
+              path={selection.path}
+              onRename={(name) => renameFolder(selection.path, name)}
+              onDelete={() => void removeFolder(selection.path)}
+              onNewSite={startNewSite}
+            />
+          ) : !draft ? (
             <div className="sm-empty">
               <Icon name="sites" className="big-icon" />
               <p>{selection?.kind === 'folder' ? `Folder “${selection.path[selection.path.length - 1]}”` : 'Select a site, or create one.'}</p>
@@ -345,7 +456,17 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
               </button>
             </div>
           ) : (
-            <SiteForm draft={draft} set={set} setDraft={setDraft} err={err} tab={tab} setTab={setTab} keychainAvailable={keychainAvailable} />
+            <SiteForm
+              draft={draft}
+              set={set}
+              setDraft={setDraft}
+              err={err}
+              tab={tab}
+              setTab={setTab}
+              keychainAvailable={keychainAvailable}
+              listing={listing}
+              onMove={(folderPath) => (draft.id === null ? set('folderPath', folderPath) : void moveSite(draft.id, folderPath))}
+            />
           )}
         </section>
       </div>
@@ -361,6 +482,68 @@ interface SiteFormProps {
   readonly tab: FormTab;
   readonly setTab: (tab: FormTab) => void;
   readonly keychainAvailable: boolean;
+  readonly listing: SitesListing | null;
+  /** The Folder field: a new site's draft takes it; a saved site moves at once. */
+  readonly onMove: (folderPath: readonly string[]) => void;
+}
+
+/** A selected folder: its name (renamed here), what it holds, and delete. */
+function FolderPanel({
+  listing,
+  path,
+  onRename,
+  onDelete,
+  onNewSite,
+}: {
+  readonly listing: SitesListing | null;
+  readonly path: readonly string[];
+  readonly onRename: (name: string) => Promise<boolean>;
+  readonly onDelete: () => void;
+  readonly onNewSite: () => void;
+}): ReactNode {
+  const current = path[path.length - 1] ?? '';
+  const [name, setName] = useState(current);
+  const [busy, setBusy] = useState(false);
+  const error = name.trim() === current ? null : validateFolderName(listing, path.slice(0, -1), name, path);
+  const inside = folderContents(listing, path);
+  return (
+    <div className="folder-panel">
+      <h3>
+        <Icon name="folder" /> {path.join(' / ')}
+      </h3>
+      <p className="muted">
+        {inside.sites === 0 && inside.folders === 0
+          ? 'This folder is empty.'
+          : `Holds ${inside.sites} site${inside.sites === 1 ? '' : 's'}${inside.folders > 0 ? ` and ${inside.folders} folder${inside.folders === 1 ? '' : 's'}` : ''}.`}{' '}
+        Drag sites onto a folder in the tree to move them, or choose their Folder in the site’s settings.
+      </p>
+      <form
+        className="folder-rename"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (error || name.trim() === current || busy) return;
+          setBusy(true);
+          await onRename(name);
+          setBusy(false);
+        }}
+      >
+        <Field label="Folder name" error={error ?? undefined}>
+          <input aria-label="Folder name" value={name} spellCheck={false} onChange={(e) => setName(e.target.value)} aria-invalid={error !== null} />
+        </Field>
+        <button type="submit" className="button" disabled={busy || error !== null || name.trim() === current}>
+          <Icon name="edit" /> Rename folder
+        </button>
+      </form>
+      <div className="folder-actions">
+        <button type="button" className="button" onClick={onNewSite}>
+          <Icon name="plus" /> New site here
+        </button>
+        <button type="button" className="button" onClick={onDelete}>
+          <Icon name="trash" /> Delete folder
+        </button>
+      </div>
+    </div>
+  );
 }
 
 function Field({ label, error, children, hint, className }: { readonly label: string; readonly error?: string | undefined; readonly children: ReactNode; readonly hint?: ReactNode; readonly className?: string }): ReactNode {
@@ -374,7 +557,10 @@ function Field({ label, error, children, hint, className }: { readonly label: st
   );
 }
 
-function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable }: SiteFormProps): ReactNode {
+function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, listing, onMove }: SiteFormProps): ReactNode {
+  const folders = folderChoices(listing);
+  const currentFolder = folderKey(draft.folderPath);
+  if (!folders.some((f) => f.key === currentFolder)) folders.push({ key: currentFolder, path: draft.folderPath, label: draft.folderPath.join(' / ') });
   return (
     <div className="site-form">
       <div role="tablist" aria-label="Site settings" className="segmented">
@@ -386,8 +572,24 @@ function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable }:
       </div>
       {tab === 'general' && (
         <div className="form-grid" role="tabpanel" aria-label="General">
-          <Field label="Name" error={err('name')} className="span2">
+          <Field label="Name" error={err('name')}>
             <input aria-label="Name" value={draft.name} onChange={(e) => set('name', e.target.value)} />
+          </Field>
+          <Field label="Folder" hint={draft.id !== null ? <span className="muted small">moves the site at once</span> : undefined}>
+            <select
+              aria-label="Folder"
+              value={currentFolder}
+              onChange={(e) => {
+                const choice = folders.find((f) => f.key === e.target.value);
+                if (choice) onMove(choice.path);
+              }}
+            >
+              {folders.map((f) => (
+                <option key={f.key} value={f.key}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
           </Field>
           <Field label="Protocol" className="span2">
             <select aria-label="Protocol" value={draft.protocol} onChange={(e) => setDraft((d) => (d ? withProtocol(d, e.target.value as FtpsMode) : d))}>

@@ -1,34 +1,36 @@
 /** The top bar: site manager, quick connect, disconnect, refresh, queue pause, and the connection status. */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import type { FtpsMode } from '../../common/models/site';
 import { useDispatcher, useStore } from '../hooks';
+import { quickConnectFields } from '../state/quick-connect-model';
 import { activeSession, securityBadge } from '../state/session-model';
-import { followPort, PROTOCOL_CHOICES } from '../state/sites-model';
+import { PROTOCOL_CHOICES } from '../state/sites-model';
 import { Icon } from './icons';
 
-/** The quick connect bar: the port follows the protocol (21/990) until the user types one. */
+/**
+ * The quick connect bar: the port follows the protocol (21/990) until the user types one. An ftps:// or
+ * ftpes:// link fills it (main pushes `openQuickConnect`) and moves the focus to what is left to type;
+ * only the Connect button connects.
+ */
 function QuickConnect(): ReactNode {
   const dispatcher = useDispatcher();
   const ui = useStore(dispatcher.ui);
-  const [protocol, setProtocol] = useState<FtpsMode>('explicit');
-  const [host, setHost] = useState('');
-  const [port, setPort] = useState('21');
-  const [portEdited, setPortEdited] = useState(false);
-  const [user, setUser] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useStore(dispatcher.quickConnectForm);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const connectRef = useRef<HTMLButtonElement>(null);
+
+  // A link filled the form: the password (never in a link) is what is left to type, or Connect itself.
+  useEffect(() => {
+    if (form.linkCount === 0) return;
+    if (form.user !== '' && form.user.toLowerCase() !== 'anonymous') passwordRef.current?.focus();
+    else connectRef.current?.focus();
+    // Only when a new link arrives, not on every keystroke.
+  }, [form.linkCount]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const h = host.trim();
-    if (!h) return;
-    const p = Number(port);
-    void dispatcher.quickConnect({
-      host: h,
-      ...(Number.isInteger(p) && p > 0 && p < 65536 ? { port: p } : {}),
-      mode: protocol,
-      user: user.trim(),
-      password,
-    });
+    const fields = quickConnectFields(form);
+    if (fields) void dispatcher.quickConnect(fields);
   };
 
   return (
@@ -37,13 +39,9 @@ function QuickConnect(): ReactNode {
         <span>Protocol</span>
         <select
           aria-label="Protocol"
-          value={protocol}
-          className={protocol === 'plain' ? 'warn' : ''}
-          onChange={(e) => {
-            const next = e.target.value as FtpsMode;
-            setProtocol(next);
-            setPort(followPort(next, port, portEdited));
-          }}
+          value={form.protocol}
+          className={form.protocol === 'plain' ? 'warn' : ''}
+          onChange={(e) => dispatcher.editQuickConnect({ field: 'protocol', value: e.target.value as FtpsMode })}
         >
           {PROTOCOL_CHOICES.map((c) => (
             <option key={c.value} value={c.value}>
@@ -54,33 +52,62 @@ function QuickConnect(): ReactNode {
       </label>
       <label className="field compact grow">
         <span>Host</span>
-        <input aria-label="Host" value={host} onChange={(e) => setHost(e.target.value)} placeholder="ftp.example.com" spellCheck={false} autoComplete="off" />
+        <input aria-label="Host" value={form.host} onChange={(e) => dispatcher.editQuickConnect({ field: 'host', value: e.target.value })} placeholder="ftp.example.com" spellCheck={false} autoComplete="off" />
       </label>
       <label className="field compact port">
         <span>Port</span>
-        <input
-          aria-label="Port"
-          inputMode="numeric"
-          value={port}
-          onChange={(e) => {
-            const text = e.target.value.replace(/[^0-9]/g, '').slice(0, 5);
-            setPortEdited(text !== '');
-            setPort(text === '' ? followPort(protocol, '', false) : text);
-          }}
-        />
+        <input aria-label="Port" inputMode="numeric" value={form.port} onChange={(e) => dispatcher.editQuickConnect({ field: 'port', value: e.target.value })} />
       </label>
       <label className="field compact">
         <span>User</span>
-        <input aria-label="User" value={user} onChange={(e) => setUser(e.target.value)} spellCheck={false} autoComplete="off" />
+        <input aria-label="User" value={form.user} onChange={(e) => dispatcher.editQuickConnect({ field: 'user', value: e.target.value })} spellCheck={false} autoComplete="off" />
       </label>
       <label className="field compact">
         <span>Password</span>
-        <input aria-label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" />
+        <input
+          ref={passwordRef}
+          aria-label="Password"
+          type="password"
+          value={form.password}
+          aria-describedby={form.link?.passwordIgnored ? 'link-password-note' : undefined}
+          onChange={(e) => dispatcher.editQuickConnect({ field: 'password', value: e.target.value })}
+          autoComplete="off"
+        />
       </label>
-      <button type="submit" className="button primary" disabled={ui.connecting || host.trim() === ''}>
+      <button ref={connectRef} type="submit" className="button primary" disabled={ui.connecting || form.host.trim() === ''}>
         {ui.connecting ? 'Connecting…' : 'Connect'}
       </button>
     </form>
+  );
+}
+
+/**
+ * The note under the toolbar after a link filled the quick connect bar: where the link points, that
+ * nothing was sent yet, and why the password field is empty when the link carried one.
+ */
+export function LinkNote(): ReactNode {
+  const dispatcher = useDispatcher();
+  const form = useStore(dispatcher.quickConnectForm);
+  const link = form.link;
+  if (!link || link.noteDismissed) return null;
+  return (
+    <div className="link-note" role="status" aria-label="Opened link">
+      <Icon name="link" />
+      <div className="link-note-text">
+        <p>
+          Filled in from the link <code>{link.display}</code>. Nothing has been sent: check the server, then click <strong>Connect</strong>.
+          {link.remotePath ? ` The folder ${link.remotePath} opens once connected.` : ''}
+        </p>
+        {link.passwordIgnored && (
+          <p id="link-password-note" className="warn-text">
+            The link contained a password. Wharf ignored it, because passwords in links end up in browser histories and logs: type it in the Password field.
+          </p>
+        )}
+      </div>
+      <button type="button" className="icon-button subtle" aria-label="Dismiss link note" onClick={() => dispatcher.dismissLinkNote()}>
+        <Icon name="close" />
+      </button>
+    </div>
   );
 }
 
@@ -124,6 +151,15 @@ export function Toolbar(): ReactNode {
       >
         <Icon name="sites" />
         <span>Sites</span>
+      </button>
+      <button
+        type="button"
+        className="tool-button"
+        aria-label="Trusted certificates"
+        title="Certificates you chose to always trust"
+        onClick={() => dispatcher.openDialog({ kind: 'certificates', id: 'certificates' })}
+      >
+        <Icon name="shield" />
       </button>
       <div className="divider" />
       <QuickConnect />

@@ -20,6 +20,17 @@ export type Dialog =
   | { readonly kind: 'rename'; readonly id: string; readonly side: PaneSide; readonly name: string }
   | { readonly kind: 'delete'; readonly id: string; readonly side: PaneSide; readonly names: readonly string[]; readonly paths: readonly string[]; readonly hasFolders: boolean }
   | { readonly kind: 'import'; readonly id: string; readonly format: SiteImportFormat; readonly preview: SiteImportPreview }
+  | {
+      readonly kind: 'permissions';
+      readonly id: string;
+      readonly sessionId: string;
+      readonly names: readonly string[];
+      readonly paths: readonly string[];
+      /** The first entry's permissions as listed (`rw-r--r--`), to start from; null when the server gave none. */
+      readonly permissions: string | null;
+    }
+  | { readonly kind: 'raw-command'; readonly id: string; readonly sessionId: string; readonly label: string }
+  | { readonly kind: 'certificates'; readonly id: string }
   | { readonly kind: 'confirm'; readonly id: string; readonly title: string; readonly message: string; readonly confirmLabel: string; readonly action: ConfirmAction };
 
 /** What a generic confirmation does when accepted. */

@@ -9,19 +9,22 @@ import {
   MAX_CONNECTIONS_LIMIT,
   MAX_TIMEZONE_OFFSET_MINUTES,
   type PasswordStorage,
+  type PinnedCertificate,
   type SiteCreateInput,
   type SiteProfile,
   type SiteUpdateInput,
 } from '../../common/models/site-profile';
 
-/** The sites mirror: the tree main pushed, and whether the keychain works. */
+/** The sites mirror: the tree main pushed, whether the keychain works, and the pinned certificates. */
 export interface SitesState {
   readonly listing: SitesListing | null;
   readonly keychain: KeychainStatus | null;
+  /** Always-trusted certificates, read when their list is shown; null before. */
+  readonly pinned: readonly PinnedCertificate[] | null;
 }
 
 /** Nothing loaded yet. */
-export const initialSites: SitesState = { listing: null, keychain: null };
+export const initialSites: SitesState = { listing: null, keychain: null, pinned: null };
 
 /** The protocol choices, in the order and words the site manager and quick connect offer them. */
 export const PROTOCOL_CHOICES: readonly { readonly value: FtpsMode; readonly label: string; readonly short: string }[] = [
@@ -118,6 +121,20 @@ export function draftFromSite(site: SiteProfile): SiteDraft {
     minTlsVersion: site.minTlsVersion,
     comments: site.comments,
   };
+}
+
+/**
+ * The draft after main pushed a newer copy of its site (a move, a rename elsewhere): what the user changed
+ * since `before` stays as typed; everything else takes the new copy's value. The typed password stays.
+ */
+export function rebaseDraft(draft: SiteDraft, before: SiteProfile, after: SiteProfile): SiteDraft {
+  const old = draftFromSite(before);
+  const merged: Record<string, unknown> = { ...draftFromSite(after) };
+  for (const key of Object.keys(draft) as (keyof SiteDraft)[]) {
+    const changed = key === 'folderPath' ? folderKey(draft.folderPath) !== folderKey(old.folderPath) : draft[key] !== old[key];
+    if (changed) merged[key] = draft[key];
+  }
+  return merged as unknown as SiteDraft;
 }
 
 /** A new protocol: the port follows it (21 or 990) unless the user typed one. */
@@ -217,6 +234,65 @@ function siteMatches(site: SiteProfile, query: string): boolean {
   return [site.name, site.host, site.user, site.comments].some((s) => s.toLowerCase().includes(query));
 }
 
+/** Every folder of the tree: the declared ones and those sites sit in (with their parents). */
+export function allFolders(listing: SitesListing | null): (readonly string[])[] {
+  if (!listing) return [];
+  const folders: (readonly string[])[] = listing.folders.map((f) => [...f]);
+  const seen = new Set(folders.map(folderKey));
+  for (const site of listing.sites) {
+    for (let i = 1; i <= site.folderPath.length; i++) {
+      const prefix = site.folderPath.slice(0, i);
+      if (!seen.has(folderKey(prefix))) {
+        seen.add(folderKey(prefix));
+        folders.push(prefix);
+      }
+    }
+  }
+  return folders;
+}
+
+/** Whether `path` is `folder` itself or lies inside it. */
+export function isWithinFolder(path: readonly string[], folder: readonly string[]): boolean {
+  return path.length >= folder.length && folder.every((part, i) => path[i] === part);
+}
+
+/** What a folder holds, at any depth: deleting it deletes all of this (the renderer confirms first). */
+export function folderContents(listing: SitesListing | null, folder: readonly string[]): { readonly sites: number; readonly folders: number } {
+  if (!listing) return { sites: 0, folders: 0 };
+  return {
+    sites: listing.sites.filter((s) => isWithinFolder(s.folderPath, folder)).length,
+    folders: allFolders(listing).filter((f) => f.length > folder.length && isWithinFolder(f, folder)).length,
+  };
+}
+
+/** The folders a site can be moved to, for a select: the top level first, then every folder in tree order. */
+export function folderChoices(listing: SitesListing | null): { readonly key: string; readonly path: readonly string[]; readonly label: string }[] {
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  const sorted = allFolders(listing).sort((a, b) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const c = collator.compare(a[i]!, b[i]!);
+      if (c !== 0) return c;
+    }
+    return a.length - b.length;
+  });
+  return [{ key: folderKey([]), path: [], label: 'Top level' }, ...sorted.map((f) => ({ key: folderKey(f), path: f, label: f.join(' / ') }))];
+}
+
+/**
+ * Why a folder name cannot be used in `parent` (null when it can): empty, a "/" or a sibling of the same
+ * name in any letter case (as the store refuses). `current` is the folder being renamed.
+ */
+export function validateFolderName(listing: SitesListing | null, parent: readonly string[], name: string, current?: readonly string[]): string | null {
+  const n = name.trim();
+  if (!n) return 'A name is required.';
+  if (n.includes('/')) return 'Names cannot contain "/".';
+  if ([...n].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'Names cannot contain control characters.';
+  const taken = allFolders(listing).some(
+    (f) => f.length === parent.length + 1 && isWithinFolder(f, parent) && f[parent.length]!.toLowerCase() === n.toLowerCase() && (!current || folderKey(f) !== folderKey(current)),
+  );
+  return taken ? `A folder named “${n}” already exists there.` : null;
+}
+
 /**
  * The tree as rows, folders before sites at each level. Without a search, collapsed folders hide their
  * content; with one, only matching sites (and folders whose name matches) show, with their folders open.
@@ -224,13 +300,7 @@ function siteMatches(site: SiteProfile, query: string): boolean {
 export function siteTreeRows(listing: SitesListing | null, expanded: ReadonlySet<string>, search: string): SiteTreeRow[] {
   if (!listing) return [];
   const query = search.trim().toLowerCase();
-  const folders = listing.folders.map((f) => [...f]);
-  for (const site of listing.sites) {
-    for (let i = 1; i <= site.folderPath.length; i++) {
-      const prefix = site.folderPath.slice(0, i);
-      if (!folders.some((f) => folderKey(f) === folderKey(prefix))) folders.push([...prefix]);
-    }
-  }
+  const folders = allFolders(listing);
   let visibleSites = listing.sites;
   let visibleFolders = folders;
   if (query) {

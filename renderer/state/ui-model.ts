@@ -1,5 +1,6 @@
 /** App-wide view state that belongs to no domain store: focus, the bottom tab, notices, facts about the app. */
 import type { AppInfo, LocalPlaces, QueueSettings } from '../../common/ipc/payloads';
+import type { ContextMenuState } from './context-menu-model';
 import type { PaneSide } from './pane-model';
 
 /** A message in the notice area (errors stay until dismissed). */
@@ -25,6 +26,8 @@ export interface UiState {
   readonly connecting: boolean;
   /** Which pane a drag hovers (for the drop highlight), with the folder row it targets. */
   readonly dropTarget: { readonly side: PaneSide; readonly folder: string | null } | null;
+  /** The open context menu of a pane, if any. */
+  readonly contextMenu: ContextMenuState | null;
 }
 
 /** At start. */
@@ -37,6 +40,7 @@ export const initialUi: UiState = {
   queueSettings: null,
   connecting: false,
   dropTarget: null,
+  contextMenu: null,
 };
 
 /** At most this many notices show; older ones go. */

@@ -9,6 +9,7 @@ export const VALID_REQUESTS: { readonly [M in WharfMethod]: WharfRequest<M> } = 
   openExternal: { url: 'https://example.com/help' },
   clipboardWriteText: { text: 'AB:CD:EF' },
   saveTextFile: { suggestedName: 'wharf-log.txt', text: 'log' },
+  linksReady: {},
   localPlaces: {},
   localList: { path: '/home/user' },
   localMkdir: { path: '/home/user/new' },

@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { QuickConnectLink } from '../../../common/ipc/payloads';
+import { LinkInbox } from '../../../main/app/protocol-links';
 import { CONTENT_SECURITY_POLICY, serveRendererFile } from '../../../main/app/renderer-protocol';
 import type { CredentialStore } from '../../../main/credentials/keychain';
 import { HeadlessPlatform } from '../../../main/services/platform';
@@ -58,6 +60,11 @@ export interface BridgeHost {
   readonly services: WharfServices;
   /** Scripted dialogs and recorded shell calls. */
   readonly platform: HeadlessPlatform;
+  /**
+   * Hands the app an `ftps://`/`ftpes://` link (or an argv holding one) as the OS would: through the same
+   * `LinkInbox` main/app uses, so it waits for `linksReady` or is pushed as `openQuickConnect`.
+   */
+  offerLink(linkOrArgv: string | readonly string[]): QuickConnectLink | null;
   close(): Promise<void>;
 }
 
@@ -66,10 +73,13 @@ export async function startBridgeHost(options: BridgeHostOptions = {}): Promise<
   const rendererRoot = resolve(options.rendererRoot ?? join(ROOT, 'dist', 'renderer'));
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wharf-bridge-'));
   const platform = new HeadlessPlatform();
-  const services = await createWharfServices({
+  // `services` exists before any page can call linksReady, so nothing is delivered before it is set.
+  const links = new LinkInbox((link) => services.events.emit('openQuickConnect', link));
+  const services: WharfServices = await createWharfServices({
     dataDir,
     platform,
     app: { name: 'Wharf', version: 'bridge' },
+    links,
     ...(options.home ? { home: options.home } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.openSession ? { openSession: options.openSession } : {}),
@@ -155,6 +165,7 @@ export async function startBridgeHost(options: BridgeHostOptions = {}): Promise<
     token,
     services,
     platform,
+    offerLink: (linkOrArgv) => links.offer(linkOrArgv),
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();

@@ -1,0 +1,192 @@
+/**
+ * Dialogs of the remote pane's context menu: file permissions (SITE CHMOD, with the nine boxes and the
+ * octal value like FileZilla's "Change file attributes") and a raw FTP command whose reply also goes to
+ * the message log.
+ */
+import { useState, type ReactNode } from 'react';
+import type { RawReply } from '../../common/ipc/payloads';
+import { useDispatcher } from '../hooks';
+import type { Dialog } from '../state/dialogs';
+import {
+  hasPermission,
+  isOctalMode,
+  octalFromPermissions,
+  permissionsFromOctal,
+  PERMISSION_CLASSES,
+  PERMISSION_KINDS,
+  withPermission,
+  type PermissionClass,
+  type PermissionKind,
+} from '../state/permissions-model';
+import { Icon } from './icons';
+import { Modal } from './modal';
+
+const CLASS_LABEL: Record<PermissionClass, string> = { owner: 'Owner', group: 'Group', others: 'Others' };
+const KIND_LABEL: Record<PermissionKind, string> = { read: 'Read', write: 'Write', execute: 'Execute' };
+
+/** Permissions of one or more remote entries. */
+export function PermissionsDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'permissions' }>; readonly top: boolean }): ReactNode {
+  const dispatcher = useDispatcher();
+  const [mode, setMode] = useState(() => octalFromPermissions(dialog.permissions) ?? '644');
+  const [busy, setBusy] = useState(false);
+  const valid = isOctalMode(mode);
+  const count = dialog.names.length;
+  const close = () => dispatcher.closeDialog(dialog.id);
+  const submit = async () => {
+    if (!valid || busy) return;
+    setBusy(true);
+    const ok = await dispatcher.chmod(dialog.sessionId, dialog.paths, mode);
+    setBusy(false);
+    if (ok) close();
+  };
+  return (
+    <Modal
+      top={top}
+      className="permissions-dialog"
+      title={count === 1 ? `Permissions of “${dialog.names[0]}”` : `Permissions of ${count} items`}
+      onClose={close}
+      initialFocus=".octal-input"
+      footer={
+        <>
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" form={`${dialog.id}-form`} className="button primary" disabled={!valid || busy}>
+            {busy ? 'Changing…' : 'OK'}
+          </button>
+        </>
+      }
+    >
+      <form
+        id={`${dialog.id}-form`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {dialog.permissions === null && <p className="muted">The server did not list permissions for this entry: start from the value below.</p>}
+        <table className="permission-grid">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Who</span>
+              </th>
+              {PERMISSION_KINDS.map((what) => (
+                <th key={what} scope="col">
+                  {KIND_LABEL[what]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {PERMISSION_CLASSES.map((who) => (
+              <tr key={who}>
+                <th scope="row">{CLASS_LABEL[who]}</th>
+                {PERMISSION_KINDS.map((what) => (
+                  <td key={what}>
+                    <input
+                      type="checkbox"
+                      aria-label={`${CLASS_LABEL[who]} ${KIND_LABEL[what].toLowerCase()}`}
+                      checked={hasPermission(mode, who, what)}
+                      onChange={(e) => setMode((m) => withPermission(m, who, what, e.target.checked))}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="octal-row">
+          <label className="field">
+            <span>Numeric value</span>
+            <input
+              className="octal-input mono"
+              aria-label="Numeric value"
+              inputMode="numeric"
+              value={mode}
+              maxLength={4}
+              aria-invalid={!valid}
+              onFocus={(e) => e.currentTarget.select()}
+              onChange={(e) => setMode(e.target.value.replace(/[^0-7]/g, '').slice(0, 4))}
+            />
+          </label>
+          <code className="mode-preview" aria-label="Resulting permissions">
+            {valid ? permissionsFromOctal(mode) : '—'}
+          </code>
+        </div>
+        {!valid && <p className="field-error">Three octal digits (0–7) such as 644, or four with the special bits first.</p>}
+        <p className="muted small">Sent as SITE CHMOD; some servers (Windows, some hosting) ignore or refuse it.</p>
+      </form>
+    </Modal>
+  );
+}
+
+/** The reply's text without the code basic-ftp leaves at the start of each line (`215 UNIX`, `211-Features`). */
+function replyText(reply: RawReply): string {
+  const prefix = new RegExp(`^${reply.code}[ -]?`);
+  return reply.message
+    .split(/\r?\n/)
+    .map((line) => line.replace(prefix, ''))
+    .join('\n');
+}
+
+/** One raw FTP command on the browsing session; the reply shows here and in the message log. */
+export function RawCommandDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'raw-command' }>; readonly top: boolean }): ReactNode {
+  const dispatcher = useDispatcher();
+  const [command, setCommand] = useState('');
+  const [reply, setReply] = useState<RawReply | null>(null);
+  const [busy, setBusy] = useState(false);
+  const close = () => dispatcher.closeDialog(dialog.id);
+  const send = async () => {
+    const text = command.trim();
+    if (!text || busy) return;
+    setBusy(true);
+    const answer = await dispatcher.rawCommand(dialog.sessionId, text);
+    setBusy(false);
+    setReply(answer);
+    if (answer) setCommand('');
+  };
+  return (
+    <Modal
+      top={top}
+      className="raw-command-dialog"
+      title="Enter custom command"
+      onClose={close}
+      footer={
+        <>
+          <button type="button" className="button" onClick={close}>
+            Close
+          </button>
+          <button type="submit" form={`${dialog.id}-form`} className="button primary" disabled={busy || command.trim() === ''}>
+            {busy ? 'Sending…' : 'Send'}
+          </button>
+        </>
+      }
+    >
+      <form
+        id={`${dialog.id}-form`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        <p>
+          Sends one FTP command to <strong>{dialog.label}</strong> over its encrypted control connection. The command and the server’s reply appear in the message log.
+        </p>
+        <label className="field">
+          <span>Command</span>
+          <input className="mono" aria-label="Command" value={command} autoFocus spellCheck={false} autoComplete="off" placeholder="SYST" onChange={(e) => setCommand(e.target.value)} />
+        </label>
+        <p className="muted small">
+          <Icon name="lock" /> Commands that would log in again, drop encryption or open a data connection (USER, PASS, AUTH, PROT, CCC, LIST, RETR, STOR…) are refused: use the app for those.
+        </p>
+        {reply && (
+          <div className="raw-reply" role="status" aria-label="Server reply">
+            <span className={`reply-code${reply.code >= 400 ? ' bad' : ''}`}>{reply.code}</span>
+            <pre className="mono">{replyText(reply)}</pre>
+          </div>
+        )}
+      </form>
+    </Modal>
+  );
+}
