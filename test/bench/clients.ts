@@ -1,0 +1,176 @@
+/**
+ * How each client is asked to do each job: the exact command lines the benchmark times. Every client
+ * verifies the server certificate against the fleet's CA (Wharf --ca, curl --cacert, lftp ssl:ca-file),
+ * so all three do the same TLS work; "wharf-pinned" trusts the certificate by fingerprint instead.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServerInfo } from '../servers/fleet';
+
+export type ClientName = 'wharf' | 'wharf-pinned' | 'curl' | 'lftp';
+
+export const CLIENT_LABELS: Record<ClientName, string> = {
+  wharf: 'Wharf',
+  'wharf-pinned': 'Wharf, pinned (--fingerprint)',
+  curl: 'curl',
+  lftp: 'lftp',
+};
+
+/** A job as the benchmark describes it; paths are absolute local paths, remote ones relative to the FTP root. */
+export type Job =
+  | { kind: 'download'; remote: string; local: string }
+  | { kind: 'upload'; local: string; remote: string }
+  /** Downloads `files` (names inside remoteDir) into localDir, over `connections` connections. */
+  | { kind: 'download-tree'; remoteDir: string; localDir: string; files: readonly string[]; connections: number };
+
+export interface Command {
+  readonly cmd: string;
+  readonly args: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export interface ClientContext {
+  readonly server: ServerInfo;
+  readonly caCertFile: string;
+  /** node and bin/wharf, so Wharf runs on the same Node as the benchmark. */
+  readonly nodePath: string;
+  readonly wharfBin: string;
+  /** A private folder for config files (curl -K lists, lftp scripts) and lftp's home. */
+  readonly scratchDir: string;
+}
+
+function wharfUrl(server: ServerInfo, path: string): string {
+  const scheme = server.mode === 'explicit' ? 'ftpes' : server.mode === 'implicit' ? 'ftps' : 'ftp';
+  return `${scheme}://${encodeURIComponent(server.user)}@${server.host}:${server.port}/${path.replace(/^\/+/, '')}`;
+}
+
+function wharfCommand(ctx: ClientContext, pinned: boolean, job: Job): Command {
+  const { server } = ctx;
+  const trust =
+    server.mode === 'plain'
+      ? ['--allow-plain']
+      : pinned
+        ? ['--fingerprint', `SHA256:${server.certFingerprintSha256 ?? ''}`]
+        : ['--ca', ctx.caCertFile];
+  const common = ['-q', ...trust];
+  let args: string[];
+  switch (job.kind) {
+    case 'download':
+      args = ['get', wharfUrl(server, job.remote), job.local, ...common];
+      break;
+    case 'upload':
+      args = ['put', job.local, wharfUrl(server, job.remote), ...common];
+      break;
+    case 'download-tree':
+      args = ['get', '-r', wharfUrl(server, job.remoteDir), job.localDir, '--parallel', String(job.connections), ...common];
+      break;
+  }
+  return { cmd: ctx.nodePath, args: [ctx.wharfBin, ...args], env: { ...process.env, WHARF_PASSWORD: server.password } };
+}
+
+/** `wharf info`: the negotiated TLS version and cipher, and whether data connections resume the session. */
+export function wharfInfoCommand(ctx: ClientContext): Command {
+  const trust = ctx.server.mode === 'plain' ? ['--allow-plain'] : ['--ca', ctx.caCertFile];
+  return { cmd: ctx.nodePath, args: [ctx.wharfBin, 'info', wharfUrl(ctx.server, ''), ...trust], env: { ...process.env, WHARF_PASSWORD: ctx.server.password } };
+}
+
+function curlUrl(server: ServerInfo, path: string): string {
+  // Explicit FTPS is ftp:// with --ssl-reqd; ftps:// is implicit.
+  const scheme = server.mode === 'implicit' ? 'ftps' : 'ftp';
+  return `${scheme}://${server.host}:${server.port}/${path.replace(/^\/+/, '')}`;
+}
+
+/** curl's config-file quoting: backslash and double quote escaped inside double quotes. */
+function curlQuote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+let scratchCounter = 0;
+
+function curlCommand(ctx: ClientContext, job: Job): Command {
+  const { server } = ctx;
+  // --disable (first) ignores any ~/.curlrc; -sS and --no-progress-meter (which -Z needs): errors only.
+  const base = ['--disable', '-sS', '--no-progress-meter', '--user', `${server.user}:${server.password}`];
+  if (server.mode !== 'plain') base.push('--cacert', ctx.caCertFile);
+  if (server.mode === 'explicit') base.push('--ssl-reqd');
+  let args: string[];
+  switch (job.kind) {
+    case 'download':
+      args = [...base, '-o', job.local, curlUrl(server, job.remote)];
+      break;
+    case 'upload':
+      args = [...base, '-T', job.local, curlUrl(server, job.remote)];
+      break;
+    case 'download-tree': {
+      // One process for all files, as a user would script it: url/output pairs in a config file. Sequential
+      // mode reuses one connection; -Z runs up to --parallel-max transfers at once.
+      const list = job.files.flatMap((name) => [
+        `url = ${curlQuote(curlUrl(server, `${job.remoteDir}/${name}`))}`,
+        `output = ${curlQuote(join(job.localDir, name))}`,
+      ]);
+      const config = join(ctx.scratchDir, `curl-${++scratchCounter}.cfg`);
+      writeFileSync(config, `${list.join('\n')}\n`, { mode: 0o600 });
+      args = [...base, ...(job.connections > 1 ? ['-Z', '--parallel-max', String(job.connections)] : []), '-K', config];
+      break;
+    }
+  }
+  return { cmd: 'curl', args, env: process.env };
+}
+
+/** lftp's command-line quoting: double quotes, with backslash and double quote escaped. */
+function lftpQuote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function lftpCommand(ctx: ClientContext, job: Job): Command {
+  const { server } = ctx;
+  const settings = [
+    'set cmd:fail-exit yes',
+    'set net:max-retries 1',
+    'set net:timeout 60',
+    'set xfer:clobber yes',
+    'set xfer:log no',
+  ];
+  if (server.mode === 'plain') {
+    settings.push('set ftp:ssl-allow no');
+  } else {
+    settings.push(
+      `set ssl:ca-file ${lftpQuote(ctx.caCertFile)}`,
+      'set ssl:verify-certificate yes',
+      'set ftp:ssl-force yes',
+      'set ftp:ssl-protect-data yes',
+      'set ftp:ssl-protect-list yes',
+    );
+  }
+  const scheme = server.mode === 'implicit' ? 'ftps' : 'ftp';
+  const open = `open -u ${lftpQuote(server.user)},${lftpQuote(server.password)} ${scheme}://${server.host}:${server.port}`;
+  let action: string;
+  switch (job.kind) {
+    case 'download':
+      action = `get ${lftpQuote(job.remote)} -o ${lftpQuote(job.local)}`;
+      break;
+    case 'upload':
+      action = `put ${lftpQuote(job.local)} -o ${lftpQuote(job.remote)}`;
+      break;
+    case 'download-tree':
+      action = `mirror${job.connections > 1 ? ` --parallel=${job.connections}` : ''} ${lftpQuote(job.remoteDir)} ${lftpQuote(job.localDir)}`;
+      break;
+  }
+  const script = join(ctx.scratchDir, `lftp-${++scratchCounter}.lftp`);
+  writeFileSync(script, `${[...settings, open, action].join('\n')}\n`, { mode: 0o600 });
+  // LFTP_HOME keeps lftp's history and bookmarks in the scratch folder instead of the user's home.
+  return { cmd: 'lftp', args: ['-f', script], env: { ...process.env, LFTP_HOME: join(ctx.scratchDir, 'lftp-home') } };
+}
+
+export function commandFor(client: ClientName, ctx: ClientContext, job: Job): Command {
+  switch (client) {
+    case 'wharf':
+      return wharfCommand(ctx, false, job);
+    case 'wharf-pinned':
+      return wharfCommand(ctx, true, job);
+    case 'curl':
+      return curlCommand(ctx, job);
+    case 'lftp':
+      return lftpCommand(ctx, job);
+  }
+}
