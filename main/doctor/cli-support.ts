@@ -1,0 +1,191 @@
+/*
+ * What `wharf doctor` and `wharf sync` share on the command line: the small IO interface they run against
+ * (so tests drive them without a terminal), and turning a URL or `site:NAME` into a connection the engine
+ * and the doctor accept, with the password from the keychain, WHARF_PASSWORD or a prompt.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ConnectionTarget } from '../../common/models/site';
+import { toConnectionTarget } from '../../common/models/site-profile';
+import { ask } from '../cli/prompt';
+import { openStores } from '../cli/stores';
+import { parseLocation } from '../cli/url';
+import { WharfError } from '../ftps/errors';
+import type { CertificateQuestion, TrustDecision, TrustStoreLike } from '../ftps/session';
+
+/** Everything a command touches outside itself. `processCliIo()` is the real one. */
+export interface CliIo {
+  /** A line (or lines) for stdout: results, reports, JSON. */
+  readonly out: (text: string) => void;
+  /** A line for stderr: progress, warnings, questions' context. */
+  readonly err: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether a person can answer questions (stdin is a terminal). */
+  readonly interactive: boolean;
+  /** Asks on the terminal; `hidden` for passwords. Only called when `interactive`. */
+  readonly ask: (question: string, options?: { hidden?: boolean }) => Promise<string>;
+}
+
+/** The process's stdout, stderr, environment and terminal. */
+export function processCliIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    env: process.env,
+    interactive: process.stdin.isTTY === true,
+    ask,
+  };
+}
+
+/** Connection flags both commands take. */
+export interface ConnectionFlags {
+  readonly ca: string | undefined;
+  readonly fingerprint: string | undefined;
+  readonly insecure: boolean;
+  readonly allowPlain: boolean;
+  readonly active: boolean;
+  /** Seconds. */
+  readonly timeout: number;
+}
+
+/** The `parseArgs` option definitions for ConnectionFlags. */
+export const CONNECTION_OPTIONS = {
+  ca: { type: 'string' },
+  fingerprint: { type: 'string' },
+  insecure: { type: 'boolean', default: false },
+  'allow-plain': { type: 'boolean', default: false },
+  active: { type: 'boolean', default: false },
+  timeout: { type: 'string', default: '30' },
+} as const;
+
+/** Reads ConnectionFlags from parsed values. */
+export function connectionFlags(values: Record<string, string | boolean | undefined>): ConnectionFlags {
+  const timeout = Number(values.timeout ?? '30');
+  if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
+  return {
+    ca: typeof values.ca === 'string' ? values.ca : undefined,
+    fingerprint: typeof values.fingerprint === 'string' ? values.fingerprint : undefined,
+    insecure: values.insecure === true,
+    allowPlain: values['allow-plain'] === true,
+    active: values.active === true,
+    timeout,
+  };
+}
+
+/** A connection resolved from the command line. */
+export interface CliConnection {
+  readonly target: ConnectionTarget;
+  readonly password: string;
+  readonly path: string;
+  /** Plain FTP allowed (a saved plain site, or --allow-plain). */
+  readonly allowPlain: boolean;
+  readonly extraCaPem: readonly string[];
+  readonly pinnedFingerprint: string | undefined;
+  readonly insecure: boolean;
+  readonly trustStore: TrustStoreLike | undefined;
+  readonly decideTrust: (question: CertificateQuestion) => Promise<TrustDecision>;
+}
+
+/** Turns `ftpes://user@host/path` or `site:NAME/path` into a connection; asks for the password where needed. */
+export async function resolveCliConnection(arg: string, flags: ConnectionFlags, io: CliIo): Promise<CliConnection> {
+  const location = parseLocation(arg);
+  const extraCaPem = flags.ca ? [await readFile(flags.ca, 'utf8')] : [];
+  if (flags.insecure) io.err('wharf: WARNING: --insecure: the server certificate is NOT verified; anyone on the network path can read the password');
+  const common = { extraCaPem, pinnedFingerprint: flags.fingerprint, insecure: flags.insecure };
+  if (location.kind === 'site') {
+    const { sites, pins } = await openStores((text) => io.err(`wharf: ${text}`));
+    const site = await sites.find(location.siteName);
+    const saved = site.passwordStorage === 'keychain' ? await sites.getPassword(site.id) : null;
+    const password = saved ?? io.env.WHARF_PASSWORD ?? (io.interactive ? await io.ask(`Password for ${site.user}@${site.host}: `, { hidden: true }) : null);
+    if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
+    const target = toConnectionTarget(site);
+    return {
+      ...common,
+      target: flags.active ? { ...target, dataMode: 'active' } : target,
+      password,
+      path: location.path === '/' && site.remoteDir ? site.remoteDir : location.path,
+      allowPlain: site.protocol === 'plain',
+      trustStore: pins,
+      decideTrust: (q) => decideOnTerminal(q, io, true),
+    };
+  }
+  if (location.mode === 'plain' && !flags.allowPlain) {
+    throw new WharfError('plain-refused', 'ftp:// is plain FTP: the password and files travel unencrypted. Use ftpes:// (explicit FTPS), or pass --allow-plain if you accept that.');
+  }
+  let password: string;
+  if (location.password !== null) {
+    io.err('wharf: warning: a password in the URL is visible to other programs on this computer; prefer WHARF_PASSWORD');
+    password = location.password;
+  } else if (io.env.WHARF_PASSWORD !== undefined) {
+    password = io.env.WHARF_PASSWORD;
+  } else if (location.user === 'anonymous') {
+    password = 'anonymous@';
+  } else if (io.interactive) {
+    password = await io.ask(`Password for ${location.user}@${location.host}: `, { hidden: true });
+  } else {
+    throw new WharfError('invalid-input', 'No password: set WHARF_PASSWORD or run on a terminal to be asked.');
+  }
+  return {
+    ...common,
+    target: {
+      host: location.host,
+      port: location.port,
+      mode: location.mode,
+      user: location.user,
+      dataMode: flags.active ? 'active' : 'passive',
+      minTlsVersion: 'TLSv1.2',
+      timezoneOffsetMinutes: 0,
+      encoding: 'utf8',
+    },
+    password,
+    path: location.path,
+    allowPlain: flags.allowPlain,
+    trustStore: undefined,
+    decideTrust: (q) => decideOnTerminal(q, io, false),
+  };
+}
+
+/** On a terminal: once, always (saved sites) or reject; elsewhere: reject, saying how to pin the certificate. */
+async function decideOnTerminal(question: CertificateQuestion, io: CliIo, canPin: boolean): Promise<TrustDecision> {
+  const { certificate, reason, host, port } = question;
+  if (!io.interactive) {
+    io.err(`wharf: ${reason}`);
+    io.err(`wharf: certificate SHA-256 ${certificate.fingerprintSha256}`);
+    io.err(`wharf: to trust it, check the fingerprint with the server's administrator, then pass --fingerprint SHA256:${certificate.fingerprintSha256.replace(/:/g, '')}`);
+    return 'reject';
+  }
+  io.err(
+    [
+      `The certificate of ${host}:${port} is not trusted. ${reason}`,
+      `  subject: ${certificate.subject}`,
+      `  issuer:  ${certificate.issuer}`,
+      `  valid:   ${certificate.validFrom} to ${certificate.validTo}`,
+      `  SHA-256: ${certificate.fingerprintSha256}`,
+      'Nothing has been sent yet.',
+    ].join('\n'),
+  );
+  const answer = (await io.ask(canPin ? 'Trust it [o]nce, [a]lways (pin it for this site), or reject [N]? ' : 'Trust it [o]nce for this run, or reject [N]? ')).trim().toLowerCase();
+  if (canPin && (answer === 'a' || answer === 'always')) return 'always';
+  return answer === 'o' || answer === 'once' ? 'once' : 'reject';
+}
+
+/** Exit codes shared with the rest of the CLI (main/cli/index.ts), by error kind. */
+export const EXIT_CODE_BY_KIND: Readonly<Record<string, number>> = {
+  'invalid-input': 2,
+  'plain-refused': 2,
+  auth: 3,
+  'tls-untrusted': 4,
+  'tls-changed': 4,
+  'tls-handshake': 4,
+  'tls-required': 4,
+  refused: 5,
+  dns: 5,
+  timeout: 5,
+  'connection-lost': 5,
+  'data-channel': 5,
+  'too-many-connections': 5,
+  ftp: 6,
+  'local-io': 7,
+  'unsafe-name': 7,
+  verification: 8,
+  cancelled: 130,
+};

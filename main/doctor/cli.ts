@@ -1,0 +1,131 @@
+import { parseArgs } from 'node:util';
+import type { DoctorProblem, DoctorReport, DoctorStep } from '../../common/models/doctor';
+import { WharfError } from '../ftps/errors';
+import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliIo } from './cli-support';
+import { runDoctor, type DoctorOptions } from './doctor';
+
+export { processCliIo, type CliIo } from './cli-support';
+
+/** `wharf doctor --help`. */
+export const DOCTOR_USAGE = `Usage: wharf doctor URL [options]
+
+Tests a connection step by step (name, TCP, greeting, TLS, certificate, login, PBSZ/PROT, EPSV, PASV,
+listing, TLS session reuse, TLS 1.3 and 1.2) and explains what fails and how to fix it.
+
+  URL                    ftpes://user@host[:21]/folder, ftps://user@host[:990]/folder, ftp://..., site:NAME
+  --ca FILE              also trust this CA certificate (PEM)
+  --fingerprint SHA256:… trust exactly this certificate
+  --insecure             accept any certificate (reported as a warning)
+  --allow-plain          allow testing plain, unencrypted FTP
+  --timeout SECONDS      per network step, default 15
+  --greeting-timeout S   silence before checking for implicit FTPS, default 5
+  --json                 print the report as JSON
+Exit codes: 0 works (maybe with warnings), 3 login refused, 4 certificate/TLS or wrong FTPS mode,
+            5 network/firewall/limits, 6 server replies, 2 usage, 1 anything else.`;
+
+/** The exit code for a report: 0 when it works, else by the first error. */
+export function doctorExitCode(report: DoctorReport): number {
+  const first = report.diagnoses.find((d) => d.severity === 'error');
+  if (!first) return 0;
+  const byProblem: Partial<Record<DoctorProblem, number>> = {
+    'login-refused': 3,
+    'certificate-untrusted': 4,
+    'certificate-changed': 4,
+    'tls-handshake-failed': 4,
+    'no-tls': 4,
+    'tls-required': 4,
+    'implicit-server-explicit-settings': 4,
+    'explicit-server-implicit-settings': 4,
+    'dns-failed': 5,
+    'connect-refused': 5,
+    'connect-timeout': 5,
+    'not-ftp': 5,
+    'server-closed': 5,
+    'too-many-connections': 5,
+    'passive-blocked': 5,
+    'pasv-foreign-address': 5,
+    timeout: 5,
+    'listing-failed': 6,
+    'session-reuse-failed': 6,
+    'tls13-tickets': 6,
+  };
+  return byProblem[first.problem] ?? 1;
+}
+
+const MARK: Record<DoctorStep['status'], string> = { ok: 'ok  ', warning: 'warn', failed: 'FAIL', skipped: ' -  ', pending: ' .. ', running: ' .. ' };
+
+/** The report as text for a terminal or a bug report: steps with times, then diagnoses with fixes. */
+export function formatDoctorReport(report: DoctorReport): string {
+  const lines: string[] = [`Wharf connection doctor: ${report.user}@${report.host}:${report.port} (${report.mode === 'explicit' ? 'FTPS, explicit' : report.mode === 'implicit' ? 'FTPS, implicit' : 'plain FTP'})`, ''];
+  for (const step of report.steps) {
+    const time = step.durationMs === null ? '' : `${Math.round(step.durationMs)} ms`;
+    lines.push(`[${MARK[step.status]}] ${step.title.padEnd(38)} ${time.padStart(8)}  ${step.summary}`);
+    for (const detail of step.details) lines.push(`${' '.repeat(8)}${detail}`);
+  }
+  lines.push('');
+  if (report.diagnoses.length === 0) lines.push('No problems found.');
+  for (const d of report.diagnoses) {
+    lines.push(`${d.severity.toUpperCase()}: ${d.title}`, `  ${d.explanation}`);
+    for (const fix of d.fixes) lines.push(`  - ${fix}`);
+    lines.push('');
+  }
+  lines.push(`Verdict: ${report.verdict === 'ok' ? 'works' : report.verdict === 'warnings' ? 'works, with warnings' : 'does not work'} (${report.durationMs} ms)`);
+  return lines.join('\n');
+}
+
+/**
+ * `wharf doctor URL [options]`: runs the doctor and prints the report (text or --json). Returns the exit
+ * code; never throws.
+ */
+export async function runDoctorCommand(args: readonly string[], io: CliIo, overrides: Partial<DoctorOptions> = {}): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        ...CONNECTION_OPTIONS,
+        timeout: { type: 'string', default: '15' },
+        'greeting-timeout': { type: 'string', default: '5' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      io.out(DOCTOR_USAGE);
+      return 0;
+    }
+    const [url, ...extra] = positionals;
+    if (!url || extra.length > 0) throw new WharfError('invalid-input', 'doctor takes one URL: wharf doctor ftpes://user@host/');
+    const flags = connectionFlags(values);
+    const greeting = Number(values['greeting-timeout']);
+    if (!(greeting > 0)) throw new WharfError('invalid-input', '--greeting-timeout takes a number of seconds.');
+    const connection = await resolveCliConnection(url, flags, io);
+    const report = await runDoctor({
+      target: connection.target,
+      password: connection.password,
+      allowPlain: connection.allowPlain,
+      ...(connection.path && connection.path !== '/' ? { remoteDir: connection.path } : {}),
+      extraCaPem: connection.extraCaPem,
+      ...(connection.pinnedFingerprint ? { pinnedFingerprint: connection.pinnedFingerprint } : {}),
+      ...(connection.trustStore ? { trustStore: connection.trustStore } : {}),
+      insecure: connection.insecure,
+      decideTrust: connection.decideTrust,
+      timeoutMs: flags.timeout * 1000,
+      greetingTimeoutMs: greeting * 1000,
+      ...(values.json ? {} : { onStep: (step: DoctorStep) => {
+        if (step.status === 'running' && io.interactive) io.err(`  ${step.title}…`);
+      } }),
+      ...overrides,
+    });
+    io.out(values.json ? JSON.stringify(report, null, 2) : formatDoctorReport(report));
+    return doctorExitCode(report);
+  } catch (err) {
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`wharf: ${err.message} (run wharf doctor --help)`);
+      return 2;
+    }
+    const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
+    io.err(`wharf: ${error.message}`);
+    return EXIT_CODE_BY_KIND[error.kind] ?? 1;
+  }
+}

@@ -1,0 +1,206 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../common/models/sync';
+import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliConnection, type CliIo } from '../doctor/cli-support';
+import { WharfError } from '../ftps/errors';
+import { FtpsSession, type SessionOptions } from '../ftps/session';
+import { defaultDataDir } from '../sites/site-store';
+import { TransferQueue } from '../transfers/transfer-queue';
+import { compareFolders } from './compare-folders';
+import { planSync } from './plan';
+import { runSyncPlan } from './run';
+import { FileSyncStateStore, syncPairKey } from './sync-state';
+
+/** `wharf sync --help`. */
+export const SYNC_USAGE = `Usage: wharf sync LOCAL URL --direction up|down|mirror [options]
+
+Compares a local folder with a remote one and makes them match: up (this computer -> server),
+down (server -> this computer) or mirror (both ways, the newer copy wins). Every file is verified.
+
+  --direction up|down|mirror
+  --delete               also delete: up/down what the other side does not have; mirror what was
+                         deleted on one side since the last sync. Nothing is deleted without it.
+  --dry-run              print the plan; change nothing
+  --overwrite-newer      also overwrite copies that are newer than the ones replacing them
+  --timezone-offset MIN  minutes the server's clock is ahead of UTC (LIST times); default the site's or 0
+  --no-hash              compare by size and time only, even where the server offers HASH
+  --parallel N           transfers at once, default 2 (1-10)
+  --json                 print the plan and the result as JSON
+  --ca FILE, --fingerprint SHA256:…, --insecure, --allow-plain, --active, --timeout SECONDS  as for other commands`;
+
+function formatSize(n: number | null): string {
+  if (n === null) return '';
+  if (n < 1024) return ` (${n} B)`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return ` (${value.toFixed(1)} ${units[unit]})`;
+}
+
+function describeAction(a: SyncAction): string {
+  const where = a.operation === 'delete' ? (a.target === 'remote' ? 'on server' : 'here     ') : a.target === 'remote' ? '-> server' : '-> here  ';
+  const name = a.kind === 'directory' ? `${a.relativePath}/` : a.relativePath;
+  return `${a.operation.padEnd(9)} ${where} ${name}${formatSize(a.size)}  ${a.reason}${a.warning ? `  (${a.warning})` : ''}`;
+}
+
+/** A plan as text: one line per action with its checkbox, then conflicts, skipped entries and notes. */
+export function formatSyncPlan(plan: SyncPlan, included: ReadonlySet<string>): string {
+  const direction = plan.direction === 'up' ? 'up (this computer -> server)' : plan.direction === 'down' ? 'down (server -> this computer)' : 'mirror (both ways)';
+  const lines = [`Sync ${direction}: ${plan.localRoot} <-> ${plan.remoteRoot}; deletion ${plan.deleteEnabled ? 'chosen' : 'not chosen'}`];
+  if (plan.actions.length === 0) lines.push('  Nothing to do: the folders match.');
+  for (const a of plan.actions) lines.push(`  [${included.has(a.id) ? 'x' : ' '}] ${describeAction(a)}`);
+  if (plan.conflicts.length > 0) {
+    lines.push('Conflicts (left alone):');
+    for (const c of plan.conflicts) lines.push(`  ${c.relativePath}: ${c.reason}`);
+  }
+  if (plan.skipped.length > 0) {
+    lines.push('Skipped:');
+    for (const s of plan.skipped) lines.push(`  ${s.side === 'remote' ? 'server' : 'here'}: ${s.path}: ${s.reason}`);
+  }
+  for (const note of plan.notes) lines.push(`Note: ${note}`);
+  const { copy, overwrite, delete: deletions, bytesUp, bytesDown } = plan.summary;
+  lines.push(`Plan: ${copy} to copy, ${overwrite} to overwrite, ${deletions} to delete;${formatSize(bytesUp).replace(/[()]/g, '') || ' 0 B'} up,${formatSize(bytesDown).replace(/[()]/g, '') || ' 0 B'} down.`);
+  return lines.join('\n');
+}
+
+function describeResult(plan: SyncPlan, r: SyncActionResult): string {
+  const action = plan.actions.find((a) => a.id === r.actionId);
+  const what = action ? `${action.operation} ${action.relativePath}` : r.actionId;
+  if (r.status === 'done') return `done     ${what}${r.verifiedBy ? ` (verified: ${r.verifiedBy})` : ''}`;
+  if (r.status === 'skipped') return `skipped  ${what}${r.note ? `: ${r.note}` : ''}`;
+  return `FAILED   ${what}: ${r.error?.message ?? 'unknown error'}`;
+}
+
+/** The exit code of a run: 0 when nothing failed, else by the first failure's kind. */
+export function syncExitCode(run: SyncRunResult): number {
+  const failed = run.results.find((r) => r.status === 'failed');
+  if (!failed) return 0;
+  return EXIT_CODE_BY_KIND[failed.error?.kind ?? 'internal'] ?? 1;
+}
+
+function sessionOptions(connection: CliConnection, timeoutMs: number): SessionOptions {
+  return {
+    target: connection.target,
+    password: connection.password,
+    allowPlain: connection.allowPlain,
+    extraCaPem: connection.extraCaPem,
+    ...(connection.pinnedFingerprint ? { pinnedFingerprint: connection.pinnedFingerprint } : {}),
+    ...(connection.trustStore ? { trustStore: connection.trustStore } : {}),
+    insecure: connection.insecure,
+    decideTrust: connection.decideTrust,
+    timeoutMs,
+    keepAliveIntervalMs: 0,
+  };
+}
+
+/**
+ * `wharf sync LOCAL URL --direction up|down|mirror [--delete] [--dry-run]`: compares, prints the plan, and
+ * unless --dry-run carries out the ticked actions through a transfer queue (verifying each file). Returns
+ * the exit code; never throws.
+ */
+export async function runSyncCommand(args: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        ...CONNECTION_OPTIONS,
+        direction: { type: 'string' },
+        delete: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        'overwrite-newer': { type: 'boolean', default: false },
+        'timezone-offset': { type: 'string' },
+        'no-hash': { type: 'boolean', default: false },
+        parallel: { type: 'string', default: '2' },
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      io.out(SYNC_USAGE);
+      return 0;
+    }
+    const [localArg, url, ...extra] = positionals;
+    if (!localArg || !url || extra.length > 0) throw new WharfError('invalid-input', 'sync takes a local folder and a remote URL: wharf sync LOCAL URL --direction up|down|mirror');
+    const direction = values.direction as SyncDirection | undefined;
+    if (direction !== 'up' && direction !== 'down' && direction !== 'mirror') throw new WharfError('invalid-input', '--direction takes up, down or mirror.');
+    const parallel = Number(values.parallel);
+    if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
+    let offset: number | undefined;
+    if (values['timezone-offset'] !== undefined) {
+      offset = Number(values['timezone-offset']);
+      if (!Number.isInteger(offset) || Math.abs(offset) > 24 * 60) throw new WharfError('invalid-input', '--timezone-offset takes whole minutes between -1440 and 1440.');
+    }
+    const localRoot = resolve(localArg);
+    const info = await stat(localRoot).catch(() => null);
+    if (!info?.isDirectory()) throw new WharfError('local-io', `${localArg} is not a folder.`);
+    const flags = connectionFlags(values);
+    const connection = await resolveCliConnection(url, flags, io);
+    const remoteRoot = connection.path.length > 1 ? connection.path.replace(/\/+$/, '') : '/';
+    const options = sessionOptions(connection, flags.timeout * 1000);
+
+    const session = await FtpsSession.open(options);
+    let queue: TransferQueue | null = null;
+    try {
+      const compare = await compareFolders(session, {
+        localRoot,
+        remoteRoot,
+        recursive: true,
+        listingOffsetMinutes: connection.target.timezoneOffsetMinutes,
+        ...(offset !== undefined ? { timezoneOffsetMinutes: offset } : {}),
+        useHash: !values['no-hash'],
+      });
+      const state = new FileSyncStateStore(defaultDataDir(io.env as NodeJS.ProcessEnv));
+      const pairKey = syncPairKey(`${connection.target.user}@${connection.target.host}:${connection.target.port}`, remoteRoot, localRoot);
+      const plan = planSync(compare, { direction, delete: values.delete === true, baseline: await state.load(pairKey) });
+      const chosen = plan.actions.filter((a) => a.selected || values['overwrite-newer'] === true).map((a) => a.id);
+      if (!values.json) io.out(formatSyncPlan(plan, new Set(chosen)));
+      if (values['dry-run']) {
+        if (values.json) io.out(JSON.stringify({ plan, chosen }, null, 2));
+        else io.out('Dry run: nothing was changed.');
+        return 0;
+      }
+      // The pool's connections carry the certificate decision made for this one.
+      const accepted = session.report.certificateTrust === 'accepted-once' ? session.report.certificate?.fingerprintSha256 : undefined;
+      const poolOptions: SessionOptions = { ...options, ...(accepted ? { pinnedFingerprint: accepted } : {}) };
+      queue = await TransferQueue.open({
+        openSession: () => FtpsSession.open(poolOptions),
+        stateFile: null,
+        defaultConcurrency: parallel,
+        defaultOverwrite: 'overwrite',
+      });
+      const run = await runSyncPlan(plan, {
+        queue,
+        siteKey: 'cli',
+        session,
+        actionIds: chosen,
+        state: { store: state, pairKey },
+        ...(values.json || values.quiet ? {} : { onAction: (r: SyncActionResult) => io.err(describeResult(plan, r)) }),
+      });
+      if (values.json) {
+        io.out(JSON.stringify({ plan, chosen, run }, null, 2));
+      } else {
+        io.out(`Done: ${run.summary.done}, skipped: ${run.summary.skipped}, failed: ${run.summary.failed}.`);
+        for (const r of run.results) if (r.status !== 'done') io.out(`  ${describeResult(plan, r)}`);
+      }
+      return syncExitCode(run);
+    } finally {
+      await queue?.stop();
+      await session.close();
+    }
+  } catch (err) {
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`wharf: ${err.message} (run wharf sync --help)`);
+      return 2;
+    }
+    const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
+    io.err(`wharf: ${error.message}`);
+    return EXIT_CODE_BY_KIND[error.kind] ?? 1;
+  }
+}

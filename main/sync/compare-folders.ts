@@ -1,0 +1,202 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RemoteEntry } from '../../common/models/remote-entry';
+import type { CompareResult, CompareSide, SkippedPath } from '../../common/models/sync';
+import { WharfError } from '../ftps/errors';
+import { printableName, unsafeNameReason } from '../ftps/safe-names';
+import type { RemoteHash } from '../ftps/session';
+import { hashLocalFile } from '../transfers/local-hash';
+import { compareTrees, matchKey, summarize, type TreeEntry } from './compare';
+
+/** What compare needs of a session: `FtpsSession` satisfies it. */
+export interface CompareSession {
+  list(path: string): Promise<readonly RemoteEntry[]>;
+  features(): Promise<ReadonlyMap<string, string>>;
+  hash(path: string): Promise<RemoteHash | null>;
+}
+
+/** What to compare and how. Defaults are stated per field. */
+export interface CompareFoldersOptions {
+  readonly localRoot: string;
+  /** Absolute, `/`-separated. */
+  readonly remoteRoot: string;
+  /** Into subfolders too. default true */
+  readonly recursive?: boolean;
+  /** The offset the session parsed LIST times with (the site's `timezoneOffsetMinutes`). default 0 */
+  readonly listingOffsetMinutes?: number;
+  /** The offset to compare with, to try another one without changing the site. default: listingOffsetMinutes */
+  readonly timezoneOffsetMinutes?: number;
+  /** Compare server hashes (HASH, XSHA256, ...) of equal-size files where offered. default true */
+  readonly useHash?: boolean;
+  /** Times this close count as equal. default 1 second */
+  readonly toleranceSeconds?: number;
+  readonly signal?: AbortSignal;
+  /** Called after each folder listed, with the count so far. */
+  readonly onProgress?: (foldersListed: number) => void;
+}
+
+const HASH_FEATURES = ['HASH', 'XSHA256', 'XSHA1', 'XMD5', 'XCRC'];
+
+/** Joins a remote folder and a relative path with `/`. */
+export function remoteJoin(root: string, relativePath: string): string {
+  if (relativePath === '') return root;
+  return root.endsWith('/') ? `${root}${relativePath}` : `${root}/${relativePath}`;
+}
+
+/** The local path of a relative `/`-separated path under a root. */
+export function localJoin(root: string, relativePath: string): string {
+  return relativePath === '' ? root : join(root, ...relativePath.split('/'));
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new WharfError('cancelled', 'The compare was cancelled.');
+}
+
+/**
+ * Walks a local folder: files and folders, symbolic links to files followed, symbolic links to folders
+ * skipped (they can loop), and names FTP cannot carry (line breaks, NUL) skipped.
+ */
+export async function walkLocal(root: string, recursive: boolean, skipped: SkippedPath[], signal?: AbortSignal): Promise<TreeEntry[]> {
+  const rootInfo = await stat(root).catch((err: unknown) => {
+    throw new WharfError('local-io', `The local folder ${root} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  });
+  if (!rootInfo.isDirectory()) throw new WharfError('local-io', `${root} is not a folder.`);
+  const out: TreeEntry[] = [];
+  const walk = async (relative: string): Promise<void> => {
+    checkAborted(signal);
+    const folder = localJoin(root, relative);
+    for (const dirent of await readdir(folder, { withFileTypes: true })) {
+      const rel = relative ? `${relative}/${dirent.name}` : dirent.name;
+      if (/[\r\n\0]/.test(dirent.name)) {
+        skipped.push({ side: 'local', path: printableName(rel), reason: 'the name contains a line break, which FTP cannot carry' });
+        continue;
+      }
+      const full = join(folder, dirent.name);
+      let info = dirent.isSymbolicLink() ? await stat(full).catch(() => null) : null;
+      if (dirent.isSymbolicLink() && info?.isDirectory()) {
+        skipped.push({ side: 'local', path: printableName(rel), reason: 'a symbolic link to a folder (not followed)' });
+        continue;
+      }
+      if (dirent.isDirectory()) {
+        const dirInfo = await stat(full).catch(() => null);
+        out.push({ relativePath: rel, type: 'directory', size: null, modifiedMs: dirInfo?.mtimeMs ?? null, precision: 'exact' });
+        if (recursive) await walk(rel);
+        continue;
+      }
+      if (dirent.isFile() || (dirent.isSymbolicLink() && info?.isFile())) {
+        info ??= await stat(full).catch(() => null);
+        if (!info) continue;
+        out.push({ relativePath: rel, type: 'file', size: info.size, modifiedMs: Math.floor(info.mtimeMs), precision: 'exact' });
+        continue;
+      }
+      skipped.push({ side: 'local', path: printableName(rel), reason: 'not a regular file or folder' });
+    }
+  };
+  await walk('');
+  return out;
+}
+
+/** `ls -l` prints only the day for files older than six months: such a time is midnight, server time. */
+function listPrecision(modifiedMs: number, listingOffsetMinutes: number): 'minute' | 'day' {
+  return (modifiedMs + listingOffsetMinutes * 60_000) % 86_400_000 === 0 ? 'day' : 'minute';
+}
+
+/**
+ * Walks a remote folder through a session's listings. A name that is unsafe as a local name (`..`, `a/b`,
+ * control characters, Windows device names) is skipped and reported, never followed or used.
+ */
+export async function walkRemote(
+  session: Pick<CompareSession, 'list'>,
+  root: string,
+  options: { recursive: boolean; listsInUtc: boolean; listingOffsetMinutes: number },
+  skipped: SkippedPath[],
+  signal?: AbortSignal,
+  onFolder?: () => void,
+): Promise<TreeEntry[]> {
+  const out: TreeEntry[] = [];
+  const walk = async (relative: string): Promise<void> => {
+    checkAborted(signal);
+    const entries = await session.list(remoteJoin(root, relative));
+    onFolder?.();
+    for (const entry of entries) {
+      const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      const unsafe = unsafeNameReason(entry.name);
+      if (unsafe !== null) {
+        skipped.push({ side: 'remote', path: printableName(rel), reason: `the name ${unsafe}` });
+        continue;
+      }
+      const modifiedMs = entry.modifiedAt === null ? null : Date.parse(entry.modifiedAt);
+      const precision = modifiedMs === null || options.listsInUtc ? 'second' : listPrecision(modifiedMs, options.listingOffsetMinutes);
+      if (entry.type === 'directory') {
+        out.push({ relativePath: rel, type: 'directory', size: null, modifiedMs, precision });
+        if (options.recursive) await walk(rel);
+      } else if (entry.type === 'file' || entry.type === 'symlink') {
+        // A listing gives a link's own size (the length of its target), not the file's: unknown here.
+        out.push({ relativePath: rel, type: 'file', size: entry.type === 'file' ? entry.size : null, modifiedMs, precision });
+      } else {
+        skipped.push({ side: 'remote', path: printableName(rel), reason: 'of a type the listing does not tell' });
+      }
+    }
+  };
+  await walk('');
+  return out;
+}
+
+/**
+ * Compares a local folder with a remote one: walks both, asks the server for hashes of equal-size files
+ * where it offers HASH, and compares. The site's timezone offset applies to LIST times only; a server
+ * that lists with MLSD gives UTC, and the offset is then reported as not applying.
+ */
+export async function compareFolders(session: CompareSession, options: CompareFoldersOptions): Promise<CompareResult> {
+  const recursive = options.recursive ?? true;
+  const listingOffset = options.listingOffsetMinutes ?? 0;
+  const offset = options.timezoneOffsetMinutes ?? listingOffset;
+  const features = await session.features();
+  const listsInUtc = features.has('MLST');
+  const skipped: SkippedPath[] = [];
+  let folders = 0;
+  const local = await walkLocal(options.localRoot, recursive, skipped, options.signal);
+  const remote = await walkRemote(session, options.remoteRoot, { recursive, listsInUtc, listingOffsetMinutes: listingOffset }, skipped, options.signal, () => {
+    folders += 1;
+    options.onProgress?.(folders);
+  });
+
+  let hashAlgorithm: CompareResult['settings']['hashAlgorithm'] = null;
+  if ((options.useHash ?? true) && HASH_FEATURES.some((f) => features.has(f))) {
+    const remoteByKey = new Map(remote.map((e, i) => [matchKey(e.relativePath), i]));
+    for (let i = 0; i < local.length; i++) {
+      checkAborted(options.signal);
+      const l = local[i] as TreeEntry;
+      const ri = remoteByKey.get(matchKey(l.relativePath));
+      const r = ri === undefined ? undefined : remote[ri];
+      if (!r || l.type !== 'file' || r.type !== 'file' || l.size === null || l.size !== r.size) continue;
+      const remoteHash = await session.hash(remoteJoin(options.remoteRoot, r.relativePath)).catch(() => null);
+      if (!remoteHash) continue;
+      hashAlgorithm = remoteHash.algorithm;
+      const localHex = await hashLocalFile(localJoin(options.localRoot, l.relativePath), remoteHash.algorithm);
+      const hashOf = (hex: string): CompareSide['hash'] => ({ algorithm: remoteHash.algorithm, hex });
+      local[i] = { ...l, hash: hashOf(localHex) };
+      remote[ri as number] = { ...r, hash: hashOf(remoteHash.hex) };
+    }
+  }
+
+  const entries = compareTrees(local, remote, {
+    remoteShiftMinutes: listsInUtc ? 0 : listingOffset - offset,
+    toleranceMs: (options.toleranceSeconds ?? 1) * 1000,
+  });
+  return {
+    localRoot: options.localRoot,
+    remoteRoot: options.remoteRoot,
+    settings: {
+      recursive,
+      timezoneOffsetMinutes: offset,
+      offsetApplies: !listsInUtc,
+      toleranceSeconds: options.toleranceSeconds ?? 1,
+      hashAlgorithm,
+    },
+    entries,
+    skipped,
+    summary: summarize(entries),
+    comparedAt: new Date().toISOString(),
+  };
+}

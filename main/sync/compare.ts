@@ -1,0 +1,182 @@
+/*
+ * Folder compare, pure part: two flat lists of entries in, one CompareEntry per path out. No files, no
+ * sockets: the walkers in compare-folders.ts feed it, and unit tests feed it tables.
+ */
+import type { CompareEntry, CompareSide, DifferenceReason } from '../../common/models/sync';
+
+/** How precise a modification time is: MLSD gives seconds, `ls -l` minutes (or only the day for old files). */
+export type TimePrecision = 'exact' | 'second' | 'minute' | 'day';
+
+/** One file or folder of one side, relative to the compared folder. */
+export interface TreeEntry {
+  /** `/`-separated, e.g. `docs/a.txt`. */
+  readonly relativePath: string;
+  readonly type: 'file' | 'directory';
+  /** Bytes; null where unknown (folders, symbolic links on the server). */
+  readonly size: number | null;
+  /** Milliseconds since the epoch, UTC (remote: as the listing was parsed); null where unknown. */
+  readonly modifiedMs: number | null;
+  readonly precision: TimePrecision;
+  readonly hash?: CompareSide['hash'];
+}
+
+/** How to compare. */
+export interface CompareRules {
+  /** Minutes added to remote times before comparing: a timezone correction on top of the listing's. default 0 */
+  readonly remoteShiftMinutes?: number;
+  /** Times this close count as equal. default 1000 ms */
+  readonly toleranceMs?: number;
+}
+
+const PRECISION_MS: Record<TimePrecision, number> = { exact: 0, second: 1000, minute: 60_000, day: 86_400_000 };
+
+/** The key two sides are matched by: the same name in NFC (macOS writes NFD, servers usually NFC). */
+export function matchKey(relativePath: string): string {
+  return relativePath.normalize('NFC');
+}
+
+/**
+ * Whether a local time (exact) and a remote time (truncated to its precision) describe the same moment,
+ * and which is newer if not. A listing truncates: `12:34` covers 12:34:00 to 12:34:59.
+ */
+export function compareTimes(localMs: number, remoteMs: number, precision: TimePrecision, toleranceMs: number): 'equal' | 'local-newer' | 'remote-newer' {
+  const span = PRECISION_MS[precision];
+  if (localMs < remoteMs - toleranceMs) return 'remote-newer';
+  if (localMs >= remoteMs + Math.max(span, 1) + toleranceMs) return 'local-newer';
+  return 'equal';
+}
+
+function bytes(n: number | null): string {
+  if (n === null) return '?';
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+function side(entry: TreeEntry, shiftMs: number): CompareSide {
+  return {
+    type: entry.type,
+    size: entry.type === 'file' ? entry.size : null,
+    modifiedAt: entry.modifiedMs === null ? null : new Date(entry.modifiedMs + shiftMs).toISOString(),
+    hash: entry.hash ?? null,
+  };
+}
+
+function byPath(a: string, b: string): number {
+  const as = a.split('/');
+  const bs = b.split('/');
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    const x = as[i] as string;
+    const y = bs[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return as.length - bs.length;
+}
+
+/**
+ * Compares two trees by name, then type, size, hash (when both sides have one of the same algorithm) and
+ * modification time. Equal hashes make two files the same whatever their times; a folder is `different`
+ * (reason `contents`) when anything below it differs. Entries come out sorted, parents first.
+ */
+export function compareTrees(local: readonly TreeEntry[], remote: readonly TreeEntry[], rules: CompareRules = {}): CompareEntry[] {
+  const shiftMs = (rules.remoteShiftMinutes ?? 0) * 60_000;
+  const tolerance = rules.toleranceMs ?? 1000;
+  const locals = new Map(local.map((e) => [matchKey(e.relativePath), e]));
+  const remotes = new Map(remote.map((e) => [matchKey(e.relativePath), e]));
+  const keys = [...new Set([...locals.keys(), ...remotes.keys()])].sort(byPath);
+  const entries: CompareEntry[] = [];
+  const differing = new Set<string>();
+
+  for (const key of keys) {
+    const l = locals.get(key) ?? null;
+    const r = remotes.get(key) ?? null;
+    const relativePath = l?.relativePath ?? r?.relativePath ?? key;
+    const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+    const localSide = l ? side(l, 0) : null;
+    const remoteSide = r ? side(r, shiftMs) : null;
+    const base = { relativePath, name, local: localSide, remote: remoteSide };
+    if (l === null || r === null) {
+      const only = l ? 'local' : 'remote';
+      const what = (l ?? r)?.type === 'directory' ? 'folder' : `file, ${bytes((l ?? r)?.size ?? null)}`;
+      entries.push({ ...base, status: l ? 'only-local' : 'only-remote', reasons: [], newer: null, explanation: only === 'local' ? `Only here (${what}).` : `Only on the server (${what}).` });
+      differing.add(key);
+      continue;
+    }
+    if (l.type !== r.type) {
+      entries.push({
+        ...base,
+        status: 'different',
+        reasons: ['type'],
+        newer: null,
+        explanation: `A ${l.type === 'directory' ? 'folder' : 'file'} here, a ${r.type === 'directory' ? 'folder' : 'file'} on the server.`,
+      });
+      differing.add(key);
+      continue;
+    }
+    if (l.type === 'directory') {
+      entries.push({ ...base, status: 'same', reasons: [], newer: null, explanation: 'Folder on both sides.' });
+      continue;
+    }
+    const reasons: DifferenceReason[] = [];
+    const parts: string[] = [];
+    if (l.size !== null && r.size !== null && l.size !== r.size) {
+      reasons.push('size');
+      parts.push(`sizes differ: ${bytes(l.size)} here, ${bytes(r.size)} on the server`);
+    }
+    let timeVerdict: ReturnType<typeof compareTimes> | null = null;
+    if (l.modifiedMs !== null && r.modifiedMs !== null) {
+      timeVerdict = compareTimes(l.modifiedMs, r.modifiedMs + shiftMs, r.precision, tolerance);
+    }
+    const newer = timeVerdict === 'local-newer' ? 'local' : timeVerdict === 'remote-newer' ? 'remote' : null;
+    const sameAlgorithm = l.hash && r.hash && l.hash.algorithm === r.hash.algorithm;
+    if (reasons.length === 0 && sameAlgorithm) {
+      if (l.hash?.hex.toLowerCase() === r.hash?.hex.toLowerCase()) {
+        const note = newer ? ` (times differ: newer ${newer === 'local' ? 'here' : 'on the server'})` : '';
+        entries.push({ ...base, status: 'same', reasons: [], newer, explanation: `Same content (${l.hash?.algorithm})${note}.` });
+        continue;
+      }
+      reasons.push('hash');
+      parts.push(`contents differ (${l.hash?.algorithm})`);
+    }
+    if (newer !== null && (reasons.length > 0 || !sameAlgorithm)) {
+      reasons.push('modified-time');
+      parts.push(`newer ${newer === 'local' ? 'here' : 'on the server'}`);
+    }
+    if (reasons.length === 0) {
+      entries.push({ ...base, status: 'same', reasons: [], newer: null, explanation: sameAlgorithm ? `Same content (${l.hash?.algorithm}).` : 'Same size and time.' });
+      continue;
+    }
+    const text = parts.join('; ');
+    entries.push({ ...base, status: 'different', reasons, newer, explanation: `${text.charAt(0).toUpperCase()}${text.slice(1)}.` });
+    differing.add(key);
+  }
+
+  // A folder on both sides differs when anything below it does.
+  const ancestors = new Set<string>();
+  for (const key of differing) {
+    for (let cut = key.lastIndexOf('/'); cut > 0; cut = key.lastIndexOf('/', cut - 1)) ancestors.add(key.slice(0, cut));
+  }
+  return entries.map((e) =>
+    e.status === 'same' && e.local?.type === 'directory' && ancestors.has(matchKey(e.relativePath))
+      ? { ...e, status: 'different', reasons: ['contents'], explanation: 'Folder on both sides; its contents differ.' }
+      : e,
+  );
+}
+
+/** Counts per status. */
+export function summarize(entries: readonly CompareEntry[]): { same: number; different: number; onlyLocal: number; onlyRemote: number } {
+  const summary = { same: 0, different: 0, onlyLocal: 0, onlyRemote: 0 };
+  for (const e of entries) {
+    if (e.status === 'same') summary.same += 1;
+    else if (e.status === 'different') summary.different += 1;
+    else if (e.status === 'only-local') summary.onlyLocal += 1;
+    else summary.onlyRemote += 1;
+  }
+  return summary;
+}

@@ -1,0 +1,373 @@
+/**
+ * Extra real servers for the connection doctor's tests, each misconfigured on purpose in one way the fleet
+ * (test/servers/fleet.ts) does not cover: a vsftpd that allows one connection per address, a vsftpd whose
+ * passive ports cannot be reached (only its control port is forwarded, as by a router that forwards port 21
+ * alone), and proftpd variants with TLS session resumption switched off.
+ *
+ * They reuse what the running fleet already made: its certificates (`<workDir>/certs`), vsftpd's
+ * secure_chroot_dir (`<workDir>/empty`) and the fleet's system users with their passwords. Each server gets
+ * its own root under `<workDir>/doctor-servers/`, its own ports, and runs in its own process group; `stop()`
+ * kills it with every session process it forked, and an `after` hook of the test file stops whatever is left.
+ */
+import { AsyncResource } from 'node:async_hooks';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { connect as tlsConnect } from 'node:tls';
+import type { FleetInfo, ServerInfo, ServerName } from './fleet';
+
+/** A started extra server, described like a fleet server so tests treat both alike. */
+export interface ExtraServer {
+  readonly host: string;
+  readonly port: number;
+  readonly mode: 'explicit' | 'implicit';
+  readonly user: string;
+  readonly password: string;
+  readonly root: string;
+  /** The passive ports the server was told to use. */
+  readonly passivePorts: readonly [number, number];
+  readonly logFile: string;
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+/** Where start-up probes come from (see waitForGreeting). */
+const PROBE_ADDRESS = '127.0.0.3';
+const running = new Set<() => Promise<void>>();
+let hookInstalled = false;
+let counter = 0;
+
+function toolsDir(): string {
+  return process.env.WHARF_TOOLS_DIR || '/opt/wharf-tools';
+}
+
+/** Runs `fn` in the context this module was loaded in, so node:test attaches `after` to the file, not to a test. */
+const inLoadContext = AsyncResource.bind(<T>(fn: () => T): T => fn());
+
+/** Stops every extra server of this process when the test file ends (node:test `after` at file level). */
+async function installAfterHook(): Promise<void> {
+  if (hookInstalled) return;
+  hookInstalled = true;
+  const { after } = await import('node:test');
+  inLoadContext(() =>
+    after(async () => {
+      await Promise.all([...running].map((stop) => stop()));
+    }),
+  );
+  process.on('exit', () => {
+    for (const pid of livePids) killTree(pid, 'SIGKILL');
+  });
+}
+
+const livePids = new Set<number>();
+
+// ---------------------------------------------------------------------------------------------------
+// Ports and processes (the fleet keeps its own helpers private; these are the few we need)
+
+function portWindow(): [number, number] {
+  let low = 32768;
+  try {
+    const parts = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (parts.length === 2 && Number.isFinite(parts[0])) low = parts[0] as number;
+  } catch {
+    // Keep the default.
+  }
+  return [20000, Math.max(low, 22000)];
+}
+
+function portIsFree(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** A free block of `count` consecutive ports below the ephemeral range (no outgoing connection sits there). */
+async function freePorts(count: number, host = HOST): Promise<number> {
+  const [low, high] = portWindow();
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const base = randomInt(low, high - count);
+    const checks = await Promise.all(Array.from({ length: count }, (_, i) => portIsFree(host, base + i)));
+    if (checks.every(Boolean)) return base;
+  }
+  throw new Error(`doctor-servers: no ${count} free ports`);
+}
+
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // Exited while we looked.
+    }
+  }
+  const found: number[] = [];
+  const queue = [pid];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (const child of children.get(next) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+function killTree(pid: number, signal: NodeJS.Signals): void {
+  const tree = descendants(pid);
+  for (const target of [-pid, ...tree]) {
+    try {
+      process.kill(target, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Polls until the server greets (after a TLS handshake for implicit FTPS), as the fleet does at start. */
+async function waitForGreeting(child: ChildProcess, host: string, port: number, implicit: boolean, errFile: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`doctor-servers: the server exited (${child.exitCode ?? child.signalCode}): ${existsSync(errFile) ? readFileSync(errFile, 'utf8').slice(-2000) : ''}`);
+    }
+    try {
+      const text = await new Promise<string>((resolve, reject) => {
+        // From another loopback address: a server limiting connections per address (max_per_ip) must not
+        // still count this probe against 127.0.0.1 when a test connects right after.
+        const socket: Socket = implicit
+          ? tlsConnect({ socket: netConnect({ host, port, localAddress: PROBE_ADDRESS }), rejectUnauthorized: false })
+          : netConnect({ host, port, localAddress: PROBE_ADDRESS });
+        let data = '';
+        const timer = setTimeout(() => {
+          socket.destroy();
+          reject(new Error('no greeting'));
+        }, 3000);
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => {
+          data += chunk;
+          if (/^\d{3} /m.test(data)) {
+            clearTimeout(timer);
+            socket.end('QUIT\r\n');
+            resolve(data);
+          }
+        });
+        socket.once('error', (err) => {
+          clearTimeout(timer);
+          reject(err);
+        });
+      });
+      if (text.startsWith('220')) return;
+      last = text;
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+    }
+    await delay(30);
+  }
+  throw new Error(`doctor-servers: no greeting on ${host}:${port} (last: ${last})`);
+}
+
+interface Launch {
+  readonly name: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly dir: string;
+  /** vsftpd writes start-up errors to fd 0. */
+  readonly stdinIsLog: boolean;
+}
+
+async function launch(spec: Launch, host: string, port: number, implicit: boolean): Promise<() => Promise<void>> {
+  const errFile = join(spec.dir, 'stderr.log');
+  const err = openSync(errFile, 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn(spec.command, [...spec.args], {
+      detached: true,
+      stdio: [spec.stdinIsLog ? err : 'ignore', err, err],
+      env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C' },
+    });
+  } finally {
+    closeSync(err);
+  }
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`doctor-servers: ${spec.name} did not start`);
+  livePids.add(pid);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      killTree(pid, 'SIGKILL');
+      await exited;
+      livePids.delete(pid);
+      running.delete(stop);
+      rmSync(spec.dir, { recursive: true, force: true });
+    })();
+    return stopping;
+  };
+  running.add(stop);
+  try {
+    await waitForGreeting(child, host, port, implicit, errFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
+}
+
+/** A fresh folder for one server under the fleet's workDir, with an FTP root owned like the fleet server's root. */
+function serverDir(fleet: FleetInfo, like: ServerInfo, name: string): { dir: string; root: string } {
+  const base = join(fleet.workDir, 'doctor-servers');
+  mkdirSync(base, { recursive: true, mode: 0o755 });
+  const dir = join(base, `${name}-${process.pid}-${++counter}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { mode: 0o755 });
+  const root = join(dir, 'root');
+  mkdirSync(root, { mode: 0o755 });
+  const { uid, gid } = statSync(like.root);
+  chownSync(root, uid, gid);
+  return { dir, root };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// vsftpd
+
+/** What makes one vsftpd different. */
+export interface VsftpdVariant {
+  /** Used in folder names and logs. */
+  readonly name: string;
+  /** default explicit */
+  readonly mode?: 'explicit' | 'implicit';
+  /** Where vsftpd listens. default 127.0.0.1 */
+  readonly listenAddress?: string;
+  /** Extra vsftpd.conf lines (later lines win), e.g. `max_per_ip=1`. */
+  readonly lines?: readonly string[];
+}
+
+/**
+ * Starts one vsftpd with the fleet's certificate and the user of the fleet's vsftpd-explicit (same
+ * password), configured like the fleet's vsftpd plus `variant.lines`.
+ */
+export async function startVsftpd(fleet: FleetInfo, variant: VsftpdVariant): Promise<ExtraServer> {
+  await installAfterHook();
+  const like = fleet.servers['vsftpd-explicit' satisfies ServerName];
+  const host = variant.listenAddress ?? HOST;
+  const mode = variant.mode ?? 'explicit';
+  const { dir, root } = serverDir(fleet, like, variant.name);
+  const port = await freePorts(1, host);
+  const passiveBase = await freePorts(10, host);
+  const logFile = join(dir, 'vsftpd.log');
+  const certs = join(fleet.workDir, 'certs');
+  const lines = [
+    'listen=YES', 'listen_ipv6=NO', `listen_address=${host}`, `listen_port=${port}`, 'background=NO',
+    'anonymous_enable=NO', 'local_enable=YES', 'write_enable=YES', 'local_umask=022', 'chroot_local_user=YES',
+    'allow_writeable_chroot=YES', `local_root=${root}`, `secure_chroot_dir=${join(fleet.workDir, 'empty')}`,
+    'pam_service_name=wharf-test-vsftpd', 'userlist_enable=NO', 'pasv_enable=YES',
+    `pasv_min_port=${passiveBase}`, `pasv_max_port=${passiveBase + 9}`, 'port_enable=YES', 'connect_from_port_20=NO',
+    'xferlog_enable=YES', 'xferlog_std_format=NO', 'log_ftp_protocol=YES', `vsftpd_log_file=${logFile}`,
+    'dirmessage_enable=NO', 'use_localtime=NO',
+    'ssl_enable=YES', `rsa_cert_file=${join(certs, 'server.pem')}`, `rsa_private_key_file=${join(certs, 'server.key')}`,
+    'force_local_logins_ssl=YES', 'force_local_data_ssl=YES', 'require_ssl_reuse=YES', 'ssl_request_cert=NO',
+    'ssl_sslv2=NO', 'ssl_sslv3=NO', 'ssl_tlsv1=YES',
+    ...(mode === 'implicit' ? ['implicit_ssl=YES'] : []),
+    ...(variant.lines ?? []),
+  ];
+  const conf = join(dir, 'vsftpd.conf');
+  writeFileSync(conf, `${lines.join('\n')}\n`);
+  const stop = await launch({ name: variant.name, command: join(toolsDir(), 'servers/vsftpd/usr/sbin/vsftpd'), args: [conf], dir, stdinIsLog: true }, host, port, mode === 'implicit');
+  return { host, port, mode, user: like.user, password: like.password, root, passivePorts: [passiveBase, passiveBase + 9], logFile, stop };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// proftpd
+
+/** What makes one proftpd different. */
+export interface ProftpdVariant {
+  readonly name: string;
+  /** Extra proftpd.conf lines, e.g. `TLSSessionTickets off`. */
+  readonly lines?: readonly string[];
+}
+
+/** Starts one proftpd (explicit FTPS) with the fleet's certificate and the user of the fleet's proftpd-explicit. */
+export async function startProftpd(fleet: FleetInfo, variant: ProftpdVariant): Promise<ExtraServer> {
+  await installAfterHook();
+  const like = fleet.servers['proftpd-explicit' satisfies ServerName];
+  const { dir, root } = serverDir(fleet, like, variant.name);
+  const port = await freePorts(1);
+  const passiveBase = await freePorts(10);
+  const logFile = join(dir, 'proftpd.log');
+  const modules = join(dir, 'modules');
+  mkdirSync(modules);
+  for (const [pkg, file] of [['proftpd-mod-crypto', 'mod_tls.so'], ['proftpd-core', 'mod_digest.so']] as const) {
+    symlinkSync(join(toolsDir(), 'servers', pkg, 'usr/lib/proftpd', file), join(modules, file));
+  }
+  const certs = join(fleet.workDir, 'certs');
+  const lines = [
+    'ServerType standalone', `ServerName "Wharf doctor ${variant.name}"`, `ServerIdent on "Wharf doctor ${variant.name} ready"`,
+    'DefaultServer on', `DefaultAddress ${HOST}`, 'SocketBindTight on', `Port ${port}`, 'UseIPv6 off', 'User nobody', 'Group nogroup',
+    `PidFile ${join(dir, 'proftpd.pid')}`, `ScoreboardFile ${join(dir, 'proftpd.scoreboard')}`, 'TransferLog NONE', 'WtmpLog off',
+    'UseReverseDNS off', 'MaxInstances 50', '<IfModule mod_delay.c>', '  DelayEngine off', '</IfModule>',
+    '<IfModule mod_ctrls.c>', '  ControlsEngine off', '</IfModule>', `ModulePath ${modules}`, 'LoadModule mod_tls.c',
+    'AuthPAM off', 'AuthOrder mod_auth_unix.c', 'RequireValidShell off', `DefaultRoot ${root}`, 'Umask 022',
+    'AllowOverwrite on', `PassivePorts ${passiveBase} ${passiveBase + 9}`,
+    'LogFormat wharf "%{iso8601} [%P] %a %u \\"%r\\" %s \\"%S\\""', `ExtendedLog ${logFile} ALL wharf`,
+    'TLSEngine on', `TLSLog ${join(dir, 'tls.log')}`, 'TLSProtocol TLSv1.2 TLSv1.3',
+    `TLSRSACertificateFile ${join(certs, 'server.pem')}`, `TLSRSACertificateKeyFile ${join(certs, 'server.key')}`,
+    'TLSRequired on', 'TLSVerifyClient off', 'TLSRenegotiate none',
+    ...(variant.lines ?? []),
+  ];
+  const conf = join(dir, 'proftpd.conf');
+  writeFileSync(conf, `${lines.join('\n')}\n`);
+  const stop = await launch(
+    { name: variant.name, command: join(toolsDir(), 'servers/proftpd-core/usr/sbin/proftpd'), args: ['--nodaemon', '-c', conf], dir, stdinIsLog: false },
+    HOST,
+    port,
+    false,
+  );
+  return { host: HOST, port, mode: 'explicit', user: like.user, password: like.password, root, passivePorts: [passiveBase, passiveBase + 9], logFile, stop };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A port forward of the control port alone
+
+/** A TCP forwarder listening on `listenHost` that pipes every connection to `target`; nothing else is forwarded. */
+export async function startPortForward(target: { host: string; port: number }, listenHost = HOST): Promise<{ host: string; port: number; close(): Promise<void> }> {
+  await installAfterHook();
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = netConnect({ host: target.host, port: target.port });
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.once('close', () => sockets.delete(s));
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  const port = await freePorts(1, listenHost);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: listenHost, port, exclusive: true }, () => resolve());
+  });
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      running.delete(close);
+      server.close(() => resolve());
+    });
+    return closing;
+  };
+  running.add(close);
+  return { host: listenHost, port, close };
+}

@@ -1,0 +1,356 @@
+/**
+ * Folder compare and sync against real servers: timezone offsets on a LIST server (vsftpd), hashes on a
+ * HASH server (proftpd), hostile names, and every direction with and without deletion, through the real
+ * transfer queue (which verifies each file). Waits are on the queue's own events, never on time.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import type { ConnectionTarget } from '../../common/models/site';
+import type { SyncPlan } from '../../common/models/sync';
+import { FtpsSession } from '../../main/ftps';
+import { compareFolders, MemorySyncStateStore, planSync, runSyncPlan, runSyncCommand, SyncService, syncPairKey, type CompareFoldersOptions } from '../../main/sync';
+import { TransferQueue } from '../../main/transfers/transfer-queue';
+import type { SessionConnection } from '../../main/services/remote-sessions';
+import { useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
+
+const fleet = await useFleet();
+const work = mkdtempSync(join(tmpdir(), 'wharf-sync-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+/** A recent whole minute: `ls -l` shows a time of day (not only the date) for files of the last six months. */
+const T = Math.floor((Date.now() - 24 * 3600_000) / 60_000) * 60_000;
+
+function targetFor(server: ServerInfo, overrides: Partial<ConnectionTarget> = {}): ConnectionTarget {
+  return { host: server.host, port: server.port, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8', ...overrides };
+}
+
+function optionsFor(server: ServerInfo, overrides: Partial<ConnectionTarget> = {}) {
+  return { target: targetFor(server, overrides), password: server.password, extraCaPem: [fleet.caCertPem], keepAliveIntervalMs: 0, timeoutMs: 10_000 };
+}
+
+async function withSession<T>(server: ServerInfo, use: (session: FtpsSession) => Promise<T>, overrides: Partial<ConnectionTarget> = {}): Promise<T> {
+  const session = await FtpsSession.open(optionsFor(server, overrides));
+  try {
+    return await use(session);
+  } finally {
+    await session.close();
+  }
+}
+
+async function withQueue<T>(server: ServerInfo, use: (queue: TransferQueue) => Promise<T>): Promise<T> {
+  const queue = await TransferQueue.open({
+    openSession: () => FtpsSession.open(optionsFor(server)),
+    stateFile: null,
+    defaultOverwrite: 'overwrite',
+    retry: { baseDelayMs: 50, maxDelayMs: 200, tooManyConnectionsDelayMs: 100 },
+  });
+  try {
+    return await use(queue);
+  } finally {
+    await queue.stop();
+  }
+}
+
+function writeLocal(root: string, rel: string, data: string, mtimeMs?: number): void {
+  const full = join(root, rel);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, data);
+  if (mtimeMs !== undefined) utimesSync(full, new Date(mtimeMs), new Date(mtimeMs));
+}
+
+function writeRemote(server: ServerInfo, base: string, rel: string, data: string, mtimeMs?: number): void {
+  const full = writeServerFile(server, `${base}/${rel}`, data);
+  if (mtimeMs !== undefined) utimesSync(full, new Date(mtimeMs), new Date(mtimeMs));
+}
+
+function remoteFile(server: ServerInfo, base: string, rel: string): string | null {
+  const full = join(server.root, base, rel);
+  return existsSync(full) ? readFileSync(full, 'utf8') : null;
+}
+
+function localFile(root: string, rel: string): string | null {
+  const full = join(root, rel);
+  return existsSync(full) ? readFileSync(full, 'utf8') : null;
+}
+
+/** A fresh local folder and a fresh (empty) remote folder. */
+async function freshPair(server: ServerInfo, prefix: string): Promise<{ local: string; base: string; remoteRoot: string }> {
+  const base = unique(prefix);
+  const local = join(work, base);
+  mkdirSync(local, { recursive: true });
+  await withSession(server, (s) => s.mkdir(`/${base}`));
+  return { local, base, remoteRoot: `/${base}` };
+}
+
+async function compare(server: ServerInfo, options: CompareFoldersOptions, overrides: Partial<ConnectionTarget> = {}) {
+  return withSession(server, (s) => compareFolders(s, options), overrides);
+}
+
+function paths(plan: SyncPlan): string[] {
+  return plan.actions.map((a) => `${a.operation} ${a.target} ${a.relativePath}${a.selected ? '' : ' (unticked)'}`);
+}
+
+describe('compare', () => {
+  test('vsftpd lists local time: with the server two hours ahead, times line up only with the offset', async () => {
+    const server = fleet.servers['vsftpd-explicit'];
+    const { local, base, remoteRoot } = await freshPair(server, 'tz');
+    // The file was written at T (UTC); a server on UTC+2 that lists local time shows T + 2 h.
+    writeLocal(local, 'report.txt', 'quarterly', T + 30_000);
+    writeRemote(server, base, 'report.txt', 'quarterly', T + 2 * 3600_000);
+
+    const plain = await compare(server, { localRoot: local, remoteRoot });
+    assert.equal(plain.settings.offsetApplies, true, 'vsftpd lists with LIST: the offset applies');
+    const without = plain.entries.find((e) => e.name === 'report.txt');
+    assert.equal(without?.status, 'different');
+    assert.deepEqual(without?.reasons, ['modified-time']);
+    assert.equal(without?.newer, 'remote');
+
+    // The site's offset, applied by the session's listing:
+    const site = await compare(server, { localRoot: local, remoteRoot, listingOffsetMinutes: 120 }, { timezoneOffsetMinutes: 120 });
+    assert.equal(site.entries.find((e) => e.name === 'report.txt')?.status, 'same');
+    assert.equal(site.settings.timezoneOffsetMinutes, 120);
+    // Or tried in the compare without changing the site:
+    const tried = await compare(server, { localRoot: local, remoteRoot, timezoneOffsetMinutes: 120 });
+    assert.equal(tried.entries.find((e) => e.name === 'report.txt')?.status, 'same');
+    assert.equal(tried.entries.find((e) => e.name === 'report.txt')?.remote?.modifiedAt, new Date(T).toISOString());
+    // The wrong sign does not line up:
+    const wrong = await compare(server, { localRoot: local, remoteRoot, timezoneOffsetMinutes: -120 });
+    assert.equal(wrong.entries.find((e) => e.name === 'report.txt')?.status, 'different');
+  });
+
+  test('proftpd lists in UTC (MLSD) and offers HASH: equal content is the same whatever the times', async () => {
+    const server = fleet.servers['proftpd-explicit'];
+    const { local, base, remoteRoot } = await freshPair(server, 'hash');
+    writeLocal(local, 'same.txt', 'identical bytes', T);
+    writeRemote(server, base, 'same.txt', 'identical bytes', T + 5 * 3600_000);
+    writeLocal(local, 'edited.txt', 'version one', T);
+    writeRemote(server, base, 'edited.txt', 'version two', T);
+    const result = await compare(server, { localRoot: local, remoteRoot, timezoneOffsetMinutes: 60 });
+    assert.equal(result.settings.offsetApplies, false, 'MLSD times are UTC: no offset');
+    assert.equal(result.settings.hashAlgorithm, 'SHA-256');
+    const same = result.entries.find((e) => e.name === 'same.txt');
+    assert.equal(same?.status, 'same');
+    assert.match(same?.explanation ?? '', /Same content \(SHA-256\).*newer on the server/);
+    assert.equal(same?.local?.hash?.hex, same?.remote?.hash?.hex);
+    const edited = result.entries.find((e) => e.name === 'edited.txt');
+    assert.equal(edited?.status, 'different');
+    assert.deepEqual(edited?.reasons, ['hash']);
+    // Without hashes only size and time are compared.
+    const noHash = await compare(server, { localRoot: local, remoteRoot, useHash: false });
+    assert.equal(noHash.settings.hashAlgorithm, null);
+    assert.equal(noHash.entries.find((e) => e.name === 'edited.txt')?.status, 'same', 'same size, same time: looks the same without a hash');
+    assert.equal(noHash.entries.find((e) => e.name === 'same.txt')?.status, 'different');
+  });
+
+  test('hostile remote names are skipped and reported; one level only without recursion', async () => {
+    const server = fleet.servers['vsftpd-explicit'];
+    const { local, base, remoteRoot } = await freshPair(server, 'names');
+    writeRemote(server, base, 'aux.txt', 'device');
+    writeRemote(server, base, 'trailing.', 'dot');
+    writeRemote(server, base, 'ok/inner.txt', 'fine');
+    writeLocal(local, 'ok/inner.txt', 'fine');
+    const result = await compare(server, { localRoot: local, remoteRoot });
+    assert.deepEqual(result.skipped.map((s) => [s.side, s.path]).sort(), [['remote', 'aux.txt'], ['remote', 'trailing.']]);
+    assert.ok(result.skipped.every((s) => /reserved Windows device name|ends with a dot/.test(s.reason)));
+    assert.deepEqual(result.entries.map((e) => e.relativePath), ['ok', 'ok/inner.txt']);
+    const plan = planSync(result, { direction: 'down', delete: true });
+    assert.ok(!plan.actions.some((a) => /aux|trailing/.test(a.relativePath)));
+    assert.equal(plan.skipped.length, 2);
+    const flat = await compare(server, { localRoot: local, remoteRoot, recursive: false });
+    assert.deepEqual(flat.entries.map((e) => e.relativePath), ['ok']);
+  });
+});
+
+describe('sync', () => {
+  test('up to proftpd without, then with deletion; each file verified by SHA-256', async () => {
+    const server = fleet.servers['proftpd-explicit'];
+    const { local, base, remoteRoot } = await freshPair(server, 'up');
+    writeLocal(local, 'a.txt', 'new content of A', T + 600_000);
+    writeLocal(local, 'sub/b.txt', 'bee');
+    mkdirSync(join(local, 'empty'));
+    writeLocal(local, 'same.txt', 'same', T);
+    writeRemote(server, base, 'a.txt', 'old A', T);
+    writeRemote(server, base, 'old.txt', 'old');
+    writeRemote(server, base, 'gone/x.txt', 'x');
+    writeRemote(server, base, 'same.txt', 'same', T);
+
+    const first = planSync(await compare(server, { localRoot: local, remoteRoot }), { direction: 'up' });
+    assert.deepEqual(paths(first), ['overwrite remote a.txt', 'copy remote empty', 'copy remote sub', 'copy remote sub/b.txt']);
+    const run = await withSession(server, (session) => withQueue(server, (queue) => runSyncPlan(first, { queue, siteKey: 'up', session })));
+    assert.deepEqual(run.summary, { done: 4, skipped: 0, failed: 0 });
+    assert.ok(run.results.filter((r) => r.transferId && first.actions.find((a) => a.id === r.actionId)?.kind === 'file').every((r) => r.verifiedBy === 'SHA-256'));
+    assert.equal(remoteFile(server, base, 'a.txt'), 'new content of A');
+    assert.equal(remoteFile(server, base, 'sub/b.txt'), 'bee');
+    assert.ok(statSync(join(server.root, base, 'empty')).isDirectory());
+    assert.equal(remoteFile(server, base, 'old.txt'), 'old', 'nothing is deleted unless deletion was chosen');
+
+    const second = planSync(await compare(server, { localRoot: local, remoteRoot }), { direction: 'up', delete: true });
+    assert.deepEqual(paths(second), ['delete remote gone', 'delete remote old.txt']);
+    const deleted = await withSession(server, (session) => withQueue(server, (queue) => runSyncPlan(second, { queue, siteKey: 'up', session })));
+    assert.deepEqual(deleted.summary, { done: 2, skipped: 0, failed: 0 });
+    assert.equal(remoteFile(server, base, 'old.txt'), null);
+    assert.ok(!existsSync(join(server.root, base, 'gone')));
+    const after = await compare(server, { localRoot: local, remoteRoot });
+    assert.deepEqual(after.summary, { same: after.entries.length, different: 0, onlyLocal: 0, onlyRemote: 0 });
+  });
+
+  test('down from vsftpd without, then with deletion; verified by size where the server has no hash', async () => {
+    const server = fleet.servers['vsftpd-explicit'];
+    const { local, base, remoteRoot } = await freshPair(server, 'down');
+    writeRemote(server, base, 'r.txt', 'from the server');
+    writeRemote(server, base, 'd/e.txt', 'eee');
+    writeLocal(local, 'r.txt', 'stale', T - 3600_000);
+    writeLocal(local, 'l.txt', 'only here');
+
+    const first = planSync(await compare(server, { localRoot: local, remoteRoot }), { direction: 'down' });
+    assert.deepEqual(paths(first), ['copy local d', 'copy local d/e.txt', 'overwrite local r.txt']);
+    assert.ok(first.notes.some((n) => /only here and kept/.test(n)));
+    const run = await withSession(server, (session) => withQueue(server, (queue) => runSyncPlan(first, { queue, siteKey: 'down', session })));
+    assert.deepEqual(run.summary, { done: 3, skipped: 0, failed: 0 });
+    assert.equal(run.results.find((r) => r.actionId === first.actions.find((a) => a.relativePath === 'r.txt')?.id)?.verifiedBy, 'size');
+    assert.equal(localFile(local, 'r.txt'), 'from the server');
+    assert.equal(localFile(local, 'd/e.txt'), 'eee');
+    assert.equal(localFile(local, 'l.txt'), 'only here');
+
+    const second = planSync(await compare(server, { localRoot: local, remoteRoot }), { direction: 'down', delete: true });
+    assert.deepEqual(paths(second), ['delete local l.txt']);
+    await withSession(server, (session) => withQueue(server, (queue) => runSyncPlan(second, { queue, siteKey: 'down', session })));
+    assert.equal(localFile(local, 'l.txt'), null);
+    const after = await compare(server, { localRoot: local, remoteRoot });
+    assert.deepEqual(after.summary, { same: 3, different: 0, onlyLocal: 0, onlyRemote: 0 }, 'downloads carry the server time over');
+  });
+
+  test('mirror on proftpd: both ways; then deletions on either side follow only with deletion chosen', async () => {
+    const server = fleet.servers['proftpd-explicit'];
+    const { local, base, remoteRoot } = await freshPair(server, 'mirror');
+    const state = new MemorySyncStateStore();
+    const pairKey = syncPairKey('test', remoteRoot, local);
+    writeLocal(local, 'L1.txt', 'made here');
+    writeRemote(server, base, 'R1.txt', 'made there');
+    writeLocal(local, 'both.txt', 'second version, edited here', T + 3600_000);
+    writeRemote(server, base, 'both.txt', 'first version', T);
+
+    const sync = async (del: boolean) => {
+      const plan = planSync(await compare(server, { localRoot: local, remoteRoot }), { direction: 'mirror', delete: del, baseline: await state.load(pairKey) });
+      return plan;
+    };
+    const run = (plan: SyncPlan) =>
+      withSession(server, (session) => withQueue(server, (queue) => runSyncPlan(plan, { queue, siteKey: 'mirror', session, state: { store: state, pairKey } })));
+
+    const first = await sync(true);
+    assert.deepEqual(paths(first), ['copy remote L1.txt', 'copy local R1.txt', 'overwrite remote both.txt']);
+    assert.ok(first.notes.some((n) => /no record of an earlier sync/.test(n)));
+    assert.equal((await run(first)).summary.failed, 0);
+    assert.equal(remoteFile(server, base, 'both.txt'), 'second version, edited here');
+    assert.equal(localFile(local, 'R1.txt'), 'made there');
+    assert.equal(remoteFile(server, base, 'L1.txt'), 'made here');
+    assert.deepEqual([...((await state.load(pairKey)) ?? [])].sort(), ['L1.txt', 'R1.txt', 'both.txt']);
+
+    // R1 is deleted here, L1 on the server.
+    unlinkSync(join(local, 'R1.txt'));
+    unlinkSync(join(server.root, base, 'L1.txt'));
+    const keep = await sync(false);
+    assert.deepEqual(paths(keep), ['copy remote L1.txt', 'copy local R1.txt'], 'without deletion, what is gone on one side is copied back');
+    const del = await sync(true);
+    assert.deepEqual(paths(del), ['delete local L1.txt', 'delete remote R1.txt']);
+    assert.deepEqual((await run(del)).summary, { done: 2, skipped: 0, failed: 0 });
+    assert.equal(localFile(local, 'L1.txt'), null);
+    assert.equal(remoteFile(server, base, 'R1.txt'), null);
+    assert.deepEqual([...((await state.load(pairKey)) ?? [])], ['both.txt']);
+  });
+
+  test('a dry run changes nothing; a file changed since the preview is not deleted; only ticked actions run', async () => {
+    const server = fleet.servers['vsftpd-explicit'];
+    const { local, base, remoteRoot } = await freshPair(server, 'safe');
+    writeLocal(local, 'keep.txt', 'here');
+    writeRemote(server, base, 'extra.txt', 'extra');
+    writeRemote(server, base, 'moving.txt', 'v1');
+    const plan = planSync(await compare(server, { localRoot: local, remoteRoot }), { direction: 'up', delete: true });
+    assert.deepEqual(paths(plan), ['delete remote extra.txt', 'copy remote keep.txt', 'delete remote moving.txt']);
+
+    const dry = await withSession(server, (session) => withQueue(server, (queue) => runSyncPlan(plan, { queue, siteKey: 'safe', session, dryRun: true })));
+    assert.equal(dry.dryRun, true);
+    assert.deepEqual(dry.summary, { done: 0, skipped: 3, failed: 0 });
+    assert.equal(remoteFile(server, base, 'extra.txt'), 'extra');
+    assert.equal(remoteFile(server, base, 'keep.txt'), null);
+
+    writeRemote(server, base, 'moving.txt', 'v2 is longer');
+    const ticked = plan.actions.filter((a) => a.operation === 'delete').map((a) => a.id);
+    const run = await withSession(server, (session) => withQueue(server, (queue) => runSyncPlan(plan, { queue, siteKey: 'safe', session, actionIds: ticked })));
+    assert.deepEqual(run.summary, { done: 1, skipped: 1, failed: 0 });
+    assert.match(run.results.find((r) => r.status === 'skipped')?.note ?? '', /Changed on the server since the preview/);
+    assert.equal(remoteFile(server, base, 'extra.txt'), null);
+    assert.equal(remoteFile(server, base, 'moving.txt'), 'v2 is longer');
+    assert.equal(remoteFile(server, base, 'keep.txt'), null, 'the copy was not ticked');
+
+    const noDelete = planSync(await compare(server, { localRoot: local, remoteRoot }), { direction: 'up' });
+    await assert.rejects(
+      withSession(server, (session) => withQueue(server, (queue) => runSyncPlan({ ...noDelete, actions: [...noDelete.actions, { ...plan.actions[0]!, id: 'forged' }] }, { queue, siteKey: 'safe', session, actionIds: ['forged'] }))),
+      /made without deletion/,
+    );
+  });
+});
+
+describe('the sync service and the command line', () => {
+  test('SyncService: plan over a session, then run only the ticked actions by id', async () => {
+    const server = fleet.servers['pureftpd-explicit'];
+    const { local, base, remoteRoot } = await freshPair(server, 'svc');
+    writeLocal(local, 'one.txt', '1');
+    writeLocal(local, 'two.txt', '22');
+    const connection: SessionConnection = { siteKey: 'svc-site', label: 'pure', maxConnections: null, options: optionsFor(server) };
+    const registered: string[] = [];
+    await withQueue(server, async (queue) => {
+      const service = new SyncService({
+        connectionFor: () => connection,
+        openSession: (c) => FtpsSession.open({ ...c.options }),
+        registerConnection: (c) => registered.push(c.siteKey),
+        queue,
+        stateStore: new MemorySyncStateStore(),
+      });
+      const plan = await service.plan({ sessionId: 'browse-1', localRoot: local, remoteRoot, direction: 'up' });
+      assert.deepEqual(paths(plan), ['copy remote one.txt', 'copy remote two.txt']);
+      const run = await service.run({ planId: plan.planId, actionIds: [plan.actions[1]!.id] });
+      assert.equal(run.summary.done, 1);
+      assert.deepEqual(registered, ['svc-site'], 'the queue learns how to reach the site');
+      await assert.rejects(service.run({ planId: plan.planId }), /no longer available/);
+    });
+    assert.equal(remoteFile(server, base, 'one.txt'), null);
+    assert.equal(remoteFile(server, base, 'two.txt'), '22');
+  });
+
+  test('wharf sync: --dry-run prints the plan; then a real run with --delete makes the server match', async () => {
+    const server = fleet.servers['vsftpd-explicit'] satisfies ServerInfo;
+    const { local, base } = await freshPair(server, 'cli');
+    writeLocal(local, 'x.txt', 'x');
+    writeRemote(server, base, 'y.txt', 'y');
+    const caFile = join(work, 'ca.pem');
+    writeFileSync(caFile, fleet.caCertPem);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: { WHARF_PASSWORD: server.password, WHARF_DATA_DIR: join(work, 'data') }, interactive: false, ask: async () => '' };
+    const url = `ftpes://${server.user}@${server.host}:${server.port}/${base}`;
+    const name = 'vsftpd-explicit' satisfies ServerName;
+
+    assert.equal(await runSyncCommand([local, url, '--direction', 'up', '--delete', '--dry-run', '--ca', caFile], io), 0, err.join('\n'));
+    const text = out.join('\n');
+    assert.match(text, /\[x\] copy\s+-> server x\.txt \(1 B\)/);
+    assert.match(text, /\[x\] delete\s+on server y\.txt/);
+    assert.match(text, /Dry run: nothing was changed/);
+    assert.equal(remoteFile(server, base, 'y.txt'), 'y', `${name}: unchanged`);
+
+    out.length = 0;
+    assert.equal(await runSyncCommand([local, url, '--direction', 'up', '--delete', '--ca', caFile, '--json'], io), 0, err.join('\n'));
+    const parsed = JSON.parse(out.join('\n')) as { run: { summary: { done: number } } };
+    assert.equal(parsed.run.summary.done, 2);
+    assert.equal(remoteFile(server, base, 'x.txt'), 'x');
+    assert.equal(remoteFile(server, base, 'y.txt'), null);
+
+    assert.equal(await runSyncCommand([local, url, '--direction', 'sideways'], io), 2);
+    assert.match(err.at(-1) ?? '', /--direction takes up, down or mirror/);
+  });
+});
