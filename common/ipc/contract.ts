@@ -47,7 +47,9 @@
  * to `LOCAL_PATHS` in main/services (which local paths it touches) — each is a compile error until done.
  * Then implement it in main/services. Channels are generated: never type one by hand.
  */
+import type { DoctorReport, DoctorRequest, DoctorStepEvent } from '../models/doctor';
 import type { LogLine } from '../models/log';
+import type { CompareResult, SyncCompareRequest, SyncPlan, SyncPlanRequest, SyncRunRequest, SyncRunResult } from '../models/sync';
 import type { Result } from '../models/result';
 import type { SecurityReport } from '../models/security';
 import type { PinnedCertificate, SiteCreateInput, SiteImportResult, SiteProfile, SiteUpdateInput } from '../models/site-profile';
@@ -173,6 +175,16 @@ export interface WharfApi {
   /** The session's security report, for the lock badge. */
   remoteSecurityReport(request: SessionRequest): Promise<Result<SecurityReport>>;
 
+  // --- Connection doctor, folder compare and sync ---
+  /** Tests a connection step by step and explains what fails; with a runId, each step also arrives as `doctorStep`. */
+  doctorRun(request: DoctorRequest): Promise<Result<DoctorReport>>;
+  /** Compares a local folder with a remote one of an open session (name, size, time or hash). */
+  syncCompare(request: SyncCompareRequest): Promise<Result<CompareResult>>;
+  /** Plans a sync (upload, download or mirror): every action with an id for the preview's checkboxes; deletes only when asked. */
+  syncPlan(request: SyncPlanRequest): Promise<Result<SyncPlan>>;
+  /** Runs the chosen actions of a plan: copies through the queue (verified), deletions through the session. */
+  syncRun(request: SyncRunRequest): Promise<Result<SyncRunResult>>;
+
   // --- transfer queue -----------------------------------------------------------------------------------
   /** The whole queue once; then follow `queueUpdate` events. */
   queueSnapshot(request: EmptyRequest): Promise<Result<QueueSnapshot>>;
@@ -271,6 +283,8 @@ export interface WharfEvents {
   sitesChanged: SitesListing;
   /** The OS opened an `ftps://`/`ftpes://` link while the window was up: fill the quick connect bar (never connect). */
   openQuickConnect: QuickConnectLink;
+  /** One finished step of a doctor run started with a runId. */
+  doctorStep: DoctorStepEvent;
 }
 
 /** A method's name. */
@@ -315,6 +329,10 @@ export const WHARF_METHODS = {
   remoteChmod: true,
   remoteCommand: true,
   remoteSecurityReport: true,
+  doctorRun: true,
+  syncCompare: true,
+  syncPlan: true,
+  syncRun: true,
   queueSnapshot: true,
   queueEnqueue: true,
   queuePause: true,
@@ -364,6 +382,7 @@ export const WHARF_EVENTS = {
   overwriteQuestion: true,
   questionClosed: true,
   sitesChanged: true,
+  doctorStep: true,
   openQuickConnect: true,
 } as const satisfies Record<WharfEventName, true>;
 

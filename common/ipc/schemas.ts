@@ -5,6 +5,8 @@
  * (a CR/LF in a remote path or a user name would inject an FTP command).
  */
 import { z } from 'zod';
+import { doctorRequestSchema } from '../models/doctor';
+import { syncCompareRequestSchema, syncPlanRequestSchema, syncRunRequestSchema } from '../models/sync';
 import { hasControlCharacters, siteCreateInputSchema, siteUpdateInputSchema, folderPathSchema, hostSchema, passwordSchema, portSchema, treeNameSchema } from '../models/site-profile';
 import { OVERWRITE_POLICIES, TRANSFER_STATES } from '../models/transfer';
 import type { OverwritePolicy, TransferState } from '../models/transfer';
@@ -155,6 +157,10 @@ export const WHARF_VALIDATORS = {
   remoteChmod: z.strictObject({ sessionId, path: remotePathSchema, mode: z.string().regex(/^[0-7]{3,4}$/, 'An octal mode such as 755.') }),
   remoteCommand: z.strictObject({ sessionId, command: rawCommandSchema }),
   remoteSecurityReport: z.strictObject({ sessionId }),
+  doctorRun: doctorRequestSchema,
+  syncCompare: syncCompareRequestSchema,
+  syncPlan: syncPlanRequestSchema,
+  syncRun: syncRunRequestSchema,
 
   queueSnapshot: empty,
   queueEnqueue: z.strictObject({ sessionId, transfers: z.array(enqueueTransferSchema).min(1).max(MAX_BATCH) }),

@@ -8,6 +8,8 @@ import { downloadFile, uploadFile } from '../ftps/file-transfer';
 import { unsafeNameReason } from '../ftps/safe-names';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { formatBytes, ProgressLine } from './progress';
+import { processCliIo, runDoctorCommand } from '../doctor/cli';
+import { runSyncCommand } from '../sync/cli';
 import { ask } from './prompt';
 import { runSiteCommand, type SiteFlags } from './site-commands';
 import { openStores } from './stores';
@@ -22,6 +24,9 @@ Commands:
   rm URL [-r]            delete a remote file (or a folder with -r)
   mkdir URL [-p]         create a remote folder (and its parents with -p)
   info URL               connect and print the security report
+  doctor URL             test a connection step by step; explain what fails and how to fix it
+  sync LOCAL URL --direction up|down|mirror [--delete] [--dry-run]
+                         compare and synchronise a folder pair (nothing is deleted without --delete)
   site ls                list saved sites (the app's site manager)
   site show NAME         one site's settings
   site add NAME --url URL [--folder F] [--ask-password] [--active] [--max-connections N]
@@ -434,6 +439,9 @@ async function withRemote(positionals: string[], flags: CliFlags, usage: string,
 /** Runs the command line; returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   try {
+    // doctor and sync parse their own flags.
+    if (argv[0] === 'doctor') return await runDoctorCommand(argv.slice(1), processCliIo());
+    if (argv[0] === 'sync') return await runSyncCommand(argv.slice(1), processCliIo());
     const { command, positionals, flags, siteFlags } = parseFlags(argv);
     switch (command) {
       case 'help':

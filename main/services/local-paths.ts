@@ -37,6 +37,11 @@ export const LOCAL_PATHS: { readonly [M in WharfMethod]: PathsOf<M> } = {
   remoteChmod: null,
   remoteCommand: null,
   remoteSecurityReport: null,
+  doctorRun: null,
+  syncCompare: (r) => [r.localRoot],
+  syncPlan: (r) => [r.localRoot],
+  // The plan stays in main; its root was checked at syncPlan.
+  syncRun: null,
   queueSnapshot: null,
   // Upload sources are read and download destinations written: both must be allowed.
   queueEnqueue: (r) => r.transfers.map((t) => t.localPath),

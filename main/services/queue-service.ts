@@ -14,7 +14,7 @@ import type { SessionConnection, SiteLookup } from './remote-sessions';
 export type TransferQueueLike = Pick<
   TransferQueue,
   | 'add' | 'pause' | 'resume' | 'pauseAll' | 'resumeAll' | 'cancel' | 'retry' | 'remove' | 'move' | 'setSiteConcurrency'
-  | 'setSpeedLimit' | 'answerOverwrite' | 'getSnapshot' | 'subscribe' | 'onDidChangeQuestion' | 'currentQuestion' | 'stop'
+  | 'setSpeedLimit' | 'answerOverwrite' | 'getSnapshot' | 'subscribe' | 'onDidChangeQuestion' | 'currentQuestion' | 'stop' | 'enqueue'
 >;
 
 /** Opens an engine session for the queue's pool: `FtpsSession.open`. */

@@ -23,6 +23,8 @@ import { QuestionBroker } from './question-broker';
 import { QueueConnections, QueueService, type OpenTransferSession, type TransferQueueLike } from './queue-service';
 import { RemoteSessionService, type OpenSession } from './remote-sessions';
 import { SitesService } from './sites-service';
+import { DoctorService } from '../doctor/service';
+import { FileSyncStateStore, SyncService } from '../sync';
 
 /**
  * Where `ftps://`/`ftpes://` links wait for the window: main/app's `LinkInbox` (fed by the OS), or the
@@ -44,6 +46,8 @@ export interface WharfServiceParts {
   readonly queue: QueueService;
   readonly sites: SitesService;
   readonly questions: QuestionBroker;
+  readonly doctor: DoctorService;
+  readonly sync: SyncService;
   readonly app: { readonly name: string; readonly version: string };
   /** Where remote files dragged out to the OS are downloaded first. */
   readonly dragDir: string;
@@ -65,7 +69,7 @@ async function attempt<T>(run: () => T | Promise<T>): Promise<Result<T>> {
  * a service. Electron (main/app) and the bridge host serve exactly this object through `createDispatcher`.
  */
 export function createWharfApi(parts: WharfServiceParts): WharfApi {
-  const { platform, events, local, remote, queue, sites, questions, log } = parts;
+  const { platform, events, local, remote, queue, sites, questions, log, doctor, sync } = parts;
 
   const refreshLocal = async (folders: readonly string[]) => {
     for (const folder of new Set(folders)) {
@@ -158,6 +162,11 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     remoteChmod: (r) => attempt(() => remote.chmod(r.sessionId, r.path, r.mode)),
     remoteCommand: (r) => attempt(() => remote.raw(r.sessionId, r.command)),
     remoteSecurityReport: (r) => attempt(() => remote.report(r.sessionId)),
+
+    doctorRun: (r) => attempt(() => doctor.run(r)),
+    syncCompare: (r) => attempt(() => sync.compare(r)),
+    syncPlan: (r) => attempt(() => sync.plan(r)),
+    syncRun: (r) => attempt(() => sync.run(r)),
 
     queueSnapshot: () => attempt(() => queue.snapshot()),
     queueEnqueue: (r) => attempt(() => queue.enqueue(remote.connectionFor(r.sessionId), r.transfers)),
@@ -268,6 +277,20 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
   const queue = new QueueService(transferQueue, connections, events);
   const sites = new SitesService({ store, pinned, credentials, platform, events });
   for (const w of warnings) sites.addWarning(w);
+  const doctor = new DoctorService({
+    sites: store,
+    trustStore: pinned,
+    decideTrust: (q) => questions.askCertificate({ ...q, sessionId: null, previousFingerprint: null }, null),
+    onStep: (e) => events.emit('doctorStep', e),
+  });
+  const sync = new SyncService({
+    connectionFor: (id) => remote.connectionFor(id),
+    openSession: (c) => FtpsSession.open({ ...c.options, keepAliveIntervalMs: 0, onLog: (l) => log.push(l) }),
+    registerConnection: (c) => connections.register(c),
+    queue: transferQueue,
+    stateStore: new FileSyncStateStore(options.dataDir),
+    deleteLocal: (p) => local.delete([p], true),
+  });
 
   const parts: WharfServiceParts = {
     platform,
@@ -279,6 +302,8 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     queue,
     sites,
     questions,
+    doctor,
+    sync,
     app: options.app,
     dragDir: options.dragDir ?? join(tmpdir(), `wharf-drag-${process.pid}`),
     links: options.links ?? null,
