@@ -38,6 +38,13 @@ export class TokenBucket {
     return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens * 1000) / this.rate);
   }
 
+  /** Gives back bytes taken for data that never went out (a transfer stopped while it waited). */
+  refund(bytes: number): void {
+    if (this.rate === null) return;
+    this.refill();
+    this.tokens = Math.min(this.burst(), this.tokens + bytes);
+  }
+
   private refill(): void {
     const now = this.clock.now();
     if (this.rate !== null) this.tokens = Math.min(this.burst(), this.tokens + ((now - this.last) * this.rate) / 1000);
@@ -54,10 +61,15 @@ function normalizeRate(bytesPerSecond: number | null): number | null {
   return bytesPerSecond !== null && Number.isFinite(bytesPerSecond) && bytesPerSecond > 0 ? bytesPerSecond : null;
 }
 
+/** Under a limit, chunks are metered in slices this big, so progress moves smoothly and a pause costs little. */
+const SLICE_BYTES = 64 * 1024;
+
 /**
  * A pass-through stream that counts bytes (for progress per chunk, finer than basic-ftp's 500 ms
- * tracker) and holds chunks back as the bucket says. Memory stays flat: one chunk waits at a time and
- * back-pressure reaches the socket.
+ * tracker) and holds data back as the bucket says. Under a limit a chunk goes out in slices: a 1 MiB
+ * chunk at 128 KiB/s would otherwise show no progress for 8 s, and a pause during that wait would leave
+ * its debt to the next attempt (the slice still waiting is refunded). Memory stays flat: one chunk waits
+ * at a time and back-pressure reaches the socket.
  */
 export function createMeteredStream(options: {
   bucket?: TokenBucket;
@@ -66,22 +78,46 @@ export function createMeteredStream(options: {
   highWaterMark?: number;
 }): Transform {
   const clock = options.clock ?? systemClock;
+  const bucket = options.bucket;
   let pending: TimerHandle | null = null;
+  let waitingBytes = 0;
   return new Transform({
     highWaterMark: options.highWaterMark ?? 1024 * 1024,
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      const wait = options.bucket?.take(chunk.length) ?? 0;
-      const pass = () => {
-        pending = null;
+      if (!bucket || bucket.bytesPerSecond === null) {
         options.onBytes?.(chunk.length);
         callback(null, chunk);
+        return;
+      }
+      let offset = 0;
+      const sendNext = (): void => {
+        if (offset >= chunk.length) {
+          callback();
+          return;
+        }
+        const slice = chunk.subarray(offset, offset + SLICE_BYTES);
+        offset += slice.length;
+        const pass = () => {
+          pending = null;
+          waitingBytes = 0;
+          options.onBytes?.(slice.length);
+          this.push(slice);
+          sendNext();
+        };
+        const wait = bucket.take(slice.length);
+        if (wait <= 0) pass();
+        else {
+          waitingBytes = slice.length;
+          pending = clock.setTimeout(pass, wait);
+        }
       };
-      if (wait <= 0) pass();
-      else pending = clock.setTimeout(pass, wait);
+      sendNext();
     },
     destroy(error, callback) {
       if (pending !== null) clock.clearTimeout(pending);
       pending = null;
+      if (waitingBytes > 0) bucket?.refund(waitingBytes);
+      waitingBytes = 0;
       callback(error);
     },
   });
