@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, join, posix } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toConnectionTarget, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport, type WharfErrorData } from '../../common/models';
+import { toConnectionTarget, type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport, type WharfErrorData } from '../../common/models';
 import { WharfError } from '../ftps/errors';
-import { downloadFile, uploadFile } from '../ftps/file-transfer';
 import { unsafeNameReason } from '../ftps/safe-names';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { formatBytes, ProgressLine } from './progress';
 import { processCliIo, runDoctorCommand } from '../doctor/cli';
 import { runSyncCommand } from '../sync/cli';
+import { TransferQueue } from '../transfers';
 import { ask } from './prompt';
 import { runSiteCommand, type SiteFlags } from './site-commands';
 import { openStores } from './stores';
@@ -48,7 +48,9 @@ Options:
   --allow-plain          allow plain, unencrypted FTP
   --active               active mode (EPRT/PORT) instead of passive
   --parallel N           connections for -r transfers (default 2, at most 10)
-  --resume               continue partial downloads / uploads
+  --overwrite POLICY     when the target exists: overwrite (default), newer, size-differs,
+                         resume, rename, skip, or ask (on a terminal)
+  --resume               same as --overwrite resume: continue partial downloads / uploads
   -r, --recursive        folders too
   -p, --parents          mkdir: create missing parents
   -q, --quiet            no progress bar
@@ -88,6 +90,7 @@ interface CliFlags {
   readonly active: boolean;
   readonly parallel: number;
   readonly resume: boolean;
+  readonly overwrite: string;
   readonly recursive: boolean;
   readonly parents: boolean;
   readonly quiet: boolean;
@@ -106,6 +109,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       active: { type: 'boolean', default: false },
       parallel: { type: 'string', default: '2' },
       resume: { type: 'boolean', default: false },
+      overwrite: { type: 'string', default: 'overwrite' },
       recursive: { type: 'boolean', short: 'r', default: false },
       parents: { type: 'boolean', short: 'p', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
@@ -138,6 +142,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       active: values.active ?? false,
       parallel,
       resume: values.resume ?? false,
+      overwrite: values.overwrite ?? 'overwrite',
       recursive: values.recursive ?? false,
       parents: values.parents ?? false,
       quiet: values.quiet ?? false,
@@ -288,68 +293,85 @@ function formatReport(report: SecurityReport): string {
   return lines.join('\n');
 }
 
-function remoteJoin(folder: string, name: string): string {
-  return posix.join(folder, name);
+
+
+/** The overwrite flag's words, as FileZilla's dialog offers them, mapped to the queue's policies. */
+const OVERWRITE_FLAGS: Readonly<Record<string, OverwritePolicy>> = {
+  ask: 'ask',
+  overwrite: 'overwrite',
+  newer: 'overwrite-if-newer',
+  'size-differs': 'overwrite-if-size-differs',
+  resume: 'resume',
+  rename: 'rename',
+  skip: 'skip',
+};
+
+function overwritePolicy(flags: CliFlags): OverwritePolicy {
+  if (flags.resume) return 'resume';
+  const policy = OVERWRITE_FLAGS[flags.overwrite];
+  if (!policy) throw new WharfError('invalid-input', `--overwrite takes ${Object.keys(OVERWRITE_FLAGS).join(', ')}.`);
+  if (policy === 'ask' && !process.stdin.isTTY) throw new WharfError('invalid-input', '--overwrite ask needs a terminal; choose another policy for scripts.');
+  return policy;
 }
 
-/** Runs `count` workers over a shared list, each with its own session: one command at a time per connection. */
-async function withWorkers<T>(items: T[], sessions: FtpsSession[], work: (session: FtpsSession, item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    sessions.map(async (session) => {
-      while (next < items.length) {
-        const item = items[next++] as T;
-        await work(session, item);
-      }
-    }),
-  );
+/** Asks on the terminal what to do with an existing target, for --overwrite ask. */
+async function answerOnTerminal(queue: TransferQueue, question: OverwriteQuestion): Promise<void> {
+  const describe = (facts: OverwriteQuestion['source']) => `${facts.size ?? '?'} bytes, ${facts.modifiedAt ?? 'unknown time'}`;
+  process.stderr.write(`\n${question.targetPath} exists (${describe(question.target)}); the source has ${describe(question.source)}.\n`);
+  const letter = (await ask('[o]verwrite, overwrite if [n]ewer, [r]esume, re[n]ame as copy (c), [s]kip? ')).trim().toLowerCase();
+  const choice: OverwriteChoice = letter === 'o' ? 'overwrite' : letter === 'n' ? 'overwrite-if-newer' : letter === 'r' ? 'resume' : letter === 'c' ? 'rename' : 'skip';
+  const all = (await ask('Do the same for every other existing file? [y/N] ')).trim().toLowerCase() === 'y';
+  queue.answerOverwrite({ questionId: question.id, choice, applyToAll: all });
 }
 
-async function collectRemoteTree(session: FtpsSession, remoteRoot: string): Promise<{ folders: string[]; files: { remote: string; relative: string[]; size: number }[] }> {
-  const folders: string[] = [];
-  const files: { remote: string; relative: string[]; size: number }[] = [];
-  const walk = async (folder: string, relative: string[]) => {
-    for (const entry of await session.list(folder)) {
-      const reason = unsafeNameReason(entry.name);
-      if (reason !== null) {
-        warn(`skipped a remote entry with an unsafe name in ${folder}: ${reason}`);
-        continue;
-      }
-      const childRelative = [...relative, entry.name];
-      if (entry.type === 'directory') {
-        folders.push(childRelative.join('/'));
-        await walk(remoteJoin(folder, entry.name), childRelative);
-      } else if (entry.type === 'file' || entry.type === 'symlink') {
-        files.push({ remote: remoteJoin(folder, entry.name), relative: childRelative, size: entry.size });
-      }
-    }
-  };
-  await walk(remoteRoot, []);
-  return { folders, files };
-}
-
-async function collectLocalTree(localRoot: string): Promise<{ folders: string[]; files: { local: string; relative: string; size: number }[] }> {
-  const folders: string[] = [];
-  const files: { local: string; relative: string; size: number }[] = [];
-  const walk = async (folder: string, relative: string) => {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const local = join(folder, entry.name);
-      const rel = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        folders.push(rel);
-        await walk(local, rel);
-      } else if (entry.isFile()) {
-        files.push({ local, relative: rel, size: (await stat(local)).size });
-      }
-    }
-  };
-  await walk(localRoot, '');
-  return { folders, files };
-}
-
-async function openMore(first: FtpsSession, location: CliLocation, flags: CliFlags, count: number): Promise<FtpsSession[]> {
-  const extra = await Promise.all(Array.from({ length: count - 1 }, () => openSession(location, flags).then((s) => s.session)));
-  return [first, ...extra];
+/**
+ * Runs one transfer request through the same queue the app uses: folder expansion, a connection pool of
+ * --parallel sessions, retries with resume, overwrite policies, .part files and verification. Prints one
+ * line per failed or skipped item and returns the first failure, if any.
+ */
+async function runThroughQueue(
+  location: CliLocation,
+  flags: CliFlags,
+  browse: FtpsSession,
+  request: { direction: 'upload' | 'download'; localPath: string; remotePath: string; kind?: 'file' | 'directory' },
+): Promise<void> {
+  const siteKey = 'cli';
+  const queue = await TransferQueue.open({
+    openSession: async () => (await openSession(location, flags)).session,
+    stateFile: null,
+    defaultConcurrency: flags.parallel,
+    defaultOverwrite: overwritePolicy(flags),
+  });
+  const progress = new ProgressLine(process.stderr, !flags.quiet && process.stderr.isTTY === true);
+  const unsubscribe = queue.subscribe((update) => progress.update(`${update.progress.done} of ${update.progress.total} files`, update.progress.bytesDone, update.progress.bytesTotal || null));
+  const questions = queue.onDidChangeQuestion((question) => {
+    if (question) void answerOnTerminal(queue, question);
+  });
+  try {
+    const added = await queue.add({ ...request, siteKey, listingSession: browse, ...(request.kind ? { kind: request.kind } : {}) });
+    for (const entry of added.skipped) warn(`skipped ${entry.path}: ${entry.reason}`);
+    await queue.whenSettled();
+  } finally {
+    unsubscribe();
+    questions();
+    progress.finish();
+    await queue.stop();
+  }
+  const items = queue.getSnapshot().items;
+  const files = items.filter((item) => item.kind === 'file');
+  const failed = items.filter((item) => item.state === 'failed');
+  for (const item of items.filter((i) => i.state === 'skipped')) warn(`skipped ${item.direction === 'download' ? item.localPath : item.remotePath}: ${item.skipReason ?? 'skipped'}`);
+  for (const item of failed) warn(`failed ${item.direction === 'download' ? item.remotePath : item.localPath}: ${item.lastError?.message ?? 'failed'}`);
+  if (!flags.quiet) {
+    const bytes = files.filter((i) => i.state === 'done').reduce((sum, i) => sum + i.bytesTotal, 0);
+    const verified = files.filter((i) => i.state === 'done').map((i) => i.verifiedBy ?? 'size');
+    const byHash = verified.filter((v) => v !== 'size').length;
+    warn(
+      `${request.direction === 'download' ? 'downloaded' : 'uploaded'} ${files.filter((i) => i.state === 'done').length} of ${files.length} files (${formatBytes(bytes)}), verified ${byHash > 0 ? `by ${verified.find((v) => v !== 'size')} hash (${byHash}) and ` : ''}by size (${verified.length - byHash})`,
+    );
+  }
+  const first = failed[0]?.lastError;
+  if (first) throw new WharfError(first.kind, `${failed.length} of ${files.length} transfers failed; first: ${first.message}`, first.code !== undefined ? { code: first.code } : {});
 }
 
 async function commandGet(positionals: string[], flags: CliFlags): Promise<void> {
@@ -357,35 +379,17 @@ async function commandGet(positionals: string[], flags: CliFlags): Promise<void>
   if (!source || !target || !isRemoteArgument(source)) throw new WharfError('invalid-input', 'get takes a remote URL and a local path: wharf get URL LOCAL');
   const location = parseLocation(source);
   const { session, path } = await openSession(location, flags);
-  const progress = new ProgressLine(process.stderr, !flags.quiet && process.stderr.isTTY === true);
-  const sessions: FtpsSession[] = [session];
   try {
+    const targetIsFolder = await stat(target).then((s) => s.isDirectory()).catch(() => false);
+    const name = posix.basename(path);
     if (!flags.recursive) {
-      const isFolder = await stat(target).then((s) => s.isDirectory()).catch(() => false);
-      const name = posix.basename(path);
-      if (isFolder && unsafeNameReason(name) !== null) throw new WharfError('unsafe-name', `The remote name "${name}" cannot be used as a local file name.`);
-      const localPath = isFolder ? join(target, name) : target;
-      const result = await downloadFile(session, path, localPath, { resume: flags.resume, onProgress: (done) => progress.update(name, done, null) });
-      progress.finish();
-      if (!flags.quiet) warn(`downloaded ${path} (${formatBytes(result.bytes)}${result.resumedFrom ? `, resumed at ${result.resumedFrom}` : ''})`);
+      if (targetIsFolder && unsafeNameReason(name) !== null) throw new WharfError('unsafe-name', `The remote name "${name}" cannot be used as a local file name.`);
+      await runThroughQueue(location, flags, session, { direction: 'download', localPath: targetIsFolder ? join(target, name) : target, remotePath: path, kind: 'file' });
       return;
     }
-    const localRoot = target;
-    const tree = await collectRemoteTree(session, path);
-    await mkdir(localRoot, { recursive: true });
-    for (const folder of tree.folders) await mkdir(join(localRoot, ...folder.split('/')), { recursive: true });
-    sessions.push(...(await openMore(session, location, flags, Math.min(flags.parallel, Math.max(tree.files.length, 1)))).slice(1));
-    let done = 0;
-    const total = tree.files.reduce((sum, f) => sum + f.size, 0);
-    await withWorkers(tree.files, sessions, async (worker, file) => {
-      const result = await downloadFile(worker, file.remote, join(localRoot, ...file.relative), { resume: flags.resume });
-      done += result.bytes + result.resumedFrom;
-      progress.update(file.relative.join('/'), done, total);
-    });
-    progress.finish();
-    if (!flags.quiet) warn(`downloaded ${tree.files.length} files, ${tree.folders.length} folders (${formatBytes(done)})`);
+    await runThroughQueue(location, flags, session, { direction: 'download', localPath: target, remotePath: path, kind: 'directory' });
   } finally {
-    await Promise.all(sessions.map((s) => s.close()));
+    await session.close();
   }
 }
 
@@ -397,31 +401,11 @@ async function commandPut(positionals: string[], flags: CliFlags): Promise<void>
   if (localStat === null) throw new WharfError('local-io', `${source} does not exist.`);
   if (localStat.isDirectory() && !flags.recursive) throw new WharfError('invalid-input', `${source} is a folder: add -r to upload it.`);
   const { session, path } = await openSession(location, flags);
-  const progress = new ProgressLine(process.stderr, !flags.quiet && process.stderr.isTTY === true);
-  const sessions: FtpsSession[] = [session];
   try {
-    if (!localStat.isDirectory()) {
-      const remotePath = path.endsWith('/') ? remoteJoin(path, basename(source)) : path;
-      const result = await uploadFile(session, source, remotePath, { resume: flags.resume, onProgress: (done) => progress.update(basename(source), done, localStat.size) });
-      progress.finish();
-      if (!flags.quiet) warn(`uploaded ${remotePath} (${formatBytes(result.bytes)})`);
-      return;
-    }
-    const tree = await collectLocalTree(source);
-    await session.mkdir(path, { recursive: true });
-    for (const folder of tree.folders) await session.mkdir(remoteJoin(path, folder), { recursive: true });
-    sessions.push(...(await openMore(session, location, flags, Math.min(flags.parallel, Math.max(tree.files.length, 1)))).slice(1));
-    let done = 0;
-    const total = tree.files.reduce((sum, f) => sum + f.size, 0);
-    await withWorkers(tree.files, sessions, async (worker, file) => {
-      const result = await uploadFile(worker, file.local, remoteJoin(path, file.relative), { resume: flags.resume });
-      done += result.bytes + result.resumedFrom;
-      progress.update(file.relative, done, total);
-    });
-    progress.finish();
-    if (!flags.quiet) warn(`uploaded ${tree.files.length} files, ${tree.folders.length} folders (${formatBytes(done)})`);
+    const remotePath = !localStat.isDirectory() && path.endsWith('/') ? posix.join(path, basename(source)) : path;
+    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath });
   } finally {
-    await Promise.all(sessions.map((s) => s.close()));
+    await session.close();
   }
 }
 

@@ -116,8 +116,43 @@ describe('wharf recursive transfers', () => {
     const get = await run(['get', urlFor('proftpd-explicit', remote), back, '-r', '--ca', caFile], env);
     assert.equal(get.code, 0, get.stderr);
     assert.equal(readFileSync(join(back, 'ok.txt'), 'utf8'), 'fine');
-    assert.match(get.stderr, /unsafe name/);
+    assert.match(get.stderr, /skipped .*evil\.txt: the name contains/);
     assert.equal(existsSync(join(work, 'evil.txt')), false);
+  });
+});
+
+describe('wharf overwrite policies', () => {
+  const server = fleet.servers['proftpd-explicit'];
+  const env = { WHARF_PASSWORD: server.password };
+
+  test('skip keeps an existing file, rename adds "name (1).ext", newer leaves a newer local file alone', async () => {
+    const remote = `/${unique('ow')}.txt`;
+    writeServerFile(server, remote, 'from the server');
+    const folder = join(work, unique('ow'));
+    mkdirSync(folder);
+    const local = join(folder, 'kept.txt');
+    writeFileSync(local, 'mine');
+    const skip = await run(['get', urlFor('proftpd-explicit', remote), local, '--overwrite', 'skip', '--ca', caFile], env);
+    assert.equal(skip.code, 0, skip.stderr);
+    assert.equal(readFileSync(local, 'utf8'), 'mine');
+    assert.match(skip.stderr, /skipped/);
+    const newer = await run(['get', urlFor('proftpd-explicit', remote), local, '--overwrite', 'newer', '--ca', caFile], env);
+    assert.equal(newer.code, 0, newer.stderr);
+    assert.equal(readFileSync(local, 'utf8'), 'mine', 'the local file was written after the server one');
+    const rename = await run(['get', urlFor('proftpd-explicit', remote), local, '--overwrite', 'rename', '--ca', caFile], env);
+    assert.equal(rename.code, 0, rename.stderr);
+    assert.equal(readFileSync(local, 'utf8'), 'mine');
+    assert.equal(readFileSync(join(folder, 'kept (1).txt'), 'utf8'), 'from the server');
+    const overwrite = await run(['get', urlFor('proftpd-explicit', remote), local, '--ca', caFile], env);
+    assert.equal(overwrite.code, 0, overwrite.stderr);
+    assert.equal(readFileSync(local, 'utf8'), 'from the server', 'overwrite is the default, as with cp');
+    assert.match(overwrite.stderr, /verified by SHA-256/, 'proftpd offers HASH');
+  });
+
+  test('an unknown policy is a usage error', async () => {
+    const result = await run(['get', urlFor('proftpd-explicit', '/x'), work, '--overwrite', 'sometimes', '--ca', caFile], env);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--overwrite takes/);
   });
 });
 
