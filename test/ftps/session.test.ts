@@ -370,3 +370,26 @@ describe('server-side hashes', () => {
     }
   });
 });
+
+describe('keep-alive', () => {
+  test('an idle session sends NOOP on its interval and stays usable', async () => {
+    const server = fleet.servers['vsftpd-explicit'];
+    const { session, log } = await openSession(fleet, server, { keepAliveIntervalMs: 100 });
+    try {
+      // Wait for the event, bounded, rather than for a fixed time.
+      const noop = await new Promise<boolean>((resolve) => {
+        const deadline = Date.now() + 10_000;
+        const check = () => {
+          if (commandsSent(log).includes('NOOP')) resolve(true);
+          else if (Date.now() > deadline) resolve(false);
+          else setTimeout(check, 20);
+        };
+        check();
+      });
+      assert.ok(noop, 'NOOP was sent on an idle connection');
+      assert.ok(Array.isArray(await session.list('/')));
+    } finally {
+      await session.close();
+    }
+  });
+});
