@@ -27,7 +27,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { connect as tlsConnect } from 'node:tls';
 
 export type ServerName = 'vsftpd-explicit' | 'vsftpd-implicit' | 'proftpd-explicit' | 'proftpd-implicit' | 'pureftpd-explicit' | 'vsftpd-plain'
-  | 'vsftpd-nat' | 'vsftpd-bounce' | 'vsftpd-wronghost' | 'vsftpd-expired';
+  | 'vsftpd-nat' | 'vsftpd-bounce' | 'vsftpd-wronghost' | 'vsftpd-expired' | 'vsftpd-limited';
 
 /** One running server as tests see it. */
 export interface ServerInfo {
@@ -51,7 +51,7 @@ export interface RunningFleet { info: FleetInfo; stop(): Promise<void>; }
 /** Every server the fleet knows, in start order. */
 export const ALL_SERVERS: readonly ServerName[] = [
   'vsftpd-explicit', 'vsftpd-implicit', 'proftpd-explicit', 'proftpd-implicit', 'pureftpd-explicit', 'vsftpd-plain',
-  'vsftpd-nat', 'vsftpd-bounce', 'vsftpd-wronghost', 'vsftpd-expired',
+  'vsftpd-nat', 'vsftpd-bounce', 'vsftpd-wronghost', 'vsftpd-expired', 'vsftpd-limited',
 ];
 
 type Software = 'vsftpd' | 'proftpd' | 'pureftpd';
@@ -64,6 +64,8 @@ interface ServerSpec {
   cert: CertKind | null;
   /** vsftpd pasv_address: what the 227 reply advertises instead of 127.0.0.1. */
   pasvAddress?: string;
+  /** vsftpd max_per_ip: more connections from 127.0.0.1 are refused with "421 There are too many connections from your internet address." */
+  maxPerIp?: number;
 }
 
 const SPECS: Record<ServerName, ServerSpec> = {
@@ -79,6 +81,8 @@ const SPECS: Record<ServerName, ServerSpec> = {
   'vsftpd-bounce': { software: 'vsftpd', mode: 'explicit', user: 'wharf_vsb', cert: 'server', pasvAddress: '203.0.113.7' },
   'vsftpd-wronghost': { software: 'vsftpd', mode: 'explicit', user: 'wharf_vsw', cert: 'wronghost' },
   'vsftpd-expired': { software: 'vsftpd', mode: 'explicit', user: 'wharf_vse', cert: 'expired' },
+  // Two connections per address at most: the transfer queue must back off and lower its concurrency.
+  'vsftpd-limited': { software: 'vsftpd', mode: 'explicit', user: 'wharf_vsl', cert: 'server', maxPerIp: 2 },
 };
 
 /** Passive ports per server: enough for a connection pool and back-to-back transfers. */
@@ -411,6 +415,7 @@ function vsftpdConfig(name: ServerName, spec: ServerSpec, port: number, passiveB
     'dirmessage_enable=NO',
     'use_localtime=NO',
   ];
+  if (spec.maxPerIp) lines.push(`max_per_ip=${spec.maxPerIp}`);
   if (spec.pasvAddress) {
     // A numeric address (no resolve). pasv_promiscuous stays NO: the data connection still comes from
     // 127.0.0.1, the control connection's address, which is all vsftpd checks.

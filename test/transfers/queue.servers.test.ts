@@ -9,7 +9,6 @@ import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer, connect as netConnect, type AddressInfo, type Socket } from 'node:net';
 import { join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { TransferItem } from '../../common/models/transfer';
@@ -179,7 +178,8 @@ describe('pause and resume from the byte offset', () => {
   test('vsftpd: a download paused mid-file keeps a .part, and resuming sends REST from its size', async () => {
     const server = fleet.servers['vsftpd-explicit'];
     const name = unique('pause-down');
-    const data = randomBytes(8 * MiB);
+    // 200 MiB, as the issue asks: held at 2 MiB/s until the pause, then full speed for the rest.
+    const data = randomBytes(200 * MiB);
     writeServerFile(server, `${name}.bin`, data);
     const local = join(work, `${name}.bin`);
     const queue = await openQueue({ speedLimitBytesPerSecond: 2 * MiB });
@@ -301,83 +301,46 @@ describe('failures and restarts', () => {
   });
 });
 
-/**
- * A TCP proxy in front of a real server that lets at most `limit` control connections through at once
- * and greets the others as vsftpd's `max_per_ip` does. Data connections go to the server directly.
- */
-async function startConnectionLimiter(server: ServerInfo, limit: number): Promise<{ port: number; refused: () => number; close: () => Promise<void> }> {
-  let active = 0;
-  let refused = 0;
-  const sockets = new Set<Socket>();
-  const proxy = createServer((client) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
-    if (active >= limit) {
-      refused += 1;
-      client.end('421 There are too many connections from your internet address.\r\n');
-      return;
-    }
-    active += 1;
-    const upstream = netConnect(server.port, server.host);
-    sockets.add(upstream);
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      active -= 1;
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', release).on('close', release);
-    upstream.on('error', release).on('close', release);
-    client.pipe(upstream);
-    upstream.pipe(client);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (proxy.address() as AddressInfo).port,
-    refused: () => refused,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => proxy.close(() => resolve()));
-    },
-  };
-}
-
 describe('too many connections', () => {
-  test('vsftpd behind a 2-connection limit: the queue backs off, lowers the site to 2 and finishes everything', async () => {
-    const server = fleet.servers['vsftpd-explicit'];
-    const limiter = await startConnectionLimiter(server, 2);
+  test('vsftpd with max_per_ip=2: the queue backs off, lowers the site to 2 and finishes everything', async () => {
+    const server = fleet.servers['vsftpd-limited'];
     const folder = unique('limited');
     const files = Array.from({ length: 12 }, (_, i) => randomBytes(64 * 1024 + i));
     files.forEach((data, i) => writeServerFile(server, `${folder}/f${i}.bin`, data));
     const target = join(work, folder);
+    const refusals: string[] = [];
     const queue = await openQueue({
       siteConcurrency: { limited: 4 },
-      openSession: () => FtpsSession.open({
-        target: { host: server.host, port: limiter.port, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
-        password: server.password,
-        extraCaPem: [fleet.caCertPem],
-        keepAliveIntervalMs: 0,
-        timeoutMs: 10_000,
-      }),
+      openSession: () =>
+        FtpsSession.open({
+          target: { host: server.host, port: server.port, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
+          password: server.password,
+          extraCaPem: [fleet.caCertPem],
+          keepAliveIntervalMs: 0,
+          timeoutMs: 10_000,
+        }).catch((err: unknown) => {
+          refusals.push(err instanceof Error ? err.message : String(err));
+          throw err;
+        }),
     });
     try {
+      // Queue everything while paused, so the listing connection is closed before transfers start.
+      queue.pauseAll();
       const listing = await openSessionFor(server.name);
       try {
         await queue.add({ direction: 'download', siteKey: 'limited', localPath: target, remotePath: `/${folder}`, kind: 'directory', listingSession: listing });
       } finally {
         await listing.close();
       }
+      queue.resumeAll();
       await queue.whenSettled();
       const items = queue.getSnapshot().items;
       assert.deepEqual(items.filter((i) => i.state !== 'done').map((i) => [i.remotePath, i.state, i.lastError?.message]), []);
-      assert.ok(limiter.refused() >= 1, 'the server refused connections beyond its limit');
+      assert.ok(refusals.some((m) => /too many connections/i.test(m)), `vsftpd refused the connections beyond its limit: ${refusals.join('; ')}`);
       assert.deepEqual(queue.siteConcurrency('limited'), { configured: 4, effective: 2 });
       files.forEach((data, i) => assert.deepEqual(readFileSync(join(target, `f${i}.bin`)), data));
     } finally {
       await queue.stop();
-      await limiter.close();
     }
   });
 });
