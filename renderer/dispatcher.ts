@@ -12,8 +12,25 @@ import type { Result } from '../common/models/result';
 import type { SiteCreateInput, SiteProfile, SiteUpdateInput } from '../common/models/site-profile';
 import type { OverwriteChoice, OverwritePolicy, QueueSnapshot, TransferState } from '../common/models/transfer';
 import type { TrustDecision } from '../common/ipc/payloads';
+import type { DoctorRequest } from '../common/models/doctor';
+import type { SyncDirection, SyncOperation } from '../common/models/sync';
+import { followPath, initialPair, lastSegment, paneMarks as compareMarksOf, paneRows, type PairState } from './state/compare-model';
 import { paneMenuItems, type MenuItem, type PaneCommand } from './state/context-menu-model';
 import { closeDialog, initialDialogs, openDialog, type Dialog, type DialogState } from './state/dialogs';
+import {
+  askPassword,
+  doctorPlanFromQuickConnect,
+  doctorReportText,
+  failRun,
+  finishRun,
+  applyStep,
+  initialDoctor,
+  startRun,
+  withPassword,
+  type DoctorPlan,
+  type DoctorState,
+  type DoctorTarget,
+} from './state/doctor-model';
 import { describeError } from './state/errors';
 import { appendLog, logAsText, mergeHistory } from './state/log-model';
 import {
@@ -24,7 +41,6 @@ import {
   remoteParent,
   selectedEntries,
   selectOnly,
-  visibleEntries,
   type PaneEntry,
   type PaneSide,
   type PaneState,
@@ -34,6 +50,19 @@ import { initialQueue, receiveSnapshot, receiveUpdate, statesOfTab, type QueueSt
 import { activeSession, applySession, fromList, initialSessions, type SessionsState } from './state/session-model';
 import { initialSites, type SitesState } from './state/sites-model';
 import { Store } from './state/store';
+import {
+  canRun,
+  changeSettings,
+  initialSync,
+  newSyncDialog,
+  receivePlan,
+  runActionIds,
+  runSummaryText,
+  toggleAction,
+  toggleAll,
+  type SyncDialogState,
+  type SyncState,
+} from './state/sync-model';
 import { addNotice, dismissNotice, initialUi, type Notice, type UiState } from './state/ui-model';
 
 /** The log as the view holds it. */
@@ -79,11 +108,25 @@ export class Dispatcher {
   readonly dialogs = new Store<DialogState>(initialDialogs);
   readonly ui = new Store<UiState>(initialUi);
   readonly quickConnectForm = new Store<QuickConnectForm>(initialQuickConnect);
+  /** The connection doctor's run the dialog shows. */
+  readonly doctor = new Store<DoctorState>(initialDoctor);
+  /** The folder pair: compare, "only differences", synchronised browsing. */
+  readonly pair = new Store<PairState>(initialPair);
+  /** The "Synchronise…" dialog: settings, preview, run. */
+  readonly sync = new Store<SyncState>(initialSync);
 
   private readonly listSeq: Record<PaneSide, number> = { local: 0, remote: 0 };
   private nextNotice = 1;
   private refreshTimers: Partial<Record<PaneSide, ReturnType<typeof setTimeout>>> = {};
   private readonly offs: (() => void)[] = [];
+  /** What the doctor tests, password included: kept here, never in a store. */
+  private doctorTarget: DoctorTarget | null = null;
+  private nextRun = 1;
+  private compareSeq = 0;
+  private compareTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Synchronised browsing is moving the other pane: that move is not followed back. */
+  private following = false;
+  private syncSeq = 0;
 
   private get api() {
     return window.wharf;
@@ -103,11 +146,14 @@ export class Dispatcher {
       api.on('sessionState', (info) => this.onSession(info)),
       api.on('listingRefreshed', (listing) => {
         if (listing.side === 'local') {
-          if (this.local.get().path === listing.path) this.local.update((s) => applyListing(s, listing));
+          if (this.local.get().path !== listing.path) return;
+          this.local.update((s) => applyListing(s, listing));
         } else {
           const r = this.remote.get();
-          if (r.sessionId === listing.sessionId && r.path === listing.path) this.remote.update((s) => applyListing(s, { ...listing, parent: remoteParent(listing.path) }));
+          if (r.sessionId !== listing.sessionId || r.path !== listing.path) return;
+          this.remote.update((s) => applyListing(s, { ...listing, parent: remoteParent(listing.path) }));
         }
+        this.scheduleCompare();
       }),
       api.on('queueUpdate', (update) => {
         this.queue.update((q) => receiveUpdate(q, update));
@@ -119,6 +165,7 @@ export class Dispatcher {
       api.on('questionClosed', (closed) => this.dialogs.update((d) => closeDialog(d, closed.questionId))),
       api.on('sitesChanged', (listing) => this.sites.update((s) => ({ ...s, listing }))),
       api.on('openQuickConnect', (link) => this.openLink(link)),
+      api.on('doctorStep', (event) => this.doctor.update((d) => (d.run ? { run: applyStep(d.run, event) } : d))),
     );
 
     const [info, places, sessions, snapshot, pending, history, sites, keychain, settings, link] = await Promise.all([
@@ -249,8 +296,10 @@ export class Dispatcher {
       if (!options.quiet) this.report(result.error, 'Local folder');
       return false;
     }
+    const before = this.local.get().path;
     this.local.update((s) => applyListing(s, result.value));
     remember(LOCAL_PATH_KEY, result.value.path);
+    this.afterListing('local', before, result.value.path);
     return true;
   }
 
@@ -263,8 +312,8 @@ export class Dispatcher {
 
   // ---- remote pane ----------------------------------------------------------------------------------
 
-  /** Lists a remote folder of the active session into the right pane. */
-  async openRemote(path?: string): Promise<boolean> {
+  /** Lists a remote folder of the active session into the right pane; `quiet` reports no failure. */
+  async openRemote(path?: string, options: { quiet?: boolean } = {}): Promise<boolean> {
     const sessionId = this.sessions.get().activeId;
     if (!sessionId) return false;
     const seq = ++this.listSeq.remote;
@@ -272,16 +321,19 @@ export class Dispatcher {
     const result = await this.api.remoteList({ sessionId, ...(path ? { path } : {}) });
     if (seq !== this.listSeq.remote) return result.ok;
     if (!result.ok) {
-      this.remote.update((s) => ({ ...s, loading: false, error: result.error }));
-      this.report(result.error, 'Remote folder');
+      this.remote.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
+      if (!options.quiet) this.report(result.error, 'Remote folder');
       return false;
     }
+    const before = this.remote.get().sessionId === sessionId ? this.remote.get().path : null;
     this.remote.update((s) => applyListing({ ...s, sessionId }, { ...result.value, parent: remoteParent(result.value.path) }));
     remember(remotePathKey(sessionId), result.value.path);
+    this.afterListing('remote', before, result.value.path);
     return true;
   }
 
   private async showSession(info: SessionInfo): Promise<void> {
+    if (this.remote.get().sessionId !== info.sessionId) this.leavePair();
     this.sessions.update((s) => ({ ...s, activeId: info.sessionId }));
     remember(ACTIVE_SESSION_KEY, info.sessionId);
     this.remote.set({ ...initialPane('remote'), sessionId: info.sessionId, sort: this.remote.get().sort, showHidden: this.remote.get().showHidden });
@@ -306,7 +358,10 @@ export class Dispatcher {
       remember(remotePathKey(info.sessionId), null);
       const next = activeSession(this.sessions.get());
       if (next?.state === 'connected') void this.showSession(next);
-      else this.remote.set({ ...initialPane('remote'), sort: this.remote.get().sort, showHidden: this.remote.get().showHidden });
+      else {
+        this.leavePair();
+        this.remote.set({ ...initialPane('remote'), sort: this.remote.get().sort, showHidden: this.remote.get().showHidden });
+      }
     }
   }
 
@@ -667,8 +722,20 @@ export class Dispatcher {
 
   /** What a pane's commands act on: the selected entries in the order shown, else the cursor row. */
   paneTargets(side: PaneSide): PaneEntry[] {
-    const state = this.pane(side).get();
-    return selectedEntries(state, visibleEntries(state.entries, state));
+    return selectedEntries(this.pane(side).get(), this.shownEntries(side));
+  }
+
+  /** The rows a pane shows: its own view, and "only differences" when comparing. */
+  shownEntries(side: PaneSide): PaneEntry[] {
+    const pair = this.pair.get();
+    return paneRows(this.pane(side).get(), this.compareMarks(side), pair.compare && pair.onlyDifferences[side]);
+  }
+
+  /** The compare marks of a pane's rows, while the compare result is for the folders both panes show. */
+  compareMarks(side: PaneSide): ReturnType<typeof compareMarksOf> {
+    const pair = this.pair.get();
+    if (!pair.compare) return null;
+    return compareMarksOf(pair.result, side, this.local.get().path, this.remote.get().path, this.local.get().separator);
   }
 
   /** Whether a pane shows a folder it can act in (the remote pane: of a connected session). */
@@ -704,7 +771,7 @@ export class Dispatcher {
   /** Runs one command of a pane (its context menu, and the F2/F7/Delete keys) on what is selected. */
   async paneCommand(side: PaneSide, command: PaneCommand): Promise<void> {
     const state = this.pane(side).get();
-    const shown = visibleEntries(state.entries, state);
+    const shown = this.shownEntries(side);
     const targets = selectedEntries(state, shown);
     const one = targets.length === 1 ? targets[0]! : null;
     const ready = this.paneReady(side);
@@ -1019,5 +1086,285 @@ export class Dispatcher {
   async copyText(text: string): Promise<void> {
     const result = await this.api.clipboardWriteText({ text });
     if (!result.ok) this.report(result.error, 'Copy');
+  }
+  // ---- connection doctor ----------------------------------------------------------------------------
+
+  /** "Test connection" for the quick connect bar's fields; plain FTP first shows its warning. */
+  testQuickConnect(fields: QuickConnectFields | null): void {
+    if (!fields) return;
+    if (fields.mode === 'plain' && fields.allowPlain !== true) {
+      this.openDialog({ kind: 'plain-ftp', id: dialogId('plain'), fields, purpose: 'test' });
+      return;
+    }
+    this.testConnection(doctorPlanFromQuickConnect(fields));
+  }
+
+  /** Opens the doctor's dialog and runs it (or first asks for the password the plan lacks). */
+  testConnection(plan: DoctorPlan): void {
+    this.doctorTarget = plan.target;
+    this.openDialog({ kind: 'doctor', id: 'doctor' });
+    const runId = this.newRunId();
+    if (plan.kind === 'ask-password') {
+      this.doctor.set({ run: askPassword(runId, plan.label, plan.reason) });
+      return;
+    }
+    void this.runDoctor(runId, plan.label, plan.target);
+  }
+
+  /** Runs the doctor with the password typed in its dialog (used for this test only). */
+  testWithPassword(password: string): void {
+    const run = this.doctor.get().run;
+    if (!this.doctorTarget || !run) return;
+    this.doctorTarget = withPassword(this.doctorTarget, password);
+    void this.runDoctor(this.newRunId(), run.label, this.doctorTarget);
+  }
+
+  /** "Run again". */
+  rerunDoctor(): void {
+    const run = this.doctor.get().run;
+    if (!this.doctorTarget || !run) return;
+    void this.runDoctor(this.newRunId(), run.label, this.doctorTarget);
+  }
+
+  /** Closes the doctor's dialog; a run still going ends in main and is ignored here. */
+  closeDoctor(): void {
+    this.closeDialog('doctor');
+    this.doctor.set(initialDoctor);
+    this.doctorTarget = null;
+  }
+
+  /** Copies the report as text; the password is never in it. */
+  async copyDoctorReport(): Promise<void> {
+    const report = this.doctor.get().run?.report;
+    if (!report) return;
+    const secret = this.doctorTarget && 'password' in this.doctorTarget ? (this.doctorTarget.password ?? '') : '';
+    const text = doctorReportText(report, secret ? [secret] : [], this.ui.get().app?.version);
+    const result = await this.api.clipboardWriteText({ text });
+    if (!result.ok) return this.report(result.error, 'Copy report');
+    this.notify('success', 'Report copied', 'The connection test report is on the clipboard (without the password).');
+  }
+
+  private newRunId(): string {
+    return `doctor-${Date.now().toString(36)}-${this.nextRun++}`;
+  }
+
+  private async runDoctor(runId: string, label: string, target: DoctorTarget): Promise<void> {
+    this.doctor.set({ run: startRun(runId, label) });
+    const request = { ...target, runId } as DoctorRequest;
+    const result = await this.api.doctorRun(request);
+    this.doctor.update((d) => {
+      if (!d.run) return d;
+      return { run: result.ok ? finishRun(d.run, runId, result.value) : failRun(d.run, runId, result.error) };
+    });
+  }
+
+  // ---- folder pair: compare and synchronised browsing -----------------------------------------------
+
+  /** Both panes' folders, when the remote pane shows a connected session. */
+  private pairFolders(): { readonly sessionId: string; readonly local: string; readonly remote: string } | null {
+    const local = this.local.get();
+    const remote = this.remote.get();
+    const session = activeSession(this.sessions.get());
+    if (!local.path || !remote.path || session?.state !== 'connected' || remote.sessionId !== session.sessionId) return null;
+    return { sessionId: session.sessionId, local: local.path, remote: remote.path };
+  }
+
+  /** Compare on or off: on, both panes colour what differs between their folders. */
+  async toggleCompare(): Promise<void> {
+    if (this.pair.get().compare) {
+      this.compareSeq++;
+      this.pair.update((p) => ({ ...p, compare: false, comparing: false, result: null, compareError: null, onlyDifferences: { local: false, remote: false } }));
+      return;
+    }
+    if (!this.pairFolders()) {
+      this.notify('warning', 'Nothing to compare yet', 'Connect to a server first: Compare puts the local folder beside the remote one.');
+      return;
+    }
+    this.pair.update((p) => ({ ...p, compare: true }));
+    await this.runCompare();
+  }
+
+  /** "Only differences" in one pane. */
+  toggleOnlyDifferences(side: PaneSide): void {
+    this.pair.update((p) => ({ ...p, onlyDifferences: { ...p.onlyDifferences, [side]: !p.onlyDifferences[side] } }));
+  }
+
+  /** Compares the two folders now (the Compare bar's refresh). */
+  async runCompare(): Promise<void> {
+    if (this.compareTimer) clearTimeout(this.compareTimer);
+    this.compareTimer = null;
+    if (!this.pair.get().compare) return;
+    const folders = this.pairFolders();
+    const seq = ++this.compareSeq;
+    if (!folders) {
+      this.pair.update((p) => ({ ...p, comparing: false, result: null }));
+      return;
+    }
+    this.pair.update((p) => ({ ...p, comparing: true }));
+    // The folders shown, not their subfolders: a pane shows one level, and each folder opened compares anew.
+    const result = await this.api.syncCompare({ sessionId: folders.sessionId, localRoot: folders.local, remoteRoot: folders.remote, recursive: false });
+    if (seq !== this.compareSeq || !this.pair.get().compare) return;
+    if (!result.ok) {
+      this.pair.update((p) => ({ ...p, comparing: false, result: null, compareError: result.error }));
+      return;
+    }
+    this.pair.update((p) => ({ ...p, comparing: false, result: result.value, compareError: null }));
+  }
+
+  /** A burst of listings (both panes moving together, a refresh after transfers) compares once. */
+  private scheduleCompare(): void {
+    if (!this.pair.get().compare) return;
+    if (this.compareTimer) clearTimeout(this.compareTimer);
+    this.pair.update((p) => (p.comparing ? p : { ...p, comparing: true }));
+    this.compareTimer = setTimeout(() => void this.runCompare(), 150);
+  }
+
+  /** Synchronised browsing on or off; on, it starts from the folders both panes show now. */
+  toggleSyncBrowsing(): void {
+    if (this.pair.get().syncBrowsing) {
+      this.pair.update((p) => ({ ...p, syncBrowsing: false, roots: null, note: null }));
+      return;
+    }
+    const folders = this.pairFolders();
+    if (!folders) {
+      this.notify('warning', 'Nothing to synchronise yet', 'Connect to a server first: synchronised browsing moves the local and remote panes together.');
+      return;
+    }
+    this.pair.update((p) => ({ ...p, syncBrowsing: true, roots: { local: folders.local, remote: folders.remote }, note: null }));
+  }
+
+  /** Hides the synchronised-browsing note. */
+  dismissPairNote(): void {
+    this.pair.update((p) => (p.note ? { ...p, note: null } : p));
+  }
+
+  /** Compare and synchronised browsing end when the remote pane leaves its session. */
+  private leavePair(): void {
+    this.compareSeq++;
+    this.pair.update((p) => (p.compare || p.syncBrowsing ? { ...initialPair, onlyDifferences: p.onlyDifferences } : p));
+  }
+
+  /** After a pane listed a folder: the other pane follows (synchronised browsing) and the compare is redone. */
+  private afterListing(side: PaneSide, before: string | null, path: string): void {
+    if (before !== null && before !== path) void this.follow(side, path);
+    this.scheduleCompare();
+  }
+
+  /** Synchronised browsing: the other pane enters the same relative folder, if it exists; else a note says so. */
+  private async follow(side: PaneSide, path: string): Promise<void> {
+    const pair = this.pair.get();
+    if (!pair.syncBrowsing || !pair.roots || this.following) return;
+    const other: PaneSide = side === 'local' ? 'remote' : 'local';
+    const separators = { local: this.local.get().separator, remote: '/' };
+    const move = followPath(pair.roots, side, path, separators);
+    if (move.kind === 'outside') {
+      this.pair.update((p) => ({ ...p, note: `Synchronised browsing is waiting: ${move.reason}.` }));
+      return;
+    }
+    const there = this.pane(other).get();
+    const where = other === 'remote' ? 'on the server' : 'in the local folder';
+    const name = lastSegment(move.path, separators[other]);
+    const missing = `“${move.relative || name}” does not exist ${where}: the ${other} pane stays in ${there.path ?? '—'}.`;
+    if (there.path === move.path) {
+      this.pair.update((p) => ({ ...p, roots: move.roots, note: null }));
+      return;
+    }
+    // Entering a subfolder of the folder the other pane shows: its listing already tells whether it exists.
+    if (there.path !== null && joinPath(there.path, name, separators[other]) === move.path) {
+      const exists = there.entries.some((e) => e.name === name && (e.type === 'directory' || e.type === 'symlink'));
+      if (!exists) {
+        this.pair.update((p) => ({ ...p, note: missing }));
+        return;
+      }
+    }
+    this.following = true;
+    let ok: boolean;
+    try {
+      ok = other === 'local' ? await this.openLocal(move.path, { quiet: true }) : await this.openRemote(move.path, { quiet: true });
+    } finally {
+      this.following = false;
+    }
+    if (!this.pair.get().syncBrowsing) return;
+    this.pair.update((p) => (ok ? { ...p, roots: move.roots, note: null } : { ...p, note: missing }));
+  }
+
+  // ---- synchronise ----------------------------------------------------------------------------------
+
+  /** "Synchronise…" for the folders both panes show. */
+  openSync(): void {
+    const folders = this.pairFolders();
+    if (!folders) {
+      this.notify('warning', 'Nothing to synchronise yet', 'Connect to a server and open the two folders to synchronise, one in each pane.');
+      return;
+    }
+    this.syncSeq++;
+    this.sync.set({ dialog: newSyncDialog(folders.sessionId, folders.local, folders.remote) });
+    this.openDialog({ kind: 'sync', id: 'sync' });
+  }
+
+  /** Closes the dialog; a running sync goes on in the queue and reports in a notice. */
+  closeSync(): void {
+    this.closeDialog('sync');
+    this.sync.set(initialSync);
+  }
+
+  private changeSyncDialog(change: (d: SyncDialogState) => SyncDialogState): void {
+    this.sync.update((s) => (s.dialog ? { dialog: change(s.dialog) } : s));
+  }
+
+  /** Direction or deletion changed (an existing preview must be made again). */
+  setSyncSettings(change: { readonly direction?: SyncDirection; readonly deleteEnabled?: boolean }): void {
+    this.changeSyncDialog((d) => changeSettings(d, change));
+  }
+
+  /** Ticks or unticks one action of the preview. */
+  toggleSyncAction(id: string, on?: boolean): void {
+    this.changeSyncDialog((d) => toggleAction(d, id, on));
+  }
+
+  /** Ticks or unticks every action (of one operation). */
+  toggleAllSyncActions(on: boolean, operation?: SyncOperation): void {
+    this.changeSyncDialog((d) => toggleAll(d, on, operation));
+  }
+
+  /** Makes the preview: every planned action, nothing changed yet. */
+  async previewSync(): Promise<void> {
+    const dialog = this.sync.get().dialog;
+    if (!dialog || dialog.phase === 'planning' || dialog.phase === 'running') return;
+    const seq = ++this.syncSeq;
+    this.changeSyncDialog((d) => ({ ...d, phase: 'planning', error: null }));
+    const result = await this.api.syncPlan({
+      sessionId: dialog.sessionId,
+      localRoot: dialog.localRoot,
+      remoteRoot: dialog.remoteRoot,
+      direction: dialog.direction,
+      delete: dialog.deleteEnabled,
+    });
+    if (seq !== this.syncSeq) return;
+    this.changeSyncDialog((d) => (result.ok ? receivePlan(d, result.value) : { ...d, phase: d.plan ? 'preview' : 'setup', error: result.error }));
+  }
+
+  /** Runs the ticked actions: copies through the queue (verified), deletions through a session. */
+  async runSync(): Promise<void> {
+    const dialog = this.sync.get().dialog;
+    if (!dialog || !dialog.plan || !canRun(dialog)) return;
+    const plan = dialog.plan;
+    const actionIds = runActionIds(plan, dialog.checked);
+    const seq = ++this.syncSeq;
+    this.changeSyncDialog((d) => ({ ...d, phase: 'running', error: null }));
+    this.showBottomTab('queue');
+    this.queue.update((q) => ({ ...q, tab: 'queued' }));
+    const result = await this.api.syncRun({ planId: plan.planId, actionIds });
+    const current = seq === this.syncSeq;
+    if (result.ok) {
+      const failed = result.value.summary.failed > 0;
+      this.notify(failed ? 'warning' : 'success', failed ? 'Synchronisation finished with failures' : 'Synchronisation finished', runSummaryText(result.value));
+      if (current) this.changeSyncDialog((d) => ({ ...d, phase: 'done', result: result.value }));
+    } else {
+      this.report(result.error, 'Synchronise');
+      // The plan was used up: a new preview is needed.
+      if (current) this.changeSyncDialog((d) => ({ ...d, phase: 'setup', plan: null, checked: new Set(), error: result.error }));
+    }
+    await Promise.all([this.refresh('local'), this.pairFolders() ? this.refresh('remote') : Promise.resolve()]);
   }
 }

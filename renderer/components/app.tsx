@@ -6,6 +6,7 @@ import { ContextMenu } from './context-menu';
 import { DialogView } from './dialogs';
 import { FilePane } from './file-pane';
 import { Icon } from './icons';
+import { PairBar } from './pair-bar';
 import { LinkNote, Toolbar } from './toolbar';
 
 function Notices(): ReactNode {
@@ -73,6 +74,7 @@ export function App(): ReactNode {
       <div className="app-content" inert={dialogs.stack.length > 0}>
       <Toolbar />
       <LinkNote />
+      <PairBar />
       <main className="panes" ref={panesRef} style={{ gridTemplateColumns: `minmax(280px, ${split}fr) 6px minmax(280px, ${1 - split}fr)` }}>
         <FilePane side="local" />
         <Splitter

@@ -9,10 +9,12 @@ import { validateNewName } from '../state/pane-model';
 import { trustWords, yesNo } from '../state/session-model';
 import { PLAIN_FTP_WARNING } from '../state/sites-model';
 import { CertificatesDialog } from './certificates-dialog';
+import { DoctorDialog } from './doctor-dialog';
 import { Icon } from './icons';
 import { Modal } from './modal';
 import { PermissionsDialog, RawCommandDialog } from './remote-dialogs';
 import { SiteManager } from './site-manager';
+import { SyncDialog } from './sync-dialog';
 
 function CertificateFacts({ certificate }: { readonly certificate: CertificateInfo }): ReactNode {
   const dispatcher = useDispatcher();
@@ -330,12 +332,13 @@ function PasswordDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { ki
 function PlainFtpDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'plain-ftp' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
   const close = () => dispatcher.closeDialog(dialog.id);
+  const testing = dialog.purpose === 'test';
   return (
     <Modal
       top={top}
       role="alertdialog"
       tone="danger"
-      title="Connect without encryption?"
+      title={testing ? 'Test without encryption?' : 'Connect without encryption?'}
       onClose={close}
       initialFocus=".cancel-button"
       footer={
@@ -348,10 +351,11 @@ function PlainFtpDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { ki
             className="button danger"
             onClick={() => {
               close();
-              void dispatcher.quickConnect({ ...dialog.fields, allowPlain: true });
+              if (testing) dispatcher.testQuickConnect({ ...dialog.fields, allowPlain: true });
+              else void dispatcher.quickConnect({ ...dialog.fields, allowPlain: true });
             }}
           >
-            Connect unencrypted
+            {testing ? 'Test unencrypted' : 'Connect unencrypted'}
           </button>
         </>
       }
@@ -621,6 +625,10 @@ export function DialogView({ dialog, top }: { readonly dialog: Dialog; readonly 
       return <RawCommandDialog dialog={dialog} top={top} />;
     case 'certificates':
       return <CertificatesDialog dialog={dialog} top={top} />;
+    case 'doctor':
+      return <DoctorDialog dialog={dialog} top={top} />;
+    case 'sync':
+      return <SyncDialog dialog={dialog} top={top} />;
     default: {
       const never: never = dialog;
       throw new Error(`unknown dialog ${JSON.stringify(never)}`);

@@ -1,12 +1,14 @@
 /**
  * One file pane (local or remote): header, path bar with breadcrumbs and an editable path, filter and
  * hidden-files toggle, the virtualized grid, and a footer with counts. Drag-and-drop between panes and
- * from the OS; the keyboard of a two-pane commander.
+ * from the OS; the keyboard of a two-pane commander. While comparing, each row carries its compare mark
+ * (colour, "newer") and the filter bar offers "only differences".
  */
 import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { beginPaneDrag, currentPaneDrag, endPaneDrag, isOsFileDrag, WHARF_DRAG_TYPE } from '../drag';
 import { focusGrid, registerGrid } from '../focus';
 import { useDispatcher, useStore } from '../hooks';
+import { MARK_WORDS, markFor, paneMarks, paneRows } from '../state/compare-model';
 import { formatDate, formatSize, typeLabel } from '../state/format';
 import {
   breadcrumbs,
@@ -20,7 +22,6 @@ import {
   selectRange,
   toggleSelected,
   toggleSort,
-  visibleEntries,
   type CursorMove,
   type PaneEntry,
   type PaneSide,
@@ -143,15 +144,20 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
   const pane = useStore(dispatcher.pane(side));
   const ui = useStore(dispatcher.ui);
   const sessions = useStore(dispatcher.sessions);
+  const pair = useStore(dispatcher.pair);
+  const { path: localPath, separator: localSeparator } = useStore(dispatcher.local);
+  const remotePath = useStore(dispatcher.remote).path;
   const session = side === 'remote' ? activeSession(sessions) : null;
   const gridRef = useRef<HTMLDivElement | null>(null);
   const [pageSize, setPageSize] = useState(10);
   const typed = useRef<{ text: string; at: number }>({ text: '', at: 0 });
   const label = SIDE_LABEL[side];
 
+  const marks = pair.compare ? paneMarks(pair.result, side, localPath, remotePath, localSeparator) : null;
+  const onlyDifferences = pair.compare && pair.onlyDifferences[side];
   const shown = useMemo(
-    () => visibleEntries(pane.entries, { sort: pane.sort, filter: pane.filter, showHidden: pane.showHidden }),
-    [pane.entries, pane.sort, pane.filter, pane.showHidden],
+    () => paneRows({ entries: pane.entries, sort: pane.sort, filter: pane.filter, showHidden: pane.showHidden }, marks, onlyDifferences),
+    [pane.entries, pane.sort, pane.filter, pane.showHidden, marks, onlyDifferences],
   );
   const names = useMemo(() => shown.map((e) => e.name), [shown]);
   const indexByName = useMemo(() => new Map(names.map((n, i) => [n, i])), [names]);
@@ -342,6 +348,8 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
     if (index === cursorIndex) classes.push('cursor');
     if (target) classes.push('drop-target');
     if (isHiddenName(entry)) classes.push('dim');
+    const mark = markFor(marks, entry);
+    if (mark) classes.push(`cmp-${mark.kind}`);
     return (
       <div
         key={entry.name}
@@ -353,6 +361,8 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         style={{ top }}
         draggable
         data-name={entry.name}
+        data-compare={mark?.kind}
+        data-newer={mark?.newer ? 'true' : undefined}
         onClick={(e) => onRowClick(e, entry.name)}
         onDoubleClick={() => void dispatcher.activate(side, entry)}
         onDragStart={(e) => onDragStart(e, entry)}
@@ -360,9 +370,21 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         onDragOver={isDir ? (e) => onDragOver(e, path) : undefined}
         onDrop={isDir ? (e) => (dropAllowed(e, path) ? onDrop(e, path) : undefined) : undefined}
       >
-        <div role="gridcell" className="cell c-name" title={entry.linkTarget ? `${entry.name} → ${entry.linkTarget}` : entry.name}>
+        <div role="gridcell" className="cell c-name" title={`${entry.linkTarget ? `${entry.name} → ${entry.linkTarget}` : entry.name}${mark && mark.kind !== 'folder' ? `\n${MARK_WORDS[mark.kind]}: ${mark.explanation}` : ''}`}>
           <Icon name={iconFor(entry)} className={`entry-icon ${entry.type}`} />
           <span className="name-text">{entry.name}</span>
+          {mark?.newer && (
+            <span className="newer-mark" title="This copy is newer than the other side’s">
+              newer
+            </span>
+          )}
+          {mark && mark.kind !== 'same' && mark.kind !== 'folder' && (
+            <span className="visually-hidden">
+              {' '}
+              ({MARK_WORDS[mark.kind]}
+              )
+            </span>
+          )}
         </div>
         <div role="gridcell" className="cell c-size">{entry.type === 'directory' ? '' : formatSize(entry.size)}</div>
         <div role="gridcell" className="cell c-type">{typeLabel(entry.name, entry.type)}</div>
@@ -438,6 +460,19 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
             <Icon name="eye" />
             <span>Hidden</span>
           </button>
+          {pair.compare && (
+            <button
+              type="button"
+              className={`toggle${onlyDifferences ? ' on' : ''}`}
+              aria-pressed={onlyDifferences}
+              aria-label={`Only differences (${side})`}
+              title="Show only what differs from the other side"
+              onClick={() => dispatcher.toggleOnlyDifferences(side)}
+            >
+              <Icon name="compare" />
+              <span>Only differences</span>
+            </button>
+          )}
         </div>
       </header>
       <div
@@ -489,7 +524,9 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         {connected ? (
           <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} keepVisible={cursorIndex} role="rowgroup" className="grid-body" onPageSize={setPageSize}>
             {pane.path !== null && shown.length === 0 && !pane.loading && (
-              <div className="empty">{pane.entries.length === 0 ? 'This folder is empty.' : 'Nothing matches the filter.'}</div>
+              <div className="empty">
+                {pane.entries.length === 0 ? 'This folder is empty.' : onlyDifferences && marks ? 'No differences: everything shown here is identical on both sides.' : 'Nothing matches the filter.'}
+              </div>
             )}
             {pane.error && pane.entries.length === 0 && <PaneError side={side} />}
           </VirtualList>

@@ -6,7 +6,7 @@ export type IconName =
   | 'folder' | 'file' | 'link' | 'up' | 'refresh' | 'new-folder' | 'lock' | 'unlock' | 'warning' | 'sites'
   | 'disconnect' | 'pause' | 'play' | 'upload' | 'download' | 'close' | 'search' | 'eye' | 'edit' | 'trash'
   | 'copy' | 'save' | 'retry' | 'top' | 'bottom' | 'arrow-up' | 'arrow-down' | 'check' | 'server' | 'plus' | 'import' | 'export' | 'chevron'
-  | 'shield' | 'terminal' | 'key';
+  | 'shield' | 'terminal' | 'key' | 'minus' | 'info' | 'stethoscope' | 'compare' | 'link-panes' | 'sync';
 
 const PATHS: Record<IconName, ReactElement> = {
   folder: <path d="M1.5 3.5h4l1.5 1.5h7.5v8.5h-13z" fill="currentColor" fillOpacity="0.18" stroke="currentColor" />,
@@ -45,6 +45,12 @@ const PATHS: Record<IconName, ReactElement> = {
   shield: <path d="M8 1.5l5.5 2v4c0 3.5-2.4 5.9-5.5 7-3.1-1.1-5.5-3.5-5.5-7v-4zM5.5 8l2 2 3-3.5" fill="none" stroke="currentColor" strokeWidth="1.3" />,
   terminal: <path d="M1.5 2.5h13v11h-13zM4 6l2.5 2L4 10M8 10.5h4" fill="none" stroke="currentColor" strokeWidth="1.3" />,
   key: <path d="M6 10a3.5 3.5 0 110-7 3.5 3.5 0 010 7zM8.5 8.5l5.5 5.5M11.5 11.5l1.5-1.5" fill="none" stroke="currentColor" strokeWidth="1.3" />,
+  minus: <path d="M4 8h8" fill="none" stroke="currentColor" strokeWidth="1.6" />,
+  info: <path d="M8 14.5a6.5 6.5 0 100-13 6.5 6.5 0 000 13zM8 7v4.5M8 4.5v1" fill="none" stroke="currentColor" strokeWidth="1.4" />,
+  stethoscope: <path d="M3.5 2v4a3 3 0 006 0V2M6.5 9v1.5a3 3 0 006 0V9M12.5 9a1.3 1.3 0 100-2.6 1.3 1.3 0 000 2.6z" fill="none" stroke="currentColor" strokeWidth="1.3" />,
+  compare: <path d="M2 2.5h5v11H2zM9 2.5h5v11H9zM3.5 5.5h2M10.5 5.5h2M3.5 8h2M10.5 10.5h2" fill="none" stroke="currentColor" strokeWidth="1.2" />,
+  'link-panes': <path d="M1.5 3.5h5v9h-5zM9.5 3.5h5v9h-5zM6.5 8h3M8.3 6.5L9.8 8 8.3 9.5" fill="none" stroke="currentColor" strokeWidth="1.2" />,
+  sync: <path d="M2.5 6.5A5.5 5.5 0 0112.7 4.5M13.5 2v3h-3M13.5 9.5A5.5 5.5 0 013.3 11.5M2.5 14v-3h3" fill="none" stroke="currentColor" strokeWidth="1.4" />,
 };
 
 /** An icon; decorative (hidden from screen readers) since every control has its own label. */

@@ -14,6 +14,7 @@ import type { SiteProfile } from '../../common/models/site-profile';
 import { dialogId } from '../dispatcher';
 import { useDispatcher, useStore } from '../hooks';
 import type { Dialog } from '../state/dialogs';
+import { doctorPlanFromDraft } from '../state/doctor-model';
 import {
   allFolders,
   draftFromSite,
@@ -128,6 +129,16 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
     if (!site) return;
     close();
     await dispatcher.connectSite(site, typed);
+  };
+
+  /** "Test connection" for the form as it is now, saved or not. */
+  const testConnection = () => {
+    if (!draft) return;
+    setShowErrors(true);
+    const { host, port } = validateDraft(draft);
+    if (host || port) return;
+    const saved = draft.id === null ? null : (listing?.sites.find((s) => s.id === draft.id) ?? null);
+    dispatcher.testConnection(doctorPlanFromDraft(draft, saved));
   };
 
   const duplicate = async () => {
@@ -278,6 +289,15 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
           <span className="spacer" />
           <button type="button" className="button" onClick={close}>
             Close
+          </button>
+          <button
+            type="button"
+            className="button"
+            title="Test these settings step by step (saved or not) and explain what fails"
+            disabled={!draft || busy}
+            onClick={testConnection}
+          >
+            <Icon name="stethoscope" /> Test connection
           </button>
           <button type="button" className="button" disabled={!draft || busy} onClick={() => void save()}>
             Save

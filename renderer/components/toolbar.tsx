@@ -1,4 +1,7 @@
-/** The top bar: site manager, quick connect, disconnect, refresh, queue pause, and the connection status. */
+/**
+ * The top bar: site manager, quick connect with "Test connection", disconnect, refresh, queue pause, the
+ * folder pair (compare, synchronised browsing, synchronise) and the connection status.
+ */
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import type { FtpsMode } from '../../common/models/site';
 import { useDispatcher, useStore } from '../hooks';
@@ -77,6 +80,17 @@ function QuickConnect(): ReactNode {
       <button ref={connectRef} type="submit" className="button primary" disabled={ui.connecting || form.host.trim() === ''}>
         {ui.connecting ? 'Connecting…' : 'Connect'}
       </button>
+      <button
+        type="button"
+        className="button test-button"
+        aria-label="Test connection"
+        title="Test these settings step by step and explain what fails"
+        disabled={form.host.trim() === ''}
+        onClick={() => dispatcher.testQuickConnect(quickConnectFields(form))}
+      >
+        <Icon name="stethoscope" />
+        <span>Test</span>
+      </button>
     </form>
   );
 }
@@ -135,6 +149,7 @@ export function Toolbar(): ReactNode {
   const dispatcher = useDispatcher();
   const sessions = useStore(dispatcher.sessions);
   const queue = useStore(dispatcher.queue);
+  const pair = useStore(dispatcher.pair);
   const paused = queue.snapshot?.paused ?? false;
   const connected = activeSession(sessions)?.state === 'connected';
   return (
@@ -189,7 +204,35 @@ export function Toolbar(): ReactNode {
       >
         <Icon name={paused ? 'play' : 'pause'} />
       </button>
-      <ConnectionStatus />
+      <div className="divider" />
+      <button
+        type="button"
+        className={`tool-button${pair.compare ? ' on' : ''}`}
+        aria-label="Compare folders"
+        aria-pressed={pair.compare}
+        title="Compare the local and remote folders: differences are coloured in both panes"
+        disabled={!connected && !pair.compare}
+        onClick={() => void dispatcher.toggleCompare()}
+      >
+        <Icon name="compare" />
+      </button>
+      <button
+        type="button"
+        className={`tool-button${pair.syncBrowsing ? ' on' : ''}`}
+        aria-label="Synchronised browsing"
+        aria-pressed={pair.syncBrowsing}
+        title="Synchronised browsing: opening a folder on one side opens the same folder on the other"
+        disabled={!connected && !pair.syncBrowsing}
+        onClick={() => dispatcher.toggleSyncBrowsing()}
+      >
+        <Icon name="link-panes" />
+      </button>
+      <button type="button" className="tool-button" aria-label="Synchronise…" title="Synchronise the two folders: preview, then copy and (if chosen) delete" disabled={!connected} onClick={() => dispatcher.openSync()}>
+        <Icon name="sync" />
+      </button>
+      <div className="status-slot">
+        <ConnectionStatus />
+      </div>
     </header>
   );
 }

@@ -15,7 +15,13 @@ export type Dialog =
   | { readonly kind: 'certificate-changed'; readonly id: string; readonly host: string; readonly port: number; readonly pinned: string; readonly presented: string }
   | { readonly kind: 'security-report'; readonly id: string; readonly label: string; readonly report: SecurityReport }
   | { readonly kind: 'password'; readonly id: string; readonly siteId: string; readonly siteName: string; readonly user: string }
-  | { readonly kind: 'plain-ftp'; readonly id: string; readonly fields: QuickConnectFields }
+  | {
+      readonly kind: 'plain-ftp';
+      readonly id: string;
+      readonly fields: QuickConnectFields;
+      /** What agreeing leads to: connecting (default), or testing the connection with the doctor. */
+      readonly purpose?: 'connect' | 'test';
+    }
   | { readonly kind: 'new-folder'; readonly id: string; readonly side: PaneSide }
   | { readonly kind: 'rename'; readonly id: string; readonly side: PaneSide; readonly name: string }
   | { readonly kind: 'delete'; readonly id: string; readonly side: PaneSide; readonly names: readonly string[]; readonly paths: readonly string[]; readonly hasFolders: boolean }
@@ -31,6 +37,10 @@ export type Dialog =
     }
   | { readonly kind: 'raw-command'; readonly id: string; readonly sessionId: string; readonly label: string }
   | { readonly kind: 'certificates'; readonly id: string }
+  /** The connection doctor's checklist and diagnoses; the run itself is in the dispatcher's `doctor` store. */
+  | { readonly kind: 'doctor'; readonly id: string }
+  /** "Synchronise…" for the panes' folder pair; its settings and preview are in the `sync` store. */
+  | { readonly kind: 'sync'; readonly id: string }
   | { readonly kind: 'confirm'; readonly id: string; readonly title: string; readonly message: string; readonly confirmLabel: string; readonly action: ConfirmAction };
 
 /** What a generic confirmation does when accepted. */

@@ -47,7 +47,7 @@ async function quickConnect(target: ServerInfo, mode: 'explicit' | 'implicit' | 
   await bar.getByLabel('Port').fill(String(target.port));
   await bar.getByLabel('User').fill(target.user);
   await bar.getByLabel('Password').fill(target.password);
-  await bar.getByRole('button', { name: 'Connect' }).click();
+  await bar.getByRole('button', { name: 'Connect', exact: true }).click();
 }
 
 /** Waits for a transfer row in the Completed tab (the queue shows its state if it never comes). */

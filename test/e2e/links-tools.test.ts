@@ -125,7 +125,7 @@ describe('links, trusted certificates, context menus and site folders', () => {
     await page.getByText('Not connected', { exact: true }).first().waitFor();
 
     await bar().getByLabel('Password').fill(server.password);
-    await bar().getByRole('button', { name: 'Connect' }).click();
+    await bar().getByRole('button', { name: 'Connect', exact: true }).click();
     const question = dialog('Unknown certificate');
     await question.waitFor();
     await question.getByRole('button', { name: 'Always trust' }).click();
@@ -155,7 +155,7 @@ describe('links, trusted certificates, context menus and site folders', () => {
 
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await page.getByText('Not connected', { exact: true }).first().waitFor();
-    await bar().getByRole('button', { name: 'Connect' }).click();
+    await bar().getByRole('button', { name: 'Connect', exact: true }).click();
     const question = dialog('Unknown certificate');
     await question.waitFor();
     await question.getByRole('button', { name: 'Trust once' }).click();

@@ -47,7 +47,7 @@ it('lists a 100,000-entry remote folder and scrolls it with a bounded number of 
   await bar.getByLabel('Port').fill(String(server.port));
   await bar.getByLabel('User').fill(server.user);
   await bar.getByLabel('Password').fill(server.password);
-  await bar.getByRole('button', { name: 'Connect' }).click();
+  await bar.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.getByRole('button', { name: 'Trust once' }).click();
   await paneRow(page, 'remote', folder).waitFor();
 

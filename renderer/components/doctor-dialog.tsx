@@ -1,0 +1,213 @@
+/**
+ * "Test connection": the connection doctor's checklist, filled step by step as `doctorStep` events
+ * arrive (status, summary, time, details on demand), then what went wrong in plain words with the fixes,
+ * and "Copy report". A site whose password is not at hand asks for it here, for this test only.
+ */
+import { useState, type ReactNode } from 'react';
+import type { DoctorDiagnosis, DoctorStep, DoctorStepStatus } from '../../common/models/doctor';
+import { useDispatcher, useStore } from '../hooks';
+import type { Dialog } from '../state/dialogs';
+import { finishedCount, formatDuration, sortedDiagnoses, statusWord, verdictText, type DoctorRunView } from '../state/doctor-model';
+import { describeError } from '../state/errors';
+import { Icon, type IconName } from './icons';
+import { Modal } from './modal';
+
+const STATUS_ICON: Record<DoctorStepStatus, IconName | null> = {
+  pending: null,
+  running: null,
+  ok: 'check',
+  warning: 'warning',
+  failed: 'close',
+  skipped: 'minus',
+};
+
+function StatusIcon({ status }: { readonly status: DoctorStepStatus }): ReactNode {
+  const icon = STATUS_ICON[status];
+  return (
+    <span className={`step-status ${status}`} aria-hidden="true">
+      {icon ? <Icon name={icon} /> : status === 'running' ? <span className="spinner" /> : <span className="hollow" />}
+    </span>
+  );
+}
+
+function StepRow({ step }: { readonly step: DoctorStep }): ReactNode {
+  const [open, setOpen] = useState(false);
+  const hasDetails = step.details.length > 0;
+  const time = formatDuration(step.durationMs);
+  return (
+    <li className={`doctor-step ${step.status}${open ? ' open' : ''}`} data-step={step.id} data-status={step.status}>
+      <div className="step-line">
+        <StatusIcon status={step.status} />
+        <span className="visually-hidden">{statusWord(step.status)}: </span>
+        <span className="step-title">{step.title}</span>
+        <span className="step-summary" title={step.summary}>
+          {step.status === 'running' ? 'Running…' : step.status === 'pending' ? '' : step.summary}
+        </span>
+        <span className="step-time">{time}</span>
+        {hasDetails ? (
+          <button type="button" className="icon-button subtle" aria-expanded={open} aria-label={`Details of ${step.title}`} onClick={() => setOpen((o) => !o)}>
+            <Icon name="chevron" className={`twisty${open ? ' open' : ''}`} />
+          </button>
+        ) : (
+          <span className="step-details-spacer" />
+        )}
+      </div>
+      {open && hasDetails && (
+        <ul className="step-details">
+          {step.details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function DiagnosisCard({ diagnosis }: { readonly diagnosis: DoctorDiagnosis }): ReactNode {
+  return (
+    <li className={`diagnosis ${diagnosis.severity}`} data-problem={diagnosis.problem}>
+      <Icon name={diagnosis.severity === 'info' ? 'info' : 'warning'} />
+      <div>
+        <strong>{diagnosis.title}</strong>
+        <p>{diagnosis.explanation}</p>
+        {diagnosis.fixes.length > 0 && (
+          <>
+            <p className="fix-heading">{diagnosis.fixes.length === 1 ? 'How to fix it' : 'How to fix it (most likely first)'}</p>
+            <ol className="fixes">
+              {diagnosis.fixes.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ol>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function PasswordPrompt({ run }: { readonly run: DoctorRunView }): ReactNode {
+  const dispatcher = useDispatcher();
+  const [password, setPassword] = useState('');
+  return (
+    <form
+      id="doctor-password-form"
+      className="doctor-password"
+      onSubmit={(e) => {
+        e.preventDefault();
+        dispatcher.testWithPassword(password);
+      }}
+    >
+      <p>{run.passwordReason}</p>
+      <label className="field">
+        <span>Password</span>
+        <input type="password" aria-label="Password for the test" value={password} autoFocus autoComplete="off" onChange={(e) => setPassword(e.target.value)} />
+      </label>
+    </form>
+  );
+}
+
+function Verdict({ run }: { readonly run: DoctorRunView }): ReactNode {
+  if (run.phase === 'running') {
+    return (
+      <div className="doctor-verdict running" role="status">
+        <span className="spinner" aria-hidden="true" />
+        <span>
+          Testing… {finishedCount(run)} of {run.steps.length} steps
+        </span>
+      </div>
+    );
+  }
+  if (run.phase === 'error' && run.error) {
+    const view = describeError(run.error);
+    return (
+      <div className="doctor-verdict failed" role="alert">
+        <Icon name="warning" />
+        <span>
+          <strong>{view.title}.</strong> {view.message}
+        </span>
+      </div>
+    );
+  }
+  const report = run.report;
+  if (!report) return null;
+  return (
+    <div className={`doctor-verdict ${report.verdict}`} role="status">
+      <Icon name={report.verdict === 'ok' ? 'check' : 'warning'} />
+      <span>
+        <strong>{verdictText(report.verdict)}</strong> Tested in {formatDuration(report.durationMs)}.
+      </span>
+    </div>
+  );
+}
+
+/** The doctor's dialog. */
+export function DoctorDialog({ top }: { readonly dialog: Extract<Dialog, { kind: 'doctor' }>; readonly top: boolean }): ReactNode {
+  const dispatcher = useDispatcher();
+  const { run } = useStore(dispatcher.doctor);
+  const close = () => dispatcher.closeDoctor();
+  if (!run) return null;
+  const report = run.report;
+  const diagnoses = report ? sortedDiagnoses(report.diagnoses) : [];
+  const problems = diagnoses.filter((d) => d.severity !== 'info');
+  const notes = diagnoses.filter((d) => d.severity === 'info');
+  return (
+    <Modal
+      top={top}
+      className="doctor-dialog"
+      title={`Test connection — ${run.label}`}
+      onClose={close}
+      initialFocus={run.phase === 'password' ? '.doctor-password input' : '.modal-footer .close-button'}
+      footer={
+        <>
+          <button type="button" className="button" disabled={!report} onClick={() => void dispatcher.copyDoctorReport()}>
+            <Icon name="copy" /> Copy report
+          </button>
+          <span className="spacer" />
+          {run.phase === 'password' ? (
+            <button type="submit" form="doctor-password-form" className="button primary">
+              Test
+            </button>
+          ) : (
+            <button type="button" className="button" disabled={run.phase === 'running'} onClick={() => dispatcher.rerunDoctor()}>
+              <Icon name="retry" /> Run again
+            </button>
+          )}
+          <button type="button" className="button close-button" onClick={close}>
+            Close
+          </button>
+        </>
+      }
+    >
+      {run.phase === 'password' ? <PasswordPrompt run={run} /> : <Verdict run={run} />}
+      {problems.length > 0 && (
+        <section aria-label="Diagnoses">
+          <ul className="diagnoses">
+            {problems.map((d) => (
+              <DiagnosisCard key={`${d.problem}-${d.stepId}`} diagnosis={d} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <ol className="doctor-steps" aria-label="Steps">
+        {run.steps.map((s) => (
+          <StepRow key={s.id} step={s} />
+        ))}
+      </ol>
+      {notes.length > 0 && (
+        <section aria-label="Notes">
+          <ul className="diagnoses notes">
+            {notes.map((d) => (
+              <DiagnosisCard key={`${d.problem}-${d.stepId}`} diagnosis={d} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {report && report.transcript.length > 0 && (
+        <details className="transcript">
+          <summary>Control connection ({report.transcript.length} lines, password masked)</summary>
+          <pre>{report.transcript.join('\n')}</pre>
+        </details>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * The "Synchronise…" dialog's pure side: the settings (direction, deletion), the preview's checkboxes
+ * (kept by action id across a refreshed preview), counts and sizes of what is ticked, and the ids sent to
+ * `syncRun`: never a delete unless deletion was chosen for the plan AND its box is ticked.
+ */
+import type { WharfErrorData } from '../../common/models/errors';
+import type { SyncAction, SyncDirection, SyncOperation, SyncPlan, SyncRunResult } from '../../common/models/sync';
+
+/** Where the dialog is. */
+export type SyncPhase = 'setup' | 'planning' | 'preview' | 'running' | 'done';
+
+/** The dialog's state (one dialog at a time). */
+export interface SyncDialogState {
+  readonly localRoot: string;
+  readonly remoteRoot: string;
+  readonly sessionId: string;
+  readonly direction: SyncDirection;
+  /** "Delete files that are not on the source": off until the user ticks it. */
+  readonly deleteEnabled: boolean;
+  readonly phase: SyncPhase;
+  readonly plan: SyncPlan | null;
+  /** Ticked action ids. */
+  readonly checked: ReadonlySet<string>;
+  /** The settings changed since the preview: it must be made again before running. */
+  readonly stale: boolean;
+  readonly result: SyncRunResult | null;
+  readonly error: WharfErrorData | null;
+}
+
+/** The sync store. */
+export interface SyncState {
+  readonly dialog: SyncDialogState | null;
+}
+
+/** No dialog. */
+export const initialSync: SyncState = { dialog: null };
+
+/** A new dialog for a folder pair: upload, nothing deleted. */
+export function newSyncDialog(sessionId: string, localRoot: string, remoteRoot: string): SyncDialogState {
+  return { sessionId, localRoot, remoteRoot, direction: 'up', deleteEnabled: false, phase: 'setup', plan: null, checked: new Set(), stale: false, result: null, error: null };
+}
+
+/** A setting changed: an existing preview no longer matches it. */
+export function changeSettings(state: SyncDialogState, change: { readonly direction?: SyncDirection; readonly deleteEnabled?: boolean }): SyncDialogState {
+  const next = { ...state, ...change };
+  const differs = next.direction !== state.direction || next.deleteEnabled !== state.deleteEnabled;
+  return differs && state.plan !== null ? { ...next, stale: true } : next;
+}
+
+/**
+ * A preview arrived. Boxes the user changed in the previous preview keep their state (action ids are
+ * stable for the same operation on the same path); new actions start as the plan suggests.
+ */
+export function receivePlan(state: SyncDialogState, plan: SyncPlan): SyncDialogState {
+  const previous = state.plan;
+  const checked = new Set<string>();
+  for (const action of plan.actions) {
+    const before = previous?.actions.find((a) => a.id === action.id);
+    const tick = before ? state.checked.has(action.id) : action.selected;
+    if (tick && (action.operation !== 'delete' || plan.deleteEnabled)) checked.add(action.id);
+  }
+  return { ...state, phase: 'preview', plan, checked, stale: false, error: null, result: null };
+}
+
+/** Ticks or unticks one action (not in a stale preview). A delete can be ticked only in a plan made with deletion chosen. */
+export function toggleAction(state: SyncDialogState, id: string, on?: boolean): SyncDialogState {
+  const action = state.plan?.actions.find((a) => a.id === id);
+  if (!action || state.phase !== 'preview' || state.stale) return state;
+  const checked = new Set(state.checked);
+  const tick = on ?? !checked.has(id);
+  if (tick && action.operation === 'delete' && !state.plan!.deleteEnabled) return state;
+  if (tick) checked.add(id);
+  else checked.delete(id);
+  return { ...state, checked };
+}
+
+/** Ticks or unticks every action (of one operation, or all). */
+export function toggleAll(state: SyncDialogState, on: boolean, operation?: SyncOperation): SyncDialogState {
+  if (!state.plan || state.phase !== 'preview' || state.stale) return state;
+  const checked = new Set(state.checked);
+  for (const a of state.plan.actions) {
+    if (operation && a.operation !== operation) continue;
+    if (on && a.operation === 'delete' && !state.plan.deleteEnabled) continue;
+    if (on) checked.add(a.id);
+    else checked.delete(a.id);
+  }
+  return { ...state, checked };
+}
+
+/** What is ticked, by operation, with the bytes to send each way. */
+export interface CheckedSummary {
+  readonly copy: number;
+  readonly overwrite: number;
+  readonly delete: number;
+  readonly bytesUp: number;
+  readonly bytesDown: number;
+  readonly total: number;
+}
+
+/** Counts and sizes of the ticked actions. */
+export function checkedSummary(plan: SyncPlan, checked: ReadonlySet<string>): CheckedSummary {
+  const summary = { copy: 0, overwrite: 0, delete: 0, bytesUp: 0, bytesDown: 0, total: 0 };
+  for (const a of plan.actions) {
+    if (!checked.has(a.id)) continue;
+    summary[a.operation] += 1;
+    summary.total += 1;
+    if (a.operation !== 'delete') {
+      if (a.target === 'remote') summary.bytesUp += a.size ?? 0;
+      else summary.bytesDown += a.size ?? 0;
+    }
+  }
+  return summary;
+}
+
+/**
+ * The ids `syncRun` gets: the ticked actions of this plan, in plan order; deletes only when the plan was
+ * made with deletion chosen. Always an explicit list, so main never falls back to its defaults.
+ */
+export function runActionIds(plan: SyncPlan, checked: ReadonlySet<string>): string[] {
+  return plan.actions.filter((a) => checked.has(a.id) && (a.operation !== 'delete' || plan.deleteEnabled)).map((a) => a.id);
+}
+
+/** Whether Run can be pressed. */
+export function canRun(state: SyncDialogState): boolean {
+  return state.phase === 'preview' && !state.stale && state.plan !== null && runActionIds(state.plan, state.checked).length > 0;
+}
+
+/** The words of a direction, as the dialog offers them. */
+export const DIRECTION_CHOICES: readonly { readonly value: SyncDirection; readonly label: string; readonly hint: string }[] = [
+  { value: 'up', label: 'Upload', hint: 'Make the server folder match this computer.' },
+  { value: 'down', label: 'Download', hint: 'Make the local folder match the server.' },
+  { value: 'mirror', label: 'Mirror', hint: 'Copy both ways; where both changed, the newer copy wins.' },
+];
+
+/** The warning beside "delete files that are not on the source", per direction. */
+export function deletionWarning(direction: SyncDirection): string {
+  switch (direction) {
+    case 'up':
+      return 'Files and folders on the server that are not on this computer will be deleted from the server. This cannot be undone.';
+    case 'down':
+      return 'Files and folders on this computer that are not on the server will be deleted (moved to the trash where there is one).';
+    case 'mirror':
+      return 'What was deleted on one side since the last sync of these folders will be deleted on the other side too.';
+    default: {
+      const never: never = direction;
+      return String(never);
+    }
+  }
+}
+
+/** How an action reads in the preview: "Upload", "Overwrite on the server", "Delete here". */
+export function actionLabel(action: Pick<SyncAction, 'operation' | 'target'>): string {
+  switch (action.operation) {
+    case 'copy':
+      return action.target === 'remote' ? 'Upload' : 'Download';
+    case 'overwrite':
+      return action.target === 'remote' ? 'Upload, replace' : 'Download, replace';
+    case 'delete':
+      return action.target === 'remote' ? 'Delete on server' : 'Delete locally';
+    default: {
+      const never: never = action.operation;
+      return String(never);
+    }
+  }
+}
+
+/** A run ended: one line for the notice. */
+export function runSummaryText(result: SyncRunResult): string {
+  const parts = [`${result.summary.done} done`];
+  if (result.summary.skipped > 0) parts.push(`${result.summary.skipped} skipped`);
+  if (result.summary.failed > 0) parts.push(`${result.summary.failed} failed`);
+  return `${parts.join(', ')}.`;
+}

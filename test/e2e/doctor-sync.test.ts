@@ -1,0 +1,436 @@
+/**
+ * End to end in Chromium through the bridge, against the fleet's real servers: the connection doctor
+ * (from the quick connect bar and from the site manager, saved or not), folder compare with its colours
+ * and "only differences", synchronised browsing, and "Synchronise…" with its preview, deletion chosen or
+ * not and a delete left unticked, checked afterwards byte for byte on the server and on disk.
+ * Screenshots go to SCREENSHOT_DIR.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { KeytarCredentialStore } from '../../main/credentials/keychain';
+import { TrackingCredentialStore } from '../credentials/keyring-helpers';
+import { useFleet, writeServerFile, type FleetInfo, type ServerInfo } from '../servers/fleet';
+import type { BridgeHost } from './bridge/host';
+import { launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost } from './support';
+
+const work = scratch('wharf-e2e-doctor-');
+const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
+let fleet: FleetInfo;
+let vsftpd: ServerInfo;
+let proftpd: ServerInfo;
+let host: BridgeHost;
+let browser: Browser;
+let page: Page;
+const shots: string[] = [];
+
+const OLD = new Date('2020-01-02T03:04:05Z');
+const upBytes = randomBytes(64 * 1024);
+const downBytes = randomBytes(48 * 1024);
+
+async function shot(name: string): Promise<void> {
+  shots.push(await screenshot(page, `doctor-sync-${name}`));
+}
+
+/** The dialog with this title. */
+function dialog(title: string | RegExp): Locator {
+  return page.locator('[role="dialog"], [role="alertdialog"]').filter({ has: page.getByRole('heading', { name: title }) });
+}
+
+/** A button of a dialog's footer (the header has its own Close). */
+function footerButton(of: Locator, name: string): Locator {
+  return of.locator('.modal-footer').getByRole('button', { name, exact: true });
+}
+
+function bar(): Locator {
+  return page.getByRole('form', { name: 'Quick connect' });
+}
+
+async function closeDialogs(): Promise<void> {
+  for (let i = 0; i < 6 && (await page.locator('.backdrop, .menu-layer').count()) > 0; i++) await page.keyboard.press('Escape');
+}
+
+async function fillQuickConnect(target: ServerInfo, mode: 'explicit' | 'implicit', password = target.password): Promise<void> {
+  await bar().getByLabel('Protocol').selectOption(mode);
+  await bar().getByLabel('Host').fill(target.host);
+  await bar().getByLabel('Port').fill(String(target.port));
+  await bar().getByLabel('User').fill(target.user);
+  await bar().getByLabel('Password').fill(password);
+}
+
+/** Each step's status in the doctor's checklist, by step id. */
+async function stepStatuses(doctor: Locator): Promise<Record<string, string>> {
+  const rows = doctor.locator('[data-step]');
+  const out: Record<string, string> = {};
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    out[(await row.getAttribute('data-step')) ?? '?'] = (await row.getAttribute('data-status')) ?? '?';
+  }
+  return out;
+}
+
+/** Waits for the doctor's verdict (the run is over). */
+async function verdict(doctor: Locator): Promise<string> {
+  const banner = doctor.locator('.doctor-verdict:not(.running)');
+  await banner.waitFor({ timeout: 60_000 });
+  return banner.innerText();
+}
+
+/** The compare mark a pane shows on a row ('' when none). */
+async function mark(side: 'local' | 'remote', name: string): Promise<string> {
+  return (await paneRow(page, side, name).getAttribute('data-compare')) ?? '';
+}
+
+/** Waits until a row shows a given compare mark. */
+async function waitMark(side: 'local' | 'remote', name: string, kind: string): Promise<void> {
+  await paneGrid(page, side).locator(`[role="row"][data-name="${name}"][data-compare="${kind}"]`).waitFor();
+}
+
+/** Waits for a transfer row in the Completed tab. */
+async function waitCompleted(name: string): Promise<void> {
+  await page.getByRole('tab', { name: /^Completed/ }).click();
+  await page.locator('.qrow[data-state="done"]', { hasText: name }).first().waitFor();
+}
+
+/** Opens "Synchronise…", chooses direction and deletion, and previews. */
+async function preview(direction: 'Upload' | 'Download', deletion: boolean): Promise<Locator> {
+  await page.getByRole('button', { name: 'Synchronise…' }).click();
+  const sync = dialog('Synchronise folders');
+  await sync.waitFor();
+  await sync.getByRole('radio', { name: new RegExp(`^${direction}`) }).check();
+  const box = sync.getByRole('checkbox', { name: 'Delete files that are not on the source' });
+  assert.equal(await box.isChecked(), false, 'deletion is off by default');
+  if (deletion) await box.check();
+  await sync.getByRole('button', { name: 'Preview', exact: true }).click();
+  await sync.locator('.sync-preview').waitFor();
+  return sync;
+}
+
+/** Runs the ticked actions and waits for the end of the run. */
+async function run(sync: Locator): Promise<string> {
+  await sync.getByRole('button', { name: /^Run \d+ action/ }).click();
+  const done = sync.getByRole('status').filter({ hasText: /^Finished:/ });
+  await done.waitFor({ timeout: 60_000 });
+  return done.innerText();
+}
+
+/** The planned actions of a preview as `operation relativePath`. */
+async function planned(sync: Locator): Promise<string[]> {
+  const rows = sync.locator('tr.sync-action');
+  const out: string[] = [];
+  for (let i = 0; i < (await rows.count()); i++) out.push(`${await rows.nth(i).getAttribute('data-operation')} ${await rows.nth(i).getAttribute('data-path')}`);
+  return out.sort();
+}
+
+function local(...parts: string[]): string {
+  return join(work.home, ...parts);
+}
+
+function writeLocal(rel: string, data: string | Uint8Array, mtime?: Date): void {
+  const full = local(...rel.split('/'));
+  mkdirSync(join(full, '..'), { recursive: true });
+  writeFileSync(full, data);
+  if (mtime) utimesSync(full, mtime, mtime);
+}
+
+function writeRemote(server: ServerInfo, rel: string, data: string | Uint8Array, mtime?: Date): void {
+  const full = writeServerFile(server, rel, data);
+  if (mtime) utimesSync(full, mtime, mtime);
+}
+
+before(async () => {
+  fleet = await useFleet();
+  vsftpd = fleet.servers['vsftpd-explicit'];
+  proftpd = fleet.servers['proftpd-explicit'];
+
+  // Compare: one identical file, one different (newer on the server), one only here, one only there.
+  writeLocal('cmp/same.txt', 'identical content\n');
+  writeLocal('cmp/changed.txt', 'local\n', OLD);
+  writeLocal('cmp/local-only.txt', 'only here\n');
+  writeLocal('cmp/sub/inner.txt', 'inner\n');
+  mkdirSync(local('cmp', 'local-dir'));
+  writeRemote(proftpd, 'cmp/same.txt', 'identical content\n');
+  writeRemote(proftpd, 'cmp/changed.txt', 'remote version, longer\n');
+  writeRemote(proftpd, 'cmp/remote-only.txt', 'only there\n');
+  writeRemote(proftpd, 'cmp/sub/inner.txt', 'inner\n');
+
+  // Sync: new and changed files here, two extra files on the server.
+  writeLocal('sync/up-new.bin', upBytes);
+  writeLocal('sync/both.txt', 'the local copy wins\n');
+  writeLocal('sync/nested/deep.txt', 'deep\n');
+  writeRemote(proftpd, 'sync/both.txt', 'an old copy on the server, longer\n', OLD);
+  writeRemote(proftpd, 'sync/extra-keep.txt', 'keep me\n');
+  writeRemote(proftpd, 'sync/extra-delete.txt', 'delete me\n');
+
+  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
+  browser = await launchChromium();
+  page = await openApp(browser, host);
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await credentials.cleanUp();
+  rmSync(work.base, { recursive: true, force: true });
+  if (shots.length > 0) console.log(`screenshots:\n${shots.join('\n')}`);
+});
+
+describe('the connection doctor, folder compare and sync in the window', () => {
+  afterEach(async () => {
+    await closeDialogs();
+  });
+
+  it('tests a healthy vsftpd from the quick connect bar: steps arrive one by one, all green', async () => {
+    await fillQuickConnect(vsftpd, 'explicit');
+    await bar().getByRole('button', { name: 'Test connection' }).click();
+    const doctor = dialog(/^Test connection/);
+    await doctor.waitFor();
+    assert.match(await doctor.getByRole('heading').innerText(), new RegExp(`${vsftpd.user}@127\\.0\\.0\\.1:${vsftpd.port} \\(FTPS explicit\\)`));
+
+    // The fleet's CA is not trusted: the run stops at the certificate and asks. The checklist shows how far it got.
+    const question = dialog('Unknown certificate');
+    await question.waitFor();
+    const during = await stepStatuses(doctor);
+    assert.deepEqual([during['resolve'], during['connect'], during['tls']], ['ok', 'ok', 'ok'], JSON.stringify(during));
+    assert.equal(during['certificate'], 'running');
+    assert.equal(during['login'], 'pending');
+    await shot('01-doctor-asks-certificate');
+    await question.getByRole('button', { name: 'Always trust' }).click();
+
+    assert.match(await verdict(doctor), /Everything works/);
+    const statuses = await stepStatuses(doctor);
+    for (const [id, status] of Object.entries(statuses)) assert.equal(status, id === 'active' ? 'skipped' : 'ok', `${id}: ${status}`);
+    assert.equal(Object.keys(statuses).length, 14);
+    assert.match(await doctor.locator('[data-step="login"] .step-time').innerText(), /\d+ (ms|s)$/);
+    // Details open on demand.
+    await doctor.getByRole('button', { name: 'Details of Certificate' }).click();
+    await doctor.locator('[data-step="certificate"] .step-details').getByText(/SHA-256|Subject|Issuer/).first().waitFor();
+    // An informational note, not a problem: vsftpd requires TLS session reuse, and Wharf does it.
+    await doctor.locator('.diagnoses.notes [data-problem="session-reuse-required"]').waitFor();
+    assert.equal(await doctor.locator('.diagnoses:not(.notes) .diagnosis').count(), 0);
+    await shot('02-doctor-healthy');
+
+    await doctor.getByRole('button', { name: 'Copy report' }).click();
+    await page.getByRole('status').filter({ hasText: 'Report copied' }).waitFor();
+    const copied = host.platform.record.clipboard.at(-1) ?? '';
+    assert.match(copied, /^Wharf connection test/);
+    assert.match(copied, /Verdict: {2}OK/);
+    assert.match(copied, /\[ok {5}\] Login/);
+    assert.match(copied, /PASS \*{8}/);
+    assert.ok(!copied.includes(vsftpd.password), 'the password is never in the report');
+    await footerButton(doctor, 'Close').click();
+    await doctor.waitFor({ state: 'detached' });
+  });
+
+  it('explains an implicit FTPS port tried with explicit settings, and how to fix it', async () => {
+    const implicit = fleet.servers['vsftpd-implicit'];
+    await fillQuickConnect(implicit, 'explicit');
+    await bar().getByRole('button', { name: 'Test connection' }).click();
+    const doctor = dialog(/^Test connection/);
+    assert.match(await verdict(doctor), /does not work/);
+    const card = doctor.locator('.diagnosis[data-problem="implicit-server-explicit-settings"]');
+    await card.waitFor();
+    const text = await card.innerText();
+    assert.match(text, /implicit/i);
+    assert.match(text, /how to fix it/i);
+    assert.match(text, /FTPS, implicit/);
+    const statuses = await stepStatuses(doctor);
+    assert.equal(statuses['greeting'], 'failed');
+    assert.equal(statuses['login'], 'skipped');
+    await shot('03-doctor-implicit-mismatch');
+  });
+
+  it('tests the site being edited in the site manager: a wrong password is “login refused”; saved, it works', async (t) => {
+    await page.getByRole('button', { name: 'Site Manager', exact: true }).click();
+    const manager = dialog('Site Manager');
+    await manager.getByRole('button', { name: 'New site' }).first().click();
+    await manager.getByLabel('Name').fill('doctor vsftpd');
+    await manager.getByLabel('Host').fill(vsftpd.host);
+    await manager.getByLabel('Port').fill(String(vsftpd.port));
+    await manager.getByLabel('User').fill(vsftpd.user);
+    await manager.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await manager.getByRole('button', { name: 'Test connection' }).click();
+
+    const doctor = dialog(/^Test connection/);
+    assert.match(await verdict(doctor), /does not work/);
+    const refused = doctor.locator('.diagnosis[data-problem="login-refused"]');
+    await refused.waitFor();
+    assert.match(await refused.innerText(), /Login refused[\s\S]*Check the user name and password/);
+    assert.equal((await stepStatuses(doctor))['login'], 'failed');
+    await shot('04-doctor-login-refused');
+    await doctor.getByRole('button', { name: 'Copy report' }).click();
+    await page.getByRole('status').filter({ hasText: 'Report copied' }).waitFor();
+    assert.ok(!(host.platform.record.clipboard.at(-1) ?? '').includes('not-the-password'), 'not even a wrong password is in the report');
+    await footerButton(doctor, 'Close').click();
+    assert.equal((await host.services.sites.list()).sites.length, 0, 'testing saves nothing');
+
+    const keychain = await credentials.isAvailable();
+    if (!keychain.available) {
+      if (process.env.CI === 'true') throw new Error(`The keyring must be available in CI: ${keychain.reason}`);
+      t.diagnostic(`saved-site part skipped: no keyring (${keychain.reason})`);
+      return;
+    }
+    // Saved with the right password, the site is tested as saved: main takes the password from the keychain.
+    await manager.getByLabel('Password', { exact: true }).fill(vsftpd.password);
+    await manager.getByRole('button', { name: 'Save', exact: true }).click();
+    await manager.getByText('A password is saved in the system keychain.').waitFor();
+    await manager.getByRole('button', { name: 'Test connection' }).click();
+    assert.match(await verdict(doctor), /Everything works/);
+    await footerButton(doctor, 'Close').click();
+    await footerButton(manager, 'Close').click();
+  });
+
+  it('compares the two folders on proftpd (HASH): colours in both panes, the newer side, only differences', async () => {
+    await fillQuickConnect(proftpd, 'explicit');
+    await bar().getByRole('button', { name: 'Connect', exact: true }).click();
+    await dialog('Unknown certificate').getByRole('button', { name: 'Always trust' }).click();
+    await paneRow(page, 'remote', 'cmp').dblclick();
+    await paneRow(page, 'remote', 'remote-only.txt').waitFor();
+    await paneRow(page, 'local', 'cmp').dblclick();
+    await paneRow(page, 'local', 'local-only.txt').waitFor();
+
+    await page.getByRole('button', { name: 'Compare folders' }).click();
+    await waitMark('local', 'changed.txt', 'different');
+    await waitMark('remote', 'changed.txt', 'different');
+    assert.equal(await mark('local', 'same.txt'), 'same');
+    assert.equal(await mark('remote', 'same.txt'), 'same');
+    assert.equal(await mark('local', 'local-only.txt'), 'only-local');
+    assert.equal(await mark('remote', 'remote-only.txt'), 'only-remote');
+    assert.equal(await mark('local', 'sub'), 'folder');
+    assert.equal(await mark('local', 'local-dir'), 'only-local');
+    // The newer copy is marked on its own side only.
+    assert.equal(await paneRow(page, 'remote', 'changed.txt').getAttribute('data-newer'), 'true');
+    assert.equal(await paneRow(page, 'local', 'changed.txt').getAttribute('data-newer'), null);
+    await paneRow(page, 'remote', 'changed.txt').locator('.newer-mark').waitFor();
+    // Three different colours, as the legend shows them.
+    const stripe = (side: 'local' | 'remote', name: string) => paneRow(page, side, name).evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { boxShadow: string } }).getComputedStyle(el).boxShadow);
+    const colours = new Set([await stripe('local', 'local-only.txt'), await stripe('remote', 'remote-only.txt'), await stripe('local', 'changed.txt')]);
+    assert.equal(colours.size, 3, [...colours].join(' | '));
+    assert.equal(await stripe('local', 'same.txt'), 'none');
+    const legend = page.getByRole('region', { name: 'Folder pair' });
+    // Only here: local-only.txt and the folder local-dir; on both sides: sub.
+    assert.match(await legend.innerText(), /Only local\s*2[\s\S]*Only on the server\s*1[\s\S]*Different\s*1[\s\S]*1 identical, 1 folder on both sides[\s\S]*(SHA-256|SHA-1|MD5|CRC32) hash/);
+    await shot('05-compare');
+
+    await page.getByRole('button', { name: 'Only differences (local)' }).click();
+    await paneRow(page, 'local', 'same.txt').waitFor({ state: 'detached' });
+    await paneRow(page, 'local', 'changed.txt').waitFor();
+    await paneRow(page, 'local', 'local-only.txt').waitFor();
+    assert.equal(await paneRow(page, 'remote', 'same.txt').count(), 1, 'each pane has its own filter');
+    await page.getByRole('button', { name: 'Only differences (remote)' }).click();
+    await paneRow(page, 'remote', 'same.txt').waitFor({ state: 'detached' });
+    await paneRow(page, 'remote', 'remote-only.txt').waitFor();
+    await paneRow(page, 'remote', 'sub').waitFor();
+    await shot('06-only-differences');
+    await page.getByRole('button', { name: 'Only differences (local)' }).click();
+    await page.getByRole('button', { name: 'Only differences (remote)' }).click();
+    await paneRow(page, 'local', 'same.txt').waitFor();
+  });
+
+  it('browses both panes together, and says so when the other side has no such folder', async () => {
+    await page.getByRole('button', { name: 'Synchronised browsing' }).click();
+    await paneRow(page, 'local', 'sub').dblclick();
+    await paneRow(page, 'local', 'inner.txt').waitFor();
+    await paneRow(page, 'remote', 'inner.txt').waitFor();
+    // The compare follows the pair into the subfolder.
+    await waitMark('remote', 'inner.txt', 'same');
+    await paneGrid(page, 'local').focus();
+    await page.keyboard.press('Backspace');
+    await paneRow(page, 'local', 'changed.txt').waitFor();
+    await paneRow(page, 'remote', 'changed.txt').waitFor();
+
+    await paneRow(page, 'local', 'local-dir').dblclick();
+    const note = page.getByRole('region', { name: 'Folder pair' }).getByRole('status').filter({ hasText: /does not exist on the server/ });
+    await note.waitFor();
+    assert.match(await note.innerText(), /“local-dir” does not exist on the server: the remote pane stays in \/cmp/);
+    assert.equal(await paneRow(page, 'remote', 'changed.txt').count(), 1, 'the remote pane stayed');
+    await shot('07-sync-browsing-note');
+    await page.keyboard.press('Backspace');
+    await paneRow(page, 'local', 'changed.txt').waitFor();
+    await note.waitFor({ state: 'detached' });
+
+    // And from the server's side.
+    await paneRow(page, 'remote', 'sub').dblclick();
+    await paneRow(page, 'local', 'inner.txt').waitFor();
+    await paneGrid(page, 'remote').focus();
+    await page.keyboard.press('Backspace');
+    await paneRow(page, 'local', 'changed.txt').waitFor();
+    await page.getByRole('button', { name: 'Synchronised browsing' }).click();
+    await paneRow(page, 'local', 'sub').dblclick();
+    await paneRow(page, 'local', 'inner.txt').waitFor();
+    assert.equal(await paneRow(page, 'remote', 'sub').count(), 1, 'off: the other pane stays');
+    await page.keyboard.press('Backspace');
+    await paneRow(page, 'local', 'sub').waitFor();
+  });
+
+  it('synchronises up without deletion: the extra files on the server stay', async () => {
+    await page.getByRole('button', { name: 'Up (local)' }).click();
+    await paneRow(page, 'local', 'sync').dblclick();
+    await paneRow(page, 'local', 'up-new.bin').waitFor();
+    await page.getByRole('button', { name: 'Up (remote)' }).click();
+    await paneRow(page, 'remote', 'sync').dblclick();
+    await paneRow(page, 'remote', 'extra-keep.txt').waitFor();
+
+    const sync = await preview('Upload', false);
+    assert.deepEqual(await planned(sync), ['copy nested', 'copy nested/deep.txt', 'copy up-new.bin', 'overwrite both.txt']);
+    assert.equal(await sync.locator('tr.sync-action[data-operation="delete"]').count(), 0, 'no delete action without deletion');
+    assert.match(await sync.locator('.sync-counts').innerText(), /4 planned: 3 to copy, 1 to overwrite, 0 to delete/);
+    assert.match(await sync.locator('.sync-notes').innerText(), /2 entries are only on the server and kept: deletion was not chosen/);
+    await shot('08-sync-preview-up');
+    assert.match(await run(sync), /Finished: 4 done, 0 skipped, 0 failed/);
+    await footerButton(sync, 'Close').click();
+    // The copies went through the transfer queue.
+    await waitCompleted('up-new.bin');
+    await waitCompleted('deep.txt');
+    const remoteRoot = join(proftpd.root, 'sync');
+    assert.deepEqual(readFileSync(join(remoteRoot, 'up-new.bin')), upBytes);
+    assert.equal(readFileSync(join(remoteRoot, 'both.txt'), 'utf8'), 'the local copy wins\n');
+    assert.equal(readFileSync(join(remoteRoot, 'nested', 'deep.txt'), 'utf8'), 'deep\n');
+    assert.equal(readFileSync(join(remoteRoot, 'extra-keep.txt'), 'utf8'), 'keep me\n');
+    assert.equal(readFileSync(join(remoteRoot, 'extra-delete.txt'), 'utf8'), 'delete me\n');
+    await paneRow(page, 'remote', 'up-new.bin').waitFor();
+  });
+
+  it('synchronises up with deletion: only the ticked delete happens', async () => {
+    const sync = await preview('Upload', true);
+    await sync.getByRole('alert').filter({ hasText: 'Deletion is on.' }).waitFor();
+    assert.deepEqual(await planned(sync), ['delete extra-delete.txt', 'delete extra-keep.txt']);
+    const keep = sync.getByRole('checkbox', { name: 'Delete on server extra-keep.txt' });
+    assert.equal(await keep.isChecked(), true);
+    await keep.uncheck();
+    assert.match(await sync.locator('.sync-counts').innerText(), /Ticked: 1 \(0 B up, 0 B down, 1 deletion\)/);
+    await shot('09-sync-preview-delete');
+    assert.match(await run(sync), /Finished: 1 done, 0 skipped, 0 failed/);
+    const remoteRoot = join(proftpd.root, 'sync');
+    assert.equal(existsSync(join(remoteRoot, 'extra-delete.txt')), false, 'the ticked delete happened');
+    assert.equal(readFileSync(join(remoteRoot, 'extra-keep.txt'), 'utf8'), 'keep me\n', 'the unticked one did not');
+    assert.deepEqual(readFileSync(join(remoteRoot, 'up-new.bin')), upBytes);
+    await footerButton(sync, 'Close').click();
+    await paneRow(page, 'remote', 'extra-delete.txt').waitFor({ state: 'detached' });
+  });
+
+  it('synchronises down: what only the server has arrives here with the same bytes', async () => {
+    writeRemote(proftpd, 'sync/from-server.bin', downBytes);
+    await page.getByRole('button', { name: 'Refresh remote' }).click();
+    await paneRow(page, 'remote', 'from-server.bin').waitFor();
+    const sync = await preview('Download', false);
+    assert.deepEqual(await planned(sync), ['copy extra-keep.txt', 'copy from-server.bin']);
+    assert.match(await run(sync), /Finished: 2 done, 0 skipped, 0 failed/);
+    await shot('10-sync-done');
+    await footerButton(sync, 'Close').click();
+    await waitCompleted('from-server.bin');
+    assert.deepEqual(readFileSync(local('sync', 'from-server.bin')), downBytes);
+    assert.equal(readFileSync(local('sync', 'extra-keep.txt'), 'utf8'), 'keep me\n');
+    assert.deepEqual(readFileSync(local('sync', 'up-new.bin')), upBytes, 'nothing here was deleted or changed');
+    // The compare, still on, now finds the two folders identical.
+    await waitMark('local', 'from-server.bin', 'same');
+    await waitMark('remote', 'up-new.bin', 'same');
+  });
+
+  it('reported no console errors or CSP violations', () => {
+    assert.deepEqual(pageProblems(page), []);
+  });
+});
