@@ -42,6 +42,10 @@ export function toWharfError(err: unknown, context: ErrorContext): WharfError {
     }
     return new WharfError('timeout', 'The server did not answer in time.', cause);
   }
+  // Node's words for a close or reset while TLS was set up: a lost connection (retried), not a TLS failure.
+  if (code === 'ECONNRESET' && /disconnected before secure TLS connection/i.test(message)) {
+    return new WharfError('connection-lost', 'The server closed the connection during the TLS handshake (ECONNRESET).', cause);
+  }
   if (/ssl|tls|wrong version number|packet length too long|handshake|certificate|alert/i.test(message) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS')) {
     if (context.phase === 'connect' && context.mode === 'implicit' && /wrong version number|packet length too long|unknown protocol|http request/i.test(message)) {
       return new WharfError('tls-handshake', 'The server answered in plain text, not TLS: it speaks explicit FTPS or plain FTP on this port. Choose "FTPS, explicit (AUTH TLS)".', cause);
@@ -51,7 +55,7 @@ export function toWharfError(err: unknown, context: ErrorContext): WharfError {
     }
     return new WharfError('tls-handshake', `The TLS handshake failed: ${message}`, cause);
   }
-  if (code === 'ECONNRESET' || code === 'EPIPE' || /closed connection unexpectedly|socket closed|ended by the other party/i.test(message)) {
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /closed connection unexpectedly|socket closed|ended by the other party|sent FIN packet unexpectedly/i.test(message)) {
     return new WharfError('connection-lost', `The server closed the connection (${code || message}).`, cause);
   }
   if (code === 'ENOSPC') return new WharfError('local-io', 'The local disk is full.', cause);

@@ -755,6 +755,12 @@ export class TransferScheduler {
   private wakeAt(at: number): TimerHandle {
     const handle = this.clock.setTimeout(() => {
       this.timers.delete(handle);
+      // Node fires timers by libuv's loop time, read once per turn, so this can run a few ms before now()
+      // reaches `at`: pump() would skip what this timer was set for, and nothing would wake it again.
+      if (this.clock.now() < at) {
+        this.wakeAt(at);
+        return;
+      }
       this.pump();
     }, Math.max(0, at - this.clock.now()));
     this.timers.add(handle);
