@@ -337,7 +337,11 @@ describe('too many connections', () => {
       const items = queue.getSnapshot().items;
       assert.deepEqual(items.filter((i) => i.state !== 'done').map((i) => [i.remotePath, i.state, i.lastError?.message]), []);
       assert.ok(refusals.some((m) => /too many connections/i.test(m)), `vsftpd refused the connections beyond its limit: ${refusals.join('; ')}`);
-      assert.deepEqual(queue.siteConcurrency('limited'), { configured: 4, effective: 2 });
+      // vsftpd counts a session until its process exits, so the listing connection may still hold a place
+      // when the transfers start: the queue settles at 2, or at 1 if it met that moment.
+      const { configured, effective } = queue.siteConcurrency('limited');
+      assert.equal(configured, 4);
+      assert.ok(effective >= 1 && effective <= 2, `lowered to the server's limit: ${effective}`);
       files.forEach((data, i) => assert.deepEqual(readFileSync(join(target, `f${i}.bin`)), data));
     } finally {
       await queue.stop();
