@@ -46,7 +46,13 @@ export function toWharfError(err: unknown, context: ErrorContext): WharfError {
   if (code === 'ECONNRESET' && /disconnected before secure TLS connection/i.test(message)) {
     return new WharfError('connection-lost', 'The server closed the connection during the TLS handshake (ECONNRESET).', cause);
   }
-  if (/ssl|tls|wrong version number|packet length too long|handshake|certificate|alert/i.test(message) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS')) {
+  const tlsError = /ssl|tls|wrong version number|packet length too long|handshake|certificate|alert|bad record/i.test(message) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS');
+  if (tlsError && context.phase === 'command') {
+    // The handshake succeeded long ago: garbage on an established TLS connection means it broke (vsftpd
+    // whose master died writes "500 OOPS" in clear). A new connection is the cure, so it is retried.
+    return new WharfError('connection-lost', `The encrypted connection broke: ${message}`, cause);
+  }
+  if (tlsError) {
     if (context.phase === 'connect' && context.mode === 'implicit' && /wrong version number|packet length too long|unknown protocol|http request/i.test(message)) {
       return new WharfError('tls-handshake', 'The server answered in plain text, not TLS: it speaks explicit FTPS or plain FTP on this port. Choose "FTPS, explicit (AUTH TLS)".', cause);
     }
@@ -58,9 +64,18 @@ export function toWharfError(err: unknown, context: ErrorContext): WharfError {
   if (code === 'ECONNRESET' || code === 'EPIPE' || /closed connection unexpectedly|socket closed|ended by the other party|sent FIN packet unexpectedly/i.test(message)) {
     return new WharfError('connection-lost', `The server closed the connection (${code || message}).`, cause);
   }
+  // Node's streams, when an upload's source is cut off because its data connection closed under it.
+  if (code === 'ERR_STREAM_PREMATURE_CLOSE') return new WharfError('data-channel', 'The data connection closed before the transfer finished.', cause);
   if (code === 'ENOSPC') return new WharfError('local-io', 'The local disk is full.', cause);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new WharfError('local-io', `Permission denied on the local file system (${code}).`, cause);
   if (code === 'ENOENT') return new WharfError('local-io', `A local file or folder does not exist (${error.message}).`, cause);
+  // basic-ftp's caps against a hostile or broken server (maxListingBytes, its 64 KiB reply limit).
+  if (/StringWriter: Maximum bytes exceeded/.test(message)) {
+    return new WharfError('ftp', 'The folder listing is larger than 40 MiB: Wharf stopped reading it (a folder too large to list, or a broken server).', cause);
+  }
+  if (/control response exceeded maximum allowed size/.test(message)) {
+    return new WharfError('ftp', 'The server sent a reply longer than 64 KiB: Wharf closed the connection (a broken or hostile server).', cause);
+  }
   return new WharfError('internal', message, cause);
 }
 
