@@ -80,6 +80,8 @@ const rawCommandSchema = z
 const httpsUrlSchema = z
   .string()
   .max(2048)
+  // The URL parser drops tabs and line breaks, so what was checked would not be what the OS is handed.
+  .refine(noControls, 'A link cannot contain control characters.')
   .refine((s) => {
     try {
       return new URL(s).protocol === 'https:';

@@ -165,7 +165,15 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
 
 /** Prints warnings and errors on stderr, one line each. */
 function warn(text: string): void {
-  process.stderr.write(`wharf: ${text}\n`);
+  process.stderr.write(`wharf: ${forTerminal(text)}\n`);
+}
+
+/**
+ * Remote names, server replies and certificate fields are hostile input: control characters (escape
+ * sequences that clear the screen or forge lines) and bidirectional overrides are shown escaped.
+ */
+function forTerminal(text: string): string {
+  return text.replace(/[\p{Cc}\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu, (c) => `\\u${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 async function passwordFor(location: Extract<CliLocation, { kind: 'url' }>): Promise<string> {
@@ -197,7 +205,7 @@ async function decideTrustOnTerminal(question: Parameters<NonNullable<SessionOpt
       `  SHA-256: ${certificate.fingerprintSha256}`,
       'Nothing has been sent yet.',
       '',
-    ].join('\n'),
+    ].map(forTerminal).join('\n'),
   );
   const answer = (await ask(canPin ? 'Trust it [o]nce, [a]lways (pin it for this site), or reject [N]? ' : 'Trust it [o]nce for this run, or reject [N]? ')).trim().toLowerCase();
   if (canPin && (answer === 'a' || answer === 'always')) return 'always';
@@ -267,7 +275,7 @@ function formatEntry(entry: RemoteEntry): string {
   const perms = entry.permissions ?? '---------';
   const when = entry.modifiedAt ? entry.modifiedAt.slice(0, 16).replace('T', ' ') : '                ';
   const link = entry.linkTarget ? ` -> ${entry.linkTarget}` : '';
-  return `${type}${perms} ${String(entry.size).padStart(12)} ${when} ${entry.name}${link}`;
+  return forTerminal(`${type}${perms} ${String(entry.size).padStart(12)} ${when} ${entry.name}${link}`);
 }
 
 function formatReport(report: SecurityReport): string {
@@ -290,7 +298,7 @@ function formatReport(report: SecurityReport): string {
     );
   }
   for (const warning of report.warnings) lines.push(`Warning:                ${warning}`);
-  return lines.join('\n');
+  return lines.map(forTerminal).join('\n');
 }
 
 
@@ -317,7 +325,7 @@ function overwritePolicy(flags: CliFlags): OverwritePolicy {
 /** Asks on the terminal what to do with an existing target, for --overwrite ask. */
 async function answerOnTerminal(queue: TransferQueue, question: OverwriteQuestion): Promise<void> {
   const describe = (facts: OverwriteQuestion['source']) => `${facts.size ?? '?'} bytes, ${facts.modifiedAt ?? 'unknown time'}`;
-  process.stderr.write(`\n${question.targetPath} exists (${describe(question.target)}); the source has ${describe(question.source)}.\n`);
+  process.stderr.write(`\n${forTerminal(question.targetPath)} exists (${describe(question.target)}); the source has ${describe(question.source)}.\n`);
   const letter = (await ask('[o]verwrite, overwrite if [n]ewer, [r]esume, re[n]ame as copy (c), [s]kip? ')).trim().toLowerCase();
   const choice: OverwriteChoice = letter === 'o' ? 'overwrite' : letter === 'n' ? 'overwrite-if-newer' : letter === 'r' ? 'resume' : letter === 'c' ? 'rename' : 'skip';
   const all = (await ask('Do the same for every other existing file? [y/N] ')).trim().toLowerCase() === 'y';

@@ -1,4 +1,5 @@
 import { defaultPortFor, type FtpsMode } from '../../common/models';
+import { hasControlCharacters } from '../../common/models/site-profile';
 import { WharfError } from '../ftps/errors';
 
 /** A command-line location: a URL (`ftpes://`, `ftps://`, `ftp://`) or a saved site (`site:NAME/path`). */
@@ -23,33 +24,52 @@ export function isRemoteArgument(arg: string): boolean {
   return /^(ftpes|ftps|ftp):\/\//i.test(arg) || arg.startsWith('site:');
 }
 
+/**
+ * A %-decoded part of a location. A malformed escape is refused, and so is a control character: a CR or
+ * LF in a user name, password or path would start a second FTP command.
+ */
+function decodePart(encoded: string, what: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(encoded);
+  } catch {
+    throw new WharfError('invalid-input', `The ${what} holds a malformed %-escape.`);
+  }
+  if (hasControlCharacters(decoded)) throw new WharfError('invalid-input', `The ${what} contains a line break or another control character.`);
+  return decoded;
+}
+
 /** Parses a location argument; a malformed one is an `invalid-input` error that says what is wrong. */
 export function parseLocation(arg: string): CliLocation {
   if (arg.startsWith('site:')) {
     const rest = arg.slice('site:'.length);
     const slash = rest.indexOf('/');
-    const siteName = decodeURIComponent(slash === -1 ? rest : rest.slice(0, slash));
+    const siteName = decodePart(slash === -1 ? rest : rest.slice(0, slash), 'site name');
     if (siteName.length === 0) throw new WharfError('invalid-input', `"${arg}" names no site: use site:NAME/path.`);
-    return { kind: 'site', siteName, path: slash === -1 ? '/' : rest.slice(slash) };
+    const path = slash === -1 ? '/' : rest.slice(slash);
+    if (hasControlCharacters(path)) throw new WharfError('invalid-input', 'The path contains a line break or another control character.');
+    return { kind: 'site', siteName, path };
   }
+  // Messages quote the argument without the password a URL may carry.
+  const shown = arg.replace(/^([a-z]+:\/\/[^/@]*?:)[^/]*@/i, '$1****@');
   let url: URL;
   try {
     url = new URL(arg);
   } catch {
-    throw new WharfError('invalid-input', `"${arg}" is not a URL such as ftpes://user@host/path.`);
+    throw new WharfError('invalid-input', `"${shown}" is not a URL such as ftpes://user@host/path.`);
   }
   const mode = SCHEMES[url.protocol.toLowerCase()];
   if (mode === undefined) throw new WharfError('invalid-input', `Unknown scheme ${url.protocol} (use ftpes://, ftps:// or ftp://).`);
-  if (url.hostname.length === 0) throw new WharfError('invalid-input', `"${arg}" names no host.`);
-  const path = decodeURIComponent(url.pathname || '/');
-  if (/[\r\n\0]/.test(path)) throw new WharfError('invalid-input', 'The path contains a line break or NUL.');
+  if (url.hostname.length === 0) throw new WharfError('invalid-input', `"${shown}" names no host.`);
+  const path = decodePart(url.pathname || '/', 'path');
+  if (url.port === '0') throw new WharfError('invalid-input', `"${shown}" names port 0; ports go from 1 to 65535.`);
   return {
     kind: 'url',
     mode,
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port ? Number(url.port) : defaultPortFor(mode),
-    user: url.username ? decodeURIComponent(url.username) : 'anonymous',
-    password: url.password ? decodeURIComponent(url.password) : null,
+    user: url.username ? decodePart(url.username, 'user name') : 'anonymous',
+    password: url.password ? decodePart(url.password, 'password') : null,
     path,
   };
 }

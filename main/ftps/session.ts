@@ -230,7 +230,7 @@ export class FtpsSession {
     const welcome = await this.client.connect(host, port);
     if (mode === 'explicit') {
       try {
-        await this.client.useTLS(this.tlsOptions());
+        await this.client.send('AUTH TLS');
       } catch (err) {
         if (err instanceof FTPError) {
           throw new WharfError(
@@ -241,8 +241,37 @@ export class FtpsSession {
         }
         throw err;
       }
+      await this.upgradeControlSocket();
     }
     return welcome;
+  }
+
+  /**
+   * The TLS handshake after AUTH TLS, as basic-ftp's useTLS does it, but with a timeout: basic-ftp runs it
+   * outside any command, so its own timeout does not cover it, and a server or path that goes silent
+   * mid-handshake would hang the session (and the transfer queue) for ever.
+   */
+  private upgradeControlSocket(): Promise<void> {
+    const options = this.tlsOptions();
+    return new Promise((resolve, reject) => {
+      const socket = tls.connect({ ...options, socket: this.client.ftp.socket });
+      const timer = setTimeout(() => {
+        socket.destroy(new WharfError('timeout', 'The server accepted AUTH TLS but did not complete the TLS handshake in time. Nothing was sent.'));
+      }, this.options.timeoutMs ?? 30_000);
+      const onError = (err: Error) => {
+        clearTimeout(timer);
+        reject(err);
+      };
+      socket.once('error', onError);
+      socket.once('secureConnect', () => {
+        clearTimeout(timer);
+        socket.removeListener('error', onError);
+        this.client.ftp.socket = socket;
+        this.client.ftp.tlsOptions = options;
+        this.log('tls', `Control socket is using: ${socket.getProtocol() ?? 'TLS'}`);
+        resolve();
+      });
+    });
   }
 
   /** The certificate decision: pinned, CA-valid, or asked. Nothing but AUTH TLS has been sent when this runs. */

@@ -8,6 +8,9 @@ import type { TransferSession } from './transfer-session';
 /** Items are handed out in batches of this many, so a 100,000-entry folder starts transferring early and never blocks the event loop. */
 export const EXPANSION_BATCH_SIZE = 500;
 
+/** Folders are walked down to this path length (Linux PATH_MAX): deeper ones cannot be created anyway. */
+export const MAX_EXPANDED_PATH_LENGTH = 4096;
+
 /** What to expand: where it is and where it goes. */
 export interface ExpansionRequest {
   readonly siteKey: string;
@@ -109,6 +112,9 @@ export async function* expandRemoteForDownload(
     const entries = await session.list(folder.remote);
     const subfolders: { local: string; remote: string }[] = [];
     let hasEntries = false;
+    // A name listed twice would become two transfers into one local file, the second writing into the
+    // first's file after it got its final name.
+    const seen = new Set<string>();
     for (const entry of entries) {
       const remote = joinRemote(folder.remote, entry.name);
       const unsafe = unsafeNameReason(entry.name);
@@ -116,9 +122,19 @@ export async function* expandRemoteForDownload(
         onSkipped({ path: remote, reason: `the name ${unsafe}` });
         continue;
       }
+      if (seen.has(entry.name)) {
+        onSkipped({ path: remote, reason: 'the server listed this name twice' });
+        continue;
+      }
+      seen.add(entry.name);
       hasEntries = true;
       const local = join(folder.local, entry.name);
       if (entry.type === 'directory') {
+        // A folder listed inside itself (a link to a parent, a hostile server) would be walked for ever.
+        if (local.length > MAX_EXPANDED_PATH_LENGTH || remote.length > MAX_EXPANDED_PATH_LENGTH) {
+          onSkipped({ path: remote, reason: `the folder is nested too deep: its path would be longer than ${MAX_EXPANDED_PATH_LENGTH} characters (a link to a parent folder?)` });
+          continue;
+        }
         subfolders.push({ local, remote });
         continue;
       }

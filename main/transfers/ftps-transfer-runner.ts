@@ -157,6 +157,11 @@ export class FtpsTransferRunner implements TransferRunner {
     const toFile = pipeline(meter, file);
     toFile.catch(() => undefined);
     try {
+      // A .part that cannot be created (read-only folder) is a local error: found out before the data
+      // connection, it would surface from inside it and be retried as a network failure.
+      await once(file, 'open').catch((error: unknown) => {
+        throw new WharfError('local-io', `${partPath} cannot be written: ${toErrorData(error).message}`, { cause: error });
+      });
       await session.download(remotePath, meter, { startAt, signal: context.signal });
       await toFile;
     } catch (error) {

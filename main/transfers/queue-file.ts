@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ERROR_KINDS, type WharfErrorData } from '../../common/models/errors';
@@ -8,6 +8,7 @@ import {
   type TransferItem,
   type VerificationMethod,
 } from '../../common/models/transfer';
+import { partialPathFor } from '../ftps/file-transfer';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 
 /** Bumped when the file's shape changes incompatibly; older files are then read through a migration. */
@@ -90,7 +91,7 @@ export async function loadQueueFile(path: string, clock: Clock = systemClock): P
   const seen = new Set<string>();
   let dropped = 0;
   for (const raw of rawItems) {
-    const item = restoreItem(raw);
+    const item = await withPartialOffset(raw, restoreItem(raw));
     if (item && !seen.has(item.id)) {
       seen.add(item.id);
       items.push(item);
@@ -99,6 +100,17 @@ export async function loadQueueFile(path: string, clock: Clock = systemClock): P
     }
   }
   return { paused: root.paused === true, items, dropped, corruptFileMovedTo: null };
+}
+
+/**
+ * A download that was running when the process died continues from its `.part`, which is written as bytes
+ * arrive, while the offset in the file is only as recent as the last save (progress alone is not saved):
+ * a save made before the first byte would restart a large download from byte 0.
+ */
+async function withPartialOffset(raw: unknown, item: TransferItem | null): Promise<TransferItem | null> {
+  if (item === null || !isRecord(raw) || raw.state !== 'running' || item.direction !== 'download' || item.kind !== 'file') return item;
+  const partSize = await stat(partialPathFor(item.localPath)).then((info) => info.size, () => 0);
+  return partSize > item.bytesDone ? { ...item, bytesDone: partSize } : item;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

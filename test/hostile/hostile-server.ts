@@ -1,0 +1,338 @@
+/**
+ * A scripted FTP server that misbehaves on purpose, plain or TLS (explicit AUTH TLS or implicit), on
+ * 127.0.0.1 only. It records every command line it receives and whether the control connection was
+ * encrypted at that moment, every byte it received in clear, and every data connection, so tests can
+ * assert what a client sent before it decided about a certificate, and that a password never crossed the
+ * network unencrypted. What it serves comes from a script: listings (text, bytes, or an endless stream),
+ * files, the PASV address, how AUTH TLS goes, or an endless greeting.
+ */
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { TLSSocket, createSecureContext, type SecureContext } from 'node:tls';
+
+/** What a listing command gets: the whole text, or chunks produced until the client stops reading. */
+export type ListingBody = string | Buffer | { readonly endless: () => Buffer } | { readonly chunks: () => Iterable<Buffer> };
+
+export interface HostileScript {
+  readonly mode: 'plain' | 'explicit' | 'implicit';
+  /** PEM key and certificate for TLS (explicit and implicit). */
+  readonly key?: string;
+  readonly cert?: string;
+  /** How AUTH TLS goes: accepted (default), refused (534), or 234 followed by a broken handshake. */
+  readonly auth?: 'accept' | 'refuse' | 'garbage' | 'close' | 'silence';
+  /** The greeting: one line (default "220 Hostile test server"), or an endless reply line. */
+  readonly greeting?: string | 'endless';
+  /** FEAT lines; with an `MLST` line the client lists with MLSD. default: none (LIST). */
+  readonly features?: readonly string[];
+  /** The listing of a folder, for LIST and MLSD; null: 550. */
+  readonly listing?: (path: string, command: 'LIST' | 'MLSD' | 'NLST') => ListingBody | null;
+  /** The content of a file for RETR and SIZE (a function may answer differently each time); null: 550. */
+  readonly file?: (path: string) => Buffer | null;
+  /** The address in the 227 reply, e.g. 203.0.113.9 (another public host) or 10.1.2.3 (NAT); default 127.0.0.1. */
+  readonly pasvAddress?: string;
+  /** Refuse EPSV (500) so the client must use PASV. default false */
+  readonly refuseEpsv?: boolean;
+}
+
+/** One command line as the server received it. */
+export interface ReceivedCommand {
+  readonly line: string;
+  /** Whether the control connection was encrypted when it arrived. */
+  readonly secure: boolean;
+}
+
+export interface HostileServer {
+  readonly port: number;
+  readonly received: readonly ReceivedCommand[];
+  /** Every byte received on control connections before TLS (or ever, for plain FTP). */
+  clearBytes(): Buffer;
+  readonly stats: { controlConnections: number; dataConnections: number; bytesServed: number };
+  close(): Promise<void>;
+}
+
+const DEFAULT_GREETING = '220 Hostile test server';
+
+function parsePath(argument: string): string {
+  // "LIST -a /x", "MLSD /x", "LIST" (current folder)
+  const parts = argument.split(' ').filter((p) => p.length > 0 && !p.startsWith('-'));
+  const path = parts.join(' ') || '/';
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+/** Starts a hostile server on 127.0.0.1 with a random port. */
+export async function startHostileServer(script: HostileScript): Promise<HostileServer> {
+  const received: ReceivedCommand[] = [];
+  const clear: Buffer[] = [];
+  const stats = { controlConnections: 0, dataConnections: 0, bytesServed: 0 };
+  const sockets = new Set<Socket>();
+  const servers = new Set<Server>();
+  let context: SecureContext | null = null;
+  if (script.mode !== 'plain') {
+    if (!script.key || !script.cert) throw new Error('a TLS hostile server needs a key and a certificate');
+    context = createSecureContext({ key: script.key, cert: script.cert });
+  }
+
+  const track = <T extends Socket>(socket: T): T => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    return socket;
+  };
+
+  /** Writes chunks with backpressure until the peer stops reading or closes. */
+  const pump = async (socket: Socket, next: () => Buffer | null): Promise<void> => {
+    for (;;) {
+      if (socket.destroyed || socket.writableEnded) return;
+      const chunk = next();
+      if (chunk === null) return;
+      stats.bytesServed += chunk.length;
+      if (!socket.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            socket.removeListener('drain', done);
+            socket.removeListener('close', done);
+            resolve();
+          };
+          socket.on('drain', done);
+          socket.on('close', done);
+        });
+      }
+    }
+  };
+
+  const serveControl = (raw: Socket) => {
+    stats.controlConnections += 1;
+    let control: Socket = raw;
+    let secure = false;
+    let prot = false;
+    let pendingData: Promise<Socket> | null = null;
+    let buffer = '';
+
+    const reply = (text: string) => {
+      if (!control.destroyed) control.write(`${text}\r\n`);
+    };
+
+    const openPassive = async (): Promise<{ port: number }> => {
+      const listener = createServer();
+      servers.add(listener);
+      await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+      pendingData = new Promise<Socket>((resolve) => {
+        listener.once('connection', (socket) => {
+          stats.dataConnections += 1;
+          track(socket);
+          listener.close();
+          servers.delete(listener);
+          if (prot && context) {
+            const wrapped = track(new TLSSocket(socket, { isServer: true, secureContext: context }) as unknown as Socket);
+            wrapped.once('secure', () => resolve(wrapped));
+          } else {
+            resolve(socket);
+          }
+        });
+      });
+      pendingData.catch(() => undefined);
+      return { port: (listener.address() as AddressInfo).port };
+    };
+
+    const withData = async (send: (data: Socket) => Promise<void>) => {
+      if (!pendingData) {
+        reply('425 Use PASV or EPSV first.');
+        return;
+      }
+      const waiting = pendingData;
+      pendingData = null;
+      reply('150 Here it comes.');
+      const data = await waiting;
+      await send(data);
+      if (!data.destroyed) data.end();
+      await new Promise<void>((resolve) => (data.closed ? resolve() : data.once('close', () => resolve())));
+      reply('226 Done.');
+    };
+
+    const sendListing = async (command: 'LIST' | 'MLSD' | 'NLST', argument: string) => {
+      const body = script.listing?.(parsePath(argument), command) ?? null;
+      if (body === null) {
+        reply('550 No such folder.');
+        return;
+      }
+      await withData(async (data) => {
+        if (typeof body === 'string' || Buffer.isBuffer(body)) {
+          const bytes = Buffer.from(body);
+          let at = 0;
+          await pump(data, () => {
+            if (at >= bytes.length) return null;
+            const part = bytes.subarray(at, at + 256 * 1024);
+            at += part.length;
+            return part;
+          });
+        } else if ('endless' in body) {
+          await pump(data, body.endless);
+        } else {
+          const iterator = body.chunks()[Symbol.iterator]();
+          await pump(data, () => {
+            const next = iterator.next();
+            return next.done ? null : next.value;
+          });
+        }
+      });
+    };
+
+    const upgrade = () => {
+      raw.removeAllListeners('data');
+      const tlsSocket = track(new TLSSocket(raw, { isServer: true, secureContext: context as SecureContext }) as unknown as Socket);
+      control = tlsSocket;
+      secure = true;
+      tlsSocket.on('data', onData);
+    };
+
+    const handle = async (line: string) => {
+      received.push({ line, secure });
+      const space = line.indexOf(' ');
+      const verb = (space < 0 ? line : line.slice(0, space)).toUpperCase();
+      const argument = space < 0 ? '' : line.slice(space + 1);
+      switch (verb) {
+        case 'AUTH': {
+          const how = script.auth ?? 'accept';
+          if (script.mode !== 'explicit' || how === 'refuse') return reply('534 Request denied for policy reasons.');
+          reply('234 Proceed with negotiation.');
+          raw.removeAllListeners('data');
+          if (how === 'garbage') return void raw.write('this is not a TLS handshake\r\n'); // and stays open
+          if (how === 'close') return void raw.end();
+          if (how === 'silence') return; // never answers the hello; the client must time out
+          return upgrade();
+        }
+        case 'USER':
+          return reply('331 Password please.');
+        case 'PASS':
+          return reply('230 Logged in.');
+        case 'FEAT':
+          return reply(['211-Features:', ...(script.features ?? []).map((f) => ` ${f}`), '211 End'].join('\r\n'));
+        case 'PBSZ':
+          return reply('200 PBSZ=0');
+        case 'PROT':
+          prot = argument.toUpperCase() === 'P' && secure;
+          return reply(prot ? '200 Protection set to Private' : '200 Protection set to Clear');
+        case 'TYPE':
+        case 'STRU':
+        case 'OPTS':
+        case 'MODE':
+          return reply('200 OK.');
+        case 'SYST':
+          return reply('215 UNIX Type: L8');
+        case 'NOOP':
+          return reply('200 NOOP ok.');
+        case 'PWD':
+          return reply('257 "/" is the current folder.');
+        case 'CWD':
+          return reply('250 OK.');
+        case 'REST':
+          return reply(`350 Restarting at ${argument}.`);
+        case 'SIZE': {
+          const file = script.file?.(parsePath(argument)) ?? null;
+          return reply(file ? `213 ${file.length}` : '550 Not a plain file.');
+        }
+        case 'MDTM':
+          return reply('550 No time.');
+        case 'EPSV': {
+          if (script.refuseEpsv) return reply('500 EPSV not understood.');
+          const { port } = await openPassive();
+          return reply(`229 Entering Extended Passive Mode (|||${port}|)`);
+        }
+        case 'PASV': {
+          const { port } = await openPassive();
+          const address = (script.pasvAddress ?? '127.0.0.1').split('.').join(',');
+          return reply(`227 Entering Passive Mode (${address},${port >> 8},${port & 255}).`);
+        }
+        case 'LIST':
+        case 'NLST':
+          return sendListing(verb, argument);
+        case 'MLSD':
+          return sendListing('MLSD', argument);
+        case 'RETR': {
+          const file = script.file?.(parsePath(argument)) ?? null;
+          if (!file) return reply('550 No such file.');
+          return withData(async (data) => {
+            let sent = false;
+            await pump(data, () => {
+              if (sent) return null;
+              sent = true;
+              return file;
+            });
+          });
+        }
+        case 'STOR':
+        case 'APPE':
+          return withData(async (data) => {
+            data.resume();
+            await new Promise<void>((resolve) => data.once('end', resolve).once('close', resolve));
+          });
+        case 'MKD':
+          return reply(`257 "${argument}" created.`);
+        case 'QUIT':
+          reply('221 Bye.');
+          return void control.end();
+        default:
+          return reply('502 Not implemented.');
+      }
+    };
+
+    // Commands are handled one at a time, in order, as a real server does.
+    let chain = Promise.resolve();
+    const onData = (chunk: Buffer) => {
+      if (!secure) clear.push(Buffer.from(chunk));
+      buffer += chunk.toString('latin1');
+      for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
+        const line = Buffer.from(buffer.slice(0, end), 'latin1').toString('utf8');
+        buffer = buffer.slice(end + 2);
+        chain = chain.then(() => handle(line)).catch(() => void control.destroy());
+      }
+    };
+
+    const greet = () => {
+      if (script.greeting === 'endless') {
+        control.write('220-');
+        const filler = Buffer.alloc(64 * 1024, 0x41);
+        void pump(control, () => filler);
+        return;
+      }
+      reply(script.greeting ?? DEFAULT_GREETING);
+    };
+
+    track(raw);
+    if (script.mode === 'implicit') {
+      const tlsSocket = track(new TLSSocket(raw, { isServer: true, secureContext: context as SecureContext }) as unknown as Socket);
+      control = tlsSocket;
+      secure = true;
+      tlsSocket.once('secure', greet);
+      tlsSocket.on('data', onData);
+    } else {
+      raw.on('data', onData);
+      greet();
+    }
+  };
+
+  const server = createServer(serveControl);
+  servers.add(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    received,
+    clearBytes: () => Buffer.concat(clear),
+    stats,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([...servers].map((s) => new Promise((resolve) => s.close(resolve))));
+    },
+  };
+}
+
+/** A Unix `ls -l` line for a name given as text or raw bytes. */
+export function unixLine(name: string | Buffer, options: { size?: number; directory?: boolean } = {}): Buffer {
+  const head = `${options.directory ? 'drwxr-xr-x' : '-rw-r--r--'}    1 ftp      ftp      ${String(options.size ?? 0).padStart(8)} Jan 01 00:00 `;
+  return Buffer.concat([Buffer.from(head), Buffer.isBuffer(name) ? name : Buffer.from(name, 'utf8'), Buffer.from('\r\n')]);
+}
+
+/** An MLSD line for a name given as text or raw bytes. */
+export function mlsdLine(name: string | Buffer, options: { size?: number; directory?: boolean } = {}): Buffer {
+  const facts = `type=${options.directory ? 'dir' : 'file'};size=${options.size ?? 0};modify=20240101000000; `;
+  return Buffer.concat([Buffer.from(facts), Buffer.isBuffer(name) ? name : Buffer.from(name, 'utf8'), Buffer.from('\r\n')]);
+}
