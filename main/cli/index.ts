@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, posix } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toConnectionTarget, type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport, type WharfErrorData } from '../../common/models';
+import { toConnectionTarget, type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport } from '../../common/models';
 import { WharfError } from '../ftps/errors';
 import { unsafeNameReason } from '../ftps/safe-names';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
@@ -10,6 +10,7 @@ import { formatBytes, ProgressLine } from './progress';
 import { processCliIo, runDoctorCommand } from '../doctor/cli';
 import { runSyncCommand } from '../sync/cli';
 import { TransferQueue } from '../transfers';
+import { EXIT_CODES } from './exit-codes';
 import { ask } from './prompt';
 import { runSiteCommand, type SiteFlags } from './site-commands';
 import { openStores } from './stores';
@@ -60,27 +61,6 @@ Password: the keychain for a saved site, else WHARF_PASSWORD, else a prompt on a
 Exit codes: 0 ok, 2 usage, 3 login refused, 4 certificate/TLS, 5 network, 6 server reply,
             7 local files, 8 verification, 1 anything else.`;
 
-/** Exit codes, so scripts can tell a wrong password from a network problem. */
-const EXIT_CODES: Readonly<Partial<Record<WharfErrorData['kind'], number>>> = {
-  'invalid-input': 2,
-  'plain-refused': 2,
-  auth: 3,
-  'tls-untrusted': 4,
-  'tls-changed': 4,
-  'tls-handshake': 4,
-  'tls-required': 4,
-  refused: 5,
-  dns: 5,
-  timeout: 5,
-  'connection-lost': 5,
-  'data-channel': 5,
-  'too-many-connections': 5,
-  ftp: 6,
-  'local-io': 7,
-  'unsafe-name': 7,
-  verification: 8,
-  cancelled: 130,
-};
 
 interface CliFlags {
   readonly ca: string | undefined;

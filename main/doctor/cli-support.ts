@@ -3,6 +3,7 @@
  * (so tests drive them without a terminal), and turning a URL or `site:NAME` into a connection the engine
  * and the doctor accept, with the password from the keychain, WHARF_PASSWORD or a prompt.
  */
+import { EXIT_CODES } from '../cli/exit-codes';
 import { readFile } from 'node:fs/promises';
 import type { ConnectionTarget } from '../../common/models/site';
 import { toConnectionTarget } from '../../common/models/site-profile';
@@ -168,24 +169,5 @@ async function decideOnTerminal(question: CertificateQuestion, io: CliIo, canPin
   return answer === 'o' || answer === 'once' ? 'once' : 'reject';
 }
 
-/** Exit codes shared with the rest of the CLI (main/cli/index.ts), by error kind. */
-export const EXIT_CODE_BY_KIND: Readonly<Record<string, number>> = {
-  'invalid-input': 2,
-  'plain-refused': 2,
-  auth: 3,
-  'tls-untrusted': 4,
-  'tls-changed': 4,
-  'tls-handshake': 4,
-  'tls-required': 4,
-  refused: 5,
-  dns: 5,
-  timeout: 5,
-  'connection-lost': 5,
-  'data-channel': 5,
-  'too-many-connections': 5,
-  ftp: 6,
-  'local-io': 7,
-  'unsafe-name': 7,
-  verification: 8,
-  cancelled: 130,
-};
+/** Exit codes shared with the rest of the CLI, by error kind. */
+export const EXIT_CODE_BY_KIND: Readonly<Partial<Record<string, number>>> = EXIT_CODES;

@@ -1,0 +1,23 @@
+import type { ErrorKind } from '../../common/models';
+
+/** Exit codes of every `wharf` command, by error kind, so scripts can tell a wrong password from a network problem. */
+export const EXIT_CODES: Readonly<Partial<Record<ErrorKind, number>>> = {
+  'invalid-input': 2,
+  'plain-refused': 2,
+  auth: 3,
+  'tls-untrusted': 4,
+  'tls-changed': 4,
+  'tls-handshake': 4,
+  'tls-required': 4,
+  refused: 5,
+  dns: 5,
+  timeout: 5,
+  'connection-lost': 5,
+  'data-channel': 5,
+  'too-many-connections': 5,
+  ftp: 6,
+  'local-io': 7,
+  'unsafe-name': 7,
+  verification: 8,
+  cancelled: 130,
+};
