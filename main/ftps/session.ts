@@ -87,6 +87,24 @@ function assertSafeArgument(value: string, what: string): void {
  * time (basic-ftp closes a client that is given two). A dropped connection is reopened before the next
  * command, with the same certificate decision; a different certificate is then a hard stop.
  */
+/**
+ * The most entries a listing may hold. basic-ftp stops reading at 40 MiB, but 40 MiB of short MLSD
+ * lines is about 2,000,000 entries, which peaks near 1.4 GiB once parsed and shown; a million entries
+ * (about 640 MiB measured through the CLI) is far beyond any folder a person browses.
+ */
+export const MAX_LISTING_ENTRIES = 1_000_000;
+
+/** Refuses a listing with more lines than MAX_LISTING_ENTRIES allows (plus `.`, `..` and `total N`), before parsing it. */
+function assertListingLineCount(text: string): void {
+  const allowed = MAX_LISTING_ENTRIES + 3;
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (++lines > allowed) {
+      throw new WharfError('ftp', `The folder holds more than ${MAX_LISTING_ENTRIES.toLocaleString('en')} entries: Wharf stopped before reading them all (a folder too large to list, or a broken server). Open a subfolder, or ask the server's administrator to split it.`);
+    }
+  }
+}
+
 export class FtpsSession {
   readonly id: string;
   private readonly client: Client;
@@ -441,6 +459,7 @@ export class FtpsSession {
     } finally {
       this.suppressListingLog = false;
     }
+    assertListingLineCount(text);
     const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
     return parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.options.target.timezoneOffsetMinutes, now: new Date() });
   }

@@ -154,10 +154,10 @@ export async function runListingFigures(fleet: FleetInfo): Promise<Figures> {
   const problems: string[] = [];
   const peaks: string[] = [];
   let n = 0;
-  const million = (long: boolean) => () => ({
+  const million = (long: boolean, count = 1_000_000) => () => ({
     *chunks() {
-      for (let i = 0; i < 1_000_000; i += 10_000) {
-        yield Buffer.from(Array.from({ length: 10_000 }, (_, j) => (long ? `-rw-r--r--    1 someowner  somegroup  ${i + j} Jan 01 00:00 file-number-${i + j}.dat\r\n` : `type=file;size=1; f${i + j}\r\n`)).join(''));
+      for (let i = 0; i < count; i += 10_000) {
+        yield Buffer.from(Array.from({ length: Math.min(10_000, count - i) }, (_, j) => (long ? `-rw-r--r--    1 someowner  somegroup  ${i + j} Jan 01 00:00 file-number-${i + j}.dat\r\n` : `type=file;size=1; f${i + j}\r\n`)).join(''));
       }
     },
   });
@@ -166,6 +166,7 @@ export async function runListingFigures(fleet: FleetInfo): Promise<Figures> {
     ['a listing that never ends', { listing: () => ({ endless: () => Buffer.from(Array.from({ length: 2000 }, () => `-rw-r--r-- 1 ftp ftp 1 Jan 01 00:00 endless-${n++}\r\n`).join('')) }) }, 6, /larger than 40 MiB/, 320],
     ['1,000,000 entries (MLSD, 28 MB)', { features: ['MLST type*;size*;modify*;'], listing: million(false) }, 0, null, 1024],
     ['1,000,000 entries (LIST, 75 MB)', { listing: million(true) }, 6, /larger than 40 MiB/, 320],
+    ['1,000,010 entries (MLSD, 28 MB, under the byte cap)', { features: ['MLST type*;size*;modify*;'], listing: million(false, 1_000_010) }, 6, /more than 1,000,000 entries/, 1024],
   ];
   let listedWhole = 0;
   for (const [what, script, code, message, boundMiB] of cases) {
@@ -182,7 +183,7 @@ export async function runListingFigures(fleet: FleetInfo): Promise<Figures> {
     }
   }
   return {
-    scenario: 'hostile listings and replies through `wharf ls` (endless reply, endless listing, 1,000,000 entries)',
+    scenario: 'hostile listings and replies through `wharf ls` (endless reply, endless listing, 1,000,000 entries, one entry cap)',
     transfersRun: cases.length, faultsInjected: cases.length, completed: listedWhole, bytesVerified: 0, lostOrCorrupted: 0, credentialsInClear: 0,
     notes: `clear errors at the caps; peak memory ${peaks.join('; ')}`,
     problems,

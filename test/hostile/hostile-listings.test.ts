@@ -2,8 +2,9 @@
  * Listings and replies from a hostile server, through the real `wharf` command line in a child process
  * whose peak memory (getrusage maxRSS) is measured: a listing that never ends, a reply line that never
  * ends, and a 1,000,000-entry folder. Each ends with a clear error or a complete answer, in bounded
- * memory; the bounds are structural (basic-ftp stops a listing at 40 MiB and a reply at 64 KiB), set
- * generously above what was measured so they catch a missing cap, not noise.
+ * memory; the bounds are structural (basic-ftp stops a listing at 40 MiB and a reply at 64 KiB; Wharf
+ * refuses a listing of more than 1,000,000 entries), set generously above what was measured so they
+ * catch a missing cap, not noise.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -75,6 +76,14 @@ describe('hostile listings and replies, measured in a child process', () => {
     const lines = run.stdout.split('\n');
     assert.equal(lines.length - 1, 1_000_000);
     assert.match(lines[999_999] ?? '', / f999999$/);
+    assert.ok(run.maxRssMiB < 1024, `peak ${run.maxRssMiB.toFixed(0)} MiB`);
+  });
+
+  test('a folder of more than 1,000,000 entries in less than 40 MiB: a clear error at the entry cap, in bounded memory', async () => {
+    const server = await serve({ features: ['MLST type*;size*;modify*;'], listing: compactMlsd(1_000_010) });
+    const run = await ls(server);
+    assert.equal(run.code, 6, run.stderr);
+    assert.match(run.stderr, /more than 1,000,000 entries/);
     assert.ok(run.maxRssMiB < 1024, `peak ${run.maxRssMiB.toFixed(0)} MiB`);
   });
 
