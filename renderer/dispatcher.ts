@@ -780,8 +780,9 @@ export class Dispatcher {
         if (!one) return;
         if (one.type === 'directory' || (side === 'remote' && one.type === 'symlink')) {
           await this.go(side, entryPath(state, one));
-        } else if (side === 'local') {
-          const result = await this.api.localOpen({ path: entryPath(state, one) });
+        } else {
+          const path = entryPath(state, one);
+          const result = side === 'local' ? await this.api.localOpen({ path }) : await this.api.remoteOpen({ sessionId: state.sessionId ?? '', path });
           if (!result.ok) this.report(result.error, 'Open');
         }
         return;

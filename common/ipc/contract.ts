@@ -168,6 +168,11 @@ export interface WharfApi {
   remoteRename(request: SessionRequest & { readonly from: string; readonly to: string }): Promise<Result<void>>;
   /** Deletes remote files and folders; folders recursively when `recursive`. */
   remoteDelete(request: SessionRequest & { readonly paths: readonly string[]; readonly recursive: boolean }): Promise<Result<void>>;
+  /**
+   * Downloads a remote file to a temporary folder of its own, verified, and opens it with its default
+   * application: a copy to look at (as WinSCP's Open or FileZilla's View). Changes are not uploaded back.
+   */
+  remoteOpen(request: SessionRequest & { readonly path: string }): Promise<Result<{ readonly file: string }>>;
   /** SITE CHMOD with an octal mode such as `755`. */
   remoteChmod(request: SessionRequest & { readonly path: string; readonly mode: string }): Promise<Result<void>>;
   /** Sends one raw FTP command typed by the user (one line; USER/PASS/AUTH/PROT are refused). */
@@ -326,6 +331,7 @@ export const WHARF_METHODS = {
   remoteMkdir: true,
   remoteRename: true,
   remoteDelete: true,
+  remoteOpen: true,
   remoteChmod: true,
   remoteCommand: true,
   remoteSecurityReport: true,

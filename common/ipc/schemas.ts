@@ -156,6 +156,7 @@ export const WHARF_VALIDATORS = {
   remoteMkdir: z.strictObject({ sessionId, path: remotePathSchema }),
   remoteRename: z.strictObject({ sessionId, from: remotePathSchema, to: remotePathSchema }),
   remoteDelete: z.strictObject({ sessionId, paths: z.array(remotePathSchema).min(1).max(MAX_BATCH), recursive: z.boolean() }),
+  remoteOpen: z.strictObject({ sessionId, path: remotePathSchema }),
   remoteChmod: z.strictObject({ sessionId, path: remotePathSchema, mode: z.string().regex(/^[0-7]{3,4}$/, 'An octal mode such as 755.') }),
   remoteCommand: z.strictObject({ sessionId, command: rawCommandSchema }),
   remoteSecurityReport: z.strictObject({ sessionId }),

@@ -34,6 +34,7 @@ export const LOCAL_PATHS: { readonly [M in WharfMethod]: PathsOf<M> } = {
   remoteMkdir: null,
   remoteRename: null,
   remoteDelete: null,
+  remoteOpen: null,
   remoteChmod: null,
   remoteCommand: null,
   remoteSecurityReport: null,

@@ -49,7 +49,7 @@ export interface WharfServiceParts {
   readonly doctor: DoctorService;
   readonly sync: SyncService;
   readonly app: { readonly name: string; readonly version: string };
-  /** Where remote files dragged out to the OS are downloaded first. */
+  /** Where remote files dragged out to the OS, or opened, are downloaded first (removed at shutdown). */
   readonly dragDir: string;
   /** Links opened by the OS; null where nothing hands any (the CLI, service tests). */
   readonly links: LinkSource | null;
@@ -70,6 +70,16 @@ async function attempt<T>(run: () => T | Promise<T>): Promise<Result<T>> {
  */
 export function createWharfApi(parts: WharfServiceParts): WharfApi {
   const { platform, events, local, remote, queue, sites, questions, log, doctor, sync } = parts;
+
+  /** A remote file downloaded (and verified) into a new folder of its own under dragDir, keeping its name. */
+  const downloadToTemporaryFolder = async (sessionId: string, remotePath: string): Promise<string> => {
+    const folder = join(parts.dragDir, randomUUID());
+    await mkdir(folder, { recursive: true });
+    const target = join(folder, safeLocalName(remotePath));
+    // downloadFile uses only size() and download(), which BrowseSession includes.
+    await downloadFile(remote.browseSession(sessionId) as FtpsSession, remotePath, target, {});
+    return target;
+  };
 
   const refreshLocal = async (folders: readonly string[]) => {
     for (const folder of new Set(folders)) {
@@ -141,12 +151,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
             files.push(await local.existing(item.path));
             continue;
           }
-          const folder = join(parts.dragDir, randomUUID());
-          await mkdir(folder, { recursive: true });
-          const target = join(folder, safeLocalName(item.path));
-          // downloadFile uses only size() and download(), which BrowseSession includes.
-          await downloadFile(remote.browseSession(item.sessionId) as FtpsSession, item.path, target, {});
-          files.push(target);
+          files.push(await downloadToTemporaryFolder(item.sessionId, item.path));
         }
         platform.startDrag(files);
         return { files };
@@ -159,6 +164,12 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     remoteMkdir: (r) => attempt(() => remote.mkdir(r.sessionId, r.path)),
     remoteRename: (r) => attempt(() => remote.rename(r.sessionId, r.from, r.to)),
     remoteDelete: (r) => attempt(() => remote.remove(r.sessionId, r.paths, r.recursive)),
+    remoteOpen: (r) =>
+      attempt(async () => {
+        const file = await downloadToTemporaryFolder(r.sessionId, r.path);
+        await platform.openPath(file);
+        return { file };
+      }),
     remoteChmod: (r) => attempt(() => remote.chmod(r.sessionId, r.path, r.mode)),
     remoteCommand: (r) => attempt(() => remote.raw(r.sessionId, r.command)),
     remoteSecurityReport: (r) => attempt(() => remote.report(r.sessionId)),

@@ -50,7 +50,7 @@ function opensAsFolder(side: PaneSide, entry: PaneEntry): boolean {
 
 /**
  * The items of a pane's menu for the entries it acts on (the selection, or the row right-clicked).
- * Remote: Open, Download, Rename, Delete, New folder, Permissions…, Enter custom command…, Copy path,
+ * Remote: Open (a folder, or a temporary copy of a file), Download, Rename, Delete, New folder, Permissions…, Enter custom command…, Copy path,
  * Refresh. Local: Open, Upload, Rename, Delete, New folder, Reveal in file manager.
  */
 export function paneMenuItems(side: PaneSide, targets: readonly PaneEntry[], context: MenuContext): MenuItem[] {
@@ -65,7 +65,8 @@ export function paneMenuItems(side: PaneSide, targets: readonly PaneEntry[], con
   });
   if (side === 'remote') {
     return [
-      item('open', 'Open', one !== null && opensAsFolder(side, one), 'Enter'),
+      // A file opens as a downloaded temporary copy; Enter on a file transfers it instead (FileZilla's way).
+      item('open', 'Open', one !== null, one !== null && !opensAsFolder(side, one) ? null : 'Enter'),
       item('download', 'Download', some && context.otherReady, 'Ctrl+Enter'),
       item('rename', 'Rename', one !== null, 'F2', true),
       item('delete', 'Delete', some, 'Del'),

@@ -5,8 +5,8 @@
  * folders in the site manager. Screenshots go to SCREENSHOT_DIR.
  */
 import assert from 'node:assert/strict';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { KeytarCredentialStore } from '../../main/credentials/keychain';
@@ -190,6 +190,18 @@ describe('links, trusted certificates, context menus and site folders', () => {
     await perms.waitFor({ state: 'detached' });
     await paneRow(page, 'remote', 'readme.txt').locator('.c-perms', { hasText: 'rw-r-----' }).waitFor();
     assert.equal(statSync(join(server.root, 'e2e-links', 'docs', 'readme.txt')).mode & 0o777, 0o640);
+  });
+
+  it('opens a temporary copy of a remote file from the context menu, with the server’s bytes', async () => {
+    const opensBefore = host.platform.record.opened.length;
+    await paneRow(page, 'remote', 'readme.txt').click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Remote file actions' });
+    await menu.getByRole('menuitem', { name: 'Open' }).click();
+    await eventually('the copy was handed to the OS to open', () => host.platform.record.opened.length > opensBefore);
+    const opened = host.platform.record.opened.at(-1) ?? '';
+    assert.equal(basename(opened), 'readme.txt');
+    assert.ok(!opened.startsWith(work.home), 'the copy is not written into the user’s folders');
+    assert.deepEqual(readFileSync(opened), readFileSync(join(server.root, 'e2e-links', 'docs', 'readme.txt')));
   });
 
   it('sends SYST from the keyboard’s context menu (Shift+F10) and shows the reply in the log', async () => {

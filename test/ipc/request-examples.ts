@@ -16,6 +16,7 @@ export const VALID_REQUESTS: { readonly [M in WharfMethod]: WharfRequest<M> } = 
   localRename: { from: '/home/user/a.txt', to: '/home/user/b.txt' },
   localDelete: { paths: ['/home/user/a.txt'], toTrash: true },
   localOpen: { path: '/home/user/a.txt' },
+  remoteOpen: { sessionId: 's1', path: '/pub/readme.txt' },
   localReveal: { path: '/home/user/a.txt' },
   localChooseFolder: { title: 'Choose a folder', defaultPath: '/home/user' },
   dropIn: { paths: ['/home/user/dropped.bin'] },

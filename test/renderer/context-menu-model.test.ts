@@ -17,8 +17,11 @@ describe('the panes’ context menus', () => {
       items.map((i) => i.label),
       ['Open', 'Download', 'Rename', 'Delete', 'New folder', 'Permissions…', 'Enter custom command…', 'Copy path', 'Refresh'],
     );
-    assert.deepEqual(enabled(items), ['download', 'rename', 'delete', 'new-folder', 'permissions', 'raw-command', 'copy-path', 'refresh'], 'a remote file does not open');
-    assert.ok(enabled(paneMenuItems('remote', [entry('dir', 'directory')], ready)).includes('open'));
+    assert.deepEqual(enabled(items), ['open', 'download', 'rename', 'delete', 'new-folder', 'permissions', 'raw-command', 'copy-path', 'refresh']);
+    assert.equal(items[0]?.shortcut, null, 'Enter transfers a file: the shortcut is not shown for opening its copy');
+    const folderItems = paneMenuItems('remote', [entry('dir', 'directory')], ready);
+    assert.ok(enabled(folderItems).includes('open'));
+    assert.equal(folderItems[0]?.shortcut, 'Enter');
     const two = enabled(paneMenuItems('remote', [entry('a'), entry('b')], ready));
     assert.ok(!two.includes('rename') && two.includes('delete') && two.includes('permissions'));
     const none = enabled(paneMenuItems('remote', [], ready));
@@ -37,8 +40,10 @@ describe('the panes’ context menus', () => {
 
   it('moves between enabled items, wrapping, and keeps the menu on screen', () => {
     const items = paneMenuItems('remote', [entry('a.txt')], ready);
-    assert.equal(nextEnabled(items, -1, 1), 1, 'Open is disabled for a file: Download first');
-    assert.equal(nextEnabled(items, 1, -1), 8, 'up from the first wraps to Refresh');
+    assert.equal(nextEnabled(items, -1, 1), 0);
+    assert.equal(nextEnabled(items, 0, -1), 8, 'up from the first wraps to Refresh');
+    const twoFiles = paneMenuItems('remote', [entry('a'), entry('b')], ready);
+    assert.equal(nextEnabled(twoFiles, -1, 1), 1, 'Open is disabled for two files: Download first');
     assert.equal(nextEnabled(paneMenuItems('remote', [], { ready: false, otherReady: false }), -1, 1), -1);
     assert.deepEqual(placeMenu({ x: 100, y: 100 }, { width: 200, height: 300 }, { width: 1000, height: 800 }), { x: 100, y: 100 });
     assert.deepEqual(placeMenu({ x: 900, y: 700 }, { width: 200, height: 300 }, { width: 1000, height: 800 }), { x: 700, y: 496 });
