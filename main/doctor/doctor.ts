@@ -710,7 +710,7 @@ class DoctorRun {
         const error = asProbeError(err);
         epsvBlocked = error.code === 'ETIMEDOUT' ? 'timeout' : 'refused';
         s.status = 'failed';
-        s.summary = `Port ${port}: ${epsvBlocked === 'timeout' ? 'no answer from' : 'connection refused by'} ${where}.`;
+        s.summary = `Port ${port}: ${epsvBlocked === 'timeout' ? `no answer from ${where} within ${this.dataTimeoutMs} ms` : `connection refused by ${where}`}.`;
       }
     });
 
@@ -752,7 +752,7 @@ class DoctorRun {
         const error = asProbeError(err);
         pasvBlocked = error.code === 'ETIMEDOUT' ? 'timeout' : 'refused';
         s.status = 'failed';
-        s.summary = `Port ${parsed.port}: ${pasvBlocked === 'timeout' ? 'no answer from' : 'connection refused by'} ${where}.`;
+        s.summary = `Port ${parsed.port}: ${pasvBlocked === 'timeout' ? `no answer from ${where} within ${this.dataTimeoutMs} ms` : `connection refused by ${where}`}.`;
       }
       if (decision.action === 'substitute') {
         if (s.status === 'ok') s.status = 'warning';

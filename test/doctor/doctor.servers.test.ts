@@ -11,6 +11,7 @@ import type { ConnectionTarget } from '../../common/models/site';
 import { FtpsSession } from '../../main/ftps';
 import { runDoctor, type DoctorOptions } from '../../main/doctor';
 import { startPortForward, startVsftpd } from '../servers/doctor-servers';
+import { createNetworkNamespace } from '../servers/network-namespace';
 import { useFleet, type ServerInfo, type ServerName } from '../servers/fleet';
 import { MemoryTrustStore } from '../ftps/support';
 
@@ -186,6 +187,45 @@ describe('data connections', () => {
     assert.equal(report.facts.workingDataMethod, null);
     await forward.close();
     await server.stop();
+  });
+
+  test('passive ports dropped by a firewall: EPSV and PASV data connections time out, active mode works', async () => {
+    // vsftpd runs in a network namespace of its own, reached over a veth link; an nftables rule inside drops
+    // every packet to its passive range without answering, as a firewall that lets only port 21 through does.
+    const network = await createNetworkNamespace();
+    const server = await startVsftpd(fleet, { name: 'passive-dropped', network }).catch(async (error: unknown) => {
+      await network.remove();
+      throw error;
+    });
+    try {
+      const [low, high] = server.passivePorts;
+      await network.dropIncomingTcp(low, high);
+      // The fleet's certificate does not name the namespace's address: pin it, as a user who checked it would.
+      const pinnedFingerprint = fleet.servers['vsftpd-explicit'].certFingerprintSha256 ?? '';
+      // A short data limit: the connection attempts can only end by timing out.
+      const report = await doctor(server, { pinnedFingerprint, dataTimeoutMs: 1500 });
+      assert.equal(step(report, 'login').status, 'ok', 'the control connection works');
+      for (const id of ['epsv', 'pasv'] as const) {
+        assert.equal(step(report, id).status, 'failed');
+        assert.match(step(report, id).summary, new RegExp(`no answer from ${server.host.replaceAll('.', '\\.')}:\\d+ within 1500 ms`));
+      }
+      assert.ok(report.facts.passivePortsSeen.length === 2 && report.facts.passivePortsSeen.every((p) => p >= low && p <= high), 'the ports named are the dropped range');
+      assert.equal(step(report, 'listing').status, 'failed');
+      const blocked = report.diagnoses.find((d) => d.problem === 'passive-blocked');
+      assert.ok(blocked, JSON.stringify(problems(report)));
+      assert.equal(blocked.severity, 'error');
+      assert.match(blocked.explanation, /timed out/);
+      assert.ok(blocked.fixes.some((f) => /pasv_min_port/.test(f)), 'fix: a fixed passive range, opened in the firewall');
+      assert.ok(blocked.fixes.some((f) => /pasv_address/.test(f)), 'fix: the external address');
+      assert.ok(blocked.fixes.some((f) => /Active mode worked in this test/.test(f)), 'fix: active mode, which this test found working');
+      // Active mode: vsftpd connects out of the namespace to the doctor, which the firewall lets through.
+      assert.equal(step(report, 'active').status, 'ok', step(report, 'active').summary);
+      assert.equal(report.facts.workingDataMethod, 'active');
+      assert.ok(problems(report).includes('active-works'));
+    } finally {
+      await server.stop();
+      await network.remove();
+    }
   });
 
   test('NAT: a private PASV address is reported and replaced by the control host; EPSV is used', async () => {

@@ -2,7 +2,8 @@
  * Extra real servers for the connection doctor's tests, each misconfigured on purpose in one way the fleet
  * (test/servers/fleet.ts) does not cover: a vsftpd that allows one connection per address, a vsftpd whose
  * passive ports cannot be reached (only its control port is forwarded, as by a router that forwards port 21
- * alone), and proftpd variants with TLS session resumption switched off.
+ * alone), a vsftpd inside a network namespace of its own (test/servers/network-namespace.ts) whose firewall
+ * can drop its passive ports, and proftpd variants with TLS session resumption switched off.
  *
  * They reuse what the running fleet already made: its certificates (`<workDir>/certs`), vsftpd's
  * secure_chroot_dir (`<workDir>/empty`) and the fleet's system users with their passwords. Each server gets
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { connect as tlsConnect } from 'node:tls';
 import type { FleetInfo, ServerInfo, ServerName } from './fleet';
+import type { NetworkNamespace } from './network-namespace';
 
 /** A started extra server, described like a fleet server so tests treat both alike. */
 export interface ExtraServer {
@@ -132,7 +134,7 @@ function killTree(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Polls until the server greets (after a TLS handshake for implicit FTPS), as the fleet does at start. */
-async function waitForGreeting(child: ChildProcess, host: string, port: number, implicit: boolean, errFile: string): Promise<void> {
+async function waitForGreeting(child: ChildProcess, host: string, port: number, implicit: boolean, errFile: string, probeFrom: string | null): Promise<void> {
   const deadline = Date.now() + 20_000;
   let last = '';
   while (Date.now() < deadline) {
@@ -143,9 +145,10 @@ async function waitForGreeting(child: ChildProcess, host: string, port: number, 
       const text = await new Promise<string>((resolve, reject) => {
         // From another loopback address: a server limiting connections per address (max_per_ip) must not
         // still count this probe against 127.0.0.1 when a test connects right after.
+        const from = probeFrom === null ? {} : { localAddress: probeFrom };
         const socket: Socket = implicit
-          ? tlsConnect({ socket: netConnect({ host, port, localAddress: PROBE_ADDRESS }), rejectUnauthorized: false })
-          : netConnect({ host, port, localAddress: PROBE_ADDRESS });
+          ? tlsConnect({ socket: netConnect({ host, port, ...from }), rejectUnauthorized: false })
+          : netConnect({ host, port, ...from });
         let data = '';
         const timer = setTimeout(() => {
           socket.destroy();
@@ -182,6 +185,11 @@ interface Launch {
   readonly dir: string;
   /** vsftpd writes start-up errors to fd 0. */
   readonly stdinIsLog: boolean;
+  /**
+   * The local address start-up probes come from (see waitForGreeting). default 127.0.0.3; null: the
+   * system's choice, for a server off loopback (a loopback source cannot leave this host).
+   */
+  readonly probeFrom?: string | null;
 }
 
 async function launch(spec: Launch, host: string, port: number, implicit: boolean): Promise<() => Promise<void>> {
@@ -214,7 +222,7 @@ async function launch(spec: Launch, host: string, port: number, implicit: boolea
   };
   running.add(stop);
   try {
-    await waitForGreeting(child, host, port, implicit, errFile);
+    await waitForGreeting(child, host, port, implicit, errFile, spec.probeFrom === undefined ? PROBE_ADDRESS : spec.probeFrom);
   } catch (error) {
     await stop();
     throw error;
@@ -249,6 +257,11 @@ export interface VsftpdVariant {
   readonly listenAddress?: string;
   /** Extra vsftpd.conf lines (later lines win), e.g. `max_per_ip=1`. */
   readonly lines?: readonly string[];
+  /**
+   * Runs vsftpd inside this namespace, listening on its inner address (listenAddress is ignored), so the
+   * namespace's firewall stands between it and the doctor. default: on this host
+   */
+  readonly network?: NetworkNamespace;
 }
 
 /**
@@ -258,11 +271,13 @@ export interface VsftpdVariant {
 export async function startVsftpd(fleet: FleetInfo, variant: VsftpdVariant): Promise<ExtraServer> {
   await installAfterHook();
   const like = fleet.servers['vsftpd-explicit' satisfies ServerName];
-  const host = variant.listenAddress ?? HOST;
+  const { network } = variant;
+  const host = network?.innerAddress ?? variant.listenAddress ?? HOST;
   const mode = variant.mode ?? 'explicit';
   const { dir, root } = serverDir(fleet, like, variant.name);
-  const port = await freePorts(1, host);
-  const passiveBase = await freePorts(10, host);
+  // A namespace of its own has no other listener, and its ports cannot be probed from here.
+  const port = network ? 2121 : await freePorts(1, host);
+  const passiveBase = network ? 30000 : await freePorts(10, host);
   const logFile = join(dir, 'vsftpd.log');
   const certs = join(fleet.workDir, 'certs');
   const lines = [
@@ -281,7 +296,15 @@ export async function startVsftpd(fleet: FleetInfo, variant: VsftpdVariant): Pro
   ];
   const conf = join(dir, 'vsftpd.conf');
   writeFileSync(conf, `${lines.join('\n')}\n`);
-  const stop = await launch({ name: variant.name, command: join(toolsDir(), 'servers/vsftpd/usr/sbin/vsftpd'), args: [conf], dir, stdinIsLog: true }, host, port, mode === 'implicit');
+  const vsftpd = join(toolsDir(), 'servers/vsftpd/usr/sbin/vsftpd');
+  // `ip netns exec` execs vsftpd in place, so the pid launch() kills is vsftpd's own.
+  const [command, ...prefix] = network ? [...network.exec, vsftpd] : [vsftpd];
+  const stop = await launch(
+    { name: variant.name, command: command as string, args: [...prefix, conf], dir, stdinIsLog: true, ...(network ? { probeFrom: null } : {}) },
+    host,
+    port,
+    mode === 'implicit',
+  );
   return { host, port, mode, user: like.user, password: like.password, root, passivePorts: [passiveBase, passiveBase + 9], logFile, stop };
 }
 
