@@ -50,7 +50,7 @@ export function describeProblem(problem: DoctorProblem, c: ProblemContext): Text
       return {
         severity: 'error',
         title: 'The host name cannot be resolved',
-        explanation: `No address was found for "${c.host}"${detail}.`,
+        explanation: `No address was found for "${c.host}"${lookupFailure(c.detail)}.`,
         fixes: ['Check the spelling of the host name.', 'Check the network connection, VPN and DNS settings of this computer.', "Try the server's IP address instead of its name."],
       };
     case 'connect-refused':
@@ -313,6 +313,13 @@ export function describeProblem(problem: DoctorProblem, c: ProblemContext): Text
         fixes: ['Try again; if it persists, send this report (it holds no password) to Wharf\'s developers.'],
       };
   }
+}
+
+/** getaddrinfo's error codes (as Node names them) in words: a name that does not exist is not a DNS outage. */
+function lookupFailure(code: string | undefined): string {
+  if (code === 'ENOTFOUND') return ': the name does not exist (ENOTFOUND)';
+  if (code === 'EAI_AGAIN') return ': the DNS server did not answer; the name may exist (EAI_AGAIN)';
+  return code ? ` (${code})` : '';
 }
 
 function certificateFixes(reason: string): string[] {

@@ -321,6 +321,27 @@ describe('limits, login and certificates', () => {
   });
 });
 
+describe('name resolution', () => {
+  test('a host name that does not exist: the lookup fails, nothing is connected, and the fixes say what to check', async () => {
+    // The reserved .invalid top-level domain (RFC 6761) never resolves, so this machine's real resolver
+    // answers at once that the name does not exist.
+    const report = await doctor({ host: 'ftp.wharf-doctor.invalid', port: 21, mode: 'explicit', user: 'u', password: 'p' });
+    assert.equal(report.verdict, 'failed');
+    assert.deepEqual(errors(report), ['dns-failed']);
+    assert.equal(step(report, 'resolve').status, 'failed');
+    assert.match(step(report, 'resolve').summary, /^No address for ftp\.wharf-doctor\.invalid \(ENOTFOUND\)\.$/);
+    assert.deepEqual(report.facts.addresses, []);
+    assert.equal(step(report, 'connect').status, 'skipped');
+    assert.equal(report.transcript.length, 0, 'nothing was sent anywhere');
+    const [dns] = report.diagnoses;
+    assert.equal(dns?.title, 'The host name cannot be resolved');
+    assert.match(dns?.explanation ?? '', /No address was found for "ftp\.wharf-doctor\.invalid": the name does not exist \(ENOTFOUND\)/);
+    assert.ok(dns?.fixes.some((f) => /spelling of the host name/.test(f)));
+    assert.ok(dns?.fixes.some((f) => /DNS settings/.test(f)));
+    assert.ok(dns?.fixes.some((f) => /IP address instead/.test(f)));
+  });
+});
+
 describe('wrong ports', () => {
   const servers: Server[] = [];
   after(() => servers.forEach((s) => s.close()));
