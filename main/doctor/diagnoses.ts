@@ -24,6 +24,8 @@ export interface ProblemContext {
   readonly epsvWorked?: boolean;
   /** For tls13-tickets: whether data connections failed (error) or only went without resumption (info). */
   readonly dataFailed?: boolean;
+  /** For data-protection-refused: the server also refused an unencrypted data connection, with this reply. */
+  readonly dataReply?: string;
   /** For not-ftp: what the port seems to speak. */
   readonly protocol?: 'SSH' | 'HTTP' | 'TLS' | 'unknown';
 }
@@ -40,6 +42,8 @@ const SERVER_PASSIVE_SETTINGS =
   'On the server, set a fixed passive port range (vsftpd pasv_min_port/pasv_max_port, proftpd PassivePorts, pure-ftpd -p) and open or forward exactly that range in its firewall and router.';
 const SERVER_EXTERNAL_ADDRESS =
   "If the server is behind NAT, also tell it its external address (vsftpd pasv_address, proftpd MasqueradeAddress, pure-ftpd -P, IIS 'External IP address of firewall').";
+
+const PROT_DENIED_WHERE = 'On proftpd, look for a <Limit PROT> section that denies it.';
 
 /** The words for one problem. Pure: the same context always gives the same text. */
 export function describeProblem(problem: DoctorProblem, c: ProblemContext): Text {
@@ -178,11 +182,22 @@ export function describeProblem(problem: DoctorProblem, c: ProblemContext): Text
         fixes: ['Choose "FTPS, explicit (AUTH TLS)" if the server offers it (run the doctor again to check).'],
       };
     case 'data-protection-refused':
+      if (c.dataReply !== undefined) {
+        return {
+          severity: 'error',
+          title: 'The server refuses encrypted and unencrypted data connections alike',
+          explanation: `The server refused PROT P${detail}, so listings and files would have to travel unencrypted; but it refused an unencrypted data connection too (${c.dataReply}). No listing or transfer can work: the server's settings contradict each other.`,
+          fixes: [
+            `Ask the server's administrator to allow protected data connections (PROT P). ${PROT_DENIED_WHERE}`,
+            'Nothing in Wharf\'s settings can work around this: Wharf asks for PROT P, as it should.',
+          ],
+        };
+      }
       return {
         severity: 'warning',
         title: 'File contents and listings are not encrypted',
         explanation: `The server refused PROT P${detail}: the control connection is encrypted, data connections are not.`,
-        fixes: ["Ask the server's administrator to allow protected data connections (PROT P)."],
+        fixes: [`Ask the server's administrator to allow protected data connections (PROT P). ${PROT_DENIED_WHERE}`],
       };
     case 'epsv-unsupported':
       return {

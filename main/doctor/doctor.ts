@@ -120,6 +120,8 @@ class DoctorRun {
   private address = '';
   private listCommand: 'MLSD' | 'LIST' = 'LIST';
   private dataProtected = false;
+  /** The server's answer to PROT P when it refused it. */
+  private protectionRefusal: string | null = null;
   private readonly started = performance.now();
   private readonly startedAt = new Date().toISOString();
 
@@ -628,6 +630,7 @@ class DoctorRun {
       }
       s.status = 'warning';
       s.summary = `PROT P refused: ${replyLine(prot)}`;
+      this.protectionRefusal = replyLine(prot);
       this.diagnose('data-protection-refused', 'protection', { detail: replyLine(prot) });
     });
   }
@@ -764,6 +767,7 @@ class DoctorRun {
     let listingOk = false;
     let resumedOnListing: boolean | null = null;
     let usedSession: Buffer | null = null;
+    let protectionContradicts = false;
     await this.step('listing', async (s) => {
       if (method === null) {
         s.status = 'failed';
@@ -778,6 +782,17 @@ class DoctorRun {
       if (listingOk) {
         this.facts.workingDataMethod = method;
         this.facts.dataSessionReused = resumedOnListing;
+        return;
+      }
+      if (this.protectionRefusal !== null && outcome.final !== null && TLS_WANTED.test(outcome.final.text)) {
+        // PROT P was refused, and now an unencrypted data connection is refused for want of TLS (proftpd
+        // "522 SSL/TLS required on the data channel"): one contradiction in the server's settings, not a
+        // session reuse problem (522 is also vsftpd's code for those).
+        protectionContradicts = true;
+        const index = this.diagnoses.findIndex((d) => d.problem === 'data-protection-refused');
+        const contradiction = diagnosis('data-protection-refused', 'protection', this.context({ detail: this.protectionRefusal, dataReply: judged.detail }));
+        if (index >= 0) this.diagnoses.splice(index, 1, contradiction);
+        else this.diagnoses.push(contradiction);
         return;
       }
       this.diagnose(judged.reuseRefused ? 'session-reuse-failed' : 'listing-failed', 'listing', { detail: judged.detail });
@@ -812,7 +827,8 @@ class DoctorRun {
     }
 
     let activeWorked: boolean | null = null;
-    if (method === null || (!listingOk && !this.diagnoses.some((d) => d.problem === 'session-reuse-failed'))) {
+    // Active mode cannot help when the server refused the data connection itself (it would refuse it the same way).
+    if (method === null || (!listingOk && !protectionContradicts && !this.diagnoses.some((d) => d.problem === 'session-reuse-failed'))) {
       await this.step('active', async (s) => {
         const strangers: string[] = [];
         const listener = await listenForActive(control, this.dataTimeoutMs, this.tracker, (line, from) => {
@@ -847,7 +863,7 @@ class DoctorRun {
         }
       });
     } else {
-      this.skip('active', 'Not needed: passive mode works.');
+      this.skip('active', listingOk ? 'Not needed: passive mode works.' : 'Not tried: the server refused the transfer itself, as it would in active mode.');
     }
 
     if (method === null && (epsvBlocked !== null || pasvBlocked !== null)) {
@@ -982,7 +998,7 @@ class DoctorRun {
             return;
           }
         }
-        s.summary = `${result.cipher}: handshake ${Math.round(result.handshakeMs ?? 0)} ms${result.listingMs !== null ? `, listing ${Math.round(result.listingMs)} ms, session ${result.dataSessionReused ? 'resumed' : 'not resumed'}` : ''}.`;
+        s.summary = `${result.cipher}: handshake ${Math.round(result.handshakeMs ?? 0)} ms${result.listingMs !== null ? `, listing ${Math.round(result.listingMs)} ms, ${result.dataSessionReused === null ? 'unencrypted' : `session ${result.dataSessionReused ? 'resumed' : 'not resumed'}`}` : ''}.`;
       } finally {
         await control.quit(Math.min(this.timeoutMs, 3000)).catch(() => undefined);
         this.facts.tlsVersions = [...this.facts.tlsVersions, result];

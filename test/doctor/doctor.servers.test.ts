@@ -10,7 +10,7 @@ import type { DoctorProblem, DoctorReport, DoctorStep, DoctorStepId } from '../.
 import type { ConnectionTarget } from '../../common/models/site';
 import { FtpsSession } from '../../main/ftps';
 import { runDoctor, type DoctorOptions } from '../../main/doctor';
-import { startPortForward, startVsftpd } from '../servers/doctor-servers';
+import { startPortForward, startProftpd, startVsftpd } from '../servers/doctor-servers';
 import { createNetworkNamespace } from '../servers/network-namespace';
 import { useFleet, type ServerInfo, type ServerName } from '../servers/fleet';
 import { MemoryTrustStore } from '../ftps/support';
@@ -252,6 +252,56 @@ describe('data connections', () => {
     assert.equal(foreign?.severity, 'warning', 'EPSV works, so the site still works');
     assert.ok(!report.transcript.some((l) => l.includes('203.0.113.7:')), 'no data connection to 203.0.113.7 was attempted');
     assert.equal(step(report, 'listing').status, 'ok');
+  });
+});
+
+describe('data protection (PROT P)', () => {
+  // proftpd answers PROT under <Limit PROT> like any command: DenyAll makes it refuse PROT P with 534.
+  const denyProt = ['<Limit PROT>', '  DenyAll', '</Limit>'];
+
+  test('PROT P refused by proftpd, clear data allowed: a warning, and listings travel unencrypted', async () => {
+    const server = await startProftpd(fleet, { name: 'prot-denied', lines: ['TLSRequired ctrl', ...denyProt] });
+    try {
+      const report = await doctor(server);
+      assert.equal(report.verdict, 'warnings', JSON.stringify(report.diagnoses));
+      assert.deepEqual(problems(report), ['data-protection-refused']);
+      assert.equal(step(report, 'protection').status, 'warning');
+      assert.equal(step(report, 'protection').summary, 'PROT P refused: 534 Unwilling to accept security parameters');
+      assert.match(step(report, 'listing').summary, /via EPSV, unencrypted\.$/);
+      assert.equal(step(report, 'session-reuse').status, 'skipped');
+      const [refused] = report.diagnoses;
+      assert.equal(refused?.severity, 'warning');
+      assert.equal(refused?.explanation, 'The server refused PROT P (534 Unwilling to accept security parameters): the control connection is encrypted, data connections are not.');
+      assert.ok(refused?.fixes.some((f) => /allow protected data connections \(PROT P\).*<Limit PROT>/.test(f)));
+      assert.deepEqual(report.facts.tlsVersions.map((v) => [v.version, v.listingWorked, v.dataSessionReused]), [
+        ['TLSv1.3', true, null],
+        ['TLSv1.2', true, null],
+      ]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('PROT P refused while TLS is required on data connections: one error naming the contradiction, not a session reuse failure', async () => {
+    const server = await startProftpd(fleet, { name: 'prot-denied-data-tls-required', lines: denyProt });
+    try {
+      const report = await doctor(server);
+      assert.equal(report.verdict, 'failed');
+      assert.deepEqual(problems(report), ['data-protection-refused']);
+      assert.match(step(report, 'listing').summary, /failed: 522 SSL\/TLS required on the data channel/);
+      const [contradiction] = report.diagnoses;
+      assert.equal(contradiction?.severity, 'error');
+      assert.equal(contradiction?.stepId, 'protection');
+      assert.match(
+        contradiction?.explanation ?? '',
+        /refused PROT P \(534 Unwilling to accept security parameters\).*refused an unencrypted data connection too \(522 SSL\/TLS required on the data channel\)/,
+      );
+      assert.ok(contradiction?.fixes.some((f) => /<Limit PROT>/.test(f)));
+      assert.equal(step(report, 'active').status, 'skipped');
+      assert.match(step(report, 'active').summary, /refused the transfer itself/);
+    } finally {
+      await server.stop();
+    }
   });
 });
 

@@ -314,8 +314,16 @@ export async function startVsftpd(fleet: FleetInfo, variant: VsftpdVariant): Pro
 /** What makes one proftpd different. */
 export interface ProftpdVariant {
   readonly name: string;
-  /** Extra proftpd.conf lines, e.g. `TLSSessionTickets off`. */
+  /**
+   * Extra proftpd.conf lines, e.g. `TLSSessionTickets off`. A line naming a directive of the base
+   * configuration replaces that line (`TLSRequired ctrl`): proftpd itself would keep the first one.
+   */
   readonly lines?: readonly string[];
+}
+
+/** The directive a top-level config line sets; null for sections (`<Limit>`) and lines inside them. */
+function directiveOf(line: string): string | null {
+  return /^[A-Za-z]\w*/.exec(line)?.[0] ?? null;
 }
 
 /** Starts one proftpd (explicit FTPS) with the fleet's certificate and the user of the fleet's proftpd-explicit. */
@@ -332,7 +340,7 @@ export async function startProftpd(fleet: FleetInfo, variant: ProftpdVariant): P
     symlinkSync(join(toolsDir(), 'servers', pkg, 'usr/lib/proftpd', file), join(modules, file));
   }
   const certs = join(fleet.workDir, 'certs');
-  const lines = [
+  const base = [
     'ServerType standalone', `ServerName "Wharf doctor ${variant.name}"`, `ServerIdent on "Wharf doctor ${variant.name} ready"`,
     'DefaultServer on', `DefaultAddress ${HOST}`, 'SocketBindTight on', `Port ${port}`, 'UseIPv6 off', 'User nobody', 'Group nogroup',
     `PidFile ${join(dir, 'proftpd.pid')}`, `ScoreboardFile ${join(dir, 'proftpd.scoreboard')}`, 'TransferLog NONE', 'WtmpLog off',
@@ -344,8 +352,13 @@ export async function startProftpd(fleet: FleetInfo, variant: ProftpdVariant): P
     'TLSEngine on', `TLSLog ${join(dir, 'tls.log')}`, 'TLSProtocol TLSv1.2 TLSv1.3',
     `TLSRSACertificateFile ${join(certs, 'server.pem')}`, `TLSRSACertificateKeyFile ${join(certs, 'server.key')}`,
     'TLSRequired on', 'TLSVerifyClient off', 'TLSRenegotiate none',
-    ...(variant.lines ?? []),
   ];
+  const replaced = new Set((variant.lines ?? []).map(directiveOf).filter((d) => d !== null));
+  const kept = base.filter((line) => {
+    const directive = directiveOf(line);
+    return directive === null || !replaced.has(directive);
+  });
+  const lines = [...kept, ...(variant.lines ?? [])];
   const conf = join(dir, 'proftpd.conf');
   writeFileSync(conf, `${lines.join('\n')}\n`);
   const stop = await launch(
