@@ -274,8 +274,8 @@ export function describeProblem(problem: DoctorProblem, c: ProblemContext): Text
         title: 'TLS 1.3 session tickets do not work for data connections',
         explanation: `Over TLS 1.3 the data connection could not resume the control connection's session${detail}, while over TLS 1.2 it could. TLS 1.3 resumes only with the session tickets the server sends after the handshake; this server's tickets are missing or not accepted, and it requires reuse.`,
         fixes: [
-          "Ask the server's administrator to fix TLS 1.3 session tickets (update the server; enable its session cache or tickets), or to offer TLS 1.2 only until then.",
-          'Connect with TLS 1.2 to this server until it is fixed.',
+          "Ask the server's administrator to fix TLS 1.3 session tickets: update the server, enable its session cache or tickets, and check that its OpenSSL configuration does not turn them off (NumTickets = 0 in openssl.cnf).",
+          'Until then the administrator can offer TLS 1.2 only, where resumption works; or stop requiring reuse (vsftpd require_ssl_reuse=NO, proftpd TLSOptions NoSessionReuseRequired), which weakens the protection.',
         ],
       };
     case 'tls13-single-use-tickets':

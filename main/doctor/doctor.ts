@@ -122,6 +122,14 @@ class DoctorRun {
   private dataProtected = false;
   /** The server's answer to PROT P when it refused it. */
   private protectionRefusal: string | null = null;
+  /**
+   * The passive method the TLS 1.3 and TLS 1.2 steps list with: the one that listed, or the one whose listing
+   * the server refused for want of session reuse, so that they can tell whether one TLS version resumes
+   * where the other does not.
+   */
+  private comparisonMethod: 'epsv' | 'pasv' | null = null;
+  /** The server's refusal of the listing for want of session reuse. */
+  private reuseRefusal: string | null = null;
   private readonly started = performance.now();
   private readonly startedAt = new Date().toISOString();
 
@@ -782,6 +790,7 @@ class DoctorRun {
       if (listingOk) {
         this.facts.workingDataMethod = method;
         this.facts.dataSessionReused = resumedOnListing;
+        this.comparisonMethod = method;
         return;
       }
       if (this.protectionRefusal !== null && outcome.final !== null && TLS_WANTED.test(outcome.final.text)) {
@@ -794,6 +803,10 @@ class DoctorRun {
         if (index >= 0) this.diagnoses.splice(index, 1, contradiction);
         else this.diagnoses.push(contradiction);
         return;
+      }
+      if (judged.reuseRefused) {
+        this.comparisonMethod = method;
+        this.reuseRefusal = judged.detail;
       }
       this.diagnose(judged.reuseRefused ? 'session-reuse-failed' : 'listing-failed', 'listing', { detail: judged.detail });
     });
@@ -985,8 +998,8 @@ class DoctorRun {
         await control.command('PBSZ 0', this.timeoutMs);
         await control.command('PROT P', this.timeoutMs);
         if (this.options.remoteDir) await control.command(`CWD ${this.options.remoteDir}`, this.timeoutMs);
-        const method = this.facts.workingDataMethod;
-        if (method === 'epsv' || method === 'pasv') {
+        const method = this.comparisonMethod;
+        if (method !== null) {
           const outcome = await this.listOnce(control, method, 'latest', version);
           result.listingMs = Math.round(outcome.ms * 10) / 10;
           result.listingWorked = succeeded(outcome);
@@ -1015,7 +1028,7 @@ class DoctorRun {
     const v12 = this.facts.tlsVersions.find((v) => v.version === 'TLSv1.2');
     const index = this.diagnoses.findIndex((d) => d.problem === 'session-reuse-failed');
     if (index >= 0 && this.facts.tlsVersion === 'TLSv1.3' && v12?.listingWorked === true) {
-      this.diagnoses.splice(index, 1, diagnosis('tls13-tickets', 'tls13', this.context({ dataFailed: true })));
+      this.diagnoses.splice(index, 1, diagnosis('tls13-tickets', 'tls13', this.context({ dataFailed: true, ...(this.reuseRefusal === null ? {} : { detail: this.reuseRefusal }) })));
       return;
     }
     if (v13?.listingWorked === true && v13.dataSessionReused === false && v12?.dataSessionReused === true && this.dataProtected) {

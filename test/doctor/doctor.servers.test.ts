@@ -305,6 +305,38 @@ describe('data protection (PROT P)', () => {
   });
 });
 
+describe('TLS 1.3 session tickets', () => {
+  test('a vsftpd that requires reuse but sends no TLS 1.3 tickets: TLS 1.3 data connections fail, TLS 1.2 ones resume', async () => {
+    // OpenSSL applies the system_default section of its configuration to every TLS context vsftpd makes;
+    // NumTickets = 0 there stops TLS 1.3 session tickets, so a TLS 1.3 data connection has nothing to resume
+    // and vsftpd (require_ssl_reuse=YES) refuses it, while TLS 1.2 still resumes by session ID.
+    const opensslConf = ['openssl_conf = wharf_init', '[wharf_init]', 'ssl_conf = wharf_ssl', '[wharf_ssl]', 'system_default = wharf_tls', '[wharf_tls]', 'NumTickets = 0', ''].join('\n');
+    const server = await startVsftpd(fleet, { name: 'no-tls13-tickets', opensslConf });
+    try {
+      const report = await doctor(server);
+      assert.equal(report.verdict, 'failed');
+      assert.deepEqual(errors(report), ['tls13-tickets'], 'one finding: not a general session reuse failure');
+      assert.equal(report.facts.tlsVersion, 'TLSv1.3');
+      assert.match(step(report, 'listing').summary, /failed: 522 SSL connection failed: session reuse required/);
+      assert.equal(step(report, 'tls13').status, 'failed');
+      assert.equal(step(report, 'tls12').status, 'ok');
+      assert.match(step(report, 'tls12').summary, /session resumed/);
+      assert.deepEqual(report.facts.tlsVersions.map((v) => [v.version, v.supported, v.listingWorked, v.dataSessionReused]), [
+        ['TLSv1.3', true, false, false],
+        ['TLSv1.2', true, true, true],
+      ]);
+      const [tickets] = report.diagnoses;
+      assert.equal(tickets?.stepId, 'tls13');
+      assert.equal(tickets?.severity, 'error');
+      assert.match(tickets?.explanation ?? '', /Over TLS 1\.3 the data connection could not resume .*\(522 SSL connection failed: session reuse required\), while over TLS 1\.2 it could/);
+      assert.ok(tickets?.fixes.some((f) => /NumTickets = 0/.test(f)), 'fix: the setting that turned the tickets off');
+      assert.ok(tickets?.fixes.some((f) => /TLS 1\.2 only/.test(f)), 'fix: TLS 1.2 until then');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('limits, login and certificates', () => {
   test('too many connections: a vsftpd with max_per_ip=1 turns the doctor away while another session is open', async () => {
     const server = await startVsftpd(fleet, { name: 'max-per-ip', lines: ['max_per_ip=1'] });

@@ -3,7 +3,8 @@
  * (test/servers/fleet.ts) does not cover: a vsftpd that allows one connection per address, a vsftpd whose
  * passive ports cannot be reached (only its control port is forwarded, as by a router that forwards port 21
  * alone), a vsftpd inside a network namespace of its own (test/servers/network-namespace.ts) whose firewall
- * can drop its passive ports, and proftpd variants with TLS session resumption switched off.
+ * can drop its passive ports, a vsftpd whose OpenSSL configuration turns TLS 1.3 session tickets off, and
+ * proftpd variants (PROT P denied).
  *
  * They reuse what the running fleet already made: its certificates (`<workDir>/certs`), vsftpd's
  * secure_chroot_dir (`<workDir>/empty`) and the fleet's system users with their passwords. Each server gets
@@ -190,6 +191,8 @@ interface Launch {
    * system's choice, for a server off loopback (a loopback source cannot leave this host).
    */
   readonly probeFrom?: string | null;
+  /** More environment variables for the server. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 async function launch(spec: Launch, host: string, port: number, implicit: boolean): Promise<() => Promise<void>> {
@@ -200,7 +203,7 @@ async function launch(spec: Launch, host: string, port: number, implicit: boolea
     child = spawn(spec.command, [...spec.args], {
       detached: true,
       stdio: [spec.stdinIsLog ? err : 'ignore', err, err],
-      env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C' },
+      env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C', ...spec.env },
     });
   } finally {
     closeSync(err);
@@ -262,6 +265,12 @@ export interface VsftpdVariant {
    * namespace's firewall stands between it and the doctor. default: on this host
    */
   readonly network?: NetworkNamespace;
+  /**
+   * An OpenSSL configuration for vsftpd's TLS (OPENSSL_CONF): its `system_default` section applies to
+   * every TLS context OpenSSL creates, as a hardened /etc/ssl/openssl.cnf on a server would.
+   * default: the system's
+   */
+  readonly opensslConf?: string;
 }
 
 /**
@@ -296,11 +305,16 @@ export async function startVsftpd(fleet: FleetInfo, variant: VsftpdVariant): Pro
   ];
   const conf = join(dir, 'vsftpd.conf');
   writeFileSync(conf, `${lines.join('\n')}\n`);
+  const env: Record<string, string> = {};
+  if (variant.opensslConf !== undefined) {
+    env.OPENSSL_CONF = join(dir, 'openssl.cnf');
+    writeFileSync(env.OPENSSL_CONF, variant.opensslConf);
+  }
   const vsftpd = join(toolsDir(), 'servers/vsftpd/usr/sbin/vsftpd');
   // `ip netns exec` execs vsftpd in place, so the pid launch() kills is vsftpd's own.
   const [command, ...prefix] = network ? [...network.exec, vsftpd] : [vsftpd];
   const stop = await launch(
-    { name: variant.name, command: command as string, args: [...prefix, conf], dir, stdinIsLog: true, ...(network ? { probeFrom: null } : {}) },
+    { name: variant.name, command: command as string, args: [...prefix, conf], dir, stdinIsLog: true, env, ...(network ? { probeFrom: null } : {}) },
     host,
     port,
     mode === 'implicit',
