@@ -79,33 +79,32 @@ async function removeOrphans(): Promise<void> {
   const { stdout } = await run('ip', ['netns', 'list']);
   for (const line of stdout.split('\n')) {
     const name = line.split(' ')[0] ?? '';
-    const pid = Number(/^wharf-doctor-(\d+)-\d+$/.exec(name)?.[1]);
+    const pid = name.startsWith(PREFIX) ? Number(name.slice(PREFIX.length).split('-')[0]) : NaN;
     if (Number.isInteger(pid) && pid !== process.pid && !processIsAlive(pid)) await run('ip', ['netns', 'del', name]).catch(() => undefined);
   }
 }
 
-/** A /30 in 10.213.0.0/16 that no interface of this host uses yet (other test processes make namespaces too). */
-async function freeSubnet(): Promise<string> {
+/**
+ * A /30 in 198.18.0.0/15, the range reserved for network tests (RFC 2544), so no real network of a CI
+ * machine is shadowed; one that no interface of this host uses yet (other test processes make namespaces too).
+ */
+async function freeSubnet(): Promise<{ hostAddress: string; innerAddress: string }> {
   const { stdout } = await run('ip', ['-4', '-o', 'addr', 'show']);
   for (let attempt = 0; attempt < 100; attempt++) {
-    const base = `10.213.${randomInt(0, 256)}.${randomInt(0, 64) * 4}`;
-    const prefix = base.slice(0, base.lastIndexOf('.') + 1);
-    const last = Number(base.slice(base.lastIndexOf('.') + 1));
-    if (![1, 2].some((i) => stdout.includes(` ${prefix}${last + i}/`))) return base;
+    const prefix = `198.${randomInt(18, 20)}.${randomInt(0, 256)}.`;
+    const base = randomInt(0, 64) * 4;
+    const pair = { hostAddress: `${prefix}${base + 1}`, innerAddress: `${prefix}${base + 2}` };
+    if (!Object.values(pair).some((address) => stdout.includes(` ${address}/`))) return pair;
   }
-  throw new Error('network-namespace: no free subnet in 10.213.0.0/16');
+  throw new Error('network-namespace: no free subnet in 198.18.0.0/15');
 }
 
-/** Creates a namespace with a veth link to this host: host `10.213.x.(4k+1)`, namespace `10.213.x.(4k+2)`. */
+/** Creates a namespace with a veth link to this host: host `198.18.x.(4k+1)`, namespace `198.18.x.(4k+2)` (or 198.19). */
 export async function createNetworkNamespace(): Promise<NetworkNamespace> {
   await installHooks();
   await removeOrphans();
   const name = `${PREFIX}${process.pid}-${++counter}`;
-  const base = await freeSubnet();
-  const prefix = base.slice(0, base.lastIndexOf('.') + 1);
-  const last = Number(base.slice(base.lastIndexOf('.') + 1));
-  const hostAddress = `${prefix}${last + 1}`;
-  const innerAddress = `${prefix}${last + 2}`;
+  const { hostAddress, innerAddress } = await freeSubnet();
   // Interface names are limited to 15 characters and must be unique on this host (the inner one only inside).
   const hostLink = `wdoc${process.pid % 100_000}n${counter}`.slice(0, 15);
   await run('ip', ['netns', 'add', name]);
