@@ -25,6 +25,7 @@ import {
   finishRun,
   applyStep,
   initialDoctor,
+  requestCancel,
   startRun,
   withPassword,
   type DoctorPlan,
@@ -1127,8 +1128,19 @@ export class Dispatcher {
     void this.runDoctor(this.newRunId(), run.label, this.doctorTarget);
   }
 
-  /** Closes the doctor's dialog; a run still going ends in main and is ignored here. */
+  /** "Cancel" while the doctor runs: main closes the run's connections and answers the report so far. */
+  async cancelDoctor(): Promise<void> {
+    const run = this.doctor.get().run;
+    if (!run || run.phase !== 'running' || run.cancelling) return;
+    this.doctor.update((d) => (d.run ? { run: requestCancel(d.run, run.runId) } : d));
+    const result = await this.api.doctorCancel({ runId: run.runId });
+    if (!result.ok) this.report(result.error, 'Cancel test');
+  }
+
+  /** Closes the doctor's dialog; a run still going is cancelled, so it holds no connection nobody watches. */
   closeDoctor(): void {
+    const run = this.doctor.get().run;
+    if (run?.phase === 'running') void this.api.doctorCancel({ runId: run.runId });
     this.closeDialog('doctor');
     this.doctor.set(initialDoctor);
     this.doctorTarget = null;

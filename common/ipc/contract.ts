@@ -183,6 +183,12 @@ export interface WharfApi {
   // --- Connection doctor, folder compare and sync ---
   /** Tests a connection step by step and explains what fails; with a runId, each step also arrives as `doctorStep`. */
   doctorRun(request: DoctorRequest): Promise<Result<DoctorReport>>;
+  /**
+   * Stops the doctor run started with this runId ("Cancel" in the Test connection dialog): its connections
+   * close and its `doctorRun` answers the report up to the step it reached (`cancelledAt`). A run that
+   * already ended is left alone.
+   */
+  doctorCancel(request: { readonly runId: string }): Promise<Result<void>>;
   /** Compares a local folder with a remote one of an open session (name, size, time or hash). */
   syncCompare(request: SyncCompareRequest): Promise<Result<CompareResult>>;
   /** Plans a sync (upload, download or mirror): every action with an id for the preview's checkboxes; deletes only when asked. */
@@ -336,6 +342,7 @@ export const WHARF_METHODS = {
   remoteCommand: true,
   remoteSecurityReport: true,
   doctorRun: true,
+  doctorCancel: true,
   syncCompare: true,
   syncPlan: true,
   syncRun: true,

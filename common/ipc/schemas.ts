@@ -161,6 +161,7 @@ export const WHARF_VALIDATORS = {
   remoteCommand: z.strictObject({ sessionId, command: rawCommandSchema }),
   remoteSecurityReport: z.strictObject({ sessionId }),
   doctorRun: doctorRequestSchema,
+  doctorCancel: z.strictObject({ runId: idSchema }),
   syncCompare: syncCompareRequestSchema,
   syncPlan: syncPlanRequestSchema,
   syncRun: syncRunRequestSchema,

@@ -173,6 +173,11 @@ export interface DoctorReport {
   readonly facts: DoctorFacts;
   /** The control dialogue, `> ` for what we sent (password masked) and `< ` for replies, `* ` for events. */
   readonly transcript: readonly string[];
+  /**
+   * Only on a run the user cancelled (`doctorCancel`): the step it was at. That step and those after it did
+   * not finish, so the verdict speaks only of the steps before it.
+   */
+  readonly cancelledAt?: DoctorStepId;
 }
 
 /** A step as pushed while the doctor runs (`doctorStep` event), tagged with the run it belongs to. */

@@ -1,4 +1,4 @@
-import type { DoctorReport, DoctorRequest, DoctorStepEvent } from '../../common/models/doctor';
+import { DOCTOR_STEP_IDS, type DoctorReport, type DoctorRequest, type DoctorStep, type DoctorStepEvent, type DoctorStepId } from '../../common/models/doctor';
 import { defaultPortFor, type ConnectionTarget } from '../../common/models/site';
 import { toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
 import { WharfError } from '../ftps/errors';
@@ -24,24 +24,54 @@ export interface DoctorServiceDeps {
  * "Test connection" for the site manager: runs the doctor against a saved site (password from the keychain
  * unless given) or the fields of a site being edited. Resolves with the report; a server that fails is a
  * report with verdict `failed`, not an error. Errors are only for requests that cannot run (unknown site,
- * no password).
+ * no password). A run started with a runId can be cancelled by it (`cancel`).
  */
 export class DoctorService {
+  /** Runs that can still be cancelled, by the renderer's runId. */
+  private readonly running = new Map<string, AbortController>();
+
   constructor(private readonly deps: DoctorServiceDeps) {}
 
   async run(request: DoctorRequest): Promise<DoctorReport> {
-    const { target, password, allowPlain, remoteDir } = await this.resolve(request);
     const runId = request.runId;
-    return runDoctor({
-      target,
-      password,
-      allowPlain,
-      ...(remoteDir ? { remoteDir } : {}),
-      ...(this.deps.trustStore ? { trustStore: this.deps.trustStore } : {}),
-      ...(this.deps.decideTrust ? { decideTrust: this.deps.decideTrust } : {}),
-      ...(runId && this.deps.onStep ? { onStep: (step) => this.deps.onStep?.({ runId, step }) } : {}),
-      ...this.deps.options,
-    });
+    const controller = new AbortController();
+    if (runId !== undefined) {
+      // Two runs under one id could not be told apart by their step events or cancelled separately.
+      if (this.running.has(runId)) throw new WharfError('invalid-input', 'A connection test with this id is already running.', { detail: { reason: 'duplicate-run', runId } });
+      this.running.set(runId, controller);
+    }
+    try {
+      const { target, password, allowPlain, remoteDir } = await this.resolve(request);
+      // Cancelled while the site and its password were looked up: nothing was tried, so there is no report.
+      if (controller.signal.aborted) throw new WharfError('cancelled', 'The connection test was cancelled before it started.');
+      const progress = new StepTracker(controller.signal);
+      const report = await runDoctor({
+        target,
+        password,
+        allowPlain,
+        ...(remoteDir ? { remoteDir } : {}),
+        ...(this.deps.trustStore ? { trustStore: this.deps.trustStore } : {}),
+        ...(this.deps.decideTrust ? { decideTrust: this.deps.decideTrust } : {}),
+        onStep: (step) => {
+          progress.see(step);
+          if (runId !== undefined) this.deps.onStep?.({ runId, step });
+        },
+        signal: controller.signal,
+        ...this.deps.options,
+      });
+      const cancelledAt = progress.cancelledAt;
+      return cancelledAt === null ? report : { ...report, cancelledAt };
+    } finally {
+      if (runId !== undefined && this.running.get(runId) === controller) this.running.delete(runId);
+    }
+  }
+
+  /**
+   * Cancels the run started with this runId: the doctor closes its connections and `run` resolves with the
+   * report so far. An unknown id (the run ended a moment ago) is not an error: there is nothing left to stop.
+   */
+  cancel(runId: string): void {
+    this.running.get(runId)?.abort();
   }
 
   private async resolve(request: DoctorRequest): Promise<{ target: ConnectionTarget; password: string; allowPlain: boolean; remoteDir: string }> {
@@ -73,5 +103,33 @@ export class DoctorService {
       allowPlain: request.allowPlain === true,
       remoteDir: request.remoteDir ?? '',
     };
+  }
+}
+
+/** Which step a run was at when it was cancelled, from the steps as they start and end. */
+class StepTracker {
+  private current: DoctorStepId | null = null;
+  private atAbort: DoctorStepId | null = null;
+  private readonly reached = new Set<DoctorStepId>();
+
+  constructor(private readonly signal: AbortSignal) {
+    // Registered before the doctor's own listener, so the step is read before the abort ends it.
+    signal.addEventListener('abort', () => {
+      this.atAbort = this.current ?? DOCTOR_STEP_IDS.find((id) => !this.reached.has(id)) ?? null;
+    }, { once: true });
+  }
+
+  see(step: DoctorStep): void {
+    this.reached.add(step.id);
+    if (step.status === 'running') this.current = step.id;
+    else if (step.id === this.current) this.current = null;
+  }
+
+  /**
+   * The step that was running when the run was cancelled or, when the cancel fell between two steps, the
+   * first one not reached; null when the run was not cancelled or had already reached every step.
+   */
+  get cancelledAt(): DoctorStepId | null {
+    return this.signal.aborted ? this.atAbort : null;
   }
 }

@@ -39,6 +39,7 @@ export const LOCAL_PATHS: { readonly [M in WharfMethod]: PathsOf<M> } = {
   remoteCommand: null,
   remoteSecurityReport: null,
   doctorRun: null,
+  doctorCancel: null,
   syncCompare: (r) => [r.localRoot],
   syncPlan: (r) => [r.localRoot],
   // The plan stays in main; its root was checked at syncPlan.

@@ -175,6 +175,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     remoteSecurityReport: (r) => attempt(() => remote.report(r.sessionId)),
 
     doctorRun: (r) => attempt(() => doctor.run(r)),
+    doctorCancel: (r) => attempt(() => doctor.cancel(r.runId)),
     syncCompare: (r) => attempt(() => sync.compare(r)),
     syncPlan: (r) => attempt(() => sync.plan(r)),
     syncRun: (r) => attempt(() => sync.run(r)),

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from 'react';
 import type { DoctorDiagnosis, DoctorStep, DoctorStepStatus } from '../../common/models/doctor';
 import { useDispatcher, useStore } from '../hooks';
 import type { Dialog } from '../state/dialogs';
-import { finishedCount, formatDuration, sortedDiagnoses, statusWord, verdictText, type DoctorRunView } from '../state/doctor-model';
+import { cancelledText, finishedCount, formatDuration, sortedDiagnoses, statusWord, verdictText, type DoctorRunView } from '../state/doctor-model';
 import { describeError } from '../state/errors';
 import { Icon, type IconName } from './icons';
 import { Modal } from './modal';
@@ -112,7 +112,7 @@ function Verdict({ run }: { readonly run: DoctorRunView }): ReactNode {
       <div className="doctor-verdict running" role="status">
         <span className="spinner" aria-hidden="true" />
         <span>
-          Testing… {finishedCount(run)} of {run.steps.length} steps
+          {run.cancelling ? 'Cancelling…' : 'Testing…'} {finishedCount(run)} of {run.steps.length} steps
         </span>
       </div>
     );
@@ -130,6 +130,17 @@ function Verdict({ run }: { readonly run: DoctorRunView }): ReactNode {
   }
   const report = run.report;
   if (!report) return null;
+  const cancelled = cancelledText(report);
+  if (cancelled) {
+    return (
+      <div className="doctor-verdict cancelled" role="status">
+        <Icon name="minus" />
+        <span>
+          <strong>{cancelled}</strong> The steps after it did not run; Run again tests the whole connection.
+        </span>
+      </div>
+    );
+  }
   return (
     <div className={`doctor-verdict ${report.verdict}`} role="status">
       <Icon name={report.verdict === 'ok' ? 'check' : 'warning'} />
@@ -167,8 +178,13 @@ export function DoctorDialog({ top }: { readonly dialog: Extract<Dialog, { kind:
             <button type="submit" form="doctor-password-form" className="button primary">
               Test
             </button>
+          ) : run.phase === 'running' ? (
+            // Held by a server that never answers, a step would otherwise last until its timeout.
+            <button type="button" className="button" disabled={run.cancelling} onClick={() => void dispatcher.cancelDoctor()}>
+              <Icon name="close" /> Cancel
+            </button>
           ) : (
-            <button type="button" className="button" disabled={run.phase === 'running'} onClick={() => dispatcher.rerunDoctor()}>
+            <button type="button" className="button" onClick={() => dispatcher.rerunDoctor()}>
               <Icon name="retry" /> Run again
             </button>
           )}

@@ -121,6 +121,8 @@ export interface DoctorRunView {
   readonly label: string;
   /** `password`: waiting for the user to type one; `running`: steps arriving; `done`: the report is in; `error`: the run could not start. */
   readonly phase: 'password' | 'running' | 'done' | 'error';
+  /** The user pressed Cancel and main is closing the run's connections; the report follows. */
+  readonly cancelling: boolean;
   readonly passwordReason: string | null;
   /** Every step in order, `pending` until its first event. */
   readonly steps: readonly DoctorStep[];
@@ -143,12 +145,12 @@ export function pendingSteps(): DoctorStep[] {
 
 /** A run that starts now. */
 export function startRun(runId: string, label: string): DoctorRunView {
-  return { runId, label, phase: 'running', passwordReason: null, steps: pendingSteps(), report: null, error: null };
+  return { runId, label, phase: 'running', cancelling: false, passwordReason: null, steps: pendingSteps(), report: null, error: null };
 }
 
 /** A run that waits for a password first. */
 export function askPassword(runId: string, label: string, reason: string): DoctorRunView {
-  return { runId, label, phase: 'password', passwordReason: reason, steps: pendingSteps(), report: null, error: null };
+  return { runId, label, phase: 'password', cancelling: false, passwordReason: reason, steps: pendingSteps(), report: null, error: null };
 }
 
 const FINISHED: ReadonlySet<DoctorStepStatus> = new Set(['ok', 'warning', 'failed', 'skipped']);
@@ -166,11 +168,17 @@ export function applyStep(run: DoctorRunView, event: DoctorStepEvent): DoctorRun
   return { ...run, steps: run.steps.map((s, i) => (i === index ? event.step : s)) };
 }
 
+/** Cancel was pressed: only a run still going can be cancelled, and only once. */
+export function requestCancel(run: DoctorRunView, runId: string): DoctorRunView {
+  if (run.runId !== runId || run.phase !== 'running' || run.cancelling) return run;
+  return { ...run, cancelling: true };
+}
+
 /** The report arrived: it holds every step as it ended. */
 export function finishRun(run: DoctorRunView, runId: string, report: DoctorReport): DoctorRunView {
   if (run.runId !== runId) return run;
   const byId = new Map(report.steps.map((s) => [s.id, s]));
-  return { ...run, phase: 'done', report, steps: run.steps.map((s) => byId.get(s.id) ?? (s.status === 'running' || s.status === 'pending' ? { ...s, status: 'skipped' as const } : s)) };
+  return { ...run, phase: 'done', cancelling: false, report, steps: run.steps.map((s) => byId.get(s.id) ?? (s.status === 'running' || s.status === 'pending' ? { ...s, status: 'skipped' as const } : s)) };
 }
 
 /** The run could not start (unknown site, no password): a password-required error asks for one. */
@@ -179,7 +187,7 @@ export function failRun(run: DoctorRunView, runId: string, error: WharfErrorData
   if (error.kind === 'invalid-input' && error.detail?.['reason'] === 'password-required') {
     return { ...run, phase: 'password', passwordReason: error.message, steps: pendingSteps() };
   }
-  return { ...run, phase: 'error', error };
+  return { ...run, phase: 'error', cancelling: false, error };
 }
 
 /** How many steps have ended, for the progress line. */
@@ -208,6 +216,16 @@ export function verdictText(verdict: DoctorReport['verdict']): string {
       return String(never);
     }
   }
+}
+
+/**
+ * Where a cancelled run stopped, for the banner and the report: `Cancelled at “TLS handshake” (step 4 of
+ * 14).`; null for a run that was not cancelled.
+ */
+export function cancelledText(report: DoctorReport): string | null {
+  if (report.cancelledAt === undefined) return null;
+  const index = report.steps.findIndex((s) => s.id === report.cancelledAt);
+  return `Cancelled at “${DOCTOR_STEP_TITLES[report.cancelledAt]}” (step ${index + 1} of ${report.steps.length}).`;
 }
 
 const STATUS_WORDS: Record<DoctorStepStatus, string> = { pending: 'waiting', running: 'running', ok: 'ok', warning: 'warning', failed: 'failed', skipped: 'skipped' };
@@ -243,7 +261,9 @@ export function doctorReportText(report: DoctorReport, secrets: readonly string[
   lines.push(`Wharf connection test${appVersion ? ` (Wharf ${appVersion})` : ''}`);
   lines.push(`Server:   ${doctorLabel(report.host, report.port, report.mode, report.user)}`);
   lines.push(`Started:  ${report.startedAt}, took ${formatDuration(report.durationMs)}`);
-  lines.push(`Verdict:  ${report.verdict.toUpperCase()} — ${verdictText(report.verdict)}`);
+  const cancelled = cancelledText(report);
+  // A cancelled run's verdict covers only the steps before the cancel: saying "OK" would claim too much.
+  lines.push(cancelled ? `Verdict:  CANCELLED — ${cancelled} The steps after it did not run.` : `Verdict:  ${report.verdict.toUpperCase()} — ${verdictText(report.verdict)}`);
   lines.push('');
   lines.push('Steps');
   const width = Math.max(...report.steps.map((s) => s.title.length));

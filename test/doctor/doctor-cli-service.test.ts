@@ -101,6 +101,47 @@ describe('DoctorService (Test connection in the site manager)', () => {
     await assert.rejects(without.run({ kind: 'site', siteId: 'site-1' }), /Enter the password for proftpd/);
   });
 
+  test('cancelling by run id stops a run held at the greeting and answers the report up to that step', async () => {
+    // An implicit-FTPS port tried as explicit: the server waits for a TLS hello, the doctor for a greeting.
+    const silent = fleet.servers['vsftpd-implicit'];
+    let greetingRunning: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      greetingRunning = resolve;
+    });
+    const events: DoctorStepEvent[] = [];
+    const service = new DoctorService({
+      sites: { get: async () => site, getPassword: async () => null },
+      trustStore: pins,
+      // Far longer than the test may take: only the cancel can end this step.
+      options: { greetingTimeoutMs: 120_000, timeoutMs: 120_000 },
+      onStep: (e) => {
+        events.push(e);
+        if (e.step.id === 'greeting' && e.step.status === 'running') greetingRunning();
+      },
+    });
+    const request = { kind: 'quick', host: silent.host, port: silent.port, mode: 'explicit', user: silent.user, password: silent.password, runId: 'run-held' } as const;
+    const running = service.run(request);
+    await held;
+    await assert.rejects(service.run(request), /already running/, 'one id, one run');
+    service.cancel('run-held');
+    const report = await running;
+
+    assert.equal(report.cancelledAt, 'greeting');
+    const greeting = report.steps.find((s) => s.id === 'greeting');
+    assert.equal(greeting?.status, 'failed');
+    assert.equal(greeting?.summary, 'Cancelled.');
+    assert.deepEqual(report.steps.filter((s) => s.durationMs !== null).map((s) => s.id), ['resolve', 'connect', 'greeting']);
+    assert.ok(report.steps.filter((s) => s.durationMs === null).every((s) => s.status === 'skipped'));
+    assert.deepEqual(report.diagnoses, [], 'what the cancel cut short is not a finding');
+    assert.equal(events.at(-1)?.step.id, 'greeting', 'no step starts after the cancel');
+
+    // The id is free again; cancelling a run that ended changes nothing.
+    service.cancel('run-held');
+    const again = await service.run({ kind: 'quick', host: server.host, port: server.port, user: server.user, password: server.password, runId: 'run-held' });
+    assert.equal(again.verdict, 'ok', JSON.stringify(again.diagnoses));
+    assert.equal(again.cancelledAt, undefined);
+  });
+
   test('the request validator refuses plain FTP without allowPlain and control characters', () => {
     assert.equal(doctorRequestSchema.safeParse({ kind: 'quick', host: 'h', user: 'u', password: 'p', mode: 'plain' }).success, false);
     assert.equal(doctorRequestSchema.safeParse({ kind: 'quick', host: 'h', user: 'u\r\nDELE x', password: 'p' }).success, false);

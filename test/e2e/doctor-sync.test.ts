@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -141,6 +142,34 @@ function writeRemote(server: ServerInfo, rel: string, data: string | Uint8Array,
   if (mtime) utimesSync(full, mtime, mtime);
 }
 
+/** A TCP server that accepts connections and never says a word: a doctor step waits on it until cancelled. */
+async function silentServer(): Promise<{ port: number; allClosed(): Promise<void>; close(): Promise<void> }> {
+  const open = new Set<Socket>();
+  let onEmpty: (() => void)[] = [];
+  const server = createServer((socket) => {
+    open.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      open.delete(socket);
+      if (open.size > 0) return;
+      for (const resolve of onEmpty) resolve();
+      onEmpty = [];
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    port: address.port,
+    /** Resolves once every connection made to it has been closed (by the client). */
+    allClosed: () => (open.size === 0 ? Promise.resolve() : new Promise((resolve) => onEmpty.push(resolve))),
+    close: () => {
+      for (const socket of open) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 before(async () => {
   fleet = await useFleet();
   vsftpd = fleet.servers['vsftpd-explicit'];
@@ -241,6 +270,42 @@ describe('the connection doctor, folder compare and sync in the window', () => {
     assert.equal(statuses['greeting'], 'failed');
     assert.equal(statuses['login'], 'skipped');
     await shot('03-doctor-implicit-mismatch');
+  });
+
+  it('cancels a test held by a server that never answers: it stops at the step it reached and closes its connection', async () => {
+    const silent = await silentServer();
+    try {
+      await bar().getByLabel('Protocol').selectOption('explicit');
+      await bar().getByLabel('Host').fill('127.0.0.1');
+      await bar().getByLabel('Port').fill(String(silent.port));
+      await bar().getByLabel('User').fill('ann');
+      await bar().getByLabel('Password').fill('held-password');
+      await bar().getByRole('button', { name: 'Test connection' }).click();
+      const doctor = dialog(/^Test connection/);
+      // Connected, the doctor waits for a greeting that never comes (for many seconds before its timeouts).
+      await doctor.locator('[data-step="greeting"][data-status="running"]').waitFor();
+      assert.equal(await footerButton(doctor, 'Run again').count(), 0, 'a running test offers Cancel, not Run again');
+      await shot('03b-doctor-held-by-silent-server');
+      await footerButton(doctor, 'Cancel').click();
+
+      assert.match(await verdict(doctor), /Cancelled at “What the server sends first” \(step 3 of 14\)\. The steps after it did not run/);
+      const statuses = await stepStatuses(doctor);
+      assert.deepEqual([statuses['resolve'], statuses['connect'], statuses['greeting']], ['ok', 'ok', 'failed'], JSON.stringify(statuses));
+      for (const id of ['tls', 'certificate', 'login', 'listing', 'tls12']) assert.equal(statuses[id], 'skipped', id);
+      assert.equal(await doctor.locator('[data-step="greeting"] .step-summary').innerText(), 'Cancelled.');
+      assert.equal(await doctor.locator('.diagnoses:not(.notes) .diagnosis').count(), 0, 'what the cancel cut short is not a diagnosis');
+      await silent.allClosed();
+      await shot('03c-doctor-cancelled');
+
+      await doctor.getByRole('button', { name: 'Copy report' }).click();
+      await page.getByRole('status').filter({ hasText: 'Report copied' }).waitFor();
+      assert.match(host.platform.record.clipboard.at(-1) ?? '', /Verdict: {2}CANCELLED — Cancelled at “What the server sends first”/);
+      await footerButton(doctor, 'Run again').waitFor();
+      await footerButton(doctor, 'Close').click();
+      await doctor.waitFor({ state: 'detached' });
+    } finally {
+      await silent.close();
+    }
   });
 
   it('tests the site being edited in the site manager: a wrong password is “login refused”; saved, it works', async (t) => {

@@ -32,6 +32,7 @@ export const VALID_REQUESTS: { readonly [M in WharfMethod]: WharfRequest<M> } = 
   remoteCommand: { sessionId: 's1', command: 'SYST' },
   remoteSecurityReport: { sessionId: 's1' },
   doctorRun: { kind: 'quick', host: 'ftp.example.com', mode: 'explicit', user: 'alice', password: 'secret', runId: 'run1' },
+  doctorCancel: { runId: 'run1' },
   syncCompare: { sessionId: 's1', localRoot: '/home/user/site', remoteRoot: '/www' },
   syncPlan: { sessionId: 's1', localRoot: '/home/user/site', remoteRoot: '/www', direction: 'up', delete: false },
   syncRun: { planId: 'plan1', actionIds: ['a1'] },

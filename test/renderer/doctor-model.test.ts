@@ -6,6 +6,7 @@ import type { SiteProfile } from '../../common/models/site-profile';
 import {
   applyStep,
   askPassword,
+  cancelledText,
   doctorPlanFromDraft,
   doctorPlanFromQuickConnect,
   doctorReportText,
@@ -14,6 +15,7 @@ import {
   finishedCount,
   formatDuration,
   redact,
+  requestCancel,
   startRun,
   withPassword,
 } from '../../renderer/state/doctor-model';
@@ -117,6 +119,27 @@ describe('the checklist', () => {
     assert.equal(needs.passwordReason, 'Enter the password for Work: it is not saved.');
     assert.equal(failRun(startRun('r1', 'x'), 'r1', { kind: 'invalid-input', message: 'Unknown site' }).phase, 'error');
     assert.equal(askPassword('r1', 'x', 'why').phase, 'password');
+  });
+});
+
+describe('cancelling a run', () => {
+  it('marks only the running run as cancelling, once; the report or an error ends it', () => {
+    const run = requestCancel(startRun('r1', 'x'), 'r1');
+    assert.equal(run.cancelling, true);
+    assert.equal(requestCancel(run, 'r1'), run, 'a second press changes nothing');
+    assert.equal(requestCancel(startRun('r2', 'x'), 'r1').cancelling, false, 'another run is left alone');
+    assert.equal(requestCancel(askPassword('r1', 'x', 'why'), 'r1').cancelling, false, 'nothing runs yet');
+    assert.equal(finishRun(run, 'r1', report()).cancelling, false);
+    assert.equal(failRun(run, 'r1', { kind: 'cancelled', message: 'The connection test was cancelled before it started.' }).phase, 'error');
+  });
+
+  it('says where a cancelled run stopped, in the banner and in the copied report instead of a verdict', () => {
+    const cancelled = report({ verdict: 'ok', diagnoses: [], cancelledAt: 'greeting' });
+    assert.equal(cancelledText(cancelled), 'Cancelled at “What the server sends first” (step 3 of 14).');
+    assert.equal(cancelledText(report()), null);
+    const text = doctorReportText(cancelled);
+    assert.match(text, /Verdict: {2}CANCELLED — Cancelled at “What the server sends first” \(step 3 of 14\)\. The steps after it did not run\./);
+    assert.ok(!/Verdict: {2}OK/.test(text), 'a cancelled run is not reported as working');
   });
 });
 
