@@ -195,6 +195,12 @@ export interface WharfApi {
   syncPlan(request: SyncPlanRequest): Promise<Result<SyncPlan>>;
   /** Runs the chosen actions of a plan: copies through the queue (verified), deletions through the session. */
   syncRun(request: SyncRunRequest): Promise<Result<SyncRunResult>>;
+  /**
+   * Stops the sync running this plan: its transfers still in the queue are cancelled and no deletion starts
+   * after this; its `syncRun` answers what was done, with `cancelled: true`. A sync that already ended is
+   * left alone.
+   */
+  syncCancel(request: { readonly planId: string }): Promise<Result<void>>;
 
   // --- transfer queue -----------------------------------------------------------------------------------
   /** The whole queue once; then follow `queueUpdate` events. */
@@ -346,6 +352,7 @@ export const WHARF_METHODS = {
   syncCompare: true,
   syncPlan: true,
   syncRun: true,
+  syncCancel: true,
   queueSnapshot: true,
   queueEnqueue: true,
   queuePause: true,

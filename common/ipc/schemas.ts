@@ -165,6 +165,7 @@ export const WHARF_VALIDATORS = {
   syncCompare: syncCompareRequestSchema,
   syncPlan: syncPlanRequestSchema,
   syncRun: syncRunRequestSchema,
+  syncCancel: z.strictObject({ planId: idSchema }),
 
   queueSnapshot: empty,
   queueEnqueue: z.strictObject({ sessionId, transfers: z.array(enqueueTransferSchema).min(1).max(MAX_BATCH) }),

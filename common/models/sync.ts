@@ -150,6 +150,8 @@ export interface SyncActionResult {
 export interface SyncRunResult {
   readonly planId: string;
   readonly dryRun: boolean;
+  /** `syncCancel` stopped it: what had not ended then is skipped with a note saying so. */
+  readonly cancelled: boolean;
   readonly results: readonly SyncActionResult[];
   readonly summary: { readonly done: number; readonly skipped: number; readonly failed: number };
 }

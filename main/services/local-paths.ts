@@ -44,6 +44,7 @@ export const LOCAL_PATHS: { readonly [M in WharfMethod]: PathsOf<M> } = {
   syncPlan: (r) => [r.localRoot],
   // The plan stays in main; its root was checked at syncPlan.
   syncRun: null,
+  syncCancel: null,
   queueSnapshot: null,
   // Upload sources are read and download destinations written: both must be allowed.
   queueEnqueue: (r) => r.transfers.map((t) => t.localPath),

@@ -179,6 +179,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     syncCompare: (r) => attempt(() => sync.compare(r)),
     syncPlan: (r) => attempt(() => sync.plan(r)),
     syncRun: (r) => attempt(() => sync.run(r)),
+    syncCancel: (r) => attempt(() => sync.cancel(r.planId)),
 
     queueSnapshot: () => attempt(() => queue.snapshot()),
     queueEnqueue: (r) => attempt(() => queue.enqueue(remote.connectionFor(r.sessionId), r.transfers)),

@@ -14,6 +14,7 @@ export interface SyncQueue {
   enqueue(items: readonly NewTransferItem[]): number;
   getSnapshot(): QueueSnapshot;
   subscribe(listener: (update: QueueUpdate) => void): () => void;
+  cancel(ids: readonly string[]): void;
 }
 
 /** What remote deletions need of a session: `FtpsSession` satisfies it. */
@@ -28,7 +29,7 @@ export interface RunSyncOptions {
   readonly queue: SyncQueue;
   /** The queue's site key for this server (its connection pool). */
   readonly siteKey: string;
-  /** Remote deletions go through this session. */
+  /** Remote deletions go through this session (used only after every transfer has ended). */
   readonly session: SyncRemote;
   /** The ticked actions; default: those whose checkbox starts ticked. */
   readonly actionIds?: readonly string[];
@@ -40,6 +41,11 @@ export interface RunSyncOptions {
   readonly state?: { readonly store: SyncStateStore; readonly pairKey: string };
   /** Each action's result as it ends. */
   readonly onAction?: (result: SyncActionResult) => void;
+  /**
+   * Cancels the run: its transfers still queued, paused or running are cancelled in the queue, and no
+   * deletion starts after it (one already under way finishes).
+   */
+  readonly signal?: AbortSignal;
 }
 
 const TERMINAL = new Set<TransferItem['state']>(['done', 'skipped', 'failed']);
@@ -74,8 +80,11 @@ function queueItemFor(plan: SyncPlan, action: SyncAction, siteKey: string): NewT
   };
 }
 
-/** Enqueues the transfers and resolves with each one's final item once all have ended. */
-async function runTransfers(queue: SyncQueue, items: readonly NewTransferItem[]): Promise<(TransferItem | null)[]> {
+/**
+ * Enqueues the transfers and resolves with each one's final item once all have ended. An abort cancels
+ * those not ended yet in the queue, which ends them (as failed, kind `cancelled`).
+ */
+async function runTransfers(queue: SyncQueue, items: readonly NewTransferItem[], signal: AbortSignal | undefined): Promise<(TransferItem | null)[]> {
   if (items.length === 0) return [];
   const before = new Set(queue.getSnapshot().items.map((i) => i.id));
   const key = (i: { direction: string; localPath: string; remotePath: string }) => `${i.direction}\0${i.localPath}\0${i.remotePath}`;
@@ -101,6 +110,7 @@ async function runTransfers(queue: SyncQueue, items: readonly NewTransferItem[])
       if (wanted.size === 0) resolveAll();
     }
   });
+  const cancelUnfinished = () => queue.cancel([...wanted.keys()]);
   try {
     queue.enqueue(items);
     const wantedKeys = new Set(items.map(key));
@@ -109,8 +119,10 @@ async function runTransfers(queue: SyncQueue, items: readonly NewTransferItem[])
     }
     if (wanted.size === 0) throw new WharfError('internal', 'The transfer queue did not accept the sync transfers (it is stopping).');
     for (const item of queue.getSnapshot().items) settle(item);
+    signal?.addEventListener('abort', cancelUnfinished, { once: true });
     if (wanted.size > 0) await allDone;
   } finally {
+    signal?.removeEventListener('abort', cancelUnfinished);
     unsubscribe();
   }
   return items.map((i) => finals.get(key(i)) ?? null);
@@ -191,6 +203,9 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
     throw new WharfError('invalid-input', 'This plan was made without deletion; it cannot delete anything.');
   }
   const results = new Map<string, SyncActionResult>();
+  // Whether the cancel left any action undone: a cancel that came after the last action changes nothing.
+  let stoppedByCancel = false;
+  const cancelled = () => options.signal?.aborted === true;
   const record = (r: SyncActionResult) => {
     results.set(r.actionId, r);
     options.onAction?.(r);
@@ -213,10 +228,13 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
   } else {
     const copies = chosen.filter((a) => a.operation !== 'delete' && !unsafe.has(a.id));
     const items = copies.map((a) => queueItemFor(plan, a, options.siteKey));
-    const finals = await runTransfers(options.queue, items);
+    const finals = cancelled() ? items.map(() => null) : await runTransfers(options.queue, items, options.signal);
     copies.forEach((action, i) => {
       const item = finals[i] ?? null;
-      if (item === null) {
+      if (cancelled() && (item === null || item.lastError?.kind === 'cancelled')) {
+        stoppedByCancel = true;
+        record(result(action, { status: 'skipped', transferId: item?.id ?? null, note: 'Cancelled: not copied.' }));
+      } else if (item === null) {
         record(result(action, { status: 'failed', error: { kind: 'cancelled', message: 'The transfer was removed from the queue.' } }));
       } else if (item.state === 'done') {
         record(result(action, { status: 'done', transferId: item.id, verifiedBy: item.verifiedBy }));
@@ -228,6 +246,11 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
     });
     const removeLocal = options.deleteLocal ?? ((path: string) => rm(path, { recursive: true, force: false }));
     for (const action of chosen.filter((a) => a.operation === 'delete' && !unsafe.has(a.id))) {
+      if (cancelled()) {
+        stoppedByCancel = true;
+        record(result(action, { status: 'skipped', note: 'Cancelled: not deleted.' }));
+        continue;
+      }
       record(action.target === 'remote' ? await deleteRemote(action, options.session) : await deleteLocal(plan, action, removeLocal));
     }
     if (options.state) {
@@ -240,6 +263,7 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
   return {
     planId: plan.planId,
     dryRun: options.dryRun === true,
+    cancelled: stoppedByCancel,
     results: list,
     summary: {
       done: list.filter((r) => r.status === 'done').length,

@@ -40,6 +40,8 @@ function remoteId(connection: SessionConnection): string {
  */
 export class SyncService {
   private readonly plans = new Map<string, { plan: SyncPlan; connection: SessionConnection }>();
+  /** Syncs under way, by plan id, for `cancel`. */
+  private readonly running = new Map<string, AbortController>();
 
   constructor(private readonly deps: SyncServiceDeps) {}
 
@@ -80,29 +82,71 @@ export class SyncService {
     return plan;
   }
 
-  /** Runs the ticked actions of a plan and resolves when they have all ended (the queue shows progress). */
+  /**
+   * Runs the ticked actions of a plan and resolves when they have all ended (the queue shows progress).
+   * While the queue is paused the transfers wait there and nothing else is held: the session for remote
+   * deletions is opened only once the transfers have ended (a server drops a session left idle that long).
+   */
   async run(request: SyncRunRequest): Promise<SyncRunResult> {
     const entry = this.plans.get(request.planId);
     if (!entry) throw new WharfError('invalid-input', 'This preview is no longer available; compare again.', { detail: { reason: 'unknown-plan' } });
     const { plan, connection } = entry;
     this.deps.registerConnection(connection);
     this.plans.delete(request.planId);
-    const needsSession = plan.actions.some((a) => a.operation === 'delete' && a.target === 'remote');
-    const run = (session: SyncRemote) =>
-      runSyncPlan(plan, {
+    const controller = new AbortController();
+    this.running.set(plan.planId, controller);
+    const remote = new SessionOnFirstUse(() => this.deps.openSession(connection));
+    try {
+      return await runSyncPlan(plan, {
         queue: this.deps.queue,
         siteKey: connection.siteKey,
-        session,
+        session: remote,
+        signal: controller.signal,
         ...(request.actionIds ? { actionIds: request.actionIds } : {}),
         ...(this.deps.deleteLocal ? { deleteLocal: this.deps.deleteLocal } : {}),
         state: { store: this.deps.stateStore, pairKey: syncPairKey(remoteId(connection), plan.remoteRoot, plan.localRoot) },
       });
-    if (!needsSession) {
-      return run({
-        size: () => Promise.reject(new WharfError('internal', 'no session')),
-        remove: () => Promise.reject(new WharfError('internal', 'no session')),
-      });
+    } finally {
+      this.running.delete(plan.planId);
+      await remote.close();
     }
-    return this.withSession(connection, run);
+  }
+
+  /**
+   * Cancels the sync running this plan: its unfinished transfers are cancelled in the queue and no deletion
+   * starts after this. An unknown plan (its sync ended a moment ago) is not an error: nothing is left to stop.
+   */
+  cancel(planId: string): void {
+    this.running.get(planId)?.abort();
+  }
+}
+
+/**
+ * The deletion half of a session, opened on the first deletion rather than before the run: the transfers
+ * come first and may wait in a paused queue for hours, and a session opened before them would sit idle and
+ * be dropped by the server. A failure to open fails each deletion that needed it.
+ */
+class SessionOnFirstUse implements SyncRemote {
+  private opening: Promise<SyncSession> | null = null;
+
+  constructor(private readonly open: () => Promise<SyncSession>) {}
+
+  private session(): Promise<SyncSession> {
+    this.opening ??= this.open();
+    return this.opening;
+  }
+
+  async size(path: string): Promise<number> {
+    return (await this.session()).size(path);
+  }
+
+  async remove(path: string, options?: { recursive?: boolean }): Promise<void> {
+    return (await this.session()).remove(path, options);
+  }
+
+  /** Closes the session if one was opened; never throws (the run's result matters more than a QUIT). */
+  async close(): Promise<void> {
+    const opened = await this.opening?.catch(() => null);
+    await opened?.close().catch(() => undefined);
   }
 }

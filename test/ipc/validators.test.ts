@@ -87,6 +87,21 @@ describe('request validators', () => {
     assert.equal(accepts('answerOverwrite', { questionId: 'q1', choice: 'ask', applyToAll: false }), false);
   });
 
+  it('accept a cancel only as one plain id: doctorCancel by runId, syncCancel by planId', () => {
+    assert.equal(accepts('doctorCancel', { runId: 'doctor-m1x2-3' }), true);
+    assert.equal(accepts('syncCancel', { planId: 'plan_7-a' }), true);
+    for (const bad of ['', 'a b', '../x', 'x'.repeat(101), 'r\n1', 42, null, ['run1']]) {
+      assert.equal(accepts('doctorCancel', { runId: bad }), false, JSON.stringify(bad));
+      assert.equal(accepts('syncCancel', { planId: bad }), false, JSON.stringify(bad));
+    }
+    // Each names its own run: the other's key, or none, is refused.
+    assert.equal(accepts('doctorCancel', { planId: 'p1' }), false);
+    assert.equal(accepts('syncCancel', { runId: 'r1' }), false);
+    assert.equal(accepts('doctorCancel', {}), false);
+    assert.equal(accepts('syncCancel', {}), false);
+    assert.equal(accepts('syncCancel', { planId: 'p1', actionIds: ['a1'] }), false);
+  });
+
   it('never throw, whatever arrives (property)', () => {
     const method = fc.constantFrom(...WHARF_METHOD_NAMES);
     fc.assert(

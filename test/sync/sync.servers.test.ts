@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { ConnectionTarget } from '../../common/models/site';
 import type { SyncPlan } from '../../common/models/sync';
+import type { QueueSnapshot } from '../../common/models/transfer';
 import { FtpsSession } from '../../main/ftps';
 import { compareFolders, MemorySyncStateStore, planSync, runSyncPlan, runSyncCommand, SyncService, syncPairKey, type CompareFoldersOptions } from '../../main/sync';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
@@ -321,6 +322,117 @@ describe('the sync service and the command line', () => {
     });
     assert.equal(remoteFile(server, base, 'one.txt'), null);
     assert.equal(remoteFile(server, base, 'two.txt'), '22');
+  });
+
+  /** A sync service over `queue` that counts the sessions it opens, and what the queue held at each opening. */
+  function countingService(server: ServerInfo, queue: TransferQueue, siteKey: string) {
+    const connection: SessionConnection = { siteKey, label: 'proftpd', maxConnections: null, options: optionsFor(server) };
+    const opened: { unfinishedTransfers: number }[] = [];
+    const service = new SyncService({
+      connectionFor: () => connection,
+      openSession: (c) => {
+        opened.push({ unfinishedTransfers: queue.getSnapshot().items.filter((i) => i.siteKey === siteKey && !['done', 'skipped', 'failed'].includes(i.state)).length });
+        return FtpsSession.open({ ...c.options });
+      },
+      registerConnection: () => undefined,
+      queue,
+      stateStore: new MemorySyncStateStore(),
+    });
+    return { service, opened };
+  }
+
+  /** Resolves with the queue's snapshot once `ready` holds for it, checked now and at each update. */
+  function queueReaches(queue: TransferQueue, ready: (snapshot: QueueSnapshot) => boolean): Promise<QueueSnapshot> {
+    return new Promise((resolve) => {
+      let off: () => void = () => undefined;
+      const check = () => {
+        const snapshot = queue.getSnapshot();
+        if (!ready(snapshot)) return;
+        off();
+        resolve(snapshot);
+      };
+      off = queue.subscribe(check);
+      check();
+    });
+  }
+
+  /** Two files and a folder to upload, and one file on the server to delete. */
+  async function pausedSyncPair(server: ServerInfo, prefix: string) {
+    const pair = await freshPair(server, prefix);
+    writeLocal(pair.local, 'a.txt', 'content of A');
+    writeLocal(pair.local, 'sub/b.txt', 'bee bee');
+    writeRemote(server, pair.base, 'old.txt', 'only on the server');
+    return pair;
+  }
+
+  /**
+   * Plans an upload with deletion over `queue`, pauses the queue, runs the plan and resolves once its three
+   * transfers are in the queue: the sync is then waiting. `opened` counts the sessions opened from then on.
+   */
+  async function syncWaitingOnPausedQueue(server: ServerInfo, queue: TransferQueue, siteKey: string, pair: { local: string; remoteRoot: string }) {
+    const { service, opened } = countingService(server, queue, siteKey);
+    const plan = await service.plan({ sessionId: 'browse-1', localRoot: pair.local, remoteRoot: pair.remoteRoot, direction: 'up', delete: true });
+    assert.deepEqual(paths(plan), ['copy remote a.txt', 'delete remote old.txt', 'copy remote sub', 'copy remote sub/b.txt']);
+    opened.length = 0;
+    queue.pauseAll();
+    let settled = false;
+    const running = service.run({ planId: plan.planId }).finally(() => {
+      settled = true;
+    });
+    const waiting = await queueReaches(queue, (s) => s.items.filter((i) => i.siteKey === siteKey).length === 3);
+    return { service, opened, plan, running, waiting, settled: () => settled };
+  }
+
+  test('SyncService with the queue paused: the sync waits in the queue holding no session, then completes and verifies once resumed', async () => {
+    const server = fleet.servers['proftpd-explicit'];
+    const pair = await pausedSyncPair(server, 'paused');
+    const { base } = pair;
+    await withQueue(server, async (queue) => {
+      const { opened, plan, running, waiting, settled } = await syncWaitingOnPausedQueue(server, queue, 'paused-site', pair);
+      assert.ok(waiting.paused);
+      assert.deepEqual(waiting.items.filter((i) => i.siteKey === 'paused-site').map((i) => i.state), ['queued', 'queued', 'queued']);
+      assert.equal(settled(), false, 'the sync waits for its transfers');
+      assert.deepEqual(opened, [], 'no session is held open while the transfers wait');
+      assert.equal(remoteFile(server, base, 'a.txt'), null);
+      assert.equal(remoteFile(server, base, 'old.txt'), 'only on the server', 'no deletion before the transfers');
+
+      queue.resumeAll();
+      const run = await running;
+      assert.equal(run.cancelled, false);
+      assert.deepEqual(run.summary, { done: 4, skipped: 0, failed: 0 });
+      const files = plan.actions.filter((a) => a.kind === 'file' && a.operation !== 'delete').map((a) => a.id);
+      assert.deepEqual(run.results.filter((r) => files.includes(r.actionId)).map((r) => r.verifiedBy), ['SHA-256', 'SHA-256']);
+      assert.deepEqual(opened, [{ unfinishedTransfers: 0 }], 'one session, opened for the deletion once every transfer had ended');
+    });
+    assert.equal(remoteFile(server, base, 'a.txt'), 'content of A');
+    assert.equal(remoteFile(server, base, 'sub/b.txt'), 'bee bee');
+    assert.equal(remoteFile(server, base, 'old.txt'), null);
+  });
+
+  test('SyncService: cancelling a sync that waits on the paused queue transfers nothing and deletes nothing', async () => {
+    const server = fleet.servers['proftpd-explicit'];
+    const pair = await pausedSyncPair(server, 'cancel');
+    const { base } = pair;
+    await withQueue(server, async (queue) => {
+      const { service, opened, plan, running } = await syncWaitingOnPausedQueue(server, queue, 'cancel-site', pair);
+      service.cancel(plan.planId);
+      const run = await running;
+
+      assert.equal(run.cancelled, true);
+      assert.deepEqual(run.summary, { done: 0, skipped: 4, failed: 0 });
+      assert.deepEqual(run.results.map((r) => r.note).sort(), ['Cancelled: not copied.', 'Cancelled: not copied.', 'Cancelled: not copied.', 'Cancelled: not deleted.']);
+      const items = queue.getSnapshot().items.filter((i) => i.siteKey === 'cancel-site');
+      assert.deepEqual(items.map((i) => [i.state, i.lastError?.kind]), [['failed', 'cancelled'], ['failed', 'cancelled'], ['failed', 'cancelled']], 'its queue items are cancelled');
+      assert.deepEqual(opened, [], 'no session was opened: nothing was to be deleted any more');
+      // Resuming the queue afterwards does not bring the cancelled transfers back.
+      queue.resumeAll();
+      await queue.whenSettled();
+      assert.ok(queue.getSnapshot().items.filter((i) => i.siteKey === 'cancel-site').every((i) => i.state === 'failed'));
+      service.cancel(plan.planId);
+    });
+    assert.equal(remoteFile(server, base, 'a.txt'), null);
+    assert.equal(existsSync(join(server.root, base, 'sub')), false);
+    assert.equal(remoteFile(server, base, 'old.txt'), 'only on the server');
   });
 
   test('wharf sync: --dry-run prints the plan; then a real run with --delete makes the server match', async () => {
