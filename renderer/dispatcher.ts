@@ -1357,6 +1357,24 @@ export class Dispatcher {
     this.changeSyncDialog((d) => (result.ok ? receivePlan(d, result.value) : { ...d, phase: d.plan ? 'preview' : 'setup', error: result.error }));
   }
 
+  /** "Resume queue" in the sync dialog: the whole queue resumes, and the sync's transfers with it. */
+  async resumeQueue(): Promise<void> {
+    const result = await this.api.queueResumeAll({});
+    if (!result.ok) this.report(result.error, 'Queue');
+  }
+
+  /** "Cancel sync": main cancels the sync's transfers still in the queue, and no deletion starts after it. */
+  async cancelSync(): Promise<void> {
+    const dialog = this.sync.get().dialog;
+    if (!dialog?.plan || dialog.phase !== 'running' || dialog.cancelling) return;
+    const planId = dialog.plan.planId;
+    this.changeSyncDialog((d) => (d.plan?.planId === planId ? { ...d, cancelling: true } : d));
+    const result = await this.api.syncCancel({ planId });
+    if (result.ok) return;
+    this.report(result.error, 'Cancel sync');
+    this.changeSyncDialog((d) => (d.plan?.planId === planId ? { ...d, cancelling: false } : d));
+  }
+
   /** Runs the ticked actions: copies through the queue (verified), deletions through a session. */
   async runSync(): Promise<void> {
     const dialog = this.sync.get().dialog;
@@ -1370,13 +1388,15 @@ export class Dispatcher {
     const result = await this.api.syncRun({ planId: plan.planId, actionIds });
     const current = seq === this.syncSeq;
     if (result.ok) {
+      const { cancelled } = result.value;
       const failed = result.value.summary.failed > 0;
-      this.notify(failed ? 'warning' : 'success', failed ? 'Synchronisation finished with failures' : 'Synchronisation finished', runSummaryText(result.value));
-      if (current) this.changeSyncDialog((d) => ({ ...d, phase: 'done', result: result.value }));
+      const title = cancelled ? 'Synchronisation cancelled' : failed ? 'Synchronisation finished with failures' : 'Synchronisation finished';
+      this.notify(failed || cancelled ? 'warning' : 'success', title, runSummaryText(result.value));
+      if (current) this.changeSyncDialog((d) => ({ ...d, phase: 'done', cancelling: false, result: result.value }));
     } else {
       this.report(result.error, 'Synchronise');
       // The plan was used up: a new preview is needed.
-      if (current) this.changeSyncDialog((d) => ({ ...d, phase: 'setup', plan: null, checked: new Set(), error: result.error }));
+      if (current) this.changeSyncDialog((d) => ({ ...d, phase: 'setup', cancelling: false, plan: null, checked: new Set(), error: result.error }));
     }
     await Promise.all([this.refresh('local'), this.pairFolders() ? this.refresh('remote') : Promise.resolve()]);
   }

@@ -9,7 +9,7 @@ import { useDispatcher, useStore } from '../hooks';
 import type { Dialog } from '../state/dialogs';
 import { describeError } from '../state/errors';
 import { formatSize } from '../state/format';
-import { actionLabel, canRun, checkedSummary, deletionWarning, DIRECTION_CHOICES, runActionIds, type SyncDialogState } from '../state/sync-model';
+import { actionLabel, canRun, checkedSummary, deletionWarning, DIRECTION_CHOICES, runActionIds, syncWaitingOnPausedQueue, type SyncDialogState } from '../state/sync-model';
 import { Icon } from './icons';
 import { Modal } from './modal';
 
@@ -154,6 +154,29 @@ function Preview({ state }: { readonly state: SyncDialogState }): ReactNode {
   );
 }
 
+/** A running sync held by the paused queue: say so, and offer to resume it (as the queue's own button does). */
+function PausedQueueBanner({ state }: { readonly state: SyncDialogState }): ReactNode {
+  const dispatcher = useDispatcher();
+  const { snapshot } = useStore(dispatcher.queue);
+  const waiting = syncWaitingOnPausedQueue(state, snapshot);
+  if (!waiting) return null;
+  return (
+    <div className="banner warning sync-waiting" role="status">
+      <Icon name="pause" />
+      <div>
+        <strong>Waiting: the transfer queue is paused.</strong>
+        <p>
+          {waiting.transfers} transfer{waiting.transfers === 1 ? '' : 's'} of this sync {waiting.transfers === 1 ? 'waits' : 'wait'} in the queue. Nothing is copied or
+          deleted until the queue resumes.
+        </p>
+      </div>
+      <button type="button" className="button primary" onClick={() => void dispatcher.resumeQueue()}>
+        <Icon name="play" /> Resume queue
+      </button>
+    </div>
+  );
+}
+
 /** The dialog. */
 export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: 'sync' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
@@ -178,11 +201,16 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
             </span>
           )}
           {state.phase === 'done' && state.result && (
-            <span className={`small ${state.result.summary.failed > 0 ? 'warn-text' : 'good-text'}`} role="status">
-              Finished: {state.result.summary.done} done, {state.result.summary.skipped} skipped, {state.result.summary.failed} failed.
+            <span className={`small ${state.result.summary.failed > 0 || state.result.cancelled ? 'warn-text' : 'good-text'}`} role="status">
+              {state.result.cancelled ? 'Cancelled' : 'Finished'}: {state.result.summary.done} done, {state.result.summary.skipped} skipped, {state.result.summary.failed} failed.
             </span>
           )}
           <span className="spacer" />
+          {state.phase === 'running' && (
+            <button type="button" className="button danger" disabled={state.cancelling} onClick={() => void dispatcher.cancelSync()}>
+              <Icon name="close" /> {state.cancelling ? 'Cancelling…' : 'Cancel sync'}
+            </button>
+          )}
           <button type="button" className="button" onClick={close}>
             {state.phase === 'done' ? 'Close' : state.phase === 'running' ? 'Hide' : 'Cancel'}
           </button>
@@ -199,6 +227,7 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
         </>
       }
     >
+      {state.phase === 'running' && <PausedQueueBanner state={state} />}
       <div className="sync-pair">
         <div>
           <span className="pair-label">

@@ -5,6 +5,7 @@
  */
 import type { WharfErrorData } from '../../common/models/errors';
 import type { SyncAction, SyncDirection, SyncOperation, SyncPlan, SyncRunResult } from '../../common/models/sync';
+import type { QueueSnapshot, TransferState } from '../../common/models/transfer';
 
 /** Where the dialog is. */
 export type SyncPhase = 'setup' | 'planning' | 'preview' | 'running' | 'done';
@@ -25,6 +26,8 @@ export interface SyncDialogState {
   readonly stale: boolean;
   readonly result: SyncRunResult | null;
   readonly error: WharfErrorData | null;
+  /** "Cancel sync" was pressed while running: main is cancelling its transfers; the result follows. */
+  readonly cancelling: boolean;
 }
 
 /** The sync store. */
@@ -37,7 +40,7 @@ export const initialSync: SyncState = { dialog: null };
 
 /** A new dialog for a folder pair: upload, nothing deleted. */
 export function newSyncDialog(sessionId: string, localRoot: string, remoteRoot: string): SyncDialogState {
-  return { sessionId, localRoot, remoteRoot, direction: 'up', deleteEnabled: false, phase: 'setup', plan: null, checked: new Set(), stale: false, result: null, error: null };
+  return { sessionId, localRoot, remoteRoot, direction: 'up', deleteEnabled: false, phase: 'setup', plan: null, checked: new Set(), stale: false, result: null, error: null, cancelling: false };
 }
 
 /** A setting changed: an existing preview no longer matches it. */
@@ -125,6 +128,34 @@ export function canRun(state: SyncDialogState): boolean {
   return state.phase === 'preview' && !state.stale && state.plan !== null && runActionIds(state.plan, state.checked).length > 0;
 }
 
+const ENDED: ReadonlySet<TransferState> = new Set(['done', 'skipped', 'failed']);
+
+/**
+ * Ids of the running sync's transfers that have not ended in the queue: the items main queued for its
+ * ticked copies, found by direction and both paths as main matches them.
+ */
+export function unfinishedSyncTransfers(state: SyncDialogState, queue: QueueSnapshot | null): string[] {
+  if (state.phase !== 'running' || !state.plan || !queue) return [];
+  const key = (direction: string, localPath: string, remotePath: string) => `${direction}\0${localPath}\0${remotePath}`;
+  const ticked = new Set(runActionIds(state.plan, state.checked));
+  const copies = new Set(
+    state.plan.actions
+      .filter((a) => ticked.has(a.id) && a.operation !== 'delete')
+      .map((a) => key(a.target === 'remote' ? 'upload' : 'download', a.localPath, a.remotePath)),
+  );
+  return queue.items.filter((i) => !ENDED.has(i.state) && copies.has(key(i.direction, i.localPath, i.remotePath))).map((i) => i.id);
+}
+
+/**
+ * Why a running sync does not move, for the dialog's banner: its transfers wait in a queue that is paused
+ * as a whole (nothing starts until it resumes). null when the sync is not held by a paused queue.
+ */
+export function syncWaitingOnPausedQueue(state: SyncDialogState, queue: QueueSnapshot | null): { readonly transfers: number } | null {
+  if (!queue?.paused) return null;
+  const waiting = unfinishedSyncTransfers(state, queue).length;
+  return waiting > 0 ? { transfers: waiting } : null;
+}
+
 /** The words of a direction, as the dialog offers them. */
 export const DIRECTION_CHOICES: readonly { readonly value: SyncDirection; readonly label: string; readonly hint: string }[] = [
   { value: 'up', label: 'Upload', hint: 'Make the server folder match this computer.' },
@@ -169,5 +200,5 @@ export function runSummaryText(result: SyncRunResult): string {
   const parts = [`${result.summary.done} done`];
   if (result.summary.skipped > 0) parts.push(`${result.summary.skipped} skipped`);
   if (result.summary.failed > 0) parts.push(`${result.summary.failed} failed`);
-  return `${parts.join(', ')}.`;
+  return `${parts.join(', ')}.${result.cancelled ? ' Cancelled: what had not ended then was not carried out.' : ''}`;
 }

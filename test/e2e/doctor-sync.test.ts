@@ -495,6 +495,56 @@ describe('the connection doctor, folder compare and sync in the window', () => {
     await waitMark('remote', 'up-new.bin', 'same');
   });
 
+  it('a sync run while the queue is paused waits and says why; Resume queue lets it finish', async () => {
+    writeLocal('sync/while-paused.txt', 'sent once the queue resumed\n');
+    await page.getByRole('button', { name: 'Refresh local' }).click();
+    await paneRow(page, 'local', 'while-paused.txt').waitFor();
+    await page.getByRole('button', { name: 'Pause queue' }).click();
+    await page.getByRole('button', { name: 'Resume queue' }).waitFor();
+
+    const sync = await preview('Upload', false);
+    assert.deepEqual(await planned(sync), ['copy while-paused.txt']);
+    await sync.getByRole('button', { name: /^Run 1 action/ }).click();
+    const waiting = sync.getByRole('status').filter({ hasText: 'Waiting: the transfer queue is paused.' });
+    await waiting.waitFor();
+    assert.match(await waiting.innerText(), /1 transfer of this sync waits in the queue\. Nothing is copied or deleted until the queue resumes\./);
+    await sync.locator('.modal-footer').getByRole('button', { name: 'Cancel sync' }).waitFor();
+    assert.equal(existsSync(join(proftpd.root, 'sync', 'while-paused.txt')), false, 'nothing is sent while the queue is paused');
+    await shot('11-sync-waits-on-paused-queue');
+
+    await waiting.getByRole('button', { name: 'Resume queue' }).click();
+    const done = sync.getByRole('status').filter({ hasText: /^Finished:/ });
+    await done.waitFor({ timeout: 60_000 });
+    assert.match(await done.innerText(), /Finished: 1 done, 0 skipped, 0 failed/);
+    assert.equal(await waiting.count(), 0);
+    assert.equal(readFileSync(join(proftpd.root, 'sync', 'while-paused.txt'), 'utf8'), 'sent once the queue resumed\n');
+    await page.getByRole('button', { name: 'Pause queue' }).waitFor();
+    await footerButton(sync, 'Close').click();
+  });
+
+  it('cancels a sync that waits on the paused queue: nothing is sent, its transfer ends cancelled', async () => {
+    writeLocal('sync/never-sent.txt', 'cancelled before it left\n');
+    await page.getByRole('button', { name: 'Refresh local' }).click();
+    await paneRow(page, 'local', 'never-sent.txt').waitFor();
+    await page.getByRole('button', { name: 'Pause queue' }).click();
+    const sync = await preview('Upload', false);
+    assert.deepEqual(await planned(sync), ['copy never-sent.txt']);
+    await sync.getByRole('button', { name: /^Run 1 action/ }).click();
+    await sync.getByRole('status').filter({ hasText: 'Waiting: the transfer queue is paused.' }).waitFor();
+
+    await sync.locator('.modal-footer').getByRole('button', { name: 'Cancel sync' }).click();
+    const ended = sync.getByRole('status').filter({ hasText: /^Cancelled:/ });
+    await ended.waitFor();
+    assert.match(await ended.innerText(), /Cancelled: 0 done, 1 skipped, 0 failed/);
+    assert.match(await sync.locator('tr.sync-action[data-path="never-sent.txt"] .c-result').innerText(), /Skipped\s+Cancelled: not copied\./);
+    await shot('12-sync-cancelled');
+    await footerButton(sync, 'Close').click();
+    await page.getByRole('button', { name: 'Resume queue' }).click();
+    await page.getByRole('tab', { name: /^Failed/ }).click();
+    await page.locator('.qrow[data-state="failed"]', { hasText: 'never-sent.txt' }).waitFor();
+    assert.equal(existsSync(join(proftpd.root, 'sync', 'never-sent.txt')), false, 'the cancelled transfer did not run when the queue resumed');
+  });
+
   it('reported no console errors or CSP violations', () => {
     assert.deepEqual(pageProblems(page), []);
   });

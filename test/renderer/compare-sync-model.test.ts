@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CompareEntry, CompareResult, SyncAction, SyncPlan } from '../../common/models/sync';
+import type { QueueSnapshot, TransferItem } from '../../common/models/transfer';
 import { compareCounts, followPath, markFor, paneMarks, paneRows, resultApplies } from '../../renderer/state/compare-model';
 import { applyListing, initialPane, type PaneEntry } from '../../renderer/state/pane-model';
-import { canRun, changeSettings, checkedSummary, newSyncDialog, receivePlan, runActionIds, toggleAction, toggleAll } from '../../renderer/state/sync-model';
+import { canRun, changeSettings, checkedSummary, newSyncDialog, receivePlan, runActionIds, syncWaitingOnPausedQueue, toggleAction, toggleAll, unfinishedSyncTransfers } from '../../renderer/state/sync-model';
 
 function entry(name: string, status: CompareEntry['status'], extra: Partial<CompareEntry> = {}): CompareEntry {
   const file = { type: 'file' as const, size: 10, modifiedAt: null, hash: null };
@@ -174,5 +175,38 @@ describe('the sync preview', () => {
     assert.equal(canRun(d), false);
     assert.equal(toggleAction(d, 'a', false), d, 'a stale preview is read-only');
     assert.equal(changeSettings(base, { direction: 'down' }).stale, false, 'no preview yet: nothing stale');
+  });
+});
+
+describe('a running sync and the queue', () => {
+  function item(id: string, state: TransferItem['state'], localPath: string, remotePath: string, direction: TransferItem['direction'] = 'upload'): TransferItem {
+    return {
+      id, kind: 'file', direction, localPath, remotePath, siteKey: 's', size: 100, modifiedAt: null, overwrite: 'skip', state, bytesDone: 0, bytesTotal: 100, speed: 0,
+      etaSeconds: null, attempts: 0, lastError: null, nextAttemptAt: null, resumedFrom: 0, verifiedBy: null, skipReason: null,
+    };
+  }
+  function queue(paused: boolean, items: TransferItem[]): QueueSnapshot {
+    return { revision: 1, paused, items, progress: { total: items.length, queued: 0, running: 0, paused: 0, done: 0, failed: 0, skipped: 0, bytesDone: 0, bytesTotal: 0, speed: 0, etaSeconds: null } };
+  }
+  const d = receivePlan(newSyncDialog('s1', '/l', '/r'), plan([action('a', 'copy'), action('b', 'copy', { selected: false }), action('x', 'delete')], true));
+  const running = { ...d, phase: 'running' as const };
+
+  it('finds its unfinished transfers by direction and both paths: not unticked ones, ended ones or others', () => {
+    const snapshot = queue(true, [
+      item('q1', 'queued', '/l/a', '/r/a'),
+      item('q2', 'queued', '/l/b', '/r/b'),
+      item('q3', 'done', '/l/a', '/r/a'),
+      item('q4', 'paused', '/l/a', '/r/a', 'download'),
+      item('q5', 'queued', '/l/other', '/r/other'),
+    ]);
+    assert.deepEqual(unfinishedSyncTransfers(running, snapshot), ['q1']);
+    assert.deepEqual(unfinishedSyncTransfers(d, snapshot), [], 'only while it runs');
+  });
+
+  it('waits on the paused queue only while the queue is paused and its transfers have not ended', () => {
+    assert.deepEqual(syncWaitingOnPausedQueue(running, queue(true, [item('q1', 'queued', '/l/a', '/r/a')])), { transfers: 1 });
+    assert.equal(syncWaitingOnPausedQueue(running, queue(false, [item('q1', 'queued', '/l/a', '/r/a')])), null, 'a running queue: not waiting on a pause');
+    assert.equal(syncWaitingOnPausedQueue(running, queue(true, [item('q1', 'done', '/l/a', '/r/a')])), null, 'its transfers ended: the deletions do not wait on the queue');
+    assert.equal(syncWaitingOnPausedQueue(running, null), null);
   });
 });
