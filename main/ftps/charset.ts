@@ -4,9 +4,9 @@ import { WharfError } from './errors';
 
 /**
  * The control connection's character set. basic-ftp reads and writes the control socket with a Node
- * encoding, which knows only UTF-8 and Latin-1 among the charsets FTP servers use. For a legacy single-byte
- * charset (windows-1251, iso-8859-2, koi8-r, ...) the socket runs as Latin-1, which carries bytes unchanged,
- * and names are translated here in both directions.
+ * encoding, which knows only UTF-8 and Latin-1 among the charsets FTP servers use. For a legacy charset
+ * (windows-1251, iso-8859-2, koi8-r, Shift_JIS, GBK, Big5, EUC-KR, EUC-JP, ...) the socket runs as
+ * Latin-1, which carries bytes unchanged, and names are translated here in both directions.
  */
 export interface ControlCharset {
   /** What basic-ftp's socket uses. */
@@ -19,7 +19,20 @@ export interface ControlCharset {
 
 const identity: ControlCharset = { socketEncoding: 'utf8', decode: (t) => t, encode: (t) => t };
 
-/** Builds the translation for a charset label; multi-byte legacy charsets (Shift_JIS, GBK, Big5) are refused with a clear error. */
+/**
+ * Multi-byte charsets whose characters are one or two bytes and never use CR, LF or `/` inside a
+ * character, so FTP's line framing and path splitting work on their bytes. Stateful ones (ISO-2022-JP)
+ * and UTF-16 are not among them.
+ */
+const DOUBLE_BYTE = new Set(['shift_jis', 'euc-jp', 'gbk', 'gb18030', 'big5', 'euc-kr']);
+
+/** Charsets that cannot be translated byte by byte, or whose bytes would break FTP's framing. */
+const STATEFUL = new Set(['iso-2022-jp', 'utf-16le', 'utf-16be', 'replacement']);
+
+/** Reverse tables by canonical charset name: building one decodes about 24,000 byte pairs. */
+const reverseTables = new Map<string, ReadonlyMap<string, string>>();
+
+/** Builds the translation for a charset label; unknown, stateful and UTF-16 charsets are refused with a clear error. */
 export function controlCharset(label: string): ControlCharset {
   const normalized = label.trim().toLowerCase();
   if (normalized === '' || normalized === 'utf8' || normalized === 'utf-8') return identity;
@@ -32,25 +45,73 @@ export function controlCharset(label: string): ControlCharset {
   } catch {
     throw new WharfError('invalid-input', `Unknown charset "${label}".`);
   }
-  // A single-byte charset decodes each of the 256 bytes to one character; build the reverse table from that.
-  const table = decoder.decode(Uint8Array.from({ length: 256 }, (_, i) => i));
-  if ([...table].length !== 256) {
-    throw new WharfError('invalid-input', `The charset "${label}" uses several bytes per character; Wharf supports UTF-8 and single-byte charsets.`);
+  const name = decoder.encoding;
+  let reverse = reverseTables.get(name);
+  if (reverse === undefined) {
+    // ISO-2022-JP switches tables with escape sequences, so a byte means nothing on its own; the 256-byte
+    // probe below would take it for a single-byte charset.
+    if (!STATEFUL.has(name)) reverse = (DOUBLE_BYTE.has(name) ? doubleByteReverse(name) : singleByteReverse(decoder)) ?? undefined;
+    if (reverse === undefined) {
+      throw new WharfError('invalid-input', `The charset "${label}" cannot carry FTP commands (it is stateful or uses several bytes for every character); use UTF-8, a single-byte charset, or Shift_JIS, EUC-JP, GBK, GB18030, Big5 or EUC-KR.`);
+    }
+    reverseTables.set(name, reverse);
   }
-  const reverse = new Map<string, number>();
-  [...table].forEach((char, byte) => {
-    if (!reverse.has(char)) reverse.set(char, byte);
-  });
+  const table = reverse;
   return {
     socketEncoding: 'latin1',
     decode: (text) => decoder.decode(Buffer.from(text, 'latin1')),
     encode: (text) => {
-      const bytes = [...text].map((char) => {
-        const byte = reverse.get(char);
-        if (byte === undefined) throw new WharfError('invalid-input', `"${char}" cannot be written in the charset ${label}.`);
-        return byte;
-      });
-      return Buffer.from(bytes).toString('latin1');
+      let wire = '';
+      for (const char of text) {
+        const bytes = table.get(char);
+        if (bytes === undefined) throw new WharfError('invalid-input', `"${char}" cannot be written in the charset ${label}.`);
+        wire += bytes;
+      }
+      return wire;
     },
   };
+}
+
+/** A single-byte charset decodes each of the 256 bytes to one character: the reverse table comes from that. Null otherwise. */
+function singleByteReverse(decoder: TextDecoder): Map<string, string> | null {
+  const table = [...decoder.decode(Uint8Array.from({ length: 256 }, (_, i) => i))];
+  if (table.length !== 256) return null;
+  const reverse = new Map<string, string>();
+  table.forEach((char, byte) => {
+    if (!reverse.has(char)) reverse.set(char, String.fromCharCode(byte));
+  });
+  return reverse;
+}
+
+/**
+ * The reverse table of a double-byte charset, from decoding every single byte and every lead/trail pair
+ * (strict: malformed pairs are left out). Where two byte sequences decode to the same character, the lower
+ * one is kept, as the WHATWG encoders do; Shift_JIS's NEC-selected IBM rows (lead bytes 0xED and 0xEE)
+ * come last, because the WHATWG encoder writes those characters with the IBM rows (0xFA-0xFC) instead.
+ * A name whose bytes on the server use the other of two such sequences is shown, but the server answers
+ * 550 for it, as it does for a name that is not valid UTF-8 on a UTF-8 site.
+ */
+function doubleByteReverse(name: string): Map<string, string> {
+  const strict = new TextDecoder(name, { fatal: true });
+  const reverse = new Map<string, string>();
+  const deferred: [string, string][] = [];
+  const tryBytes = (bytes: number[]) => {
+    let char: string;
+    try {
+      char = strict.decode(Uint8Array.from(bytes));
+    } catch {
+      return;
+    }
+    // One character only: a pair that decodes as two single-byte characters is not a pair.
+    if ([...char].length !== 1) return;
+    const wire = String.fromCharCode(...bytes);
+    if (name === 'shift_jis' && (bytes[0] === 0xed || bytes[0] === 0xee)) deferred.push([char, wire]);
+    else if (!reverse.has(char)) reverse.set(char, wire);
+  };
+  for (let byte = 0; byte <= 0xff; byte++) tryBytes([byte]);
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) tryBytes([lead, trail]);
+  }
+  for (const [char, wire] of deferred) if (!reverse.has(char)) reverse.set(char, wire);
+  return reverse;
 }

@@ -39,6 +39,9 @@ import {
 import { Icon } from './icons';
 import { Modal } from './modal';
 
+/** The charsets legacy FTP servers use most, offered in the Charset field. */
+const COMMON_CHARSETS = ['utf8', 'latin1', 'windows-1252', 'windows-1250', 'windows-1251', 'iso-8859-2', 'koi8-r', 'shift_jis', 'euc-jp', 'gbk', 'big5', 'euc-kr'];
+
 type Selection = { readonly kind: 'site'; readonly id: string } | { readonly kind: 'folder'; readonly path: readonly string[] } | { readonly kind: 'new' } | null;
 type FormTab = 'general' | 'advanced' | 'comments';
 
@@ -688,7 +691,13 @@ function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, l
             <input aria-label="Default remote folder" value={draft.remoteDir} spellCheck={false} onChange={(e) => set('remoteDir', e.target.value)} placeholder="The server’s home folder" />
           </Field>
           <Field label="Charset" error={err('encoding')}>
-            <input aria-label="Charset" value={draft.encoding} spellCheck={false} onChange={(e) => set('encoding', e.target.value)} />
+            <input aria-label="Charset" list="site-charsets" value={draft.encoding} spellCheck={false} onChange={(e) => set('encoding', e.target.value)} />
+            {/* Suggestions only: any WHATWG label works (the engine refuses the few that cannot carry FTP). */}
+            <datalist id="site-charsets">
+              {COMMON_CHARSETS.map((c) => (
+                <option key={c} value={c} />
+              ))}
+            </datalist>
           </Field>
           <Field label="Maximum connections" error={err('maxConnections')}>
             <input aria-label="Maximum connections" type="number" min={1} max={10} value={draft.maxConnections} onChange={(e) => set('maxConnections', e.target.value)} />
