@@ -65,6 +65,13 @@ export interface TransferItem {
   readonly remotePath: string;
   /** Which site's connection pool carries it (a site id, or a connection key for ad-hoc CLI targets). */
   readonly siteKey: string;
+  /**
+   * Where an upload is written until it is complete and verified, then renamed to `remotePath`
+   * (`NAME.wharf-part` in the same folder); null: straight to `remotePath` (the site's "upload via a
+   * temporary name" was off, a download, a folder, or an item saved by a Wharf without the setting).
+   * Saved with the queue so a restarted Wharf resumes into the same file.
+   */
+  readonly temporaryRemotePath: string | null;
   /** Size of the source as known when queued (listing or stat); null where unknown. */
   readonly size: number | null;
   /** Modification time of the source as known when queued, ISO 8601 UTC; null where unknown. */
@@ -102,6 +109,8 @@ export interface TransferRequest {
   readonly remotePath: string;
   /** default: the queue's default policy (`ask` in the app) */
   readonly overwrite?: OverwritePolicy;
+  /** Uploads: write to a temporary name and rename when verified (the site setting). default true */
+  readonly uploadViaTemporaryName?: boolean;
 }
 
 /** Totals over the whole queue for one progress bar and the window title. */

@@ -5,7 +5,7 @@ import { dirname, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FileFacts, TransferItem, VerificationMethod } from '../../common/models/transfer';
 import { WharfError } from '../ftps/errors';
-import { partialPathFor } from '../ftps/file-transfer';
+import { moveUploadIntoPlace, partialPathFor, temporaryUploadPathFor, UPLOAD_VIA_TEMPORARY_NAME_SETTING } from '../ftps/file-transfer';
 import type { Clock } from './clock';
 import type { ConnectionPool } from './connection-pool';
 import { hashLocalFile, sameDigest } from './local-hash';
@@ -60,10 +60,12 @@ async function localSize(path: string): Promise<number> {
 
 /**
  * Carries out queue items over pooled FTPS sessions: downloads into `NAME.part` (REST from its size on
- * resume) and renames to the final name only when complete and verified; uploads (APPE from the remote
- * size on resume), then MFMT. Overwrite policies are applied here, asking the scheduler when the policy
- * is `ask`. Bytes are counted per chunk and pass the global speed limit. An aborted signal makes the
- * session close its connections, so a pause really stops the data connection.
+ * resume) and renames to the final name only when complete and verified; uploads the same way into the
+ * item's `temporaryRemotePath` (`NAME.wharf-part`, APPE from its size on resume), MFMT, then RNFR/RNTO, or
+ * straight to the final name where the site turned that off. Overwrite policies are applied to the final
+ * name, asking the scheduler when the policy is `ask`. Bytes are counted per chunk and pass the global
+ * speed limit. An aborted signal makes the session close its connections, so a pause really stops the
+ * data connection.
  */
 export class FtpsTransferRunner implements TransferRunner {
   private readonly pool: ConnectionPool;
@@ -109,9 +111,23 @@ export class FtpsTransferRunner implements TransferRunner {
     }
   }
 
-  /** A removed, unfinished download leaves no `.part` behind; remote partial uploads are left alone. */
+  /**
+   * A removed, unfinished download leaves no `.part` behind, nor an upload its temporary file (ours by its
+   * name; an in-place partial upload is under the user's own name and is left alone).
+   */
   async discard(item: TransferItem): Promise<void> {
     if (item.kind === 'file' && item.direction === 'download') await rm(partialPathFor(item.localPath), { force: true });
+    const mayHaveWritten = item.attempts > 0 || item.bytesDone > 0;
+    if (item.kind === 'file' && item.direction === 'upload' && item.temporaryRemotePath !== null && mayHaveWritten) {
+      const lease = await this.pool.acquire(item.siteKey);
+      try {
+        await lease.session.remove(item.temporaryRemotePath).catch((error: unknown) => {
+          if (!isMissing(error)) throw error; // never written, or already renamed into place
+        });
+      } finally {
+        lease.release();
+      }
+    }
   }
 
   private async download(session: TransferSession, item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {
@@ -146,13 +162,9 @@ export class FtpsTransferRunner implements TransferRunner {
 
     let written = startAt;
     const file = createWriteStream(partPath, { flags: startAt > 0 ? 'r+' : 'w', start: startAt, highWaterMark: STREAM_BUFFER_BYTES });
-    const meter = createMeteredStream({
-      ...(this.speedLimit ? { bucket: this.speedLimit } : {}),
-      ...(this.clock ? { clock: this.clock } : {}),
-      onBytes: (bytes) => {
-        written += bytes;
-        context.reportProgress(written);
-      },
+    const meter = this.meteredStream((bytes) => {
+      written += bytes;
+      context.reportProgress(written);
     });
     const toFile = pipeline(meter, file);
     toFile.catch(() => undefined);
@@ -191,12 +203,15 @@ export class FtpsTransferRunner implements TransferRunner {
     await this.ensureRemoteFolder(session, item.siteKey, remoteParent(item.remotePath));
 
     let target = item.remotePath;
+    // Where the bytes go: the temporary name, or the final one for an in-place upload.
+    let written = item.temporaryRemotePath ?? target;
     let startAt = 0;
     if (context.resume) {
       // What is there is what an earlier attempt of this item sent: append to it (APPE).
-      startAt = await session.size(target).catch(() => 0);
+      startAt = await session.size(written).catch(() => 0);
       if (startAt > size) startAt = 0;
     } else if (item.overwrite !== 'overwrite') {
+      // Policies are about the final name: the temporary one is ours and simply overwritten.
       const remoteSize = await session.size(target).catch((error: unknown) => {
         if (isMissing(error)) return null;
         throw error;
@@ -209,8 +224,12 @@ export class FtpsTransferRunner implements TransferRunner {
         if (decision.action === 'skip') return { status: 'skipped', reason: decision.reason };
         if (decision.action === 'rename') {
           target = await findFreeName(target, (candidate) => session.size(candidate).then(() => true, () => false));
-          context.retarget({ remotePath: target });
+          written = item.temporaryRemotePath === null ? target : temporaryUploadPathFor(target);
+          context.retarget({ remotePath: target, temporaryRemotePath: item.temporaryRemotePath === null ? null : written });
         } else if (decision.action === 'resume') {
+          // Continue the shorter target like our own partial upload, as downloads do with their .part:
+          // it moves to the temporary name until it is complete and verified.
+          if (written !== target) await this.moveTargetAside(session, target, written);
           startAt = remoteSize;
         }
       }
@@ -218,31 +237,57 @@ export class FtpsTransferRunner implements TransferRunner {
     context.reportStarted(startAt, size);
 
     let sent = startAt;
-    const file = createReadStream(item.localPath, { start: startAt, highWaterMark: STREAM_BUFFER_BYTES });
-    const meter = createMeteredStream({
-      ...(this.speedLimit ? { bucket: this.speedLimit } : {}),
-      ...(this.clock ? { clock: this.clock } : {}),
-      onBytes: (bytes) => {
+    // A temporary file completed by an attempt whose rename failed needs no data connection, only the rename.
+    if (startAt < size || size === 0) {
+      const file = createReadStream(item.localPath, { start: startAt, highWaterMark: STREAM_BUFFER_BYTES });
+      const meter = this.meteredStream((bytes) => {
         sent += bytes;
         context.reportProgress(sent);
-      },
-    });
-    const fromFile = pipeline(file, meter);
-    fromFile.catch(() => undefined);
-    try {
-      await session.upload(meter, target, { append: startAt > 0, signal: context.signal });
-      await fromFile;
-    } finally {
-      file.destroy();
-      meter.destroy();
+      });
+      const fromFile = pipeline(file, meter);
+      fromFile.catch(() => undefined);
+      try {
+        await session.upload(meter, written, { append: startAt > 0, signal: context.signal });
+        await fromFile;
+      } finally {
+        file.destroy();
+        meter.destroy();
+      }
     }
     if (sent !== size) {
       throw new WharfError('verification', `${item.localPath} changed while it was being uploaded: sent ${sent} bytes, expected ${size}.`);
     }
 
-    const verifiedBy = await this.verifyUpload(session, item.localPath, target, size);
-    if (this.preserveModifiedTimes) await session.setModifiedAt(target, info.mtime).catch(() => false);
+    const verifiedBy = await this.verifyUpload(session, item.localPath, written, size);
+    // Set on the temporary file, so the final name appears with its time already right (RNFR/RNTO keeps it).
+    if (this.preserveModifiedTimes) await session.setModifiedAt(written, info.mtime).catch(() => false);
+    // A refused rename leaves the complete, verified temporary file in place rather than deleting it: it
+    // is not under the final name, so it misleads nobody; the server that refused RNFR often refuses DELE
+    // too; and a retry once the rename is allowed only renames, without sending the file again.
+    if (written !== target) await moveUploadIntoPlace(session, written, target);
     return { status: 'done', bytesTotal: size, verifiedBy };
+  }
+
+  /** A pass-through stream that counts each chunk and holds it to the global speed limit. */
+  private meteredStream(onBytes: (bytes: number) => void): ReturnType<typeof createMeteredStream> {
+    return createMeteredStream({
+      ...(this.speedLimit ? { bucket: this.speedLimit } : {}),
+      ...(this.clock ? { clock: this.clock } : {}),
+      onBytes,
+    });
+  }
+
+  /** Moves a shorter target to the temporary name to resume it there; a refusal names the setting to turn off. */
+  private async moveTargetAside(session: TransferSession, target: string, temporary: string): Promise<void> {
+    await session.rename(target, temporary).catch((error: unknown) => {
+      const data = toErrorData(error);
+      if (data.kind !== 'ftp') throw error;
+      throw new WharfError(
+        'ftp',
+        `The server refused to rename ${target} to ${temporary} to resume it there (${data.message}). Turn off "${UPLOAD_VIA_TEMPORARY_NAME_SETTING}" for this site (CLI: --in-place) to resume it under its own name.`,
+        { ...(data.code !== undefined ? { code: data.code } : {}), detail: { temporaryPath: temporary, finalPath: target, setting: 'uploadViaTemporaryName' }, cause: error },
+      );
+    });
   }
 
   private async decide(

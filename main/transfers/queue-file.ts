@@ -127,6 +127,23 @@ function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/** The folder part of a `/`-separated remote path, trailing slash included. */
+function remoteFolderOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1);
+}
+
+/**
+ * A saved upload's temporary name, if it is one Wharf could have chosen: a file upload, in the same folder
+ * as the final name, and not the final name itself. Anything else (an edited or damaged file) means in
+ * place: the rename would otherwise move an unrelated remote file over the target. Items saved before the
+ * setting existed have none, and rightly resume in place, where their partial bytes are.
+ */
+function temporaryPathOrNull(value: unknown, direction: 'upload' | 'download', kind: unknown, remotePath: string): string | null {
+  if (typeof value !== 'string' || direction !== 'upload' || kind === 'directory') return null;
+  if (value === remotePath || remoteFolderOf(value) !== remoteFolderOf(remotePath)) return null;
+  return value;
+}
+
 function errorOrNull(value: unknown): WharfErrorData | null {
   if (!isRecord(value) || typeof value.message !== 'string') return null;
   const kind = (ERROR_KINDS as readonly unknown[]).includes(value.kind) ? (value.kind as WharfErrorData['kind']) : 'internal';
@@ -151,6 +168,7 @@ export function restoreItem(raw: unknown): TransferItem | null {
     localPath,
     remotePath,
     siteKey,
+    temporaryRemotePath: temporaryPathOrNull(raw.temporaryRemotePath, direction, raw.kind, remotePath),
     size,
     modifiedAt: stringOrNull(raw.modifiedAt),
     overwrite: (OVERWRITE_POLICIES as readonly unknown[]).includes(raw.overwrite) ? (raw.overwrite as TransferItem['overwrite']) : 'ask',

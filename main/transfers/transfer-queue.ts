@@ -140,7 +140,8 @@ export class TransferQueue {
     let added = 0;
     const expansion = { siteKey: request.siteKey, localPath: request.localPath, remotePath: request.remotePath, ...(request.overwrite ? { overwrite: request.overwrite } : {}) };
     if (request.direction === 'upload') {
-      for await (const batch of expandLocalForUpload(expansion, onSkipped)) added += this.enqueue(batch);
+      const uploadViaTemporaryName = request.uploadViaTemporaryName ?? true;
+      for await (const batch of expandLocalForUpload(expansion, onSkipped)) added += this.enqueue(batch.map((item) => ({ ...item, uploadViaTemporaryName })));
       return { added, skipped };
     }
     const withSession = async <T>(use: (session: TransferSession) => Promise<T>): Promise<T> => {
@@ -199,7 +200,7 @@ export class TransferQueue {
     this.scheduler.retry(ids);
   }
 
-  /** Removes items; an unfinished download's `.part` goes too. */
+  /** Removes items; an unfinished download's `.part` goes too, and an unfinished upload's `.wharf-part` on the server. */
   remove(ids: readonly string[]): void {
     this.scheduler.remove(ids);
   }

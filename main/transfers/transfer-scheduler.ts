@@ -16,6 +16,7 @@ import {
   type TransferState,
 } from '../../common/models/transfer';
 import { WharfError } from '../ftps/errors';
+import { temporaryUploadPathFor } from '../ftps/file-transfer';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import {
   DEFAULT_RETRY_OPTIONS,
@@ -37,6 +38,8 @@ export interface NewTransferItem {
   readonly modifiedAt?: string | null;
   /** default: the scheduler's `defaultOverwrite` */
   readonly overwrite?: OverwritePolicy;
+  /** A file upload goes to `NAME.wharf-part` and is renamed when verified (the site setting). default true */
+  readonly uploadViaTemporaryName?: boolean;
 }
 
 /** Where `move` puts the selected items. */
@@ -116,6 +119,9 @@ function newItem(id: string, input: NewTransferItem, defaultOverwrite: Overwrite
     localPath: input.localPath,
     remotePath: input.remotePath,
     siteKey: input.siteKey,
+    // Chosen once, here, and kept: a retry or a restarted Wharf must resume into the file the first attempt wrote.
+    temporaryRemotePath:
+      input.kind === 'file' && input.direction === 'upload' && (input.uploadViaTemporaryName ?? true) ? temporaryUploadPathFor(input.remotePath) : null,
     size,
     modifiedAt: input.modifiedAt ?? null,
     overwrite: input.overwrite ?? defaultOverwrite,
@@ -603,6 +609,7 @@ export class TransferScheduler {
           ...item,
           localPath: paths.localPath ?? item.localPath,
           remotePath: paths.remotePath ?? item.remotePath,
+          temporaryRemotePath: paths.temporaryRemotePath !== undefined ? paths.temporaryRemotePath : item.temporaryRemotePath,
         });
       },
       askOverwrite: (conflict) => this.ask(id, record, direction, conflict),

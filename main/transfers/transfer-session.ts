@@ -14,6 +14,10 @@ export interface ServerHash {
 export interface TransferSession {
   list(path: string): Promise<readonly RemoteEntry[]>;
   mkdir(path: string, options?: { recursive?: boolean }): Promise<void>;
+  /** RNFR/RNTO: moves a verified upload from its temporary name to its final one. */
+  rename(from: string, to: string): Promise<void>;
+  /** DELE: for a target the server will not rename over, and a removed item's temporary file. */
+  remove(path: string): Promise<void>;
   size(path: string): Promise<number>;
   modifiedAt(path: string): Promise<Date | null>;
   setModifiedAt(path: string, date: Date): Promise<boolean>;

@@ -16,7 +16,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 function saved(overrides: Partial<TransferItem>): TransferItem {
   return {
-    id: 'a', kind: 'file', direction: 'download', localPath: join(dir, 'big.bin'), remotePath: '/big.bin', siteKey: 's',
+    id: 'a', kind: 'file', direction: 'download', localPath: join(dir, 'big.bin'), remotePath: '/big.bin', siteKey: 's', temporaryRemotePath: null,
     size: 10_000, modifiedAt: null, overwrite: 'overwrite', state: 'running', bytesDone: 0, bytesTotal: 10_000, speed: 0,
     etaSeconds: null, attempts: 1, lastError: null, nextAttemptAt: null, resumedFrom: 0, verifiedBy: null, skipReason: null,
     ...overrides,

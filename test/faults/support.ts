@@ -1,15 +1,16 @@
 /**
  * Shared pieces of the reliability scenarios (test/faults, test/hostile, scripts/reliability.ts): the figures
  * every scenario reports, deterministic file sets, the fleet's passive port ranges, and a watcher that
- * proves no partial file ever sits under a final name while a queue runs.
+ * proves no partial file ever sits under a final name while a queue runs, on either side: the fleet's
+ * servers run on this machine, so a server's folder is watched on disk like the local one.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { TransferItem } from '../../common/models/transfer';
 import type { TransferQueue } from '../../main/transfers/transfer-queue';
 import { testBytes } from '../ftps/support';
-import type { FleetInfo, ServerName } from '../servers/fleet';
+import type { FleetInfo, ServerInfo, ServerName } from '../servers/fleet';
 
 /** What every scenario reports; docs/RELIABILITY.md is a table of these. */
 export interface ScenarioFigures {
@@ -120,9 +121,10 @@ export function listFilesBelow(root: string): string[] {
 }
 
 /**
- * Watches a download folder while a queue runs and records every moment a file sat under its final name
- * with fewer (or other) bytes than the finished file: on each file-system event and on each queue update
- * (at most ~10 a second), never on a timer. `.part` files are where partial data belongs and are ignored.
+ * Watches a folder while a queue runs (a download folder here, or an upload folder in a fleet server's
+ * root) and records every moment a file sat under its final name with fewer (or other) bytes than the
+ * finished file: on each file-system event and on each queue update (at most ~10 a second), never on a
+ * timer. Only final names are looked at: `.part` and `.wharf-part` files are where partial data belongs.
  */
 export class FinalNameWatcher {
   readonly violations: string[] = [];
@@ -168,6 +170,18 @@ export class FinalNameWatcher {
     this.watcher.close();
     this.unsubscribe?.();
   }
+}
+
+/**
+ * Creates a folder in a fleet server's root owned by the server's user (so uploads can write into it and
+ * a FinalNameWatcher can watch it before the first byte arrives); returns its local path.
+ */
+export function makeServerFolder(server: ServerInfo, relativePath: string): string {
+  const { uid, gid } = statSync(server.root);
+  const path = join(server.root, relativePath.replace(/^\/+/, ''));
+  mkdirSync(path, { recursive: true });
+  chownSync(path, uid, gid);
+  return path;
 }
 
 /** The passive port range of a fleet server, read from its generated config (pure-ftpd: its command line). */

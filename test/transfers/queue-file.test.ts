@@ -86,6 +86,24 @@ test('malformed items are dropped and counted; odd fields fall back to safe valu
   assert.equal(restoreItem(null), null);
 });
 
+test('an upload keeps its temporary name across a save; a saved one outside its folder, or an old item without one, means in place', async () => {
+  const { scheduler } = schedulerWithItems();
+  const upload = scheduler.getSnapshot().items.find((i) => i.direction === 'upload' && i.kind === 'file');
+  assert.equal(upload?.temporaryRemotePath, '/b.bin.wharf-part');
+  assert.equal(scheduler.getSnapshot().items.find((i) => i.direction === 'download')?.temporaryRemotePath, null);
+  const path = nextFile();
+  await saveQueueFile(path, scheduler.getSnapshot());
+  assert.equal((await loadQueueFile(path)).items.find((i) => i.id === upload?.id)?.temporaryRemotePath, '/b.bin.wharf-part');
+
+  const saved = { id: 'u', direction: 'upload', kind: 'file', localPath: '/l/u', remotePath: '/site/u.bin', siteKey: 's' };
+  assert.equal(restoreItem({ ...saved, temporaryRemotePath: '/site/u.bin.wharf-part' })?.temporaryRemotePath, '/site/u.bin.wharf-part');
+  assert.equal(restoreItem(saved)?.temporaryRemotePath, null, 'saved by a Wharf without the setting: its partial bytes are under the final name');
+  for (const foreign of ['/etc/passwd', '/site/sub/u.bin.wharf-part', '/site/u.bin', 42]) {
+    assert.equal(restoreItem({ ...saved, temporaryRemotePath: foreign })?.temporaryRemotePath, null, String(foreign));
+  }
+  assert.equal(restoreItem({ ...saved, direction: 'download', temporaryRemotePath: '/site/u.bin.wharf-part' })?.temporaryRemotePath, null);
+});
+
 test('the saver writes once per burst of changes after the debounce, and flush writes at once', async () => {
   const { clock, scheduler } = schedulerWithItems();
   const path = nextFile();

@@ -208,7 +208,7 @@ describe('pause and resume from the byte offset', () => {
     }
   });
 
-  test('proftpd: an upload paused mid-file resumes with APPE from the size on the server', async () => {
+  test('proftpd: an upload paused mid-file resumes with APPE into its temporary file, and only the complete file gets the final name', async () => {
     const server = fleet.servers['proftpd-explicit'];
     const name = unique('pause-up');
     const local = join(work, `${name}.bin`);
@@ -219,8 +219,10 @@ describe('pause and resume from the byte offset', () => {
       const running = await waitForItem(queue, (i) => i.state === 'running' && i.bytesDone >= 2 * MiB);
       queue.pause([running.id]);
       const paused = await waitForItem(queue, (i) => i.state === 'paused');
-      const remoteSize = statSync(join(server.root, `${name}.bin`)).size;
+      assert.equal(paused.temporaryRemotePath, `/${name}.bin.wharf-part`);
+      const remoteSize = statSync(join(server.root, `${name}.bin.wharf-part`)).size;
       assert.ok(remoteSize > 0 && remoteSize < 8 * MiB, `the server holds part of the file: ${remoteSize}`);
+      assert.equal(existsSync(join(server.root, `${name}.bin`)), false, 'nothing under the final name while paused');
 
       queue.setSpeedLimit(null);
       const logBefore = serverLog(server).length;
@@ -229,8 +231,9 @@ describe('pause and resume from the byte offset', () => {
       const done = onlyItem(queue);
       assert.equal(done.state, 'done', done.lastError?.message);
       assert.equal(done.resumedFrom, remoteSize);
-      assert.match(serverLog(server).slice(logBefore), /APPE /);
+      assert.match(serverLog(server).slice(logBefore), new RegExp(`APPE /${name}\\.bin\\.wharf-part`));
       assert.equal(sha256(join(server.root, `${name}.bin`)), sha256(local));
+      assert.equal(existsSync(join(server.root, `${name}.bin.wharf-part`)), false, 'the temporary file was renamed');
     } finally {
       await queue.stop();
     }
