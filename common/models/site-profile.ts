@@ -7,6 +7,9 @@ import type { ConnectionTarget, DataConnectionMode, FtpsMode, MinTlsVersion } fr
  */
 export type PasswordStorage = 'keychain' | 'ask';
 
+/** Default for `uploadViaTemporaryName`: on, so no partial upload ever sits under its final name. */
+export const DEFAULT_UPLOAD_VIA_TEMPORARY_NAME = true;
+
 /** Default for `maxConnections`: two, so browsing and one transfer can run without a third login. */
 export const DEFAULT_MAX_CONNECTIONS = 2;
 
@@ -50,6 +53,12 @@ export interface SiteProfile {
   readonly timezoneOffsetMinutes: number;
   /** default TLSv1.2 */
   readonly minTlsVersion: MinTlsVersion;
+  /**
+   * Uploads go to `NAME.wharf-part` and are renamed to NAME once complete and verified, so a cut upload
+   * never leaves a partial file under the real name (WinSCP's "transfer to temporary filename"). Off for
+   * servers that refuse renames (some upload-only drop boxes): uploads then write NAME directly. default true
+   */
+  readonly uploadViaTemporaryName: boolean;
   readonly comments: string;
   /** ISO 8601. */
   readonly createdAt: string;
@@ -93,6 +102,8 @@ export interface SiteCreateInput {
   readonly timezoneOffsetMinutes?: number;
   /** default 'TLSv1.2' */
   readonly minTlsVersion?: MinTlsVersion;
+  /** default true */
+  readonly uploadViaTemporaryName?: boolean;
   readonly comments?: string;
 }
 
@@ -117,6 +128,7 @@ export interface SiteUpdateInput {
   readonly maxConnections?: number;
   readonly timezoneOffsetMinutes?: number;
   readonly minTlsVersion?: MinTlsVersion;
+  readonly uploadViaTemporaryName?: boolean;
   readonly comments?: string;
 }
 
@@ -238,6 +250,8 @@ export const siteProfileSchema = z.strictObject({
   maxConnections: maxConnectionsSchema,
   timezoneOffsetMinutes: timezoneSchema,
   minTlsVersion: minTlsSchema,
+  // A site saved before the setting existed loads with the default.
+  uploadViaTemporaryName: z.boolean().default(DEFAULT_UPLOAD_VIA_TEMPORARY_NAME),
   comments: z.string().max(10_000),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -261,6 +275,7 @@ export const siteCreateInputSchema = z.strictObject({
   maxConnections: maxConnectionsSchema.optional(),
   timezoneOffsetMinutes: timezoneSchema.optional(),
   minTlsVersion: minTlsSchema.optional(),
+  uploadViaTemporaryName: z.boolean().optional(),
   comments: z.string().max(10_000).optional(),
 }) satisfies z.ZodType<SiteCreateInput>;
 
@@ -281,6 +296,7 @@ export const siteUpdateInputSchema = z.strictObject({
   maxConnections: maxConnectionsSchema.optional(),
   timezoneOffsetMinutes: timezoneSchema.optional(),
   minTlsVersion: minTlsSchema.optional(),
+  uploadViaTemporaryName: z.boolean().optional(),
   comments: z.string().max(10_000).optional(),
 }) satisfies z.ZodType<SiteUpdateInput>;
 

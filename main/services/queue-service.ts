@@ -117,6 +117,7 @@ export class QueueService {
         localPath: t.localPath,
         remotePath: t.remotePath,
         overwrite: t.overwrite ?? this.current.overwritePolicy,
+        uploadViaTemporaryName: connection.uploadViaTemporaryName,
         ...(t.kind ? { kind: t.kind } : {}),
       });
       added += result.added;

@@ -6,7 +6,7 @@ import type { LogLine } from '../../common/models/log';
 import type { RemoteEntry } from '../../common/models/remote-entry';
 import type { SecurityReport } from '../../common/models/security';
 import { defaultPortFor, type ConnectionTarget } from '../../common/models/site';
-import { toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
+import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
 import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
 import { WharfError } from '../ftps/errors';
 import type { EventHub } from './event-hub';
@@ -36,6 +36,8 @@ export interface SessionConnection {
   readonly siteKey: string;
   readonly label: string;
   readonly maxConnections: number | null;
+  /** The site's "upload via a temporary name"; on for a quick connection (the default). */
+  readonly uploadViaTemporaryName: boolean;
   readonly options: Omit<SessionOptions, 'decideTrust' | 'onLog' | 'connectionId'>;
 }
 
@@ -250,6 +252,7 @@ export class RemoteSessionService {
           siteKey: site.id,
           label: site.name,
           maxConnections: site.maxConnections,
+          uploadViaTemporaryName: site.uploadViaTemporaryName,
           options: { target, password, allowPlain: site.protocol === 'plain', ...this.trustOption() },
         },
       };
@@ -272,6 +275,7 @@ export class RemoteSessionService {
         siteKey: `quick:${sessionId}`,
         label: `${request.user || 'anonymous'}@${request.host}`,
         maxConnections: null,
+        uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
         options: { target, password: request.password, allowPlain: request.allowPlain === true, ...this.trustOption() },
       },
     };

@@ -1,6 +1,7 @@
 import type { FtpsMode } from '../../common/models/site';
 import {
   DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   MAX_CONNECTIONS_LIMIT,
   MAX_TIMEZONE_OFFSET_MINUTES,
   hasControlCharacters,
@@ -240,6 +241,9 @@ function readServer(el: XmlElement, folderPath: readonly string[], state: WalkSt
       encoding: encoding.value,
       maxConnections,
       timezoneOffsetMinutes,
+      // FileZilla always uploads in place and its site manager has no such setting: imported sites get
+      // Wharf's safer default, which the site manager shows and can turn off per site.
+      uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
       comments,
     },
   });

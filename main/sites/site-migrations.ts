@@ -4,7 +4,7 @@
  */
 
 /** The schema version this build writes. */
-export const SITES_SCHEMA_VERSION = 1;
+export const SITES_SCHEMA_VERSION = 2;
 
 /**
  * Version 0, the pre-release format (kept to prove the mechanism; no public build wrote it): a bare array
@@ -71,7 +71,26 @@ function migrateV0ToV1(doc: unknown): unknown {
   };
 }
 
+/**
+ * Version 2 adds `uploadViaTemporaryName` (default on). The step only writes the default in: the site
+ * schema defaults a missing field anyway. The version is bumped because a Wharf that reads schema 1 checks
+ * sites strictly and would set aside every site with the new field as damaged; it now refuses the whole
+ * file as "written by a newer Wharf" and leaves it untouched instead.
+ */
+function migrateV1ToV2(doc: unknown): unknown {
+  if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { sites?: unknown }).sites)) return doc;
+  const v1 = doc as { sites: unknown[] };
+  return {
+    ...v1,
+    schemaVersion: 2,
+    sites: v1.sites.map((entry) =>
+      typeof entry === 'object' && entry !== null && !('uploadViaTemporaryName' in entry) ? { ...entry, uploadViaTemporaryName: true } : entry,
+    ),
+  };
+}
+
 /** `SITE_MIGRATIONS[n]` turns a schema-n document into schema n+1. */
 export const SITE_MIGRATIONS: Readonly<Record<number, (doc: unknown) => unknown>> = {
   0: migrateV0ToV1,
+  1: migrateV1ToV2,
 };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defaultPortFor, type FtpsMode } from '../../common/models/site';
 import {
   DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   folderPathSchema,
   siteCreateInputSchema,
   siteProfileSchema,
@@ -188,6 +189,7 @@ export class SiteStore {
       maxConnections: data.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
       timezoneOffsetMinutes: data.timezoneOffsetMinutes ?? 0,
       minTlsVersion: data.minTlsVersion ?? 'TLSv1.2',
+      uploadViaTemporaryName: data.uploadViaTemporaryName ?? DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
       comments: data.comments ?? '',
       createdAt: at,
       updatedAt: at,
@@ -236,6 +238,7 @@ export class SiteStore {
           maxConnections: data.maxConnections,
           timezoneOffsetMinutes: data.timezoneOffsetMinutes,
           minTlsVersion: data.minTlsVersion,
+          uploadViaTemporaryName: data.uploadViaTemporaryName,
           comments: data.comments,
         }),
         protocol,
@@ -421,6 +424,7 @@ export class SiteStore {
             maxConnections: data.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
             timezoneOffsetMinutes: data.timezoneOffsetMinutes ?? 0,
             minTlsVersion: data.minTlsVersion ?? 'TLSv1.2',
+            uploadViaTemporaryName: data.uploadViaTemporaryName ?? DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
             comments: data.comments ?? '',
             createdAt: at,
             updatedAt: at,

@@ -36,6 +36,7 @@ export function exportSitesJson(
     maxConnections: s.maxConnections,
     timezoneOffsetMinutes: s.timezoneOffsetMinutes,
     minTlsVersion: s.minTlsVersion,
+    uploadViaTemporaryName: s.uploadViaTemporaryName,
     comments: s.comments,
   }));
   const body = { format: WHARF_EXPORT_FORMAT, schemaVersion: WHARF_EXPORT_VERSION, exportedAt: now.toISOString(), folders: tree.folders, sites };

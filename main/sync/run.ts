@@ -31,6 +31,8 @@ export interface RunSyncOptions {
   readonly siteKey: string;
   /** Remote deletions go through this session (used only after every transfer has ended). */
   readonly session: SyncRemote;
+  /** Uploads go to a temporary name and are renamed once verified (the site setting). default true */
+  readonly uploadViaTemporaryName?: boolean;
   /** The ticked actions; default: those whose checkbox starts ticked. */
   readonly actionIds?: readonly string[];
   /** List what would happen; change nothing. default false */
@@ -64,7 +66,7 @@ function isMissing(error: WharfErrorData): boolean {
   return error.kind === 'ftp' && error.code !== undefined && error.code >= 500;
 }
 
-function queueItemFor(plan: SyncPlan, action: SyncAction, siteKey: string): NewTransferItem {
+function queueItemFor(plan: SyncPlan, action: SyncAction, siteKey: string, uploadViaTemporaryName: boolean): NewTransferItem {
   const upload = action.target === 'remote';
   const source = upload ? plan.compare.entries.find((e) => e.relativePath === action.relativePath)?.local : plan.compare.entries.find((e) => e.relativePath === action.relativePath)?.remote;
   return {
@@ -77,6 +79,7 @@ function queueItemFor(plan: SyncPlan, action: SyncAction, siteKey: string): NewT
     modifiedAt: source?.modifiedAt ?? null,
     // A copy never replaces a target that appeared since the preview; an overwrite was chosen in it.
     overwrite: action.operation === 'overwrite' ? 'overwrite' : 'skip',
+    uploadViaTemporaryName,
   };
 }
 
@@ -227,7 +230,7 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
     for (const action of chosen) if (!unsafe.has(action.id)) record(result(action, { status: 'skipped', note: 'Dry run: not carried out.' }));
   } else {
     const copies = chosen.filter((a) => a.operation !== 'delete' && !unsafe.has(a.id));
-    const items = copies.map((a) => queueItemFor(plan, a, options.siteKey));
+    const items = copies.map((a) => queueItemFor(plan, a, options.siteKey, options.uploadViaTemporaryName ?? true));
     const finals = cancelled() ? items.map(() => null) : await runTransfers(options.queue, items, options.signal);
     copies.forEach((action, i) => {
       const item = finals[i] ?? null;

@@ -102,6 +102,7 @@ export class SyncService {
         siteKey: connection.siteKey,
         session: remote,
         signal: controller.signal,
+        uploadViaTemporaryName: connection.uploadViaTemporaryName,
         ...(request.actionIds ? { actionIds: request.actionIds } : {}),
         ...(this.deps.deleteLocal ? { deleteLocal: this.deps.deleteLocal } : {}),
         state: { store: this.deps.stateStore, pairKey: syncPairKey(remoteId(connection), plan.remoteRoot, plan.localRoot) },

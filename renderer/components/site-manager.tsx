@@ -30,6 +30,8 @@ import {
   siteTreeRows,
   toCreateInput,
   toUpdateInput,
+  UPLOAD_VIA_TEMPORARY_NAME_HINT,
+  UPLOAD_VIA_TEMPORARY_NAME_LABEL,
   validateDraft,
   validateFolderName,
   withPort,
@@ -705,6 +707,13 @@ function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, l
           <Field label="Timezone offset (minutes)" error={err('timezoneOffsetMinutes')}>
             <input aria-label="Timezone offset (minutes)" type="number" step={15} value={draft.timezoneOffsetMinutes} onChange={(e) => set('timezoneOffsetMinutes', e.target.value)} />
           </Field>
+          <div className="span2">
+            <label className="check">
+              <input type="checkbox" checked={draft.uploadViaTemporaryName} onChange={(e) => set('uploadViaTemporaryName', e.target.checked)} />
+              <span>{UPLOAD_VIA_TEMPORARY_NAME_LABEL}</span>
+            </label>
+            <p className="hint">{UPLOAD_VIA_TEMPORARY_NAME_HINT}</p>
+          </div>
         </div>
       )}
       {tab === 'comments' && (

@@ -6,6 +6,7 @@ import type { KeychainStatus, SitesListing } from '../../common/ipc/payloads';
 import { defaultPortFor, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
 import {
   DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   MAX_CONNECTIONS_LIMIT,
   MAX_TIMEZONE_OFFSET_MINUTES,
   type PasswordStorage,
@@ -37,6 +38,14 @@ export const PROTOCOL_CHOICES: readonly { readonly value: FtpsMode; readonly lab
 export const PROTOCOL_HINT =
   'Explicit FTPS starts as plain FTP on port 21 and upgrades the connection with AUTH TLS before anything secret is sent, as RFC 4217 specifies. ' +
   'Implicit FTPS negotiates TLS immediately on port 990; it is not defined by any RFC and exists for old servers.';
+
+/** The site manager's checkbox for `uploadViaTemporaryName`. */
+export const UPLOAD_VIA_TEMPORARY_NAME_LABEL = 'Upload via a temporary name';
+
+/** Why the checkbox is there and when to untick it. */
+export const UPLOAD_VIA_TEMPORARY_NAME_HINT =
+  'Each upload is written as NAME.wharf-part and renamed to NAME only once it is complete and verified, so an interrupted upload never leaves a partial file under the real name. ' +
+  'Turn it off for servers that do not allow renaming (some upload-only drop boxes).';
 
 /** The warning shown whenever plain FTP is chosen. */
 export const PLAIN_FTP_WARNING = 'Plain FTP is not encrypted: your password and your files travel over the network in clear text, readable by anyone on the way.';
@@ -70,6 +79,7 @@ export interface SiteDraft {
   readonly maxConnections: string;
   readonly timezoneOffsetMinutes: string;
   readonly minTlsVersion: MinTlsVersion;
+  readonly uploadViaTemporaryName: boolean;
   readonly comments: string;
 }
 
@@ -94,6 +104,7 @@ export function newDraft(folderPath: readonly string[], keychainAvailable: boole
     maxConnections: String(DEFAULT_MAX_CONNECTIONS),
     timezoneOffsetMinutes: '0',
     minTlsVersion: 'TLSv1.2',
+    uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
     comments: '',
   };
 }
@@ -119,6 +130,7 @@ export function draftFromSite(site: SiteProfile): SiteDraft {
     maxConnections: String(site.maxConnections),
     timezoneOffsetMinutes: String(site.timezoneOffsetMinutes),
     minTlsVersion: site.minTlsVersion,
+    uploadViaTemporaryName: site.uploadViaTemporaryName,
     comments: site.comments,
   };
 }
@@ -193,6 +205,7 @@ export function toCreateInput(draft: SiteDraft): SiteCreateInput {
     maxConnections: Number(draft.maxConnections),
     timezoneOffsetMinutes: Number(draft.timezoneOffsetMinutes),
     minTlsVersion: draft.minTlsVersion,
+    uploadViaTemporaryName: draft.uploadViaTemporaryName,
     comments: draft.comments,
   };
 }
@@ -216,6 +229,7 @@ export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateIn
   if (Number(draft.maxConnections) !== site.maxConnections) changes.maxConnections = Number(draft.maxConnections);
   if (Number(draft.timezoneOffsetMinutes) !== site.timezoneOffsetMinutes) changes.timezoneOffsetMinutes = Number(draft.timezoneOffsetMinutes);
   if (draft.minTlsVersion !== site.minTlsVersion) changes.minTlsVersion = draft.minTlsVersion;
+  if (draft.uploadViaTemporaryName !== site.uploadViaTemporaryName) changes.uploadViaTemporaryName = draft.uploadViaTemporaryName;
   if (draft.comments !== site.comments) changes.comments = draft.comments;
   return changes;
 }

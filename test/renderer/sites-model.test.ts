@@ -7,7 +7,7 @@ import { draftFromSite, newDraft, siteTreeRows, toCreateInput, toUpdateInput, va
 function site(name: string, folderPath: string[] = [], extra: Partial<SiteProfile> = {}): SiteProfile {
   return {
     id: `id-${name}`, name, folderPath, protocol: 'explicit', host: `${name}.example.com`, port: 21, portFollowsProtocol: true, user: 'ann', passwordStorage: 'keychain',
-    hasPassword: true, dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', comments: '',
+    hasPassword: true, dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true, comments: '',
     createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', ...extra,
   };
 }
@@ -51,6 +51,17 @@ describe('the site form', () => {
     assert.deepEqual(toUpdateInput(draft, saved), {});
     assert.deepEqual(toUpdateInput(withPort({ ...draft, comments: 'hi' }, '2121'), saved), { portFollowsProtocol: false, port: 2121, comments: 'hi' });
     assert.deepEqual(toUpdateInput({ ...draft, password: 'new' }, saved), { password: 'new' });
+  });
+
+  it('"Upload via a temporary name" starts ticked for a new site and is sent only when changed', () => {
+    const fresh = { ...newDraft([], true), name: 'S', host: 'h' };
+    assert.equal(fresh.uploadViaTemporaryName, true);
+    assert.equal(toCreateInput({ ...fresh, uploadViaTemporaryName: false }).uploadViaTemporaryName, false);
+    const saved = site('dropbox', [], { uploadViaTemporaryName: false });
+    const draft = draftFromSite(saved);
+    assert.equal(draft.uploadViaTemporaryName, false);
+    assert.deepEqual(toUpdateInput(draft, saved), {});
+    assert.deepEqual(toUpdateInput({ ...draft, uploadViaTemporaryName: true }, saved), { uploadViaTemporaryName: true });
   });
 });
 

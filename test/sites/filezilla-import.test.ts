@@ -36,7 +36,7 @@ describe('FileZilla sitemanager.xml import', () => {
       Homepage: {
         folderPath: [], protocol: 'explicit', host: 'ftp.example.com', port: 21, portFollowsProtocol: true, user: 'webmaster',
         passwordStorage: 'keychain', dataMode: 'passive', encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0,
-        remoteDir: '', localDir: '', comments: '', password: 'hunter2 & <friends>', notes: [tls],
+        remoteDir: '', localDir: '', comments: '', uploadViaTemporaryName: true, password: 'hunter2 & <friends>', notes: [tls],
       },
       'Intranet (FTPES)': {
         folderPath: ['Work'], protocol: 'explicit', user: 'bob', dataMode: 'active', localDir: '/home/bob/www', remoteDir: '/home/bob',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { WharfError } from '../../main/ftps/errors';
 import { TEMP_FILE_MARKER, nodeStoreFs, writeFileAtomic, type StoreFs } from '../../main/sites/atomic-file';
+import { SITES_SCHEMA_VERSION } from '../../main/sites/site-migrations';
 import { SITES_FILE_NAME } from '../../main/sites/site-store';
 import { tempDir } from '../credentials/keyring-helpers';
 import { storeFixture } from './site-helpers';
@@ -73,7 +74,7 @@ describe('sites file: damaged, unreadable and newer files', () => {
     await writeFile(f.store.filePath, bytes);
     await assert.rejects(f.store.open(), (err: unknown) => {
       assert.ok(err instanceof WharfError && err.kind === 'local-io');
-      assert.match(err.message, /written by a newer version of Wharf \(schema 7; this version reads up to 1\)\. It was left untouched/);
+      assert.match(err.message, new RegExp(`written by a newer version of Wharf \\(schema 7; this version reads up to ${SITES_SCHEMA_VERSION}\\)\\. It was left untouched`));
       return true;
     });
     await assert.rejects(f.store.create({ name: 'X', host: 'x', passwordStorage: 'ask' }), WharfError);
@@ -190,8 +191,34 @@ describe('sites file: migrations', () => {
       [v0[0]?.id, ['Clients', 'ACME'], 'implicit', 990, true, 'active', 'ann', '2023-01-01T00:00:00.000Z'],
     );
     assert.deepEqual(plain && [plain.protocol, plain.port, plain.passwordStorage, plain.dataMode], ['plain', 21, 'ask', 'passive']);
-    assert.equal(JSON.parse(await readFile(f.store.filePath, 'utf8')).schemaVersion, 1);
+    assert.equal(JSON.parse(await readFile(f.store.filePath, 'utf8')).schemaVersion, SITES_SCHEMA_VERSION);
     assert.deepEqual((await f.reopen().open()).warnings, [], 'upgraded once');
+  });
+
+  test('a site saved before "upload via a temporary name" existed loads with it on, and an edit saves it off', async (t) => {
+    const f = await storeFixture(t);
+    if (!f) return;
+    const old = validSite('Before the setting'); // a schema 1 site: no uploadViaTemporaryName
+    assert.equal('uploadViaTemporaryName' in old, false);
+    await writeFile(f.store.filePath, JSON.stringify({ schemaVersion: 1, folders: [['Work']], sites: [old] }));
+    const { warnings } = await f.store.open();
+    assert.deepEqual(warnings.map((w) => [w.kind, w.recovered]), [['migrated', 1]]);
+    const [loaded] = (await f.store.list()).sites;
+    assert.equal(loaded?.uploadViaTemporaryName, true);
+    assert.equal(JSON.parse(await readFile(f.store.filePath, 'utf8')).schemaVersion, SITES_SCHEMA_VERSION);
+
+    await f.store.update(old.id, { uploadViaTemporaryName: false });
+    const reopened = f.reopen();
+    assert.deepEqual((await reopened.open()).warnings, []);
+    assert.equal((await reopened.get(old.id)).uploadViaTemporaryName, false);
+  });
+
+  test('a current file whose site lacks the field (edited by hand) loads it with the default, without a warning', async (t) => {
+    const f = await storeFixture(t);
+    if (!f) return;
+    await writeFile(f.store.filePath, JSON.stringify({ schemaVersion: SITES_SCHEMA_VERSION, folders: [['Work']], sites: [validSite('Hand edited')] }));
+    assert.deepEqual((await f.store.open()).warnings, []);
+    assert.equal((await f.store.list()).sites[0]?.uploadViaTemporaryName, true);
   });
 
   test('a schemaVersion that is not a number is treated as damage, with a backup', async (t) => {

@@ -12,7 +12,7 @@ describe("Wharf's own JSON export and import", () => {
     const a = await f.store.create({
       name: 'Alpha', host: 'alpha.example.com', folderPath: ['Work', 'Web'], protocol: 'implicit', port: 2990, user: 'ann',
       password: 'export-never-sees-me', dataMode: 'active', localDir: '/tmp/l', remoteDir: '/r', encoding: 'latin1',
-      maxConnections: 5, timezoneOffsetMinutes: -60, minTlsVersion: 'TLSv1.3', comments: 'multi\nline',
+      maxConnections: 5, timezoneOffsetMinutes: -60, minTlsVersion: 'TLSv1.3', uploadViaTemporaryName: false, comments: 'multi\nline',
     });
     await f.store.create({ name: 'Beta', host: 'beta.example.com', passwordStorage: 'ask' });
 

@@ -303,7 +303,7 @@ describe('the sync service and the command line', () => {
     const { local, base, remoteRoot } = await freshPair(server, 'svc');
     writeLocal(local, 'one.txt', '1');
     writeLocal(local, 'two.txt', '22');
-    const connection: SessionConnection = { siteKey: 'svc-site', label: 'pure', maxConnections: null, options: optionsFor(server) };
+    const connection: SessionConnection = { siteKey: 'svc-site', label: 'pure', maxConnections: null, uploadViaTemporaryName: true, options: optionsFor(server) };
     const registered: string[] = [];
     await withQueue(server, async (queue) => {
       const service = new SyncService({
