@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, posix } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toConnectionTarget, type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport } from '../../common/models';
+import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport } from '../../common/models';
 import { WharfError } from '../ftps/errors';
 import { unsafeNameReason } from '../ftps/safe-names';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
@@ -52,6 +52,9 @@ Options:
   --overwrite POLICY     when the target exists: overwrite (default), newer, size-differs,
                          resume, rename, skip, or ask (on a terminal)
   --resume               same as --overwrite resume: continue partial downloads / uploads
+  --in-place             put: upload straight to the final name (for servers that refuse renames);
+                         by default uploads go to NAME.wharf-part and are renamed once verified,
+                         or as a saved site's "Upload via a temporary name" says
   -r, --recursive        folders too
   -p, --parents          mkdir: create missing parents
   -q, --quiet            no progress bar
@@ -70,6 +73,7 @@ interface CliFlags {
   readonly active: boolean;
   readonly parallel: number;
   readonly resume: boolean;
+  readonly inPlace: boolean;
   readonly overwrite: string;
   readonly recursive: boolean;
   readonly parents: boolean;
@@ -89,6 +93,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       active: { type: 'boolean', default: false },
       parallel: { type: 'string', default: '2' },
       resume: { type: 'boolean', default: false },
+      'in-place': { type: 'boolean', default: false },
       overwrite: { type: 'string', default: 'overwrite' },
       recursive: { type: 'boolean', short: 'r', default: false },
       parents: { type: 'boolean', short: 'p', default: false },
@@ -122,6 +127,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       active: values.active ?? false,
       parallel,
       resume: values.resume ?? false,
+      inPlace: values['in-place'] ?? false,
       overwrite: values.overwrite ?? 'overwrite',
       recursive: values.recursive ?? false,
       parents: values.parents ?? false,
@@ -198,7 +204,10 @@ async function decideTrustWithPinning(question: Parameters<NonNullable<SessionOp
 }
 
 /** Resolves a location to what the engine needs: a URL as given, or a saved site with its keychain password. */
-async function resolveTarget(location: CliLocation, flags: CliFlags): Promise<{ target: ConnectionTarget; password: string; path: string; trustStore?: TrustStoreLike }> {
+async function resolveTarget(
+  location: CliLocation,
+  flags: CliFlags,
+): Promise<{ target: ConnectionTarget; password: string; path: string; uploadViaTemporaryName: boolean; trustStore?: TrustStoreLike }> {
   if (location.kind === 'site') {
     const { sites, pins } = await openStores(warn);
     const site = await sites.find(location.siteName);
@@ -210,7 +219,7 @@ async function resolveTarget(location: CliLocation, flags: CliFlags): Promise<{ 
     if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
     const target = toConnectionTarget(site);
     const path = location.path === '/' && site.remoteDir ? site.remoteDir : location.path;
-    return { target: flags.active ? { ...target, dataMode: 'active' } : target, password, path, trustStore: pins };
+    return { target: flags.active ? { ...target, dataMode: 'active' } : target, password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins };
   }
   const target: ConnectionTarget = {
     host: location.host,
@@ -222,14 +231,14 @@ async function resolveTarget(location: CliLocation, flags: CliFlags): Promise<{ 
     timezoneOffsetMinutes: 0,
     encoding: 'utf8',
   };
-  return { target, password: await passwordFor(location), path: location.path };
+  return { target, password: await passwordFor(location), path: location.path, uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME };
 }
 
-async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string }> {
+async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean }> {
   if (location.kind === 'url' && location.mode === 'plain' && !flags.allowPlain) {
     throw new WharfError('plain-refused', 'ftp:// is plain FTP: the password and files travel unencrypted. Use ftpes:// (explicit FTPS), or pass --allow-plain if you accept that.');
   }
-  const { target, password, path, trustStore } = await resolveTarget(location, flags);
+  const { target, password, path, uploadViaTemporaryName, trustStore } = await resolveTarget(location, flags);
   // A saved plain-FTP site was chosen as such in the site manager; a URL needs --allow-plain.
   const allowPlain = location.kind === 'site' || flags.allowPlain;
   if (target.mode === 'plain') warn('warning: plain FTP: the password and files travel unencrypted');
@@ -247,7 +256,8 @@ async function openSession(location: CliLocation, flags: CliFlags): Promise<{ se
     keepAliveIntervalMs: 0,
     ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => process.stderr.write(`${line.direction} ${line.text}\n`) } : {}),
   });
-  return { session, path };
+  // --in-place wins over the site's setting for this run only; the saved site is not changed.
+  return { session, path, uploadViaTemporaryName: uploadViaTemporaryName && !flags.inPlace };
 }
 
 function formatEntry(entry: RemoteEntry): string {
@@ -321,7 +331,7 @@ async function runThroughQueue(
   location: CliLocation,
   flags: CliFlags,
   browse: FtpsSession,
-  request: { direction: 'upload' | 'download'; localPath: string; remotePath: string; kind?: 'file' | 'directory' },
+  request: { direction: 'upload' | 'download'; localPath: string; remotePath: string; kind?: 'file' | 'directory'; uploadViaTemporaryName?: boolean },
 ): Promise<void> {
   const siteKey = 'cli';
   const queue = await TransferQueue.open({
@@ -388,10 +398,10 @@ async function commandPut(positionals: string[], flags: CliFlags): Promise<void>
   const localStat = await stat(source).catch(() => null);
   if (localStat === null) throw new WharfError('local-io', `${source} does not exist.`);
   if (localStat.isDirectory() && !flags.recursive) throw new WharfError('invalid-input', `${source} is a folder: add -r to upload it.`);
-  const { session, path } = await openSession(location, flags);
+  const { session, path, uploadViaTemporaryName } = await openSession(location, flags);
   try {
     const remotePath = !localStat.isDirectory() && path.endsWith('/') ? posix.join(path, basename(source)) : path;
-    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath });
+    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath, uploadViaTemporaryName });
   } finally {
     await session.close();
   }

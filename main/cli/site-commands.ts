@@ -30,6 +30,7 @@ function describeSite(site: SiteProfile): string {
     `Timezone offset:  ${site.timezoneOffsetMinutes} min`,
     `Charset:          ${site.encoding}`,
     `Minimum TLS:      ${site.minTlsVersion}`,
+    `Uploads:          ${site.uploadViaTemporaryName ? 'via a temporary name (NAME.wharf-part), renamed once verified' : 'in place (straight to the final name)'}`,
     ...(site.comments ? [`Comments:         ${site.comments}`] : []),
   ].join('\n');
 }

@@ -6,7 +6,7 @@
 import { EXIT_CODES } from '../cli/exit-codes';
 import { readFile } from 'node:fs/promises';
 import type { ConnectionTarget } from '../../common/models/site';
-import { toConnectionTarget } from '../../common/models/site-profile';
+import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget } from '../../common/models/site-profile';
 import { ask } from '../cli/prompt';
 import { openStores } from '../cli/stores';
 import { parseLocation } from '../cli/url';
@@ -84,6 +84,8 @@ export interface CliConnection {
   readonly insecure: boolean;
   readonly trustStore: TrustStoreLike | undefined;
   readonly decideTrust: (question: CertificateQuestion) => Promise<TrustDecision>;
+  /** A saved site's "upload via a temporary name"; on (the default) for a URL. */
+  readonly uploadViaTemporaryName: boolean;
 }
 
 /** Turns `ftpes://user@host/path` or `site:NAME/path` into a connection; asks for the password where needed. */
@@ -107,6 +109,7 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
       allowPlain: site.protocol === 'plain',
       trustStore: pins,
       decideTrust: (q) => decideOnTerminal(q, io, true),
+      uploadViaTemporaryName: site.uploadViaTemporaryName,
     };
   }
   if (location.mode === 'plain' && !flags.allowPlain) {
@@ -142,6 +145,7 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
     allowPlain: flags.allowPlain,
     trustStore: undefined,
     decideTrust: (q) => decideOnTerminal(q, io, false),
+    uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   };
 }
 

@@ -26,6 +26,8 @@ down (server -> this computer) or mirror (both ways, the newer copy wins). Every
   --timezone-offset MIN  minutes the server's clock is ahead of UTC (LIST times); default the site's or 0
   --no-hash              compare by size and time only, even where the server offers HASH
   --parallel N           transfers at once, default 2 (1-10)
+  --in-place             upload straight to the final names (for servers that refuse renames); by
+                         default uploads go to NAME.wharf-part and are renamed once verified
   --json                 print the plan and the result as JSON
   --ca FILE, --fingerprint SHA256:…, --insecure, --allow-plain, --active, --timeout SECONDS  as for other commands`;
 
@@ -117,6 +119,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         'timezone-offset': { type: 'string' },
         'no-hash': { type: 'boolean', default: false },
         parallel: { type: 'string', default: '2' },
+        'in-place': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -180,6 +183,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         siteKey: 'cli',
         session,
         actionIds: chosen,
+        uploadViaTemporaryName: connection.uploadViaTemporaryName && values['in-place'] !== true,
         state: { store: state, pairKey },
         ...(values.json || values.quiet ? {} : { onAction: (r: SyncActionResult) => io.err(describeResult(plan, r)) }),
       });

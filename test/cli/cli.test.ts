@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -243,5 +243,58 @@ describe('wharf with saved sites and the keychain', () => {
     const gone = await run(['get', `site:${name}/from-site.txt`, target]);
     assert.equal(gone.code, 2);
     assert.match(gone.stderr, /No saved site/);
+  });
+});
+
+describe('wharf put: uploads via a temporary name', () => {
+  const server = fleet.servers['vsftpd-explicit'];
+  const env = { WHARF_PASSWORD: server.password, WHARF_DEBUG: '1' };
+  /** The FTP commands of a run, from the WHARF_DEBUG dialogue on stderr. */
+  const commands = (stderr: string, pattern: RegExp) => stderr.split('\n').filter((line) => line.startsWith('command ') && pattern.test(line.slice('command '.length)));
+
+  test('by default the file goes to NAME.wharf-part and is renamed; --in-place writes the final name directly', async () => {
+    const data = testBytes(120_000, 8);
+    const local = join(work, unique('temp-up'));
+    writeFileSync(local, data);
+    const remote = `/${unique('temp-up')}.bin`;
+
+    const viaTemporary = await run(['put', local, urlFor('vsftpd-explicit', remote), '--ca', caFile], env);
+    assert.equal(viaTemporary.code, 0, viaTemporary.stderr);
+    assert.deepEqual(commands(viaTemporary.stderr, /^(STOR|RNFR|RNTO) /), [`command STOR ${remote}.wharf-part`, `command RNFR ${remote}.wharf-part`, `command RNTO ${remote}`]);
+    assert.deepEqual(readFileSync(join(server.root, remote)), data);
+    assert.equal(existsSync(join(server.root, `${remote}.wharf-part`)), false);
+
+    const inPlace = await run(['put', local, urlFor('vsftpd-explicit', remote), '--ca', caFile, '--in-place'], env);
+    assert.equal(inPlace.code, 0, inPlace.stderr);
+    assert.deepEqual(commands(inPlace.stderr, /^(STOR|RNFR|RNTO) /), [`command STOR ${remote}`]);
+    assert.deepEqual(readFileSync(join(server.root, remote)), data);
+  });
+
+  test('a site: location follows the saved site\'s setting; site show says which', async (t) => {
+    // Its own data folder with a site saved as a user who unticked the setting would have it (no keychain needed).
+    const siteData = mkdtempSync(join(tmpdir(), 'wharf-cli-site-'));
+    const name = unique('dropbox');
+    writeFileSync(join(siteData, 'sites.json'), JSON.stringify({
+      schemaVersion: 2,
+      folders: [],
+      sites: [{
+        id: '6b0c6f8e-3d55-4a43-9a3b-4d1f2a4b9c10', name, folderPath: [], protocol: 'explicit', host: server.host, port: server.port, portFollowsProtocol: false,
+        user: server.user, passwordStorage: 'ask', dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2,
+        timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: false, comments: '', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
+      }],
+    }));
+    const siteEnv = { ...env, WHARF_DATA_DIR: siteData };
+    t.after(() => rmSync(siteData, { recursive: true, force: true }));
+    const show = await run(['site', 'show', name], siteEnv);
+    assert.equal(show.code, 0, show.stderr);
+    assert.match(show.stdout, /Uploads:\s+in place/);
+
+    const local = join(work, unique('site-up'));
+    writeFileSync(local, 'to a drop box that refuses renames');
+    const remote = `/${unique('site-up')}.txt`;
+    const put = await run(['put', local, `site:${name}${remote}`, '--ca', caFile], siteEnv);
+    assert.equal(put.code, 0, put.stderr);
+    assert.deepEqual(commands(put.stderr, /^(STOR|RNFR|RNTO) /), [`command STOR ${remote}`]);
+    assert.equal(readFileSync(join(server.root, remote), 'utf8'), 'to a drop box that refuses renames');
   });
 });
