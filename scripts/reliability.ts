@@ -115,7 +115,7 @@ function report(rows: readonly Row[], startedAt: Date, seconds: number): string 
     '- *Transfers run*: file transfers the queue (or `wharf`) ran, each direction counted once; listings for the listing cases.',
     '- *Faults injected*: faults that actually fired (a close at byte N of a connection that carried fewer bytes did not), crashes, or hostile answers served.',
     '- *Completed*: transfers that ended `done` with equal SHA-256 on both sides. Where a fault makes a transfer impossible (a full disk, a name the server cannot serve), the item must fail alone with a clear error instead: see the notes.',
-    '- *Lost or corrupted*: a file missing, different, or seen partial under its final name (watched on every file-system event and queue update while downloads ran). Must be 0.',
+    '- *Lost or corrupted*: a file missing, different, or seen partial under its final name (watched on every file-system event and queue update, in the download folder and, for the network faults, in the upload folder on the server). Must be 0.',
     '- *Credentials in clear*: the password seen in the bytes the fault proxy relayed, or received by a hostile server before TLS (or USER/PASS after a rejected certificate). Must be 0.',
     '',
     'How faults reach FTPS data connections: the fault proxy listens on 127.0.0.2 on the control port and on every port of the server\'s passive range; EPSV answers only a port, and a PASV address of 127.0.0.1 is replaced by the control host (Wharf\'s NAT logic), so every data connection goes through the proxy without decrypting or rewriting anything (test/faults/fault-proxy.ts).',

@@ -17,6 +17,8 @@ import { startFaultProxy, type ConnectionKind, type Fault, type FaultKind } from
 import {
   FinalNameWatcher,
   describeUnfinished,
+  makeServerFolder,
+  listFilesBelow,
   mixedFiles,
   passivePortsOf,
   seededRandom,
@@ -73,8 +75,9 @@ export function faultPlan(scenario: NetworkFaultScenario): (connection: { kind: 
 
 /**
  * Runs one scenario: uploads a mixed file set through the proxy with the queue, checks every byte on the
- * server, downloads it back through the proxy, checks every byte here, and watches the download folder the
- * whole time for a partial file under a final name. Nothing is retried by hand: the queue does it.
+ * server, downloads it back through the proxy, checks every byte here, and watches the server's upload
+ * folder and the download folder the whole time for a partial file under a final name (uploads go through
+ * `NAME.wharf-part`, the default). Nothing is retried by hand: the queue does it.
  */
 export async function runNetworkFaultScenario(fleet: FleetInfo, scenario: NetworkFaultScenario): Promise<ScenarioFigures & { readonly problems: readonly string[] }> {
   const server = fleet.servers[scenario.server];
@@ -118,12 +121,18 @@ export async function runNetworkFaultScenario(fleet: FleetInfo, scenario: Networ
   // What a download must reproduce is the server's copy (set once the uploads are done).
   const sizes = new Map<string, number>();
   const watcher = new FinalNameWatcher(target, sizes, queue);
+  const remoteWatcher = new FinalNameWatcher(makeServerFolder(server, remoteFolder), new Map(files.map((f) => [f.name, f.data.length])), queue);
   try {
     const uploads: NewTransferItem[] = files.map((f) => ({
       kind: 'file', direction: 'upload', siteKey: 'proxied', localPath: join(source, f.name), remotePath: `${remoteFolder}/${f.name}`, size: f.data.length,
     }));
     queue.enqueue(uploads);
     await queue.whenSettled();
+    remoteWatcher.scan();
+    remoteWatcher.close();
+    problems.push(...remoteWatcher.violations.map((v) => `server: ${v}`));
+    const leftovers = listFilesBelow(join(server.root, remoteFolder)).filter((name) => name.endsWith('.wharf-part'));
+    if (leftovers.length > 0) problems.push(`temporary upload files left on the server: ${leftovers.join(', ')}`);
     const upFailed = describeUnfinished(queue.getSnapshot().items);
     if (upFailed) problems.push(`uploads not done:\n${upFailed}`);
     const up = verifyFolder(join(server.root, remoteFolder), files);
@@ -156,7 +165,7 @@ export async function runNetworkFaultScenario(fleet: FleetInfo, scenario: Networ
     const wrong = (i: TransferItem) => (i.direction === 'upload' ? up : down).bad.some((b) => b.startsWith(`${basename(i.localPath)}:`));
     // Lost or corrupted: reported done with other bytes than its source, or seen partial under its final
     // name. A transfer that failed is reported as failed (a problem, not a silent loss).
-    const silent = items.filter((i) => i.state === 'done' && wrong(i)).length + watcher.violations.length;
+    const silent = items.filter((i) => i.state === 'done' && wrong(i)).length + watcher.violations.length + remoteWatcher.violations.length;
     const failed = items.filter((i) => i.state !== 'done').length;
     return {
       scenario: `${scenario.fault} on ${scenario.target} connections (${scenario.server})`,
@@ -166,11 +175,12 @@ export async function runNetworkFaultScenario(fleet: FleetInfo, scenario: Networ
       bytesVerified: up.bytes + down.bytes,
       lostOrCorrupted: silent,
       credentialsInClear: stats.secretsSeenInClear,
-      notes: `${stats.connections.control} control and ${stats.connections.data} data connections, ${retried} transfers retried${failed > 0 ? `, ${failed + files.length - serverCopies.length} failed with an error` : ''}, ${stats.faultsSpared} faults spared on a last attempt, ${watcher.checked} final-name checks`,
+      notes: `${stats.connections.control} control and ${stats.connections.data} data connections, ${retried} transfers retried${failed > 0 ? `, ${failed + files.length - serverCopies.length} failed with an error` : ''}, ${stats.faultsSpared} faults spared on a last attempt, ${watcher.checked + remoteWatcher.checked} final-name checks (${remoteWatcher.checked} on the server)`,
       problems,
     };
   } finally {
     watcher.close();
+    remoteWatcher.close();
     await queue.stop();
     await proxy.close();
     rmSync(work, { recursive: true, force: true });
