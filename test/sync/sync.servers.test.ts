@@ -15,7 +15,7 @@ import { FtpsSession } from '../../main/ftps';
 import { compareFolders, MemorySyncStateStore, planSync, runSyncPlan, runSyncCommand, SyncService, syncPairKey, type CompareFoldersOptions } from '../../main/sync';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import type { SessionConnection } from '../../main/services/remote-sessions';
-import { useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
+import { serverLog, useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
 
 const fleet = await useFleet();
 const work = mkdtempSync(join(tmpdir(), 'wharf-sync-'));
@@ -464,5 +464,31 @@ describe('the sync service and the command line', () => {
 
     assert.equal(await runSyncCommand([local, url, '--direction', 'sideways'], io), 2);
     assert.match(err.at(-1) ?? '', /--direction takes up, down or mirror/);
+  });
+
+  test('wharf sync: uploads go via NAME.wharf-part, or straight to the final names with --in-place', async () => {
+    const server = fleet.servers['vsftpd-explicit'] satisfies ServerInfo;
+    const { local, base } = await freshPair(server, 'cli-temp');
+    writeLocal(local, 'via-temporary.txt', 'renamed into place');
+    const caFile = join(work, 'ca.pem');
+    writeFileSync(caFile, fleet.caCertPem);
+    const err: string[] = [];
+    const io = { out: () => undefined, err: (t: string) => err.push(t), env: { WHARF_PASSWORD: server.password, WHARF_DATA_DIR: join(work, 'data') }, interactive: false, ask: async () => '' };
+    const url = `ftpes://${server.user}@${server.host}:${server.port}/${base}`;
+
+    let logBefore = serverLog(server).length;
+    assert.equal(await runSyncCommand([local, url, '--direction', 'up', '--ca', caFile, '-q'], io), 0, err.join('\n'));
+    let log = serverLog(server).slice(logBefore);
+    assert.match(log, new RegExp(`STOR /${base}/via-temporary\\.txt\\.wharf-part`));
+    assert.match(log, new RegExp(`RNTO /${base}/via-temporary\\.txt`));
+    assert.equal(remoteFile(server, base, 'via-temporary.txt'), 'renamed into place');
+
+    writeLocal(local, 'in-place.txt', 'written where it belongs');
+    logBefore = serverLog(server).length;
+    assert.equal(await runSyncCommand([local, url, '--direction', 'up', '--ca', caFile, '-q', '--in-place'], io), 0, err.join('\n'));
+    log = serverLog(server).slice(logBefore);
+    assert.match(log, new RegExp(`STOR /${base}/in-place\\.txt`));
+    assert.doesNotMatch(log, /wharf-part|RNFR|RNTO/);
+    assert.equal(remoteFile(server, base, 'in-place.txt'), 'written where it belongs');
   });
 });
