@@ -326,7 +326,7 @@ describe('the sync service and the command line', () => {
 
   /** A sync service over `queue` that counts the sessions it opens, and what the queue held at each opening. */
   function countingService(server: ServerInfo, queue: TransferQueue, siteKey: string) {
-    const connection: SessionConnection = { siteKey, label: 'proftpd', maxConnections: null, options: optionsFor(server) };
+    const connection: SessionConnection = { siteKey, label: 'proftpd', maxConnections: null, uploadViaTemporaryName: true, options: optionsFor(server) };
     const opened: { unfinishedTransfers: number }[] = [];
     const service = new SyncService({
       connectionFor: () => connection,
