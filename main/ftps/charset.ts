@@ -20,9 +20,9 @@ export interface ControlCharset {
 const identity: ControlCharset = { socketEncoding: 'utf8', decode: (t) => t, encode: (t) => t };
 
 /**
- * Multi-byte charsets whose characters are one or two bytes and never use CR, LF or `/` inside a
- * character, so FTP's line framing and path splitting work on their bytes. Stateful ones (ISO-2022-JP)
- * and UTF-16 are not among them.
+ * Multi-byte charsets (one or two bytes a character; EUC-JP also three, GB18030 also four) that never use
+ * CR, LF or `/` inside a character, so FTP's line framing and path splitting work on their bytes.
+ * Stateful ones (ISO-2022-JP) and UTF-16 are not among them.
  */
 const DOUBLE_BYTE = new Set(['shift_jis', 'euc-jp', 'gbk', 'gb18030', 'big5', 'euc-kr']);
 
@@ -57,13 +57,14 @@ export function controlCharset(label: string): ControlCharset {
     reverseTables.set(name, reverse);
   }
   const table = reverse;
+  const fourByte = GB18030_FAMILY.has(name);
   return {
     socketEncoding: 'latin1',
     decode: (text) => decoder.decode(Buffer.from(text, 'latin1')),
     encode: (text) => {
       let wire = '';
       for (const char of text) {
-        const bytes = table.get(char);
+        const bytes = table.get(char) ?? (fourByte ? gb18030Supplementary(char) : undefined);
         if (bytes === undefined) throw new WharfError('invalid-input', `"${char}" cannot be written in the charset ${label}.`);
         wire += bytes;
       }
@@ -87,7 +88,8 @@ function singleByteReverse(decoder: TextDecoder): Map<string, string> | null {
  * The reverse table of a double-byte charset, from decoding every single byte and every lead/trail pair
  * (strict: malformed pairs are left out). Where two byte sequences decode to the same character, the lower
  * one is kept, as the WHATWG encoders do; Shift_JIS's NEC-selected IBM rows (lead bytes 0xED and 0xEE)
- * come last, because the WHATWG encoder writes those characters with the IBM rows (0xFA-0xFC) instead.
+ * come last, because the WHATWG encoder writes those characters with the IBM rows (0xFA-0xFC) instead,
+ * and so does GB18030's single byte 0x80 (€ is 0xA2E3 there).
  * A name whose bytes on the server use the other of two such sequences is shown, but the server answers
  * 550 for it, as it does for a name that is not valid UTF-8 on a UTF-8 site.
  */
@@ -105,7 +107,8 @@ function doubleByteReverse(name: string): Map<string, string> {
     // One character only: a pair that decodes as two single-byte characters is not a pair.
     if ([...char].length !== 1) return;
     const wire = String.fromCharCode(...bytes);
-    if (name === 'shift_jis' && (bytes[0] === 0xed || bytes[0] === 0xee)) deferred.push([char, wire]);
+    // The WHATWG GB18030 encoder writes € as 0xA2E3; only GBK uses the single byte 0x80 for it.
+    if ((name === 'shift_jis' && (bytes[0] === 0xed || bytes[0] === 0xee)) || (name === 'gb18030' && bytes.length === 1 && bytes[0] === 0x80)) deferred.push([char, wire]);
     else if (!reverse.has(char)) reverse.set(char, wire);
   };
   for (let byte = 0; byte <= 0xff; byte++) tryBytes([byte]);
@@ -113,5 +116,35 @@ function doubleByteReverse(name: string): Map<string, string> {
     for (let trail = 0x40; trail <= 0xfe; trail++) tryBytes([lead, trail]);
   }
   for (const [char, wire] of deferred) if (!reverse.has(char)) reverse.set(char, wire);
+  if (name === 'euc-jp') {
+    // JIS X 0212 (0x8F then two bytes): the decoder reads them, the WHATWG encoder never writes them.
+    for (let second = 0xa1; second <= 0xfe; second++) for (let third = 0xa1; third <= 0xfe; third++) tryBytes([0x8f, second, third]);
+  }
+  if (GB18030_FAMILY.has(name)) {
+    // The four-byte sequences of the Basic Multilingual Plane: pointers 0-39419, in the decoder's ranges table.
+    for (let pointer = 0; pointer <= 39419; pointer++) tryBytes(gb18030FourBytes(pointer));
+  }
   return reverse;
+}
+
+/**
+ * WHATWG decodes "gbk" with the GB18030 decoder, four-byte sequences included, so a GBK server's names may
+ * hold them: both labels write them back.
+ */
+const GB18030_FAMILY = new Set(['gbk', 'gb18030']);
+
+/** The four bytes of a GB18030 pointer (WHATWG Encoding, gb18030 encoder step 9). */
+function gb18030FourBytes(pointer: number): number[] {
+  const byte1 = Math.floor(pointer / (10 * 126 * 10));
+  const rest1 = pointer % (10 * 126 * 10);
+  const byte2 = Math.floor(rest1 / (10 * 126));
+  const rest2 = rest1 % (10 * 126);
+  return [byte1 + 0x81, byte2 + 0x30, Math.floor(rest2 / 10) + 0x81, (rest2 % 10) + 0x30];
+}
+
+/** Characters beyond U+FFFF follow a formula in GB18030 (pointer 189000 and up), not a table. */
+function gb18030Supplementary(char: string): string | undefined {
+  const codePoint = char.codePointAt(0) as number;
+  if (codePoint < 0x10000) return undefined;
+  return String.fromCharCode(...gb18030FourBytes(189000 + codePoint - 0x10000));
 }

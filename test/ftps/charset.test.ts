@@ -32,6 +32,10 @@ describe('control connection charsets', () => {
     assert.deepEqual(Buffer.from(controlCharset('euc-jp').encode('ｶ表'), 'latin1'), Buffer.from([0x8e, 0xb6, 0xc9, 0xbd]));
     // Of the two Shift_JIS codes for 纊 (NEC-selected 0xED40, IBM 0xFA5C), the WHATWG encoder writes the IBM one.
     assert.deepEqual(Buffer.from(sjis.encode('纊'), 'latin1'), Buffer.from([0xfa, 0x5c]));
+    // What the decoders read beyond two bytes is written back too: GB18030's four-byte sequences (which
+    // WHATWG also reads for "gbk") and EUC-JP's JIS X 0212 row.
+    assert.deepEqual(Buffer.from(controlCharset('gbk').encode('𠀀ü'), 'latin1'), Buffer.from([0x95, 0x32, 0x82, 0x36, 0xa8, 0xb9]));
+    assert.equal(controlCharset('euc-jp').decode(controlCharset('euc-jp').encode('ά')), 'ά');
     assert.throws(() => sjis.encode('보'), (err: unknown) => err instanceof WharfError && /cannot be written/.test(err.message));
   });
 
