@@ -5,6 +5,7 @@ import type { RawReply, RemoteListing, SessionInfo } from '../../common/ipc/payl
 import type { LogLine } from '../../common/models/log';
 import type { RemoteEntry } from '../../common/models/remote-entry';
 import type { SecurityReport } from '../../common/models/security';
+import type { FileFacts } from '../../common/models/transfer';
 import { defaultPortFor, type ConnectionTarget } from '../../common/models/site';
 import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
 import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
@@ -15,7 +16,10 @@ import type { QuestionBroker } from './question-broker';
 import { toErrorData } from './error-data';
 
 /** The engine calls a browsing session makes: `FtpsSession` satisfies it; tests may pass a stand-in. */
-export type BrowseSession = Pick<FtpsSession, 'id' | 'report' | 'list' | 'pwd' | 'mkdir' | 'rename' | 'remove' | 'chmod' | 'raw' | 'close' | 'size' | 'download'>;
+export type BrowseSession = Pick<
+  FtpsSession,
+  'id' | 'report' | 'list' | 'pwd' | 'mkdir' | 'rename' | 'remove' | 'chmod' | 'raw' | 'close' | 'size' | 'modifiedAt' | 'download'
+>;
 
 /** Opens an engine session: `FtpsSession.open` in the app and the bridge. */
 export type OpenSession = (options: SessionOptions) => Promise<BrowseSession>;
@@ -207,6 +211,18 @@ export class RemoteSessionService {
     const entry = this.connected(sessionId);
     const reply = await this.run(entry, (s) => s.raw(command));
     return { code: reply.code, message: reply.message };
+  }
+
+  /**
+   * A remote file's size (SIZE) and modification time (MDTM or MLST; null where the server cannot say).
+   * Throws when the file is not there.
+   */
+  async fileFacts(sessionId: string, path: string): Promise<FileFacts> {
+    const entry = this.connected(sessionId);
+    const size = await this.run(entry, (s) => s.size(path));
+    const modified = await this.run(entry, (s) => s.modifiedAt(path)).catch(() => null);
+    const known = modified !== null && !Number.isNaN(modified.getTime());
+    return { size, modifiedAt: known ? modified.toISOString() : null };
   }
 
   /** The current security report. */
