@@ -11,12 +11,12 @@ import type { LogLine } from '../common/models/log';
 import type { Result } from '../common/models/result';
 import type { SiteCreateInput, SiteProfile, SiteUpdateInput } from '../common/models/site-profile';
 import type { OverwriteChoice, OverwritePolicy, QueueSnapshot, TransferState } from '../common/models/transfer';
-import type { TrustDecision } from '../common/ipc/payloads';
+import type { EditedFileAction, TrustDecision } from '../common/ipc/payloads';
 import type { DoctorRequest } from '../common/models/doctor';
 import type { SyncDirection, SyncOperation } from '../common/models/sync';
 import { followPath, initialPair, lastSegment, paneMarks as compareMarksOf, paneRows, type PairState } from './state/compare-model';
 import { paneMenuItems, type MenuItem, type PaneCommand } from './state/context-menu-model';
-import { closeDialog, initialDialogs, openDialog, type Dialog, type DialogState } from './state/dialogs';
+import { closeDialog, initialDialogs, openDialog, questionDialog, type Dialog, type DialogState } from './state/dialogs';
 import {
   askPassword,
   doctorPlanFromQuickConnect,
@@ -163,6 +163,7 @@ export class Dispatcher {
       api.on('log', (batch) => this.log.update((l) => ({ lines: appendLog(l.lines, batch.lines) }))),
       api.on('certificateQuestion', (question) => this.dialogs.update((d) => openDialog(d, { kind: 'certificate', id: question.id, question }))),
       api.on('overwriteQuestion', (question) => this.dialogs.update((d) => openDialog(d, { kind: 'overwrite', id: question.id, question }))),
+      api.on('editedFileChanged', (question) => this.dialogs.update((d) => openDialog(d, { kind: 'edited-file', id: question.id, question }))),
       api.on('questionClosed', (closed) => this.dialogs.update((d) => closeDialog(d, closed.questionId))),
       api.on('sitesChanged', (listing) => this.sites.update((s) => ({ ...s, listing }))),
       api.on('openQuickConnect', (link) => this.openLink(link)),
@@ -190,10 +191,7 @@ export class Dispatcher {
     if (snapshot.ok) this.queue.update((q) => receiveSnapshot(q, snapshot.value));
     else this.report(snapshot.error);
     if (pending.ok) {
-      for (const q of pending.value) {
-        const dialog: Dialog = q.kind === 'certificate' ? { kind: 'certificate', id: q.id, question: q } : { kind: 'overwrite', id: q.id, question: q };
-        this.dialogs.update((d) => openDialog(d, dialog));
-      }
+      for (const q of pending.value) this.dialogs.update((d) => openDialog(d, questionDialog(q)));
     }
     if (history.ok) this.log.update((l) => ({ lines: mergeHistory(history.value, l.lines) }));
     this.sites.update((s) => ({ ...s, listing: sites.ok ? sites.value : s.listing, keychain: keychain.ok ? keychain.value : s.keychain }));
@@ -498,6 +496,13 @@ export class Dispatcher {
     this.closeDialog(questionId);
     const result = await this.api.answerOverwrite({ questionId, choice, applyToAll });
     if (!result.ok) this.report(result.error);
+  }
+
+  /** Answers "upload the edited file back?"; an upload shows in the queue like any other. */
+  async answerEditedFile(questionId: string, action: EditedFileAction): Promise<void> {
+    this.closeDialog(questionId);
+    const result = await this.api.answerEditedFile({ questionId, action });
+    if (!result.ok) this.report(result.error, 'Upload edited file');
   }
 
   // ---- both panes -----------------------------------------------------------------------------------

@@ -36,9 +36,9 @@
  * - Links: the OS hands `ftps://`/`ftpes://` links to main, which parses them (never keeping a password).
  *   Subscribe to `openQuickConnect`, then call `linksReady` once for the link that launched the app; fill
  *   the quick connect bar from either and connect only when the user clicks Connect.
- * - Questions: a `certificateQuestion` or `overwriteQuestion` event opens a dialog; answer with
- *   `answerCertificate` / `answerOverwrite`; `questionClosed` closes it (answered elsewhere, or the
- *   connection went away).
+ * - Questions: a `certificateQuestion`, `overwriteQuestion` or `editedFileChanged` event opens a dialog;
+ *   answer with `answerCertificate` / `answerOverwrite` / `answerEditedFile`; `questionClosed` closes it
+ *   (answered elsewhere, or the connection went away).
  * - The CSP forbids inline `<style>` and `style="..."` in HTML; React's `style={{...}}` (set through the
  *   CSSOM) is fine. No network from the renderer (`connect-src 'none'`): everything goes through here.
  *
@@ -59,6 +59,8 @@ import type {
   CertificateQuestionView,
   DragOutItem,
   DroppedEntry,
+  EditedFileAction,
+  EditedFileQuestion,
   EnqueueResult,
   EnqueueTransfer,
   KeychainStatus,
@@ -170,7 +172,9 @@ export interface WharfApi {
   remoteDelete(request: SessionRequest & { readonly paths: readonly string[]; readonly recursive: boolean }): Promise<Result<void>>;
   /**
    * Downloads a remote file to a temporary folder of its own, verified, and opens it with its default
-   * application: a copy to look at (as WinSCP's Open or FileZilla's View). Changes are not uploaded back.
+   * application (View/Edit, as in FileZilla and WinSCP). Main then watches the copy: when it is saved with
+   * different content, an `editedFileChanged` question asks whether to upload it back. Watching stops when
+   * the session closes, when the user answers `stop`, at quit, or for the oldest of more than 50 opened files.
    */
   remoteOpen(request: SessionRequest & { readonly path: string }): Promise<Result<{ readonly file: string }>>;
   /** SITE CHMOD with an octal mode such as `755`. */
@@ -276,6 +280,12 @@ export interface WharfApi {
   answerCertificate(request: { readonly questionId: string; readonly decision: TrustDecision }): Promise<Result<void>>;
   /** Answers an overwrite question; `applyToAll` answers every item still set to `ask`. */
   answerOverwrite(request: OverwriteAnswer): Promise<Result<void>>;
+  /**
+   * Answers an `editedFileChanged` question: `upload` queues the copy as an upload overwriting the server's
+   * file (verified and resumable like any transfer, with the site's settings), `ignore` leaves the server
+   * alone until the next change, `stop` leaves it alone and stops watching the file.
+   */
+  answerEditedFile(request: { readonly questionId: string; readonly action: EditedFileAction }): Promise<Result<void>>;
   /** The most recent log lines (up to 5,000), to fill the log tab after a reload. */
   logRecent(request: EmptyRequest): Promise<Result<readonly LogLine[]>>;
 }
@@ -294,6 +304,8 @@ export interface WharfEvents {
   certificateQuestion: CertificateQuestionView;
   /** A transfer's target exists and the policy is `ask`. */
   overwriteQuestion: OverwriteQuestion;
+  /** The local copy of a file opened with `remoteOpen` was saved with new content: upload it back? */
+  editedFileChanged: EditedFileQuestion;
   /** A question was answered or withdrawn: close its dialog. */
   questionClosed: QuestionClosed;
   /** The site tree changed (a create, update, delete, move or import, from any window). */
@@ -386,6 +398,7 @@ export const WHARF_METHODS = {
   questionsPending: true,
   answerCertificate: true,
   answerOverwrite: true,
+  answerEditedFile: true,
   logRecent: true,
 } as const satisfies Record<WharfMethod, true>;
 
@@ -400,6 +413,7 @@ export const WHARF_EVENTS = {
   log: true,
   certificateQuestion: true,
   overwriteQuestion: true,
+  editedFileChanged: true,
   questionClosed: true,
   sitesChanged: true,
   doctorStep: true,

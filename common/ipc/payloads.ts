@@ -9,7 +9,7 @@ import type { EntryType, RemoteEntry } from '../models/remote-entry';
 import type { CertificateInfo, SecurityReport } from '../models/security';
 import type { ConnectionTarget, DataConnectionMode, FtpsMode, MinTlsVersion } from '../models/site';
 import type { SiteImportSummary, SiteTree, StoreWarning } from '../models/site-profile';
-import type { OverwriteQuestion, OverwritePolicy, TransferDirection, TransferKind } from '../models/transfer';
+import type { FileFacts, OverwriteQuestion, OverwritePolicy, TransferDirection, TransferKind } from '../models/transfer';
 
 // ---------------------------------------------------------------------------------------------------------
 // Local file system
@@ -226,10 +226,48 @@ export interface CertificateQuestionView {
   readonly previousFingerprint: string | null;
 }
 
+/**
+ * "“NAME” was changed. Upload it back?", raised when the local copy of a file opened with `remoteOpen` was
+ * saved with different content (View/Edit, as in FileZilla and WinSCP). One question per file at a time;
+ * changes made while it is open are covered by it (an upload sends the file as it is then).
+ */
+export interface EditedFileQuestion {
+  /** Answer with `answerEditedFile({ questionId: id, action })`. */
+  readonly id: string;
+  /** The browsing session the file was opened from; the question is withdrawn when it closes. */
+  readonly sessionId: string;
+  /** The file's name, as the dialog's title shows it. */
+  readonly name: string;
+  /** The local copy the user edited (in Wharf's temporary folder, not one of the user's folders). */
+  readonly localPath: string;
+  readonly remotePath: string;
+  /** The session's label (the site's name, or `user@host`), for "Upload it back to SERVER:/path?". */
+  readonly server: string;
+  /** The local copy now. */
+  readonly local: FileFacts;
+  /** The server's file when it was opened (or last uploaded back). */
+  readonly remoteBefore: FileFacts;
+  /** The server's file now; null when it is gone or could not be checked (then `remoteChanged` is true). */
+  readonly remoteNow: FileFacts | null;
+  /**
+   * The server's file changed since it was opened (size or modification time differ), or could not be
+   * checked: uploading would overwrite someone else's change, so the dialog's default is not to upload.
+   */
+  readonly remoteChanged: boolean;
+}
+
+/**
+ * The answer to an `EditedFileQuestion`: `upload` queues an upload overwriting the server's file (and keeps
+ * watching), `ignore` does not upload (and asks again at the next change), `stop` does not upload and stops
+ * watching this file.
+ */
+export type EditedFileAction = 'upload' | 'ignore' | 'stop';
+
 /** Any open question; `questionsPending` lists them so a reloaded window shows the dialog again. */
 export type PendingQuestion =
   | ({ readonly kind: 'certificate' } & CertificateQuestionView)
-  | ({ readonly kind: 'overwrite' } & OverwriteQuestion);
+  | ({ readonly kind: 'overwrite' } & OverwriteQuestion)
+  | ({ readonly kind: 'edited-file' } & EditedFileQuestion);
 
 /** Why a question went away without (or with) an answer, so the renderer closes its dialog. */
 export interface QuestionClosed {

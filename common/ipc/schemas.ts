@@ -202,6 +202,7 @@ export const WHARF_VALIDATORS = {
   questionsPending: empty,
   answerCertificate: z.strictObject({ questionId: idSchema, decision: z.enum(['once', 'always', 'reject']) }),
   answerOverwrite: z.strictObject({ questionId: idSchema, choice: overwriteChoiceSchema, applyToAll: z.boolean() }),
+  answerEditedFile: z.strictObject({ questionId: idSchema, action: z.enum(['upload', 'ignore', 'stop']) }),
   logRecent: empty,
 } satisfies ValidatorMap;
 

@@ -81,5 +81,7 @@ export const LOCAL_PATHS: { readonly [M in WharfMethod]: PathsOf<M> } = {
   questionsPending: null,
   answerCertificate: null,
   answerOverwrite: null,
+  // The file to upload is the copy main downloaded and watches, named by main, never by the renderer.
+  answerEditedFile: null,
   logRecent: null,
 };

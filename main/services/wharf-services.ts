@@ -15,6 +15,7 @@ import { PinnedCertificateStore } from '../sites/pinned-certificates';
 import { SiteStore } from '../sites/site-store';
 import { TransferQueue } from '../transfers/transfer-queue';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { EditedFilesService } from './edited-files';
 import { toErrorData } from './error-data';
 import { EventHub } from './event-hub';
 import { LogHub } from './log-hub';
@@ -48,6 +49,8 @@ export interface WharfServiceParts {
   readonly questions: QuestionBroker;
   readonly doctor: DoctorService;
   readonly sync: SyncService;
+  /** Copies opened with `remoteOpen`, watched for saves to upload back. */
+  readonly edited: EditedFilesService;
   readonly app: { readonly name: string; readonly version: string };
   /** Where remote files dragged out to the OS, or opened, are downloaded first (removed at shutdown). */
   readonly dragDir: string;
@@ -69,7 +72,7 @@ async function attempt<T>(run: () => T | Promise<T>): Promise<Result<T>> {
  * a service. Electron (main/app) and the bridge host serve exactly this object through `createDispatcher`.
  */
 export function createWharfApi(parts: WharfServiceParts): WharfApi {
-  const { platform, events, local, remote, queue, sites, questions, log, doctor, sync } = parts;
+  const { platform, events, local, remote, queue, sites, questions, log, doctor, sync, edited } = parts;
 
   /** A remote file downloaded (and verified) into a new folder of its own under dragDir, keeping its name. */
   const downloadToTemporaryFolder = async (sessionId: string, remotePath: string): Promise<string> => {
@@ -166,8 +169,19 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     remoteDelete: (r) => attempt(() => remote.remove(r.sessionId, r.paths, r.recursive)),
     remoteOpen: (r) =>
       attempt(async () => {
+        // Read before the download: a change on the server during it then counts as a change (the safe side).
+        // A server that answers neither SIZE nor MDTM still opens the file; its question then says the
+        // server's copy could not be checked.
+        const remoteFacts = await remote.fileFacts(r.sessionId, r.path).catch(() => ({ size: null, modifiedAt: null }));
         const file = await downloadToTemporaryFolder(r.sessionId, r.path);
-        await platform.openPath(file);
+        // Watching starts before the editor opens, so its first save is never missed.
+        await edited.watch({ sessionId: r.sessionId, localPath: file, remotePath: r.path, remote: remoteFacts });
+        try {
+          await platform.openPath(file);
+        } catch (err) {
+          edited.stop(file);
+          throw err;
+        }
         return { file };
       }),
     remoteChmod: (r) => attempt(() => remote.chmod(r.sessionId, r.path, r.mode)),
@@ -218,10 +232,12 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
         const pending: PendingQuestion[] = questions.pending().map((q) => ({ kind: 'certificate' as const, ...q }));
         const overwrite = queue.currentQuestion();
         if (overwrite) pending.push({ kind: 'overwrite', ...overwrite });
+        for (const q of edited.pending()) pending.push({ kind: 'edited-file', ...q });
         return pending;
       }),
     answerCertificate: (r) => attempt(() => questions.answerCertificate(r.questionId, r.decision)),
     answerOverwrite: (r) => attempt(() => queue.answer(r)),
+    answerEditedFile: (r) => attempt(() => edited.answer(r.questionId, r.action)),
     logRecent: () => attempt(() => log.recent()),
   };
 }
@@ -258,7 +274,7 @@ export interface WharfServices extends WharfServiceParts {
   readonly api: WharfApi;
   /** The one gate (validation, allow-list, errors as data) both Electron and the bridge call. */
   readonly dispatch: Dispatch;
-  /** Closes sessions, stops (and saves) the queue, withdraws questions, flushes the log. */
+  /** Stops watching opened files, closes sessions, stops (and saves) the queue, withdraws questions, flushes the log. */
   dispose(): Promise<void>;
 }
 
@@ -305,6 +321,18 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     deleteLocal: (p) => local.delete([p], true),
   });
 
+  const edited = new EditedFilesService({
+    events,
+    remoteFacts: (sessionId, path) => remote.fileFacts(sessionId, path),
+    upload: async (sessionId, localPath, remotePath) => {
+      const result = await queue.enqueue(remote.connectionFor(sessionId), [{ direction: 'upload', localPath, remotePath, kind: 'file', overwrite: 'overwrite' }]);
+      const skipped = result.skipped[0];
+      if (result.added === 0) throw new WharfError('local-io', `${localPath} could not be queued for upload${skipped ? `: ${skipped.reason}` : '.'}`);
+    },
+    serverLabel: (sessionId) => remote.list().find((s) => s.sessionId === sessionId)?.label ?? 'the server',
+    onLog: (text) => log.info('app', 'warning', text),
+  });
+
   const parts: WharfServiceParts = {
     platform,
     events,
@@ -317,6 +345,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     questions,
     doctor,
     sync,
+    edited,
     app: options.app,
     dragDir: options.dragDir ?? join(tmpdir(), `wharf-drag-${process.pid}`),
     links: options.links ?? null,
@@ -332,6 +361,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     api,
     dispatch,
     async dispose() {
+      edited.stopAll();
       questions.withdrawAll();
       await remote.closeAll();
       await queue.stop().catch(() => undefined);

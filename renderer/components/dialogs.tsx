@@ -12,7 +12,7 @@ import { CertificatesDialog } from './certificates-dialog';
 import { DoctorDialog } from './doctor-dialog';
 import { Icon } from './icons';
 import { Modal } from './modal';
-import { PermissionsDialog, RawCommandDialog } from './remote-dialogs';
+import { EditedFileDialog, PermissionsDialog, RawCommandDialog } from './remote-dialogs';
 import { SiteManager } from './site-manager';
 import { SyncDialog } from './sync-dialog';
 
@@ -602,6 +602,8 @@ export function DialogView({ dialog, top }: { readonly dialog: Dialog; readonly 
       return <CertificateDialog dialog={dialog} top={top} />;
     case 'overwrite':
       return <OverwriteDialog dialog={dialog} top={top} />;
+    case 'edited-file':
+      return <EditedFileDialog dialog={dialog} top={top} />;
     case 'certificate-changed':
       return <CertificateChangedDialog dialog={dialog} top={top} />;
     case 'security-report':

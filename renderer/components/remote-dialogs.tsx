@@ -1,12 +1,14 @@
 /**
  * Dialogs of the remote pane's context menu: file permissions (SITE CHMOD, with the nine boxes and the
- * octal value like FileZilla's "Change file attributes") and a raw FTP command whose reply also goes to
- * the message log.
+ * octal value like FileZilla's "Change file attributes"), a raw FTP command whose reply also goes to
+ * the message log, and the question that follows Open when the opened copy is saved (View/Edit).
  */
 import { useState, type ReactNode } from 'react';
 import type { RawReply } from '../../common/ipc/payloads';
+import type { FileFacts } from '../../common/models/transfer';
 import { useDispatcher } from '../hooks';
 import type { Dialog } from '../state/dialogs';
+import { formatBytesExact, formatDate } from '../state/format';
 import {
   hasPermission,
   isOctalMode,
@@ -187,6 +189,80 @@ export function RawCommandDialog({ dialog, top }: { readonly dialog: Extract<Dia
           </div>
         )}
       </form>
+    </Modal>
+  );
+}
+
+/** "12,345 bytes, 2026-11-25 22:10", or what is not known. */
+function factsText(facts: FileFacts): string {
+  const time = formatDate(facts.modifiedAt);
+  return time ? `${formatBytesExact(facts.size)}, ${time}` : formatBytesExact(facts.size);
+}
+
+/**
+ * A file opened from the server was saved in its editor: upload it back (through the queue), not now, or
+ * stop watching it. When the server's file changed since it was opened, the dialog says how and the
+ * default (focus, Enter, Escape) is not to upload, so a colleague's edit is not overwritten by a keypress.
+ */
+export function EditedFileDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'edited-file' }>; readonly top: boolean }): ReactNode {
+  const dispatcher = useDispatcher();
+  const q = dialog.question;
+  const answer = (action: 'upload' | 'ignore' | 'stop') => void dispatcher.answerEditedFile(q.id, action);
+  return (
+    <Modal
+      top={top}
+      role="alertdialog"
+      tone={q.remoteChanged ? 'warning' : 'normal'}
+      className="edited-file-dialog"
+      title={`“${q.name}” was changed`}
+      onClose={() => answer('ignore')}
+      initialFocus={q.remoteChanged ? '.keep-button' : '.upload-button'}
+      footer={
+        <>
+          <button type="button" className="button" onClick={() => answer('stop')}>
+            Stop watching
+          </button>
+          <span className="spacer" />
+          <button type="button" className={`button keep-button${q.remoteChanged ? ' primary' : ''}`} onClick={() => answer('ignore')}>
+            Don’t upload
+          </button>
+          <button type="button" className={`button upload-button${q.remoteChanged ? ' danger' : ' primary'}`} onClick={() => answer('upload')}>
+            {q.remoteChanged ? 'Upload and overwrite' : 'Upload'}
+          </button>
+        </>
+      }
+    >
+      <p className="lead">
+        Upload it back to{' '}
+        <strong className="mono">
+          {q.server}:{q.remotePath}
+        </strong>
+        ?
+      </p>
+      {q.remoteChanged && (
+        <div className="banner warning" role="alert">
+          <Icon name="warning" />
+          <div>
+            <strong>{q.remoteNow ? 'The file on the server changed since you opened it.' : 'Wharf could not check the file on the server: it may have been moved or deleted.'}</strong>
+            <p>Uploading replaces the server’s version with yours; what changed there is lost.</p>
+          </div>
+        </div>
+      )}
+      <dl className="facts compact">
+        <dt>Your copy</dt>
+        <dd>{factsText(q.local)}</dd>
+        <dt>On the server when opened</dt>
+        <dd>{factsText(q.remoteBefore)}</dd>
+        {q.remoteChanged && q.remoteNow && (
+          <>
+            <dt>On the server now</dt>
+            <dd>{factsText(q.remoteNow)}</dd>
+          </>
+        )}
+      </dl>
+      <p className="muted small">
+        The upload goes through the transfer queue and is verified like any other. “Stop watching” leaves the server alone and asks nothing more about this copy.
+      </p>
     </Modal>
   );
 }

@@ -1,8 +1,9 @@
 /**
  * Every dialog the app shows, as one discriminated union, and the stack they live in. Questions from main
- * (certificate, overwrite) go on top of whatever is open and leave when main says `questionClosed`.
+ * (certificate, overwrite, an edited file) go on top of whatever is open and leave when main says
+ * `questionClosed`.
  */
-import type { CertificateQuestionView, QuickConnectFields, SiteImportFormat, SiteImportPreview } from '../../common/ipc/payloads';
+import type { CertificateQuestionView, EditedFileQuestion, PendingQuestion, QuickConnectFields, SiteImportFormat, SiteImportPreview } from '../../common/ipc/payloads';
 import type { SecurityReport } from '../../common/models/security';
 import type { OverwriteQuestion } from '../../common/models/transfer';
 import type { PaneSide } from './pane-model';
@@ -12,6 +13,8 @@ export type Dialog =
   | { readonly kind: 'site-manager'; readonly id: string; readonly selectSiteId: string | null }
   | { readonly kind: 'certificate'; readonly id: string; readonly question: CertificateQuestionView }
   | { readonly kind: 'overwrite'; readonly id: string; readonly question: OverwriteQuestion }
+  /** A file opened from the server was saved: upload it back? */
+  | { readonly kind: 'edited-file'; readonly id: string; readonly question: EditedFileQuestion }
   | { readonly kind: 'certificate-changed'; readonly id: string; readonly host: string; readonly port: number; readonly pinned: string; readonly presented: string }
   | { readonly kind: 'security-report'; readonly id: string; readonly label: string; readonly report: SecurityReport }
   | { readonly kind: 'password'; readonly id: string; readonly siteId: string; readonly siteName: string; readonly user: string }
@@ -47,6 +50,18 @@ export type Dialog =
 export type ConfirmAction =
   | { readonly kind: 'delete-site'; readonly siteId: string }
   | { readonly kind: 'delete-site-folder'; readonly folderPath: readonly string[] };
+
+/** The dialog of a question main lists in `questionsPending` (after a reload), under the question's id. */
+export function questionDialog(question: PendingQuestion): Dialog {
+  switch (question.kind) {
+    case 'certificate':
+      return { kind: 'certificate', id: question.id, question };
+    case 'overwrite':
+      return { kind: 'overwrite', id: question.id, question };
+    case 'edited-file':
+      return { kind: 'edited-file', id: question.id, question };
+  }
+}
 
 /** The dialog kinds. */
 export type DialogKind = Dialog['kind'];

@@ -70,5 +70,6 @@ export const VALID_REQUESTS: { readonly [M in WharfMethod]: WharfRequest<M> } = 
   questionsPending: {},
   answerCertificate: { questionId: 'q1', decision: 'once' },
   answerOverwrite: { questionId: 'q1', choice: 'skip', applyToAll: true },
+  answerEditedFile: { questionId: 'q1', action: 'upload' },
   logRecent: {},
 };

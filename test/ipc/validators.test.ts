@@ -87,6 +87,16 @@ describe('request validators', () => {
     assert.equal(accepts('answerOverwrite', { questionId: 'q1', choice: 'ask', applyToAll: false }), false);
   });
 
+  it('accept an edited file’s answer only as a question id and one of upload, ignore or stop', () => {
+    for (const action of ['upload', 'ignore', 'stop']) assert.equal(accepts('answerEditedFile', { questionId: 'q1', action }), true, action);
+    for (const action of ['overwrite', 'UPLOAD', '', null, true]) assert.equal(accepts('answerEditedFile', { questionId: 'q1', action }), false, JSON.stringify(action));
+    for (const id of ['', 'a b', '../x', 'x'.repeat(101), 'q\n1']) assert.equal(accepts('answerEditedFile', { questionId: id, action: 'upload' }), false, id);
+    // The renderer never names the file to upload: main uploads the copy it watches.
+    assert.equal(accepts('answerEditedFile', { questionId: 'q1', action: 'upload', localPath: '/etc/passwd' }), false);
+    assert.equal(accepts('answerEditedFile', { questionId: 'q1', action: 'upload', remotePath: '/www/index.php' }), false);
+    assert.equal(accepts('answerEditedFile', { questionId: 'q1' }), false);
+  });
+
   it('accept a cancel only as one plain id: doctorCancel by runId, syncCancel by planId', () => {
     assert.equal(accepts('doctorCancel', { runId: 'doctor-m1x2-3' }), true);
     assert.equal(accepts('syncCancel', { planId: 'plan_7-a' }), true);

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { SessionInfo } from '../../common/ipc/payloads';
+import type { EditedFileQuestion, SessionInfo } from '../../common/ipc/payloads';
 import type { WharfErrorData } from '../../common/models/errors';
 import { ERROR_KINDS } from '../../common/models/errors';
 import type { LogLine } from '../../common/models/log';
 import type { SecurityReport } from '../../common/models/security';
 import type { QueueProgress, QueueSnapshot, QueueUpdate, TransferItem } from '../../common/models/transfer';
-import { closeDialog, initialDialogs, openDialog, topDialog } from '../../renderer/state/dialogs';
+import { closeDialog, initialDialogs, openDialog, questionDialog, topDialog } from '../../renderer/state/dialogs';
 import { describeError } from '../../renderer/state/errors';
 import { formatEta, formatSize, typeLabel } from '../../renderer/state/format';
 import { appendLog, logAsText, mergeHistory } from '../../renderer/state/log-model';
@@ -133,6 +133,17 @@ describe('dialogs and errors', () => {
     assert.equal(topDialog(d)?.kind, 'new-folder');
     d = closeDialog(d, 'q1');
     assert.equal(topDialog(d)?.kind, 'site-manager');
+  });
+
+  it('reopens a pending edited-file question (after a reload) as its dialog, closed by the question id', () => {
+    const question: EditedFileQuestion = {
+      id: 'e1', sessionId: 's1', name: 'a.txt', localPath: '/tmp/x/a.txt', remotePath: '/www/a.txt', server: 'u@h',
+      local: { size: 3, modifiedAt: null }, remoteBefore: { size: 2, modifiedAt: null }, remoteNow: { size: 2, modifiedAt: null }, remoteChanged: false,
+    };
+    let d = openDialog(initialDialogs, questionDialog({ kind: 'edited-file', ...question }));
+    assert.deepEqual(topDialog(d), { kind: 'edited-file', id: 'e1', question: { kind: 'edited-file', ...question } });
+    d = closeDialog(d, 'e1');
+    assert.equal(d.stack.length, 0);
   });
 
   it('describes every error kind and recognises the two that need an action', () => {
