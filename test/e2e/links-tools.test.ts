@@ -1,8 +1,8 @@
 /**
  * End to end in Chromium through the bridge, against the real vsftpd of the fleet: ftps:// and ftpes://
  * links filling the quick connect bar (and never connecting by themselves), the list of always-trusted
- * certificates, the panes' context menus with file permissions (SITE CHMOD) and a raw command, and
- * folders in the site manager. Screenshots go to SCREENSHOT_DIR.
+ * certificates, the panes' context menus with file permissions (SITE CHMOD), Open with the edited copy
+ * uploaded back (View/Edit) and a raw command, and folders in the site manager. Screenshots go to SCREENSHOT_DIR.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -192,7 +192,8 @@ describe('links, trusted certificates, context menus and site folders', () => {
     assert.equal(statSync(join(server.root, 'e2e-links', 'docs', 'readme.txt')).mode & 0o777, 0o640);
   });
 
-  it('opens a temporary copy of a remote file from the context menu, with the server’s bytes', async () => {
+  it('opens a temporary copy of a remote file from the context menu, and uploads it back when saved and the user agrees', async () => {
+    const onServer = join(server.root, 'e2e-links', 'docs', 'readme.txt');
     const opensBefore = host.platform.record.opened.length;
     await paneRow(page, 'remote', 'readme.txt').click({ button: 'right' });
     const menu = page.getByRole('menu', { name: 'Remote file actions' });
@@ -201,7 +202,18 @@ describe('links, trusted certificates, context menus and site folders', () => {
     const opened = host.platform.record.opened.at(-1) ?? '';
     assert.equal(basename(opened), 'readme.txt');
     assert.ok(!opened.startsWith(work.home), 'the copy is not written into the user’s folders');
-    assert.deepEqual(readFileSync(opened), readFileSync(join(server.root, 'e2e-links', 'docs', 'readme.txt')));
+    assert.deepEqual(readFileSync(opened), readFileSync(onServer));
+
+    // The user saves the copy in their editor: Wharf asks whether to upload it back.
+    writeFileSync(opened, 'read me, edited in my editor\n');
+    const question = dialog('“readme.txt” was changed');
+    await question.waitFor();
+    assert.match(await question.innerText(), new RegExp(`Upload it back to ${server.user}@${server.host}:/e2e-links/docs/readme\\.txt\\?`));
+    assert.equal(await question.getByRole('button', { name: 'Upload', exact: true }).evaluate((b) => b === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement), true, 'Upload is the default when the server’s file is unchanged');
+    await shot('06-edited-file');
+    await question.getByRole('button', { name: 'Upload', exact: true }).click();
+    await question.waitFor({ state: 'detached' });
+    await eventually('the edited copy reached the server', () => readFileSync(onServer, 'utf8') === 'read me, edited in my editor\n');
   });
 
   it('sends SYST from the keyboard’s context menu (Shift+F10) and shows the reply in the log', async () => {
@@ -221,7 +233,7 @@ describe('links, trusted certificates, context menus and site folders', () => {
     const reply = raw.getByRole('status', { name: 'Server reply' });
     await reply.waitFor();
     assert.match(await reply.innerText(), /215[\s\S]*UNIX/);
-    await shot('06-raw-command');
+    await shot('07-raw-command');
     await raw.getByRole('button', { name: 'Close' }).first().click();
     await raw.waitFor({ state: 'detached' });
     // The log tab is shown, with the command and the server's answer.
@@ -278,7 +290,7 @@ describe('links, trusted certificates, context menus and site folders', () => {
     await tree.getByRole('treeitem', { name: /beta/ }).dragTo(tree.getByRole('treeitem', { name: 'Clients' }));
     await eventually('beta moved to Clients', async () => (await folderOf('beta')) === 'Clients');
     await tree.getByRole('treeitem', { name: /beta/, level: 2 }).waitFor();
-    await shot('07-site-folders');
+    await shot('08-site-folders');
 
     // Rename: the folder's sites follow.
     await tree.getByRole('treeitem', { name: 'Clients' }).click();
@@ -303,7 +315,7 @@ describe('links, trusted certificates, context menus and site folders', () => {
     const confirm = dialog('Delete folder “Customers”?');
     await confirm.waitFor();
     assert.match(await confirm.innerText(), /holds 2 sites/);
-    await shot('08-delete-folder-confirm');
+    await shot('09-delete-folder-confirm');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     assert.equal(await folderOf('alpha'), 'Customers');
     await tree.getByRole('treeitem', { name: 'Customers' }).click();
