@@ -117,8 +117,10 @@ describe('links, trusted certificates, context menus and site folders', () => {
     host.offerLink(`ftpes://${server.user}@${server.host}:${server.port}/e2e-links/docs/`);
     await waitValue(bar().getByLabel('Host'), server.host);
     assert.equal(await bar().getByLabel('Protocol').inputValue(), 'explicit');
-    // Nothing connected on its own: no session, no certificate question, nothing in the remote pane.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Nothing connected on its own: no session, no certificate question, nothing in the remote pane. One
+    // round trip over the bridge first: calls travel one ordered socket, so a connect the renderer made
+    // when the link arrived would reach main before this answer does.
+    await page.evaluate(() => (globalThis as unknown as { wharf: { appInfo(request: object): Promise<unknown> } }).wharf.appInfo({}));
     assert.deepEqual(host.services.remote.list(), []);
     assert.deepEqual(host.services.questions.pending(), []);
     assert.equal(await dialog('Unknown certificate').count(), 0);
