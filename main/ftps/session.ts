@@ -87,6 +87,27 @@ function assertSafeArgument(value: string, what: string): void {
  * time (basic-ftp closes a client that is given two). A dropped connection is reopened before the next
  * command, with the same certificate decision; a different certificate is then a hard stop.
  */
+/** The final line of a reply: proftpd's mod_digest answers HASH with `213-Computing SHA-256 digest` first. */
+function finalReplyLine(message: string): string {
+  const lines = message.split(/\r?\n/).filter((l) => l.trim() !== '');
+  return lines[lines.length - 1] ?? '';
+}
+
+/**
+ * The hash in a HASH reply, `213 SHA-256 0-1048576 <hex> <path>` (draft-bryan-ftpext-hash), read by its
+ * position: the range before it holds byte counts, and one of 8 digits or more also looks like hex.
+ */
+export function hashFromHashReply(message: string): string | null {
+  const match = /^213 \S+ \d+-\d+ ([0-9a-f]{8,128})(?: |$)/i.exec(finalReplyLine(message));
+  return match ? (match[1] as string).toLowerCase() : null;
+}
+
+/** The hash in an XSHA256/XSHA1/XMD5/XCRC reply: `213 <hex>`, where some servers add the path after it. */
+export function hashFromLegacyReply(message: string): string | null {
+  const match = /^213 ([0-9a-f]{8,128})(?: |$)/i.exec(finalReplyLine(message));
+  return match ? (match[1] as string).toLowerCase() : null;
+}
+
 /**
  * The most entries a listing may hold. basic-ftp stops reading at 40 MiB, but 40 MiB of short MLSD
  * lines is about 2,000,000 entries, which peaks near 1.4 GiB once parsed and shown; a million entries
@@ -594,8 +615,8 @@ export class FtpsSession {
         if (algorithm) {
           await this.client.send(`OPTS HASH ${algorithm}`);
           const reply = await this.client.send(`HASH ${path}`);
-          const hex = /\b([0-9a-f]{8,128})\b/i.exec(reply.message.replace(/^213 \S+ \S+ /, ''))?.[1];
-          if (hex) return { algorithm, hex: hex.toLowerCase() };
+          const hex = hashFromHashReply(reply.message);
+          if (hex) return { algorithm, hex };
         }
       }
       const legacy = [
@@ -607,8 +628,8 @@ export class FtpsSession {
       for (const [command, algorithm] of legacy) {
         if (!this.featureMap.has(command)) continue;
         const reply = await this.client.sendIgnoringError(`${command} ${path}`);
-        const hex = /\b([0-9a-f]{8,128})\b/i.exec(reply.message.slice(4))?.[1];
-        if (reply.code === 213 && hex) return { algorithm, hex: hex.toLowerCase() };
+        const hex = hashFromLegacyReply(reply.message);
+        if (reply.code === 213 && hex) return { algorithm, hex };
       }
       return null;
     });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import { downloadFile, FtpsSession, uploadFile, WharfError } from '../../main/ftps';
+import { hashFromHashReply, hashFromLegacyReply } from '../../main/ftps/session';
 import { serverLog, useFleet, writeServerFile } from '../servers/fleet';
 import { commandsSent, MAIN_SERVERS, MemoryTrustStore, openSession, sha256OfFile, targetFor, testBytes } from './support';
 
@@ -349,9 +350,21 @@ describe('session life', () => {
 });
 
 describe('server-side hashes', () => {
-  test('proftpd with mod_digest answers HASH with the file\'s SHA-256; vsftpd has none', async () => {
+  test('the hash is read by its place in the reply, not as the first hex-looking word', () => {
+    const hex = 'ff068ff12e92844ba670121205bf15bfa1a763d0a38ceba4b9ab276beb302c4b';
+    // proftpd's reply for a 256 MiB file: the range's "268435456" is 9 digits, all valid hex.
+    assert.equal(hashFromHashReply(`213-Computing SHA-256 digest\n213 SHA-256 0-268435456 ${hex} /f256.bin`), hex);
+    assert.equal(hashFromHashReply(`213 SHA-256 0-99999999 ${hex.toUpperCase()} /a file with spaces.bin`), hex);
+    assert.equal(hashFromHashReply('213 SHA-256 0-268435456'), null);
+    assert.equal(hashFromHashReply('550 /f: No such file'), null);
+    assert.equal(hashFromLegacyReply(`213 ${hex}`), hex);
+    assert.equal(hashFromLegacyReply(`213-working\n213 ${hex} /f.bin`), hex);
+    assert.equal(hashFromLegacyReply('500 XSHA256 not understood'), null);
+  });
+
+  test('proftpd with mod_digest answers HASH with the file\'s SHA-256 (a file of more than 10,000,000 bytes: its size has 8 digits); vsftpd has none', async () => {
     const proftpd = fleet.servers['proftpd-explicit'];
-    const data = testBytes(123_457, 21);
+    const data = testBytes(12_345_678, 21);
     writeServerFile(proftpd, 'hashed.bin', data);
     const { session } = await openSession(fleet, proftpd);
     try {
