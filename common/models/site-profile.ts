@@ -172,6 +172,37 @@ export function toConnectionTarget(site: SiteProfile): ConnectionTarget {
   };
 }
 
+/**
+ * Site settings an open connection cannot take over when the site is saved: they decide where and how it
+ * logs in (host, port, protocol, user, password, TLS floor), the control connection's charset, already used
+ * to read and send every path, and the data connection mode, which the session has already settled (a
+ * fallback from EPSV to PASV is kept for its lifetime). They apply from the next connection; the user is
+ * told so. Everything else applies at once: the queue's connections and upload setting, the timezone offset
+ * (only our listing parser reads it) and the name; the folders and comments are not connection settings.
+ */
+export const SITE_SETTINGS_APPLIED_ON_RECONNECT = [
+  'protocol',
+  'host',
+  'port',
+  'user',
+  'password',
+  'dataMode',
+  'encoding',
+  'minTlsVersion',
+] as const satisfies readonly (keyof SiteUpdateInput)[];
+
+/** One of SITE_SETTINGS_APPLIED_ON_RECONNECT. */
+export type SiteReconnectSetting = (typeof SITE_SETTINGS_APPLIED_ON_RECONNECT)[number];
+
+/**
+ * Which settings an update changed that an open connection keeps until it reconnects: compares the site
+ * before and after (so a port that follows the protocol counts as changed), plus a typed password (never
+ * returned by main, so only the request shows it).
+ */
+export function settingsAwaitingReconnect(before: SiteProfile, after: SiteProfile, changes: SiteUpdateInput): SiteReconnectSetting[] {
+  return SITE_SETTINGS_APPLIED_ON_RECONNECT.filter((key) => (key === 'password' ? changes.password !== undefined : before[key] !== after[key]));
+}
+
 /** Whether a string holds C0 controls or DEL: a CR or LF in a user name or path would inject FTP commands. */
 export function hasControlCharacters(value: string): boolean {
   for (let i = 0; i < value.length; i++) {

@@ -142,6 +142,8 @@ export class FtpsSession {
   private currentReport: SecurityReport;
   private readonly charset: ControlCharset;
   private secureContext: tls.SecureContext | null = null;
+  /** The target's timezone offset, changeable while connected (see setListingTimezoneOffset). */
+  private listingOffsetMinutes: number;
 
   private constructor(options: SessionOptions) {
     this.options = options;
@@ -150,6 +152,7 @@ export class FtpsSession {
     this.client.ftp.verbose = true;
     this.client.ftp.log = (message: string) => this.onLibraryLog(message);
     this.charset = controlCharset(options.target.encoding);
+    this.listingOffsetMinutes = options.target.timezoneOffsetMinutes;
     this.client.ftp.encoding = this.charset.socketEncoding;
     this.client.prepareTransfer = createDataConnectionStrategy({
       preferredMode: options.target.dataMode,
@@ -179,6 +182,14 @@ export class FtpsSession {
   /** The session's security report, kept current as data connections are opened. */
   get report(): SecurityReport {
     return this.currentReport;
+  }
+
+  /**
+   * The site's timezone offset changed while connected: listings from now on read LIST times with the new
+   * offset. Only our parser uses it (nothing is sent to the server), so it needs no new login.
+   */
+  setListingTimezoneOffset(minutes: number): void {
+    this.listingOffsetMinutes = minutes;
   }
 
   /** False once closed by the user; a connection dropped by the network reopens on the next command. */
@@ -482,7 +493,7 @@ export class FtpsSession {
     }
     assertListingLineCount(text);
     const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
-    return parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.options.target.timezoneOffsetMinutes, now: new Date() });
+    return parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.listingOffsetMinutes, now: new Date() });
   }
 
   /** The current remote folder. */

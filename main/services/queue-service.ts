@@ -1,6 +1,6 @@
 import type { EnqueueResult, EnqueueTransfer, QueueMoveTarget, QueueSettings } from '../../common/ipc/payloads';
 import type { LogLine } from '../../common/models/log';
-import { toConnectionTarget } from '../../common/models/site-profile';
+import { toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
 import type { OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferState, QueueSnapshot } from '../../common/models/transfer';
 import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
 import { WharfError } from '../ftps/errors';
@@ -8,12 +8,12 @@ import type { TransferQueue } from '../transfers/transfer-queue';
 import type { TransferSession } from '../transfers/transfer-session';
 import type { EventHub } from './event-hub';
 import type { QuestionBroker } from './question-broker';
-import type { SessionConnection, SiteLookup } from './remote-sessions';
+import { withLiveSiteSettings, type SessionConnection, type SiteLookup } from './remote-sessions';
 
 /** The TransferQueue calls the app makes (main/transfers/transfer-queue.ts satisfies it; tests may fake it). */
 export type TransferQueueLike = Pick<
   TransferQueue,
-  | 'add' | 'pause' | 'resume' | 'pauseAll' | 'resumeAll' | 'cancel' | 'retry' | 'remove' | 'move' | 'setSiteConcurrency'
+  | 'add' | 'pause' | 'resume' | 'pauseAll' | 'resumeAll' | 'cancel' | 'retry' | 'remove' | 'move' | 'setSiteConcurrency' | 'siteConcurrency'
   | 'setSpeedLimit' | 'answerOverwrite' | 'getSnapshot' | 'subscribe' | 'onDidChangeQuestion' | 'currentQuestion' | 'stop' | 'enqueue'
 >;
 
@@ -44,6 +44,16 @@ export class QueueConnections {
   /** Remembers how to reach a site key (called on every enqueue: the latest session's decision wins). */
   register(connection: SessionConnection): void {
     this.registered.set(connection.siteKey, connection);
+  }
+
+  /**
+   * A saved site was updated: the connection registered for it takes the settings that need no new login
+   * (withLiveSiteSettings), so pool sessions opened from now on read listings with the new timezone offset.
+   * Host, user, password and the rest stay those of the session the user queued from until they reconnect.
+   */
+  applySiteSettings(site: SiteProfile): void {
+    const registered = this.registered.get(site.id);
+    if (registered) this.registered.set(site.id, withLiveSiteSettings(registered, site));
   }
 
   /** The SessionFactory given to TransferQueue.open. */
@@ -124,6 +134,18 @@ export class QueueService {
       skipped.push(...result.skipped);
     }
     return { added, skipped };
+  }
+
+  /**
+   * A saved site was updated. Its maximum connections apply to the pool at once: a lower one closes idle
+   * sessions now and busy ones as their transfers end, and a changed one also lifts a limit lowered after
+   * "too many connections" (the user has spoken). Left alone when unchanged, so saving a comment does not
+   * lift that limit. The upload setting applies to uploads queued from now on: an item already queued keeps
+   * the temporary name it was given, which a retry or a restart must resume into.
+   */
+  applySiteSettings(site: SiteProfile): void {
+    this.connections.applySiteSettings(site);
+    if (this.queue.siteConcurrency(site.id).configured !== site.maxConnections) this.queue.setSiteConcurrency(site.id, site.maxConnections);
   }
 
   pause(ids: readonly string[]): void {

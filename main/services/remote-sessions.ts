@@ -18,7 +18,7 @@ import { toErrorData } from './error-data';
 /** The engine calls a browsing session makes: `FtpsSession` satisfies it; tests may pass a stand-in. */
 export type BrowseSession = Pick<
   FtpsSession,
-  'id' | 'report' | 'list' | 'pwd' | 'mkdir' | 'rename' | 'remove' | 'chmod' | 'raw' | 'close' | 'size' | 'modifiedAt' | 'download'
+  'id' | 'report' | 'list' | 'pwd' | 'mkdir' | 'rename' | 'remove' | 'chmod' | 'raw' | 'close' | 'size' | 'modifiedAt' | 'download' | 'setListingTimezoneOffset'
 >;
 
 /** Opens an engine session: `FtpsSession.open` in the app and the bridge. */
@@ -59,7 +59,8 @@ interface Entry {
   info: SessionInfo;
   session: BrowseSession | null;
   cancelled: boolean;
-  readonly connection: SessionConnection;
+  /** Replaced when the saved site changes (see applySiteSettings). */
+  connection: SessionConnection;
 }
 
 /**
@@ -244,6 +245,21 @@ export class RemoteSessionService {
     return pin ? { ...entry.connection, options: { ...entry.connection.options, pinnedFingerprint: pin } } : entry.connection;
   }
 
+  /**
+   * A saved site was updated: its open sessions take over what applies without a new login (see
+   * SITE_SETTINGS_APPLIED_ON_RECONNECT for the rest). The name becomes the session's label; the timezone
+   * offset applies to the next listing; the queue's settings (maximum connections, upload via a temporary
+   * name) go into the connection the next enqueue registers, so it cannot put back the old ones.
+   */
+  applySiteSettings(site: SiteProfile): void {
+    for (const entry of this.sessions.values()) {
+      if (entry.info.siteId !== site.id) continue;
+      entry.connection = withLiveSiteSettings(entry.connection, site);
+      entry.session?.setListingTimezoneOffset(site.timezoneOffsetMinutes);
+      if (entry.info.label !== site.name) this.update(entry, { label: site.name });
+    }
+  }
+
   private async prepare(
     request: ConnectRequest,
     sessionId: string,
@@ -341,4 +357,19 @@ export class RemoteSessionService {
   private publish(entry: Entry): void {
     this.deps.events.emit('sessionState', entry.info);
   }
+}
+
+/**
+ * A site's connection with the settings that apply without a new login taken from the saved site: the
+ * label, the queue's maximum connections and upload setting, and the timezone offset. The target's other
+ * fields and the password stay those the connection logged in with, until the user reconnects.
+ */
+export function withLiveSiteSettings(connection: SessionConnection, site: SiteProfile): SessionConnection {
+  return {
+    ...connection,
+    label: site.name,
+    maxConnections: site.maxConnections,
+    uploadViaTemporaryName: site.uploadViaTemporaryName,
+    options: { ...connection.options, target: { ...connection.options.target, timezoneOffsetMinutes: site.timezoneOffsetMinutes } },
+  };
 }

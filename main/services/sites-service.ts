@@ -26,6 +26,8 @@ export interface SitesServiceDeps {
   readonly credentials: Pick<CredentialStore, 'isAvailable'>;
   readonly platform: PlatformPort;
   readonly events: EventHub;
+  /** A site was updated: open sessions and the queue take over what applies without a new login. */
+  readonly onDidUpdateSite?: (site: SiteProfile) => void;
 }
 
 /** Import previews kept at once: a user previews one file, maybe a second; older ones are dropped. */
@@ -68,9 +70,11 @@ export class SitesService {
     return this.changed(this.deps.store.create(input));
   }
 
-  /** Updates a site. */
-  update(id: string, changes: SiteUpdateInput): Promise<SiteProfile> {
-    return this.changed(this.deps.store.update(id, changes));
+  /** Updates a site, then hands the saved site to whoever uses it while connected. */
+  async update(id: string, changes: SiteUpdateInput): Promise<SiteProfile> {
+    const site = await this.changed(this.deps.store.update(id, changes));
+    this.deps.onDidUpdateSite?.(site);
+    return site;
   }
 
   /** Deletes a site and its secret. */

@@ -304,7 +304,17 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     ? await options.queue(connections.open, queueLog)
     : await TransferQueue.open({ openSession: connections.open, stateFile: join(options.dataDir, 'queue.json'), onLog: queueLog });
   const queue = new QueueService(transferQueue, connections, events);
-  const sites = new SitesService({ store, pinned, credentials, platform, events });
+  const sites = new SitesService({
+    store,
+    pinned,
+    credentials,
+    platform,
+    events,
+    onDidUpdateSite: (site) => {
+      remote.applySiteSettings(site);
+      queue.applySiteSettings(site);
+    },
+  });
   for (const w of warnings) sites.addWarning(w);
   const doctor = new DoctorService({
     sites: store,
