@@ -9,7 +9,7 @@ import type { EnqueueTransfer, QuickConnectFields, QuickConnectLink, RawReply, S
 import type { WharfErrorData } from '../common/models/errors';
 import type { LogLine } from '../common/models/log';
 import type { Result } from '../common/models/result';
-import type { SiteCreateInput, SiteProfile, SiteUpdateInput } from '../common/models/site-profile';
+import { settingsAwaitingReconnect, type SiteCreateInput, type SiteProfile, type SiteUpdateInput } from '../common/models/site-profile';
 import type { OverwriteChoice, OverwritePolicy, QueueSnapshot, TransferState } from '../common/models/transfer';
 import type { EditedFileAction, TrustDecision } from '../common/ipc/payloads';
 import type { DoctorRequest } from '../common/models/doctor';
@@ -49,7 +49,7 @@ import {
 import { dismissLinkNote, editQuickConnect, fillFromLink, initialQuickConnect, type QuickConnectEdit, type QuickConnectForm } from './state/quick-connect-model';
 import { initialQueue, receiveSnapshot, receiveUpdate, statesOfTab, type QueueState, type QueueTab } from './state/queue-model';
 import { activeSession, applySession, fromList, initialSessions, type SessionsState } from './state/session-model';
-import { initialSites, type SitesState } from './state/sites-model';
+import { initialSites, reconnectNotice, type SitesState } from './state/sites-model';
 import { Store } from './state/store';
 import {
   canRun,
@@ -984,10 +984,26 @@ export class Dispatcher {
     return result;
   }
 
-  /** Updates a site. */
-  async updateSite(id: string, changes: SiteUpdateInput): Promise<Result<SiteProfile>> {
+  /**
+   * Updates a site. Main hands what needs no new login to the open connections at once; while one is open,
+   * a notice names the changes it keeps until it reconnects (not when a new connection follows the save),
+   * and the remote pane is listed again when it shows this site with a new timezone offset.
+   */
+  async updateSite(id: string, changes: SiteUpdateInput, options: { readonly connectingNext?: boolean } = {}): Promise<Result<SiteProfile>> {
+    const before = this.sites.get().listing?.sites.find((s) => s.id === id);
     const result = await this.api.sitesUpdate({ id, changes });
-    if (!result.ok) this.report(result.error, 'Save site');
+    if (!result.ok) {
+      this.report(result.error, 'Save site');
+      return result;
+    }
+    const open = this.sessions.get().sessions.filter((s) => s.siteId === id && s.state === 'connected');
+    if (open.length === 0) return result;
+    const awaiting = before ? settingsAwaitingReconnect(before, result.value, changes) : [];
+    if (awaiting.length > 0 && !options.connectingNext) {
+      const notice = reconnectNotice(result.value.name, awaiting);
+      this.notify('warning', notice.title, notice.message);
+    }
+    if (changes.timezoneOffsetMinutes !== undefined && open.some((s) => s.sessionId === this.remote.get().sessionId)) await this.refresh('remote');
     return result;
   }
 

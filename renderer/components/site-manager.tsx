@@ -99,8 +99,8 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
   const errors = draft ? validateDraft(draft) : {};
   const valid = Object.keys(errors).length === 0;
 
-  /** Saves the draft; returns the saved site. */
-  const save = async (): Promise<SiteProfile | null> => {
+  /** Saves the draft; returns the saved site. `connectingNext`: a new connection follows, with every setting. */
+  const save = async (options: { readonly connectingNext?: boolean } = {}): Promise<SiteProfile | null> => {
     if (!draft) return null;
     setShowErrors(true);
     if (!valid) return null;
@@ -118,7 +118,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
       if (!site) return null;
       const changes = toUpdateInput(draft, site);
       if (Object.keys(changes).length === 0) return site;
-      const result = await dispatcher.updateSite(site.id, changes);
+      const result = await dispatcher.updateSite(site.id, changes, options);
       if (!result.ok) return null;
       setDraft(draftFromSite(result.value));
       setShowErrors(false);
@@ -130,7 +130,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
 
   const connect = async () => {
     const typed = draft?.passwordStorage === 'ask' && draft.password !== '' ? draft.password : undefined;
-    const site = await save();
+    const site = await save({ connectingNext: true });
     if (!site) return;
     close();
     await dispatcher.connectSite(site, typed);

@@ -13,6 +13,7 @@ import {
   type PinnedCertificate,
   type SiteCreateInput,
   type SiteProfile,
+  type SiteReconnectSetting,
   type SiteUpdateInput,
 } from '../../common/models/site-profile';
 
@@ -232,6 +233,31 @@ export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateIn
   if (draft.uploadViaTemporaryName !== site.uploadViaTemporaryName) changes.uploadViaTemporaryName = draft.uploadViaTemporaryName;
   if (draft.comments !== site.comments) changes.comments = draft.comments;
   return changes;
+}
+
+/** The settings an open connection keeps until it reconnects, as the notice names them. */
+const RECONNECT_SETTING_WORDS: Record<SiteReconnectSetting, string> = {
+  protocol: 'protocol',
+  host: 'host',
+  port: 'port',
+  user: 'user',
+  password: 'password',
+  dataMode: 'data connection mode',
+  encoding: 'charset',
+  minTlsVersion: 'minimum TLS version',
+};
+
+/**
+ * The notice shown when a site was saved while connected to it and some changes wait for a new connection
+ * (settingsAwaitingReconnect); the others have already reached the open connection and the queue.
+ */
+export function reconnectNotice(siteName: string, settings: readonly SiteReconnectSetting[]): { readonly title: string; readonly message: string } {
+  const words = settings.map((s) => RECONNECT_SETTING_WORDS[s]);
+  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+  return {
+    title: `Reconnect to apply: ${siteName}`,
+    message: `The new ${list} ${words.length > 1 ? 'apply' : 'applies'} the next time you connect; the open connection keeps using the old ${words.length > 1 ? 'ones' : 'one'}. Other settings apply at once.`,
+  };
 }
 
 /** One row of the site tree as drawn. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SitesListing } from '../../common/ipc/payloads';
-import type { SiteProfile } from '../../common/models/site-profile';
-import { draftFromSite, newDraft, siteTreeRows, toCreateInput, toUpdateInput, validateDraft, withPort, withProtocol } from '../../renderer/state/sites-model';
+import { settingsAwaitingReconnect, type SiteProfile } from '../../common/models/site-profile';
+import { draftFromSite, newDraft, reconnectNotice, siteTreeRows, toCreateInput, toUpdateInput, validateDraft, withPort, withProtocol } from '../../renderer/state/sites-model';
 
 function site(name: string, folderPath: string[] = [], extra: Partial<SiteProfile> = {}): SiteProfile {
   return {
@@ -83,5 +83,26 @@ describe('the site tree', () => {
     const rows = siteTreeRows(listing, new Set(), 'acme');
     assert.deepEqual(rows.map((r) => (r.kind === 'folder' ? `f:${r.name}` : `s:${r.site.name}`)), ['f:Clients', 'f:ACME', 's:acme-prod']);
     assert.deepEqual(siteTreeRows(listing, new Set(), 'nothing'), []);
+  });
+});
+
+describe('site changes made while connected', () => {
+  it('names only the changes an open connection keeps until it reconnects', () => {
+    const before = site('a');
+    const live = { ...before, name: 'b', maxConnections: 5, timezoneOffsetMinutes: 60, uploadViaTemporaryName: false, comments: 'x', remoteDir: '/www' };
+    assert.deepEqual(settingsAwaitingReconnect(before, live, { name: 'b', maxConnections: 5, timezoneOffsetMinutes: 60, uploadViaTemporaryName: false }), []);
+    // A port that follows the protocol changes with it: compared on the saved site, not the request.
+    const implicit = { ...before, protocol: 'implicit' as const, port: 990, encoding: 'latin1' };
+    assert.deepEqual(settingsAwaitingReconnect(before, implicit, { protocol: 'implicit', encoding: 'latin1' }), ['protocol', 'port', 'encoding']);
+    // The password never comes back from main: the request tells.
+    assert.deepEqual(settingsAwaitingReconnect(before, before, { password: 'new' }), ['password']);
+  });
+
+  it('says which settings wait for the next connection', () => {
+    assert.deepEqual(reconnectNotice('Shop', ['host']), {
+      title: 'Reconnect to apply: Shop',
+      message: 'The new host applies the next time you connect; the open connection keeps using the old one. Other settings apply at once.',
+    });
+    assert.match(reconnectNotice('Shop', ['user', 'dataMode', 'minTlsVersion']).message, /^The new user, data connection mode and minimum TLS version apply the next time/);
   });
 });
