@@ -31,8 +31,10 @@ Commands:
   site ls                list saved sites (the app's site manager)
   site show NAME         one site's settings
   site add NAME --url URL [--folder F] [--ask-password] [--active] [--max-connections N]
+           [--upload-in-place]
                          save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain
-  site edit NAME [--url URL] [--rename NEW] [--folder F] [--ask-password] [--active|--passive] ...
+  site edit NAME [--url URL] [--rename NEW] [--folder F] [--ask-password] [--active|--passive]
+           [--upload-in-place|--upload-via-temporary-name] ...
   site rm NAME           delete a site and its saved password
   site certs             list pinned certificates;  site uncert HOST:PORT  forgets one
 
@@ -109,6 +111,8 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       'timezone-offset': { type: 'string' },
       encoding: { type: 'string' },
       comments: { type: 'string' },
+      'upload-in-place': { type: 'boolean', default: false },
+      'upload-via-temporary-name': { type: 'boolean', default: false },
     },
   });
   const [command = 'help', ...rest] = positionals;
@@ -145,6 +149,8 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       timezoneOffset: values['timezone-offset'],
       encoding: values.encoding,
       comments: values.comments,
+      uploadInPlace: values['upload-in-place'] ?? false,
+      uploadViaTemporaryName: values['upload-via-temporary-name'] ?? false,
     },
   };
 }

@@ -15,6 +15,10 @@ export interface SiteFlags {
   readonly timezoneOffset: string | undefined;
   readonly encoding: string | undefined;
   readonly comments: string | undefined;
+  /** `--upload-in-place`: uploads write the final name (servers that refuse renames). */
+  readonly uploadInPlace: boolean;
+  /** `--upload-via-temporary-name`: uploads go to NAME.wharf-part, renamed once verified (the default). */
+  readonly uploadViaTemporaryName: boolean;
 }
 
 function describeSite(site: SiteProfile): string {
@@ -40,6 +44,15 @@ function integerFlag(value: string | undefined, what: string): number | undefine
   const n = Number(value);
   if (!Number.isInteger(n)) throw new WharfError('invalid-input', `${what} takes a whole number.`);
   return n;
+}
+
+/** The site's "upload via a temporary name" from its two flags; undefined when neither is given. */
+function uploadSettingFlag(flags: SiteFlags): boolean | undefined {
+  if (flags.uploadInPlace && flags.uploadViaTemporaryName) {
+    throw new WharfError('invalid-input', 'Give --upload-in-place or --upload-via-temporary-name, not both.');
+  }
+  if (flags.uploadInPlace) return false;
+  return flags.uploadViaTemporaryName ? true : undefined;
 }
 
 /**
@@ -74,6 +87,8 @@ export async function runSiteCommand(
       const location = parseLocation(flags.url);
       if (location.kind !== 'url') throw new WharfError('invalid-input', '--url takes an ftpes://, ftps:// or ftp:// URL.');
       if (location.password !== null) throw new WharfError('invalid-input', 'Put no password in the URL: it would end up in your shell history. Use WHARF_PASSWORD or the prompt.');
+      // Checked before the password prompt: a usage error should not cost the user their typing.
+      const uploadViaTemporaryName = uploadSettingFlag(flags);
       const password = flags.askPassword ? null : (process.env.WHARF_PASSWORD ?? (await io.askPassword(`Password for ${location.user}@${location.host} (saved in the keychain; empty for none): `)));
       const site = await sites.create({
         name: needName(),
@@ -89,6 +104,7 @@ export async function runSiteCommand(
         ...(flags.maxConnections ? { maxConnections: integerFlag(flags.maxConnections, '--max-connections') } : {}),
         ...(flags.timezoneOffset ? { timezoneOffsetMinutes: integerFlag(flags.timezoneOffset, '--timezone-offset') } : {}),
         ...(flags.encoding ? { encoding: flags.encoding } : {}),
+        ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
         ...(flags.comments ? { comments: flags.comments } : {}),
       });
       if (site.protocol === 'plain') io.warn('warning: this site uses plain FTP: the password and files travel unencrypted');
@@ -101,6 +117,7 @@ export async function runSiteCommand(
       if (location && location.kind !== 'url') throw new WharfError('invalid-input', '--url takes an ftpes://, ftps:// or ftp:// URL.');
       if (location && location.password !== null) throw new WharfError('invalid-input', 'Put no password in the URL; use WHARF_PASSWORD.');
       const newPassword = process.env.WHARF_PASSWORD;
+      const uploadViaTemporaryName = uploadSettingFlag(flags);
       let updated = await sites.update(site.id, {
         ...(location ? { protocol: location.mode, host: location.host, port: location.port, user: location.user, remoteDir: location.path === '/' ? '' : location.path } : {}),
         ...(flags.askPassword ? { passwordStorage: 'ask' as const } : {}),
@@ -109,6 +126,7 @@ export async function runSiteCommand(
         ...(flags.maxConnections ? { maxConnections: integerFlag(flags.maxConnections, '--max-connections') } : {}),
         ...(flags.timezoneOffset ? { timezoneOffsetMinutes: integerFlag(flags.timezoneOffset, '--timezone-offset') } : {}),
         ...(flags.encoding ? { encoding: flags.encoding } : {}),
+        ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
         ...(flags.comments !== undefined ? { comments: flags.comments } : {}),
       });
       if (flags.folder !== undefined) updated = await sites.moveToFolder(site.id, flags.folder.split('/').filter((p) => p.length > 0));

@@ -297,4 +297,38 @@ describe('wharf put: uploads via a temporary name', () => {
     assert.deepEqual(commands(put.stderr, /^(STOR|RNFR|RNTO) /), [`command STOR ${remote}`]);
     assert.equal(readFileSync(join(server.root, remote), 'utf8'), 'to a drop box that refuses renames');
   });
+
+  test('site add --upload-in-place and site edit --upload-via-temporary-name set how a site: upload writes', async (t) => {
+    const name = unique('upload-setting');
+    // Saved with its password in the keychain, as `site add` does by default; `site rm` takes it out again.
+    const add = await run(['site', 'add', name, '--url', urlFor('vsftpd-explicit'), '--upload-in-place'], env);
+    t.after(() => run(['site', 'rm', name]));
+    assert.equal(add.code, 0, add.stderr);
+    assert.match(add.stdout, /Uploads:\s+in place/);
+    assert.match(add.stdout, /Password:\s+in the keychain/);
+
+    const data = testBytes(50_000, 11);
+    const local = join(work, unique('setting-up'));
+    writeFileSync(local, data);
+    const remote = `/${unique('setting-up')}.bin`;
+    const keychainOnly = { WHARF_DEBUG: '1' };
+    const inPlace = await run(['put', local, `site:${name}${remote}`, '--ca', caFile], keychainOnly);
+    assert.equal(inPlace.code, 0, inPlace.stderr);
+    assert.deepEqual(commands(inPlace.stderr, /^(STOR|RNFR|RNTO) /), [`command STOR ${remote}`]);
+
+    const edit = await run(['site', 'edit', name, '--upload-via-temporary-name']);
+    assert.equal(edit.code, 0, edit.stderr);
+    assert.match(edit.stdout, /Uploads:\s+via a temporary name/);
+    const viaTemporary = await run(['put', local, `site:${name}${remote}`, '--ca', caFile], keychainOnly);
+    assert.equal(viaTemporary.code, 0, viaTemporary.stderr);
+    assert.deepEqual(commands(viaTemporary.stderr, /^(STOR|RNFR|RNTO) /), [`command STOR ${remote}.wharf-part`, `command RNFR ${remote}.wharf-part`, `command RNTO ${remote}`]);
+    assert.deepEqual(readFileSync(join(server.root, remote)), data);
+
+    const back = await run(['site', 'edit', name, '--upload-in-place']);
+    assert.match(back.stdout, /Uploads:\s+in place/);
+    const both = await run(['site', 'edit', name, '--upload-in-place', '--upload-via-temporary-name']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--upload-in-place or --upload-via-temporary-name, not both/);
+    assert.match((await run(['site', 'show', name])).stdout, /Uploads:\s+in place/, 'a refused edit changes nothing');
+  });
 });
