@@ -48,7 +48,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron, ...nodeModules.map((name) => ({ name, message: 'The renderer has no Node: reach the engine through window.wharf.' }))],
-        patterns: [{ group: ['**/main/**', '**/preload/**'], message: 'The renderer imports common/ only.' }],
+        patterns: [
+          { group: ['**/main/**', '**/preload/**'], message: 'The renderer imports common/ only.' },
+          // Main validates every payload; a schema module imported here would bundle zod into the page.
+          { group: ['zod', '**/*-schema', '**/ipc/schemas'], allowTypeImports: true, message: 'The renderer needs no validators: schemas (and zod) stay in main and common/ipc.' },
+        ],
       }],
     },
   },

@@ -5,9 +5,10 @@
  * (a CR/LF in a remote path or a user name would inject an FTP command).
  */
 import { z } from 'zod';
-import { doctorRequestSchema } from '../models/doctor';
-import { syncCompareRequestSchema, syncPlanRequestSchema, syncRunRequestSchema } from '../models/sync';
-import { hasControlCharacters, siteCreateInputSchema, siteUpdateInputSchema, folderPathSchema, hostSchema, passwordSchema, portSchema, treeNameSchema } from '../models/site-profile';
+import { doctorRequestSchema } from '../models/doctor-schema';
+import { syncCompareRequestSchema, syncPlanRequestSchema, syncRunRequestSchema } from '../models/sync-schema';
+import { hasControlCharacters } from '../models/site-profile';
+import { siteCreateInputSchema, siteUpdateInputSchema, folderPathSchema, hostSchema, passwordSchema, portSchema, treeNameSchema } from '../models/site-profile-schema';
 import { OVERWRITE_POLICIES, TRANSFER_STATES } from '../models/transfer';
 import type { OverwritePolicy, TransferState } from '../models/transfer';
 import type { WharfMethod, WharfRequest } from './contract';

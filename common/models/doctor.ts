@@ -3,8 +3,6 @@
  * both render. Each step says what was tried, how it went and how long it took; each diagnosis names a
  * failure class in plain words with the fixes that apply.
  */
-import { z } from 'zod';
-import { hasControlCharacters, hostSchema, passwordSchema, portSchema } from './site-profile';
 import type { CertificateInfo, CertificateTrust } from './security';
 import type { FtpsMode } from './site';
 
@@ -219,29 +217,3 @@ export type DoctorRequest =
       readonly remoteDir?: string;
       readonly runId?: string;
     };
-
-const runIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'Not an id.');
-
-/** The validator for `doctorRun` (strict objects, bounded strings, no control characters). */
-export const doctorRequestSchema: z.ZodType<DoctorRequest> = z.union([
-  z.strictObject({
-    kind: z.literal('site'),
-    siteId: runIdSchema,
-    password: passwordSchema.optional(),
-    runId: runIdSchema.optional(),
-  }),
-  z
-    .strictObject({
-      kind: z.literal('quick'),
-      host: hostSchema,
-      port: portSchema.optional(),
-      mode: z.enum(['explicit', 'implicit', 'plain']).optional(),
-      user: z.string().max(256).refine((s) => !hasControlCharacters(s), 'A user name cannot contain line breaks.'),
-      password: passwordSchema,
-      minTlsVersion: z.enum(['TLSv1.2', 'TLSv1.3']).optional(),
-      allowPlain: z.boolean().optional(),
-      remoteDir: z.string().max(4096).refine((s) => !hasControlCharacters(s), 'Remote paths cannot contain line breaks.').optional(),
-      runId: runIdSchema.optional(),
-    })
-    .refine((q) => q.mode !== 'plain' || q.allowPlain === true, 'Plain FTP sends the password unencrypted: allowPlain must be true.'),
-]);

@@ -3,8 +3,6 @@
  * and the plan of actions (copy, overwrite, delete) a sync would carry out, each with an id the preview's
  * checkboxes refer to.
  */
-import { z } from 'zod';
-import { hasControlCharacters } from './site-profile';
 import type { WharfErrorData } from './errors';
 import type { VerificationMethod } from './transfer';
 
@@ -157,22 +155,7 @@ export interface SyncRunResult {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// IPC requests
-
-const idPattern = /^[A-Za-z0-9_-]+$/;
-const idSchema = z.string().min(1).max(100).regex(idPattern, 'Not an id.');
-const localRootSchema = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((s) => !hasControlCharacters(s), 'Paths cannot contain control characters.')
-  .refine((s) => s.startsWith('/') || /^[A-Za-z]:[\\/]/.test(s) || /^\\\\[^\\]+\\[^\\]+/.test(s), 'An absolute local path is required.');
-const remoteRootSchema = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((s) => !hasControlCharacters(s), 'Remote paths cannot contain line breaks or control characters.')
-  .refine((s) => s.startsWith('/'), 'An absolute remote path (starting with /) is required.');
+// IPC requests (their validators: sync-schema.ts)
 
 /** `syncCompare`: compare a local folder with a folder of an open browsing session. */
 export interface SyncCompareRequest {
@@ -200,24 +183,3 @@ export interface SyncRunRequest {
   /** default: the actions whose checkbox starts ticked */
   readonly actionIds?: readonly string[];
 }
-
-const compareFields = {
-  sessionId: idSchema,
-  localRoot: localRootSchema,
-  remoteRoot: remoteRootSchema,
-  recursive: z.boolean().optional(),
-  timezoneOffsetMinutes: z.number().int().min(-24 * 60).max(24 * 60).optional(),
-  useHash: z.boolean().optional(),
-};
-
-/** Validators for the sync methods. */
-export const syncCompareRequestSchema: z.ZodType<SyncCompareRequest> = z.strictObject(compareFields);
-export const syncPlanRequestSchema: z.ZodType<SyncPlanRequest> = z.strictObject({
-  ...compareFields,
-  direction: z.enum(['up', 'down', 'mirror']),
-  delete: z.boolean().optional(),
-});
-export const syncRunRequestSchema: z.ZodType<SyncRunRequest> = z.strictObject({
-  planId: idSchema,
-  actionIds: z.array(idSchema).max(100_000).optional(),
-});

@@ -10,7 +10,8 @@
  */
 import type { QuickConnectLink } from '../../common/ipc/payloads';
 import { defaultPortFor } from '../../common/models/site';
-import { hasControlCharacters, hostSchema } from '../../common/models/site-profile';
+import { hasControlCharacters } from '../../common/models/site-profile';
+import { hostSchema } from '../../common/models/site-profile-schema';
 
 /** The URL schemes Wharf handles. */
 export const LINK_SCHEMES = ['ftps', 'ftpes'] as const;

@@ -5,11 +5,11 @@ import {
   MAX_CONNECTIONS_LIMIT,
   MAX_TIMEZONE_OFFSET_MINUTES,
   hasControlCharacters,
-  hostSchema,
   type PasswordStorage,
   type SiteImportNote,
   type SiteImportSkip,
 } from '../../common/models/site-profile';
+import { hostSchema } from '../../common/models/site-profile-schema';
 import { WharfError } from '../ftps/errors';
 import type { SiteImportEntry, SiteImportPlan } from './site-import-plan';
 import { childElement, decodeXmlBytes, parseXml, type XmlElement } from './xml-reader';

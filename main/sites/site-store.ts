@@ -6,11 +6,6 @@ import { defaultPortFor, type FtpsMode } from '../../common/models/site';
 import {
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
-  folderPathSchema,
-  siteCreateInputSchema,
-  siteProfileSchema,
-  siteUpdateInputSchema,
-  treeNameSchema,
   type SiteCreateInput,
   type SiteImportResult,
   type SiteImportSkip,
@@ -19,6 +14,7 @@ import {
   type SiteUpdateInput,
   type StoreWarning,
 } from '../../common/models/site-profile';
+import { folderPathSchema, siteCreateInputSchema, siteProfileSchema, siteUpdateInputSchema, treeNameSchema } from '../../common/models/site-profile-schema';
 import type { CredentialStore } from '../credentials/keychain';
 import { WharfError } from '../ftps/errors';
 import type { StoreFs } from './atomic-file';

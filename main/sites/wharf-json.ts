@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { folderPathSchema, siteCreateInputSchema, type SiteImportNote, type SiteImportSkip, type SiteProfile } from '../../common/models/site-profile';
+import type { SiteImportNote, SiteImportSkip, SiteProfile } from '../../common/models/site-profile';
+import { folderPathSchema, siteCreateInputSchema } from '../../common/models/site-profile-schema';
 import { WharfError } from '../ftps/errors';
 import type { SiteImportEntry, SiteImportPlan } from './site-import-plan';
 

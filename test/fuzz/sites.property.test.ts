@@ -8,15 +8,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import {
-  hasControlCharacters,
-  hostSchema,
-  siteCreateInputSchema,
-  siteProfileSchema,
-  siteUpdateInputSchema,
-  toConnectionTarget,
-  type SiteProfile,
-} from '../../common/models/site-profile';
+import { hasControlCharacters, toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
+import { hostSchema, siteCreateInputSchema, siteProfileSchema, siteUpdateInputSchema } from '../../common/models/site-profile-schema';
 import { isWharfError } from '../../main/ftps/errors';
 import { parseFileZillaSiteManager } from '../../main/sites/filezilla-import';
 import { parseSitesJson } from '../../main/sites/wharf-json';
