@@ -126,6 +126,8 @@ export class RemoteSessionService {
       throw new WharfError('cancelled', 'The connection was closed before it was ready.');
     }
     entry.session = session;
+    // The site may have been saved with another offset while this session was logging in.
+    session.setListingTimezoneOffset(entry.connection.options.target.timezoneOffsetMinutes);
     let initialPath: string | null = site?.remoteDir ? site.remoteDir : null;
     if (!initialPath) initialPath = await session.pwd().catch(() => '/');
     this.update(entry, { state: 'connected', report: session.report, initialPath });

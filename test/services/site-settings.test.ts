@@ -2,8 +2,8 @@
  * A saved site edited while connected, through the services main runs (createWharfServices) against the
  * real vsftpd of the fleet: the next upload queued follows the new "upload via a temporary name", the
  * queue's pool comes down to a lowered maximum of connections without a new login, and the open session
- * reads listings with the new timezone offset under the new name. Waits follow queue events and the
- * sessions' own uploads, never the clock.
+ * reads listings with the new timezone offset under the new name, even one saved while it was logging in.
+ * Waits follow queue and session events and the sessions' own uploads, never the clock.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -46,9 +46,15 @@ class PoolWatch {
   readonly starts: UploadStart[] = [];
   private readonly waiters: { readonly ready: () => boolean; readonly resolve: () => void }[] = [];
 
+  /** While set, a browsing session, logged in, is handed over only once this settles. */
+  browseHandOver: Promise<void> | null = null;
+
   readonly openSession = async (options: SessionOptions): Promise<FtpsSession> => {
     const session = await FtpsSession.open(options);
-    if (!session.id.startsWith('transfer-')) return session;
+    if (!session.id.startsWith('transfer-')) {
+      await this.browseHandOver;
+      return session;
+    }
     this.logins += 1;
     this.open.add(session.id);
     const upload = session.upload.bind(session);
@@ -233,5 +239,39 @@ describe('a saved site edited while connected', () => {
     assert.equal(await modifiedAt(), new Date(Date.parse(readAtOffsetZero) - 120 * 60_000).toISOString());
     assert.equal(services.remote.list().find((s) => s.sessionId === sessionId)?.label, renamed);
     await services.api.remoteDisconnect({ sessionId });
+  });
+
+  test('a timezone offset saved while the session is still logging in applies to its first listing', async () => {
+    const site = await createSite();
+    const folder = `/${unique('timezone-connecting')}`;
+    writeServerFile(server, `${folder}/dated.txt`, 'dated');
+    const connecting = new Promise<void>((resolve) => {
+      const off = services.events.subscribe((event, payload) => {
+        if (event === 'sessionState' && (payload as { siteId: string | null }).siteId === site.id) {
+          off();
+          resolve();
+        }
+      });
+    });
+    let handOver!: () => void;
+    pool.browseHandOver = new Promise((resolve) => (handOver = resolve));
+    try {
+      const connected = connect(site);
+      await connecting;
+      await updateSite(site, { timezoneOffsetMinutes: -90 });
+      handOver();
+      const sessionId = await connected;
+      const listed = value(await services.api.remoteList({ sessionId, path: folder })).entries.find((e) => e.name === 'dated.txt')?.modifiedAt;
+      await services.api.remoteDisconnect({ sessionId });
+      // The same file through a session opened after the change reads the same time.
+      const fresh = await connect(site);
+      const reference = value(await services.api.remoteList({ sessionId: fresh, path: folder })).entries.find((e) => e.name === 'dated.txt')?.modifiedAt;
+      await services.api.remoteDisconnect({ sessionId: fresh });
+      assert.ok(listed && reference);
+      assert.equal(listed, reference);
+    } finally {
+      pool.browseHandOver = null;
+      handOver();
+    }
   });
 });
