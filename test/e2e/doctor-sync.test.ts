@@ -63,6 +63,22 @@ async function fillQuickConnect(target: ServerInfo, mode: 'explicit' | 'implicit
 }
 
 /** Each step's status in the doctor's checklist, by step id. */
+/**
+ * Clicks Copy report and returns what reached the clipboard. Waits for a new clipboard entry (main's
+ * record), not for a "Report copied" notice: an earlier test's notice may still be on screen.
+ */
+async function copyReport(doctor: Locator): Promise<string> {
+  const before = host.platform.record.clipboard.length;
+  await doctor.getByRole('button', { name: 'Copy report' }).click();
+  const deadline = Date.now() + 10_000;
+  while (host.platform.record.clipboard.length === before) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the report on the clipboard');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await page.getByRole('status').filter({ hasText: 'Report copied' }).first().waitFor();
+  return host.platform.record.clipboard.at(-1) ?? '';
+}
+
 async function stepStatuses(doctor: Locator): Promise<Record<string, string>> {
   const rows = doctor.locator('[data-step]');
   const out: Record<string, string> = {};
@@ -242,9 +258,7 @@ describe('the connection doctor, folder compare and sync in the window', () => {
     assert.equal(await doctor.locator('.diagnoses:not(.notes) .diagnosis').count(), 0);
     await shot('02-doctor-healthy');
 
-    await doctor.getByRole('button', { name: 'Copy report' }).click();
-    await page.getByRole('status').filter({ hasText: 'Report copied' }).waitFor();
-    const copied = host.platform.record.clipboard.at(-1) ?? '';
+    const copied = await copyReport(doctor);
     assert.match(copied, /^Wharf connection test/);
     assert.match(copied, /Verdict: {2}OK/);
     assert.match(copied, /\[ok {5}\] Login/);
@@ -297,9 +311,7 @@ describe('the connection doctor, folder compare and sync in the window', () => {
       await silent.allClosed();
       await shot('03c-doctor-cancelled');
 
-      await doctor.getByRole('button', { name: 'Copy report' }).click();
-      await page.getByRole('status').filter({ hasText: 'Report copied' }).waitFor();
-      assert.match(host.platform.record.clipboard.at(-1) ?? '', /Verdict: {2}CANCELLED — Cancelled at “What the server sends first”/);
+      assert.match(await copyReport(doctor), /Verdict: {2}CANCELLED — Cancelled at “What the server sends first”/);
       await footerButton(doctor, 'Run again').waitFor();
       await footerButton(doctor, 'Close').click();
       await doctor.waitFor({ state: 'detached' });
@@ -326,9 +338,7 @@ describe('the connection doctor, folder compare and sync in the window', () => {
     assert.match(await refused.innerText(), /Login refused[\s\S]*Check the user name and password/);
     assert.equal((await stepStatuses(doctor))['login'], 'failed');
     await shot('04-doctor-login-refused');
-    await doctor.getByRole('button', { name: 'Copy report' }).click();
-    await page.getByRole('status').filter({ hasText: 'Report copied' }).waitFor();
-    assert.ok(!(host.platform.record.clipboard.at(-1) ?? '').includes('not-the-password'), 'not even a wrong password is in the report');
+    assert.ok(!(await copyReport(doctor)).includes('not-the-password'), 'not even a wrong password is in the report');
     await footerButton(doctor, 'Close').click();
     assert.equal((await host.services.sites.list()).sites.length, 0, 'testing saves nothing');
 
