@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, posix } from 'node:path';
 import { parseArgs } from 'node:util';
+import { version as wharfVersion } from '../../package.json';
 import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport } from '../../common/models';
 import { WharfError } from '../ftps/errors';
 import { unsafeNameReason } from '../ftps/safe-names';
@@ -61,6 +62,7 @@ Options:
   -p, --parents          mkdir: create missing parents
   -q, --quiet            no progress bar
   --timeout SECONDS      default 30
+  -V, --version          print wharf's version
 
 Password: the keychain for a saved site, else WHARF_PASSWORD, else a prompt on a terminal.
 Exit codes: 0 ok, 2 usage, 3 login refused, 4 certificate/TLS, 5 network, 6 server reply,
@@ -102,6 +104,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       quiet: { type: 'boolean', short: 'q', default: false },
       timeout: { type: 'string', default: '30' },
       help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'V', default: false },
       url: { type: 'string' },
       rename: { type: 'string' },
       folder: { type: 'string' },
@@ -121,7 +124,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
   const timeout = Number(values.timeout);
   if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
   return {
-    command: values.help ? 'help' : command,
+    command: values.help ? 'help' : values.version ? 'version' : command,
     positionals: rest,
     flags: {
       ca: values.ca,
@@ -434,6 +437,10 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'help':
         process.stdout.write(`${USAGE}\n`);
+        return 0;
+      case 'version':
+        // Scripts check this before relying on a flag; the app shows the same number in its About.
+        process.stdout.write(`wharf ${wharfVersion}\n`);
         return 0;
       case 'ls':
         await withRemote(positionals, flags, 'ls takes a remote URL: wharf ls URL', async (session, path) => {

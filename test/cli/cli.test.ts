@@ -159,6 +159,16 @@ describe('wharf overwrite policies', () => {
 describe('wharf refusals and exit codes', () => {
   const server = fleet.servers['vsftpd-explicit'];
 
+  test('--version and -V print the version of package.json; --help lists --version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const result = await run([flag]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout, `wharf ${version}\n`);
+    }
+    assert.match((await run(['--help'])).stdout, /-V, --version/);
+  });
+
   test('an untrusted certificate stops before USER, exit 4, and says how to pin it', async () => {
     const before = serverLog(server).length;
     const result = await run(['ls', urlFor('vsftpd-explicit')], { WHARF_PASSWORD: server.password });
