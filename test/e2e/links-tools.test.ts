@@ -194,7 +194,7 @@ describe('links, trusted certificates, context menus and site folders', () => {
     assert.equal(statSync(join(server.root, 'e2e-links', 'docs', 'readme.txt')).mode & 0o777, 0o640);
   });
 
-  it('opens a temporary copy of a remote file from the context menu, and uploads it back when saved and the user agrees', async () => {
+  it('opens a temporary copy of a remote file, uploads it back when saved and the user agrees, and warns when the server’s file changed meanwhile', async () => {
     const onServer = join(server.root, 'e2e-links', 'docs', 'readme.txt');
     const opensBefore = host.platform.record.opened.length;
     await paneRow(page, 'remote', 'readme.txt').click({ button: 'right' });
@@ -216,6 +216,29 @@ describe('links, trusted certificates, context menus and site folders', () => {
     await question.getByRole('button', { name: 'Upload', exact: true }).click();
     await question.waitFor({ state: 'detached' });
     await eventually('the edited copy reached the server', () => readFileSync(onServer, 'utf8') === 'read me, edited in my editor\n');
+
+    // Another file: a colleague changes it on the server after it was opened. Saving the copy warns, and
+    // a keypress (Enter on the focused default) keeps the colleague's version; only the explicit
+    // "Upload and overwrite" replaces it.
+    const otherOnServer = join(server.root, 'e2e-links', 'docs', 'other.txt');
+    await paneRow(page, 'remote', 'other.txt').click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Remote file actions' }).getByRole('menuitem', { name: 'Open' }).click();
+    await eventually('the second copy was opened', () => basename(host.platform.record.opened.at(-1) ?? '') === 'other.txt');
+    const otherCopy = host.platform.record.opened.at(-1) ?? '';
+    writeFileSync(otherOnServer, 'changed on the server by a colleague, meanwhile\n');
+    writeFileSync(otherCopy, 'my edit\n');
+    const warned = dialog('“other.txt” was changed');
+    await warned.getByRole('alert').filter({ hasText: 'The file on the server changed since you opened it.' }).waitFor();
+    assert.equal(await warned.getByRole('button', { name: 'Don’t upload' }).evaluate((b) => b === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement), true, 'not uploading is the default when the server’s file changed');
+    await shot('06b-edited-file-server-changed');
+    await page.keyboard.press('Enter');
+    await warned.waitFor({ state: 'detached' });
+    assert.equal(readFileSync(otherOnServer, 'utf8'), 'changed on the server by a colleague, meanwhile\n');
+
+    writeFileSync(otherCopy, 'my edit, saved again\n');
+    await warned.getByRole('button', { name: 'Upload and overwrite' }).click();
+    await warned.waitFor({ state: 'detached' });
+    await eventually('the overwrite reached the server', () => readFileSync(otherOnServer, 'utf8') === 'my edit, saved again\n');
   });
 
   it('sends SYST from the keyboard’s context menu (Shift+F10) and shows the reply in the log', async () => {
