@@ -49,7 +49,7 @@
  */
 import type { DoctorReport, DoctorRequest, DoctorStepEvent } from '../models/doctor';
 import type { LogLine } from '../models/log';
-import type { CompareResult, SyncCompareRequest, SyncPlan, SyncPlanRequest, SyncRunRequest, SyncRunResult } from '../models/sync';
+import type { CompareResult, RunningSync, SyncCompareRequest, SyncPlan, SyncPlanRequest, SyncRunRequest, SyncRunResult } from '../models/sync';
 import type { Result } from '../models/result';
 import type { SecurityReport } from '../models/security';
 import type { PinnedCertificate, SiteCreateInput, SiteImportResult, SiteProfile, SiteUpdateInput } from '../models/site-profile';
@@ -205,6 +205,11 @@ export interface WharfApi {
    * left alone.
    */
   syncCancel(request: { readonly planId: string }): Promise<Result<void>>;
+  /**
+   * The syncs under way (started by any window, before a reload too), oldest first; then follow
+   * `syncProgress`. The window shows them while their dialog is closed, and cancels them with `syncCancel`.
+   */
+  syncRunning(request: EmptyRequest): Promise<Result<readonly RunningSync[]>>;
 
   // --- transfer queue -----------------------------------------------------------------------------------
   /** The whole queue once; then follow `queueUpdate` events. */
@@ -314,6 +319,11 @@ export interface WharfEvents {
   openQuickConnect: QuickConnectLink;
   /** One finished step of a doctor run started with a runId. */
   doctorStep: DoctorStepEvent;
+  /**
+   * A sync started, moved on (at most about 4 a second), was cancelled, or ended (`ended: true`, its last
+   * event): replace what the window shows of it by `planId`.
+   */
+  syncProgress: RunningSync;
 }
 
 /** A method's name. */
@@ -365,6 +375,7 @@ export const WHARF_METHODS = {
   syncPlan: true,
   syncRun: true,
   syncCancel: true,
+  syncRunning: true,
   queueSnapshot: true,
   queueEnqueue: true,
   queuePause: true,
@@ -418,6 +429,7 @@ export const WHARF_EVENTS = {
   sitesChanged: true,
   doctorStep: true,
   openQuickConnect: true,
+  syncProgress: true,
 } as const satisfies Record<WharfEventName, true>;
 
 /** The event names as a list. */

@@ -167,6 +167,7 @@ export const WHARF_VALIDATORS = {
   syncPlan: syncPlanRequestSchema,
   syncRun: syncRunRequestSchema,
   syncCancel: z.strictObject({ planId: idSchema }),
+  syncRunning: empty,
 
   queueSnapshot: empty,
   queueEnqueue: z.strictObject({ sessionId, transfers: z.array(enqueueTransferSchema).min(1).max(MAX_BATCH) }),

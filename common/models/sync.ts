@@ -183,3 +183,24 @@ export interface SyncRunRequest {
   /** default: the actions whose checkbox starts ticked */
   readonly actionIds?: readonly string[];
 }
+
+/**
+ * A sync under way, as main keeps it: the window shows it while its dialog is closed and after a reload,
+ * and cancels it with `syncCancel`. Published by `syncRunning` and, as it changes, by `syncProgress`.
+ */
+export interface RunningSync {
+  readonly planId: string;
+  readonly direction: SyncDirection;
+  readonly localRoot: string;
+  readonly remoteRoot: string;
+  /** The site's name, or user@host for a quick connection. */
+  readonly siteLabel: string;
+  /** Actions that have ended (done, skipped or failed). */
+  readonly actionsDone: number;
+  /** Every action the run carries out; `actionsTotal - actionsDone` are left. */
+  readonly actionsTotal: number;
+  /** `syncCancel` was asked: its transfers are being cancelled and no deletion starts. */
+  readonly cancelled: boolean;
+  /** The run has ended (the last `syncProgress` of a sync); `syncRunning` lists only those not ended. */
+  readonly ended: boolean;
+}

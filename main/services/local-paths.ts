@@ -45,6 +45,7 @@ export const LOCAL_PATHS: { readonly [M in WharfMethod]: PathsOf<M> } = {
   // The plan stays in main; its root was checked at syncPlan.
   syncRun: null,
   syncCancel: null,
+  syncRunning: null,
   queueSnapshot: null,
   // Upload sources are read and download destinations written: both must be allowed.
   queueEnqueue: (r) => r.transfers.map((t) => t.localPath),

@@ -194,6 +194,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     syncPlan: (r) => attempt(() => sync.plan(r)),
     syncRun: (r) => attempt(() => sync.run(r)),
     syncCancel: (r) => attempt(() => sync.cancel(r.planId)),
+    syncRunning: () => attempt(() => sync.runningSyncs()),
 
     queueSnapshot: () => attempt(() => queue.snapshot()),
     queueEnqueue: (r) => attempt(() => queue.enqueue(remote.connectionFor(r.sessionId), r.transfers)),
@@ -329,6 +330,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     queue: transferQueue,
     stateStore: new FileSyncStateStore(options.dataDir),
     deleteLocal: (p) => local.delete([p], true),
+    onDidChangeRunning: (running) => events.emit('syncProgress', running),
   });
 
   const edited = new EditedFilesService({

@@ -44,6 +44,12 @@ export interface RunSyncOptions {
   /** Each action's result as it ends. */
   readonly onAction?: (result: SyncActionResult) => void;
   /**
+   * How many of the chosen actions have ended, first (0 of all) before anything starts, then each time a
+   * transfer ends in the queue or an action is recorded: a copy counts when its transfer ends, not only
+   * once every transfer has (which is when its result is recorded).
+   */
+  readonly onProgress?: (actionsDone: number, actionsTotal: number) => void;
+  /**
    * Cancels the run: its transfers still queued, paused or running are cancelled in the queue, and no
    * deletion starts after it (one already under way finishes).
    */
@@ -87,7 +93,7 @@ function queueItemFor(plan: SyncPlan, action: SyncAction, siteKey: string, uploa
  * Enqueues the transfers and resolves with each one's final item once all have ended. An abort cancels
  * those not ended yet in the queue, which ends them (as failed, kind `cancelled`).
  */
-async function runTransfers(queue: SyncQueue, items: readonly NewTransferItem[], signal: AbortSignal | undefined): Promise<(TransferItem | null)[]> {
+async function runTransfers(queue: SyncQueue, items: readonly NewTransferItem[], signal: AbortSignal | undefined, onEnded: () => void): Promise<(TransferItem | null)[]> {
   if (items.length === 0) return [];
   const before = new Set(queue.getSnapshot().items.map((i) => i.id));
   const key = (i: { direction: string; localPath: string; remotePath: string }) => `${i.direction}\0${i.localPath}\0${i.remotePath}`;
@@ -101,6 +107,7 @@ async function runTransfers(queue: SyncQueue, items: readonly NewTransferItem[],
     if (!wanted.has(item.id) || !TERMINAL.has(item.state)) return;
     finals.set(wanted.get(item.id) as string, item);
     wanted.delete(item.id);
+    onEnded();
     if (wanted.size === 0) resolveAll();
   };
   const unsubscribe = queue.subscribe((update) => {
@@ -110,6 +117,7 @@ async function runTransfers(queue: SyncQueue, items: readonly NewTransferItem[],
       if (k === undefined) continue;
       finals.set(k, null);
       wanted.delete(id);
+      onEnded();
       if (wanted.size === 0) resolveAll();
     }
   });
@@ -209,10 +217,19 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
   // Whether the cancel left any action undone: a cancel that came after the last action changes nothing.
   let stoppedByCancel = false;
   const cancelled = () => options.signal?.aborted === true;
+  // Reported counts only grow: a copy is counted when its transfer ends and again when its result is recorded.
+  let reported = -1;
+  const reportProgress = (actionsDone: number) => {
+    if (actionsDone <= reported) return;
+    reported = actionsDone;
+    options.onProgress?.(actionsDone, chosen.length);
+  };
   const record = (r: SyncActionResult) => {
     results.set(r.actionId, r);
     options.onAction?.(r);
+    reportProgress(results.size);
   };
+  reportProgress(0);
 
   // Second line of defence: every download target is built from safe names and lies inside the local folder.
   const unsafe = new Set<string>();
@@ -231,7 +248,9 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
   } else {
     const copies = chosen.filter((a) => a.operation !== 'delete' && !unsafe.has(a.id));
     const items = copies.map((a) => queueItemFor(plan, a, options.siteKey, options.uploadViaTemporaryName ?? true));
-    const finals = cancelled() ? items.map(() => null) : await runTransfers(options.queue, items, options.signal);
+    let transfersEnded = 0;
+    const onTransferEnded = () => reportProgress(results.size + ++transfersEnded);
+    const finals = cancelled() ? items.map(() => null) : await runTransfers(options.queue, items, options.signal, onTransferEnded);
     copies.forEach((action, i) => {
       const item = finals[i] ?? null;
       if (cancelled() && (item === null || item.lastError?.kind === 'cancelled')) {

@@ -1,4 +1,4 @@
-import type { CompareResult, SyncCompareRequest, SyncPlan, SyncPlanRequest, SyncRunRequest, SyncRunResult } from '../../common/models/sync';
+import type { CompareResult, RunningSync, SyncCompareRequest, SyncPlan, SyncPlanRequest, SyncRunRequest, SyncRunResult } from '../../common/models/sync';
 import { WharfError } from '../ftps/errors';
 import type { SessionConnection } from '../services/remote-sessions';
 import { compareFolders, type CompareSession } from './compare-folders';
@@ -23,10 +23,28 @@ export interface SyncServiceDeps {
   readonly stateStore: SyncStateStore;
   /** Local deletions (the app: to the trash); default removed for good. */
   readonly deleteLocal?: (path: string, kind: 'file' | 'directory') => Promise<void>;
+  /** A sync started, moved on, was cancelled or ended (the app: the `syncProgress` event). */
+  readonly onDidChangeRunning?: (sync: RunningSync) => void;
 }
 
 /** Plans are kept this long after they were made, by id, for `run`. */
 const MAX_PLANS = 20;
+
+/**
+ * Progress of one sync is published at most this often: a sync of many small files ends actions faster
+ * than a window needs to redraw its line. Start, cancel and end are published at once.
+ */
+const PROGRESS_INTERVAL_MS = 250;
+
+/** A sync under way: what is published about it, and how to stop it. */
+interface RunningEntry {
+  info: RunningSync;
+  readonly controller: AbortController;
+  /** Its start was published (a run refused before it started never is, nor listed). */
+  announced: boolean;
+  lastPublishedAt: number;
+  pendingPublish: ReturnType<typeof setTimeout> | null;
+}
 
 /** user@host:port: the same pair key whether the app or the CLI syncs it. */
 function remoteId(connection: SessionConnection): string {
@@ -40,8 +58,8 @@ function remoteId(connection: SessionConnection): string {
  */
 export class SyncService {
   private readonly plans = new Map<string, { plan: SyncPlan; connection: SessionConnection }>();
-  /** Syncs under way, by plan id, for `cancel`. */
-  private readonly running = new Map<string, AbortController>();
+  /** Syncs under way, by plan id: for `cancel`, and for a window that opens (or reloads) while they run. */
+  private readonly running = new Map<string, RunningEntry>();
 
   constructor(private readonly deps: SyncServiceDeps) {}
 
@@ -88,13 +106,27 @@ export class SyncService {
    * deletions is opened only once the transfers have ended (a server drops a session left idle that long).
    */
   async run(request: SyncRunRequest): Promise<SyncRunResult> {
-    const entry = this.plans.get(request.planId);
-    if (!entry) throw new WharfError('invalid-input', 'This preview is no longer available; compare again.', { detail: { reason: 'unknown-plan' } });
-    const { plan, connection } = entry;
+    const planned = this.plans.get(request.planId);
+    if (!planned) throw new WharfError('invalid-input', 'This preview is no longer available; compare again.', { detail: { reason: 'unknown-plan' } });
+    const { plan, connection } = planned;
     this.deps.registerConnection(connection);
     this.plans.delete(request.planId);
     const controller = new AbortController();
-    this.running.set(plan.planId, controller);
+    const entry: RunningEntry = {
+      info: { planId: plan.planId, direction: plan.direction, localRoot: plan.localRoot, remoteRoot: plan.remoteRoot, siteLabel: connection.label, actionsDone: 0, actionsTotal: 0, cancelled: false, ended: false },
+      controller,
+      announced: false,
+      lastPublishedAt: 0,
+      pendingPublish: null,
+    };
+    this.running.set(plan.planId, entry);
+    // The first report (0 of all) comes before anything starts: that is the sync's start.
+    const onProgress = (actionsDone: number, actionsTotal: number) => {
+      entry.info = { ...entry.info, actionsDone, actionsTotal };
+      if (entry.announced) return this.publishSoon(entry);
+      entry.announced = true;
+      this.publish(entry);
+    };
     const remote = new SessionOnFirstUse(() => this.deps.openSession(connection));
     try {
       return await runSyncPlan(plan, {
@@ -105,12 +137,39 @@ export class SyncService {
         uploadViaTemporaryName: connection.uploadViaTemporaryName,
         ...(request.actionIds ? { actionIds: request.actionIds } : {}),
         ...(this.deps.deleteLocal ? { deleteLocal: this.deps.deleteLocal } : {}),
+        onProgress,
         state: { store: this.deps.stateStore, pairKey: syncPairKey(remoteId(connection), plan.remoteRoot, plan.localRoot) },
       });
     } finally {
       this.running.delete(plan.planId);
+      if (entry.pendingPublish) clearTimeout(entry.pendingPublish);
+      // A run refused before it started (unknown action ids) was never announced, so it has nothing to end.
+      if (entry.announced) {
+        entry.info = { ...entry.info, ended: true };
+        this.publish(entry);
+      }
       await remote.close();
     }
+  }
+
+  /** The syncs under way, oldest first, for a window that opens (or reloads) while they run. */
+  runningSyncs(): RunningSync[] {
+    return [...this.running.values()].filter((e) => e.announced).map((e) => e.info);
+  }
+
+  private publish(entry: RunningEntry): void {
+    if (entry.pendingPublish) clearTimeout(entry.pendingPublish);
+    entry.pendingPublish = null;
+    entry.lastPublishedAt = Date.now();
+    this.deps.onDidChangeRunning?.(entry.info);
+  }
+
+  /** Publishes now if the last one is old enough, else once it is (with the counts of then). */
+  private publishSoon(entry: RunningEntry): void {
+    if (entry.pendingPublish) return;
+    const wait = entry.lastPublishedAt + PROGRESS_INTERVAL_MS - Date.now();
+    if (wait <= 0) return this.publish(entry);
+    entry.pendingPublish = setTimeout(() => this.publish(entry), wait);
   }
 
   /**
@@ -118,7 +177,12 @@ export class SyncService {
    * starts after this. An unknown plan (its sync ended a moment ago) is not an error: nothing is left to stop.
    */
   cancel(planId: string): void {
-    this.running.get(planId)?.abort();
+    const entry = this.running.get(planId);
+    if (!entry || entry.info.cancelled) return;
+    entry.info = { ...entry.info, cancelled: true };
+    entry.controller.abort();
+    // The window's line says "Cancelling" while the queue cancels the transfers; the end follows.
+    if (entry.announced && this.running.has(planId)) this.publish(entry);
   }
 }
 

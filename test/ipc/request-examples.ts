@@ -37,6 +37,7 @@ export const VALID_REQUESTS: { readonly [M in WharfMethod]: WharfRequest<M> } = 
   syncPlan: { sessionId: 's1', localRoot: '/home/user/site', remoteRoot: '/www', direction: 'up', delete: false },
   syncRun: { planId: 'plan1', actionIds: ['a1'] },
   syncCancel: { planId: 'plan1' },
+  syncRunning: {},
   queueSnapshot: {},
   queueEnqueue: { sessionId: 's1', transfers: [{ direction: 'download', localPath: '/home/user/b.txt', remotePath: '/pub/b.txt', kind: 'file' }] },
   queuePause: { itemIds: ['i1'] },

@@ -112,6 +112,13 @@ describe('request validators', () => {
     assert.equal(accepts('syncCancel', { planId: 'p1', actionIds: ['a1'] }), false);
   });
 
+  it('accept syncRunning only as an empty object: it lists every running sync and filters nothing', () => {
+    assert.equal(accepts('syncRunning', {}), true);
+    for (const bad of [{ planId: 'p1' }, { all: true }, null, undefined, [], 'all']) {
+      assert.equal(accepts('syncRunning', bad), false, JSON.stringify(bad));
+    }
+  });
+
   it('never throw, whatever arrives (property)', () => {
     const method = fc.constantFrom(...WHARF_METHOD_NAMES);
     fc.assert(

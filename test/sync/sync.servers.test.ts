@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { ConnectionTarget } from '../../common/models/site';
-import type { SyncPlan } from '../../common/models/sync';
+import type { RunningSync, SyncPlan } from '../../common/models/sync';
 import type { QueueSnapshot } from '../../common/models/transfer';
 import { FtpsSession } from '../../main/ftps';
 import { compareFolders, MemorySyncStateStore, planSync, runSyncPlan, runSyncCommand, SyncService, syncPairKey, type CompareFoldersOptions } from '../../main/sync';
@@ -297,6 +297,28 @@ describe('sync', () => {
   });
 });
 
+/** What a SyncService published about running syncs, in order, with a wait for the first that matches. */
+class PublishedSyncs {
+  readonly all: RunningSync[] = [];
+  private readonly waiters: { readonly matches: (sync: RunningSync) => boolean; readonly resolve: (sync: RunningSync) => void }[] = [];
+
+  push(sync: RunningSync): void {
+    this.all.push(sync);
+    for (const waiter of [...this.waiters]) {
+      if (!waiter.matches(sync)) continue;
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve(sync);
+    }
+  }
+
+  /** Resolves with the first published sync that matches, already published or still to come. */
+  when(matches: (sync: RunningSync) => boolean): Promise<RunningSync> {
+    const seen = this.all.find(matches);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.waiters.push({ matches, resolve }));
+  }
+}
+
 describe('the sync service and the command line', () => {
   test('SyncService: plan over a session, then run only the ticked actions by id', async () => {
     const server = fleet.servers['pureftpd-explicit'];
@@ -324,11 +346,16 @@ describe('the sync service and the command line', () => {
     assert.equal(remoteFile(server, base, 'two.txt'), '22');
   });
 
-  /** A sync service over `queue` that counts the sessions it opens, and what the queue held at each opening. */
+  /**
+   * A sync service over `queue` that counts the sessions it opens, and what the queue held at each opening,
+   * and keeps what it publishes about running syncs (`published.when` resolves once one matches).
+   */
   function countingService(server: ServerInfo, queue: TransferQueue, siteKey: string) {
     const connection: SessionConnection = { siteKey, label: 'proftpd', maxConnections: null, uploadViaTemporaryName: true, options: optionsFor(server) };
     const opened: { unfinishedTransfers: number }[] = [];
+    const published = new PublishedSyncs();
     const service = new SyncService({
+      onDidChangeRunning: (sync) => published.push(sync),
       connectionFor: () => connection,
       openSession: (c) => {
         opened.push({ unfinishedTransfers: queue.getSnapshot().items.filter((i) => i.siteKey === siteKey && !['done', 'skipped', 'failed'].includes(i.state)).length });
@@ -338,7 +365,7 @@ describe('the sync service and the command line', () => {
       queue,
       stateStore: new MemorySyncStateStore(),
     });
-    return { service, opened };
+    return { service, opened, published };
   }
 
   /** Resolves with the queue's snapshot once `ready` holds for it, checked now and at each update. */
@@ -370,7 +397,7 @@ describe('the sync service and the command line', () => {
    * transfers are in the queue: the sync is then waiting. `opened` counts the sessions opened from then on.
    */
   async function syncWaitingOnPausedQueue(server: ServerInfo, queue: TransferQueue, siteKey: string, pair: { local: string; remoteRoot: string }) {
-    const { service, opened } = countingService(server, queue, siteKey);
+    const { service, opened, published } = countingService(server, queue, siteKey);
     const plan = await service.plan({ sessionId: 'browse-1', localRoot: pair.local, remoteRoot: pair.remoteRoot, direction: 'up', delete: true });
     assert.deepEqual(paths(plan), ['copy remote a.txt', 'delete remote old.txt', 'copy remote sub', 'copy remote sub/b.txt']);
     opened.length = 0;
@@ -380,7 +407,7 @@ describe('the sync service and the command line', () => {
       settled = true;
     });
     const waiting = await queueReaches(queue, (s) => s.items.filter((i) => i.siteKey === siteKey).length === 3);
-    return { service, opened, plan, running, waiting, settled: () => settled };
+    return { service, opened, published, plan, running, waiting, settled: () => settled };
   }
 
   test('SyncService with the queue paused: the sync waits in the queue holding no session, then completes and verifies once resumed', async () => {
@@ -433,6 +460,46 @@ describe('the sync service and the command line', () => {
     assert.equal(remoteFile(server, base, 'a.txt'), null);
     assert.equal(existsSync(join(server.root, base, 'sub')), false);
     assert.equal(remoteFile(server, base, 'old.txt'), 'only on the server');
+  });
+
+  test('SyncService publishes a running sync: listed with its counts while it waits on the paused queue, gone once cancelled', async () => {
+    const server = fleet.servers['proftpd-explicit'];
+    const pair = await pausedSyncPair(server, 'running');
+    const { base } = pair;
+    await withQueue(server, async (queue) => {
+      const { service, published, plan, running } = await syncWaitingOnPausedQueue(server, queue, 'running-site', pair);
+      const waiting: RunningSync = {
+        planId: plan.planId,
+        direction: 'up',
+        localRoot: plan.localRoot,
+        remoteRoot: plan.remoteRoot,
+        siteLabel: 'proftpd',
+        actionsDone: 0,
+        actionsTotal: 4,
+        cancelled: false,
+        ended: false,
+      };
+      assert.deepEqual(service.runningSyncs(), [waiting], 'listed while its transfers wait in the paused queue');
+      assert.deepEqual(published.all[0], waiting, 'its start was published, before anything moved');
+
+      // One of its transfers cancelled by hand in the queue has ended: the count moves on, the sync still runs.
+      const [first] = queue.getSnapshot().items.filter((i) => i.siteKey === 'running-site');
+      queue.cancel([first!.id]);
+      await published.when((s) => s.actionsDone === 1);
+      assert.deepEqual(service.runningSyncs(), [{ ...waiting, actionsDone: 1 }]);
+
+      service.cancel(plan.planId);
+      assert.deepEqual(service.runningSyncs().map((s) => s.cancelled), [true], 'listed as cancelled until its transfers have ended');
+      await published.when((s) => s.cancelled && !s.ended);
+      const run = await running;
+      assert.equal(run.cancelled, true);
+      assert.deepEqual(service.runningSyncs(), [], 'an ended sync is no longer listed');
+      assert.deepEqual(published.all.at(-1), { ...waiting, actionsDone: 4, cancelled: true, ended: true }, 'its end was published last, every action ended');
+      assert.equal(published.all.filter((s) => s.ended).length, 1, 'one end, no progress after it');
+      assert.ok(published.all.every((s) => s.planId === plan.planId));
+    });
+    assert.equal(remoteFile(server, base, 'a.txt'), null, 'nothing was transferred');
+    assert.equal(remoteFile(server, base, 'old.txt'), 'only on the server', 'nothing was deleted');
   });
 
   test('wharf sync: --dry-run prints the plan; then a real run with --delete makes the server match', async () => {
