@@ -54,13 +54,17 @@ import { Store } from './state/store';
 import {
   canRun,
   changeSettings,
+  applySyncProgress,
+  initialRunningSyncs,
   initialSync,
   newSyncDialog,
+  receiveRunningSyncs,
   receivePlan,
   runActionIds,
   runSummaryText,
   toggleAction,
   toggleAll,
+  type RunningSyncsState,
   type SyncDialogState,
   type SyncState,
 } from './state/sync-model';
@@ -115,6 +119,8 @@ export class Dispatcher {
   readonly pair = new Store<PairState>(initialPair);
   /** The "Synchronise…" dialog: settings, preview, run. */
   readonly sync = new Store<SyncState>(initialSync);
+  /** The syncs main runs, shown above the queue while their dialog is closed (or after a reload). */
+  readonly runningSyncs = new Store<RunningSyncsState>(initialRunningSyncs);
 
   private readonly listSeq: Record<PaneSide, number> = { local: 0, remote: 0 };
   private nextNotice = 1;
@@ -168,9 +174,10 @@ export class Dispatcher {
       api.on('sitesChanged', (listing) => this.sites.update((s) => ({ ...s, listing }))),
       api.on('openQuickConnect', (link) => this.openLink(link)),
       api.on('doctorStep', (event) => this.doctor.update((d) => (d.run ? { run: applyStep(d.run, event) } : d))),
+      api.on('syncProgress', (sync) => this.runningSyncs.update((r) => applySyncProgress(r, sync))),
     );
 
-    const [info, places, sessions, snapshot, pending, history, sites, keychain, settings, link] = await Promise.all([
+    const [info, places, sessions, snapshot, pending, history, sites, keychain, settings, link, running] = await Promise.all([
       api.appInfo({}),
       api.localPlaces({}),
       api.remoteSessions({}),
@@ -181,6 +188,7 @@ export class Dispatcher {
       api.keychainStatus({}),
       api.queueSettings({}),
       api.linksReady({}),
+      api.syncRunning({}),
     ]);
     this.ui.update((u) => ({
       ...u,
@@ -190,6 +198,8 @@ export class Dispatcher {
     }));
     if (snapshot.ok) this.queue.update((q) => receiveSnapshot(q, snapshot.value));
     else this.report(snapshot.error);
+    if (running.ok) this.runningSyncs.update((r) => receiveRunningSyncs(r, running.value));
+    else this.report(running.error, 'Running syncs');
     if (pending.ok) {
       for (const q of pending.value) this.dialogs.update((d) => openDialog(d, questionDialog(q)));
     }
@@ -1336,10 +1346,27 @@ export class Dispatcher {
     this.openDialog({ kind: 'sync', id: 'sync' });
   }
 
-  /** Closes the dialog; a running sync goes on in the queue and reports in a notice. */
+  /**
+   * Closes the dialog; a running sync goes on (the line above the queue shows it) and reports in a notice.
+   * A running sync's dialog is only hidden, so Show on that line brings it back as it was.
+   */
   closeSync(): void {
     this.closeDialog('sync');
-    this.sync.set(initialSync);
+    if (this.sync.get().dialog?.phase !== 'running') this.sync.set(initialSync);
+  }
+
+  /**
+   * Show on a running sync's line: its dialog, if this window hid it; else (started before a reload, or
+   * its dialog replaced by a new one) the queue, where its transfers are.
+   */
+  showRunningSync(planId: string): void {
+    const dialog = this.sync.get().dialog;
+    if (dialog?.phase === 'running' && dialog.plan?.planId === planId) {
+      this.openDialog({ kind: 'sync', id: 'sync' });
+      return;
+    }
+    this.showBottomTab('queue');
+    this.showQueueTab('queued');
   }
 
   private changeSyncDialog(change: (d: SyncDialogState) => SyncDialogState): void {
@@ -1384,11 +1411,15 @@ export class Dispatcher {
     if (!result.ok) this.report(result.error, 'Queue');
   }
 
-  /** "Cancel sync": main cancels the sync's transfers still in the queue, and no deletion starts after it. */
+  /** "Cancel sync" in the dialog: main cancels the sync's transfers still in the queue, and no deletion starts after it. */
   async cancelSync(): Promise<void> {
     const dialog = this.sync.get().dialog;
     if (!dialog?.plan || dialog.phase !== 'running' || dialog.cancelling) return;
-    const planId = dialog.plan.planId;
+    await this.cancelRunningSync(dialog.plan.planId);
+  }
+
+  /** "Cancel sync" for any sync main runs (the dialog's, or a line above the queue, after a reload too). */
+  async cancelRunningSync(planId: string): Promise<void> {
     this.changeSyncDialog((d) => (d.plan?.planId === planId ? { ...d, cancelling: true } : d));
     const result = await this.api.syncCancel({ planId });
     if (result.ok) return;

@@ -7,6 +7,7 @@ import { DialogView } from './dialogs';
 import { FilePane } from './file-pane';
 import { Icon } from './icons';
 import { PairBar } from './pair-bar';
+import { RunningSyncs } from './running-syncs';
 import { LinkNote, Toolbar } from './toolbar';
 
 function Notices(): ReactNode {
@@ -88,6 +89,7 @@ export function App(): ReactNode {
         <FilePane side="remote" />
       </main>
       <Splitter orientation="horizontal" label="Resize the bottom panel" onMove={(dy) => setBottomHeight((h) => Math.max(120, Math.min(window.innerHeight - 260, h - dy)))} />
+      <RunningSyncs />
       <div className="bottom-wrap" style={{ height: bottomHeight }}>
         <BottomPanel />
       </div>

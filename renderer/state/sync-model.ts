@@ -4,7 +4,7 @@
  * `syncRun`: never a delete unless deletion was chosen for the plan AND its box is ticked.
  */
 import type { WharfErrorData } from '../../common/models/errors';
-import type { SyncAction, SyncDirection, SyncOperation, SyncPlan, SyncRunResult } from '../../common/models/sync';
+import type { RunningSync, SyncAction, SyncDirection, SyncOperation, SyncPlan, SyncRunResult } from '../../common/models/sync';
 import type { QueueSnapshot, TransferState } from '../../common/models/transfer';
 
 /** Where the dialog is. */
@@ -201,4 +201,51 @@ export function runSummaryText(result: SyncRunResult): string {
   if (result.summary.skipped > 0) parts.push(`${result.summary.skipped} skipped`);
   if (result.summary.failed > 0) parts.push(`${result.summary.failed} failed`);
   return `${parts.join(', ')}.${result.cancelled ? ' Cancelled: what had not ended then was not carried out.' : ''}`;
+}
+
+/**
+ * The syncs main runs, mirrored for the line above the queue: from `syncRunning` on start (and after a
+ * reload), then from `syncProgress` events. Main owns them: a window that hides its dialog or reloads
+ * still shows and cancels them.
+ */
+export interface RunningSyncsState {
+  /** Oldest first; never an ended one. */
+  readonly syncs: readonly RunningSync[];
+  /**
+   * Plans whose end was seen: a `syncRunning` answer computed before that end, but arriving after it,
+   * must not bring the sync back.
+   */
+  readonly endedPlanIds: ReadonlySet<string>;
+}
+
+/** Nothing running (until main says otherwise). */
+export const initialRunningSyncs: RunningSyncsState = { syncs: [], endedPlanIds: new Set() };
+
+/** A `syncProgress` event: the sync is replaced in place, added at the end when new, dropped once ended. */
+export function applySyncProgress(state: RunningSyncsState, sync: RunningSync): RunningSyncsState {
+  if (sync.ended) {
+    return { syncs: state.syncs.filter((s) => s.planId !== sync.planId), endedPlanIds: new Set(state.endedPlanIds).add(sync.planId) };
+  }
+  if (state.endedPlanIds.has(sync.planId)) return state;
+  const known = state.syncs.some((s) => s.planId === sync.planId);
+  return { ...state, syncs: known ? state.syncs.map((s) => (s.planId === sync.planId ? sync : s)) : [...state.syncs, sync] };
+}
+
+/**
+ * `syncRunning`'s answer: main's list, except syncs already seen ending; a sync that started after main
+ * answered (its event came first) is kept.
+ */
+export function receiveRunningSyncs(state: RunningSyncsState, running: readonly RunningSync[]): RunningSyncsState {
+  const fromMain = running.filter((s) => !state.endedPlanIds.has(s.planId));
+  const newer = state.syncs.filter((s) => !fromMain.some((m) => m.planId === s.planId));
+  return { ...state, syncs: [...fromMain, ...newer] };
+}
+
+const DIRECTION_ARROW: Record<SyncDirection, string> = { up: '→', down: '←', mirror: '↔' };
+
+/** The running-sync line: "Syncing /home/me/site → example:/www — 3 of 10 done", or "Cancelling …". */
+export function runningSyncText(sync: RunningSync): string {
+  const pair = `${sync.localRoot} ${DIRECTION_ARROW[sync.direction]} ${sync.siteLabel}:${sync.remoteRoot}`;
+  const counts = `${sync.actionsDone} of ${sync.actionsTotal} done`;
+  return sync.cancelled ? `Cancelling sync ${pair} — ${counts}` : `Syncing ${pair} — ${counts}`;
 }

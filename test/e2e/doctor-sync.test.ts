@@ -16,7 +16,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type FleetInfo, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost } from './support';
+import { launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost, waitReady } from './support';
 
 const work = scratch('wharf-e2e-doctor-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -144,6 +144,27 @@ async function planned(sync: Locator): Promise<string[]> {
 
 function local(...parts: string[]): string {
   return join(work.home, ...parts);
+}
+
+/**
+ * Writes a new local file under sync/, pauses the queue, previews an upload, unticks `leftOut` (files
+ * earlier tests left unsent), runs it, and returns the dialog once the sync waits on the paused queue.
+ */
+async function uploadWaitingOnPausedQueue(name: string, content: string, leftOut: readonly string[]): Promise<Locator> {
+  writeLocal(`sync/${name}`, content);
+  await page.getByRole('button', { name: 'Refresh local' }).click();
+  await paneRow(page, 'local', name).waitFor();
+  await page.getByRole('button', { name: 'Pause queue' }).click();
+  const sync = await preview('Upload', false);
+  assert.deepEqual(await planned(sync), [name, ...leftOut].map((n) => `copy ${n}`).sort());
+  for (const n of leftOut) await sync.getByRole('checkbox', { name: `Upload ${n}` }).uncheck();
+  await sync.getByRole('button', { name: /^Run 1 action/ }).click();
+  await sync.getByRole('status').filter({ hasText: 'Waiting: the transfer queue is paused.' }).waitFor();
+  return sync;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function writeLocal(rel: string, data: string | Uint8Array, mtime?: Date): void {
@@ -533,14 +554,7 @@ describe('the connection doctor, folder compare and sync in the window', () => {
   });
 
   it('cancels a sync that waits on the paused queue: nothing is sent, its transfer ends cancelled', async () => {
-    writeLocal('sync/never-sent.txt', 'cancelled before it left\n');
-    await page.getByRole('button', { name: 'Refresh local' }).click();
-    await paneRow(page, 'local', 'never-sent.txt').waitFor();
-    await page.getByRole('button', { name: 'Pause queue' }).click();
-    const sync = await preview('Upload', false);
-    assert.deepEqual(await planned(sync), ['copy never-sent.txt']);
-    await sync.getByRole('button', { name: /^Run 1 action/ }).click();
-    await sync.getByRole('status').filter({ hasText: 'Waiting: the transfer queue is paused.' }).waitFor();
+    const sync = await uploadWaitingOnPausedQueue('never-sent.txt', 'cancelled before it left\n', []);
 
     await sync.locator('.modal-footer').getByRole('button', { name: 'Cancel sync' }).click();
     const ended = sync.getByRole('status').filter({ hasText: /^Cancelled:/ });
@@ -553,6 +567,43 @@ describe('the connection doctor, folder compare and sync in the window', () => {
     await page.getByRole('tab', { name: /^Failed/ }).click();
     await page.locator('.qrow[data-state="failed"]', { hasText: 'never-sent.txt' }).waitFor();
     assert.equal(existsSync(join(proftpd.root, 'sync', 'never-sent.txt')), false, 'the cancelled transfer did not run when the queue resumed');
+  });
+
+  it('a hidden sync stays in view above the queue, after a reload too, and its Cancel sync ends it with nothing sent', async () => {
+    // The file the previous test's cancelled sync left unsent is planned again: left out here.
+    const sync = await uploadWaitingOnPausedQueue('hidden-then-cancelled.txt', 'cancelled from the running-sync line\n', ['never-sent.txt']);
+
+    const runningLine = () => page.getByRole('region', { name: 'Running syncs' }).getByRole('status');
+    assert.equal(await runningLine().count(), 0, 'no line while the sync shows in its own dialog');
+    await footerButton(sync, 'Hide').click();
+    await sync.waitFor({ state: 'detached' });
+    const line = runningLine().filter({ hasText: /^Syncing / });
+    await line.waitFor();
+    // The quick connection's label (user@host) names the server.
+    const pair = new RegExp(`^Syncing ${escapeRegExp(local('sync'))} → ${escapeRegExp(`${proftpd.user}@${proftpd.host}`)}:/sync — 0 of 1 done$`);
+    assert.match(await line.locator('.running-sync-text').innerText(), pair);
+    await shot('13-sync-hidden-line');
+
+    // Show brings back the dialog it was hidden from, still waiting on the paused queue.
+    await line.getByRole('button', { name: 'Show' }).click();
+    await sync.getByRole('status').filter({ hasText: 'Waiting: the transfer queue is paused.' }).waitFor();
+    await footerButton(sync, 'Hide').click();
+    await sync.waitFor({ state: 'detached' });
+
+    // A reload loses the window's dialog state; main still knows the sync, and the line comes back from it.
+    await page.reload();
+    await waitReady(page);
+    await line.waitFor();
+    assert.match(await line.locator('.running-sync-text').innerText(), pair);
+    assert.equal(existsSync(join(proftpd.root, 'sync', 'hidden-then-cancelled.txt')), false, 'nothing is sent while the queue is paused');
+
+    await line.getByRole('button', { name: 'Cancel sync' }).click();
+    // The line goes once main publishes the sync's end; the queue is still paused, so nothing ran.
+    await runningLine().first().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Resume queue' }).click();
+    await page.getByRole('tab', { name: /^Failed/ }).click();
+    await page.locator('.qrow[data-state="failed"]', { hasText: 'hidden-then-cancelled.txt' }).waitFor();
+    assert.equal(existsSync(join(proftpd.root, 'sync', 'hidden-then-cancelled.txt')), false, 'the cancelled transfer did not run when the queue resumed');
   });
 
   it('reported no console errors or CSP violations', () => {

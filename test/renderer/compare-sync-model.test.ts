@@ -1,10 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CompareEntry, CompareResult, SyncAction, SyncPlan } from '../../common/models/sync';
+import type { CompareEntry, CompareResult, RunningSync, SyncAction, SyncPlan } from '../../common/models/sync';
 import type { QueueSnapshot, TransferItem } from '../../common/models/transfer';
 import { compareCounts, followPath, markFor, paneMarks, paneRows, resultApplies } from '../../renderer/state/compare-model';
 import { applyListing, initialPane, type PaneEntry } from '../../renderer/state/pane-model';
-import { canRun, changeSettings, checkedSummary, newSyncDialog, receivePlan, runActionIds, syncWaitingOnPausedQueue, toggleAction, toggleAll, unfinishedSyncTransfers } from '../../renderer/state/sync-model';
+import {
+  applySyncProgress,
+  canRun,
+  changeSettings,
+  checkedSummary,
+  initialRunningSyncs,
+  newSyncDialog,
+  receivePlan,
+  receiveRunningSyncs,
+  runActionIds,
+  runningSyncText,
+  syncWaitingOnPausedQueue,
+  toggleAction,
+  toggleAll,
+  unfinishedSyncTransfers,
+} from '../../renderer/state/sync-model';
 
 function entry(name: string, status: CompareEntry['status'], extra: Partial<CompareEntry> = {}): CompareEntry {
   const file = { type: 'file' as const, size: 10, modifiedAt: null, hash: null };
@@ -208,5 +223,47 @@ describe('a running sync and the queue', () => {
     assert.equal(syncWaitingOnPausedQueue(running, queue(false, [item('q1', 'queued', '/l/a', '/r/a')])), null, 'a running queue: not waiting on a pause');
     assert.equal(syncWaitingOnPausedQueue(running, queue(true, [item('q1', 'done', '/l/a', '/r/a')])), null, 'its transfers ended: the deletions do not wait on the queue');
     assert.equal(syncWaitingOnPausedQueue(running, null), null);
+  });
+});
+
+describe('the syncs main runs, mirrored for the running-sync line', () => {
+  const sync = (planId: string, fields: Partial<RunningSync> = {}): RunningSync => ({
+    planId,
+    direction: 'up',
+    localRoot: '/home/me/site',
+    remoteRoot: '/www',
+    siteLabel: 'example',
+    actionsDone: 0,
+    actionsTotal: 10,
+    cancelled: false,
+    ended: false,
+    ...fields,
+  });
+  const ids = (state: typeof initialRunningSyncs) => state.syncs.map((s) => `${s.planId} ${s.actionsDone}/${s.actionsTotal}${s.cancelled ? ' cancelled' : ''}`);
+
+  it('adds a started sync, replaces it in place as it moves on, and drops it when it ends', () => {
+    let state = applySyncProgress(initialRunningSyncs, sync('p1'));
+    state = applySyncProgress(state, sync('p2'));
+    state = applySyncProgress(state, sync('p1', { actionsDone: 3 }));
+    assert.deepEqual(ids(state), ['p1 3/10', 'p2 0/10']);
+    state = applySyncProgress(state, sync('p1', { actionsDone: 4, cancelled: true }));
+    assert.deepEqual(ids(state), ['p1 4/10 cancelled', 'p2 0/10']);
+    state = applySyncProgress(state, sync('p1', { actionsDone: 10, cancelled: true, ended: true }));
+    assert.deepEqual(ids(state), ['p2 0/10']);
+    // A late progress event of an ended sync does not bring it back.
+    assert.deepEqual(ids(applySyncProgress(state, sync('p1', { actionsDone: 9 }))), ['p2 0/10']);
+  });
+
+  it("takes main's list after a reload, but not a sync already seen ending, and keeps one that started since", () => {
+    let state = applySyncProgress(initialRunningSyncs, sync('p1', { ended: true }));
+    state = applySyncProgress(state, sync('p3'));
+    state = receiveRunningSyncs(state, [sync('p1', { actionsDone: 2 }), sync('p2', { actionsDone: 5 })]);
+    assert.deepEqual(ids(state), ['p2 5/10', 'p3 0/10']);
+  });
+
+  it('says what runs, which way, where, and how far', () => {
+    assert.equal(runningSyncText(sync('p1', { actionsDone: 3 })), 'Syncing /home/me/site → example:/www — 3 of 10 done');
+    assert.equal(runningSyncText(sync('p1', { direction: 'down' })), 'Syncing /home/me/site ← example:/www — 0 of 10 done');
+    assert.equal(runningSyncText(sync('p1', { direction: 'mirror', cancelled: true, actionsDone: 4 })), 'Cancelling sync /home/me/site ↔ example:/www — 4 of 10 done');
   });
 });
