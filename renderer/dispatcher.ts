@@ -13,7 +13,7 @@ import { settingsAwaitingReconnect, type SiteCreateInput, type SiteProfile, type
 import type { OverwriteChoice, OverwritePolicy, QueueSnapshot, TransferState } from '../common/models/transfer';
 import type { EditedFileAction, TrustDecision } from '../common/ipc/payloads';
 import type { DoctorRequest } from '../common/models/doctor';
-import type { SyncDirection, SyncOperation } from '../common/models/sync';
+import type { RunningSync, SyncDirection, SyncOperation } from '../common/models/sync';
 import { followPath, initialPair, lastSegment, paneMarks as compareMarksOf, paneRows, type PairState } from './state/compare-model';
 import { paneMenuItems, type MenuItem, type PaneCommand } from './state/context-menu-model';
 import { closeDialog, initialDialogs, openDialog, questionDialog, type Dialog, type DialogState } from './state/dialogs';
@@ -134,6 +134,8 @@ export class Dispatcher {
   /** Synchronised browsing is moving the other pane: that move is not followed back. */
   private following = false;
   private syncSeq = 0;
+  /** Plans whose `syncRun` this window awaits: their end is reported from its answer, with the results. */
+  private readonly syncRunsAwaited = new Set<string>();
 
   private get api() {
     return window.wharf;
@@ -174,7 +176,7 @@ export class Dispatcher {
       api.on('sitesChanged', (listing) => this.sites.update((s) => ({ ...s, listing }))),
       api.on('openQuickConnect', (link) => this.openLink(link)),
       api.on('doctorStep', (event) => this.doctor.update((d) => (d.run ? { run: applyStep(d.run, event) } : d))),
-      api.on('syncProgress', (sync) => this.runningSyncs.update((r) => applySyncProgress(r, sync))),
+      api.on('syncProgress', (sync) => this.onSyncProgress(sync)),
     );
 
     const [info, places, sessions, snapshot, pending, history, sites, keychain, settings, link, running] = await Promise.all([
@@ -1405,6 +1407,18 @@ export class Dispatcher {
     this.changeSyncDialog((d) => (result.ok ? receivePlan(d, result.value) : { ...d, phase: d.plan ? 'preview' : 'setup', error: result.error }));
   }
 
+  /**
+   * A sync started, moved on or ended. The end of one this window does not await (started before a reload,
+   * or in another window) is reported here: nothing else would say it ended.
+   */
+  private onSyncProgress(sync: RunningSync): void {
+    this.runningSyncs.update((r) => applySyncProgress(r, sync));
+    if (!sync.ended || this.syncRunsAwaited.has(sync.planId)) return;
+    const counts = `${sync.actionsDone} of ${sync.actionsTotal} actions ended; the queue lists their transfers.`;
+    if (sync.cancelled) this.notify('warning', 'Synchronisation cancelled', counts);
+    else this.notify('success', 'Synchronisation ended', counts);
+  }
+
   /** "Resume queue" in the sync dialog: the whole queue resumes, and the sync's transfers with it. */
   async resumeQueue(): Promise<void> {
     const result = await this.api.queueResumeAll({});
@@ -1437,7 +1451,8 @@ export class Dispatcher {
     this.changeSyncDialog((d) => ({ ...d, phase: 'running', error: null }));
     this.showBottomTab('queue');
     this.queue.update((q) => ({ ...q, tab: 'queued' }));
-    const result = await this.api.syncRun({ planId: plan.planId, actionIds });
+    this.syncRunsAwaited.add(plan.planId);
+    const result = await this.api.syncRun({ planId: plan.planId, actionIds }).finally(() => this.syncRunsAwaited.delete(plan.planId));
     const current = seq === this.syncSeq;
     if (result.ok) {
       const { cancelled } = result.value;

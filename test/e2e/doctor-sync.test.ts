@@ -598,8 +598,12 @@ describe('the connection doctor, folder compare and sync in the window', () => {
     assert.equal(existsSync(join(proftpd.root, 'sync', 'hidden-then-cancelled.txt')), false, 'nothing is sent while the queue is paused');
 
     await line.getByRole('button', { name: 'Cancel sync' }).click();
-    // The line goes once main publishes the sync's end; the queue is still paused, so nothing ran.
+    // The line goes once main publishes the sync's end; the queue is still paused, so nothing ran. This
+    // window no longer awaits the run (it was started before the reload), so the end says so in a notice.
     await runningLine().first().waitFor({ state: 'detached' });
+    const ended = page.locator('.notice').filter({ hasText: 'Synchronisation cancelled' });
+    await ended.waitFor();
+    assert.match(await ended.innerText(), /1 of 1 actions ended; the queue lists their transfers\./);
     await page.getByRole('button', { name: 'Resume queue' }).click();
     await page.getByRole('tab', { name: /^Failed/ }).click();
     await page.locator('.qrow[data-state="failed"]', { hasText: 'hidden-then-cancelled.txt' }).waitFor();
