@@ -22,7 +22,7 @@
  *   detail: { method, issues } } }` and never reaches a service.
  * - Main owns the truth: sessions (`remoteSessions`), the queue (`queueSnapshot` then `queueUpdate`
  *   events applied with `applyQueueUpdate` from common/models/transfer.ts), open questions
- *   (`questionsPending`) and the log (`logRecent`). On start (and after a reload) ask for those once, then
+ *   (`questionsPending`), running syncs (`syncRunning` then `syncProgress`) and the log (`logRecent`). On start (and after a reload) ask for those once, then
  *   follow the events.
  * - Local files: only under `allowedRoots` (`localPlaces`): the home folder, folders chosen with
  *   `localChooseFolder` and what the user dropped (`dropIn`). Anything else answers kind `local-io` with
