@@ -113,26 +113,14 @@ export const siteCreateInputSchema = z.strictObject({
   comments: z.string().max(10_000).optional(),
 }) satisfies z.ZodType<SiteCreateInput>;
 
-/** Validates the changes sent to update a site (the IPC validator for sites.update). */
-export const siteUpdateInputSchema = z.strictObject({
-  name: treeNameSchema.optional(),
-  protocol: ftpsModeSchema.optional(),
-  host: hostSchema.optional(),
-  port: portSchema.optional(),
-  portFollowsProtocol: z.boolean().optional(),
-  user: controlSafeText(256).optional(),
-  passwordStorage: passwordStorageSchema.optional(),
-  password: passwordSchema.nullable().optional(),
-  dataMode: dataModeSchema.optional(),
-  localDir: controlSafeText(4096).optional(),
-  remoteDir: controlSafeText(4096).optional(),
-  encoding: encodingSchema.optional(),
-  maxConnections: maxConnectionsSchema.optional(),
-  timezoneOffsetMinutes: timezoneSchema.optional(),
-  minTlsVersion: minTlsSchema.optional(),
-  uploadViaTemporaryName: z.boolean().optional(),
-  comments: z.string().max(10_000).optional(),
-}) satisfies z.ZodType<SiteUpdateInput>;
+/**
+ * Validates the changes sent to update a site (the IPC validator for sites.update): the create fields, all
+ * optional, but the folder (moving is sitesMove) and with `password: null` to forget a saved password.
+ */
+export const siteUpdateInputSchema = siteCreateInputSchema
+  .omit({ folderPath: true, password: true })
+  .partial()
+  .extend({ password: passwordSchema.nullable().optional() }) satisfies z.ZodType<SiteUpdateInput>;
 
 /** A pinned certificate as stored and as sent over IPC. */
 export const pinnedCertificateSchema = z.strictObject({

@@ -13,22 +13,18 @@ import { runDoctor, type DoctorOptions } from '../../main/doctor';
 import { startPortForward, startProftpd, startVsftpd } from '../servers/doctor-servers';
 import { createNetworkNamespace } from '../servers/network-namespace';
 import { useFleet, type ServerInfo, type ServerName } from '../servers/fleet';
-import { MemoryTrustStore } from '../ftps/support';
+import { MemoryTrustStore, targetFor } from '../ftps/support';
 
 const fleet = await useFleet();
 
 /** The connection fields of a fleet server or an extra one. */
 type Reachable = { readonly host: string; readonly port: number; readonly mode: ServerInfo['mode']; readonly user: string; readonly password: string };
 
-function targetOf(server: Omit<Reachable, 'password'>, overrides: Partial<ConnectionTarget> = {}): ConnectionTarget {
-  return { host: server.host, port: server.port, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8', ...overrides };
-}
-
 /** Runs the doctor with the fleet's CA trusted and short limits for the steps meant to fail. */
 function doctor(server: Reachable, options: Partial<DoctorOptions> & { overrides?: Partial<ConnectionTarget> } = {}): Promise<DoctorReport> {
   const { overrides, ...rest } = options;
   return runDoctor({
-    target: targetOf(server, overrides),
+    target: targetFor(server, overrides),
     password: server.password,
     allowPlain: server.mode === 'plain',
     extraCaPem: [fleet.caCertPem],
@@ -340,7 +336,7 @@ describe('TLS 1.3 session tickets', () => {
 describe('limits, login and certificates', () => {
   test('too many connections: a vsftpd with max_per_ip=1 turns the doctor away while another session is open', async () => {
     const server = await startVsftpd(fleet, { name: 'max-per-ip', lines: ['max_per_ip=1'] });
-    const holder = await FtpsSession.open({ target: targetOf(server), password: server.password, extraCaPem: [fleet.caCertPem], keepAliveIntervalMs: 0 });
+    const holder = await FtpsSession.open({ target: targetFor(server), password: server.password, extraCaPem: [fleet.caCertPem], keepAliveIntervalMs: 0 });
     try {
       const report = await doctor(server);
       assert.deepEqual(errors(report), ['too-many-connections']);

@@ -10,6 +10,7 @@ import { FtpsSession, isWharfError } from '../../main/ftps';
 import { useFleet, type ServerName } from '../servers/fleet';
 import { startFaultProxy } from './fault-proxy';
 import { passivePortsOf } from './support';
+import { targetFor } from '../ftps/support';
 
 const fleet = await useFleet();
 
@@ -32,7 +33,7 @@ describe('a stall inside the TLS handshake', () => {
       try {
         await assert.rejects(
           FtpsSession.open({
-            target: { host: proxy.host, port: proxy.controlPort, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
+            target: targetFor(server, { host: proxy.host, port: proxy.controlPort }),
             password: server.password,
             pinnedFingerprint: server.certFingerprintSha256 as string,
             keepAliveIntervalMs: 0,

@@ -12,7 +12,7 @@ import type { TransferItem } from '../../common/models/transfer';
 import { FtpsSession } from '../../main/ftps';
 import type { NewTransferItem } from '../../main/transfers/transfer-scheduler';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
-import { testBytes } from '../ftps/support';
+import { targetFor, testBytes } from '../ftps/support';
 import { writeServerFile, type FleetInfo, type ServerName } from '../servers/fleet';
 import { sha256, sha256File, waitForItem, type ScenarioFigures } from './support';
 
@@ -34,7 +34,7 @@ function openQueue(fleet: FleetInfo, name: ServerName, extra: { speedLimitBytesP
   return TransferQueue.open({
     openSession: () =>
       FtpsSession.open({
-        target: { host: server.host, port: server.port, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
+        target: targetFor(server),
         password: server.password,
         extraCaPem: [fleet.caCertPem],
         keepAliveIntervalMs: 0,

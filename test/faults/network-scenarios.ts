@@ -29,6 +29,7 @@ import {
   type ScenarioFigures,
   type TestFile,
 } from './support';
+import { targetFor } from '../ftps/support';
 
 export interface NetworkFaultScenario {
   readonly fault: FaultKind;
@@ -111,7 +112,7 @@ export async function runNetworkFaultScenario(fleet: FleetInfo, scenario: Networ
   const queue: TransferQueue = await TransferQueue.open({
     openSession: () =>
       FtpsSession.open({
-        target: { host: proxy.host, port: proxy.controlPort, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
+        target: targetFor(server, { host: proxy.host, port: proxy.controlPort }),
         password: server.password,
         // The certificate names 127.0.0.1; through 127.0.0.2 it is trusted by its pinned fingerprint.
         pinnedFingerprint: server.certFingerprintSha256 as string,

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { descendants } from '../servers/fleet';
 
 /** The pid of the process whose command line contains `needle` (a config path only we use); null if none. */
 export function pidByCommandLine(needle: string): number | null {
@@ -25,33 +26,9 @@ export function pidByCommandLine(needle: string): number | null {
   return null;
 }
 
-/** Every process below `pid` (vsftpd's session processes), from /proc. */
-export function descendantsOf(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // Gone.
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number) => {
-    for (const c of children.get(p) ?? []) {
-      out.push(c);
-      walk(c);
-    }
-  };
-  walk(pid);
-  return out;
-}
-
 /** SIGKILLs a process we started and everything below it, as a crash or `kill -9` would. */
 export function killTree(pid: number): void {
-  const tree = descendantsOf(pid);
+  const tree = descendants(pid);
   for (const p of [pid, ...tree]) {
     try {
       process.kill(p, 'SIGKILL');

@@ -8,6 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { FtpsSession } from '../../main/ftps';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import type { QueueChildConfig } from './restart-scenarios';
+import { targetFor } from '../ftps/support';
 
 const config = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as QueueChildConfig;
 const { server } = config;
@@ -16,7 +17,7 @@ const queue = await TransferQueue.open({
     // A slow network's login (a far server, a slow TLS handshake), simulated.
     if (config.loginDelayMs > 0) await delay(config.loginDelayMs);
     return FtpsSession.open({
-      target: { host: server.host, port: server.port, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
+      target: targetFor(server),
       password: server.password,
       extraCaPem: [config.caCertPem],
       keepAliveIntervalMs: 0,

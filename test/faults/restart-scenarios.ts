@@ -12,7 +12,7 @@ import type { TransferItem } from '../../common/models/transfer';
 import { FtpsSession } from '../../main/ftps';
 import type { NewTransferItem } from '../../main/transfers/transfer-scheduler';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
-import { testBytes } from '../ftps/support';
+import { targetFor, testBytes } from '../ftps/support';
 import { serverLog, startFleet, writeServerFile, type FleetInfo, type ServerInfo } from '../servers/fleet';
 import { killTree, pidByCommandLine, respawn, waitForPort } from './processes';
 import { describeUnfinished, mixedFiles, sha256, verifyFolder, waitForItem, writeFiles, type RunLength, type ScenarioFigures } from './support';
@@ -22,7 +22,7 @@ const MiB = 1024 * 1024;
 function sessionFactory(server: ServerInfo, caCertPem: string) {
   return () =>
     FtpsSession.open({
-      target: { host: server.host, port: server.port, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
+      target: targetFor(server),
       password: server.password,
       extraCaPem: [caCertPem],
       keepAliveIntervalMs: 0,

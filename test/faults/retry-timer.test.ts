@@ -7,54 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Clock, TimerHandle } from '../../main/transfers/clock';
 import { TransferScheduler } from '../../main/transfers/transfer-scheduler';
-import { FakeRunner, drain } from '../transfers/fakes';
-
-/** A fake clock whose timers fire `earlyMs` before `now()` reaches their due time, as Node's can. */
-class EarlyFiringClock implements Clock {
-  private time = Date.UTC(2025, 0, 1);
-  private nextId = 1;
-  private timers: { id: number; at: number; early: number; callback: () => void }[] = [];
-
-  constructor(private readonly earlyMs: number) {}
-
-  now(): number {
-    return this.time;
-  }
-
-  /** Timers of at most `earlyMs` (a re-armed remainder, set right after the loop time was read) fire on time. */
-  setTimeout(callback: () => void, delayMs: number): TimerHandle {
-    const early = delayMs > this.earlyMs ? this.earlyMs : 0;
-    const timer = { id: this.nextId++, at: this.time + Math.max(0, delayMs), early, callback };
-    this.timers.push(timer);
-    return timer.id;
-  }
-
-  clearTimeout(handle: TimerHandle): void {
-    this.timers = this.timers.filter((t) => t.id !== handle);
-  }
-
-  /** Fires, in order, every timer due by `now() + ms`, the longer ones `earlyMs` before `now()` reaches their time. */
-  advance(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      const due = this.timers.filter((t) => t.at - t.early <= end).sort((a, b) => a.at - a.early - (b.at - b.early) || a.id - b.id)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((t) => t !== due);
-      this.time = Math.max(this.time, due.at - due.early);
-      due.callback();
-    }
-    this.time = end;
-  }
-
-  get pending(): number {
-    return this.timers.length;
-  }
-}
+import { FakeClock, FakeRunner, drain } from '../transfers/fakes';
 
 test('a retry whose backoff timer fires a millisecond early still runs, and the queue settles', async () => {
-  const clock = new EarlyFiringClock(1);
+  const clock = new FakeClock(1);
   const runner = new FakeRunner();
   const scheduler = new TransferScheduler({ runner, clock, retry: { baseDelayMs: 100, maxDelayMs: 100 } });
   scheduler.enqueue([{ kind: 'file', direction: 'upload', siteKey: 's', localPath: '/tmp/a', remotePath: '/a', size: 1 }]);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { FtpsSession, uploadFile } from '../../main/ftps';
 import { classifyFailure, toErrorData } from '../../main/transfers/retry-policy';
-import { testBytes } from '../ftps/support';
+import { targetFor, testBytes } from '../ftps/support';
 import { useFleet, type ServerName } from '../servers/fleet';
 import { startFaultProxy, type FaultKind } from './fault-proxy';
 import { passivePortsOf } from './support';
@@ -33,7 +33,7 @@ describe('uploads cut by the network', () => {
         plan: ({ kind }) => (kind === 'data' ? { kind: fault, atByte } : null),
       });
       const session = await FtpsSession.open({
-        target: { host: proxy.host, port: proxy.controlPort, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
+        target: targetFor(server, { host: proxy.host, port: proxy.controlPort }),
         password: server.password,
         pinnedFingerprint: server.certFingerprintSha256 as string,
         keepAliveIntervalMs: 0,

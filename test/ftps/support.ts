@@ -7,8 +7,8 @@ import type { FleetInfo, ServerInfo } from '../servers/fleet';
 /** The servers every engine scenario runs against: each FTPS flavour and plain FTP. */
 export const MAIN_SERVERS = ['vsftpd-explicit', 'vsftpd-implicit', 'proftpd-explicit', 'proftpd-implicit', 'pureftpd-explicit', 'vsftpd-plain'] as const;
 
-/** The connection target for a fleet server, with per-test overrides. */
-export function targetFor(server: ServerInfo, overrides: Partial<ConnectionTarget> = {}): ConnectionTarget {
+/** The connection target for a fleet server (or any server reached the same way), with per-test overrides. */
+export function targetFor(server: { readonly host: string; readonly port: number; readonly mode: ServerInfo['mode']; readonly user: string }, overrides: Partial<ConnectionTarget> = {}): ConnectionTarget {
   return {
     host: server.host,
     port: server.port,

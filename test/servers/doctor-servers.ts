@@ -14,12 +14,12 @@
 import { AsyncResource } from 'node:async_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { connect as tlsConnect } from 'node:tls';
-import type { FleetInfo, ServerInfo, ServerName } from './fleet';
+import { killTree, type FleetInfo, type ServerInfo, type ServerName } from './fleet';
 import type { NetworkNamespace } from './network-namespace';
 
 /** A started extra server, described like a fleet server so tests treat both alike. */
@@ -98,40 +98,6 @@ async function freePorts(count: number, host = HOST): Promise<number> {
     if (checks.every(Boolean)) return base;
   }
   throw new Error(`doctor-servers: no ${count} free ports`);
-}
-
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // Exited while we looked.
-    }
-  }
-  const found: number[] = [];
-  const queue = [pid];
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    for (const child of children.get(next) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
-}
-
-function killTree(pid: number, signal: NodeJS.Signals): void {
-  const tree = descendants(pid);
-  for (const target of [-pid, ...tree]) {
-    try {
-      process.kill(target, signal);
-    } catch {
-      // Already gone.
-    }
-  }
 }
 
 /** Polls until the server greets (after a TLS handshake for implicit FTPS), as the fleet does at start. */

@@ -526,7 +526,7 @@ let handlersInstalled = false;
  * All descendants of `pid`, from /proc. vsftpd's per-connection processes call setsid(), so they leave the
  * listener's process group: killing the group alone would leave sessions (and their passive ports) running.
  */
-function descendants(pid: number): number[] {
+export function descendants(pid: number): number[] {
   const children = new Map<number, number[]>();
   let entries: string[];
   try {
@@ -567,7 +567,7 @@ function signalQuietly(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Kills a server's process group and every process it forked (sessions included). Synchronous: usable on 'exit'. */
-function killTree(pid: number, signal: NodeJS.Signals): void {
+export function killTree(pid: number, signal: NodeJS.Signals): void {
   const tree = descendants(pid);
   signalQuietly(-pid, signal);
   for (const p of tree) signalQuietly(p, signal);

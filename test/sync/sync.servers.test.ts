@@ -15,6 +15,7 @@ import { FtpsSession } from '../../main/ftps';
 import { compareFolders, MemorySyncStateStore, planSync, runSyncPlan, runSyncCommand, SyncService, syncPairKey, type CompareFoldersOptions } from '../../main/sync';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import type { SessionConnection } from '../../main/services/remote-sessions';
+import { targetFor } from '../ftps/support';
 import { serverLog, useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
 
 const fleet = await useFleet();
@@ -26,9 +27,6 @@ const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 /** A recent whole minute: `ls -l` shows a time of day (not only the date) for files of the last six months. */
 const T = Math.floor((Date.now() - 24 * 3600_000) / 60_000) * 60_000;
 
-function targetFor(server: ServerInfo, overrides: Partial<ConnectionTarget> = {}): ConnectionTarget {
-  return { host: server.host, port: server.port, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8', ...overrides };
-}
 
 function optionsFor(server: ServerInfo, overrides: Partial<ConnectionTarget> = {}) {
   return { target: targetFor(server, overrides), password: server.password, extraCaPem: [fleet.caCertPem], keepAliveIntervalMs: 0, timeoutMs: 10_000 };

@@ -6,6 +6,8 @@ import type { TransferOutcome, TransferRunContext, TransferRunner } from '../../
 interface FakeTimer {
   readonly id: number;
   readonly at: number;
+  /** How long before `at` it fires (see `earlyMs`). */
+  readonly early: number;
   readonly callback: () => void;
 }
 
@@ -15,12 +17,19 @@ export class FakeClock implements Clock {
   private nextId = 1;
   private timers: FakeTimer[] = [];
 
+  /**
+   * @param earlyMs timers longer than this fire this much before `now()` reaches their time, as Node's
+   *   can (its loop time is read once per turn); shorter ones (a re-armed remainder) fire on time. default 0
+   */
+  constructor(private readonly earlyMs = 0) {}
+
   now(): number {
     return this.time;
   }
 
   setTimeout(callback: () => void, delayMs: number): TimerHandle {
-    const timer = { id: this.nextId++, at: this.time + Math.max(0, delayMs), callback };
+    const early = delayMs > this.earlyMs ? this.earlyMs : 0;
+    const timer = { id: this.nextId++, at: this.time + Math.max(0, delayMs), early, callback };
     this.timers.push(timer);
     return timer.id;
   }
@@ -32,11 +41,12 @@ export class FakeClock implements Clock {
   /** Moves time forward, firing every timer that falls due (including ones set while advancing). */
   advance(ms: number): void {
     const end = this.time + ms;
+    const firesAt = (t: FakeTimer) => t.at - t.early;
     for (;;) {
-      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      const due = this.timers.filter((t) => firesAt(t) <= end).sort((a, b) => firesAt(a) - firesAt(b) || a.id - b.id)[0];
       if (!due) break;
       this.timers = this.timers.filter((t) => t !== due);
-      this.time = Math.max(this.time, due.at);
+      this.time = Math.max(this.time, firesAt(due));
       due.callback();
     }
     this.time = end;

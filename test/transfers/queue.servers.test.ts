@@ -16,6 +16,8 @@ import { FtpsSession } from '../../main/ftps';
 import { loadQueueFile } from '../../main/transfers/queue-file';
 import { TransferQueue, type TransferQueueOptions } from '../../main/transfers/transfer-queue';
 import { serverLog, useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
+import { targetFor } from '../ftps/support';
+import { waitForItem } from '../faults/support';
 
 const fleet = await useFleet();
 const work = mkdtempSync(join(tmpdir(), 'wharf-queue-servers-'));
@@ -29,7 +31,7 @@ const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 function openSessionFor(siteKey: string): Promise<FtpsSession> {
   const server = fleet.servers[siteKey as ServerName];
   return FtpsSession.open({
-    target: { host: server.host, port: server.port, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
+    target: targetFor(server),
     password: server.password,
     extraCaPem: [fleet.caCertPem],
     keepAliveIntervalMs: 0,
@@ -79,21 +81,6 @@ function makeTree(root: string): void {
   for (let i = 0; i < 12; i++) writeFileSync(join(root, 'docs', 'deep', `small-${i}.dat`), randomBytes(4096 + i));
   writeFileSync(join(root, 'docs', 'deep', 'deeper', 'last.json'), '{"ok":true}');
   utimesSync(join(root, 'docs', 'readme with spaces.md'), new Date('2020-02-02T02:02:02Z'), new Date('2020-02-02T02:02:02Z'));
-}
-
-/** Resolves with the first item state matching `predicate`, watching the queue's updates. */
-function waitForItem(queue: TransferQueue, predicate: (item: TransferItem) => boolean): Promise<TransferItem> {
-  return new Promise((resolve) => {
-    const check = (items: readonly TransferItem[]) => {
-      const found = items.find(predicate);
-      if (!found) return false;
-      unsubscribe();
-      resolve(found);
-      return true;
-    };
-    const unsubscribe = queue.subscribe((update) => check(update.items));
-    check(queue.getSnapshot().items);
-  });
 }
 
 function onlyItem(queue: TransferQueue): TransferItem {
@@ -316,7 +303,7 @@ describe('too many connections', () => {
       siteConcurrency: { limited: 4 },
       openSession: () =>
         FtpsSession.open({
-          target: { host: server.host, port: server.port, mode: server.mode, user: server.user, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
+          target: targetFor(server),
           password: server.password,
           extraCaPem: [fleet.caCertPem],
           keepAliveIntervalMs: 0,
