@@ -1,19 +1,25 @@
 /**
  * `npm test`: runs every suite once, against real servers, a real keyring and real Chromium.
+ * `npm test -- --tier=unit` (also servers, e2e, packaging; `npm run test:unit` ...) runs one tier: see
+ * scripts/test-tiers.ts. The unit tier builds nothing, starts no server and needs no root. `--list` prints
+ * each selected file with its tier and runs nothing.
  *
  * 1. Makes sure a D-Bus session with an unlocked gnome-keyring exists (re-running itself under
  *    dbus-run-session if not), so keytar talks to a real Secret Service.
- * 2. Builds the app (the main-bundle and end-to-end tests load what users run), unless WHARF_SKIP_BUILD=1.
- * 3. Starts the fleet of FTP servers once and hands its description to the suites through WHARF_TEST_FLEET.
+ * 2. Builds the app (the main-bundle and end-to-end tests load what users run), unless WHARF_SKIP_BUILD=1 or
+ *    every selected file is a unit test.
+ * 3. Starts the fleet of FTP servers once, when a selected file uses it, and hands its description to the
+ *    suites through WHARF_TEST_FLEET.
  * 4. Runs node's test runner on test/**\/*.test.ts, then stops the fleet.
  * Under CI=true a skipped or todo test fails the run: a missing server, browser or keyring is a failure.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFleet } from '../test/servers/fleet';
+import { TEST_TIERS, isTestTier, tierOf, usesServers } from './test-tiers';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const inCi = process.env.CI === 'true';
@@ -56,6 +62,20 @@ function findTestFiles(dir: string): string[] {
   return found.sort();
 }
 
+/**
+ * A test file's text followed by that of the test helpers it imports (relative imports under test/, followed
+ * recursively), so a test that reaches the servers through a helper is put in the servers tier.
+ */
+function sourceWithTestHelpers(file: string, seen = new Set<string>()): string {
+  seen.add(file);
+  const source = readFileSync(file, 'utf8');
+  const helpers = [...source.matchAll(/from '(\.{1,2}\/[^']+)'/g)]
+    .map((m) => resolvePath(dirname(file), m[1] ?? ''))
+    .flatMap((base) => [base, `${base}.ts`].filter((p) => p.startsWith(join(root, 'test')) && existsSync(p) && statSync(p).isFile()))
+    .filter((p) => !seen.has(p));
+  return [source, ...helpers.map((p) => (seen.has(p) ? '' : sourceWithTestHelpers(p, seen)))].join('\n');
+}
+
 async function main(): Promise<void> {
   if (!process.env.WHARF_KEYRING_SESSION) {
     if (hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon')) reRunUnderDbusSession();
@@ -63,22 +83,39 @@ async function main(): Promise<void> {
     console.warn('run-tests: no dbus-run-session/gnome-keyring-daemon: keychain suites will report the keychain as unavailable');
   }
 
-  if (process.env.WHARF_SKIP_BUILD !== '1') {
+  const args = process.argv.slice(2);
+  const tiers = args.filter((a) => a.startsWith('--tier=')).map((a) => a.slice('--tier='.length));
+  const unknown = tiers.filter((t) => !isTestTier(t));
+  if (unknown.length > 0) throw new Error(`unknown tier ${unknown.join(', ')}: the tiers are ${TEST_TIERS.join(', ')}`);
+  const listOnly = args.includes('--list');
+  const filter = args.filter((a) => !a.startsWith('--tier=') && a !== '--list');
+  const selected = findTestFiles(join(root, 'test'))
+    .filter((path) => filter.length === 0 || filter.some((x) => path.includes(x)))
+    .map((path) => {
+      const source = sourceWithTestHelpers(path);
+      return { path, source, tier: tierOf(relative(root, path).split('\\').join('/'), source) };
+    })
+    .filter(({ tier }) => tiers.length === 0 || tiers.includes(tier));
+  if (selected.length === 0) throw new Error(`no test files match ${args.join(' ')}`);
+  const files = selected.map(({ path }) => path);
+  const onlyUnit = selected.every(({ tier }) => tier === 'unit');
+  if (listOnly) {
+    for (const { path, tier } of selected) console.log(`${tier.padEnd(9)} ${relative(root, path)}`);
+    return;
+  }
+
+  if (process.env.WHARF_SKIP_BUILD !== '1' && !onlyUnit) {
     const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-
-  const filter = process.argv.slice(2);
-  const files = findTestFiles(join(root, 'test')).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)));
-  if (files.length === 0) throw new Error(`no test files match ${filter.join(' ')}`);
 
   // Outside the checkout: the servers' folders hold hostile and non-UTF-8 names that tools walking the
   // project (electron-builder in the packaging tests) must never meet. Searchable by the servers' users.
   const tmp = mkdtempSync(join(tmpdir(), 'wharf-test-'));
   chmodSync(tmp, 0o755);
-  const fleet = await startFleet({ workDir: join(tmp, 'fleet') });
+  const fleet = selected.some(({ source }) => usesServers(source)) ? await startFleet({ workDir: join(tmp, 'fleet') }) : null;
   const fleetFile = join(tmp, 'fleet.json');
-  writeFileSync(fleetFile, JSON.stringify(fleet.info, null, 2));
+  if (fleet) writeFileSync(fleetFile, JSON.stringify(fleet.info, null, 2));
   const tapFile = join(tmp, 'results.tap');
 
   let status: number;
@@ -89,17 +126,19 @@ async function main(): Promise<void> {
         [
           '--import', 'tsx',
           '--test',
-          '--test-concurrency=1',
+          // Unit files share nothing but the keyring (each uses its own entries), so they run side by side;
+          // the others share the fleet's servers and users, one file at a time.
+          `--test-concurrency=${onlyUnit ? 4 : 1}`,
           '--test-reporter=spec', '--test-reporter-destination=stdout',
           '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
           ...files.map((f) => relative(root, f)),
         ],
-        { cwd: root, stdio: 'inherit', env: { ...process.env, WHARF_TEST_FLEET: fleetFile } },
+        { cwd: root, stdio: 'inherit', env: fleet ? { ...process.env, WHARF_TEST_FLEET: fleetFile } : process.env },
       );
       child.on('exit', (code) => resolve(code ?? 1));
     });
   } finally {
-    await fleet.stop();
+    await fleet?.stop();
   }
   process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 
