@@ -3,10 +3,70 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import { dirname, isAbsolute, relative as relativePath, resolve as resolvePath, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 const noElectron = { name: 'electron', message: 'Only main/app/ and preload/ import electron.' };
+
+/**
+ * The folders of main/ in layers: each may import the folders listed for it (and common/), nothing above.
+ * main/app is the top and may import everything. Read it bottom-up: ftps knows nothing of ours; the queue,
+ * sites, keychain and local files build on it; sync and the doctor on those; services serve the window over
+ * IPC; cli and app are the two programs.
+ */
+const MAIN_LAYERS = {
+  ftps: [],
+  connections: ['ftps'],
+  credentials: ['ftps'],
+  'local-fs': ['ftps'],
+  transfers: ['ftps'],
+  sites: ['ftps', 'credentials'],
+  sync: ['ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites'],
+  doctor: ['ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites'],
+  services: ['ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites', 'sync', 'doctor'],
+  cli: ['ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites', 'sync', 'doctor', 'services'],
+};
+
+const mainRoot = resolvePath(dirname(fileURLToPath(import.meta.url)), 'main');
+
+/** The folder of main/ a file or import target is in ('ftps', 'app', ...), or null outside main/. */
+function mainFolderOf(path) {
+  const rel = relativePath(mainRoot, path);
+  if (rel.startsWith('..') || isAbsolute(rel)) return null;
+  const [folder, ...rest] = rel.split(sep);
+  return rest.length > 0 ? folder : null;
+}
+
+const layersPlugin = {
+  rules: {
+    'main-layers': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: {
+          upward: 'main/{{from}} may not import main/{{to}}: the layers (eslint.config.js MAIN_LAYERS) allow {{allowed}}.',
+          unplaced: 'main/{{from}} has no place in the layers: add it to MAIN_LAYERS in eslint.config.js.',
+        },
+      },
+      create(context) {
+        const from = mainFolderOf(context.filename);
+        if (from === null || from === 'app') return {};
+        if (!(from in MAIN_LAYERS)) return { Program: (node) => context.report({ node, messageId: 'unplaced', data: { from } }) };
+        const check = (node) => {
+          const spec = node.source?.value;
+          if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+          const to = mainFolderOf(resolvePath(dirname(context.filename), spec));
+          if (to === null || to === from || MAIN_LAYERS[from].includes(to)) return;
+          const allowed = MAIN_LAYERS[from].length > 0 ? MAIN_LAYERS[from].join(', ') : 'none';
+          context.report({ node: node.source, messageId: 'upward', data: { from, to, allowed } });
+        };
+        return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'release/**', 'node_modules/**', '.test-tmp/**'] },
@@ -41,6 +101,11 @@ export default tseslint.config(
         patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'The engine does not reach into the renderer or preload.' }],
       }],
     },
+  },
+  {
+    files: ['main/**'],
+    plugins: { wharf: layersPlugin },
+    rules: { 'wharf/main-layers': 'error' },
   },
   {
     files: ['renderer/**'],

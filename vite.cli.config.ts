@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 /** The `wharf` command line: the same engine as the app, bundled for plain Node. */
 export default defineConfig({
   build: {
-    ssr: 'main/cli/index.ts',
+    ssr: 'main/cli/main.ts',
     outDir: 'dist/cli',
     emptyOutDir: true,
     target: 'node22',

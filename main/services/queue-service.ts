@@ -8,7 +8,8 @@ import type { TransferQueue } from '../transfers/transfer-queue';
 import type { TransferSession } from '../transfers/transfer-session';
 import type { EventHub } from './event-hub';
 import type { QuestionBroker } from './question-broker';
-import { withLiveSiteSettings, type SessionConnection, type SiteLookup } from './remote-sessions';
+import type { SessionConnection } from '../connections';
+import { withLiveSiteSettings, type SiteLookup } from './remote-sessions';
 
 /** The TransferQueue calls the app makes (main/transfers/transfer-queue.ts satisfies it; tests may fake it). */
 export type TransferQueueLike = Pick<

@@ -14,6 +14,7 @@ import type { EventHub } from './event-hub';
 import type { LogHub } from './log-hub';
 import type { QuestionBroker } from './question-broker';
 import { toErrorData } from './error-data';
+import type { SessionConnection } from '../connections';
 
 /** The engine calls a browsing session makes: `FtpsSession` satisfies it; tests may pass a stand-in. */
 export type BrowseSession = Pick<
@@ -28,21 +29,6 @@ export type OpenSession = (options: SessionOptions) => Promise<BrowseSession>;
 export interface SiteLookup {
   get(id: string): Promise<SiteProfile>;
   getPassword(id: string): Promise<string | null>;
-}
-
-/**
- * How the transfer queue opens its own connections to the site a session browses: same target, same
- * password, and the certificate decision already made (a certificate accepted once is passed as a pin, so
- * pool connections do not ask again and a different certificate is still a hard stop).
- */
-export interface SessionConnection {
-  /** The saved site's id, or `quick:<sessionId>` for a quick connection. */
-  readonly siteKey: string;
-  readonly label: string;
-  readonly maxConnections: number | null;
-  /** The site's "upload via a temporary name"; on for a quick connection (the default). */
-  readonly uploadViaTemporaryName: boolean;
-  readonly options: Omit<SessionOptions, 'decideTrust' | 'onLog' | 'connectionId'>;
 }
 
 /** Dependencies of the remote session service. */

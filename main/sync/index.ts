@@ -1,4 +1,4 @@
-/** Folder compare and sync: pure comparison and planning, the I/O around them, the IPC service and `wharf sync`. */
+/** Folder compare and sync: pure comparison and planning, the I/O around them and the IPC service (`wharf sync` lives in main/cli). */
 export { compareTimes, compareTrees, matchKey, summarize } from './compare';
 export type { CompareRules, TimePrecision, TreeEntry } from './compare';
 export { compareFolders, localJoin, remoteJoin, walkLocal, walkRemote } from './compare-folders';
@@ -11,4 +11,3 @@ export { FileSyncStateStore, MemorySyncStateStore, syncPairKey } from './sync-st
 export type { SyncStateStore } from './sync-state';
 export { SyncService } from './service';
 export type { SyncServiceDeps, SyncSession } from './service';
-export { SYNC_USAGE, formatSyncPlan, runSyncCommand, syncExitCode } from './cli';

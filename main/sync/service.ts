@@ -1,6 +1,6 @@
 import type { CompareResult, RunningSync, SyncCompareRequest, SyncPlan, SyncPlanRequest, SyncRunRequest, SyncRunResult } from '../../common/models/sync';
 import { WharfError } from '../ftps/errors';
-import type { SessionConnection } from '../services/remote-sessions';
+import type { SessionConnection } from '../connections';
 import { compareFolders, type CompareSession } from './compare-folders';
 import { planSync } from './plan';
 import { runSyncPlan, type SyncQueue, type SyncRemote } from './run';

@@ -11,7 +11,8 @@ import { after, describe, test } from 'node:test';
 import { DOCTOR_PROBLEMS, type DoctorReport, type DoctorStepEvent } from '../../common/models/doctor';
 import { doctorRequestSchema } from '../../common/models/doctor-schema';
 import type { SiteProfile } from '../../common/models/site-profile';
-import { describeProblem, DoctorService, runDoctorCommand, type CliIo } from '../../main/doctor';
+import { runDoctorCommand, type CliIo } from '../../main/cli/commands/doctor';
+import { describeProblem, DoctorService } from '../../main/doctor';
 import { MemoryTrustStore } from '../ftps/support';
 import { useFleet } from '../servers/fleet';
 

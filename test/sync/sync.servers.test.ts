@@ -12,9 +12,10 @@ import type { ConnectionTarget } from '../../common/models/site';
 import type { RunningSync, SyncPlan } from '../../common/models/sync';
 import type { QueueSnapshot } from '../../common/models/transfer';
 import { FtpsSession } from '../../main/ftps';
-import { compareFolders, MemorySyncStateStore, planSync, runSyncPlan, runSyncCommand, SyncService, syncPairKey, type CompareFoldersOptions } from '../../main/sync';
+import { runSyncCommand } from '../../main/cli/commands/sync';
+import { compareFolders, MemorySyncStateStore, planSync, runSyncPlan, SyncService, syncPairKey, type CompareFoldersOptions } from '../../main/sync';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
-import type { SessionConnection } from '../../main/services/remote-sessions';
+import type { SessionConnection } from '../../main/connections';
 import { targetFor } from '../ftps/support';
 import { serverLog, useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
 

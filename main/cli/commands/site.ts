@@ -1,7 +1,7 @@
-import type { SiteProfile } from '../../common/models';
-import { WharfError } from '../ftps/errors';
-import { openStores } from './stores';
-import { parseLocation } from './url';
+import type { SiteProfile } from '../../../common/models';
+import { WharfError } from '../../ftps/errors';
+import { openStores } from '../stores';
+import { parseLocation } from '../url';
 
 /** What `wharf site add|edit` take besides the site name. */
 export interface SiteFlags {

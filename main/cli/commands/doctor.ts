@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { DoctorProblem, DoctorReport, DoctorStep } from '../../common/models/doctor';
-import { WharfError } from '../ftps/errors';
-import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliIo } from './cli-support';
-import { runDoctor, type DoctorOptions } from './doctor';
+import type { DoctorProblem, DoctorReport, DoctorStep } from '../../../common/models/doctor';
+import { WharfError } from '../../ftps/errors';
+import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliIo } from '../command-support';
+import { runDoctor, type DoctorOptions } from '../../doctor/doctor';
 
-export { processCliIo, type CliIo } from './cli-support';
+export { processCliIo, type CliIo } from '../command-support';
 
 /** `wharf doctor --help`. */
 export const DOCTOR_USAGE = `Usage: wharf doctor URL [options]

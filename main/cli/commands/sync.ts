@@ -1,16 +1,16 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../common/models/sync';
-import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliConnection, type CliIo } from '../doctor/cli-support';
-import { WharfError } from '../ftps/errors';
-import { FtpsSession, type SessionOptions } from '../ftps/session';
-import { defaultDataDir } from '../sites/site-store';
-import { TransferQueue } from '../transfers/transfer-queue';
-import { compareFolders } from './compare-folders';
-import { planSync } from './plan';
-import { runSyncPlan } from './run';
-import { FileSyncStateStore, syncPairKey } from './sync-state';
+import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../../common/models/sync';
+import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliConnection, type CliIo } from '../command-support';
+import { WharfError } from '../../ftps/errors';
+import { FtpsSession, type SessionOptions } from '../../ftps/session';
+import { defaultDataDir } from '../../sites/site-store';
+import { TransferQueue } from '../../transfers/transfer-queue';
+import { compareFolders } from '../../sync/compare-folders';
+import { planSync } from '../../sync/plan';
+import { runSyncPlan } from '../../sync/run';
+import { FileSyncStateStore, syncPairKey } from '../../sync/sync-state';
 
 /** `wharf sync --help`. */
 export const SYNC_USAGE = `Usage: wharf sync LOCAL URL --direction up|down|mirror [options]

@@ -8,12 +8,12 @@ import { WharfError } from '../ftps/errors';
 import { unsafeNameReason } from '../ftps/safe-names';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { formatBytes, ProgressLine } from './progress';
-import { processCliIo, runDoctorCommand } from '../doctor/cli';
-import { runSyncCommand } from '../sync/cli';
+import { processCliIo, runDoctorCommand } from './commands/doctor';
+import { runSyncCommand } from './commands/sync';
 import { TransferQueue } from '../transfers';
 import { EXIT_CODES } from './exit-codes';
 import { ask } from './prompt';
-import { runSiteCommand, type SiteFlags } from './site-commands';
+import { runSiteCommand, type SiteFlags } from './commands/site';
 import { openStores } from './stores';
 import { isRemoteArgument, parseLocation, type CliLocation } from './url';
 

@@ -3,13 +3,13 @@
  * (so tests drive them without a terminal), and turning a URL or `site:NAME` into a connection the engine
  * and the doctor accept, with the password from the keychain, WHARF_PASSWORD or a prompt.
  */
-import { EXIT_CODES } from '../cli/exit-codes';
+import { EXIT_CODES } from './exit-codes';
 import { readFile } from 'node:fs/promises';
 import type { ConnectionTarget } from '../../common/models/site';
 import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget } from '../../common/models/site-profile';
-import { ask } from '../cli/prompt';
-import { openStores } from '../cli/stores';
-import { parseLocation } from '../cli/url';
+import { ask } from './prompt';
+import { openStores } from './stores';
+import { parseLocation } from './url';
 import { WharfError } from '../ftps/errors';
 import type { CertificateQuestion, TrustDecision, TrustStoreLike } from '../ftps/session';
 

@@ -1,0 +1,49 @@
+/**
+ * The layer rule of main/ (eslint.config.js MAIN_LAYERS) run by ESLint itself on small fixtures placed, by
+ * their file name, in main's folders: an upward import fails lint, a downward one passes.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint();
+
+async function layerMessages(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'wharf/main-layers').map((m) => m.message);
+}
+
+describe('the layers of main/', () => {
+  it('fails an upward import: the engine may not import the services', async () => {
+    const messages = await layerMessages('main/ftps/upward-fixture.ts', "import { QueueService } from '../services/queue-service';\nexport const x = QueueService;\n");
+    assert.equal(messages.length, 1);
+    assert.match(messages[0] ?? '', /main\/ftps may not import main\/services/);
+  });
+
+  it('fails an upward import from a subfolder and a re-export', async () => {
+    const messages = await layerMessages('main/sync/deep/upward-fixture.ts', "export { runCli } from '../../cli/main';\n");
+    assert.equal(messages.length, 1);
+    assert.match(messages[0] ?? '', /main\/sync may not import main\/cli/);
+  });
+
+  it('passes downward imports, imports inside a folder and imports of common/', async () => {
+    const code = [
+      "import { WharfError } from '../ftps/errors';",
+      "import { planSync } from './plan';",
+      "import type { SyncPlan } from '../../common/models/sync';",
+      'export const x = [WharfError, planSync] as const;',
+      'export type Y = SyncPlan;',
+      '',
+    ].join('\n');
+    assert.deepEqual(await layerMessages('main/sync/downward-fixture.ts', code), []);
+  });
+
+  it('lets main/app import everything', async () => {
+    assert.deepEqual(await layerMessages('main/app/fixture.ts', "export { runCli } from '../cli/main';\n"), []);
+  });
+
+  it('asks a new folder of main/ to take its place in the layers', async () => {
+    const messages = await layerMessages('main/newfolder/fixture.ts', 'export const x = 1;\n');
+    assert.match(messages[0] ?? '', /main\/newfolder has no place in the layers/);
+  });
+});
