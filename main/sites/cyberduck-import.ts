@@ -243,7 +243,8 @@ const PLIST_DOCTYPE = /<!DOCTYPE\s+plist\s+PUBLIC\s+"-\/\/Apple(?: Computer)?\/\
 
 /** The top-level dictionary of an XML property list. */
 function readPlistDict(content: string | Uint8Array): PlistDict {
-  if (typeof content !== 'string' && new TextDecoder('latin1').decode(content.subarray(0, 6)) === 'bplist') {
+  const magic = typeof content === 'string' ? content.slice(0, 6) : new TextDecoder('latin1').decode(content.subarray(0, 6));
+  if (magic === 'bplist') {
     throw new WharfError('invalid-input', 'This bookmark is a binary property list; Cyberduck writes XML ones (convert it with "plutil -convert xml1").');
   }
   const text = typeof content === 'string' ? content : decodeXmlBytes(content);
