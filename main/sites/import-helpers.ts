@@ -59,24 +59,33 @@ export class SiteImportCollector {
   private readonly skipped: SiteImportSkip[] = [];
   private readonly notes: SiteImportNote[] = [];
   private readonly passwords = new Map<string, string>();
+  private readonly adjustedFolders = new Set<string>();
 
   constructor(private readonly source: SiteImportSummary['source']) {}
 
   /**
    * A folder path from the source's raw names, cleaned; null (with the site skipped) when it is nested
-   * deeper than the tree allows. Records every level as a folder of the plan.
+   * deeper than the tree allows. Folders become part of the plan only with a site in them (addSite).
    */
   folderPath(rawSegments: readonly string[], siteName: string): readonly string[] | null {
     const path: string[] = [];
     for (const raw of rawSegments) {
       const { name, changed } = cleanName(raw, 'Folder');
-      if (changed) this.note(name, path, 'The folder name was adjusted: "/" and control characters are not allowed in names.');
+      const key = JSON.stringify([...path, name]);
+      if (changed && !this.adjustedFolders.has(key)) {
+        this.adjustedFolders.add(key);
+        this.note(name, path, 'The folder name was adjusted: "/" and control characters are not allowed in names.');
+      }
       path.push(name);
     }
     if (path.length > MAX_FOLDER_DEPTH) {
       this.skip(siteName, path.slice(0, MAX_FOLDER_DEPTH), `Folders nested more than ${MAX_FOLDER_DEPTH} levels deep are not imported.`);
       return null;
     }
+    return path;
+  }
+
+  private addFolders(path: readonly string[]): void {
     for (let depth = 1; depth <= path.length; depth++) {
       const prefix = path.slice(0, depth);
       const key = JSON.stringify(prefix);
@@ -85,7 +94,6 @@ export class SiteImportCollector {
         this.folders.push(prefix);
       }
     }
-    return path;
   }
 
   /** A site that cannot be imported, and why. */
@@ -101,6 +109,7 @@ export class SiteImportCollector {
   /** Adds a site with Wharf's defaults for what the source has no equivalent of. */
   addSite(folderPath: readonly string[], fields: ImportedSiteFields, password: string | undefined, notes: readonly string[]): void {
     const key = `${this.source}-${this.sites.length + 1}`;
+    this.addFolders(folderPath);
     this.sites.push({
       key,
       folderPath,

@@ -53,6 +53,7 @@ describe('WinSCP.ini import', () => {
         ['0000', 'My workspace', 'This is a tab of a saved WinSCP workspace, not a site.'],
       ],
     );
+    assert.deepEqual(result.plan.folders, [['Work'], ['Work', 'Client A'], ['Work', 'Europa'], ['Alt']], 'no folder for skipped sites alone (the workspace)');
     assert.equal(result.plan.summary.source, 'winscp');
     assert.equal(result.plan.summary.sitesFound, 10);
     assert.equal(result.plan.summary.passwordsFound, 7);
