@@ -441,8 +441,14 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
             >
               <Icon name="import" /> Import…
             </button>
-            <button type="button" className="button small" title="A folder of Cyberduck bookmarks (.duck files)" onClick={() => void dispatcher.importSites('cyberduck-folder')}>
-              <Icon name="import" /> Import Cyberduck folder…
+            <button
+              type="button"
+              className="button small"
+              aria-label="Import Cyberduck folder…"
+              title="A folder of Cyberduck bookmarks (.duck files)"
+              onClick={() => void dispatcher.importSites('cyberduck-folder')}
+            >
+              <Icon name="import" /> Import folder…
             </button>
             <button type="button" className="button small" disabled={(listing?.sites.length ?? 0) === 0} onClick={() => void dispatcher.exportSites()}>
               <Icon name="export" /> Export…
@@ -450,11 +456,12 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
             <button
               type="button"
               className="button small"
+              aria-label="Export for FileZilla…"
               title="FileZilla's sitemanager.xml, which FileZilla and WinSCP import (without passwords)"
               disabled={(listing?.sites.length ?? 0) === 0}
               onClick={() => void dispatcher.exportSites(undefined, 'filezilla')}
             >
-              <Icon name="export" /> Export for FileZilla…
+              <Icon name="export" /> For FileZilla…
             </button>
             <button type="button" className="button small wide" onClick={() => dispatcher.openDialog({ kind: 'certificates', id: 'certificates' })}>
               <Icon name="shield" /> Trusted certificates…
