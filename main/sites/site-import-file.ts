@@ -32,6 +32,9 @@ export function detectSiteImportFormat(content: string | Uint8Array): SiteImport
     if (/<plist[\s>/]/.test(head)) return 'cyberduck';
   }
   if (/^\s*\[(?:Sessions|Configuration)\\/im.test(head)) return 'winscp';
+  if (/^Windows Registry Editor|^REGEDIT4/.test(start) && /Martin Prikryl/i.test(head)) {
+    throw new WharfError('invalid-input', 'This is a registry export of WinSCP. In WinSCP, choose Tools > Export/Backup Configuration to write a WinSCP.ini, then import that file.');
+  }
   throw new WharfError('invalid-input', `Wharf cannot tell what this file holds. It imports ${FORMATS_IN_WORDS}.`);
 }
 

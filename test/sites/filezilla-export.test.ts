@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { encodeFileZillaPath, exportFileZillaSiteManager } from '../../main/sites/filezilla-export';
 import { decodeFileZillaPath, parseFileZillaSiteManager } from '../../main/sites/filezilla-import';
+import { WharfError } from '../../main/ftps/errors';
 import { detectSiteImportFormat, parseSiteImport } from '../../main/sites/site-import-file';
 import { storeFixture } from './site-helpers';
 
@@ -51,5 +52,16 @@ describe('FileZilla export', () => {
     for (const path of ['/', '/My Files/2024 Q1', '/данные/日本 語', 'C:\\', 'C:\\inetpub\\wwwroot', 'D:/web/site']) {
       assert.equal(decodeFileZillaPath(encodeFileZillaPath(path) ?? '').path, path, path);
     }
+  });
+
+  test('formats are told from the content, whatever the file is called; a WinSCP registry export says how to get a WinSCP.ini', async () => {
+    assert.equal(detectSiteImportFormat(await fixture('filezilla-3.20-legacy-sitemanager.xml')), 'filezilla');
+    assert.equal(detectSiteImportFormat(await fixture('winscp-6.3-WinSCP.ini')), 'winscp');
+    assert.equal(detectSiteImportFormat(await fixture('cyberduck-bookmarks/tokyo.duck')), 'cyberduck');
+    assert.equal(detectSiteImportFormat(Buffer.from('\ufeff{"format":"wharf-sites"}')), 'wharf-json');
+    assert.equal(detectSiteImportFormat(Buffer.from('\ufeff[Sessions\\x]\r\nHostName=h', 'utf16le')), 'winscp');
+    const registry = 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\Martin Prikryl\\WinSCP 2\\Sessions\\x]\r\n"HostName"="h"\r\n';
+    assert.throws(() => detectSiteImportFormat(registry), (err: unknown) => err instanceof WharfError && /Export\/Backup Configuration/.test(err.message));
+    assert.throws(() => detectSiteImportFormat('hello'), /FileZilla's sitemanager\.xml, WinSCP's WinSCP\.ini, Cyberduck bookmarks/);
   });
 });
