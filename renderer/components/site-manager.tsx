@@ -444,7 +444,6 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
             <button
               type="button"
               className="button small"
-              aria-label="Import Cyberduck folder…"
               title="A folder of Cyberduck bookmarks (.duck files)"
               onClick={() => void dispatcher.importSites('cyberduck-folder')}
             >
@@ -456,7 +455,6 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
             <button
               type="button"
               className="button small"
-              aria-label="Export for FileZilla…"
               title="FileZilla's sitemanager.xml, which FileZilla and WinSCP import (without passwords)"
               disabled={(listing?.sites.length ?? 0) === 0}
               onClick={() => void dispatcher.exportSites(undefined, 'filezilla')}

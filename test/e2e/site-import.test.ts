@@ -1,8 +1,8 @@
 /**
  * Imports and the FileZilla export in the site manager, end to end in Chromium through the bridge: one
  * "Import…" takes a WinSCP.ini (the format told from its content) and shows what maps, what is skipped and
- * why before anything is saved; "Import Cyberduck folder…" takes a folder of bookmarks as one batch;
- * "Export for FileZilla…" writes a sitemanager.xml that FileZilla's importer reads back. The keychain is a
+ * why before anything is saved; "Import folder…" takes a folder of Cyberduck bookmarks as one batch;
+ * "For FileZilla…" (export) writes a sitemanager.xml that FileZilla's importer reads back. The keychain is a
  * tracking store over the real one, emptied afterwards. Screenshots go to SCREENSHOT_DIR.
  */
 import assert from 'node:assert/strict';
@@ -84,10 +84,10 @@ describe('site imports and the FileZilla export in the site manager', () => {
     ]);
   });
 
-  it('Import Cyberduck folder… takes the bookmarks as one batch and says the sites will ask for their passwords', async () => {
+  it('Import folder… takes a folder of Cyberduck bookmarks: it takes the bookmarks as one batch and says the sites will ask for their passwords', async () => {
     host.platform.answerNextFolder(files.cyberduckFolder);
     const manager = await openSiteManager();
-    await manager.getByRole('button', { name: 'Import Cyberduck folder…' }).click();
+    await manager.getByRole('button', { name: 'Import folder…' }).click();
     const preview = dialog('Import Cyberduck bookmarks');
     await preview.waitFor();
     const text = await preview.innerText();
@@ -101,11 +101,11 @@ describe('site imports and the FileZilla export in the site manager', () => {
     assert.equal(active?.dataMode, 'active');
   });
 
-  it('Export for FileZilla… saves a sitemanager.xml without passwords that FileZilla’s importer reads as the same sites', async () => {
+  it('For FileZilla… saves a sitemanager.xml without passwords that FileZilla’s importer reads as the same sites', async () => {
     const target = join(work.base, 'sitemanager.xml');
     host.platform.answerNextSaveFile(target);
     const manager = await openSiteManager();
-    await manager.getByRole('button', { name: 'Export for FileZilla…' }).click();
+    await manager.getByRole('button', { name: 'For FileZilla…' }).click();
     await page.getByRole('status').filter({ hasText: 'Sites exported' }).waitFor();
     const back = parseFileZillaSiteManager(readFileSync(target));
     const saved = (await host.services.sites.list()).sites;
