@@ -5,7 +5,7 @@
  * log once, then follows events, so a reload of the window loses nothing.
  * After GitHub Desktop's `ui/dispatcher/dispatcher.ts`.
  */
-import type { EnqueueTransfer, QuickConnectFields, QuickConnectLink, RawReply, SessionInfo, SiteImportFormat } from '../common/ipc/payloads';
+import type { EnqueueTransfer, QuickConnectFields, QuickConnectLink, RawReply, SessionInfo, SiteExportFormat, SiteImportFormat } from '../common/ipc/payloads';
 import type { WharfErrorData } from '../common/models/errors';
 import type { LogLine } from '../common/models/log';
 import type { Result } from '../common/models/result';
@@ -1094,11 +1094,14 @@ export class Dispatcher {
     this.notify('success', 'Import finished', `${parts.join(', ')}.`);
   }
 
-  /** Exports sites as Wharf JSON (never with passwords) where the user chooses. */
-  async exportSites(siteIds?: readonly string[]): Promise<void> {
-    const result = await this.api.sitesExport({ ...(siteIds ? { siteIds } : {}), saveWithDialog: true });
+  /** Exports sites as Wharf JSON or FileZilla XML (never with passwords) where the user chooses. */
+  async exportSites(siteIds?: readonly string[], format: SiteExportFormat = 'wharf-json'): Promise<void> {
+    const result = await this.api.sitesExport({ ...(siteIds ? { siteIds } : {}), saveWithDialog: true, format });
     if (!result.ok) return this.report(result.error, 'Export');
-    if (result.value.savedTo) this.notify('success', 'Sites exported', `Saved to ${result.value.savedTo} (without passwords).`);
+    const { savedTo, notes } = result.value;
+    if (!savedTo) return;
+    const left = notes.length > 0 ? ` ${notes.length} setting${notes.length === 1 ? '' : 's'} FileZilla has no place for ${notes.length === 1 ? 'was' : 'were'} left out: ${notes.map((n) => `${n.name}: ${n.note}`).join(' ')}` : '';
+    this.notify('success', 'Sites exported', `Saved to ${savedTo} (without passwords).${left}`);
   }
 
   // ---- log ------------------------------------------------------------------------------------------

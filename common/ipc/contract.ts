@@ -77,6 +77,7 @@ import type {
   RawReply,
   RemoteListing,
   SessionInfo,
+  SiteExportFormat,
   SiteExportResult,
   SiteImportFormat,
   SiteImportPreview,
@@ -269,8 +270,8 @@ export interface WharfApi {
   sitesImportPreview(request: { readonly format: SiteImportFormat; readonly text?: string }): Promise<Result<SiteImportPreview | null>>;
   /** Imports a previewed file once the user agreed; found passwords go into the keychain only if `storePasswords`. */
   sitesImportCommit(request: { readonly importId: string; readonly storePasswords: boolean; readonly intoFolder?: readonly string[] }): Promise<Result<SiteImportResult>>;
-  /** Exports sites (all, or `siteIds`) as Wharf JSON without passwords; saved via a dialog if asked. */
-  sitesExport(request: { readonly siteIds?: readonly string[]; readonly saveWithDialog: boolean }): Promise<Result<SiteExportResult>>;
+  /** Exports sites (all, or `siteIds`) as Wharf JSON (default) or FileZilla XML, without passwords; saved via a dialog if asked. */
+  sitesExport(request: { readonly siteIds?: readonly string[]; readonly saveWithDialog: boolean; readonly format?: SiteExportFormat }): Promise<Result<SiteExportResult>>;
   /** Pinned (always trusted) certificates. */
   certificatesList(request: EmptyRequest): Promise<Result<readonly PinnedCertificate[]>>;
   /** Forgets a pinned certificate: the next connection asks again. */

@@ -188,8 +188,14 @@ export interface KeychainStatus {
   readonly message: string | null;
 }
 
-/** Formats the site manager can import. */
-export type SiteImportFormat = 'filezilla' | 'wharf-json';
+/**
+ * Formats the site manager can import: `auto` tells FileZilla XML, WinSCP INI, a Cyberduck bookmark and
+ * Wharf JSON apart by their content; `cyberduck-folder` reads a folder of Cyberduck bookmarks.
+ */
+export type SiteImportFormat = 'auto' | 'filezilla' | 'winscp' | 'cyberduck' | 'cyberduck-folder' | 'wharf-json';
+
+/** Formats sites can be exported to: Wharf's JSON, or FileZilla's sitemanager.xml for other clients. */
+export type SiteExportFormat = 'wharf-json' | 'filezilla';
 
 /** A parsed import file waiting for the user's agreement: main keeps the sites, the renderer shows the summary. */
 export interface SiteImportPreview {
@@ -198,11 +204,14 @@ export interface SiteImportPreview {
   readonly summary: SiteImportSummary;
 }
 
-/** A site export: the JSON always, and where it was saved if a dialog was used. */
+/** A site export: the file's text always, and where it was saved if a dialog was used. */
 export interface SiteExportResult {
-  /** Wharf JSON, never with passwords. */
-  readonly json: string;
+  /** Wharf JSON or FileZilla XML, never with passwords. */
+  readonly text: string;
+  readonly format: SiteExportFormat;
   readonly savedTo: string | null;
+  /** Settings the format could not carry, per site (FileZilla has no minimum TLS version, ...). */
+  readonly notes: readonly { readonly name: string; readonly folderPath: readonly string[]; readonly note: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------------------

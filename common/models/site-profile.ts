@@ -230,12 +230,12 @@ export interface SiteImportNote {
  * whether the passwords found move into the keychain. Never carries a password.
  */
 export interface SiteImportSummary {
-  readonly source: 'filezilla' | 'wharf';
+  readonly source: 'filezilla' | 'winscp' | 'cyberduck' | 'wharf';
   /** Sites that can be imported. */
   readonly sitesFound: number;
   readonly foldersFound: number;
   readonly skipped: readonly SiteImportSkip[];
-  /** Readable passwords in the file (FileZilla keeps them as plain text or base64). */
+  /** Readable passwords in the file (FileZilla keeps them as plain text or base64, WinSCP obfuscated). */
   readonly passwordsFound: number;
   readonly notes: readonly SiteImportNote[];
 }

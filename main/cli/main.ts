@@ -14,6 +14,7 @@ import { TransferQueue } from '../transfers';
 import { EXIT_CODES } from './exit-codes';
 import { ask } from './prompt';
 import { runSiteCommand, type SiteFlags } from './commands/site';
+import { runSiteFileCommand, SITE_FILE_USAGE } from './commands/site-file';
 import { openStores } from './stores';
 import { isRemoteArgument, parseLocation, type CliLocation } from './url';
 
@@ -38,6 +39,7 @@ Commands:
            [--upload-in-place|--upload-via-temporary-name] ...
   site rm NAME           delete a site and its saved password
   site certs             list pinned certificates;  site uncert HOST:PORT  forgets one
+${SITE_FILE_USAGE}
 
 URLs: ftpes://user@host[:21]/path  explicit FTPS (AUTH TLS), the standard
       ftps://user@host[:990]/path  implicit FTPS (legacy)
@@ -433,6 +435,10 @@ export async function runCli(argv: string[]): Promise<number> {
     // doctor and sync parse their own flags.
     if (argv[0] === 'doctor') return await runDoctorCommand(argv.slice(1), processCliIo());
     if (argv[0] === 'sync') return await runSyncCommand(argv.slice(1), processCliIo());
+    if (argv[0] === 'site' && (argv[1] === 'import' || argv[1] === 'export')) {
+      await runSiteFileCommand(argv.slice(1), { out: (text) => process.stdout.write(`${text}\n`), warn });
+      return 0;
+    }
     const { command, positionals, flags, siteFlags } = parseFlags(argv);
     switch (command) {
       case 'help':

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import type { KeychainStatus, SiteExportResult, SiteImportFormat, SiteImportPreview, SitesListing } from '../../common/ipc/payloads';
+import { stat, writeFile } from 'node:fs/promises';
+import type { KeychainStatus, SiteExportFormat, SiteExportResult, SiteImportFormat, SiteImportPreview, SitesListing } from '../../common/ipc/payloads';
 import type { PinnedCertificate, SiteCreateInput, SiteImportResult, SiteProfile, SiteUpdateInput, StoreWarning } from '../../common/models/site-profile';
 import type { CredentialStore } from '../credentials/keychain';
 import { WharfError } from '../ftps/errors';
-import { parseFileZillaSiteManager } from '../sites/filezilla-import';
+import { exportFileZillaSiteManager } from '../sites/filezilla-export';
 import type { PinnedCertificateStore } from '../sites/pinned-certificates';
-import type { SiteImportPlan } from '../sites/site-import-plan';
+import { parseSiteImport, readSiteImport, type SiteImportSource } from '../sites/site-import-file';
+import type { ParsedSiteImport } from '../sites/site-import-plan';
 import type { SiteStore } from '../sites/site-store';
-import { exportSitesJson, parseSitesJson } from '../sites/wharf-json';
+import { exportSitesJson } from '../sites/wharf-json';
 import type { EventHub } from './event-hub';
 import type { PlatformPort } from './platform';
 
@@ -33,10 +34,24 @@ export interface SitesServiceDeps {
 /** Import previews kept at once: a user previews one file, maybe a second; older ones are dropped. */
 const MAX_PREVIEWS = 4;
 
-interface Preview {
-  readonly plan: SiteImportPlan;
-  readonly passwords: ReadonlyMap<string, string>;
-}
+type Preview = ParsedSiteImport;
+
+/** The open dialog of each import format: its title and the file names it offers. */
+const IMPORT_DIALOGS: Readonly<Record<Exclude<SiteImportFormat, 'cyberduck-folder'>, { readonly title: string; readonly extensions: readonly string[] }>> = {
+  auto: { title: 'Import sites (FileZilla, WinSCP, Cyberduck or Wharf)', extensions: ['xml', 'ini', 'duck', 'json'] },
+  filezilla: { title: 'Import FileZilla sites (sitemanager.xml)', extensions: ['xml'] },
+  winscp: { title: 'Import WinSCP sites (WinSCP.ini)', extensions: ['ini'] },
+  cyberduck: { title: 'Import a Cyberduck bookmark (.duck)', extensions: ['duck'] },
+  'wharf-json': { title: 'Import Wharf sites (JSON)', extensions: ['json'] },
+};
+
+/** Each import format in words, for a mismatch between what was asked and what a file holds. */
+const FORMAT_NAMES: Readonly<Record<SiteImportSource, string>> = {
+  filezilla: "FileZilla's site list",
+  winscp: "WinSCP's configuration",
+  cyberduck: 'Cyberduck bookmarks',
+  'wharf-json': 'a Wharf export',
+};
 
 /**
  * Sites, folders, imports, exports, pinned certificates and keychain status for the site manager, over
@@ -107,25 +122,26 @@ export class SitesService {
     await this.changed(this.deps.store.deleteFolder(path, { recursive: true }));
   }
 
-  /** Parses an import file (given, or chosen in a native dialog) and keeps it until committed. */
+  /**
+   * Parses an import file (given, or chosen in a native dialog) and keeps it until committed. `auto` tells
+   * the format from the content; a file chosen for a named format must be of that format.
+   */
   async importPreview(format: SiteImportFormat, text?: string): Promise<SiteImportPreview | null> {
-    let content: string | Uint8Array;
-    if (text !== undefined) {
-      content = text;
-    } else {
-      const path = await this.deps.platform.chooseOpenFile({
-        title: format === 'filezilla' ? 'Import FileZilla sites (sitemanager.xml)' : 'Import Wharf sites (JSON)',
-        extensions: format === 'filezilla' ? ['xml'] : ['json'],
-      });
-      if (path === null) return null;
-      content = await readFile(path);
-    }
     let preview: Preview;
-    if (format === 'filezilla') {
-      const parsed = parseFileZillaSiteManager(content);
-      preview = { plan: parsed.plan, passwords: parsed.passwords };
+    if (text !== undefined) {
+      if (format === 'cyberduck-folder') throw new WharfError('invalid-input', 'A folder of bookmarks is chosen in a dialog, not sent as text.');
+      preview = format === 'auto' ? parseSiteImport(text) : parseSiteImport(text, format);
     } else {
-      preview = { plan: parseSitesJson(typeof content === 'string' ? content : new TextDecoder().decode(content)), passwords: new Map() };
+      const path =
+        format === 'cyberduck-folder'
+          ? await this.deps.platform.chooseFolder({ title: 'Import a folder of Cyberduck bookmarks' })
+          : await this.deps.platform.chooseOpenFile(IMPORT_DIALOGS[format]);
+      if (path === null) return null;
+      if (format === 'cyberduck-folder' && !(await stat(path)).isDirectory()) throw new WharfError('invalid-input', 'Choose a folder of Cyberduck bookmarks.');
+      const read = await readSiteImport(path);
+      const wanted: SiteImportSource | 'auto' = format === 'cyberduck-folder' ? 'cyberduck' : format;
+      if (wanted !== 'auto' && read.format !== wanted) throw new WharfError('invalid-input', `This file is not what was asked for: it holds ${FORMAT_NAMES[read.format]}.`);
+      preview = read;
     }
     const importId = randomUUID();
     this.previews.set(importId, preview);
@@ -147,17 +163,23 @@ export class SitesService {
     return result;
   }
 
-  /** Wharf JSON of all sites or some, never with passwords; saved where the user chooses if asked. */
-  async export(siteIds: readonly string[] | undefined, saveWithDialog: boolean): Promise<SiteExportResult> {
+  /**
+   * All sites or some as Wharf JSON or FileZilla XML (for FileZilla, WinSCP and the other clients that read
+   * it), never with passwords; saved where the user chooses if asked.
+   */
+  async export(siteIds: readonly string[] | undefined, saveWithDialog: boolean, format: SiteExportFormat = 'wharf-json'): Promise<SiteExportResult> {
     const tree = await this.deps.store.snapshot();
     const wanted = siteIds ? new Set(siteIds) : null;
-    const sites = wanted ? tree.sites.filter((s) => wanted.has(s.id)) : tree.sites;
-    const json = exportSitesJson({ folders: wanted ? [] : tree.folders, sites });
-    if (!saveWithDialog) return { json, savedTo: null };
-    const path = await this.deps.platform.chooseSaveFile({ title: 'Export sites', suggestedName: 'wharf-sites.json' });
-    if (path === null) return { json, savedTo: null };
-    await writeFile(path, json, 'utf8');
-    return { json, savedTo: path };
+    const chosen = { folders: wanted ? [] : tree.folders, sites: wanted ? tree.sites.filter((s) => wanted.has(s.id)) : tree.sites };
+    const fileZilla = format === 'filezilla' ? exportFileZillaSiteManager(chosen) : null;
+    const result: SiteExportResult = { text: fileZilla ? fileZilla.xml : exportSitesJson(chosen), format, notes: fileZilla?.notes ?? [], savedTo: null };
+    if (!saveWithDialog) return result;
+    const path = await this.deps.platform.chooseSaveFile(
+      format === 'filezilla' ? { title: 'Export sites for FileZilla', suggestedName: 'sitemanager.xml' } : { title: 'Export sites', suggestedName: 'wharf-sites.json' },
+    );
+    if (path === null) return result;
+    await writeFile(path, result.text, 'utf8');
+    return { ...result, savedTo: path };
   }
 
   /** Pinned certificates. */

@@ -223,7 +223,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     siteFoldersDelete: (r) => attempt(() => sites.deleteFolder(r.folderPath)),
     sitesImportPreview: (r) => attempt(() => sites.importPreview(r.format, r.text)),
     sitesImportCommit: (r) => attempt(() => sites.importCommit(r.importId, r.storePasswords, r.intoFolder)),
-    sitesExport: (r) => attempt(() => sites.export(r.siteIds, r.saveWithDialog)),
+    sitesExport: (r) => attempt(() => sites.export(r.siteIds, r.saveWithDialog, r.format)),
     certificatesList: () => attempt(() => sites.certificates()),
     certificatesRemove: (r) => attempt(() => sites.removeCertificate(r.host, r.port)),
     keychainStatus: () => attempt(() => sites.keychainStatus()),

@@ -11,7 +11,8 @@ import {
 } from '../../common/models/site-profile';
 import { hostSchema } from '../../common/models/site-profile-schema';
 import { WharfError } from '../ftps/errors';
-import type { SiteImportEntry, SiteImportPlan } from './site-import-plan';
+import { cleanName, normalizeCharset } from './import-helpers';
+import type { ParsedSiteImport, SiteImportEntry } from './site-import-plan';
 import { childElement, decodeXmlBytes, parseXml, type XmlElement } from './xml-reader';
 
 /**
@@ -19,10 +20,10 @@ import { childElement, decodeXmlBytes, parseXml, type XmlElement } from './xml-r
  * by entry key. The caller passes `passwords` to SiteStore.importSites only if the user agreed; it never
  * leaves main.
  */
-export interface FileZillaImport {
-  readonly plan: SiteImportPlan;
-  readonly passwords: ReadonlyMap<string, string>;
-}
+export type FileZillaImport = ParsedSiteImport;
+
+/** Kept here too: callers and tests know it as FileZilla's charset reader. */
+export { normalizeCharset };
 
 /**
  * FileZilla's ServerProtocol values (engine/server.h) that are not FTP, named for the "skipped" reason.
@@ -292,23 +293,6 @@ function readEncoding(el: XmlElement): { value: string; note?: string } {
 }
 
 /**
- * A charset label as the engine takes it: 'utf8', 'latin1' (Node's own name for ISO-8859-1) or the WHATWG
- * canonical name ('windows-1251', 'shift_jis', ...). Null for labels no decoder knows.
- */
-export function normalizeCharset(label: string): string | null {
-  const l = label.trim().toLowerCase();
-  if (l === '') return null;
-  if (l === 'utf-8' || l === 'utf8') return 'utf8';
-  if (['iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1', 'cp819', 'ibm819'].includes(l)) return 'latin1';
-  try {
-    const canonical = new TextDecoder(l).encoding;
-    return canonical === 'utf-8' ? 'utf8' : canonical;
-  } catch {
-    return null;
-  }
-}
-
-/**
  * Decodes FileZilla's serialized remote path (CServerPath::GetSafePath): `<type> <prefix length> [prefix]`
  * then `<length> <segment>` pairs, lengths in characters so names may hold spaces: "1 0 4 home 3 bob" is
  * /home/bob on a Unix server. DOS paths (type 3) become "C:\dir". '' when empty or unreadable.
@@ -381,13 +365,4 @@ function text(el: XmlElement, name: string): string {
 function int(el: XmlElement, name: string): number | undefined {
   const t = text(el, name);
   return /^-?[0-9]{1,9}$/.test(t) ? Number(t) : undefined;
-}
-
-/** A tree name: whitespace runs collapsed, "/" and controls replaced, at most 200 characters. */
-function cleanName(raw: string, fallback: string): { name: string; changed: boolean } {
-  const collapsed = raw.replace(/\s+/g, ' ').trim();
-  let name = collapsed.replace(/\//g, '-');
-  name = Array.from(name, (c) => (hasControlCharacters(c) ? '-' : c)).join('').slice(0, 200).trim();
-  if (name === '') return { name: fallback, changed: collapsed !== '' };
-  return { name, changed: name !== collapsed };
 }

@@ -4,5 +4,9 @@ export { PinnedCertificateStore, TRUSTED_CERTIFICATES_FILE_NAME, normalizeHost, 
 export { normalizeFingerprint } from '../ftps/certificate';
 export { parseFileZillaSiteManager, type FileZillaImport } from './filezilla-import';
 export { exportSitesJson, parseSitesJson, WHARF_EXPORT_FORMAT } from './wharf-json';
-export type { SiteImportEntry, SiteImportPlan } from './site-import-plan';
+export { parseWinScpIni } from './winscp-import';
+export { parseCyberduckBookmarks, readCyberduckFolder, type CyberduckBookmarkFile } from './cyberduck-import';
+export { detectSiteImportFormat, parseSiteImport, readSiteImport, type SiteImportSource } from './site-import-file';
+export { exportFileZillaSiteManager, type FileZillaExport } from './filezilla-export';
+export type { ParsedSiteImport, SiteImportEntry, SiteImportPlan } from './site-import-plan';
 export type { StoreFs, StoreFileHandle } from './atomic-file';

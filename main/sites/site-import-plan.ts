@@ -18,3 +18,13 @@ export interface SiteImportPlan {
   readonly sites: readonly SiteImportEntry[];
   readonly folders: readonly (readonly string[])[];
 }
+
+/**
+ * A parsed import file: the plan (with a summary to show) and, separately, the passwords found, keyed by
+ * entry key. The caller passes `passwords` to SiteStore.importSites only if the user agreed; they never
+ * leave main.
+ */
+export interface ParsedSiteImport {
+  readonly plan: SiteImportPlan;
+  readonly passwords: ReadonlyMap<string, string>;
+}

@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import type { CertificateInfo } from '../../common/models/security';
 import type { OverwriteChoice } from '../../common/models/transfer';
+import type { SiteImportSummary } from '../../common/models/site-profile';
 import type { Dialog } from '../state/dialogs';
 import { useDispatcher, useStore } from '../hooks';
 import { formatBytesExact, formatDate } from '../state/format';
@@ -481,6 +482,14 @@ function DeleteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
   );
 }
 
+/** The import dialog's title for each kind of file. */
+const IMPORT_TITLES: Readonly<Record<SiteImportSummary['source'], string>> = {
+  filezilla: 'Import FileZilla sites',
+  winscp: 'Import WinSCP sites',
+  cyberduck: 'Import Cyberduck bookmarks',
+  wharf: 'Import Wharf sites',
+};
+
 function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'import' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
   const sites = useStore(dispatcher.sites);
@@ -491,7 +500,7 @@ function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
   return (
     <Modal
       top={top}
-      title={s.source === 'filezilla' ? 'Import FileZilla sites' : 'Import Wharf sites'}
+      title={IMPORT_TITLES[s.source]}
       onClose={close}
       footer={
         <>
@@ -512,7 +521,7 @@ function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
           <Icon name="lock" />
           <div>
             <p>
-              The file holds {s.passwordsFound} readable password{s.passwordsFound === 1 ? '' : 's'} (FileZilla stores them unencrypted).
+              The file holds {s.passwordsFound} readable password{s.passwordsFound === 1 ? '' : 's'} ({s.source === 'winscp' ? 'WinSCP only scrambles them' : 'FileZilla stores them unencrypted'}).
             </p>
             <label className="check">
               <input type="checkbox" checked={storePasswords && keychainOk} disabled={!keychainOk} onChange={(e) => setStorePasswords(e.target.checked)} />
@@ -522,6 +531,9 @@ function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
             <p className="muted">Consider deleting the original file afterwards.</p>
           </div>
         </div>
+      )}
+      {s.source === 'cyberduck' && s.sitesFound > 0 && (
+        <p className="muted">Cyberduck keeps passwords in the system keychain, not in bookmarks: each site asks for its password when it first connects.</p>
       )}
       {s.skipped.length > 0 && (
         <details open>

@@ -433,14 +433,33 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
             </button>
           </div>
           <div className="tree-actions">
-            <button type="button" className="button small" onClick={() => void dispatcher.importSites('filezilla')}>
-              <Icon name="import" /> Import FileZilla…
+            <button
+              type="button"
+              className="button small"
+              title="FileZilla sitemanager.xml, WinSCP.ini, a Cyberduck bookmark or a Wharf export"
+              onClick={() => void dispatcher.importSites('auto')}
+            >
+              <Icon name="import" /> Import…
             </button>
-            <button type="button" className="button small" onClick={() => void dispatcher.importSites('wharf-json')}>
-              <Icon name="import" /> Import JSON…
+            <button
+              type="button"
+              className="button small"
+              title="A folder of Cyberduck bookmarks (.duck files)"
+              onClick={() => void dispatcher.importSites('cyberduck-folder')}
+            >
+              <Icon name="import" /> Import folder…
             </button>
             <button type="button" className="button small" disabled={(listing?.sites.length ?? 0) === 0} onClick={() => void dispatcher.exportSites()}>
               <Icon name="export" /> Export…
+            </button>
+            <button
+              type="button"
+              className="button small"
+              title="FileZilla's sitemanager.xml, which FileZilla and WinSCP import (without passwords)"
+              disabled={(listing?.sites.length ?? 0) === 0}
+              onClick={() => void dispatcher.exportSites(undefined, 'filezilla')}
+            >
+              <Icon name="export" /> For FileZilla…
             </button>
             <button type="button" className="button small wide" onClick={() => dispatcher.openDialog({ kind: 'certificates', id: 'certificates' })}>
               <Icon name="shield" /> Trusted certificates…

@@ -413,7 +413,7 @@ describe('the dual-pane window against real FTPS servers', () => {
     host.platform.answerNextOpenFile(fileURLToPath(new URL('../sites/fixtures/filezilla-3.66-sitemanager.xml', import.meta.url)));
     await page.getByRole('button', { name: 'Site Manager', exact: true }).click();
     const manager = dialog('Site Manager');
-    await manager.getByRole('button', { name: 'Import FileZilla…' }).click();
+    await manager.getByRole('button', { name: 'Import…', exact: true }).click();
     const preview = dialog('Import FileZilla sites');
     await preview.waitFor();
     assert.match(await preview.innerText(), /Found \d+ sites? in \d+ folders?/);

@@ -153,6 +153,6 @@ export async function runSiteCommand(
       return;
     }
     default:
-      throw new WharfError('invalid-input', `Unknown site command "${action}": use ls, show, add, edit, rm, certs or uncert.`);
+      throw new WharfError('invalid-input', `Unknown site command "${action}": use ls, show, add, edit, rm, certs, uncert, import or export.`);
   }
 }
