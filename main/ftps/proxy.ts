@@ -151,15 +151,16 @@ function dialHttpConnect(proxy: ProxyEndpoint, host: string, port: number, timeo
         if (rest.length > 0) socket.unshift(rest);
         return;
       }
-      if (code === 407) {
+      // tinyproxy 1.11 answers a wrong Basic login with 401 instead of 407.
+      if (code === 407 || code === 401) {
         finish(
           proxyError(
             'auth',
             'authenticate',
             proxy,
             proxy.user === ''
-              ? `The HTTP proxy ${where} requires a login (407): add a user (http://user@host:port) and its password.`
-              : `The HTTP proxy ${where} refused the user name or password of ${proxy.user} (407).`,
+              ? `The HTTP proxy ${where} requires a login (${code}): add a user (http://user@host:port) and its password.`
+              : `The HTTP proxy ${where} refused the user name or password of ${proxy.user} (${code}).`,
           ),
         );
         return;
