@@ -102,6 +102,8 @@ export type ConnectRequest =
       readonly siteId: string;
       /** For a site whose password is asked on connect (or to override the saved one once). */
       readonly password?: string;
+      /** The client key's passphrase, asked on connect when none is saved (never saved from here). */
+      readonly clientKeyPassphrase?: string;
     }
   | ({ readonly kind: 'quick' } & QuickConnectFields);
 

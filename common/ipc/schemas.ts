@@ -148,7 +148,7 @@ export const WHARF_VALIDATORS = {
   dragOut: z.strictObject({ items: z.array(dragOutItemSchema).min(1).max(1000) }),
 
   remoteConnect: z.union([
-    z.strictObject({ kind: z.literal('site'), siteId: idSchema, password: passwordSchema.optional() }),
+    z.strictObject({ kind: z.literal('site'), siteId: idSchema, password: passwordSchema.optional(), clientKeyPassphrase: passwordSchema.optional() }),
     quickConnectSchema,
   ]),
   remoteDisconnect: z.strictObject({ sessionId }),

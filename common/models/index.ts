@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './log';
+export * from './proxy';
 export * from './remote-entry';
 export * from './result';
 export * from './security';

@@ -1,3 +1,4 @@
+import type { ProxyUse } from './proxy';
 import type { FtpsMode } from './site';
 
 /** Why a certificate is or is not trusted. */
@@ -52,4 +53,27 @@ export interface SecurityReport {
   readonly serverBanner: string;
   /** Warnings a person must see (plain FTP, accepted-once certificate, TLS 1.2 only, ...). */
   readonly warnings: readonly string[];
+  /** The client certificate (mutual TLS) on the control connection; absent for plain FTP and older reports. */
+  readonly clientCertificate?: ClientCertificateUse;
+  /** How the connection went out: directly or through a proxy; absent in older reports (direct). */
+  readonly proxy?: ProxyUse;
+}
+
+/**
+ * Whether the server asked for a client certificate and whether one was sent: `sent` (the site has one and
+ * the server asked), `requested` (the server asked, the site has none, nothing was sent: fine unless the
+ * server requires one), `not-requested` (the server did not ask; the site's certificate, if any, stayed home).
+ */
+export interface ClientCertificateUse {
+  readonly state: 'sent' | 'requested' | 'not-requested';
+  /** The site's certificate subject (`CN=...`), or null when the site has none. */
+  readonly subject: string | null;
+}
+
+/** `Client certificate: CN=..., sent` as the security report, the CLI and the doctor write it. */
+export function describeClientCertificateUse(use: ClientCertificateUse): string {
+  const who = use.subject ?? 'none';
+  if (use.state === 'sent') return `${who}, sent`;
+  if (use.state === 'requested') return use.subject === null ? 'none, requested by the server (none sent)' : `${who}, requested`;
+  return `${who}, not requested`;
 }

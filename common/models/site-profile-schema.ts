@@ -4,6 +4,7 @@
  * and the IPC validators in common/ipc use these.
  */
 import { z } from 'zod';
+import { parseProxyUrl } from './proxy';
 import {
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   MAX_CONNECTIONS_LIMIT,
@@ -64,6 +65,20 @@ const minTlsSchema = z.enum(['TLSv1.2', 'TLSv1.3']);
 const passwordStorageSchema = z.enum(['keychain', 'ask']);
 const maxConnectionsSchema = z.number().int().min(1).max(MAX_CONNECTIONS_LIMIT);
 const timezoneSchema = z.number().int().min(-MAX_TIMEZONE_OFFSET_MINUTES).max(MAX_TIMEZONE_OFFSET_MINUTES);
+/** A local file path (client certificate or key): no control characters, '' for none. */
+const localFileSchema = z.string().max(4096).refine(noControls, 'A file path cannot contain control characters.');
+const siteProxyModeSchema = z.enum(['app', 'none', 'system', 'custom']);
+/** A proxy address as typed: '' or one parseProxyUrl accepts (without a password: that goes to the keychain). */
+export const proxyUrlSchema = z
+  .string()
+  .trim()
+  .max(600)
+  .superRefine((value, ctx) => {
+    if (value === '') return;
+    const parsed = parseProxyUrl(value);
+    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+    else if (parsed.password !== null) ctx.addIssue({ code: 'custom', message: 'Leave the password out of the proxy address: enter it in the proxy password field, which goes to the keychain.' });
+  });
 
 /** A saved site, checked field by field: used by the IPC layer on outgoing data and by the store on load. */
 export const siteProfileSchema = z.strictObject({
@@ -86,6 +101,10 @@ export const siteProfileSchema = z.strictObject({
   minTlsVersion: minTlsSchema,
   // A site saved before the setting existed loads with the default.
   uploadViaTemporaryName: z.boolean().default(DEFAULT_UPLOAD_VIA_TEMPORARY_NAME),
+  clientCertPath: localFileSchema.default(''),
+  clientKeyPath: localFileSchema.default(''),
+  proxyMode: siteProxyModeSchema.default('app'),
+  proxyUrl: proxyUrlSchema.default(''),
   comments: z.string().max(10_000),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -110,6 +129,12 @@ export const siteCreateInputSchema = z.strictObject({
   timezoneOffsetMinutes: timezoneSchema.optional(),
   minTlsVersion: minTlsSchema.optional(),
   uploadViaTemporaryName: z.boolean().optional(),
+  clientCertPath: localFileSchema.optional(),
+  clientKeyPath: localFileSchema.optional(),
+  clientKeyPassphrase: passwordSchema.optional(),
+  proxyMode: siteProxyModeSchema.optional(),
+  proxyUrl: proxyUrlSchema.optional(),
+  proxyPassword: passwordSchema.optional(),
   comments: z.string().max(10_000).optional(),
 }) satisfies z.ZodType<SiteCreateInput>;
 
@@ -118,9 +143,13 @@ export const siteCreateInputSchema = z.strictObject({
  * optional, but the folder (moving is sitesMove) and with `password: null` to forget a saved password.
  */
 export const siteUpdateInputSchema = siteCreateInputSchema
-  .omit({ folderPath: true, password: true })
+  .omit({ folderPath: true, password: true, clientKeyPassphrase: true, proxyPassword: true })
   .partial()
-  .extend({ password: passwordSchema.nullable().optional() }) satisfies z.ZodType<SiteUpdateInput>;
+  .extend({
+    password: passwordSchema.nullable().optional(),
+    clientKeyPassphrase: passwordSchema.nullable().optional(),
+    proxyPassword: passwordSchema.nullable().optional(),
+  }) satisfies z.ZodType<SiteUpdateInput>;
 
 /** A pinned certificate as stored and as sent over IPC. */
 export const pinnedCertificateSchema = z.strictObject({

@@ -1,3 +1,4 @@
+import type { SiteProxyMode } from './proxy';
 import type { ConnectionTarget, DataConnectionMode, FtpsMode, MinTlsVersion } from './site';
 
 /**
@@ -58,6 +59,18 @@ export interface SiteProfile {
    * servers that refuse renames (some upload-only drop boxes): uploads then write NAME directly. default true
    */
   readonly uploadViaTemporaryName: boolean;
+  /**
+   * A client certificate for mutual TLS: a PEM certificate, or a PKCS#12 file (.p12/.pfx) holding the key
+   * too; '' (or absent in sites saved before #18) for none. Its key's passphrase lives in the keychain
+   * (account `<id>:client-key`), or is asked on connect.
+   */
+  readonly clientCertPath?: string;
+  /** The PEM private key of `clientCertPath`; '' when the certificate file holds it (PKCS#12, or a combined PEM). */
+  readonly clientKeyPath?: string;
+  /** How to reach the server: `app` (the app-wide proxy setting, the default), `none`, `system` or `custom`. */
+  readonly proxyMode?: SiteProxyMode;
+  /** With `custom`: `socks5://[user@]host:port` or `http://[user@]host:port`; its password in the keychain (account `<id>:proxy`). */
+  readonly proxyUrl?: string;
   readonly comments: string;
   /** ISO 8601. */
   readonly createdAt: string;
@@ -103,6 +116,18 @@ export interface SiteCreateInput {
   readonly minTlsVersion?: MinTlsVersion;
   /** default true */
   readonly uploadViaTemporaryName?: boolean;
+  /** default '' (none) */
+  readonly clientCertPath?: string;
+  /** default '' */
+  readonly clientKeyPath?: string;
+  /** Saved in the keychain, never on disk. */
+  readonly clientKeyPassphrase?: string;
+  /** default 'app' */
+  readonly proxyMode?: SiteProxyMode;
+  /** default '' */
+  readonly proxyUrl?: string;
+  /** The custom proxy's password; saved in the keychain, never on disk. */
+  readonly proxyPassword?: string;
   readonly comments?: string;
 }
 
@@ -128,6 +153,14 @@ export interface SiteUpdateInput {
   readonly timezoneOffsetMinutes?: number;
   readonly minTlsVersion?: MinTlsVersion;
   readonly uploadViaTemporaryName?: boolean;
+  readonly clientCertPath?: string;
+  readonly clientKeyPath?: string;
+  /** A string replaces the saved passphrase, null forgets it. */
+  readonly clientKeyPassphrase?: string | null;
+  readonly proxyMode?: SiteProxyMode;
+  readonly proxyUrl?: string;
+  /** A string replaces the saved proxy password, null forgets it. */
+  readonly proxyPassword?: string | null;
   readonly comments?: string;
 }
 
@@ -188,6 +221,10 @@ export const SITE_SETTINGS_APPLIED_ON_RECONNECT = [
   'dataMode',
   'encoding',
   'minTlsVersion',
+  'clientCertPath',
+  'clientKeyPath',
+  'proxyMode',
+  'proxyUrl',
 ] as const satisfies readonly (keyof SiteUpdateInput)[];
 
 /** One of SITE_SETTINGS_APPLIED_ON_RECONNECT. */

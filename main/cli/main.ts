@@ -9,6 +9,9 @@ import { unsafeNameReason } from '../ftps/safe-names';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { formatBytes, ProgressLine } from './progress';
 import { processCliIo, runDoctorCommand } from './commands/doctor';
+import { describeClientCertificateUse } from '../../common/models/security';
+import type { SiteProfile } from '../../common/models/site-profile';
+import { cliConnectivity, CONNECTIVITY_USAGE, type ConnectivityFlags } from './connectivity';
 import { runSyncCommand } from './commands/sync';
 import { TransferQueue } from '../transfers';
 import { EXIT_CODES } from './exit-codes';
@@ -52,7 +55,8 @@ Options:
   --fingerprint SHA256:… trust exactly this certificate (pin)
   --insecure             accept any certificate (dangerous; warns loudly)
   --allow-plain          allow plain, unencrypted FTP
-  --active               active mode (EPRT/PORT) instead of passive
+${CONNECTIVITY_USAGE}
+  --active               active mode (EPRT/PORT) instead of passive (refused behind a proxy)
   --parallel N           connections for -r transfers (default 2, at most 10)
   --overwrite POLICY     when the target exists: overwrite (default), newer, size-differs,
                          resume, rename, skip, or ask (on a terminal)
@@ -85,6 +89,7 @@ interface CliFlags {
   readonly parents: boolean;
   readonly quiet: boolean;
   readonly timeoutMs: number;
+  readonly connectivity: ConnectivityFlags;
 }
 
 function parseFlags(argv: string[]): { command: string; positionals: string[]; flags: CliFlags; siteFlags: SiteFlags } {
@@ -118,6 +123,9 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       comments: { type: 'string' },
       'upload-in-place': { type: 'boolean', default: false },
       'upload-via-temporary-name': { type: 'boolean', default: false },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+      proxy: { type: 'string' },
     },
   });
   const [command = 'help', ...rest] = positionals;
@@ -142,6 +150,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       parents: values.parents ?? false,
       quiet: values.quiet ?? false,
       timeoutMs: timeout * 1000,
+      connectivity: { cert: values.cert, key: values.key, proxy: values.proxy },
     },
     siteFlags: {
       url: values.url,
@@ -218,7 +227,7 @@ async function decideTrustWithPinning(question: Parameters<NonNullable<SessionOp
 async function resolveTarget(
   location: CliLocation,
   flags: CliFlags,
-): Promise<{ target: ConnectionTarget; password: string; path: string; uploadViaTemporaryName: boolean; trustStore?: TrustStoreLike }> {
+): Promise<{ target: ConnectionTarget; password: string; path: string; uploadViaTemporaryName: boolean; trustStore?: TrustStoreLike; site?: SiteProfile }> {
   if (location.kind === 'site') {
     const { sites, pins } = await openStores(warn);
     const site = await sites.find(location.siteName);
@@ -230,7 +239,7 @@ async function resolveTarget(
     if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
     const target = toConnectionTarget(site);
     const path = location.path === '/' && site.remoteDir ? site.remoteDir : location.path;
-    return { target: flags.active ? { ...target, dataMode: 'active' } : target, password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins };
+    return { target: flags.active ? { ...target, dataMode: 'active' } : target, password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins, site };
   }
   const target: ConnectionTarget = {
     host: location.host,
@@ -249,7 +258,8 @@ async function openSession(location: CliLocation, flags: CliFlags): Promise<{ se
   if (location.kind === 'url' && location.mode === 'plain' && !flags.allowPlain) {
     throw new WharfError('plain-refused', 'ftp:// is plain FTP: the password and files travel unencrypted. Use ftpes:// (explicit FTPS), or pass --allow-plain if you accept that.');
   }
-  const { target, password, path, uploadViaTemporaryName, trustStore } = await resolveTarget(location, flags);
+  const { target, password, path, uploadViaTemporaryName, trustStore, site } = await resolveTarget(location, flags);
+  const reach = await cliConnectivity(flags.connectivity, site ?? null, target.host, { env: process.env, interactive: process.stdin.isTTY === true, ask, warn }, () => openStores(warn));
   // A saved plain-FTP site was chosen as such in the site manager; a URL needs --allow-plain.
   const allowPlain = location.kind === 'site' || flags.allowPlain;
   if (target.mode === 'plain') warn('warning: plain FTP: the password and files travel unencrypted');
@@ -265,6 +275,7 @@ async function openSession(location: CliLocation, flags: CliFlags): Promise<{ se
     decideTrust: trustStore ? decideTrustWithPinning : (q) => decideTrustOnTerminal(q, false),
     timeoutMs: flags.timeoutMs,
     keepAliveIntervalMs: 0,
+    ...reach,
     ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => process.stderr.write(`${line.direction} ${line.text}\n`) } : {}),
   });
   // --in-place wins over the site's setting for this run only; the saved site is not changed.
@@ -298,6 +309,8 @@ function formatReport(report: SecurityReport): string {
       `Trust:                  ${report.certificateTrust ?? 'none'}: ${report.trustExplanation}`,
     );
   }
+  if (report.clientCertificate) lines.push(`Client certificate:     ${describeClientCertificateUse(report.clientCertificate)}`);
+  if (report.proxy) lines.push(`Proxy:                  ${report.proxy.via === 'direct' ? 'none (direct connection)' : `${report.proxy.via} (${report.proxy.source})`}`);
   for (const warning of report.warnings) lines.push(`Warning:                ${warning}`);
   return lines.map(forTerminal).join('\n');
 }

@@ -6,6 +6,7 @@ import { parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer';
 import type { DataConnectionMode, LogDirection } from '../../common/models';
 import { WharfError } from './errors';
 import { decidePassiveTarget, normalizeAddress } from './net-address';
+import type { Dialer } from './proxy';
 
 /** What a data-connection strategy needs to know about its session, read at the moment it runs. */
 export interface DataConnectionContext {
@@ -22,6 +23,17 @@ export interface DataConnectionContext {
   log(direction: LogDirection, text: string): void;
   /** Called for each protected data connection once its handshake is done. */
   onDataTlsEstablished(sessionReused: boolean, protocol: string | null): void;
+  /**
+   * Set when the session goes through a proxy (main/ftps/proxy.ts): passive data connections are dialled
+   * through it to the control connection's host, and active mode is refused (the proxy relays no
+   * connection from the server back to us).
+   */
+  readonly viaProxy?: { readonly dial: Dialer; readonly host: string; readonly describe: string };
+}
+
+/** Why active mode cannot work through a proxy, as the user reads it. */
+export function activeModeBehindProxyMessage(proxy: string): string {
+  return `Active mode cannot work through a proxy (${proxy}): the server would have to connect back to this computer, and the proxy relays only connections we open. Choose passive mode for this site, or no proxy.`;
 }
 
 type Strategy = (ftp: FTPContext) => Promise<FTPResponse>;
@@ -36,6 +48,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): St
   let workingMode: DataConnectionMode | null = null;
 
   const passive: Strategy = async (ftp) => {
+    if (context.viaProxy) return passiveThroughProxy(ftp, context, context.viaProxy, epsvWorks, () => (epsvWorks = false));
     if (epsvWorks) {
       let reply: FTPResponse | null = null;
       try {
@@ -76,6 +89,11 @@ export function createDataConnectionStrategy(context: DataConnectionContext): St
   const byMode: Record<DataConnectionMode, Strategy> = { passive, active };
 
   return async (ftp) => {
+    if (context.viaProxy) {
+      if (context.preferredMode === 'active') throw new WharfError('data-channel', activeModeBehindProxyMessage(context.viaProxy.describe));
+      // No fallback to active mode: it cannot work through the proxy.
+      return passive(ftp);
+    }
     const first = workingMode ?? context.preferredMode;
     try {
       const reply = await byMode[first](ftp);
@@ -102,6 +120,49 @@ function toDataChannelError(err: unknown, mode: DataConnectionMode): unknown {
   if (err instanceof WharfError || err instanceof FTPError) return err;
   const message = err instanceof Error ? err.message : String(err);
   return new WharfError('data-channel', `Could not open a data connection in ${mode} mode: ${message}`, { cause: err });
+}
+
+/**
+ * Passive mode through a proxy: EPSV, else PASV, and a data connection through the proxy to the control
+ * connection's host at the port the server named. The address in a PASV reply is ignored: the proxy,
+ * not we, reaches the server, and a server behind NAT names an inside address (FileZilla does the same).
+ */
+async function passiveThroughProxy(
+  ftp: FTPContext,
+  context: DataConnectionContext,
+  proxy: NonNullable<DataConnectionContext['viaProxy']>,
+  tryEpsv: boolean,
+  epsvRefused: () => void,
+): Promise<FTPResponse> {
+  let reply: FTPResponse | null = null;
+  let port = 0;
+  if (tryEpsv) {
+    try {
+      reply = await ftp.request('EPSV');
+      port = parseEpsvResponse(reply.message);
+    } catch (err) {
+      if (!(err instanceof FTPError)) throw err;
+      epsvRefused();
+      context.log('info', `EPSV refused (${err.code}): using PASV from now on`);
+    }
+  }
+  if (reply === null) {
+    reply = await ftp.request('PASV');
+    port = parsePasvResponse(reply.message).port;
+  }
+  const where = `${proxy.host}:${port} through ${proxy.describe}`;
+  let raw: Socket;
+  try {
+    raw = await proxy.dial(proxy.host, port, ftp.timeout > 0 ? ftp.timeout : 30_000);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new WharfError('data-channel', `Could not open the data connection to ${where}: ${message}`, {
+      cause: err,
+      ...(err instanceof WharfError && err.detail ? { detail: err.detail } : {}),
+    });
+  }
+  ftp.dataSocket = context.isDataProtected() ? secureDataSocket(ftp, context, raw) : raw;
+  return reply;
 }
 
 /** Connects the raw data socket, wraps it in TLS when data is protected, and hands it to basic-ftp. */

@@ -5,6 +5,7 @@ import { Client, FTPError, type FTPResponse } from 'basic-ftp';
 import type {
   CertificateInfo,
   CertificateTrust,
+  ClientCertificateUse,
   ConnectionTarget,
   LogDirection,
   LogLine,
@@ -12,13 +13,16 @@ import type {
   SecurityReport,
 } from '../../common/models';
 import { describePeerCertificate, explainVerificationError, normalizeFingerprint } from './certificate';
+import { explainClientCertificateAlert, type ClientCertificate } from './client-certificate';
 import { controlCharset, type ControlCharset } from './charset';
-import { createDataConnectionStrategy } from './data-connection';
+import { activeModeBehindProxyMessage, createDataConnectionStrategy } from './data-connection';
 import { toWharfError } from './error-mapping';
 import { WharfError } from './errors';
 import { parseListing, parseMlstFacts } from './listing';
 import { isIpAddress } from './net-address';
+import { proxyDialer, type ProxyEndpoint } from './proxy';
 import { printableName, unsafeNameReason } from './safe-names';
+import { formatProxyAddress } from '../../common/models/proxy';
 
 /** How the user (or the caller on their behalf) answers an untrusted certificate. */
 export type TrustDecision = 'once' | 'always' | 'reject';
@@ -61,6 +65,10 @@ export interface SessionOptions {
   readonly useEpsv?: boolean;
   readonly onLog?: (line: LogLine) => void;
   readonly connectionId?: string;
+  /** A client certificate for mutual TLS (main/ftps/client-certificate.ts), on the control and every data connection. default none */
+  readonly clientCertificate?: ClientCertificate;
+  /** Go through this proxy for the control and passive data connections (main/ftps/proxy.ts). default direct */
+  readonly proxy?: ProxyEndpoint | null;
 }
 
 /** A hash the server computed, named as in the HASH command (draft-bryan-ftpext-hash). */
@@ -161,6 +169,7 @@ export class FtpsSession {
       tlsOptions: () => this.tlsOptions(),
       acceptedFingerprint: () => this.acceptedFingerprint,
       log: (direction, text) => this.log(direction, text),
+      ...(options.proxy ? { viaProxy: { dial: proxyDialer(options.proxy), host: options.target.host, describe: formatProxyAddress(options.proxy) } } : {}),
       onDataTlsEstablished: (reused, protocol) => {
         if (this.currentReport.dataTlsSessionReused !== false) {
           this.currentReport = { ...this.currentReport, dataTlsSessionReused: reused };
@@ -240,6 +249,7 @@ export class FtpsSession {
     this.secureContext ??= tls.createSecureContext({
       minVersion: minTlsVersion,
       ...(extra.length > 0 ? { ca: [...systemAndBundledRoots(), ...extra] } : {}),
+      ...this.options.clientCertificate?.tls,
     });
     return {
       host,
@@ -256,12 +266,15 @@ export class FtpsSession {
     if (target.mode === 'plain' && !this.options.allowPlain) {
       throw new WharfError('plain-refused', 'Plain FTP sends your password and files unencrypted; it must be allowed explicitly for this site.');
     }
+    if (this.options.proxy && target.dataMode === 'active') {
+      throw new WharfError('invalid-input', activeModeBehindProxyMessage(formatProxyAddress(this.options.proxy)), { detail: { reason: 'active-mode-behind-proxy' } });
+    }
     let welcome: FTPResponse;
     try {
       welcome = await this.connectTransport();
     } catch (err) {
       this.client.close();
-      throw toWharfError(err, { phase: 'connect', mode: target.mode });
+      throw this.explainClientCertificateRefusal(toWharfError(err, { phase: 'connect', mode: target.mode }));
     }
     try {
       if (target.mode !== 'plain') await this.evaluateCertificate();
@@ -269,15 +282,47 @@ export class FtpsSession {
       await this.configureSession();
     } catch (err) {
       this.client.close();
-      throw toWharfError(err, { phase: 'login', mode: target.mode });
+      throw this.explainClientCertificateRefusal(toWharfError(err, { phase: 'login', mode: target.mode }));
     }
     this.currentReport = this.buildReport(welcome.message);
   }
 
+  /**
+   * A server that requires a client certificate lets the handshake finish and then sends an alert, which
+   * arrives with the greeting or the first command (TLS 1.3): said in words naming the setting.
+   */
+  private explainClientCertificateRefusal(error: WharfError): WharfError {
+    if (error.kind !== 'tls-handshake' && error.kind !== 'connection-lost') return error;
+    const explained = explainClientCertificateAlert(error.message, this.options.clientCertificate !== undefined);
+    if (explained === null) return error;
+    return new WharfError('tls-handshake', `${explained} (${error.message})`, { cause: error, detail: { reason: 'client-certificate-refused' } });
+  }
+
+  /** Through a proxy: the tunnel first, then the greeting (after TLS for implicit FTPS) as basic-ftp's connect would read it. */
+  private async connectThroughProxy(proxy: ProxyEndpoint): Promise<FTPResponse> {
+    const { host, port, mode } = this.options.target;
+    this.log('info', `Connecting to ${host}:${port} through the ${proxy.kind === 'socks5' ? 'SOCKS5' : 'HTTP'} proxy ${formatProxyAddress(proxy)} (${proxy.source})`);
+    const tunnel = await proxyDialer(proxy)(host, port, this.options.timeoutMs ?? 30_000);
+    this.log('info', `The proxy connected us to ${host}:${port}`);
+    if (mode === 'implicit') {
+      const options = this.tlsOptions();
+      this.client.ftp.socket = tls.connect({ ...options, socket: tunnel });
+      this.client.ftp.tlsOptions = options;
+    } else {
+      this.client.ftp.socket = tunnel;
+    }
+    return this.client.ftp.handle(undefined, (res, task) => {
+      if (res instanceof Error) task.reject(res);
+      else if (res.code >= 200 && res.code < 300) task.resolve(res);
+      else task.reject(new FTPError(res));
+    });
+  }
+
   private async connectTransport(): Promise<FTPResponse> {
     const { host, port, mode } = this.options.target;
-    if (mode === 'implicit') return this.client.connectImplicitTLS(host, port, this.tlsOptions());
-    const welcome = await this.client.connect(host, port);
+    const { proxy } = this.options;
+    if (!proxy && mode === 'implicit') return this.client.connectImplicitTLS(host, port, this.tlsOptions());
+    const welcome = proxy ? await this.connectThroughProxy(proxy) : await this.client.connect(host, port);
     if (mode === 'explicit') {
       try {
         await this.client.send('AUTH TLS');
@@ -415,6 +460,8 @@ export class FtpsSession {
     if (protocol === 'TLSv1.2') warnings.push('The server does not offer TLS 1.3; TLS 1.2 is in use.');
     return {
       ...this.currentReport,
+      ...(secure ? { clientCertificate: this.clientCertificateUse(socket) } : {}),
+      proxy: this.options.proxy ? { via: formatProxyAddress(this.options.proxy), source: this.options.proxy.source } : { via: 'direct', source: 'no proxy' },
       tlsVersion: protocol,
       cipher: secure ? (socket.getCipher()?.standardName ?? null) : null,
       credentialsEncrypted: secure,
@@ -426,6 +473,16 @@ export class FtpsSession {
         .join(' | '),
       warnings,
     };
+  }
+
+  /**
+   * Whether the server asked for a client certificate: OpenSSL fills the shared signature algorithms on the
+   * client only from a CertificateRequest (TLS 1.2 and 1.3), so they are non-empty exactly when it asked.
+   */
+  private clientCertificateUse(socket: tls.TLSSocket): ClientCertificateUse {
+    const requested = socket.getSharedSigalgs().length > 0;
+    const subject = this.options.clientCertificate?.subject ?? null;
+    return { subject, state: requested ? (subject !== null ? 'sent' : 'requested') : 'not-requested' };
   }
 
   private startKeepAlive(): void {

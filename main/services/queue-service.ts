@@ -1,6 +1,7 @@
 import type { EnqueueResult, EnqueueTransfer, QueueMoveTarget, QueueSettings } from '../../common/ipc/payloads';
 import type { LogLine } from '../../common/models/log';
 import { toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
+import { siteConnectivity, type ConnectivitySources } from '../sites/site-connectivity';
 import type { OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferState, QueueSnapshot } from '../../common/models/transfer';
 import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
 import { WharfError } from '../ftps/errors';
@@ -28,6 +29,8 @@ export interface QueueConnectionsDeps {
   readonly trustStore?: TrustStoreLike;
   readonly questions: QuestionBroker;
   readonly onLog: (line: LogLine) => void;
+  /** Client certificates and proxies of saved sites (#18). */
+  readonly connectivity?: ConnectivitySources;
 }
 
 /**
@@ -84,6 +87,7 @@ export class QueueConnections {
       password,
       allowPlain: site.protocol === 'plain',
       ...(this.deps.trustStore ? { trustStore: this.deps.trustStore } : {}),
+      ...(this.deps.connectivity ? await siteConnectivity(site, this.deps.connectivity) : {}),
     };
   }
 }

@@ -9,6 +9,7 @@ import type { FileFacts } from '../../common/models/transfer';
 import { defaultPortFor, type ConnectionTarget } from '../../common/models/site';
 import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
 import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
+import { proxyForSite, siteConnectivity, type ConnectivitySources } from '../sites/site-connectivity';
 import { WharfError } from '../ftps/errors';
 import type { EventHub } from './event-hub';
 import type { LogHub } from './log-hub';
@@ -39,6 +40,8 @@ export interface RemoteSessionDeps {
   readonly questions: QuestionBroker;
   readonly events: EventHub;
   readonly log: LogHub;
+  /** Client certificates and proxies (#18); without it, connections are direct and carry no certificate. */
+  readonly connectivity?: ConnectivitySources;
 }
 
 interface Entry {
@@ -265,6 +268,7 @@ export class RemoteSessionService {
         password = '';
       }
       const target = toConnectionTarget(site);
+      const reach = this.deps.connectivity ? await siteConnectivity(site, this.deps.connectivity, request.clientKeyPassphrase) : { proxy: null };
       return {
         site,
         password,
@@ -273,7 +277,7 @@ export class RemoteSessionService {
           label: site.name,
           maxConnections: site.maxConnections,
           uploadViaTemporaryName: site.uploadViaTemporaryName,
-          options: { target, password, allowPlain: site.protocol === 'plain', ...this.trustOption() },
+          options: { target, password, allowPlain: site.protocol === 'plain', ...this.trustOption(), ...reach },
         },
       };
     }
@@ -296,7 +300,14 @@ export class RemoteSessionService {
         label: `${request.user || 'anonymous'}@${request.host}`,
         maxConnections: null,
         uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
-        options: { target, password: request.password, allowPlain: request.allowPlain === true, ...this.trustOption() },
+        options: {
+          target,
+          password: request.password,
+          allowPlain: request.allowPlain === true,
+          ...this.trustOption(),
+          // A quick connection follows the app-wide proxy setting.
+          proxy: this.deps.connectivity ? await proxyForSite({ id: '', host: request.host, proxyMode: 'app', proxyUrl: '' }, this.deps.connectivity) : null,
+        },
       },
     };
   }

@@ -7,6 +7,8 @@ import type { PendingQuestion, QuickConnectLink } from '../../common/ipc/payload
 import { ok, type Result } from '../../common/models/result';
 import type { StoreWarning } from '../../common/models/site-profile';
 import { KeytarCredentialStore, type CredentialStore } from '../credentials/keychain';
+import { ProxySettingsStore } from '../sites/proxy-settings';
+import { type ConnectivitySources } from '../sites/site-connectivity';
 import { FtpsSession, downloadFile } from '../ftps';
 import { WharfError } from '../ftps/errors';
 import { LocalAccess } from '../local-fs/local-access';
@@ -293,13 +295,19 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
   const credentials = options.credentials ?? new KeytarCredentialStore();
   const store = new SiteStore({ dataDir: options.dataDir, credentials, onWarning: (w) => warnings.push(w) });
   const pinned = new PinnedCertificateStore({ dataDir: options.dataDir, onWarning: (w) => warnings.push(w) });
+  const proxySettings = new ProxySettingsStore({ dataDir: options.dataDir, credentials, onWarning: (w) => warnings.push(w) });
+  const connectivity: ConnectivitySources = {
+    getClientKeyPassphrase: (id) => store.getClientKeyPassphrase(id),
+    getProxyPassword: (id) => store.getProxyPassword(id),
+    appProxy: proxySettings,
+  };
   await store.open().catch((err: unknown) => log.info('app', 'error', `The sites file could not be read: ${toErrorData(err).message}`));
 
   const openSession = options.openSession ?? ((o) => FtpsSession.open(o));
   const local = new LocalFsService({ access, ...(platform.trash ? { trash: platform.trash } : {}), ...(options.home ? { home: options.home } : {}) });
   await local.init();
-  const remote = new RemoteSessionService({ openSession, sites: store, trustStore: pinned, questions, events, log });
-  const connections = new QueueConnections({ openSession, sites: store, trustStore: pinned, questions, onLog: (line) => log.push(line) });
+  const remote = new RemoteSessionService({ openSession, sites: store, trustStore: pinned, questions, events, log, connectivity });
+  const connections = new QueueConnections({ openSession, sites: store, trustStore: pinned, questions, onLog: (line) => log.push(line), connectivity });
   const queueLog = (text: string) => log.info('queue', 'info', text);
   const transferQueue = options.queue
     ? await options.queue(connections.open, queueLog)

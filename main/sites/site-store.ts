@@ -186,6 +186,10 @@ export class SiteStore {
       timezoneOffsetMinutes: data.timezoneOffsetMinutes ?? 0,
       minTlsVersion: data.minTlsVersion ?? 'TLSv1.2',
       uploadViaTemporaryName: data.uploadViaTemporaryName ?? DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+      clientCertPath: data.clientCertPath ?? '',
+      clientKeyPath: data.clientKeyPath ?? '',
+      proxyMode: data.proxyMode ?? 'app',
+      proxyUrl: data.proxyUrl ?? '',
       comments: data.comments ?? '',
       createdAt: at,
       updatedAt: at,
@@ -193,6 +197,7 @@ export class SiteStore {
     return this.file.update(async (doc) => {
       assertNameFree(doc, site.folderPath, site.name);
       const next = { folders: withFolder(doc.folders, site.folderPath), sites: [...doc.sites, site] };
+      await this.saveConnectivitySecrets(site.id, data);
       if (data.password === undefined) return { next, result: { ...site, hasPassword: false } };
       await this.credentials.set(site.id, data.password);
       return { next, result: { ...site, hasPassword: true } };
@@ -201,6 +206,7 @@ export class SiteStore {
       if (data.password !== undefined && !(err instanceof WharfError && (err.kind === 'keychain' || err.kind === 'invalid-input'))) {
         await this.credentials.delete(site.id).catch(() => undefined);
       }
+      await this.forgetConnectivitySecrets(site.id);
       throw err;
     });
   }
@@ -235,6 +241,10 @@ export class SiteStore {
           timezoneOffsetMinutes: data.timezoneOffsetMinutes,
           minTlsVersion: data.minTlsVersion,
           uploadViaTemporaryName: data.uploadViaTemporaryName,
+          clientCertPath: data.clientCertPath,
+          clientKeyPath: data.clientKeyPath,
+          proxyMode: data.proxyMode,
+          proxyUrl: data.proxyUrl,
           comments: data.comments,
         }),
         protocol,
@@ -244,6 +254,7 @@ export class SiteStore {
         updatedAt: this.now().toISOString(),
       };
 
+      await this.saveConnectivitySecrets(id, data);
       let hasPassword: boolean | undefined;
       if (typeof data.password === 'string') {
         await this.credentials.set(id, data.password);
@@ -298,6 +309,7 @@ export class SiteStore {
     await this.file.update(async (doc) => {
       const site = findSite(doc, id);
       await this.forgetSecret(site);
+      await this.forgetConnectivitySecrets(site.id);
       return { next: { folders: doc.folders, sites: doc.sites.filter((s) => s.id !== id) }, result: undefined };
     });
   }
@@ -361,7 +373,10 @@ export class SiteStore {
       if (!options.recursive && (sites.length > 0 || subfolders.length > 0)) {
         throw new WharfError('invalid-input', `The folder "${folder.join('/')}" is not empty (${sites.length} sites, ${subfolders.length} folders).`);
       }
-      for (const site of sites) await this.forgetSecret(site);
+      for (const site of sites) {
+        await this.forgetSecret(site);
+        await this.forgetConnectivitySecrets(site.id);
+      }
       return {
         next: { folders: doc.folders.filter((f) => !isUnder(f, folder)), sites: doc.sites.filter((s) => !isUnder(s.folderPath, folder)) },
         result: { deletedSites: sites.length },
@@ -421,6 +436,10 @@ export class SiteStore {
             timezoneOffsetMinutes: data.timezoneOffsetMinutes ?? 0,
             minTlsVersion: data.minTlsVersion ?? 'TLSv1.2',
             uploadViaTemporaryName: data.uploadViaTemporaryName ?? DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+            clientCertPath: data.clientCertPath ?? '',
+            clientKeyPath: data.clientKeyPath ?? '',
+            proxyMode: data.proxyMode ?? 'app',
+            proxyUrl: data.proxyUrl ?? '',
             comments: data.comments ?? '',
             createdAt: at,
             updatedAt: at,
@@ -456,6 +475,30 @@ export class SiteStore {
   async snapshot(): Promise<{ readonly folders: readonly (readonly string[])[]; readonly sites: readonly Omit<SiteProfile, 'hasPassword'>[] }> {
     const { value } = await this.file.read();
     return { folders: sortFolders(value.folders), sites: sortSites(value.sites) };
+  }
+
+  /** The client key's passphrase saved for a site, or null. Main only: never send it to the renderer. */
+  async getClientKeyPassphrase(id: string): Promise<string | null> {
+    return this.credentials.get(clientKeyAccount(id)).catch(() => null);
+  }
+
+  /** The custom proxy's password saved for a site, or null. Main only. */
+  async getProxyPassword(id: string): Promise<string | null> {
+    return this.credentials.get(proxyAccount(id)).catch(() => null);
+  }
+
+  /** A string saves a connectivity secret, null forgets it, absent leaves it. */
+  private async saveConnectivitySecrets(id: string, data: { readonly clientKeyPassphrase?: string | null; readonly proxyPassword?: string | null }): Promise<void> {
+    for (const [account, value] of [[clientKeyAccount(id), data.clientKeyPassphrase], [proxyAccount(id), data.proxyPassword]] as const) {
+      if (typeof value === 'string') await this.credentials.set(account, value);
+      else if (value === null) await this.credentials.delete(account);
+    }
+  }
+
+  /** Best effort: a site without secrets has nothing to forget, and a dead keychain must not block deletion. */
+  private async forgetConnectivitySecrets(id: string): Promise<void> {
+    await this.credentials.delete(clientKeyAccount(id)).catch(() => undefined);
+    await this.credentials.delete(proxyAccount(id)).catch(() => undefined);
   }
 
   private async forgetSecret(site: StoredSite): Promise<void> {
@@ -630,4 +673,14 @@ function sortFolders(folders: readonly (readonly string[])[]): (readonly string[
 
 function sortSites<T extends StoredSite>(sites: readonly T[]): T[] {
   return [...sites].sort((a, b) => compareFolders(a.folderPath, b.folderPath) || collator.compare(a.name, b.name));
+}
+
+/** The keychain account of a site's client-key passphrase (the site's password is under the bare id). */
+export function clientKeyAccount(siteId: string): string {
+  return `${siteId}:client-key`;
+}
+
+/** The keychain account of a site's custom proxy password. */
+export function proxyAccount(siteId: string): string {
+  return `${siteId}:proxy`;
 }

@@ -11,7 +11,7 @@ export const WHARF_EXPORT_FORMAT = 'wharf-sites';
 export const WHARF_EXPORT_VERSION = 1;
 
 /** What one exported site holds: every setting, and by construction no id, no password, no password state. */
-const exportedSiteSchema = z.object(siteCreateInputSchema.omit({ password: true }).shape);
+const exportedSiteSchema = z.object(siteCreateInputSchema.omit({ password: true, clientKeyPassphrase: true, proxyPassword: true }).shape);
 
 /**
  * Serializes sites for sharing or backup. Passwords are never written (they are in the keychain, and an
@@ -38,6 +38,10 @@ export function exportSitesJson(
     timezoneOffsetMinutes: s.timezoneOffsetMinutes,
     minTlsVersion: s.minTlsVersion,
     uploadViaTemporaryName: s.uploadViaTemporaryName,
+    clientCertPath: s.clientCertPath ?? '',
+    clientKeyPath: s.clientKeyPath ?? '',
+    proxyMode: s.proxyMode ?? 'app',
+    proxyUrl: s.proxyUrl ?? '',
     comments: s.comments,
   }));
   const body = { format: WHARF_EXPORT_FORMAT, schemaVersion: WHARF_EXPORT_VERSION, exportedAt: now.toISOString(), folders: tree.folders, sites };

@@ -1,6 +1,6 @@
 /** Most dialogs, and the one switch that draws the dialog stack (the others have their own files). */
 import { useState, type ReactNode } from 'react';
-import type { CertificateInfo } from '../../common/models/security';
+import { describeClientCertificateUse, type CertificateInfo } from '../../common/models/security';
 import type { OverwriteChoice } from '../../common/models/transfer';
 import type { SiteImportSummary } from '../../common/models/site-profile';
 import type { Dialog } from '../state/dialogs';
@@ -265,6 +265,8 @@ function SecurityReportDialog({ dialog, top }: { readonly dialog: Extract<Dialog
         {row('Data protected', yesNo(r.dataProtected), r.dataProtected)}
         {row('TLS session reused', yesNo(r.dataTlsSessionReused), r.dataTlsSessionReused)}
         {row('Certificate', trustWords(r), r.certificateTrust === 'ca-valid' || r.certificateTrust === 'pinned' ? true : r.certificateTrust === 'accepted-once' ? null : false)}
+        {r.clientCertificate && row('Client certificate', describeClientCertificateUse(r.clientCertificate))}
+        {r.proxy && row('Proxy', r.proxy.via === 'direct' ? 'none (direct connection)' : `${r.proxy.via} (${r.proxy.source})`)}
       </dl>
       <p className="muted">{r.trustExplanation}</p>
       {r.warnings.length > 0 && (

@@ -9,6 +9,7 @@ const SITE_DRAG_TYPE = 'application/x-wharf-site';
  */
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { SitesListing } from '../../common/ipc/payloads';
+import type { SiteProxyMode } from '../../common/models/proxy';
 import type { DataConnectionMode, FtpsMode, MinTlsVersion } from '../../common/models/site';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { dialogId } from '../dispatcher';
@@ -45,7 +46,7 @@ import { Modal } from './modal';
 const COMMON_CHARSETS = ['utf8', 'latin1', 'windows-1252', 'windows-1250', 'windows-1251', 'iso-8859-2', 'koi8-r', 'shift_jis', 'euc-jp', 'gbk', 'big5', 'euc-kr'];
 
 type Selection = { readonly kind: 'site'; readonly id: string } | { readonly kind: 'folder'; readonly path: readonly string[] } | { readonly kind: 'new' } | null;
-type FormTab = 'general' | 'advanced' | 'comments';
+type FormTab = 'general' | 'advanced' | 'connectivity' | 'comments';
 
 /** The site manager dialog. */
 export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'site-manager' }>; readonly top: boolean }): ReactNode {
@@ -601,6 +602,56 @@ function Field({ label, error, children, hint, className }: { readonly label: st
   );
 }
 
+/** The site's client certificate (mutual TLS) and proxy (#18). */
+function ConnectivityTab({ draft, set, err }: Pick<SiteFormProps, 'draft' | 'set' | 'err'>): ReactNode {
+  return (
+    <div className="form-grid" role="tabpanel" aria-label="Connectivity">
+      <fieldset className="span2">
+        <legend>Client certificate</legend>
+        <p className="hint">For servers that require mutual TLS: a PEM certificate and its key, or one PKCS#12 file (.p12, .pfx). Sent only when the server asks for one.</p>
+        <Field label="Certificate file" error={err('clientCertPath')} className="span2">
+          <input aria-label="Client certificate file" value={draft.clientCertPath} spellCheck={false} onChange={(e) => set('clientCertPath', e.target.value)} placeholder="None — /path/to/client.pem or client.p12" />
+        </Field>
+        <Field label="Key file (PEM)" className="span2">
+          <input aria-label="Client key file" value={draft.clientKeyPath} spellCheck={false} onChange={(e) => set('clientKeyPath', e.target.value)} placeholder="Empty for a PKCS#12 file, or a PEM holding both" />
+        </Field>
+        <Field label="Key passphrase" className="span2">
+          <input
+            aria-label="Client key passphrase"
+            type="password"
+            autoComplete="off"
+            value={draft.clientKeyPassphrase}
+            onChange={(e) => set('clientKeyPassphrase', e.target.value)}
+            placeholder="Saved in the keychain; leave empty to keep the saved one or to be asked on connect"
+          />
+        </Field>
+      </fieldset>
+      <fieldset className="span2">
+        <legend>Proxy</legend>
+        <Field label="Connect" className="span2">
+          <select aria-label="Proxy" value={draft.proxyMode} onChange={(e) => set('proxyMode', e.target.value as SiteProxyMode)}>
+            <option value="app">As the app setting says</option>
+            <option value="none">Directly (no proxy)</option>
+            <option value="system">Through the system proxy (ALL_PROXY / HTTPS_PROXY)</option>
+            <option value="custom">Through this proxy</option>
+          </select>
+        </Field>
+        {draft.proxyMode === 'custom' && (
+          <>
+            <Field label="Proxy address" error={err('proxyUrl')} className="span2">
+              <input aria-label="Proxy address" value={draft.proxyUrl} spellCheck={false} onChange={(e) => set('proxyUrl', e.target.value)} placeholder="socks5://proxy.example:1080 or http://user@proxy.example:3128" />
+            </Field>
+            <Field label="Proxy password" className="span2">
+              <input aria-label="Proxy password" type="password" autoComplete="off" value={draft.proxyPassword} onChange={(e) => set('proxyPassword', e.target.value)} placeholder="Saved in the keychain; leave empty to keep the saved one" />
+            </Field>
+          </>
+        )}
+        <p className="hint">Control and passive data connections go through the proxy; active mode cannot, and is refused behind one.</p>
+      </fieldset>
+    </div>
+  );
+}
+
 function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, listing, onMove }: SiteFormProps): ReactNode {
   const folders = folderChoices(listing);
   const currentFolder = folderKey(draft.folderPath);
@@ -608,9 +659,9 @@ function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, l
   return (
     <div className="site-form">
       <div role="tablist" aria-label="Site settings" className="segmented">
-        {(['general', 'advanced', 'comments'] as const).map((t) => (
+        {(['general', 'advanced', 'connectivity', 'comments'] as const).map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
-            {t === 'general' ? 'General' : t === 'advanced' ? 'Advanced' : 'Comments'}
+            {t === 'general' ? 'General' : t === 'advanced' ? 'Advanced' : t === 'connectivity' ? 'Connectivity' : 'Comments'}
           </button>
         ))}
       </div>
@@ -735,6 +786,7 @@ function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, l
           </div>
         </div>
       )}
+      {tab === 'connectivity' && <ConnectivityTab draft={draft} set={set} err={err} />}
       {tab === 'comments' && (
         <div className="form-grid" role="tabpanel" aria-label="Comments">
           <Field label="Comments" className="span2">

@@ -3,6 +3,7 @@
  * the protocol until the user types one), validation, and the create/update requests made from a draft.
  */
 import type { KeychainStatus, SitesListing } from '../../common/ipc/payloads';
+import { parseProxyUrl, type SiteProxyMode } from '../../common/models/proxy';
 import { defaultPortFor, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
 import {
   DEFAULT_MAX_CONNECTIONS,
@@ -81,6 +82,15 @@ export interface SiteDraft {
   readonly timezoneOffsetMinutes: string;
   readonly minTlsVersion: MinTlsVersion;
   readonly uploadViaTemporaryName: boolean;
+  /** Client certificate (PEM or PKCS#12) and key paths; '' for none. */
+  readonly clientCertPath: string;
+  readonly clientKeyPath: string;
+  /** Typed passphrase of the client key; '' keeps the saved one (if any). */
+  readonly clientKeyPassphrase: string;
+  readonly proxyMode: SiteProxyMode;
+  readonly proxyUrl: string;
+  /** Typed password of the custom proxy; '' keeps the saved one (if any). */
+  readonly proxyPassword: string;
   readonly comments: string;
 }
 
@@ -106,9 +116,13 @@ export function newDraft(folderPath: readonly string[], keychainAvailable: boole
     timezoneOffsetMinutes: '0',
     minTlsVersion: 'TLSv1.2',
     uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+    ...NO_CONNECTIVITY,
     comments: '',
   };
 }
+
+/** A site's connectivity fields before anything is chosen: no certificate, the app-wide proxy. */
+const NO_CONNECTIVITY = { clientCertPath: '', clientKeyPath: '', clientKeyPassphrase: '', proxyMode: 'app', proxyUrl: '', proxyPassword: '' } as const;
 
 /** A saved site as form fields. */
 export function draftFromSite(site: SiteProfile): SiteDraft {
@@ -132,6 +146,11 @@ export function draftFromSite(site: SiteProfile): SiteDraft {
     timezoneOffsetMinutes: String(site.timezoneOffsetMinutes),
     minTlsVersion: site.minTlsVersion,
     uploadViaTemporaryName: site.uploadViaTemporaryName,
+    ...NO_CONNECTIVITY,
+    clientCertPath: site.clientCertPath ?? '',
+    clientKeyPath: site.clientKeyPath ?? '',
+    proxyMode: site.proxyMode ?? 'app',
+    proxyUrl: site.proxyUrl ?? '',
     comments: site.comments,
   };
 }
@@ -180,6 +199,12 @@ export function validateDraft(draft: SiteDraft): Partial<Record<keyof SiteDraft,
   if (!/^[A-Za-z0-9_.:-]+$/.test(draft.encoding.trim())) errors.encoding = 'A charset such as utf8, latin1 or windows-1251.';
   if (/[\r\n]/.test(draft.user)) errors.user = 'No line breaks.';
   if ([...draft.password].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) errors.password = 'A password cannot contain line breaks or control characters.';
+  if (draft.proxyMode === 'custom') {
+    const parsed = draft.proxyUrl.trim() === '' ? { error: 'Enter the proxy address, such as socks5://proxy.example:1080.' } : parseProxyUrl(draft.proxyUrl);
+    if ('error' in parsed) errors.proxyUrl = parsed.error;
+    else if (parsed.password !== null) errors.proxyUrl = 'Leave the password out of the address: enter it in the proxy password field.';
+  }
+  if (draft.clientKeyPath.trim() !== '' && draft.clientCertPath.trim() === '') errors.clientCertPath = 'Choose the certificate that goes with the key.';
   return errors;
 }
 
@@ -207,6 +232,12 @@ export function toCreateInput(draft: SiteDraft): SiteCreateInput {
     timezoneOffsetMinutes: Number(draft.timezoneOffsetMinutes),
     minTlsVersion: draft.minTlsVersion,
     uploadViaTemporaryName: draft.uploadViaTemporaryName,
+    clientCertPath: draft.clientCertPath.trim(),
+    clientKeyPath: draft.clientKeyPath.trim(),
+    ...(draft.clientKeyPassphrase !== '' ? { clientKeyPassphrase: draft.clientKeyPassphrase } : {}),
+    proxyMode: draft.proxyMode,
+    proxyUrl: draft.proxyMode === 'custom' ? draft.proxyUrl.trim() : '',
+    ...(draft.proxyMode === 'custom' && draft.proxyPassword !== '' ? { proxyPassword: draft.proxyPassword } : {}),
     comments: draft.comments,
   };
 }
@@ -231,6 +262,13 @@ export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateIn
   if (Number(draft.timezoneOffsetMinutes) !== site.timezoneOffsetMinutes) changes.timezoneOffsetMinutes = Number(draft.timezoneOffsetMinutes);
   if (draft.minTlsVersion !== site.minTlsVersion) changes.minTlsVersion = draft.minTlsVersion;
   if (draft.uploadViaTemporaryName !== site.uploadViaTemporaryName) changes.uploadViaTemporaryName = draft.uploadViaTemporaryName;
+  if (draft.clientCertPath.trim() !== (site.clientCertPath ?? '')) changes.clientCertPath = draft.clientCertPath.trim();
+  if (draft.clientKeyPath.trim() !== (site.clientKeyPath ?? '')) changes.clientKeyPath = draft.clientKeyPath.trim();
+  if (draft.clientKeyPassphrase !== '') changes.clientKeyPassphrase = draft.clientKeyPassphrase;
+  if (draft.proxyMode !== (site.proxyMode ?? 'app')) changes.proxyMode = draft.proxyMode;
+  const proxyUrl = draft.proxyMode === 'custom' ? draft.proxyUrl.trim() : '';
+  if (proxyUrl !== (site.proxyUrl ?? '')) changes.proxyUrl = proxyUrl;
+  if (draft.proxyMode === 'custom' && draft.proxyPassword !== '') changes.proxyPassword = draft.proxyPassword;
   if (draft.comments !== site.comments) changes.comments = draft.comments;
   return changes;
 }
@@ -245,6 +283,10 @@ const RECONNECT_SETTING_WORDS: Record<SiteReconnectSetting, string> = {
   dataMode: 'data connection mode',
   encoding: 'charset',
   minTlsVersion: 'minimum TLS version',
+  clientCertPath: 'client certificate',
+  clientKeyPath: 'client key',
+  proxyMode: 'proxy',
+  proxyUrl: 'proxy address',
 };
 
 /**

@@ -43,7 +43,14 @@ export interface ServerInfo {
 }
 
 /** Everything a test needs; plain JSON, so scripts/run-tests.ts hands it to the suites through a file. */
-export interface FleetInfo { caCertFile: string; caCertPem: string; otherCaCertPem: string; servers: Record<ServerName, ServerInfo>; workDir: string; }
+export interface FleetInfo { caCertFile: string; caCertPem: string; otherCaCertPem: string; servers: Record<ServerName, ServerInfo>; workDir: string; clientCert: ClientCertInfo; }
+
+/**
+ * A client certificate (mutual TLS) signed by the fleet CA, CN `wharf-test-client`: as a PEM pair, and as a
+ * PKCS#12 file protected by a passphrase. Servers that check it are started with doctor-servers' startVsftpd
+ * (`require_cert=YES`, `ca_certs_file` = the fleet CA).
+ */
+export interface ClientCertInfo { certFile: string; keyFile: string; pkcs12File: string; pkcs12Passphrase: string; }
 
 /** A started fleet; `stop()` kills every server (and their session processes) and waits for them to exit. */
 export interface RunningFleet { info: FleetInfo; stop(): Promise<void>; }
@@ -154,6 +161,12 @@ extendedKeyUsage = serverAuth
 subjectAltName = IP:127.0.0.1,DNS:localhost
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid,issuer
+[client_ext]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature
+extendedKeyUsage = clientAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid,issuer
 [wronghost_ext]
 basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature,keyEncipherment
@@ -224,12 +237,30 @@ async function makeCerts(dir: string, kinds: Set<CertKind>): Promise<Certs> {
     kinds.has('wronghost') ? signLeaf(dir, 'wronghost', 'wronghost_ext') : null,
     kinds.has('expired') ? signExpired(dir, 'expired') : null,
   ]);
+  await makeClientCert(dir);
   const leaf = (kind: CertKind): CertFiles => ({ cert: join(dir, `${kind}.pem`), key: join(dir, `${kind}.key`) });
   return {
     caCertFile: caCertFile as string,
     otherCaCertFile: otherCaCertFile as string,
     leaves: { server: leaf('server'), wronghost: leaf('wronghost'), expired: leaf('expired') },
   };
+}
+
+/** Not a secret: the test CA signs nothing outside this run. */
+const CLIENT_PKCS12_PASSPHRASE = 'wharf-client-p12';
+
+/** The client certificate of ClientCertInfo, signed by the fleet CA once it exists. */
+async function makeClientCert(dir: string): Promise<void> {
+  await makeLeafRequest(dir, 'client', 'wharf-test-client');
+  await signLeaf(dir, 'client', 'client_ext');
+  await run('openssl', [
+    'pkcs12', '-export', '-in', 'client.pem', '-inkey', 'client.key', '-name', 'wharf-test-client',
+    '-passout', `pass:${CLIENT_PKCS12_PASSPHRASE}`, '-out', 'client.p12',
+  ], { cwd: dir });
+}
+
+function clientCertInfo(dir: string): ClientCertInfo {
+  return { certFile: join(dir, 'client.pem'), keyFile: join(dir, 'client.key'), pkcs12File: join(dir, 'client.p12'), pkcs12Passphrase: CLIENT_PKCS12_PASSPHRASE };
 }
 
 function fingerprintOf(certFile: string): string {
@@ -976,6 +1007,7 @@ async function startClaimed(names: ServerName[], workDir: string): Promise<Runni
     otherCaCertPem: readFileSync(certs.otherCaCertFile, 'utf8'),
     servers,
     workDir: layout.workDir,
+    clientCert: clientCertInfo(layout.certs),
   };
   return { info, stop };
 }

@@ -33,6 +33,11 @@ export interface NetworkNamespace {
    * firewall that silently discards, so a client's connect gets no SYN-ACK and no RST and can only time out.
    */
   dropIncomingTcp(low: number, high: number): Promise<void>;
+  /**
+   * Drops TCP packets for ports `low`..`high` that arrive over the link from this host only: programs inside
+   * the namespace (a proxy) still reach them over its loopback, nobody outside does.
+   */
+  dropTcpFromHost(low: number, high: number): Promise<void>;
   remove(): Promise<void>;
 }
 
@@ -121,6 +126,15 @@ export async function createNetworkNamespace(): Promise<NetworkNamespace> {
     throw error;
   }
   const exec = ['ip', 'netns', 'exec', name] as const;
+  let tables = 0;
+  /** One nftables table per call, so rules add up. */
+  const applyRules = async (rule: string): Promise<void> => {
+    const rules = [`table inet wharf_firewall${tables++ === 0 ? '' : tables} {`, '  chain input {', '    type filter hook input priority 0; policy accept;', `    ${rule}`, '  }', '}', ''].join('\n');
+    await new Promise<void>((resolve, reject) => {
+      const child = execFile(exec[0], [...exec.slice(1), 'nft', '-f', '-'], (error) => (error ? reject(error) : resolve()));
+      child.stdin?.end(rules);
+    });
+  };
   let removing: Promise<void> | null = null;
   return {
     name,
@@ -128,11 +142,10 @@ export async function createNetworkNamespace(): Promise<NetworkNamespace> {
     innerAddress,
     exec,
     async dropIncomingTcp(low: number, high: number) {
-      const rules = ['table inet wharf_firewall {', '  chain input {', '    type filter hook input priority 0; policy accept;', `    tcp dport ${low}-${high} drop`, '  }', '}', ''].join('\n');
-      await new Promise<void>((resolve, reject) => {
-        const child = execFile(exec[0], [...exec.slice(1), 'nft', '-f', '-'], (error) => (error ? reject(error) : resolve()));
-        child.stdin?.end(rules);
-      });
+      await applyRules(`tcp dport ${low}-${high} drop`);
+    },
+    async dropTcpFromHost(low: number, high: number) {
+      await applyRules(`iifname "wharf0" tcp dport ${low}-${high} drop`);
     },
     remove() {
       removing ??= deleteNamespace(name);

@@ -213,6 +213,22 @@ describe('sites file: migrations', () => {
     assert.equal((await reopened.get(old.id)).uploadViaTemporaryName, false);
   });
 
+  test('a schema 2 site (before client certificates and proxies) loads with none and the app-wide proxy, and keeps a new setting', async (t) => {
+    const f = await storeFixture(t);
+    if (!f) return;
+    const old = { ...validSite('Before #18'), uploadViaTemporaryName: true };
+    await writeFile(f.store.filePath, JSON.stringify({ schemaVersion: 2, folders: [['Work']], sites: [old] }));
+    const { warnings } = await f.store.open();
+    assert.deepEqual(warnings.map((w) => [w.kind, w.recovered]), [['migrated', 1]]);
+    const [loaded] = (await f.store.list()).sites;
+    assert.deepEqual(loaded && [loaded.clientCertPath, loaded.clientKeyPath, loaded.proxyMode, loaded.proxyUrl], ['', '', 'app', '']);
+    await f.store.update(old.id, { proxyMode: 'custom', proxyUrl: 'http://proxy.example:3128', clientCertPath: '/certs/me.p12' });
+    const reopened = f.reopen();
+    assert.deepEqual((await reopened.open()).warnings, []);
+    const saved = await reopened.get(old.id);
+    assert.deepEqual([saved.proxyMode, saved.proxyUrl, saved.clientCertPath], ['custom', 'http://proxy.example:3128', '/certs/me.p12']);
+  });
+
   test('a current file whose site lacks the field (edited by hand) loads it with the default, without a warning', async (t) => {
     const f = await storeFixture(t);
     if (!f) return;

@@ -13,11 +13,13 @@ describe("Wharf's own JSON export and import", () => {
       name: 'Alpha', host: 'alpha.example.com', folderPath: ['Work', 'Web'], protocol: 'implicit', port: 2990, user: 'ann',
       password: 'export-never-sees-me', dataMode: 'active', localDir: '/tmp/l', remoteDir: '/r', encoding: 'latin1',
       maxConnections: 5, timezoneOffsetMinutes: -60, minTlsVersion: 'TLSv1.3', uploadViaTemporaryName: false, comments: 'multi\nline',
+      clientCertPath: '/certs/client.p12', clientKeyPassphrase: 'export-never-sees-this-either', proxyMode: 'custom', proxyUrl: 'socks5://proxyuser@proxy.example:1080', proxyPassword: 'nor-this',
     });
     await f.store.create({ name: 'Beta', host: 'beta.example.com', passwordStorage: 'ask' });
 
     const json = exportSitesJson(await f.store.snapshot(), new Date('2025-02-03T04:05:06.000Z'));
     assert.ok(!json.includes('export-never-sees-me'));
+    assert.ok(!json.includes('export-never-sees-this-either') && !json.includes('nor-this'), 'no connectivity secret either');
     assert.ok(!json.includes(a.id), 'ids stay local');
     assert.ok(!json.includes('hasPassword'));
 

@@ -1,0 +1,87 @@
+import type { SiteProfile } from '../../common/models/site-profile';
+import { loadClientCertificate, needsClientKeyPassphrase, type ClientCertificate } from '../ftps/client-certificate';
+import { WharfError } from '../ftps/errors';
+import { resolveProxy, type ProxyEndpoint } from '../ftps/proxy';
+import { ProxySettingsStore } from '../sites/proxy-settings';
+import { proxyForSite, type ConnectivitySources } from '../sites/site-connectivity';
+import { defaultDataDir } from '../sites/site-store';
+import type { CliStores } from './stores';
+
+/** The command line's client-certificate and proxy flags. */
+export interface ConnectivityFlags {
+  /** --cert FILE: a PEM certificate or a PKCS#12 file; overrides a saved site's. */
+  readonly cert: string | undefined;
+  /** --key FILE: the PEM key of --cert, when it is a separate file. */
+  readonly key: string | undefined;
+  /** --proxy socks5://host:port | http://host:port | none | system; overrides the site's and the app's. */
+  readonly proxy: string | undefined;
+}
+
+/** Usage lines for the flags, shared by the commands that connect. */
+export const CONNECTIVITY_USAGE = `  --cert FILE            client certificate (mutual TLS): PEM, or PKCS#12 (.p12/.pfx); its key's
+                         passphrase from WHARF_CERT_PASSPHRASE, the keychain (saved site) or a prompt
+  --key FILE             the PEM private key of --cert, when it is a separate file
+  --proxy URL            socks5://[user@]host:port or http://[user@]host:port (password from
+                         WHARF_PROXY_PASSWORD), none, or system (ALL_PROXY / HTTPS_PROXY); default:
+                         the site's or the app's proxy setting, which follows the environment`;
+
+/** What the terminal offers: the environment, and a hidden prompt where there is a terminal. */
+export interface ConnectivityIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly interactive: boolean;
+  readonly ask: (question: string, options?: { hidden?: boolean }) => Promise<string>;
+  readonly warn: (text: string) => void;
+}
+
+/**
+ * The client certificate and proxy of one command-line connection: the flags first, then the saved site's
+ * settings, then (for a URL) the app-wide proxy setting. A key that needs a passphrase takes it from
+ * WHARF_CERT_PASSPHRASE, the keychain, or a hidden prompt, in that order.
+ */
+export async function cliConnectivity(
+  flags: ConnectivityFlags,
+  site: SiteProfile | null,
+  host: string,
+  io: ConnectivityIo,
+  stores: () => Promise<CliStores>,
+): Promise<{ clientCertificate?: ClientCertificate; proxy: ProxyEndpoint | null }> {
+  if (flags.key !== undefined && flags.cert === undefined) throw new WharfError('invalid-input', '--key needs --cert: give the certificate that goes with the key.');
+  const env = io.env as NodeJS.ProcessEnv;
+  const sources = async (): Promise<ConnectivitySources> => {
+    const { sites, credentials } = await stores();
+    return {
+      getClientKeyPassphrase: (id) => sites.getClientKeyPassphrase(id),
+      getProxyPassword: (id) => sites.getProxyPassword(id),
+      appProxy: new ProxySettingsStore({ dataDir: defaultDataDir(), credentials }),
+      env,
+    };
+  };
+
+  let proxy: ProxyEndpoint | null;
+  if (flags.proxy !== undefined) {
+    const value = flags.proxy.trim();
+    const mode = value === 'none' ? 'none' : value === 'system' ? 'system' : 'custom';
+    proxy = resolveProxy({ mode, proxyUrl: value, source: '--proxy' }, host, io.env.WHARF_PROXY_PASSWORD ?? null, env);
+    if (mode === 'custom' && /:[^@/]*@/.test(value.replace(/^[a-z0-9]+:\/\//i, ''))) io.warn('warning: a password in --proxy is visible to other programs on this computer; prefer WHARF_PROXY_PASSWORD');
+  } else {
+    proxy = await proxyForSite(site ?? { id: '', host, proxyMode: 'app', proxyUrl: '' }, await sources());
+  }
+
+  const certPath = flags.cert ?? site?.clientCertPath ?? '';
+  if (certPath === '') return { proxy };
+  const files = { certPath, keyPath: flags.cert !== undefined ? (flags.key ?? '') : (site?.clientKeyPath ?? '') };
+  let passphrase = io.env.WHARF_CERT_PASSPHRASE ?? null;
+  if (passphrase === null && site && flags.cert === undefined) passphrase = await (await sources()).getClientKeyPassphrase(site.id);
+  try {
+    return { clientCertificate: await loadClientCertificate(files, passphrase), proxy };
+  } catch (err) {
+    if (!(err instanceof WharfError) || !needsClientKeyPassphrase(err.detail) || !io.interactive || io.env.WHARF_CERT_PASSPHRASE !== undefined) {
+      if (err instanceof WharfError && needsClientKeyPassphrase(err.detail) && !io.interactive) {
+        throw new WharfError(err.kind, `${err.message} Set WHARF_CERT_PASSPHRASE, or run on a terminal to be asked.`, { detail: { ...err.detail } });
+      }
+      throw err;
+    }
+    const typed = await io.ask(`Passphrase for the client key of ${certPath}: `, { hidden: true });
+    return { clientCertificate: await loadClientCertificate(files, typed), proxy };
+  }
+}

@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { ProxyMode, ProxySettings } from '../../common/models/proxy';
+import type { StoreWarning } from '../../common/models/site-profile';
+import { passwordSchema, proxyUrlSchema } from '../../common/models/site-profile-schema';
+import type { CredentialStore } from '../credentials/keychain';
+import { WharfError } from '../ftps/errors';
+import type { StoreFs } from './atomic-file';
+import { JsonDocumentFile, type Salvaged } from './json-document';
+
+/** The app-wide proxy setting's file inside the data folder. */
+export const PROXY_SETTINGS_FILE_NAME = 'proxy-settings.json';
+
+/** The keychain account of the app-wide proxy's password (site accounts are UUIDs, so no clash). */
+export const APP_PROXY_ACCOUNT = 'app:proxy';
+
+const SCHEMA_VERSION = 1;
+
+const storedSchema = z.strictObject({
+  mode: z.enum(['none', 'system', 'custom']),
+  proxyUrl: proxyUrlSchema,
+});
+
+type StoredProxySettings = z.infer<typeof storedSchema>;
+
+/** What the settings dialog or the CLI sends: `password` a string saves it, null forgets it, absent keeps it. */
+export interface ProxySettingsInput {
+  readonly mode: ProxyMode;
+  readonly proxyUrl: string;
+  readonly password?: string | null;
+}
+
+/** Validates a ProxySettingsInput (also the IPC validator). */
+export const proxySettingsInputSchema = z.strictObject({
+  mode: z.enum(['none', 'system', 'custom']),
+  proxyUrl: proxyUrlSchema,
+  password: passwordSchema.nullable().optional(),
+}) satisfies z.ZodType<ProxySettingsInput>;
+
+/** Options for a ProxySettingsStore. */
+export interface ProxySettingsStoreOptions {
+  readonly dataDir: string;
+  readonly credentials: CredentialStore;
+  readonly fs?: StoreFs;
+  readonly onWarning?: (warning: StoreWarning) => void;
+}
+
+/**
+ * The app-wide proxy (Settings), which every site follows unless it says otherwise. Default `system`: a
+ * proxy the user set in the environment (ALL_PROXY, HTTPS_PROXY) is honoured, as by curl and browsers, and
+ * without one the connection is direct. The password lives in the keychain.
+ */
+export class ProxySettingsStore {
+  private readonly file: JsonDocumentFile<StoredProxySettings>;
+
+  constructor(private readonly options: ProxySettingsStoreOptions) {
+    this.file = new JsonDocumentFile<StoredProxySettings>({
+      path: resolve(options.dataDir, PROXY_SETTINGS_FILE_NAME),
+      label: 'proxy settings file',
+      currentVersion: SCHEMA_VERSION,
+      migrations: {},
+      empty: () => ({ mode: 'system', proxyUrl: '' }),
+      salvage: salvageSettings,
+      serialize: (settings) => ({ ...settings }),
+      ...(options.fs ? { fs: options.fs } : {}),
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    });
+  }
+
+  /** The setting, with whether a password is saved. */
+  async get(): Promise<ProxySettings> {
+    const { value } = await this.file.read();
+    const hasPassword = (await this.options.credentials.get(APP_PROXY_ACCOUNT).catch(() => null)) !== null;
+    return { ...value, hasPassword };
+  }
+
+  /** The saved password of the app-wide proxy, or null. Main only. */
+  async getPassword(): Promise<string | null> {
+    return this.options.credentials.get(APP_PROXY_ACCOUNT).catch(() => null);
+  }
+
+  /** Replaces the setting; a custom proxy needs an address. */
+  async set(input: ProxySettingsInput): Promise<ProxySettings> {
+    const parsed = proxySettingsInputSchema.safeParse(input);
+    if (!parsed.success) throw new WharfError('invalid-input', parsed.error.issues.map((i) => i.message).join(' '));
+    const { mode, proxyUrl, password } = parsed.data;
+    if (mode === 'custom' && proxyUrl === '') throw new WharfError('invalid-input', 'Enter the proxy address, such as socks5://proxy.example:1080 or http://proxy.example:3128.');
+    if (typeof password === 'string') await this.options.credentials.set(APP_PROXY_ACCOUNT, password);
+    else if (password === null) await this.options.credentials.delete(APP_PROXY_ACCOUNT);
+    await this.file.update(async () => ({ next: { mode, proxyUrl: mode === 'custom' ? proxyUrl : '' }, result: undefined }));
+    return this.get();
+  }
+}
+
+function salvageSettings(doc: unknown): Salvaged<StoredProxySettings> | null {
+  if (typeof doc !== 'object' || doc === null) return null;
+  const { mode, proxyUrl } = doc as { mode?: unknown; proxyUrl?: unknown };
+  const parsed = storedSchema.safeParse({ mode, proxyUrl });
+  return parsed.success ? { value: parsed.data, recovered: 1, lost: [] } : null;
+}

@@ -1,0 +1,125 @@
+/**
+ * Enterprise connectivity end to end in Chromium through the bridge: a site set up in the site manager with
+ * a passphrase-protected PKCS#12 client certificate and a SOCKS5 proxy with a login, connecting to a real
+ * vsftpd that requires a certificate signed by the run's CA and that sits in a network namespace whose
+ * firewall drops direct connections to its FTP ports (the proxy, a real microsocks, runs inside it). The
+ * passphrase and the proxy password go to the real keyring, never to the sites file; the security report
+ * names the certificate as sent and the proxy.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { KeytarCredentialStore } from '../../main/credentials/keychain';
+import { PinnedCertificateStore } from '../../main/sites/pinned-certificates';
+import { clientKeyAccount, proxyAccount } from '../../main/sites/site-store';
+import { TrackingCredentialStore } from '../credentials/keyring-helpers';
+import { startVsftpd, type ExtraServer } from '../servers/doctor-servers';
+import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
+import { createNetworkNamespace } from '../servers/network-namespace';
+import { startMicrosocks, type TestProxy } from '../servers/proxies';
+import type { BridgeHost } from './bridge/host';
+import { launchChromium, openApp, pageProblems, paneRow, scratch, screenshot, startHost } from './support';
+
+const work = scratch('wharf-e2e-connectivity-');
+const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
+const PROXY_LOGIN = { user: 'wharf-e2e-proxy', password: 'E2e-proxy-pass-1' };
+const fleet = await useFleet();
+let server: ExtraServer;
+let proxy: TestProxy;
+let host: BridgeHost;
+let browser: Browser;
+let page: Page;
+const shots: string[] = [];
+
+function dialog(title: string | RegExp) {
+  return page.locator('[role="dialog"], [role="alertdialog"]').filter({ has: page.getByRole('heading', { name: title }) });
+}
+
+before(async () => {
+  const status = await credentials.isAvailable();
+  if (!status.available) throw new Error(`This test needs the keyring (the passphrase and proxy password go there): ${status.reason}`);
+  const network = await createNetworkNamespace();
+  server = await startVsftpd(fleet, {
+    name: 'e2e-connectivity',
+    network,
+    lines: ['ssl_request_cert=YES', 'require_cert=YES', 'validate_cert=YES', `ca_certs_file=${fleet.caCertFile}`],
+  });
+  proxy = await startMicrosocks(network, 1080, PROXY_LOGIN);
+  await network.dropTcpFromHost(server.port, server.port);
+  await network.dropTcpFromHost(server.passivePorts[0], server.passivePorts[1]);
+  // Files written into the root are owned like the server's user, as writeServerFile does for the fleet.
+  writeServerFile({ root: server.root } as ServerInfo, 'behind-the-proxy.txt', 'reached through SOCKS5 with a client certificate\n');
+  // The fleet's certificate names 127.0.0.1, not the namespace's address: "always trust" given beforehand.
+  await new PinnedCertificateStore({ dataDir: work.dataDir }).pin({ host: server.host, port: server.port, fingerprintSha256: fleet.servers['vsftpd-explicit'].certFingerprintSha256 as string, subject: 'CN=fleet' });
+  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
+  browser = await launchChromium();
+  page = await openApp(browser, host);
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await credentials.cleanUp();
+  rmSync(work.base, { recursive: true, force: true });
+  if (shots.length > 0) console.log(`screenshots:\n${shots.join('\n')}`);
+});
+
+describe('a site with a client certificate and a proxy', () => {
+  it('is set up in the site manager: the certificate, its passphrase, the proxy and its password', async () => {
+    await page.getByRole('button', { name: 'Site Manager', exact: true }).click();
+    const manager = dialog('Site Manager');
+    await manager.waitFor();
+    await manager.getByRole('button', { name: 'New site' }).first().click();
+    await manager.getByLabel('Name').fill('Bank drop box');
+    await manager.getByLabel('Host').fill(server.host);
+    await manager.getByLabel('Port').fill(String(server.port));
+    await manager.getByLabel('User').fill(server.user);
+    await manager.getByLabel('Password', { exact: true }).fill(server.password);
+    await manager.getByRole('tab', { name: 'Connectivity' }).click();
+    await manager.getByLabel('Client certificate file').fill(fleet.clientCert.pkcs12File);
+    await manager.getByLabel('Client key passphrase').fill(fleet.clientCert.pkcs12Passphrase);
+    await manager.getByLabel('Proxy', { exact: true }).selectOption('custom');
+    await manager.getByLabel('Proxy address').fill('socks4://proxy.example:1080');
+    await manager.getByRole('button', { name: 'Save', exact: true }).click();
+    // A proxy Wharf cannot speak is named before anything is saved.
+    await manager.getByText(/"socks4:\/\/" is neither/).waitFor();
+    assert.equal((await host.services.sites.list()).sites.length, 0);
+    await manager.getByLabel('Proxy address').fill(`socks5://${PROXY_LOGIN.user}@${proxy.host}:${proxy.port}`);
+    await manager.getByLabel('Proxy password').fill(PROXY_LOGIN.password);
+    shots.push(await screenshot(page, 'connectivity-site-manager'));
+    await manager.getByRole('button', { name: 'Save', exact: true }).click();
+    await manager.getByRole('treeitem', { name: /Bank drop box/ }).waitFor();
+
+    const saved = (await host.services.sites.list()).sites.find((s) => s.name === 'Bank drop box');
+    assert.ok(saved);
+    assert.deepEqual([saved.clientCertPath, saved.proxyMode, saved.proxyUrl], [fleet.clientCert.pkcs12File, 'custom', `socks5://${PROXY_LOGIN.user}@${proxy.host}:${proxy.port}`]);
+    assert.equal(await credentials.get(clientKeyAccount(saved.id)), fleet.clientCert.pkcs12Passphrase);
+    assert.equal(await credentials.get(proxyAccount(saved.id)), PROXY_LOGIN.password);
+    const file = readFileSync(join(work.dataDir, 'sites.json'), 'utf8');
+    assert.ok(!file.includes(fleet.clientCert.pkcs12Passphrase) && !file.includes(PROXY_LOGIN.password), 'no secret in the sites file');
+  });
+
+  it('connects through the proxy with the certificate and lists the server', async () => {
+    const manager = dialog('Site Manager');
+    await manager.getByRole('button', { name: 'Connect', exact: true }).click();
+    await paneRow(page, 'remote', 'behind-the-proxy.txt').waitFor();
+  });
+
+  it('the security report names the client certificate as sent and the proxy', async () => {
+    await page.getByRole('button', { name: /^Security report/ }).click();
+    const report = dialog(/^Security of/);
+    await report.waitFor();
+    const text = await report.innerText();
+    assert.match(text, /Client certificate\s+CN=wharf-test-client, sent/);
+    assert.match(text, new RegExp(`Proxy\\s+socks5://${PROXY_LOGIN.user}@${proxy.host.replace(/\./g, '\\.')}:${proxy.port} \\(site\\)`));
+    shots.push(await screenshot(page, 'connectivity-security-report'));
+    await page.keyboard.press('Escape');
+    await report.waitFor({ state: 'detached' });
+  });
+
+  it('reported no console errors or CSP violations', () => {
+    assert.deepEqual(pageProblems(page), []);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Real proxies from Debian for the connectivity tests: microsocks (SOCKS5, optionally with a user and
+ * password) and tinyproxy (HTTP CONNECT, optionally with Basic authentication and a list of allowed
+ * CONNECT ports), each started with a generated configuration and stopped by the test file's `after`.
+ *
+ * They run inside the network namespace of the FTP server (test/servers/network-namespace.ts), listening on
+ * its inner address: the namespace's firewall then drops every connection from this host to the FTP ports,
+ * while the proxy, being inside, still reaches them. A transfer that works proves it went through the proxy.
+ */
+import { AsyncResource } from 'node:async_hooks';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect as netConnect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { killTree } from './fleet';
+import type { NetworkNamespace } from './network-namespace';
+
+/** A started proxy. `url` is what Wharf is given (`socks5://host:port`, `http://host:port`), without login. */
+export interface TestProxy {
+  readonly kind: 'socks5' | 'http';
+  readonly host: string;
+  readonly port: number;
+  readonly url: string;
+  /** The proxy's own log (tinyproxy's log file, microsocks' stderr): each CONNECT it relayed. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+const running = new Set<() => Promise<void>>();
+const livePids = new Set<number>();
+let hookInstalled = false;
+
+const inLoadContext = AsyncResource.bind(<T>(fn: () => T): T => fn());
+
+async function installAfterHook(): Promise<void> {
+  if (hookInstalled) return;
+  hookInstalled = true;
+  const { after } = await import('node:test');
+  inLoadContext(() => after(async () => Promise.all([...running].map((stop) => stop()))));
+  process.on('exit', () => {
+    for (const pid of livePids) killTree(pid, 'SIGKILL');
+  });
+}
+
+/** Waits until something accepts TCP connections on host:port (the proxy is listening). */
+async function waitForListener(child: ChildProcess, host: string, port: number, errFile: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`proxies: the proxy exited (${child.exitCode ?? child.signalCode}): ${existsSync(errFile) ? readFileSync(errFile, 'utf8').slice(-2000) : ''}`);
+    }
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = netConnect({ host, port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (up) return;
+    await delay(30);
+  }
+  throw new Error(`proxies: nothing listens on ${host}:${port}`);
+}
+
+async function launch(kind: TestProxy['kind'], network: NetworkNamespace, port: number, command: readonly string[], dir: string, logFile: string): Promise<TestProxy> {
+  await installAfterHook();
+  const errFile = join(dir, 'stderr.log');
+  const err = openSync(errFile, 'a');
+  let child: ChildProcess;
+  try {
+    // `ip netns exec` execs the proxy in place, so the pid is the proxy's own.
+    child = spawn(network.exec[0] as string, [...network.exec.slice(1), ...command], { detached: true, stdio: ['ignore', err, err], env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C' } });
+  } finally {
+    closeSync(err);
+  }
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`proxies: ${command[0]} did not start`);
+  livePids.add(pid);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      killTree(pid, 'SIGKILL');
+      await exited;
+      livePids.delete(pid);
+      running.delete(stop);
+      rmSync(dir, { recursive: true, force: true });
+    })();
+    return stopping;
+  };
+  running.add(stop);
+  const host = network.innerAddress;
+  try {
+    await waitForListener(child, host, port, errFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    kind,
+    host,
+    port,
+    url: `${kind}://${host}:${port}`,
+    log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
+    stop,
+  };
+}
+
+/** microsocks on the namespace's inner address; with `login`, every client must give that user and password. */
+export async function startMicrosocks(network: NetworkNamespace, port: number, login?: { user: string; password: string }): Promise<TestProxy> {
+  const dir = mkdtempSync(join(tmpdir(), 'wharf-microsocks-'));
+  const args = ['microsocks', '-i', network.innerAddress, '-p', String(port), ...(login ? ['-u', login.user, '-P', login.password] : [])];
+  return launch('socks5', network, port, args, dir, join(dir, 'stderr.log'));
+}
+
+/** What makes one tinyproxy different. */
+export interface TinyproxyOptions {
+  /** Ports CONNECT may reach (tinyproxy's ConnectPort lines). default: every port */
+  readonly connectPorts?: readonly number[];
+  readonly login?: { readonly user: string; readonly password: string };
+}
+
+/** tinyproxy (HTTP CONNECT) on the namespace's inner address, allowing this host's end of the link. */
+export async function startTinyproxy(network: NetworkNamespace, port: number, options: TinyproxyOptions = {}): Promise<TestProxy> {
+  const dir = mkdtempSync(join(tmpdir(), 'wharf-tinyproxy-'));
+  // tinyproxy drops to nobody and then writes its log.
+  chmodSync(dir, 0o777);
+  const logFile = join(dir, 'tinyproxy.log');
+  writeFileSync(logFile, '');
+  chmodSync(logFile, 0o666);
+  const lines = [
+    'User nobody',
+    'Group nogroup',
+    `Port ${port}`,
+    `Listen ${network.innerAddress}`,
+    'Timeout 600',
+    'MaxClients 50',
+    'LogLevel Connect',
+    `LogFile "${logFile}"`,
+    `PidFile "${join(dir, 'tinyproxy.pid')}"`,
+    `Allow ${network.hostAddress}`,
+    'DisableViaHeader Yes',
+    ...(options.connectPorts ?? []).map((p) => `ConnectPort ${p}`),
+    ...(options.login ? [`BasicAuth ${options.login.user} ${options.login.password}`] : []),
+  ];
+  const conf = join(dir, 'tinyproxy.conf');
+  writeFileSync(conf, `${lines.join('\n')}\n`);
+  chmodSync(conf, 0o644);
+  return launch('http', network, port, ['tinyproxy', '-d', '-c', conf], dir, logFile);
+}
