@@ -115,12 +115,13 @@ export const siteCreateInputSchema = z.strictObject({
 
 /**
  * Validates the changes sent to update a site (the IPC validator for sites.update): the create fields, all
- * optional, but the folder (moving is sitesMove) and with `password: null` to forget a saved password.
+ * optional, but the folder (moving is sitesMove) and with `password: null` to forget a saved password, and
+ * `keepPassword` to keep it for a new host, port, user or protocol.
  */
 export const siteUpdateInputSchema = siteCreateInputSchema
   .omit({ folderPath: true, password: true })
   .partial()
-  .extend({ password: passwordSchema.nullable().optional() }) satisfies z.ZodType<SiteUpdateInput>;
+  .extend({ password: passwordSchema.nullable().optional(), keepPassword: z.boolean().optional() }) satisfies z.ZodType<SiteUpdateInput>;
 
 /** A pinned certificate as stored and as sent over IPC. */
 export const pinnedCertificateSchema = z.strictObject({

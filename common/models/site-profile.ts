@@ -129,6 +129,23 @@ export interface SiteUpdateInput {
   readonly minTlsVersion?: MinTlsVersion;
   readonly uploadViaTemporaryName?: boolean;
   readonly comments?: string;
+  /**
+   * A saved password belongs to the server it was typed for: when host, port, user or protocol change
+   * and no new password is given, it is forgotten, unless this is true (the user agreed to send it to the
+   * new server). default false
+   */
+  readonly keepPassword?: boolean;
+}
+
+/**
+ * Whether an update moves a site to another server, as far as its password is concerned: another host
+ * (names compared without case), port, user or protocol. A saved password is not sent there unasked.
+ */
+export function changesPasswordServer(
+  before: Pick<SiteProfile, 'host' | 'port' | 'user' | 'protocol'>,
+  after: Pick<SiteProfile, 'host' | 'port' | 'user' | 'protocol'>,
+): boolean {
+  return before.host.toLowerCase() !== after.host.toLowerCase() || before.port !== after.port || before.user !== after.user || before.protocol !== after.protocol;
 }
 
 /** The site tree as the site manager draws it: every folder (empty ones too) and every site. */

@@ -35,7 +35,9 @@ Commands:
            [--upload-in-place]
                          save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain
   site edit NAME [--url URL] [--rename NEW] [--folder F] [--ask-password] [--active|--passive]
-           [--upload-in-place|--upload-via-temporary-name] ...
+           [--upload-in-place|--upload-via-temporary-name] [--keep-password] ...
+                         a new host, port, user or protocol forgets the saved password
+                         (typed for the old server) unless --keep-password or a new WHARF_PASSWORD
   site rm NAME           delete a site and its saved password
   site certs             list pinned certificates;  site uncert HOST:PORT  forgets one
 
@@ -116,6 +118,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       comments: { type: 'string' },
       'upload-in-place': { type: 'boolean', default: false },
       'upload-via-temporary-name': { type: 'boolean', default: false },
+      'keep-password': { type: 'boolean', default: false },
     },
   });
   const [command = 'help', ...rest] = positionals;
@@ -154,6 +157,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       comments: values.comments,
       uploadInPlace: values['upload-in-place'] ?? false,
       uploadViaTemporaryName: values['upload-via-temporary-name'] ?? false,
+      keepPassword: values['keep-password'] ?? false,
     },
   };
 }

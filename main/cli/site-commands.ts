@@ -19,6 +19,8 @@ export interface SiteFlags {
   readonly uploadInPlace: boolean;
   /** `--upload-via-temporary-name`: uploads go to NAME.wharf-part, renamed once verified (the default). */
   readonly uploadViaTemporaryName: boolean;
+  /** `--keep-password`: `edit` keeps the saved password though host, port, user or protocol change. */
+  readonly keepPassword: boolean;
 }
 
 function describeSite(site: SiteProfile): string {
@@ -128,7 +130,14 @@ export async function runSiteCommand(
         ...(flags.encoding ? { encoding: flags.encoding } : {}),
         ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
         ...(flags.comments !== undefined ? { comments: flags.comments } : {}),
+        ...(flags.keepPassword ? { keepPassword: true } : {}),
       });
+      if (site.hasPassword && !updated.hasPassword && updated.passwordStorage === 'keychain') {
+        io.warn(
+          `the saved password was for ${site.user}@${site.host}:${site.port} and was removed, so it is not sent to ${updated.host} unasked; ` +
+            'save one with WHARF_PASSWORD=... wharf site edit, or keep the old one next time with --keep-password',
+        );
+      }
       if (flags.folder !== undefined) updated = await sites.moveToFolder(site.id, flags.folder.split('/').filter((p) => p.length > 0));
       if (flags.rename) updated = await sites.rename(site.id, flags.rename);
       io.out(describeSite(updated));

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defaultPortFor, type FtpsMode } from '../../common/models/site';
 import {
   DEFAULT_MAX_CONNECTIONS,
+  changesPasswordServer,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   type SiteCreateInput,
   type SiteImportResult,
@@ -207,7 +208,8 @@ export class SiteStore {
 
   /**
    * Changes a site. `password`: a string replaces the saved one, null forgets it; switching to "ask" forgets
-   * it as well (if the keychain cannot be reached then, deleting the site retries).
+   * it as well (if the keychain cannot be reached then, deleting the site retries). A new host, port, user or
+   * protocol forgets it too, unless `keepPassword` (the site manager asks, the CLI has --keep-password).
    */
   async update(id: string, changes: SiteUpdateInput): Promise<SiteProfile> {
     const data = parse(siteUpdateInputSchema, changes);
@@ -254,6 +256,12 @@ export class SiteStore {
       } else if (storage === 'ask' && current.passwordStorage === 'keychain') {
         // The user may be choosing "ask" precisely because the keychain is unreachable: do not block on it.
         await this.credentials.delete(id).catch(() => undefined);
+        hasPassword = false;
+      } else if (storage === 'keychain' && data.keepPassword !== true && changesPasswordServer(current, next)) {
+        // Typed for the old server: sending it to another one (perhaps a typo away from a stranger's) is
+        // not the user's decision until they say so. Forgotten before the site is written, so a failure
+        // leaves the site pointing at the old server, with its password.
+        await this.credentials.delete(id);
         hasPassword = false;
       }
       const result = hasPassword === undefined ? (await this.withPasswordState([next]))[0] : { ...next, hasPassword };

@@ -23,6 +23,7 @@ import {
   folderKey,
   isWithinFolder,
   newDraft,
+  passwordLeavesItsServer,
   PLAIN_FTP_WARNING,
   PROTOCOL_CHOICES,
   PROTOCOL_HINT,
@@ -584,6 +585,7 @@ function Field({ label, error, children, hint, className }: { readonly label: st
 
 function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, listing, onMove }: SiteFormProps): ReactNode {
   const folders = folderChoices(listing);
+  const saved = draft.id === null ? null : (listing?.sites.find((s) => s.id === draft.id) ?? null);
   const currentFolder = folderKey(draft.folderPath);
   if (!folders.some((f) => f.key === currentFolder)) folders.push({ key: currentFolder, path: draft.folderPath, label: draft.folderPath.join(' / ') });
   return (
@@ -668,6 +670,21 @@ function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, l
               <p className="muted small">
                 <Icon name="lock" /> A password is saved in the system keychain.
               </p>
+            )}
+            {saved && passwordLeavesItsServer(draft, saved) && (
+              <div className="banner warning" role="alert" aria-label="Saved password and the new server">
+                <Icon name="lock" />
+                <div>
+                  <p>
+                    The saved password was typed for {saved.user || 'anonymous'}@{saved.host}:{saved.port}. Saving removes it, so it is not sent to{' '}
+                    {draft.host.trim()} unasked.
+                  </p>
+                  <label className="check">
+                    <input type="checkbox" checked={draft.keepPassword} onChange={(e) => set('keepPassword', e.target.checked)} />
+                    <span>Keep the saved password for {draft.host.trim()}</span>
+                  </label>
+                </div>
+              </div>
             )}
           </fieldset>
         </div>

@@ -5,6 +5,7 @@
 import type { KeychainStatus, SitesListing } from '../../common/ipc/payloads';
 import { defaultPortFor, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
 import {
+  changesPasswordServer,
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   MAX_CONNECTIONS_LIMIT,
@@ -73,6 +74,8 @@ export interface SiteDraft {
   readonly password: string;
   /** Whether the keychain holds one now (from the profile). */
   readonly hasPassword: boolean;
+  /** The user agreed to keep the saved password though the site now points at another server. */
+  readonly keepPassword: boolean;
   readonly dataMode: DataConnectionMode;
   readonly localDir: string;
   readonly remoteDir: string;
@@ -98,6 +101,7 @@ export function newDraft(folderPath: readonly string[], keychainAvailable: boole
     passwordStorage: keychainAvailable ? 'keychain' : 'ask',
     password: '',
     hasPassword: false,
+    keepPassword: false,
     dataMode: 'passive',
     localDir: '',
     remoteDir: '',
@@ -124,6 +128,7 @@ export function draftFromSite(site: SiteProfile): SiteDraft {
     passwordStorage: site.passwordStorage,
     password: '',
     hasPassword: site.hasPassword,
+    keepPassword: false,
     dataMode: site.dataMode,
     localDir: site.localDir,
     remoteDir: site.remoteDir,
@@ -211,6 +216,15 @@ export function toCreateInput(draft: SiteDraft): SiteCreateInput {
   };
 }
 
+/**
+ * Whether saving the draft would point the site's saved password at another server (host, port, user or
+ * protocol changed, no new password typed): it is then forgotten unless the user keeps it.
+ */
+export function passwordLeavesItsServer(draft: SiteDraft, site: SiteProfile): boolean {
+  if (!site.hasPassword || site.passwordStorage !== 'keychain' || draft.passwordStorage !== 'keychain' || draft.password !== '') return false;
+  return changesPasswordServer(site, { host: draft.host.trim(), port: effectivePort(draft), user: draft.user, protocol: draft.protocol });
+}
+
 /** The changes that make `site` what the draft says; a typed password replaces the saved one. */
 export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateInput {
   const changes: { -readonly [K in keyof SiteUpdateInput]: SiteUpdateInput[K] } = {};
@@ -223,6 +237,7 @@ export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateIn
   if (draft.user !== site.user) changes.user = draft.user;
   if (draft.passwordStorage !== site.passwordStorage) changes.passwordStorage = draft.passwordStorage;
   if (draft.passwordStorage === 'keychain' && draft.password !== '') changes.password = draft.password;
+  if (draft.keepPassword && passwordLeavesItsServer(draft, site)) changes.keepPassword = true;
   if (draft.dataMode !== site.dataMode) changes.dataMode = draft.dataMode;
   if (draft.localDir !== site.localDir) changes.localDir = draft.localDir;
   if (draft.remoteDir !== site.remoteDir) changes.remoteDir = draft.remoteDir;

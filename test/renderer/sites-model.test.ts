@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SitesListing } from '../../common/ipc/payloads';
 import { settingsAwaitingReconnect, type SiteProfile } from '../../common/models/site-profile';
-import { draftFromSite, newDraft, reconnectNotice, siteTreeRows, toCreateInput, toUpdateInput, validateDraft, withPort, withProtocol } from '../../renderer/state/sites-model';
+import { draftFromSite, newDraft, passwordLeavesItsServer, reconnectNotice, siteTreeRows, toCreateInput, toUpdateInput, validateDraft, withPort, withProtocol } from '../../renderer/state/sites-model';
 
 function site(name: string, folderPath: string[] = [], extra: Partial<SiteProfile> = {}): SiteProfile {
   return {
@@ -13,6 +13,22 @@ function site(name: string, folderPath: string[] = [], extra: Partial<SiteProfil
 }
 
 describe('the site form', () => {
+  it('asks before the saved password follows the site to another server, and sends keepPassword only when the user kept it', () => {
+    const saved = site('files');
+    const draft = draftFromSite(saved);
+    assert.equal(passwordLeavesItsServer(draft, saved), false);
+    for (const moved of [{ ...draft, host: 'other.example.com' }, { ...draft, user: 'bob' }, withPort(draft, '2121'), withProtocol(draft, 'implicit')]) {
+      assert.equal(passwordLeavesItsServer(moved, saved), true);
+      assert.equal(toUpdateInput(moved, saved).keepPassword, undefined, 'not kept unless the user says so');
+      assert.equal(toUpdateInput({ ...moved, keepPassword: true }, saved).keepPassword, true);
+    }
+    const moved = { ...draft, host: 'other.example.com' };
+    assert.equal(passwordLeavesItsServer({ ...moved, host: 'FILES.example.com' }, saved), false, 'host names compare without case');
+    assert.equal(passwordLeavesItsServer({ ...moved, password: 'typed for the new one' }, saved), false, 'a typed password replaces it anyway');
+    assert.equal(passwordLeavesItsServer(moved, { ...saved, hasPassword: false }), false, 'nothing saved, nothing to ask');
+    assert.equal(passwordLeavesItsServer({ ...moved, passwordStorage: 'ask' }, saved), false, '"ask on connect" forgets it anyway');
+  });
+
   it('makes the port follow the protocol until the user types one', () => {
     let d = newDraft([], true);
     assert.equal(d.port, '21');
