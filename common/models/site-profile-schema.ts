@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  DEFAULT_ALLOW_CLEAR_DATA,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   MAX_CONNECTIONS_LIMIT,
   MAX_TIMEZONE_OFFSET_MINUTES,
@@ -86,6 +87,7 @@ export const siteProfileSchema = z.strictObject({
   minTlsVersion: minTlsSchema,
   // A site saved before the setting existed loads with the default.
   uploadViaTemporaryName: z.boolean().default(DEFAULT_UPLOAD_VIA_TEMPORARY_NAME),
+  allowClearData: z.boolean().default(DEFAULT_ALLOW_CLEAR_DATA),
   comments: z.string().max(10_000),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -110,6 +112,7 @@ export const siteCreateInputSchema = z.strictObject({
   timezoneOffsetMinutes: timezoneSchema.optional(),
   minTlsVersion: minTlsSchema.optional(),
   uploadViaTemporaryName: z.boolean().optional(),
+  allowClearData: z.boolean().optional(),
   comments: z.string().max(10_000).optional(),
 }) satisfies z.ZodType<SiteCreateInput>;
 

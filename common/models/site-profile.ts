@@ -9,6 +9,12 @@ export type PasswordStorage = 'keychain' | 'ask';
 /** Default for `uploadViaTemporaryName`: on, so no partial upload ever sits under its final name. */
 export const DEFAULT_UPLOAD_VIA_TEMPORARY_NAME = true;
 
+/** Default for `allowClearData`: off, so a server refusing PROT P is refused rather than used in clear. */
+export const DEFAULT_ALLOW_CLEAR_DATA = false;
+
+/** The site manager's words for `allowClearData`; the doctor names the setting by them. */
+export const ALLOW_CLEAR_DATA_LABEL = 'Allow unencrypted file data';
+
 /** Default for `maxConnections`: two, so browsing and one transfer can run without a third login. */
 export const DEFAULT_MAX_CONNECTIONS = 2;
 
@@ -58,6 +64,11 @@ export interface SiteProfile {
    * servers that refuse renames (some upload-only drop boxes): uploads then write NAME directly. default true
    */
   readonly uploadViaTemporaryName: boolean;
+  /**
+   * Connect even when the server refuses PROT P: listings and file contents then travel unencrypted (user
+   * name and password still do not). For old servers that cannot protect data connections. default false
+   */
+  readonly allowClearData: boolean;
   readonly comments: string;
   /** ISO 8601. */
   readonly createdAt: string;
@@ -103,6 +114,8 @@ export interface SiteCreateInput {
   readonly minTlsVersion?: MinTlsVersion;
   /** default true */
   readonly uploadViaTemporaryName?: boolean;
+  /** default false */
+  readonly allowClearData?: boolean;
   readonly comments?: string;
 }
 
@@ -128,6 +141,7 @@ export interface SiteUpdateInput {
   readonly timezoneOffsetMinutes?: number;
   readonly minTlsVersion?: MinTlsVersion;
   readonly uploadViaTemporaryName?: boolean;
+  readonly allowClearData?: boolean;
   readonly comments?: string;
   /**
    * A saved password belongs to the server it was typed for: when host, port, user or protocol change
@@ -185,6 +199,7 @@ export function toConnectionTarget(site: SiteProfile): ConnectionTarget {
     minTlsVersion: site.minTlsVersion,
     timezoneOffsetMinutes: site.timezoneOffsetMinutes,
     encoding: site.encoding,
+    allowClearData: site.allowClearData,
   };
 }
 
@@ -205,6 +220,7 @@ export const SITE_SETTINGS_APPLIED_ON_RECONNECT = [
   'dataMode',
   'encoding',
   'minTlsVersion',
+  'allowClearData',
 ] as const satisfies readonly (keyof SiteUpdateInput)[];
 
 /** One of SITE_SETTINGS_APPLIED_ON_RECONNECT. */

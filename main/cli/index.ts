@@ -32,10 +32,11 @@ Commands:
   site ls                list saved sites (the app's site manager)
   site show NAME         one site's settings
   site add NAME --url URL [--folder F] [--ask-password] [--active] [--max-connections N]
-           [--upload-in-place]
+           [--upload-in-place] [--allow-clear-data]
                          save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain
   site edit NAME [--url URL] [--rename NEW] [--folder F] [--ask-password] [--active|--passive]
-           [--upload-in-place|--upload-via-temporary-name] [--keep-password] ...
+           [--upload-in-place|--upload-via-temporary-name] [--keep-password]
+           [--allow-clear-data|--require-data-protection] ...
                          a new host, port, user or protocol forgets the saved password
                          (typed for the old server) unless --keep-password or a new WHARF_PASSWORD
   site rm NAME           delete a site and its saved password
@@ -52,6 +53,8 @@ Options:
   --fingerprint SHA256:… trust exactly this certificate (pin)
   --insecure             accept any certificate (dangerous; warns loudly)
   --allow-plain          allow plain, unencrypted FTP
+  --allow-clear-data     go on when the server refuses to encrypt data connections (PROT P):
+                         listings and files then travel unencrypted (refused by default)
   --active               active mode (EPRT/PORT) instead of passive
   --parallel N           connections for -r transfers (default 2, at most 10)
   --overwrite POLICY     when the target exists: overwrite (default), newer, size-differs,
@@ -76,6 +79,8 @@ interface CliFlags {
   readonly fingerprint: string | undefined;
   readonly insecure: boolean;
   readonly allowPlain: boolean;
+  /** `--allow-clear-data`: this run goes on when PROT P is refused. */
+  readonly allowClearData: boolean;
   readonly active: boolean;
   readonly parallel: number;
   readonly resume: boolean;
@@ -96,6 +101,8 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       fingerprint: { type: 'string' },
       insecure: { type: 'boolean', default: false },
       'allow-plain': { type: 'boolean', default: false },
+      'allow-clear-data': { type: 'boolean', default: false },
+      'require-data-protection': { type: 'boolean', default: false },
       active: { type: 'boolean', default: false },
       parallel: { type: 'string', default: '2' },
       resume: { type: 'boolean', default: false },
@@ -134,6 +141,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       fingerprint: values.fingerprint,
       insecure: values.insecure ?? false,
       allowPlain: values['allow-plain'] ?? false,
+      allowClearData: values['allow-clear-data'] ?? false,
       active: values.active ?? false,
       parallel,
       resume: values.resume ?? false,
@@ -158,6 +166,8 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       uploadInPlace: values['upload-in-place'] ?? false,
       uploadViaTemporaryName: values['upload-via-temporary-name'] ?? false,
       keepPassword: values['keep-password'] ?? false,
+      allowClearData: values['allow-clear-data'] ?? false,
+      requireDataProtection: values['require-data-protection'] ?? false,
     },
   };
 }
@@ -230,7 +240,8 @@ async function resolveTarget(
       process.env.WHARF_PASSWORD ??
       (process.stdin.isTTY ? await ask(`Password for ${site.user}@${site.host}: `, { hidden: true }) : null);
     if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
-    const target = toConnectionTarget(site);
+    const siteTarget = toConnectionTarget(site);
+    const target = flags.allowClearData ? { ...siteTarget, allowClearData: true } : siteTarget;
     const path = location.path === '/' && site.remoteDir ? site.remoteDir : location.path;
     return { target: flags.active ? { ...target, dataMode: 'active' } : target, password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins };
   }
@@ -243,6 +254,7 @@ async function resolveTarget(
     minTlsVersion: 'TLSv1.2',
     timezoneOffsetMinutes: 0,
     encoding: 'utf8',
+    allowClearData: flags.allowClearData,
   };
   return { target, password: await passwordFor(location), path: location.path, uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME };
 }

@@ -149,7 +149,7 @@ class DoctorRun {
   }
 
   private context(extra: Partial<ProblemContext> = {}): ProblemContext {
-    return { host: this.target.host, port: this.target.port, mode: this.target.mode, ...extra };
+    return { host: this.target.host, port: this.target.port, mode: this.target.mode, clearDataAllowed: this.target.allowClearData === true, ...extra };
   }
 
   private diagnose(problem: DoctorProblem, stepId: DoctorStepId, extra: Partial<ProblemContext> = {}): void {
@@ -636,7 +636,9 @@ class DoctorRun {
         s.summary = 'Accepted: listings and files travel encrypted.';
         return;
       }
-      s.status = 'warning';
+      // Wharf itself stops such a connection unless the site allows clear data; the doctor goes on to
+      // learn whether listings would work with the setting on.
+      s.status = this.target.allowClearData === true ? 'warning' : 'failed';
       s.summary = `PROT P refused: ${replyLine(prot)}`;
       this.protectionRefusal = replyLine(prot);
       this.diagnose('data-protection-refused', 'protection', { detail: replyLine(prot) });

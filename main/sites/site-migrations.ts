@@ -4,7 +4,7 @@
  */
 
 /** The schema version this build writes. */
-export const SITES_SCHEMA_VERSION = 2;
+export const SITES_SCHEMA_VERSION = 3;
 
 /**
  * Version 0, the pre-release format (kept to prove the mechanism; no public build wrote it): a bare array
@@ -89,8 +89,23 @@ function migrateV1ToV2(doc: unknown): unknown {
   };
 }
 
+/**
+ * Version 3 adds `allowClearData` (default off: a server refusing PROT P is refused). Written in for the
+ * same reason as version 2's field: an older Wharf then refuses the file instead of setting sites aside.
+ */
+function migrateV2ToV3(doc: unknown): unknown {
+  if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { sites?: unknown }).sites)) return doc;
+  const v2 = doc as { sites: unknown[] };
+  return {
+    ...v2,
+    schemaVersion: 3,
+    sites: v2.sites.map((entry) => (typeof entry === 'object' && entry !== null && !('allowClearData' in entry) ? { ...entry, allowClearData: false } : entry)),
+  };
+}
+
 /** `SITE_MIGRATIONS[n]` turns a schema-n document into schema n+1. */
 export const SITE_MIGRATIONS: Readonly<Record<number, (doc: unknown) => unknown>> = {
   0: migrateV0ToV1,
   1: migrateV1ToV2,
+  2: migrateV2ToV3,
 };

@@ -38,6 +38,7 @@ export function exportSitesJson(
     timezoneOffsetMinutes: s.timezoneOffsetMinutes,
     minTlsVersion: s.minTlsVersion,
     uploadViaTemporaryName: s.uploadViaTemporaryName,
+    allowClearData: s.allowClearData,
     comments: s.comments,
   }));
   const body = { format: WHARF_EXPORT_FORMAT, schemaVersion: WHARF_EXPORT_VERSION, exportedAt: now.toISOString(), folders: tree.folders, sites };

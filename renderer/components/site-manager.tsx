@@ -10,7 +10,7 @@ const SITE_DRAG_TYPE = 'application/x-wharf-site';
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { SitesListing } from '../../common/ipc/payloads';
 import type { DataConnectionMode, FtpsMode, MinTlsVersion } from '../../common/models/site';
-import type { SiteProfile } from '../../common/models/site-profile';
+import { ALLOW_CLEAR_DATA_LABEL, type SiteProfile } from '../../common/models/site-profile';
 import { dialogId } from '../dispatcher';
 import { useDispatcher, useStore } from '../hooks';
 import type { Dialog } from '../state/dialogs';
@@ -22,6 +22,7 @@ import {
   folderContents,
   folderKey,
   isWithinFolder,
+  ALLOW_CLEAR_DATA_HINT,
   newDraft,
   passwordLeavesItsServer,
   PLAIN_FTP_WARNING,
@@ -731,6 +732,15 @@ function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, l
             </label>
             <p className="hint">{UPLOAD_VIA_TEMPORARY_NAME_HINT}</p>
           </div>
+          {draft.protocol !== 'plain' && (
+            <div className="span2">
+              <label className="check">
+                <input type="checkbox" checked={draft.allowClearData} onChange={(e) => set('allowClearData', e.target.checked)} />
+                <span>{ALLOW_CLEAR_DATA_LABEL}</span>
+              </label>
+              <p className="hint">{ALLOW_CLEAR_DATA_HINT}</p>
+            </div>
+          )}
         </div>
       )}
       {tab === 'comments' && (

@@ -6,6 +6,7 @@ import type { KeychainStatus, SitesListing } from '../../common/ipc/payloads';
 import { defaultPortFor, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
 import {
   changesPasswordServer,
+  DEFAULT_ALLOW_CLEAR_DATA,
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   MAX_CONNECTIONS_LIMIT,
@@ -49,6 +50,11 @@ export const UPLOAD_VIA_TEMPORARY_NAME_HINT =
   'Each upload is written as NAME.wharf-part and renamed to NAME only once it is complete and verified, so an interrupted upload never leaves a partial file under the real name. ' +
   'Turn it off for servers that do not allow renaming (some upload-only drop boxes).';
 
+/** Why "Allow unencrypted file data" is off by default and when to tick it. */
+export const ALLOW_CLEAR_DATA_HINT =
+  'Off: a server that refuses to encrypt data connections (PROT P) is refused, since listings and files would travel unencrypted. ' +
+  'Turn it on only for an old server that cannot encrypt them and files that need no secrecy; user name and password stay encrypted either way.';
+
 /** The warning shown whenever plain FTP is chosen. */
 export const PLAIN_FTP_WARNING = 'Plain FTP is not encrypted: your password and your files travel over the network in clear text, readable by anyone on the way.';
 
@@ -84,6 +90,7 @@ export interface SiteDraft {
   readonly timezoneOffsetMinutes: string;
   readonly minTlsVersion: MinTlsVersion;
   readonly uploadViaTemporaryName: boolean;
+  readonly allowClearData: boolean;
   readonly comments: string;
 }
 
@@ -110,6 +117,7 @@ export function newDraft(folderPath: readonly string[], keychainAvailable: boole
     timezoneOffsetMinutes: '0',
     minTlsVersion: 'TLSv1.2',
     uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+    allowClearData: DEFAULT_ALLOW_CLEAR_DATA,
     comments: '',
   };
 }
@@ -137,6 +145,7 @@ export function draftFromSite(site: SiteProfile): SiteDraft {
     timezoneOffsetMinutes: String(site.timezoneOffsetMinutes),
     minTlsVersion: site.minTlsVersion,
     uploadViaTemporaryName: site.uploadViaTemporaryName,
+    allowClearData: site.allowClearData,
     comments: site.comments,
   };
 }
@@ -212,6 +221,7 @@ export function toCreateInput(draft: SiteDraft): SiteCreateInput {
     timezoneOffsetMinutes: Number(draft.timezoneOffsetMinutes),
     minTlsVersion: draft.minTlsVersion,
     uploadViaTemporaryName: draft.uploadViaTemporaryName,
+    allowClearData: draft.allowClearData,
     comments: draft.comments,
   };
 }
@@ -246,6 +256,7 @@ export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateIn
   if (Number(draft.timezoneOffsetMinutes) !== site.timezoneOffsetMinutes) changes.timezoneOffsetMinutes = Number(draft.timezoneOffsetMinutes);
   if (draft.minTlsVersion !== site.minTlsVersion) changes.minTlsVersion = draft.minTlsVersion;
   if (draft.uploadViaTemporaryName !== site.uploadViaTemporaryName) changes.uploadViaTemporaryName = draft.uploadViaTemporaryName;
+  if (draft.allowClearData !== site.allowClearData) changes.allowClearData = draft.allowClearData;
   if (draft.comments !== site.comments) changes.comments = draft.comments;
   return changes;
 }
@@ -260,6 +271,7 @@ const RECONNECT_SETTING_WORDS: Record<SiteReconnectSetting, string> = {
   dataMode: 'data connection mode',
   encoding: 'charset',
   minTlsVersion: 'minimum TLS version',
+  allowClearData: 'unencrypted file data setting',
 };
 
 /**

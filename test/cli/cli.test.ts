@@ -311,7 +311,7 @@ describe('wharf put: uploads via a temporary name', () => {
       sites: [{
         id: '6b0c6f8e-3d55-4a43-9a3b-4d1f2a4b9c10', name, folderPath: [], protocol: 'explicit', host: server.host, port: server.port, portFollowsProtocol: false,
         user: server.user, passwordStorage: 'ask', dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2,
-        timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: false, comments: '', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
+        timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: false, allowClearData: false, comments: '', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
       }],
     }));
     const siteEnv = { ...env, WHARF_DATA_DIR: siteData };

@@ -255,10 +255,28 @@ describe('data protection (PROT P)', () => {
   // proftpd answers PROT under <Limit PROT> like any command: DenyAll makes it refuse PROT P with 534.
   const denyProt = ['<Limit PROT>', '  DenyAll', '</Limit>'];
 
+  test('PROT P refused by proftpd, by default: an error that names the site setting which would allow it', async () => {
+    const server = await startProftpd(fleet, { name: 'prot-denied-default', lines: ['TLSRequired ctrl', ...denyProt] });
+    try {
+      const report = await doctor(server);
+      assert.equal(report.verdict, 'failed', JSON.stringify(report.diagnoses));
+      assert.deepEqual(problems(report), ['data-protection-refused']);
+      assert.equal(step(report, 'protection').status, 'failed');
+      assert.equal(step(report, 'protection').summary, 'PROT P refused: 534 Unwilling to accept security parameters');
+      assert.match(step(report, 'listing').summary, /via EPSV, unencrypted\.$/, 'the doctor still finds out whether the setting would help');
+      const [refused] = report.diagnoses;
+      assert.equal(refused?.severity, 'error');
+      assert.match(refused?.explanation ?? '', /refused PROT P \(534 Unwilling to accept security parameters\): listings and files would travel unencrypted, so Wharf stops the connection/);
+      assert.ok(refused?.fixes.some((f) => /turn on "Allow unencrypted file data" in the site's Advanced settings \(wharf: --allow-clear-data/.test(f)), JSON.stringify(refused?.fixes));
+    } finally {
+      await server.stop();
+    }
+  });
+
   test('PROT P refused by proftpd, clear data allowed: a warning, and listings travel unencrypted', async () => {
     const server = await startProftpd(fleet, { name: 'prot-denied', lines: ['TLSRequired ctrl', ...denyProt] });
     try {
-      const report = await doctor(server);
+      const report = await doctor(server, { overrides: { allowClearData: true } });
       assert.equal(report.verdict, 'warnings', JSON.stringify(report.diagnoses));
       assert.deepEqual(problems(report), ['data-protection-refused']);
       assert.equal(step(report, 'protection').status, 'warning');

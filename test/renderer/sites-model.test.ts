@@ -7,7 +7,7 @@ import { draftFromSite, newDraft, passwordLeavesItsServer, reconnectNotice, site
 function site(name: string, folderPath: string[] = [], extra: Partial<SiteProfile> = {}): SiteProfile {
   return {
     id: `id-${name}`, name, folderPath, protocol: 'explicit', host: `${name}.example.com`, port: 21, portFollowsProtocol: true, user: 'ann', passwordStorage: 'keychain',
-    hasPassword: true, dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true, comments: '',
+    hasPassword: true, dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true, allowClearData: false, comments: '',
     createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', ...extra,
   };
 }
@@ -105,7 +105,7 @@ describe('the site tree', () => {
 describe('site changes made while connected', () => {
   it('names only the changes an open connection keeps until it reconnects', () => {
     const before = site('a');
-    const live = { ...before, name: 'b', maxConnections: 5, timezoneOffsetMinutes: 60, uploadViaTemporaryName: false, comments: 'x', remoteDir: '/www' };
+    const live = { ...before, name: 'b', maxConnections: 5, timezoneOffsetMinutes: 60, uploadViaTemporaryName: false, allowClearData: false, comments: 'x', remoteDir: '/www' };
     assert.deepEqual(settingsAwaitingReconnect(before, live, { name: 'b', maxConnections: 5, timezoneOffsetMinutes: 60, uploadViaTemporaryName: false }), []);
     // A port that follows the protocol changes with it: compared on the saved site, not the request.
     const implicit = { ...before, protocol: 'implicit' as const, port: 990, encoding: 'latin1' };
