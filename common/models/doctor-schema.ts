@@ -27,6 +27,7 @@ export const doctorRequestSchema: z.ZodType<DoctorRequest> = z.union([
       password: passwordSchema,
       minTlsVersion: z.enum(['TLSv1.2', 'TLSv1.3']).optional(),
       allowPlain: z.boolean().optional(),
+      allowClearData: z.boolean().optional(),
       remoteDir: z.string().max(4096).refine((s) => !hasControlCharacters(s), 'Remote paths cannot contain line breaks.').optional(),
       runId: runIdSchema.optional(),
     })

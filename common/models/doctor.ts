@@ -213,6 +213,8 @@ export type DoctorRequest =
       readonly minTlsVersion?: 'TLSv1.2' | 'TLSv1.3';
       /** Must be true for mode `plain`. */
       readonly allowPlain?: boolean;
+      /** The site's "Allow unencrypted file data": a refused PROT P is then a warning, not an error. default false */
+      readonly allowClearData?: boolean;
       /** The folder to list; default the login folder. */
       readonly remoteDir?: string;
       readonly runId?: string;

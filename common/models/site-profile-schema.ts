@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseProxyUrl } from './proxy';
 import {
+  DEFAULT_ALLOW_CLEAR_DATA,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   MAX_CONNECTIONS_LIMIT,
   MAX_TIMEZONE_OFFSET_MINUTES,
@@ -105,6 +106,7 @@ export const siteProfileSchema = z.strictObject({
   clientKeyPath: localFileSchema.default(''),
   proxyMode: siteProxyModeSchema.default('app'),
   proxyUrl: proxyUrlSchema.default(''),
+  allowClearData: z.boolean().default(DEFAULT_ALLOW_CLEAR_DATA),
   comments: z.string().max(10_000),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -135,12 +137,14 @@ export const siteCreateInputSchema = z.strictObject({
   proxyMode: siteProxyModeSchema.optional(),
   proxyUrl: proxyUrlSchema.optional(),
   proxyPassword: passwordSchema.optional(),
+  allowClearData: z.boolean().optional(),
   comments: z.string().max(10_000).optional(),
 }) satisfies z.ZodType<SiteCreateInput>;
 
 /**
  * Validates the changes sent to update a site (the IPC validator for sites.update): the create fields, all
- * optional, but the folder (moving is sitesMove) and with `password: null` to forget a saved password.
+ * optional, but the folder (moving is sitesMove) and with `password: null` to forget a saved password, and
+ * `keepPassword` to keep it for a new host, port, user or protocol.
  */
 export const siteUpdateInputSchema = siteCreateInputSchema
   .omit({ folderPath: true, password: true, clientKeyPassphrase: true, proxyPassword: true })
@@ -149,6 +153,7 @@ export const siteUpdateInputSchema = siteCreateInputSchema
     password: passwordSchema.nullable().optional(),
     clientKeyPassphrase: passwordSchema.nullable().optional(),
     proxyPassword: passwordSchema.nullable().optional(),
+    keepPassword: z.boolean().optional(),
   }) satisfies z.ZodType<SiteUpdateInput>;
 
 /** A pinned certificate as stored and as sent over IPC. */

@@ -10,6 +10,12 @@ export type PasswordStorage = 'keychain' | 'ask';
 /** Default for `uploadViaTemporaryName`: on, so no partial upload ever sits under its final name. */
 export const DEFAULT_UPLOAD_VIA_TEMPORARY_NAME = true;
 
+/** Default for `allowClearData`: off, so a server refusing PROT P is refused rather than used in clear. */
+export const DEFAULT_ALLOW_CLEAR_DATA = false;
+
+/** The site manager's words for `allowClearData`; the doctor names the setting by them. */
+export const ALLOW_CLEAR_DATA_LABEL = 'Allow unencrypted file data';
+
 /** Default for `maxConnections`: two, so browsing and one transfer can run without a third login. */
 export const DEFAULT_MAX_CONNECTIONS = 2;
 
@@ -71,6 +77,11 @@ export interface SiteProfile {
   readonly proxyMode?: SiteProxyMode;
   /** With `custom`: `socks5://[user@]host:port` or `http://[user@]host:port`; its password in the keychain (account `<id>:proxy`). */
   readonly proxyUrl?: string;
+  /**
+   * Connect even when the server refuses PROT P: listings and file contents then travel unencrypted (user
+   * name and password still do not). For old servers that cannot protect data connections. default false
+   */
+  readonly allowClearData: boolean;
   readonly comments: string;
   /** ISO 8601. */
   readonly createdAt: string;
@@ -128,6 +139,8 @@ export interface SiteCreateInput {
   readonly proxyUrl?: string;
   /** The custom proxy's password; saved in the keychain, never on disk. */
   readonly proxyPassword?: string;
+  /** default false */
+  readonly allowClearData?: boolean;
   readonly comments?: string;
 }
 
@@ -161,7 +174,25 @@ export interface SiteUpdateInput {
   readonly proxyUrl?: string;
   /** A string replaces the saved proxy password, null forgets it. */
   readonly proxyPassword?: string | null;
+  readonly allowClearData?: boolean;
   readonly comments?: string;
+  /**
+   * A saved password belongs to the server it was typed for: when host, port, user or protocol change
+   * and no new password is given, it is forgotten, unless this is true (the user agreed to send it to the
+   * new server). default false
+   */
+  readonly keepPassword?: boolean;
+}
+
+/**
+ * Whether an update moves a site to another server, as far as its password is concerned: another host
+ * (names compared without case), port, user or protocol. A saved password is not sent there unasked.
+ */
+export function changesPasswordServer(
+  before: Pick<SiteProfile, 'host' | 'port' | 'user' | 'protocol'>,
+  after: Pick<SiteProfile, 'host' | 'port' | 'user' | 'protocol'>,
+): boolean {
+  return before.host.toLowerCase() !== after.host.toLowerCase() || before.port !== after.port || before.user !== after.user || before.protocol !== after.protocol;
 }
 
 /** The site tree as the site manager draws it: every folder (empty ones too) and every site. */
@@ -201,6 +232,7 @@ export function toConnectionTarget(site: SiteProfile): ConnectionTarget {
     minTlsVersion: site.minTlsVersion,
     timezoneOffsetMinutes: site.timezoneOffsetMinutes,
     encoding: site.encoding,
+    allowClearData: site.allowClearData,
   };
 }
 
@@ -225,6 +257,7 @@ export const SITE_SETTINGS_APPLIED_ON_RECONNECT = [
   'clientKeyPath',
   'proxyMode',
   'proxyUrl',
+  'allowClearData',
 ] as const satisfies readonly (keyof SiteUpdateInput)[];
 
 /** One of SITE_SETTINGS_APPLIED_ON_RECONNECT. */

@@ -34,4 +34,9 @@ export interface ConnectionTarget {
   readonly timezoneOffsetMinutes: number;
   /** Control connection and listing charset: 'utf8' (default) or a legacy one such as 'latin1'. */
   readonly encoding: string;
+  /**
+   * Whether the connection may go on when the server refuses PROT P, with file contents and listings
+   * unencrypted (the control connection still is). default false: such a server is refused with an error.
+   */
+  readonly allowClearData?: boolean;
 }

@@ -43,6 +43,8 @@ export interface ConnectionFlags {
   readonly fingerprint: string | undefined;
   readonly insecure: boolean;
   readonly allowPlain: boolean;
+  /** `--allow-clear-data`: go on when the server refuses PROT P. */
+  readonly allowClearData: boolean;
   readonly active: boolean;
   /** Seconds. */
   readonly timeout: number;
@@ -54,6 +56,7 @@ export const CONNECTION_OPTIONS = {
   fingerprint: { type: 'string' },
   insecure: { type: 'boolean', default: false },
   'allow-plain': { type: 'boolean', default: false },
+  'allow-clear-data': { type: 'boolean', default: false },
   active: { type: 'boolean', default: false },
   timeout: { type: 'string', default: '30' },
 } as const;
@@ -67,6 +70,7 @@ export function connectionFlags(values: Record<string, string | boolean | undefi
     fingerprint: typeof values.fingerprint === 'string' ? values.fingerprint : undefined,
     insecure: values.insecure === true,
     allowPlain: values['allow-plain'] === true,
+    allowClearData: values['allow-clear-data'] === true,
     active: values.active === true,
     timeout,
   };
@@ -100,7 +104,8 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
     const saved = site.passwordStorage === 'keychain' ? await sites.getPassword(site.id) : null;
     const password = saved ?? io.env.WHARF_PASSWORD ?? (io.interactive ? await io.ask(`Password for ${site.user}@${site.host}: `, { hidden: true }) : null);
     if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
-    const target = toConnectionTarget(site);
+    const siteTarget = toConnectionTarget(site);
+    const target = flags.allowClearData ? { ...siteTarget, allowClearData: true } : siteTarget;
     return {
       ...common,
       target: flags.active ? { ...target, dataMode: 'active' } : target,
@@ -139,6 +144,7 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
       minTlsVersion: 'TLSv1.2',
       timezoneOffsetMinutes: 0,
       encoding: 'utf8',
+      allowClearData: flags.allowClearData,
     },
     password,
     path: location.path,

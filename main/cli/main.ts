@@ -36,10 +36,13 @@ Commands:
   site ls                list saved sites (the app's site manager)
   site show NAME         one site's settings
   site add NAME --url URL [--folder F] [--ask-password] [--active] [--max-connections N]
-           [--upload-in-place]
+           [--upload-in-place] [--allow-clear-data]
                          save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain
   site edit NAME [--url URL] [--rename NEW] [--folder F] [--ask-password] [--active|--passive]
-           [--upload-in-place|--upload-via-temporary-name] ...
+           [--upload-in-place|--upload-via-temporary-name] [--keep-password]
+           [--allow-clear-data|--require-data-protection] ...
+                         a new host, port, user or protocol forgets the saved password
+                         (typed for the old server) unless --keep-password or a new WHARF_PASSWORD
   site rm NAME           delete a site and its saved password
   site certs             list pinned certificates;  site uncert HOST:PORT  forgets one
 ${SITE_FILE_USAGE}
@@ -57,6 +60,8 @@ Options:
   --allow-plain          allow plain, unencrypted FTP
 ${CONNECTIVITY_USAGE}
   --active               active mode (EPRT/PORT) instead of passive (refused behind a proxy)
+  --allow-clear-data     go on when the server refuses to encrypt data connections (PROT P):
+                         listings and files then travel unencrypted (refused by default)
   --parallel N           connections for -r transfers (default 2, at most 10)
   --overwrite POLICY     when the target exists: overwrite (default), newer, size-differs,
                          resume, rename, skip, or ask (on a terminal)
@@ -80,6 +85,8 @@ interface CliFlags {
   readonly fingerprint: string | undefined;
   readonly insecure: boolean;
   readonly allowPlain: boolean;
+  /** `--allow-clear-data`: this run goes on when PROT P is refused. */
+  readonly allowClearData: boolean;
   readonly active: boolean;
   readonly parallel: number;
   readonly resume: boolean;
@@ -101,6 +108,8 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       fingerprint: { type: 'string' },
       insecure: { type: 'boolean', default: false },
       'allow-plain': { type: 'boolean', default: false },
+      'allow-clear-data': { type: 'boolean', default: false },
+      'require-data-protection': { type: 'boolean', default: false },
       active: { type: 'boolean', default: false },
       parallel: { type: 'string', default: '2' },
       resume: { type: 'boolean', default: false },
@@ -126,6 +135,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       cert: { type: 'string' },
       key: { type: 'string' },
       proxy: { type: 'string' },
+      'keep-password': { type: 'boolean', default: false },
     },
   });
   const [command = 'help', ...rest] = positionals;
@@ -141,6 +151,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       fingerprint: values.fingerprint,
       insecure: values.insecure ?? false,
       allowPlain: values['allow-plain'] ?? false,
+      allowClearData: values['allow-clear-data'] ?? false,
       active: values.active ?? false,
       parallel,
       resume: values.resume ?? false,
@@ -165,6 +176,9 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       comments: values.comments,
       uploadInPlace: values['upload-in-place'] ?? false,
       uploadViaTemporaryName: values['upload-via-temporary-name'] ?? false,
+      keepPassword: values['keep-password'] ?? false,
+      allowClearData: values['allow-clear-data'] ?? false,
+      requireDataProtection: values['require-data-protection'] ?? false,
     },
   };
 }
@@ -237,7 +251,8 @@ async function resolveTarget(
       process.env.WHARF_PASSWORD ??
       (process.stdin.isTTY ? await ask(`Password for ${site.user}@${site.host}: `, { hidden: true }) : null);
     if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
-    const target = toConnectionTarget(site);
+    const siteTarget = toConnectionTarget(site);
+    const target = flags.allowClearData ? { ...siteTarget, allowClearData: true } : siteTarget;
     const path = location.path === '/' && site.remoteDir ? site.remoteDir : location.path;
     return { target: flags.active ? { ...target, dataMode: 'active' } : target, password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins, site };
   }
@@ -250,6 +265,7 @@ async function resolveTarget(
     minTlsVersion: 'TLSv1.2',
     timezoneOffsetMinutes: 0,
     encoding: 'utf8',
+    allowClearData: flags.allowClearData,
   };
   return { target, password: await passwordFor(location), path: location.path, uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME };
 }

@@ -1,5 +1,6 @@
 import type { DoctorDiagnosis, DoctorProblem, DoctorSeverity, DoctorStepId } from '../../common/models/doctor';
 import type { FtpsMode } from '../../common/models/site';
+import { ALLOW_CLEAR_DATA_LABEL } from '../../common/models/site-profile';
 
 /** What a diagnosis can refer to; each problem uses the fields it needs. Server text must already be showable. */
 export interface ProblemContext {
@@ -26,6 +27,8 @@ export interface ProblemContext {
   readonly dataFailed?: boolean;
   /** For data-protection-refused: the server also refused an unencrypted data connection, with this reply. */
   readonly dataReply?: string;
+  /** For data-protection-refused: the site allows unencrypted file data (else Wharf refuses the server). */
+  readonly clearDataAllowed?: boolean;
   /** For not-ftp: what the port seems to speak. */
   readonly protocol?: 'SSH' | 'HTTP' | 'TLS' | 'unknown';
 }
@@ -193,11 +196,25 @@ export function describeProblem(problem: DoctorProblem, c: ProblemContext): Text
           ],
         };
       }
+      if (c.clearDataAllowed !== true) {
+        return {
+          severity: 'error',
+          title: 'The server refuses to encrypt file contents and listings',
+          explanation: `The server refused PROT P${detail}: listings and files would travel unencrypted, so Wharf stops the connection after login.`,
+          fixes: [
+            `Ask the server's administrator to allow protected data connections (PROT P). ${PROT_DENIED_WHERE}`,
+            `To connect anyway, with listings and files unencrypted: turn on "${ALLOW_CLEAR_DATA_LABEL}" in the site's Advanced settings (wharf: --allow-clear-data, or wharf site edit NAME --allow-clear-data).`,
+          ],
+        };
+      }
       return {
         severity: 'warning',
         title: 'File contents and listings are not encrypted',
         explanation: `The server refused PROT P${detail}: the control connection is encrypted, data connections are not.`,
-        fixes: [`Ask the server's administrator to allow protected data connections (PROT P). ${PROT_DENIED_WHERE}`],
+        fixes: [
+          `Ask the server's administrator to allow protected data connections (PROT P). ${PROT_DENIED_WHERE}`,
+          `This site allows it ("${ALLOW_CLEAR_DATA_LABEL}" is on); turn that off to have such a server refused.`,
+        ],
       };
     case 'epsv-unsupported':
       return {

@@ -89,6 +89,9 @@ class Cancelled extends Error {}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** TLS versions from oldest to newest, to compare a probed version with a site's minimum. */
+const TLS_VERSION_ORDER: readonly string[] = ['TLSv1.2', 'TLSv1.3'];
+
 /** One doctor run: the steps, findings and transcript as they accumulate. */
 class DoctorRun {
   private readonly steps = new Map<DoctorStepId, DoctorStep>();
@@ -149,7 +152,7 @@ class DoctorRun {
   }
 
   private context(extra: Partial<ProblemContext> = {}): ProblemContext {
-    return { host: this.target.host, port: this.target.port, mode: this.target.mode, ...extra };
+    return { host: this.target.host, port: this.target.port, mode: this.target.mode, clearDataAllowed: this.target.allowClearData === true, ...extra };
   }
 
   private diagnose(problem: DoctorProblem, stepId: DoctorStepId, extra: Partial<ProblemContext> = {}): void {
@@ -636,7 +639,9 @@ class DoctorRun {
         s.summary = 'Accepted: listings and files travel encrypted.';
         return;
       }
-      s.status = 'warning';
+      // Wharf itself stops such a connection unless the site allows clear data; the doctor goes on to
+      // learn whether listings would work with the setting on.
+      s.status = this.target.allowClearData === true ? 'warning' : 'failed';
       s.summary = `PROT P refused: ${replyLine(prot)}`;
       this.protectionRefusal = replyLine(prot);
       this.diagnose('data-protection-refused', 'protection', { detail: replyLine(prot) });
@@ -978,6 +983,13 @@ class DoctorRun {
           s.status = 'failed';
           s.summary = 'A different certificate was presented on this connection; not continued.';
           this.diagnose('certificate-changed', id, { detail: `expected ${this.acceptedFingerprint}, presented ${presented}` });
+          return;
+        }
+        if (TLS_VERSION_ORDER.indexOf(version) < TLS_VERSION_ORDER.indexOf(this.target.minTlsVersion)) {
+          // Below the site's minimum: the user name and password never travel over it, not even for a
+          // test. That the server offers it is all this probe learns.
+          const minimum = this.target.minTlsVersion.replace('TLSv', 'TLS ');
+          s.summary = `${label} works (${result.cipher}); not logged in over it: this site accepts ${minimum} and newer only, so its password is never sent over ${label}.`;
           return;
         }
         if (this.target.mode === 'implicit') {

@@ -98,6 +98,7 @@ export class DoctorService {
         minTlsVersion: request.minTlsVersion ?? 'TLSv1.2',
         timezoneOffsetMinutes: 0,
         encoding: 'utf8',
+        allowClearData: request.allowClearData === true,
       },
       password: request.password,
       allowPlain: request.allowPlain === true,

@@ -12,6 +12,7 @@ import type {
   RemoteEntry,
   SecurityReport,
 } from '../../common/models';
+import { ALLOW_CLEAR_DATA_LABEL } from '../../common/models/site-profile';
 import { describePeerCertificate, explainVerificationError, normalizeFingerprint } from './certificate';
 import { explainClientCertificateAlert, type ClientCertificate } from './client-certificate';
 import { controlCharset, type ControlCharset } from './charset';
@@ -443,6 +444,7 @@ export class FtpsSession {
       await this.client.sendIgnoringError('PBSZ 0');
       const prot = await this.client.sendIgnoringError('PROT P');
       this.dataProtected = prot.code >= 200 && prot.code < 300;
+      if (!this.dataProtected && this.options.target.allowClearData !== true) throw dataProtectionRefused(prot.code, prot.message);
       if (!this.dataProtected) this.log('warning', `The server refused PROT P (${prot.code}): file contents and listings will travel unencrypted.`);
     }
   }
@@ -800,3 +802,18 @@ function systemAndBundledRoots(): string[] {
   rootsCache = [...tls.rootCertificates, ...system];
   return rootsCache;
 }
+
+/**
+ * A server that refuses PROT P would get listings and file contents in clear, under a padlock the user
+ * trusts: refused unless the site allows it. Not worth a retry: the server answers the same next time.
+ */
+function dataProtectionRefused(code: number, message: string): WharfError {
+  const reply = printableName(`${code} ${message.replace(/^\d{3}[ -]?/, '').trim()}`.trim());
+  return new WharfError(
+    'tls-required',
+    `The server refused to encrypt data connections (PROT P: ${reply}): listings and files would travel unencrypted, so Wharf stopped. ` +
+      `To connect anyway, turn on "${ALLOW_CLEAR_DATA_LABEL}" in the site's settings (wharf: --allow-clear-data).`,
+    { code, detail: { setting: 'allowClearData' } },
+  );
+}
+

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { WharfApi } from '../../common/ipc/contract';
 import type { PendingQuestion, QuickConnectLink } from '../../common/ipc/payloads';
@@ -25,6 +23,7 @@ import type { PlatformPort } from './platform';
 import { QuestionBroker } from './question-broker';
 import { QueueConnections, QueueService, type OpenTransferSession, type TransferQueueLike } from './queue-service';
 import { RemoteSessionService, type OpenSession } from './remote-sessions';
+import { ScratchSpace } from './scratch-space';
 import { SitesService } from './sites-service';
 import { DoctorService } from '../doctor/service';
 import { FileSyncStateStore, SyncService } from '../sync';
@@ -54,8 +53,8 @@ export interface WharfServiceParts {
   /** Copies opened with `remoteOpen`, watched for saves to upload back. */
   readonly edited: EditedFilesService;
   readonly app: { readonly name: string; readonly version: string };
-  /** Where remote files dragged out to the OS, or opened, are downloaded first (removed at shutdown). */
-  readonly dragDir: string;
+  /** Where remote files dragged out to the OS, or opened, are downloaded first (private; removed at shutdown). */
+  readonly scratch: ScratchSpace;
   /** Links opened by the OS; null where nothing hands any (the CLI, service tests). */
   readonly links: LinkSource | null;
 }
@@ -76,13 +75,13 @@ async function attempt<T>(run: () => T | Promise<T>): Promise<Result<T>> {
 export function createWharfApi(parts: WharfServiceParts): WharfApi {
   const { platform, events, local, remote, queue, sites, questions, log, doctor, sync, edited } = parts;
 
-  /** A remote file downloaded (and verified) into a new folder of its own under dragDir, keeping its name. */
+  /** A remote file downloaded (and verified) into a new private folder of its own in the scratch space, keeping its name. */
   const downloadToTemporaryFolder = async (sessionId: string, remotePath: string): Promise<string> => {
-    const folder = join(parts.dragDir, randomUUID());
-    await mkdir(folder, { recursive: true });
+    const folder = await parts.scratch.newFolder();
     const target = join(folder, safeLocalName(remotePath));
     // downloadFile uses only size() and download(), which BrowseSession includes.
     await downloadFile(remote.browseSession(sessionId) as FtpsSession, remotePath, target, {});
+    await parts.scratch.seal(target);
     return target;
   };
 
@@ -266,8 +265,11 @@ export interface WharfServicesOptions {
   readonly openSession?: OpenSession & OpenTransferSession;
   /** default: a TransferQueue saving to `<dataDir>/queue.json` */
   readonly queue?: (openSession: (siteKey: string) => ReturnType<QueueConnections['open']>, onLog: (text: string) => void) => Promise<TransferQueueLike>;
-  /** default: `<tmp>/wharf-drag-<pid>` */
-  readonly dragDir?: string;
+  /**
+   * Where the private scratch folder for View/Edit and drag-out copies is made (`mkdtemp`, 0700);
+   * default: `<dataDir>/scratch`, or the system temp folder when that one is not private.
+   */
+  readonly scratchParent?: string;
   /** default: none (`linksReady` answers null) */
   readonly links?: LinkSource;
 }
@@ -341,6 +343,10 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     onDidChangeRunning: (running) => events.emit('syncProgress', running),
   });
 
+  const scratch = await ScratchSpace.create({
+    parent: options.scratchParent ?? join(options.dataDir, 'scratch'),
+    onLog: (text) => log.info('app', 'warning', text),
+  });
   const edited = new EditedFilesService({
     events,
     remoteFacts: (sessionId, path) => remote.fileFacts(sessionId, path),
@@ -367,7 +373,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     sync,
     edited,
     app: options.app,
-    dragDir: options.dragDir ?? join(tmpdir(), `wharf-drag-${process.pid}`),
+    scratch,
     links: options.links ?? null,
   };
   const api = createWharfApi(parts);
@@ -386,7 +392,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
       await remote.closeAll();
       await queue.stop().catch(() => undefined);
       log.flush();
-      await rm(parts.dragDir, { recursive: true, force: true }).catch(() => undefined);
+      await scratch.remove().catch(() => undefined);
     },
   };
 }

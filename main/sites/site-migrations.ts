@@ -92,12 +92,14 @@ function migrateV1ToV2(doc: unknown): unknown {
 /**
  * Version 3 adds the enterprise connectivity settings (#18): a client certificate (`clientCertPath`,
  * `clientKeyPath`, none by default) and a proxy (`proxyMode` 'app', following the app-wide setting, and
- * `proxyUrl`). Only defaults are written in, for the same reason as version 2.
+ * `proxyUrl`); and `allowClearData` (default off: a server refusing PROT P is refused). Only defaults are
+ * written in, for the same reason as version 2: an older Wharf then refuses the file instead of setting
+ * sites aside.
  */
 function migrateV2ToV3(doc: unknown): unknown {
   if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { sites?: unknown }).sites)) return doc;
   const v2 = doc as { sites: unknown[] };
-  const defaults = { clientCertPath: '', clientKeyPath: '', proxyMode: 'app', proxyUrl: '' };
+  const defaults = { clientCertPath: '', clientKeyPath: '', proxyMode: 'app', proxyUrl: '', allowClearData: false };
   return {
     ...v2,
     schemaVersion: 3,

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { defaultPortFor, type FtpsMode } from '../../common/models/site';
 import {
   DEFAULT_MAX_CONNECTIONS,
+  changesPasswordServer,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+  DEFAULT_ALLOW_CLEAR_DATA,
   type SiteCreateInput,
   type SiteImportResult,
   type SiteImportSkip,
@@ -190,6 +192,7 @@ export class SiteStore {
       clientKeyPath: data.clientKeyPath ?? '',
       proxyMode: data.proxyMode ?? 'app',
       proxyUrl: data.proxyUrl ?? '',
+      allowClearData: data.allowClearData ?? DEFAULT_ALLOW_CLEAR_DATA,
       comments: data.comments ?? '',
       createdAt: at,
       updatedAt: at,
@@ -213,7 +216,8 @@ export class SiteStore {
 
   /**
    * Changes a site. `password`: a string replaces the saved one, null forgets it; switching to "ask" forgets
-   * it as well (if the keychain cannot be reached then, deleting the site retries).
+   * it as well (if the keychain cannot be reached then, deleting the site retries). A new host, port, user or
+   * protocol forgets it too, unless `keepPassword` (the site manager asks, the CLI has --keep-password).
    */
   async update(id: string, changes: SiteUpdateInput): Promise<SiteProfile> {
     const data = parse(siteUpdateInputSchema, changes);
@@ -245,6 +249,7 @@ export class SiteStore {
           clientKeyPath: data.clientKeyPath,
           proxyMode: data.proxyMode,
           proxyUrl: data.proxyUrl,
+          allowClearData: data.allowClearData,
           comments: data.comments,
         }),
         protocol,
@@ -265,6 +270,12 @@ export class SiteStore {
       } else if (storage === 'ask' && current.passwordStorage === 'keychain') {
         // The user may be choosing "ask" precisely because the keychain is unreachable: do not block on it.
         await this.credentials.delete(id).catch(() => undefined);
+        hasPassword = false;
+      } else if (storage === 'keychain' && data.keepPassword !== true && changesPasswordServer(current, next)) {
+        // Typed for the old server: sending it to another one (perhaps a typo away from a stranger's) is
+        // not the user's decision until they say so. Forgotten before the site is written, so a failure
+        // leaves the site pointing at the old server, with its password.
+        await this.credentials.delete(id);
         hasPassword = false;
       }
       const result = hasPassword === undefined ? (await this.withPasswordState([next]))[0] : { ...next, hasPassword };
@@ -440,6 +451,7 @@ export class SiteStore {
             clientKeyPath: data.clientKeyPath ?? '',
             proxyMode: data.proxyMode ?? 'app',
             proxyUrl: data.proxyUrl ?? '',
+            allowClearData: data.allowClearData ?? DEFAULT_ALLOW_CLEAR_DATA,
             comments: data.comments ?? '',
             createdAt: at,
             updatedAt: at,

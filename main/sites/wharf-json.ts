@@ -42,6 +42,7 @@ export function exportSitesJson(
     clientKeyPath: s.clientKeyPath ?? '',
     proxyMode: s.proxyMode ?? 'app',
     proxyUrl: s.proxyUrl ?? '',
+    allowClearData: s.allowClearData,
     comments: s.comments,
   }));
   const body = { format: WHARF_EXPORT_FORMAT, schemaVersion: WHARF_EXPORT_VERSION, exportedAt: now.toISOString(), folders: tree.folders, sites };

@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEven
 import type { SitesListing } from '../../common/ipc/payloads';
 import type { SiteProxyMode } from '../../common/models/proxy';
 import type { DataConnectionMode, FtpsMode, MinTlsVersion } from '../../common/models/site';
-import type { SiteProfile } from '../../common/models/site-profile';
+import { ALLOW_CLEAR_DATA_LABEL, type SiteProfile } from '../../common/models/site-profile';
 import { dialogId } from '../dispatcher';
 import { useDispatcher, useStore } from '../hooks';
 import type { Dialog } from '../state/dialogs';
@@ -23,7 +23,9 @@ import {
   folderContents,
   folderKey,
   isWithinFolder,
+  ALLOW_CLEAR_DATA_HINT,
   newDraft,
+  passwordLeavesItsServer,
   PLAIN_FTP_WARNING,
   PROTOCOL_CHOICES,
   PROTOCOL_HINT,
@@ -654,6 +656,7 @@ function ConnectivityTab({ draft, set, err }: Pick<SiteFormProps, 'draft' | 'set
 
 function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, listing, onMove }: SiteFormProps): ReactNode {
   const folders = folderChoices(listing);
+  const saved = draft.id === null ? null : (listing?.sites.find((s) => s.id === draft.id) ?? null);
   const currentFolder = folderKey(draft.folderPath);
   if (!folders.some((f) => f.key === currentFolder)) folders.push({ key: currentFolder, path: draft.folderPath, label: draft.folderPath.join(' / ') });
   return (
@@ -739,6 +742,21 @@ function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, l
                 <Icon name="lock" /> A password is saved in the system keychain.
               </p>
             )}
+            {saved && passwordLeavesItsServer(draft, saved) && (
+              <div className="banner warning" role="alert" aria-label="Saved password and the new server">
+                <Icon name="lock" />
+                <div>
+                  <p>
+                    The saved password was typed for {saved.user || 'anonymous'}@{saved.host}:{saved.port}. Saving removes it, so it is not sent to{' '}
+                    {draft.host.trim()} unasked.
+                  </p>
+                  <label className="check">
+                    <input type="checkbox" checked={draft.keepPassword} onChange={(e) => set('keepPassword', e.target.checked)} />
+                    <span>Keep the saved password for {draft.host.trim()}</span>
+                  </label>
+                </div>
+              </div>
+            )}
           </fieldset>
         </div>
       )}
@@ -784,6 +802,15 @@ function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, l
             </label>
             <p className="hint">{UPLOAD_VIA_TEMPORARY_NAME_HINT}</p>
           </div>
+          {draft.protocol !== 'plain' && (
+            <div className="span2">
+              <label className="check">
+                <input type="checkbox" checked={draft.allowClearData} onChange={(e) => set('allowClearData', e.target.checked)} />
+                <span>{ALLOW_CLEAR_DATA_LABEL}</span>
+              </label>
+              <p className="hint">{ALLOW_CLEAR_DATA_HINT}</p>
+            </div>
+          )}
         </div>
       )}
       {tab === 'connectivity' && <ConnectivityTab draft={draft} set={set} err={err} />}

@@ -73,6 +73,7 @@ export function connectionChanged(draft: SiteDraft, site: SiteProfile): boolean 
     draft.protocol !== site.protocol ||
     draft.user !== site.user ||
     draft.minTlsVersion !== site.minTlsVersion ||
+    draft.allowClearData !== site.allowClearData ||
     draft.remoteDir !== site.remoteDir
   );
 }
@@ -99,6 +100,7 @@ export function doctorPlanFromDraft(draft: SiteDraft, saved: SiteProfile | null)
     user: draft.user,
     password: draft.password,
     minTlsVersion: draft.minTlsVersion,
+    ...(draft.allowClearData ? { allowClearData: true } : {}),
     ...(draft.protocol === 'plain' ? { allowPlain: true } : {}),
     ...(draft.remoteDir.trim() ? { remoteDir: draft.remoteDir.trim() } : {}),
   };

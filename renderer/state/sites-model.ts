@@ -6,6 +6,8 @@ import type { KeychainStatus, SitesListing } from '../../common/ipc/payloads';
 import { parseProxyUrl, type SiteProxyMode } from '../../common/models/proxy';
 import { defaultPortFor, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
 import {
+  changesPasswordServer,
+  DEFAULT_ALLOW_CLEAR_DATA,
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   MAX_CONNECTIONS_LIMIT,
@@ -49,6 +51,11 @@ export const UPLOAD_VIA_TEMPORARY_NAME_HINT =
   'Each upload is written as NAME.wharf-part and renamed to NAME only once it is complete and verified, so an interrupted upload never leaves a partial file under the real name. ' +
   'Turn it off for servers that do not allow renaming (some upload-only drop boxes).';
 
+/** Why "Allow unencrypted file data" is off by default and when to tick it. */
+export const ALLOW_CLEAR_DATA_HINT =
+  'Off: a server that refuses to encrypt data connections (PROT P) is refused, since listings and files would travel unencrypted. ' +
+  'Turn it on only for an old server that cannot encrypt them and files that need no secrecy; user name and password stay encrypted either way.';
+
 /** The warning shown whenever plain FTP is chosen. */
 export const PLAIN_FTP_WARNING = 'Plain FTP is not encrypted: your password and your files travel over the network in clear text, readable by anyone on the way.';
 
@@ -74,6 +81,8 @@ export interface SiteDraft {
   readonly password: string;
   /** Whether the keychain holds one now (from the profile). */
   readonly hasPassword: boolean;
+  /** The user agreed to keep the saved password though the site now points at another server. */
+  readonly keepPassword: boolean;
   readonly dataMode: DataConnectionMode;
   readonly localDir: string;
   readonly remoteDir: string;
@@ -91,6 +100,7 @@ export interface SiteDraft {
   readonly proxyUrl: string;
   /** Typed password of the custom proxy; '' keeps the saved one (if any). */
   readonly proxyPassword: string;
+  readonly allowClearData: boolean;
   readonly comments: string;
 }
 
@@ -108,6 +118,7 @@ export function newDraft(folderPath: readonly string[], keychainAvailable: boole
     passwordStorage: keychainAvailable ? 'keychain' : 'ask',
     password: '',
     hasPassword: false,
+    keepPassword: false,
     dataMode: 'passive',
     localDir: '',
     remoteDir: '',
@@ -117,6 +128,7 @@ export function newDraft(folderPath: readonly string[], keychainAvailable: boole
     minTlsVersion: 'TLSv1.2',
     uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
     ...NO_CONNECTIVITY,
+    allowClearData: DEFAULT_ALLOW_CLEAR_DATA,
     comments: '',
   };
 }
@@ -138,6 +150,7 @@ export function draftFromSite(site: SiteProfile): SiteDraft {
     passwordStorage: site.passwordStorage,
     password: '',
     hasPassword: site.hasPassword,
+    keepPassword: false,
     dataMode: site.dataMode,
     localDir: site.localDir,
     remoteDir: site.remoteDir,
@@ -151,6 +164,7 @@ export function draftFromSite(site: SiteProfile): SiteDraft {
     clientKeyPath: site.clientKeyPath ?? '',
     proxyMode: site.proxyMode ?? 'app',
     proxyUrl: site.proxyUrl ?? '',
+    allowClearData: site.allowClearData,
     comments: site.comments,
   };
 }
@@ -238,8 +252,18 @@ export function toCreateInput(draft: SiteDraft): SiteCreateInput {
     proxyMode: draft.proxyMode,
     proxyUrl: draft.proxyMode === 'custom' ? draft.proxyUrl.trim() : '',
     ...(draft.proxyMode === 'custom' && draft.proxyPassword !== '' ? { proxyPassword: draft.proxyPassword } : {}),
+    allowClearData: draft.allowClearData,
     comments: draft.comments,
   };
+}
+
+/**
+ * Whether saving the draft would point the site's saved password at another server (host, port, user or
+ * protocol changed, no new password typed): it is then forgotten unless the user keeps it.
+ */
+export function passwordLeavesItsServer(draft: SiteDraft, site: SiteProfile): boolean {
+  if (!site.hasPassword || site.passwordStorage !== 'keychain' || draft.passwordStorage !== 'keychain' || draft.password !== '') return false;
+  return changesPasswordServer(site, { host: draft.host.trim(), port: effectivePort(draft), user: draft.user, protocol: draft.protocol });
 }
 
 /** The changes that make `site` what the draft says; a typed password replaces the saved one. */
@@ -254,6 +278,7 @@ export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateIn
   if (draft.user !== site.user) changes.user = draft.user;
   if (draft.passwordStorage !== site.passwordStorage) changes.passwordStorage = draft.passwordStorage;
   if (draft.passwordStorage === 'keychain' && draft.password !== '') changes.password = draft.password;
+  if (draft.keepPassword && passwordLeavesItsServer(draft, site)) changes.keepPassword = true;
   if (draft.dataMode !== site.dataMode) changes.dataMode = draft.dataMode;
   if (draft.localDir !== site.localDir) changes.localDir = draft.localDir;
   if (draft.remoteDir !== site.remoteDir) changes.remoteDir = draft.remoteDir;
@@ -269,6 +294,7 @@ export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateIn
   const proxyUrl = draft.proxyMode === 'custom' ? draft.proxyUrl.trim() : '';
   if (proxyUrl !== (site.proxyUrl ?? '')) changes.proxyUrl = proxyUrl;
   if (draft.proxyMode === 'custom' && draft.proxyPassword !== '') changes.proxyPassword = draft.proxyPassword;
+  if (draft.allowClearData !== site.allowClearData) changes.allowClearData = draft.allowClearData;
   if (draft.comments !== site.comments) changes.comments = draft.comments;
   return changes;
 }
@@ -287,6 +313,7 @@ const RECONNECT_SETTING_WORDS: Record<SiteReconnectSetting, string> = {
   clientKeyPath: 'client key',
   proxyMode: 'proxy',
   proxyUrl: 'proxy address',
+  allowClearData: 'unencrypted file data setting',
 };
 
 /**

@@ -254,6 +254,27 @@ describe('wharf with saved sites and the keychain', () => {
     assert.equal(gone.code, 2);
     assert.match(gone.stderr, /No saved site/);
   });
+
+  test('site edit to another host forgets the saved password unless --keep-password', async (t) => {
+    const name = unique('moved');
+    const add = await run(['site', 'add', name, '--url', urlFor('pureftpd-explicit')], { WHARF_PASSWORD: server.password });
+    t.after(() => run(['site', 'rm', name]));
+    assert.equal(add.code, 0, add.stderr);
+
+    const kept = await run(['site', 'edit', name, '--url', `ftpes://${server.user}@localhost:${server.port}/`, '--keep-password']);
+    assert.equal(kept.code, 0, kept.stderr);
+    assert.match(kept.stdout, /Password:\s+in the keychain/);
+    assert.equal(kept.stderr, '');
+
+    const same = await run(['site', 'edit', name, '--url', `ftpes://${server.user}@localhost:${server.port}/`]);
+    assert.match(same.stdout, /Password:\s+in the keychain/, 'the same server again keeps it');
+
+    const moved = await run(['site', 'edit', name, '--url', `ftpes://${server.user}@elsewhere.example.net:${server.port}/`]);
+    assert.equal(moved.code, 0, moved.stderr);
+    assert.match(moved.stdout, /Password:\s+none saved/);
+    assert.match(moved.stderr, new RegExp(`the saved password was for ${server.user}@localhost:${server.port} and was removed, so it is not sent to elsewhere\\.example\\.net unasked`));
+    assert.match((await run(['site', 'show', name])).stdout, /Password:\s+none saved/, 'read back from the keychain');
+  });
 });
 
 describe('wharf put: uploads via a temporary name', () => {
@@ -290,7 +311,7 @@ describe('wharf put: uploads via a temporary name', () => {
       sites: [{
         id: '6b0c6f8e-3d55-4a43-9a3b-4d1f2a4b9c10', name, folderPath: [], protocol: 'explicit', host: server.host, port: server.port, portFollowsProtocol: false,
         user: server.user, passwordStorage: 'ask', dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2,
-        timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: false, comments: '', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
+        timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: false, allowClearData: false, comments: '', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
       }],
     }));
     const siteEnv = { ...env, WHARF_DATA_DIR: siteData };

@@ -4,6 +4,7 @@
  * the doctor and never asserted on.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { after, describe, test } from 'node:test';
 import type { DoctorProblem, DoctorReport, DoctorStep, DoctorStepId } from '../../common/models/doctor';
@@ -255,10 +256,28 @@ describe('data protection (PROT P)', () => {
   // proftpd answers PROT under <Limit PROT> like any command: DenyAll makes it refuse PROT P with 534.
   const denyProt = ['<Limit PROT>', '  DenyAll', '</Limit>'];
 
+  test('PROT P refused by proftpd, by default: an error that names the site setting which would allow it', async () => {
+    const server = await startProftpd(fleet, { name: 'prot-denied-default', lines: ['TLSRequired ctrl', ...denyProt] });
+    try {
+      const report = await doctor(server);
+      assert.equal(report.verdict, 'failed', JSON.stringify(report.diagnoses));
+      assert.deepEqual(problems(report), ['data-protection-refused']);
+      assert.equal(step(report, 'protection').status, 'failed');
+      assert.equal(step(report, 'protection').summary, 'PROT P refused: 534 Unwilling to accept security parameters');
+      assert.match(step(report, 'listing').summary, /via EPSV, unencrypted\.$/, 'the doctor still finds out whether the setting would help');
+      const [refused] = report.diagnoses;
+      assert.equal(refused?.severity, 'error');
+      assert.match(refused?.explanation ?? '', /refused PROT P \(534 Unwilling to accept security parameters\): listings and files would travel unencrypted, so Wharf stops the connection/);
+      assert.ok(refused?.fixes.some((f) => /turn on "Allow unencrypted file data" in the site's Advanced settings \(wharf: --allow-clear-data/.test(f)), JSON.stringify(refused?.fixes));
+    } finally {
+      await server.stop();
+    }
+  });
+
   test('PROT P refused by proftpd, clear data allowed: a warning, and listings travel unencrypted', async () => {
     const server = await startProftpd(fleet, { name: 'prot-denied', lines: ['TLSRequired ctrl', ...denyProt] });
     try {
-      const report = await doctor(server);
+      const report = await doctor(server, { overrides: { allowClearData: true } });
       assert.equal(report.verdict, 'warnings', JSON.stringify(report.diagnoses));
       assert.deepEqual(problems(report), ['data-protection-refused']);
       assert.equal(step(report, 'protection').status, 'warning');
@@ -295,6 +314,43 @@ describe('data protection (PROT P)', () => {
       assert.ok(contradiction?.fixes.some((f) => /<Limit PROT>/.test(f)));
       assert.equal(step(report, 'active').status, 'skipped');
       assert.match(step(report, 'active').summary, /refused the transfer itself/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe("the site's minimum TLS version", () => {
+  /** The doctor's transcript lines of its TLS 1.2 probe connection. */
+  const tls12Lines = (report: DoctorReport) => report.transcript.filter((l) => l.startsWith('[TLS 1.2]'));
+
+  test('with TLS 1.3 as the minimum, the TLS 1.2 probe shakes hands but never sends the user name or password', async () => {
+    const report = await doctor(fleet.servers['vsftpd-explicit'], { overrides: { minTlsVersion: 'TLSv1.3' } });
+    assert.equal(report.facts.tlsVersion, 'TLSv1.3');
+    assert.equal(step(report, 'tls12').status, 'ok');
+    assert.match(step(report, 'tls12').summary, /TLS 1\.2 works .*not logged in over it: this site accepts TLS 1\.3 and newer only/);
+    assert.ok(tls12Lines(report).some((l) => /\* TLS TLSv1\.2 /.test(l)), 'the handshake happened');
+    assert.deepEqual(tls12Lines(report).filter((l) => /> (USER|PASS)/.test(l)), [], 'no credentials over TLS 1.2');
+    assert.ok(report.transcript.some((l) => l.startsWith('[TLS 1.3]') && /> PASS/.test(l)), 'the TLS 1.3 probe logs in as before');
+  });
+
+  test('with the default minimum (TLS 1.2), the TLS 1.2 probe logs in and lists as before', async () => {
+    const report = await doctor(fleet.servers['vsftpd-explicit']);
+    assert.ok(tls12Lines(report).some((l) => /> PASS/.test(l)));
+    assert.equal(report.facts.tlsVersions.find((v) => v.version === 'TLSv1.2')?.listingWorked, true);
+  });
+
+  test('a server offering only TLS 1.2, for a site requiring TLS 1.3, never receives a login at all', async () => {
+    const server = await startProftpd(fleet, { name: 'tls12-only', lines: ['TLSProtocol TLSv1.2'] });
+    try {
+      const report = await doctor(server, { overrides: { minTlsVersion: 'TLSv1.3' } });
+      assert.equal(report.verdict, 'failed');
+      assert.equal(step(report, 'tls').status, 'failed');
+      assert.equal(step(report, 'login').status, 'skipped');
+      assert.deepEqual(report.transcript.filter((l) => /> (USER|PASS)/.test(l)), []);
+      assert.ok(report.transcript.some((l) => /> AUTH TLS/.test(l)), 'the doctor did reach the server');
+      // The server's own log: no USER or PASS command arrived.
+      assert.doesNotMatch(readFileSync(server.logFile, 'utf8'), /"(USER|PASS) /);
     } finally {
       await server.stop();
     }

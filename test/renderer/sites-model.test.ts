@@ -2,17 +2,33 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SitesListing } from '../../common/ipc/payloads';
 import { settingsAwaitingReconnect, type SiteProfile } from '../../common/models/site-profile';
-import { draftFromSite, newDraft, reconnectNotice, siteTreeRows, toCreateInput, toUpdateInput, validateDraft, withPort, withProtocol } from '../../renderer/state/sites-model';
+import { draftFromSite, newDraft, passwordLeavesItsServer, reconnectNotice, siteTreeRows, toCreateInput, toUpdateInput, validateDraft, withPort, withProtocol } from '../../renderer/state/sites-model';
 
 function site(name: string, folderPath: string[] = [], extra: Partial<SiteProfile> = {}): SiteProfile {
   return {
     id: `id-${name}`, name, folderPath, protocol: 'explicit', host: `${name}.example.com`, port: 21, portFollowsProtocol: true, user: 'ann', passwordStorage: 'keychain',
-    hasPassword: true, dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true, comments: '',
+    hasPassword: true, dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true, allowClearData: false, comments: '',
     createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', ...extra,
   };
 }
 
 describe('the site form', () => {
+  it('asks before the saved password follows the site to another server, and sends keepPassword only when the user kept it', () => {
+    const saved = site('files');
+    const draft = draftFromSite(saved);
+    assert.equal(passwordLeavesItsServer(draft, saved), false);
+    for (const moved of [{ ...draft, host: 'other.example.com' }, { ...draft, user: 'bob' }, withPort(draft, '2121'), withProtocol(draft, 'implicit')]) {
+      assert.equal(passwordLeavesItsServer(moved, saved), true);
+      assert.equal(toUpdateInput(moved, saved).keepPassword, undefined, 'not kept unless the user says so');
+      assert.equal(toUpdateInput({ ...moved, keepPassword: true }, saved).keepPassword, true);
+    }
+    const moved = { ...draft, host: 'other.example.com' };
+    assert.equal(passwordLeavesItsServer({ ...moved, host: 'FILES.example.com' }, saved), false, 'host names compare without case');
+    assert.equal(passwordLeavesItsServer({ ...moved, password: 'typed for the new one' }, saved), false, 'a typed password replaces it anyway');
+    assert.equal(passwordLeavesItsServer(moved, { ...saved, hasPassword: false }), false, 'nothing saved, nothing to ask');
+    assert.equal(passwordLeavesItsServer({ ...moved, passwordStorage: 'ask' }, saved), false, '"ask on connect" forgets it anyway');
+  });
+
   it('makes the port follow the protocol until the user types one', () => {
     let d = newDraft([], true);
     assert.equal(d.port, '21');
@@ -89,7 +105,7 @@ describe('the site tree', () => {
 describe('site changes made while connected', () => {
   it('names only the changes an open connection keeps until it reconnects', () => {
     const before = site('a');
-    const live = { ...before, name: 'b', maxConnections: 5, timezoneOffsetMinutes: 60, uploadViaTemporaryName: false, comments: 'x', remoteDir: '/www' };
+    const live = { ...before, name: 'b', maxConnections: 5, timezoneOffsetMinutes: 60, uploadViaTemporaryName: false, allowClearData: false, comments: 'x', remoteDir: '/www' };
     assert.deepEqual(settingsAwaitingReconnect(before, live, { name: 'b', maxConnections: 5, timezoneOffsetMinutes: 60, uploadViaTemporaryName: false }), []);
     // A port that follows the protocol changes with it: compared on the saved site, not the request.
     const implicit = { ...before, protocol: 'implicit' as const, port: 990, encoding: 'latin1' };

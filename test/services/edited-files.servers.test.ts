@@ -6,7 +6,7 @@
  * events (the service's own checks, the queue's updates), never on time.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -79,7 +79,7 @@ before(async () => {
     platform,
     app: { name: 'Wharf', version: 'test' },
     credentials: noKeychain,
-    dragDir: join(work, 'opened'),
+    scratchParent: join(work, 'scratch'),
     // The fleet's CA is not the system's: trusted here so no certificate question stands in the way.
     openSession: (options) => FtpsSession.open({ ...options, extraCaPem: [fleet.caCertPem], keepAliveIntervalMs: 0 }),
   });
@@ -99,6 +99,7 @@ before(async () => {
 
 after(async () => {
   await services?.dispose();
+  if (services) assert.equal(existsSync(services.scratch.root), false, 'the scratch folder is removed at quit');
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -106,6 +107,11 @@ describe('View/Edit: opened remote files are watched and uploaded back when save
   it('asks nothing for a touch, asks after a real save, and uploads the new bytes through the queue', async () => {
     const file = await openRemote('/edit/notes.txt', 'first version\n');
     assert.equal(readFileSync(file, 'utf8'), 'first version\n');
+    // The copy is private: a 0600 file alone in a 0700 folder of this run's 0700 scratch folder.
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.equal(statSync(dirname(file)).mode & 0o777, 0o700);
+    assert.equal(statSync(dirname(dirname(file))).mode & 0o777, 0o700);
+    assert.equal(dirname(dirname(dirname(file))), join(work, 'scratch'));
     assert.ok(platform.record.opened.includes(file));
     assert.ok(services.edited.isWatching(file));
 

@@ -27,7 +27,7 @@ describe('site store: sites and their passwords', () => {
         id: '', name: 'Web', folderPath: [], protocol: 'explicit', host: 'ftp.example.com', port: 21, portFollowsProtocol: true,
         user: '', passwordStorage: 'keychain', hasPassword: false, dataMode: 'passive', localDir: '', remoteDir: '',
         encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true,
-        clientCertPath: '', clientKeyPath: '', proxyMode: 'app', proxyUrl: '', comments: '', createdAt: '', updatedAt: '',
+        clientCertPath: '', clientKeyPath: '', proxyMode: 'app', proxyUrl: '', allowClearData: false, comments: '', createdAt: '', updatedAt: '',
       },
     );
     const implicit = await f.store.update(site.id, { protocol: 'implicit' });
@@ -177,4 +177,43 @@ describe('defaultDataDir', () => {
       assert.equal(defaultDataDir(row.env, row.platform, home), row.want);
     });
   }
+});
+
+describe('site store: a saved password stays with its server', () => {
+  test('a new host, port, user or protocol forgets the saved password; name, folder and other settings keep it', async (t) => {
+    const f = await storeFixture(t);
+    if (!f) return;
+    const changes = [{ host: 'elsewhere.example.net' }, { port: 2121 }, { user: 'mallory' }, { protocol: 'implicit' as const }];
+    for (const change of changes) {
+      const site = await f.store.create({ name: `Site ${Object.keys(change)[0]}`, host: 'files.example.com', user: 'bob', password: 'for files.example.com' });
+      const renamed = await f.store.update(site.id, { name: `${site.name} renamed`, comments: 'x', maxConnections: 3, minTlsVersion: 'TLSv1.3' });
+      assert.equal(renamed.hasPassword, true, 'settings that leave the server as it was keep the password');
+      const moved = await f.store.update(site.id, change);
+      assert.equal(moved.hasPassword, false, `${JSON.stringify(change)} forgets it`);
+      assert.equal(await f.credentials.get(site.id), null, 'gone from the real keychain');
+      assert.equal(await f.store.getPassword(site.id), null);
+      assert.equal((await f.store.get(site.id)).hasPassword, false);
+    }
+  });
+
+  test('the same host in other letter case, or the same values sent again, keep it', async (t) => {
+    const f = await storeFixture(t);
+    if (!f) return;
+    const site = await f.store.create({ name: 'Same', host: 'files.example.com', user: 'bob', password: 'stays' });
+    const same = await f.store.update(site.id, { host: 'FILES.example.com', port: 21, user: 'bob', protocol: 'explicit' });
+    assert.equal(same.hasPassword, true);
+    assert.equal(await f.credentials.get(site.id), 'stays');
+  });
+
+  test('keepPassword keeps it for the new server; a new password given with the change replaces it', async (t) => {
+    const f = await storeFixture(t);
+    if (!f) return;
+    const site = await f.store.create({ name: 'Kept', host: 'old.example.com', user: 'bob', password: 'old one' });
+    const kept = await f.store.update(site.id, { host: 'new.example.com', keepPassword: true });
+    assert.deepEqual([kept.host, kept.hasPassword], ['new.example.com', true]);
+    assert.equal(await f.credentials.get(site.id), 'old one');
+    const replaced = await f.store.update(site.id, { host: 'third.example.com', password: 'typed for the third' });
+    assert.equal(replaced.hasPassword, true);
+    assert.equal(await f.credentials.get(site.id), 'typed for the third');
+  });
 });

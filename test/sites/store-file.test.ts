@@ -229,6 +229,24 @@ describe('sites file: migrations', () => {
     assert.deepEqual([saved.proxyMode, saved.proxyUrl, saved.clientCertPath], ['custom', 'http://proxy.example:3128', '/certs/me.p12']);
   });
 
+  test('a schema 2 site loads with "allow unencrypted file data" off, and an edit turns it on', async (t) => {
+    const f = await storeFixture(t);
+    if (!f) return;
+    const old = { ...validSite('Before PROT P was required'), uploadViaTemporaryName: false };
+    assert.equal('allowClearData' in old, false);
+    await writeFile(f.store.filePath, JSON.stringify({ schemaVersion: 2, folders: [['Work']], sites: [old] }));
+    const { warnings } = await f.store.open();
+    assert.deepEqual(warnings.map((w) => [w.kind, w.recovered]), [['migrated', 1]]);
+    const [loaded] = (await f.store.list()).sites;
+    assert.deepEqual([loaded?.allowClearData, loaded?.uploadViaTemporaryName], [false, false]);
+    assert.equal(JSON.parse(await readFile(f.store.filePath, 'utf8')).schemaVersion, SITES_SCHEMA_VERSION);
+
+    await f.store.update(old.id, { allowClearData: true });
+    const reopened = f.reopen();
+    assert.deepEqual((await reopened.open()).warnings, []);
+    assert.equal((await reopened.get(old.id)).allowClearData, true);
+  });
+
   test('a current file whose site lacks the field (edited by hand) loads it with the default, without a warning', async (t) => {
     const f = await storeFixture(t);
     if (!f) return;

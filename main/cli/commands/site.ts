@@ -19,6 +19,12 @@ export interface SiteFlags {
   readonly uploadInPlace: boolean;
   /** `--upload-via-temporary-name`: uploads go to NAME.wharf-part, renamed once verified (the default). */
   readonly uploadViaTemporaryName: boolean;
+  /** `--allow-clear-data`: the site goes on when the server refuses PROT P (data unencrypted). */
+  readonly allowClearData: boolean;
+  /** `--require-data-protection`: the site refuses a server that refuses PROT P (the default). */
+  readonly requireDataProtection: boolean;
+  /** `--keep-password`: `edit` keeps the saved password though host, port, user or protocol change. */
+  readonly keepPassword: boolean;
 }
 
 function describeSite(site: SiteProfile): string {
@@ -35,6 +41,7 @@ function describeSite(site: SiteProfile): string {
     `Charset:          ${site.encoding}`,
     `Minimum TLS:      ${site.minTlsVersion}`,
     `Uploads:          ${site.uploadViaTemporaryName ? 'via a temporary name (NAME.wharf-part), renamed once verified' : 'in place (straight to the final name)'}`,
+    `File data:        ${site.allowClearData ? 'unencrypted allowed when the server refuses PROT P' : 'encrypted (PROT P) required'}`,
     ...(site.comments ? [`Comments:         ${site.comments}`] : []),
   ].join('\n');
 }
@@ -44,6 +51,15 @@ function integerFlag(value: string | undefined, what: string): number | undefine
   const n = Number(value);
   if (!Number.isInteger(n)) throw new WharfError('invalid-input', `${what} takes a whole number.`);
   return n;
+}
+
+/** The site's "allow unencrypted file data" from its two flags; undefined when neither is given. */
+function clearDataFlag(flags: SiteFlags): boolean | undefined {
+  if (flags.allowClearData && flags.requireDataProtection) {
+    throw new WharfError('invalid-input', 'Give --allow-clear-data or --require-data-protection, not both.');
+  }
+  if (flags.allowClearData) return true;
+  return flags.requireDataProtection ? false : undefined;
 }
 
 /** The site's "upload via a temporary name" from its two flags; undefined when neither is given. */
@@ -89,6 +105,7 @@ export async function runSiteCommand(
       if (location.password !== null) throw new WharfError('invalid-input', 'Put no password in the URL: it would end up in your shell history. Use WHARF_PASSWORD or the prompt.');
       // Checked before the password prompt: a usage error should not cost the user their typing.
       const uploadViaTemporaryName = uploadSettingFlag(flags);
+      const allowClearData = clearDataFlag(flags);
       const password = flags.askPassword ? null : (process.env.WHARF_PASSWORD ?? (await io.askPassword(`Password for ${location.user}@${location.host} (saved in the keychain; empty for none): `)));
       const site = await sites.create({
         name: needName(),
@@ -105,6 +122,7 @@ export async function runSiteCommand(
         ...(flags.timezoneOffset ? { timezoneOffsetMinutes: integerFlag(flags.timezoneOffset, '--timezone-offset') } : {}),
         ...(flags.encoding ? { encoding: flags.encoding } : {}),
         ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
+        ...(allowClearData !== undefined ? { allowClearData } : {}),
         ...(flags.comments ? { comments: flags.comments } : {}),
       });
       if (site.protocol === 'plain') io.warn('warning: this site uses plain FTP: the password and files travel unencrypted');
@@ -118,6 +136,7 @@ export async function runSiteCommand(
       if (location && location.password !== null) throw new WharfError('invalid-input', 'Put no password in the URL; use WHARF_PASSWORD.');
       const newPassword = process.env.WHARF_PASSWORD;
       const uploadViaTemporaryName = uploadSettingFlag(flags);
+      const allowClearData = clearDataFlag(flags);
       let updated = await sites.update(site.id, {
         ...(location ? { protocol: location.mode, host: location.host, port: location.port, user: location.user, remoteDir: location.path === '/' ? '' : location.path } : {}),
         ...(flags.askPassword ? { passwordStorage: 'ask' as const } : {}),
@@ -127,8 +146,16 @@ export async function runSiteCommand(
         ...(flags.timezoneOffset ? { timezoneOffsetMinutes: integerFlag(flags.timezoneOffset, '--timezone-offset') } : {}),
         ...(flags.encoding ? { encoding: flags.encoding } : {}),
         ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
+        ...(allowClearData !== undefined ? { allowClearData } : {}),
         ...(flags.comments !== undefined ? { comments: flags.comments } : {}),
+        ...(flags.keepPassword ? { keepPassword: true } : {}),
       });
+      if (site.hasPassword && !updated.hasPassword && updated.passwordStorage === 'keychain') {
+        io.warn(
+          `the saved password was for ${site.user}@${site.host}:${site.port} and was removed, so it is not sent to ${updated.host} unasked; ` +
+            'save one with WHARF_PASSWORD=... wharf site edit, or keep the old one next time with --keep-password',
+        );
+      }
       if (flags.folder !== undefined) updated = await sites.moveToFolder(site.id, flags.folder.split('/').filter((p) => p.length > 0));
       if (flags.rename) updated = await sites.rename(site.id, flags.rename);
       io.out(describeSite(updated));
