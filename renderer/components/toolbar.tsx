@@ -211,13 +211,13 @@ export function Toolbar(): ReactNode {
       onSelect: () => dispatcher.openSync(),
     },
   ];
-  // Level 1 drops the status (the remote pane shows the server and its lock), level 2 the words of
-  // "Sites" and "Test", then each further level moves one more tool into the menu.
+  // Level 1 drops the words of "Sites" and "Test", level 2 the status (the remote pane shows the server
+  // and its lock), then each further level moves one more tool into the menu.
   const level = useOverflowLevel(bar, 2 + tools.length);
   const inline = tools.slice(0, tools.length - Math.max(0, level - 2));
   const groups = [['certificates'], ['disconnect', 'refresh', 'pause'], ['compare', 'sync-browsing', 'synchronise']];
   return (
-    <header className={`toolbar${level >= 2 ? ' compact' : ''}`} ref={bar}>
+    <header className={`toolbar${level >= 1 ? ' compact' : ''}`} ref={bar}>
       <div className="brand" aria-hidden="true">
         <span className="logo">W</span>
       </div>
@@ -249,7 +249,7 @@ export function Toolbar(): ReactNode {
         );
       })}
       <OverflowMenu tools={tools.slice(inline.length)} />
-      {level === 0 && (
+      {level < 2 && (
         <div className="status-slot">
           <ConnectionStatus />
         </div>

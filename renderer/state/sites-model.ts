@@ -3,7 +3,7 @@
  * the protocol until the user types one), validation, and the create/update requests made from a draft.
  */
 import type { KeychainStatus, SitesListing } from '../../common/ipc/payloads';
-import { defaultPortFor, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
+import { defaultPortFor, PROTOCOL_NAMES, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
 import {
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
@@ -30,9 +30,9 @@ export const initialSites: SitesState = { listing: null, keychain: null, pinned:
 
 /** The protocol choices, in the order and words the site manager and quick connect offer them. */
 export const PROTOCOL_CHOICES: readonly { readonly value: FtpsMode; readonly label: string; readonly short: string }[] = [
-  { value: 'explicit', label: 'FTPS, explicit (AUTH TLS)', short: 'FTPS explicit' },
-  { value: 'implicit', label: 'FTPS, implicit (legacy, port 990)', short: 'FTPS implicit' },
-  { value: 'plain', label: 'FTP, not encrypted', short: 'FTP (unencrypted)' },
+  { value: 'explicit', label: `${PROTOCOL_NAMES.explicit} (AUTH TLS)`, short: PROTOCOL_NAMES.explicit },
+  { value: 'implicit', label: `${PROTOCOL_NAMES.implicit} (legacy, port 990)`, short: PROTOCOL_NAMES.implicit },
+  { value: 'plain', label: PROTOCOL_NAMES.plain, short: PROTOCOL_NAMES.plain },
 ];
 
 /** The hint beside the protocol: why explicit is the standard and implicit the legacy one. */
