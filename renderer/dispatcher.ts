@@ -33,6 +33,7 @@ import {
   type DoctorTarget,
 } from './state/doctor-model';
 import { describeError } from './state/errors';
+import { CoalescedRefresh, showsChangedFolder } from './state/folder-refresh';
 import { appendLog, logAsText, mergeHistory } from './state/log-model';
 import {
   applyListing,
@@ -124,7 +125,7 @@ export class Dispatcher {
 
   private readonly listSeq: Record<PaneSide, number> = { local: 0, remote: 0 };
   private nextNotice = 1;
-  private refreshTimers: Partial<Record<PaneSide, ReturnType<typeof setTimeout>>> = {};
+  private readonly refreshers: Record<PaneSide, CoalescedRefresh> = { local: new CoalescedRefresh(() => this.refresh('local')), remote: new CoalescedRefresh(() => this.refresh('remote')) };
   private readonly offs: (() => void)[] = [];
   /** What the doctor tests, password included: kept here, never in a store. */
   private doctorTarget: DoctorTarget | null = null;
@@ -164,9 +165,10 @@ export class Dispatcher {
         }
         this.scheduleCompare();
       }),
-      api.on('queueUpdate', (update) => {
-        this.queue.update((q) => receiveUpdate(q, update));
-        this.refreshAfterTransfers(update.items.filter((i) => i.state === 'done'));
+      api.on('queueUpdate', (update) => this.queue.update((q) => receiveUpdate(q, update))),
+      api.on('foldersChanged', (changed) => {
+        const pane = this.pane(changed.side).get();
+        if (showsChangedFolder(pane.path, pane.separator, changed.folders)) this.refreshers[changed.side].request();
       }),
       api.on('log', (batch) => this.log.update((l) => ({ lines: appendLog(l.lines, batch.lines) }))),
       api.on('certificateQuestion', (question) => this.dialogs.update((d) => openDialog(d, { kind: 'certificate', id: question.id, question }))),
@@ -716,24 +718,6 @@ export class Dispatcher {
     if (items.length === 0) return;
     const result = await this.api.dragOut({ items });
     if (!result.ok) this.report(result.error, 'Drag out');
-  }
-
-  private refreshAfterTransfers(done: readonly { direction: string; localPath: string; remotePath: string }[]): void {
-    if (done.length === 0) return;
-    const local = this.local.get();
-    const remote = this.remote.get();
-    const localDir = (p: string) => p.slice(0, Math.max(p.lastIndexOf(local.separator), 1));
-    if (done.some((i) => i.direction === 'upload' && remoteParent(i.remotePath) === remote.path)) this.scheduleRefresh('remote');
-    if (done.some((i) => i.direction === 'download' && localDir(i.localPath) === local.path)) this.scheduleRefresh('local');
-  }
-
-  private scheduleRefresh(side: PaneSide): void {
-    if (this.refreshTimers[side]) return;
-    // Coalesces a burst of finished items into one listing.
-    this.refreshTimers[side] = setTimeout(() => {
-      delete this.refreshTimers[side];
-      void this.refresh(side);
-    }, 250);
   }
 
   // ---- pane commands and context menus -------------------------------------------------------------

@@ -63,6 +63,7 @@ import type {
   EditedFileQuestion,
   EnqueueResult,
   EnqueueTransfer,
+  FoldersChanged,
   KeychainStatus,
   ListingRefreshed,
   LocalListing,
@@ -306,6 +307,11 @@ export interface WharfEvents {
   listingRefreshed: ListingRefreshed;
   /** What changed in the queue; at most about 10 a second. Apply with `applyQueueUpdate`. */
   queueUpdate: QueueUpdate;
+  /**
+   * Finished transfers wrote into these folders (a file's folder, an empty folder created): a pane showing
+   * one of them or a folder above them lists again. Sent with the `queueUpdate` that finished them.
+   */
+  foldersChanged: FoldersChanged;
   /** New log lines (password masked), batched. */
   log: LogBatch;
   /** An untrusted (or changed) certificate needs the user's decision. */
@@ -424,6 +430,7 @@ export const WHARF_EVENTS = {
   sessionState: true,
   listingRefreshed: true,
   queueUpdate: true,
+  foldersChanged: true,
   log: true,
   certificateQuestion: true,
   overwriteQuestion: true,

@@ -94,6 +94,13 @@ export type ListingRefreshed =
   | ({ readonly side: 'local' } & LocalListing)
   | ({ readonly side: 'remote' } & RemoteListing);
 
+/** Folders that finished transfers wrote into, on one side: target folders of downloads are local, of uploads remote. */
+export interface FoldersChanged {
+  readonly side: 'local' | 'remote';
+  /** Absolute paths, each once. */
+  readonly folders: readonly string[];
+}
+
 /** The answer to a raw FTP command typed by the user. */
 export interface RawReply {
   readonly code: number;

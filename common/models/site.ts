@@ -8,6 +8,12 @@ export type FtpsMode = 'explicit' | 'implicit' | 'plain';
 /** Every mode, in the order the site manager offers them. */
 export const FTPS_MODES: readonly FtpsMode[] = ['explicit', 'implicit', 'plain'];
 
+/**
+ * The one name of each mode, wherever the app or the CLI shows it (quick connect, notices, the doctor,
+ * the site manager, imports), so a user meets the same three words everywhere.
+ */
+export const PROTOCOL_NAMES: Readonly<Record<FtpsMode, string>> = { explicit: 'FTPS explicit', implicit: 'FTPS implicit', plain: 'FTP (unencrypted)' };
+
 /** Who opens data connections: the client (passive, EPSV/PASV) or the server (active, EPRT/PORT). */
 export type DataConnectionMode = 'passive' | 'active';
 

@@ -1,5 +1,5 @@
 import type { DoctorDiagnosis, DoctorProblem, DoctorSeverity, DoctorStepId } from '../../common/models/doctor';
-import type { FtpsMode } from '../../common/models/site';
+import { PROTOCOL_NAMES, type FtpsMode } from '../../common/models/site';
 import { ALLOW_CLEAR_DATA_LABEL } from '../../common/models/site-profile';
 
 /** What a diagnosis can refer to; each problem uses the fields it needs. Server text must already be showable. */
@@ -107,14 +107,14 @@ export function describeProblem(problem: DoctorProblem, c: ProblemContext): Text
         severity: 'error',
         title: 'The server speaks implicit FTPS on this port',
         explanation: `The server sent nothing and waited; when Wharf started a TLS handshake it succeeded, and the server then greeted inside TLS${detail}. The site is set to explicit FTPS (AUTH TLS), which waits for a plain-text greeting first, so it never gets one.`,
-        fixes: [`Choose "FTPS, implicit" for this site (port ${c.port} stays).`, 'Or, if the server also offers explicit FTPS, use that port (usually 21) with "FTPS, explicit".'],
+        fixes: [`Choose "${PROTOCOL_NAMES.implicit}" for this site (port ${c.port} stays).`, `Or, if the server also offers explicit FTPS, use that port (usually 21) with "${PROTOCOL_NAMES.explicit}".`],
       };
     case 'explicit-server-implicit-settings':
       return {
         severity: 'error',
         title: 'The server speaks explicit FTPS (or plain FTP) on this port',
         explanation: `The server greeted in plain text${detail} instead of starting TLS. The site is set to implicit FTPS, which starts TLS from the first byte, so the TLS handshake read an FTP greeting and failed.`,
-        fixes: [`Choose "FTPS, explicit (AUTH TLS)" for this site (port ${c.port} stays).`, 'Or, if the server also offers implicit FTPS, use that port (usually 990).'],
+        fixes: [`Choose "${PROTOCOL_NAMES.explicit}" for this site (port ${c.port} stays).`, 'Or, if the server also offers implicit FTPS, use that port (usually 990).'],
       };
     case 'no-tls':
       return {
@@ -175,14 +175,14 @@ export function describeProblem(problem: DoctorProblem, c: ProblemContext): Text
         severity: 'error',
         title: 'The server requires FTPS',
         explanation: `The server refused a plain FTP login${detail}: it wants the connection encrypted first.`,
-        fixes: ['Choose "FTPS, explicit (AUTH TLS)" for this site.'],
+        fixes: [`Choose "${PROTOCOL_NAMES.explicit}" for this site.`],
       };
     case 'plain-ftp':
       return {
         severity: 'warning',
         title: 'Plain FTP: nothing is encrypted',
         explanation: 'Your user name, password and files travel unencrypted; anyone on the network path can read them.',
-        fixes: ['Choose "FTPS, explicit (AUTH TLS)" if the server offers it (run the doctor again to check).'],
+        fixes: [`Choose "${PROTOCOL_NAMES.explicit}" if the server offers it (run the doctor again to check).`],
       };
     case 'data-protection-refused':
       if (c.dataReply !== undefined) {
@@ -363,7 +363,8 @@ function certificateFixes(reason: string): string[] {
   }
   if (/self-signed|authority this computer does not trust/i.test(reason)) {
     return [
-      "If your organisation runs its own certificate authority, install its certificate (or pass it with --ca).",
+      // Words for the window and the terminal alike: the GUI names no command-line flags (the CLI's --help lists --ca).
+      "If your organisation runs its own certificate authority, add its certificate to this computer's trusted certificates.",
       "Otherwise compare the SHA-256 fingerprint with the one the server's administrator gives you (by phone, not by e-mail from the same server), then trust it always: Wharf pins it and stops if it ever changes.",
     ];
   }

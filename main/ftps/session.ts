@@ -238,7 +238,11 @@ export class FtpsSession {
     } else if (message.startsWith('< ')) {
       for (const line of message.slice(2).split(/\r?\n/)) if (line.length > 0) this.log('reply', line);
     } else if (!this.suppressListingLog && !message.includes('\n')) {
-      this.log(/TLS|secur/i.test(message) ? 'tls' : 'info', message);
+      // basic-ftp says "Connected to HOST:PORT (No encryption)" before AUTH TLS, which reads as if the
+      // session stayed in clear; for explicit FTPS it is the step before TLS.
+      const plainConnect = /^(Connected to .*) \(No encryption\)$/.exec(message);
+      if (plainConnect && this.options.target.mode === 'explicit') this.log('info', `${plainConnect[1]}, starting TLS`);
+      else this.log(/TLS|secur/i.test(message) ? 'tls' : 'info', message);
     }
   }
 

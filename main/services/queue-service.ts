@@ -8,6 +8,7 @@ import { WharfError } from '../ftps/errors';
 import type { TransferQueue } from '../transfers/transfer-queue';
 import type { TransferSession } from '../transfers/transfer-session';
 import type { EventHub } from './event-hub';
+import { foldersChangedBy } from './folders-changed';
 import type { QuestionBroker } from './question-broker';
 import type { SessionConnection } from '../connections';
 import { withLiveSiteSettings, type SiteLookup } from './remote-sessions';
@@ -110,7 +111,12 @@ export class QueueService {
     settings: QueueSettings = { overwritePolicy: 'ask', speedLimitBytesPerSecond: null },
   ) {
     this.current = settings;
-    this.unsubscribe.push(queue.subscribe((update) => events.emit('queueUpdate', update)));
+    this.unsubscribe.push(
+      queue.subscribe((update) => {
+        events.emit('queueUpdate', update);
+        for (const changed of foldersChangedBy(update.items)) events.emit('foldersChanged', changed);
+      }),
+    );
     this.unsubscribe.push(queue.onDidChangeQuestion((question) => this.relayQuestion(question)));
   }
 

@@ -1,6 +1,7 @@
 /** The window: toolbar, the two panes, the bottom tabs, notices, a pane's context menu and the dialog stack. */
-import { useRef, useState, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { useDispatcher, useStore } from '../hooks';
+import { layoutSizeClass, movedShare, parseShare } from '../state/layout-model';
 import { BottomPanel } from './bottom-panel';
 import { ContextMenu } from './context-menu';
 import { DialogView } from './dialogs';
@@ -63,12 +64,31 @@ function Splitter({ orientation, onMove, label }: { readonly orientation: 'verti
   );
 }
 
+/** The bottom panel's share of the window, remembered per window-size class, and the splitter's move. */
+function useBottomShare(): [number, (dy: number) => void] {
+  const [height, setHeight] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const onResize = () => setHeight(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  const key = `wharf.layout.bottomShare.${layoutSizeClass(height)}`;
+  const [shares, setShares] = useState<Record<string, number>>({});
+  const share = shares[key] ?? parseShare(localStorage.getItem(key));
+  const move = (dy: number) => {
+    const next = movedShare(share, dy, height);
+    localStorage.setItem(key, String(next));
+    setShares((s) => ({ ...s, [key]: next }));
+  };
+  return [share, move];
+}
+
 /** The app. */
 export function App(): ReactNode {
   const dispatcher = useDispatcher();
   const dialogs = useStore(dispatcher.dialogs);
   const [split, setSplit] = useState(0.5);
-  const [bottomHeight, setBottomHeight] = useState(260);
+  const [bottomShare, moveBottomSplitter] = useBottomShare();
   const panesRef = useRef<HTMLDivElement>(null);
   return (
     <div className="app">
@@ -88,9 +108,9 @@ export function App(): ReactNode {
         />
         <FilePane side="remote" />
       </main>
-      <Splitter orientation="horizontal" label="Resize the bottom panel" onMove={(dy) => setBottomHeight((h) => Math.max(120, Math.min(window.innerHeight - 260, h - dy)))} />
+      <Splitter orientation="horizontal" label="Resize the bottom panel" onMove={moveBottomSplitter} />
       <RunningSyncs />
-      <div className="bottom-wrap" style={{ height: bottomHeight }}>
+      <div className="bottom-wrap" style={{ flexBasis: `${bottomShare * 100}%` }}>
         <BottomPanel />
       </div>
       </div>

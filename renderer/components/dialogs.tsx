@@ -1,6 +1,7 @@
 /** Most dialogs, and the one switch that draws the dialog stack (the others have their own files). */
 import { useState, type ReactNode } from 'react';
 import { describeClientCertificateUse, type CertificateInfo } from '../../common/models/security';
+import { PROTOCOL_NAMES } from '../../common/models/site';
 import type { OverwriteChoice } from '../../common/models/transfer';
 import type { SiteImportSummary } from '../../common/models/site-profile';
 import type { Dialog } from '../state/dialogs';
@@ -258,7 +259,7 @@ function SecurityReportDialog({ dialog, top }: { readonly dialog: Extract<Dialog
     >
       <dl className="facts report">
         {row('Server', `${r.host}:${r.port}`)}
-        {row('Protocol', r.mode === 'explicit' ? 'FTPS, explicit (AUTH TLS)' : r.mode === 'implicit' ? 'FTPS, implicit' : 'FTP, not encrypted', r.mode !== 'plain')}
+        {row('Protocol', PROTOCOL_NAMES[r.mode], r.mode !== 'plain')}
         {row('TLS version', r.tlsVersion ?? 'none', r.tlsVersion !== null)}
         {row('Cipher', r.cipher ?? 'none')}
         {row('Credentials encrypted', yesNo(r.credentialsEncrypted), r.credentialsEncrypted)}
@@ -368,7 +369,7 @@ function PlainFtpDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { ki
         <p>{PLAIN_FTP_WARNING}</p>
       </div>
       <p>
-        Choose <strong>FTPS, explicit</strong> instead if {dialog.fields.host} supports it.
+        Choose <strong>{PROTOCOL_NAMES.explicit}</strong> instead if {dialog.fields.host} supports it.
       </p>
     </Modal>
   );

@@ -4,7 +4,7 @@
  * from the OS; the keyboard of a two-pane commander. While comparing, each row carries its compare mark
  * (colour, "newer") and the filter bar offers "only differences".
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type UIEvent } from 'react';
 import { beginPaneDrag, currentPaneDrag, endPaneDrag, isOsFileDrag, WHARF_DRAG_TYPE } from '../drag';
 import { focusGrid, registerGrid } from '../focus';
 import { useDispatcher, useStore } from '../hooks';
@@ -57,6 +57,12 @@ function iconFor(entry: PaneEntry): 'folder' | 'file' | 'link' {
   return 'file';
 }
 
+/** The column heads follow the list when a narrow pane scrolls it sideways. */
+function followSidewaysScroll(e: UIEvent<HTMLElement>): void {
+  const head = e.currentTarget.querySelector<HTMLElement>('.grid-head');
+  if (head && e.target instanceof HTMLElement && e.target.classList.contains('grid-body')) head.scrollLeft = e.target.scrollLeft;
+}
+
 /** The path bar: breadcrumbs; click the free space (or press Ctrl+L) to type a path. */
 function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
   const dispatcher = useDispatcher();
@@ -104,7 +110,7 @@ function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
         {crumbs.map((c, i) => (
           <span key={c.path} className="crumb-wrap">
             {i > 0 && c.label !== pane.separator && <Icon name="chevron" className="crumb-sep" />}
-            <button type="button" className="crumb" aria-current={i === crumbs.length - 1 ? 'location' : undefined} onClick={() => void dispatcher.go(side, c.path).then(() => focusGrid(side))}>
+            <button type="button" className="crumb" title={c.path} aria-current={i === crumbs.length - 1 ? 'location' : undefined} onClick={() => void dispatcher.go(side, c.path).then(() => focusGrid(side))}>
               {c.label}
             </button>
           </span>
@@ -488,6 +494,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         tabIndex={0}
         onKeyDown={onKeyDown}
         onFocus={() => dispatcher.focusPane(side)}
+        onScrollCapture={followSidewaysScroll}
         onDragOver={(e) => onDragOver(e, null)}
         onDragLeave={(e) => {
           if (!e.currentTarget.contains(e.relatedTarget as Node | null)) dispatcher.setDropTarget(null);

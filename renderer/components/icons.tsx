@@ -6,9 +6,10 @@ export type IconName =
   | 'folder' | 'file' | 'link' | 'up' | 'refresh' | 'new-folder' | 'lock' | 'unlock' | 'warning' | 'sites'
   | 'disconnect' | 'pause' | 'play' | 'upload' | 'download' | 'close' | 'search' | 'eye' | 'edit' | 'trash'
   | 'copy' | 'save' | 'retry' | 'top' | 'bottom' | 'arrow-up' | 'arrow-down' | 'check' | 'server' | 'plus' | 'import' | 'export' | 'chevron'
-  | 'shield' | 'terminal' | 'key' | 'minus' | 'info' | 'stethoscope' | 'compare' | 'link-panes' | 'sync';
+  | 'shield' | 'terminal' | 'key' | 'minus' | 'info' | 'stethoscope' | 'compare' | 'link-panes' | 'sync' | 'more';
 
 const PATHS: Record<IconName, ReactElement> = {
+  more: <path d="M3 8h.01M8 8h.01M13 8h.01" fill="none" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />,
   folder: <path d="M1.5 3.5h4l1.5 1.5h7.5v8.5h-13z" fill="currentColor" fillOpacity="0.18" stroke="currentColor" />,
   file: <path d="M3.5 1.5h6l3 3v10h-9zM9.5 1.5v3h3" fill="none" stroke="currentColor" />,
   link: <path d="M6 10l4-4M5 7L3.5 8.5a2.5 2.5 0 003.5 3.5L8.5 10.5M11 9l1.5-1.5A2.5 2.5 0 009 4L7.5 5.5" fill="none" stroke="currentColor" />,

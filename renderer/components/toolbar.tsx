@@ -2,13 +2,14 @@
  * The top bar: site manager, quick connect with "Test connection", disconnect, refresh, queue pause, the
  * folder pair (compare, synchronised browsing, synchronise) and the connection status.
  */
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import type { FtpsMode } from '../../common/models/site';
 import { useDispatcher, useStore } from '../hooks';
 import { quickConnectFields } from '../state/quick-connect-model';
 import { activeSession, securityBadge } from '../state/session-model';
 import { PROTOCOL_CHOICES } from '../state/sites-model';
 import { Icon } from './icons';
+import { OverflowMenu, ToolButton, useOverflowLevel, type ToolbarTool } from './toolbar-overflow';
 
 /**
  * The quick connect bar: the port follows the protocol (21/990) until the user types one. An ftps:// or
@@ -38,7 +39,7 @@ function QuickConnect(): ReactNode {
 
   return (
     <form className="quick-connect" onSubmit={submit} aria-label="Quick connect">
-      <label className="field compact">
+      <label className="field compact protocol">
         <span>Protocol</span>
         <select
           aria-label="Protocol"
@@ -89,7 +90,7 @@ function QuickConnect(): ReactNode {
         onClick={() => dispatcher.testQuickConnect(quickConnectFields(form))}
       >
         <Icon name="stethoscope" />
-        <span>Test</span>
+        <span className="tool-text">Test</span>
       </button>
     </form>
   );
@@ -144,7 +145,7 @@ function ConnectionStatus(): ReactNode {
   );
 }
 
-/** The toolbar. */
+/** The toolbar: the tools that do not fit on one line go, last first, into the "More tools" menu. */
 export function Toolbar(): ReactNode {
   const dispatcher = useDispatcher();
   const sessions = useStore(dispatcher.sessions);
@@ -152,8 +153,71 @@ export function Toolbar(): ReactNode {
   const pair = useStore(dispatcher.pair);
   const paused = queue.snapshot?.paused ?? false;
   const connected = activeSession(sessions)?.state === 'connected';
+  const bar = useRef<HTMLElement>(null);
+  const tools: ToolbarTool[] = [
+    {
+      key: 'certificates',
+      label: 'Trusted certificates',
+      title: 'Certificates you chose to always trust',
+      icon: 'shield',
+      onSelect: () => dispatcher.openDialog({ kind: 'certificates', id: 'certificates' }),
+    },
+    { key: 'disconnect', label: 'Disconnect', title: 'Disconnect', icon: 'disconnect', disabled: !connected, onSelect: () => void dispatcher.disconnect() },
+    {
+      key: 'refresh',
+      label: 'Refresh both panes',
+      title: 'Refresh both panes',
+      icon: 'refresh',
+      onSelect: () => {
+        void dispatcher.refresh('local');
+        if (connected) void dispatcher.refresh('remote');
+      },
+    },
+    {
+      key: 'pause',
+      label: paused ? 'Resume queue' : 'Pause queue',
+      title: paused ? 'Resume the transfer queue' : 'Pause the transfer queue',
+      icon: paused ? 'play' : 'pause',
+      pressed: paused,
+      className: paused ? 'active' : '',
+      onSelect: () => void dispatcher.toggleQueuePaused(),
+    },
+    {
+      key: 'compare',
+      label: 'Compare folders',
+      title: 'Compare the local and remote folders: differences are coloured in both panes',
+      icon: 'compare',
+      pressed: pair.compare,
+      className: pair.compare ? 'on' : '',
+      disabled: !connected && !pair.compare,
+      onSelect: () => void dispatcher.toggleCompare(),
+    },
+    {
+      key: 'sync-browsing',
+      label: 'Synchronised browsing',
+      title: 'Synchronised browsing: opening a folder on one side opens the same folder on the other',
+      icon: 'link-panes',
+      pressed: pair.syncBrowsing,
+      className: pair.syncBrowsing ? 'on' : '',
+      disabled: !connected && !pair.syncBrowsing,
+      onSelect: () => dispatcher.toggleSyncBrowsing(),
+    },
+    {
+      key: 'synchronise',
+      label: 'Synchronise…',
+      title: 'Synchronise the two folders: preview, then copy and (if chosen) delete',
+      icon: 'sync',
+      disabled: !connected,
+      onSelect: () => dispatcher.openSync(),
+    },
+  ];
+  // Level 1 drops the words of "Sites" and "Test", level 2 the status (the remote pane shows the server
+  // and its lock), then each further level moves one more tool into the menu.
+  const level = useOverflowLevel(bar, 2 + tools.length);
+  const inline = tools.slice(0, tools.length - Math.max(0, level - 2));
+  const groups = [['certificates'], ['disconnect', 'refresh', 'pause'], ['compare', 'sync-browsing', 'synchronise']];
   return (
-    <header className="toolbar">
+    <header className={`toolbar${level >= 1 ? ' compact' : ''}`} ref={bar}>
       <div className="brand" aria-hidden="true">
         <span className="logo">W</span>
       </div>
@@ -165,74 +229,31 @@ export function Toolbar(): ReactNode {
         onClick={() => dispatcher.openDialog({ kind: 'site-manager', id: 'site-manager', selectSiteId: null })}
       >
         <Icon name="sites" />
-        <span>Sites</span>
+        <span className="tool-text">Sites</span>
       </button>
-      <button
-        type="button"
-        className="tool-button"
-        aria-label="Trusted certificates"
-        title="Certificates you chose to always trust"
-        onClick={() => dispatcher.openDialog({ kind: 'certificates', id: 'certificates' })}
-      >
-        <Icon name="shield" />
-      </button>
-      <div className="divider" />
-      <QuickConnect />
-      <div className="divider" />
-      <button type="button" className="tool-button" aria-label="Disconnect" title="Disconnect" disabled={!connected} onClick={() => void dispatcher.disconnect()}>
-        <Icon name="disconnect" />
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        aria-label="Refresh both panes"
-        title="Refresh both panes"
-        onClick={() => {
-          void dispatcher.refresh('local');
-          if (connected) void dispatcher.refresh('remote');
-        }}
-      >
-        <Icon name="refresh" />
-      </button>
-      <button
-        type="button"
-        className={`tool-button${paused ? ' active' : ''}`}
-        aria-label={paused ? 'Resume queue' : 'Pause queue'}
-        aria-pressed={paused}
-        title={paused ? 'Resume the transfer queue' : 'Pause the transfer queue'}
-        onClick={() => void dispatcher.toggleQueuePaused()}
-      >
-        <Icon name={paused ? 'play' : 'pause'} />
-      </button>
-      <div className="divider" />
-      <button
-        type="button"
-        className={`tool-button${pair.compare ? ' on' : ''}`}
-        aria-label="Compare folders"
-        aria-pressed={pair.compare}
-        title="Compare the local and remote folders: differences are coloured in both panes"
-        disabled={!connected && !pair.compare}
-        onClick={() => void dispatcher.toggleCompare()}
-      >
-        <Icon name="compare" />
-      </button>
-      <button
-        type="button"
-        className={`tool-button${pair.syncBrowsing ? ' on' : ''}`}
-        aria-label="Synchronised browsing"
-        aria-pressed={pair.syncBrowsing}
-        title="Synchronised browsing: opening a folder on one side opens the same folder on the other"
-        disabled={!connected && !pair.syncBrowsing}
-        onClick={() => dispatcher.toggleSyncBrowsing()}
-      >
-        <Icon name="link-panes" />
-      </button>
-      <button type="button" className="tool-button" aria-label="Synchronise…" title="Synchronise the two folders: preview, then copy and (if chosen) delete" disabled={!connected} onClick={() => dispatcher.openSync()}>
-        <Icon name="sync" />
-      </button>
-      <div className="status-slot">
-        <ConnectionStatus />
-      </div>
+      {groups.map((group, i) => {
+        const shown = inline.filter((t) => group.includes(t.key));
+        return (
+          <Fragment key={group[0]}>
+            {i === 1 && (
+              <>
+                <div className="divider" />
+                <QuickConnect />
+              </>
+            )}
+            {i > 0 && shown.length > 0 && <div className="divider" />}
+            {shown.map((tool) => (
+              <ToolButton key={tool.key} tool={tool} />
+            ))}
+          </Fragment>
+        );
+      })}
+      <OverflowMenu tools={tools.slice(inline.length)} />
+      {level < 2 && (
+        <div className="status-slot">
+          <ConnectionStatus />
+        </div>
+      )}
     </header>
   );
 }

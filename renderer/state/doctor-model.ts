@@ -16,7 +16,7 @@ import {
   type DoctorStepId,
   type DoctorStepStatus,
 } from '../../common/models/doctor';
-import { defaultPortFor, type FtpsMode } from '../../common/models/site';
+import { defaultPortFor, PROTOCOL_NAMES, type FtpsMode } from '../../common/models/site';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { effectivePort, type SiteDraft } from './sites-model';
 
@@ -36,7 +36,7 @@ export type DoctorPlan =
   | { readonly kind: 'run'; readonly label: string; readonly target: DoctorTarget }
   | { readonly kind: 'ask-password'; readonly label: string; readonly reason: string; readonly target: DoctorTarget };
 
-const MODE_WORDS: Record<FtpsMode, string> = { explicit: 'FTPS explicit', implicit: 'FTPS implicit', plain: 'FTP, unencrypted' };
+const MODE_WORDS = PROTOCOL_NAMES;
 
 /** `ann@ftp.example.com:21 (FTPS explicit)`. */
 export function doctorLabel(host: string, port: number, mode: FtpsMode, user: string): string {

@@ -4,7 +4,7 @@
  */
 import type { KeychainStatus, SitesListing } from '../../common/ipc/payloads';
 import { parseProxyUrl, type SiteProxyMode } from '../../common/models/proxy';
-import { defaultPortFor, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
+import { defaultPortFor, PROTOCOL_NAMES, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
 import {
   changesPasswordServer,
   DEFAULT_ALLOW_CLEAR_DATA,
@@ -33,9 +33,9 @@ export const initialSites: SitesState = { listing: null, keychain: null, pinned:
 
 /** The protocol choices, in the order and words the site manager and quick connect offer them. */
 export const PROTOCOL_CHOICES: readonly { readonly value: FtpsMode; readonly label: string; readonly short: string }[] = [
-  { value: 'explicit', label: 'FTPS, explicit (AUTH TLS)', short: 'FTPS explicit' },
-  { value: 'implicit', label: 'FTPS, implicit (legacy, port 990)', short: 'FTPS implicit' },
-  { value: 'plain', label: 'FTP, not encrypted', short: 'FTP (unencrypted)' },
+  { value: 'explicit', label: `${PROTOCOL_NAMES.explicit} (AUTH TLS)`, short: PROTOCOL_NAMES.explicit },
+  { value: 'implicit', label: `${PROTOCOL_NAMES.implicit} (legacy, port 990)`, short: PROTOCOL_NAMES.implicit },
+  { value: 'plain', label: PROTOCOL_NAMES.plain, short: PROTOCOL_NAMES.plain },
 ];
 
 /** The hint beside the protocol: why explicit is the standard and implicit the legacy one. */

@@ -125,7 +125,7 @@ describe('implicit and explicit FTPS mixed up', () => {
     assert.deepEqual(errors(report), ['explicit-server-implicit-settings']);
     assert.equal(step(report, 'tls').status, 'failed');
     assert.match(step(report, 'greeting').summary, /greets in plain text: 220/);
-    assert.match(report.diagnoses[0]?.fixes[0] ?? '', /FTPS, explicit/);
+    assert.match(report.diagnoses[0]?.fixes[0] ?? '', /FTPS explicit/);
     assert.equal(step(report, 'login').status, 'skipped');
     assert.ok(!sent(report).some((c) => c.startsWith('USER')), 'nothing but the probes was sent');
   });
@@ -136,7 +136,7 @@ describe('implicit and explicit FTPS mixed up', () => {
     assert.deepEqual(errors(report), ['implicit-server-explicit-settings']);
     assert.match(step(report, 'greeting').summary, /implicit FTPS/);
     assert.ok(step(report, 'greeting').details.some((d) => /220/.test(d)), 'the greeting that came inside TLS is shown');
-    assert.match(report.diagnoses[0]?.fixes[0] ?? '', /FTPS, implicit/);
+    assert.match(report.diagnoses[0]?.fixes[0] ?? '', /FTPS implicit/);
     assert.equal(step(report, 'tls').status, 'skipped');
     assert.ok(!sent(report).some((c) => c.startsWith('USER')));
   });

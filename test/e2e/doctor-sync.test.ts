@@ -300,7 +300,7 @@ describe('the connection doctor, folder compare and sync in the window', () => {
     const text = await card.innerText();
     assert.match(text, /implicit/i);
     assert.match(text, /how to fix it/i);
-    assert.match(text, /FTPS, implicit/);
+    assert.match(text, /FTPS implicit/);
     const statuses = await stepStatuses(doctor);
     assert.equal(statuses['greeting'], 'failed');
     assert.equal(statuses['login'], 'skipped');

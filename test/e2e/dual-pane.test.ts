@@ -20,7 +20,7 @@ import { PinnedCertificateStore } from '../../main/sites/pinned-certificates';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type FleetInfo, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost, waitReady } from './support';
+import { launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost, submitQuickConnect, waitReady } from './support';
 
 type PageWindow = { wharf: WharfBridge; wharfBridgeTest: { registerDroppedPath(name: string, path: string): void } };
 
@@ -41,13 +41,7 @@ async function shot(name: string): Promise<void> {
 
 /** Fills and submits the quick connect bar. */
 async function quickConnect(target: ServerInfo, mode: 'explicit' | 'implicit' | 'plain'): Promise<void> {
-  const bar = page.getByRole('form', { name: 'Quick connect' });
-  await bar.getByLabel('Protocol').selectOption(mode);
-  await bar.getByLabel('Host').fill(target.host);
-  await bar.getByLabel('Port').fill(String(target.port));
-  await bar.getByLabel('User').fill(target.user);
-  await bar.getByLabel('Password').fill(target.password);
-  await bar.getByRole('button', { name: 'Connect', exact: true }).click();
+  await submitQuickConnect(page, target, mode);
 }
 
 /** Waits for a transfer row in the Completed tab (the queue shows its state if it never comes). */

@@ -88,3 +88,24 @@ export function paneRow(page: Page, side: 'local' | 'remote', name: string) {
 export function paneGrid(page: Page, side: 'local' | 'remote') {
   return page.getByRole('grid', { name: side === 'local' ? 'Local files' : 'Remote files' });
 }
+
+/** The dialog with this title. */
+export function dialogTitled(page: Page, title: string | RegExp) {
+  return page.locator('[role="dialog"], [role="alertdialog"]').filter({ has: page.getByRole('heading', { name: title }) });
+}
+
+/** Closes whatever dialog a failed test left open, so the next test starts from the window. */
+export async function closeAllDialogs(page: Page): Promise<void> {
+  for (let i = 0; i < 5 && (await page.locator('.backdrop').count()) > 0; i++) await page.keyboard.press('Escape');
+}
+
+/** Fills and submits the quick connect bar. */
+export async function submitQuickConnect(page: Page, target: { host: string; port: number; user: string; password: string }, mode: 'explicit' | 'implicit' | 'plain'): Promise<void> {
+  const bar = page.getByRole('form', { name: 'Quick connect' });
+  await bar.getByLabel('Protocol').selectOption(mode);
+  await bar.getByLabel('Host').fill(target.host);
+  await bar.getByLabel('Port').fill(String(target.port));
+  await bar.getByLabel('User').fill(target.user);
+  await bar.getByLabel('Password').fill(target.password);
+  await bar.getByRole('button', { name: 'Connect', exact: true }).click();
+}

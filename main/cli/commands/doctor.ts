@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { DoctorProblem, DoctorReport, DoctorStep } from '../../../common/models/doctor';
+import { PROTOCOL_NAMES } from '../../../common/models/site';
 import { WharfError } from '../../ftps/errors';
 import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliIo } from '../command-support';
 import { runDoctor, type DoctorOptions } from '../../doctor/doctor';
@@ -56,7 +57,7 @@ const MARK: Record<DoctorStep['status'], string> = { ok: 'ok  ', warning: 'warn'
 
 /** The report as text for a terminal or a bug report: steps with times, then diagnoses with fixes. */
 export function formatDoctorReport(report: DoctorReport): string {
-  const lines: string[] = [`Wharf connection doctor: ${report.user}@${report.host}:${report.port} (${report.mode === 'explicit' ? 'FTPS, explicit' : report.mode === 'implicit' ? 'FTPS, implicit' : 'plain FTP'})`, ''];
+  const lines: string[] = [`Wharf connection doctor: ${report.user}@${report.host}:${report.port} (${PROTOCOL_NAMES[report.mode]})`, ''];
   for (const step of report.steps) {
     const time = step.durationMs === null ? '' : `${Math.round(step.durationMs)} ms`;
     lines.push(`[${MARK[step.status]}] ${step.title.padEnd(38)} ${time.padStart(8)}  ${step.summary}`);
