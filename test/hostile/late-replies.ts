@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { FtpsSession } from '../../main/ftps';
+import type { ScenarioFigures } from '../faults/support';
 import { targetFor } from '../ftps/support';
 import { startHostileServer, unixLine } from './hostile-server';
 
@@ -88,4 +89,26 @@ export async function runLateReplyCase(c: LateReplyCase): Promise<{ desynchronis
     await server.close();
   }
   return { desynchronised, injected };
+}
+
+/**
+ * The "late replies" row of `npm run reliability`: seeded cases, each operation counted as a run; a problem per
+ * desynchronised command (must be none).
+ */
+export async function runLateRepliesFigures(seed: number, runs: number): Promise<ScenarioFigures & { readonly problems: readonly string[] }> {
+  const problems: string[] = [];
+  let operations = 0;
+  let injected = 0;
+  for (const c of fc.sample(lateReplyCase, { seed, numRuns: runs })) {
+    const result = await runLateReplyCase(c);
+    operations += c.operations.length;
+    injected += result.injected;
+    problems.push(...result.desynchronised.map((d) => `desynchronised command: ${d}`));
+  }
+  return {
+    scenario: 'Late replies: a 226/426/225/150 about an earlier data connection before the answer to another command',
+    transfersRun: operations, faultsInjected: injected, completed: operations - problems.length, bytesVerified: 0, lostOrCorrupted: 0, credentialsInClear: 0,
+    notes: `${problems.length} desynchronised commands in ${runs} sessions (listings, refused listings, PWD, SIZE, MKD); operations counted as transfers`,
+    problems,
+  };
 }
