@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import type { WharfApi } from '../../common/ipc/contract';
 import type { PendingQuestion, QuickConnectLink } from '../../common/ipc/payloads';
 import { ok, type Result } from '../../common/models/result';
@@ -13,6 +13,7 @@ import { LocalAccess } from '../local-fs/local-access';
 import { LocalFsService } from '../local-fs/local-fs-service';
 import { PinnedCertificateStore } from '../sites/pinned-certificates';
 import { SiteStore } from '../sites/site-store';
+import { downloadPathIn } from '../transfers/local-target';
 import { TransferQueue } from '../transfers/transfer-queue';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EditedFilesService } from './edited-files';
@@ -78,7 +79,8 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
   const downloadToTemporaryFolder = async (sessionId: string, remotePath: string): Promise<string> => {
     const folder = join(parts.dragDir, randomUUID());
     await mkdir(folder, { recursive: true });
-    const target = join(folder, safeLocalName(remotePath));
+    // The same check as every queued download: a name that is not one safe segment is refused with its reason.
+    const target = downloadPathIn(folder, posix.basename(remotePath));
     // downloadFile uses only size() and download(), which BrowseSession includes.
     await downloadFile(remote.browseSession(sessionId) as FtpsSession, remotePath, target, {});
     return target;
@@ -241,13 +243,6 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     answerEditedFile: (r) => attempt(() => edited.answer(r.questionId, r.action)),
     logRecent: () => attempt(() => log.recent()),
   };
-}
-
-/** The last segment of a remote path as a safe local file name (no separators, no `..`). */
-function safeLocalName(remotePath: string): string {
-  const name = basename(remotePath.replace(/\\/g, '/')).replace(/[\\/:*?"<>|]/g, '_');
-  if (name === '' || name === '.' || name === '..') throw new WharfError('unsafe-name', 'This remote name cannot be used as a local file name.', { detail: { name } });
-  return name;
 }
 
 /** How to build the services; everything varying is injectable, defaults are what the app uses. */
