@@ -169,8 +169,8 @@ export async function runProcessKillScenario(fleet: FleetInfo, length: RunLength
     await exited;
     const savedAtKill = (JSON.parse(readFileSync(stateFile, 'utf8')) as { items: TransferItem[] }).items;
     for (const f of served) {
-      const part = join(down, `${f.name}.part`);
-      if (existsSync(part)) partSizesAtKill[f.name] = statSync(part).size;
+      const part = savedAtKill.find((i) => i.localPath === join(down, f.name))?.temporaryLocalPath ?? null;
+      if (part !== null && existsSync(part)) partSizesAtKill[f.name] = statSync(part).size;
       if (existsSync(join(down, f.name))) problems.push(`${f.name} sits under its final name after the kill`);
     }
 

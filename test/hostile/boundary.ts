@@ -56,6 +56,7 @@ export function boundaryFolder(tag: string): BoundaryFolder {
     honest,
     absoluteOutside: [`/etc/abs-${id}.txt`, `/escape-mid-${id}.txt`, `/up-${id}.txt`],
     listing: (path) => {
+      if (path === '/') return mlsdLine(remoteFolder.slice(1), { directory: true });
       if (path !== remoteFolder) return null;
       return Buffer.concat([
         ...Object.entries(honest).map(([name, content]) => mlsdLine(name, { size: Buffer.byteLength(content) })),
