@@ -335,7 +335,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /**
  * Runs one transfer request through the same queue the app uses: folder expansion, a connection pool of
- * --parallel sessions, retries with resume, overwrite policies, .part files and verification. Prints one
+ * --parallel sessions, retries with resume, overwrite policies, temporary files and verification. Prints one
  * line per failed or skipped item and returns the first failure, if any.
  */
 async function runThroughQueue(

@@ -112,7 +112,7 @@ export class FtpsTransferRunner implements TransferRunner {
   }
 
   /**
-   * A removed, unfinished download leaves no `.part` behind, nor an upload its temporary file (ours by its
+   * A removed, unfinished download leaves no temporary file behind, nor an upload its temporary file (ours by its
    * name; an in-place partial upload is under the user's own name and is left alone).
    */
   async discard(item: TransferItem): Promise<void> {
@@ -237,7 +237,7 @@ export class FtpsTransferRunner implements TransferRunner {
           written = item.temporaryRemotePath === null ? target : temporaryUploadPathFor(target);
           context.retarget({ remotePath: target, temporaryRemotePath: item.temporaryRemotePath === null ? null : written });
         } else if (decision.action === 'resume') {
-          // Continue the shorter target like our own partial upload, as downloads do with their .part:
+          // Continue the shorter target like our own partial upload, as downloads do with their temporary file:
           // it moves to the temporary name until it is complete and verified.
           if (written !== target) await this.moveTargetAside(session, target, written);
           startAt = remoteSize;

@@ -201,7 +201,7 @@ export interface QueueSource {
 /**
  * Saves the queue as it changes: a burst of changes becomes one write after `debounceMs`, one write at
  * a time, and `flush()` writes what is pending (on stop and quit). Progress alone is not a change worth
- * a write: offsets on disk only need to be close, since a resume reads the real `.part` or remote size.
+ * a write: offsets on disk only need to be close, since a resume reads the real temporary file's or remote size.
  */
 export class QueueSaver {
   private readonly path: string;

@@ -256,7 +256,7 @@ export class TransferQueue {
     this.scheduler.retry(ids);
   }
 
-  /** Removes items; an unfinished download's `.part` goes too, and an unfinished upload's `.wharf-part` on the server. */
+  /** Removes items; an unfinished download's recorded temporary file goes too, and an unfinished upload's `.wharf-part` on the server. */
   remove(ids: readonly string[]): void {
     this.scheduler.remove(ids);
   }

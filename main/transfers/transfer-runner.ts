@@ -20,7 +20,7 @@ export interface OverwriteConflict {
 export interface TransferRunContext {
   /** Aborted when the item is paused, cancelled or removed, or the queue stops: close the data connection. */
   readonly signal: AbortSignal;
-  /** Continue from what an earlier attempt left (the `.part` size, the remote size); false: start at byte 0. */
+  /** Continue from what an earlier attempt left (the temporary file's size, the remote size); false: start at byte 0. */
   readonly resume: boolean;
   /** The offset this attempt starts from (REST/APPE) and the size of the whole target. */
   reportStarted(resumedFrom: number, bytesTotal: number): void;

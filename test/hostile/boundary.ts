@@ -6,8 +6,15 @@
  * The server serves bytes for every name, so a client that trusted a name would write them somewhere.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TransferItem } from '../../common/models/transfer';
+import { FtpsSession } from '../../main/ftps';
+import { TransferQueue } from '../../main/transfers/transfer-queue';
+import type { ScenarioFigures } from '../faults/support';
 import { mlsdLine, startHostileServer, type HostileServer } from './hostile-server';
+import { PASSWORD, USER } from './scenarios';
 import type { TestCertificate } from './support';
 
 /** A name the folder lists that no client may write, and the words its refusal must hold. */
@@ -88,4 +95,60 @@ export function strayPaths(base: string, allowed: readonly string[]): string[] {
 /** The absolute paths of the folder's tricks that exist afterwards (must be none). */
 export function absoluteEscapes(folder: BoundaryFolder): string[] {
   return folder.absoluteOutside.filter((p) => existsSync(p));
+}
+
+/**
+ * The boundary as a reliability figure: every entry of the hostile folder selected and downloaded through
+ * the queue the way a pane sends it (the folder shown and the name as listed) into `sandbox/home/Downloads`.
+ * Lost or corrupted counts honest files missing or wrong plus every path written outside the chosen folder.
+ */
+export async function runBoundaryFigures(cert: TestCertificate): Promise<ScenarioFigures & { readonly problems: readonly string[] }> {
+  const folder = boundaryFolder(`fig-${process.pid}`);
+  const server = await startBoundaryServer(folder, cert);
+  const sandbox = mkdtempSync(join(tmpdir(), 'wharf-boundary-fig-'));
+  const chosen = join(sandbox, 'home', 'Downloads');
+  mkdirSync(chosen, { recursive: true });
+  try {
+    const queue = await TransferQueue.open({
+      openSession: () =>
+        FtpsSession.open({
+          target: { host: '127.0.0.1', port: server.port, mode: 'explicit', user: USER, dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
+          password: PASSWORD,
+          pinnedFingerprint: cert.fingerprint,
+          keepAliveIntervalMs: 0,
+          timeoutMs: 5000,
+        }),
+      stateFile: null,
+      defaultOverwrite: 'overwrite',
+    });
+    let items: readonly TransferItem[];
+    try {
+      for (const name of [...Object.keys(folder.honest), ...folder.tricks.map((t) => t.name)]) {
+        await queue.add({ direction: 'download', siteKey: 'hostile', localFolder: chosen, remoteFolder: folder.remoteFolder, name, kind: 'file' });
+      }
+      await queue.whenSettled();
+      items = queue.getSnapshot().items;
+    } finally {
+      await queue.stop();
+    }
+    const outside = [...strayPaths(sandbox, ['home/Downloads']), ...absoluteEscapes(folder)];
+    const wrong = Object.entries(folder.honest).filter(([name, content]) => !existsSync(join(chosen, name)) || readFileSync(join(chosen, name), 'utf8') !== content).map(([name]) => name);
+    const refused = items.filter((i) => i.state === 'failed' && i.lastError?.kind === 'unsafe-name');
+    const unexplained = folder.tricks.filter((t) => !refused.some((i) => t.reason.test(i.lastError?.message ?? ''))).map((t) => t.name);
+    return {
+      scenario: 'hostile names in a pane selection (`sub/../../x`, `../x`, `..\\x`, `/etc/x`, control characters, device names, trailing dot, over-long; `a` beside `a.part`)',
+      transfersRun: items.length,
+      faultsInjected: folder.tricks.length,
+      completed: items.filter((i) => i.state === 'done').length,
+      bytesVerified: Object.values(folder.honest).reduce((n, c) => n + Buffer.byteLength(c), 0) - wrong.reduce((n, name) => n + Buffer.byteLength(folder.honest[name] ?? ''), 0),
+      lostOrCorrupted: wrong.length + outside.length,
+      credentialsInClear: server.clearBytes().includes(Buffer.from(PASSWORD)) ? 1 : 0,
+      notes: `${refused.length} tricked names each failed alone with its reason; ${outside.length} files written outside the chosen folder; a and a.part both intact`,
+      problems: [...outside.map((p) => `written outside: ${p}`), ...wrong.map((n) => `${n} missing or wrong`), ...unexplained.map((n) => `${JSON.stringify(n)} not refused with its reason`)],
+    };
+  } finally {
+    await server.close();
+    rmSync(sandbox, { recursive: true, force: true });
+    for (const p of folder.absoluteOutside) rmSync(p, { force: true });
+  }
 }

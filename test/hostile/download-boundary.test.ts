@@ -18,7 +18,7 @@ import { HeadlessPlatform } from '../../main/services/platform';
 import { createWharfServices, type WharfServices } from '../../main/services/wharf-services';
 import { PinnedCertificateStore } from '../../main/sites/pinned-certificates';
 import { useFleet } from '../servers/fleet';
-import { absoluteEscapes, boundaryFolder, startBoundaryServer, strayPaths, type BoundaryFolder } from './boundary';
+import { absoluteEscapes, boundaryFolder, runBoundaryFigures, startBoundaryServer, strayPaths, type BoundaryFolder } from './boundary';
 import type { HostileServer } from './hostile-server';
 import { PASSWORD, USER } from './scenarios';
 import { ensureCliBuilt, fleetCertificate, runWharf } from './support';
@@ -231,5 +231,14 @@ describe('wharf get, get -r and sync through the same check', () => {
     }
     assert.deepEqual(strayPaths(base, ['get', 'getr', 'sync']), []);
     assert.deepEqual(absoluteEscapes(folder), []);
+  });
+});
+
+describe('the reliability figure of the boundary', () => {
+  test('every trick refused with its reason, the honest files intact, 0 files written outside', async () => {
+    const figures = await runBoundaryFigures(cert);
+    assert.deepEqual(figures.problems, []);
+    assert.equal(figures.lostOrCorrupted, 0);
+    assert.equal(figures.credentialsInClear, 0);
   });
 });
