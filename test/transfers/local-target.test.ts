@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { expandLocalForUpload } from '../../main/transfers/expand';
 import { downloadPathIn, isTemporaryDownloadPathFor, refusedNameError, temporaryDownloadPathFor, unsafeRemoteNameReason } from '../../main/transfers/local-target';
 
 const root = mkdtempSync(join(tmpdir(), 'wharf-local-target-'));
@@ -67,5 +68,20 @@ describe('remote names built from local ones (uploads)', () => {
   it('refuses what would end the FTP command or leave the folder, and allows what servers take', () => {
     for (const name of ['a\nDELE x', 'a\r', '..', '.', 'a/b', '']) assert.notEqual(unsafeRemoteNameReason(name), null, JSON.stringify(name));
     for (const name of ['a.txt', 'CON', 'trailing.', 'a\\b', '.hidden']) assert.equal(unsafeRemoteNameReason(name), null, JSON.stringify(name));
+  });
+});
+
+describe('upload expansion (the mirror check)', () => {
+  it('leaves out a local name that would end the FTP command, with the reason, and queues the rest', async () => {
+    const folder = join(root, 'up');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'ok.txt'), 'ok');
+    writeFileSync(join(folder, 'evil\r\nDELE important'), 'x');
+    const skipped: { path: string; reason: string }[] = [];
+    const items = [];
+    for await (const batch of expandLocalForUpload({ siteKey: 's', localPath: folder, remotePath: '/in' }, (s) => skipped.push(s))) items.push(...batch);
+    assert.deepEqual(items.map((i) => i.remotePath), ['/in/ok.txt']);
+    assert.equal(skipped.length, 1);
+    assert.match(skipped[0]?.reason ?? '', /control character .*FTP command.*cannot be a name on the server/);
   });
 });
