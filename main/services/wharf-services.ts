@@ -13,7 +13,7 @@ import { LocalAccess } from '../local-fs/local-access';
 import { LocalFsService } from '../local-fs/local-fs-service';
 import { PinnedCertificateStore } from '../sites/pinned-certificates';
 import { SiteStore } from '../sites/site-store';
-import { downloadPathIn } from '../transfers/local-target';
+import { downloadPathIn, prepareDownloadTarget } from '../transfers/local-target';
 import { TransferQueue } from '../transfers/transfer-queue';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EditedFilesService } from './edited-files';
@@ -81,6 +81,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     await mkdir(folder, { recursive: true });
     // The same check as every queued download: a name that is not one safe segment is refused with its reason.
     const target = downloadPathIn(folder, posix.basename(remotePath));
+    await prepareDownloadTarget(folder, target);
     // downloadFile uses only size() and download(), which BrowseSession includes.
     await downloadFile(remote.browseSession(sessionId) as FtpsSession, remotePath, target, {});
     return target;
