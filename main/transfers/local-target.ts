@@ -144,7 +144,8 @@ export async function prepareDownloadTarget(root: string, localPath: string): Pr
   const resolvedRoot = resolve(root);
   const target = resolve(localPath);
   const rel = relative(resolvedRoot, target);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw refusal(root, rel || target, 'would be written');
+  if (rel === '') throw new WharfError('unsafe-name', `The download would take the place of the chosen folder ${folderLabel(root)} itself; skipped.`, { detail: { name: target, reason: 'is the chosen folder', folder: folderLabel(root) } });
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw refusal(root, target, 'would be written');
   const segments = rel.split(sep);
   for (const segment of segments) {
     const reason = unsafeNameReason(segment);

@@ -148,7 +148,9 @@ function temporaryPathOrNull(value: unknown, direction: 'upload' | 'download', k
 function errorOrNull(value: unknown): WharfErrorData | null {
   if (!isRecord(value) || typeof value.message !== 'string') return null;
   const kind = (ERROR_KINDS as readonly unknown[]).includes(value.kind) ? (value.kind as WharfErrorData['kind']) : 'internal';
-  return { kind, message: value.message, ...(typeof value.code === 'number' ? { code: value.code } : {}) };
+  // A refused name stays refused after a restart: retrying cannot make it safe.
+  const refusedName = isRecord(value.detail) && value.detail.refusedName === true;
+  return { kind, message: value.message, ...(typeof value.code === 'number' ? { code: value.code } : {}), ...(refusedName ? { detail: { refusedName: true } } : {}) };
 }
 
 /**

@@ -57,3 +57,13 @@ test('a queue saved before temporaries were recorded still loads; a NAME.part be
   const items = (await loadQueueFile(path)).items;
   assert.deepEqual(items.map((i) => [i.id, i.state, i.bytesDone, i.localRoot, i.temporaryLocalPath]), [['o', 'paused', 0, null, null], ['x', 'paused', 0, null, null]], 'a temporary outside the target folder is not recorded either');
 });
+
+test('a name refused for the local disk stays refused after a restart (retry leaves it failed)', async () => {
+  const path = join(dir, 'queue-refused.json');
+  const lastError = { kind: 'unsafe-name', message: 'The server named this file "../x", which would be written outside Downloads; skipped.', detail: { name: '../x', refusedName: true } } as const;
+  writeFileSync(path, JSON.stringify({ version: 1, paused: false, items: [saved({ id: 'r', state: 'failed', localPath: dir, temporaryLocalPath: null, lastError })] }));
+  const [item] = (await loadQueueFile(path)).items;
+  assert.equal(item?.state, 'failed');
+  assert.equal(item?.lastError?.detail?.refusedName, true);
+  assert.equal(item?.lastError?.message, lastError.message);
+});
