@@ -52,6 +52,7 @@ import { initialQueue, receiveSnapshot, receiveUpdate, statesOfTab, type QueueSt
 import { activeSession, applySession, fromList, initialSessions, type SessionsState } from './state/session-model';
 import { initialSites, reconnectNotice, type SitesState } from './state/sites-model';
 import { Store } from './state/store';
+import { transferRequests } from './state/transfer-requests';
 import {
   canRun,
   changeSettings,
@@ -637,24 +638,7 @@ export class Dispatcher {
       return false;
     }
     if (!local.path) return false;
-    const transfers: EnqueueTransfer[] = entries.map((entry) => {
-      const kind = entry.type === 'directory' ? ('directory' as const) : entry.type === 'file' ? ('file' as const) : undefined;
-      if (from === 'local') {
-        return {
-          direction: 'upload',
-          localPath: entryPath(local, entry),
-          remotePath: joinPath(folder ?? remote.path!, entry.name, '/'),
-          ...(kind ? { kind } : {}),
-        };
-      }
-      return {
-        direction: 'download',
-        localPath: joinPath(folder ?? local.path!, entry.name, local.separator),
-        remotePath: entryPath(remote, entry),
-        ...(kind ? { kind } : {}),
-      };
-    });
-    return this.enqueue(sessionId, transfers);
+    return this.enqueue(sessionId, transferRequests(from, entries, { ...local, path: local.path }, { ...remote, path: remote.path }, folder));
   }
 
   private async enqueue(sessionId: string, transfers: readonly EnqueueTransfer[]): Promise<boolean> {

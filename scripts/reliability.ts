@@ -19,8 +19,9 @@ import { runProcessKillScenario, runServerRestartScenario } from '../test/faults
 import { totals, type RunLength, type ScenarioFigures } from '../test/faults/support';
 import type { ConnectionKind, FaultKind } from '../test/faults/fault-proxy';
 import { runAuthTlsFigures, runCertificateFigures, runHostileTreeFigures, runListingFigures, runPasvFigures } from '../test/hostile/figures';
+import { runBoundaryFigures } from '../test/hostile/boundary';
 import { runLateRepliesFigures } from '../test/hostile/late-replies';
-import { ensureCliBuilt } from '../test/hostile/support';
+import { ensureCliBuilt, fleetCertificate } from '../test/hostile/support';
 import { startFleet, useFleet, type FleetInfo, type ServerName } from '../test/servers/fleet';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -81,6 +82,7 @@ async function runAll(fleet: FleetInfo): Promise<Row[]> {
     rows.push(await timed('Local disk', () => runDeletedDuringUploadScenario(fleet, server, 23)));
   }
   for (const figures of await runHostileTreeFigures(fleet)) rows.push({ ...figures, seconds: 0, group: 'Hostile servers' });
+  rows.push(await timed('Hostile servers', () => runBoundaryFigures(fleetCertificate(fleet, 'server'))));
   rows.push(await timed('Hostile servers', () => runListingFigures(fleet)));
   rows.push(await timed('Hostile servers', () => runPasvFigures(fleet)));
   rows.push(await timed('Hostile servers', () => runAuthTlsFigures(fleet)));

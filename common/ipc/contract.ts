@@ -218,7 +218,10 @@ export interface WharfApi {
   // --- transfer queue -----------------------------------------------------------------------------------
   /** The whole queue once; then follow `queueUpdate` events. */
   queueSnapshot(request: EmptyRequest): Promise<Result<QueueSnapshot>>;
-  /** Queues uploads and downloads over a session's site; folders expand recursively. */
+  /**
+   * Queues uploads and downloads over a session's site; folders expand recursively. A download names the
+   * listed entry and the local folder: main joins them, and a server's unsafe name fails its own item.
+   */
   queueEnqueue(request: SessionRequest & { readonly transfers: readonly EnqueueTransfer[] }): Promise<Result<EnqueueResult>>;
   /** Pauses items; a running one stops its data connection and keeps its offset. */
   queuePause(request: QueueItemsRequest): Promise<Result<void>>;

@@ -9,7 +9,7 @@ import type { EntryType, RemoteEntry } from '../models/remote-entry';
 import type { CertificateInfo, SecurityReport } from '../models/security';
 import type { ConnectionTarget, DataConnectionMode, FtpsMode, MinTlsVersion } from '../models/site';
 import type { SiteImportSummary, SiteTree, StoreWarning } from '../models/site-profile';
-import type { FileFacts, OverwriteQuestion, OverwritePolicy, TransferDirection, TransferKind } from '../models/transfer';
+import type { FileFacts, OverwriteQuestion, OverwritePolicy, TransferKind } from '../models/transfer';
 
 // ---------------------------------------------------------------------------------------------------------
 // Local file system
@@ -151,13 +151,36 @@ export interface QuickConnectLink {
  * which accepted certificate) the queue's own connections use. Folders are expanded by main, recursively,
  * empty folders too.
  */
-export interface EnqueueTransfer {
-  readonly direction: TransferDirection;
-  /** For an upload the source, for a download the destination (file or folder path). */
+/**
+ * One transfer to queue. An upload names its local source and remote destination. A download names the
+ * entry as the server listed it and the folder the user chose: main joins and checks the local path, so a
+ * server's name (`../x`, a control character) fails its own queue item and never the whole request.
+ */
+export type EnqueueTransfer = EnqueueUpload | EnqueueDownload;
+
+/** An upload: the local file or folder and where it goes on the server. */
+export interface EnqueueUpload {
+  readonly direction: 'upload';
+  /** The source file or folder. */
   readonly localPath: string;
-  /** For an upload the destination, for a download the source. Absolute, `/`-separated. */
+  /** The destination, absolute, `/`-separated. */
   readonly remotePath: string;
-  /** What the source is, as the pane's listing says; for downloads probed with SIZE when absent. */
+  /** What the source is, as the pane's listing says. */
+  readonly kind?: TransferKind;
+  /** default: the queue's policy (see `queueSettings`) */
+  readonly overwrite?: OverwritePolicy;
+}
+
+/** A download of a listed remote entry into a local folder. */
+export interface EnqueueDownload {
+  readonly direction: 'download';
+  /** The folder the user chose: the local pane's folder or a folder row in it. */
+  readonly localFolder: string;
+  /** The remote folder the entry was listed in, absolute. */
+  readonly remoteFolder: string;
+  /** The entry's name exactly as the server listed it (checked in main, not here). */
+  readonly name: string;
+  /** What the entry is, as the listing says; probed with SIZE when absent. */
   readonly kind?: TransferKind;
   /** default: the queue's policy (see `queueSettings`) */
   readonly overwrite?: OverwritePolicy;

@@ -110,13 +110,24 @@ const dragOutItemSchema = z.discriminatedUnion('side', [
   z.strictObject({ side: z.literal('remote'), sessionId, path: remotePathSchema }),
 ]);
 
-const enqueueTransferSchema = z.strictObject({
-  direction: z.enum(['upload', 'download']),
-  localPath: localPathSchema,
-  remotePath: remotePathSchema,
-  kind: z.enum(['file', 'directory']).optional(),
-  overwrite: overwritePolicySchema.optional(),
-});
+const enqueueTransferSchema = z.discriminatedUnion('direction', [
+  z.strictObject({
+    direction: z.literal('upload'),
+    localPath: localPathSchema,
+    remotePath: remotePathSchema,
+    kind: z.enum(['file', 'directory']).optional(),
+    overwrite: overwritePolicySchema.optional(),
+  }),
+  z.strictObject({
+    direction: z.literal('download'),
+    localFolder: localPathSchema,
+    remoteFolder: remotePathSchema,
+    // Whatever the server listed, bounded: main refuses an unsafe name per item, with its reason.
+    name: z.string().min(1).max(MAX_PATH_LENGTH),
+    kind: z.enum(['file', 'directory']).optional(),
+    overwrite: overwritePolicySchema.optional(),
+  }),
+]);
 
 /** The validator type a method must have: it yields exactly what the method accepts. */
 export type ValidatorMap = { readonly [M in WharfMethod]: z.ZodType<WharfRequest<M>> };

@@ -72,6 +72,18 @@ export interface TransferItem {
    * Saved with the queue so a restarted Wharf resumes into the same file.
    */
   readonly temporaryRemotePath: string | null;
+  /**
+   * The folder the user chose for a download (the pane's folder, a sync's local folder, the CLI target):
+   * the item's local path must stay inside it, links resolved. null for uploads and for items saved by a
+   * Wharf that did not record it (their own folder is used).
+   */
+  readonly localRoot: string | null;
+  /**
+   * Where a download is written until it is complete and verified (`.NAME.<id>.wharf-part` beside the
+   * target), recorded before the first byte so only a file Wharf made is ever resumed or deleted; null for
+   * uploads and folders.
+   */
+  readonly temporaryLocalPath: string | null;
   /** Size of the source as known when queued (listing or stat); null where unknown. */
   readonly size: number | null;
   /** Modification time of the source as known when queued, ISO 8601 UTC; null where unknown. */

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, join, posix } from 'node:path';
+import { basename, posix } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version as wharfVersion } from '../../package.json';
 import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport } from '../../common/models';
 import { WharfError } from '../ftps/errors';
-import { unsafeNameReason } from '../ftps/safe-names';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { formatBytes, ProgressLine } from './progress';
 import { processCliIo, runDoctorCommand } from './commands/doctor';
@@ -13,7 +12,7 @@ import { describeClientCertificateUse } from '../../common/models/security';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { cliConnectivity, CONNECTIVITY_USAGE, type ConnectivityFlags } from './connectivity';
 import { runSyncCommand } from './commands/sync';
-import { TransferQueue } from '../transfers';
+import { TransferQueue, type AddTransferRequest } from '../transfers';
 import { EXIT_CODES } from './exit-codes';
 import { ask } from './prompt';
 import { runSiteCommand, type SiteFlags } from './commands/site';
@@ -362,16 +361,19 @@ async function answerOnTerminal(queue: TransferQueue, question: OverwriteQuestio
   queue.answerOverwrite({ questionId: question.id, choice, applyToAll: all });
 }
 
+/** Omit over each member of a union (a download into a folder, or a transfer between two named paths). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /**
  * Runs one transfer request through the same queue the app uses: folder expansion, a connection pool of
- * --parallel sessions, retries with resume, overwrite policies, .part files and verification. Prints one
+ * --parallel sessions, retries with resume, overwrite policies, temporary files and verification. Prints one
  * line per failed or skipped item and returns the first failure, if any.
  */
 async function runThroughQueue(
   location: CliLocation,
   flags: CliFlags,
   browse: FtpsSession,
-  request: { direction: 'upload' | 'download'; localPath: string; remotePath: string; kind?: 'file' | 'directory'; uploadViaTemporaryName?: boolean },
+  request: DistributiveOmit<AddTransferRequest, 'siteKey'>,
 ): Promise<void> {
   const siteKey = 'cli';
   const queue = await TransferQueue.open({
@@ -386,7 +388,7 @@ async function runThroughQueue(
     if (question) void answerOnTerminal(queue, question);
   });
   try {
-    const added = await queue.add({ ...request, siteKey, listingSession: browse, ...(request.kind ? { kind: request.kind } : {}) });
+    const added = await queue.add({ ...request, siteKey, listingSession: browse });
     for (const entry of added.skipped) warn(`skipped ${entry.path}: ${entry.reason}`);
     await queue.whenSettled();
   } finally {
@@ -421,8 +423,10 @@ async function commandGet(positionals: string[], flags: CliFlags): Promise<void>
     const targetIsFolder = await stat(target).then((s) => s.isDirectory()).catch(() => false);
     const name = posix.basename(path);
     if (!flags.recursive) {
-      if (targetIsFolder && unsafeNameReason(name) !== null) throw new WharfError('unsafe-name', `The remote name "${name}" cannot be used as a local file name.`);
-      await runThroughQueue(location, flags, session, { direction: 'download', localPath: targetIsFolder ? join(target, name) : target, remotePath: path, kind: 'file' });
+      // Into a folder, the remote name is joined and checked in the queue like a name picked in the app.
+      await runThroughQueue(location, flags, session, targetIsFolder
+        ? { direction: 'download', localFolder: target, remoteFolder: posix.dirname(path), name, kind: 'file' }
+        : { direction: 'download', localPath: target, remotePath: path, kind: 'file' });
       return;
     }
     await runThroughQueue(location, flags, session, { direction: 'download', localPath: target, remotePath: path, kind: 'directory' });

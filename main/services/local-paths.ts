@@ -47,8 +47,8 @@ export const LOCAL_PATHS: { readonly [M in WharfMethod]: PathsOf<M> } = {
   syncCancel: null,
   syncRunning: null,
   queueSnapshot: null,
-  // Upload sources are read and download destinations written: both must be allowed.
-  queueEnqueue: (r) => r.transfers.map((t) => t.localPath),
+  // Upload sources are read and download folders written into: both must be allowed.
+  queueEnqueue: (r) => r.transfers.map((t) => (t.direction === 'upload' ? t.localPath : t.localFolder)),
   queuePause: null,
   queueResume: null,
   queueCancel: null,

@@ -125,22 +125,19 @@ export class QueueService {
     return this.queue.getSnapshot();
   }
 
-  /** Queues transfers over the site a session browses; folders expand in main. */
+  /** Queues transfers over the site a session browses; folders expand in main, download paths are joined in main. */
   async enqueue(connection: SessionConnection, transfers: readonly EnqueueTransfer[]): Promise<EnqueueResult> {
     this.connections.register(connection);
     if (connection.maxConnections !== null) this.queue.setSiteConcurrency(connection.siteKey, connection.maxConnections);
     let added = 0;
     const skipped: { path: string; reason: string }[] = [];
     for (const t of transfers) {
-      const result = await this.queue.add({
-        direction: t.direction,
-        siteKey: connection.siteKey,
-        localPath: t.localPath,
-        remotePath: t.remotePath,
-        overwrite: t.overwrite ?? this.current.overwritePolicy,
-        uploadViaTemporaryName: connection.uploadViaTemporaryName,
-        ...(t.kind ? { kind: t.kind } : {}),
-      });
+      const common = { siteKey: connection.siteKey, overwrite: t.overwrite ?? this.current.overwritePolicy, ...(t.kind ? { kind: t.kind } : {}) };
+      const result = await this.queue.add(
+        t.direction === 'upload'
+          ? { ...common, direction: 'upload', localPath: t.localPath, remotePath: t.remotePath, uploadViaTemporaryName: connection.uploadViaTemporaryName }
+          : { ...common, direction: 'download', localFolder: t.localFolder, remoteFolder: t.remoteFolder, name: t.name },
+      );
       added += result.added;
       skipped.push(...result.skipped);
     }

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import type { WharfApi } from '../../common/ipc/contract';
 import type { PendingQuestion, QuickConnectLink } from '../../common/ipc/payloads';
 import { ok, type Result } from '../../common/models/result';
@@ -13,6 +13,7 @@ import { LocalAccess } from '../local-fs/local-access';
 import { LocalFsService } from '../local-fs/local-fs-service';
 import { PinnedCertificateStore } from '../sites/pinned-certificates';
 import { SiteStore } from '../sites/site-store';
+import { downloadPathIn, prepareDownloadTarget } from '../transfers/local-target';
 import { TransferQueue } from '../transfers/transfer-queue';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EditedFilesService } from './edited-files';
@@ -78,7 +79,9 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
   /** A remote file downloaded (and verified) into a new private folder of its own in the scratch space, keeping its name. */
   const downloadToTemporaryFolder = async (sessionId: string, remotePath: string): Promise<string> => {
     const folder = await parts.scratch.newFolder();
-    const target = join(folder, safeLocalName(remotePath));
+    // The same check as every queued download: a name that is not one safe segment is refused with its reason.
+    const target = downloadPathIn(folder, posix.basename(remotePath));
+    await prepareDownloadTarget(folder, target);
     // downloadFile uses only size() and download(), which BrowseSession includes.
     await downloadFile(remote.browseSession(sessionId) as FtpsSession, remotePath, target, {});
     await parts.scratch.seal(target);
@@ -242,13 +245,6 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     answerEditedFile: (r) => attempt(() => edited.answer(r.questionId, r.action)),
     logRecent: () => attempt(() => log.recent()),
   };
-}
-
-/** The last segment of a remote path as a safe local file name (no separators, no `..`). */
-function safeLocalName(remotePath: string): string {
-  const name = basename(remotePath.replace(/\\/g, '/')).replace(/[\\/:*?"<>|]/g, '_');
-  if (name === '' || name === '.' || name === '..') throw new WharfError('unsafe-name', 'This remote name cannot be used as a local file name.', { detail: { name } });
-  return name;
 }
 
 /** How to build the services; everything varying is injectable, defaults are what the app uses. */

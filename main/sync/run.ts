@@ -80,6 +80,7 @@ function queueItemFor(plan: SyncPlan, action: SyncAction, siteKey: string, uploa
     direction: upload ? 'upload' : 'download',
     siteKey,
     localPath: action.localPath,
+    ...(upload ? {} : { localRoot: plan.localRoot }),
     remotePath: action.remotePath,
     size: action.size,
     modifiedAt: source?.modifiedAt ?? null,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { OverwritePolicy } from '../../common/models/transfer';
 import { unsafeNameReason } from '../ftps/safe-names';
 import type { NewTransferItem } from './transfer-scheduler';
+import { unsafeRemoteNameReason } from './local-target';
 import type { TransferSession } from './transfer-session';
 
 /** Items are handed out in batches of this many, so a 100,000-entry folder starts transferring early and never blocks the event loop. */
@@ -17,6 +18,8 @@ export interface ExpansionRequest {
   readonly localPath: string;
   readonly remotePath: string;
   readonly overwrite?: OverwritePolicy;
+  /** Downloads: the folder the user chose, which every item must stay inside. default: `localPath` */
+  readonly localRoot?: string;
 }
 
 /** An entry that was left out of an expansion, and why (an unsafe remote name, a symlinked folder, a socket). */
@@ -57,6 +60,11 @@ export async function* expandLocalForUpload(
     const subfolders: { local: string; remote: string }[] = [];
     for await (const entry of await opendir(folder.local)) {
       const local = join(folder.local, entry.name);
+      const unsafeRemote = unsafeRemoteNameReason(entry.name);
+      if (unsafeRemote !== null) {
+        onSkipped({ path: local, reason: `the name ${unsafeRemote}: it cannot be a name on the server` });
+        continue;
+      }
       const remote = joinRemote(folder.remote, entry.name);
       if (entry.isDirectory()) {
         hasEntries = true;
@@ -105,6 +113,7 @@ export async function* expandRemoteForDownload(
   onSkipped: (entry: SkippedEntry) => void = () => undefined,
 ): AsyncGenerator<NewTransferItem[]> {
   const policy = withPolicy(request);
+  const localRoot = request.localRoot ?? request.localPath;
   let batch: NewTransferItem[] = [];
   const folders: { local: string; remote: string }[] = [{ local: request.localPath, remote: request.remotePath }];
   while (folders.length > 0) {
@@ -138,14 +147,14 @@ export async function* expandRemoteForDownload(
         subfolders.push({ local, remote });
         continue;
       }
-      batch.push({ kind: 'file', direction: 'download', siteKey: request.siteKey, localPath: local, remotePath: remote, size: entry.size, modifiedAt: entry.modifiedAt, ...policy });
+      batch.push({ kind: 'file', direction: 'download', siteKey: request.siteKey, localPath: local, localRoot, remotePath: remote, size: entry.size, modifiedAt: entry.modifiedAt, ...policy });
       if (batch.length >= EXPANSION_BATCH_SIZE) {
         yield batch;
         batch = [];
       }
     }
     if (!hasEntries) {
-      batch.push({ kind: 'directory', direction: 'download', siteKey: request.siteKey, localPath: folder.local, remotePath: folder.remote, size: 0, ...policy });
+      batch.push({ kind: 'directory', direction: 'download', siteKey: request.siteKey, localPath: folder.local, localRoot, remotePath: folder.remote, size: 0, ...policy });
     }
     folders.push(...subfolders.reverse());
   }

@@ -1,14 +1,15 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { lstat, mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FileFacts, TransferItem, VerificationMethod } from '../../common/models/transfer';
 import { WharfError } from '../ftps/errors';
-import { moveUploadIntoPlace, partialPathFor, temporaryUploadPathFor, UPLOAD_VIA_TEMPORARY_NAME_SETTING } from '../ftps/file-transfer';
+import { moveUploadIntoPlace, temporaryUploadPathFor, UPLOAD_VIA_TEMPORARY_NAME_SETTING } from '../ftps/file-transfer';
 import type { Clock } from './clock';
 import type { ConnectionPool } from './connection-pool';
 import { hashLocalFile, sameDigest } from './local-hash';
+import { openTemporaryDownload, prepareDownloadTarget, temporaryDownloadPathFor } from './local-target';
 import { decideOverwrite, findFreeName, type OverwriteDecision } from './overwrite';
 import { toErrorData } from './retry-policy';
 import { createMeteredStream, type TokenBucket } from './speed-limit';
@@ -50,17 +51,14 @@ async function localFacts(path: string): Promise<FileFacts | null> {
   }
 }
 
-async function localExists(path: string): Promise<boolean> {
-  return (await localFacts(path)) !== null;
-}
-
 async function localSize(path: string): Promise<number> {
   return (await localFacts(path))?.size ?? 0;
 }
 
 /**
- * Carries out queue items over pooled FTPS sessions: downloads into `NAME.part` (REST from its size on
- * resume) and renames to the final name only when complete and verified; uploads the same way into the
+ * Carries out queue items over pooled FTPS sessions: downloads into the item's recorded temporary file
+ * (`.NAME.<id>.wharf-part`, REST from its size on resume), after `prepareDownloadTarget` checked the path
+ * against the chosen folder, and renames to the final name only when complete and verified; uploads the same way into the
  * item's `temporaryRemotePath` (`NAME.wharf-part`, APPE from its size on resume), MFMT, then RNFR/RNTO, or
  * straight to the final name where the site turned that off. Overwrite policies are applied to the final
  * name, asking the scheduler when the policy is `ask`. Bytes are counted per chunk and pass the global
@@ -86,7 +84,9 @@ export class FtpsTransferRunner implements TransferRunner {
 
   async run(item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {
     if (item.kind === 'directory' && item.direction === 'download') {
-      await mkdir(item.localPath, { recursive: true });
+      const root = item.localRoot ?? dirname(item.localPath);
+      const found = await prepareDownloadTarget(root, item.localPath);
+      if (found.existing === null) await mkdir(item.localPath);
       context.reportStarted(0, 0);
       return { status: 'done', bytesTotal: 0, verifiedBy: null };
     }
@@ -112,11 +112,12 @@ export class FtpsTransferRunner implements TransferRunner {
   }
 
   /**
-   * A removed, unfinished download leaves no `.part` behind, nor an upload its temporary file (ours by its
+   * A removed, unfinished download leaves no temporary file behind, nor an upload its temporary file (ours by its
    * name; an in-place partial upload is under the user's own name and is left alone).
    */
   async discard(item: TransferItem): Promise<void> {
-    if (item.kind === 'file' && item.direction === 'download') await rm(partialPathFor(item.localPath), { force: true });
+    // Only the temporary file recorded for the item: a `NAME.part` of the user's or the server's is not ours.
+    if (item.kind === 'file' && item.direction === 'download' && item.temporaryLocalPath !== null) await rm(item.temporaryLocalPath, { force: true });
     const mayHaveWritten = item.attempts > 0 || item.bytesDone > 0;
     if (item.kind === 'file' && item.direction === 'upload' && item.temporaryRemotePath !== null && mayHaveWritten) {
       const lease = await this.pool.acquire(item.siteKey);
@@ -132,36 +133,47 @@ export class FtpsTransferRunner implements TransferRunner {
 
   private async download(session: TransferSession, item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {
     const remotePath = item.remotePath;
+    const root = item.localRoot ?? dirname(item.localPath);
+    // Before the server is asked anything: a refused path costs no connection time.
+    const found = await prepareDownloadTarget(root, item.localPath);
     const remoteSize = await session.size(remotePath);
     const remoteTime = this.preserveModifiedTimes || item.overwrite !== 'overwrite'
       ? await session.modifiedAt(remotePath).catch(() => null)
       : null;
     const source: FileFacts = { size: remoteSize, modifiedAt: remoteTime?.toISOString() ?? item.modifiedAt };
-    await mkdir(dirname(item.localPath), { recursive: true });
+    // Items saved by a Wharf that did not record temporaries get one now; their old `.part` is left alone.
+    const partPath = item.temporaryLocalPath ?? temporaryDownloadPathFor(item.localPath, item.id);
+    if (item.temporaryLocalPath === null) context.retarget({ temporaryLocalPath: partPath });
 
     let target = item.localPath;
     let resume = context.resume;
-    const existing = await localFacts(target);
-    if (existing) {
-      const decision = await this.decide(item, context, source, existing, remotePath, target);
+    if (found.existing) {
+      const decision = await this.decide(item, context, source, found.existing, remotePath, target);
       if (decision.action === 'skip') return { status: 'skipped', reason: decision.reason };
       if (decision.action === 'rename') {
-        target = await findFreeName(target, async (candidate) => (await localExists(candidate)) || (await localExists(partialPathFor(candidate))), sep === '\\' ? '\\' : '/');
+        target = await findFreeName(target, async (candidate) => (await lstat(candidate).then(() => true, () => false)), sep === '\\' ? '\\' : '/');
         context.retarget({ localPath: target });
-      } else if (decision.action === 'resume') {
-        // Continue the existing file like our own partial one: it becomes the .part until complete.
-        await rename(target, partialPathFor(target));
+        await prepareDownloadTarget(root, target);
+      } else if (decision.action === 'resume' && found.existingIsRegularFile) {
+        // Continue the existing file like our own partial one: it becomes the temporary file until complete.
+        await rm(partPath, { force: true });
+        await rename(target, partPath);
         resume = true;
       }
     }
 
-    const partPath = partialPathFor(target);
-    let startAt = resume ? await localSize(partPath) : 0;
+    const opened = await openTemporaryDownload(partPath, resume).catch((error: unknown) => {
+      // A temporary file that cannot be created (read-only folder) is a local error: found out before the
+      // data connection, it would surface from inside it and be retried as a network failure.
+      throw new WharfError('local-io', `${partPath} cannot be written: ${toErrorData(error).message}`, { cause: error });
+    });
+    let startAt = resume ? opened.size : 0;
     if (startAt > remoteSize) startAt = 0; // the remote file changed under us: start over
+    if (startAt < opened.size) await opened.handle.truncate(startAt);
     context.reportStarted(startAt, remoteSize);
 
     let written = startAt;
-    const file = createWriteStream(partPath, { flags: startAt > 0 ? 'r+' : 'w', start: startAt, highWaterMark: STREAM_BUFFER_BYTES });
+    const file = createWriteStream(partPath, { fd: opened.handle, start: startAt, highWaterMark: STREAM_BUFFER_BYTES });
     const meter = this.meteredStream((bytes) => {
       written += bytes;
       context.reportProgress(written);
@@ -169,11 +181,6 @@ export class FtpsTransferRunner implements TransferRunner {
     const toFile = pipeline(meter, file);
     toFile.catch(() => undefined);
     try {
-      // A .part that cannot be created (read-only folder) is a local error: found out before the data
-      // connection, it would surface from inside it and be retried as a network failure.
-      await once(file, 'open').catch((error: unknown) => {
-        throw new WharfError('local-io', `${partPath} cannot be written: ${toErrorData(error).message}`, { cause: error });
-      });
       await session.download(remotePath, meter, { startAt, signal: context.signal });
       await toFile;
     } catch (error) {
@@ -181,11 +188,14 @@ export class FtpsTransferRunner implements TransferRunner {
       file.destroy();
       throw error;
     } finally {
-      // The .part is renamed or resumed next: its descriptor must be closed first (Windows insists).
+      // The temporary file is renamed or resumed next: its descriptor must be closed first (Windows insists).
       if (!file.closed) await once(file, 'close').catch(() => undefined);
     }
 
     const verifiedBy = await this.verifyDownload(session, remotePath, partPath, remoteSize);
+    // Checked once more right before the rename: a link planted at the target meanwhile is refused, and
+    // rename replaces a link inside the folder rather than writing through it.
+    await prepareDownloadTarget(root, target);
     await rename(partPath, target);
     if (this.preserveModifiedTimes && source.modifiedAt) {
       const time = new Date(source.modifiedAt);
@@ -227,7 +237,7 @@ export class FtpsTransferRunner implements TransferRunner {
           written = item.temporaryRemotePath === null ? target : temporaryUploadPathFor(target);
           context.retarget({ remotePath: target, temporaryRemotePath: item.temporaryRemotePath === null ? null : written });
         } else if (decision.action === 'resume') {
-          // Continue the shorter target like our own partial upload, as downloads do with their .part:
+          // Continue the shorter target like our own partial upload, as downloads do with their temporary file:
           // it moves to the temporary name until it is complete and verified.
           if (written !== target) await this.moveTargetAside(session, target, written);
           startAt = remoteSize;

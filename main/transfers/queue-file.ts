@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ERROR_KINDS, type WharfErrorData } from '../../common/models/errors';
@@ -8,7 +8,7 @@ import {
   type TransferItem,
   type VerificationMethod,
 } from '../../common/models/transfer';
-import { partialPathFor } from '../ftps/file-transfer';
+import { isTemporaryDownloadPathFor } from './local-target';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 
 /** Bumped when the file's shape changes incompatibly; older files are then read through a migration. */
@@ -103,13 +103,14 @@ export async function loadQueueFile(path: string, clock: Clock = systemClock): P
 }
 
 /**
- * A download that was running when the process died continues from its `.part`, which is written as bytes
+ * A download that was running when the process died continues from its recorded temporary file, which is written as bytes
  * arrive, while the offset in the file is only as recent as the last save (progress alone is not saved):
  * a save made before the first byte would restart a large download from byte 0.
  */
 async function withPartialOffset(raw: unknown, item: TransferItem | null): Promise<TransferItem | null> {
   if (item === null || !isRecord(raw) || raw.state !== 'running' || item.direction !== 'download' || item.kind !== 'file') return item;
-  const partSize = await stat(partialPathFor(item.localPath)).then((info) => info.size, () => 0);
+  if (item.temporaryLocalPath === null) return item;
+  const partSize = await lstat(item.temporaryLocalPath).then((info) => (info.isFile() ? info.size : 0), () => 0);
   return partSize > item.bytesDone ? { ...item, bytesDone: partSize } : item;
 }
 
@@ -147,7 +148,9 @@ function temporaryPathOrNull(value: unknown, direction: 'upload' | 'download', k
 function errorOrNull(value: unknown): WharfErrorData | null {
   if (!isRecord(value) || typeof value.message !== 'string') return null;
   const kind = (ERROR_KINDS as readonly unknown[]).includes(value.kind) ? (value.kind as WharfErrorData['kind']) : 'internal';
-  return { kind, message: value.message, ...(typeof value.code === 'number' ? { code: value.code } : {}) };
+  // A refused name stays refused after a restart: retrying cannot make it safe.
+  const refusedName = isRecord(value.detail) && value.detail.refusedName === true;
+  return { kind, message: value.message, ...(typeof value.code === 'number' ? { code: value.code } : {}), ...(refusedName ? { detail: { refusedName: true } } : {}) };
 }
 
 /**
@@ -169,6 +172,12 @@ export function restoreItem(raw: unknown): TransferItem | null {
     remotePath,
     siteKey,
     temporaryRemotePath: temporaryPathOrNull(raw.temporaryRemotePath, direction, raw.kind, remotePath),
+    // Queues saved before these were recorded load with null: their folder, and a fresh temporary file.
+    localRoot: direction === 'download' && typeof raw.localRoot === 'string' ? raw.localRoot : null,
+    temporaryLocalPath:
+      direction === 'download' && raw.kind !== 'directory' && typeof raw.temporaryLocalPath === 'string' && isTemporaryDownloadPathFor(localPath, raw.temporaryLocalPath)
+        ? raw.temporaryLocalPath
+        : null,
     size,
     modifiedAt: stringOrNull(raw.modifiedAt),
     overwrite: (OVERWRITE_POLICIES as readonly unknown[]).includes(raw.overwrite) ? (raw.overwrite as TransferItem['overwrite']) : 'ask',
@@ -194,7 +203,7 @@ export interface QueueSource {
 /**
  * Saves the queue as it changes: a burst of changes becomes one write after `debounceMs`, one write at
  * a time, and `flush()` writes what is pending (on stop and quit). Progress alone is not a change worth
- * a write: offsets on disk only need to be close, since a resume reads the real `.part` or remote size.
+ * a write: offsets on disk only need to be close, since a resume reads the real temporary file's or remote size.
  */
 export class QueueSaver {
   private readonly path: string;

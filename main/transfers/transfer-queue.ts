@@ -10,7 +10,11 @@ import type {
 } from '../../common/models/transfer';
 import { systemClock, type Clock } from './clock';
 import { ConnectionPool } from './connection-pool';
-import { expandLocalForUpload, expandRemoteForDownload, type SkippedEntry } from './expand';
+import { dirname, resolve } from 'node:path';
+import { WharfError } from '../ftps/errors';
+import { printableName } from '../ftps/safe-names';
+import { expandLocalForUpload, expandRemoteForDownload, joinRemote, type SkippedEntry } from './expand';
+import { downloadPathIn, refusedNameError, unsafeRemoteNameReason } from './local-target';
 import { FtpsTransferRunner } from './ftps-transfer-runner';
 import { QueueSaver, loadQueueFile } from './queue-file';
 import type { RetryOptions } from './retry-policy';
@@ -48,12 +52,34 @@ export interface TransferQueueOptions {
   readonly onLog?: (text: string) => void;
 }
 
+/**
+ * A download of an entry the user picked in a listing: main joins the server's name with the folder the
+ * user chose (never the renderer), after checking it (`refusedNameError`).
+ */
+export interface DownloadIntoFolderRequest {
+  readonly direction: 'download';
+  readonly siteKey: string;
+  /** The folder the user chose (the local pane's folder, a folder row, the CLI target). */
+  readonly localFolder: string;
+  /** The remote folder the entry was listed in. */
+  readonly remoteFolder: string;
+  /** The entry's name exactly as the server listed it. */
+  readonly name: string;
+  /** default: the queue's default policy */
+  readonly overwrite?: OverwritePolicy;
+}
+
 /** What to queue: a request plus, for downloads, whether the remote path is a file or a folder. */
-export interface AddTransferRequest extends TransferRequest {
+export type AddTransferRequest = (TransferRequest | DownloadIntoFolderRequest) & AddTransferOptions;
+
+/** How an added request is looked at. */
+export interface AddTransferOptions {
   /** For downloads: what the remote path is (the browser knows it from its listing); probed with SIZE when absent. */
   readonly kind?: TransferKind;
   /** For a remote folder: list it through this session (the browsing one) instead of a pooled one. */
   readonly listingSession?: TransferSession;
+  /** Downloads: the folder the user chose, when `localPath` lies deeper in it. */
+  readonly localRoot?: string;
 }
 
 /** What adding did. */
@@ -135,12 +161,23 @@ export class TransferQueue {
    * files start while a big folder is still being walked. Resolves when everything is queued.
    */
   async add(request: AddTransferRequest): Promise<AddResult> {
+    if ('name' in request) return this.addFromListing(request);
     const skipped: SkippedEntry[] = [];
     const onSkipped = (entry: SkippedEntry) => skipped.push(entry);
     let added = 0;
     const expansion = { siteKey: request.siteKey, localPath: request.localPath, remotePath: request.remotePath, ...(request.overwrite ? { overwrite: request.overwrite } : {}) };
     if (request.direction === 'upload') {
       const uploadViaTemporaryName = request.uploadViaTemporaryName ?? true;
+      // The mirror of the download check: a local name becomes a remote one only when it is one safe segment.
+      const name = request.remotePath.slice(request.remotePath.lastIndexOf('/') + 1);
+      const unsafe = unsafeRemoteNameReason(name);
+      if (unsafe !== null) {
+        const refusal = new WharfError('unsafe-name', `The local name "${printableName(name)}" ${unsafe}; it cannot be a name on the server; skipped.`, {
+          detail: { name: printableName(name), reason: unsafe, refusedName: true },
+        });
+        this.enqueue([{ kind: request.kind ?? 'file', direction: 'upload', siteKey: request.siteKey, localPath: request.localPath, remotePath: request.remotePath, refusal: refusal.toData() }]);
+        return { added, skipped: [{ path: request.localPath, reason: refusal.message }] };
+      }
       for await (const batch of expandLocalForUpload(expansion, onSkipped)) added += this.enqueue(batch.map((item) => ({ ...item, uploadViaTemporaryName })));
       return { added, skipped };
     }
@@ -154,14 +191,33 @@ export class TransferQueue {
       }
     };
     const kind = request.kind ?? (await withSession((session) => session.size(request.remotePath).then(() => 'file' as const, () => 'directory' as const)));
+    // A path the caller named itself (the CLI's target, a test): its own folder is the one chosen for a
+    // file, the folder itself for a folder; a folder row of a pane comes as `localFolder` + `name`.
+    const localRoot = request.localRoot ?? (kind === 'file' ? dirname(request.localPath) : request.localPath);
     if (kind === 'file') {
-      added += this.enqueue([{ kind: 'file', direction: 'download', ...expansion }]);
+      added += this.enqueue([{ kind: 'file', direction: 'download', ...expansion, localRoot }]);
       return { added, skipped };
     }
     await withSession(async (session) => {
-      for await (const batch of expandRemoteForDownload(session, expansion, onSkipped)) added += this.enqueue(batch);
+      for await (const batch of expandRemoteForDownload(session, { ...expansion, localRoot }, onSkipped)) added += this.enqueue(batch);
     });
     return { added, skipped };
+  }
+
+  /**
+   * A download of a listed entry into the chosen folder: a name that is not one safe segment, or that
+   * would land outside the folder, becomes a failed item of its own saying why; the others are unaffected.
+   */
+  private async addFromListing(request: DownloadIntoFolderRequest & AddTransferOptions): Promise<AddResult> {
+    const refusal = refusedNameError(request.name, request.localFolder);
+    if (refusal) {
+      const remotePath = joinRemote(request.remoteFolder, printableName(request.name));
+      const folder = resolve(request.localFolder);
+      this.enqueue([{ kind: request.kind ?? 'file', direction: 'download', siteKey: request.siteKey, localPath: folder, localRoot: folder, remotePath, refusal: refusal.toData() }]);
+      return { added: 0, skipped: [{ path: remotePath, reason: refusal.message }] };
+    }
+    const { name, localFolder, remoteFolder, ...rest } = request;
+    return this.add({ ...rest, localPath: downloadPathIn(localFolder, name), remotePath: joinRemote(remoteFolder, name), localRoot: resolve(localFolder) });
   }
 
   /** Queues already expanded items (the CLI's `--from-list`, tests). */
@@ -200,7 +256,7 @@ export class TransferQueue {
     this.scheduler.retry(ids);
   }
 
-  /** Removes items; an unfinished download's `.part` goes too, and an unfinished upload's `.wharf-part` on the server. */
+  /** Removes items; an unfinished download's recorded temporary file goes too, and an unfinished upload's `.wharf-part` on the server. */
   remove(ids: readonly string[]): void {
     this.scheduler.remove(ids);
   }

@@ -20,14 +20,14 @@ export interface OverwriteConflict {
 export interface TransferRunContext {
   /** Aborted when the item is paused, cancelled or removed, or the queue stops: close the data connection. */
   readonly signal: AbortSignal;
-  /** Continue from what an earlier attempt left (the `.part` size, the remote size); false: start at byte 0. */
+  /** Continue from what an earlier attempt left (the temporary file's size, the remote size); false: start at byte 0. */
   readonly resume: boolean;
   /** The offset this attempt starts from (REST/APPE) and the size of the whole target. */
   reportStarted(resumedFrom: number, bytesTotal: number): void;
   /** Bytes of the target written so far, offset included. Cheap: call it per chunk. */
   reportProgress(bytesDone: number): void;
   /** The target got a new name (`rename` policy); retries then continue under that name (and its temporary one). */
-  retarget(paths: { readonly localPath?: string; readonly remotePath?: string; readonly temporaryRemotePath?: string | null }): void;
+  retarget(paths: { readonly localPath?: string; readonly remotePath?: string; readonly temporaryRemotePath?: string | null; readonly temporaryLocalPath?: string }): void;
   /**
    * Asks the user what to do about an existing target (policy `ask`); resolves with the choice, which
    * also becomes the item's policy so a retry does not ask again. Rejects if the attempt is aborted.
@@ -51,6 +51,6 @@ export type TransferOutcome =
  */
 export interface TransferRunner {
   run(item: TransferItem, context: TransferRunContext): Promise<TransferOutcome>;
-  /** Cleans up what an unfinished item left behind when the user removes it (a download's `.part`, an upload's `.wharf-part`). */
+  /** Cleans up what an unfinished item left behind when the user removes it (a download's recorded temporary file, an upload's `.wharf-part`). */
   discard?(item: TransferItem): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dirname } from 'node:path';
 import type { WharfErrorData } from '../../common/models/errors';
 import {
   DEFAULT_SITE_CONCURRENCY,
@@ -17,6 +18,7 @@ import {
 } from '../../common/models/transfer';
 import { WharfError } from '../ftps/errors';
 import { temporaryUploadPathFor } from '../ftps/file-transfer';
+import { temporaryDownloadPathFor } from './local-target';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import {
   DEFAULT_RETRY_OPTIONS,
@@ -40,6 +42,10 @@ export interface NewTransferItem {
   readonly overwrite?: OverwritePolicy;
   /** A file upload goes to `NAME.wharf-part` and is renamed when verified (the site setting). default true */
   readonly uploadViaTemporaryName?: boolean;
+  /** Downloads: the folder the user chose, which the local path must stay inside. default: the local path's own folder */
+  readonly localRoot?: string;
+  /** Queued already refused (a server's name unsafe as a local name): the item fails with this, nothing runs. */
+  readonly refusal?: WharfErrorData;
 }
 
 /** Where `move` puts the selected items. */
@@ -119,19 +125,22 @@ function newItem(id: string, input: NewTransferItem, defaultOverwrite: Overwrite
     localPath: input.localPath,
     remotePath: input.remotePath,
     siteKey: input.siteKey,
+    localRoot: input.direction === 'download' ? (input.localRoot ?? dirname(input.localPath)) : null,
+    // Recorded before the first byte: only a temporary file the queue knows of is ever resumed or deleted.
+    temporaryLocalPath: input.kind === 'file' && input.direction === 'download' && !input.refusal ? temporaryDownloadPathFor(input.localPath, id) : null,
     // Chosen once, here, and kept: a retry or a restarted Wharf must resume into the file the first attempt wrote.
     temporaryRemotePath:
       input.kind === 'file' && input.direction === 'upload' && (input.uploadViaTemporaryName ?? true) ? temporaryUploadPathFor(input.remotePath) : null,
     size,
     modifiedAt: input.modifiedAt ?? null,
     overwrite: input.overwrite ?? defaultOverwrite,
-    state: 'queued',
+    state: input.refusal ? 'failed' : 'queued',
     bytesDone: 0,
     bytesTotal: size ?? 0,
     speed: 0,
     etaSeconds: null,
     attempts: 0,
-    lastError: null,
+    lastError: input.refusal ?? null,
     nextAttemptAt: null,
     resumedFrom: 0,
     verifiedBy: null,
@@ -374,6 +383,8 @@ export class TransferScheduler {
     for (const id of targets) {
       const item = this.items.get(id);
       if (item?.state !== 'failed') continue;
+      // A server's name refused for the local disk stays refused: retrying cannot make it safe.
+      if (item.lastError?.detail?.refusedName === true) continue;
       this.setItem({ ...item, state: 'queued', attempts: 0, lastError: null, nextAttemptAt: null });
     }
     this.rescanFromStart();
@@ -610,6 +621,7 @@ export class TransferScheduler {
           localPath: paths.localPath ?? item.localPath,
           remotePath: paths.remotePath ?? item.remotePath,
           temporaryRemotePath: paths.temporaryRemotePath !== undefined ? paths.temporaryRemotePath : item.temporaryRemotePath,
+          temporaryLocalPath: paths.temporaryLocalPath ?? item.temporaryLocalPath,
         });
       },
       askOverwrite: (conflict) => this.ask(id, record, direction, conflict),

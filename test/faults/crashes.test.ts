@@ -1,7 +1,7 @@
 /**
  * Crashes around a running queue. The server SIGKILLed and restarted mid-queue: the queue waits (its
  * default backoff), reconnects and finishes every transfer with equal SHA-256. Wharf itself SIGKILLed
- * mid-queue: the queue comes back from its file and the partial downloads continue from their `.part`
+ * mid-queue: the queue comes back from its file and the partial downloads continue from their temporary files
  * (REST in the server's log), even when the file was last written before the first byte arrived.
  */
 import assert from 'node:assert/strict';
@@ -29,13 +29,13 @@ describe('crashes mid-queue', () => {
     for (const [name, size] of partial) {
       const item = figures.finished.find((i) => i.localPath.endsWith(`/${name}`));
       assert.equal(item?.state, 'done');
-      assert.equal(item?.resumedFrom, size, `${name} continued from its .part`);
+      assert.equal(item?.resumedFrom, size, `${name} continued from its temporary file`);
       assert.ok(figures.restLines.some((l) => l.includes(`"REST ${size}"`)), `REST ${size} in the server log`);
     }
     assert.equal(figures.lostOrCorrupted, 0);
   });
 
-  test('Wharf SIGKILLed after the queue file was last written before the first byte: still resumes from the .part', async () => {
+  test('Wharf SIGKILLed after the queue file was last written before the first byte: still resumes from the temporary file', async () => {
     const figures = await runProcessKillScenario(fleet, 'short', 13, { slowLogin: true });
     assert.deepEqual(figures.savedAtKill.map((i) => [i.state, i.bytesDone]), [['running', 0]], 'the file knew of no progress');
     assert.deepEqual(figures.problems, []);

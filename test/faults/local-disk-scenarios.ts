@@ -119,7 +119,7 @@ export async function runLocalDiskScenario(fleet: FleetInfo, kind: 'full-disk' |
           notes: all.filter((i) => i.state === 'failed').map((i) => `${i.localPath.split('/').pop()}: ${i.lastError?.kind}: ${i.lastError?.message}`.split(work).join('…')).join('; '),
           items: all,
           equal,
-          leftovers: files.map((f) => join(f.into, `${f.name}.part`)).filter((p) => existsSync(p)),
+          leftovers: all.flatMap((i) => (i.temporaryLocalPath !== null && existsSync(i.temporaryLocalPath) ? [i.temporaryLocalPath] : [])),
           problems: [
             ...localProblems(all, 'too-big.bin', equal, false),
             ...(existsSync(join(mount, 'too-big.bin')) ? ['too-big.bin sits under its final name'] : []),

@@ -31,7 +31,7 @@ describe('local disk failures', () => {
     const [blocked, ...others] = result.items;
     assert.equal(blocked?.state, 'failed');
     assert.equal(blocked?.lastError?.kind, 'local-io', blocked?.lastError?.message);
-    assert.match(blocked?.lastError?.message ?? '', /too-big\.bin\.part/);
+    assert.match(blocked?.lastError?.message ?? '', /\.too-big\.bin\.[\w-]+\.wharf-part/);
     assert.match(blocked?.lastError?.message ?? '', /read-only|EROFS/i);
     assert.equal(blocked?.attempts, 1, 'not retried as a data-connection failure');
     assert.deepEqual(others.map((i) => i.state), ['done', 'done']);

@@ -114,7 +114,7 @@ export interface QueueChildConfig {
 /**
  * A child process runs a queue with a saved queue file and is SIGKILLed mid-download: no chance to save
  * or close anything. A new queue opened on the same file must restore every item, and the partial
- * downloads must continue from their `.part` offsets (REST in the server log), not from byte 0.
+ * downloads must continue from their temporary files' offsets (REST in the server log), not from byte 0.
  */
 export async function runProcessKillScenario(fleet: FleetInfo, length: RunLength, seed: number, options: { readonly slowLogin?: boolean } = {}): Promise<ScenarioFigures & {
   readonly problems: readonly string[];
@@ -169,8 +169,8 @@ export async function runProcessKillScenario(fleet: FleetInfo, length: RunLength
     await exited;
     const savedAtKill = (JSON.parse(readFileSync(stateFile, 'utf8')) as { items: TransferItem[] }).items;
     for (const f of served) {
-      const part = join(down, `${f.name}.part`);
-      if (existsSync(part)) partSizesAtKill[f.name] = statSync(part).size;
+      const part = savedAtKill.find((i) => i.localPath === join(down, f.name))?.temporaryLocalPath ?? null;
+      if (part !== null && existsSync(part)) partSizesAtKill[f.name] = statSync(part).size;
       if (existsSync(join(down, f.name))) problems.push(`${f.name} sits under its final name after the kill`);
     }
 
@@ -185,7 +185,7 @@ export async function runProcessKillScenario(fleet: FleetInfo, length: RunLength
     const restLines = serverLog(server).slice(logBefore).split('\n').filter((l) => /"REST \d+"/.test(l));
     for (const [name, size] of Object.entries(partSizesAtKill)) {
       const item = finished.find((i) => i.localPath.endsWith(`/${name}`));
-      if (size > 0 && item?.resumedFrom !== size) problems.push(`${name}: ${size} bytes were in its .part, the restart resumed from ${item?.resumedFrom ?? 'nothing'}`);
+      if (size > 0 && item?.resumedFrom !== size) problems.push(`${name}: ${size} bytes were in its temporary file, the restart resumed from ${item?.resumedFrom ?? 'nothing'}`);
     }
     const check = verifyFolder(down, served.map((f) => ({ name: f.name, data: f.data, sha256: sha256(f.data) })));
     problems.push(...check.bad);
@@ -197,7 +197,7 @@ export async function runProcessKillScenario(fleet: FleetInfo, length: RunLength
       bytesVerified: check.bytes,
       lostOrCorrupted: check.bad.length,
       credentialsInClear: 0,
-      notes: `${finished.filter((i) => i.resumedFrom > 0).length} of ${Object.values(partSizesAtKill).filter((s) => s > 0).length} partial downloads resumed from their .part (REST); the queue file held offsets ${savedAtKill.map((i) => i.bytesDone).join(', ')}`,
+      notes: `${finished.filter((i) => i.resumedFrom > 0).length} of ${Object.values(partSizesAtKill).filter((s) => s > 0).length} partial downloads resumed from their temporary files (REST); the queue file held offsets ${savedAtKill.map((i) => i.bytesDone).join(', ')}`,
       problems,
       partSizesAtKill,
       restored,

@@ -150,7 +150,7 @@ export class FinalNameWatcher {
   }
 
   private check(name: string): void {
-    if (name.endsWith('.part')) return;
+    if (name.endsWith('.part') || name.endsWith('.wharf-part')) return;
     const expected = this.expectedSizes.get(name);
     if (expected === undefined) return;
     let size: number;

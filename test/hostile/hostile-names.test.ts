@@ -23,7 +23,7 @@ describe('a hostile tree downloaded into a chosen folder', () => {
       assert.equal(result.okContent, 'hello world');
       assert.ok(result.written.includes('sub/inner.txt'));
       assert.ok(result.dupContent !== null && hostileTree('any').dupVersions.some((v) => v.equals(result.dupContent as Buffer)), 'the name listed twice holds one whole version');
-      assert.ok(!result.written.some((p) => p.endsWith('.part')), `no partial file left: ${result.written.join(', ')}`);
+      assert.ok(!result.written.some((p) => p.endsWith('.part') || p.endsWith('.wharf-part')), `no partial file left: ${result.written.join(', ')}`);
       const reasons = result.skipped.map((s) => s.reason).join('\n');
       for (const reason of ['contains "/"', 'contains "\\"', 'Windows drive prefix', 'contains NUL', 'control character', 'reserved Windows device name', 'ends with a dot or space', 'longer than 255 bytes', 'listed this name twice']) {
         assert.ok(reasons.includes(reason), `a name was skipped because it ${reason}`);

@@ -85,7 +85,7 @@ describe('the dispatcher (the gate main and the bridge share)', () => {
       assert.equal(!result.ok && result.error.kind, 'local-io', path);
       assert.equal(!result.ok && result.error.detail?.reason, 'not-allowed', path);
     }
-    const enqueue = await dispatch('queueEnqueue', { sessionId: 's1', transfers: [{ direction: 'download', localPath: join(home, 'ok.txt'), remotePath: '/a' }, { direction: 'download', localPath: join(outside, 'b'), remotePath: '/b' }] });
+    const enqueue = await dispatch('queueEnqueue', { sessionId: 's1', transfers: [{ direction: 'download', localFolder: home, remoteFolder: '/', name: 'a' }, { direction: 'download', localFolder: outside, remoteFolder: '/', name: 'b' }] });
     assert.equal(!enqueue.ok && enqueue.error.detail?.reason, 'not-allowed');
     assert.equal(calls.length, 0);
     const allowed = await dispatch('localMkdir', { path: join(home, 'a', 'b') });

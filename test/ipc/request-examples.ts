@@ -39,7 +39,7 @@ export const VALID_REQUESTS: { readonly [M in WharfMethod]: WharfRequest<M> } = 
   syncCancel: { planId: 'plan1' },
   syncRunning: {},
   queueSnapshot: {},
-  queueEnqueue: { sessionId: 's1', transfers: [{ direction: 'download', localPath: '/home/user/b.txt', remotePath: '/pub/b.txt', kind: 'file' }] },
+  queueEnqueue: { sessionId: 's1', transfers: [{ direction: 'download', localFolder: '/home/user', remoteFolder: '/pub', name: 'b.txt', kind: 'file' }] },
   queuePause: { itemIds: ['i1'] },
   queueResume: { itemIds: ['i1'] },
   queueCancel: { itemIds: ['i1'] },

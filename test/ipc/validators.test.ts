@@ -42,8 +42,16 @@ describe('request validators', () => {
     for (const bad of ['/pub/a\r\nDELE /important', '/pub/a\nx', '/pub/\0a', 'relative/path', '']) {
       assert.equal(accepts('remoteList', withField('remoteList', ['path'], bad)), false, JSON.stringify(bad));
       assert.equal(accepts('remoteRename', withField('remoteRename', ['to'], bad)), false, JSON.stringify(bad));
-      assert.equal(accepts('queueEnqueue', withField('queueEnqueue', ['transfers', 0, 'remotePath'], bad)), false, JSON.stringify(bad));
+      assert.equal(accepts('queueEnqueue', withField('queueEnqueue', ['transfers', 0, 'remoteFolder'], bad)), false, JSON.stringify(bad));
     }
+  });
+
+  it('accept any name a server lists in a download request: main refuses an unsafe one per item, not the whole request', () => {
+    for (const name of ['../x', 'sub/../../escape-mid.txt', '..\\x', '/etc/x', 'bell\u0007', 'line\nbreak', 'CON', 'trailing.']) {
+      assert.equal(accepts('queueEnqueue', withField('queueEnqueue', ['transfers', 0, 'name'], name)), true, JSON.stringify(name));
+    }
+    assert.equal(accepts('queueEnqueue', withField('queueEnqueue', ['transfers', 0, 'name'], '')), false, 'an empty name is malformed');
+    assert.equal(accepts('queueEnqueue', withField('queueEnqueue', ['transfers', 0, 'name'], 'x'.repeat(5000))), false, 'names are bounded');
   });
 
   it('refuse relative local paths and control characters in local paths', () => {

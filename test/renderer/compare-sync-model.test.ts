@@ -197,7 +197,7 @@ describe('a running sync and the queue', () => {
   function item(id: string, state: TransferItem['state'], localPath: string, remotePath: string, direction: TransferItem['direction'] = 'upload'): TransferItem {
     return {
       id, kind: 'file', direction, localPath, remotePath, siteKey: 's', size: 100, modifiedAt: null, overwrite: 'skip', state, bytesDone: 0, bytesTotal: 100, speed: 0,
-      etaSeconds: null, attempts: 0, lastError: null, nextAttemptAt: null, resumedFrom: 0, verifiedBy: null, skipReason: null, temporaryRemotePath: null,
+      etaSeconds: null, attempts: 0, lastError: null, nextAttemptAt: null, resumedFrom: 0, verifiedBy: null, skipReason: null, temporaryRemotePath: null, localRoot: null, temporaryLocalPath: null,
     };
   }
   function queue(paused: boolean, items: TransferItem[]): QueueSnapshot {

@@ -18,7 +18,7 @@ const progress: QueueProgress = { total: 0, queued: 0, running: 0, paused: 0, do
 
 function item(id: string, state: TransferItem['state'], extra: Partial<TransferItem> = {}): TransferItem {
   return {
-    id, kind: 'file', direction: 'upload', localPath: `/l/${id}`, remotePath: `/r/${id}`, siteKey: 's', temporaryRemotePath: null, size: 10, modifiedAt: null, overwrite: 'ask', state,
+    id, kind: 'file', direction: 'upload', localPath: `/l/${id}`, remotePath: `/r/${id}`, siteKey: 's', temporaryRemotePath: null, localRoot: null, temporaryLocalPath: null, size: 10, modifiedAt: null, overwrite: 'ask', state,
     bytesDone: 0, bytesTotal: 10, speed: 0, etaSeconds: null, attempts: 0, lastError: null, nextAttemptAt: null, resumedFrom: 0, verifiedBy: null, skipReason: null, ...extra,
   };
 }

@@ -162,7 +162,7 @@ describe('whole trees up and down', () => {
 });
 
 describe('pause and resume from the byte offset', () => {
-  test('vsftpd: a download paused mid-file keeps a .part, and resuming sends REST from its size', async () => {
+  test('vsftpd: a download paused mid-file keeps its recorded temporary file, and resuming sends REST from its size', async () => {
     const server = fleet.servers['vsftpd-explicit'];
     const name = unique('pause-down');
     // 200 MiB, as the issue asks: held at 2 MiB/s until the pause, then full speed for the rest.
@@ -175,8 +175,9 @@ describe('pause and resume from the byte offset', () => {
       const running = await waitForItem(queue, (i) => i.state === 'running' && i.bytesDone >= 2 * MiB);
       queue.pause([running.id]);
       const paused = await waitForItem(queue, (i) => i.state === 'paused');
-      const partSize = statSync(`${local}.part`).size;
-      assert.ok(partSize >= MiB && partSize < data.length, `the .part holds what arrived: ${partSize}`);
+      assert.equal(paused.temporaryLocalPath, join(work, `.${name}.bin.${paused.id}.wharf-part`));
+      const partSize = statSync(paused.temporaryLocalPath).size;
+      assert.ok(partSize >= MiB && partSize < data.length, `the temporary file holds what arrived: ${partSize}`);
       assert.equal(existsSync(local), false, 'the final name is never a partial file');
       assert.ok(paused.bytesDone >= partSize);
 
@@ -189,7 +190,7 @@ describe('pause and resume from the byte offset', () => {
       assert.equal(done.resumedFrom, partSize);
       assert.match(serverLog(server).slice(logBefore), new RegExp(`REST ${partSize}\\b`));
       assert.equal(sha256(local), createHash('sha256').update(data).digest('hex'));
-      assert.equal(existsSync(`${local}.part`), false);
+      assert.equal(existsSync(paused.temporaryLocalPath), false);
     } finally {
       await queue.stop();
     }
@@ -270,7 +271,7 @@ describe('failures and restarts', () => {
     const saved = await loadQueueFile(stateFile);
     assert.equal(saved.items[0]?.state, 'paused');
     assert.ok((saved.items[0]?.bytesDone ?? 0) > 0);
-    const partSize = statSync(`${local}.part`).size;
+    const partSize = statSync(saved.items[0]?.temporaryLocalPath ?? '').size;
 
     const second = await openQueue({ stateFile });
     try {

@@ -269,7 +269,7 @@ describe('the bridge against a real FTPS server', () => {
       assert.ok(report.ok && (report.value as { dataProtected: boolean }).dataProtected);
 
       const target = join(home, 'hello.txt');
-      const queued = await client.call('queueEnqueue', { sessionId: session.sessionId, transfers: [{ direction: 'download', localPath: target, remotePath: '/bridge/hello.txt', kind: 'file' }] });
+      const queued = await client.call('queueEnqueue', { sessionId: session.sessionId, transfers: [{ direction: 'download', localFolder: home, remoteFolder: '/bridge', name: 'hello.txt', kind: 'file' }] });
       assert.deepEqual(queued, { ok: true, value: { added: 1, skipped: [] } });
       await client.event('queueUpdate', (u: QueueUpdate) => u.items.some((i) => i.remotePath === '/bridge/hello.txt' && i.state === 'done'));
       assert.ok(existsSync(target));

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { constants, type Stats } from 'node:fs';
+import { lstat, mkdir, open, realpath, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { FileFacts } from '../../common/models/transfer';
+import { WharfError } from '../ftps/errors';
+import { printableName, unsafeNameReason } from '../ftps/safe-names';
+
+/*
+ * The one boundary every download crosses before a byte is written: the local path is built in main from
+ * the folder the user chose and the server's name, the name must be safe on every OS, the path must stay
+ * inside the folder once `..` and symbolic links are resolved, and nothing is written through a link.
+ * The queue runner calls it for every download item, whatever queued it (a pane, a folder expansion, a
+ * sync, the CLI), so a check forgotten at one entry point is still made here.
+ */
+
+/** The suffix of a download's temporary file; with the item id in the name no listing can produce it. */
+export const TEMPORARY_DOWNLOAD_SUFFIX = '.wharf-part';
+
+/** Most file systems (ext4, XFS, APFS, NTFS) allow 255 bytes per name. */
+const MAX_NAME_BYTES = 255;
+
+/** `O_NOFOLLOW` where the OS has it (not on Windows, where Node reports no such flag). */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/** The folder's own name as people know it ("Downloads"), for reasons shown to them. */
+function folderLabel(root: string): string {
+  return basename(resolve(root)) || resolve(root);
+}
+
+/** A server's name shown in a reason: printable and cut short (it may be long or hold control characters). */
+function shownName(name: string): string {
+  return printableName(name.length > 200 ? `${name.slice(0, 200)}…` : name);
+}
+
+/** True when `path` is `root` itself or below it (both resolved, not followed). */
+function isInsideOrAt(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * The refusal of a server's name for a local file, in words for the queue: what the server called it,
+ * why it cannot be written, and that it was skipped. Marked `refusedName`: retrying cannot make it safe.
+ */
+export function refusedNameError(name: string, root: string): WharfError | null {
+  const folder = folderLabel(root);
+  const lexical = resolve(root, name);
+  let why: string | null = null;
+  if (name !== '' && (isAbsolute(name) || /^[A-Za-z]:/.test(name) || !isInsideOrAt(resolve(root), lexical) || /(^|[\\/])\.\.([\\/]|$)/.test(name))) {
+    why = `would be written outside ${folder}`;
+  } else {
+    const reason = unsafeNameReason(name);
+    if (reason !== null) why = reason;
+  }
+  if (why === null) return null;
+  const shown = shownName(name);
+  return new WharfError('unsafe-name', `The server named this file "${shown}", which ${why}; skipped.`, {
+    detail: { name: shown, reason: why, folder, refusedName: true },
+  });
+}
+
+/**
+ * Where a file the server calls `name` goes in the chosen `folder`: the one join of a server's name with a
+ * local folder. Throws the `refusedNameError` for a name that is not a single safe segment.
+ */
+export function downloadPathIn(folder: string, name: string): string {
+  const refusal = refusedNameError(name, folder);
+  if (refusal) throw refusal;
+  return join(resolve(folder), name);
+}
+
+/**
+ * Why a local name must not become a remote one (the mirror of `unsafeNameReason` for uploads), or null.
+ * A line break would end the FTP command and start another; `/` would put the file in another folder.
+ */
+export function unsafeRemoteNameReason(name: string): string | null {
+  if (name.length === 0) return 'is empty';
+  if (name === '.' || name === '..') return 'is "." or ".."';
+  if (name.includes('/')) return 'contains "/"';
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return 'contains a control character (a line break would end the FTP command)';
+  }
+  return null;
+}
+
+/**
+ * The temporary file a download is written to until complete and verified: `.NAME.<item id>.wharf-part`
+ * beside the target. A hidden name with the item id, so no listing can name it in advance and a user's or
+ * a server's `NAME.part` is never taken for ours; too long a name is cut and given 8 hex digits of its hash.
+ */
+export function temporaryDownloadPathFor(localPath: string, itemId: string): string {
+  const folder = dirname(localPath);
+  const name = basename(localPath);
+  const tail = `.${itemId}${TEMPORARY_DOWNLOAD_SUFFIX}`;
+  if (Buffer.byteLength(`.${name}${tail}`) <= MAX_NAME_BYTES) return join(folder, `.${name}${tail}`);
+  const tag = `~${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+  let kept = name;
+  while (Buffer.byteLength(`.${kept}${tag}${tail}`) > MAX_NAME_BYTES) kept = [...kept].slice(0, -1).join('');
+  return join(folder, `.${kept}${tag}${tail}`);
+}
+
+/** True for a temporary name Wharf could have given `localPath` (same folder, our suffix): what a saved queue may record. */
+export function isTemporaryDownloadPathFor(localPath: string, candidate: string): boolean {
+  return dirname(candidate) === dirname(localPath) && basename(candidate).startsWith('.') && candidate.endsWith(TEMPORARY_DOWNLOAD_SUFFIX);
+}
+
+function refusal(root: string, relativePath: string, why: string): WharfError {
+  const folder = folderLabel(root);
+  const shown = shownName(relativePath);
+  return new WharfError('unsafe-name', `"${shown}" ${why}, outside ${folder}; skipped.`, { detail: { name: shown, reason: why, folder } });
+}
+
+async function lstatOrNull(path: string): Promise<Stats | null> {
+  try {
+    return await lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Where a symbolic link leads, or null when it leads nowhere (dangling, a loop). */
+async function realpathOrNull(path: string): Promise<string | null> {
+  return realpath(path).catch(() => null);
+}
+
+/** What is at a download's target now, as the overwrite policy sees it. */
+export interface DownloadTarget {
+  /** Size and time of what is there (a link's target), or null when nothing is. */
+  readonly existing: FileFacts | null;
+  /** A regular file is there (not a link): only such a file may be resumed into. */
+  readonly existingIsRegularFile: boolean;
+}
+
+/**
+ * Checks a download's local path against the folder it was chosen in, and makes the folders between them:
+ * every segment must be a safe name; each folder on the way is `lstat`ed and created one at a time, and a
+ * link among them (or at the target) must lead inside the chosen folder, so no folder is ever created and
+ * no byte written outside it. Throws WharfError `unsafe-name` with a reason for a person otherwise.
+ */
+export async function prepareDownloadTarget(root: string, localPath: string): Promise<DownloadTarget> {
+  const resolvedRoot = resolve(root);
+  const target = resolve(localPath);
+  const rel = relative(resolvedRoot, target);
+  if (rel === '') throw new WharfError('unsafe-name', `The download would take the place of the chosen folder ${folderLabel(root)} itself; skipped.`, { detail: { name: target, reason: 'is the chosen folder', folder: folderLabel(root) } });
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw refusal(root, target, 'would be written');
+  const segments = rel.split(sep);
+  for (const segment of segments) {
+    const reason = unsafeNameReason(segment);
+    if (reason !== null) {
+      const shown = shownName(segment);
+      throw new WharfError('unsafe-name', `The name "${shown}" ${reason}; skipped.`, { detail: { name: shown, reason, folder: folderLabel(root) } });
+    }
+  }
+  await mkdir(resolvedRoot, { recursive: true });
+  const realRoot = await realpath(resolvedRoot);
+  let current = resolvedRoot;
+  for (const segment of segments.slice(0, -1)) {
+    current = join(current, segment);
+    let info = await lstatOrNull(current);
+    if (info === null) {
+      await mkdir(current).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      });
+      info = await lstat(current);
+    }
+    if (info.isSymbolicLink()) {
+      const leadsTo = await realpathOrNull(current);
+      if (leadsTo === null || !isInsideOrAt(realRoot, leadsTo)) {
+        throw refusal(root, relative(resolvedRoot, current), `is a symbolic link to ${leadsTo ?? 'nowhere'}: the download would be written there`);
+      }
+      info = await stat(current);
+    }
+    if (!info.isDirectory()) throw new WharfError('local-io', `${current} is a file, not a folder: ${segments.join('/')} cannot be written inside it.`);
+  }
+  const atTarget = await lstatOrNull(target);
+  if (atTarget === null) return { existing: null, existingIsRegularFile: false };
+  if (atTarget.isSymbolicLink()) {
+    const leadsTo = await realpathOrNull(target);
+    if (leadsTo === null || !isInsideOrAt(realRoot, leadsTo)) {
+      throw refusal(root, rel, `is a symbolic link to ${leadsTo ?? 'nowhere'}: the download would be written there`);
+    }
+    const info = await stat(target);
+    return { existing: { size: info.size, modifiedAt: info.mtime.toISOString() }, existingIsRegularFile: false };
+  }
+  return { existing: { size: atTarget.size, modifiedAt: atTarget.mtime.toISOString() }, existingIsRegularFile: atTarget.isFile() };
+}
+
+/**
+ * Opens a download's recorded temporary file for writing, never through a link: continued (from its size)
+ * only when `resume` and a regular file is there, else removed and created anew exclusively (`wx`,
+ * `O_NOFOLLOW`). Removing is safe: the name holds the item id and was recorded in the queue before use.
+ */
+export async function openTemporaryDownload(path: string, resume: boolean): Promise<{ handle: FileHandle; size: number }> {
+  const info = await lstatOrNull(path);
+  if (resume && info?.isFile()) {
+    const handle = await open(path, constants.O_WRONLY | NO_FOLLOW);
+    return { handle, size: (await handle.stat()).size };
+  }
+  if (info !== null) await rm(path, { force: true });
+  const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW, 0o644);
+  return { handle, size: 0 };
+}

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { expandLocalForUpload } from '../../main/transfers/expand';
+import { downloadPathIn, isTemporaryDownloadPathFor, refusedNameError, temporaryDownloadPathFor, unsafeRemoteNameReason } from '../../main/transfers/local-target';
+
+const root = mkdtempSync(join(tmpdir(), 'wharf-local-target-'));
+const chosen = join(root, 'Downloads');
+after(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the one join of a server name with the chosen folder', () => {
+  const refusals: [string, RegExp][] = [
+    ['sub/../../escape-mid.txt', /which would be written outside Downloads; skipped\.$/],
+    ['../x', /which would be written outside Downloads/],
+    ['..\\x', /which would be written outside Downloads/],
+    ['/etc/x', /which would be written outside Downloads/],
+    ['C:\\x', /which would be written outside Downloads/],
+    ['..', /which would be written outside Downloads/],
+    ['.', /is "\." or "\.\."/],
+    ['a/b', /contains "\/"/],
+    ['a\\b', /contains "\\"/],
+    ['nul\0x', /contains NUL/],
+    ['bell\u0007', /control character/],
+    ['CON', /reserved Windows device name/],
+    ['con.txt', /reserved Windows device name/],
+    ['COM1.tar.gz', /reserved Windows device name/],
+    ['LPT9', /reserved Windows device name/],
+    ['trailing.', /ends with a dot or space/],
+    ['trailing ', /ends with a dot or space/],
+    ['x'.repeat(256), /longer than 255 bytes/],
+  ];
+  for (const [name, reason] of refusals) {
+    it(`refuses ${JSON.stringify(name.length > 20 ? `${name.slice(0, 20)}…` : name)} with the reason, naming the server's name printably`, () => {
+      const error = refusedNameError(name, chosen);
+      assert.ok(error, 'refused');
+      assert.equal(error.kind, 'unsafe-name');
+      assert.match(error.message, /^The server named this file ".*", which /);
+      assert.match(error.message, reason);
+      assert.ok(![...error.message].some((c) => c.charCodeAt(0) < 0x20), 'no control character reaches the message');
+      assert.equal(error.detail?.refusedName, true);
+      assert.throws(() => downloadPathIn(chosen, name), { message: error.message });
+    });
+  }
+
+  it('joins a safe name, a dot file and a name like a temporary one', () => {
+    for (const name of ['a', 'a.part', '.bashrc', '12:00.log', 'ü-ñ.txt', '.a.wharf-part']) assert.equal(downloadPathIn(chosen, name), join(chosen, name));
+  });
+});
+
+describe('download temporary names', () => {
+  it('are hidden, carry the item id and stay in the target folder, within 255 bytes', () => {
+    assert.equal(temporaryDownloadPathFor(join(chosen, 'a'), 'id-1'), join(chosen, '.a.id-1.wharf-part'));
+    const long = temporaryDownloadPathFor(join(chosen, 'é'.repeat(127)), '0f0e0d0c-0b0a-4908-8706-050403020100');
+    assert.ok(Buffer.byteLength(long.slice(chosen.length + 1)) <= 255);
+    assert.ok(isTemporaryDownloadPathFor(join(chosen, 'é'.repeat(127)), long));
+    assert.notEqual(temporaryDownloadPathFor(join(chosen, `${'é'.repeat(127)}x`), 'id'), temporaryDownloadPathFor(join(chosen, `${'é'.repeat(127)}y`), 'id'));
+  });
+
+  it('are recognised only in the target folder and with the suffix', () => {
+    assert.equal(isTemporaryDownloadPathFor(join(chosen, 'a'), join(chosen, 'a.part')), false);
+    assert.equal(isTemporaryDownloadPathFor(join(chosen, 'a'), join(root, '.a.x.wharf-part')), false);
+  });
+});
+
+describe('remote names built from local ones (uploads)', () => {
+  it('refuses what would end the FTP command or leave the folder, and allows what servers take', () => {
+    for (const name of ['a\nDELE x', 'a\r', '..', '.', 'a/b', '']) assert.notEqual(unsafeRemoteNameReason(name), null, JSON.stringify(name));
+    for (const name of ['a.txt', 'CON', 'trailing.', 'a\\b', '.hidden']) assert.equal(unsafeRemoteNameReason(name), null, JSON.stringify(name));
+  });
+});
+
+describe('upload expansion (the mirror check)', () => {
+  it('leaves out a local name that would end the FTP command, with the reason, and queues the rest', async () => {
+    const folder = join(root, 'up');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'ok.txt'), 'ok');
+    writeFileSync(join(folder, 'evil\r\nDELE important'), 'x');
+    const skipped: { path: string; reason: string }[] = [];
+    const items = [];
+    for await (const batch of expandLocalForUpload({ siteKey: 's', localPath: folder, remotePath: '/in' }, (s) => skipped.push(s))) items.push(...batch);
+    assert.deepEqual(items.map((i) => i.remotePath), ['/in/ok.txt']);
+    assert.equal(skipped.length, 1);
+    assert.match(skipped[0]?.reason ?? '', /control character .*FTP command.*cannot be a name on the server/);
+  });
+});
