@@ -115,7 +115,7 @@ describe('wharf site import / export', () => {
     }
   });
 
-  test('site export writes FileZilla XML without passwords, refuses to overwrite, and the file imports back as the same sites', async () => {
+  test('site export writes FileZilla XML (or Wharf JSON for a .json name) without passwords, refuses to overwrite, and the file imports back as the same sites', async () => {
     const out = join(work, 'sitemanager.xml');
     const exported = await run(['site', 'export', out]);
     assert.equal(exported.code, 0, exported.stderr);
@@ -128,6 +128,13 @@ describe('wharf site import / export', () => {
     assert.match(again.stderr, /exists; pass --force/);
     const back = await run(['site', 'import', out, '--dry-run']);
     assert.match(back.stdout, new RegExp(`^FileZilla site list: ${saved} sites in \\d+ folders, 0 readable passwords$`, 'm'));
+
+    // A .json name writes Wharf's own export, which imports back the same way.
+    const json = join(work, 'wharf-sites.json');
+    assert.equal((await run(['site', 'export', json])).code, 0);
+    const fromJson = await run(['site', 'import', json, '--dry-run']);
+    assert.equal(fromJson.code, 0, fromJson.stderr);
+    assert.match(fromJson.stdout, new RegExp(`^Wharf export: ${saved} sites in \\d+ folders, 0 readable passwords$`, 'm'));
   });
 
   test('what is not a site list, or not there, is refused with the reason and the right exit code', async () => {
