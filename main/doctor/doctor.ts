@@ -20,7 +20,7 @@ import { describePeerCertificate, explainVerificationError, normalizeFingerprint
 import { controlCharset, type ControlCharset } from '../ftps/charset';
 import { parseListing } from '../ftps/listing';
 import { decidePassiveTarget } from '../ftps/net-address';
-import type { CertificateQuestion, TrustDecision, TrustStoreLike } from '../ftps/session';
+import { FtpsSession, type CertificateQuestion, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { diagnosis, type ProblemContext } from './diagnoses';
 import {
   ControlConnection,
@@ -133,6 +133,8 @@ class DoctorRun {
   private comparisonMethod: 'epsv' | 'pasv' | null = null;
   /** The server's refusal of the listing for want of session reuse. */
   private reuseRefusal: string | null = null;
+  /** False once CWD to options.remoteDir was refused: the login folder is listed instead. */
+  private remoteDirOpened = true;
   private readonly started = performance.now();
   private readonly startedAt = new Date().toISOString();
 
@@ -617,6 +619,7 @@ class DoctorRun {
       if (this.options.remoteDir) {
         const cwd = await control.command(`CWD ${this.options.remoteDir}`, this.timeoutMs);
         if (cwd.code < 200 || cwd.code >= 300) {
+          this.remoteDirOpened = false;
           s.status = 'warning';
           s.details.push(`The folder ${showable(this.options.remoteDir)} could not be opened (${replyLine(cwd)}); the login folder is listed instead.`);
         }
@@ -793,6 +796,16 @@ class DoctorRun {
       listingOk = judged.ok;
       resumedOnListing = judged.resumed;
       if (listingOk) {
+        const engineError = await this.listWithEngine();
+        if (engineError !== null) {
+          // The probe's own listing worked, Wharf's did not: the verdict follows what Wharf will do.
+          listingOk = false;
+          s.status = 'failed';
+          s.summary = `Wharf's listing failed: ${engineError}`;
+          s.details.push("The doctor's own probe listed the folder; Wharf's engine, which every transfer uses, could not.");
+          this.diagnose('listing-failed', 'listing', { detail: engineError });
+          return;
+        }
         this.facts.workingDataMethod = method;
         this.facts.dataSessionReused = resumedOnListing;
         this.comparisonMethod = method;
@@ -910,6 +923,32 @@ class DoctorRun {
     const answer = again.final ? replyLine(again.final) : 'no answer';
     s.details.push(`A TLS 1.3 ticket already used once did not resume a second data connection: ${succeeded(again) ? 'accepted without reuse' : answer}.`);
     if (!succeeded(again)) this.diagnose('tls13-single-use-tickets', 'session-reuse', { detail: answer });
+  }
+
+  /**
+   * Lists through Wharf's engine (main/ftps), the code every transfer uses, on its own connection with the
+   * certificate this run accepted: "works" must mean Wharf works, not only the doctor's probe.
+   */
+  private async listWithEngine(): Promise<string | null> {
+    let session: FtpsSession | null = null;
+    try {
+      session = await FtpsSession.open({
+        target: { ...this.target, dataMode: 'passive' },
+        password: this.options.password,
+        allowPlain: this.options.allowPlain ?? false,
+        extraCaPem: this.options.extraCaPem ?? [],
+        ...(this.acceptedFingerprint !== null ? { pinnedFingerprint: this.acceptedFingerprint } : {}),
+        insecure: this.options.insecure ?? false,
+        timeoutMs: this.timeoutMs,
+        keepAliveIntervalMs: 0,
+      });
+      await session.list(this.options.remoteDir && this.remoteDirOpened ? this.options.remoteDir : '');
+      return null;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    } finally {
+      await session?.close().catch(() => undefined);
+    }
   }
 
   private judgeListing(outcome: TransferOutcome, s: StepHandle, via: 'epsv' | 'pasv' | 'active'): { ok: boolean; resumed: boolean | null; reuseRefused: boolean; detail: string } {

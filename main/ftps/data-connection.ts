@@ -141,6 +141,14 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
         workingMode = other;
         return reply;
       } catch (otherErr) {
+        // A server that refuses the other mode outright (502 to EPRT) says nothing about why the data connection
+        // failed: the first mode's failure does.
+        if (otherErr instanceof FTPError) {
+          const firstError = toDataChannelError(err, first);
+          if (firstError instanceof WharfError) {
+            throw new WharfError(firstError.kind, `${firstError.message} (${other} mode, tried next, was refused: ${otherErr.message.trim()})`, { cause: err });
+          }
+        }
         throw toDataChannelError(otherErr, other);
       }
     }

@@ -62,7 +62,10 @@ export function toWharfError(err: unknown, context: ErrorContext): WharfError {
     return new WharfError('tls-handshake', `The TLS handshake failed: ${message}`, cause);
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || /closed connection unexpectedly|socket closed|ended by the other party|sent FIN packet unexpectedly/i.test(message)) {
-    return new WharfError('connection-lost', `The server closed the connection (${code || message}).`, cause);
+    // basic-ftp names the socket: which connection broke is what a person needs to know (a firewall, or a
+    // server that resets data connections, is not a dropped session).
+    const which = /\(data socket\)/.test(message) ? 'data connection' : 'connection';
+    return new WharfError('connection-lost', `The server closed the ${which} (${code || message}).`, cause);
   }
   // Node's streams, when an upload's source is cut off because its data connection closed under it.
   if (code === 'ERR_STREAM_PREMATURE_CLOSE') return new WharfError('data-channel', 'The data connection closed before the transfer finished.', cause);

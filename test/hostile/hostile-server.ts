@@ -36,6 +36,8 @@ export interface HostileScript {
    * line of the server's life, from 0), as servers that answer a data connection closed unused do; null: none.
    */
   readonly lateReply?: (index: number, verb: string) => string | null;
+  /** Reset (TCP RST) every data connection as it arrives, as a firewall or a broken server does. default false */
+  readonly resetDataConnections?: boolean;
 }
 
 /** One command line as the server received it. */
@@ -123,6 +125,10 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       pendingData = new Promise<Socket>((resolve) => {
         listener.once('connection', (socket) => {
           stats.dataConnections += 1;
+          if (script.resetDataConnections) {
+            socket.resetAndDestroy();
+            return;
+          }
           track(socket);
           listener.close();
           servers.delete(listener);
