@@ -327,6 +327,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
   for (const w of warnings) sites.addWarning(w);
   const doctor = new DoctorService({
     sites: store,
+    connectivity,
     trustStore: pinned,
     decideTrust: (q) => questions.askCertificate({ ...q, sessionId: null, previousFingerprint: null }, null),
     onStep: (e) => events.emit('doctorStep', e),
