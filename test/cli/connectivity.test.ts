@@ -83,6 +83,18 @@ describe('wharf with a client certificate', () => {
   });
 });
 
+test('wharf doctor: the client-certificate step names the missing certificate; with --cert and through --proxy it works', async () => {
+  const without = await run(['doctor', urlOf(certServer), '--ca', caFile], { WHARF_PASSWORD: certServer.password });
+  assert.equal(without.code, 4, without.stderr);
+  assert.match(without.stdout, /The server requires a client certificate/);
+  const withCert = await run(['doctor', urlOf(certServer), '--ca', caFile, '--cert', fleet.clientCert.certFile, '--key', fleet.clientCert.keyFile], { WHARF_PASSWORD: certServer.password });
+  assert.equal(withCert.code, 0, withCert.stdout + withCert.stderr);
+  assert.match(withCert.stdout, /CN=wharf-test-client, sent: the server accepted it/);
+  const proxied = await run(['doctor', urlOf(hidden), '--fingerprint', fleet.servers['vsftpd-explicit'].certFingerprintSha256 ?? '', '--proxy', socks.url], { WHARF_PASSWORD: hidden.password });
+  assert.equal(proxied.code, 0, proxied.stdout + proxied.stderr);
+  assert.match(proxied.stdout, /allowed to connect to/);
+});
+
 describe('wharf through a proxy', () => {
   const pin = ['--fingerprint', fleet.servers['vsftpd-explicit'].certFingerprintSha256 ?? ''];
 
