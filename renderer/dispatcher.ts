@@ -5,6 +5,7 @@
  * log once, then follows events, so a reload of the window loses nothing.
  * After GitHub Desktop's `ui/dispatcher/dispatcher.ts`.
  */
+import type { ProxySettings, ProxySettingsInput } from '../common/models/proxy';
 import type { EnqueueTransfer, QuickConnectFields, QuickConnectLink, RawReply, SessionInfo, SiteImportFormat } from '../common/ipc/payloads';
 import type { WharfErrorData } from '../common/models/errors';
 import type { LogLine } from '../common/models/log';
@@ -907,6 +908,29 @@ export class Dispatcher {
     if (!result.ok) return this.report(result.error, 'Remove certificate');
     this.notify('info', 'Certificate removed', `Wharf will ask about the certificate of ${host}:${port} on the next connection.`);
     await this.loadCertificates();
+  }
+
+  // ---- app-wide proxy -------------------------------------------------------------------------------
+
+  /** The app-wide proxy setting, or null when it cannot be read (the failure is reported). */
+  async loadProxySettings(): Promise<ProxySettings | null> {
+    const result = await this.api.proxySettingsGet({});
+    if (!result.ok) {
+      this.report(result.error, 'Proxy');
+      return null;
+    }
+    return result.value;
+  }
+
+  /** Saves the app-wide proxy setting; true when saved. */
+  async saveProxySettings(input: ProxySettingsInput): Promise<boolean> {
+    const result = await this.api.proxySettingsSet(input);
+    if (!result.ok) {
+      this.report(result.error, 'Proxy');
+      return false;
+    }
+    this.notify('info', 'Proxy saved', 'The new proxy setting applies from the next connection.');
+    return true;
   }
 
   // ---- queue ----------------------------------------------------------------------------------------

@@ -58,6 +58,13 @@ export interface WharfServiceParts {
   readonly dragDir: string;
   /** Links opened by the OS; null where nothing hands any (the CLI, service tests). */
   readonly links: LinkSource | null;
+  /** The app-wide proxy setting (#18); absent in service tests that do not need it. */
+  readonly proxySettings?: ProxySettingsStore;
+}
+
+function requireProxySettings(parts: WharfServiceParts): ProxySettingsStore {
+  if (!parts.proxySettings) throw new WharfError('internal', 'The proxy settings are not available here.');
+  return parts.proxySettings;
 }
 
 /** Runs a service call and wraps its value, or its failure as error data: the API never throws. */
@@ -229,6 +236,8 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     certificatesList: () => attempt(() => sites.certificates()),
     certificatesRemove: (r) => attempt(() => sites.removeCertificate(r.host, r.port)),
     keychainStatus: () => attempt(() => sites.keychainStatus()),
+    proxySettingsGet: () => attempt(() => requireProxySettings(parts).get()),
+    proxySettingsSet: (r) => attempt(() => requireProxySettings(parts).set(r)),
 
     questionsPending: () =>
       attempt(() => {
@@ -370,6 +379,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     app: options.app,
     dragDir: options.dragDir ?? join(tmpdir(), `wharf-drag-${process.pid}`),
     links: options.links ?? null,
+    proxySettings,
   };
   const api = createWharfApi(parts);
   const dispatch = createDispatcher({

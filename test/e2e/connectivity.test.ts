@@ -119,6 +119,23 @@ describe('a site with a client certificate and a proxy', () => {
     await report.waitFor({ state: 'detached' });
   });
 
+  it('the app-wide proxy is set in its dialog, its password in the keyring', async () => {
+    await page.getByRole('button', { name: 'Site Manager', exact: true }).click();
+    const manager = dialog('Site Manager');
+    await manager.getByRole('button', { name: 'Proxy…' }).click();
+    const settings = dialog('Proxy');
+    await settings.getByLabel('App proxy', { exact: true }).selectOption('custom');
+    await settings.getByLabel('App proxy address').fill(`socks5://${PROXY_LOGIN.user}@${proxy.host}:${proxy.port}`);
+    await settings.getByLabel('App proxy password').fill(PROXY_LOGIN.password);
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.waitFor({ state: 'detached' });
+    const saved = await host.services.api.proxySettingsGet({});
+    assert.ok(saved.ok);
+    assert.deepEqual(saved.value, { mode: 'custom', proxyUrl: `socks5://${PROXY_LOGIN.user}@${proxy.host}:${proxy.port}`, hasPassword: true });
+    assert.ok(!readFileSync(join(work.dataDir, 'proxy-settings.json'), 'utf8').includes(PROXY_LOGIN.password));
+    await page.keyboard.press('Escape');
+  });
+
   it('reported no console errors or CSP violations', () => {
     assert.deepEqual(pageProblems(page), []);
   });
