@@ -445,6 +445,11 @@ export class Dispatcher {
     return this.connect({ kind: 'site', siteId: site.id, ...(password !== undefined ? { password } : {}) }, site);
   }
 
+  /** Connects to a saved site with its client key's passphrase typed for this connection (not saved). */
+  async connectSiteWithPassphrase(site: Pick<SiteProfile, 'id' | 'name' | 'user'>, clientKeyPassphrase: string, password?: string): Promise<boolean> {
+    return this.connect({ kind: 'site', siteId: site.id, clientKeyPassphrase, ...(password !== undefined ? { password } : {}) }, site);
+  }
+
   /** Forgets the certificate pinned for a server, so the next connection asks about the new one. */
   async forgetCertificate(host: string, port: number): Promise<void> {
     const result = await this.api.certificatesRemove({ host, port });
@@ -461,6 +466,16 @@ export class Dispatcher {
       const detail = result.error.detail;
       if (view.needsPassword && site) {
         this.openDialog({ kind: 'password', id: dialogId('password'), siteId: site.id, siteName: site.name, user: site.user });
+      } else if (site && request.kind === 'site' && /^client-certificate-passphrase-(required|wrong)$/.test(String(detail?.['reason'] ?? ''))) {
+        this.openDialog({
+          kind: 'client-key-passphrase',
+          id: dialogId('passphrase'),
+          siteId: site.id,
+          siteName: site.name,
+          user: site.user,
+          message: result.error.message,
+          ...(request.password !== undefined ? { password: request.password } : {}),
+        });
       } else if (result.error.kind === 'tls-changed' && typeof detail?.['expected'] === 'string' && typeof detail['presented'] === 'string') {
         // A pinned certificate changed: a hard stop, shown in red with both fingerprints.
         const target = request.kind === 'quick' ? { host: request.host, port: request.port ?? (request.mode === 'implicit' ? 990 : 21) } : this.sites.get().listing?.sites.find((s) => s.id === request.siteId);

@@ -1,5 +1,5 @@
 /**
- * The app-wide proxy (#18): the one every site follows unless its Connectivity tab says otherwise, and
+ * Connectivity dialogs (#18). The app-wide proxy: the one every site follows unless its Connectivity tab says otherwise, and
  * quick connections. `system` (the default) honours ALL_PROXY / HTTPS_PROXY where the user set them.
  */
 import { useEffect, useState, type ReactNode } from 'react';
@@ -77,6 +77,49 @@ export function ProxySettingsDialog({ dialog, top }: { readonly dialog: Extract<
           </label>
         </>
       )}
+    </Modal>
+  );
+}
+
+/** Asks for the client key's passphrase on connect; it is used for this connection only, not saved. */
+export function PassphraseDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'client-key-passphrase' }>; readonly top: boolean }): ReactNode {
+  const dispatcher = useDispatcher();
+  const [passphrase, setPassphrase] = useState('');
+  const close = () => dispatcher.closeDialog(dialog.id);
+  const submit = () => {
+    close();
+    void dispatcher.connectSiteWithPassphrase({ id: dialog.siteId, name: dialog.siteName, user: dialog.user }, passphrase, dialog.password);
+  };
+  return (
+    <Modal
+      top={top}
+      title={`Client certificate of ${dialog.siteName}`}
+      onClose={close}
+      footer={
+        <>
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" form={`${dialog.id}-form`} className="button primary">
+            Connect
+          </button>
+        </>
+      }
+    >
+      <form
+        id={`${dialog.id}-form`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <p>{dialog.message}</p>
+        <p className="muted">Used for this connection only. To save it in the keychain, enter it in the site’s Connectivity tab.</p>
+        <label className="field">
+          <span>Passphrase</span>
+          <input type="password" aria-label="Client key passphrase" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />
+        </label>
+      </form>
     </Modal>
   );
 }
