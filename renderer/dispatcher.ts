@@ -5,6 +5,7 @@
  * log once, then follows events, so a reload of the window loses nothing.
  * After GitHub Desktop's `ui/dispatcher/dispatcher.ts`.
  */
+import type { ProxySettings, ProxySettingsInput } from '../common/models/proxy';
 import type { EnqueueTransfer, QuickConnectFields, QuickConnectLink, RawReply, SessionInfo, SiteExportFormat, SiteImportFormat } from '../common/ipc/payloads';
 import type { WharfErrorData } from '../common/models/errors';
 import type { LogLine } from '../common/models/log';
@@ -447,6 +448,11 @@ export class Dispatcher {
     return this.connect({ kind: 'site', siteId: site.id, ...(password !== undefined ? { password } : {}) }, site);
   }
 
+  /** Connects to a saved site with its client key's passphrase typed for this connection (not saved). */
+  async connectSiteWithPassphrase(site: Pick<SiteProfile, 'id' | 'name' | 'user'>, clientKeyPassphrase: string, password?: string): Promise<boolean> {
+    return this.connect({ kind: 'site', siteId: site.id, clientKeyPassphrase, ...(password !== undefined ? { password } : {}) }, site);
+  }
+
   /** Forgets the certificate pinned for a server, so the next connection asks about the new one. */
   async forgetCertificate(host: string, port: number): Promise<void> {
     const result = await this.api.certificatesRemove({ host, port });
@@ -463,6 +469,16 @@ export class Dispatcher {
       const detail = result.error.detail;
       if (view.needsPassword && site) {
         this.openDialog({ kind: 'password', id: dialogId('password'), siteId: site.id, siteName: site.name, user: site.user });
+      } else if (site && request.kind === 'site' && /^client-certificate-passphrase-(required|wrong)$/.test(String(detail?.['reason'] ?? ''))) {
+        this.openDialog({
+          kind: 'client-key-passphrase',
+          id: dialogId('passphrase'),
+          siteId: site.id,
+          siteName: site.name,
+          user: site.user,
+          message: result.error.message,
+          ...(request.password !== undefined ? { password: request.password } : {}),
+        });
       } else if (result.error.kind === 'tls-changed' && typeof detail?.['expected'] === 'string' && typeof detail['presented'] === 'string') {
         // A pinned certificate changed: a hard stop, shown in red with both fingerprints.
         const target = request.kind === 'quick' ? { host: request.host, port: request.port ?? (request.mode === 'implicit' ? 990 : 21) } : this.sites.get().listing?.sites.find((s) => s.id === request.siteId);
@@ -875,6 +891,29 @@ export class Dispatcher {
     if (!result.ok) return this.report(result.error, 'Remove certificate');
     this.notify('info', 'Certificate removed', `Wharf will ask about the certificate of ${host}:${port} on the next connection.`);
     await this.loadCertificates();
+  }
+
+  // ---- app-wide proxy -------------------------------------------------------------------------------
+
+  /** The app-wide proxy setting, or null when it cannot be read (the failure is reported). */
+  async loadProxySettings(): Promise<ProxySettings | null> {
+    const result = await this.api.proxySettingsGet({});
+    if (!result.ok) {
+      this.report(result.error, 'Proxy');
+      return null;
+    }
+    return result.value;
+  }
+
+  /** Saves the app-wide proxy setting; true when saved. */
+  async saveProxySettings(input: ProxySettingsInput): Promise<boolean> {
+    const result = await this.api.proxySettingsSet(input);
+    if (!result.ok) {
+      this.report(result.error, 'Proxy');
+      return false;
+    }
+    this.notify('info', 'Proxy saved', 'The new proxy setting applies from the next connection.');
+    return true;
   }
 
   // ---- queue ----------------------------------------------------------------------------------------

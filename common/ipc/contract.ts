@@ -49,6 +49,7 @@
  */
 import type { DoctorReport, DoctorRequest, DoctorStepEvent } from '../models/doctor';
 import type { LogLine } from '../models/log';
+import type { ProxySettings, ProxySettingsInput } from '../models/proxy';
 import type { CompareResult, RunningSync, SyncCompareRequest, SyncPlan, SyncPlanRequest, SyncRunRequest, SyncRunResult } from '../models/sync';
 import type { Result } from '../models/result';
 import type { SecurityReport } from '../models/security';
@@ -284,6 +285,10 @@ export interface WharfApi {
   certificatesRemove(request: { readonly host: string; readonly port: number }): Promise<Result<void>>;
   /** Whether passwords can be saved in the OS keychain, and why not. */
   keychainStatus(request: EmptyRequest): Promise<Result<KeychainStatus>>;
+  /** The app-wide proxy, which every site follows unless it says otherwise (default: the environment's). */
+  proxySettingsGet(request: EmptyRequest): Promise<Result<ProxySettings>>;
+  /** Replaces the app-wide proxy; its password goes to the keychain. Applies from the next connection. */
+  proxySettingsSet(request: ProxySettingsInput): Promise<Result<ProxySettings>>;
 
   // --- questions and log --------------------------------------------------------------------------------
   /** Questions waiting for an answer (after a reload, show their dialogs again). */
@@ -418,6 +423,8 @@ export const WHARF_METHODS = {
   certificatesList: true,
   certificatesRemove: true,
   keychainStatus: true,
+  proxySettingsGet: true,
+  proxySettingsSet: true,
   questionsPending: true,
   answerCertificate: true,
   answerOverwrite: true,

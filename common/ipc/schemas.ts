@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { doctorRequestSchema } from '../models/doctor-schema';
 import { syncCompareRequestSchema, syncPlanRequestSchema, syncRunRequestSchema } from '../models/sync-schema';
 import { hasControlCharacters } from '../models/site-profile';
-import { siteCreateInputSchema, siteUpdateInputSchema, folderPathSchema, hostSchema, passwordSchema, portSchema, treeNameSchema } from '../models/site-profile-schema';
+import { proxySettingsInputSchema, siteCreateInputSchema, siteUpdateInputSchema, folderPathSchema, hostSchema, passwordSchema, portSchema, treeNameSchema } from '../models/site-profile-schema';
 import { OVERWRITE_POLICIES, TRANSFER_STATES } from '../models/transfer';
 import type { OverwritePolicy, TransferState } from '../models/transfer';
 import type { WharfMethod, WharfRequest } from './contract';
@@ -214,6 +214,8 @@ export const WHARF_VALIDATORS = {
   certificatesList: empty,
   certificatesRemove: z.strictObject({ host: hostSchema, port: portSchema }),
   keychainStatus: empty,
+  proxySettingsGet: empty,
+  proxySettingsSet: proxySettingsInputSchema,
 
   questionsPending: empty,
   answerCertificate: z.strictObject({ questionId: idSchema, decision: z.enum(['once', 'always', 'reject']) }),

@@ -9,10 +9,12 @@ import type { FtpsMode } from './site';
 /** The steps in the order they run. Every report lists all of them; those not reached are `skipped`. */
 export const DOCTOR_STEP_IDS = [
   'resolve',
+  'proxy',
   'connect',
   'greeting',
   'tls',
   'certificate',
+  'client-certificate',
   'login',
   'protection',
   'epsv',
@@ -30,10 +32,12 @@ export type DoctorStepId = (typeof DOCTOR_STEP_IDS)[number];
 /** Titles as the checklist shows them before anything ran. */
 export const DOCTOR_STEP_TITLES: Readonly<Record<DoctorStepId, string>> = {
   resolve: 'Name resolution',
+  proxy: 'Proxy',
   connect: 'TCP connection',
   greeting: 'What the server sends first',
   tls: 'TLS handshake',
   certificate: 'Certificate',
+  'client-certificate': 'Client certificate',
   login: 'Login',
   protection: 'Data protection (PBSZ/PROT)',
   epsv: 'Passive mode, EPSV',
@@ -91,6 +95,9 @@ export const DOCTOR_PROBLEMS = [
   'tls12-unsupported',
   'listing-failed',
   'active-works',
+  'proxy-failed',
+  'client-certificate-required',
+  'client-certificate-refused',
   'timeout',
   'unexpected',
 ] as const;

@@ -31,6 +31,13 @@ export interface ProxySettings {
   readonly hasPassword: boolean;
 }
 
+/** What the settings dialog or the CLI sends: `password` a string saves it in the keychain, null forgets it, absent keeps it. */
+export interface ProxySettingsInput {
+  readonly mode: ProxyMode;
+  readonly proxyUrl: string;
+  readonly password?: string | null;
+}
+
 /** A proxy address taken apart. The password never lives here when it comes from a saved setting. */
 export interface ProxyAddress {
   readonly kind: ProxyKind;

@@ -4,7 +4,7 @@
  * and the IPC validators in common/ipc use these.
  */
 import { z } from 'zod';
-import { parseProxyUrl } from './proxy';
+import { parseProxyUrl, type ProxySettingsInput } from './proxy';
 import {
   DEFAULT_ALLOW_CLEAR_DATA,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
@@ -164,3 +164,10 @@ export const pinnedCertificateSchema = z.strictObject({
   subject: z.string().max(2000),
   trustedAt: z.iso.datetime(),
 }) satisfies z.ZodType<PinnedCertificate>;
+
+/** Validates the app-wide proxy setting as sent by the settings dialog (the IPC validator for proxySettingsSet). */
+export const proxySettingsInputSchema = z.strictObject({
+  mode: z.enum(['none', 'system', 'custom']),
+  proxyUrl: proxyUrlSchema,
+  password: passwordSchema.nullable().optional(),
+}) satisfies z.ZodType<ProxySettingsInput>;

@@ -10,6 +10,9 @@ import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget } from '../../com
 import { ask } from './prompt';
 import { openStores } from './stores';
 import { parseLocation } from './url';
+import { cliConnectivity, type ConnectivityFlags, type ConnectivityIo } from './connectivity';
+import type { ClientCertificate } from '../ftps/client-certificate';
+import type { ProxyEndpoint } from '../ftps/proxy';
 import { WharfError } from '../ftps/errors';
 import type { CertificateQuestion, TrustDecision, TrustStoreLike } from '../ftps/session';
 
@@ -48,6 +51,8 @@ export interface ConnectionFlags {
   readonly active: boolean;
   /** Seconds. */
   readonly timeout: number;
+  /** --cert, --key, --proxy */
+  readonly connectivity: ConnectivityFlags;
 }
 
 /** The `parseArgs` option definitions for ConnectionFlags. */
@@ -59,6 +64,9 @@ export const CONNECTION_OPTIONS = {
   'allow-clear-data': { type: 'boolean', default: false },
   active: { type: 'boolean', default: false },
   timeout: { type: 'string', default: '30' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  proxy: { type: 'string' },
 } as const;
 
 /** Reads ConnectionFlags from parsed values. */
@@ -73,6 +81,11 @@ export function connectionFlags(values: Record<string, string | boolean | undefi
     allowClearData: values['allow-clear-data'] === true,
     active: values.active === true,
     timeout,
+    connectivity: {
+      cert: typeof values.cert === 'string' ? values.cert : undefined,
+      key: typeof values.key === 'string' ? values.key : undefined,
+      proxy: typeof values.proxy === 'string' ? values.proxy : undefined,
+    },
   };
 }
 
@@ -90,6 +103,8 @@ export interface CliConnection {
   readonly decideTrust: (question: CertificateQuestion) => Promise<TrustDecision>;
   /** A saved site's "upload via a temporary name"; on (the default) for a URL. */
   readonly uploadViaTemporaryName: boolean;
+  /** The client certificate and proxy (flags, else the site's, else the app-wide proxy). */
+  readonly reach: { readonly clientCertificate?: ClientCertificate; readonly proxy: ProxyEndpoint | null };
 }
 
 /** Turns `ftpes://user@host/path` or `site:NAME/path` into a connection; asks for the password where needed. */
@@ -106,8 +121,10 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
     if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
     const siteTarget = toConnectionTarget(site);
     const target = flags.allowClearData ? { ...siteTarget, allowClearData: true } : siteTarget;
+    const reach = await cliConnectivity(flags.connectivity, site, site.host, connectivityIo(io), () => openStores((text) => io.err(`wharf: ${text}`)));
     return {
       ...common,
+      reach,
       target: flags.active ? { ...target, dataMode: 'active' } : target,
       password,
       path: location.path === '/' && site.remoteDir ? site.remoteDir : location.path,
@@ -133,8 +150,10 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
   } else {
     throw new WharfError('invalid-input', 'No password: set WHARF_PASSWORD or run on a terminal to be asked.');
   }
+  const reach = await cliConnectivity(flags.connectivity, null, location.host, connectivityIo(io), () => openStores((text) => io.err(`wharf: ${text}`)));
   return {
     ...common,
+    reach,
     target: {
       host: location.host,
       port: location.port,
@@ -153,6 +172,10 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
     decideTrust: (q) => decideOnTerminal(q, io, false),
     uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   };
+}
+
+function connectivityIo(io: CliIo): ConnectivityIo {
+  return { env: io.env, interactive: io.interactive, ask: io.ask, warn: (text) => io.err(`wharf: ${text}`) };
 }
 
 /** On a terminal: once, always (saved sites) or reject; elsewhere: reject, saying how to pin the certificate. */

@@ -337,6 +337,33 @@ export function describeProblem(problem: DoctorProblem, c: ProblemContext): Text
         explanation: `The server did not answer in time${detail}.`,
         fixes: ['Try again; if it persists, the server or the network path is overloaded or filtering FTP.'],
       };
+    case 'proxy-failed':
+      return {
+        severity: 'error',
+        title: 'The proxy did not get us to the server',
+        explanation: `${c.detail ?? 'The proxy failed.'}`,
+        fixes: [
+          'Check the proxy address, user and password in the site\'s Connectivity tab (or the app-wide proxy setting, or ALL_PROXY / HTTPS_PROXY).',
+          `Ask the proxy's administrator to allow connections to ${where} and to the server's passive ports (an HTTP proxy's allowed CONNECT ports, a SOCKS proxy's rules).`,
+        ],
+      };
+    case 'client-certificate-required':
+      return {
+        severity: 'error',
+        title: 'The server requires a client certificate',
+        explanation: `The server asked for a client certificate (mutual TLS) and refuses connections without one${detail}.`,
+        fixes: ['Choose the certificate your administrator gave you in the site\'s Connectivity tab ("Client certificate"), or pass --cert FILE [--key FILE] on the command line.'],
+      };
+    case 'client-certificate-refused':
+      return {
+        severity: 'error',
+        title: 'The server refused the client certificate',
+        explanation: `The certificate was sent, but the server did not accept it${detail}.`,
+        fixes: [
+          'Check that it is the certificate the server\'s administrator issued for you, and that it has not expired.',
+          'Ask the administrator whether the server trusts the authority that signed it.',
+        ],
+      };
     case 'unexpected':
       return {
         severity: 'error',

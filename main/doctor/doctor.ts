@@ -19,7 +19,11 @@ import type { ConnectionTarget } from '../../common/models/site';
 import { describePeerCertificate, explainVerificationError, normalizeFingerprint } from '../ftps/certificate';
 import { controlCharset, type ControlCharset } from '../ftps/charset';
 import { parseListing } from '../ftps/listing';
+import type { ClientCertificate } from '../ftps/client-certificate';
+import { WharfError } from '../ftps/errors';
 import { decidePassiveTarget } from '../ftps/net-address';
+import { proxyDialer, type ProxyEndpoint } from '../ftps/proxy';
+import { formatProxyAddress } from '../../common/models/proxy';
 import { FtpsSession, type CertificateQuestion, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { diagnosis, type ProblemContext } from './diagnoses';
 import {
@@ -71,6 +75,10 @@ export interface DoctorOptions {
   readonly onStep?: (step: DoctorStep) => void;
   /** Aborting closes every connection; the report then ends at the step that was running. */
   readonly signal?: AbortSignal;
+  /** A client certificate for mutual TLS (main/ftps/client-certificate.ts). default none */
+  readonly clientCertificate?: ClientCertificate;
+  /** Go through this proxy for the control and passive data connections (main/ftps/proxy.ts). default direct */
+  readonly proxy?: ProxyEndpoint | null;
 }
 
 /** Server replies that mean "too many connections" (vsftpd 421, proftpd 530 "maximum number of clients", pure-ftpd 421). */
@@ -216,12 +224,119 @@ class DoctorRun {
   }
 
   private tlsSettings(version?: 'TLSv1.2' | 'TLSv1.3') {
-    return tlsOptionsFor({
-      hostName: this.target.host,
-      minVersion: version ?? this.target.minTlsVersion,
-      maxVersion: version ?? 'TLSv1.3',
-      extraCaPem: this.options.extraCaPem ?? [],
+    return {
+      ...tlsOptionsFor({
+        hostName: this.target.host,
+        minVersion: version ?? this.target.minTlsVersion,
+        maxVersion: version ?? 'TLSv1.3',
+        extraCaPem: this.options.extraCaPem ?? [],
+      }),
+      ...this.options.clientCertificate?.tls,
+    };
+  }
+
+  /**
+   * Through the proxy, to the server's host and `port`: the tunnel, or a ProbeError whose message is the
+   * proxy's part in words. The name is resolved by the proxy, as the engine lets it.
+   */
+  private async dialThroughProxy(proxy: ProxyEndpoint, port: number, timeoutMs: number): Promise<Socket> {
+    try {
+      return this.tracker.add(await proxyDialer(proxy)(this.target.host, port, timeoutMs));
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const step = err instanceof WharfError ? String(err.detail?.proxyStep ?? 'connect') : 'connect';
+      throw new ProbeError(message, step === 'connect' ? 'EPROXYCONNECT' : step === 'authenticate' ? 'EPROXYAUTH' : 'EPROXYREACH');
+    }
+  }
+
+  /** The proxy step: reached, authenticated, and CONNECT to the FTP port allowed; the tunnel is the control connection. */
+  private async connectThroughProxy(proxy: ProxyEndpoint): Promise<Socket | null> {
+    let socket: Socket | null = null;
+    const { host, port } = this.target;
+    const where = formatProxyAddress(proxy);
+    await this.step('proxy', async (s) => {
+      s.details.push(`${proxy.kind === 'socks5' ? 'SOCKS5' : 'HTTP CONNECT'} proxy ${where} (${proxy.source})`);
+      try {
+        socket = await this.dialThroughProxy(proxy, port, this.timeoutMs);
+      } catch (err) {
+        const error = asProbeError(err);
+        s.status = 'failed';
+        s.summary = showable(error.message);
+        s.details.push(
+          error.code === 'EPROXYREACH' ? 'Reached: no' : 'Reached: yes',
+          error.code === 'EPROXYREACH' ? 'Authenticated: not tried' : error.code === 'EPROXYAUTH' ? 'Authenticated: no' : `Authenticated: ${proxy.user ? 'yes' : 'no login needed'}`,
+          error.code === 'EPROXYCONNECT' ? `CONNECT to ${host}:${port}: refused` : `CONNECT to ${host}:${port}: not tried`,
+        );
+        this.diagnose('proxy-failed', 'proxy', { detail: showable(error.message) });
+        return;
+      }
+      s.summary = `Through ${where}: reached${proxy.user ? ', authenticated' : ''}, and allowed to connect to ${host}:${port}.`;
+      s.details.push('Reached: yes', `Authenticated: ${proxy.user ? 'yes' : 'no login needed'}`, `CONNECT to ${host}:${port}: allowed`);
+      this.log(`* connected to ${host}:${port} through ${where}`);
     });
+    if (!socket) {
+      this.skip('connect', 'Not tried: the proxy did not connect.');
+      return null;
+    }
+    this.address = host;
+    await this.step('connect', async (s) => {
+      s.summary = `Connected to ${host}:${port} through the proxy.`;
+    });
+    return socket;
+  }
+
+  /**
+   * A TCP connection to the server: directly to `host`, or through the proxy to the server's own host name
+   * (a PASV reply names the server's view of itself; the proxy reaches it by the name the user gave). A
+   * passive port the proxy refuses is a finding of its own (`data` names the step).
+   */
+  private async openTcp(host: string, port: number, timeoutMs: number, data: 'epsv' | 'pasv' | null): Promise<Socket> {
+    const { proxy } = this.options;
+    if (!proxy) return tcpConnect(host, port, timeoutMs, this.tracker);
+    try {
+      return await this.dialThroughProxy(proxy, port, timeoutMs);
+    } catch (err) {
+      if (data !== null && !this.diagnoses.some((d) => d.problem === 'proxy-failed')) {
+        this.diagnose('proxy-failed', data, { detail: `Passive port ${port}: ${showable(asProbeError(err).message)}` });
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Whether the server asked for a client certificate (OpenSSL fills the shared signature algorithms on the
+   * client only from a CertificateRequest) and, when it did, whether it accepts the connection: a server that
+   * requires one lets the TLS 1.3 handshake finish and then sends an alert, which a NOOP brings out.
+   */
+  private async clientCertificate(control: ControlConnection): Promise<boolean> {
+    const subject = this.options.clientCertificate?.subject ?? null;
+    let usable = true;
+    await this.step('client-certificate', async (s) => {
+      const socket = control.activeSocket as TLSSocket;
+      const requested = socket.getSharedSigalgs().length > 0;
+      if (!requested) {
+        s.summary = subject ? `${subject}, not requested: the server did not ask for one.` : 'Not requested: the server does not ask for a client certificate.';
+        return;
+      }
+      try {
+        const reply = await control.command('NOOP', this.timeoutMs);
+        s.details.push(`NOOP: ${replyLine(reply)}`);
+      } catch (err) {
+        const message = showable(asProbeError(err).message);
+        usable = false;
+        s.status = 'failed';
+        if (subject) {
+          s.summary = `${subject}, sent: the server refused it (${message}).`;
+          this.diagnose('client-certificate-refused', 'client-certificate', { detail: message });
+        } else {
+          s.summary = `Requested and required: this site has no client certificate, and the server refused the connection (${message}).`;
+          this.diagnose('client-certificate-required', 'client-certificate', { detail: message });
+        }
+        return;
+      }
+      s.summary = subject ? `${subject}, sent: the server accepted it.` : 'Requested, none sent: the server accepts connections without one.';
+    });
+    return usable;
   }
 
   async execute(): Promise<void> {
@@ -244,15 +359,27 @@ class DoctorRun {
       this.diagnose('plain-ftp', 'resolve');
       return;
     }
-    const addresses = await this.resolve();
-    if (!addresses) return;
-    const raw = await this.connect(addresses);
+    const { proxy } = this.options;
+    let raw: Socket | null;
+    if (proxy) {
+      await this.step('resolve', async (s) => {
+        s.summary = `${this.target.host} is resolved by the proxy.`;
+      });
+      raw = await this.connectThroughProxy(proxy);
+    } else {
+      const addresses = await this.resolve();
+      if (!addresses) return;
+      this.skip('proxy', 'No proxy: connecting directly.');
+      raw = await this.connect(addresses);
+    }
     if (!raw) return;
     const control = new ControlConnection(raw, this.charset, (line) => this.log(line), this.tracker);
 
     const secured = mode === 'implicit' ? await this.implicitStart(control) : await this.explicitStart(control);
     if (!secured) return;
     if (mode !== 'plain' && !(await this.certificate(control))) return;
+    if (mode !== 'plain' && !(await this.clientCertificate(control))) return;
+    if (mode === 'plain') this.skip('client-certificate', 'Plain FTP: no TLS.');
     if (!(await this.login(control))) return;
     await this.protection(control);
     await this.dataSteps(control);
@@ -435,7 +562,7 @@ class DoctorRun {
   /** After a failed implicit handshake: what does the port say to a plain connection? */
   private async sniffPlainGreeting(): Promise<void> {
     await this.step('greeting', async (s) => {
-      const raw = await tcpConnect(this.address, this.target.port, this.timeoutMs, this.tracker);
+      const raw = await this.openTcp(this.address, this.target.port, this.timeoutMs, null);
       const probe = new ControlConnection(raw, this.charset, (line) => this.log(`[plain check] ${line}`), this.tracker);
       try {
         const first = await probe.waitForFirstBytes(this.timeoutMs);
@@ -468,7 +595,7 @@ class DoctorRun {
   private async probeImplicit(): Promise<FtpReply | null> {
     let probe: ControlConnection | null = null;
     try {
-      const raw = await tcpConnect(this.address, this.target.port, this.timeoutMs, this.tracker);
+      const raw = await this.openTcp(this.address, this.target.port, this.timeoutMs, null);
       probe = new ControlConnection(raw, this.charset, (line) => this.log(`[TLS check] ${line}`), this.tracker);
       await probe.upgradeToTls(this.tlsSettings(), this.timeoutMs);
       const greeting = await probe.nextReply(this.timeoutMs);
@@ -679,7 +806,7 @@ class DoctorRun {
     }
     if (port === null) throw new ProbeError(`unreadable reply: ${replyLine(reply)}`, 'EBADREPLY');
     this.log(`* data connection to ${host}:${port}`);
-    return tcpConnect(host, port, this.dataTimeoutMs, this.tracker);
+    return this.openTcp(host, port, this.dataTimeoutMs, method);
   }
 
   /** One listing over a fresh passive data connection; also says which session it offered. */
@@ -721,7 +848,7 @@ class DoctorRun {
       }
       const where = `${control.peerAddress}:${port}`;
       try {
-        const socket = await tcpConnect(control.peerAddress, port, this.dataTimeoutMs, this.tracker);
+        const socket = await this.openTcp(control.peerAddress, port, this.dataTimeoutMs, 'epsv');
         socket.destroy();
         epsvOk = true;
         s.summary = `Port ${port}: connected to ${where}.`;
@@ -763,7 +890,7 @@ class DoctorRun {
       }
       const where = `${decision.host}:${parsed.port}`;
       try {
-        const socket = await tcpConnect(decision.host, parsed.port, this.dataTimeoutMs, this.tracker);
+        const socket = await this.openTcp(decision.host, parsed.port, this.dataTimeoutMs, 'pasv');
         socket.destroy();
         pasvOk = true;
         s.summary = decision.action === 'substitute' ? `Names the private address ${parsed.host}: connected to ${where} instead.` : `Port ${parsed.port}: connected to ${where}.`;
@@ -859,7 +986,9 @@ class DoctorRun {
 
     let activeWorked: boolean | null = null;
     // Active mode cannot help when the server refused the data connection itself (it would refuse it the same way).
-    if (method === null || (!listingOk && !protectionContradicts && !this.diagnoses.some((d) => d.problem === 'session-reuse-failed'))) {
+    if (this.options.proxy) {
+      this.skip('active', 'Not tried: behind a proxy, active mode cannot work (the server cannot connect back through it).');
+    } else if (method === null || (!listingOk && !protectionContradicts && !this.diagnoses.some((d) => d.problem === 'session-reuse-failed'))) {
       await this.step('active', async (s) => {
         const strangers: string[] = [];
         const listener = await listenForActive(control, this.dataTimeoutMs, this.tracker, (line, from) => {
@@ -984,7 +1113,7 @@ class DoctorRun {
     const label = version === 'TLSv1.3' ? 'TLS 1.3' : 'TLS 1.2';
     const log = (line: string) => this.log(`[${label}] ${line}`);
     await this.step(id, async (s) => {
-      const raw = await tcpConnect(this.address, this.target.port, this.timeoutMs, this.tracker);
+      const raw = await this.openTcp(this.address, this.target.port, this.timeoutMs, null);
       const control = new ControlConnection(raw, this.charset, log, this.tracker);
       try {
         if (this.target.mode === 'explicit') {

@@ -3,6 +3,7 @@ import { defaultPortFor, type ConnectionTarget } from '../../common/models/site'
 import { toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
 import { WharfError } from '../ftps/errors';
 import type { CertificateQuestion, TrustDecision, TrustStoreLike } from '../ftps/session';
+import { proxyForSite, siteConnectivity, type ConnectivitySources, type SiteConnectivity } from '../sites/site-connectivity';
 import { runDoctor, type DoctorOptions } from './doctor';
 
 /** What the doctor service needs of the app: the site store, pins, a way to ask, and where steps go. */
@@ -18,6 +19,8 @@ export interface DoctorServiceDeps {
   readonly onStep?: (event: DoctorStepEvent) => void;
   /** default: runDoctor (tests may pass other timeouts through `options`) */
   readonly options?: Partial<Pick<DoctorOptions, 'timeoutMs' | 'greetingTimeoutMs' | 'dataTimeoutMs'>>;
+  /** Client certificates and proxies (#18): a saved site's, or the app-wide proxy for typed fields. */
+  readonly connectivity?: ConnectivitySources;
 }
 
 /**
@@ -41,7 +44,7 @@ export class DoctorService {
       this.running.set(runId, controller);
     }
     try {
-      const { target, password, allowPlain, remoteDir } = await this.resolve(request);
+      const { target, password, allowPlain, remoteDir, reach } = await this.resolve(request);
       // Cancelled while the site and its password were looked up: nothing was tried, so there is no report.
       if (controller.signal.aborted) throw new WharfError('cancelled', 'The connection test was cancelled before it started.');
       const progress = new StepTracker(controller.signal);
@@ -49,6 +52,7 @@ export class DoctorService {
         target,
         password,
         allowPlain,
+        ...reach,
         ...(remoteDir ? { remoteDir } : {}),
         ...(this.deps.trustStore ? { trustStore: this.deps.trustStore } : {}),
         ...(this.deps.decideTrust ? { decideTrust: this.deps.decideTrust } : {}),
@@ -74,7 +78,8 @@ export class DoctorService {
     this.running.get(runId)?.abort();
   }
 
-  private async resolve(request: DoctorRequest): Promise<{ target: ConnectionTarget; password: string; allowPlain: boolean; remoteDir: string }> {
+  private async resolve(request: DoctorRequest): Promise<{ target: ConnectionTarget; password: string; allowPlain: boolean; remoteDir: string; reach: SiteConnectivity }> {
+    const { connectivity } = this.deps;
     if (request.kind === 'site') {
       const site = await this.deps.sites.get(request.siteId);
       let password = request.password ?? null;
@@ -85,7 +90,8 @@ export class DoctorService {
         }
         password = '';
       }
-      return { target: toConnectionTarget(site), password, allowPlain: site.protocol === 'plain', remoteDir: site.remoteDir };
+      const reach = connectivity ? await siteConnectivity(site, connectivity) : { proxy: null };
+      return { target: toConnectionTarget(site), password, allowPlain: site.protocol === 'plain', remoteDir: site.remoteDir, reach };
     }
     const mode = request.mode ?? 'explicit';
     return {
@@ -103,6 +109,7 @@ export class DoctorService {
       password: request.password,
       allowPlain: request.allowPlain === true,
       remoteDir: request.remoteDir ?? '',
+      reach: { proxy: connectivity ? await proxyForSite({ id: '', host: request.host, proxyMode: 'app', proxyUrl: '' }, connectivity) : null },
     };
   }
 }

@@ -79,6 +79,8 @@ export const LOCAL_PATHS: { readonly [M in WharfMethod]: PathsOf<M> } = {
   certificatesList: null,
   certificatesRemove: null,
   keychainStatus: null,
+  proxySettingsGet: null,
+  proxySettingsSet: null,
   questionsPending: null,
   answerCertificate: null,
   answerOverwrite: null,

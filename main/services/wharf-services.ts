@@ -58,6 +58,13 @@ export interface WharfServiceParts {
   readonly scratch: ScratchSpace;
   /** Links opened by the OS; null where nothing hands any (the CLI, service tests). */
   readonly links: LinkSource | null;
+  /** The app-wide proxy setting (#18); absent in service tests that do not need it. */
+  readonly proxySettings?: ProxySettingsStore;
+}
+
+function requireProxySettings(parts: WharfServiceParts): ProxySettingsStore {
+  if (!parts.proxySettings) throw new WharfError('internal', 'The proxy settings are not available here.');
+  return parts.proxySettings;
 }
 
 /** Runs a service call and wraps its value, or its failure as error data: the API never throws. */
@@ -231,6 +238,8 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     certificatesList: () => attempt(() => sites.certificates()),
     certificatesRemove: (r) => attempt(() => sites.removeCertificate(r.host, r.port)),
     keychainStatus: () => attempt(() => sites.keychainStatus()),
+    proxySettingsGet: () => attempt(() => requireProxySettings(parts).get()),
+    proxySettingsSet: (r) => attempt(() => requireProxySettings(parts).set(r)),
 
     questionsPending: () =>
       attempt(() => {
@@ -325,6 +334,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
   for (const w of warnings) sites.addWarning(w);
   const doctor = new DoctorService({
     sites: store,
+    connectivity,
     trustStore: pinned,
     decideTrust: (q) => questions.askCertificate({ ...q, sessionId: null, previousFingerprint: null }, null),
     onStep: (e) => events.emit('doctorStep', e),
@@ -371,6 +381,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     app: options.app,
     scratch,
     links: options.links ?? null,
+    proxySettings,
   };
   const api = createWharfApi(parts);
   const dispatch = createDispatcher({

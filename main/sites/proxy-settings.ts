@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { ProxyMode, ProxySettings } from '../../common/models/proxy';
+import type { ProxySettings, ProxySettingsInput } from '../../common/models/proxy';
 import type { StoreWarning } from '../../common/models/site-profile';
-import { passwordSchema, proxyUrlSchema } from '../../common/models/site-profile-schema';
+import { proxySettingsInputSchema, proxyUrlSchema } from '../../common/models/site-profile-schema';
 import type { CredentialStore } from '../credentials/keychain';
 import { WharfError } from '../ftps/errors';
 import type { StoreFs } from './atomic-file';
@@ -23,19 +23,6 @@ const storedSchema = z.strictObject({
 
 type StoredProxySettings = z.infer<typeof storedSchema>;
 
-/** What the settings dialog or the CLI sends: `password` a string saves it, null forgets it, absent keeps it. */
-export interface ProxySettingsInput {
-  readonly mode: ProxyMode;
-  readonly proxyUrl: string;
-  readonly password?: string | null;
-}
-
-/** Validates a ProxySettingsInput (also the IPC validator). */
-export const proxySettingsInputSchema = z.strictObject({
-  mode: z.enum(['none', 'system', 'custom']),
-  proxyUrl: proxyUrlSchema,
-  password: passwordSchema.nullable().optional(),
-}) satisfies z.ZodType<ProxySettingsInput>;
 
 /** Options for a ProxySettingsStore. */
 export interface ProxySettingsStoreOptions {

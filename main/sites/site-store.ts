@@ -288,7 +288,7 @@ export class SiteStore {
     return this.update(id, { name });
   }
 
-  /** Copies a site (and its saved password) under a new id, named "NAME (copy)". */
+  /** Copies a site (and its saved password, client-key passphrase and proxy password) under a new id, named "NAME (copy)". */
   async duplicate(id: string): Promise<SiteProfile> {
     return this.file.update(async (doc) => {
       const source = findSite(doc, id);
@@ -300,6 +300,10 @@ export class SiteStore {
         createdAt: at,
         updatedAt: at,
       };
+      await this.saveConnectivitySecrets(copy.id, {
+        clientKeyPassphrase: await this.getClientKeyPassphrase(source.id),
+        proxyPassword: await this.getProxyPassword(source.id),
+      }).catch(() => undefined);
       let hasPassword = false;
       if (source.passwordStorage === 'keychain') {
         const password = await this.credentials.get(source.id);

@@ -11,6 +11,7 @@ import { validateNewName } from '../state/pane-model';
 import { trustWords, yesNo } from '../state/session-model';
 import { PLAIN_FTP_WARNING } from '../state/sites-model';
 import { CertificatesDialog } from './certificates-dialog';
+import { PassphraseDialog, ProxySettingsDialog } from './proxy-settings-dialog';
 import { DoctorDialog } from './doctor-dialog';
 import { Icon } from './icons';
 import { Modal } from './modal';
@@ -642,6 +643,10 @@ export function DialogView({ dialog, top }: { readonly dialog: Dialog; readonly 
       return <RawCommandDialog dialog={dialog} top={top} />;
     case 'certificates':
       return <CertificatesDialog dialog={dialog} top={top} />;
+    case 'proxy-settings':
+      return <ProxySettingsDialog dialog={dialog} top={top} />;
+    case 'client-key-passphrase':
+      return <PassphraseDialog dialog={dialog} top={top} />;
     case 'doctor':
       return <DoctorDialog dialog={dialog} top={top} />;
     case 'sync':

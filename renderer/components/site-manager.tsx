@@ -467,6 +467,9 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
             <button type="button" className="button small wide" onClick={() => dispatcher.openDialog({ kind: 'certificates', id: 'certificates' })}>
               <Icon name="shield" /> Trusted certificates…
             </button>
+            <button type="button" className="button small wide" onClick={() => dispatcher.openDialog({ kind: 'proxy-settings', id: 'proxy-settings' })}>
+              <Icon name="shield" /> Proxy…
+            </button>
           </div>
         </aside>
         <section className="sm-form" aria-label="Site settings">

@@ -40,6 +40,9 @@ export type Dialog =
     }
   | { readonly kind: 'raw-command'; readonly id: string; readonly sessionId: string; readonly label: string }
   | { readonly kind: 'certificates'; readonly id: string }
+  | { readonly kind: 'proxy-settings'; readonly id: string }
+  /** The client key's passphrase, asked on connect when none is saved (or the saved one is wrong). */
+  | { readonly kind: 'client-key-passphrase'; readonly id: string; readonly siteId: string; readonly siteName: string; readonly user: string; readonly message: string; readonly password?: string }
   /** The connection doctor's checklist and diagnoses; the run itself is in the dispatcher's `doctor` store. */
   | { readonly kind: 'doctor'; readonly id: string }
   /** "Synchronise…" for the panes' folder pair; its settings and preview are in the `sync` store. */

@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { KeytarCredentialStore } from '../../main/credentials/keychain';
+import { SiteStore } from '../../main/sites/site-store';
 import { startVsftpd, type ExtraServer } from '../servers/doctor-servers';
 import { useFleet } from '../servers/fleet';
 import { createNetworkNamespace } from '../servers/network-namespace';
@@ -83,6 +85,18 @@ describe('wharf with a client certificate', () => {
   });
 });
 
+test('wharf doctor: the client-certificate step names the missing certificate; with --cert and through --proxy it works', async () => {
+  const without = await run(['doctor', urlOf(certServer), '--ca', caFile], { WHARF_PASSWORD: certServer.password });
+  assert.equal(without.code, 4, without.stderr);
+  assert.match(without.stdout, /The server requires a client certificate/);
+  const withCert = await run(['doctor', urlOf(certServer), '--ca', caFile, '--cert', fleet.clientCert.certFile, '--key', fleet.clientCert.keyFile], { WHARF_PASSWORD: certServer.password });
+  assert.equal(withCert.code, 0, withCert.stdout + withCert.stderr);
+  assert.match(withCert.stdout, /CN=wharf-test-client, sent: the server accepted it/);
+  const proxied = await run(['doctor', urlOf(hidden), '--fingerprint', fleet.servers['vsftpd-explicit'].certFingerprintSha256 ?? '', '--proxy', socks.url], { WHARF_PASSWORD: hidden.password });
+  assert.equal(proxied.code, 0, proxied.stdout + proxied.stderr);
+  assert.match(proxied.stdout, /allowed to connect to/);
+});
+
 describe('wharf through a proxy', () => {
   const pin = ['--fingerprint', fleet.servers['vsftpd-explicit'].certFingerprintSha256 ?? ''];
 
@@ -111,6 +125,23 @@ describe('wharf through a proxy', () => {
     assert.match(fromEnv.stdout, /^Proxy: +socks5:\/\/.* \(ALL_PROXY\)$/m);
     const direct = await run(['ls', urlOf(hidden), ...pin, '--proxy', 'none', '--timeout', '2'], { ...env, ALL_PROXY: socks.url });
     assert.equal(direct.code, 5, direct.stderr);
+  });
+
+  test('a saved site with a client certificate and a proxy: site show names both, info connects with them', async () => {
+    const store = new SiteStore({ dataDir: join(work, 'data'), credentials: new KeytarCredentialStore() });
+    await store.open();
+    await store.create({
+      name: 'saved-behind-proxy', host: hidden.host, port: hidden.port, user: hidden.user, passwordStorage: 'ask',
+      clientCertPath: fleet.clientCert.certFile, clientKeyPath: fleet.clientCert.keyFile, proxyMode: 'custom', proxyUrl: http.url,
+    });
+    const show = await run(['site', 'show', 'saved-behind-proxy']);
+    assert.equal(show.code, 0, show.stderr);
+    assert.match(show.stdout, new RegExp(`^Client cert: +${fleet.clientCert.certFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(key `, 'm'));
+    assert.match(show.stdout, /^Proxy: +through http:\/\//m);
+    const info = await run(['info', 'site:saved-behind-proxy', ...pin], { WHARF_PASSWORD: hidden.password });
+    assert.equal(info.code, 0, info.stderr);
+    assert.match(info.stdout, /^Proxy: +http:\/\/.* \(site\)$/m);
+    assert.match(info.stdout, /^Client certificate: +CN=wharf-test-client, not requested$/m);
   });
 
   test('--active behind a proxy is refused with the reason', async () => {

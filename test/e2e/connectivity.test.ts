@@ -119,6 +119,49 @@ describe('a site with a client certificate and a proxy', () => {
     await report.waitFor({ state: 'detached' });
   });
 
+  it('the app-wide proxy is set in its dialog, its password in the keyring', async () => {
+    await page.getByRole('button', { name: 'Site Manager', exact: true }).click();
+    const manager = dialog('Site Manager');
+    await manager.getByRole('button', { name: 'Proxy…' }).click();
+    const settings = dialog('Proxy');
+    await settings.getByLabel('App proxy', { exact: true }).selectOption('custom');
+    await settings.getByLabel('App proxy address').fill(`socks5://${PROXY_LOGIN.user}@${proxy.host}:${proxy.port}`);
+    await settings.getByLabel('App proxy password').fill(PROXY_LOGIN.password);
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.waitFor({ state: 'detached' });
+    const saved = await host.services.api.proxySettingsGet({});
+    assert.ok(saved.ok);
+    assert.deepEqual(saved.value, { mode: 'custom', proxyUrl: `socks5://${PROXY_LOGIN.user}@${proxy.host}:${proxy.port}`, hasPassword: true });
+    assert.ok(!readFileSync(join(work.dataDir, 'proxy-settings.json'), 'utf8').includes(PROXY_LOGIN.password));
+    await page.keyboard.press('Escape');
+  });
+
+  it('a site following the app-wide proxy, its key passphrase not saved: asked on connect', async () => {
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByText('Not connected', { exact: true }).first().waitFor();
+    await host.services.sites.create({
+      name: 'Ask for the passphrase',
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      password: server.password,
+      clientCertPath: fleet.clientCert.pkcs12File,
+    });
+    await page.getByRole('button', { name: 'Site Manager', exact: true }).click();
+    const manager = dialog('Site Manager');
+    await manager.getByRole('treeitem', { name: /Ask for the passphrase/ }).click();
+    await manager.getByRole('button', { name: 'Connect', exact: true }).click();
+    const ask = dialog(/^Client certificate of/);
+    await ask.waitFor();
+    assert.match(await ask.innerText(), /protected by a passphrase/);
+    await ask.getByLabel('Client key passphrase').fill(fleet.clientCert.pkcs12Passphrase);
+    await ask.getByRole('button', { name: 'Connect' }).click();
+    await paneRow(page, 'remote', 'behind-the-proxy.txt').waitFor();
+    const [session] = host.services.remote.list().filter((s) => s.state === 'connected');
+    assert.deepEqual(session?.report?.proxy, { via: `socks5://${PROXY_LOGIN.user}@${proxy.host}:${proxy.port}`, source: 'app setting' });
+    assert.equal(session?.report?.clientCertificate?.state, 'sent');
+  });
+
   it('reported no console errors or CSP violations', () => {
     assert.deepEqual(pageProblems(page), []);
   });

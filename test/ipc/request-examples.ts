@@ -68,6 +68,8 @@ export const VALID_REQUESTS: { readonly [M in WharfMethod]: WharfRequest<M> } = 
   certificatesList: {},
   certificatesRemove: { host: 'ftp.example.com', port: 21 },
   keychainStatus: {},
+  proxySettingsGet: {},
+  proxySettingsSet: { mode: 'custom', proxyUrl: 'socks5://proxyuser@proxy.example:1080', password: 'proxy-secret' },
   questionsPending: {},
   answerCertificate: { questionId: 'q1', decision: 'once' },
   answerOverwrite: { questionId: 'q1', choice: 'skip', applyToAll: true },

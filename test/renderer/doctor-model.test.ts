@@ -135,10 +135,11 @@ describe('cancelling a run', () => {
 
   it('says where a cancelled run stopped, in the banner and in the copied report instead of a verdict', () => {
     const cancelled = report({ verdict: 'ok', diagnoses: [], cancelledAt: 'greeting' });
-    assert.equal(cancelledText(cancelled), 'Cancelled at “What the server sends first” (step 3 of 14).');
+    const position = `step ${DOCTOR_STEP_IDS.indexOf('greeting') + 1} of ${DOCTOR_STEP_IDS.length}`;
+    assert.equal(cancelledText(cancelled), `Cancelled at “What the server sends first” (${position}).`);
     assert.equal(cancelledText(report()), null);
     const text = doctorReportText(cancelled);
-    assert.match(text, /Verdict: {2}CANCELLED — Cancelled at “What the server sends first” \(step 3 of 14\)\. The steps after it did not run\./);
+    assert.ok(text.includes(`Verdict:  CANCELLED — Cancelled at “What the server sends first” (${position}). The steps after it did not run.`), text);
     assert.ok(!/Verdict: {2}OK/.test(text), 'a cancelled run is not reported as working');
   });
 });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { DoctorProblem, DoctorReport, DoctorStep } from '../../../common/models/doctor';
 import { PROTOCOL_NAMES } from '../../../common/models/site';
 import { WharfError } from '../../ftps/errors';
+import { CONNECTIVITY_USAGE } from '../connectivity';
 import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliIo } from '../command-support';
 import { runDoctor, type DoctorOptions } from '../../doctor/doctor';
 
@@ -10,7 +11,7 @@ export { processCliIo, type CliIo } from '../command-support';
 /** `wharf doctor --help`. */
 export const DOCTOR_USAGE = `Usage: wharf doctor URL [options]
 
-Tests a connection step by step (name, TCP, greeting, TLS, certificate, login, PBSZ/PROT, EPSV, PASV,
+Tests a connection step by step (name, proxy, TCP, greeting, TLS, certificate, client certificate, login, PBSZ/PROT, EPSV, PASV,
 listing, TLS session reuse, TLS 1.3 and 1.2) and explains what fails and how to fix it.
 
   URL                    ftpes://user@host[:21]/folder, ftps://user@host[:990]/folder, ftp://..., site:NAME
@@ -18,6 +19,7 @@ listing, TLS session reuse, TLS 1.3 and 1.2) and explains what fails and how to 
   --fingerprint SHA256:… trust exactly this certificate
   --insecure             accept any certificate (reported as a warning)
   --allow-plain          allow testing plain, unencrypted FTP
+${CONNECTIVITY_USAGE}
   --timeout SECONDS      per network step, default 15
   --greeting-timeout S   silence before checking for implicit FTPS, default 5
   --json                 print the report as JSON
@@ -29,6 +31,9 @@ export function doctorExitCode(report: DoctorReport): number {
   const first = report.diagnoses.find((d) => d.severity === 'error');
   if (!first) return 0;
   const byProblem: Partial<Record<DoctorProblem, number>> = {
+    'proxy-failed': 5,
+    'client-certificate-required': 4,
+    'client-certificate-refused': 4,
     'login-refused': 3,
     'certificate-untrusted': 4,
     'certificate-changed': 4,
@@ -105,6 +110,7 @@ export async function runDoctorCommand(args: readonly string[], io: CliIo, overr
       target: connection.target,
       password: connection.password,
       allowPlain: connection.allowPlain,
+      ...connection.reach,
       ...(connection.path && connection.path !== '/' ? { remoteDir: connection.path } : {}),
       extraCaPem: connection.extraCaPem,
       ...(connection.pinnedFingerprint ? { pinnedFingerprint: connection.pinnedFingerprint } : {}),

@@ -1,3 +1,4 @@
+import type { SiteProxyMode } from '../../../common/models/proxy';
 import type { SiteProfile } from '../../../common/models';
 import { WharfError } from '../../ftps/errors';
 import { openStores } from '../stores';
@@ -27,6 +28,14 @@ export interface SiteFlags {
   readonly keepPassword: boolean;
 }
 
+/** A site's proxy choice as `wharf site show` words it. */
+const PROXY_WORDS: Readonly<Record<SiteProxyMode, string>> = {
+  app: 'as the app setting says',
+  none: 'none (direct)',
+  system: 'the system proxy (ALL_PROXY / HTTPS_PROXY)',
+  custom: 'through',
+};
+
 function describeSite(site: SiteProfile): string {
   const protocol = site.protocol === 'explicit' ? 'ftpes' : site.protocol === 'implicit' ? 'ftps' : 'ftp';
   const password = site.passwordStorage === 'ask' ? 'asked on connect' : site.hasPassword ? 'in the keychain' : 'none saved';
@@ -42,6 +51,8 @@ function describeSite(site: SiteProfile): string {
     `Minimum TLS:      ${site.minTlsVersion}`,
     `Uploads:          ${site.uploadViaTemporaryName ? 'via a temporary name (NAME.wharf-part), renamed once verified' : 'in place (straight to the final name)'}`,
     `File data:        ${site.allowClearData ? 'unencrypted allowed when the server refuses PROT P' : 'encrypted (PROT P) required'}`,
+    `Client cert:      ${site.clientCertPath ? `${site.clientCertPath}${site.clientKeyPath ? ` (key ${site.clientKeyPath})` : ''}` : 'none'}`,
+    `Proxy:            ${PROXY_WORDS[site.proxyMode ?? 'app']}${site.proxyMode === 'custom' ? ` ${site.proxyUrl ?? ''}` : ''}`,
     ...(site.comments ? [`Comments:         ${site.comments}`] : []),
   ].join('\n');
 }

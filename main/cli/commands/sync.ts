@@ -29,7 +29,8 @@ down (server -> this computer) or mirror (both ways, the newer copy wins). Every
   --in-place             upload straight to the final names (for servers that refuse renames); by
                          default uploads go to NAME.wharf-part and are renamed once verified
   --json                 print the plan and the result as JSON
-  --ca FILE, --fingerprint SHA256:…, --insecure, --allow-plain, --active, --timeout SECONDS  as for other commands`;
+  --ca FILE, --fingerprint SHA256:…, --insecure, --allow-plain, --active, --timeout SECONDS,
+  --cert FILE, --key FILE, --proxy URL  as for other commands`;
 
 function formatSize(n: number | null): string {
   if (n === null) return '';
@@ -90,6 +91,7 @@ function sessionOptions(connection: CliConnection, timeoutMs: number): SessionOp
     target: connection.target,
     password: connection.password,
     allowPlain: connection.allowPlain,
+    ...connection.reach,
     extraCaPem: connection.extraCaPem,
     ...(connection.pinnedFingerprint ? { pinnedFingerprint: connection.pinnedFingerprint } : {}),
     ...(connection.trustStore ? { trustStore: connection.trustStore } : {}),
