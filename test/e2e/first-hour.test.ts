@@ -7,12 +7,16 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { KeytarCredentialStore } from '../../main/credentials/keychain';
+import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
 import { closeAllDialogs, dialogTitled, launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost, submitQuickConnect, waitReady } from './support';
 
 const work = scratch('wharf-first-hour-');
+const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
 let server: ServerInfo;
 let host: BridgeHost;
 let browser: Browser;
@@ -112,7 +116,7 @@ before(async () => {
     writeFileSync(join(work.home, `local-file-${String(i).padStart(2, '0')}.txt`), `local ${i}`);
     writeServerFile(server, `first/many/remote-file-${String(i).padStart(2, '0')}.txt`, `remote ${i}`);
   }
-  host = await startHost({ home: work.home, dataDir: work.dataDir });
+  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
   browser = await launchChromium();
   page = await openApp(browser, host);
   await connect();
@@ -121,6 +125,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await host?.close();
+  await credentials.cleanUp();
   rmSync(work.base, { recursive: true, force: true });
   if (shots.length > 0) console.log(`screenshots:\n${shots.join('\n')}`);
 });
@@ -149,6 +154,26 @@ describe('the first hour of a FileZilla user', () => {
     assert.ok(existsSync(join(work.home, 'downloads', 'album', '2024', 'photo.txt')));
     await shot('folder-download-shown');
     assert.deepEqual(pageProblems(page), []);
+  });
+
+  it('imports FileZilla sites with their passwords in the keychain by default, naming the "TLS if available" sites up front', async () => {
+    host.platform.answerNextOpenFile(fileURLToPath(new URL('../sites/fixtures/filezilla-3.66-sitemanager.xml', import.meta.url)));
+    await page.getByRole('button', { name: 'Site Manager', exact: true }).click();
+    const manager = dialogTitled(page, 'Site Manager');
+    await manager.getByRole('button', { name: 'Import FileZilla…' }).click();
+    const preview = dialogTitled(page, 'Import FileZilla sites');
+    const tls = preview.getByRole('note', { name: 'TLS required' });
+    assert.match(await tls.innerText(), /Use explicit FTP over TLS if available[\s\S]*FTPS explicit[\s\S]*refused rather than used in clear/);
+    assert.match(await tls.innerText(), /Homepage/);
+    await shot('import-preview');
+    const consent = preview.getByRole('checkbox', { name: /to the system keychain/ });
+    assert.equal(await consent.isChecked(), true, 'passwords go to the keychain unless the user unticks it');
+    await preview.getByRole('button', { name: /^Import \d+ sites?/ }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Import finished' });
+    assert.match(await done.innerText(), /moved to the system keychain/);
+    const homepage = (await host.services.sites.list()).sites.find((x) => x.name === 'Homepage');
+    assert.equal(homepage?.protocol, 'explicit');
+    assert.equal(homepage?.hasPassword, true);
   });
 
   for (const screen of SCREENS) {
