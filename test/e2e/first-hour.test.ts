@@ -31,6 +31,9 @@ async function shot(name: string): Promise<void> {
 async function connect(): Promise<void> {
   await submitQuickConnect(page, server, 'explicit');
   const question = dialogTitled(page, 'Unknown certificate');
+  await question.waitFor();
+  // The certificate question comes while connecting: the remote pane says so, not "use the quick connect bar".
+  assert.match(await page.locator('.pane.remote .not-connected').innerText(), /Connecting…/);
   await question.getByRole('button', { name: 'Trust once' }).click();
   await paneRow(page, 'remote', 'first').waitFor();
 }
@@ -176,6 +179,19 @@ describe('the first hour of a FileZilla user', () => {
     assert.equal(homepage?.hasPassword, true);
   });
 
+  it('says "Waiting for your answer" on the row whose overwrite question is open', async () => {
+    await dropOnPane(paneRow(page, 'remote', 'album'), 'local');
+    const question = dialogTitled(page, 'The target file already exists');
+    await question.waitFor();
+    const waiting = page.locator('.qrow', { hasText: 'Waiting for your answer' });
+    await waiting.first().waitFor();
+    assert.equal(await waiting.count(), 1, 'only the item asked about waits for an answer');
+    await question.getByRole('checkbox', { name: 'Apply to all' }).check();
+    await question.getByRole('button', { name: 'Skip' }).click();
+    await question.waitFor({ state: 'detached' });
+    await waiting.first().waitFor({ state: 'detached' });
+  });
+
   for (const screen of SCREENS) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`keeps ${MIN_ROWS} rows in each pane and clips nothing at ${screen.name}, ${colorScheme}`, async () => {
@@ -200,4 +216,26 @@ describe('the first hour of a FileZilla user', () => {
       });
     }
   }
+
+  it('lets information fade, and keeps an error out of a dialog\'s way until it closes', async () => {
+    await page.getByRole('tab', { name: /^Message log/ }).click();
+    await page.getByRole('button', { name: 'Copy log' }).click();
+    const copied = page.getByRole('status').filter({ hasText: 'Log copied' });
+    await copied.waitFor();
+    await copied.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: /^Transfer queue/ }).click();
+
+    // Nothing listens on port 1 of this machine: the connection is refused.
+    await submitQuickConnect(page, { host: '127.0.0.1', port: 1, user: 'nobody', password: 'x' }, 'explicit');
+    const refused = page.getByRole('alert').filter({ hasText: /refused/i });
+    await refused.waitFor();
+    await page.getByRole('button', { name: 'Site Manager', exact: true }).click();
+    const manager = dialogTitled(page, 'Site Manager');
+    await manager.waitFor();
+    await refused.waitFor({ state: 'hidden' });
+    await shot('error-behind-dialog');
+    await page.keyboard.press('Escape');
+    await manager.waitFor({ state: 'detached' });
+    await refused.waitFor();
+  });
 });
