@@ -308,6 +308,11 @@ export interface SiteImportSummary {
   /** Readable passwords in the file (FileZilla keeps them as plain text or base64, WinSCP obfuscated). */
   readonly passwordsFound: number;
   readonly notes: readonly SiteImportNote[];
+  /**
+   * FileZilla sites set to "Use explicit FTP over TLS if available": imported as explicit FTPS with TLS
+   * required, so a server without TLS is refused rather than used in clear. The preview names them up front.
+   */
+  readonly tlsIfAvailable?: readonly { readonly name: string; readonly folderPath: readonly string[] }[];
 }
 
 /** What an import did once the user agreed. */

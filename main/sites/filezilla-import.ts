@@ -65,7 +65,7 @@ export function parseFileZillaSiteManager(content: string | Uint8Array): FileZil
     throw new WharfError('invalid-input', 'This is not a FileZilla site list (sitemanager.xml has a <FileZilla3> root element).');
   }
   const servers = childElement(root, 'Servers');
-  const state: WalkState = { sites: [], folders: [], skipped: [], notes: [], passwords: new Map(), passwordsFound: 0 };
+  const state: WalkState = { sites: [], folders: [], skipped: [], notes: [], passwords: new Map(), passwordsFound: 0, tlsIfAvailable: [] };
   if (servers) walk(servers, [], state);
   return {
     plan: {
@@ -76,6 +76,7 @@ export function parseFileZillaSiteManager(content: string | Uint8Array): FileZil
         skipped: state.skipped,
         passwordsFound: state.passwordsFound,
         notes: state.notes,
+        tlsIfAvailable: state.tlsIfAvailable,
       },
       sites: state.sites,
       folders: state.folders,
@@ -91,6 +92,7 @@ interface WalkState {
   notes: SiteImportNote[];
   passwords: Map<string, string>;
   passwordsFound: number;
+  tlsIfAvailable: { name: string; folderPath: readonly string[] }[];
 }
 
 function walk(parent: XmlElement, folderPath: readonly string[], state: WalkState): void {
@@ -120,12 +122,12 @@ function readServer(el: XmlElement, folderPath: readonly string[], state: WalkSt
 
   const protocolCode = int(el, 'Protocol') ?? 0;
   let protocol: FtpsMode;
+  let tlsIfAvailable = false;
   switch (protocolCode) {
     case 0:
+      // "Use explicit FTP over TLS if available": TLS required is the safe reading; the preview names these sites.
       protocol = 'explicit';
-      notes.push(
-        'FileZilla used TLS here only if the server offered it ("use explicit FTP over TLS if available"). Wharf requires TLS for this site; if the server has none, switch the protocol to "FTP, not encrypted".',
-      );
+      tlsIfAvailable = true;
       break;
     case 3:
       protocol = 'implicit';
@@ -253,6 +255,7 @@ function readServer(el: XmlElement, folderPath: readonly string[], state: WalkSt
     state.passwordsFound++;
   }
   for (const note of notes) state.notes.push({ name, folderPath, note });
+  if (tlsIfAvailable) state.tlsIfAvailable.push({ name, folderPath });
 }
 
 /** The password of `<Pass>`: plain text (FileZilla before 3.26), base64, or "crypt" (master password). */

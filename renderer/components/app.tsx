@@ -6,37 +6,10 @@ import { BottomPanel } from './bottom-panel';
 import { ContextMenu } from './context-menu';
 import { DialogView } from './dialogs';
 import { FilePane } from './file-pane';
-import { Icon } from './icons';
 import { PairBar } from './pair-bar';
 import { RunningSyncs } from './running-syncs';
+import { Notices } from './notices';
 import { LinkNote, Toolbar } from './toolbar';
-
-function Notices(): ReactNode {
-  const dispatcher = useDispatcher();
-  const ui = useStore(dispatcher.ui);
-  return (
-    <div className="notices" aria-live="polite">
-      {ui.notices.map((n) => (
-        <div key={n.id} className={`notice ${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
-          <Icon name={n.level === 'success' ? 'check' : n.level === 'info' ? 'eye' : 'warning'} />
-          <div className="notice-text">
-            <strong>{n.title}</strong>
-            <p>{n.message}</p>
-            {n.hint && <p className="muted">{n.hint}</p>}
-            {n.chooseFolder && (
-              <button type="button" className="button small" onClick={() => void dispatcher.chooseLocalFolder()}>
-                Choose folder…
-              </button>
-            )}
-          </div>
-          <button type="button" className="icon-button subtle" aria-label="Dismiss" onClick={() => dispatcher.dismiss(n.id)}>
-            <Icon name="close" />
-          </button>
-        </div>
-      ))}
-    </div>
-  );
-}
 
 /** A drag handle that resizes what is on either side of it. */
 function Splitter({ orientation, onMove, label }: { readonly orientation: 'vertical' | 'horizontal'; readonly onMove: (delta: number) => void; readonly label: string }): ReactNode {

@@ -26,6 +26,8 @@ const POLICY_LABEL: Record<OverwritePolicy, string> = {
 function QueueView(): ReactNode {
   const dispatcher = useDispatcher();
   const queue = useStore(dispatcher.queue);
+  const dialogs = useStore(dispatcher.dialogs);
+  const asked = new Set(dialogs.stack.flatMap((d) => (d.kind === 'overwrite' ? [d.question.itemId] : [])));
   const ui = useStore(dispatcher.ui);
   const anchor = useRef<string | null>(null);
   const items = useMemo(() => itemsOfTab(queue.snapshot, queue.tab), [queue.snapshot, queue.tab]);
@@ -65,6 +67,7 @@ function QueueView(): ReactNode {
 
   const renderRow = (index: number, top: number) => {
     const item = items[index]!;
+    const status = statusText(item, asked.has(item.id));
     const pct = item.kind === 'directory' ? (item.state === 'done' ? 100 : 0) : percent(item.bytesDone, item.bytesTotal || item.size || 0);
     const source = item.direction === 'upload' ? item.localPath : item.remotePath;
     const target = item.direction === 'upload' ? item.remotePath : item.localPath;
@@ -95,7 +98,7 @@ function QueueView(): ReactNode {
         </div>
         <div role="gridcell" className="cell q-speed">{item.state === 'running' ? formatSpeed(item.speed) : ''}</div>
         <div role="gridcell" className="cell q-eta">{item.state === 'running' ? formatEta(item.etaSeconds) : ''}</div>
-        <div role="gridcell" className={`cell q-status ${item.state}`} title={statusText(item)}>{statusText(item)}</div>
+        <div role="gridcell" className={`cell q-status ${item.state}`} title={status}>{status}</div>
         <div role="gridcell" className="cell q-verify">
           {verificationText(item) && (
             <>

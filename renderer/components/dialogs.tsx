@@ -499,7 +499,9 @@ function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
   const sites = useStore(dispatcher.sites);
   const s = dialog.preview.summary;
   const keychainOk = sites.keychain?.available ?? false;
-  const [storePasswords, setStorePasswords] = useState(false);
+  // Ticked by default: a hurried user should not end up with sites that lost their passwords.
+  const [storePasswords, setStorePasswords] = useState(true);
+  const tlsIfAvailable = s.tlsIfAvailable ?? [];
   const close = () => dispatcher.closeDialog(dialog.id);
   return (
     <Modal
@@ -538,6 +540,22 @@ function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
       )}
       {s.source === 'cyberduck' && s.sitesFound > 0 && (
         <p className="muted">Cyberduck keeps passwords in the system keychain, not in bookmarks: each site asks for its password when it first connects.</p>
+      )}
+      {tlsIfAvailable.length > 0 && (
+        <div className="banner info" role="note" aria-label="TLS required">
+          <Icon name="shield" />
+          <div>
+            <p>
+              {tlsIfAvailable.length === 1 ? 'This site was' : `These ${tlsIfAvailable.length} sites were`} set to <strong>Use explicit FTP over TLS if available</strong>. Wharf imports{' '}
+              {tlsIfAvailable.length === 1 ? 'it' : 'them'} as <strong>{PROTOCOL_NAMES.explicit}</strong> with TLS required: a server without TLS will then be refused rather than used in clear.
+            </p>
+            <ul className="name-list">
+              {tlsIfAvailable.map((x, i) => (
+                <li key={i}>{[...x.folderPath, x.name].join(' / ')}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
       )}
       {s.skipped.length > 0 && (
         <details open>

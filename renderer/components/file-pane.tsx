@@ -585,10 +585,21 @@ function PaneError({ side }: { readonly side: PaneSide }): ReactNode {
 function NotConnected(): ReactNode {
   const dispatcher = useDispatcher();
   const ui = useStore(dispatcher.ui);
+  const sessions = useStore(dispatcher.sessions);
+  const connecting = sessions.sessions.find((x) => x.state === 'connecting');
+  if (ui.connecting || connecting) {
+    return (
+      <div className="not-connected" role="status">
+        <span className="spinner" aria-hidden="true" />
+        <p className="title">Connecting…</p>
+        {connecting && <p className="muted">{connecting.label}</p>}
+      </div>
+    );
+  }
   return (
     <div className="not-connected">
       <Icon name="server" className="big-icon" />
-      <p className="title">{ui.connecting ? 'Connecting…' : 'Not connected'}</p>
+      <p className="title">Not connected</p>
       <p className="muted">Use the quick connect bar above, or open a saved site.</p>
       <button type="button" className="button" onClick={() => dispatcher.openDialog({ kind: 'site-manager', id: 'site-manager', selectSiteId: null })}>
         <Icon name="sites" /> Open Site Manager

@@ -22,12 +22,18 @@ export interface ToolbarTool {
 
 /**
  * How many fitting steps the element at `ref` needs (0: all inline): after each render, while its content
- * is wider than its box, one more step. A change of the box's width starts again from 0.
+ * is wider than its box, one more step. A change of the box's width, or of `contentKey` (what the tools
+ * show: "Connecting…" is wider than "Connect"), starts again from 0.
  */
-export function useOverflowLevel(ref: RefObject<HTMLElement | null>, maxLevel: number): number {
+export function useOverflowLevel(ref: RefObject<HTMLElement | null>, maxLevel: number, contentKey: string): number {
   const [level, setLevel] = useState(0);
   const width = useRef(0);
+  const shownKey = useRef(contentKey);
   useLayoutEffect(() => {
+    if (shownKey.current !== contentKey) {
+      shownKey.current = contentKey;
+      if (level !== 0) return setLevel(0);
+    }
     const el = ref.current;
     if (el && el.scrollWidth > el.clientWidth + 1 && level < maxLevel) setLevel(level + 1);
   });

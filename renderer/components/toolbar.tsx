@@ -151,6 +151,7 @@ export function Toolbar(): ReactNode {
   const sessions = useStore(dispatcher.sessions);
   const queue = useStore(dispatcher.queue);
   const pair = useStore(dispatcher.pair);
+  const ui = useStore(dispatcher.ui);
   const paused = queue.snapshot?.paused ?? false;
   const connected = activeSession(sessions)?.state === 'connected';
   const bar = useRef<HTMLElement>(null);
@@ -213,7 +214,8 @@ export function Toolbar(): ReactNode {
   ];
   // Level 1 drops the words of "Sites" and "Test", level 2 the status (the remote pane shows the server
   // and its lock), then each further level moves one more tool into the menu.
-  const level = useOverflowLevel(bar, 2 + tools.length);
+  const session = activeSession(sessions);
+  const level = useOverflowLevel(bar, 2 + tools.length, `${ui.connecting}|${session?.state}|${session?.label}|${session?.report?.tlsVersion}|${paused}`);
   const inline = tools.slice(0, tools.length - Math.max(0, level - 2));
   const groups = [['certificates'], ['disconnect', 'refresh', 'pause'], ['compare', 'sync-browsing', 'synchronise']];
   return (

@@ -98,8 +98,9 @@ export function tabCounts(snapshot: QueueSnapshot | null): Record<QueueTab, numb
   return counts;
 }
 
-/** The status column: words a person reads. */
-export function statusText(item: TransferItem): string {
+/** The status column: words a person reads. `awaitingAnswer`: an overwrite question about it is open. */
+export function statusText(item: TransferItem, awaitingAnswer = false): string {
+  if (awaitingAnswer && (item.state === 'running' || item.state === 'queued')) return 'Waiting for your answer';
   switch (item.state) {
     case 'queued':
       return item.nextAttemptAt ? `Retrying (attempt ${item.attempts + 1})` : 'Waiting';

@@ -7,12 +7,16 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { KeytarCredentialStore } from '../../main/credentials/keychain';
+import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
 import { closeAllDialogs, dialogTitled, launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost, submitQuickConnect, waitReady } from './support';
 
 const work = scratch('wharf-first-hour-');
+const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
 let server: ServerInfo;
 let host: BridgeHost;
 let browser: Browser;
@@ -27,6 +31,9 @@ async function shot(name: string): Promise<void> {
 async function connect(): Promise<void> {
   await submitQuickConnect(page, server, 'explicit');
   const question = dialogTitled(page, 'Unknown certificate');
+  await question.waitFor();
+  // The certificate question comes while connecting: the remote pane says so, not "use the quick connect bar".
+  assert.match(await page.locator('.pane.remote .not-connected').innerText(), /Connecting…/);
   await question.getByRole('button', { name: 'Trust once' }).click();
   await paneRow(page, 'remote', 'first').waitFor();
 }
@@ -112,7 +119,7 @@ before(async () => {
     writeFileSync(join(work.home, `local-file-${String(i).padStart(2, '0')}.txt`), `local ${i}`);
     writeServerFile(server, `first/many/remote-file-${String(i).padStart(2, '0')}.txt`, `remote ${i}`);
   }
-  host = await startHost({ home: work.home, dataDir: work.dataDir });
+  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
   browser = await launchChromium();
   page = await openApp(browser, host);
   await connect();
@@ -121,6 +128,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await host?.close();
+  await credentials.cleanUp();
   rmSync(work.base, { recursive: true, force: true });
   if (shots.length > 0) console.log(`screenshots:\n${shots.join('\n')}`);
 });
@@ -151,6 +159,39 @@ describe('the first hour of a FileZilla user', () => {
     assert.deepEqual(pageProblems(page), []);
   });
 
+  it('imports FileZilla sites with their passwords in the keychain by default, naming the "TLS if available" sites up front', async () => {
+    host.platform.answerNextOpenFile(fileURLToPath(new URL('../sites/fixtures/filezilla-3.66-sitemanager.xml', import.meta.url)));
+    await page.getByRole('button', { name: 'Site Manager', exact: true }).click();
+    const manager = dialogTitled(page, 'Site Manager');
+    await manager.getByRole('button', { name: 'Import FileZilla…' }).click();
+    const preview = dialogTitled(page, 'Import FileZilla sites');
+    const tls = preview.getByRole('note', { name: 'TLS required' });
+    assert.match(await tls.innerText(), /Use explicit FTP over TLS if available[\s\S]*FTPS explicit[\s\S]*refused rather than used in clear/);
+    assert.match(await tls.innerText(), /Homepage/);
+    await shot('import-preview');
+    const consent = preview.getByRole('checkbox', { name: /to the system keychain/ });
+    assert.equal(await consent.isChecked(), true, 'passwords go to the keychain unless the user unticks it');
+    await preview.getByRole('button', { name: /^Import \d+ sites?/ }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Import finished' });
+    assert.match(await done.innerText(), /moved to the system keychain/);
+    const homepage = (await host.services.sites.list()).sites.find((x) => x.name === 'Homepage');
+    assert.equal(homepage?.protocol, 'explicit');
+    assert.equal(homepage?.hasPassword, true);
+  });
+
+  it('says "Waiting for your answer" on the row whose overwrite question is open', async () => {
+    await dropOnPane(paneRow(page, 'remote', 'album'), 'local');
+    const question = dialogTitled(page, 'The target file already exists');
+    await question.waitFor();
+    const waiting = page.locator('.qrow', { hasText: 'Waiting for your answer' });
+    await waiting.first().waitFor();
+    assert.equal(await waiting.count(), 1, 'only the item asked about waits for an answer');
+    await question.getByRole('checkbox', { name: 'Apply to all' }).check();
+    await question.getByRole('button', { name: 'Skip' }).click();
+    await question.waitFor({ state: 'detached' });
+    await waiting.first().waitFor({ state: 'detached' });
+  });
+
   for (const screen of SCREENS) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`keeps ${MIN_ROWS} rows in each pane and clips nothing at ${screen.name}, ${colorScheme}`, async () => {
@@ -175,4 +216,26 @@ describe('the first hour of a FileZilla user', () => {
       });
     }
   }
+
+  it('lets information fade, and keeps an error out of a dialog\'s way until it closes', async () => {
+    await page.getByRole('tab', { name: /^Message log/ }).click();
+    await page.getByRole('button', { name: 'Copy log' }).click();
+    const copied = page.getByRole('status').filter({ hasText: 'Log copied' });
+    await copied.waitFor();
+    await copied.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: /^Transfer queue/ }).click();
+
+    // Nothing listens on port 1 of this machine: the connection is refused.
+    await submitQuickConnect(page, { host: '127.0.0.1', port: 1, user: 'nobody', password: 'x' }, 'explicit');
+    const refused = page.getByRole('alert').filter({ hasText: /refused/i });
+    await refused.waitFor();
+    await page.getByRole('button', { name: 'Site Manager', exact: true }).click();
+    const manager = dialogTitled(page, 'Site Manager');
+    await manager.waitFor();
+    await refused.waitFor({ state: 'hidden' });
+    await shot('error-behind-dialog');
+    await page.keyboard.press('Escape');
+    await manager.waitFor({ state: 'detached' });
+    await refused.waitFor();
+  });
 });

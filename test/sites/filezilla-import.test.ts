@@ -31,12 +31,11 @@ function checkSites(result: ReturnType<typeof parseFileZillaSiteManager>, table:
 describe('FileZilla sitemanager.xml import', () => {
   test('FileZilla 3.66: every protocol and logon type, nested folders, charsets, paths and limits', async () => {
     const result = parseFileZillaSiteManager(await fixture('filezilla-3.66-sitemanager.xml'));
-    const tls = /Wharf requires TLS/;
     checkSites(result, {
       Homepage: {
         folderPath: [], protocol: 'explicit', host: 'ftp.example.com', port: 21, portFollowsProtocol: true, user: 'webmaster',
         passwordStorage: 'keychain', dataMode: 'passive', encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0,
-        remoteDir: '', localDir: '', comments: '', uploadViaTemporaryName: true, password: 'hunter2 & <friends>', notes: [tls],
+        remoteDir: '', localDir: '', comments: '', uploadViaTemporaryName: true, password: 'hunter2 & <friends>',
       },
       'Intranet (FTPES)': {
         folderPath: ['Work'], protocol: 'explicit', user: 'bob', dataMode: 'active', localDir: '/home/bob/www', remoteDir: '/home/bob',
@@ -47,7 +46,7 @@ describe('FileZilla sitemanager.xml import', () => {
         protocol: 'implicit', port: 990, portFollowsProtocol: true, user: 'archiver', passwordStorage: 'ask', dataMode: 'passive',
         encoding: 'latin1', timezoneOffsetMinutes: -300, remoteDir: '/My Files/2024 Q1', password: null,
       },
-      'Kiosk (interactive)': { protocol: 'explicit', passwordStorage: 'ask', password: null, notes: [/Interactive logon/, tls] },
+      'Kiosk (interactive)': { protocol: 'explicit', passwordStorage: 'ask', password: null, notes: [/Interactive logon/] },
       'Mainframe (account)': { passwordStorage: 'keychain', user: 'batch', password: 'acct-pass', notes: [/account \(ACCT\)/] },
       'Vault (master password)': { passwordStorage: 'keychain', password: null, notes: [/master password/] },
       'ACME mirror': {
@@ -61,6 +60,8 @@ describe('FileZilla sitemanager.xml import', () => {
       '東京サーバー': { encoding: 'shift_jis', timezoneOffsetMinutes: 540, passwordStorage: 'ask' },
       'Windows IIS': { remoteDir: 'C:\\inetpub\\wwwroot', encoding: 'utf8', notes: [/charset "x-unknown-charset" is not known/] },
     });
+    // "Use explicit FTP over TLS if available" sites are named up front in the preview, not in a note.
+    assert.deepEqual(result.plan.summary.tlsIfAvailable?.map((x) => [...x.folderPath, x.name].join(' / ')), ['Homepage', 'Work / Kiosk (interactive)']);
     assert.deepEqual(
       result.plan.summary.skipped.map((s) => [s.name, s.folderPath.join('/'), s.reason]),
       [
