@@ -11,7 +11,9 @@ import { LocalAccess } from '../local-fs/local-access';
 import { LocalFsService } from '../local-fs/local-fs-service';
 import { PinnedCertificateStore } from '../sites/pinned-certificates';
 import { SiteStore } from '../sites/site-store';
+import type { BudgetExceeded, ExpansionBudget } from '../transfers';
 import { TransferQueue } from '../transfers/transfer-queue';
+import { printableName } from '../ftps/safe-names';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EditedFilesService } from './edited-files';
 import { toErrorData } from './error-data';
@@ -233,11 +235,13 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
         const overwrite = queue.currentQuestion();
         if (overwrite) pending.push({ kind: 'overwrite', ...overwrite });
         for (const q of edited.pending()) pending.push({ kind: 'edited-file', ...q });
+        for (const q of questions.pendingChoices()) pending.push({ kind: 'choice', ...q });
         return pending;
       }),
     answerCertificate: (r) => attempt(() => questions.answerCertificate(r.questionId, r.decision)),
     answerOverwrite: (r) => attempt(() => queue.answer(r)),
     answerEditedFile: (r) => attempt(() => edited.answer(r.questionId, r.action)),
+    answerChoice: (r) => attempt(() => questions.answerChoice(r.questionId, r.choice)),
     logRecent: () => attempt(() => log.recent()),
   };
 }
@@ -270,6 +274,24 @@ export interface WharfServicesOptions {
   readonly scratchParent?: string;
   /** default: none (`linksReady` answers null) */
   readonly links?: LinkSource;
+  /** How far a folder download walks before asking whether to go on. default DEFAULT_EXPANSION_BUDGET */
+  readonly expansionBudget?: ExpansionBudget;
+}
+
+/** "Keep going?" when a folder download passes its budget (a huge tree, or a server listing one without end). */
+async function askToGoOn(questions: QuestionBroker, exceeded: BudgetExceeded): Promise<boolean> {
+  const what = exceeded.limit === 'items' ? `more than ${exceeded.value.toLocaleString('en-US')} files and folders` : `folders more than ${exceeded.value} levels deep`;
+  const choice = await questions.askChoice({
+    topic: 'expansion-budget',
+    title: 'This download is very large',
+    message: `The folder being downloaded holds ${what} (now in ${printableName(exceeded.path)}). A server can also list a tree without end. Continue queuing, or stop here? What was found so far stays in the queue.`,
+    choices: [
+      { id: 'stop', label: 'Stop here' },
+      { id: 'continue', label: 'Continue' },
+    ],
+    cancelChoice: 'stop',
+  });
+  return choice === 'continue';
 }
 
 /** The running services: the API, the gate in front of it, and shutdown. */
@@ -305,7 +327,13 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
   const queueLog = (text: string) => log.info('queue', 'info', text);
   const transferQueue = options.queue
     ? await options.queue(connections.open, queueLog)
-    : await TransferQueue.open({ openSession: connections.open, stateFile: join(options.dataDir, 'queue.json'), onLog: queueLog });
+    : await TransferQueue.open({
+        openSession: connections.open,
+        stateFile: join(options.dataDir, 'queue.json'),
+        onLog: queueLog,
+        ...(options.expansionBudget ? { expansionBudget: options.expansionBudget } : {}),
+        onBudgetExceeded: (exceeded) => askToGoOn(questions, exceeded),
+      });
   const queue = new QueueService(transferQueue, connections, events);
   const sites = new SitesService({
     store,

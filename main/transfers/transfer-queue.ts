@@ -10,7 +10,7 @@ import type {
 } from '../../common/models/transfer';
 import { systemClock, type Clock } from './clock';
 import { ConnectionPool } from './connection-pool';
-import { expandLocalForUpload, expandRemoteForDownload, type SkippedEntry } from './expand';
+import { expandLocalForUpload, expandRemoteForDownload, type ExpansionBudget, type OnBudgetExceeded, type SkippedEntry } from './expand';
 import { FtpsTransferRunner } from './ftps-transfer-runner';
 import { QueueSaver, loadQueueFile } from './queue-file';
 import type { RetryOptions } from './retry-policy';
@@ -46,6 +46,10 @@ export interface TransferQueueOptions {
   /** An idle pooled session is closed after this long. default 60000 ms */
   readonly idleSessionTimeoutMs?: number;
   readonly onLog?: (text: string) => void;
+  /** How far a folder download walks before `onBudgetExceeded` is asked. default DEFAULT_EXPANSION_BUDGET */
+  readonly expansionBudget?: ExpansionBudget;
+  /** Go on past the budget? default: no, the walk stops (what was found so far stays queued) */
+  readonly onBudgetExceeded?: OnBudgetExceeded;
 }
 
 /** What to queue: a request plus, for downloads, whether the remote path is a file or a folder. */
@@ -73,10 +77,15 @@ export class TransferQueue {
   private readonly saver: QueueSaver | null;
   private readonly log: (text: string) => void;
   private stopped = false;
+  private readonly expansionLimits: { readonly budget?: ExpansionBudget; readonly onExceeded?: OnBudgetExceeded };
 
   private constructor(options: TransferQueueOptions, restored: { paused: boolean; items: readonly TransferItem[] }) {
     const clock = options.clock ?? systemClock;
     this.log = options.onLog ?? (() => undefined);
+    this.expansionLimits = {
+      ...(options.expansionBudget ? { budget: options.expansionBudget } : {}),
+      ...(options.onBudgetExceeded ? { onExceeded: options.onBudgetExceeded } : {}),
+    };
     this.bucket = new TokenBucket(options.speedLimitBytesPerSecond ?? null, clock);
     let scheduler: TransferScheduler | null = null;
     this.pool = new ConnectionPool({
@@ -159,7 +168,7 @@ export class TransferQueue {
       return { added, skipped };
     }
     await withSession(async (session) => {
-      for await (const batch of expandRemoteForDownload(session, expansion, onSkipped)) added += this.enqueue(batch);
+      for await (const batch of expandRemoteForDownload(session, expansion, onSkipped, this.expansionLimits)) added += this.enqueue(batch);
     });
     return { added, skipped };
   }

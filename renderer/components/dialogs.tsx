@@ -12,7 +12,7 @@ import { CertificatesDialog } from './certificates-dialog';
 import { DoctorDialog } from './doctor-dialog';
 import { Icon } from './icons';
 import { Modal } from './modal';
-import { EditedFileDialog, PermissionsDialog, RawCommandDialog } from './remote-dialogs';
+import { ChoiceDialog, EditedFileDialog, PermissionsDialog, RawCommandDialog } from './remote-dialogs';
 import { SiteManager } from './site-manager';
 import { SyncDialog } from './sync-dialog';
 
@@ -604,6 +604,8 @@ export function DialogView({ dialog, top }: { readonly dialog: Dialog; readonly 
       return <OverwriteDialog dialog={dialog} top={top} />;
     case 'edited-file':
       return <EditedFileDialog dialog={dialog} top={top} />;
+    case 'choice':
+      return <ChoiceDialog dialog={dialog} top={top} />;
     case 'certificate-changed':
       return <CertificateChangedDialog dialog={dialog} top={top} />;
     case 'security-report':

@@ -266,3 +266,37 @@ export function EditedFileDialog({ dialog, top }: { readonly dialog: Extract<Dia
     </Modal>
   );
 }
+
+/**
+ * A question from main with named answers: one button per choice, the first the default; Escape answers
+ * the safe choice the question names (stop, don't open).
+ */
+export function ChoiceDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'choice' }>; readonly top: boolean }): ReactNode {
+  const dispatcher = useDispatcher();
+  const q = dialog.question;
+  const answer = (choice: string) => void dispatcher.answerChoice(q.id, choice);
+  return (
+    <Modal
+      top={top}
+      role="alertdialog"
+      tone="warning"
+      className={`choice-dialog choice-${q.topic}`}
+      title={q.title}
+      onClose={() => answer(q.cancelChoice)}
+      initialFocus=".choice-default"
+      footer={
+        <>
+          <span className="spacer" />
+          {[...q.choices].reverse().map((c) => (
+            <button key={c.id} type="button" data-choice={c.id} className={`button${c.id === q.choices[0]?.id ? ' primary choice-default' : ''}`} onClick={() => answer(c.id)}>
+              {c.label}
+            </button>
+          ))}
+        </>
+      }
+    >
+      <p className="lead">{q.message}</p>
+    </Modal>
+  );
+}
+
