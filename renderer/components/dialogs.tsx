@@ -1,5 +1,6 @@
 /** Most dialogs, and the one switch that draws the dialog stack (the others have their own files). */
 import { useState, type ReactNode } from 'react';
+import { visibleName } from '../../common/models/visible-name';
 import type { CertificateInfo } from '../../common/models/security';
 import type { OverwriteChoice } from '../../common/models/transfer';
 import type { Dialog } from '../state/dialogs';
@@ -385,7 +386,7 @@ function NameDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 
     const ok = dialog.kind === 'rename' ? await dispatcher.rename(dialog.side, dialog.name, name.trim()) : await dispatcher.mkdir(dialog.side, name.trim());
     if (ok) close();
   };
-  const title = dialog.kind === 'rename' ? `Rename “${dialog.name}”` : `New ${dialog.side} folder`;
+  const title = dialog.kind === 'rename' ? `Rename “${visibleName(dialog.name)}”` : `New ${dialog.side} folder`;
   return (
     <Modal
       top={top}
@@ -442,7 +443,7 @@ function DeleteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
       top={top}
       role="alertdialog"
       tone="danger"
-      title={count === 1 ? `Delete “${dialog.names[0]}”?` : `Delete ${count} items?`}
+      title={count === 1 ? `Delete “${visibleName(dialog.names[0] ?? '')}”?` : `Delete ${count} items?`}
       onClose={close}
       initialFocus=".delete-button"
       footer={
@@ -472,7 +473,7 @@ function DeleteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
       <ul className="name-list">
         {dialog.names.slice(0, 12).map((n) => (
           <li key={n} className="mono">
-            {n}
+            {visibleName(n)}
           </li>
         ))}
         {count > 12 && <li className="muted">…and {count - 12} more</li>}

@@ -4,6 +4,7 @@
  * the message log, and the question that follows Open when the opened copy is saved (View/Edit).
  */
 import { useState, type ReactNode } from 'react';
+import { visibleName } from '../../common/models/visible-name';
 import type { RawReply } from '../../common/ipc/payloads';
 import type { FileFacts } from '../../common/models/transfer';
 import { useDispatcher } from '../hooks';
@@ -45,7 +46,7 @@ export function PermissionsDialog({ dialog, top }: { readonly dialog: Extract<Di
     <Modal
       top={top}
       className="permissions-dialog"
-      title={count === 1 ? `Permissions of “${dialog.names[0]}”` : `Permissions of ${count} items`}
+      title={count === 1 ? `Permissions of “${visibleName(dialog.names[0] ?? '')}”` : `Permissions of ${count} items`}
       onClose={close}
       initialFocus=".octal-input"
       footer={
@@ -214,7 +215,7 @@ export function EditedFileDialog({ dialog, top }: { readonly dialog: Extract<Dia
       role="alertdialog"
       tone={q.remoteChanged ? 'warning' : 'normal'}
       className="edited-file-dialog"
-      title={`“${q.name}” was changed`}
+      title={`“${visibleName(q.name)}” was changed`}
       onClose={() => answer('ignore')}
       initialFocus={q.remoteChanged ? '.keep-button' : '.upload-button'}
       footer={
@@ -295,7 +296,7 @@ export function ChoiceDialog({ dialog, top }: { readonly dialog: Extract<Dialog,
         </>
       }
     >
-      <p className="lead">{q.message}</p>
+      <p className="lead">{visibleName(q.message)}</p>
     </Modal>
   );
 }

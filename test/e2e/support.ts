@@ -88,3 +88,16 @@ export function paneRow(page: Page, side: 'local' | 'remote', name: string) {
 export function paneGrid(page: Page, side: 'local' | 'remote') {
   return page.getByRole('grid', { name: side === 'local' ? 'Local files' : 'Remote files' });
 }
+
+/** Connects with the quick connect bar (explicit FTPS) and trusts the server's certificate once. */
+export async function quickConnect(page: Page, server: { readonly host: string; readonly port: number; readonly user: string; readonly password: string }): Promise<void> {
+  const bar = page.getByRole('form', { name: 'Quick connect' });
+  await bar.getByLabel('Protocol').selectOption('explicit');
+  await bar.getByLabel('Host').fill(server.host);
+  await bar.getByLabel('Port').fill(String(server.port));
+  await bar.getByLabel('User').fill(server.user);
+  await bar.getByLabel('Password').fill(server.password);
+  await bar.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('button', { name: 'Trust once' }).click();
+}
+
