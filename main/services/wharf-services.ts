@@ -325,8 +325,8 @@ async function askToGoOn(questions: QuestionBroker, exceeded: BudgetExceeded): P
   const what = exceeded.limit === 'items' ? `more than ${exceeded.value.toLocaleString('en-US')} files and folders` : `folders more than ${exceeded.value} levels deep`;
   const choice = await questions.askChoice({
     topic: 'expansion-budget',
-    title: 'This download is very large',
-    message: `The folder being downloaded holds ${what} (now in ${printableName(exceeded.path)}). A server can also list a tree without end. Continue queuing, or stop here? What was found so far stays in the queue.`,
+    title: 'This folder is very large',
+    message: `The server's folder holds ${what} (now in ${printableName(exceeded.path)}). A server can also list a tree without end. Continue, or stop here?`,
     choices: [
       { id: 'stop', label: 'Stop here' },
       { id: 'continue', label: 'Continue' },
@@ -403,6 +403,8 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     stateStore: new FileSyncStateStore(options.dataDir),
     deleteLocal: (p) => local.delete([p], true),
     onDidChangeRunning: (running) => events.emit('syncProgress', running),
+    ...(options.expansionBudget ? { budget: options.expansionBudget } : {}),
+    onBudgetExceeded: (exceeded) => askToGoOn(questions, exceeded),
   });
 
   // Files the queue downloaded get the OS's downloaded-file mark too, once each (a no-op on Linux).

@@ -41,6 +41,18 @@ export interface BudgetExceeded {
  */
 export type OnBudgetExceeded = (exceeded: BudgetExceeded) => Promise<boolean>;
 
+/**
+ * Asks `onExceeded` (default: stop) whether a walk goes on past its budget; throws a `cancelled` error
+ * saying what stopped (`what`: "The download of /x") and what became of the rest (`outcome`) when not.
+ */
+export async function goOnPastBudget(onExceeded: OnBudgetExceeded | undefined, exceeded: BudgetExceeded, what: string, outcome = ''): Promise<void> {
+  if (await (onExceeded ?? (async () => false))(exceeded)) return;
+  const where = exceeded.limit === 'items' ? `${exceeded.value.toLocaleString('en-US')} files and folders` : `${exceeded.value} folders deep`;
+  throw new WharfError('cancelled', `${what} stopped at ${where} (in ${exceeded.path})${outcome}.`, {
+    detail: { limit: exceeded.limit, value: exceeded.value, path: exceeded.path },
+  });
+}
+
 /** What to expand: where it is and where it goes. */
 export interface ExpansionRequest {
   readonly siteKey: string;
@@ -138,13 +150,7 @@ export async function* expandRemoteForDownload(
   const policy = withPolicy(request);
   let { maxItems, maxDepth } = limits.budget ?? DEFAULT_EXPANSION_BUDGET;
   let walked = 0;
-  const goOn = async (limit: BudgetExceeded['limit'], value: number, path: string): Promise<void> => {
-    if (!(await (limits.onExceeded ?? (async () => false))({ limit, value, path }))) {
-      throw new WharfError('cancelled', `The download of ${request.remotePath} stopped at ${limit === 'items' ? `${value.toLocaleString('en-US')} files and folders` : `${value} folders deep`} (in ${path}); what was found so far is queued.`, {
-        detail: { limit, value, path },
-      });
-    }
-  };
+  const goOn = (limit: BudgetExceeded['limit'], value: number, path: string) => goOnPastBudget(limits.onExceeded, { limit, value, path }, `The download of ${request.remotePath}`, '; what was found so far is queued');
   let batch: NewTransferItem[] = [];
   const folders: { local: string; remote: string; depth: number }[] = [{ local: request.localPath, remote: request.remotePath, depth: 0 }];
   while (folders.length > 0) {

@@ -1,12 +1,12 @@
 /**
  * Bounded recursion: a hostile server lists a tree without end (every folder holds another) or a very
- * wide one. A folder download stops and asks once it passes its budget (items, depth) instead of growing
+ * wide one. A folder download (and a sync's compare) stops and asks once it passes its budget (items, depth) instead of growing
  * memory and the queue without limit: the queue asks its `onBudgetExceeded`, the app asks the user a
  * `choiceQuestion`, the command line stops with an error naming the option that raises the bound. The
  * budget is made small here (injected); the app and the CLI default to 100,000 items and 64 levels.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -16,6 +16,7 @@ import { FtpsSession } from '../../main/ftps';
 import { WharfError } from '../../main/ftps/errors';
 import { HeadlessPlatform } from '../../main/services/platform';
 import { createWharfServices } from '../../main/services/wharf-services';
+import { compareFolders } from '../../main/sync/compare-folders';
 import { TransferQueue, type BudgetExceeded } from '../../main/transfers';
 import { useFleet } from '../servers/fleet';
 import { startHostileServer, unixLine, type HostileServer } from './hostile-server';
@@ -165,6 +166,28 @@ describe('a recursive download past its budget', () => {
       assert.equal(services.queue.snapshot().items.length, 5);
     } finally {
       await services.dispose();
+    }
+  });
+
+  test('a sync compare of an endless tree stops at the depth bound, asked once', async () => {
+    const local = join(work, 'sync-local');
+    mkdirSync(local, { recursive: true });
+    const session = await hostileSessionFactory(deep.port, cert)();
+    try {
+      const asked: BudgetExceeded[] = [];
+      const comparing = compareFolders(session, {
+        localRoot: local,
+        remoteRoot: '/top',
+        budget: { maxItems: 1000, maxDepth: 6 },
+        onBudgetExceeded: async (exceeded) => {
+          asked.push(exceeded);
+          return false;
+        },
+      });
+      await assert.rejects(comparing, (err: unknown) => err instanceof WharfError && err.kind === 'cancelled' && /The compare of \/top stopped at 6 folders deep/.test(err.message));
+      assert.deepEqual(asked.map((a) => [a.limit, a.value, a.path]), [['depth', 6, `/top${'/deeper'.repeat(7)}`]]);
+    } finally {
+      await session.close();
     }
   });
 
