@@ -176,6 +176,7 @@ export class Dispatcher {
       api.on('certificateQuestion', (question) => this.dialogs.update((d) => openDialog(d, { kind: 'certificate', id: question.id, question }))),
       api.on('overwriteQuestion', (question) => this.dialogs.update((d) => openDialog(d, { kind: 'overwrite', id: question.id, question }))),
       api.on('editedFileChanged', (question) => this.dialogs.update((d) => openDialog(d, { kind: 'edited-file', id: question.id, question }))),
+      api.on('choiceQuestion', (question) => this.dialogs.update((d) => openDialog(d, { kind: 'choice', id: question.id, question }))),
       api.on('questionClosed', (closed) => this.dialogs.update((d) => closeDialog(d, closed.questionId))),
       api.on('sitesChanged', (listing) => this.sites.update((s) => ({ ...s, listing }))),
       api.on('openQuickConnect', (link) => this.openLink(link)),
@@ -534,6 +535,13 @@ export class Dispatcher {
     this.closeDialog(questionId);
     const result = await this.api.answerEditedFile({ questionId, action });
     if (!result.ok) this.report(result.error, 'Upload edited file');
+  }
+
+  /** Answers a question with named answers (`choiceQuestion`). */
+  async answerChoice(questionId: string, choice: string): Promise<void> {
+    this.closeDialog(questionId);
+    const result = await this.api.answerChoice({ questionId, choice });
+    if (!result.ok) this.report(result.error);
   }
 
   // ---- both panes -----------------------------------------------------------------------------------

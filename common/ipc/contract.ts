@@ -38,6 +38,7 @@
  *   the quick connect bar from either and connect only when the user clicks Connect.
  * - Questions: a `certificateQuestion`, `overwriteQuestion` or `editedFileChanged` event opens a dialog;
  *   answer with `answerCertificate` / `answerOverwrite` / `answerEditedFile`; `questionClosed` closes it
+ *   (a `choiceQuestion` is answered with `answerChoice`)
  *   (answered elsewhere, or the connection went away).
  * - The CSP forbids inline `<style>` and `style="..."` in HTML; React's `style={{...}}` (set through the
  *   CSSOM) is fine. No network from the renderer (`connect-src 'none'`): everything goes through here.
@@ -61,6 +62,7 @@ import type {
   DragOutItem,
   DroppedEntry,
   EditedFileAction,
+  ChoiceQuestion,
   EditedFileQuestion,
   EnqueueResult,
   EnqueueTransfer,
@@ -303,6 +305,8 @@ export interface WharfApi {
    * alone until the next change, `stop` leaves it alone and stops watching the file.
    */
   answerEditedFile(request: { readonly questionId: string; readonly action: EditedFileAction }): Promise<Result<void>>;
+  /** Answers a `choiceQuestion` with one of its choices' ids. */
+  answerChoice(request: { readonly questionId: string; readonly choice: string }): Promise<Result<void>>;
   /** The most recent log lines (up to 5,000), to fill the log tab after a reload. */
   logRecent(request: EmptyRequest): Promise<Result<readonly LogLine[]>>;
 }
@@ -328,6 +332,8 @@ export interface WharfEvents {
   overwriteQuestion: OverwriteQuestion;
   /** The local copy of a file opened with `remoteOpen` was saved with new content: upload it back? */
   editedFileChanged: EditedFileQuestion;
+  /** A question with named answers (continue past a recursion budget? open a file the OS would run?). */
+  choiceQuestion: ChoiceQuestion;
   /** A question was answered or withdrawn: close its dialog. */
   questionClosed: QuestionClosed;
   /** The site tree changed (a create, update, delete, move or import, from any window). */
@@ -429,6 +435,7 @@ export const WHARF_METHODS = {
   answerCertificate: true,
   answerOverwrite: true,
   answerEditedFile: true,
+  answerChoice: true,
   logRecent: true,
 } as const satisfies Record<WharfMethod, true>;
 
@@ -445,6 +452,7 @@ export const WHARF_EVENTS = {
   certificateQuestion: true,
   overwriteQuestion: true,
   editedFileChanged: true,
+  choiceQuestion: true,
   questionClosed: true,
   sitesChanged: true,
   doctorStep: true,

@@ -302,11 +302,29 @@ export interface EditedFileQuestion {
  */
 export type EditedFileAction = 'upload' | 'ignore' | 'stop';
 
+/**
+ * A question main asks with a few named answers: going on past a recursion budget, opening a file the OS
+ * would run. The dialog shows `title`, `message` and one button per choice; Escape answers `cancelChoice`.
+ */
+export interface ChoiceQuestion {
+  /** Answer with `answerChoice({ questionId: id, choice })`. */
+  readonly id: string;
+  /** What it is about, for tests and styling: `expansion-budget`, `open-executable`. */
+  readonly topic: 'expansion-budget' | 'open-executable';
+  readonly title: string;
+  readonly message: string;
+  /** The buttons, in order; the first is the default. */
+  readonly choices: readonly { readonly id: string; readonly label: string }[];
+  /** The choice Escape or closing the dialog stands for (the safe one). */
+  readonly cancelChoice: string;
+}
+
 /** Any open question; `questionsPending` lists them so a reloaded window shows the dialog again. */
 export type PendingQuestion =
   | ({ readonly kind: 'certificate' } & CertificateQuestionView)
   | ({ readonly kind: 'overwrite' } & OverwriteQuestion)
-  | ({ readonly kind: 'edited-file' } & EditedFileQuestion);
+  | ({ readonly kind: 'edited-file' } & EditedFileQuestion)
+  | ({ readonly kind: 'choice' } & ChoiceQuestion);
 
 /** Why a question went away without (or with) an answer, so the renderer closes its dialog. */
 export interface QuestionClosed {

@@ -221,6 +221,7 @@ export const WHARF_VALIDATORS = {
   answerCertificate: z.strictObject({ questionId: idSchema, decision: z.enum(['once', 'always', 'reject']) }),
   answerOverwrite: z.strictObject({ questionId: idSchema, choice: overwriteChoiceSchema, applyToAll: z.boolean() }),
   answerEditedFile: z.strictObject({ questionId: idSchema, action: z.enum(['upload', 'ignore', 'stop']) }),
+  answerChoice: z.strictObject({ questionId: idSchema, choice: z.string().min(1).max(40) }),
   logRecent: empty,
 } satisfies ValidatorMap;
 

@@ -12,7 +12,7 @@ import { describeClientCertificateUse } from '../../common/models/security';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { cliConnectivity, CONNECTIVITY_USAGE, type ConnectivityFlags } from './connectivity';
 import { runSyncCommand } from './commands/sync';
-import { TransferQueue, type AddTransferRequest } from '../transfers';
+import { DEFAULT_EXPANSION_BUDGET, TransferQueue, type AddTransferRequest, type ExpansionBudget } from '../transfers';
 import { EXIT_CODES } from './exit-codes';
 import { ask } from './prompt';
 import { runSiteCommand, type SiteFlags } from './commands/site';
@@ -69,6 +69,8 @@ ${CONNECTIVITY_USAGE}
                          by default uploads go to NAME.wharf-part and are renamed once verified,
                          or as a saved site's "Upload via a temporary name" says
   -r, --recursive        folders too
+  --max-items N          get -r: stop past N files and folders (default 100000)
+  --max-depth N          get -r: stop past N folder levels (default 64)
   -p, --parents          mkdir: create missing parents
   -q, --quiet            no progress bar
   --timeout SECONDS      default 30
@@ -84,6 +86,8 @@ interface CliFlags {
   readonly fingerprint: string | undefined;
   readonly insecure: boolean;
   readonly allowPlain: boolean;
+  /** `--max-items`, `--max-depth`: how far `get -r` walks a remote folder before it stops. */
+  readonly expansionBudget: ExpansionBudget;
   /** `--allow-clear-data`: this run goes on when PROT P is refused. */
   readonly allowClearData: boolean;
   readonly active: boolean;
@@ -135,11 +139,17 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       key: { type: 'string' },
       proxy: { type: 'string' },
       'keep-password': { type: 'boolean', default: false },
+      'max-items': { type: 'string', default: String(DEFAULT_EXPANSION_BUDGET.maxItems) },
+      'max-depth': { type: 'string', default: String(DEFAULT_EXPANSION_BUDGET.maxDepth) },
     },
   });
   const [command = 'help', ...rest] = positionals;
   const parallel = Number(values.parallel);
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
+  const maxItems = Number(values['max-items']);
+  const maxDepth = Number(values['max-depth']);
+  if (!Number.isInteger(maxItems) || maxItems < 1) throw new WharfError('invalid-input', '--max-items takes a whole number above 0.');
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new WharfError('invalid-input', '--max-depth takes a whole number above 0.');
   const timeout = Number(values.timeout);
   if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
   return {
@@ -151,6 +161,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       insecure: values.insecure ?? false,
       allowPlain: values['allow-plain'] ?? false,
       allowClearData: values['allow-clear-data'] ?? false,
+      expansionBudget: { maxItems, maxDepth },
       active: values.active ?? false,
       parallel,
       resume: values.resume ?? false,
@@ -381,6 +392,15 @@ async function runThroughQueue(
     stateFile: null,
     defaultConcurrency: flags.parallel,
     defaultOverwrite: overwritePolicy(flags),
+    expansionBudget: flags.expansionBudget,
+    // No one to ask in a script: stop, saying which option raises the bound that was passed.
+    onBudgetExceeded: (exceeded) => {
+      const option = exceeded.limit === 'items' ? '--max-items' : '--max-depth';
+      const what = exceeded.limit === 'items' ? `more than ${exceeded.value} files and folders` : `folders more than ${exceeded.value} levels deep`;
+      throw new WharfError('invalid-input', `The remote folder holds ${what} (at ${exceeded.path}); stopped. If that is expected, raise the limit with ${option} N.`, {
+        detail: { limit: exceeded.limit, value: exceeded.value },
+      });
+    },
   });
   const progress = new ProgressLine(process.stderr, !flags.quiet && process.stderr.isTTY === true);
   const unsubscribe = queue.subscribe((update) => progress.update(`${update.progress.done} of ${update.progress.total} files`, update.progress.bytesDone, update.progress.bytesTotal || null));

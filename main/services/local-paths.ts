@@ -86,5 +86,6 @@ export const LOCAL_PATHS: { readonly [M in WharfMethod]: PathsOf<M> } = {
   answerOverwrite: null,
   // The file to upload is the copy main downloaded and watches, named by main, never by the renderer.
   answerEditedFile: null,
+  answerChoice: null,
   logRecent: null,
 };

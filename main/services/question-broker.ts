@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CertificateQuestionView, TrustDecision } from '../../common/ipc/payloads';
+import type { CertificateQuestionView, ChoiceQuestion, TrustDecision } from '../../common/ipc/payloads';
 import { WharfError } from '../ftps/errors';
 import type { EventHub } from './event-hub';
 
@@ -17,6 +17,7 @@ interface Waiting {
  */
 export class QuestionBroker {
   private readonly waiting = new Map<string, Waiting>();
+  private readonly choices = new Map<string, { readonly question: ChoiceQuestion; readonly resolve: (choice: string) => void }>();
 
   constructor(private readonly events: EventHub) {}
 
@@ -49,9 +50,38 @@ export class QuestionBroker {
     }
   }
 
-  /** Withdraws everything (app shutdown). */
+  /** Withdraws everything (app shutdown); a withdrawn choice question answers its `cancelChoice`. */
   withdrawAll(): void {
     for (const id of [...this.waiting.keys()]) this.withdraw(id);
+    for (const [id, entry] of [...this.choices]) {
+      this.choices.delete(id);
+      entry.resolve(entry.question.cancelChoice);
+      this.events.emit('questionClosed', { questionId: id, reason: 'cancelled' });
+    }
+  }
+
+  /** Asks a question with named answers (`choiceQuestion`); resolves with the id of the choice made. */
+  askChoice(question: Omit<ChoiceQuestion, 'id'>): Promise<string> {
+    const view: ChoiceQuestion = { ...question, id: randomUUID() };
+    return new Promise<string>((resolve) => {
+      this.choices.set(view.id, { question: view, resolve });
+      this.events.emit('choiceQuestion', view);
+    });
+  }
+
+  /** Settles a choice question; unknown ids and choices it did not offer are `invalid-input`. */
+  answerChoice(questionId: string, choice: string): void {
+    const entry = this.choices.get(questionId);
+    if (!entry) throw new WharfError('invalid-input', 'This question was already answered or withdrawn.', { detail: { questionId } });
+    if (!entry.question.choices.some((c) => c.id === choice)) throw new WharfError('invalid-input', `"${choice}" is not an answer to this question.`, { detail: { questionId } });
+    this.choices.delete(questionId);
+    entry.resolve(choice);
+    this.events.emit('questionClosed', { questionId, reason: 'answered' });
+  }
+
+  /** Open choice questions, oldest first. */
+  pendingChoices(): readonly ChoiceQuestion[] {
+    return [...this.choices.values()].map((c) => c.question);
   }
 
   /** Open questions, oldest first. */

@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
-import type { WharfApi } from '../../common/ipc/contract';
+import type { WharfApi, WharfEvents } from '../../common/ipc/contract';
 import type { PendingQuestion, QuickConnectLink } from '../../common/ipc/payloads';
 import { ok, type Result } from '../../common/models/result';
 import type { StoreWarning } from '../../common/models/site-profile';
@@ -9,12 +9,15 @@ import { ProxySettingsStore } from '../sites/proxy-settings';
 import { type ConnectivitySources } from '../sites/site-connectivity';
 import { FtpsSession, downloadFile } from '../ftps';
 import { WharfError } from '../ftps/errors';
+import { downloadMarkFor, executableType, markDownloaded } from '../local-fs/downloaded-file';
 import { LocalAccess } from '../local-fs/local-access';
 import { LocalFsService } from '../local-fs/local-fs-service';
 import { PinnedCertificateStore } from '../sites/pinned-certificates';
 import { SiteStore } from '../sites/site-store';
 import { downloadPathIn, prepareDownloadTarget } from '../transfers/local-target';
+import type { BudgetExceeded, ExpansionBudget } from '../transfers';
 import { TransferQueue } from '../transfers/transfer-queue';
+import { printableName } from '../ftps/safe-names';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EditedFilesService } from './edited-files';
 import { toErrorData } from './error-data';
@@ -92,7 +95,43 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     // downloadFile uses only size() and download(), which BrowseSession includes.
     await downloadFile(remote.browseSession(sessionId) as FtpsSession, remotePath, target, {});
     await parts.scratch.seal(target);
+    await markAsDownloaded(target);
     return target;
+  };
+
+  /** The OS's downloaded-file mark (quarantine, Mark of the Web) where it has one; a failure is logged. */
+  const markAsDownloaded = async (path: string): Promise<void> => {
+    const failed = await markDownloaded(path);
+    if (failed) log.info('app', 'warning', `${path} could not be marked as downloaded: ${failed.message}`);
+  };
+
+  /**
+   * Opening a file the OS would run (a program, a script, a shortcut) hands the server code execution on
+   * this computer: asked first, with Save as the default. Answers whether to go on opening.
+   */
+  const confirmOpen = async (sessionId: string, remotePath: string): Promise<'open' | { saved: string | null }> => {
+    const name = posix.basename(remotePath);
+    const type = executableType(name);
+    if (type === null) return 'open';
+    const choice = await questions.askChoice({
+      topic: 'open-executable',
+      title: `“${printableName(name)}” is a program`,
+      message: `“${printableName(name)}” is a ${type}. Opening it runs it on this computer with your rights, with whatever the server put in it. Save it instead, to check it first?`,
+      choices: [
+        { id: 'save', label: 'Save…' },
+        { id: 'open', label: 'Open anyway' },
+        { id: 'cancel', label: 'Cancel' },
+      ],
+      cancelChoice: 'cancel',
+    });
+    if (choice === 'open') return 'open';
+    if (choice !== 'save') throw new WharfError('cancelled', `${printableName(name)} was not opened.`);
+    const path = await platform.chooseSaveFile({ title: 'Save', suggestedName: name });
+    if (path === null) return { saved: null };
+    const copy = await downloadToTemporaryFolder(sessionId, remotePath);
+    await copyFile(copy, path);
+    await markAsDownloaded(path);
+    return { saved: path };
   };
 
   const refreshLocal = async (folders: readonly string[]) => {
@@ -183,6 +222,11 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
         // Read before the download: a change on the server during it then counts as a change (the safe side).
         // A server that answers neither SIZE nor MDTM still opens the file; its question then says the
         // server's copy could not be checked.
+        const decision = await confirmOpen(r.sessionId, r.path);
+        if (decision !== 'open') {
+          if (decision.saved === null) throw new WharfError('cancelled', 'Nothing was saved.');
+          return { file: decision.saved };
+        }
         const remoteFacts = await remote.fileFacts(r.sessionId, r.path).catch(() => ({ size: null, modifiedAt: null }));
         const file = await downloadToTemporaryFolder(r.sessionId, r.path);
         // Watching starts before the editor opens, so its first save is never missed.
@@ -247,11 +291,13 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
         const overwrite = queue.currentQuestion();
         if (overwrite) pending.push({ kind: 'overwrite', ...overwrite });
         for (const q of edited.pending()) pending.push({ kind: 'edited-file', ...q });
+        for (const q of questions.pendingChoices()) pending.push({ kind: 'choice', ...q });
         return pending;
       }),
     answerCertificate: (r) => attempt(() => questions.answerCertificate(r.questionId, r.decision)),
     answerOverwrite: (r) => attempt(() => queue.answer(r)),
     answerEditedFile: (r) => attempt(() => edited.answer(r.questionId, r.action)),
+    answerChoice: (r) => attempt(() => questions.answerChoice(r.questionId, r.choice)),
     logRecent: () => attempt(() => log.recent()),
   };
 }
@@ -277,6 +323,24 @@ export interface WharfServicesOptions {
   readonly scratchParent?: string;
   /** default: none (`linksReady` answers null) */
   readonly links?: LinkSource;
+  /** How far a folder download walks before asking whether to go on. default DEFAULT_EXPANSION_BUDGET */
+  readonly expansionBudget?: ExpansionBudget;
+}
+
+/** "Keep going?" when a folder download passes its budget (a huge tree, or a server listing one without end). */
+async function askToGoOn(questions: QuestionBroker, exceeded: BudgetExceeded): Promise<boolean> {
+  const what = exceeded.limit === 'items' ? `more than ${exceeded.value.toLocaleString('en-US')} files and folders` : `folders more than ${exceeded.value} levels deep`;
+  const choice = await questions.askChoice({
+    topic: 'expansion-budget',
+    title: 'This folder is very large',
+    message: `The server's folder holds ${what} (now in ${printableName(exceeded.path)}). A server can also list a tree without end. Continue, or stop here?`,
+    choices: [
+      { id: 'stop', label: 'Stop here' },
+      { id: 'continue', label: 'Continue' },
+    ],
+    cancelChoice: 'stop',
+  });
+  return choice === 'continue';
 }
 
 /** The running services: the API, the gate in front of it, and shutdown. */
@@ -318,7 +382,13 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
   const queueLog = (text: string) => log.info('queue', 'info', text);
   const transferQueue = options.queue
     ? await options.queue(connections.open, queueLog)
-    : await TransferQueue.open({ openSession: connections.open, stateFile: join(options.dataDir, 'queue.json'), onLog: queueLog });
+    : await TransferQueue.open({
+        openSession: connections.open,
+        stateFile: join(options.dataDir, 'queue.json'),
+        onLog: queueLog,
+        ...(options.expansionBudget ? { expansionBudget: options.expansionBudget } : {}),
+        onBudgetExceeded: (exceeded) => askToGoOn(questions, exceeded),
+      });
   const queue = new QueueService(transferQueue, connections, events);
   const sites = new SitesService({
     store,
@@ -347,8 +417,22 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     stateStore: new FileSyncStateStore(options.dataDir),
     deleteLocal: (p) => local.delete([p], true),
     onDidChangeRunning: (running) => events.emit('syncProgress', running),
+    ...(options.expansionBudget ? { budget: options.expansionBudget } : {}),
+    onBudgetExceeded: (exceeded) => askToGoOn(questions, exceeded),
   });
 
+  // Files the queue downloaded get the OS's downloaded-file mark too, once each (a no-op on Linux).
+  if (downloadMarkFor(process.platform) !== null) {
+    const marked = new Set<string>();
+    events.subscribe((event, payload) => {
+      if (event !== 'queueUpdate') return;
+      for (const item of (payload as WharfEvents['queueUpdate']).items) {
+        if (item.direction !== 'download' || item.kind !== 'file' || item.state !== 'done' || marked.has(item.id)) continue;
+        marked.add(item.id);
+        void markDownloaded(item.localPath).then((failed) => failed && log.info('queue', 'warning', `${item.localPath} could not be marked as downloaded: ${failed.message}`));
+      }
+    });
+  }
   const scratch = await ScratchSpace.create({
     parent: options.scratchParent ?? join(options.dataDir, 'scratch'),
     onLog: (text) => log.info('app', 'warning', text),

@@ -5,6 +5,7 @@ import type { CompareResult, CompareSide, SkippedPath } from '../../common/model
 import { WharfError } from '../ftps/errors';
 import { printableName, unsafeNameReason } from '../ftps/safe-names';
 import type { RemoteHash } from '../ftps/session';
+import { DEFAULT_EXPANSION_BUDGET, goOnPastBudget, type ExpansionBudget, type OnBudgetExceeded } from '../transfers';
 import { hashLocalFile } from '../transfers/local-hash';
 import { compareTrees, matchKey, summarize, type TreeEntry } from './compare';
 
@@ -33,6 +34,10 @@ export interface CompareFoldersOptions {
   readonly signal?: AbortSignal;
   /** Called after each folder listed, with the count so far. */
   readonly onProgress?: (foldersListed: number) => void;
+  /** How far the remote side is walked before `onBudgetExceeded` is asked. default DEFAULT_EXPANSION_BUDGET */
+  readonly budget?: ExpansionBudget;
+  /** Go on past the budget? default: no, the compare stops with a `cancelled` error */
+  readonly onBudgetExceeded?: OnBudgetExceeded;
 }
 
 const HASH_FEATURES = ['HASH', 'XSHA256', 'XSHA1', 'XMD5', 'XCRC'];
@@ -108,12 +113,15 @@ function listPrecision(modifiedMs: number, listingOffsetMinutes: number): 'minut
 export async function walkRemote(
   session: Pick<CompareSession, 'list'>,
   root: string,
-  options: { recursive: boolean; listsInUtc: boolean; listingOffsetMinutes: number },
+  options: { recursive: boolean; listsInUtc: boolean; listingOffsetMinutes: number; budget?: ExpansionBudget; onBudgetExceeded?: OnBudgetExceeded },
   skipped: SkippedPath[],
   signal?: AbortSignal,
   onFolder?: () => void,
 ): Promise<TreeEntry[]> {
   const out: TreeEntry[] = [];
+  // A server listing a tree without end would otherwise grow `out` until memory runs out.
+  let { maxItems, maxDepth } = options.budget ?? DEFAULT_EXPANSION_BUDGET;
+  const what = `The compare of ${root}`; // nothing is queued or changed by a stopped compare
   const walk = async (relative: string): Promise<void> => {
     checkAborted(signal);
     const entries = await session.list(remoteJoin(root, relative));
@@ -125,11 +133,20 @@ export async function walkRemote(
         skipped.push({ side: 'remote', path: printableName(rel), reason: `the name ${unsafe}` });
         continue;
       }
+      if (out.length >= maxItems) {
+        await goOnPastBudget(options.onBudgetExceeded, { limit: 'items', value: maxItems, path: remoteJoin(root, relative) }, what);
+        maxItems *= 2;
+      }
       const modifiedMs = entry.modifiedAt === null ? null : Date.parse(entry.modifiedAt);
       const precision = modifiedMs === null || options.listsInUtc ? 'second' : listPrecision(modifiedMs, options.listingOffsetMinutes);
       if (entry.type === 'directory') {
         out.push({ relativePath: rel, type: 'directory', size: null, modifiedMs, precision });
-        if (options.recursive) await walk(rel);
+        if (!options.recursive) continue;
+        if (rel.split('/').length > maxDepth) {
+          await goOnPastBudget(options.onBudgetExceeded, { limit: 'depth', value: maxDepth, path: remoteJoin(root, rel) }, what);
+          maxDepth *= 2;
+        }
+        await walk(rel);
       } else if (entry.type === 'file' || entry.type === 'symlink') {
         // A listing gives a link's own size (the length of its target), not the file's: unknown here.
         out.push({ relativePath: rel, type: 'file', size: entry.type === 'file' ? entry.size : null, modifiedMs, precision });
@@ -156,7 +173,8 @@ export async function compareFolders(session: CompareSession, options: CompareFo
   const skipped: SkippedPath[] = [];
   let folders = 0;
   const local = await walkLocal(options.localRoot, recursive, skipped, options.signal);
-  const remote = await walkRemote(session, options.remoteRoot, { recursive, listsInUtc, listingOffsetMinutes: listingOffset }, skipped, options.signal, () => {
+  const limits = { ...(options.budget ? { budget: options.budget } : {}), ...(options.onBudgetExceeded ? { onBudgetExceeded: options.onBudgetExceeded } : {}) };
+  const remote = await walkRemote(session, options.remoteRoot, { recursive, listsInUtc, listingOffsetMinutes: listingOffset, ...limits }, skipped, options.signal, () => {
     folders += 1;
     options.onProgress?.(folders);
   });

@@ -1,4 +1,5 @@
 import type { CompareResult, RunningSync, SyncCompareRequest, SyncPlan, SyncPlanRequest, SyncRunRequest, SyncRunResult } from '../../common/models/sync';
+import type { ExpansionBudget, OnBudgetExceeded } from '../transfers';
 import { WharfError } from '../ftps/errors';
 import type { SessionConnection } from '../connections';
 import { compareFolders, type CompareSession } from './compare-folders';
@@ -25,6 +26,10 @@ export interface SyncServiceDeps {
   readonly deleteLocal?: (path: string, kind: 'file' | 'directory') => Promise<void>;
   /** A sync started, moved on, was cancelled or ended (the app: the `syncProgress` event). */
   readonly onDidChangeRunning?: (sync: RunningSync) => void;
+  /** How far a compare walks the server's folder before asking. default DEFAULT_EXPANSION_BUDGET */
+  readonly budget?: ExpansionBudget;
+  /** Asked past the budget (the app asks the user); default: the compare stops. */
+  readonly onBudgetExceeded?: OnBudgetExceeded;
 }
 
 /** Plans are kept this long after they were made, by id, for `run`. */
@@ -80,6 +85,8 @@ export class SyncService {
       listingOffsetMinutes: connection.options.target.timezoneOffsetMinutes,
       ...(request.timezoneOffsetMinutes !== undefined ? { timezoneOffsetMinutes: request.timezoneOffsetMinutes } : {}),
       useHash: request.useHash ?? true,
+      ...(this.deps.budget ? { budget: this.deps.budget } : {}),
+      ...(this.deps.onBudgetExceeded ? { onBudgetExceeded: this.deps.onBudgetExceeded } : {}),
     });
   }
 

@@ -1,6 +1,7 @@
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OverwritePolicy } from '../../common/models/transfer';
+import { WharfError } from '../ftps/errors';
 import { unsafeNameReason } from '../ftps/safe-names';
 import type { NewTransferItem } from './transfer-scheduler';
 import { unsafeRemoteNameReason } from './local-target';
@@ -11,6 +12,47 @@ export const EXPANSION_BATCH_SIZE = 500;
 
 /** Folders are walked down to this path length (Linux PATH_MAX): deeper ones cannot be created anyway. */
 export const MAX_EXPANDED_PATH_LENGTH = 4096;
+
+/**
+ * How far a recursive download walks before it asks whether to go on: entries (files and folders) and
+ * folder depth. A hostile or broken server can list an endless tree; without a bound, memory and the
+ * saved queue file would grow until something gives.
+ */
+export interface ExpansionBudget {
+  readonly maxItems: number;
+  readonly maxDepth: number;
+}
+
+/** The budget the app and the CLI use unless told otherwise (`--max-items`, `--max-depth`). */
+export const DEFAULT_EXPANSION_BUDGET: ExpansionBudget = { maxItems: 100_000, maxDepth: 64 };
+
+/** Where a walk went past its budget. */
+export interface BudgetExceeded {
+  readonly limit: 'items' | 'depth';
+  /** The bound that was passed. */
+  readonly value: number;
+  /** The remote folder being walked. */
+  readonly path: string;
+}
+
+/**
+ * Asked when a walk passes its budget: true goes on (that bound doubles, and is asked about again when
+ * passed), false stops the walk (a `cancelled` error; what was queued so far stays queued). It may throw
+ * its own error instead (the CLI names the option that raises the bound).
+ */
+export type OnBudgetExceeded = (exceeded: BudgetExceeded) => Promise<boolean>;
+
+/**
+ * Asks `onExceeded` (default: stop) whether a walk goes on past its budget; throws a `cancelled` error
+ * saying what stopped (`what`: "The download of /x") and what became of the rest (`outcome`) when not.
+ */
+export async function goOnPastBudget(onExceeded: OnBudgetExceeded | undefined, exceeded: BudgetExceeded, what: string, outcome = ''): Promise<void> {
+  if (await (onExceeded ?? (async () => false))(exceeded)) return;
+  const where = exceeded.limit === 'items' ? `${exceeded.value.toLocaleString('en-US')} files and folders` : `${exceeded.value} folders deep`;
+  throw new WharfError('cancelled', `${what} stopped at ${where} (in ${exceeded.path})${outcome}.`, {
+    detail: { limit: exceeded.limit, value: exceeded.value, path: exceeded.path },
+  });
+}
 
 /** What to expand: where it is and where it goes. */
 export interface ExpansionRequest {
@@ -111,15 +153,19 @@ export async function* expandRemoteForDownload(
   session: Pick<TransferSession, 'list'>,
   request: ExpansionRequest,
   onSkipped: (entry: SkippedEntry) => void = () => undefined,
+  limits: { readonly budget?: ExpansionBudget; readonly onExceeded?: OnBudgetExceeded } = {},
 ): AsyncGenerator<NewTransferItem[]> {
   const policy = withPolicy(request);
   const localRoot = request.localRoot ?? request.localPath;
+  let { maxItems, maxDepth } = limits.budget ?? DEFAULT_EXPANSION_BUDGET;
+  let walked = 0;
+  const goOn = (limit: BudgetExceeded['limit'], value: number, path: string) => goOnPastBudget(limits.onExceeded, { limit, value, path }, `The download of ${request.remotePath}`, '; what was found so far is queued');
   let batch: NewTransferItem[] = [];
-  const folders: { local: string; remote: string }[] = [{ local: request.localPath, remote: request.remotePath }];
+  const folders: { local: string; remote: string; depth: number }[] = [{ local: request.localPath, remote: request.remotePath, depth: 0 }];
   while (folders.length > 0) {
-    const folder = folders.pop() as { local: string; remote: string };
+    const folder = folders.pop() as { local: string; remote: string; depth: number };
     const entries = await session.list(folder.remote);
-    const subfolders: { local: string; remote: string }[] = [];
+    const subfolders: { local: string; remote: string; depth: number }[] = [];
     let hasEntries = false;
     // A name listed twice would become two transfers into one local file, the second writing into the
     // first's file after it got its final name.
@@ -137,14 +183,27 @@ export async function* expandRemoteForDownload(
       }
       seen.add(entry.name);
       hasEntries = true;
+      if (++walked > maxItems) {
+        // Whatever is batched goes to the queue first: the question may take a while to be answered.
+        if (batch.length > 0) yield batch;
+        batch = [];
+        await goOn('items', maxItems, folder.remote);
+        maxItems *= 2;
+      }
       const local = join(folder.local, entry.name);
       if (entry.type === 'directory') {
+        if (folder.depth + 1 > maxDepth) {
+          if (batch.length > 0) yield batch;
+          batch = [];
+          await goOn('depth', maxDepth, remote);
+          maxDepth *= 2;
+        }
         // A folder listed inside itself (a link to a parent, a hostile server) would be walked for ever.
         if (local.length > MAX_EXPANDED_PATH_LENGTH || remote.length > MAX_EXPANDED_PATH_LENGTH) {
           onSkipped({ path: remote, reason: `the folder is nested too deep: its path would be longer than ${MAX_EXPANDED_PATH_LENGTH} characters (a link to a parent folder?)` });
           continue;
         }
-        subfolders.push({ local, remote });
+        subfolders.push({ local, remote, depth: folder.depth + 1 });
         continue;
       }
       batch.push({ kind: 'file', direction: 'download', siteKey: request.siteKey, localPath: local, localRoot, remotePath: remote, size: entry.size, modifiedAt: entry.modifiedAt, ...policy });

@@ -1,6 +1,8 @@
 /** The transfer queue's public API for main/app (IPC) and the CLI. Plain Node; no Electron. */
 export { TransferQueue } from './transfer-queue';
 export type { AddResult, AddTransferRequest, TransferQueueOptions } from './transfer-queue';
+export { DEFAULT_EXPANSION_BUDGET, goOnPastBudget } from './expand';
+export type { BudgetExceeded, ExpansionBudget, OnBudgetExceeded } from './expand';
 export { TransferScheduler, clampConcurrency } from './transfer-scheduler';
 export type { MoveTarget, NewTransferItem, TransferSchedulerOptions } from './transfer-scheduler';
 export type { OverwriteConflict, TransferOutcome, TransferRunContext, TransferRunner } from './transfer-runner';

@@ -13,7 +13,7 @@ import { ConnectionPool } from './connection-pool';
 import { dirname, resolve } from 'node:path';
 import { WharfError } from '../ftps/errors';
 import { printableName } from '../ftps/safe-names';
-import { expandLocalForUpload, expandRemoteForDownload, joinRemote, type SkippedEntry } from './expand';
+import { expandLocalForUpload, expandRemoteForDownload, joinRemote, type ExpansionBudget, type OnBudgetExceeded, type SkippedEntry } from './expand';
 import { downloadPathIn, refusedNameError, unsafeRemoteNameReason } from './local-target';
 import { FtpsTransferRunner } from './ftps-transfer-runner';
 import { QueueSaver, loadQueueFile } from './queue-file';
@@ -50,6 +50,10 @@ export interface TransferQueueOptions {
   /** An idle pooled session is closed after this long. default 60000 ms */
   readonly idleSessionTimeoutMs?: number;
   readonly onLog?: (text: string) => void;
+  /** How far a folder download walks before `onBudgetExceeded` is asked. default DEFAULT_EXPANSION_BUDGET */
+  readonly expansionBudget?: ExpansionBudget;
+  /** Go on past the budget? default: no, the walk stops (what was found so far stays queued) */
+  readonly onBudgetExceeded?: OnBudgetExceeded;
 }
 
 /**
@@ -99,10 +103,15 @@ export class TransferQueue {
   private readonly saver: QueueSaver | null;
   private readonly log: (text: string) => void;
   private stopped = false;
+  private readonly expansionLimits: { readonly budget?: ExpansionBudget; readonly onExceeded?: OnBudgetExceeded };
 
   private constructor(options: TransferQueueOptions, restored: { paused: boolean; items: readonly TransferItem[] }) {
     const clock = options.clock ?? systemClock;
     this.log = options.onLog ?? (() => undefined);
+    this.expansionLimits = {
+      ...(options.expansionBudget ? { budget: options.expansionBudget } : {}),
+      ...(options.onBudgetExceeded ? { onExceeded: options.onBudgetExceeded } : {}),
+    };
     this.bucket = new TokenBucket(options.speedLimitBytesPerSecond ?? null, clock);
     let scheduler: TransferScheduler | null = null;
     this.pool = new ConnectionPool({
@@ -199,7 +208,7 @@ export class TransferQueue {
       return { added, skipped };
     }
     await withSession(async (session) => {
-      for await (const batch of expandRemoteForDownload(session, { ...expansion, localRoot }, onSkipped)) added += this.enqueue(batch);
+      for await (const batch of expandRemoteForDownload(session, { ...expansion, localRoot }, onSkipped, this.expansionLimits)) added += this.enqueue(batch);
     });
     return { added, skipped };
   }

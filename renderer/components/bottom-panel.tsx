@@ -1,5 +1,6 @@
 /** The bottom tabs: the transfer queue (Queued / Failed / Completed) and the message log. */
 import { useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { visibleName } from '../../common/models/visible-name';
 import { OVERWRITE_POLICIES, type OverwritePolicy, type TransferItem } from '../../common/models/transfer';
 import { useDispatcher, useStore } from '../hooks';
 import { formatClock, formatEta, formatSize, formatSpeed, percent } from '../state/format';
@@ -84,14 +85,14 @@ function QueueView(): ReactNode {
       >
         <div role="gridcell" className="cell q-name" title={`${source} → ${target}`}>
           <Icon name={item.direction === 'upload' ? 'upload' : 'download'} className={`dir ${item.direction}`} />
-          <span className="name-text">{baseName(source)}</span>
+          <span className="name-text">{visibleName(baseName(source))}</span>
         </div>
         <div role="gridcell" className="cell q-target" title={target}>
           <bdi dir="ltr">{target}</bdi>
         </div>
         <div role="gridcell" className="cell q-size">{item.kind === 'directory' ? 'Folder' : formatSize(item.bytesTotal || item.size)}</div>
         <div role="gridcell" className="cell q-progress">
-          <div className="progress" role="progressbar" aria-label={`Progress of ${baseName(source)}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+          <div className="progress" role="progressbar" aria-label={`Progress of ${visibleName(baseName(source))}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
             <div className="bar" style={{ width: `${pct}%` }} />
             <span className="pct">{pct}%</span>
           </div>
@@ -200,7 +201,7 @@ function LogView(): ReactNode {
       <div key={index} className={`log-line ${line.direction}`} style={{ top }} role="listitem">
         <span className="log-time">{formatClock(line.time)}</span>
         <span className="log-tag">{directionTag(line.direction)}</span>
-        <span className="log-text">{line.text}</span>
+        <span className="log-text">{visibleName(line.text)}</span>
       </div>
     );
   };

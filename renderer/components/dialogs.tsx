@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { describeClientCertificateUse, type CertificateInfo } from '../../common/models/security';
 import { PROTOCOL_NAMES } from '../../common/models/site';
+import { visibleName } from '../../common/models/visible-name';
 import type { OverwriteChoice } from '../../common/models/transfer';
 import type { SiteImportSummary } from '../../common/models/site-profile';
 import type { Dialog } from '../state/dialogs';
@@ -15,7 +16,7 @@ import { PassphraseDialog, ProxySettingsDialog } from './proxy-settings-dialog';
 import { DoctorDialog } from './doctor-dialog';
 import { Icon } from './icons';
 import { Modal } from './modal';
-import { EditedFileDialog, PermissionsDialog, RawCommandDialog } from './remote-dialogs';
+import { ChoiceDialog, EditedFileDialog, PermissionsDialog, RawCommandDialog } from './remote-dialogs';
 import { SiteManager } from './site-manager';
 import { SyncDialog } from './sync-dialog';
 
@@ -390,7 +391,7 @@ function NameDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 
     const ok = dialog.kind === 'rename' ? await dispatcher.rename(dialog.side, dialog.name, name.trim()) : await dispatcher.mkdir(dialog.side, name.trim());
     if (ok) close();
   };
-  const title = dialog.kind === 'rename' ? `Rename “${dialog.name}”` : `New ${dialog.side} folder`;
+  const title = dialog.kind === 'rename' ? `Rename “${visibleName(dialog.name)}”` : `New ${dialog.side} folder`;
   return (
     <Modal
       top={top}
@@ -447,7 +448,7 @@ function DeleteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
       top={top}
       role="alertdialog"
       tone="danger"
-      title={count === 1 ? `Delete “${dialog.names[0]}”?` : `Delete ${count} items?`}
+      title={count === 1 ? `Delete “${visibleName(dialog.names[0] ?? '')}”?` : `Delete ${count} items?`}
       onClose={close}
       initialFocus=".delete-button"
       footer={
@@ -477,7 +478,7 @@ function DeleteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
       <ul className="name-list">
         {dialog.names.slice(0, 12).map((n) => (
           <li key={n} className="mono">
-            {n}
+            {visibleName(n)}
           </li>
         ))}
         {count > 12 && <li className="muted">…and {count - 12} more</li>}
@@ -638,6 +639,8 @@ export function DialogView({ dialog, top }: { readonly dialog: Dialog; readonly 
       return <OverwriteDialog dialog={dialog} top={top} />;
     case 'edited-file':
       return <EditedFileDialog dialog={dialog} top={top} />;
+    case 'choice':
+      return <ChoiceDialog dialog={dialog} top={top} />;
     case 'certificate-changed':
       return <CertificateChangedDialog dialog={dialog} top={top} />;
     case 'security-report':

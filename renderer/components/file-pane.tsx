@@ -5,6 +5,7 @@
  * (colour, "newer") and the filter bar offers "only differences".
  */
 import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type UIEvent } from 'react';
+import { hasHiddenCharacters, visibleName } from '../../common/models/visible-name';
 import { beginPaneDrag, currentPaneDrag, endPaneDrag, isOsFileDrag, WHARF_DRAG_TYPE } from '../drag';
 import { focusGrid, registerGrid } from '../focus';
 import { useDispatcher, useStore } from '../hooks';
@@ -376,9 +377,9 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         onDragOver={isDir ? (e) => onDragOver(e, path) : undefined}
         onDrop={isDir ? (e) => (dropAllowed(e, path) ? onDrop(e, path) : undefined) : undefined}
       >
-        <div role="gridcell" className="cell c-name" title={`${entry.linkTarget ? `${entry.name} → ${entry.linkTarget}` : entry.name}${mark && mark.kind !== 'folder' ? `\n${MARK_WORDS[mark.kind]}: ${mark.explanation}` : ''}`}>
+        <div role="gridcell" className="cell c-name" title={`${entry.linkTarget ? `${visibleName(entry.name)} → ${visibleName(entry.linkTarget)}` : visibleName(entry.name)}${mark && mark.kind !== 'folder' ? `\n${MARK_WORDS[mark.kind]}: ${mark.explanation}` : ''}`}>
           <Icon name={iconFor(entry)} className={`entry-icon ${entry.type}`} />
-          <span className="name-text">{entry.name}</span>
+          <span className={`name-text${hasHiddenCharacters(entry.name) ? ' has-hidden' : ''}`}>{visibleName(entry.name)}</span>
           {mark?.newer && (
             <span className="newer-mark" title="This copy is newer than the other side’s">
               newer

@@ -4,6 +4,7 @@
  * the message log, and the question that follows Open when the opened copy is saved (View/Edit).
  */
 import { useState, type ReactNode } from 'react';
+import { visibleName } from '../../common/models/visible-name';
 import type { RawReply } from '../../common/ipc/payloads';
 import type { FileFacts } from '../../common/models/transfer';
 import { useDispatcher } from '../hooks';
@@ -45,7 +46,7 @@ export function PermissionsDialog({ dialog, top }: { readonly dialog: Extract<Di
     <Modal
       top={top}
       className="permissions-dialog"
-      title={count === 1 ? `Permissions of “${dialog.names[0]}”` : `Permissions of ${count} items`}
+      title={count === 1 ? `Permissions of “${visibleName(dialog.names[0] ?? '')}”` : `Permissions of ${count} items`}
       onClose={close}
       initialFocus=".octal-input"
       footer={
@@ -214,7 +215,7 @@ export function EditedFileDialog({ dialog, top }: { readonly dialog: Extract<Dia
       role="alertdialog"
       tone={q.remoteChanged ? 'warning' : 'normal'}
       className="edited-file-dialog"
-      title={`“${q.name}” was changed`}
+      title={`“${visibleName(q.name)}” was changed`}
       onClose={() => answer('ignore')}
       initialFocus={q.remoteChanged ? '.keep-button' : '.upload-button'}
       footer={
@@ -266,3 +267,37 @@ export function EditedFileDialog({ dialog, top }: { readonly dialog: Extract<Dia
     </Modal>
   );
 }
+
+/**
+ * A question from main with named answers: one button per choice, the first the default; Escape answers
+ * the safe choice the question names (stop, don't open).
+ */
+export function ChoiceDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'choice' }>; readonly top: boolean }): ReactNode {
+  const dispatcher = useDispatcher();
+  const q = dialog.question;
+  const answer = (choice: string) => void dispatcher.answerChoice(q.id, choice);
+  return (
+    <Modal
+      top={top}
+      role="alertdialog"
+      tone="warning"
+      className={`choice-dialog choice-${q.topic}`}
+      title={q.title}
+      onClose={() => answer(q.cancelChoice)}
+      initialFocus=".choice-default"
+      footer={
+        <>
+          <span className="spacer" />
+          {[...q.choices].reverse().map((c) => (
+            <button key={c.id} type="button" data-choice={c.id} className={`button${c.id === q.choices[0]?.id ? ' primary choice-default' : ''}`} onClick={() => answer(c.id)}>
+              {c.label}
+            </button>
+          ))}
+        </>
+      }
+    >
+      <p className="lead">{visibleName(q.message)}</p>
+    </Modal>
+  );
+}
+

@@ -3,7 +3,7 @@
  * (certificate, overwrite, an edited file) go on top of whatever is open and leave when main says
  * `questionClosed`.
  */
-import type { CertificateQuestionView, EditedFileQuestion, PendingQuestion, QuickConnectFields, SiteImportFormat, SiteImportPreview } from '../../common/ipc/payloads';
+import type { CertificateQuestionView, ChoiceQuestion, EditedFileQuestion, PendingQuestion, QuickConnectFields, SiteImportFormat, SiteImportPreview } from '../../common/ipc/payloads';
 import type { SecurityReport } from '../../common/models/security';
 import type { OverwriteQuestion } from '../../common/models/transfer';
 import type { PaneSide } from './pane-model';
@@ -15,6 +15,8 @@ export type Dialog =
   | { readonly kind: 'overwrite'; readonly id: string; readonly question: OverwriteQuestion }
   /** A file opened from the server was saved: upload it back? */
   | { readonly kind: 'edited-file'; readonly id: string; readonly question: EditedFileQuestion }
+  /** A question from main with named answers (continue past a recursion budget, open a file the OS would run). */
+  | { readonly kind: 'choice'; readonly id: string; readonly question: ChoiceQuestion }
   | { readonly kind: 'certificate-changed'; readonly id: string; readonly host: string; readonly port: number; readonly pinned: string; readonly presented: string }
   | { readonly kind: 'security-report'; readonly id: string; readonly label: string; readonly report: SecurityReport }
   | { readonly kind: 'password'; readonly id: string; readonly siteId: string; readonly siteName: string; readonly user: string }
@@ -63,6 +65,8 @@ export function questionDialog(question: PendingQuestion): Dialog {
       return { kind: 'overwrite', id: question.id, question };
     case 'edited-file':
       return { kind: 'edited-file', id: question.id, question };
+    case 'choice':
+      return { kind: 'choice', id: question.id, question };
   }
 }
 

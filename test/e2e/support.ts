@@ -109,3 +109,10 @@ export async function submitQuickConnect(page: Page, target: { host: string; por
   await bar.getByLabel('Password').fill(target.password);
   await bar.getByRole('button', { name: 'Connect', exact: true }).click();
 }
+
+/** Connects with the quick connect bar (explicit FTPS) and trusts the server's certificate once. */
+export async function quickConnect(page: Page, server: { readonly host: string; readonly port: number; readonly user: string; readonly password: string }): Promise<void> {
+  await submitQuickConnect(page, server, 'explicit');
+  await page.getByRole('button', { name: 'Trust once' }).click();
+}
+

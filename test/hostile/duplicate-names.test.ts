@@ -9,12 +9,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { FtpsSession } from '../../main/ftps';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import { testBytes } from '../ftps/support';
 import { useFleet } from '../servers/fleet';
 import { startHostileServer, unixLine } from './hostile-server';
-import { fleetCertificate } from './support';
+import { fleetCertificate, hostileSessionFactory } from './support';
 
 const fleet = await useFleet();
 const work = mkdtempSync(join(tmpdir(), 'wharf-duplicates-'));
@@ -34,14 +33,7 @@ test('a name listed twice with different content each time is downloaded once, a
   });
   const target = join(work, 'target');
   const queue = await TransferQueue.open({
-    openSession: () =>
-      FtpsSession.open({
-        target: { host: '127.0.0.1', port: server.port, mode: 'explicit', user: 'u', dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
-        password: 'p',
-        pinnedFingerprint: cert.fingerprint,
-        keepAliveIntervalMs: 0,
-        timeoutMs: 5000,
-      }),
+    openSession: hostileSessionFactory(server.port, cert),
     stateFile: null,
     defaultOverwrite: 'overwrite',
     // Slow enough that two downloads of the same name would overlap.

@@ -10,6 +10,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FtpsSession } from '../../main/ftps';
 import type { FleetInfo } from '../servers/fleet';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -122,3 +123,16 @@ export function filesBelow(root: string): string[] {
   if (!existsSync(root)) return [];
   return execFileSync('find', [root, '-mindepth', '1'], { encoding: 'utf8' }).split('\n').filter((l) => l.length > 0).map((p) => p.slice(root.length + 1));
 }
+
+/** Opens sessions to a hostile server on 127.0.0.1 (explicit FTPS, any user), trusting exactly its certificate. */
+export function hostileSessionFactory(port: number, certificate: TestCertificate): () => Promise<FtpsSession> {
+  return () =>
+    FtpsSession.open({
+      target: { host: '127.0.0.1', port, mode: 'explicit', user: 'u', dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
+      password: 'p',
+      pinnedFingerprint: certificate.fingerprint,
+      keepAliveIntervalMs: 0,
+      timeoutMs: 5000,
+    });
+}
+

@@ -74,5 +74,6 @@ export const VALID_REQUESTS: { readonly [M in WharfMethod]: WharfRequest<M> } = 
   answerCertificate: { questionId: 'q1', decision: 'once' },
   answerOverwrite: { questionId: 'q1', choice: 'skip', applyToAll: true },
   answerEditedFile: { questionId: 'q1', action: 'upload' },
+  answerChoice: { questionId: 'q1', choice: 'continue' },
   logRecent: {},
 };
