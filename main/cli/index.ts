@@ -9,13 +9,14 @@ import { unsafeNameReason } from '../ftps/safe-names';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { formatBytes, ProgressLine } from './progress';
 import { processCliIo, runDoctorCommand } from '../doctor/cli';
+import { targetOverrides, withTargetOverrides } from '../doctor/cli-support';
 import { runSyncCommand } from '../sync/cli';
 import { TransferQueue } from '../transfers';
 import { EXIT_CODES } from './exit-codes';
 import { ask } from './prompt';
 import { runSiteCommand, type SiteFlags } from './site-commands';
 import { openStores } from './stores';
-import { isRemoteArgument, parseLocation, type CliLocation } from './url';
+import { hostForUrl, isRemoteArgument, parseLocation, sitePath, type CliLocation } from './url';
 
 const USAGE = `Usage: wharf <command> [options]
 
@@ -32,8 +33,10 @@ Commands:
   site ls                list saved sites (the app's site manager)
   site show NAME         one site's settings
   site add NAME --url URL [--folder F] [--ask-password] [--active] [--max-connections N]
-           [--upload-in-place]
-                         save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain
+           [--upload-in-place] [--charset NAME] [--timezone-offset MIN]
+                         save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain;
+                         --folder is the site manager's folder the site is filed in (A/B for nested
+                         ones), not a remote folder: the remote folder is the URL's path
   site edit NAME [--url URL] [--rename NEW] [--folder F] [--ask-password] [--active|--passive]
            [--upload-in-place|--upload-via-temporary-name] ...
   site rm NAME           delete a site and its saved password
@@ -44,6 +47,11 @@ URLs: ftpes://user@host[:21]/path  explicit FTPS (AUTH TLS), the standard
       ftp://user@host/path         plain FTP, refused unless --allow-plain
       site:NAME/path               a saved site (its password from the keychain); a site in a
                                    folder: site:Folder%2FName/path
+      The path of a URL is absolute, from the server's root, as in FileZilla and WinSCP; %-escapes are
+      decoded (%20 is a space, %2F a / inside a name's folder path). An IPv6 host goes in brackets:
+      ftpes://alice@[::1]:2121/. A site: path is decoded the same way but is read below the site's
+      remote folder: site:box/a.txt is <site folder>/a.txt; site:box//a.txt (or site:box/%2Fa.txt)
+      is /a.txt; site:box alone is the site's folder.
 
 Options:
   --ca FILE              also trust this CA certificate (PEM)
@@ -62,6 +70,10 @@ Options:
   -p, --parents          mkdir: create missing parents
   -q, --quiet            no progress bar
   --timeout SECONDS      default 30
+  --charset NAME         the server's charset for names (windows-1251, shift_jis, latin1, ...);
+                         default UTF-8, or a saved site's. A name it cannot write exits 7
+  --timezone-offset MIN  minutes the server's LIST times are ahead of UTC (e.g. 540 for Tokyo; write
+                         --timezone-offset=-300 for negative ones); default 0, or a saved site's
   -V, --version          print wharf's version
 
 Password: the keychain for a saved site, else WHARF_PASSWORD, else a prompt on a terminal.
@@ -83,6 +95,8 @@ interface CliFlags {
   readonly parents: boolean;
   readonly quiet: boolean;
   readonly timeoutMs: number;
+  readonly charset: string | undefined;
+  readonly timezoneOffsetMinutes: number | undefined;
 }
 
 function parseFlags(argv: string[]): { command: string; positionals: string[]; flags: CliFlags; siteFlags: SiteFlags } {
@@ -113,6 +127,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       'max-connections': { type: 'string' },
       'timezone-offset': { type: 'string' },
       encoding: { type: 'string' },
+      charset: { type: 'string' },
       comments: { type: 'string' },
       'upload-in-place': { type: 'boolean', default: false },
       'upload-via-temporary-name': { type: 'boolean', default: false },
@@ -140,6 +155,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       parents: values.parents ?? false,
       quiet: values.quiet ?? false,
       timeoutMs: timeout * 1000,
+      ...targetOverrides(values),
     },
     siteFlags: {
       url: values.url,
@@ -150,7 +166,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       passive: values.passive ?? false,
       maxConnections: values['max-connections'],
       timezoneOffset: values['timezone-offset'],
-      encoding: values.encoding,
+      encoding: values.encoding ?? values.charset,
       comments: values.comments,
       uploadInPlace: values['upload-in-place'] ?? false,
       uploadViaTemporaryName: values['upload-via-temporary-name'] ?? false,
@@ -193,7 +209,7 @@ async function decideTrustOnTerminal(question: Parameters<NonNullable<SessionOpt
   }
   process.stderr.write(
     [
-      `The certificate of ${host}:${port} is not trusted. ${reason}`,
+      `The certificate of ${hostForUrl(host)}:${port} is not trusted. ${reason}`,
       `  subject: ${certificate.subject}`,
       `  issuer:  ${certificate.issuer}`,
       `  valid:   ${certificate.validFrom} to ${certificate.validTo}`,
@@ -227,10 +243,10 @@ async function resolveTarget(
       (process.stdin.isTTY ? await ask(`Password for ${site.user}@${site.host}: `, { hidden: true }) : null);
     if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
     const target = toConnectionTarget(site);
-    const path = location.path === '/' && site.remoteDir ? site.remoteDir : location.path;
-    return { target: flags.active ? { ...target, dataMode: 'active' } : target, password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins };
+    const path = sitePath(location, site.remoteDir);
+    return { target: withTargetOverrides(flags.active ? { ...target, dataMode: 'active' } : target, flags), password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins };
   }
-  const target: ConnectionTarget = {
+  const target: ConnectionTarget = withTargetOverrides({
     host: location.host,
     port: location.port,
     mode: location.mode,
@@ -239,7 +255,7 @@ async function resolveTarget(
     minTlsVersion: 'TLSv1.2',
     timezoneOffsetMinutes: 0,
     encoding: 'utf8',
-  };
+  }, flags);
   return { target, password: await passwordFor(location), path: location.path, uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME };
 }
 
@@ -280,7 +296,7 @@ function formatEntry(entry: RemoteEntry): string {
 function formatReport(report: SecurityReport): string {
   const cert = report.certificate;
   const lines = [
-    `Server:                 ${report.host}:${report.port} (${report.serverBanner})`,
+    `Server:                 ${hostForUrl(report.host)}:${report.port} (${report.serverBanner})`,
     `Mode:                   ${report.mode === 'explicit' ? 'FTPS, explicit (AUTH TLS)' : report.mode === 'implicit' ? 'FTPS, implicit' : 'FTP, NOT encrypted'}`,
     `TLS:                    ${report.tlsVersion ?? 'none'}${report.cipher ? `, ${report.cipher}` : ''}`,
     `Credentials encrypted:  ${report.credentialsEncrypted ? 'yes (TLS was up before USER and PASS)' : 'NO'}`,

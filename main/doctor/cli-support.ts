@@ -6,10 +6,11 @@
 import { EXIT_CODES } from '../cli/exit-codes';
 import { readFile } from 'node:fs/promises';
 import type { ConnectionTarget } from '../../common/models/site';
-import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget } from '../../common/models/site-profile';
+import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, MAX_TIMEZONE_OFFSET_MINUTES, toConnectionTarget } from '../../common/models/site-profile';
 import { ask } from '../cli/prompt';
 import { openStores } from '../cli/stores';
-import { parseLocation } from '../cli/url';
+import { hostForUrl, parseLocation, sitePath } from '../cli/url';
+import { controlCharset } from '../ftps/charset';
 import { WharfError } from '../ftps/errors';
 import type { CertificateQuestion, TrustDecision, TrustStoreLike } from '../ftps/session';
 
@@ -46,6 +47,10 @@ export interface ConnectionFlags {
   readonly active: boolean;
   /** Seconds. */
   readonly timeout: number;
+  /** --charset: the control connection's charset for this run (a URL's is UTF-8, a site's its own). */
+  readonly charset: string | undefined;
+  /** --timezone-offset: minutes the server's LIST times are ahead of UTC, for this run. */
+  readonly timezoneOffsetMinutes: number | undefined;
 }
 
 /** The `parseArgs` option definitions for ConnectionFlags. */
@@ -56,6 +61,8 @@ export const CONNECTION_OPTIONS = {
   'allow-plain': { type: 'boolean', default: false },
   active: { type: 'boolean', default: false },
   timeout: { type: 'string', default: '30' },
+  charset: { type: 'string' },
+  'timezone-offset': { type: 'string' },
 } as const;
 
 /** Reads ConnectionFlags from parsed values. */
@@ -69,6 +76,31 @@ export function connectionFlags(values: Record<string, string | boolean | undefi
     allowPlain: values['allow-plain'] === true,
     active: values.active === true,
     timeout,
+    ...targetOverrides(values),
+  };
+}
+
+/** Reads and checks --charset and --timezone-offset; an unknown charset or an offset beyond a day is refused. */
+export function targetOverrides(values: Record<string, string | boolean | undefined>): Pick<ConnectionFlags, 'charset' | 'timezoneOffsetMinutes'> {
+  const charset = typeof values.charset === 'string' ? values.charset : undefined;
+  if (charset !== undefined) controlCharset(charset);
+  const offsetText = values['timezone-offset'];
+  let timezoneOffsetMinutes: number | undefined;
+  if (typeof offsetText === 'string') {
+    timezoneOffsetMinutes = Number(offsetText);
+    if (offsetText.trim() === '' || !Number.isInteger(timezoneOffsetMinutes) || Math.abs(timezoneOffsetMinutes) > MAX_TIMEZONE_OFFSET_MINUTES) {
+      throw new WharfError('invalid-input', `--timezone-offset takes whole minutes between -${MAX_TIMEZONE_OFFSET_MINUTES} and ${MAX_TIMEZONE_OFFSET_MINUTES}.`);
+    }
+  }
+  return { charset, timezoneOffsetMinutes };
+}
+
+/** A target with this run's --charset and --timezone-offset, where given. */
+export function withTargetOverrides(target: ConnectionTarget, flags: Pick<ConnectionFlags, 'charset' | 'timezoneOffsetMinutes'>): ConnectionTarget {
+  return {
+    ...target,
+    ...(flags.charset !== undefined ? { encoding: flags.charset } : {}),
+    ...(flags.timezoneOffsetMinutes !== undefined ? { timezoneOffsetMinutes: flags.timezoneOffsetMinutes } : {}),
   };
 }
 
@@ -103,9 +135,9 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
     const target = toConnectionTarget(site);
     return {
       ...common,
-      target: flags.active ? { ...target, dataMode: 'active' } : target,
+      target: withTargetOverrides(flags.active ? { ...target, dataMode: 'active' } : target, flags),
       password,
-      path: location.path === '/' && site.remoteDir ? site.remoteDir : location.path,
+      path: sitePath(location, site.remoteDir),
       allowPlain: site.protocol === 'plain',
       trustStore: pins,
       decideTrust: (q) => decideOnTerminal(q, io, true),
@@ -130,7 +162,7 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
   }
   return {
     ...common,
-    target: {
+    target: withTargetOverrides({
       host: location.host,
       port: location.port,
       mode: location.mode,
@@ -139,7 +171,7 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
       minTlsVersion: 'TLSv1.2',
       timezoneOffsetMinutes: 0,
       encoding: 'utf8',
-    },
+    }, flags),
     password,
     path: location.path,
     allowPlain: flags.allowPlain,
@@ -160,7 +192,7 @@ async function decideOnTerminal(question: CertificateQuestion, io: CliIo, canPin
   }
   io.err(
     [
-      `The certificate of ${host}:${port} is not trusted. ${reason}`,
+      `The certificate of ${hostForUrl(host)}:${port} is not trusted. ${reason}`,
       `  subject: ${certificate.subject}`,
       `  issuer:  ${certificate.issuer}`,
       `  valid:   ${certificate.validFrom} to ${certificate.validTo}`,

@@ -14,6 +14,7 @@ import type {
 import { describePeerCertificate, explainVerificationError, normalizeFingerprint } from './certificate';
 import { controlCharset, type ControlCharset } from './charset';
 import { createDataConnectionStrategy } from './data-connection';
+import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls } from './implicit-probe';
 import { toWharfError } from './error-mapping';
 import { WharfError } from './errors';
 import { parseListing, parseMlstFacts } from './listing';
@@ -277,7 +278,7 @@ export class FtpsSession {
   private async connectTransport(): Promise<FTPResponse> {
     const { host, port, mode } = this.options.target;
     if (mode === 'implicit') return this.client.connectImplicitTLS(host, port, this.tlsOptions());
-    const welcome = await this.client.connect(host, port);
+    const welcome = await this.greetingOrImplicitHint(host, port);
     if (mode === 'explicit') {
       try {
         await this.client.send('AUTH TLS');
@@ -294,6 +295,36 @@ export class FtpsSession {
       await this.upgradeControlSocket();
     }
     return welcome;
+  }
+
+  /**
+   * The server's greeting; but when it stays silent for IMPLICIT_CHECK_AFTER_MS and a second connection
+   * completes a TLS handshake, the port speaks implicit FTPS: say so then, not after the whole timeout.
+   */
+  private async greetingOrImplicitHint(host: string, port: number): Promise<FTPResponse> {
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    const greeting = this.client.connect(host, port);
+    let timer: NodeJS.Timeout | undefined;
+    const implicit = new Promise<'implicit'>((resolve) => {
+      timer = setTimeout(() => {
+        void speaksImplicitTls(host, port, this.tlsOptions(), timeoutMs).then((yes) => {
+          if (yes) resolve('implicit');
+        });
+      }, Math.min(IMPLICIT_CHECK_AFTER_MS, timeoutMs));
+      timer.unref();
+    });
+    try {
+      const first = await Promise.race([greeting, implicit]);
+      if (first !== 'implicit') return first;
+      greeting.catch(() => undefined);
+      this.client.close();
+      throw new WharfError(
+        'tls-handshake',
+        `The server on port ${port} sends no greeting and waits for a TLS handshake: it speaks implicit FTPS there. Use ftps:// ("FTPS, implicit") for this port; explicit FTPS (ftpes://) usually uses port 21.`,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../common/models/sync';
@@ -29,7 +29,8 @@ down (server -> this computer) or mirror (both ways, the newer copy wins). Every
   --in-place             upload straight to the final names (for servers that refuse renames); by
                          default uploads go to NAME.wharf-part and are renamed once verified
   --json                 print the plan and the result as JSON
-  --ca FILE, --fingerprint SHA256:…, --insecure, --allow-plain, --active, --timeout SECONDS  as for other commands`;
+  --ca FILE, --fingerprint SHA256:…, --insecure, --allow-plain, --active, --timeout SECONDS,
+  --charset NAME         as for other commands`;
 
 function formatSize(n: number | null): string {
   if (n === null) return '';
@@ -116,7 +117,6 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         delete: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         'overwrite-newer': { type: 'boolean', default: false },
-        'timezone-offset': { type: 'string' },
         'no-hash': { type: 'boolean', default: false },
         parallel: { type: 'string', default: '2' },
         'in-place': { type: 'boolean', default: false },
@@ -135,15 +135,12 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
     if (direction !== 'up' && direction !== 'down' && direction !== 'mirror') throw new WharfError('invalid-input', '--direction takes up, down or mirror.');
     const parallel = Number(values.parallel);
     if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
-    let offset: number | undefined;
-    if (values['timezone-offset'] !== undefined) {
-      offset = Number(values['timezone-offset']);
-      if (!Number.isInteger(offset) || Math.abs(offset) > 24 * 60) throw new WharfError('invalid-input', '--timezone-offset takes whole minutes between -1440 and 1440.');
-    }
     const localRoot = resolve(localArg);
     const info = await stat(localRoot).catch(() => null);
-    if (!info?.isDirectory()) throw new WharfError('local-io', `${localArg} is not a folder.`);
+    // A folder to download into may be new, as `get -r` makes it; one to upload from must exist.
+    if (info === null ? direction === 'up' : !info.isDirectory()) throw new WharfError('local-io', `${localArg} is not a folder.`);
     const flags = connectionFlags(values);
+    const offset = flags.timezoneOffsetMinutes;
     const connection = await resolveCliConnection(url, flags, io);
     const remoteRoot = connection.path.length > 1 ? connection.path.replace(/\/+$/, '') : '/';
     const options = sessionOptions(connection, flags.timeout * 1000);
@@ -158,6 +155,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         listingOffsetMinutes: connection.target.timezoneOffsetMinutes,
         ...(offset !== undefined ? { timezoneOffsetMinutes: offset } : {}),
         useHash: !values['no-hash'],
+        missingRootsAreEmpty: true,
       });
       const state = new FileSyncStateStore(defaultDataDir(io.env as NodeJS.ProcessEnv));
       const pairKey = syncPairKey(`${connection.target.user}@${connection.target.host}:${connection.target.port}`, remoteRoot, localRoot);
@@ -169,6 +167,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         else io.out('Dry run: nothing was changed.');
         return 0;
       }
+      if (info === null) await mkdir(localRoot, { recursive: true });
       // The pool's connections carry the certificate decision made for this one.
       const accepted = session.report.certificateTrust === 'accepted-once' ? session.report.certificate?.fingerprintSha256 : undefined;
       const poolOptions: SessionOptions = { ...options, ...(accepted ? { pinnedFingerprint: accepted } : {}) };

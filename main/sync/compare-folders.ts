@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RemoteEntry } from '../../common/models/remote-entry';
 import type { CompareResult, CompareSide, SkippedPath } from '../../common/models/sync';
-import { WharfError } from '../ftps/errors';
+import { isWharfError, WharfError } from '../ftps/errors';
 import { printableName, unsafeNameReason } from '../ftps/safe-names';
 import type { RemoteHash } from '../ftps/session';
 import { hashLocalFile } from '../transfers/local-hash';
@@ -33,6 +33,12 @@ export interface CompareFoldersOptions {
   readonly signal?: AbortSignal;
   /** Called after each folder listed, with the count so far. */
   readonly onProgress?: (foldersListed: number) => void;
+  /**
+   * A root folder that does not exist yet compares as empty (a sync creates it), instead of failing the
+   * compare. Only a root whose parent lists without it counts as missing, never one that cannot be read.
+   * default false
+   */
+  readonly missingRootsAreEmpty?: boolean;
 }
 
 const HASH_FEATURES = ['HASH', 'XSHA256', 'XSHA1', 'XMD5', 'XCRC'];
@@ -142,6 +148,29 @@ export async function walkRemote(
   return out;
 }
 
+/** A listing refused for its path: 550, or 450 from proftpd ("No such file or directory"). */
+function isRefusal(err: unknown): boolean {
+  return isWharfError(err, 'ftp') && err.code !== undefined && (err.code >= 500 || err.code === 450);
+}
+
+/**
+ * True when a remote folder does not exist: its parent lists (or is missing itself) without an entry of
+ * that name. A folder that exists but cannot be read is not missing.
+ */
+async function remoteFolderMissing(session: Pick<CompareSession, 'list'>, path: string): Promise<boolean> {
+  const trimmed = path.replace(/\/+$/, '');
+  const cut = trimmed.lastIndexOf('/');
+  if (trimmed === '' || cut < 0) return false;
+  const parent = cut === 0 ? '/' : trimmed.slice(0, cut);
+  const name = trimmed.slice(cut + 1);
+  try {
+    return !(await session.list(parent)).some((entry) => entry.name === name);
+  } catch (err) {
+    if (isRefusal(err) && parent !== '/') return remoteFolderMissing(session, parent);
+    return false;
+  }
+}
+
 /**
  * Compares a local folder with a remote one: walks both, asks the server for hashes of equal-size files
  * where it offers HASH, and compares. The site's timezone offset applies to LIST times only; a server
@@ -155,10 +184,15 @@ export async function compareFolders(session: CompareSession, options: CompareFo
   const listsInUtc = features.has('MLST');
   const skipped: SkippedPath[] = [];
   let folders = 0;
-  const local = await walkLocal(options.localRoot, recursive, skipped, options.signal);
+  const missingIsEmpty = options.missingRootsAreEmpty === true;
+  const localMissing = missingIsEmpty && (await stat(options.localRoot).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : undefined))) === null;
+  const local = localMissing ? [] : await walkLocal(options.localRoot, recursive, skipped, options.signal);
   const remote = await walkRemote(session, options.remoteRoot, { recursive, listsInUtc, listingOffsetMinutes: listingOffset }, skipped, options.signal, () => {
     folders += 1;
     options.onProgress?.(folders);
+  }).catch(async (err: unknown) => {
+    if (missingIsEmpty && isRefusal(err) && (await remoteFolderMissing(session, options.remoteRoot))) return [];
+    throw err;
   });
 
   let hashAlgorithm: CompareResult['settings']['hashAlgorithm'] = null;
