@@ -174,6 +174,15 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
   };
 }
 
+const warned = new Set<string>();
+
+/** A notice every session of a run may give (a charset fallback, a detected offset), printed once. */
+function warnOnce(text: string): void {
+  if (warned.has(text)) return;
+  warned.add(text);
+  warn(text);
+}
+
 /** Prints warnings and errors on stderr, one line each. */
 function warn(text: string): void {
   process.stderr.write(`wharf: ${forTerminal(text)}\n`);
@@ -279,6 +288,7 @@ async function openSession(location: CliLocation, flags: CliFlags): Promise<{ se
     decideTrust: trustStore ? decideTrustWithPinning : (q) => decideTrustOnTerminal(q, false),
     timeoutMs: flags.timeoutMs,
     keepAliveIntervalMs: 0,
+    onNotice: warnOnce,
     ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => process.stderr.write(`${line.direction} ${line.text}\n`) } : {}),
   });
   // --in-place wins over the site's setting for this run only; the saved site is not changed.
@@ -498,6 +508,9 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
     warn(error.message);
+    if (error.kind === 'ftp' && argv.some((arg) => isRemoteArgument(arg) && /[^\p{ASCII}]/u.test(arg)) && !argv.some((arg) => arg.startsWith('--charset'))) {
+      warn('the path has characters beyond ASCII: if the server names files in another charset than UTF-8, try --charset NAME (windows-1251, shift_jis, ...)');
+    }
     return EXIT_CODES[error.kind] ?? 1;
   }
 }

@@ -13,10 +13,11 @@ import type {
 } from '../../common/models';
 import { describePeerCertificate, explainVerificationError, normalizeFingerprint } from './certificate';
 import { controlCharset, type ControlCharset } from './charset';
+import { guessNameCharset, isValidUtf8 } from './charset-guess';
 import { createDataConnectionStrategy } from './data-connection';
 import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls } from './implicit-probe';
 import { toWharfError } from './error-mapping';
-import { WharfError } from './errors';
+import { isWharfError, WharfError } from './errors';
 import { parseListing, parseMlstFacts } from './listing';
 import { isIpAddress } from './net-address';
 import { printableName, unsafeNameReason } from './safe-names';
@@ -61,6 +62,8 @@ export interface SessionOptions {
   /** EPSV before PASV; default true. Off for routers that mangle EPSV. */
   readonly useEpsv?: boolean;
   readonly onLog?: (line: LogLine) => void;
+  /** What a person must be told once, beyond the log: a charset fallback, a detected timezone offset. */
+  readonly onNotice?: (text: string) => void;
   readonly connectionId?: string;
 }
 
@@ -141,7 +144,9 @@ export class FtpsSession {
   private dataProtected = false;
   private featureMap: ReadonlyMap<string, string> = new Map();
   private currentReport: SecurityReport;
-  private readonly charset: ControlCharset;
+  private charset: ControlCharset;
+  /** Set once a listing showed the site's names to be UTF-8 or not (see fallBackFromUtf8). */
+  private utf8Settled = false;
   private secureContext: tls.SecureContext | null = null;
   /** The target's timezone offset, changeable while connected (see setListingTimezoneOffset). */
   private listingOffsetMinutes: number;
@@ -501,12 +506,82 @@ export class FtpsSession {
 
   /** Lists a folder with MLSD where the server has it, else LIST; `.` and `..` are dropped. */
   async list(path = ''): Promise<RemoteEntry[]> {
-    path = this.wire(path);
-    return this.run(async () => {
-      const entries = await this.listNow(path);
-      this.log('info', `Listed ${path || 'the current folder'}: ${entries.length} entries`);
-      return entries;
-    });
+    return this.onPath(path, (wirePath) =>
+      this.run(async () => {
+        let entries = await this.listNow(wirePath);
+        if (this.mayFallBackFromUtf8() && entries.some((e) => e.name.includes('\ufffd')) && (await this.fallBackFromUtf8(path)) === 'switched') {
+          entries = await this.listNow(this.wire(path));
+        }
+        this.log('info', `Listed ${wirePath || 'the current folder'}: ${entries.length} entries`);
+        return entries;
+      }),
+    );
+  }
+
+  /** True while names are taken for UTF-8 because the site says UTF-8, and no listing has shown whether they are. */
+  private mayFallBackFromUtf8(): boolean {
+    return !this.utf8Settled && this.charset.socketEncoding === 'utf8';
+  }
+
+  /**
+   * FileZilla's fallback: on a UTF-8 site whose names are not valid UTF-8, stop assuming UTF-8. Lists the
+   * folder again byte for byte (inside run); when names in it are not UTF-8, names are read and written in
+   * the likeliest charset from then on, and the person is told once. 'unreadable' when the folder cannot
+   * be listed (nothing is settled then).
+   */
+  private async fallBackFromUtf8(folder: string): Promise<'switched' | 'utf8' | 'unreadable'> {
+    let text = '';
+    this.client.parseList = (rawText: string) => {
+      text = rawText;
+      return [];
+    };
+    this.client.ftp.encoding = 'latin1';
+    this.suppressListingLog = true;
+    try {
+      assertSafeArgument(folder, 'path');
+      await this.client.list(Buffer.from(folder, 'utf8').toString('latin1'));
+    } catch (err) {
+      if (err instanceof FTPError) return 'unreadable';
+      throw err;
+    } finally {
+      this.suppressListingLog = false;
+      this.client.ftp.encoding = this.charset.socketEncoding;
+    }
+    const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
+    const listed = parseListing(text, { format, timezoneOffsetMinutes: 0, now: new Date() }).map((entry) => Buffer.from(entry.name, 'latin1'));
+    // vsftpd lists a folder that does not exist as empty: that proves nothing about names.
+    if (listed.length === 0) return 'unreadable';
+    this.utf8Settled = true;
+    const names = listed.filter((name) => !isValidUtf8(name));
+    if (names.length === 0) return 'utf8';
+    const guess = guessNameCharset(names) ?? 'latin1';
+    this.charset = controlCharset(guess);
+    this.client.ftp.encoding = this.charset.socketEncoding;
+    const notice = `The server sends names that are not valid UTF-8 (in ${printableName(folder || '.')}): they are read as ${guess} from now on, the likeliest charset for them (as FileZilla, Wharf stops assuming UTF-8). If names still look wrong, set the site's charset (wharf: --charset NAME).`;
+    this.log('warning', notice);
+    this.options.onNotice?.(notice);
+    return 'switched';
+  }
+
+  /**
+   * Runs a command on a path; when it is refused for a non-ASCII path on a site taken for UTF-8, the
+   * nearest folder above it that lists shows whether names are UTF-8 at all, and after a fallback to
+   * another charset the command is tried once more.
+   */
+  private async onPath<T>(path: string, operation: (wirePath: string) => Promise<T>): Promise<T> {
+    try {
+      return await operation(this.wire(path));
+    } catch (err) {
+      if (!this.mayFallBackFromUtf8() || !/[^\p{ASCII}]/u.test(path) || !isWharfError(err, 'ftp') || (err.code ?? 0) < 450) throw err;
+      let outcome: 'switched' | 'utf8' | 'unreadable' = 'unreadable';
+      for (let folder = path; outcome === 'unreadable' && folder.includes('/') && folder !== '/'; ) {
+        folder = folder.slice(0, folder.lastIndexOf('/')) || '/';
+        const probe = folder;
+        outcome = await this.run(() => this.fallBackFromUtf8(probe));
+      }
+      if (outcome !== 'switched') throw err;
+      return operation(this.wire(path));
+    }
   }
 
   /** One listing inside a running command: basic-ftp fetches the text, our parsers read it (its own keep no owner or link target). */
@@ -608,23 +683,23 @@ export class FtpsSession {
 
   /** The size of a remote file in bytes (SIZE). */
   async size(path: string): Promise<number> {
-    path = this.wire(path);
-    return this.run(() => this.client.size(path));
+    return this.onPath(path, (wirePath) => this.run(() => this.client.size(wirePath)));
   }
 
   /** The modification time of a remote file (MDTM, else MLST); null when the server cannot say. */
   async modifiedAt(path: string): Promise<Date | null> {
-    path = this.wire(path);
-    return this.run(async () => {
-      if (this.featureMap.has('MDTM')) return this.client.lastMod(path);
-      if (this.featureMap.has('MLST')) {
-        const reply = await this.client.send(`MLST ${path}`);
-        const line = reply.message.split(/\r?\n/).find((l) => l.startsWith(' '));
-        const entry = line ? parseMlstFacts(line.trim()) : null;
-        return entry?.modifiedAt ? new Date(entry.modifiedAt) : null;
-      }
-      return null;
-    });
+    return this.onPath(path, (wirePath) =>
+      this.run(async () => {
+        if (this.featureMap.has('MDTM')) return this.client.lastMod(wirePath);
+        if (this.featureMap.has('MLST')) {
+          const reply = await this.client.send(`MLST ${wirePath}`);
+          const line = reply.message.split(/\r?\n/).find((l) => l.startsWith(' '));
+          const entry = line ? parseMlstFacts(line.trim()) : null;
+          return entry?.modifiedAt ? new Date(entry.modifiedAt) : null;
+        }
+        return null;
+      }),
+    );
   }
 
   /** Sets a remote file's modification time with MFMT; false when the server lacks it. */
@@ -699,8 +774,7 @@ export class FtpsSession {
     destination: Writable,
     options: { startAt?: number; signal?: AbortSignal; onProgress?: (bytes: number) => void } = {},
   ): Promise<void> {
-    remotePath = this.wire(remotePath);
-    return this.run(() => this.withAbortAndProgress(options, () => this.client.downloadTo(destination, remotePath, options.startAt ?? 0)));
+    return this.onPath(remotePath, (wirePath) => this.run(() => this.withAbortAndProgress(options, () => this.client.downloadTo(destination, wirePath, options.startAt ?? 0))));
   }
 
   /** Uploads a stream to a remote file; with `append`, APPE adds to what is there (resuming an upload). */

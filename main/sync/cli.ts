@@ -86,8 +86,13 @@ export function syncExitCode(run: SyncRunResult): number {
   return EXIT_CODE_BY_KIND[failed.error?.kind ?? 'internal'] ?? 1;
 }
 
-function sessionOptions(connection: CliConnection, timeoutMs: number): SessionOptions {
+function sessionOptions(connection: CliConnection, timeoutMs: number, io: CliIo): SessionOptions {
+  const told = new Set<string>();
   return {
+    onNotice: (text) => {
+      if (!told.has(text)) io.err(`wharf: ${text}`);
+      told.add(text);
+    },
     target: connection.target,
     password: connection.password,
     allowPlain: connection.allowPlain,
@@ -143,7 +148,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
     const offset = flags.timezoneOffsetMinutes;
     const connection = await resolveCliConnection(url, flags, io);
     const remoteRoot = connection.path.length > 1 ? connection.path.replace(/\/+$/, '') : '/';
-    const options = sessionOptions(connection, flags.timeout * 1000);
+    const options = sessionOptions(connection, flags.timeout * 1000, io);
 
     const session = await FtpsSession.open(options);
     let queue: TransferQueue | null = null;

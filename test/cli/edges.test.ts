@@ -6,21 +6,15 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:tls';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { toWharfError } from '../../main/ftps/error-mapping';
 import { explainVerificationError } from '../../main/ftps/certificate';
-import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
-import { ensureCliBuilt, runWharf, serverUrl } from './support';
+import { writeServerFile, type ServerInfo } from '../servers/fleet';
+import { cliWorkspace, runWharf, serverUrl } from './support';
 
-const fleet = await useFleet();
-const work = mkdtempSync(join(tmpdir(), 'wharf-cli-edges-'));
-const caFile = join(work, 'ca.pem');
-writeFileSync(caFile, fleet.caCertPem);
-before(ensureCliBuilt);
-after(() => rmSync(work, { recursive: true, force: true }));
+const { fleet, work, caFile } = await cliWorkspace('wharf-cli-edges');
 
 function unique(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;

@@ -4,10 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { ServerInfo } from '../servers/fleet';
+import { useFleet, type FleetInfo, type ServerInfo } from '../servers/fleet';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const wharf = join(projectRoot, 'bin', 'wharf');
@@ -38,4 +40,15 @@ export function runWharf(args: readonly string[], env: Record<string, string>): 
 export function serverUrl(server: ServerInfo, path = '/'): string {
   const scheme = server.mode === 'explicit' ? 'ftpes' : server.mode === 'implicit' ? 'ftps' : 'ftp';
   return `${scheme}://${server.user}@${server.host}:${server.port}${path}`;
+}
+
+/** A test file's fleet, a scratch folder removed after the file, the fleet's CA in it, and the CLI built. */
+export async function cliWorkspace(prefix: string): Promise<{ fleet: FleetInfo; work: string; caFile: string }> {
+  const fleet = await useFleet();
+  const work = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  const caFile = join(work, 'ca.pem');
+  writeFileSync(caFile, fleet.caCertPem);
+  before(ensureCliBuilt);
+  after(() => rmSync(work, { recursive: true, force: true }));
+  return { fleet, work, caFile };
 }
