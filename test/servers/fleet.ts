@@ -1,5 +1,5 @@
 /**
- * The fleet: real FTP servers (vsftpd, proftpd, pure-ftpd) on 127.0.0.1 for the integration tests.
+ * The fleet: real FTP servers (vsftpd, proftpd, pure-ftpd, pyftpdlib variants: see pyftpdlib.ts) on 127.0.0.1 for the integration tests.
  *
  * Every run generates its own CA and certificates, picks free ports, makes sure one system user per
  * server exists, writes one config per server under `workDir` and starts each server as a child in its
@@ -25,9 +25,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { connect as tlsConnect } from 'node:tls';
+import {
+  PYFTPDLIB_SERVERS, PYFTPDLIB_VARIANTS, isPyftpdlib, preparePyftpdlib, pyftpdlibSupportsMlsd, type PyftpdlibServerName,
+} from './pyftpdlib';
 
 export type ServerName = 'vsftpd-explicit' | 'vsftpd-implicit' | 'proftpd-explicit' | 'proftpd-implicit' | 'pureftpd-explicit' | 'vsftpd-plain'
-  | 'vsftpd-nat' | 'vsftpd-bounce' | 'vsftpd-wronghost' | 'vsftpd-expired' | 'vsftpd-limited';
+  | 'vsftpd-nat' | 'vsftpd-bounce' | 'vsftpd-wronghost' | 'vsftpd-expired' | 'vsftpd-limited' | PyftpdlibServerName;
 
 /** One running server as tests see it. */
 export interface ServerInfo {
@@ -52,9 +55,10 @@ export interface RunningFleet { info: FleetInfo; stop(): Promise<void>; }
 export const ALL_SERVERS: readonly ServerName[] = [
   'vsftpd-explicit', 'vsftpd-implicit', 'proftpd-explicit', 'proftpd-implicit', 'pureftpd-explicit', 'vsftpd-plain',
   'vsftpd-nat', 'vsftpd-bounce', 'vsftpd-wronghost', 'vsftpd-expired', 'vsftpd-limited',
+  ...PYFTPDLIB_SERVERS,
 ];
 
-type Software = 'vsftpd' | 'proftpd' | 'pureftpd';
+type Software = 'vsftpd' | 'proftpd' | 'pureftpd' | 'pyftpdlib';
 type CertKind = 'server' | 'wronghost' | 'expired';
 
 interface ServerSpec {
@@ -83,6 +87,9 @@ const SPECS: Record<ServerName, ServerSpec> = {
   'vsftpd-expired': { software: 'vsftpd', mode: 'explicit', user: 'wharf_vse', cert: 'expired' },
   // Two connections per address at most: the transfer queue must back off and lower its concurrency.
   'vsftpd-limited': { software: 'vsftpd', mode: 'explicit', user: 'wharf_vsl', cert: 'server', maxPerIp: 2 },
+  ...Object.fromEntries(Object.entries(PYFTPDLIB_VARIANTS).map(([name, v]) => [
+    name, { software: 'pyftpdlib', mode: v.mode, user: v.user, cert: (v.mode as ServerSpec['mode']) === 'plain' ? null : 'server' } satisfies ServerSpec,
+  ])) as Record<PyftpdlibServerName, ServerSpec>,
 };
 
 /** Passive ports per server: enough for a connection pool and back-to-back transfers. */
@@ -381,6 +388,8 @@ interface Prepared {
   logFile: string | null;
   command: string;
   args: string[];
+  /** Added to the server's environment. */
+  env?: Record<string, string>;
 }
 
 function vsftpdConfig(name: ServerName, spec: ServerSpec, port: number, passiveBase: number, root: string, logFile: string, layout: Layout, certs: Certs): string {
@@ -608,7 +617,7 @@ function launch(p: Prepared, layout: Layout): Running {
     // would have put the client: give it the stderr file there (it never reads fd 0 in listen=YES mode).
     const stdin = p.spec.software === 'vsftpd' ? err : 'ignore';
     // Own process group: stop() and the exit handler kill the server together with its session processes.
-    child = spawn(p.command, p.args, { detached: true, stdio: [stdin, out, err], env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C' } });
+    child = spawn(p.command, p.args, { detached: true, stdio: [stdin, out, err], env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C', ...p.env } });
   } finally {
     closeSync(out);
     closeSync(err);
@@ -866,6 +875,15 @@ async function prepare(name: ServerName, layout: Layout, certs: Certs, pureDb: s
         ],
       };
     }
+    case 'pyftpdlib': {
+      if (!isPyftpdlib(name)) throw new Error(`fleet: ${name} is not a pyftpdlib variant`);
+      const logFile = join(layout.logs, `${name}.log`);
+      const launch = preparePyftpdlib({
+        name, host: HOST, port, passivePorts: [passiveBase, passiveBase + PASSIVE_PORTS - 1], root, confFile: `${confFile}.json`, logFile,
+        password: passwordFor(spec.user), cert: spec.cert ? certs.leaves[spec.cert] : null,
+      });
+      return { name, spec, port, passiveBase, reserved, root, logFile, ...launch };
+    }
   }
 }
 
@@ -896,8 +914,8 @@ async function startOne(name: ServerName, layout: Layout, certs: Certs, pureDb: 
       const info: ServerInfo = {
         name, host: HOST, port: p.port, mode: spec.mode,
         user: spec.user, password: passwordFor(spec.user), root: p.root, logFile: p.logFile,
-        supportsMlsd: spec.software !== 'vsftpd',
-        requiresTlsSessionReuse: spec.mode !== 'plain' && spec.software !== 'pureftpd',
+        supportsMlsd: isPyftpdlib(name) ? pyftpdlibSupportsMlsd(name) : spec.software !== 'vsftpd',
+        requiresTlsSessionReuse: spec.mode !== 'plain' && spec.software !== 'pureftpd' && spec.software !== 'pyftpdlib',
         certFingerprintSha256: spec.cert ? fingerprintOf(certs.leaves[spec.cert].cert) : null,
       };
       return { info, running, prepared: p };

@@ -1,0 +1,73 @@
+/**
+ * pyftpdlib servers for the fleet: one Python script (pyftpdlib/server.py, Debian's python3-pyftpdlib and
+ * python3-openssl) configured per variant, so the suites meet servers that behave unlike vsftpd, proftpd and
+ * pure-ftpd: an IIS imitation, a netkit/BSD imitation, other charsets, other timezones.
+ *
+ * To add a variant: one entry in PYFTPDLIB_VARIANTS (a new user name `wharf_py<x>`). fleet.ts takes the
+ * names, users and modes from here; ServerInfo.name is how a test selects it (`fleet.servers['pyftpdlib-iis']`).
+ */
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface PyftpdlibVariant {
+  mode: 'explicit' | 'implicit' | 'plain';
+  /** The system user the server runs as (and owns the root); unique per server of the fleet. */
+  user: string;
+  /**
+   * 'unix': pyftpdlib as shipped ("215 UNIX Type: L8", ls -l listings, MLSD).
+   * 'iis': "215 Windows_NT", DOS-style LIST lines, no MLSD/MLST, "534 Policy requires SSL." to USER before AUTH.
+   * 'netkit': no MLSD/MLST, and LIST splits its argument at whitespace as netkit/BSD ftpd's popen of /bin/ls does.
+   */
+  style?: 'unix' | 'iis' | 'netkit';
+  /** Charset of the control connection and the listings (Python codec name); a non-UTF-8 one drops UTF8 from FEAT. */
+  encoding?: string;
+  /** The server's TZ (e.g. 'Asia/Tokyo'): LIST, MLSD and MDTM then show local time, as many servers do. */
+  timezone?: string;
+}
+
+export const PYFTPDLIB_VARIANTS = {
+  'pyftpdlib-explicit': { mode: 'explicit', user: 'wharf_pyx' },
+  'pyftpdlib-implicit': { mode: 'implicit', user: 'wharf_pyi' },
+  'pyftpdlib-iis': { mode: 'explicit', user: 'wharf_pyw', style: 'iis' },
+  'pyftpdlib-netkit': { mode: 'explicit', user: 'wharf_pyn', style: 'netkit' },
+} as const satisfies Record<string, PyftpdlibVariant>;
+
+export type PyftpdlibServerName = keyof typeof PYFTPDLIB_VARIANTS;
+
+export const PYFTPDLIB_SERVERS = Object.keys(PYFTPDLIB_VARIANTS) as PyftpdlibServerName[];
+
+export function isPyftpdlib(name: string): name is PyftpdlibServerName {
+  return Object.hasOwn(PYFTPDLIB_VARIANTS, name);
+}
+
+function variantOf(name: PyftpdlibServerName): PyftpdlibVariant {
+  return PYFTPDLIB_VARIANTS[name];
+}
+
+export function pyftpdlibSupportsMlsd(name: PyftpdlibServerName): boolean {
+  return (variantOf(name).style ?? 'unix') === 'unix';
+}
+
+const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'pyftpdlib', 'server.py');
+
+export interface PyftpdlibLaunch { command: string; args: string[]; env: Record<string, string>; }
+
+/** Writes the variant's config next to the other servers' configs; returns how to start it. */
+export function preparePyftpdlib(options: {
+  name: PyftpdlibServerName; host: string; port: number; passivePorts: [number, number]; root: string;
+  confFile: string; logFile: string; password: string; cert: { cert: string; key: string } | null;
+}): PyftpdlibLaunch {
+  const variant = variantOf(options.name);
+  // fleet.ts chowns the root to the variant's user before preparing: the server drops to the same ids.
+  const { uid, gid } = statSync(options.root);
+  const config = {
+    name: options.name, host: options.host, port: options.port, passive_ports: options.passivePorts,
+    root: options.root, user: variant.user, uid, gid, log_file: options.logFile, mode: variant.mode,
+    cert_file: options.cert?.cert ?? null, key_file: options.cert?.key ?? null,
+    style: variant.style ?? 'unix', encoding: variant.encoding ?? 'utf-8', timezone: variant.timezone ?? null,
+  };
+  writeFileSync(options.confFile, `${JSON.stringify(config, null, 2)}\n`);
+  // Debian's interpreter, where python3-pyftpdlib is installed (not whatever python3 comes first on PATH).
+  return { command: '/usr/bin/python3', args: [SCRIPT, options.confFile], env: { WHARF_FTP_PASSWORD: options.password } };
+}
