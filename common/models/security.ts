@@ -52,4 +52,17 @@ export interface SecurityReport {
   readonly serverBanner: string;
   /** Warnings a person must see (plain FTP, accepted-once certificate, TLS 1.2 only, ...). */
   readonly warnings: readonly string[];
+  /** How listing times are read; absent in reports made before it was known. */
+  readonly listingTimes?: ListingTimes;
+}
+
+/**
+ * How a session reads modification times: MLSD gives UTC; LIST gives the server's clock, read with an
+ * offset that the site sets, or that was detected by comparing LIST with MDTM.
+ */
+export interface ListingTimes {
+  readonly format: 'mlsd' | 'list';
+  /** Minutes LIST times are ahead of UTC; 0 for MLSD. */
+  readonly offsetMinutes: number;
+  readonly source: 'utc' | 'site' | 'detected';
 }

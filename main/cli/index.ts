@@ -9,7 +9,7 @@ import { unsafeNameReason } from '../ftps/safe-names';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { formatBytes, ProgressLine } from './progress';
 import { processCliIo, runDoctorCommand } from '../doctor/cli';
-import { targetOverrides, withTargetOverrides } from '../doctor/cli-support';
+import { offsetDetection, settleSiteSaves, targetOverrides, urlTarget, withTargetOverrides } from '../doctor/cli-support';
 import { runSyncCommand } from '../sync/cli';
 import { TransferQueue } from '../transfers';
 import { EXIT_CODES } from './exit-codes';
@@ -241,7 +241,7 @@ async function decideTrustWithPinning(question: Parameters<NonNullable<SessionOp
 async function resolveTarget(
   location: CliLocation,
   flags: CliFlags,
-): Promise<{ target: ConnectionTarget; password: string; path: string; uploadViaTemporaryName: boolean; trustStore?: TrustStoreLike }> {
+): Promise<{ target: ConnectionTarget; password: string; path: string; uploadViaTemporaryName: boolean; trustStore?: TrustStoreLike; siteId?: string }> {
   if (location.kind === 'site') {
     const { sites, pins } = await openStores(warn);
     const site = await sites.find(location.siteName);
@@ -253,18 +253,9 @@ async function resolveTarget(
     if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
     const target = toConnectionTarget(site);
     const path = sitePath(location, site.remoteDir);
-    return { target: withTargetOverrides(flags.active ? { ...target, dataMode: 'active' } : target, flags), password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins };
+    return { target: withTargetOverrides(flags.active ? { ...target, dataMode: 'active' } : target, flags), password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins, siteId: site.id };
   }
-  const target: ConnectionTarget = withTargetOverrides({
-    host: location.host,
-    port: location.port,
-    mode: location.mode,
-    user: location.user,
-    dataMode: flags.active ? 'active' : 'passive',
-    minTlsVersion: 'TLSv1.2',
-    timezoneOffsetMinutes: 0,
-    encoding: 'utf8',
-  }, flags);
+  const target = urlTarget(location, flags);
   return { target, password: await passwordFor(location), path: location.path, uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME };
 }
 
@@ -272,7 +263,7 @@ async function openSession(location: CliLocation, flags: CliFlags): Promise<{ se
   if (location.kind === 'url' && location.mode === 'plain' && !flags.allowPlain) {
     throw new WharfError('plain-refused', 'ftp:// is plain FTP: the password and files travel unencrypted. Use ftpes:// (explicit FTPS), or pass --allow-plain if you accept that.');
   }
-  const { target, password, path, uploadViaTemporaryName, trustStore } = await resolveTarget(location, flags);
+  const { target, password, path, uploadViaTemporaryName, trustStore, siteId } = await resolveTarget(location, flags);
   // A saved plain-FTP site was chosen as such in the site manager; a URL needs --allow-plain.
   const allowPlain = location.kind === 'site' || flags.allowPlain;
   if (target.mode === 'plain') warn('warning: plain FTP: the password and files travel unencrypted');
@@ -289,6 +280,7 @@ async function openSession(location: CliLocation, flags: CliFlags): Promise<{ se
     timeoutMs: flags.timeoutMs,
     keepAliveIntervalMs: 0,
     onNotice: warnOnce,
+    ...offsetDetection(target, flags, siteId ?? null, warn),
     ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => process.stderr.write(`${line.direction} ${line.text}\n`) } : {}),
   });
   // --in-place wins over the site's setting for this run only; the saved site is not changed.
@@ -321,6 +313,10 @@ function formatReport(report: SecurityReport): string {
       `Certificate SHA-256:    ${cert.fingerprintSha256}`,
       `Trust:                  ${report.certificateTrust ?? 'none'}: ${report.trustExplanation}`,
     );
+  }
+  const times = report.listingTimes;
+  if (times) {
+    lines.push(`Listing times:          ${times.format === 'mlsd' ? 'UTC (MLSD)' : `LIST, server clock ${times.offsetMinutes} minutes ahead of UTC (${times.source === 'detected' ? 'detected from MDTM' : "the site's setting or --timezone-offset"})`}`);
   }
   for (const warning of report.warnings) lines.push(`Warning:                ${warning}`);
   return lines.map(forTerminal).join('\n');
@@ -453,6 +449,51 @@ async function withRemote(positionals: string[], flags: CliFlags, usage: string,
   }
 }
 
+/** Runs one command other than doctor and sync. */
+async function runCommand(command: string, positionals: string[], flags: CliFlags, siteFlags: SiteFlags): Promise<number> {
+  switch (command) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      // Scripts check this before relying on a flag; the app shows the same number in its About.
+      process.stdout.write(`wharf ${wharfVersion}\n`);
+      return 0;
+    case 'ls':
+      await withRemote(positionals, flags, 'ls takes a remote URL: wharf ls URL', async (session, path) => {
+        for (const entry of await session.list(path)) process.stdout.write(`${formatEntry(entry)}\n`);
+      });
+      return 0;
+    case 'get':
+      await commandGet(positionals, flags);
+      return 0;
+    case 'put':
+      await commandPut(positionals, flags);
+      return 0;
+    case 'rm':
+      await withRemote(positionals, flags, 'rm takes a remote URL: wharf rm URL [-r]', (session, path) => session.remove(path, { recursive: flags.recursive }));
+      return 0;
+    case 'mkdir':
+      await withRemote(positionals, flags, 'mkdir takes a remote URL: wharf mkdir URL [-p]', (session, path) => session.mkdir(path, { recursive: flags.parents }));
+      return 0;
+    case 'info':
+      await withRemote(positionals, flags, 'info takes a remote URL: wharf info URL', async (session, path) => {
+        await session.list(path); // opens a data connection, so TLS session reuse is known
+        process.stdout.write(`${formatReport(session.report)}\n`);
+      });
+      return 0;
+    case 'site':
+      await runSiteCommand(positionals, siteFlags, {
+        out: (text) => process.stdout.write(`${text}\n`),
+        warn,
+        askPassword: async (question) => (process.stdin.isTTY ? (await ask(question, { hidden: true })) || null : null),
+      });
+      return 0;
+    default:
+      throw new WharfError('invalid-input', `Unknown command "${command}". Run wharf --help.`);
+  }
+}
+
 /** Runs the command line; returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   try {
@@ -460,46 +501,10 @@ export async function runCli(argv: string[]): Promise<number> {
     if (argv[0] === 'doctor') return await runDoctorCommand(argv.slice(1), processCliIo());
     if (argv[0] === 'sync') return await runSyncCommand(argv.slice(1), processCliIo());
     const { command, positionals, flags, siteFlags } = parseFlags(argv);
-    switch (command) {
-      case 'help':
-        process.stdout.write(`${USAGE}\n`);
-        return 0;
-      case 'version':
-        // Scripts check this before relying on a flag; the app shows the same number in its About.
-        process.stdout.write(`wharf ${wharfVersion}\n`);
-        return 0;
-      case 'ls':
-        await withRemote(positionals, flags, 'ls takes a remote URL: wharf ls URL', async (session, path) => {
-          for (const entry of await session.list(path)) process.stdout.write(`${formatEntry(entry)}\n`);
-        });
-        return 0;
-      case 'get':
-        await commandGet(positionals, flags);
-        return 0;
-      case 'put':
-        await commandPut(positionals, flags);
-        return 0;
-      case 'rm':
-        await withRemote(positionals, flags, 'rm takes a remote URL: wharf rm URL [-r]', (session, path) => session.remove(path, { recursive: flags.recursive }));
-        return 0;
-      case 'mkdir':
-        await withRemote(positionals, flags, 'mkdir takes a remote URL: wharf mkdir URL [-p]', (session, path) => session.mkdir(path, { recursive: flags.parents }));
-        return 0;
-      case 'info':
-        await withRemote(positionals, flags, 'info takes a remote URL: wharf info URL', async (session, path) => {
-          await session.list(path); // opens a data connection, so TLS session reuse is known
-          process.stdout.write(`${formatReport(session.report)}\n`);
-        });
-        return 0;
-      case 'site':
-        await runSiteCommand(positionals, siteFlags, {
-          out: (text) => process.stdout.write(`${text}\n`),
-          warn,
-          askPassword: async (question) => (process.stdin.isTTY ? (await ask(question, { hidden: true })) || null : null),
-        });
-        return 0;
-      default:
-        throw new WharfError('invalid-input', `Unknown command "${command}". Run wharf --help.`);
+    try {
+      return await runCommand(command, positionals, flags, siteFlags);
+    } finally {
+      await settleSiteSaves();
     }
   } catch (err) {
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {

@@ -9,10 +9,10 @@ import type { ConnectionTarget } from '../../common/models/site';
 import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, MAX_TIMEZONE_OFFSET_MINUTES, toConnectionTarget } from '../../common/models/site-profile';
 import { ask } from '../cli/prompt';
 import { openStores } from '../cli/stores';
-import { hostForUrl, parseLocation, sitePath } from '../cli/url';
+import { hostForUrl, parseLocation, sitePath, type CliLocation } from '../cli/url';
 import { controlCharset } from '../ftps/charset';
 import { WharfError } from '../ftps/errors';
-import type { CertificateQuestion, TrustDecision, TrustStoreLike } from '../ftps/session';
+import type { CertificateQuestion, SessionOptions, TrustDecision, TrustStoreLike } from '../ftps/session';
 
 /** Everything a command touches outside itself. `processCliIo()` is the real one. */
 export interface CliIo {
@@ -118,6 +118,45 @@ export interface CliConnection {
   readonly decideTrust: (question: CertificateQuestion) => Promise<TrustDecision>;
   /** A saved site's "upload via a temporary name"; on (the default) for a URL. */
   readonly uploadViaTemporaryName: boolean;
+  /** Timezone offset detection where nobody set an offset (see offsetDetection). */
+  readonly offsetDetection: Pick<SessionOptions, 'detectTimezoneOffset' | 'onTimezoneOffsetDetected'>;
+}
+
+const siteSaves: Promise<void>[] = [];
+
+/**
+ * Session options that detect the server's timezone offset (LIST against MDTM) where neither the site
+ * nor --timezone-offset set one, and save a detected offset with a saved site, as the app does.
+ */
+export function offsetDetection(
+  target: ConnectionTarget,
+  flags: Pick<ConnectionFlags, 'timezoneOffsetMinutes'>,
+  siteId: string | null,
+  warn: (text: string) => void,
+): Pick<SessionOptions, 'detectTimezoneOffset' | 'onTimezoneOffsetDetected'> {
+  if (flags.timezoneOffsetMinutes !== undefined || target.timezoneOffsetMinutes !== 0) return {};
+  if (siteId === null) return { detectTimezoneOffset: true };
+  let saving = false;
+  return {
+    detectTimezoneOffset: true,
+    onTimezoneOffsetDetected: (minutes) => {
+      if (saving) return;
+      saving = true;
+      siteSaves.push(
+        openStores(warn)
+          .then(({ sites }) => sites.update(siteId, { timezoneOffsetMinutes: minutes }))
+          .then(
+            (site) => warn(`saved the timezone offset ${minutes} minutes with the site ${site.name}`),
+            (err: unknown) => warn(`the detected timezone offset could not be saved with the site: ${err instanceof Error ? err.message : String(err)}`),
+          ),
+      );
+    },
+  };
+}
+
+/** Waits for detected settings being saved with sites, before the command ends. */
+export async function settleSiteSaves(): Promise<void> {
+  await Promise.all(siteSaves);
 }
 
 /** Turns `ftpes://user@host/path` or `site:NAME/path` into a connection; asks for the password where needed. */
@@ -142,6 +181,7 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
       trustStore: pins,
       decideTrust: (q) => decideOnTerminal(q, io, true),
       uploadViaTemporaryName: site.uploadViaTemporaryName,
+      offsetDetection: offsetDetection(target, flags, site.id, (text) => io.err(`wharf: ${text}`)),
     };
   }
   if (location.mode === 'plain' && !flags.allowPlain) {
@@ -160,25 +200,35 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
   } else {
     throw new WharfError('invalid-input', 'No password: set WHARF_PASSWORD or run on a terminal to be asked.');
   }
+  const target = urlTarget(location, flags);
   return {
     ...common,
-    target: withTargetOverrides({
-      host: location.host,
-      port: location.port,
-      mode: location.mode,
-      user: location.user,
-      dataMode: flags.active ? 'active' : 'passive',
-      minTlsVersion: 'TLSv1.2',
-      timezoneOffsetMinutes: 0,
-      encoding: 'utf8',
-    }, flags),
+    target,
     password,
     path: location.path,
     allowPlain: flags.allowPlain,
     trustStore: undefined,
     decideTrust: (q) => decideOnTerminal(q, io, false),
     uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+    offsetDetection: offsetDetection(target, flags, null, (text) => io.err(`wharf: ${text}`)),
   };
+}
+
+/** What a URL connects to: its parts, the data mode, and this run's --charset and --timezone-offset. */
+export function urlTarget(
+  location: Extract<CliLocation, { kind: 'url' }>,
+  flags: Pick<ConnectionFlags, 'active' | 'charset' | 'timezoneOffsetMinutes'>,
+): ConnectionTarget {
+  return withTargetOverrides({
+    host: location.host,
+    port: location.port,
+    mode: location.mode,
+    user: location.user,
+    dataMode: flags.active ? 'active' : 'passive',
+    minTlsVersion: 'TLSv1.2',
+    timezoneOffsetMinutes: 0,
+    encoding: 'utf8',
+  }, flags);
 }
 
 /** On a terminal: once, always (saved sites) or reject; elsewhere: reject, saying how to pin the certificate. */

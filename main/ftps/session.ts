@@ -64,6 +64,14 @@ export interface SessionOptions {
   readonly onLog?: (line: LogLine) => void;
   /** What a person must be told once, beyond the log: a charset fallback, a detected timezone offset. */
   readonly onNotice?: (text: string) => void;
+  /**
+   * Compare the first LIST time with MDTM (which is UTC) and, where they differ by whole quarter-hours,
+   * read LIST times with that offset from then on (as Transmit does). For sites whose offset nobody set.
+   * default false
+   */
+  readonly detectTimezoneOffset?: boolean;
+  /** Called once when detectTimezoneOffset found the server's offset, to store it with the site. */
+  readonly onTimezoneOffsetDetected?: (minutes: number) => void;
   readonly connectionId?: string;
 }
 
@@ -145,6 +153,10 @@ export class FtpsSession {
   private featureMap: ReadonlyMap<string, string> = new Map();
   private currentReport: SecurityReport;
   private charset: ControlCharset;
+  /** The server's SITE HELP reply, once asked (see offersSiteUtime). */
+  private siteHelp: string | undefined;
+  /** Whether LIST times are still to be checked against MDTM (see detectListingOffset). */
+  private offsetToDetect: boolean;
   /** Set once a listing showed the site's names to be UTF-8 or not (see fallBackFromUtf8). */
   private utf8Settled = false;
   private secureContext: tls.SecureContext | null = null;
@@ -159,6 +171,7 @@ export class FtpsSession {
     this.client.ftp.log = (message: string) => this.onLibraryLog(message);
     this.charset = controlCharset(options.target.encoding);
     this.listingOffsetMinutes = options.target.timezoneOffsetMinutes;
+    this.offsetToDetect = options.detectTimezoneOffset === true;
     this.client.ftp.encoding = this.charset.socketEncoding;
     this.client.prepareTransfer = createDataConnectionStrategy({
       preferredMode: options.target.dataMode,
@@ -196,6 +209,8 @@ export class FtpsSession {
    */
   setListingTimezoneOffset(minutes: number): void {
     this.listingOffsetMinutes = minutes;
+    const times = this.currentReport.listingTimes;
+    if (times?.format === 'list') this.currentReport = { ...this.currentReport, listingTimes: { ...times, offsetMinutes: minutes, source: 'site' } };
   }
 
   /** False once closed by the user; a connection dropped by the network reopens on the next command. */
@@ -455,6 +470,9 @@ export class FtpsSession {
       cipher: secure ? (socket.getCipher()?.standardName ?? null) : null,
       credentialsEncrypted: secure,
       dataProtected: this.dataProtected,
+      listingTimes: this.featureMap.has('MLST')
+        ? { format: 'mlsd', offsetMinutes: 0, source: 'utc' }
+        : (this.currentReport.listingTimes ?? { format: 'list', offsetMinutes: this.listingOffsetMinutes, source: 'site' }),
       serverBanner: banner
         .split(/\r?\n/)
         .map((line) => line.replace(/^220[- ]?/, '').trim())
@@ -512,10 +530,44 @@ export class FtpsSession {
         if (this.mayFallBackFromUtf8() && entries.some((e) => e.name.includes('\ufffd')) && (await this.fallBackFromUtf8(path)) === 'switched') {
           entries = await this.listNow(this.wire(path));
         }
+        if (this.offsetToDetect && this.client.availableListCommands[0] !== 'MLSD') entries = await this.detectListingOffset(wirePath, entries);
         this.log('info', `Listed ${wirePath || 'the current folder'}: ${entries.length} entries`);
         return entries;
       }),
     );
+  }
+
+  /**
+   * LIST shows the server's local time, MDTM UTC (RFC 3659): one file's two times tell the server's
+   * offset. Only a file listed with its minute (not an old one, listed with its day) can tell, and only
+   * a difference of whole quarter-hours counts (LIST drops the seconds MDTM has). Runs inside run().
+   */
+  private async detectListingOffset(folderWirePath: string, entries: RemoteEntry[]): Promise<RemoteEntry[]> {
+    if (!this.featureMap.has('MDTM')) {
+      this.offsetToDetect = false;
+      return entries;
+    }
+    const current = this.listingOffsetMinutes;
+    const candidate = entries.find((e) => e.type === 'file' && e.modifiedAt !== null && (Date.parse(e.modifiedAt) + current * 60_000) % 86_400_000 !== 0);
+    if (!candidate?.modifiedAt) return entries;
+    const folder = folderWirePath === '' ? '' : `${folderWirePath.replace(/\/+$/, '')}/`;
+    const utc = await this.client.lastMod(`${folder}${this.charset.encode(candidate.name)}`).catch(() => null);
+    this.offsetToDetect = false;
+    if (utc === null) return entries;
+    const shownAsLocal = Date.parse(candidate.modifiedAt) + current * 60_000 - utc.getTime();
+    const offset = Math.round(shownAsLocal / 900_000) * 15;
+    const exact = shownAsLocal > offset * 60_000 - 61_000 && shownAsLocal <= offset * 60_000 + 1_000;
+    if (!exact || offset === current || Math.abs(offset) > 24 * 60) return entries;
+    this.listingOffsetMinutes = offset;
+    this.currentReport = { ...this.currentReport, listingTimes: { format: 'list', offsetMinutes: offset, source: 'detected' } };
+    const sign = offset < 0 ? '-' : '+';
+    const zone = `UTC${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+    const notice = `The server lists times in its local time, ${zone} (its LIST and MDTM times of ${printableName(candidate.name)} differ by ${offset} minutes): Wharf reads them with that offset (timezone offset ${offset} minutes).`;
+    this.log('warning', notice);
+    this.options.onNotice?.(notice);
+    this.options.onTimezoneOffsetDetected?.(offset);
+    const shiftMs = (offset - current) * 60_000;
+    return entries.map((e) => (e.modifiedAt === null ? e : { ...e, modifiedAt: new Date(Date.parse(e.modifiedAt) - shiftMs).toISOString() }));
   }
 
   /** True while names are taken for UTF-8 because the site says UTF-8, and no listing has shown whether they are. */
@@ -702,15 +754,30 @@ export class FtpsSession {
     );
   }
 
-  /** Sets a remote file's modification time with MFMT; false when the server lacks it. */
+  /**
+   * Sets a remote file's modification time: MFMT; else SITE UTIME where FEAT or SITE HELP offers it
+   * (pure-ftpd, proftpd's mod_site_misc); else MDTM with a time, which vsftpd (mdtm_write) accepts, kept
+   * only when MDTM then reads the time back. False when the server cannot set it.
+   */
   async setModifiedAt(path: string, date: Date): Promise<boolean> {
     path = this.wire(path);
     return this.run(async () => {
-      if (!this.featureMap.has('MFMT')) return false;
       const stamp = date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-      const reply = await this.client.sendIgnoringError(`MFMT ${stamp} ${path}`);
-      return reply.code >= 200 && reply.code < 300;
+      const succeeded = (reply: FTPResponse) => reply.code >= 200 && reply.code < 300;
+      if (this.featureMap.has('MFMT')) return succeeded(await this.client.sendIgnoringError(`MFMT ${stamp} ${path}`));
+      if ((await this.offersSiteUtime()) && succeeded(await this.client.sendIgnoringError(`SITE UTIME ${stamp} ${path}`))) return true;
+      if (!this.featureMap.has('MDTM')) return false;
+      if (!succeeded(await this.client.sendIgnoringError(`MDTM ${stamp} ${path}`))) return false;
+      const now = await this.client.lastMod(path).catch(() => null);
+      return now !== null && Math.floor(now.getTime() / 1000) === Math.floor(date.getTime() / 1000);
     });
+  }
+
+  /** Whether SITE UTIME exists: FEAT rarely says so, SITE HELP does (asked once). Inside run(). */
+  private async offersSiteUtime(): Promise<boolean> {
+    if (/\bUTIME\b/i.test(this.featureMap.get('SITE') ?? '')) return true;
+    this.siteHelp ??= (await this.client.sendIgnoringError('SITE HELP')).message;
+    return /\bUTIME\b/i.test(this.siteHelp.replace(/^\d{3}[ -]/gm, ''));
   }
 
   /** The FEAT lines, keyed by feature name. */

@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../common/models/sync';
-import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliConnection, type CliIo } from '../doctor/cli-support';
+import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, settleSiteSaves, type CliConnection, type CliIo } from '../doctor/cli-support';
 import { WharfError } from '../ftps/errors';
 import { FtpsSession, type SessionOptions } from '../ftps/session';
 import { defaultDataDir } from '../sites/site-store';
@@ -25,6 +25,7 @@ down (server -> this computer) or mirror (both ways, the newer copy wins). Every
   --overwrite-newer      also overwrite copies that are newer than the ones replacing them
   --timezone-offset MIN  minutes the server's clock is ahead of UTC (LIST times); default the site's or 0
   --no-hash              compare by size and time only, even where the server offers HASH
+  --size-only            compare sizes only (times ignored): for servers that cannot keep times
   --parallel N           transfers at once, default 2 (1-10)
   --in-place             upload straight to the final names (for servers that refuse renames); by
                          default uploads go to NAME.wharf-part and are renamed once verified
@@ -103,6 +104,7 @@ function sessionOptions(connection: CliConnection, timeoutMs: number, io: CliIo)
     decideTrust: connection.decideTrust,
     timeoutMs,
     keepAliveIntervalMs: 0,
+    ...connection.offsetDetection,
   };
 }
 
@@ -123,6 +125,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         'dry-run': { type: 'boolean', default: false },
         'overwrite-newer': { type: 'boolean', default: false },
         'no-hash': { type: 'boolean', default: false },
+        'size-only': { type: 'boolean', default: false },
         parallel: { type: 'string', default: '2' },
         'in-place': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -160,6 +163,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         listingOffsetMinutes: connection.target.timezoneOffsetMinutes,
         ...(offset !== undefined ? { timezoneOffsetMinutes: offset } : {}),
         useHash: !values['no-hash'],
+        sizeOnly: values['size-only'] === true,
         missingRootsAreEmpty: true,
       });
       const state = new FileSyncStateStore(defaultDataDir(io.env as NodeJS.ProcessEnv));
@@ -201,6 +205,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
     } finally {
       await queue?.stop();
       await session.close();
+      await settleSiteSaves();
     }
   } catch (err) {
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {

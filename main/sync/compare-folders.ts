@@ -28,6 +28,8 @@ export interface CompareFoldersOptions {
   readonly timezoneOffsetMinutes?: number;
   /** Compare server hashes (HASH, XSHA256, ...) of equal-size files where offered. default true */
   readonly useHash?: boolean;
+  /** Compare sizes only: no times, no hashes. default false */
+  readonly sizeOnly?: boolean;
   /** Times this close count as equal. default 1 second */
   readonly toleranceSeconds?: number;
   readonly signal?: AbortSignal;
@@ -196,7 +198,7 @@ export async function compareFolders(session: CompareSession, options: CompareFo
   });
 
   let hashAlgorithm: CompareResult['settings']['hashAlgorithm'] = null;
-  if ((options.useHash ?? true) && HASH_FEATURES.some((f) => features.has(f))) {
+  if ((options.useHash ?? true) && options.sizeOnly !== true && HASH_FEATURES.some((f) => features.has(f))) {
     const remoteByKey = new Map(remote.map((e, i) => [matchKey(e.relativePath), i]));
     for (let i = 0; i < local.length; i++) {
       checkAborted(options.signal);
@@ -217,6 +219,7 @@ export async function compareFolders(session: CompareSession, options: CompareFo
   const entries = compareTrees(local, remote, {
     remoteShiftMinutes: listsInUtc ? 0 : listingOffset - offset,
     toleranceMs: (options.toleranceSeconds ?? 1) * 1000,
+    sizeOnly: options.sizeOnly === true,
   });
   return {
     localRoot: options.localRoot,
@@ -227,6 +230,7 @@ export async function compareFolders(session: CompareSession, options: CompareFo
       offsetApplies: !listsInUtc,
       toleranceSeconds: options.toleranceSeconds ?? 1,
       hashAlgorithm,
+      ...(options.sizeOnly === true ? { sizeOnly: true } : {}),
     },
     entries,
     skipped,

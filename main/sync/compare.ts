@@ -26,6 +26,8 @@ export interface CompareRules {
   readonly remoteShiftMinutes?: number;
   /** Times this close count as equal. default 1000 ms */
   readonly toleranceMs?: number;
+  /** Compare sizes only: times say nothing (a server that cannot keep them). default false */
+  readonly sizeOnly?: boolean;
 }
 
 const PRECISION_MS: Record<TimePrecision, number> = { exact: 0, second: 1000, minute: 60_000, day: 86_400_000 };
@@ -130,7 +132,7 @@ export function compareTrees(local: readonly TreeEntry[], remote: readonly TreeE
       parts.push(`sizes differ: ${bytes(l.size)} here, ${bytes(r.size)} on the server`);
     }
     let timeVerdict: ReturnType<typeof compareTimes> | null = null;
-    if (l.modifiedMs !== null && r.modifiedMs !== null) {
+    if (l.modifiedMs !== null && r.modifiedMs !== null && rules.sizeOnly !== true) {
       timeVerdict = compareTimes(l.modifiedMs, r.modifiedMs + shiftMs, r.precision, tolerance);
     }
     const newer = timeVerdict === 'local-newer' ? 'local' : timeVerdict === 'remote-newer' ? 'remote' : null;
@@ -149,7 +151,7 @@ export function compareTrees(local: readonly TreeEntry[], remote: readonly TreeE
       parts.push(`newer ${newer === 'local' ? 'here' : 'on the server'}`);
     }
     if (reasons.length === 0) {
-      entries.push({ ...base, status: 'same', reasons: [], newer: null, explanation: sameAlgorithm ? `Same content (${l.hash?.algorithm}).` : 'Same size and time.' });
+      entries.push({ ...base, status: 'same', reasons: [], newer: null, explanation: sameAlgorithm ? `Same content (${l.hash?.algorithm}).` : rules.sizeOnly === true ? 'Same size.' : 'Same size and time.' });
       continue;
     }
     const text = parts.join('; ');

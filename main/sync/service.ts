@@ -80,6 +80,7 @@ export class SyncService {
       listingOffsetMinutes: connection.options.target.timezoneOffsetMinutes,
       ...(request.timezoneOffsetMinutes !== undefined ? { timezoneOffsetMinutes: request.timezoneOffsetMinutes } : {}),
       useHash: request.useHash ?? true,
+      sizeOnly: request.sizeOnly ?? false,
     });
   }
 
