@@ -35,10 +35,11 @@ export const PYFTPDLIB_VARIANTS = {
   'pyftpdlib-implicit': { mode: 'implicit', user: 'wharf_pyi' },
   'pyftpdlib-iis': { mode: 'explicit', user: 'wharf_pyw', style: 'iis' },
   'pyftpdlib-netkit': { mode: 'explicit', user: 'wharf_pyn', style: 'netkit' },
-  // Names in windows-1251 on the control connection and in listings; FEAT without UTF8.
-  'pyftpdlib-cp1251': { mode: 'explicit', user: 'wharf_pyr', encoding: 'cp1251' },
+  // Names in windows-1251 on the control connection and in listings; FEAT without UTF8. Plain FTP: what
+  // they test is names and times, not TLS (the explicit variants cover pyftpdlib's TLS).
+  'pyftpdlib-cp1251': { mode: 'plain', user: 'wharf_pyr', encoding: 'cp1251' },
   // A server in Tokyo that lists with LIST only, in its local time, and answers MDTM in UTC.
-  'pyftpdlib-tokyo': { mode: 'explicit', user: 'wharf_pyt', timezone: 'Asia/Tokyo', listOnly: true, mdtmUtc: true },
+  'pyftpdlib-tokyo': { mode: 'plain', user: 'wharf_pyt', timezone: 'Asia/Tokyo', listOnly: true, mdtmUtc: true },
 } as const satisfies Record<string, PyftpdlibVariant>;
 
 export type PyftpdlibServerName = keyof typeof PYFTPDLIB_VARIANTS;
