@@ -171,6 +171,25 @@ export function compareTrees(local: readonly TreeEntry[], remote: readonly TreeE
   );
 }
 
+/**
+ * The offset a server's LIST times seem to be off by: when every file that differs only in time (same
+ * size) differs by the same whole number of quarter-hours, the listing is in the server's local time and
+ * the offset is unknown or wrong. Minutes to add to the offset in use; null when times do not say so.
+ */
+export function suspectedTimezoneShift(entries: readonly CompareEntry[]): number | null {
+  const shifts = new Set<number>();
+  for (const e of entries) {
+    if (e.status !== 'different' || e.reasons.length !== 1 || e.reasons[0] !== 'modified-time') continue;
+    if (!e.local?.modifiedAt || !e.remote?.modifiedAt) continue;
+    const differenceMs = Date.parse(e.remote.modifiedAt) - Date.parse(e.local.modifiedAt);
+    const quarters = Math.round(differenceMs / 900_000);
+    // LIST drops seconds: a true shift shows up to a minute less.
+    if (quarters === 0 || Math.abs(differenceMs - quarters * 900_000) > 61_000) return null;
+    shifts.add(quarters * 15);
+  }
+  return shifts.size === 1 ? ([...shifts][0] as number) : null;
+}
+
 /** Counts per status. */
 export function summarize(entries: readonly CompareEntry[]): { same: number; different: number; onlyLocal: number; onlyRemote: number } {
   const summary = { same: 0, different: 0, onlyLocal: 0, onlyRemote: 0 };

@@ -1,6 +1,6 @@
 /** Most dialogs, and the one switch that draws the dialog stack (the others have their own files). */
 import { useState, type ReactNode } from 'react';
-import type { CertificateInfo } from '../../common/models/security';
+import type { CertificateInfo, SecurityReport } from '../../common/models/security';
 import type { OverwriteChoice } from '../../common/models/transfer';
 import type { Dialog } from '../state/dialogs';
 import { useDispatcher, useStore } from '../hooks';
@@ -233,6 +233,13 @@ function OverwriteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { k
   );
 }
 
+/** How the session reads modification times, for the security report. */
+function listingTimesWords(times: NonNullable<SecurityReport['listingTimes']>): string {
+  if (times.format === 'mlsd') return 'UTC (MLSD)';
+  const offset = `server clock ${times.offsetMinutes > 0 ? '+' : ''}${times.offsetMinutes} min from UTC`;
+  return `LIST, ${offset} (${times.source === 'detected' ? 'detected from MDTM and saved with the site' : "the site's timezone offset"})`;
+}
+
 function SecurityReportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'security-report' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
   const r = dialog.report;
@@ -256,13 +263,14 @@ function SecurityReportDialog({ dialog, top }: { readonly dialog: Extract<Dialog
       }
     >
       <dl className="facts report">
-        {row('Server', `${r.host}:${r.port}`)}
+        {row('Server', `${r.host.includes(':') ? `[${r.host}]` : r.host}:${r.port}`)}
         {row('Protocol', r.mode === 'explicit' ? 'FTPS, explicit (AUTH TLS)' : r.mode === 'implicit' ? 'FTPS, implicit' : 'FTP, not encrypted', r.mode !== 'plain')}
         {row('TLS version', r.tlsVersion ?? 'none', r.tlsVersion !== null)}
         {row('Cipher', r.cipher ?? 'none')}
         {row('Credentials encrypted', yesNo(r.credentialsEncrypted), r.credentialsEncrypted)}
         {row('Data protected', yesNo(r.dataProtected), r.dataProtected)}
         {row('TLS session reused', yesNo(r.dataTlsSessionReused), r.dataTlsSessionReused)}
+        {r.listingTimes && row('Listing times', listingTimesWords(r.listingTimes))}
         {row('Certificate', trustWords(r), r.certificateTrust === 'ca-valid' || r.certificateTrust === 'pinned' ? true : r.certificateTrust === 'accepted-once' ? null : false)}
       </dl>
       <p className="muted">{r.trustExplanation}</p>

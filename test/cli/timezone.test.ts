@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, statSync, utimesSync } from 'node:fs';
+import { mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { writeServerFile } from '../servers/fleet';
@@ -56,6 +56,17 @@ describe('a server that lists in Tokyo time', () => {
     const second = await runWharf(['sync', local, serverUrl(server, folder), '--direction', 'down', '--dry-run', '--allow-plain'], env);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /Nothing to do: the folders match/);
+  });
+
+  test('sync warns when times differ by whole hours for files of the same size (offset given wrong)', async () => {
+    const local = mkdtempSync(join(work, 'tokyo-same-'));
+    for (const name of ['a.txt', 'b.txt']) {
+      writeFileSync(join(local, name), `contents of ${name}`);
+      utimesSync(join(local, name), modified, modified);
+    }
+    const plan = await runWharf(['sync', local, serverUrl(server, folder), '--direction', 'down', '--dry-run', '--timezone-offset=0', '--allow-plain'], env);
+    assert.equal(plan.code, 0, plan.stderr);
+    assert.match(plan.stdout, /Note: Every file that differs only in time is 540 minutes newer on the server: .*--timezone-offset=540/);
   });
 
   test('a saved site keeps the detected offset; site show says it', async () => {
