@@ -19,6 +19,7 @@ import { runProcessKillScenario, runServerRestartScenario } from '../test/faults
 import { totals, type RunLength, type ScenarioFigures } from '../test/faults/support';
 import type { ConnectionKind, FaultKind } from '../test/faults/fault-proxy';
 import { runAuthTlsFigures, runCertificateFigures, runHostileTreeFigures, runListingFigures, runPasvFigures } from '../test/hostile/figures';
+import { runLateRepliesFigures } from '../test/hostile/late-replies';
 import { ensureCliBuilt } from '../test/hostile/support';
 import { startFleet, useFleet, type FleetInfo, type ServerName } from '../test/servers/fleet';
 
@@ -84,6 +85,7 @@ async function runAll(fleet: FleetInfo): Promise<Row[]> {
   rows.push(await timed('Hostile servers', () => runPasvFigures(fleet)));
   rows.push(await timed('Hostile servers', () => runAuthTlsFigures(fleet)));
   rows.push(await timed('Hostile servers', () => runCertificateFigures(fleet)));
+  rows.push(await timed('Hostile servers', () => runLateRepliesFigures(31, length === 'short' ? 30 : 200)));
   rows.push(await timed(KNOWN_LIMITS, () => runVsftpdUploadStallLimit(length, 7)));
   return rows;
 }

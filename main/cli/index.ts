@@ -520,6 +520,17 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+// A signal ends the command at once, whatever it waits for: partial downloads stay as NAME.part for
+// --resume, and nothing else is kept only in memory.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\nwharf: stopped by ${signal}\n`);
+    process.exit(code);
+  });
+}
+
+// Exit with the command's code even if a socket or timer is still open (a server's late data connection, say).
 void runCli(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
+  process.stdout.write('', () => process.exit(code));
 });

@@ -26,14 +26,44 @@ export interface DataConnectionContext {
 
 type Strategy = (ftp: FTPContext) => Promise<FTPResponse>;
 
+/** basic-ftp's `prepareTransfer`, plus the moment the server accepts the transfer command. */
+export interface DataConnectionStrategy extends Strategy {
+  /**
+   * The server answered the transfer command with a preliminary or success reply: a protected data connection
+   * starts its TLS handshake now, not before. A server may close a data connection that speaks before its
+   * command arrived (pyftpdlib does: "ECONNRESET"); FileZilla, lftp and Python's ftplib wait the same way.
+   */
+  transferAccepted(): void;
+}
+
+/** Deferred TLS starts, one per prepared data connection; the next prepare replaces an unused one. */
+class TlsStart {
+  private start: (() => void) | null = null;
+
+  set(start: () => void): void {
+    this.start = start;
+  }
+
+  clear(): void {
+    this.start = null;
+  }
+
+  run(): void {
+    const start = this.start;
+    this.start = null;
+    start?.();
+  }
+}
+
 /**
  * basic-ftp's `prepareTransfer` for Wharf: EPSV then PASV (with NAT substitution and bounce refusal),
  * or active mode (EPRT then PORT), falling back to the other mode when the preferred one cannot be set
  * up, and remembering what worked.
  */
-export function createDataConnectionStrategy(context: DataConnectionContext): Strategy {
+export function createDataConnectionStrategy(context: DataConnectionContext): DataConnectionStrategy {
   let epsvWorks = context.useEpsv;
   let workingMode: DataConnectionMode | null = null;
+  const tlsStart = new TlsStart();
 
   const passive: Strategy = async (ftp) => {
     if (epsvWorks) {
@@ -48,7 +78,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): St
       if (reply) {
         const port = parseEpsvResponse(reply.message);
         const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
-        await openDataSocket(ftp, context, () => netConnect({ host, port }), `${host}:${port}`);
+        await openDataSocket(ftp, context, tlsStart, () => netConnect({ host, port }), `${host}:${port}`);
         return reply;
       }
     }
@@ -68,14 +98,15 @@ export function createDataConnectionStrategy(context: DataConnectionContext): St
         `PASV named ${decision.announced}, a private address: the server is behind NAT. Connecting to ${decision.host} instead.`,
       );
     }
-    await openDataSocket(ftp, context, () => netConnect({ host: decision.host, port: target.port }), `${decision.host}:${target.port}`);
+    await openDataSocket(ftp, context, tlsStart, () => netConnect({ host: decision.host, port: target.port }), `${decision.host}:${target.port}`);
     return reply;
   };
 
-  const active: Strategy = (ftp) => openActive(ftp, context);
+  const active: Strategy = (ftp) => openActive(ftp, context, tlsStart);
   const byMode: Record<DataConnectionMode, Strategy> = { passive, active };
 
-  return async (ftp) => {
+  const strategy = async (ftp: FTPContext): Promise<FTPResponse> => {
+    tlsStart.clear();
     const first = workingMode ?? context.preferredMode;
     try {
       const reply = await byMode[first](ftp);
@@ -96,6 +127,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): St
       }
     }
   };
+  return Object.assign(strategy, { transferAccepted: () => tlsStart.run() });
 }
 
 function toDataChannelError(err: unknown, mode: DataConnectionMode): unknown {
@@ -104,8 +136,11 @@ function toDataChannelError(err: unknown, mode: DataConnectionMode): unknown {
   return new WharfError('data-channel', `Could not open a data connection in ${mode} mode: ${message}`, { cause: err });
 }
 
-/** Connects the raw data socket, wraps it in TLS when data is protected, and hands it to basic-ftp. */
-function openDataSocket(ftp: FTPContext, context: DataConnectionContext, connect: () => Socket, where: string): Promise<void> {
+/**
+ * Connects the raw data socket and hands it to basic-ftp; when data is protected, TLS starts over it once the
+ * server accepts the transfer command, and the TLS socket then takes its place.
+ */
+function openDataSocket(ftp: FTPContext, context: DataConnectionContext, tlsStart: TlsStart, connect: () => Socket, where: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const raw = connect();
     const onError = (err: Error) => {
@@ -117,10 +152,22 @@ function openDataSocket(ftp: FTPContext, context: DataConnectionContext, connect
     raw.once('connect', () => {
       raw.setTimeout(0);
       raw.removeListener('error', onError);
-      ftp.dataSocket = context.isDataProtected() ? secureDataSocket(ftp, context, raw) : raw;
+      ftp.dataSocket = raw;
+      if (context.isDataProtected()) {
+        tlsStart.set(() => {
+          if (ftp.dataSocket !== raw) return; // closed or replaced meanwhile
+          replaceDataSocket(ftp, secureDataSocket(ftp, context, raw));
+        });
+      }
       resolve();
     });
   });
+}
+
+/** Swaps the data socket for the TLS socket over it without the setter closing the raw socket underneath. */
+function replaceDataSocket(ftp: FTPContext, secured: TLSSocket): void {
+  (ftp as unknown as { _dataSocket: Socket | undefined })._dataSocket = undefined;
+  ftp.dataSocket = secured;
 }
 
 /**
@@ -187,11 +234,13 @@ function endAfterHandshake(socket: TLSSocket): void {
 }
 
 /**
- * Active mode: we listen, tell the server where (EPRT, else PORT), and the server connects to us once the
- * transfer command is sent. basic-ftp expects a data socket before that, so it gets a stand-in that
- * buffers until the server's connection arrives. RFC 4217: the client stays the TLS client.
+ * Active mode: we listen, tell the server where (EPRT, else PORT), and the server connects to us. Some servers
+ * connect once the transfer command is sent, others (pyftpdlib) before they even answer EPRT/PORT: the stand-in
+ * data socket given to basic-ftp exists, and claims connections, before EPRT is sent. It buffers until the
+ * server's connection arrives and the server has accepted the transfer command. RFC 4217: the client stays the
+ * TLS client.
  */
-async function openActive(ftp: FTPContext, context: DataConnectionContext): Promise<FTPResponse> {
+async function openActive(ftp: FTPContext, context: DataConnectionContext, tlsStart: TlsStart): Promise<FTPResponse> {
   const localAddress = normalizeAddress(ftp.socket.localAddress ?? '127.0.0.1');
   const serverAddress = normalizeAddress(ftp.socket.remoteAddress ?? '');
   const listener = createServer();
@@ -201,28 +250,27 @@ async function openActive(ftp: FTPContext, context: DataConnectionContext): Prom
   });
   const { port } = listener.address() as AddressInfo;
   const family = localAddress.includes(':') ? 2 : 1;
-  let reply: FTPResponse;
-  try {
-    reply = await ftp.request(`EPRT |${family}|${localAddress}|${port}|`);
-  } catch (err) {
-    if (!(err instanceof FTPError) || family === 2) {
-      listener.close();
-      throw err;
-    }
-    const [a, b, c, d] = localAddress.split('.');
-    try {
-      reply = await ftp.request(`PORT ${a},${b},${c},${d},${port >> 8},${port & 255}`);
-    } catch (portErr) {
-      listener.close();
-      throw portErr;
-    }
-  }
   // TLS goes directly over the accepted socket (not over the stand-in): Node's TLS over a generic stream
   // never answers the server's close_notify, and vsftpd then waits forever for the end of the transfer.
   const secure = context.isDataProtected();
-  const pending = new PendingDataSocket(listener, serverAddress, ftp.timeout, (text) => context.log('warning', text), (accepted) =>
-    secure ? secureDataSocket(ftp, context, accepted) : accepted,
-  );
+  const pending = new PendingDataSocket(listener, serverAddress, ftp.timeout, (text) => context.log('warning', text), secure
+    ? (accepted) => secureDataSocket(ftp, context, accepted)
+    : null);
+  if (secure) tlsStart.set(() => pending.allowTls());
+  let reply: FTPResponse;
+  try {
+    try {
+      reply = await ftp.request(`EPRT |${family}|${localAddress}|${port}|`);
+    } catch (err) {
+      if (!(err instanceof FTPError) || family === 2) throw err;
+      const [a, b, c, d] = localAddress.split('.');
+      reply = await ftp.request(`PORT ${a},${b},${c},${d},${port >> 8},${port & 255}`);
+    }
+  } catch (err) {
+    tlsStart.clear();
+    pending.destroy();
+    throw err;
+  }
   ftp.dataSocket = pending as unknown as Socket;
   return reply;
 }
@@ -230,10 +278,13 @@ async function openActive(ftp: FTPContext, context: DataConnectionContext): Prom
 /**
  * A data socket whose connection has not arrived yet (active mode). Writes are buffered and reads wait
  * until the server connects; only a connection from the server's own address is accepted, so nobody
- * else can slip into the transfer.
+ * else can slip into the transfer. Every other connection, and one never claimed, is destroyed.
  */
 class PendingDataSocket extends Duplex {
   private socket: Duplex | null = null;
+  /** The server's connection, while it waits for the transfer command to be accepted (protected data only). */
+  private accepted: Socket | null = null;
+  private tlsAllowed: boolean;
   private readonly queued: { chunk: Buffer; callback: (err?: Error | null) => void }[] = [];
   private finalCallback: ((err?: Error | null) => void) | null = null;
   private readonly waitTimer: NodeJS.Timeout;
@@ -245,23 +296,42 @@ class PendingDataSocket extends Duplex {
     expectedPeer: string,
     timeoutMs: number,
     warn: (text: string) => void,
-    private readonly secureIfNeeded: (accepted: Socket) => Duplex,
+    private readonly secure: ((accepted: Socket) => Duplex) | null,
   ) {
     super();
+    this.tlsAllowed = secure === null;
     this.waitTimer = setTimeout(
       () => this.destroy(new WharfError('data-channel', 'The server did not open the active-mode data connection in time (a firewall or NAT may block incoming connections).')),
       timeoutMs > 0 ? timeoutMs : 30_000,
     );
     this.waitTimer.unref();
     listener.on('connection', (socket: Socket) => {
-      if (this.socket !== null || normalizeAddress(socket.remoteAddress ?? '') !== expectedPeer) {
-        warn(`Refused a data connection from ${socket.remoteAddress ?? 'unknown'}: not the server`);
+      if (this.destroyed || this.accepted !== null || this.socket !== null || normalizeAddress(socket.remoteAddress ?? '') !== expectedPeer) {
+        warn(`Refused a data connection from ${socket.remoteAddress ?? 'unknown'}: not the server, or not expected`);
         socket.destroy();
         return;
       }
+      clearTimeout(this.waitTimer);
+      this.listener.close();
       this.remote = { address: socket.remoteAddress, port: socket.remotePort, family: socket.remoteFamily };
-      this.attach(this.secureIfNeeded(socket));
+      this.accepted = socket;
+      // Until it is attached, an error on it ends the stand-in (and so the transfer) rather than going unheard.
+      socket.once('error', (err) => this.destroy(err));
+      this.attachWhenReady();
     });
+  }
+
+  /** The server accepted the transfer command: TLS may start on its connection. */
+  allowTls(): void {
+    this.tlsAllowed = true;
+    this.attachWhenReady();
+  }
+
+  private attachWhenReady(): void {
+    const accepted = this.accepted;
+    if (accepted === null || !this.tlsAllowed || this.destroyed) return;
+    this.accepted = null;
+    this.attach(this.secure ? this.secure(accepted) : accepted);
   }
 
   private remote: { address?: string | undefined; port?: number | undefined; family?: string | undefined } = {};
@@ -284,8 +354,6 @@ class PendingDataSocket extends Duplex {
   }
 
   private attach(socket: Duplex): void {
-    clearTimeout(this.waitTimer);
-    this.listener.close();
     this.socket = socket;
     socket.on('data', (chunk: Buffer) => {
       this.bytesRead += chunk.length;
@@ -319,6 +387,7 @@ class PendingDataSocket extends Duplex {
   override _destroy(err: Error | null, callback: (err?: Error | null) => void): void {
     clearTimeout(this.waitTimer);
     this.listener.close();
+    this.accepted?.destroy();
     this.socket?.destroy();
     callback(err);
   }

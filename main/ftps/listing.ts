@@ -333,8 +333,10 @@ function parseMlsxTime(value: string | undefined): string | null {
 
 /** An octal `UNIX.mode` (`0644`, `04755`) as `rw-r--r--`, with setuid, setgid and sticky as s/S/t/T. */
 function modeToPermissions(value: string | undefined): string | null {
-  if (value === undefined || !/^[0-7]{1,7}$/.test(value)) return null;
-  const mode = parseInt(value, 8) & 0o7777;
+  // pyftpdlib 1.5 writes Python's oct(): `unix.mode=0o644`.
+  const digits = value?.replace(/^0o/i, '');
+  if (digits === undefined || !/^[0-7]{1,7}$/.test(digits)) return null;
+  const mode = parseInt(digits, 8) & 0o7777;
   const triplet = (bits: number, special: boolean, lower: string, upper: string): string =>
     (bits & 4 ? 'r' : '-') + (bits & 2 ? 'w' : '-') + (special ? (bits & 1 ? lower : upper) : bits & 1 ? 'x' : '-');
   return (

@@ -19,6 +19,7 @@ import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls } from './implicit-probe';
 import { toWharfError } from './error-mapping';
 import { isWharfError, WharfError } from './errors';
 import { parseListing, parseMlstFacts } from './listing';
+import { guardReplies } from './reply-guard';
 import { isIpAddress } from './net-address';
 import { printableName, unsafeNameReason } from './safe-names';
 
@@ -138,6 +139,9 @@ function assertListingLineCount(text: string): void {
   }
 }
 
+/** Spaces and glob characters: what a server that hands LIST's argument to /bin/ls may split or expand. */
+const LIST_ARGUMENT_AT_RISK = /[\s*?[\]{}~]/;
+
 export class FtpsSession {
   readonly id: string;
   private readonly client: Client;
@@ -173,7 +177,7 @@ export class FtpsSession {
     this.listingOffsetMinutes = options.target.timezoneOffsetMinutes;
     this.offsetToDetect = options.detectTimezoneOffset === true;
     this.client.ftp.encoding = this.charset.socketEncoding;
-    this.client.prepareTransfer = createDataConnectionStrategy({
+    const dataConnections = createDataConnectionStrategy({
       preferredMode: options.target.dataMode,
       useEpsv: options.useEpsv ?? true,
       isDataProtected: () => this.dataProtected,
@@ -186,6 +190,11 @@ export class FtpsSession {
         }
         this.log('tls', `Data connection: ${protocol ?? 'TLS'}, session ${reused ? 'resumed' : 'NOT resumed'}`);
       },
+    });
+    this.client.prepareTransfer = dataConnections;
+    guardReplies(this.client.ftp, {
+      transferAccepted: () => dataConnections.transferAccepted(),
+      log: (text) => this.log('warning', text),
     });
     this.currentReport = this.emptyReport();
   }
@@ -636,8 +645,53 @@ export class FtpsSession {
     }
   }
 
-  /** One listing inside a running command: basic-ftp fetches the text, our parsers read it (its own keep no owner or link target). */
+  /**
+   * One listing inside a running command. A path with spaces or glob characters may reach the server's /bin/ls
+   * split or expanded (netkit and BSD ftpd: "LIST /a b" lists "/a" and "b"), which answers with an empty
+   * listing or a refusal that says nothing about the folder: then the folder is entered with CWD and listed
+   * without an argument, as curl and FileZilla do, and the session returns to where it was. "Empty" is only
+   * believed from a listing the server could have produced for this folder.
+   */
   private async listNow(wirePath: string): Promise<RemoteEntry[]> {
+    try {
+      return await this.listFolder(wirePath);
+    } catch (err) {
+      if (!(err instanceof FTPError)) throw err;
+      // A recursive transfer, sync or delete reports which folder it could not read.
+      const mapped = toWharfError(err, { phase: 'command', mode: this.options.target.mode });
+      const folder = wirePath === '' ? 'the current folder' : printableName(this.charset.decode(wirePath));
+      throw new WharfError(mapped.kind, `Could not read the folder ${folder}: ${mapped.message}`, {
+        ...(mapped.code !== undefined ? { code: mapped.code } : {}), ...(mapped.detail !== undefined ? { detail: { ...mapped.detail } } : {}), cause: err,
+      });
+    }
+  }
+
+  private async listFolder(wirePath: string): Promise<RemoteEntry[]> {
+    if (!LIST_ARGUMENT_AT_RISK.test(wirePath)) return this.listByArgument(wirePath);
+    let refusal: unknown = null;
+    try {
+      const entries = await this.listByArgument(wirePath);
+      if (entries.length > 0) return entries;
+    } catch (err) {
+      if (!(err instanceof FTPError)) throw err;
+      refusal = err;
+    }
+    const here = await this.client.pwd();
+    try {
+      await this.client.cd(wirePath);
+    } catch (err) {
+      // The folder's own refusal says more than CWD's (which may only say "not a directory").
+      throw refusal instanceof FTPError ? refusal : err;
+    }
+    try {
+      return await this.listByArgument('');
+    } finally {
+      await this.client.cd(here);
+    }
+  }
+
+  /** basic-ftp fetches the text, our parsers read it (its own keep no owner or link target). */
+  private async listByArgument(wirePath: string): Promise<RemoteEntry[]> {
     let text = '';
     this.client.parseList = (rawText: string) => {
       text = rawText;

@@ -5,7 +5,10 @@ import { FtpsSession, type SessionOptions, type TrustStoreLike } from '../../mai
 import type { FleetInfo, ServerInfo } from '../servers/fleet';
 
 /** The servers every engine scenario runs against: each FTPS flavour and plain FTP. */
-export const MAIN_SERVERS = ['vsftpd-explicit', 'vsftpd-implicit', 'proftpd-explicit', 'proftpd-implicit', 'pureftpd-explicit', 'vsftpd-plain'] as const;
+export const MAIN_SERVERS = [
+  'vsftpd-explicit', 'vsftpd-implicit', 'proftpd-explicit', 'proftpd-implicit', 'pureftpd-explicit', 'vsftpd-plain',
+  'pyftpdlib-explicit', 'pyftpdlib-implicit', 'pyftpdlib-iis',
+] as const;
 
 /** The connection target for a fleet server (or any server reached the same way), with per-test overrides. */
 export function targetFor(server: { readonly host: string; readonly port: number; readonly mode: ServerInfo['mode']; readonly user: string }, overrides: Partial<ConnectionTarget> = {}): ConnectionTarget {

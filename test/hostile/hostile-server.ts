@@ -31,6 +31,11 @@ export interface HostileScript {
   readonly pasvAddress?: string;
   /** Refuse EPSV (500) so the client must use PASV. default false */
   readonly refuseEpsv?: boolean;
+  /**
+   * A reply about an earlier data connection to write before answering a command (the `index`-th command
+   * line of the server's life, from 0), as servers that answer a data connection closed unused do; null: none.
+   */
+  readonly lateReply?: (index: number, verb: string) => string | null;
 }
 
 /** One command line as the server received it. */
@@ -185,9 +190,12 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
     };
 
     const handle = async (line: string) => {
+      const index = received.length;
       received.push({ line, secure });
       const space = line.indexOf(' ');
       const verb = (space < 0 ? line : line.slice(0, space)).toUpperCase();
+      const late = script.lateReply?.(index, verb) ?? null;
+      if (late !== null) reply(late);
       const argument = space < 0 ? '' : line.slice(space + 1);
       switch (verb) {
         case 'AUTH': {

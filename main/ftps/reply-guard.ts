@@ -1,0 +1,62 @@
+import { FTPError, type FTPContext, type FTPResponse, type ResponseHandler } from 'basic-ftp';
+
+/**
+ * Commands whose replies talk about a data connection (125/150, then 226 or 426). REST too: basic-ftp sends
+ * RETR from the task of `REST n` once it is answered with 350, and that task then gets the transfer's replies.
+ */
+const TRANSFER_COMMAND = /^(RETR|STOR|STOU|APPE|LIST|NLST|MLSD|REST)(\s|$)/i;
+
+/**
+ * Replies that only ever concern a data connection: a preliminary 1xx, and the completion or abort of a
+ * transfer. No other command is answered with them, so one arriving for another command is a late reply
+ * about an earlier data connection: pyftpdlib, for one, sends "226 Transfer complete." when a data
+ * connection it accepted closes without a transfer (after a refused MLSD, or a LIST of a missing folder).
+ */
+export function isDataConnectionReply(code: number): boolean {
+  return code < 200 || code === 225 || code === 226 || code === 426;
+}
+
+export interface ReplyGuardHooks {
+  /** The server accepted a transfer command (its first reply below 400): the data connection may start TLS. */
+  transferAccepted(): void;
+  /** Wording for the session log. */
+  log(text: string): void;
+}
+
+function replyOf(response: Error | FTPResponse): FTPResponse | null {
+  if (response instanceof FTPError) return { code: response.code, message: response.message };
+  if (response instanceof Error) return null;
+  return response;
+}
+
+/**
+ * Keeps every command matched with its own reply. basic-ftp hands whatever reply arrives to the task that is
+ * running; a late "226" would be read as the answer to the next command ("Can't parse response to 'EPSV': 226
+ * Transfer complete."), and from then on every reply is one step behind. Replies with no task are already
+ * dropped by basic-ftp; this drops data-connection replies that arrive during any other command.
+ */
+export function guardReplies(ftp: FTPContext, hooks: ReplyGuardHooks): void {
+  const handle = ftp.handle.bind(ftp);
+  ftp.handle = (command: string | undefined, responseHandler: ResponseHandler) => {
+    if (command === undefined) return handle(command, responseHandler);
+    if (TRANSFER_COMMAND.test(command)) {
+      let accepted = false;
+      return handle(command, (response, task) => {
+        const reply = replyOf(response);
+        if (!accepted && reply !== null && reply.code < 400 && reply.code !== 350) {
+          accepted = true;
+          hooks.transferAccepted();
+        }
+        responseHandler(response, task);
+      });
+    }
+    return handle(command, (response, task) => {
+      const reply = replyOf(response);
+      if (reply !== null && isDataConnectionReply(reply.code)) {
+        hooks.log(`Ignored a late reply about an earlier data connection (while waiting for the answer to ${command.split(' ')[0]}): ${reply.message.trim()}`);
+        return;
+      }
+      responseHandler(response, task);
+    });
+  };
+}
