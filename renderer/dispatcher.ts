@@ -14,7 +14,7 @@ import { settingsAwaitingReconnect, type SiteCreateInput, type SiteProfile, type
 import type { OverwriteChoice, OverwritePolicy, QueueSnapshot, TransferState } from '../common/models/transfer';
 import type { EditedFileAction, TrustDecision } from '../common/ipc/payloads';
 import type { DoctorRequest } from '../common/models/doctor';
-import type { RunningSync, SyncDirection, SyncOperation } from '../common/models/sync';
+import type { RunningSync, SyncOperation } from '../common/models/sync';
 import { followPath, initialPair, lastSegment, paneMarks as compareMarksOf, paneRows, type PairState } from './state/compare-model';
 import { paneMenuItems, type MenuItem, type PaneCommand } from './state/context-menu-model';
 import { closeDialog, initialDialogs, openDialog, questionDialog, type Dialog, type DialogState } from './state/dialogs';
@@ -69,6 +69,7 @@ import {
   toggleAll,
   type RunningSyncsState,
   type SyncDialogState,
+  type SyncSettingsChange,
   type SyncState,
 } from './state/sync-model';
 import { addNotice, dismissNotice, initialUi, type Notice, type UiState } from './state/ui-model';
@@ -1394,7 +1395,7 @@ export class Dispatcher {
   }
 
   /** Direction or deletion changed (an existing preview must be made again). */
-  setSyncSettings(change: { readonly direction?: SyncDirection; readonly deleteEnabled?: boolean }): void {
+  setSyncSettings(change: SyncSettingsChange): void {
     this.changeSyncDialog((d) => changeSettings(d, change));
   }
 
@@ -1420,6 +1421,7 @@ export class Dispatcher {
       remoteRoot: dialog.remoteRoot,
       direction: dialog.direction,
       delete: dialog.deleteEnabled,
+      ...(dialog.sizeOnly ? { sizeOnly: true } : {}),
     });
     if (seq !== this.syncSeq) return;
     this.changeSyncDialog((d) => (result.ok ? receivePlan(d, result.value) : { ...d, phase: d.plan ? 'preview' : 'setup', error: result.error }));

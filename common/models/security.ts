@@ -57,6 +57,8 @@ export interface SecurityReport {
   readonly clientCertificate?: ClientCertificateUse;
   /** How the connection went out: directly or through a proxy; absent in older reports (direct). */
   readonly proxy?: ProxyUse;
+  /** How listing times are read; absent in reports made before it was known. */
+  readonly listingTimes?: ListingTimes;
 }
 
 /**
@@ -76,4 +78,15 @@ export function describeClientCertificateUse(use: ClientCertificateUse): string 
   if (use.state === 'sent') return `${who}, sent`;
   if (use.state === 'requested') return use.subject === null ? 'none, requested by the server (none sent)' : `${who}, requested`;
   return `${who}, not requested`;
+}
+
+/**
+ * How a session reads modification times: MLSD gives UTC; LIST gives the server's clock, read with an
+ * offset that the site sets, or that was detected by comparing LIST with MDTM.
+ */
+export interface ListingTimes {
+  readonly format: 'mlsd' | 'list';
+  /** Minutes LIST times are ahead of UTC; 0 for MLSD. */
+  readonly offsetMinutes: number;
+  readonly source: 'utc' | 'site' | 'detected';
 }

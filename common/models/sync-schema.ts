@@ -28,6 +28,7 @@ const compareFields = {
   recursive: z.boolean().optional(),
   timezoneOffsetMinutes: z.number().int().min(-24 * 60).max(24 * 60).optional(),
   useHash: z.boolean().optional(),
+  sizeOnly: z.boolean().optional(),
 };
 
 /** Validators for the sync methods. */

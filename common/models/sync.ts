@@ -58,6 +58,8 @@ export interface CompareSettings {
   readonly toleranceSeconds: number;
   /** The hash compared for equal-size files, or null when only sizes and times were compared. */
   readonly hashAlgorithm: 'SHA-256' | 'SHA-1' | 'MD5' | 'CRC32' | null;
+  /** Only sizes were compared (times and hashes ignored); absent means false. */
+  readonly sizeOnly?: boolean;
 }
 
 /** The result of comparing two folders. */
@@ -168,6 +170,8 @@ export interface SyncCompareRequest {
   readonly timezoneOffsetMinutes?: number;
   /** Compare server hashes of equal-size files where the server offers HASH. default true */
   readonly useHash?: boolean;
+  /** Compare sizes only, as FileZilla's "compare file size": for servers whose times cannot be trusted or set. default false */
+  readonly sizeOnly?: boolean;
 }
 
 /** `syncPlan`: compare, then plan a sync in one direction (or both). */

@@ -6,15 +6,16 @@
 import { EXIT_CODES } from './exit-codes';
 import { readFile } from 'node:fs/promises';
 import type { ConnectionTarget } from '../../common/models/site';
-import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget } from '../../common/models/site-profile';
+import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, MAX_TIMEZONE_OFFSET_MINUTES, toConnectionTarget } from '../../common/models/site-profile';
 import { ask } from './prompt';
 import { openStores } from './stores';
-import { parseLocation } from './url';
+import { hostForUrl, parseLocation, sitePath, type CliLocation } from './url';
 import { cliConnectivity, type ConnectivityFlags, type ConnectivityIo } from './connectivity';
 import type { ClientCertificate } from '../ftps/client-certificate';
 import type { ProxyEndpoint } from '../ftps/proxy';
+import { controlCharset } from '../ftps/charset';
 import { WharfError } from '../ftps/errors';
-import type { CertificateQuestion, TrustDecision, TrustStoreLike } from '../ftps/session';
+import type { CertificateQuestion, SessionOptions, TrustDecision, TrustStoreLike } from '../ftps/session';
 
 /** Everything a command touches outside itself. `processCliIo()` is the real one. */
 export interface CliIo {
@@ -53,6 +54,10 @@ export interface ConnectionFlags {
   readonly timeout: number;
   /** --cert, --key, --proxy */
   readonly connectivity: ConnectivityFlags;
+  /** --charset: the control connection's charset for this run (a URL's is UTF-8, a site's its own). */
+  readonly charset: string | undefined;
+  /** --timezone-offset: minutes the server's LIST times are ahead of UTC, for this run. */
+  readonly timezoneOffsetMinutes: number | undefined;
 }
 
 /** The `parseArgs` option definitions for ConnectionFlags. */
@@ -67,6 +72,8 @@ export const CONNECTION_OPTIONS = {
   cert: { type: 'string' },
   key: { type: 'string' },
   proxy: { type: 'string' },
+  charset: { type: 'string' },
+  'timezone-offset': { type: 'string' },
 } as const;
 
 /** Reads ConnectionFlags from parsed values. */
@@ -86,6 +93,31 @@ export function connectionFlags(values: Record<string, string | boolean | undefi
       key: typeof values.key === 'string' ? values.key : undefined,
       proxy: typeof values.proxy === 'string' ? values.proxy : undefined,
     },
+    ...targetOverrides(values),
+  };
+}
+
+/** Reads and checks --charset and --timezone-offset; an unknown charset or an offset beyond a day is refused. */
+export function targetOverrides(values: Record<string, string | boolean | undefined>): Pick<ConnectionFlags, 'charset' | 'timezoneOffsetMinutes'> {
+  const charset = typeof values.charset === 'string' ? values.charset : undefined;
+  if (charset !== undefined) controlCharset(charset);
+  const offsetText = values['timezone-offset'];
+  let timezoneOffsetMinutes: number | undefined;
+  if (typeof offsetText === 'string') {
+    timezoneOffsetMinutes = Number(offsetText);
+    if (offsetText.trim() === '' || !Number.isInteger(timezoneOffsetMinutes) || Math.abs(timezoneOffsetMinutes) > MAX_TIMEZONE_OFFSET_MINUTES) {
+      throw new WharfError('invalid-input', `--timezone-offset takes whole minutes between -${MAX_TIMEZONE_OFFSET_MINUTES} and ${MAX_TIMEZONE_OFFSET_MINUTES}.`);
+    }
+  }
+  return { charset, timezoneOffsetMinutes };
+}
+
+/** A target with this run's --charset and --timezone-offset, where given. */
+export function withTargetOverrides(target: ConnectionTarget, flags: Pick<ConnectionFlags, 'charset' | 'timezoneOffsetMinutes'>): ConnectionTarget {
+  return {
+    ...target,
+    ...(flags.charset !== undefined ? { encoding: flags.charset } : {}),
+    ...(flags.timezoneOffsetMinutes !== undefined ? { timezoneOffsetMinutes: flags.timezoneOffsetMinutes } : {}),
   };
 }
 
@@ -105,6 +137,45 @@ export interface CliConnection {
   readonly uploadViaTemporaryName: boolean;
   /** The client certificate and proxy (flags, else the site's, else the app-wide proxy). */
   readonly reach: { readonly clientCertificate?: ClientCertificate; readonly proxy: ProxyEndpoint | null };
+  /** Timezone offset detection where nobody set an offset (see offsetDetection). */
+  readonly offsetDetection: Pick<SessionOptions, 'detectTimezoneOffset' | 'onTimezoneOffsetDetected'>;
+}
+
+const siteSaves: Promise<void>[] = [];
+
+/**
+ * Session options that detect the server's timezone offset (LIST against MDTM) where neither the site
+ * nor --timezone-offset set one, and save a detected offset with a saved site, as the app does.
+ */
+export function offsetDetection(
+  target: ConnectionTarget,
+  flags: Pick<ConnectionFlags, 'timezoneOffsetMinutes'>,
+  siteId: string | null,
+  warn: (text: string) => void,
+): Pick<SessionOptions, 'detectTimezoneOffset' | 'onTimezoneOffsetDetected'> {
+  if (flags.timezoneOffsetMinutes !== undefined || target.timezoneOffsetMinutes !== 0) return {};
+  if (siteId === null) return { detectTimezoneOffset: true };
+  let saving = false;
+  return {
+    detectTimezoneOffset: true,
+    onTimezoneOffsetDetected: (minutes) => {
+      if (saving) return;
+      saving = true;
+      siteSaves.push(
+        openStores(warn)
+          .then(({ sites }) => sites.update(siteId, { timezoneOffsetMinutes: minutes }))
+          .then(
+            (site) => warn(`saved the timezone offset ${minutes} minutes with the site ${site.name}`),
+            (err: unknown) => warn(`the detected timezone offset could not be saved with the site: ${err instanceof Error ? err.message : String(err)}`),
+          ),
+      );
+    },
+  };
+}
+
+/** Waits for detected settings being saved with sites, before the command ends. */
+export async function settleSiteSaves(): Promise<void> {
+  await Promise.all(siteSaves);
 }
 
 /** Turns `ftpes://user@host/path` or `site:NAME/path` into a connection; asks for the password where needed. */
@@ -125,13 +196,14 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
     return {
       ...common,
       reach,
-      target: flags.active ? { ...target, dataMode: 'active' } : target,
+      target: withTargetOverrides(flags.active ? { ...target, dataMode: 'active' } : target, flags),
       password,
-      path: location.path === '/' && site.remoteDir ? site.remoteDir : location.path,
+      path: sitePath(location, site.remoteDir),
       allowPlain: site.protocol === 'plain',
       trustStore: pins,
       decideTrust: (q) => decideOnTerminal(q, io, true),
       uploadViaTemporaryName: site.uploadViaTemporaryName,
+      offsetDetection: offsetDetection(target, flags, site.id, (text) => io.err(`wharf: ${text}`)),
     };
   }
   if (location.mode === 'plain' && !flags.allowPlain) {
@@ -151,31 +223,41 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
     throw new WharfError('invalid-input', 'No password: set WHARF_PASSWORD or run on a terminal to be asked.');
   }
   const reach = await cliConnectivity(flags.connectivity, null, location.host, connectivityIo(io), () => openStores((text) => io.err(`wharf: ${text}`)));
+  const target = urlTarget(location, flags);
   return {
     ...common,
     reach,
-    target: {
-      host: location.host,
-      port: location.port,
-      mode: location.mode,
-      user: location.user,
-      dataMode: flags.active ? 'active' : 'passive',
-      minTlsVersion: 'TLSv1.2',
-      timezoneOffsetMinutes: 0,
-      encoding: 'utf8',
-      allowClearData: flags.allowClearData,
-    },
+    target,
     password,
     path: location.path,
     allowPlain: flags.allowPlain,
     trustStore: undefined,
     decideTrust: (q) => decideOnTerminal(q, io, false),
     uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+    offsetDetection: offsetDetection(target, flags, null, (text) => io.err(`wharf: ${text}`)),
   };
 }
 
 function connectivityIo(io: CliIo): ConnectivityIo {
   return { env: io.env, interactive: io.interactive, ask: io.ask, warn: (text) => io.err(`wharf: ${text}`) };
+}
+
+/** What a URL connects to: its parts, the data mode, and this run's --charset and --timezone-offset. */
+export function urlTarget(
+  location: Extract<CliLocation, { kind: 'url' }>,
+  flags: Pick<ConnectionFlags, 'active' | 'allowClearData' | 'charset' | 'timezoneOffsetMinutes'>,
+): ConnectionTarget {
+  return withTargetOverrides({
+    host: location.host,
+    port: location.port,
+    mode: location.mode,
+    user: location.user,
+    dataMode: flags.active ? 'active' : 'passive',
+    minTlsVersion: 'TLSv1.2',
+    timezoneOffsetMinutes: 0,
+    encoding: 'utf8',
+    allowClearData: flags.allowClearData,
+  }, flags);
 }
 
 /** On a terminal: once, always (saved sites) or reject; elsewhere: reject, saying how to pin the certificate. */
@@ -189,7 +271,7 @@ async function decideOnTerminal(question: CertificateQuestion, io: CliIo, canPin
   }
   io.err(
     [
-      `The certificate of ${host}:${port} is not trusted. ${reason}`,
+      `The certificate of ${hostForUrl(host)}:${port} is not trusted. ${reason}`,
       `  subject: ${certificate.subject}`,
       `  issuer:  ${certificate.issuer}`,
       `  valid:   ${certificate.validFrom} to ${certificate.validTo}`,

@@ -11,6 +11,7 @@ import { processCliIo, runDoctorCommand } from './commands/doctor';
 import { describeClientCertificateUse } from '../../common/models/security';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { cliConnectivity, CONNECTIVITY_USAGE, type ConnectivityFlags } from './connectivity';
+import { offsetDetection, settleSiteSaves, targetOverrides, urlTarget, withTargetOverrides } from './command-support';
 import { runSyncCommand } from './commands/sync';
 import { DEFAULT_EXPANSION_BUDGET, TransferQueue, type AddTransferRequest, type ExpansionBudget } from '../transfers';
 import { EXIT_CODES } from './exit-codes';
@@ -18,7 +19,7 @@ import { ask } from './prompt';
 import { runSiteCommand, type SiteFlags } from './commands/site';
 import { runSiteFileCommand, SITE_FILE_USAGE } from './commands/site-file';
 import { openStores } from './stores';
-import { isRemoteArgument, parseLocation, type CliLocation } from './url';
+import { hostForUrl, isRemoteArgument, parseLocation, sitePath, type CliLocation } from './url';
 
 const USAGE = `Usage: wharf <command> [options]
 
@@ -35,8 +36,10 @@ Commands:
   site ls                list saved sites (the app's site manager)
   site show NAME         one site's settings
   site add NAME --url URL [--folder F] [--ask-password] [--active] [--max-connections N]
-           [--upload-in-place] [--allow-clear-data]
-                         save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain
+           [--upload-in-place] [--allow-clear-data] [--charset NAME] [--timezone-offset MIN]
+                         save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain;
+                         --folder is the site manager's folder the site is filed in (A/B for nested
+                         ones), not a remote folder: the remote folder is the URL's path
   site edit NAME [--url URL] [--rename NEW] [--folder F] [--ask-password] [--active|--passive]
            [--upload-in-place|--upload-via-temporary-name] [--keep-password]
            [--allow-clear-data|--require-data-protection] ...
@@ -51,6 +54,11 @@ URLs: ftpes://user@host[:21]/path  explicit FTPS (AUTH TLS), the standard
       ftp://user@host/path         plain FTP, refused unless --allow-plain
       site:NAME/path               a saved site (its password from the keychain); a site in a
                                    folder: site:Folder%2FName/path
+      The path of a URL is absolute, from the server's root, as in FileZilla and WinSCP; %-escapes are
+      decoded (%20 is a space, %2F a / inside a name's folder path). An IPv6 host goes in brackets:
+      ftpes://alice@[::1]:2121/. A site: path is decoded the same way but is read below the site's
+      remote folder: site:box/a.txt is <site folder>/a.txt; site:box//a.txt (or site:box/%2Fa.txt)
+      is /a.txt; site:box alone is the site's folder.
 
 Options:
   --ca FILE              also trust this CA certificate (PEM)
@@ -74,6 +82,10 @@ ${CONNECTIVITY_USAGE}
   -p, --parents          mkdir: create missing parents
   -q, --quiet            no progress bar
   --timeout SECONDS      default 30
+  --charset NAME         the server's charset for names (windows-1251, shift_jis, latin1, ...);
+                         default UTF-8, or a saved site's. A name it cannot write exits 7
+  --timezone-offset MIN  minutes the server's LIST times are ahead of UTC (e.g. 540 for Tokyo; write
+                         --timezone-offset=-300 for negative ones); default 0, or a saved site's
   -V, --version          print wharf's version
 
 Password: the keychain for a saved site, else WHARF_PASSWORD, else a prompt on a terminal.
@@ -100,6 +112,8 @@ interface CliFlags {
   readonly quiet: boolean;
   readonly timeoutMs: number;
   readonly connectivity: ConnectivityFlags;
+  readonly charset: string | undefined;
+  readonly timezoneOffsetMinutes: number | undefined;
 }
 
 function parseFlags(argv: string[]): { command: string; positionals: string[]; flags: CliFlags; siteFlags: SiteFlags } {
@@ -132,6 +146,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       'max-connections': { type: 'string' },
       'timezone-offset': { type: 'string' },
       encoding: { type: 'string' },
+      charset: { type: 'string' },
       comments: { type: 'string' },
       'upload-in-place': { type: 'boolean', default: false },
       'upload-via-temporary-name': { type: 'boolean', default: false },
@@ -172,6 +187,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       quiet: values.quiet ?? false,
       timeoutMs: timeout * 1000,
       connectivity: { cert: values.cert, key: values.key, proxy: values.proxy },
+      ...targetOverrides(values),
     },
     siteFlags: {
       url: values.url,
@@ -182,7 +198,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       passive: values.passive ?? false,
       maxConnections: values['max-connections'],
       timezoneOffset: values['timezone-offset'],
-      encoding: values.encoding,
+      encoding: values.encoding ?? values.charset,
       comments: values.comments,
       uploadInPlace: values['upload-in-place'] ?? false,
       uploadViaTemporaryName: values['upload-via-temporary-name'] ?? false,
@@ -191,6 +207,15 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       requireDataProtection: values['require-data-protection'] ?? false,
     },
   };
+}
+
+const warned = new Set<string>();
+
+/** A notice every session of a run may give (a charset fallback, a detected offset), printed once. */
+function warnOnce(text: string): void {
+  if (warned.has(text)) return;
+  warned.add(text);
+  warn(text);
 }
 
 /** Prints warnings and errors on stderr, one line each. */
@@ -228,7 +253,7 @@ async function decideTrustOnTerminal(question: Parameters<NonNullable<SessionOpt
   }
   process.stderr.write(
     [
-      `The certificate of ${host}:${port} is not trusted. ${reason}`,
+      `The certificate of ${hostForUrl(host)}:${port} is not trusted. ${reason}`,
       `  subject: ${certificate.subject}`,
       `  issuer:  ${certificate.issuer}`,
       `  valid:   ${certificate.validFrom} to ${certificate.validTo}`,
@@ -263,20 +288,10 @@ async function resolveTarget(
     if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
     const siteTarget = toConnectionTarget(site);
     const target = flags.allowClearData ? { ...siteTarget, allowClearData: true } : siteTarget;
-    const path = location.path === '/' && site.remoteDir ? site.remoteDir : location.path;
-    return { target: flags.active ? { ...target, dataMode: 'active' } : target, password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins, site };
+    const path = sitePath(location, site.remoteDir);
+    return { target: withTargetOverrides(flags.active ? { ...target, dataMode: 'active' } : target, flags), password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins, site };
   }
-  const target: ConnectionTarget = {
-    host: location.host,
-    port: location.port,
-    mode: location.mode,
-    user: location.user,
-    dataMode: flags.active ? 'active' : 'passive',
-    minTlsVersion: 'TLSv1.2',
-    timezoneOffsetMinutes: 0,
-    encoding: 'utf8',
-    allowClearData: flags.allowClearData,
-  };
+  const target = urlTarget(location, flags);
   return { target, password: await passwordFor(location), path: location.path, uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME };
 }
 
@@ -302,6 +317,8 @@ async function openSession(location: CliLocation, flags: CliFlags): Promise<{ se
     timeoutMs: flags.timeoutMs,
     keepAliveIntervalMs: 0,
     ...reach,
+    onNotice: warnOnce,
+    ...offsetDetection(target, flags, site?.id ?? null, warn),
     ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => process.stderr.write(`${line.direction} ${line.text}\n`) } : {}),
   });
   // --in-place wins over the site's setting for this run only; the saved site is not changed.
@@ -319,7 +336,7 @@ function formatEntry(entry: RemoteEntry): string {
 function formatReport(report: SecurityReport): string {
   const cert = report.certificate;
   const lines = [
-    `Server:                 ${report.host}:${report.port} (${report.serverBanner})`,
+    `Server:                 ${hostForUrl(report.host)}:${report.port} (${report.serverBanner})`,
     `Mode:                   ${report.mode === 'explicit' ? 'FTPS, explicit (AUTH TLS)' : report.mode === 'implicit' ? 'FTPS, implicit' : 'FTP, NOT encrypted'}`,
     `TLS:                    ${report.tlsVersion ?? 'none'}${report.cipher ? `, ${report.cipher}` : ''}`,
     `Credentials encrypted:  ${report.credentialsEncrypted ? 'yes (TLS was up before USER and PASS)' : 'NO'}`,
@@ -337,6 +354,10 @@ function formatReport(report: SecurityReport): string {
   }
   if (report.clientCertificate) lines.push(`Client certificate:     ${describeClientCertificateUse(report.clientCertificate)}`);
   if (report.proxy) lines.push(`Proxy:                  ${report.proxy.via === 'direct' ? 'none (direct connection)' : `${report.proxy.via} (${report.proxy.source})`}`);
+  const times = report.listingTimes;
+  if (times) {
+    lines.push(`Listing times:          ${times.format === 'mlsd' ? 'UTC (MLSD)' : `LIST, server clock ${times.offsetMinutes} minutes ahead of UTC (${times.source === 'detected' ? 'detected from MDTM' : "the site's setting or --timezone-offset"})`}`);
+  }
   for (const warning of report.warnings) lines.push(`Warning:                ${warning}`);
   return lines.map(forTerminal).join('\n');
 }
@@ -482,6 +503,51 @@ async function withRemote(positionals: string[], flags: CliFlags, usage: string,
   }
 }
 
+/** Runs one command other than doctor and sync. */
+async function runCommand(command: string, positionals: string[], flags: CliFlags, siteFlags: SiteFlags): Promise<number> {
+  switch (command) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      // Scripts check this before relying on a flag; the app shows the same number in its About.
+      process.stdout.write(`wharf ${wharfVersion}\n`);
+      return 0;
+    case 'ls':
+      await withRemote(positionals, flags, 'ls takes a remote URL: wharf ls URL', async (session, path) => {
+        for (const entry of await session.list(path)) process.stdout.write(`${formatEntry(entry)}\n`);
+      });
+      return 0;
+    case 'get':
+      await commandGet(positionals, flags);
+      return 0;
+    case 'put':
+      await commandPut(positionals, flags);
+      return 0;
+    case 'rm':
+      await withRemote(positionals, flags, 'rm takes a remote URL: wharf rm URL [-r]', (session, path) => session.remove(path, { recursive: flags.recursive }));
+      return 0;
+    case 'mkdir':
+      await withRemote(positionals, flags, 'mkdir takes a remote URL: wharf mkdir URL [-p]', (session, path) => session.mkdir(path, { recursive: flags.parents }));
+      return 0;
+    case 'info':
+      await withRemote(positionals, flags, 'info takes a remote URL: wharf info URL', async (session, path) => {
+        await session.list(path); // opens a data connection, so TLS session reuse is known
+        process.stdout.write(`${formatReport(session.report)}\n`);
+      });
+      return 0;
+    case 'site':
+      await runSiteCommand(positionals, siteFlags, {
+        out: (text) => process.stdout.write(`${text}\n`),
+        warn,
+        askPassword: async (question) => (process.stdin.isTTY ? (await ask(question, { hidden: true })) || null : null),
+      });
+      return 0;
+    default:
+      throw new WharfError('invalid-input', `Unknown command "${command}". Run wharf --help.`);
+  }
+}
+
 /** Runs the command line; returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   try {
@@ -493,46 +559,10 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     const { command, positionals, flags, siteFlags } = parseFlags(argv);
-    switch (command) {
-      case 'help':
-        process.stdout.write(`${USAGE}\n`);
-        return 0;
-      case 'version':
-        // Scripts check this before relying on a flag; the app shows the same number in its About.
-        process.stdout.write(`wharf ${wharfVersion}\n`);
-        return 0;
-      case 'ls':
-        await withRemote(positionals, flags, 'ls takes a remote URL: wharf ls URL', async (session, path) => {
-          for (const entry of await session.list(path)) process.stdout.write(`${formatEntry(entry)}\n`);
-        });
-        return 0;
-      case 'get':
-        await commandGet(positionals, flags);
-        return 0;
-      case 'put':
-        await commandPut(positionals, flags);
-        return 0;
-      case 'rm':
-        await withRemote(positionals, flags, 'rm takes a remote URL: wharf rm URL [-r]', (session, path) => session.remove(path, { recursive: flags.recursive }));
-        return 0;
-      case 'mkdir':
-        await withRemote(positionals, flags, 'mkdir takes a remote URL: wharf mkdir URL [-p]', (session, path) => session.mkdir(path, { recursive: flags.parents }));
-        return 0;
-      case 'info':
-        await withRemote(positionals, flags, 'info takes a remote URL: wharf info URL', async (session, path) => {
-          await session.list(path); // opens a data connection, so TLS session reuse is known
-          process.stdout.write(`${formatReport(session.report)}\n`);
-        });
-        return 0;
-      case 'site':
-        await runSiteCommand(positionals, siteFlags, {
-          out: (text) => process.stdout.write(`${text}\n`),
-          warn,
-          askPassword: async (question) => (process.stdin.isTTY ? (await ask(question, { hidden: true })) || null : null),
-        });
-        return 0;
-      default:
-        throw new WharfError('invalid-input', `Unknown command "${command}". Run wharf --help.`);
+    try {
+      return await runCommand(command, positionals, flags, siteFlags);
+    } finally {
+      await settleSiteSaves();
     }
   } catch (err) {
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
@@ -541,6 +571,9 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
     warn(error.message);
+    if (error.kind === 'ftp' && argv.some((arg) => isRemoteArgument(arg) && /[^\p{ASCII}]/u.test(arg)) && !argv.some((arg) => arg.startsWith('--charset'))) {
+      warn('the path has characters beyond ASCII: if the server names files in another charset than UTF-8, try --charset NAME (windows-1251, shift_jis, ...)');
+    }
     return EXIT_CODES[error.kind] ?? 1;
   }
 }

@@ -14,7 +14,14 @@ export type CliLocation =
       readonly password: string | null;
       readonly path: string;
     }
-  | { readonly kind: 'site'; readonly siteName: string; readonly path: string };
+  | {
+      readonly kind: 'site';
+      readonly siteName: string;
+      /** Absolute, %-decoded; when `inSiteFolder`, it is read below the site's remote folder (see sitePath). */
+      readonly path: string;
+      /** `site:NAME/a.txt` is `<site folder>/a.txt`; `site:NAME//a.txt` and `site:NAME/%2Fa.txt` are `/a.txt`. */
+      readonly inSiteFolder: boolean;
+    };
 
 /** Schemes as FileZilla and WinSCP use them: ftpes = explicit FTPS, ftps = implicit FTPS, ftp = plain. */
 const SCHEMES: Readonly<Record<string, FtpsMode>> = { 'ftpes:': 'explicit', 'ftps:': 'implicit', 'ftp:': 'plain' };
@@ -46,9 +53,10 @@ export function parseLocation(arg: string): CliLocation {
     const slash = rest.indexOf('/');
     const siteName = decodePart(slash === -1 ? rest : rest.slice(0, slash), 'site name');
     if (siteName.length === 0) throw new WharfError('invalid-input', `"${arg}" names no site: use site:NAME/path.`);
-    const path = slash === -1 ? '/' : rest.slice(slash);
-    if (hasControlCharacters(path)) throw new WharfError('invalid-input', 'The path contains a line break or another control character.');
-    return { kind: 'site', siteName, path };
+    // What follows the slash after the name is decoded like a URL's path; a second slash (or %2F) makes it absolute.
+    const decoded = slash === -1 ? '' : decodePart(rest.slice(slash + 1), 'path');
+    const inSiteFolder = !decoded.startsWith('/');
+    return { kind: 'site', siteName, path: inSiteFolder ? `/${decoded}` : decoded, inSiteFolder };
   }
   // Messages quote the argument without the password a URL may carry.
   const shown = arg.replace(/^([a-z]+:\/\/[^/@]*?:)[^/]*@/i, '$1****@');
@@ -72,4 +80,20 @@ export function parseLocation(arg: string): CliLocation {
     password: url.password ? decodePart(url.password, 'password') : null,
     path,
   };
+}
+
+/**
+ * The remote path a `site:` location names: below the site's remote folder unless it was written as an
+ * absolute path (`site:NAME//abs`), so `site:NAME/a.txt` means what the site manager's folder shows.
+ */
+export function sitePath(location: Extract<CliLocation, { kind: 'site' }>, remoteDir: string): string {
+  if (!location.inSiteFolder || remoteDir === '' || remoteDir === '/') return location.path;
+  if (location.path === '/') return remoteDir;
+  const base = remoteDir.startsWith('/') ? remoteDir : `/${remoteDir}`;
+  return `${base.replace(/\/+$/, '')}${location.path}`;
+}
+
+/** A host as a URL writes it: an IPv6 address in brackets (`[::1]:2121`), so its colons are not read as a port. */
+export function hostForUrl(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }

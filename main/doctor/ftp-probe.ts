@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { connect as tlsConnect, rootCertificates, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import * as tls from 'node:tls';
 import type { ControlCharset } from '../ftps/charset';
+import { withoutOpenSslDump } from '../ftps/error-mapping';
 import { normalizeAddress } from '../ftps/net-address';
 import { printableName } from '../ftps/safe-names';
 
@@ -41,7 +42,8 @@ export interface FtpReply {
 
 /** Server text made safe to show: control characters escaped (a hostile banner cannot forge log lines). */
 export function showable(text: string, max = 300): string {
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  const clean = withoutOpenSslDump(text);
+  const cut = clean.length > max ? `${clean.slice(0, max)}…` : clean;
   return cut
     .split('\n')
     .map((line) => printableName(line))

@@ -62,11 +62,13 @@ export function explainVerificationError(cert: CertificateInfo, host: string): s
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || /altname|hostname/i.test(code)) {
     return `The certificate is for ${cert.subjectAltNames.join(', ') || cert.subject}, not for ${host}.`;
   }
-  if (cert.selfSigned || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN') {
+  if (cert.selfSigned || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
     return 'The certificate is self-signed: no certificate authority vouches for it.';
   }
-  if (code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY') {
-    return 'The certificate was issued by an authority this computer does not trust.';
+  // OpenSSL says SELF_SIGNED_CERT_IN_CHAIN when the server sends its whole chain up to a root nobody here
+  // trusts (pyftpdlib with a certfile holding the chain does): the server's own certificate is CA-issued.
+  if (code === 'SELF_SIGNED_CERT_IN_CHAIN' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' || code === 'UNABLE_TO_GET_ISSUER_CERT') {
+    return `The certificate was issued by an unknown authority${cert.issuer ? ` (${cert.issuer})` : ''}, an authority this computer does not trust.`;
   }
   return `The certificate could not be verified (${code || 'unknown reason'}).`;
 }

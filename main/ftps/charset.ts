@@ -65,7 +65,7 @@ export function controlCharset(label: string): ControlCharset {
       let wire = '';
       for (const char of text) {
         const bytes = table.get(char) ?? (fourByte ? gb18030Supplementary(char) : undefined);
-        if (bytes === undefined) throw new WharfError('invalid-input', `"${char}" cannot be written in the charset ${label}.`);
+        if (bytes === undefined) throw new WharfError('unsafe-name', `"${char}" cannot be written in the charset ${label}: the name cannot be sent to this server.`);
         wire += bytes;
       }
       return wire;

@@ -21,7 +21,7 @@ export function toWharfError(err: unknown, context: ErrorContext): WharfError {
   if (err instanceof FTPError) return fromReply(err, context);
   const error = err instanceof Error ? err : new Error(String(err));
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  const message = error.message;
+  const message = withoutOpenSslDump(error.message);
   const cause = { cause: error };
 
   if (/User closed client/i.test(message)) return new WharfError('cancelled', 'The operation was cancelled.', cause);
@@ -80,6 +80,23 @@ export function toWharfError(err: unknown, context: ErrorContext): WharfError {
     return new WharfError('ftp', 'The server sent a reply longer than 64 KiB: Wharf closed the connection (a broken or hostile server).', cause);
   }
   return new WharfError('internal', message, cause);
+}
+
+/**
+ * OpenSSL's error queue as Node passes it on: `C0E7...:error:0A00010B:SSL routines:ssl3_get_record:wrong
+ * version number:../ssl/record/ssl3_record.c:354:` and a line break, one such line per queued error. A
+ * person needs only the reason ("wrong version number"); the rest is a source location.
+ */
+export function withoutOpenSslDump(message: string): string {
+  const reasons: string[] = [];
+  const rest = message.replace(/[0-9A-F]{8,}:error:[0-9A-F]{6,}:[^:\n]*:[^:\n]*:([^:\n]+)(?::[^\s:]*:\d+:?)?([^\n]*)\n?/g, (_all, reason: string, extra: string) => {
+    const said = extra.trim() === '' ? reason.trim() : `${reason.trim()} (${extra.trim()})`;
+    if (!reasons.includes(said)) reasons.push(said);
+    return '';
+  });
+  const text = rest.trim().replace(/[:\s]+$/, '');
+  if (reasons.length === 0) return text;
+  return text === '' ? reasons.join('; ') : `${text}: ${reasons.join('; ')}`;
 }
 
 function fromReply(err: FTPError, context: ErrorContext): WharfError {

@@ -16,9 +16,11 @@ import { ALLOW_CLEAR_DATA_LABEL } from '../../common/models/site-profile';
 import { describePeerCertificate, explainVerificationError, normalizeFingerprint } from './certificate';
 import { explainClientCertificateAlert, type ClientCertificate } from './client-certificate';
 import { controlCharset, type ControlCharset } from './charset';
+import { guessNameCharset, isValidUtf8 } from './charset-guess';
 import { activeModeBehindProxyMessage, createDataConnectionStrategy } from './data-connection';
+import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls } from './implicit-probe';
 import { toWharfError } from './error-mapping';
-import { WharfError } from './errors';
+import { isWharfError, WharfError } from './errors';
 import { parseListing, parseMlstFacts } from './listing';
 import { guardReplies } from './reply-guard';
 import { isIpAddress } from './net-address';
@@ -66,6 +68,16 @@ export interface SessionOptions {
   /** EPSV before PASV; default true. Off for routers that mangle EPSV. */
   readonly useEpsv?: boolean;
   readonly onLog?: (line: LogLine) => void;
+  /** What a person must be told once, beyond the log: a charset fallback, a detected timezone offset. */
+  readonly onNotice?: (text: string) => void;
+  /**
+   * Compare the first LIST time with MDTM (which is UTC) and, where they differ by whole quarter-hours,
+   * read LIST times with that offset from then on (as Transmit does). For sites whose offset nobody set.
+   * default false
+   */
+  readonly detectTimezoneOffset?: boolean;
+  /** Called once when detectTimezoneOffset found the server's offset, to store it with the site. */
+  readonly onTimezoneOffsetDetected?: (minutes: number) => void;
   readonly connectionId?: string;
   /** A client certificate for mutual TLS (main/ftps/client-certificate.ts), on the control and every data connection. default none */
   readonly clientCertificate?: ClientCertificate;
@@ -153,7 +165,13 @@ export class FtpsSession {
   private dataProtected = false;
   private featureMap: ReadonlyMap<string, string> = new Map();
   private currentReport: SecurityReport;
-  private readonly charset: ControlCharset;
+  private charset: ControlCharset;
+  /** The server's SITE HELP reply, once asked (see offersSiteUtime). */
+  private siteHelp: string | undefined;
+  /** Whether LIST times are still to be checked against MDTM (see detectListingOffset). */
+  private offsetToDetect: boolean;
+  /** Set once a listing showed the site's names to be UTF-8 or not (see fallBackFromUtf8). */
+  private utf8Settled = false;
   private secureContext: tls.SecureContext | null = null;
   /** The target's timezone offset, changeable while connected (see setListingTimezoneOffset). */
   private listingOffsetMinutes: number;
@@ -166,6 +184,7 @@ export class FtpsSession {
     this.client.ftp.log = (message: string) => this.onLibraryLog(message);
     this.charset = controlCharset(options.target.encoding);
     this.listingOffsetMinutes = options.target.timezoneOffsetMinutes;
+    this.offsetToDetect = options.detectTimezoneOffset === true;
     this.client.ftp.encoding = this.charset.socketEncoding;
     const dataConnections = createDataConnectionStrategy({
       preferredMode: options.target.dataMode,
@@ -209,6 +228,8 @@ export class FtpsSession {
    */
   setListingTimezoneOffset(minutes: number): void {
     this.listingOffsetMinutes = minutes;
+    const times = this.currentReport.listingTimes;
+    if (times?.format === 'list') this.currentReport = { ...this.currentReport, listingTimes: { ...times, offsetMinutes: minutes, source: 'site' } };
   }
 
   /** False once closed by the user; a connection dropped by the network reopens on the next command. */
@@ -336,7 +357,7 @@ export class FtpsSession {
     const { host, port, mode } = this.options.target;
     const { proxy } = this.options;
     if (!proxy && mode === 'implicit') return this.client.connectImplicitTLS(host, port, this.tlsOptions());
-    const welcome = proxy ? await this.connectThroughProxy(proxy) : await this.client.connect(host, port);
+    const welcome = proxy ? await this.connectThroughProxy(proxy) : await this.greetingOrImplicitHint(host, port);
     if (mode === 'explicit') {
       try {
         await this.client.send('AUTH TLS');
@@ -353,6 +374,36 @@ export class FtpsSession {
       await this.upgradeControlSocket();
     }
     return welcome;
+  }
+
+  /**
+   * The server's greeting; but when it stays silent for IMPLICIT_CHECK_AFTER_MS and a second connection
+   * completes a TLS handshake, the port speaks implicit FTPS: say so then, not after the whole timeout.
+   */
+  private async greetingOrImplicitHint(host: string, port: number): Promise<FTPResponse> {
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    const greeting = this.client.connect(host, port);
+    let timer: NodeJS.Timeout | undefined;
+    const implicit = new Promise<'implicit'>((resolve) => {
+      timer = setTimeout(() => {
+        void speaksImplicitTls(host, port, this.tlsOptions(), timeoutMs).then((yes) => {
+          if (yes) resolve('implicit');
+        });
+      }, Math.min(IMPLICIT_CHECK_AFTER_MS, timeoutMs));
+      timer.unref();
+    });
+    try {
+      const first = await Promise.race([greeting, implicit]);
+      if (first !== 'implicit') return first;
+      greeting.catch(() => undefined);
+      this.client.close();
+      throw new WharfError(
+        'tls-handshake',
+        `The server on port ${port} sends no greeting and waits for a TLS handshake: it speaks implicit FTPS there. Use ftps:// ("FTPS, implicit") for this port; explicit FTPS (ftpes://) usually uses port 21.`,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
@@ -481,6 +532,9 @@ export class FtpsSession {
       cipher: secure ? (socket.getCipher()?.standardName ?? null) : null,
       credentialsEncrypted: secure,
       dataProtected: this.dataProtected,
+      listingTimes: this.featureMap.has('MLST')
+        ? { format: 'mlsd', offsetMinutes: 0, source: 'utc' }
+        : (this.currentReport.listingTimes ?? { format: 'list', offsetMinutes: this.listingOffsetMinutes, source: 'site' }),
       serverBanner: banner
         .split(/\r?\n/)
         .map((line) => line.replace(/^220[- ]?/, '').trim())
@@ -542,12 +596,116 @@ export class FtpsSession {
 
   /** Lists a folder with MLSD where the server has it, else LIST; `.` and `..` are dropped. */
   async list(path = ''): Promise<RemoteEntry[]> {
-    path = this.wire(path);
-    return this.run(async () => {
-      const entries = await this.listNow(path);
-      this.log('info', `Listed ${path || 'the current folder'}: ${entries.length} entries`);
+    return this.onPath(path, (wirePath) =>
+      this.run(async () => {
+        let entries = await this.listNow(wirePath);
+        if (this.mayFallBackFromUtf8() && entries.some((e) => e.name.includes('\ufffd')) && (await this.fallBackFromUtf8(path)) === 'switched') {
+          entries = await this.listNow(this.wire(path));
+        }
+        if (this.offsetToDetect && this.client.availableListCommands[0] !== 'MLSD') entries = await this.detectListingOffset(wirePath, entries);
+        this.log('info', `Listed ${wirePath || 'the current folder'}: ${entries.length} entries`);
+        return entries;
+      }),
+    );
+  }
+
+  /**
+   * LIST shows the server's local time, MDTM UTC (RFC 3659): one file's two times tell the server's
+   * offset. Only a file listed with its minute (not an old one, listed with its day) can tell, and only
+   * a difference of whole quarter-hours counts (LIST drops the seconds MDTM has). Runs inside run().
+   */
+  private async detectListingOffset(folderWirePath: string, entries: RemoteEntry[]): Promise<RemoteEntry[]> {
+    if (!this.featureMap.has('MDTM')) {
+      this.offsetToDetect = false;
       return entries;
-    });
+    }
+    const current = this.listingOffsetMinutes;
+    const candidate = entries.find((e) => e.type === 'file' && e.modifiedAt !== null && (Date.parse(e.modifiedAt) + current * 60_000) % 86_400_000 !== 0);
+    if (!candidate?.modifiedAt) return entries;
+    const folder = folderWirePath === '' ? '' : `${folderWirePath.replace(/\/+$/, '')}/`;
+    const utc = await this.client.lastMod(`${folder}${this.charset.encode(candidate.name)}`).catch(() => null);
+    this.offsetToDetect = false;
+    if (utc === null) return entries;
+    const shownAsLocal = Date.parse(candidate.modifiedAt) + current * 60_000 - utc.getTime();
+    const offset = Math.round(shownAsLocal / 900_000) * 15;
+    const exact = shownAsLocal > offset * 60_000 - 61_000 && shownAsLocal <= offset * 60_000 + 1_000;
+    if (!exact || offset === current || Math.abs(offset) > 24 * 60) return entries;
+    this.listingOffsetMinutes = offset;
+    this.currentReport = { ...this.currentReport, listingTimes: { format: 'list', offsetMinutes: offset, source: 'detected' } };
+    const sign = offset < 0 ? '-' : '+';
+    const zone = `UTC${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+    const notice = `The server lists times in its local time, ${zone} (its LIST and MDTM times of ${printableName(candidate.name)} differ by ${offset} minutes): Wharf reads them with that offset (timezone offset ${offset} minutes).`;
+    this.log('warning', notice);
+    this.options.onNotice?.(notice);
+    this.options.onTimezoneOffsetDetected?.(offset);
+    const shiftMs = (offset - current) * 60_000;
+    return entries.map((e) => (e.modifiedAt === null ? e : { ...e, modifiedAt: new Date(Date.parse(e.modifiedAt) - shiftMs).toISOString() }));
+  }
+
+  /** True while names are taken for UTF-8 because the site says UTF-8, and no listing has shown whether they are. */
+  private mayFallBackFromUtf8(): boolean {
+    return !this.utf8Settled && this.charset.socketEncoding === 'utf8';
+  }
+
+  /**
+   * FileZilla's fallback: on a UTF-8 site whose names are not valid UTF-8, stop assuming UTF-8. Lists the
+   * folder again byte for byte (inside run); when names in it are not UTF-8, names are read and written in
+   * the likeliest charset from then on, and the person is told once. 'unreadable' when the folder cannot
+   * be listed (nothing is settled then).
+   */
+  private async fallBackFromUtf8(folder: string): Promise<'switched' | 'utf8' | 'unreadable'> {
+    let text = '';
+    this.client.parseList = (rawText: string) => {
+      text = rawText;
+      return [];
+    };
+    this.client.ftp.encoding = 'latin1';
+    this.suppressListingLog = true;
+    try {
+      assertSafeArgument(folder, 'path');
+      await this.client.list(Buffer.from(folder, 'utf8').toString('latin1'));
+    } catch (err) {
+      if (err instanceof FTPError) return 'unreadable';
+      throw err;
+    } finally {
+      this.suppressListingLog = false;
+      this.client.ftp.encoding = this.charset.socketEncoding;
+    }
+    const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
+    const listed = parseListing(text, { format, timezoneOffsetMinutes: 0, now: new Date() }).map((entry) => Buffer.from(entry.name, 'latin1'));
+    // vsftpd lists a folder that does not exist as empty: that proves nothing about names.
+    if (listed.length === 0) return 'unreadable';
+    this.utf8Settled = true;
+    const names = listed.filter((name) => !isValidUtf8(name));
+    if (names.length === 0) return 'utf8';
+    const guess = guessNameCharset(names) ?? 'latin1';
+    this.charset = controlCharset(guess);
+    this.client.ftp.encoding = this.charset.socketEncoding;
+    const notice = `The server sends names that are not valid UTF-8 (in ${printableName(folder || '.')}): they are read as ${guess} from now on, the likeliest charset for them (as FileZilla, Wharf stops assuming UTF-8). If names still look wrong, set the site's charset (wharf: --charset NAME).`;
+    this.log('warning', notice);
+    this.options.onNotice?.(notice);
+    return 'switched';
+  }
+
+  /**
+   * Runs a command on a path; when it is refused for a non-ASCII path on a site taken for UTF-8, the
+   * nearest folder above it that lists shows whether names are UTF-8 at all, and after a fallback to
+   * another charset the command is tried once more.
+   */
+  private async onPath<T>(path: string, operation: (wirePath: string) => Promise<T>): Promise<T> {
+    try {
+      return await operation(this.wire(path));
+    } catch (err) {
+      if (!this.mayFallBackFromUtf8() || !/[^\p{ASCII}]/u.test(path) || !isWharfError(err, 'ftp') || (err.code ?? 0) < 450) throw err;
+      let outcome: 'switched' | 'utf8' | 'unreadable' = 'unreadable';
+      for (let folder = path; outcome === 'unreadable' && folder.includes('/') && folder !== '/'; ) {
+        folder = folder.slice(0, folder.lastIndexOf('/')) || '/';
+        const probe = folder;
+        outcome = await this.run(() => this.fallBackFromUtf8(probe));
+      }
+      if (outcome !== 'switched') throw err;
+      return operation(this.wire(path));
+    }
   }
 
   /**
@@ -694,34 +852,49 @@ export class FtpsSession {
 
   /** The size of a remote file in bytes (SIZE). */
   async size(path: string): Promise<number> {
-    path = this.wire(path);
-    return this.run(() => this.client.size(path));
+    return this.onPath(path, (wirePath) => this.run(() => this.client.size(wirePath)));
   }
 
   /** The modification time of a remote file (MDTM, else MLST); null when the server cannot say. */
   async modifiedAt(path: string): Promise<Date | null> {
-    path = this.wire(path);
-    return this.run(async () => {
-      if (this.featureMap.has('MDTM')) return this.client.lastMod(path);
-      if (this.featureMap.has('MLST')) {
-        const reply = await this.client.send(`MLST ${path}`);
-        const line = reply.message.split(/\r?\n/).find((l) => l.startsWith(' '));
-        const entry = line ? parseMlstFacts(line.trim()) : null;
-        return entry?.modifiedAt ? new Date(entry.modifiedAt) : null;
-      }
-      return null;
-    });
+    return this.onPath(path, (wirePath) =>
+      this.run(async () => {
+        if (this.featureMap.has('MDTM')) return this.client.lastMod(wirePath);
+        if (this.featureMap.has('MLST')) {
+          const reply = await this.client.send(`MLST ${wirePath}`);
+          const line = reply.message.split(/\r?\n/).find((l) => l.startsWith(' '));
+          const entry = line ? parseMlstFacts(line.trim()) : null;
+          return entry?.modifiedAt ? new Date(entry.modifiedAt) : null;
+        }
+        return null;
+      }),
+    );
   }
 
-  /** Sets a remote file's modification time with MFMT; false when the server lacks it. */
+  /**
+   * Sets a remote file's modification time: MFMT; else SITE UTIME where FEAT or SITE HELP offers it
+   * (pure-ftpd, proftpd's mod_site_misc); else MDTM with a time, which vsftpd (mdtm_write) accepts, kept
+   * only when MDTM then reads the time back. False when the server cannot set it.
+   */
   async setModifiedAt(path: string, date: Date): Promise<boolean> {
     path = this.wire(path);
     return this.run(async () => {
-      if (!this.featureMap.has('MFMT')) return false;
       const stamp = date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-      const reply = await this.client.sendIgnoringError(`MFMT ${stamp} ${path}`);
-      return reply.code >= 200 && reply.code < 300;
+      const succeeded = (reply: FTPResponse) => reply.code >= 200 && reply.code < 300;
+      if (this.featureMap.has('MFMT')) return succeeded(await this.client.sendIgnoringError(`MFMT ${stamp} ${path}`));
+      if ((await this.offersSiteUtime()) && succeeded(await this.client.sendIgnoringError(`SITE UTIME ${stamp} ${path}`))) return true;
+      if (!this.featureMap.has('MDTM')) return false;
+      if (!succeeded(await this.client.sendIgnoringError(`MDTM ${stamp} ${path}`))) return false;
+      const now = await this.client.lastMod(path).catch(() => null);
+      return now !== null && Math.floor(now.getTime() / 1000) === Math.floor(date.getTime() / 1000);
     });
+  }
+
+  /** Whether SITE UTIME exists: FEAT rarely says so, SITE HELP does (asked once). Inside run(). */
+  private async offersSiteUtime(): Promise<boolean> {
+    if (/\bUTIME\b/i.test(this.featureMap.get('SITE') ?? '')) return true;
+    this.siteHelp ??= (await this.client.sendIgnoringError('SITE HELP')).message;
+    return /\bUTIME\b/i.test(this.siteHelp.replace(/^\d{3}[ -]/gm, ''));
   }
 
   /** The FEAT lines, keyed by feature name. */
@@ -785,8 +958,7 @@ export class FtpsSession {
     destination: Writable,
     options: { startAt?: number; signal?: AbortSignal; onProgress?: (bytes: number) => void } = {},
   ): Promise<void> {
-    remotePath = this.wire(remotePath);
-    return this.run(() => this.withAbortAndProgress(options, () => this.client.downloadTo(destination, remotePath, options.startAt ?? 0)));
+    return this.onPath(remotePath, (wirePath) => this.run(() => this.withAbortAndProgress(options, () => this.client.downloadTo(destination, wirePath, options.startAt ?? 0))));
   }
 
   /** Uploads a stream to a remote file; with `append`, APPE adds to what is there (resuming an upload). */

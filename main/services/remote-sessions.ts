@@ -42,6 +42,8 @@ export interface RemoteSessionDeps {
   readonly log: LogHub;
   /** Client certificates and proxies (#18); without it, connections are direct and carry no certificate. */
   readonly connectivity?: ConnectivitySources;
+  /** A session found the server's LIST offset for a saved site whose offset was 0: store it with the site. */
+  readonly onTimezoneOffsetDetected?: (siteId: string, minutes: number) => void;
 }
 
 interface Entry {
@@ -91,6 +93,9 @@ export class RemoteSessionService {
         password,
         connectionId: sessionId,
         onLog: (line: LogLine) => this.deps.log.push(line),
+        ...(site && site.timezoneOffsetMinutes === 0
+          ? { detectTimezoneOffset: true, onTimezoneOffsetDetected: (minutes: number) => this.deps.onTimezoneOffsetDetected?.(site.id, minutes) }
+          : {}),
         decideTrust: async (question) => {
           const previous = await this.deps.trustStore?.get(question.host, question.port).catch(() => null);
           return this.deps.questions.askCertificate({

@@ -377,7 +377,11 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
   const openSession = options.openSession ?? ((o) => FtpsSession.open(o));
   const local = new LocalFsService({ access, ...(platform.trash ? { trash: platform.trash } : {}), ...(options.home ? { home: options.home } : {}) });
   await local.init();
-  const remote = new RemoteSessionService({ openSession, sites: store, trustStore: pinned, questions, events, log, connectivity });
+  const remote = new RemoteSessionService({
+    openSession, sites: store, trustStore: pinned, questions, events, log, connectivity,
+    // Saved like an edit in the site manager, so the site's sessions and the manager show it at once.
+    onTimezoneOffsetDetected: (siteId, minutes) => void sites.update(siteId, { timezoneOffsetMinutes: minutes }).catch(() => undefined),
+  });
   const connections = new QueueConnections({ openSession, sites: store, trustStore: pinned, questions, onLog: (line) => log.push(line), connectivity });
   const queueLog = (text: string) => log.info('queue', 'info', text);
   const transferQueue = options.queue

@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RemoteEntry } from '../../common/models/remote-entry';
 import type { CompareResult, CompareSide, SkippedPath } from '../../common/models/sync';
-import { WharfError } from '../ftps/errors';
+import { isWharfError, WharfError } from '../ftps/errors';
 import { printableName, unsafeNameReason } from '../ftps/safe-names';
 import type { RemoteHash } from '../ftps/session';
 import { DEFAULT_EXPANSION_BUDGET, goOnPastBudget, type ExpansionBudget, type OnBudgetExceeded } from '../transfers';
@@ -29,6 +29,8 @@ export interface CompareFoldersOptions {
   readonly timezoneOffsetMinutes?: number;
   /** Compare server hashes (HASH, XSHA256, ...) of equal-size files where offered. default true */
   readonly useHash?: boolean;
+  /** Compare sizes only: no times, no hashes. default false */
+  readonly sizeOnly?: boolean;
   /** Times this close count as equal. default 1 second */
   readonly toleranceSeconds?: number;
   readonly signal?: AbortSignal;
@@ -38,6 +40,12 @@ export interface CompareFoldersOptions {
   readonly budget?: ExpansionBudget;
   /** Go on past the budget? default: no, the compare stops with a `cancelled` error */
   readonly onBudgetExceeded?: OnBudgetExceeded;
+  /**
+   * A root folder that does not exist yet compares as empty (a sync creates it), instead of failing the
+   * compare. Only a root whose parent lists without it counts as missing, never one that cannot be read.
+   * default false
+   */
+  readonly missingRootsAreEmpty?: boolean;
 }
 
 const HASH_FEATURES = ['HASH', 'XSHA256', 'XSHA1', 'XMD5', 'XCRC'];
@@ -159,6 +167,29 @@ export async function walkRemote(
   return out;
 }
 
+/** A listing refused for its path: 550, or 450 from proftpd ("No such file or directory"). */
+function isRefusal(err: unknown): boolean {
+  return isWharfError(err, 'ftp') && err.code !== undefined && (err.code >= 500 || err.code === 450);
+}
+
+/**
+ * True when a remote folder does not exist: its parent lists (or is missing itself) without an entry of
+ * that name. A folder that exists but cannot be read is not missing.
+ */
+async function remoteFolderMissing(session: Pick<CompareSession, 'list'>, path: string): Promise<boolean> {
+  const trimmed = path.replace(/\/+$/, '');
+  const cut = trimmed.lastIndexOf('/');
+  if (trimmed === '' || cut < 0) return false;
+  const parent = cut === 0 ? '/' : trimmed.slice(0, cut);
+  const name = trimmed.slice(cut + 1);
+  try {
+    return !(await session.list(parent)).some((entry) => entry.name === name);
+  } catch (err) {
+    if (isRefusal(err) && parent !== '/') return remoteFolderMissing(session, parent);
+    return false;
+  }
+}
+
 /**
  * Compares a local folder with a remote one: walks both, asks the server for hashes of equal-size files
  * where it offers HASH, and compares. The site's timezone offset applies to LIST times only; a server
@@ -172,15 +203,20 @@ export async function compareFolders(session: CompareSession, options: CompareFo
   const listsInUtc = features.has('MLST');
   const skipped: SkippedPath[] = [];
   let folders = 0;
-  const local = await walkLocal(options.localRoot, recursive, skipped, options.signal);
+  const missingIsEmpty = options.missingRootsAreEmpty === true;
+  const localMissing = missingIsEmpty && (await stat(options.localRoot).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : undefined))) === null;
+  const local = localMissing ? [] : await walkLocal(options.localRoot, recursive, skipped, options.signal);
   const limits = { ...(options.budget ? { budget: options.budget } : {}), ...(options.onBudgetExceeded ? { onBudgetExceeded: options.onBudgetExceeded } : {}) };
   const remote = await walkRemote(session, options.remoteRoot, { recursive, listsInUtc, listingOffsetMinutes: listingOffset, ...limits }, skipped, options.signal, () => {
     folders += 1;
     options.onProgress?.(folders);
+  }).catch(async (err: unknown) => {
+    if (missingIsEmpty && isRefusal(err) && (await remoteFolderMissing(session, options.remoteRoot))) return [];
+    throw err;
   });
 
   let hashAlgorithm: CompareResult['settings']['hashAlgorithm'] = null;
-  if ((options.useHash ?? true) && HASH_FEATURES.some((f) => features.has(f))) {
+  if ((options.useHash ?? true) && options.sizeOnly !== true && HASH_FEATURES.some((f) => features.has(f))) {
     const remoteByKey = new Map(remote.map((e, i) => [matchKey(e.relativePath), i]));
     for (let i = 0; i < local.length; i++) {
       checkAborted(options.signal);
@@ -201,6 +237,7 @@ export async function compareFolders(session: CompareSession, options: CompareFo
   const entries = compareTrees(local, remote, {
     remoteShiftMinutes: listsInUtc ? 0 : listingOffset - offset,
     toleranceMs: (options.toleranceSeconds ?? 1) * 1000,
+    sizeOnly: options.sizeOnly === true,
   });
   return {
     localRoot: options.localRoot,
@@ -211,6 +248,7 @@ export async function compareFolders(session: CompareSession, options: CompareFo
       offsetApplies: !listsInUtc,
       toleranceSeconds: options.toleranceSeconds ?? 1,
       hashAlgorithm,
+      ...(options.sizeOnly === true ? { sizeOnly: true } : {}),
     },
     entries,
     skipped,

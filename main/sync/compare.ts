@@ -26,6 +26,8 @@ export interface CompareRules {
   readonly remoteShiftMinutes?: number;
   /** Times this close count as equal. default 1000 ms */
   readonly toleranceMs?: number;
+  /** Compare sizes only: times say nothing (a server that cannot keep them). default false */
+  readonly sizeOnly?: boolean;
 }
 
 const PRECISION_MS: Record<TimePrecision, number> = { exact: 0, second: 1000, minute: 60_000, day: 86_400_000 };
@@ -130,7 +132,7 @@ export function compareTrees(local: readonly TreeEntry[], remote: readonly TreeE
       parts.push(`sizes differ: ${bytes(l.size)} here, ${bytes(r.size)} on the server`);
     }
     let timeVerdict: ReturnType<typeof compareTimes> | null = null;
-    if (l.modifiedMs !== null && r.modifiedMs !== null) {
+    if (l.modifiedMs !== null && r.modifiedMs !== null && rules.sizeOnly !== true) {
       timeVerdict = compareTimes(l.modifiedMs, r.modifiedMs + shiftMs, r.precision, tolerance);
     }
     const newer = timeVerdict === 'local-newer' ? 'local' : timeVerdict === 'remote-newer' ? 'remote' : null;
@@ -149,7 +151,7 @@ export function compareTrees(local: readonly TreeEntry[], remote: readonly TreeE
       parts.push(`newer ${newer === 'local' ? 'here' : 'on the server'}`);
     }
     if (reasons.length === 0) {
-      entries.push({ ...base, status: 'same', reasons: [], newer: null, explanation: sameAlgorithm ? `Same content (${l.hash?.algorithm}).` : 'Same size and time.' });
+      entries.push({ ...base, status: 'same', reasons: [], newer: null, explanation: sameAlgorithm ? `Same content (${l.hash?.algorithm}).` : rules.sizeOnly === true ? 'Same size.' : 'Same size and time.' });
       continue;
     }
     const text = parts.join('; ');
@@ -167,6 +169,25 @@ export function compareTrees(local: readonly TreeEntry[], remote: readonly TreeE
       ? { ...e, status: 'different', reasons: ['contents'], explanation: 'Folder on both sides; its contents differ.' }
       : e,
   );
+}
+
+/**
+ * The offset a server's LIST times seem to be off by: when every file that differs only in time (same
+ * size) differs by the same whole number of quarter-hours, the listing is in the server's local time and
+ * the offset is unknown or wrong. Minutes to add to the offset in use; null when times do not say so.
+ */
+export function suspectedTimezoneShift(entries: readonly CompareEntry[]): number | null {
+  const shifts = new Set<number>();
+  for (const e of entries) {
+    if (e.status !== 'different' || e.reasons.length !== 1 || e.reasons[0] !== 'modified-time') continue;
+    if (!e.local?.modifiedAt || !e.remote?.modifiedAt) continue;
+    const differenceMs = Date.parse(e.remote.modifiedAt) - Date.parse(e.local.modifiedAt);
+    const quarters = Math.round(differenceMs / 900_000);
+    // LIST drops seconds: a true shift shows up to a minute less.
+    if (quarters === 0 || Math.abs(differenceMs - quarters * 900_000) > 61_000) return null;
+    shifts.add(quarters * 15);
+  }
+  return shifts.size === 1 ? ([...shifts][0] as number) : null;
 }
 
 /** Counts per status. */

@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { CompareEntry, CompareResult, SyncAction, SyncConflict, SyncDirection, SyncOperation, SyncPlan } from '../../common/models/sync';
+import { suspectedTimezoneShift } from './compare';
 import { localJoin, remoteJoin } from './compare-folders';
 
 /** How to plan. */
@@ -132,6 +133,13 @@ export function planSync(compare: CompareResult, options: PlanOptions): SyncPlan
   }
   const unticked = actions.filter((a) => !a.selected).length;
   if (unticked > 0) notes.push(`${unticked} ${unticked === 1 ? 'overwrite is' : 'overwrites are'} not ticked: the copy that would be replaced is newer.`);
+  const shift = compare.settings.offsetApplies && compare.settings.sizeOnly !== true ? suspectedTimezoneShift(compare.entries) : null;
+  if (shift !== null) {
+    const suggested = compare.settings.timezoneOffsetMinutes + shift;
+    notes.push(
+      `Every file that differs only in time is ${Math.abs(shift)} minutes ${shift > 0 ? 'newer on the server' : 'older on the server'}: the server probably lists its local time. Set the site's timezone offset to ${suggested} minutes (wharf: --timezone-offset=${suggested}) and compare again, or compare by size only.`,
+    );
+  }
   if (compare.skipped.length > 0) notes.push(`${compare.skipped.length} ${compare.skipped.length === 1 ? 'entry was' : 'entries were'} skipped (see the list).`);
 
   const count = (op: SyncOperation) => actions.filter((a) => a.operation === op).length;

@@ -87,6 +87,7 @@ export class SyncService {
       useHash: request.useHash ?? true,
       ...(this.deps.budget ? { budget: this.deps.budget } : {}),
       ...(this.deps.onBudgetExceeded ? { onBudgetExceeded: this.deps.onBudgetExceeded } : {}),
+      sizeOnly: request.sizeOnly ?? false,
     });
   }
 

@@ -1,6 +1,6 @@
 /** Most dialogs, and the one switch that draws the dialog stack (the others have their own files). */
 import { useState, type ReactNode } from 'react';
-import { describeClientCertificateUse, type CertificateInfo } from '../../common/models/security';
+import { describeClientCertificateUse, type CertificateInfo, type SecurityReport } from '../../common/models/security';
 import { PROTOCOL_NAMES } from '../../common/models/site';
 import { visibleName } from '../../common/models/visible-name';
 import type { OverwriteChoice } from '../../common/models/transfer';
@@ -237,6 +237,13 @@ function OverwriteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { k
   );
 }
 
+/** How the session reads modification times, for the security report. */
+function listingTimesWords(times: NonNullable<SecurityReport['listingTimes']>): string {
+  if (times.format === 'mlsd') return 'UTC (MLSD)';
+  const offset = `server clock ${times.offsetMinutes > 0 ? '+' : ''}${times.offsetMinutes} min from UTC`;
+  return `LIST, ${offset} (${times.source === 'detected' ? 'detected from MDTM and saved with the site' : "the site's timezone offset"})`;
+}
+
 function SecurityReportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'security-report' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
   const r = dialog.report;
@@ -260,13 +267,14 @@ function SecurityReportDialog({ dialog, top }: { readonly dialog: Extract<Dialog
       }
     >
       <dl className="facts report">
-        {row('Server', `${r.host}:${r.port}`)}
+        {row('Server', `${r.host.includes(':') ? `[${r.host}]` : r.host}:${r.port}`)}
         {row('Protocol', PROTOCOL_NAMES[r.mode], r.mode !== 'plain')}
         {row('TLS version', r.tlsVersion ?? 'none', r.tlsVersion !== null)}
         {row('Cipher', r.cipher ?? 'none')}
         {row('Credentials encrypted', yesNo(r.credentialsEncrypted), r.credentialsEncrypted)}
         {row('Data protected', yesNo(r.dataProtected), r.dataProtected)}
         {row('TLS session reused', yesNo(r.dataTlsSessionReused), r.dataTlsSessionReused)}
+        {r.listingTimes && row('Listing times', listingTimesWords(r.listingTimes))}
         {row('Certificate', trustWords(r), r.certificateTrust === 'ca-valid' || r.certificateTrust === 'pinned' ? true : r.certificateTrust === 'accepted-once' ? null : false)}
         {r.clientCertificate && row('Client certificate', describeClientCertificateUse(r.clientCertificate))}
         {r.proxy && row('Proxy', r.proxy.via === 'direct' ? 'none (direct connection)' : `${r.proxy.via} (${r.proxy.source})`)}

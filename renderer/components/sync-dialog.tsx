@@ -262,6 +262,10 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
         <input type="checkbox" checked={state.deleteEnabled} disabled={settingsLocked} onChange={(e) => dispatcher.setSyncSettings({ deleteEnabled: e.target.checked })} />
         <span>Delete files that are not on the source</span>
       </label>
+      <label className="check">
+        <input type="checkbox" checked={state.sizeOnly} disabled={settingsLocked} onChange={(e) => dispatcher.setSyncSettings({ sizeOnly: e.target.checked })} />
+        <span>Compare file sizes only (for servers that cannot keep modification times)</span>
+      </label>
       {state.deleteEnabled ? (
         <div className="banner danger" role="alert">
           <Icon name="warning" />

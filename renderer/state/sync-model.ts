@@ -18,6 +18,8 @@ export interface SyncDialogState {
   readonly direction: SyncDirection;
   /** "Delete files that are not on the source": off until the user ticks it. */
   readonly deleteEnabled: boolean;
+  /** "Compare file sizes only": for servers whose times cannot be trusted or kept. */
+  readonly sizeOnly: boolean;
   readonly phase: SyncPhase;
   readonly plan: SyncPlan | null;
   /** Ticked action ids. */
@@ -40,13 +42,20 @@ export const initialSync: SyncState = { dialog: null };
 
 /** A new dialog for a folder pair: upload, nothing deleted. */
 export function newSyncDialog(sessionId: string, localRoot: string, remoteRoot: string): SyncDialogState {
-  return { sessionId, localRoot, remoteRoot, direction: 'up', deleteEnabled: false, phase: 'setup', plan: null, checked: new Set(), stale: false, result: null, error: null, cancelling: false };
+  return { sessionId, localRoot, remoteRoot, direction: 'up', deleteEnabled: false, sizeOnly: false, phase: 'setup', plan: null, checked: new Set(), stale: false, result: null, error: null, cancelling: false };
+}
+
+/** The dialog's settings, any of which may change at once. */
+export interface SyncSettingsChange {
+  readonly direction?: SyncDirection;
+  readonly deleteEnabled?: boolean;
+  readonly sizeOnly?: boolean;
 }
 
 /** A setting changed: an existing preview no longer matches it. */
-export function changeSettings(state: SyncDialogState, change: { readonly direction?: SyncDirection; readonly deleteEnabled?: boolean }): SyncDialogState {
+export function changeSettings(state: SyncDialogState, change: SyncSettingsChange): SyncDialogState {
   const next = { ...state, ...change };
-  const differs = next.direction !== state.direction || next.deleteEnabled !== state.deleteEnabled;
+  const differs = next.direction !== state.direction || next.deleteEnabled !== state.deleteEnabled || next.sizeOnly !== state.sizeOnly;
   return differs && state.plan !== null ? { ...next, stale: true } : next;
 }
 

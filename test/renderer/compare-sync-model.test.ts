@@ -191,6 +191,13 @@ describe('the sync preview', () => {
     assert.equal(toggleAction(d, 'a', false), d, 'a stale preview is read-only');
     assert.equal(changeSettings(base, { direction: 'down' }).stale, false, 'no preview yet: nothing stale');
   });
+
+  it('"compare file sizes only" starts off and, once ticked, makes a preview stale', () => {
+    assert.equal(base.sizeOnly, false);
+    const d = changeSettings(receivePlan(base, plan([action('a', 'copy')], false)), { sizeOnly: true });
+    assert.equal(d.sizeOnly, true);
+    assert.equal(d.stale, true);
+  });
 });
 
 describe('a running sync and the queue', () => {

@@ -99,7 +99,7 @@ test('every server but pyftpdlib: curl logs in, uploads, lists and downloads the
  */
 function lftp(s: ServerInfo, commands: string[]): Promise<Exit> {
   const script = [
-    'set ssl:priority NORMAL:-VERS-TLS1.3', 'set xfer:clobber on', 'set ftp:ssl-force true', 'set ftp:ssl-protect-data true', `set ssl:ca-file ${fleet.caCertFile}`,
+    'set ssl:priority NORMAL:-VERS-TLS1.3', 'set xfer:clobber on', `set ftp:ssl-force ${s.mode !== 'plain'}`, `set ftp:ssl-protect-data ${s.mode !== 'plain'}`, `set ftp:ssl-allow ${s.mode !== 'plain'}`, `set ssl:ca-file ${fleet.caCertFile}`,
     'set net:max-retries 1', 'set net:timeout 10', ...commands, 'quit',
   ].join('; ');
   const scheme = s.mode === 'implicit' ? 'ftps' : 'ftp';

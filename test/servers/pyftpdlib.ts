@@ -24,6 +24,10 @@ export interface PyftpdlibVariant {
   encoding?: string;
   /** The server's TZ (e.g. 'Asia/Tokyo'): LIST, MLSD and MDTM then show local time, as many servers do. */
   timezone?: string;
+  /** No MLSD/MLST, with pyftpdlib's own LIST (as vsftpd): times come from LIST only. */
+  listOnly?: boolean;
+  /** MDTM in UTC as RFC 3659 says (ProFTPD, IIS) while LIST shows the `timezone`'s local time. */
+  mdtmUtc?: boolean;
 }
 
 export const PYFTPDLIB_VARIANTS = {
@@ -31,6 +35,11 @@ export const PYFTPDLIB_VARIANTS = {
   'pyftpdlib-implicit': { mode: 'implicit', user: 'wharf_pyi' },
   'pyftpdlib-iis': { mode: 'explicit', user: 'wharf_pyw', style: 'iis' },
   'pyftpdlib-netkit': { mode: 'explicit', user: 'wharf_pyn', style: 'netkit' },
+  // Names in windows-1251 on the control connection and in listings; FEAT without UTF8. Plain FTP: what
+  // they test is names and times, not TLS (the explicit variants cover pyftpdlib's TLS).
+  'pyftpdlib-cp1251': { mode: 'plain', user: 'wharf_pyr', encoding: 'cp1251' },
+  // A server in Tokyo that lists with LIST only, in its local time, and answers MDTM in UTC.
+  'pyftpdlib-tokyo': { mode: 'plain', user: 'wharf_pyt', timezone: 'Asia/Tokyo', listOnly: true, mdtmUtc: true },
 } as const satisfies Record<string, PyftpdlibVariant>;
 
 export type PyftpdlibServerName = keyof typeof PYFTPDLIB_VARIANTS;
@@ -46,7 +55,7 @@ function variantOf(name: PyftpdlibServerName): PyftpdlibVariant {
 }
 
 export function pyftpdlibSupportsMlsd(name: PyftpdlibServerName): boolean {
-  return (variantOf(name).style ?? 'unix') === 'unix';
+  return (variantOf(name).style ?? 'unix') === 'unix' && variantOf(name).listOnly !== true;
 }
 
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'pyftpdlib', 'server.py');
@@ -66,6 +75,7 @@ export function preparePyftpdlib(options: {
     root: options.root, user: variant.user, uid, gid, log_file: options.logFile, mode: variant.mode,
     cert_file: options.cert?.cert ?? null, key_file: options.cert?.key ?? null,
     style: variant.style ?? 'unix', encoding: variant.encoding ?? 'utf-8', timezone: variant.timezone ?? null,
+    list_only: variant.listOnly === true, mdtm_utc: variant.mdtmUtc === true,
   };
   writeFileSync(options.confFile, `${JSON.stringify(config, null, 2)}\n`);
   // Debian's interpreter, where python3-pyftpdlib is installed (not whatever python3 comes first on PATH).

@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { SiteCreateInput, SiteProfile, SiteUpdateInput } from '../../common/models/site-profile';
-import type { Result } from '../../common/models/result';
 import type { TransferItem } from '../../common/models/transfer';
 import { FtpsSession, type SessionOptions } from '../../main/ftps';
 import { HeadlessPlatform } from '../../main/services/platform';
 import { createWharfServices, type WharfServices } from '../../main/services/wharf-services';
 import { PinnedCertificateStore } from '../../main/sites/pinned-certificates';
 import { testBytes } from '../ftps/support';
+import { value } from './support';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 
 const fleet = await useFleet();
@@ -106,11 +106,6 @@ after(async () => {
   await services?.dispose();
   rmSync(work, { recursive: true, force: true });
 });
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`);
-  return result.value;
-}
 
 /** A site on the fleet's vsftpd whose password is typed on connect (so no keychain is involved). */
 async function createSite(settings: Partial<SiteCreateInput> = {}): Promise<SiteProfile> {

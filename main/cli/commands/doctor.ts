@@ -5,6 +5,7 @@ import { WharfError } from '../../ftps/errors';
 import { CONNECTIVITY_USAGE } from '../connectivity';
 import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliIo } from '../command-support';
 import { runDoctor, type DoctorOptions } from '../../doctor/doctor';
+import { hostForUrl } from '../url';
 
 export { processCliIo, type CliIo } from '../command-support';
 
@@ -20,6 +21,7 @@ listing, TLS session reuse, TLS 1.3 and 1.2) and explains what fails and how to 
   --insecure             accept any certificate (reported as a warning)
   --allow-plain          allow testing plain, unencrypted FTP
 ${CONNECTIVITY_USAGE}
+  --charset NAME         the server's charset for names (as for other commands)
   --timeout SECONDS      per network step, default 15
   --greeting-timeout S   silence before checking for implicit FTPS, default 5
   --json                 print the report as JSON
@@ -62,7 +64,7 @@ const MARK: Record<DoctorStep['status'], string> = { ok: 'ok  ', warning: 'warn'
 
 /** The report as text for a terminal or a bug report: steps with times, then diagnoses with fixes. */
 export function formatDoctorReport(report: DoctorReport): string {
-  const lines: string[] = [`Wharf connection doctor: ${report.user}@${report.host}:${report.port} (${PROTOCOL_NAMES[report.mode]})`, ''];
+  const lines: string[] = [`Wharf connection doctor: ${report.user}@${hostForUrl(report.host)}:${report.port} (${PROTOCOL_NAMES[report.mode]})`, ''];
   for (const step of report.steps) {
     const time = step.durationMs === null ? '' : `${Math.round(step.durationMs)} ms`;
     lines.push(`[${MARK[step.status]}] ${step.title.padEnd(38)} ${time.padStart(8)}  ${step.summary}`);

@@ -2,7 +2,7 @@ import type { SiteProxyMode } from '../../../common/models/proxy';
 import type { SiteProfile } from '../../../common/models';
 import { WharfError } from '../../ftps/errors';
 import { openStores } from '../stores';
-import { parseLocation } from '../url';
+import { hostForUrl, parseLocation } from '../url';
 
 /** What `wharf site add|edit` take besides the site name. */
 export interface SiteFlags {
@@ -41,7 +41,7 @@ function describeSite(site: SiteProfile): string {
   const password = site.passwordStorage === 'ask' ? 'asked on connect' : site.hasPassword ? 'in the keychain' : 'none saved';
   return [
     `Name:             ${[...site.folderPath, site.name].join('/')}`,
-    `URL:              ${protocol}://${encodeURIComponent(site.user)}@${site.host}:${site.port}${site.remoteDir || '/'}`,
+    `URL:              ${protocol}://${encodeURIComponent(site.user)}@${hostForUrl(site.host)}:${site.port}${site.remoteDir || '/'}`,
     `Protocol:         ${site.protocol === 'explicit' ? 'FTPS, explicit (AUTH TLS)' : site.protocol === 'implicit' ? 'FTPS, implicit (legacy)' : 'FTP, NOT encrypted'}`,
     `Password:         ${password}`,
     `Data connections: ${site.dataMode}`,
@@ -102,7 +102,7 @@ export async function runSiteCommand(
       const tree = await sites.list();
       for (const site of tree.sites) {
         const protocol = site.protocol === 'explicit' ? 'ftpes' : site.protocol === 'implicit' ? 'ftps' : 'ftp';
-        io.out(`${[...site.folderPath, site.name].join('/')}\t${protocol}://${site.user}@${site.host}:${site.port}\t${site.passwordStorage === 'ask' ? 'ask' : site.hasPassword ? 'keychain' : 'no password'}`);
+        io.out(`${[...site.folderPath, site.name].join('/')}\t${protocol}://${site.user}@${hostForUrl(site.host)}:${site.port}\t${site.passwordStorage === 'ask' ? 'ask' : site.hasPassword ? 'keychain' : 'no password'}`);
       }
       return;
     }

@@ -1,8 +1,8 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../../common/models/sync';
-import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliConnection, type CliIo } from '../command-support';
+import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, settleSiteSaves, type CliConnection, type CliIo } from '../command-support';
 import { WharfError } from '../../ftps/errors';
 import { FtpsSession, type SessionOptions } from '../../ftps/session';
 import { defaultDataDir } from '../../sites/site-store';
@@ -25,12 +25,14 @@ down (server -> this computer) or mirror (both ways, the newer copy wins). Every
   --overwrite-newer      also overwrite copies that are newer than the ones replacing them
   --timezone-offset MIN  minutes the server's clock is ahead of UTC (LIST times); default the site's or 0
   --no-hash              compare by size and time only, even where the server offers HASH
+  --size-only            compare sizes only (times ignored): for servers that cannot keep times
   --parallel N           transfers at once, default 2 (1-10)
   --in-place             upload straight to the final names (for servers that refuse renames); by
                          default uploads go to NAME.wharf-part and are renamed once verified
   --json                 print the plan and the result as JSON
   --ca FILE, --fingerprint SHA256:…, --insecure, --allow-plain, --active, --timeout SECONDS,
-  --cert FILE, --key FILE, --proxy URL  as for other commands`;
+  --cert FILE, --key FILE, --proxy URL  as for other commands
+  --charset NAME         as for other commands`;
 
 function formatSize(n: number | null): string {
   if (n === null) return '';
@@ -86,8 +88,13 @@ export function syncExitCode(run: SyncRunResult): number {
   return EXIT_CODE_BY_KIND[failed.error?.kind ?? 'internal'] ?? 1;
 }
 
-function sessionOptions(connection: CliConnection, timeoutMs: number): SessionOptions {
+function sessionOptions(connection: CliConnection, timeoutMs: number, io: CliIo): SessionOptions {
+  const told = new Set<string>();
   return {
+    onNotice: (text) => {
+      if (!told.has(text)) io.err(`wharf: ${text}`);
+      told.add(text);
+    },
     target: connection.target,
     password: connection.password,
     allowPlain: connection.allowPlain,
@@ -99,6 +106,7 @@ function sessionOptions(connection: CliConnection, timeoutMs: number): SessionOp
     decideTrust: connection.decideTrust,
     timeoutMs,
     keepAliveIntervalMs: 0,
+    ...connection.offsetDetection,
   };
 }
 
@@ -118,8 +126,8 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         delete: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         'overwrite-newer': { type: 'boolean', default: false },
-        'timezone-offset': { type: 'string' },
         'no-hash': { type: 'boolean', default: false },
+        'size-only': { type: 'boolean', default: false },
         parallel: { type: 'string', default: '2' },
         'in-place': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -137,18 +145,15 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
     if (direction !== 'up' && direction !== 'down' && direction !== 'mirror') throw new WharfError('invalid-input', '--direction takes up, down or mirror.');
     const parallel = Number(values.parallel);
     if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
-    let offset: number | undefined;
-    if (values['timezone-offset'] !== undefined) {
-      offset = Number(values['timezone-offset']);
-      if (!Number.isInteger(offset) || Math.abs(offset) > 24 * 60) throw new WharfError('invalid-input', '--timezone-offset takes whole minutes between -1440 and 1440.');
-    }
     const localRoot = resolve(localArg);
     const info = await stat(localRoot).catch(() => null);
-    if (!info?.isDirectory()) throw new WharfError('local-io', `${localArg} is not a folder.`);
+    // A folder to download into may be new, as `get -r` makes it; one to upload from must exist.
+    if (info === null ? direction === 'up' : !info.isDirectory()) throw new WharfError('local-io', `${localArg} is not a folder.`);
     const flags = connectionFlags(values);
+    const offset = flags.timezoneOffsetMinutes;
     const connection = await resolveCliConnection(url, flags, io);
     const remoteRoot = connection.path.length > 1 ? connection.path.replace(/\/+$/, '') : '/';
-    const options = sessionOptions(connection, flags.timeout * 1000);
+    const options = sessionOptions(connection, flags.timeout * 1000, io);
 
     const session = await FtpsSession.open(options);
     let queue: TransferQueue | null = null;
@@ -160,6 +165,8 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         listingOffsetMinutes: connection.target.timezoneOffsetMinutes,
         ...(offset !== undefined ? { timezoneOffsetMinutes: offset } : {}),
         useHash: !values['no-hash'],
+        sizeOnly: values['size-only'] === true,
+        missingRootsAreEmpty: true,
       });
       const state = new FileSyncStateStore(defaultDataDir(io.env as NodeJS.ProcessEnv));
       const pairKey = syncPairKey(`${connection.target.user}@${connection.target.host}:${connection.target.port}`, remoteRoot, localRoot);
@@ -171,6 +178,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         else io.out('Dry run: nothing was changed.');
         return 0;
       }
+      if (info === null) await mkdir(localRoot, { recursive: true });
       // The pool's connections carry the certificate decision made for this one.
       const accepted = session.report.certificateTrust === 'accepted-once' ? session.report.certificate?.fingerprintSha256 : undefined;
       const poolOptions: SessionOptions = { ...options, ...(accepted ? { pinnedFingerprint: accepted } : {}) };
@@ -199,6 +207,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
     } finally {
       await queue?.stop();
       await session.close();
+      await settleSiteSaves();
     }
   } catch (err) {
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {

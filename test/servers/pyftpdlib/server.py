@@ -10,6 +10,8 @@ The config (all keys written by the launcher):
   style        "unix" (pyftpdlib as shipped) | "iis" (Windows/IIS imitation) | "netkit" (BSD/netkit ftpd imitation)
   encoding     the control connection's and listings' charset ("utf-8", "cp1251", "shift_jis", ...)
   timezone     the server's TZ (e.g. "Asia/Tokyo"); with it LIST/MLSD/MDTM use local time (use_gmt_times False)
+  list_only    no MLSD/MLST, whatever the style
+  mdtm_utc     MDTM answers in UTC (RFC 3659) even with a timezone, as ProFTPD and IIS do
 
 Behaviours kept from pyftpdlib 1.5.7 on purpose, because real servers do the same and clients must cope:
   - active mode: the server connects to the client's EPRT/PORT address first and replies "200 Active data
@@ -93,7 +95,7 @@ def make_handler(config):
         return line if is_utf8 else line.decode('utf-8').encode(encoding, 'replace')
 
     proto_cmds = dict(base.proto_cmds)
-    if style in ('iis', 'netkit'):
+    if style in ('iis', 'netkit') or config.get('list_only'):
         # Neither IIS (as configured by most hosts) nor netkit ftpd answers MLSD/MLST.
         for cmd in ('MLSD', 'MLST'):
             proto_cmds.pop(cmd, None)
@@ -133,6 +135,16 @@ def make_handler(config):
                 super().ftp_FEAT(line)
             finally:
                 del self.push
+
+        def ftp_MDTM(self, path):
+            if not config.get('mdtm_utc'):
+                return super().ftp_MDTM(path)
+            local = self.use_gmt_times
+            self.use_gmt_times = True
+            try:
+                return super().ftp_MDTM(path)
+            finally:
+                self.use_gmt_times = local
 
         def ftp_SYST(self, line):
             if style == 'iis':
