@@ -21,7 +21,11 @@ export type Job =
   | { kind: 'download'; remote: string; local: string }
   | { kind: 'upload'; local: string; remote: string }
   /** Downloads `files` (names inside remoteDir) into localDir, over `connections` connections. */
-  | { kind: 'download-tree'; remoteDir: string; localDir: string; files: readonly string[]; connections: number };
+  | { kind: 'download-tree'; remoteDir: string; localDir: string; files: readonly string[]; connections: number }
+  /** Uploads `files` (names inside localDir) into remoteDir (which the client creates), over `connections` connections. */
+  | { kind: 'upload-tree'; localDir: string; remoteDir: string; files: readonly string[]; connections: number }
+  /** Lists remoteDir (the whole listing is written to stdout). */
+  | { kind: 'list'; remoteDir: string };
 
 export interface Command {
   readonly cmd: string;
@@ -37,6 +41,11 @@ export interface ClientContext {
   readonly wharfBin: string;
   /** A private folder for config files (curl -K lists, lftp scripts) and lftp's home. */
   readonly scratchDir: string;
+  /**
+   * The server is reached through the bench's WAN proxy (test/bench/wan-proxy.ts) on another loopback address:
+   * clients that would open a PASV address (127.0.0.1, the server's) are told to use the control peer's.
+   */
+  readonly viaProxy?: boolean;
 }
 
 function wharfUrl(server: ServerInfo, path: string): string {
@@ -63,6 +72,12 @@ function wharfCommand(ctx: ClientContext, pinned: boolean, job: Job): Command {
       break;
     case 'download-tree':
       args = ['get', '-r', wharfUrl(server, job.remoteDir), job.localDir, '--parallel', String(job.connections), ...common];
+      break;
+    case 'upload-tree':
+      args = ['put', '-r', job.localDir, wharfUrl(server, job.remoteDir), '--parallel', String(job.connections), ...common];
+      break;
+    case 'list':
+      args = ['ls', wharfUrl(server, job.remoteDir), ...common];
       break;
   }
   return { cmd: ctx.nodePath, args: [ctx.wharfBin, ...args], env: { ...process.env, WHARF_PASSWORD: server.password } };
@@ -93,6 +108,7 @@ function curlCommand(ctx: ClientContext, job: Job): Command {
   const base = ['--disable', '-sS', '--no-progress-meter', '--user', `${server.user}:${server.password}`];
   if (server.mode !== 'plain') base.push('--cacert', ctx.caCertFile);
   if (server.mode === 'explicit') base.push('--ssl-reqd');
+  if (ctx.viaProxy) base.push('--ftp-skip-pasv-ip');
   let args: string[];
   switch (job.kind) {
     case 'download':
@@ -113,6 +129,20 @@ function curlCommand(ctx: ClientContext, job: Job): Command {
       args = [...base, ...(job.connections > 1 ? ['-Z', '--parallel-max', String(job.connections)] : []), '-K', config];
       break;
     }
+    case 'upload-tree': {
+      const list = job.files.flatMap((name) => [
+        `upload-file = ${curlQuote(join(job.localDir, name))}`,
+        `url = ${curlQuote(curlUrl(server, `${job.remoteDir}/${name}`))}`,
+      ]);
+      const config = join(ctx.scratchDir, `curl-${++scratchCounter}.cfg`);
+      writeFileSync(config, `${list.join('\n')}\n`, { mode: 0o600 });
+      args = [...base, '--ftp-create-dirs', ...(job.connections > 1 ? ['-Z', '--parallel-max', String(job.connections)] : []), '-K', config];
+      break;
+    }
+    case 'list':
+      // A trailing slash: curl lists the folder (LIST) instead of fetching a file.
+      args = [...base, curlUrl(server, `${job.remoteDir}/`)];
+      break;
   }
   return { cmd: 'curl', args, env: process.env };
 }
@@ -142,6 +172,7 @@ function lftpCommand(ctx: ClientContext, job: Job): Command {
       'set ftp:ssl-protect-list yes',
     );
   }
+  if (ctx.viaProxy) settings.push('set ftp:ignore-pasv-address yes');
   const scheme = server.mode === 'implicit' ? 'ftps' : 'ftp';
   const open = `open -u ${lftpQuote(server.user)},${lftpQuote(server.password)} ${scheme}://${server.host}:${server.port}`;
   let action: string;
@@ -154,6 +185,12 @@ function lftpCommand(ctx: ClientContext, job: Job): Command {
       break;
     case 'download-tree':
       action = `mirror${job.connections > 1 ? ` --parallel=${job.connections}` : ''} ${lftpQuote(job.remoteDir)} ${lftpQuote(job.localDir)}`;
+      break;
+    case 'upload-tree':
+      action = `mirror -R${job.connections > 1 ? ` --parallel=${job.connections}` : ''} ${lftpQuote(job.localDir)} ${lftpQuote(job.remoteDir)}`;
+      break;
+    case 'list':
+      action = `ls ${lftpQuote(job.remoteDir)}`;
       break;
   }
   const script = join(ctx.scratchDir, `lftp-${++scratchCounter}.lftp`);
