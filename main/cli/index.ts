@@ -8,13 +8,12 @@ import { WharfError } from '../ftps/errors';
 import { unsafeNameReason } from '../ftps/safe-names';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { formatBytes, ProgressLine } from './progress';
-import { processCliIo, runDoctorCommand } from '../doctor/cli';
-import { runSyncCommand } from '../sync/cli';
 import { TransferQueue } from '../transfers';
 import { EXIT_CODES } from './exit-codes';
 import { ask } from './prompt';
-import { runSiteCommand, type SiteFlags } from './site-commands';
-import { openStores } from './stores';
+// Loaded when a command needs them (import() below): saved sites, doctor and sync bring the keychain and the
+// schema library, which `get`, `put` and `ls` on a URL never use, and every module costs start-up time.
+import type { SiteFlags } from './site-commands';
 import { isRemoteArgument, parseLocation, type CliLocation } from './url';
 
 const USAGE = `Usage: wharf <command> [options]
@@ -218,6 +217,7 @@ async function resolveTarget(
   flags: CliFlags,
 ): Promise<{ target: ConnectionTarget; password: string; path: string; uploadViaTemporaryName: boolean; trustStore?: TrustStoreLike }> {
   if (location.kind === 'site') {
+    const { openStores } = await import('./stores');
     const { sites, pins } = await openStores(warn);
     const site = await sites.find(location.siteName);
     const saved = site.passwordStorage === 'keychain' ? await sites.getPassword(site.id) : null;
@@ -343,8 +343,15 @@ async function runThroughQueue(
   request: { direction: 'upload' | 'download'; localPath: string; remotePath: string; kind?: 'file' | 'directory'; uploadViaTemporaryName?: boolean },
 ): Promise<void> {
   const siteKey = 'cli';
+  // For one file, the session that looked it up becomes the queue's connection: one login, not two in a row
+  // (each costs several round trips). A folder keeps it for its walk while the pool logs in alongside.
+  let unlent: FtpsSession | null = request.kind === 'file' ? browse : null;
   const queue = await TransferQueue.open({
-    openSession: async () => (await openSession(location, flags)).session,
+    openSession: async () => {
+      const spare = unlent;
+      unlent = null;
+      return spare?.isOpen ? spare : (await openSession(location, flags)).session;
+    },
     stateFile: null,
     defaultConcurrency: flags.parallel,
     defaultOverwrite: overwritePolicy(flags),
@@ -410,7 +417,7 @@ async function commandPut(positionals: string[], flags: CliFlags): Promise<void>
   const { session, path, uploadViaTemporaryName } = await openSession(location, flags);
   try {
     const remotePath = !localStat.isDirectory() && path.endsWith('/') ? posix.join(path, basename(source)) : path;
-    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath, uploadViaTemporaryName });
+    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath, uploadViaTemporaryName, kind: localStat.isDirectory() ? 'directory' : 'file' });
   } finally {
     await session.close();
   }
@@ -431,8 +438,14 @@ async function withRemote(positionals: string[], flags: CliFlags, usage: string,
 export async function runCli(argv: string[]): Promise<number> {
   try {
     // doctor and sync parse their own flags.
-    if (argv[0] === 'doctor') return await runDoctorCommand(argv.slice(1), processCliIo());
-    if (argv[0] === 'sync') return await runSyncCommand(argv.slice(1), processCliIo());
+    if (argv[0] === 'doctor') {
+      const { processCliIo, runDoctorCommand } = await import('../doctor/cli');
+      return await runDoctorCommand(argv.slice(1), processCliIo());
+    }
+    if (argv[0] === 'sync') {
+      const [{ processCliIo }, { runSyncCommand }] = await Promise.all([import('../doctor/cli'), import('../sync/cli')]);
+      return await runSyncCommand(argv.slice(1), processCliIo());
+    }
     const { command, positionals, flags, siteFlags } = parseFlags(argv);
     switch (command) {
       case 'help':
@@ -465,13 +478,15 @@ export async function runCli(argv: string[]): Promise<number> {
           process.stdout.write(`${formatReport(session.report)}\n`);
         });
         return 0;
-      case 'site':
+      case 'site': {
+        const { runSiteCommand } = await import('./site-commands');
         await runSiteCommand(positionals, siteFlags, {
           out: (text) => process.stdout.write(`${text}\n`),
           warn,
           askPassword: async (question) => (process.stdin.isTTY ? (await ask(question, { hidden: true })) || null : null),
         });
         return 0;
+      }
       default:
         throw new WharfError('invalid-input', `Unknown command "${command}". Run wharf --help.`);
     }
