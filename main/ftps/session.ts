@@ -578,6 +578,15 @@ export class FtpsSession {
     });
   }
 
+  /**
+   * True while listings come from MLSD: their sizes and times (to the second, in UTC) are what SIZE and MDTM
+   * would answer, so a transfer queued from one may skip those two round trips. LIST times are local to the
+   * server and often to the minute only.
+   */
+  listingHasExactFacts(): boolean {
+    return this.client.availableListCommands[0] === 'MLSD';
+  }
+
   /** The size of a remote file in bytes (SIZE). */
   async size(path: string): Promise<number> {
     path = this.wire(path);

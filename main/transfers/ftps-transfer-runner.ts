@@ -132,10 +132,16 @@ export class FtpsTransferRunner implements TransferRunner {
 
   private async download(session: TransferSession, item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {
     const remotePath = item.remotePath;
-    const remoteSize = await session.size(remotePath);
-    const remoteTime = this.preserveModifiedTimes || item.overwrite !== 'overwrite'
-      ? await session.modifiedAt(remotePath).catch(() => null)
-      : null;
+    // A first attempt queued from an MLSD listing already has the server's size and time: two round trips
+    // per file fewer. A file changed since it was listed fails verification (size) and its retry asks again.
+    const listed = item.attempts <= 1 && !context.resume && item.size !== null && session.listingHasExactFacts?.() === true;
+    const remoteSize = listed && item.size !== null ? item.size : await session.size(remotePath);
+    const needsTime = this.preserveModifiedTimes || item.overwrite !== 'overwrite';
+    const remoteTime = !needsTime
+      ? null
+      : listed && item.modifiedAt !== null
+        ? new Date(item.modifiedAt)
+        : await session.modifiedAt(remotePath).catch(() => null);
     const source: FileFacts = { size: remoteSize, modifiedAt: remoteTime?.toISOString() ?? item.modifiedAt };
     await mkdir(dirname(item.localPath), { recursive: true });
 
