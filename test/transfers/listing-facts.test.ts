@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { LogLine } from '../../common/models';
-import { FtpsSession } from '../../main/ftps';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import { useFleet, writeServerFile, type ServerName } from '../servers/fleet';
-import { commandsSent, targetFor, testBytes } from '../ftps/support';
+import { commandsSent, openSession, testBytes } from '../ftps/support';
 
 const fleet = await useFleet();
 const work = mkdtempSync(join(tmpdir(), 'wharf-listing-facts-'));
@@ -22,17 +21,7 @@ const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 
 async function queueLogging(log: LogLine[]): Promise<TransferQueue> {
   return TransferQueue.open({
-    openSession: (siteKey) => {
-      const server = fleet.servers[siteKey as ServerName];
-      return FtpsSession.open({
-        target: targetFor(server),
-        password: server.password,
-        extraCaPem: [fleet.caCertPem],
-        keepAliveIntervalMs: 0,
-        timeoutMs: 10_000,
-        onLog: (line) => log.push(line),
-      });
-    },
+    openSession: async (siteKey) => (await openSession(fleet, fleet.servers[siteKey as ServerName], { onLog: (line) => log.push(line) })).session,
     stateFile: null,
     defaultOverwrite: 'overwrite',
     retry: { baseDelayMs: 50, maxDelayMs: 200, tooManyConnectionsDelayMs: 100 },
@@ -56,7 +45,7 @@ describe('size and time of queued downloads', () => {
       }
       const log: LogLine[] = [];
       const queue = await queueLogging(log);
-      const browse = await FtpsSession.open({ target: targetFor(server), password: server.password, extraCaPem: [fleet.caCertPem], keepAliveIntervalMs: 0 });
+      const { session: browse } = await openSession(fleet, server);
       const local = join(work, unique('down'));
       try {
         await queue.add({ direction: 'download', siteKey: name, localPath: local, remotePath: folder, kind: 'directory', listingSession: browse });
