@@ -7,11 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerInfo } from '../servers/fleet';
 
-export type ClientName = 'wharf' | 'wharf-pinned' | 'curl' | 'lftp';
+export type ClientName = 'wharf' | 'wharf-pinned' | 'wharf-baseline' | 'curl' | 'lftp';
 
 export const CLIENT_LABELS: Record<ClientName, string> = {
   wharf: 'Wharf',
   'wharf-pinned': 'Wharf, pinned (--fingerprint)',
+  'wharf-baseline': 'Wharf baseline (--baseline)',
   curl: 'curl',
   lftp: 'lftp',
 };
@@ -39,6 +40,8 @@ export interface ClientContext {
   /** node and bin/wharf, so Wharf runs on the same Node as the benchmark. */
   readonly nodePath: string;
   readonly wharfBin: string;
+  /** An earlier build's dist/cli/wharf.cjs, run as "wharf-baseline" (before/after in one run); null: none. */
+  readonly baselineBundle?: string | null;
   /** A private folder for config files (curl -K lists, lftp scripts) and lftp's home. */
   readonly scratchDir: string;
   /**
@@ -53,7 +56,7 @@ function wharfUrl(server: ServerInfo, path: string): string {
   return `${scheme}://${encodeURIComponent(server.user)}@${server.host}:${server.port}/${path.replace(/^\/+/, '')}`;
 }
 
-function wharfCommand(ctx: ClientContext, pinned: boolean, job: Job): Command {
+function wharfCommand(ctx: ClientContext, pinned: boolean, job: Job, program = ctx.wharfBin): Command {
   const { server } = ctx;
   const trust =
     server.mode === 'plain'
@@ -80,7 +83,7 @@ function wharfCommand(ctx: ClientContext, pinned: boolean, job: Job): Command {
       args = ['ls', wharfUrl(server, job.remoteDir), ...common];
       break;
   }
-  return { cmd: ctx.nodePath, args: [ctx.wharfBin, ...args], env: { ...process.env, WHARF_PASSWORD: server.password } };
+  return { cmd: ctx.nodePath, args: [program, ...args], env: { ...process.env, WHARF_PASSWORD: server.password } };
 }
 
 /** `wharf info`: the negotiated TLS version and cipher, and whether data connections resume the session. */
@@ -205,6 +208,9 @@ export function commandFor(client: ClientName, ctx: ClientContext, job: Job): Co
       return wharfCommand(ctx, false, job);
     case 'wharf-pinned':
       return wharfCommand(ctx, true, job);
+    case 'wharf-baseline':
+      if (!ctx.baselineBundle) throw new Error('wharf-baseline needs --baseline');
+      return wharfCommand(ctx, false, job, ctx.baselineBundle);
     case 'curl':
       return curlCommand(ctx, job);
     case 'lftp':

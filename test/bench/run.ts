@@ -76,6 +76,8 @@ const USAGE = `npm run bench -- [options]   (needs root and a built CLI: npm run
   --wan-delay MS         one-way delay of the WAN, each direction (default 25)
   --wan-window SIZE      bytes one connection may have in flight per direction (default 4M: its TCP window)
   --wan-rate SIZE        a link shared by all connections, bytes per second (default: none)
+  --baseline FILE        also run an earlier build's dist/cli/wharf.cjs (copied elsewhere) as "Wharf baseline":
+                         before/after ratios from the same run
   --timeout SECONDS      per client process (default 900)
   --out FILE             report file (default docs/BENCHMARKS.md);  --no-write: stdout only
 `;
@@ -95,6 +97,7 @@ interface Options {
   servers: ServerName[] | null;
   networks: Network[];
   wan: WanOptions;
+  baseline: string | null;
   write: boolean;
   out: string;
   timeoutMs: number;
@@ -118,6 +121,7 @@ function parseOptions(argv: string[]): Options {
       'wan-delay': { type: 'string', default: '25' },
       'wan-window': { type: 'string', default: '4M' },
       'wan-rate': { type: 'string' },
+      baseline: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       out: { type: 'string', default: join(root, 'docs', 'BENCHMARKS.md') },
       timeout: { type: 'string', default: '900' },
@@ -154,6 +158,7 @@ function parseOptions(argv: string[]): Options {
     parts: parts as Set<Part>,
     servers: servers as ServerName[] | null,
     networks: [...networks],
+    baseline: values.baseline ?? null,
     wan: {
       delayMs: whole('wan-delay', values['wan-delay'], 0),
       windowBytes: parseSize(values['wan-window']),
@@ -334,9 +339,14 @@ interface Bench {
   readonly shas: ReadonlyMap<string, string>;
 }
 
+/** Wharf, its baseline build when --baseline names one, curl and lftp. */
+function clientsOf(opts: Options, extra: ClientName[] = []): ClientName[] {
+  return ['wharf', ...extra, ...(opts.baseline ? (['wharf-baseline'] as const) : []), 'curl', 'lftp'];
+}
+
 async function benchBig(b: Bench, servers: ServerInfo[]): Promise<BigResult[]> {
   const { opts } = b;
-  const clients: ClientName[] = ['wharf', 'curl', 'lftp'];
+  const clients = clientsOf(opts);
   const results: BigResult[] = [];
   for (const direction of ['download', 'upload'] as const) {
     for (const server of servers) {
@@ -371,7 +381,7 @@ async function benchSmall(b: Bench, servers: ServerInfo[]): Promise<SmallResult[
     for (const server of servers) {
       // "Wharf pinned" shows what --ca costs per file; one loopback download row is enough to see it.
       const pinned = server.mode !== 'plain' && direction === 'download' && b.network === 'loopback';
-      const clients: ClientName[] = pinned ? ['wharf', 'wharf-pinned', 'curl', 'lftp'] : ['wharf', 'curl', 'lftp'];
+      const clients = clientsOf(opts, pinned ? ['wharf-pinned'] : []);
       for (const connections of opts.connections) {
         const result: SmallResult = { direction, server: server.name, connections, files: {}, runs: {} };
         for (let run = 0; run < opts.runs; run++) {
@@ -412,7 +422,7 @@ async function benchSmall(b: Bench, servers: ServerInfo[]): Promise<SmallResult[
 
 async function benchList(b: Bench, servers: ServerInfo[]): Promise<ListResult[]> {
   const { opts } = b;
-  const clients: ClientName[] = ['wharf', 'curl', 'lftp'];
+  const clients = clientsOf(opts);
   const results: ListResult[] = [];
   for (const server of servers) {
     const result: ListResult = { server: server.name, runs: {} };
@@ -449,12 +459,16 @@ function bestPeerRatio(wharf: number | null, runs: Record<string, RunRecord[]>, 
 
 const perFile = (rate: number | null) => (rate === null || rate <= 0 ? null : 1 / rate);
 
+/** With --baseline: the earlier build's figure and this build's time over it (below 1: this build is faster). */
+const BASELINE_HEADERS = (opts: Options) => (opts.baseline ? ['Wharf baseline', 'Wharf / baseline'] : []);
+
 function bigTables(results: BigResult[], opts: Options): string {
   const rows = results.map((r) => {
     const w = medianOfGood(r.runs.wharf ?? []);
     const c = medianOfGood(r.runs.curl ?? []);
     const l = medianOfGood(r.runs.lftp ?? []);
     const mark = (client: string, t: number | null) => (correctness(r.runs[client] ?? []) === 'ok' ? formatSeconds(t) : `${formatSeconds(t)} ✗`);
+    const baseline = opts.baseline ? [mark('wharf-baseline', medianOfGood(r.runs['wharf-baseline'] ?? [])), formatRatio(ratio(w, medianOfGood(r.runs['wharf-baseline'] ?? [])))] : [];
     return [
       r.direction,
       SERVER_LABELS[r.server] ?? r.server,
@@ -464,12 +478,13 @@ function bigTables(results: BigResult[], opts: Options): string {
       formatRatio(ratio(w, c)),
       formatRatio(ratio(w, l)),
       `${formatMBps(opts.size, w)} / ${formatMBps(opts.size, c)} / ${formatMBps(opts.size, l)}`,
+      ...baseline,
     ];
   });
   return markdownTable(
-    ['transfer', 'server', 'Wharf', 'curl', 'lftp', 'Wharf / curl', 'Wharf / lftp', 'MB/s Wharf / curl / lftp'],
+    ['transfer', 'server', 'Wharf', 'curl', 'lftp', 'Wharf / curl', 'Wharf / lftp', 'MB/s Wharf / curl / lftp', ...BASELINE_HEADERS(opts)],
     rows,
-    ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
 }
 
@@ -490,8 +505,10 @@ function smallTables(results: SmallResult[]): { ratios: string; details: string 
       cell('lftp', l),
       formatRatio(ratio(perFile(w), perFile(c))),
       formatRatio(ratio(perFile(w), perFile(l))),
+      ...(r.runs['wharf-baseline'] ? [cell('wharf-baseline', smallRate(r, 'wharf-baseline')), formatRatio(ratio(perFile(w), perFile(smallRate(r, 'wharf-baseline'))))] : []),
     ];
   });
+  const withBaseline = results.some((r) => r.runs['wharf-baseline']);
   const detailRows = results.flatMap((r) =>
     Object.keys(r.runs).map((client) => {
       const runs = r.runs[client] ?? [];
@@ -511,9 +528,9 @@ function smallTables(results: SmallResult[]): { ratios: string; details: string 
   );
   return {
     ratios: markdownTable(
-      ['transfer', 'server', 'connections', 'Wharf', 'Wharf pinned', 'curl', 'lftp', 'Wharf / curl', 'Wharf / lftp'],
+      ['transfer', 'server', 'connections', 'Wharf', 'Wharf pinned', 'curl', 'lftp', 'Wharf / curl', 'Wharf / lftp', ...(withBaseline ? ['Wharf baseline', 'Wharf / baseline'] : [])],
       ratioRows,
-      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
     details: markdownTable(
       ['transfer', 'server', 'connections', 'client', 'files', 'median wall', 'files/s', 'ms per file', 'correctness (every file, SHA-256)'],
@@ -523,13 +540,14 @@ function smallTables(results: SmallResult[]): { ratios: string; details: string 
   };
 }
 
-function listTable(results: ListResult[]): string {
+function listTable(results: ListResult[], opts: Options): string {
   const rows = results.map((r) => {
     const t = (client: string) => medianOfGood(r.runs[client] ?? []);
     const mark = (client: string) => (correctness(r.runs[client] ?? []) === 'ok' ? formatSeconds(t(client)) : `${formatSeconds(t(client))} ✗`);
-    return [SERVER_LABELS[r.server] ?? r.server, mark('wharf'), mark('curl'), mark('lftp'), formatRatio(ratio(t('wharf'), t('curl'))), formatRatio(ratio(t('wharf'), t('lftp')))];
+    const baseline = opts.baseline ? [mark('wharf-baseline'), formatRatio(ratio(t('wharf'), t('wharf-baseline')))] : [];
+    return [SERVER_LABELS[r.server] ?? r.server, mark('wharf'), mark('curl'), mark('lftp'), formatRatio(ratio(t('wharf'), t('curl'))), formatRatio(ratio(t('wharf'), t('lftp'))), ...baseline];
   });
-  return markdownTable(['server', 'Wharf', 'curl', 'lftp', 'Wharf / curl', 'Wharf / lftp'], rows, ['l', 'r', 'r', 'r', 'r', 'r']);
+  return markdownTable(['server', 'Wharf', 'curl', 'lftp', 'Wharf / curl', 'Wharf / lftp', ...BASELINE_HEADERS(opts)], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']);
 }
 
 /** One row per scenario: Wharf over the best peer on loopback and through the WAN, from the same run. */
@@ -665,7 +683,7 @@ function networkSection(results: NetworkResults, env: Environment, opts: Options
       '',
       '`wharf ls` (MLSD where the server has it), `curl ftp://host/dir/` and `lftp ls` (LIST); login included.',
       '',
-      listTable(results.list),
+      listTable(results.list, opts),
       '',
     );
   }
@@ -778,7 +796,7 @@ async function main(): Promise<void> {
     const localDir = join(tmp, 'local');
     const scratchDir = join(tmp, 'scratch');
     for (const dir of [dataDir, localDir, scratchDir, join(scratchDir, 'lftp-home')]) mkdirSync(dir, { recursive: true });
-    const loopbackCtx = (server: ServerInfo): ClientContext => ({ server, caCertFile: info.caCertFile, nodePath: process.execPath, wharfBin, scratchDir });
+    const loopbackCtx = (server: ServerInfo): ClientContext => ({ server, caCertFile: info.caCertFile, nodePath: process.execPath, wharfBin, scratchDir, baselineBundle: opts.baseline });
 
     // Test data: written once, hard-linked into every server root (read-only to the FTP users: downloads only).
     const bigLocal = join(dataDir, BIG_NAME);
