@@ -681,7 +681,9 @@ function networkSection(results: NetworkResults, env: Environment, opts: Options
     parts.push(
       `### Listing a folder of ${opts.listEntries} entries`,
       '',
-      '`wharf ls` (MLSD where the server has it), `curl ftp://host/dir/` and `lftp ls` (LIST); login included.',
+      '`wharf ls` (MLSD where the server has it), `curl ftp://host/dir/` and `lftp ls` (LIST); login included. A client is',
+      'marked ✗ when it printed fewer lines than entries: pure-ftpd sends at most 10,000 names per listing (its `-L`',
+      'default, `.` and `..` included), so at 10,000 entries Wharf shows 9,998 there and curl and lftp print `.` and `..`.',
       '',
       listTable(results.list, opts),
       '',

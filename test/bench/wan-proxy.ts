@@ -62,6 +62,7 @@ function delayLine(from: Socket, to: Socket, options: WanOptions, link: { freeAt
   const queue: InFlight[] = [];
   let inFlight = 0;
   let timer: NodeJS.Timeout | null = null;
+  let waitingForDrain = false;
   const later = (ms: number, fn: () => void) => {
     const t = setTimeout(() => {
       timers.delete(t);
@@ -80,7 +81,11 @@ function delayLine(from: Socket, to: Socket, options: WanOptions, link: { freeAt
     while (queue.length > 0 && (queue[0] as InFlight).due <= now) {
       if (to.destroyed) return;
       if (to.writableNeedDrain) {
-        to.once('drain', deliver);
+        waitingForDrain = true;
+        to.once('drain', () => {
+          waitingForDrain = false;
+          deliver();
+        });
         return;
       }
       const { chunk } = queue.shift() as InFlight;
@@ -95,7 +100,7 @@ function delayLine(from: Socket, to: Socket, options: WanOptions, link: { freeAt
     schedule();
   };
   const schedule = () => {
-    if (timer || queue.length === 0) return;
+    if (timer || waitingForDrain || queue.length === 0) return;
     timer = later((queue[0] as InFlight).due - performance.now(), deliver);
   };
   const enqueue = (chunk: Buffer | null) => {
