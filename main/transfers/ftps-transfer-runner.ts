@@ -167,6 +167,7 @@ export class FtpsTransferRunner implements TransferRunner {
     context.reportStarted(startAt, remoteSize);
 
     let written = startAt;
+    let leftEmpty = false;
     const file = createWriteStream(partPath, { flags: startAt > 0 ? 'r+' : 'w', start: startAt, highWaterMark: STREAM_BUFFER_BYTES });
     const meter = this.meteredStream((bytes) => {
       written += bytes;
@@ -185,10 +186,14 @@ export class FtpsTransferRunner implements TransferRunner {
     } catch (error) {
       meter.destroy();
       file.destroy();
+      // A file the server refused to send (RETR 550: with sizes from the listing no SIZE found out first)
+      // leaves no empty .part behind.
+      leftEmpty = startAt === 0 && written === 0;
       throw error;
     } finally {
       // The .part is renamed or resumed next: its descriptor must be closed first (Windows insists).
       if (!file.closed) await once(file, 'close').catch(() => undefined);
+      if (leftEmpty) await rm(partPath, { force: true }).catch(() => undefined);
     }
 
     const verifiedBy = await this.verifyDownload(session, remotePath, partPath, remoteSize);
