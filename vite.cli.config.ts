@@ -11,7 +11,9 @@ export default defineConfig({
     sourcemap: true,
     rollupOptions: {
       external: ['keytar', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-      output: { format: 'cjs', entryFileNames: 'wharf.cjs' },
+      // Commands load what only they use (doctor, sync, saved sites) from chunks of their own: .cjs, as the
+      // package is "type": "module" and Node would read .js as ES modules.
+      output: { format: 'cjs', entryFileNames: 'wharf.cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
     },
   },
   ssr: { noExternal: true, external: ['keytar'] },

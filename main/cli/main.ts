@@ -408,8 +408,15 @@ async function runThroughQueue(
   request: DistributiveOmit<AddTransferRequest, 'siteKey'>,
 ): Promise<void> {
   const siteKey = 'cli';
+  // For one file, the session that looked it up becomes the queue's connection: one login, not two in a row
+  // (each costs several round trips). A folder keeps it for its walk while the pool logs in alongside.
+  let unlent: FtpsSession | null = request.kind === 'file' ? browse : null;
   const queue = await TransferQueue.open({
-    openSession: async () => (await openSession(location, flags)).session,
+    openSession: async () => {
+      const spare = unlent;
+      unlent = null;
+      return spare?.isOpen ? spare : (await openSession(location, flags)).session;
+    },
     stateFile: null,
     defaultConcurrency: flags.parallel,
     defaultOverwrite: overwritePolicy(flags),
@@ -486,7 +493,7 @@ async function commandPut(positionals: string[], flags: CliFlags): Promise<void>
   const { session, path, uploadViaTemporaryName } = await openSession(location, flags);
   try {
     const remotePath = !localStat.isDirectory() && path.endsWith('/') ? posix.join(path, basename(source)) : path;
-    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath, uploadViaTemporaryName });
+    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath, uploadViaTemporaryName, kind: localStat.isDirectory() ? 'directory' : 'file' });
   } finally {
     await session.close();
   }

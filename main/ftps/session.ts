@@ -27,6 +27,7 @@ import { isIpAddress } from './net-address';
 import { proxyDialer, type ProxyEndpoint } from './proxy';
 import { printableName, unsafeNameReason } from './safe-names';
 import { formatProxyAddress } from '../../common/models/proxy';
+import { sharedSecureContext } from './secure-context';
 
 /** How the user (or the caller on their behalf) answers an untrusted certificate. */
 export type TrustDecision = 'once' | 'always' | 'reject';
@@ -173,6 +174,7 @@ export class FtpsSession {
   /** Set once a listing showed the site's names to be UTF-8 or not (see fallBackFromUtf8). */
   private utf8Settled = false;
   private secureContext: tls.SecureContext | null = null;
+  private utf8AcceptedBeforeLogin = false;
   /** The target's timezone offset, changeable while connected (see setListingTimezoneOffset). */
   private listingOffsetMinutes: number;
 
@@ -278,14 +280,9 @@ export class FtpsSession {
 
   private tlsOptions(): tls.ConnectionOptions {
     const { host, minTlsVersion } = this.options.target;
-    const extra = this.options.extraCaPem ?? [];
-    // One context per session: tls.connect would otherwise build a new one, parsing ~700 root
-    // certificates (27 ms of CPU), for every data connection — the cap on small-file throughput.
-    this.secureContext ??= tls.createSecureContext({
-      minVersion: minTlsVersion,
-      ...(extra.length > 0 ? { ca: [...systemAndBundledRoots(), ...extra] } : {}),
-      ...this.options.clientCertificate?.tls,
-    });
+    // One context per TLS settings, shared by the process: tls.connect would otherwise build one per data
+    // connection, and an extra CA would cost a rebuild of every root: see sharedSecureContext.
+    this.secureContext ??= sharedSecureContext(minTlsVersion, this.options.extraCaPem ?? [], this.options.clientCertificate?.tls);
     return {
       host,
       ...(isIpAddress(host) ? {} : { servername: host }),
@@ -491,7 +488,11 @@ export class FtpsSession {
     const user = this.wire(this.options.target.user, 'user name');
     const password = this.wire(this.options.password, 'password');
     // Servers expect UTF-8 to be switched on before a non-ASCII user name or password (RFC 2640).
-    if (this.charset.socketEncoding === 'utf8') await this.client.sendIgnoringError('OPTS UTF8 ON');
+    this.utf8AcceptedBeforeLogin = false;
+    if (this.charset.socketEncoding === 'utf8') {
+      const reply = await this.client.sendIgnoringError('OPTS UTF8 ON');
+      this.utf8AcceptedBeforeLogin = reply.code >= 200 && reply.code < 300;
+    }
     await this.client.login(user, password);
   }
 
@@ -500,8 +501,9 @@ export class FtpsSession {
     const mlsd = this.featureMap.has('MLST');
     this.client.availableListCommands = mlsd ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
     await this.client.send('TYPE I');
-    await this.client.sendIgnoringError('STRU F');
-    if (this.charset.socketEncoding === 'utf8') await this.client.sendIgnoringError('OPTS UTF8 ON');
+    // Every command is a round trip (50-300 ms on real links): no STRU F (RFC 959's default structure), and
+    // OPTS UTF8 again only for servers that did not take it before login.
+    if (this.charset.socketEncoding === 'utf8' && !this.utf8AcceptedBeforeLogin) await this.client.sendIgnoringError('OPTS UTF8 ON');
     if (mlsd) await this.client.sendIgnoringError('OPTS MLST type;size;modify;unix.mode;unix.owner;unix.group;unix.ownername;unix.groupname;');
     this.dataProtected = false;
     if (this.options.target.mode !== 'plain') {
@@ -850,6 +852,15 @@ export class FtpsSession {
     });
   }
 
+  /**
+   * True while listings come from MLSD: their sizes and times (to the second, in UTC) are what SIZE and MDTM
+   * would answer, so a transfer queued from one may skip those two round trips. LIST times are local to the
+   * server and often to the minute only.
+   */
+  listingHasExactFacts(): boolean {
+    return this.client.availableListCommands[0] === 'MLSD';
+  }
+
   /** The size of a remote file in bytes (SIZE). */
   async size(path: string): Promise<number> {
     return this.onPath(path, (wirePath) => this.run(() => this.client.size(wirePath)));
@@ -1014,23 +1025,6 @@ function certificateChanged(host: string, port: number, expected: string, presen
     `The certificate of ${host}:${port} has changed since it was trusted. Pinned ${expected}, presented ${presented}. Nothing was sent. If the server's administrator renewed it, remove the old pin and connect again.`,
     { detail: { expected, presented } },
   );
-}
-
-let rootsCache: string[] | null = null;
-
-/** Node's bundled roots plus the operating system's where this Node can read them, so an extra CA adds to them instead of replacing them. */
-function systemAndBundledRoots(): string[] {
-  if (rootsCache) return rootsCache;
-  const getCa = (tls as unknown as { getCACertificates?: (type: string) => string[] }).getCACertificates;
-  const system = (() => {
-    try {
-      return getCa ? getCa('system') : [];
-    } catch {
-      return [];
-    }
-  })();
-  rootsCache = [...tls.rootCertificates, ...system];
-  return rootsCache;
 }
 
 /**

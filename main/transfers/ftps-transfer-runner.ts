@@ -136,10 +136,16 @@ export class FtpsTransferRunner implements TransferRunner {
     const root = item.localRoot ?? dirname(item.localPath);
     // Before the server is asked anything: a refused path costs no connection time.
     const found = await prepareDownloadTarget(root, item.localPath);
-    const remoteSize = await session.size(remotePath);
-    const remoteTime = this.preserveModifiedTimes || item.overwrite !== 'overwrite'
-      ? await session.modifiedAt(remotePath).catch(() => null)
-      : null;
+    // A first attempt queued from an MLSD listing already has the server's size and time: two round trips
+    // per file fewer. A file changed since it was listed fails verification (size) and its retry asks again.
+    const listed = item.attempts <= 1 && !context.resume && item.size !== null && session.listingHasExactFacts?.() === true;
+    const remoteSize = listed && item.size !== null ? item.size : await session.size(remotePath);
+    const needsTime = this.preserveModifiedTimes || item.overwrite !== 'overwrite';
+    const remoteTime = !needsTime
+      ? null
+      : listed && item.modifiedAt !== null
+        ? new Date(item.modifiedAt)
+        : await session.modifiedAt(remotePath).catch(() => null);
     const source: FileFacts = { size: remoteSize, modifiedAt: remoteTime?.toISOString() ?? item.modifiedAt };
     // Items saved by a Wharf that did not record temporaries get one now; their old `.part` is left alone.
     const partPath = item.temporaryLocalPath ?? temporaryDownloadPathFor(item.localPath, item.id);
@@ -173,6 +179,7 @@ export class FtpsTransferRunner implements TransferRunner {
     context.reportStarted(startAt, remoteSize);
 
     let written = startAt;
+    let leftEmpty = false;
     const file = createWriteStream(partPath, { fd: opened.handle, start: startAt, highWaterMark: STREAM_BUFFER_BYTES });
     const meter = this.meteredStream((bytes) => {
       written += bytes;
@@ -186,10 +193,14 @@ export class FtpsTransferRunner implements TransferRunner {
     } catch (error) {
       meter.destroy();
       file.destroy();
+      // A file the server refused to send (RETR 550: with sizes from the listing no SIZE found out first)
+      // leaves no empty .part behind.
+      leftEmpty = startAt === 0 && written === 0;
       throw error;
     } finally {
       // The temporary file is renamed or resumed next: its descriptor must be closed first (Windows insists).
       if (!file.closed) await once(file, 'close').catch(() => undefined);
+      if (leftEmpty) await rm(partPath, { force: true }).catch(() => undefined);
     }
 
     const verifiedBy = await this.verifyDownload(session, remotePath, partPath, remoteSize);

@@ -18,6 +18,8 @@ export interface TransferSession {
   rename(from: string, to: string): Promise<void>;
   /** DELE: for a target the server will not rename over, and a removed item's temporary file. */
   remove(path: string): Promise<void>;
+  /** Listings carry sizes and times as exact as SIZE and MDTM (MLSD); absent: never assumed. */
+  listingHasExactFacts?(): boolean;
   size(path: string): Promise<number>;
   modifiedAt(path: string): Promise<Date | null>;
   setModifiedAt(path: string, date: Date): Promise<boolean>;

@@ -7,11 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerInfo } from '../servers/fleet';
 
-export type ClientName = 'wharf' | 'wharf-pinned' | 'curl' | 'lftp';
+export type ClientName = 'wharf' | 'wharf-pinned' | 'wharf-baseline' | 'curl' | 'lftp';
 
 export const CLIENT_LABELS: Record<ClientName, string> = {
   wharf: 'Wharf',
   'wharf-pinned': 'Wharf, pinned (--fingerprint)',
+  'wharf-baseline': 'Wharf baseline (--baseline)',
   curl: 'curl',
   lftp: 'lftp',
 };
@@ -21,7 +22,11 @@ export type Job =
   | { kind: 'download'; remote: string; local: string }
   | { kind: 'upload'; local: string; remote: string }
   /** Downloads `files` (names inside remoteDir) into localDir, over `connections` connections. */
-  | { kind: 'download-tree'; remoteDir: string; localDir: string; files: readonly string[]; connections: number };
+  | { kind: 'download-tree'; remoteDir: string; localDir: string; files: readonly string[]; connections: number }
+  /** Uploads `files` (names inside localDir) into remoteDir (which the client creates), over `connections` connections. */
+  | { kind: 'upload-tree'; localDir: string; remoteDir: string; files: readonly string[]; connections: number }
+  /** Lists remoteDir (the whole listing is written to stdout). */
+  | { kind: 'list'; remoteDir: string };
 
 export interface Command {
   readonly cmd: string;
@@ -35,8 +40,15 @@ export interface ClientContext {
   /** node and bin/wharf, so Wharf runs on the same Node as the benchmark. */
   readonly nodePath: string;
   readonly wharfBin: string;
+  /** An earlier build's dist/cli/wharf.cjs, run as "wharf-baseline" (before/after in one run); null: none. */
+  readonly baselineBundle?: string | null;
   /** A private folder for config files (curl -K lists, lftp scripts) and lftp's home. */
   readonly scratchDir: string;
+  /**
+   * The server is reached through the bench's WAN proxy (test/bench/wan-proxy.ts) on another loopback address:
+   * clients that would open a PASV address (127.0.0.1, the server's) are told to use the control peer's.
+   */
+  readonly viaProxy?: boolean;
 }
 
 function wharfUrl(server: ServerInfo, path: string): string {
@@ -44,7 +56,7 @@ function wharfUrl(server: ServerInfo, path: string): string {
   return `${scheme}://${encodeURIComponent(server.user)}@${server.host}:${server.port}/${path.replace(/^\/+/, '')}`;
 }
 
-function wharfCommand(ctx: ClientContext, pinned: boolean, job: Job): Command {
+function wharfCommand(ctx: ClientContext, pinned: boolean, job: Job, program = ctx.wharfBin): Command {
   const { server } = ctx;
   const trust =
     server.mode === 'plain'
@@ -64,8 +76,14 @@ function wharfCommand(ctx: ClientContext, pinned: boolean, job: Job): Command {
     case 'download-tree':
       args = ['get', '-r', wharfUrl(server, job.remoteDir), job.localDir, '--parallel', String(job.connections), ...common];
       break;
+    case 'upload-tree':
+      args = ['put', '-r', job.localDir, wharfUrl(server, job.remoteDir), '--parallel', String(job.connections), ...common];
+      break;
+    case 'list':
+      args = ['ls', wharfUrl(server, job.remoteDir), ...common];
+      break;
   }
-  return { cmd: ctx.nodePath, args: [ctx.wharfBin, ...args], env: { ...process.env, WHARF_PASSWORD: server.password } };
+  return { cmd: ctx.nodePath, args: [program, ...args], env: { ...process.env, WHARF_PASSWORD: server.password } };
 }
 
 /** `wharf info`: the negotiated TLS version and cipher, and whether data connections resume the session. */
@@ -93,6 +111,7 @@ function curlCommand(ctx: ClientContext, job: Job): Command {
   const base = ['--disable', '-sS', '--no-progress-meter', '--user', `${server.user}:${server.password}`];
   if (server.mode !== 'plain') base.push('--cacert', ctx.caCertFile);
   if (server.mode === 'explicit') base.push('--ssl-reqd');
+  if (ctx.viaProxy) base.push('--ftp-skip-pasv-ip');
   let args: string[];
   switch (job.kind) {
     case 'download':
@@ -113,6 +132,20 @@ function curlCommand(ctx: ClientContext, job: Job): Command {
       args = [...base, ...(job.connections > 1 ? ['-Z', '--parallel-max', String(job.connections)] : []), '-K', config];
       break;
     }
+    case 'upload-tree': {
+      const list = job.files.flatMap((name) => [
+        `upload-file = ${curlQuote(join(job.localDir, name))}`,
+        `url = ${curlQuote(curlUrl(server, `${job.remoteDir}/${name}`))}`,
+      ]);
+      const config = join(ctx.scratchDir, `curl-${++scratchCounter}.cfg`);
+      writeFileSync(config, `${list.join('\n')}\n`, { mode: 0o600 });
+      args = [...base, '--ftp-create-dirs', ...(job.connections > 1 ? ['-Z', '--parallel-max', String(job.connections)] : []), '-K', config];
+      break;
+    }
+    case 'list':
+      // A trailing slash: curl lists the folder (LIST) instead of fetching a file.
+      args = [...base, curlUrl(server, `${job.remoteDir}/`)];
+      break;
   }
   return { cmd: 'curl', args, env: process.env };
 }
@@ -142,6 +175,7 @@ function lftpCommand(ctx: ClientContext, job: Job): Command {
       'set ftp:ssl-protect-list yes',
     );
   }
+  if (ctx.viaProxy) settings.push('set ftp:ignore-pasv-address yes');
   const scheme = server.mode === 'implicit' ? 'ftps' : 'ftp';
   const open = `open -u ${lftpQuote(server.user)},${lftpQuote(server.password)} ${scheme}://${server.host}:${server.port}`;
   let action: string;
@@ -154,6 +188,12 @@ function lftpCommand(ctx: ClientContext, job: Job): Command {
       break;
     case 'download-tree':
       action = `mirror${job.connections > 1 ? ` --parallel=${job.connections}` : ''} ${lftpQuote(job.remoteDir)} ${lftpQuote(job.localDir)}`;
+      break;
+    case 'upload-tree':
+      action = `mirror -R${job.connections > 1 ? ` --parallel=${job.connections}` : ''} ${lftpQuote(job.localDir)} ${lftpQuote(job.remoteDir)}`;
+      break;
+    case 'list':
+      action = `ls ${lftpQuote(job.remoteDir)}`;
       break;
   }
   const script = join(ctx.scratchDir, `lftp-${++scratchCounter}.lftp`);
@@ -168,6 +208,9 @@ export function commandFor(client: ClientName, ctx: ClientContext, job: Job): Co
       return wharfCommand(ctx, false, job);
     case 'wharf-pinned':
       return wharfCommand(ctx, true, job);
+    case 'wharf-baseline':
+      if (!ctx.baselineBundle) throw new Error('wharf-baseline needs --baseline');
+      return wharfCommand(ctx, false, job, ctx.baselineBundle);
     case 'curl':
       return curlCommand(ctx, job);
     case 'lftp':

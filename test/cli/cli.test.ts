@@ -186,6 +186,22 @@ describe('wharf refusals and exit codes', () => {
     assert.match(wrong.stderr, /changed/);
   });
 
+  test('get and put of one file log in once: the session that looked the file up transfers it', async () => {
+    const local = join(work, unique('once'));
+    writeFileSync(local, testBytes(10_000, 5));
+    const remote = `/${unique('once')}.bin`;
+    const debug = { WHARF_PASSWORD: server.password, WHARF_DEBUG: '1' };
+    const logins = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('command USER ')).length;
+    const put = await run(['put', local, urlFor('vsftpd-explicit', remote), '--ca', caFile], debug);
+    assert.equal(put.code, 0, put.stderr);
+    assert.equal(logins(put.stderr), 1);
+    const back = join(work, unique('once-back'));
+    const get = await run(['get', urlFor('vsftpd-explicit', remote), back, '--ca', caFile], debug);
+    assert.equal(get.code, 0, get.stderr);
+    assert.equal(logins(get.stderr), 1);
+    assert.deepEqual(readFileSync(back), readFileSync(local));
+  });
+
   test('plain ftp:// is refused without --allow-plain (exit 2) and warns with it', async () => {
     const plain = fleet.servers['vsftpd-plain'];
     const refused = await run(['ls', urlFor('vsftpd-plain')], { WHARF_PASSWORD: plain.password });

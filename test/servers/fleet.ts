@@ -151,7 +151,8 @@ function tail(file: string, lines = 25): string {
 interface CertFiles { cert: string; key: string; }
 interface Certs { caCertFile: string; otherCaCertFile: string; leaves: Record<CertKind, CertFiles>; }
 
-const OPENSSL_CONFIG = `
+/** `extraAddresses`: more IP addresses the server certificate names (the bench's WAN proxy listens on 127.0.0.2). */
+const opensslConfig = (extraAddresses: readonly string[]) => `
 [req]
 distinguished_name = dn
 prompt = no
@@ -165,7 +166,7 @@ subjectKeyIdentifier = hash
 basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature,keyEncipherment
 extendedKeyUsage = serverAuth
-subjectAltName = IP:127.0.0.1,DNS:localhost
+subjectAltName = IP:127.0.0.1,${extraAddresses.map((a) => `IP:${a},`).join('')}DNS:localhost
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid,issuer
 [client_ext]
@@ -230,9 +231,9 @@ async function signExpired(dir: string, name: string): Promise<void> {
   ], { cwd: dir });
 }
 
-async function makeCerts(dir: string, kinds: Set<CertKind>): Promise<Certs> {
+async function makeCerts(dir: string, kinds: Set<CertKind>, extraAddresses: readonly string[]): Promise<Certs> {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'openssl.cnf'), OPENSSL_CONFIG);
+  writeFileSync(join(dir, 'openssl.cnf'), opensslConfig(extraAddresses));
   const stamp = new Date().toISOString();
   const [caCertFile, otherCaCertFile] = await Promise.all([
     makeCa(dir, 'ca', `Wharf Test CA ${stamp}`),
@@ -962,20 +963,20 @@ async function startOne(name: ServerName, layout: Layout, certs: Certs, pureDb: 
 }
 
 /** Starts the servers (all, or `only`) in parallel; resolves when every one has answered its greeting. */
-export async function startFleet(options: { workDir: string; only?: ServerName[] }): Promise<RunningFleet> {
+export async function startFleet(options: { workDir: string; only?: ServerName[]; certAddresses?: readonly string[] }): Promise<RunningFleet> {
   if (process.getuid?.() !== 0) throw new Error('fleet: the FTP servers need root (they chroot and switch users); run the tests as root');
   const names = ALL_SERVERS.filter((n) => !options.only || options.only.includes(n));
   const workDir = resolve(options.workDir);
   claimWorkDir(workDir);
   try {
-    return await startClaimed(names, workDir);
+    return await startClaimed(names, workDir, options.certAddresses ?? []);
   } catch (err) {
     releaseWorkDir(workDir);
     throw err;
   }
 }
 
-async function startClaimed(names: ServerName[], workDir: string): Promise<RunningFleet> {
+async function startClaimed(names: ServerName[], workDir: string, certAddresses: readonly string[]): Promise<RunningFleet> {
   const layout = makeLayout(workDir);
 
   const kinds = new Set<CertKind>(['server']);
@@ -983,7 +984,7 @@ async function startClaimed(names: ServerName[], workDir: string): Promise<Runni
     const cert = SPECS[n].cert;
     if (cert) kinds.add(cert);
   }
-  const certsPromise = makeCerts(layout.certs, kinds);
+  const certsPromise = makeCerts(layout.certs, kinds, certAddresses);
 
   const idsPromise = ensureUsers(names.map((n) => SPECS[n].user)).then((ids) => {
     for (const n of names) {
