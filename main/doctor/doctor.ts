@@ -1070,6 +1070,9 @@ class DoctorRun {
         insecure: this.options.insecure ?? false,
         timeoutMs: this.timeoutMs,
         keepAliveIntervalMs: 0,
+        // The same way out as the run itself: the site's client certificate and proxy.
+        ...(this.options.clientCertificate ? { clientCertificate: this.options.clientCertificate } : {}),
+        ...(this.options.proxy ? { proxy: this.options.proxy } : {}),
       });
       await session.list(this.options.remoteDir && this.remoteDirOpened ? this.options.remoteDir : '');
       return null;

@@ -202,7 +202,11 @@ async function passiveThroughProxy(
       ...(err instanceof WharfError && err.detail ? { detail: err.detail } : {}),
     });
   }
-  attachDataSocket(ftp, context, tlsStart, raw);
+  // TLS starts at once here, not when the transfer is accepted: deferred, uploads through microsocks and
+  // tinyproxy to vsftpd failed now and then ("426 Failure reading network stream"), not understood yet.
+  // A server that resets data connections whose TLS starts early (pyftpdlib) is not reachable through a proxy.
+  tlsStart.clear();
+  ftp.dataSocket = context.isDataProtected() ? secureDataSocket(ftp, context, raw) : raw;
   return reply;
 }
 

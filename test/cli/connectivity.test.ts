@@ -1,7 +1,7 @@
 /**
  * `wharf` with a client certificate and a proxy, as a script runs it (no terminal): `--cert`/`--key` and
  * the PKCS#12 passphrase from WHARF_CERT_PASSPHRASE against a vsftpd that requires a certificate signed by
- * the run's CA; `--proxy` and ALL_PROXY through a real microsocks inside the namespace of a vsftpd that the
+ * the run's CA; `--proxy` and ALL_PROXY through a real dante inside the namespace of a vsftpd that the
  * firewall hides from direct connections. `wharf info` names both.
  */
 import assert from 'node:assert/strict';
@@ -17,7 +17,7 @@ import { SiteStore } from '../../main/sites/site-store';
 import { startVsftpd, type ExtraServer } from '../servers/doctor-servers';
 import { useFleet } from '../servers/fleet';
 import { createNetworkNamespace } from '../servers/network-namespace';
-import { startMicrosocks, startTinyproxy, type TestProxy } from '../servers/proxies';
+import { startSocksProxy, startTinyproxy, type TestProxy } from '../servers/proxies';
 import { testBytes } from '../ftps/support';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -41,7 +41,7 @@ before(async () => {
     startVsftpd(fleet, { name: 'cli-client-cert', lines: ['ssl_request_cert=YES', 'require_cert=YES', 'validate_cert=YES', `ca_certs_file=${fleet.caCertFile}`] }),
     startVsftpd(fleet, { name: 'cli-behind-proxy', network }),
   ]);
-  [socks, http] = await Promise.all([startMicrosocks(network, 1080), startTinyproxy(network, 8888)]);
+  [socks, http] = await Promise.all([startSocksProxy(network, 1080), startTinyproxy(network, 8888)]);
   await network.dropTcpFromHost(hidden.port, hidden.port);
   await network.dropTcpFromHost(hidden.passivePorts[0], hidden.passivePorts[1]);
 });

@@ -1,6 +1,6 @@
 /**
  * The connection doctor's proxy and client-certificate steps against real parts: vsftpd requiring or only
- * requesting a client certificate signed by the run's CA, and real proxies (microsocks, tinyproxy) inside
+ * requesting a client certificate signed by the run's CA, and real proxies (dante, tinyproxy) inside
  * the namespace of a vsftpd that the firewall hides from direct connections. Timings are never asserted.
  */
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import type { ProxyEndpoint } from '../../main/ftps/proxy';
 import { startVsftpd, type ExtraServer } from '../servers/doctor-servers';
 import { useFleet } from '../servers/fleet';
 import { createNetworkNamespace } from '../servers/network-namespace';
-import { startMicrosocks, startTinyproxy, type TestProxy } from '../servers/proxies';
+import { startSocksProxy, startTinyproxy, type TestProxy } from '../servers/proxies';
 import { targetFor } from '../ftps/support';
 
 const fleet = await useFleet();
@@ -35,7 +35,7 @@ before(async () => {
   ]);
   const [low, high] = hidden.passivePorts;
   [socks, httpAll, httpControlOnly] = await Promise.all([
-    startMicrosocks(network, 1080, LOGIN),
+    startSocksProxy(network, 1080, LOGIN),
     startTinyproxy(network, 8888),
     startTinyproxy(network, 8889, { connectPorts: [hidden.port] }),
   ]);

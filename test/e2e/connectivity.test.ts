@@ -2,7 +2,7 @@
  * Enterprise connectivity end to end in Chromium through the bridge: a site set up in the site manager with
  * a passphrase-protected PKCS#12 client certificate and a SOCKS5 proxy with a login, connecting to a real
  * vsftpd that requires a certificate signed by the run's CA and that sits in a network namespace whose
- * firewall drops direct connections to its FTP ports (the proxy, a real microsocks, runs inside it). The
+ * firewall drops direct connections to its FTP ports (the proxy, a real dante, runs inside it). The
  * passphrase and the proxy password go to the real keyring, never to the sites file; the security report
  * names the certificate as sent and the proxy.
  */
@@ -18,7 +18,7 @@ import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { startVsftpd, type ExtraServer } from '../servers/doctor-servers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import { createNetworkNamespace } from '../servers/network-namespace';
-import { startMicrosocks, type TestProxy } from '../servers/proxies';
+import { startSocksProxy, type TestProxy } from '../servers/proxies';
 import type { BridgeHost } from './bridge/host';
 import { launchChromium, openApp, pageProblems, paneRow, scratch, screenshot, startHost } from './support';
 
@@ -46,7 +46,7 @@ before(async () => {
     network,
     lines: ['ssl_request_cert=YES', 'require_cert=YES', 'validate_cert=YES', `ca_certs_file=${fleet.caCertFile}`],
   });
-  proxy = await startMicrosocks(network, 1080, PROXY_LOGIN);
+  proxy = await startSocksProxy(network, 1080, PROXY_LOGIN);
   await network.dropTcpFromHost(server.port, server.port);
   await network.dropTcpFromHost(server.passivePorts[0], server.passivePorts[1]);
   // Files written into the root are owned like the server's user, as writeServerFile does for the fleet.

@@ -1,7 +1,7 @@
 /**
  * Proxies, against real parts: a vsftpd inside a network namespace whose firewall drops every packet from
  * this host to its control and passive ports, and real proxies from Debian inside the same namespace
- * (microsocks for SOCKS5, tinyproxy for HTTP CONNECT). A direct connection cannot reach the server; a
+ * (dante for SOCKS5, tinyproxy for HTTP CONNECT). A direct connection cannot reach the server; a
  * transfer that arrives with the same SHA-256 on both sides went through the proxy, control and data alike.
  */
 import assert from 'node:assert/strict';
@@ -16,7 +16,7 @@ import { isExemptFromProxy, resolveProxy, type ProxyEndpoint } from '../../main/
 import { startVsftpd, type ExtraServer } from '../servers/doctor-servers';
 import { useFleet } from '../servers/fleet';
 import { createNetworkNamespace, type NetworkNamespace } from '../servers/network-namespace';
-import { startMicrosocks, startTinyproxy, type TestProxy } from '../servers/proxies';
+import { startSocksProxy, startTinyproxy, type TestProxy } from '../servers/proxies';
 import { targetFor, testBytes } from './support';
 
 const fleet = await useFleet();
@@ -36,8 +36,8 @@ before(async () => {
   const [low, high] = server.passivePorts;
   const allowed = [server.port, ...Array.from({ length: high - low + 1 }, (_, i) => low + i)];
   [socks, socksWithLogin, http, httpWithLogin, httpControlPortOnly] = await Promise.all([
-    startMicrosocks(network, 1080),
-    startMicrosocks(network, 1081, SOCKS_LOGIN),
+    startSocksProxy(network, 1080),
+    startSocksProxy(network, 1081, SOCKS_LOGIN),
     startTinyproxy(network, 8888, { connectPorts: allowed }),
     startTinyproxy(network, 8889, { connectPorts: allowed, login: HTTP_LOGIN }),
     startTinyproxy(network, 8890, { connectPorts: [server.port] }),
@@ -88,7 +88,7 @@ test('the firewall: without a proxy the server cannot be reached', async () => {
   });
 });
 
-describe('SOCKS5 (microsocks)', () => {
+describe('SOCKS5 (dante)', () => {
   test('control and passive data connections go through it; sha256 equal on both sides', async () => {
     const session = await open(endpoint(socks));
     try {

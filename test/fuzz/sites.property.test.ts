@@ -85,6 +85,7 @@ describe('site schemas', () => {
       portFollowsProtocol: fc.boolean(), user: safe(30), passwordStorage: fc.constantFrom('keychain', 'ask'), hasPassword: fc.boolean(),
       dataMode: fc.constantFrom('passive', 'active'), localDir: safe(30), remoteDir: safe(30), encoding: fc.constantFrom('utf8', 'latin1', 'windows-1251'),
       maxConnections: fc.integer({ min: 1, max: 10 }), timezoneOffsetMinutes: fc.integer({ min: -1440, max: 1440 }), minTlsVersion: fc.constantFrom('TLSv1.2', 'TLSv1.3'),
+      allowClearData: fc.boolean(),
       comments: fc.string({ maxLength: 40 }), createdAt: fc.constant('2024-01-01T00:00:00.000Z'), updatedAt: fc.constant('2024-01-02T00:00:00.000Z'),
     });
     fc.assert(
@@ -95,6 +96,7 @@ describe('site schemas', () => {
         assert.deepEqual(target, {
           host: site.host, port: site.port, mode: site.protocol, user: site.user, dataMode: site.dataMode,
           minTlsVersion: site.minTlsVersion, timezoneOffsetMinutes: site.timezoneOffsetMinutes, encoding: site.encoding,
+          allowClearData: site.allowClearData,
         });
       }),
       { numRuns: 500 },

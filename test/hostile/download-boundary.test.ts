@@ -52,7 +52,7 @@ async function harness(): Promise<Harness> {
   const folder = boundaryFolder(tag);
   const server = await startBoundaryServer(folder, cert);
   await new PinnedCertificateStore({ dataDir }).pin({ host: '127.0.0.1', port: server.port, fingerprintSha256: cert.fingerprint, subject: 'CN=hostile' });
-  const services = await createWharfServices({ dataDir, home, scratchParent: join(base, 'scratch'), platform: new HeadlessPlatform(), app: { name: 'Wharf', version: 'test' } });
+  const services = await createWharfServices({ dataDir, home, platform: new HeadlessPlatform(), app: { name: 'Wharf', version: 'test' } });
   const site = value(await call(services, 'sitesCreate', { site: { name: tag, host: '127.0.0.1', port: server.port, user: USER, passwordStorage: 'ask' } }));
   const sessionId = value(await call(services, 'remoteConnect', { kind: 'site', siteId: site.id, password: PASSWORD })).sessionId;
   return {
@@ -176,7 +176,7 @@ describe('downloads from a hostile listing stay inside the chosen folder', () =>
         if (!result.ok) assert.match(result.error.kind, /unsafe-name|invalid-input/, `${method} ${JSON.stringify(trick.name)}: ${result.error.message}`);
       }
     }
-    assert.deepEqual(strayPaths(h.base, ['home/Downloads', 'data', 'scratch']), []);
+    assert.deepEqual(strayPaths(h.base, ['home/Downloads', 'data']), []);
     assert.deepEqual(absoluteEscapes(h.folder), []);
   });
 });

@@ -368,6 +368,18 @@ function stableHome(): string {
   return dir;
 }
 
+/** A system login with this password (created if missing), for test programs that check logins against the system, such as dante. */
+export async function ensureSystemLogin(user: string, password: string): Promise<void> {
+  if (!readPasswd().has(user)) {
+    try {
+      await runWithLockRetry('useradd', ['-M', '-d', stableHome(), '-s', '/usr/sbin/nologin', '-U', '-c', 'Wharf test login', user]);
+    } catch (err) {
+      if (!readPasswd().has(user)) throw err;
+    }
+  }
+  await runWithLockRetry('chpasswd', [], `${user}:${password}\n`);
+}
+
 /**
  * Creates the users that are missing (`useradd -M -d HOME -s /usr/sbin/nologin`), repoints a user whose home is
  * not the stable one, and (re)sets every password. Users are reused across runs and never deleted.

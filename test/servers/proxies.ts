@@ -1,5 +1,5 @@
 /**
- * Real proxies from Debian for the connectivity tests: microsocks (SOCKS5, optionally with a user and
+ * Real proxies from Debian for the connectivity tests: dante (SOCKS5, optionally with a user and
  * password) and tinyproxy (HTTP CONNECT, optionally with Basic authentication and a list of allowed
  * CONNECT ports), each started with a generated configuration and stopped by the test file's `after`.
  *
@@ -14,7 +14,7 @@ import { connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { killTree } from './fleet';
+import { ensureSystemLogin, killTree } from './fleet';
 import type { NetworkNamespace } from './network-namespace';
 
 /** A started proxy. `url` is what Wharf is given (`socks5://host:port`, `http://host:port`), without login. */
@@ -23,7 +23,7 @@ export interface TestProxy {
   readonly host: string;
   readonly port: number;
   readonly url: string;
-  /** The proxy's own log (tinyproxy's log file, microsocks' stderr): each CONNECT it relayed. */
+  /** The proxy's own log (tinyproxy's and dante's log files): each CONNECT it relayed. */
   log(): string;
   stop(): Promise<void>;
 }
@@ -109,11 +109,29 @@ async function launch(kind: TestProxy['kind'], network: NetworkNamespace, port: 
   };
 }
 
-/** microsocks on the namespace's inner address; with `login`, every client must give that user and password. */
-export async function startMicrosocks(network: NetworkNamespace, port: number, login?: { user: string; password: string }): Promise<TestProxy> {
-  const dir = mkdtempSync(join(tmpdir(), 'wharf-microsocks-'));
-  const args = ['microsocks', '-i', network.innerAddress, '-p', String(port), ...(login ? ['-u', login.user, '-P', login.password] : [])];
-  return launch('socks5', network, port, args, dir, join(dir, 'stderr.log'));
+/**
+ * A SOCKS5 proxy (dante) on the namespace's inner address; with `login`, every client must give that user and
+ * password (dante checks them against the system's logins, so the login is made a system user). Not microsocks:
+ * it closes both sides as soon as one side half-closes, which cuts FTP uploads short now and then (the client's
+ * FIN ends the upload, and a reply still in flight from the server turns into a reset there).
+ */
+export async function startSocksProxy(network: NetworkNamespace, port: number, login?: { user: string; password: string }): Promise<TestProxy> {
+  const dir = mkdtempSync(join(tmpdir(), 'wharf-dante-'));
+  if (login) await ensureSystemLogin(login.user, login.password);
+  const lines = [
+    `logoutput: ${join(dir, 'dante.log')}`,
+    `internal: ${network.innerAddress} port = ${port}`,
+    `external: ${network.innerAddress}`,
+    'clientmethod: none',
+    `socksmethod: ${login ? 'username' : 'none'}`,
+    'user.privileged: root',
+    'user.unprivileged: nobody',
+    'client pass { from: 0.0.0.0/0 to: 0.0.0.0/0 }',
+    'socks pass { from: 0.0.0.0/0 to: 0.0.0.0/0 command: connect }',
+  ];
+  const conf = join(dir, 'danted.conf');
+  writeFileSync(conf, `${lines.join('\n')}\n`);
+  return launch('socks5', network, port, ['danted', '-f', conf, '-N', '1'], dir, join(dir, 'dante.log'));
 }
 
 /** What makes one tinyproxy different. */
