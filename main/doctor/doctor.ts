@@ -1062,7 +1062,9 @@ class DoctorRun {
     let session: FtpsSession | null = null;
     try {
       session = await FtpsSession.open({
-        target: { ...this.target, dataMode: 'passive' },
+        // Past a refused PROT P the run learns whether listings would work with clear data allowed (the
+        // refusal is already diagnosed): the engine is asked the same.
+        target: { ...this.target, dataMode: 'passive', ...(this.protectionRefusal !== null ? { allowClearData: true } : {}) },
         password: this.options.password,
         allowPlain: this.options.allowPlain ?? false,
         extraCaPem: this.options.extraCaPem ?? [],
