@@ -221,7 +221,7 @@ export const WHARF_VALIDATORS = {
   answerCertificate: z.strictObject({ questionId: idSchema, decision: z.enum(['once', 'always', 'reject']) }),
   answerOverwrite: z.strictObject({ questionId: idSchema, choice: overwriteChoiceSchema, applyToAll: z.boolean() }),
   answerEditedFile: z.strictObject({ questionId: idSchema, action: z.enum(['upload', 'ignore', 'stop']) }),
-  answerChoice: z.strictObject({ questionId: idSchema, choice: z.string().min(1).max(40) }),
+  answerChoice: z.strictObject({ questionId: idSchema, choice: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'A choice is one of the ids the question offered') }),
   logRecent: empty,
 } satisfies ValidatorMap;
 

@@ -90,7 +90,8 @@ describe('a site with a client certificate and a proxy', () => {
     await manager.getByLabel('Proxy password').fill(PROXY_LOGIN.password);
     shots.push(await screenshot(page, 'connectivity-site-manager'));
     await manager.getByRole('button', { name: 'Save', exact: true }).click();
-    await manager.getByRole('treeitem', { name: /Bank drop box/ }).waitFor();
+    // The saved row, not the draft row ("unsaved") that may still show for a moment.
+    await manager.locator('[role="treeitem"]:not(.new)').filter({ hasText: 'Bank drop box' }).waitFor();
 
     const saved = (await host.services.sites.list()).sites.find((s) => s.name === 'Bank drop box');
     assert.ok(saved);

@@ -326,7 +326,8 @@ describe('the dual-pane window against real FTPS servers', () => {
     await manager.getByLabel('Password', { exact: true }).fill(server.password);
     await shot('11-site-manager');
     await manager.getByRole('button', { name: 'Save', exact: true }).click();
-    await manager.getByRole('treeitem', { name: /vsftpd explicit/ }).waitFor();
+    // The saved row (named with its host), not the draft row that may still show for a moment.
+    await manager.getByRole('treeitem', { name: `vsftpd explicit ${server.host}` }).waitFor();
     await manager.getByText('A password is saved in the system keychain.').waitFor();
     const saved = (await host.services.sites.list()).sites.find((s) => s.name === 'vsftpd explicit');
     assert.ok(saved?.hasPassword);
@@ -363,7 +364,8 @@ describe('the dual-pane window against real FTPS servers', () => {
     await manager.getByLabel('User').fill(implicit.user);
     await manager.getByRole('radio', { name: 'Ask on connect' }).check();
     await manager.getByRole('button', { name: 'Save', exact: true }).click();
-    await manager.getByRole('treeitem', { name: /vsftpd implicit/ }).waitFor();
+    // The saved row (named with its host), not the draft row that may still show for a moment.
+    await manager.getByRole('treeitem', { name: `vsftpd implicit ${implicit.host}` }).waitFor();
     await manager.getByRole('button', { name: 'Connect', exact: true }).click();
 
     const ask = dialog(/^Password for/);
@@ -416,7 +418,7 @@ describe('the dual-pane window against real FTPS servers', () => {
     const offered = (await consent.count()) > 0 && (await consent.isEnabled());
     if (offered) await consent.check();
     await preview.getByRole('button', { name: /^Import \d+ sites?/ }).click();
-    const done = page.getByRole('status').filter({ hasText: 'Import finished' });
+    const done = page.getByRole('status').filter({ hasText: 'Import finished' }).last();
     await done.waitFor();
     if (offered) assert.match(await done.innerText(), /moved to the system keychain/);
     const imported = (await host.services.sites.list()).sites.length;

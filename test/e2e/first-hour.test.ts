@@ -187,7 +187,7 @@ describe('the first hour of a FileZilla user', () => {
     const consent = preview.getByRole('checkbox', { name: /to the system keychain/ });
     assert.equal(await consent.isChecked(), true, 'passwords go to the keychain unless the user unticks it');
     await preview.getByRole('button', { name: /^Import \d+ sites?/ }).click();
-    const done = page.getByRole('status').filter({ hasText: 'Import finished' });
+    const done = page.getByRole('status').filter({ hasText: 'Import finished' }).last();
     assert.match(await done.innerText(), /moved to the system keychain/);
     const homepage = (await host.services.sites.list()).sites.find((x) => x.name === 'Homepage');
     assert.equal(homepage?.protocol, 'explicit');

@@ -74,7 +74,7 @@ describe('site imports and the FileZilla export in the site manager', () => {
     const offered = await consent.isEnabled();
     if (offered) await consent.check();
     await preview.getByRole('button', { name: 'Import 2 sites' }).click();
-    const done = page.getByRole('status').filter({ hasText: 'Import finished' });
+    const done = page.getByRole('status').filter({ hasText: 'Import finished' }).last();
     await done.waitFor();
     if (offered) assert.match(await done.innerText(), /2 passwords moved to the system keychain/);
     const sites = (await host.services.sites.list()).sites.filter((s) => s.folderPath[0] === 'Fleet');
@@ -96,7 +96,7 @@ describe('site imports and the FileZilla export in the site manager', () => {
     assert.match(text, /Shell: SFTP \(SSH\) bookmarks are not supported/);
     shots.push(await screenshot(page, 'import-cyberduck-preview'));
     await preview.getByRole('button', { name: 'Import 2 sites' }).click();
-    await page.getByRole('status').filter({ hasText: 'Import finished' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Import finished' }).last().waitFor();
     const active = (await host.services.sites.list()).sites.find((s) => s.name === 'vsftpd active');
     assert.equal(active?.dataMode, 'active');
   });

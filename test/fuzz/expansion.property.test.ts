@@ -40,7 +40,9 @@ const tree = fc.array(fc.tuple(name, fc.constantFrom<RemoteEntry['type']>('file'
 async function expand(list: (path: string) => Promise<readonly RemoteEntry[]>): Promise<{ items: NewTransferItem[]; skipped: SkippedEntry[] }> {
   const items: NewTransferItem[] = [];
   const skipped: SkippedEntry[] = [];
-  for await (const batch of expandRemoteForDownload({ list }, { siteKey: 's', localPath: ROOT, remotePath: '/r' }, (s) => skipped.push(s))) items.push(...batch);
+  // A budget past the path-length guard, so these properties test the walk itself (the budget has its own tests).
+  const limits = { budget: { maxItems: 10_000_000, maxDepth: 10_000 } };
+  for await (const batch of expandRemoteForDownload({ list }, { siteKey: 's', localPath: ROOT, remotePath: '/r' }, (s) => skipped.push(s), limits)) items.push(...batch);
   return { items, skipped };
 }
 
