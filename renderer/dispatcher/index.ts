@@ -5,19 +5,19 @@
  * log once, then follows events, so a reload of the window loses nothing.
  * After GitHub Desktop's `ui/dispatcher/dispatcher.ts`.
  */
-import type { ProxySettings, ProxySettingsInput } from '../common/models/proxy';
-import type { EnqueueTransfer, QuickConnectFields, QuickConnectLink, RawReply, SessionInfo, SiteExportFormat, SiteImportFormat } from '../common/ipc/payloads';
-import type { WharfErrorData } from '../common/models/errors';
-import type { LogLine } from '../common/models/log';
-import type { Result } from '../common/models/result';
-import { settingsAwaitingReconnect, type SiteCreateInput, type SiteProfile, type SiteUpdateInput } from '../common/models/site-profile';
-import type { OverwriteChoice, OverwritePolicy, QueueSnapshot, TransferState } from '../common/models/transfer';
-import type { EditedFileAction, TrustDecision } from '../common/ipc/payloads';
-import type { DoctorRequest } from '../common/models/doctor';
-import type { RunningSync, SyncOperation } from '../common/models/sync';
-import { followPath, initialPair, lastSegment, paneMarks as compareMarksOf, paneRows, type PairState } from './state/compare-model';
-import { paneMenuItems, type MenuItem, type PaneCommand } from './state/context-menu-model';
-import { closeDialog, initialDialogs, openDialog, questionDialog, type Dialog, type DialogState } from './state/dialogs';
+import type { ProxySettings, ProxySettingsInput } from '../../common/models/proxy';
+import type { EnqueueTransfer, QuickConnectFields, QuickConnectLink, RawReply, SessionInfo, SiteExportFormat, SiteImportFormat } from '../../common/ipc/payloads';
+import type { WharfErrorData } from '../../common/models/errors';
+import type { LogLine } from '../../common/models/log';
+import type { Result } from '../../common/models/result';
+import { settingsAwaitingReconnect, type SiteCreateInput, type SiteProfile, type SiteUpdateInput } from '../../common/models/site-profile';
+import type { OverwriteChoice, OverwritePolicy, QueueSnapshot, TransferState } from '../../common/models/transfer';
+import type { EditedFileAction, TrustDecision } from '../../common/ipc/payloads';
+import type { DoctorRequest } from '../../common/models/doctor';
+import type { RunningSync, SyncOperation } from '../../common/models/sync';
+import { followPath, initialPair, lastSegment, paneMarks as compareMarksOf, paneRows, type PairState } from '../state/compare-model';
+import { paneMenuItems, type MenuItem, type PaneCommand } from '../state/context-menu-model';
+import { closeDialog, initialDialogs, openDialog, questionDialog, type Dialog, type DialogState } from '../state/dialogs';
 import {
   askPassword,
   doctorPlanFromQuickConnect,
@@ -32,10 +32,10 @@ import {
   type DoctorPlan,
   type DoctorState,
   type DoctorTarget,
-} from './state/doctor-model';
-import { describeError } from './state/errors';
-import { CoalescedRefresh, showsChangedFolder } from './state/folder-refresh';
-import { appendLog, logAsText, mergeHistory } from './state/log-model';
+} from '../state/doctor-model';
+import { describeError } from '../state/errors';
+import { CoalescedRefresh, showsChangedFolder } from '../state/folder-refresh';
+import { appendLog, logAsText, mergeHistory } from '../state/log-model';
 import {
   applyListing,
   entryPath,
@@ -47,13 +47,13 @@ import {
   type PaneEntry,
   type PaneSide,
   type PaneState,
-} from './state/pane-model';
-import { dismissLinkNote, editQuickConnect, fillFromLink, initialQuickConnect, type QuickConnectEdit, type QuickConnectForm } from './state/quick-connect-model';
-import { initialQueue, receiveSnapshot, receiveUpdate, statesOfTab, type QueueState, type QueueTab } from './state/queue-model';
-import { activeSession, applySession, fromList, initialSessions, type SessionsState } from './state/session-model';
-import { initialSites, reconnectNotice, type SitesState } from './state/sites-model';
-import { Store } from './state/store';
-import { transferRequests } from './state/transfer-requests';
+} from '../state/pane-model';
+import { dismissLinkNote, editQuickConnect, fillFromLink, initialQuickConnect, type QuickConnectEdit, type QuickConnectForm } from '../state/quick-connect-model';
+import { initialQueue, receiveSnapshot, receiveUpdate, statesOfTab, type QueueState, type QueueTab } from '../state/queue-model';
+import { activeSession, applySession, fromList, initialSessions, type SessionsState } from '../state/session-model';
+import { initialSites, reconnectNotice, type SitesState } from '../state/sites-model';
+import { Store } from '../state/store';
+import { transferRequests } from '../state/transfer-requests';
 import {
   canRun,
   changeSettings,
@@ -71,8 +71,8 @@ import {
   type SyncDialogState,
   type SyncSettingsChange,
   type SyncState,
-} from './state/sync-model';
-import { addNotice, dismissNotice, initialUi, type Notice, type UiState } from './state/ui-model';
+} from '../state/sync-model';
+import { addNotice, dismissNotice, initialUi, type Notice, type UiState } from '../state/ui-model';
 
 /** The log as the view holds it. */
 export interface LogState {
