@@ -22,6 +22,6 @@ void dispatcher.start().then(
   () => document.documentElement.setAttribute('data-wharf-ready', 'true'),
   (err: unknown) => {
     console.error(err);
-    dispatcher.notify('error', 'Wharf could not start', err instanceof Error ? err.message : String(err));
+    dispatcher.notices.notify('error', 'Wharf could not start', err instanceof Error ? err.message : String(err));
   },
 );

@@ -59,7 +59,7 @@ function useBottomShare(): [number, (dy: number) => void] {
 /** The app. */
 export function App(): ReactNode {
   const dispatcher = useDispatcher();
-  const dialogs = useStore(dispatcher.dialogs);
+  const dialogs = useStore(dispatcher.stores.dialogs);
   const [split, setSplit] = useState(0.5);
   const [bottomShare, moveBottomSplitter] = useBottomShare();
   const panesRef = useRef<HTMLDivElement>(null);

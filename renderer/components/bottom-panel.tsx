@@ -26,10 +26,10 @@ const POLICY_LABEL: Record<OverwritePolicy, string> = {
 
 function QueueView(): ReactNode {
   const dispatcher = useDispatcher();
-  const queue = useStore(dispatcher.queue);
-  const dialogs = useStore(dispatcher.dialogs);
+  const queue = useStore(dispatcher.stores.queue);
+  const dialogs = useStore(dispatcher.stores.dialogs);
   const asked = new Set(dialogs.stack.flatMap((d) => (d.kind === 'overwrite' ? [d.question.itemId] : [])));
-  const ui = useStore(dispatcher.ui);
+  const ui = useStore(dispatcher.stores.ui);
   const anchor = useRef<string | null>(null);
   const items = useMemo(() => itemsOfTab(queue.snapshot, queue.tab), [queue.snapshot, queue.tab]);
   const counts = useMemo(() => tabCounts(queue.snapshot), [queue.snapshot]);
@@ -43,7 +43,7 @@ function QueueView(): ReactNode {
       const a = items.findIndex((i) => i.id === anchor.current);
       const b = items.findIndex((i) => i.id === item.id);
       const [lo, hi] = a <= b ? [a, b] : [b, a];
-      dispatcher.selectQueueItems(new Set(items.slice(lo, hi + 1).map((i) => i.id)));
+      dispatcher.queue.select(new Set(items.slice(lo, hi + 1).map((i) => i.id)));
       return;
     }
     anchor.current = item.id;
@@ -51,18 +51,18 @@ function QueueView(): ReactNode {
       const next = new Set(queue.selected);
       if (next.has(item.id)) next.delete(item.id);
       else next.add(item.id);
-      dispatcher.selectQueueItems(next);
+      dispatcher.queue.select(next);
     } else {
-      dispatcher.selectQueueItems(new Set([item.id]));
+      dispatcher.queue.select(new Set([item.id]));
     }
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
       e.preventDefault();
-      dispatcher.selectQueueItems(new Set(items.map((i) => i.id)));
+      dispatcher.queue.select(new Set(items.map((i) => i.id)));
     } else if (e.key === 'Delete') {
       e.preventDefault();
-      void dispatcher.queueCommand('remove', ids);
+      void dispatcher.queue.command('remove', ids);
     }
   };
 
@@ -116,49 +116,49 @@ function QueueView(): ReactNode {
       <div className="subbar">
         <div role="tablist" aria-label="Queue tabs" className="segmented">
           {(['queued', 'failed', 'completed'] as const).map((tab) => (
-            <button key={tab} type="button" role="tab" aria-selected={queue.tab === tab} className={queue.tab === tab ? 'on' : ''} onClick={() => dispatcher.showQueueTab(tab)}>
+            <button key={tab} type="button" role="tab" aria-selected={queue.tab === tab} className={queue.tab === tab ? 'on' : ''} onClick={() => dispatcher.queue.showTab(tab)}>
               {TAB_LABEL[tab]} <span className="count">{counts[tab]}</span>
             </button>
           ))}
         </div>
         <div className="actions" role="toolbar" aria-label="Queue actions">
-          <button type="button" className="icon-button" aria-label="Pause selected" title="Pause" disabled={!can.pause} onClick={() => void dispatcher.queueCommand('pause', ids)}>
+          <button type="button" className="icon-button" aria-label="Pause selected" title="Pause" disabled={!can.pause} onClick={() => void dispatcher.queue.command('pause', ids)}>
             <Icon name="pause" />
           </button>
-          <button type="button" className="icon-button" aria-label="Resume selected" title="Resume" disabled={!can.resume} onClick={() => void dispatcher.queueCommand('resume', ids)}>
+          <button type="button" className="icon-button" aria-label="Resume selected" title="Resume" disabled={!can.resume} onClick={() => void dispatcher.queue.command('resume', ids)}>
             <Icon name="play" />
           </button>
-          <button type="button" className="icon-button" aria-label="Cancel selected" title="Cancel" disabled={!can.cancel} onClick={() => void dispatcher.queueCommand('cancel', ids)}>
+          <button type="button" className="icon-button" aria-label="Cancel selected" title="Cancel" disabled={!can.cancel} onClick={() => void dispatcher.queue.command('cancel', ids)}>
             <Icon name="close" />
           </button>
-          <button type="button" className="icon-button" aria-label="Retry selected" title="Retry" disabled={!can.retry} onClick={() => void dispatcher.queueCommand('retry', ids)}>
+          <button type="button" className="icon-button" aria-label="Retry selected" title="Retry" disabled={!can.retry} onClick={() => void dispatcher.queue.command('retry', ids)}>
             <Icon name="retry" />
           </button>
           <span className="sep" />
-          <button type="button" className="icon-button" aria-label="Move to top" title="Move to top" disabled={!can.move} onClick={() => void dispatcher.queueMove(ids, 'top')}>
+          <button type="button" className="icon-button" aria-label="Move to top" title="Move to top" disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'top')}>
             <Icon name="top" />
           </button>
-          <button type="button" className="icon-button" aria-label="Move up" title="Move up" disabled={!can.move} onClick={() => void dispatcher.queueMove(ids, 'up')}>
+          <button type="button" className="icon-button" aria-label="Move up" title="Move up" disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'up')}>
             <Icon name="arrow-up" />
           </button>
-          <button type="button" className="icon-button" aria-label="Move down" title="Move down" disabled={!can.move} onClick={() => void dispatcher.queueMove(ids, 'down')}>
+          <button type="button" className="icon-button" aria-label="Move down" title="Move down" disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'down')}>
             <Icon name="arrow-down" />
           </button>
-          <button type="button" className="icon-button" aria-label="Move to bottom" title="Move to bottom" disabled={!can.move} onClick={() => void dispatcher.queueMove(ids, 'bottom')}>
+          <button type="button" className="icon-button" aria-label="Move to bottom" title="Move to bottom" disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'bottom')}>
             <Icon name="bottom" />
           </button>
           <span className="sep" />
-          <button type="button" className="icon-button" aria-label="Remove selected" title="Remove from the list" disabled={!can.remove} onClick={() => void dispatcher.queueCommand('remove', ids)}>
+          <button type="button" className="icon-button" aria-label="Remove selected" title="Remove from the list" disabled={!can.remove} onClick={() => void dispatcher.queue.command('remove', ids)}>
             <Icon name="trash" />
           </button>
-          <button type="button" className="text-button" onClick={() => void dispatcher.clearQueueTab(queue.tab)} disabled={counts[queue.tab] === 0}>
+          <button type="button" className="text-button" onClick={() => void dispatcher.queue.clearTab(queue.tab)} disabled={counts[queue.tab] === 0}>
             Clear {TAB_LABEL[queue.tab].toLowerCase()}
           </button>
         </div>
         <span className="spacer" />
         <label className="inline-field">
           <span>If the target exists</span>
-          <select aria-label="If the target exists" value={ui.queueSettings?.overwritePolicy ?? 'ask'} onChange={(e) => void dispatcher.setOverwritePolicy(e.target.value as OverwritePolicy)}>
+          <select aria-label="If the target exists" value={ui.queueSettings?.overwritePolicy ?? 'ask'} onChange={(e) => void dispatcher.queue.setOverwritePolicy(e.target.value as OverwritePolicy)}>
             {OVERWRITE_POLICIES.map((p) => (
               <option key={p} value={p}>
                 {POLICY_LABEL[p]}
@@ -193,7 +193,7 @@ function QueueView(): ReactNode {
 
 function LogView(): ReactNode {
   const dispatcher = useDispatcher();
-  const log = useStore(dispatcher.log);
+  const log = useStore(dispatcher.stores.log);
   const lines = log.lines;
   const renderRow = (index: number, top: number) => {
     const line = lines[index]!;
@@ -210,10 +210,10 @@ function LogView(): ReactNode {
       <div className="subbar">
         <span className="muted">{lines.length} lines · passwords are always masked</span>
         <span className="spacer" />
-        <button type="button" className="text-button" onClick={() => void dispatcher.copyLog()}>
+        <button type="button" className="text-button" onClick={() => void dispatcher.log.copy()}>
           <Icon name="copy" /> Copy log
         </button>
-        <button type="button" className="text-button" onClick={() => void dispatcher.saveLog()}>
+        <button type="button" className="text-button" onClick={() => void dispatcher.log.save()}>
           <Icon name="save" /> Save log…
         </button>
       </div>
@@ -227,19 +227,19 @@ function LogView(): ReactNode {
 /** The bottom panel. */
 export function BottomPanel(): ReactNode {
   const dispatcher = useDispatcher();
-  const ui = useStore(dispatcher.ui);
-  const queue = useStore(dispatcher.queue);
+  const ui = useStore(dispatcher.stores.ui);
+  const queue = useStore(dispatcher.stores.queue);
   const counts = useMemo(() => tabCounts(queue.snapshot), [queue.snapshot]);
-  const log = useStore(dispatcher.log);
+  const log = useStore(dispatcher.stores.log);
   const hasErrors = useMemo(() => log.lines.slice(-200).some((l) => l.direction === 'error'), [log.lines]);
   return (
     <section className="bottom" aria-label="Transfers and log">
       <div className="bottom-tabs" role="tablist" aria-label="Bottom panel">
-        <button type="button" role="tab" id="tab-queue" aria-controls="panel-queue" aria-selected={ui.bottomTab === 'queue'} className={ui.bottomTab === 'queue' ? 'on' : ''} onClick={() => dispatcher.showBottomTab('queue')}>
+        <button type="button" role="tab" id="tab-queue" aria-controls="panel-queue" aria-selected={ui.bottomTab === 'queue'} className={ui.bottomTab === 'queue' ? 'on' : ''} onClick={() => dispatcher.view.showBottomTab('queue')}>
           Transfer queue {counts.queued > 0 && <span className="badge">{counts.queued}</span>}
           {counts.failed > 0 && <span className="badge bad">{counts.failed}</span>}
         </button>
-        <button type="button" role="tab" id="tab-log" aria-controls="panel-log" aria-selected={ui.bottomTab === 'log'} className={ui.bottomTab === 'log' ? 'on' : ''} onClick={() => dispatcher.showBottomTab('log')}>
+        <button type="button" role="tab" id="tab-log" aria-controls="panel-log" aria-selected={ui.bottomTab === 'log'} className={ui.bottomTab === 'log' ? 'on' : ''} onClick={() => dispatcher.view.showBottomTab('log')}>
           Message log {hasErrors && <span className="dot bad" aria-label="has errors" />}
         </button>
       </div>

@@ -18,11 +18,11 @@ function serverLabel(host: string, port: number): string {
 /** The list, read from main each time it opens. */
 export function CertificatesDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'certificates' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
-  const { pinned } = useStore(dispatcher.sites);
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const { pinned } = useStore(dispatcher.stores.sites);
+  const close = () => dispatcher.dialogs.close(dialog.id);
 
   useEffect(() => {
-    void dispatcher.loadCertificates();
+    void dispatcher.certificates.load();
   }, [dispatcher]);
 
   return (
@@ -59,7 +59,7 @@ export function CertificatesDialog({ dialog, top }: { readonly dialog: Extract<D
                   <strong className="cert-server">{server}</strong>
                   <span className="muted small">trusted {formatDate(c.trustedAt) || 'at an unknown time'}</span>
                   <span className="spacer" />
-                  <button type="button" className="button small" aria-label={`Remove ${server}`} onClick={() => void dispatcher.removeCertificate(c.host, c.port)}>
+                  <button type="button" className="button small" aria-label={`Remove ${server}`} onClick={() => void dispatcher.certificates.remove(c.host, c.port)}>
                     <Icon name="trash" /> Remove
                   </button>
                 </div>
@@ -69,7 +69,7 @@ export function CertificatesDialog({ dialog, top }: { readonly dialog: Extract<D
                   <dt>SHA-256</dt>
                   <dd className="fingerprint">
                     <code>{c.fingerprintSha256}</code>
-                    <button type="button" className="icon-button subtle" aria-label={`Copy fingerprint of ${server}`} onClick={() => void dispatcher.copyText(c.fingerprintSha256)}>
+                    <button type="button" className="icon-button subtle" aria-label={`Copy fingerprint of ${server}`} onClick={() => void dispatcher.notices.copyText(c.fingerprintSha256)}>
                       <Icon name="copy" />
                     </button>
                   </dd>

@@ -11,14 +11,14 @@ import { nextEnabled, placeMenu, type ContextMenuState, type MenuItem } from '..
 /** The open menu, if any (re-rendered when the selection it acts on changes). */
 export function ContextMenu(): ReactNode {
   const dispatcher = useDispatcher();
-  const ui = useStore(dispatcher.ui);
+  const ui = useStore(dispatcher.stores.ui);
   // The items depend on the panes and the session: subscribe so they stay right while the menu is open.
-  useStore(dispatcher.local);
-  useStore(dispatcher.remote);
-  useStore(dispatcher.sessions);
+  useStore(dispatcher.stores.local);
+  useStore(dispatcher.stores.remote);
+  useStore(dispatcher.stores.sessions);
   const menu = ui.contextMenu;
   if (!menu) return null;
-  return <MenuPopup key={`${menu.side}-${menu.x}-${menu.y}`} menu={menu} items={dispatcher.menuItems(menu.side)} />;
+  return <MenuPopup key={`${menu.side}-${menu.x}-${menu.y}`} menu={menu} items={dispatcher.paneCommands.menuItems(menu.side)} />;
 }
 
 function MenuPopup({ menu, items }: { readonly menu: ContextMenuState; readonly items: readonly MenuItem[] }): ReactNode {
@@ -40,14 +40,14 @@ function MenuPopup({ menu, items }: { readonly menu: ContextMenuState; readonly 
   }, [active]);
 
   const close = () => {
-    dispatcher.closeContextMenu();
+    dispatcher.paneCommands.closeContextMenu();
     focusGrid(menu.side);
   };
   const run = (item: MenuItem) => {
     if (item.disabled) return;
     // Focus goes back to the grid first, so a dialog the command opens returns it there when it closes.
     close();
-    void dispatcher.paneCommand(menu.side, item.command);
+    void dispatcher.paneCommands.run(menu.side, item.command);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -44,7 +44,7 @@ function CertificateFacts({ certificate }: { readonly certificate: CertificateIn
       <dt>SHA-256</dt>
       <dd className="fingerprint">
         <code>{certificate.fingerprintSha256}</code>
-        <button type="button" className="icon-button subtle" aria-label="Copy fingerprint" onClick={() => void dispatcher.copyText(certificate.fingerprintSha256)}>
+        <button type="button" className="icon-button subtle" aria-label="Copy fingerprint" onClick={() => void dispatcher.notices.copyText(certificate.fingerprintSha256)}>
           <Icon name="copy" />
         </button>
       </dd>
@@ -58,7 +58,7 @@ function CertificateDialog({ dialog, top }: { readonly dialog: Extract<Dialog, {
   const dispatcher = useDispatcher();
   const q = dialog.question;
   const changed = q.previousFingerprint !== null;
-  const answer = (decision: 'once' | 'always' | 'reject') => void dispatcher.answerCertificate(q.id, decision);
+  const answer = (decision: 'once' | 'always' | 'reject') => void dispatcher.dialogs.answerCertificate(q.id, decision);
   return (
     <Modal
       top={top}
@@ -118,7 +118,7 @@ function CertificateDialog({ dialog, top }: { readonly dialog: Extract<Dialog, {
 
 function CertificateChangedDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'certificate-changed' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   return (
     <Modal
       top={top}
@@ -135,7 +135,7 @@ function CertificateChangedDialog({ dialog, top }: { readonly dialog: Extract<Di
             className="button danger"
             onClick={() => {
               close();
-              void dispatcher.forgetCertificate(dialog.host, dialog.port);
+              void dispatcher.certificates.forget(dialog.host, dialog.port);
             }}
           >
             Forget the old certificate
@@ -184,7 +184,7 @@ function OverwriteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { k
   const q = dialog.question;
   const [choice, setChoice] = useState<OverwriteChoice>('overwrite');
   const [all, setAll] = useState(false);
-  const answer = (c: OverwriteChoice) => void dispatcher.answerOverwrite(q.id, c, all);
+  const answer = (c: OverwriteChoice) => void dispatcher.dialogs.answerOverwrite(q.id, c, all);
   return (
     <Modal
       top={top}
@@ -247,7 +247,7 @@ function listingTimesWords(times: NonNullable<SecurityReport['listingTimes']>): 
 function SecurityReportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'security-report' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
   const r = dialog.report;
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   const row = (label: string, value: ReactNode, good?: boolean | null) => (
     <>
       <dt>{label}</dt>
@@ -303,10 +303,10 @@ function SecurityReportDialog({ dialog, top }: { readonly dialog: Extract<Dialog
 function PasswordDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'password' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
   const [password, setPassword] = useState('');
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   const submit = () => {
     close();
-    void dispatcher.connectSite({ id: dialog.siteId, name: dialog.siteName, user: dialog.user, passwordStorage: 'ask', hasPassword: false }, password);
+    void dispatcher.connections.connectSite({ id: dialog.siteId, name: dialog.siteName, user: dialog.user, passwordStorage: 'ask', hasPassword: false }, password);
   };
   return (
     <Modal
@@ -345,7 +345,7 @@ function PasswordDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { ki
 
 function PlainFtpDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'plain-ftp' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   const testing = dialog.purpose === 'test';
   return (
     <Modal
@@ -365,8 +365,8 @@ function PlainFtpDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { ki
             className="button danger"
             onClick={() => {
               close();
-              if (testing) dispatcher.testQuickConnect({ ...dialog.fields, allowPlain: true });
-              else void dispatcher.quickConnect({ ...dialog.fields, allowPlain: true });
+              if (testing) dispatcher.doctor.testQuickConnect({ ...dialog.fields, allowPlain: true });
+              else void dispatcher.connections.quickConnect({ ...dialog.fields, allowPlain: true });
             }}
           >
             {testing ? 'Test unencrypted' : 'Connect unencrypted'}
@@ -387,16 +387,16 @@ function PlainFtpDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { ki
 
 function NameDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'new-folder' | 'rename' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
-  const pane = useStore(dispatcher.pane(dialog.side));
+  const pane = useStore(dispatcher.stores.pane(dialog.side));
   const original = dialog.kind === 'rename' ? dialog.name : '';
   const [name, setName] = useState(dialog.kind === 'rename' ? dialog.name : 'New folder');
   const [touched, setTouched] = useState(false);
   const error = validateNewName(name, pane.entries, original || undefined);
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   const submit = async () => {
     setTouched(true);
     if (error) return;
-    const ok = dialog.kind === 'rename' ? await dispatcher.rename(dialog.side, dialog.name, name.trim()) : await dispatcher.mkdir(dialog.side, name.trim());
+    const ok = dialog.kind === 'rename' ? await dispatcher.files.rename(dialog.side, dialog.name, name.trim()) : await dispatcher.files.mkdir(dialog.side, name.trim());
     if (ok) close();
   };
   const title = dialog.kind === 'rename' ? `Rename “${visibleName(dialog.name)}”` : `New ${dialog.side} folder`;
@@ -449,7 +449,7 @@ function NameDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 
 
 function DeleteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'delete' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   const count = dialog.names.length;
   return (
     <Modal
@@ -469,7 +469,7 @@ function DeleteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
             className="button danger delete-button"
             onClick={async () => {
               close();
-              await dispatcher.remove(dialog.side, dialog.paths, dialog.hasFolders);
+              await dispatcher.files.remove(dialog.side, dialog.paths, dialog.hasFolders);
             }}
           >
             Delete
@@ -505,13 +505,13 @@ const IMPORT_TITLES: Readonly<Record<SiteImportSummary['source'], string>> = {
 
 function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'import' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
-  const sites = useStore(dispatcher.sites);
+  const sites = useStore(dispatcher.stores.sites);
   const s = dialog.preview.summary;
   const keychainOk = sites.keychain?.available ?? false;
   // Ticked by default: a hurried user should not end up with sites that lost their passwords.
   const [storePasswords, setStorePasswords] = useState(true);
   const tlsIfAvailable = s.tlsIfAvailable ?? [];
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   return (
     <Modal
       top={top}
@@ -522,7 +522,7 @@ function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
           <button type="button" className="button" onClick={close}>
             Cancel
           </button>
-          <button type="button" className="button primary" disabled={s.sitesFound === 0} onClick={() => void dispatcher.commitImport(dialog.preview.importId, storePasswords && keychainOk)}>
+          <button type="button" className="button primary" disabled={s.sitesFound === 0} onClick={() => void dispatcher.sites.commitImport(dialog.preview.importId, storePasswords && keychainOk)}>
             Import {s.sitesFound} site{s.sitesFound === 1 ? '' : 's'}
           </button>
         </>
@@ -596,16 +596,16 @@ function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind
 
 function ConfirmDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'confirm' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   const run = async () => {
     close();
     const action = dialog.action;
     switch (action.kind) {
       case 'delete-site':
-        await dispatcher.deleteSite(action.siteId);
+        await dispatcher.sites.delete(action.siteId);
         return;
       case 'delete-site-folder':
-        await dispatcher.deleteSiteFolder(action.folderPath);
+        await dispatcher.sites.deleteFolder(action.folderPath);
         return;
       default: {
         const never: never = action;

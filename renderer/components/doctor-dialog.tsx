@@ -94,7 +94,7 @@ function PasswordPrompt({ run }: { readonly run: DoctorRunView }): ReactNode {
       className="doctor-password"
       onSubmit={(e) => {
         e.preventDefault();
-        dispatcher.testWithPassword(password);
+        dispatcher.doctor.testWithPassword(password);
       }}
     >
       <p>{run.passwordReason}</p>
@@ -154,8 +154,8 @@ function Verdict({ run }: { readonly run: DoctorRunView }): ReactNode {
 /** The doctor's dialog. */
 export function DoctorDialog({ top }: { readonly dialog: Extract<Dialog, { kind: 'doctor' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
-  const { run } = useStore(dispatcher.doctor);
-  const close = () => dispatcher.closeDoctor();
+  const { run } = useStore(dispatcher.stores.doctor);
+  const close = () => dispatcher.doctor.close();
   if (!run) return null;
   const report = run.report;
   const diagnoses = report ? sortedDiagnoses(report.diagnoses) : [];
@@ -170,7 +170,7 @@ export function DoctorDialog({ top }: { readonly dialog: Extract<Dialog, { kind:
       initialFocus={run.phase === 'password' ? '.doctor-password input' : '.modal-footer .close-button'}
       footer={
         <>
-          <button type="button" className="button" disabled={!report} onClick={() => void dispatcher.copyDoctorReport()}>
+          <button type="button" className="button" disabled={!report} onClick={() => void dispatcher.doctor.copyReport()}>
             <Icon name="copy" /> Copy report
           </button>
           <span className="spacer" />
@@ -180,11 +180,11 @@ export function DoctorDialog({ top }: { readonly dialog: Extract<Dialog, { kind:
             </button>
           ) : run.phase === 'running' ? (
             // Held by a server that never answers, a step would otherwise last until its timeout.
-            <button type="button" className="button" disabled={run.cancelling} onClick={() => void dispatcher.cancelDoctor()}>
+            <button type="button" className="button" disabled={run.cancelling} onClick={() => void dispatcher.doctor.cancel()}>
               <Icon name="close" /> Cancel
             </button>
           ) : (
-            <button type="button" className="button" onClick={() => dispatcher.rerunDoctor()}>
+            <button type="button" className="button" onClick={() => dispatcher.doctor.rerun()}>
               <Icon name="retry" /> Run again
             </button>
           )}

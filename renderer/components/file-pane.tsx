@@ -67,7 +67,7 @@ function followSidewaysScroll(e: UIEvent<HTMLElement>): void {
 /** The path bar: breadcrumbs; click the free space (or press Ctrl+L) to type a path. */
 function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
   const dispatcher = useDispatcher();
-  const pane = useStore(dispatcher.pane(side));
+  const pane = useStore(dispatcher.stores.pane(side));
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
   const crumbs = pane.path ? breadcrumbs(pane.path, pane.separator) : [];
@@ -82,7 +82,7 @@ function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
         onSubmit={(e) => {
           e.preventDefault();
           setEditing(false);
-          if (text.trim()) void dispatcher.go(side, text.trim());
+          if (text.trim()) void dispatcher.panes.go(side, text.trim());
         }}
       >
         <input
@@ -111,7 +111,7 @@ function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
         {crumbs.map((c, i) => (
           <span key={c.path} className="crumb-wrap">
             {i > 0 && c.label !== pane.separator && <Icon name="chevron" className="crumb-sep" />}
-            <button type="button" className="crumb" title={c.path} aria-current={i === crumbs.length - 1 ? 'location' : undefined} onClick={() => void dispatcher.go(side, c.path).then(() => focusGrid(side))}>
+            <button type="button" className="crumb" title={c.path} aria-current={i === crumbs.length - 1 ? 'location' : undefined} onClick={() => void dispatcher.panes.go(side, c.path).then(() => focusGrid(side))}>
               {c.label}
             </button>
           </span>
@@ -127,7 +127,7 @@ function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
 /** The lock badge of the remote pane: click for the security report. */
 export function LockBadge(): ReactNode {
   const dispatcher = useDispatcher();
-  const sessions = useStore(dispatcher.sessions);
+  const sessions = useStore(dispatcher.stores.sessions);
   const session = activeSession(sessions);
   if (!session || session.state !== 'connected') return null;
   const badge = securityBadge(session.report);
@@ -137,7 +137,7 @@ export function LockBadge(): ReactNode {
       className={`lock-badge ${badge.level}`}
       aria-label={`Security report: ${badge.text}`}
       title="Show how this connection is protected"
-      onClick={() => void dispatcher.showSecurityReport()}
+      onClick={() => void dispatcher.connections.showSecurityReport()}
     >
       <Icon name={badge.level === 'insecure' ? 'unlock' : 'lock'} />
       <span>{badge.text}</span>
@@ -148,12 +148,12 @@ export function LockBadge(): ReactNode {
 /** One pane. */
 export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
   const dispatcher = useDispatcher();
-  const pane = useStore(dispatcher.pane(side));
-  const ui = useStore(dispatcher.ui);
-  const sessions = useStore(dispatcher.sessions);
-  const pair = useStore(dispatcher.pair);
-  const { path: localPath, separator: localSeparator } = useStore(dispatcher.local);
-  const remotePath = useStore(dispatcher.remote).path;
+  const pane = useStore(dispatcher.stores.pane(side));
+  const ui = useStore(dispatcher.stores.ui);
+  const sessions = useStore(dispatcher.stores.sessions);
+  const pair = useStore(dispatcher.stores.pair);
+  const { path: localPath, separator: localSeparator } = useStore(dispatcher.stores.local);
+  const remotePath = useStore(dispatcher.stores.remote).path;
   const session = side === 'remote' ? activeSession(sessions) : null;
   const gridRef = useRef<HTMLDivElement | null>(null);
   const [pageSize, setPageSize] = useState(10);
@@ -181,16 +181,16 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
     [side],
   );
 
-  const change = (fn: Parameters<typeof dispatcher.changePane>[1]) => dispatcher.changePane(side, fn);
+  const change = (fn: Parameters<typeof dispatcher.panes.change>[1]) => dispatcher.panes.change(side, fn);
 
-  const openNewFolder = () => void dispatcher.paneCommand(side, 'new-folder');
+  const openNewFolder = () => void dispatcher.paneCommands.run(side, 'new-folder');
 
   /** The keyboard's context menu (Menu key, Shift+F10): opened at the cursor row, or the list's corner. */
   const openMenuFromKeyboard = () => {
     const row = cursorIndex >= 0 ? document.getElementById(`${side}-row-${cursorIndex}`) : null;
     const box = (row ?? gridRef.current?.querySelector('.grid-body') ?? gridRef.current)?.getBoundingClientRect();
     if (!box) return;
-    dispatcher.openContextMenu(side, { x: box.left + Math.min(48, box.width / 2), y: row ? box.bottom : box.top + 8 });
+    dispatcher.paneCommands.openContextMenu(side, { x: box.left + Math.min(48, box.width / 2), y: row ? box.bottom : box.top + 8 });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -215,20 +215,20 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
       case 'Enter': {
         e.preventDefault();
         if (mod) {
-          void dispatcher.transfer(side, selectedEntries(pane, shown));
+          void dispatcher.transfers.transfer(side, selectedEntries(pane, shown));
           return;
         }
         const entry = cursorIndex >= 0 ? shown[cursorIndex] : undefined;
-        if (entry) void dispatcher.activate(side, entry);
+        if (entry) void dispatcher.paneCommands.activate(side, entry);
         return;
       }
       case 'Backspace':
         e.preventDefault();
-        void dispatcher.goUp(side);
+        void dispatcher.panes.goUp(side);
         return;
       case 'F5':
         e.preventDefault();
-        void dispatcher.refresh(side);
+        void dispatcher.panes.refresh(side);
         return;
       case 'F7':
         e.preventDefault();
@@ -236,11 +236,11 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         return;
       case 'F2':
         e.preventDefault();
-        void dispatcher.paneCommand(side, 'rename');
+        void dispatcher.paneCommands.run(side, 'rename');
         return;
       case 'Delete':
         e.preventDefault();
-        void dispatcher.paneCommand(side, 'delete');
+        void dispatcher.paneCommands.run(side, 'delete');
         return;
       case ' ':
         e.preventDefault();
@@ -301,24 +301,24 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
     e.stopPropagation();
     const drag = currentPaneDrag();
     e.dataTransfer.dropEffect = drag && drag.side === side ? 'move' : 'copy';
-    dispatcher.setDropTarget({ side, folder });
+    dispatcher.view.setDropTarget({ side, folder });
   };
   const onDrop = (e: DragEvent, folder: string | null) => {
     e.preventDefault();
     e.stopPropagation();
-    dispatcher.setDropTarget(null);
+    dispatcher.view.setDropTarget(null);
     const drag = currentPaneDrag();
     endPaneDrag();
     if (drag) {
       if (drag.side === side) {
-        if (folder) void dispatcher.move(side, drag.entries, folder);
+        if (folder) void dispatcher.files.move(side, drag.entries, folder);
       } else {
-        void dispatcher.transfer(drag.side, drag.entries, folder ?? undefined);
+        void dispatcher.transfers.transfer(drag.side, drag.entries, folder ?? undefined);
       }
       return;
     }
     const files = [...e.dataTransfer.files];
-    if (files.length > 0) void dispatcher.dropFromOs(side, files, folder ?? undefined);
+    if (files.length > 0) void dispatcher.transfers.dropFromOs(side, files, folder ?? undefined);
   };
   const onDragStart = (e: DragEvent, entry: PaneEntry) => {
     let entries = selectedEntries(pane, shown);
@@ -329,7 +329,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
     if (e.altKey) {
       // Alt+drag: out to the OS file manager (main starts a native drag with real files).
       e.preventDefault();
-      void dispatcher.dragOut(side, entries);
+      void dispatcher.files.dragOut(side, entries);
       return;
     }
     e.dataTransfer.effectAllowed = 'copyMove';
@@ -339,7 +339,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
   };
   const onDragEnd = () => {
     endPaneDrag();
-    dispatcher.setDropTarget(null);
+    dispatcher.view.setDropTarget(null);
   };
 
   const dropHere = ui.dropTarget?.side === side;
@@ -371,7 +371,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         data-compare={mark?.kind}
         data-newer={mark?.newer ? 'true' : undefined}
         onClick={(e) => onRowClick(e, entry.name)}
-        onDoubleClick={() => void dispatcher.activate(side, entry)}
+        onDoubleClick={() => void dispatcher.paneCommands.activate(side, entry)}
         onDragStart={(e) => onDragStart(e, entry)}
         onDragEnd={onDragEnd}
         onDragOver={isDir ? (e) => onDragOver(e, path) : undefined}
@@ -410,7 +410,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           <span className="pane-name">{side === 'local' ? 'Local' : (session?.label ?? 'Remote')}</span>
           {side === 'remote' && session?.state === 'connecting' && <span className="pill">Connecting…</span>}
           {side === 'remote' && sessions.sessions.length > 1 && (
-            <select className="session-select" aria-label="Session" value={sessions.activeId ?? ''} onChange={(e) => void dispatcher.switchSession(e.target.value)}>
+            <select className="session-select" aria-label="Session" value={sessions.activeId ?? ''} onChange={(e) => void dispatcher.connections.switchSession(e.target.value)}>
               {sessions.sessions.map((s) => (
                 <option key={s.sessionId} value={s.sessionId}>
                   {s.label}
@@ -422,10 +422,10 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           {side === 'remote' && <LockBadge />}
         </div>
         <div className="pane-toolbar">
-          <button type="button" className="icon-button" aria-label={`Up (${side})`} title="Up one folder (Backspace)" disabled={!pane.parent} onClick={() => void dispatcher.goUp(side)}>
+          <button type="button" className="icon-button" aria-label={`Up (${side})`} title="Up one folder (Backspace)" disabled={!pane.parent} onClick={() => void dispatcher.panes.goUp(side)}>
             <Icon name="up" />
           </button>
-          <button type="button" className="icon-button" aria-label={`Refresh ${side}`} title="Refresh (F5)" disabled={!connected || !pane.path} onClick={() => void dispatcher.refresh(side)}>
+          <button type="button" className="icon-button" aria-label={`Refresh ${side}`} title="Refresh (F5)" disabled={!connected || !pane.path} onClick={() => void dispatcher.panes.refresh(side)}>
             <Icon name="refresh" />
           </button>
           <button type="button" className="icon-button" aria-label={`New ${side} folder`} title="New folder (F7)" disabled={!connected || !pane.path} onClick={openNewFolder}>
@@ -433,7 +433,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           </button>
           <PathBar side={side} />
           {side === 'local' && (
-            <button type="button" className="icon-button" aria-label="Choose local folder" title="Open another local folder…" onClick={() => void dispatcher.chooseLocalFolder()}>
+            <button type="button" className="icon-button" aria-label="Choose local folder" title="Open another local folder…" onClick={() => void dispatcher.panes.chooseLocalFolder()}>
               <Icon name="folder" />
             </button>
           )}
@@ -474,7 +474,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
               aria-pressed={onlyDifferences}
               aria-label={`Only differences (${side})`}
               title="Show only what differs from the other side"
-              onClick={() => dispatcher.toggleOnlyDifferences(side)}
+              onClick={() => dispatcher.folderPair.toggleOnlyDifferences(side)}
             >
               <Icon name="compare" />
               <span>Only differences</span>
@@ -494,22 +494,22 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         aria-activedescendant={activeDescendant}
         tabIndex={0}
         onKeyDown={onKeyDown}
-        onFocus={() => dispatcher.focusPane(side)}
+        onFocus={() => dispatcher.view.focusPane(side)}
         onScrollCapture={followSidewaysScroll}
         onDragOver={(e) => onDragOver(e, null)}
         onDragLeave={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) dispatcher.setDropTarget(null);
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) dispatcher.view.setDropTarget(null);
         }}
         onDrop={(e) => (dropAllowed(e, null) ? onDrop(e, null) : undefined)}
         onContextMenu={(e) => {
           e.preventDefault();
           // The Menu key also fires contextmenu after its keydown opened the menu: nothing more to do.
-          if (dispatcher.ui.get().contextMenu) return;
+          if (dispatcher.stores.ui.get().contextMenu) return;
           if (!connected) return;
           const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"][data-name]');
           if ((e.target as HTMLElement).closest('.grid-head')) return;
           gridRef.current?.focus();
-          dispatcher.openContextMenu(side, { x: e.clientX, y: e.clientY }, { name: row?.dataset['name'] ?? null });
+          dispatcher.paneCommands.openContextMenu(side, { x: e.clientX, y: e.clientY }, { name: row?.dataset['name'] ?? null });
         }}
       >
         <div role="rowgroup" className="grid-head">
@@ -568,14 +568,14 @@ function isHiddenName(entry: PaneEntry): boolean {
 
 function PaneError({ side }: { readonly side: PaneSide }): ReactNode {
   const dispatcher = useDispatcher();
-  const pane = useStore(dispatcher.pane(side));
+  const pane = useStore(dispatcher.stores.pane(side));
   if (!pane.error) return null;
   const notAllowed = pane.error.kind === 'local-io' && pane.error.detail?.['reason'] === 'not-allowed';
   return (
     <div className="empty error-state" role="alert">
       <p>{pane.error.message}</p>
       {notAllowed && (
-        <button type="button" className="button" onClick={() => void dispatcher.chooseLocalFolder()}>
+        <button type="button" className="button" onClick={() => void dispatcher.panes.chooseLocalFolder()}>
           Choose folder…
         </button>
       )}
@@ -585,8 +585,8 @@ function PaneError({ side }: { readonly side: PaneSide }): ReactNode {
 
 function NotConnected(): ReactNode {
   const dispatcher = useDispatcher();
-  const ui = useStore(dispatcher.ui);
-  const sessions = useStore(dispatcher.sessions);
+  const ui = useStore(dispatcher.stores.ui);
+  const sessions = useStore(dispatcher.stores.sessions);
   const connecting = sessions.sessions.find((x) => x.state === 'connecting');
   if (ui.connecting || connecting) {
     return (
@@ -602,7 +602,7 @@ function NotConnected(): ReactNode {
       <Icon name="server" className="big-icon" />
       <p className="title">Not connected</p>
       <p className="muted">Use the quick connect bar above, or open a saved site.</p>
-      <button type="button" className="button" onClick={() => dispatcher.openDialog({ kind: 'site-manager', id: 'site-manager', selectSiteId: null })}>
+      <button type="button" className="button" onClick={() => dispatcher.dialogs.open({ kind: 'site-manager', id: 'site-manager', selectSiteId: null })}>
         <Icon name="sites" /> Open Site Manager
       </button>
     </div>

@@ -16,7 +16,7 @@ function NoticeCard({ notice }: { readonly notice: Notice }): ReactNode {
   const fades = notice.level === 'info' || notice.level === 'success';
   useEffect(() => {
     if (!fades) return;
-    const timer = setTimeout(() => dispatcher.dismiss(notice.id), NOTICE_FADE_MS);
+    const timer = setTimeout(() => dispatcher.notices.dismiss(notice.id), NOTICE_FADE_MS);
     return () => clearTimeout(timer);
   }, [fades, notice.id, dispatcher]);
   return (
@@ -27,12 +27,12 @@ function NoticeCard({ notice }: { readonly notice: Notice }): ReactNode {
         <p>{notice.message}</p>
         {notice.hint && <p className="muted">{notice.hint}</p>}
         {notice.chooseFolder && (
-          <button type="button" className="button small" onClick={() => void dispatcher.chooseLocalFolder()}>
+          <button type="button" className="button small" onClick={() => void dispatcher.panes.chooseLocalFolder()}>
             Choose folder…
           </button>
         )}
       </div>
-      <button type="button" className="icon-button subtle" aria-label="Dismiss" onClick={() => dispatcher.dismiss(notice.id)}>
+      <button type="button" className="icon-button subtle" aria-label="Dismiss" onClick={() => dispatcher.notices.dismiss(notice.id)}>
         <Icon name="close" />
       </button>
     </div>
@@ -42,8 +42,8 @@ function NoticeCard({ notice }: { readonly notice: Notice }): ReactNode {
 /** The notices of the window. */
 export function Notices(): ReactNode {
   const dispatcher = useDispatcher();
-  const ui = useStore(dispatcher.ui);
-  const dialogs = useStore(dispatcher.dialogs);
+  const ui = useStore(dispatcher.stores.ui);
+  const dialogs = useStore(dispatcher.stores.dialogs);
   const dialogOpen = dialogs.stack.length > 0;
   // The newest notice id when the first dialog opened: older errors wait until the dialogs are closed.
   const [openedAfter, setOpenedAfter] = useState<number | null>(null);

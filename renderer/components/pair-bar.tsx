@@ -10,9 +10,9 @@ import { Icon } from './icons';
 /** The bar; nothing while neither compare nor synchronised browsing is on. */
 export function PairBar(): ReactNode {
   const dispatcher = useDispatcher();
-  const pair = useStore(dispatcher.pair);
-  const local = useStore(dispatcher.local);
-  const remote = useStore(dispatcher.remote);
+  const pair = useStore(dispatcher.stores.pair);
+  const local = useStore(dispatcher.stores.local);
+  const remote = useStore(dispatcher.stores.remote);
   if (!pair.compare && !pair.syncBrowsing) return null;
   const current = resultApplies(pair.result, local.path, remote.path, local.separator) ? pair.result : null;
   const counts = current ? compareCounts(current) : null;
@@ -61,7 +61,7 @@ export function PairBar(): ReactNode {
             <span className="muted">Open a folder in each pane to compare them.</span>
           )}
           {pair.comparing && counts && <span className="spinner" aria-label="Comparing" />}
-          <button type="button" className="icon-button subtle" aria-label="Compare again" title="Compare again" disabled={pair.comparing} onClick={() => void dispatcher.runCompare()}>
+          <button type="button" className="icon-button subtle" aria-label="Compare again" title="Compare again" disabled={pair.comparing} onClick={() => void dispatcher.folderPair.runCompare()}>
             <Icon name="refresh" />
           </button>
         </div>
@@ -74,7 +74,7 @@ export function PairBar(): ReactNode {
           {pair.note ? (
             <span className="pair-note" role="status">
               <Icon name="info" /> {pair.note}
-              <button type="button" className="icon-button subtle" aria-label="Dismiss note" onClick={() => dispatcher.dismissPairNote()}>
+              <button type="button" className="icon-button subtle" aria-label="Dismiss note" onClick={() => dispatcher.folderPair.dismissNote()}>
                 <Icon name="close" />
               </button>
             </span>

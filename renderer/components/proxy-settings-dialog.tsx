@@ -17,10 +17,10 @@ export function ProxySettingsDialog({ dialog, top }: { readonly dialog: Extract<
   const [password, setPassword] = useState('');
   const [hasPassword, setHasPassword] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
 
   useEffect(() => {
-    void dispatcher.loadProxySettings().then((settings) => {
+    void dispatcher.proxy.load().then((settings) => {
       if (!settings) return;
       setMode(settings.mode);
       setProxyUrl(settings.proxyUrl);
@@ -36,7 +36,7 @@ export function ProxySettingsDialog({ dialog, top }: { readonly dialog: Extract<
       if (parsed.password !== null) return setError('Leave the password out of the address: enter it in the password field.');
     }
     setError(null);
-    if (await dispatcher.saveProxySettings({ mode, proxyUrl: mode === 'custom' ? proxyUrl.trim() : '', ...(password !== '' ? { password } : {}) })) close();
+    if (await dispatcher.proxy.save({ mode, proxyUrl: mode === 'custom' ? proxyUrl.trim() : '', ...(password !== '' ? { password } : {}) })) close();
   };
 
   return (
@@ -85,10 +85,10 @@ export function ProxySettingsDialog({ dialog, top }: { readonly dialog: Extract<
 export function PassphraseDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'client-key-passphrase' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
   const [passphrase, setPassphrase] = useState('');
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   const submit = () => {
     close();
-    void dispatcher.connectSiteWithPassphrase({ id: dialog.siteId, name: dialog.siteName, user: dialog.user }, passphrase, dialog.password);
+    void dispatcher.connections.connectSiteWithPassphrase({ id: dialog.siteId, name: dialog.siteName, user: dialog.user }, passphrase, dialog.password);
   };
   return (
     <Modal

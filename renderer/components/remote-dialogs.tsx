@@ -34,11 +34,11 @@ export function PermissionsDialog({ dialog, top }: { readonly dialog: Extract<Di
   const [busy, setBusy] = useState(false);
   const valid = isOctalMode(mode);
   const count = dialog.names.length;
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   const submit = async () => {
     if (!valid || busy) return;
     setBusy(true);
-    const ok = await dispatcher.chmod(dialog.sessionId, dialog.paths, mode);
+    const ok = await dispatcher.files.chmod(dialog.sessionId, dialog.paths, mode);
     setBusy(false);
     if (ok) close();
   };
@@ -139,12 +139,12 @@ export function RawCommandDialog({ dialog, top }: { readonly dialog: Extract<Dia
   const [command, setCommand] = useState('');
   const [reply, setReply] = useState<RawReply | null>(null);
   const [busy, setBusy] = useState(false);
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   const send = async () => {
     const text = command.trim();
     if (!text || busy) return;
     setBusy(true);
-    const answer = await dispatcher.rawCommand(dialog.sessionId, text);
+    const answer = await dispatcher.files.rawCommand(dialog.sessionId, text);
     setBusy(false);
     setReply(answer);
     if (answer) setCommand('');
@@ -208,7 +208,7 @@ function factsText(facts: FileFacts): string {
 export function EditedFileDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'edited-file' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
   const q = dialog.question;
-  const answer = (action: 'upload' | 'ignore' | 'stop') => void dispatcher.answerEditedFile(q.id, action);
+  const answer = (action: 'upload' | 'ignore' | 'stop') => void dispatcher.dialogs.answerEditedFile(q.id, action);
   return (
     <Modal
       top={top}
@@ -275,7 +275,7 @@ export function EditedFileDialog({ dialog, top }: { readonly dialog: Extract<Dia
 export function ChoiceDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'choice' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
   const q = dialog.question;
-  const answer = (choice: string) => void dispatcher.answerChoice(q.id, choice);
+  const answer = (choice: string) => void dispatcher.dialogs.answerChoice(q.id, choice);
   return (
     <Modal
       top={top}

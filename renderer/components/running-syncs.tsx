@@ -11,9 +11,9 @@ import { Icon } from './icons';
 /** The lines; nothing when no sync runs. */
 export function RunningSyncs(): ReactNode {
   const dispatcher = useDispatcher();
-  const { syncs } = useStore(dispatcher.runningSyncs);
-  const dialogs = useStore(dispatcher.dialogs);
-  const { dialog } = useStore(dispatcher.sync);
+  const { syncs } = useStore(dispatcher.stores.runningSyncs);
+  const dialogs = useStore(dispatcher.stores.dialogs);
+  const { dialog } = useStore(dispatcher.stores.sync);
   // The open dialog already shows its own sync, with the same Cancel sync.
   const dialogOpen = dialogs.stack.some((d) => d.kind === 'sync');
   const shown = syncs.filter((s) => !(dialogOpen && dialog?.plan?.planId === s.planId));
@@ -26,10 +26,10 @@ export function RunningSyncs(): ReactNode {
           <span className="running-sync-text" title={runningSyncText(sync)}>
             {runningSyncText(sync)}
           </span>
-          <button type="button" className="button small" onClick={() => dispatcher.showRunningSync(sync.planId)}>
+          <button type="button" className="button small" onClick={() => dispatcher.sync.showRunning(sync.planId)}>
             <Icon name="eye" /> Show
           </button>
-          <button type="button" className="button small danger" disabled={sync.cancelled} onClick={() => void dispatcher.cancelRunningSync(sync.planId)}>
+          <button type="button" className="button small danger" disabled={sync.cancelled} onClick={() => void dispatcher.sync.cancelRunning(sync.planId)}>
             <Icon name="close" /> {sync.cancelled ? 'Cancelling…' : 'Cancel sync'}
           </button>
         </div>

@@ -53,7 +53,7 @@ type FormTab = 'general' | 'advanced' | 'connectivity' | 'comments';
 /** The site manager dialog. */
 export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'site-manager' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
-  const { listing, keychain } = useStore(dispatcher.sites);
+  const { listing, keychain } = useStore(dispatcher.stores.sites);
   const keychainAvailable = keychain?.available ?? false;
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set((listing?.folders ?? []).map(folderKey)));
@@ -72,7 +72,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
   const selectedSite: SiteProfile | null = selection?.kind === 'site' ? (listing?.sites.find((s) => s.id === selection.id) ?? null) : null;
 
   useEffect(() => {
-    void dispatcher.refreshKeychain();
+    void dispatcher.sites.refreshKeychain();
   }, [dispatcher]);
 
   // The form follows the selected site, and the saved copy after each change pushed by main (a move, a
@@ -86,7 +86,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
     setDraft((d) => (d && before && d.id === site.id && before.id === site.id ? rebaseDraft(d, before, site) : draftFromSite(site)));
   }, [selection, listing]);
 
-  const close = () => dispatcher.closeDialog(dialog.id);
+  const close = () => dispatcher.dialogs.close(dialog.id);
   const currentFolder = (): readonly string[] => {
     if (selection?.kind === 'folder') return selection.path;
     if (selectedSite) return selectedSite.folderPath;
@@ -110,7 +110,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
     setBusy(true);
     try {
       if (draft.id === null) {
-        const result = await dispatcher.createSite(toCreateInput(draft));
+        const result = await dispatcher.sites.create(toCreateInput(draft));
         if (!result.ok) return null;
         setSelection({ kind: 'site', id: result.value.id });
         setDraft(draftFromSite(result.value));
@@ -121,7 +121,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
       if (!site) return null;
       const changes = toUpdateInput(draft, site);
       if (Object.keys(changes).length === 0) return site;
-      const result = await dispatcher.updateSite(site.id, changes, options);
+      const result = await dispatcher.sites.update(site.id, changes, options);
       if (!result.ok) return null;
       setDraft(draftFromSite(result.value));
       setShowErrors(false);
@@ -136,7 +136,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
     const site = await save({ connectingNext: true });
     if (!site) return;
     close();
-    await dispatcher.connectSite(site, typed);
+    await dispatcher.connections.connectSite(site, typed);
   };
 
   /** "Test connection" for the form as it is now, saved or not. */
@@ -146,18 +146,18 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
     const { host, port } = validateDraft(draft);
     if (host || port) return;
     const saved = draft.id === null ? null : (listing?.sites.find((s) => s.id === draft.id) ?? null);
-    dispatcher.testConnection(doctorPlanFromDraft(draft, saved));
+    dispatcher.doctor.testConnection(doctorPlanFromDraft(draft, saved));
   };
 
   const duplicate = async () => {
     if (!selectedSite) return;
-    const copy = await dispatcher.duplicateSite(selectedSite.id);
+    const copy = await dispatcher.sites.duplicate(selectedSite.id);
     if (copy) setSelection({ kind: 'site', id: copy.id });
   };
 
   const remove = () => {
     if (selection?.kind === 'site' && selectedSite) {
-      dispatcher.openDialog({
+      dispatcher.dialogs.open({
         kind: 'confirm',
         id: dialogId('confirm'),
         title: `Delete “${selectedSite.name}”?`,
@@ -177,14 +177,14 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
     const inside = folderContents(listing, path);
     const name = path[path.length - 1];
     if (inside.sites === 0 && inside.folders === 0) {
-      if (await dispatcher.deleteSiteFolder(path)) setSelection(null);
+      if (await dispatcher.sites.deleteFolder(path)) setSelection(null);
       return;
     }
     const saved = listing?.sites.filter((s) => s.hasPassword && isWithinFolder(s.folderPath, path)).length ?? 0;
     const what = [inside.sites > 0 ? `${inside.sites} site${inside.sites === 1 ? '' : 's'}` : '', inside.folders > 0 ? `${inside.folders} folder${inside.folders === 1 ? '' : 's'}` : '']
       .filter(Boolean)
       .join(' and ');
-    dispatcher.openDialog({
+    dispatcher.dialogs.open({
       kind: 'confirm',
       id: dialogId('confirm'),
       title: `Delete folder “${name}”?`,
@@ -197,7 +197,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
   /** Renames a folder; the selection and the open folders follow it. */
   const renameFolder = async (path: readonly string[], name: string): Promise<boolean> => {
     const renamed = [...path.slice(0, -1), name.trim()];
-    if (!(await dispatcher.renameSiteFolder(path, name.trim()))) return false;
+    if (!(await dispatcher.sites.renameFolder(path, name.trim()))) return false;
     const move = (p: readonly string[]) => (isWithinFolder(p, path) ? [...renamed, ...p.slice(path.length)] : p);
     setExpanded((x) => new Set([...x].map((key) => folderKey(move(key === '' ? [] : key.split('\u0000'))))));
     setSelection({ kind: 'folder', path: renamed });
@@ -208,7 +208,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
   const moveSite = async (id: string, folderPath: readonly string[]) => {
     const site = listing?.sites.find((s) => s.id === id);
     if (!site || folderKey(site.folderPath) === folderKey(folderPath)) return;
-    const moved = await dispatcher.moveSite(id, folderPath);
+    const moved = await dispatcher.sites.move(id, folderPath);
     if (!moved) return;
     setExpanded((x) => {
       const next = new Set(x);
@@ -239,7 +239,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
     const name = (newFolder ?? '').trim();
     if (!name) return setNewFolder(null);
     const path = [...currentFolder(), name];
-    if (await dispatcher.createSiteFolder(path)) {
+    if (await dispatcher.sites.createFolder(path)) {
       setExpanded((e) => new Set([...e, folderKey(currentFolder()), folderKey(path)]));
       setSelection({ kind: 'folder', path });
       setNewFolder(null);
@@ -390,7 +390,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
                   onDoubleClick={() => {
                     setSelection({ kind: 'site', id: row.site.id });
                     close();
-                    void dispatcher.connectSite(row.site);
+                    void dispatcher.connections.connectSite(row.site);
                   }}
                 >
                   <Icon name={row.site.protocol === 'plain' ? 'unlock' : 'lock'} className={row.site.protocol === 'plain' ? 'insecure' : 'secure'} />
@@ -440,7 +440,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
               type="button"
               className="button small"
               title="FileZilla sitemanager.xml, WinSCP.ini, a Cyberduck bookmark or a Wharf export"
-              onClick={() => void dispatcher.importSites('auto')}
+              onClick={() => void dispatcher.sites.import('auto')}
             >
               <Icon name="import" /> Import…
             </button>
@@ -448,11 +448,11 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
               type="button"
               className="button small"
               title="A folder of Cyberduck bookmarks (.duck files)"
-              onClick={() => void dispatcher.importSites('cyberduck-folder')}
+              onClick={() => void dispatcher.sites.import('cyberduck-folder')}
             >
               <Icon name="import" /> Import folder…
             </button>
-            <button type="button" className="button small" disabled={(listing?.sites.length ?? 0) === 0} onClick={() => void dispatcher.exportSites()}>
+            <button type="button" className="button small" disabled={(listing?.sites.length ?? 0) === 0} onClick={() => void dispatcher.sites.export()}>
               <Icon name="export" /> Export…
             </button>
             <button
@@ -460,14 +460,14 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
               className="button small"
               title="FileZilla's sitemanager.xml, which FileZilla and WinSCP import (without passwords)"
               disabled={(listing?.sites.length ?? 0) === 0}
-              onClick={() => void dispatcher.exportSites(undefined, 'filezilla')}
+              onClick={() => void dispatcher.sites.export(undefined, 'filezilla')}
             >
               <Icon name="export" /> For FileZilla…
             </button>
-            <button type="button" className="button small wide" onClick={() => dispatcher.openDialog({ kind: 'certificates', id: 'certificates' })}>
+            <button type="button" className="button small wide" onClick={() => dispatcher.dialogs.open({ kind: 'certificates', id: 'certificates' })}>
               <Icon name="shield" /> Trusted certificates…
             </button>
-            <button type="button" className="button small wide" onClick={() => dispatcher.openDialog({ kind: 'proxy-settings', id: 'proxy-settings' })}>
+            <button type="button" className="button small wide" onClick={() => dispatcher.dialogs.open({ kind: 'proxy-settings', id: 'proxy-settings' })}>
               <Icon name="shield" /> Proxy…
             </button>
           </div>

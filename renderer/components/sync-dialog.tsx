@@ -29,7 +29,7 @@ function ActionRow({ action, checked, editable, showResult, result }: ActionRowP
   return (
     <tr className={`sync-action ${action.operation}${checked ? '' : ' unticked'}`} data-path={action.relativePath} data-operation={action.operation}>
       <td className="c-check">
-        <input type="checkbox" aria-label={`${label} ${action.relativePath}`} checked={checked} disabled={!editable} onChange={(e) => dispatcher.toggleSyncAction(action.id, e.target.checked)} />
+        <input type="checkbox" aria-label={`${label} ${action.relativePath}`} checked={checked} disabled={!editable} onChange={(e) => dispatcher.sync.toggleAction(action.id, e.target.checked)} />
       </td>
       <td className="c-op">
         <span className={`op-badge ${action.operation} ${action.target}`}>
@@ -109,7 +109,7 @@ function Preview({ state }: { readonly state: SyncDialogState }): ReactNode {
             <thead>
               <tr>
                 <th className="c-check">
-                  <input type="checkbox" aria-label="Tick every action" checked={allTicked} disabled={!editable} onChange={(e) => dispatcher.toggleAllSyncActions(e.target.checked)} />
+                  <input type="checkbox" aria-label="Tick every action" checked={allTicked} disabled={!editable} onChange={(e) => dispatcher.sync.toggleAllActions(e.target.checked)} />
                 </th>
                 <th className="c-op">Action</th>
                 <th className="c-path">Path</th>
@@ -157,7 +157,7 @@ function Preview({ state }: { readonly state: SyncDialogState }): ReactNode {
 /** A running sync held by the paused queue: say so, and offer to resume it (as the queue's own button does). */
 function PausedQueueBanner({ state }: { readonly state: SyncDialogState }): ReactNode {
   const dispatcher = useDispatcher();
-  const { snapshot } = useStore(dispatcher.queue);
+  const { snapshot } = useStore(dispatcher.stores.queue);
   const waiting = syncWaitingOnPausedQueue(state, snapshot);
   if (!waiting) return null;
   return (
@@ -170,7 +170,7 @@ function PausedQueueBanner({ state }: { readonly state: SyncDialogState }): Reac
           deleted until the queue resumes.
         </p>
       </div>
-      <button type="button" className="button primary" onClick={() => void dispatcher.resumeQueue()}>
+      <button type="button" className="button primary" onClick={() => void dispatcher.queue.resumeAll()}>
         <Icon name="play" /> Resume queue
       </button>
     </div>
@@ -180,12 +180,12 @@ function PausedQueueBanner({ state }: { readonly state: SyncDialogState }): Reac
 /** The dialog. */
 export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: 'sync' }>; readonly top: boolean }): ReactNode {
   const dispatcher = useDispatcher();
-  const { dialog: state } = useStore(dispatcher.sync);
+  const { dialog: state } = useStore(dispatcher.stores.sync);
   if (!state) return null;
   const busy = state.phase === 'planning' || state.phase === 'running';
   const settingsLocked = busy || state.phase === 'done';
   const ticked = state.plan ? runActionIds(state.plan, state.checked).length : 0;
-  const close = () => dispatcher.closeSync();
+  const close = () => dispatcher.sync.close();
   return (
     <Modal
       top={top}
@@ -207,7 +207,7 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
           )}
           <span className="spacer" />
           {state.phase === 'running' && (
-            <button type="button" className="button danger" disabled={state.cancelling} onClick={() => void dispatcher.cancelSync()}>
+            <button type="button" className="button danger" disabled={state.cancelling} onClick={() => void dispatcher.sync.cancel()}>
               <Icon name="close" /> {state.cancelling ? 'Cancelling…' : 'Cancel sync'}
             </button>
           )}
@@ -215,12 +215,12 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
             {state.phase === 'done' ? 'Close' : state.phase === 'running' ? 'Hide' : 'Cancel'}
           </button>
           {state.phase !== 'done' && (
-            <button type="button" className={`button${state.plan && !state.stale ? '' : ' primary'}`} disabled={busy} onClick={() => void dispatcher.previewSync()}>
+            <button type="button" className={`button${state.plan && !state.stale ? '' : ' primary'}`} disabled={busy} onClick={() => void dispatcher.sync.preview()}>
               <Icon name="eye" /> {state.plan ? 'Preview again' : 'Preview'}
             </button>
           )}
           {state.phase !== 'done' && (
-            <button type="button" className={`button ${state.plan?.deleteEnabled && ticked > 0 && state.plan.actions.some((a) => a.operation === 'delete' && state.checked.has(a.id)) ? 'danger' : 'primary'}`} disabled={!canRun(state)} onClick={() => void dispatcher.runSync()}>
+            <button type="button" className={`button ${state.plan?.deleteEnabled && ticked > 0 && state.plan.actions.some((a) => a.operation === 'delete' && state.checked.has(a.id)) ? 'danger' : 'primary'}`} disabled={!canRun(state)} onClick={() => void dispatcher.sync.run()}>
               <Icon name="sync" /> Run {ticked > 0 ? `${ticked} action${ticked === 1 ? '' : 's'}` : ''}
             </button>
           )}
@@ -250,7 +250,7 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
         <legend>Direction</legend>
         {DIRECTION_CHOICES.map((c) => (
           <label key={c.value} className={`direction-choice${state.direction === c.value ? ' on' : ''}`}>
-            <input type="radio" name="sync-direction" value={c.value} checked={state.direction === c.value} onChange={() => dispatcher.setSyncSettings({ direction: c.value })} />
+            <input type="radio" name="sync-direction" value={c.value} checked={state.direction === c.value} onChange={() => dispatcher.sync.setSettings({ direction: c.value })} />
             <span>
               <strong>{c.label}</strong>
               <span className="muted small">{c.hint}</span>
@@ -259,11 +259,11 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
         ))}
       </fieldset>
       <label className="check delete-check">
-        <input type="checkbox" checked={state.deleteEnabled} disabled={settingsLocked} onChange={(e) => dispatcher.setSyncSettings({ deleteEnabled: e.target.checked })} />
+        <input type="checkbox" checked={state.deleteEnabled} disabled={settingsLocked} onChange={(e) => dispatcher.sync.setSettings({ deleteEnabled: e.target.checked })} />
         <span>Delete files that are not on the source</span>
       </label>
       <label className="check">
-        <input type="checkbox" checked={state.sizeOnly} disabled={settingsLocked} onChange={(e) => dispatcher.setSyncSettings({ sizeOnly: e.target.checked })} />
+        <input type="checkbox" checked={state.sizeOnly} disabled={settingsLocked} onChange={(e) => dispatcher.sync.setSettings({ sizeOnly: e.target.checked })} />
         <span>Compare file sizes only (for servers that cannot keep modification times)</span>
       </label>
       {state.deleteEnabled ? (

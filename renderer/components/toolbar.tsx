@@ -18,8 +18,8 @@ import { OverflowMenu, ToolButton, useOverflowLevel, type ToolbarTool } from './
  */
 function QuickConnect(): ReactNode {
   const dispatcher = useDispatcher();
-  const ui = useStore(dispatcher.ui);
-  const form = useStore(dispatcher.quickConnectForm);
+  const ui = useStore(dispatcher.stores.ui);
+  const form = useStore(dispatcher.stores.quickConnectForm);
   const passwordRef = useRef<HTMLInputElement>(null);
   const connectRef = useRef<HTMLButtonElement>(null);
 
@@ -34,7 +34,7 @@ function QuickConnect(): ReactNode {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const fields = quickConnectFields(form);
-    if (fields) void dispatcher.quickConnect(fields);
+    if (fields) void dispatcher.connections.quickConnect(fields);
   };
 
   return (
@@ -45,7 +45,7 @@ function QuickConnect(): ReactNode {
           aria-label="Protocol"
           value={form.protocol}
           className={form.protocol === 'plain' ? 'warn' : ''}
-          onChange={(e) => dispatcher.editQuickConnect({ field: 'protocol', value: e.target.value as FtpsMode })}
+          onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'protocol', value: e.target.value as FtpsMode })}
         >
           {PROTOCOL_CHOICES.map((c) => (
             <option key={c.value} value={c.value}>
@@ -56,15 +56,15 @@ function QuickConnect(): ReactNode {
       </label>
       <label className="field compact grow">
         <span>Host</span>
-        <input aria-label="Host" value={form.host} onChange={(e) => dispatcher.editQuickConnect({ field: 'host', value: e.target.value })} placeholder="ftp.example.com" spellCheck={false} autoComplete="off" />
+        <input aria-label="Host" value={form.host} onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'host', value: e.target.value })} placeholder="ftp.example.com" spellCheck={false} autoComplete="off" />
       </label>
       <label className="field compact port">
         <span>Port</span>
-        <input aria-label="Port" inputMode="numeric" value={form.port} onChange={(e) => dispatcher.editQuickConnect({ field: 'port', value: e.target.value })} />
+        <input aria-label="Port" inputMode="numeric" value={form.port} onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'port', value: e.target.value })} />
       </label>
       <label className="field compact">
         <span>User</span>
-        <input aria-label="User" value={form.user} onChange={(e) => dispatcher.editQuickConnect({ field: 'user', value: e.target.value })} spellCheck={false} autoComplete="off" />
+        <input aria-label="User" value={form.user} onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'user', value: e.target.value })} spellCheck={false} autoComplete="off" />
       </label>
       <label className="field compact">
         <span>Password</span>
@@ -74,7 +74,7 @@ function QuickConnect(): ReactNode {
           type="password"
           value={form.password}
           aria-describedby={form.link?.passwordIgnored ? 'link-password-note' : undefined}
-          onChange={(e) => dispatcher.editQuickConnect({ field: 'password', value: e.target.value })}
+          onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'password', value: e.target.value })}
           autoComplete="off"
         />
       </label>
@@ -87,7 +87,7 @@ function QuickConnect(): ReactNode {
         aria-label="Test connection"
         title="Test these settings step by step and explain what fails"
         disabled={form.host.trim() === ''}
-        onClick={() => dispatcher.testQuickConnect(quickConnectFields(form))}
+        onClick={() => dispatcher.doctor.testQuickConnect(quickConnectFields(form))}
       >
         <Icon name="stethoscope" />
         <span className="tool-text">Test</span>
@@ -102,7 +102,7 @@ function QuickConnect(): ReactNode {
  */
 export function LinkNote(): ReactNode {
   const dispatcher = useDispatcher();
-  const form = useStore(dispatcher.quickConnectForm);
+  const form = useStore(dispatcher.stores.quickConnectForm);
   const link = form.link;
   if (!link || link.noteDismissed) return null;
   return (
@@ -119,7 +119,7 @@ export function LinkNote(): ReactNode {
           </p>
         )}
       </div>
-      <button type="button" className="icon-button subtle" aria-label="Dismiss link note" onClick={() => dispatcher.dismissLinkNote()}>
+      <button type="button" className="icon-button subtle" aria-label="Dismiss link note" onClick={() => dispatcher.connections.dismissLinkNote()}>
         <Icon name="close" />
       </button>
     </div>
@@ -129,7 +129,7 @@ export function LinkNote(): ReactNode {
 /** Where the connection stands, with a lock for what protects it. */
 function ConnectionStatus(): ReactNode {
   const dispatcher = useDispatcher();
-  const sessions = useStore(dispatcher.sessions);
+  const sessions = useStore(dispatcher.stores.sessions);
   const session = activeSession(sessions);
   if (!session) return <div className="status idle" role="status">Not connected</div>;
   const badge = securityBadge(session.report);
@@ -148,10 +148,10 @@ function ConnectionStatus(): ReactNode {
 /** The toolbar: the tools that do not fit on one line go, last first, into the "More tools" menu. */
 export function Toolbar(): ReactNode {
   const dispatcher = useDispatcher();
-  const sessions = useStore(dispatcher.sessions);
-  const queue = useStore(dispatcher.queue);
-  const pair = useStore(dispatcher.pair);
-  const ui = useStore(dispatcher.ui);
+  const sessions = useStore(dispatcher.stores.sessions);
+  const queue = useStore(dispatcher.stores.queue);
+  const pair = useStore(dispatcher.stores.pair);
+  const ui = useStore(dispatcher.stores.ui);
   const paused = queue.snapshot?.paused ?? false;
   const connected = activeSession(sessions)?.state === 'connected';
   const bar = useRef<HTMLElement>(null);
@@ -161,17 +161,17 @@ export function Toolbar(): ReactNode {
       label: 'Trusted certificates',
       title: 'Certificates you chose to always trust',
       icon: 'shield',
-      onSelect: () => dispatcher.openDialog({ kind: 'certificates', id: 'certificates' }),
+      onSelect: () => dispatcher.dialogs.open({ kind: 'certificates', id: 'certificates' }),
     },
-    { key: 'disconnect', label: 'Disconnect', title: 'Disconnect', icon: 'disconnect', disabled: !connected, onSelect: () => void dispatcher.disconnect() },
+    { key: 'disconnect', label: 'Disconnect', title: 'Disconnect', icon: 'disconnect', disabled: !connected, onSelect: () => void dispatcher.connections.disconnect() },
     {
       key: 'refresh',
       label: 'Refresh both panes',
       title: 'Refresh both panes',
       icon: 'refresh',
       onSelect: () => {
-        void dispatcher.refresh('local');
-        if (connected) void dispatcher.refresh('remote');
+        void dispatcher.panes.refresh('local');
+        if (connected) void dispatcher.panes.refresh('remote');
       },
     },
     {
@@ -181,7 +181,7 @@ export function Toolbar(): ReactNode {
       icon: paused ? 'play' : 'pause',
       pressed: paused,
       className: paused ? 'active' : '',
-      onSelect: () => void dispatcher.toggleQueuePaused(),
+      onSelect: () => void dispatcher.queue.togglePaused(),
     },
     {
       key: 'compare',
@@ -191,7 +191,7 @@ export function Toolbar(): ReactNode {
       pressed: pair.compare,
       className: pair.compare ? 'on' : '',
       disabled: !connected && !pair.compare,
-      onSelect: () => void dispatcher.toggleCompare(),
+      onSelect: () => void dispatcher.folderPair.toggleCompare(),
     },
     {
       key: 'sync-browsing',
@@ -201,7 +201,7 @@ export function Toolbar(): ReactNode {
       pressed: pair.syncBrowsing,
       className: pair.syncBrowsing ? 'on' : '',
       disabled: !connected && !pair.syncBrowsing,
-      onSelect: () => dispatcher.toggleSyncBrowsing(),
+      onSelect: () => dispatcher.folderPair.toggleSyncBrowsing(),
     },
     {
       key: 'synchronise',
@@ -209,7 +209,7 @@ export function Toolbar(): ReactNode {
       title: 'Synchronise the two folders: preview, then copy and (if chosen) delete',
       icon: 'sync',
       disabled: !connected,
-      onSelect: () => dispatcher.openSync(),
+      onSelect: () => dispatcher.sync.open(),
     },
   ];
   // Level 1 drops the words of "Sites" and "Test", level 2 the status (the remote pane shows the server
@@ -228,7 +228,7 @@ export function Toolbar(): ReactNode {
         className="tool-button"
         aria-label="Site Manager"
         title="Site Manager"
-        onClick={() => dispatcher.openDialog({ kind: 'site-manager', id: 'site-manager', selectSiteId: null })}
+        onClick={() => dispatcher.dialogs.open({ kind: 'site-manager', id: 'site-manager', selectSiteId: null })}
       >
         <Icon name="sites" />
         <span className="tool-text">Sites</span>

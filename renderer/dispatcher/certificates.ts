@@ -1,0 +1,34 @@
+/** Always-trusted (pinned) server certificates: the list, removing one, forgetting a changed one. */
+import { wharf } from './api';
+import type { NoticesController } from './notices';
+import type { Stores } from './stores';
+
+/** Reads and removes pinned certificates; the list lives in the `sites` store. */
+export class CertificatesController {
+  constructor(
+    private readonly stores: Pick<Stores, 'sites'>,
+    private readonly notices: NoticesController,
+  ) {}
+
+  /** Reads the always-trusted (pinned) certificates for their list. */
+  async load(): Promise<void> {
+    const result = await wharf().certificatesList({});
+    if (!result.ok) return this.notices.report(result.error, 'Trusted certificates');
+    this.stores.sites.update((s) => ({ ...s, pinned: result.value }));
+  }
+
+  /** Stops always trusting a server's certificate: the next connection asks again. */
+  async remove(host: string, port: number): Promise<void> {
+    const result = await wharf().certificatesRemove({ host, port });
+    if (!result.ok) return this.notices.report(result.error, 'Remove certificate');
+    this.notices.notify('info', 'Certificate removed', `Wharf will ask about the certificate of ${host}:${port} on the next connection.`);
+    await this.load();
+  }
+
+  /** Forgets the certificate pinned for a server, so the next connection asks about the new one. */
+  async forget(host: string, port: number): Promise<void> {
+    const result = await wharf().certificatesRemove({ host, port });
+    if (!result.ok) return this.notices.report(result.error, 'Forget certificate');
+    this.notices.notify('info', 'Certificate forgotten', `Connect to ${host}:${port} again to review its new certificate.`);
+  }
+}

@@ -1,0 +1,45 @@
+/** Notices: errors shown the way their kind asks, messages, and closing them. */
+import type { WharfErrorData } from '../../common/models/errors';
+import { describeError } from '../state/errors';
+import { addNotice, dismissNotice, type Notice } from '../state/ui-model';
+import { wharf } from './api';
+import type { Stores } from './stores';
+
+/** Shows and closes notices in the `ui` store. */
+export class NoticesController {
+  private nextNotice = 1;
+
+  constructor(private readonly stores: Pick<Stores, 'ui'>) {}
+
+  /** Shows an error the way its kind asks. */
+  report(error: WharfErrorData, context?: string): void {
+    const view = describeError(error);
+    const notice: Notice = {
+      id: this.nextNotice++,
+      level: error.kind === 'cancelled' ? 'info' : 'error',
+      title: context ? `${context}: ${view.title}` : view.title,
+      message: view.message,
+      hint: view.hint,
+      chooseFolder: view.offerChooseFolder,
+    };
+    this.stores.ui.update((u) => addNotice(u, notice));
+  }
+
+  /** Shows a message. */
+  notify(level: Notice['level'], title: string, message: string): void {
+    const id = this.nextNotice++;
+    this.stores.ui.update((u) => addNotice(u, { id, level, title, message, hint: null, chooseFolder: false }));
+    if (level === 'info' || level === 'success') setTimeout(() => this.dismiss(id), 6000);
+  }
+
+  /** Closes a notice. */
+  dismiss(id: number): void {
+    this.stores.ui.update((u) => dismissNotice(u, id));
+  }
+
+  /** Copies a text (a fingerprint). */
+  async copyText(text: string): Promise<void> {
+    const result = await wharf().clipboardWriteText({ text });
+    if (!result.ok) this.report(result.error, 'Copy');
+  }
+}

@@ -1,0 +1,166 @@
+/** The two panes: listing folders, moving between them, and the remote pane following the active session. */
+import type { FoldersChanged, ListingRefreshed, SessionInfo } from '../../common/ipc/payloads';
+import { CoalescedRefresh, showsChangedFolder } from '../state/folder-refresh';
+import { applyListing, initialPane, remoteParent, type PaneSide, type PaneState } from '../state/pane-model';
+import { activeSession, applySession } from '../state/session-model';
+import { wharf } from './api';
+import type { NoticesController } from './notices';
+import { ACTIVE_SESSION_KEY, LOCAL_PATH_KEY, recall, remember, remotePathKey } from './session-memory';
+import type { Stores } from './stores';
+
+/** What the folder pair hears from the panes (it moves the panes too, so it cannot be a constructor argument here). */
+export interface PaneListeners {
+  /** A pane listed a folder (`before`: the folder it showed, null for a new session). */
+  listed(side: PaneSide, before: string | null, path: string): void;
+  /** The remote pane left its session. */
+  leftSession(): void;
+}
+
+/** Lists folders into the panes and keeps the remote pane on the active session. */
+export class PanesController {
+  private readonly listSeq: Record<PaneSide, number> = { local: 0, remote: 0 };
+  private readonly refreshers: Record<PaneSide, CoalescedRefresh> = { local: new CoalescedRefresh(() => this.refresh('local')), remote: new CoalescedRefresh(() => this.refresh('remote')) };
+
+  constructor(
+    private readonly stores: Pick<Stores, 'local' | 'remote' | 'sessions' | 'pane'>,
+    private readonly notices: NoticesController,
+    private readonly listeners: PaneListeners,
+  ) {}
+
+  /** Changes a pane's view state (sort, filter, selection, cursor) with a pure function of pane-model. */
+  change(side: PaneSide, change: (state: PaneState) => PaneState): void {
+    this.stores.pane(side).update(change);
+  }
+
+  /** Lists a local folder into the left pane; false if it failed. */
+  async openLocal(path: string, options: { quiet?: boolean } = {}): Promise<boolean> {
+    const local = this.stores.local;
+    const seq = ++this.listSeq.local;
+    local.update((s) => ({ ...s, loading: true }));
+    const result = await wharf().localList({ path });
+    if (seq !== this.listSeq.local) return result.ok;
+    if (!result.ok) {
+      local.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
+      if (!options.quiet) this.notices.report(result.error, 'Local folder');
+      return false;
+    }
+    const before = local.get().path;
+    local.update((s) => applyListing(s, result.value));
+    remember(LOCAL_PATH_KEY, result.value.path);
+    this.listeners.listed('local', before, result.value.path);
+    return true;
+  }
+
+  /** Opens the local folder this window showed before a reload, else home. */
+  async openFirstLocal(home: string): Promise<void> {
+    const remembered = recall(LOCAL_PATH_KEY);
+    const opened = remembered ? await this.openLocal(remembered, { quiet: true }) : false;
+    if (!opened) await this.openLocal(home);
+  }
+
+  /** Lets the user pick a folder in the native dialog (it becomes allowed) and opens it. */
+  async chooseLocalFolder(): Promise<void> {
+    const local = this.stores.local;
+    const result = await wharf().localChooseFolder({ title: 'Open a local folder', ...(local.get().path ? { defaultPath: local.get().path! } : {}) });
+    if (!result.ok) return this.notices.report(result.error);
+    if (result.value.path) await this.openLocal(result.value.path);
+  }
+
+  /** Lists a remote folder of the active session into the right pane; `quiet` reports no failure. */
+  async openRemote(path?: string, options: { quiet?: boolean } = {}): Promise<boolean> {
+    const remote = this.stores.remote;
+    const sessionId = this.stores.sessions.get().activeId;
+    if (!sessionId) return false;
+    const seq = ++this.listSeq.remote;
+    remote.update((s) => ({ ...s, sessionId, loading: true }));
+    const result = await wharf().remoteList({ sessionId, ...(path ? { path } : {}) });
+    if (seq !== this.listSeq.remote) return result.ok;
+    if (!result.ok) {
+      remote.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
+      if (!options.quiet) this.notices.report(result.error, 'Remote folder');
+      return false;
+    }
+    const before = remote.get().sessionId === sessionId ? remote.get().path : null;
+    remote.update((s) => applyListing({ ...s, sessionId }, { ...result.value, parent: remoteParent(result.value.path) }));
+    remember(remotePathKey(sessionId), result.value.path);
+    this.listeners.listed('remote', before, result.value.path);
+    return true;
+  }
+
+  /** Makes a connected session the active one and lists its folder (the one it showed before a reload, if any). */
+  async showSession(info: SessionInfo): Promise<void> {
+    const remote = this.stores.remote;
+    if (remote.get().sessionId !== info.sessionId) this.listeners.leftSession();
+    this.stores.sessions.update((s) => ({ ...s, activeId: info.sessionId }));
+    remember(ACTIVE_SESSION_KEY, info.sessionId);
+    remote.set({ ...initialPane('remote'), sessionId: info.sessionId, sort: remote.get().sort, showHidden: remote.get().showHidden });
+    const path = recall(remotePathKey(info.sessionId)) ?? info.initialPath ?? undefined;
+    const ok = await this.openRemote(path);
+    if (!ok && path !== info.initialPath) await this.openRemote(info.initialPath ?? undefined);
+  }
+
+  /** A session changed state: a lost connection is reported, and the remote pane leaves a session that ended. */
+  onSession(info: SessionInfo): void {
+    const { sessions, remote } = this.stores;
+    const before = sessions.get();
+    sessions.update((s) => applySession(s, info));
+    if (info.state === 'failed' && info.error && before.sessions.some((s) => s.sessionId === info.sessionId && s.state === 'connected')) {
+      this.notices.report(info.error, info.label);
+    }
+    if ((info.state === 'closed' || info.state === 'failed') && remote.get().sessionId === info.sessionId) {
+      remember(remotePathKey(info.sessionId), null);
+      const next = activeSession(sessions.get());
+      if (next?.state === 'connected') void this.showSession(next);
+      else {
+        this.listeners.leftSession();
+        remote.set({ ...initialPane('remote'), sort: remote.get().sort, showHidden: remote.get().showHidden });
+      }
+    }
+  }
+
+  /** Main listed a shown folder again (after a change it made); true when a pane took the listing. */
+  applyRefreshedListing(listing: ListingRefreshed): boolean {
+    if (listing.side === 'local') {
+      if (this.stores.local.get().path !== listing.path) return false;
+      this.stores.local.update((s) => applyListing(s, listing));
+    } else {
+      const r = this.stores.remote.get();
+      if (r.sessionId !== listing.sessionId || r.path !== listing.path) return false;
+      this.stores.remote.update((s) => applyListing(s, { ...listing, parent: remoteParent(listing.path) }));
+    }
+    return true;
+  }
+
+  /** Folders changed on disk or on the server: a pane showing one of them is listed again (once per burst). */
+  onFoldersChanged(changed: FoldersChanged): void {
+    const pane = this.stores.pane(changed.side).get();
+    if (showsChangedFolder(pane.path, pane.separator, changed.folders)) this.refreshers[changed.side].request();
+  }
+
+  /** Re-lists a pane. */
+  async refresh(side: PaneSide): Promise<void> {
+    const path = this.stores.pane(side).get().path;
+    if (side === 'local') {
+      if (path) await this.openLocal(path);
+    } else {
+      await this.openRemote(path ?? undefined);
+    }
+  }
+
+  /** Goes to the parent folder. */
+  async goUp(side: PaneSide): Promise<void> {
+    const state = this.stores.pane(side).get();
+    if (!state.parent) return;
+    const child = state.path;
+    const ok = side === 'local' ? await this.openLocal(state.parent) : await this.openRemote(state.parent);
+    if (ok && child) {
+      const name = child.slice(child.lastIndexOf(state.separator) + 1);
+      this.stores.pane(side).update((s) => (s.entries.some((e) => e.name === name) ? { ...s, cursor: name, anchor: name, selected: new Set([name]) } : s));
+    }
+  }
+
+  /** Opens a folder of a pane by path (breadcrumbs, the path box). */
+  async go(side: PaneSide, path: string): Promise<boolean> {
+    return side === 'local' ? this.openLocal(path) : this.openRemote(path);
+  }
+}

@@ -1,0 +1,30 @@
+/** The app-wide proxy setting. */
+import type { ProxySettings, ProxySettingsInput } from '../../common/models/proxy';
+import { wharf } from './api';
+import type { NoticesController } from './notices';
+
+/** Reads and saves the proxy every connection without its own uses. */
+export class ProxyController {
+  constructor(private readonly notices: NoticesController) {}
+
+  /** The app-wide proxy setting, or null when it cannot be read (the failure is reported). */
+  async load(): Promise<ProxySettings | null> {
+    const result = await wharf().proxySettingsGet({});
+    if (!result.ok) {
+      this.notices.report(result.error, 'Proxy');
+      return null;
+    }
+    return result.value;
+  }
+
+  /** Saves the app-wide proxy setting; true when saved. */
+  async save(input: ProxySettingsInput): Promise<boolean> {
+    const result = await wharf().proxySettingsSet(input);
+    if (!result.ok) {
+      this.notices.report(result.error, 'Proxy');
+      return false;
+    }
+    this.notices.notify('info', 'Proxy saved', 'The new proxy setting applies from the next connection.');
+    return true;
+  }
+}
