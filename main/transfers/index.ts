@@ -4,7 +4,8 @@ export type { AddResult, AddTransferRequest, TransferQueueOptions } from './tran
 export { DEFAULT_EXPANSION_BUDGET, goOnPastBudget } from './expand';
 export type { BudgetExceeded, ExpansionBudget, OnBudgetExceeded } from './expand';
 export { TransferScheduler, clampConcurrency } from './transfer-scheduler';
-export type { MoveTarget, NewTransferItem, TransferSchedulerOptions } from './transfer-scheduler';
+export type { NewTransferItem, TransferSchedulerOptions } from './transfer-scheduler';
+export type { MoveTarget, QueueControls } from './queue-controls';
 export type { OverwriteConflict, TransferOutcome, TransferRunContext, TransferRunner } from './transfer-runner';
 export type { SessionFactory, TransferSession } from './transfer-session';
 export { FtpsTransferRunner } from './ftps-transfer-runner';

@@ -19,7 +19,8 @@ import { FtpsTransferRunner } from './ftps-transfer-runner';
 import { QueueSaver, loadQueueFile } from './queue-file';
 import type { RetryOptions } from './retry-policy';
 import { TokenBucket } from './speed-limit';
-import { TransferScheduler, type MoveTarget, type NewTransferItem } from './transfer-scheduler';
+import type { QueueControls } from './queue-controls';
+import { TransferScheduler, type NewTransferItem } from './transfer-scheduler';
 import type { SessionFactory, TransferSession } from './transfer-session';
 
 /** How the queue is set up by the app (`main/app`) or the CLI. */
@@ -97,6 +98,8 @@ export interface AddResult {
  * sessions, folder expansion, the queue file and the speed limit. One per process; `stop()` on quit.
  */
 export class TransferQueue {
+  /** Pause, resume, cancel, retry, remove and reorder items, or the whole queue. */
+  readonly controls: QueueControls;
   private readonly scheduler: TransferScheduler;
   private readonly pool: ConnectionPool;
   private readonly bucket: TokenBucket;
@@ -140,6 +143,7 @@ export class TransferQueue {
       onLog: this.log,
     });
     this.scheduler = scheduler;
+    this.controls = scheduler;
     this.saver = options.stateFile
       ? new QueueSaver({
           path: options.stateFile,
@@ -233,51 +237,6 @@ export class TransferQueue {
   enqueue(items: readonly NewTransferItem[]): number {
     if (this.stopped) return 0;
     return this.scheduler.enqueue(items).length;
-  }
-
-  /** Pauses items; a running one stops its data connection and keeps its offset. */
-  pause(ids: readonly string[]): void {
-    this.scheduler.pause(ids);
-  }
-
-  /** Resumes paused items from their offsets. */
-  resume(ids: readonly string[]): void {
-    this.scheduler.resume(ids);
-  }
-
-  /** Pauses the whole queue. */
-  pauseAll(): void {
-    this.scheduler.pauseAll();
-  }
-
-  /** Resumes the whole queue and every paused item. */
-  resumeAll(): void {
-    this.scheduler.resumeAll();
-  }
-
-  /** Stops items for good (they fail as `cancelled`; retry brings them back). */
-  cancel(ids: readonly string[]): void {
-    this.scheduler.cancel(ids);
-  }
-
-  /** Queues failed items again; all failed ones without ids. */
-  retry(ids?: readonly string[]): void {
-    this.scheduler.retry(ids);
-  }
-
-  /** Removes items; an unfinished download's recorded temporary file goes too, and an unfinished upload's `.wharf-part` on the server. */
-  remove(ids: readonly string[]): void {
-    this.scheduler.remove(ids);
-  }
-
-  /** Removes done and skipped items. */
-  removeFinished(): void {
-    this.scheduler.removeFinished();
-  }
-
-  /** Reorders: one step up or down, or to the top or bottom. */
-  move(ids: readonly string[], target: MoveTarget): void {
-    this.scheduler.move(ids, target);
   }
 
   /** Sets a site's parallel transfers (1..10), e.g. after the site profile changed. */
