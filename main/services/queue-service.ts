@@ -129,12 +129,12 @@ export class QueueService {
     let added = 0;
     const skipped: { path: string; reason: string }[] = [];
     for (const t of transfers) {
-      const common = { siteKey: connection.siteKey, overwrite: t.overwrite ?? this.current.overwritePolicy, ...(t.kind ? { kind: t.kind } : {}) };
-      const result = await this.queue.add(
-        t.direction === 'upload'
-          ? { ...common, direction: 'upload', localPath: t.localPath, remotePath: t.remotePath, uploadViaTemporaryName: connection.uploadViaTemporaryName }
-          : { ...common, direction: 'download', localFolder: t.localFolder, remoteFolder: t.remoteFolder, name: t.name },
-      );
+      const result = await this.queue.add({
+        ...t,
+        siteKey: connection.siteKey,
+        overwrite: t.overwrite ?? this.current.overwritePolicy,
+        ...(t.direction === 'upload' ? { uploadViaTemporaryName: connection.uploadViaTemporaryName } : {}),
+      });
       added += result.added;
       skipped.push(...result.skipped);
     }

@@ -1,6 +1,7 @@
 /** The transfer queue's public API for main/app (IPC) and the CLI. Plain Node; no Electron. */
 export { TransferQueue } from './transfer-queue';
-export type { AddResult, AddTransferRequest, TransferQueueOptions } from './transfer-queue';
+export type { AddResult, TransferQueueOptions } from './transfer-queue';
+export type { AddTransferRequest, DownloadIntoFolderRequest, PathTransferRequest } from './transfer-request';
 export { DEFAULT_EXPANSION_BUDGET, goOnPastBudget } from './expand';
 export type { BudgetExceeded, ExpansionBudget, OnBudgetExceeded } from './expand';
 export { TransferScheduler, clampConcurrency } from './transfer-scheduler';
