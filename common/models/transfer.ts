@@ -113,18 +113,6 @@ export interface TransferItem {
   readonly skipReason: string | null;
 }
 
-/** What to queue: one file or folder; folders are expanded into items, recursively. */
-export interface TransferRequest {
-  readonly direction: TransferDirection;
-  readonly siteKey: string;
-  readonly localPath: string;
-  readonly remotePath: string;
-  /** default: the queue's default policy (`ask` in the app) */
-  readonly overwrite?: OverwritePolicy;
-  /** Uploads: write to a temporary name and rename when verified (the site setting). default true */
-  readonly uploadViaTemporaryName?: boolean;
-}
-
 /** Totals over the whole queue for one progress bar and the window title. */
 export interface QueueProgress {
   readonly total: number;

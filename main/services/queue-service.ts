@@ -1,10 +1,11 @@
-import type { EnqueueResult, EnqueueTransfer, QueueMoveTarget, QueueSettings } from '../../common/ipc/payloads';
+import type { EnqueueResult, EnqueueTransfer, QueueSettings } from '../../common/ipc/payloads';
 import type { LogLine } from '../../common/models/log';
 import { toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
 import { siteConnectivity, type ConnectivitySources } from '../sites/site-connectivity';
 import type { OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferState, QueueSnapshot } from '../../common/models/transfer';
 import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
 import { WharfError } from '../ftps/errors';
+import type { QueueControls } from '../transfers/queue-controls';
 import type { TransferQueue } from '../transfers/transfer-queue';
 import type { TransferSession } from '../transfers/transfer-session';
 import type { EventHub } from './event-hub';
@@ -12,13 +13,6 @@ import { foldersChangedBy } from './folders-changed';
 import type { QuestionBroker } from './question-broker';
 import type { SessionConnection } from '../connections';
 import { withLiveSiteSettings, type SiteLookup } from './remote-sessions';
-
-/** The TransferQueue calls the app makes (main/transfers/transfer-queue.ts satisfies it; tests may fake it). */
-export type TransferQueueLike = Pick<
-  TransferQueue,
-  | 'add' | 'pause' | 'resume' | 'pauseAll' | 'resumeAll' | 'cancel' | 'retry' | 'remove' | 'move' | 'setSiteConcurrency' | 'siteConcurrency'
-  | 'setSpeedLimit' | 'answerOverwrite' | 'getSnapshot' | 'subscribe' | 'onDidChangeQuestion' | 'currentQuestion' | 'stop' | 'enqueue'
->;
 
 /** Opens an engine session for the queue's pool: `FtpsSession.open`. */
 export type OpenTransferSession = (options: SessionOptions) => Promise<Pick<FtpsSession, keyof TransferSession>>;
@@ -103,14 +97,17 @@ export class QueueService {
   private readonly answered = new Set<string>();
   private readonly unsubscribe: (() => void)[] = [];
   private current: QueueSettings;
+  /** The queue's item controls as they are (pause, resume, cancel, retry, remove, move, pause/resume all). */
+  readonly controls: QueueControls;
 
   constructor(
-    private readonly queue: TransferQueueLike,
+    private readonly queue: TransferQueue,
     private readonly connections: QueueConnections,
     private readonly events: EventHub,
     settings: QueueSettings = { overwritePolicy: 'ask', speedLimitBytesPerSecond: null },
   ) {
     this.current = settings;
+    this.controls = queue.controls;
     this.unsubscribe.push(
       queue.subscribe((update) => {
         events.emit('queueUpdate', update);
@@ -132,12 +129,12 @@ export class QueueService {
     let added = 0;
     const skipped: { path: string; reason: string }[] = [];
     for (const t of transfers) {
-      const common = { siteKey: connection.siteKey, overwrite: t.overwrite ?? this.current.overwritePolicy, ...(t.kind ? { kind: t.kind } : {}) };
-      const result = await this.queue.add(
-        t.direction === 'upload'
-          ? { ...common, direction: 'upload', localPath: t.localPath, remotePath: t.remotePath, uploadViaTemporaryName: connection.uploadViaTemporaryName }
-          : { ...common, direction: 'download', localFolder: t.localFolder, remoteFolder: t.remoteFolder, name: t.name },
-      );
+      const result = await this.queue.add({
+        ...t,
+        siteKey: connection.siteKey,
+        overwrite: t.overwrite ?? this.current.overwritePolicy,
+        ...(t.direction === 'upload' ? { uploadViaTemporaryName: connection.uploadViaTemporaryName } : {}),
+      });
       added += result.added;
       skipped.push(...result.skipped);
     }
@@ -156,43 +153,11 @@ export class QueueService {
     if (this.queue.siteConcurrency(site.id).configured !== site.maxConnections) this.queue.setSiteConcurrency(site.id, site.maxConnections);
   }
 
-  pause(ids: readonly string[]): void {
-    this.queue.pause(ids);
-  }
-
-  resume(ids: readonly string[]): void {
-    this.queue.resume(ids);
-  }
-
-  cancel(ids: readonly string[]): void {
-    this.queue.cancel(ids);
-  }
-
-  retry(ids: readonly string[]): void {
-    this.queue.retry(ids);
-  }
-
-  remove(ids: readonly string[]): void {
-    this.queue.remove(ids);
-  }
-
-  move(ids: readonly string[], to: QueueMoveTarget): void {
-    this.queue.move(ids, to);
-  }
-
-  pauseAll(): void {
-    this.queue.pauseAll();
-  }
-
-  resumeAll(): void {
-    this.queue.resumeAll();
-  }
-
   /** Removes every item in the given states (the "clear" buttons). */
   clear(states: readonly TransferState[]): void {
     const wanted = new Set(states);
     const ids = this.queue.getSnapshot().items.filter((i) => wanted.has(i.state)).map((i) => i.id);
-    if (ids.length > 0) this.queue.remove(ids);
+    if (ids.length > 0) this.controls.remove(ids);
   }
 
   settings(): QueueSettings {

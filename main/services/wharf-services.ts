@@ -25,7 +25,7 @@ import { EventHub } from './event-hub';
 import { LogHub } from './log-hub';
 import type { PlatformPort } from './platform';
 import { QuestionBroker } from './question-broker';
-import { QueueConnections, QueueService, type OpenTransferSession, type TransferQueueLike } from './queue-service';
+import { QueueConnections, QueueService, type OpenTransferSession } from './queue-service';
 import { RemoteSessionService, type OpenSession } from './remote-sessions';
 import { ScratchSpace } from './scratch-space';
 import { SitesService } from './sites-service';
@@ -253,14 +253,14 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
 
     queueSnapshot: () => attempt(() => queue.snapshot()),
     queueEnqueue: (r) => attempt(() => queue.enqueue(remote.connectionFor(r.sessionId), r.transfers)),
-    queuePause: (r) => attempt(() => queue.pause(r.itemIds)),
-    queueResume: (r) => attempt(() => queue.resume(r.itemIds)),
-    queueCancel: (r) => attempt(() => queue.cancel(r.itemIds)),
-    queueRetry: (r) => attempt(() => queue.retry(r.itemIds)),
-    queueRemove: (r) => attempt(() => queue.remove(r.itemIds)),
-    queueMove: (r) => attempt(() => queue.move(r.itemIds, r.to)),
-    queuePauseAll: () => attempt(() => queue.pauseAll()),
-    queueResumeAll: () => attempt(() => queue.resumeAll()),
+    queuePause: (r) => attempt(() => queue.controls.pause(r.itemIds)),
+    queueResume: (r) => attempt(() => queue.controls.resume(r.itemIds)),
+    queueCancel: (r) => attempt(() => queue.controls.cancel(r.itemIds)),
+    queueRetry: (r) => attempt(() => queue.controls.retry(r.itemIds)),
+    queueRemove: (r) => attempt(() => queue.controls.remove(r.itemIds)),
+    queueMove: (r) => attempt(() => queue.controls.move(r.itemIds, r.to)),
+    queuePauseAll: () => attempt(() => queue.controls.pauseAll()),
+    queueResumeAll: () => attempt(() => queue.controls.resumeAll()),
     queueClear: (r) => attempt(() => queue.clear(r.states)),
     queueSettings: () => attempt(() => queue.settings()),
     queueSetOverwritePolicy: (r) => attempt(() => queue.setOverwritePolicy(r.policy)),
@@ -315,7 +315,7 @@ export interface WharfServicesOptions {
   /** default: FtpsSession.open (browsing and the queue's pool) */
   readonly openSession?: OpenSession & OpenTransferSession;
   /** default: a TransferQueue saving to `<dataDir>/queue.json` */
-  readonly queue?: (openSession: (siteKey: string) => ReturnType<QueueConnections['open']>, onLog: (text: string) => void) => Promise<TransferQueueLike>;
+  readonly queue?: (openSession: (siteKey: string) => ReturnType<QueueConnections['open']>, onLog: (text: string) => void) => Promise<TransferQueue>;
   /**
    * Where the private scratch folder for View/Edit and drag-out copies is made (`mkdtemp`, 0700);
    * default: `<dataDir>/scratch`, or the system temp folder when that one is not private.

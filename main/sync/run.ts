@@ -6,6 +6,7 @@ import type { QueueSnapshot, QueueUpdate, TransferItem } from '../../common/mode
 import { WharfError, isWharfError } from '../ftps/errors';
 import { safeLocalPath } from '../ftps/safe-names';
 import { toErrorData } from '../transfers/retry-policy';
+import type { QueueControls } from '../transfers/queue-controls';
 import type { NewTransferItem } from '../transfers/transfer-scheduler';
 import type { SyncStateStore } from './sync-state';
 
@@ -14,7 +15,7 @@ export interface SyncQueue {
   enqueue(items: readonly NewTransferItem[]): number;
   getSnapshot(): QueueSnapshot;
   subscribe(listener: (update: QueueUpdate) => void): () => void;
-  cancel(ids: readonly string[]): void;
+  readonly controls: Pick<QueueControls, 'cancel'>;
 }
 
 /** What remote deletions need of a session: `FtpsSession` satisfies it. */
@@ -122,7 +123,7 @@ async function runTransfers(queue: SyncQueue, items: readonly NewTransferItem[],
       if (wanted.size === 0) resolveAll();
     }
   });
-  const cancelUnfinished = () => queue.cancel([...wanted.keys()]);
+  const cancelUnfinished = () => queue.controls.cancel([...wanted.keys()]);
   try {
     queue.enqueue(items);
     const wantedKeys = new Set(items.map(key));

@@ -5,6 +5,7 @@ import { WharfError } from '../ftps/errors';
 import { unsafeNameReason } from '../ftps/safe-names';
 import type { NewTransferItem } from './transfer-scheduler';
 import { unsafeRemoteNameReason } from './local-target';
+import type { PathTransferRequest } from './transfer-request';
 import type { TransferSession } from './transfer-session';
 
 /** Items are handed out in batches of this many, so a 100,000-entry folder starts transferring early and never blocks the event loop. */
@@ -54,15 +55,8 @@ export async function goOnPastBudget(onExceeded: OnBudgetExceeded | undefined, e
   });
 }
 
-/** What to expand: where it is and where it goes. */
-export interface ExpansionRequest {
-  readonly siteKey: string;
-  readonly localPath: string;
-  readonly remotePath: string;
-  readonly overwrite?: OverwritePolicy;
-  /** Downloads: the folder the user chose, which every item must stay inside. default: `localPath` */
-  readonly localRoot?: string;
-}
+/** What to expand: where it is and where it goes (the direction is the walk's own). */
+type ExpansionOf = Omit<PathTransferRequest, 'direction'>;
 
 /** An entry that was left out of an expansion, and why (an unsafe remote name, a symlinked folder, a socket). */
 export interface SkippedEntry {
@@ -75,8 +69,11 @@ export function joinRemote(folder: string, name: string): string {
   return folder.endsWith('/') ? `${folder}${name}` : `${folder}/${name}`;
 }
 
-function withPolicy(request: ExpansionRequest): { overwrite?: OverwritePolicy } {
-  return request.overwrite ? { overwrite: request.overwrite } : {};
+function withPolicy(request: ExpansionOf): { overwrite?: OverwritePolicy; uploadViaTemporaryName?: boolean } {
+  return {
+    ...(request.overwrite ? { overwrite: request.overwrite } : {}),
+    ...(request.uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName: request.uploadViaTemporaryName } : {}),
+  };
 }
 
 /**
@@ -85,7 +82,7 @@ function withPolicy(request: ExpansionRequest): { overwrite?: OverwritePolicy } 
  * Symlinks to files are followed; symlinks to folders are skipped (they can loop) and reported.
  */
 export async function* expandLocalForUpload(
-  request: ExpansionRequest,
+  request: ExpansionOf,
   onSkipped: (entry: SkippedEntry) => void = () => undefined,
 ): AsyncGenerator<NewTransferItem[]> {
   const top = await stat(request.localPath);
@@ -151,7 +148,7 @@ export async function* expandLocalForUpload(
  */
 export async function* expandRemoteForDownload(
   session: Pick<TransferSession, 'list'>,
-  request: ExpansionRequest,
+  request: ExpansionOf,
   onSkipped: (entry: SkippedEntry) => void = () => undefined,
   limits: { readonly budget?: ExpansionBudget; readonly onExceeded?: OnBudgetExceeded } = {},
 ): AsyncGenerator<NewTransferItem[]> {

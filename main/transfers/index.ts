@@ -1,10 +1,12 @@
 /** The transfer queue's public API for main/app (IPC) and the CLI. Plain Node; no Electron. */
 export { TransferQueue } from './transfer-queue';
-export type { AddResult, AddTransferRequest, TransferQueueOptions } from './transfer-queue';
+export type { AddResult, TransferQueueOptions } from './transfer-queue';
+export type { AddTransferRequest, DownloadIntoFolderRequest, PathTransferRequest } from './transfer-request';
 export { DEFAULT_EXPANSION_BUDGET, goOnPastBudget } from './expand';
 export type { BudgetExceeded, ExpansionBudget, OnBudgetExceeded } from './expand';
 export { TransferScheduler, clampConcurrency } from './transfer-scheduler';
-export type { MoveTarget, NewTransferItem, TransferSchedulerOptions } from './transfer-scheduler';
+export type { NewTransferItem, TransferSchedulerOptions } from './transfer-scheduler';
+export type { MoveTarget, QueueControls } from './queue-controls';
 export type { OverwriteConflict, TransferOutcome, TransferRunContext, TransferRunner } from './transfer-runner';
 export type { SessionFactory, TransferSession } from './transfer-session';
 export { FtpsTransferRunner } from './ftps-transfer-runner';

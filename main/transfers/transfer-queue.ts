@@ -5,8 +5,6 @@ import type {
   QueueSnapshot,
   QueueUpdate,
   TransferItem,
-  TransferKind,
-  TransferRequest,
 } from '../../common/models/transfer';
 import { systemClock, type Clock } from './clock';
 import { ConnectionPool } from './connection-pool';
@@ -19,7 +17,9 @@ import { FtpsTransferRunner } from './ftps-transfer-runner';
 import { QueueSaver, loadQueueFile } from './queue-file';
 import type { RetryOptions } from './retry-policy';
 import { TokenBucket } from './speed-limit';
-import { TransferScheduler, type MoveTarget, type NewTransferItem } from './transfer-scheduler';
+import type { QueueControls } from './queue-controls';
+import { TransferScheduler, type NewTransferItem } from './transfer-scheduler';
+import type { AddTransferRequest, DownloadIntoFolderRequest } from './transfer-request';
 import type { SessionFactory, TransferSession } from './transfer-session';
 
 /** How the queue is set up by the app (`main/app`) or the CLI. */
@@ -56,36 +56,6 @@ export interface TransferQueueOptions {
   readonly onBudgetExceeded?: OnBudgetExceeded;
 }
 
-/**
- * A download of an entry the user picked in a listing: main joins the server's name with the folder the
- * user chose (never the renderer), after checking it (`refusedNameError`).
- */
-export interface DownloadIntoFolderRequest {
-  readonly direction: 'download';
-  readonly siteKey: string;
-  /** The folder the user chose (the local pane's folder, a folder row, the CLI target). */
-  readonly localFolder: string;
-  /** The remote folder the entry was listed in. */
-  readonly remoteFolder: string;
-  /** The entry's name exactly as the server listed it. */
-  readonly name: string;
-  /** default: the queue's default policy */
-  readonly overwrite?: OverwritePolicy;
-}
-
-/** What to queue: a request plus, for downloads, whether the remote path is a file or a folder. */
-export type AddTransferRequest = (TransferRequest | DownloadIntoFolderRequest) & AddTransferOptions;
-
-/** How an added request is looked at. */
-export interface AddTransferOptions {
-  /** For downloads: what the remote path is (the browser knows it from its listing); probed with SIZE when absent. */
-  readonly kind?: TransferKind;
-  /** For a remote folder: list it through this session (the browsing one) instead of a pooled one. */
-  readonly listingSession?: TransferSession;
-  /** Downloads: the folder the user chose, when `localPath` lies deeper in it. */
-  readonly localRoot?: string;
-}
-
 /** What adding did. */
 export interface AddResult {
   readonly added: number;
@@ -97,6 +67,8 @@ export interface AddResult {
  * sessions, folder expansion, the queue file and the speed limit. One per process; `stop()` on quit.
  */
 export class TransferQueue {
+  /** Pause, resume, cancel, retry, remove and reorder items, or the whole queue. */
+  readonly controls: QueueControls;
   private readonly scheduler: TransferScheduler;
   private readonly pool: ConnectionPool;
   private readonly bucket: TokenBucket;
@@ -140,6 +112,7 @@ export class TransferQueue {
       onLog: this.log,
     });
     this.scheduler = scheduler;
+    this.controls = scheduler;
     this.saver = options.stateFile
       ? new QueueSaver({
           path: options.stateFile,
@@ -174,9 +147,7 @@ export class TransferQueue {
     const skipped: SkippedEntry[] = [];
     const onSkipped = (entry: SkippedEntry) => skipped.push(entry);
     let added = 0;
-    const expansion = { siteKey: request.siteKey, localPath: request.localPath, remotePath: request.remotePath, ...(request.overwrite ? { overwrite: request.overwrite } : {}) };
     if (request.direction === 'upload') {
-      const uploadViaTemporaryName = request.uploadViaTemporaryName ?? true;
       // The mirror of the download check: a local name becomes a remote one only when it is one safe segment.
       const name = request.remotePath.slice(request.remotePath.lastIndexOf('/') + 1);
       const unsafe = unsafeRemoteNameReason(name);
@@ -187,7 +158,7 @@ export class TransferQueue {
         this.enqueue([{ kind: request.kind ?? 'file', direction: 'upload', siteKey: request.siteKey, localPath: request.localPath, remotePath: request.remotePath, refusal: refusal.toData() }]);
         return { added, skipped: [{ path: request.localPath, reason: refusal.message }] };
       }
-      for await (const batch of expandLocalForUpload(expansion, onSkipped)) added += this.enqueue(batch.map((item) => ({ ...item, uploadViaTemporaryName })));
+      for await (const batch of expandLocalForUpload(request, onSkipped)) added += this.enqueue(batch);
       return { added, skipped };
     }
     const withSession = async <T>(use: (session: TransferSession) => Promise<T>): Promise<T> => {
@@ -204,11 +175,12 @@ export class TransferQueue {
     // file, the folder itself for a folder; a folder row of a pane comes as `localFolder` + `name`.
     const localRoot = request.localRoot ?? (kind === 'file' ? dirname(request.localPath) : request.localPath);
     if (kind === 'file') {
-      added += this.enqueue([{ kind: 'file', direction: 'download', ...expansion, localRoot }]);
+      const { siteKey, localPath, remotePath, overwrite } = request;
+      added += this.enqueue([{ kind: 'file', direction: 'download', siteKey, localPath, remotePath, localRoot, ...(overwrite ? { overwrite } : {}) }]);
       return { added, skipped };
     }
     await withSession(async (session) => {
-      for await (const batch of expandRemoteForDownload(session, { ...expansion, localRoot }, onSkipped, this.expansionLimits)) added += this.enqueue(batch);
+      for await (const batch of expandRemoteForDownload(session, { ...request, localRoot }, onSkipped, this.expansionLimits)) added += this.enqueue(batch);
     });
     return { added, skipped };
   }
@@ -217,7 +189,7 @@ export class TransferQueue {
    * A download of a listed entry into the chosen folder: a name that is not one safe segment, or that
    * would land outside the folder, becomes a failed item of its own saying why; the others are unaffected.
    */
-  private async addFromListing(request: DownloadIntoFolderRequest & AddTransferOptions): Promise<AddResult> {
+  private async addFromListing(request: DownloadIntoFolderRequest): Promise<AddResult> {
     const refusal = refusedNameError(request.name, request.localFolder);
     if (refusal) {
       const remotePath = joinRemote(request.remoteFolder, printableName(request.name));
@@ -233,51 +205,6 @@ export class TransferQueue {
   enqueue(items: readonly NewTransferItem[]): number {
     if (this.stopped) return 0;
     return this.scheduler.enqueue(items).length;
-  }
-
-  /** Pauses items; a running one stops its data connection and keeps its offset. */
-  pause(ids: readonly string[]): void {
-    this.scheduler.pause(ids);
-  }
-
-  /** Resumes paused items from their offsets. */
-  resume(ids: readonly string[]): void {
-    this.scheduler.resume(ids);
-  }
-
-  /** Pauses the whole queue. */
-  pauseAll(): void {
-    this.scheduler.pauseAll();
-  }
-
-  /** Resumes the whole queue and every paused item. */
-  resumeAll(): void {
-    this.scheduler.resumeAll();
-  }
-
-  /** Stops items for good (they fail as `cancelled`; retry brings them back). */
-  cancel(ids: readonly string[]): void {
-    this.scheduler.cancel(ids);
-  }
-
-  /** Queues failed items again; all failed ones without ids. */
-  retry(ids?: readonly string[]): void {
-    this.scheduler.retry(ids);
-  }
-
-  /** Removes items; an unfinished download's recorded temporary file goes too, and an unfinished upload's `.wharf-part` on the server. */
-  remove(ids: readonly string[]): void {
-    this.scheduler.remove(ids);
-  }
-
-  /** Removes done and skipped items. */
-  removeFinished(): void {
-    this.scheduler.removeFinished();
-  }
-
-  /** Reorders: one step up or down, or to the top or bottom. */
-  move(ids: readonly string[], target: MoveTarget): void {
-    this.scheduler.move(ids, target);
   }
 
   /** Sets a site's parallel transfers (1..10), e.g. after the site profile changed. */

@@ -27,7 +27,10 @@ import {
   toErrorData,
   type RetryOptions,
 } from './retry-policy';
+import type { MoveTarget, QueueControls } from './queue-controls';
 import type { OverwriteConflict, TransferOutcome, TransferRunContext, TransferRunner } from './transfer-runner';
+
+export type { MoveTarget } from './queue-controls';
 
 /** An item to add: a file or a folder to create, already expanded from what the user picked. */
 export interface NewTransferItem {
@@ -47,9 +50,6 @@ export interface NewTransferItem {
   /** Queued already refused (a server's name unsafe as a local name): the item fails with this, nothing runs. */
   readonly refusal?: WharfErrorData;
 }
-
-/** Where `move` puts the selected items. */
-export type MoveTarget = 'up' | 'down' | 'top' | 'bottom';
 
 /** What the scheduler is built with; everything that varies is injected. */
 export interface TransferSchedulerOptions {
@@ -158,7 +158,7 @@ function newItem(id: string, input: NewTransferItem, defaultOverwrite: Overwrite
  * index that can still hold a queued item, counts per state and site are kept incrementally, and
  * subscribers get only what changed, so 100,000 items cost O(1) per finished transfer in the usual case.
  */
-export class TransferScheduler {
+export class TransferScheduler implements QueueControls {
   private readonly runner: TransferRunner;
   private readonly clock: Clock;
   private readonly retryOptions: RetryOptions;

@@ -177,7 +177,7 @@ export async function runProcessKillScenario(fleet: FleetInfo, length: RunLength
     queue = await TransferQueue.open({ openSession: sessionFactory(server, fleet.caCertPem), stateFile, defaultOverwrite: 'overwrite' });
     const restored = [...queue.getSnapshot().items];
     if (restored.length !== served.length) problems.push(`restored ${restored.length} of ${served.length} items`);
-    queue.resumeAll();
+    queue.controls.resumeAll();
     await queue.whenSettled();
     const finished = [...queue.getSnapshot().items];
     const unfinished = describeUnfinished(finished);

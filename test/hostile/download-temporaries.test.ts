@@ -111,12 +111,12 @@ describe('download temporaries are ours alone', () => {
   test('the temporary file is hidden, carries the item id, and is recorded in the item before the first byte', async () => {
     const { chosen } = folders();
     const queue = await openQueue('overwrite');
-    queue.pauseAll();
+    queue.controls.pauseAll();
     await queue.add({ direction: 'download', siteKey: 'h', localFolder: chosen, remoteFolder: '/t', name: 'a', kind: 'file' });
     const [item] = queue.getSnapshot().items;
     assert.equal(item?.temporaryLocalPath, join(chosen, `.a.${item?.id}.wharf-part`));
     assert.equal(item?.localRoot, chosen);
-    queue.resumeAll();
+    queue.controls.resumeAll();
     const [done] = await settle(queue);
     assert.equal(done?.state, 'done', done?.lastError?.message);
     assert.equal(existsSync(item?.temporaryLocalPath ?? ''), false);
@@ -155,11 +155,11 @@ describe('download temporaries are ours alone', () => {
     const { chosen } = folders();
     writeFileSync(join(chosen, 'a.part'), 'mine');
     const queue = await openQueue('overwrite');
-    queue.pauseAll();
+    queue.controls.pauseAll();
     await queue.add({ direction: 'download', siteKey: 'h', localFolder: chosen, remoteFolder: '/t', name: 'a', kind: 'file' });
     const [item] = queue.getSnapshot().items;
     writeFileSync(item?.temporaryLocalPath ?? '', 'half');
-    queue.remove([item?.id ?? '']);
+    queue.controls.remove([item?.id ?? '']);
     await queue.stop();
     await waitUntilGone(item?.temporaryLocalPath ?? '');
     assert.equal(readFileSync(join(chosen, 'a.part'), 'utf8'), 'mine');
@@ -199,11 +199,11 @@ describe('links are never written through', () => {
   test('a link planted at the recorded temporary file is removed, never written through', async () => {
     const { chosen, victim } = folders();
     const queue = await openQueue('overwrite');
-    queue.pauseAll();
+    queue.controls.pauseAll();
     await queue.add({ direction: 'download', siteKey: 'h', localFolder: chosen, remoteFolder: '/t', name: 'a', kind: 'file' });
     const [item] = queue.getSnapshot().items;
     symlinkSync(victim, item?.temporaryLocalPath ?? '');
-    queue.resumeAll();
+    queue.controls.resumeAll();
     const [done] = await settle(queue);
     assert.equal(done?.state, 'done', done?.lastError?.message);
     assert.equal(readFileSync(victim, 'utf8'), VICTIM);
@@ -223,7 +223,7 @@ describe('links are never written through', () => {
     };
     await saveQueueFile(stateFile, { paused: false, items: [saved] });
     const queue = await openQueue('overwrite', stateFile);
-    queue.resumeAll();
+    queue.controls.resumeAll();
     const [done] = await settle(queue);
     assert.equal(done?.state, 'done', done?.lastError?.message);
     assert.equal(done?.resumedFrom, 0);

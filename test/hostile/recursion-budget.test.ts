@@ -66,7 +66,7 @@ async function pausedQueue(server: HostileServer, answers: boolean[], asked: Bud
       return answers.shift() ?? false;
     },
   });
-  queue.pauseAll();
+  queue.controls.pauseAll();
   return queue;
 }
 
@@ -149,7 +149,7 @@ describe('a recursive download past its budget', () => {
       });
       const connected = await services.api.remoteConnect({ kind: 'quick', host: '127.0.0.1', port: deep.port, mode: 'explicit', user: 'u', password: 'p' });
       assert.ok(connected.ok, JSON.stringify(connected));
-      services.queue.pauseAll();
+      services.queue.controls.pauseAll();
       const enqueued = await services.api.queueEnqueue({
         sessionId: connected.value.sessionId,
         transfers: [{ direction: 'download', localFolder: join(work, 'app-deep'), remoteFolder: '/', name: 'top', kind: 'directory' }],

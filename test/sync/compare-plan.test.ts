@@ -224,7 +224,7 @@ describe('runSyncPlan refuses what the plan must never do', () => {
     enqueue: () => assert.fail('nothing may be queued'),
     getSnapshot: () => assert.fail('nothing may be queued'),
     subscribe: () => assert.fail('nothing may be queued'),
-    cancel: () => assert.fail('nothing may be queued'),
+    controls: { cancel: () => assert.fail('nothing may be queued') },
   };
   const unusedSession = { size: () => assert.fail('no remote call'), remove: () => assert.fail('no remote call') };
 

@@ -400,7 +400,7 @@ describe('the sync service and the command line', () => {
     const plan = await service.plan({ sessionId: 'browse-1', localRoot: pair.local, remoteRoot: pair.remoteRoot, direction: 'up', delete: true });
     assert.deepEqual(paths(plan), ['copy remote a.txt', 'delete remote old.txt', 'copy remote sub', 'copy remote sub/b.txt']);
     opened.length = 0;
-    queue.pauseAll();
+    queue.controls.pauseAll();
     let settled = false;
     const running = service.run({ planId: plan.planId }).finally(() => {
       settled = true;
@@ -422,7 +422,7 @@ describe('the sync service and the command line', () => {
       assert.equal(remoteFile(server, base, 'a.txt'), null);
       assert.equal(remoteFile(server, base, 'old.txt'), 'only on the server', 'no deletion before the transfers');
 
-      queue.resumeAll();
+      queue.controls.resumeAll();
       const run = await running;
       assert.equal(run.cancelled, false);
       assert.deepEqual(run.summary, { done: 4, skipped: 0, failed: 0 });
@@ -451,7 +451,7 @@ describe('the sync service and the command line', () => {
       assert.deepEqual(items.map((i) => [i.state, i.lastError?.kind]), [['failed', 'cancelled'], ['failed', 'cancelled'], ['failed', 'cancelled']], 'its queue items are cancelled');
       assert.deepEqual(opened, [], 'no session was opened: nothing was to be deleted any more');
       // Resuming the queue afterwards does not bring the cancelled transfers back.
-      queue.resumeAll();
+      queue.controls.resumeAll();
       await queue.whenSettled();
       assert.ok(queue.getSnapshot().items.filter((i) => i.siteKey === 'cancel-site').every((i) => i.state === 'failed'));
       service.cancel(plan.planId);
@@ -483,7 +483,7 @@ describe('the sync service and the command line', () => {
 
       // One of its transfers cancelled by hand in the queue has ended: the count moves on, the sync still runs.
       const [first] = queue.getSnapshot().items.filter((i) => i.siteKey === 'running-site');
-      queue.cancel([first!.id]);
+      queue.controls.cancel([first!.id]);
       await published.when((s) => s.actionsDone === 1);
       assert.deepEqual(service.runningSyncs(), [{ ...waiting, actionsDone: 1 }]);
 

@@ -173,7 +173,7 @@ describe('pause and resume from the byte offset', () => {
     try {
       await queue.add({ direction: 'download', siteKey: server.name, localPath: local, remotePath: `/${name}.bin`, kind: 'file' });
       const running = await waitForItem(queue, (i) => i.state === 'running' && i.bytesDone >= 2 * MiB);
-      queue.pause([running.id]);
+      queue.controls.pause([running.id]);
       const paused = await waitForItem(queue, (i) => i.state === 'paused');
       assert.equal(paused.temporaryLocalPath, join(work, `.${name}.bin.${paused.id}.wharf-part`));
       const partSize = statSync(paused.temporaryLocalPath).size;
@@ -183,7 +183,7 @@ describe('pause and resume from the byte offset', () => {
 
       queue.setSpeedLimit(null);
       const logBefore = serverLog(server).length;
-      queue.resume([paused.id]);
+      queue.controls.resume([paused.id]);
       await queue.whenSettled();
       const done = onlyItem(queue);
       assert.equal(done.state, 'done', done.lastError?.message);
@@ -205,7 +205,7 @@ describe('pause and resume from the byte offset', () => {
     try {
       await queue.add({ direction: 'upload', siteKey: server.name, localPath: local, remotePath: `/${name}.bin` });
       const running = await waitForItem(queue, (i) => i.state === 'running' && i.bytesDone >= 2 * MiB);
-      queue.pause([running.id]);
+      queue.controls.pause([running.id]);
       const paused = await waitForItem(queue, (i) => i.state === 'paused');
       assert.equal(paused.temporaryRemotePath, `/${name}.bin.wharf-part`);
       const remoteSize = statSync(join(server.root, `${name}.bin.wharf-part`)).size;
@@ -214,7 +214,7 @@ describe('pause and resume from the byte offset', () => {
 
       queue.setSpeedLimit(null);
       const logBefore = serverLog(server).length;
-      queue.resume([paused.id]);
+      queue.controls.resume([paused.id]);
       await queue.whenSettled();
       const done = onlyItem(queue);
       assert.equal(done.state, 'done', done.lastError?.message);
@@ -276,7 +276,7 @@ describe('failures and restarts', () => {
     const second = await openQueue({ stateFile });
     try {
       assert.equal(onlyItem(second).state, 'paused');
-      second.resumeAll();
+      second.controls.resumeAll();
       await second.whenSettled();
       const [done, missing] = second.getSnapshot().items;
       assert.equal(done?.state, 'done', done?.lastError?.message);
@@ -316,14 +316,14 @@ describe('too many connections', () => {
     });
     try {
       // Queue everything while paused, so the listing connection is closed before transfers start.
-      queue.pauseAll();
+      queue.controls.pauseAll();
       const listing = await openSessionFor(server.name);
       try {
         await queue.add({ direction: 'download', siteKey: 'limited', localPath: target, remotePath: `/${folder}`, kind: 'directory', listingSession: listing });
       } finally {
         await listing.close();
       }
-      queue.resumeAll();
+      queue.controls.resumeAll();
       await queue.whenSettled();
       const items = queue.getSnapshot().items;
       assert.deepEqual(items.filter((i) => i.state !== 'done').map((i) => [i.remotePath, i.state, i.lastError?.message]), []);

@@ -246,7 +246,7 @@ describe('a restarted queue', () => {
     const log = new CommandLog();
     const second = await openQueue(server, log, { stateFile });
     try {
-      second.resumeAll();
+      second.controls.resumeAll();
       await second.whenSettled();
       const item = onlyItem(second);
       assert.equal(item.state, 'done', describeUnfinished([item]));
@@ -270,7 +270,7 @@ describe('removing an unfinished upload', () => {
     try {
       await queue.add({ direction: 'upload', siteKey: server.name, localPath: c.localPath, remotePath: c.remotePath });
       const running = await waitForItem(queue, (i) => i.state === 'running' && i.bytesDone >= MiB);
-      queue.pause([running.id]);
+      queue.controls.pause([running.id]);
       await waitForItem(queue, (i) => i.state === 'paused');
       const temporary = join(c.serverFolder, `${c.name}.wharf-part`);
       assert.ok(existsSync(temporary));
@@ -282,7 +282,7 @@ describe('removing an unfinished upload', () => {
           resolve();
         });
       });
-      queue.remove([running.id]);
+      queue.controls.remove([running.id]);
       await deleted;
       assert.deepEqual(readdirSync(c.serverFolder), ['neighbour.txt']);
     } finally {
