@@ -12,21 +12,23 @@ const noElectron = { name: 'electron', message: 'Only main/app/ and preload/ imp
 
 /**
  * The folders of main/ in layers: each may import the folders listed for it (and common/), nothing above.
- * main/app is the top and may import everything. Read it bottom-up: ftps knows nothing of ours; the queue,
- * sites, keychain and local files build on it; sync and the doctor on those; services serve the window over
+ * main/app is the top and may import everything. Read it bottom-up: core (WharfError) is below everything and
+ * imports nothing of ours but common/; ftps, the keychain and local files know only core; the queue and
+ * sites build on ftps; sync and the doctor on those; services serve the window over
  * IPC; cli and app are the two programs.
  */
 const MAIN_LAYERS = {
-  ftps: [],
-  connections: ['ftps'],
-  credentials: ['ftps'],
-  'local-fs': ['ftps'],
-  transfers: ['ftps'],
-  sites: ['ftps', 'credentials'],
-  sync: ['ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites'],
-  doctor: ['ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites'],
-  services: ['ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites', 'sync', 'doctor'],
-  cli: ['ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites', 'sync', 'doctor', 'services'],
+  core: [],
+  ftps: ['core'],
+  connections: ['core', 'ftps'],
+  credentials: ['core'],
+  'local-fs': ['core'],
+  transfers: ['core', 'ftps'],
+  sites: ['core', 'ftps', 'credentials'],
+  sync: ['core', 'ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites'],
+  doctor: ['core', 'ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites'],
+  services: ['core', 'ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites', 'sync', 'doctor'],
+  cli: ['core', 'ftps', 'connections', 'credentials', 'local-fs', 'transfers', 'sites', 'sync', 'doctor', 'services'],
 };
 
 const mainRoot = resolvePath(dirname(fileURLToPath(import.meta.url)), 'main');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, clipboard, dialog, nativeImage, shell, type BrowserWindow, type NativeImage } from 'electron';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { PlatformPort } from '../services/platform';
 import { isHttpsUrl } from './security';
 

@@ -14,7 +14,7 @@ import { cliConnectivity, type ConnectivityFlags, type ConnectivityIo } from './
 import type { ClientCertificate } from '../ftps/client-certificate';
 import type { ProxyEndpoint } from '../ftps/proxy';
 import { controlCharset } from '../ftps/charset';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { CertificateQuestion, SessionOptions, TrustDecision, TrustStoreLike } from '../ftps/session';
 
 /** Everything a command touches outside itself. `processCliIo()` is the real one. */

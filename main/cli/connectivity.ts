@@ -1,6 +1,6 @@
 import type { SiteProfile } from '../../common/models/site-profile';
 import { loadClientCertificate, needsClientKeyPassphrase, type ClientCertificate } from '../ftps/client-certificate';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { resolveProxy, type ProxyEndpoint } from '../ftps/proxy';
 import { ProxySettingsStore } from '../sites/proxy-settings';
 import { proxyForSite, type ConnectivitySources } from '../sites/site-connectivity';

@@ -4,7 +4,7 @@ import { basename, posix } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version as wharfVersion } from '../../package.json';
 import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport } from '../../common/models';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { formatBytes, ProgressLine } from './progress';
 import { processCliIo, runDoctorCommand } from './commands/doctor';

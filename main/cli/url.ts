@@ -1,6 +1,6 @@
 import { defaultPortFor, type FtpsMode } from '../../common/models';
 import { hasControlCharacters } from '../../common/models/site-profile';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 
 /** A command-line location: a URL (`ftpes://`, `ftps://`, `ftp://`) or a saved site (`site:NAME/path`). */
 export type CliLocation =

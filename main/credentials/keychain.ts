@@ -1,5 +1,5 @@
 import type { WharfErrorData } from '../../common/models';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 
 /** The keychain service every Wharf password is saved under; the account is the site id. */
 export const KEYCHAIN_SERVICE = 'Wharf';

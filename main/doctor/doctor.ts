@@ -20,7 +20,7 @@ import { describePeerCertificate, explainVerificationError, normalizeFingerprint
 import { controlCharset, type ControlCharset } from '../ftps/charset';
 import { parseListing } from '../ftps/listing';
 import type { ClientCertificate } from '../ftps/client-certificate';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { decidePassiveTarget } from '../ftps/net-address';
 import { proxyDialer, type ProxyEndpoint } from '../ftps/proxy';
 import { formatProxyAddress } from '../../common/models/proxy';

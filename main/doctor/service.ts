@@ -1,7 +1,7 @@
 import { DOCTOR_STEP_IDS, type DoctorReport, type DoctorRequest, type DoctorStep, type DoctorStepEvent, type DoctorStepId } from '../../common/models/doctor';
 import { defaultPortFor, type ConnectionTarget } from '../../common/models/site';
 import { toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { CertificateQuestion, TrustDecision, TrustStoreLike } from '../ftps/session';
 import { proxyForSite, siteConnectivity, type ConnectivitySources, type SiteConnectivity } from '../sites/site-connectivity';
 import { runDoctor, type DoctorOptions } from './doctor';

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { CertificateInfo } from '../../common/models';
-import { WharfError } from './errors';
+import { WharfError } from '../core/errors';
 
 /** Formats a certificate name object as `CN=..., O=...`, the way people read it in other clients. */
 function formatName(name: Record<string, string | string[] | undefined> | undefined): string {

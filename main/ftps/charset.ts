@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { WharfError } from './errors';
+import { WharfError } from '../core/errors';
 
 /**
  * The control connection's character set. basic-ftp reads and writes the control socket with a Node

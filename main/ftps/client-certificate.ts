@@ -2,7 +2,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { TLSSocket, createSecureContext, type SecureContextOptions } from 'node:tls';
-import { WharfError } from './errors';
+import { WharfError } from '../core/errors';
 
 /**
  * Where a site's client certificate (mutual TLS) lives: a PEM certificate with its key (in `keyPath`, or

@@ -4,7 +4,7 @@ import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'n
 import { FTPError, type FTPContext, type FTPResponse } from 'basic-ftp';
 import { parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer';
 import type { DataConnectionMode, LogDirection } from '../../common/models';
-import { WharfError } from './errors';
+import { WharfError } from '../core/errors';
 import { decidePassiveTarget, normalizeAddress } from './net-address';
 import type { Dialer } from './proxy';
 

@@ -1,6 +1,6 @@
 import { FTPError } from 'basic-ftp';
 import type { FtpsMode } from '../../common/models';
-import { WharfError } from './errors';
+import { WharfError } from '../core/errors';
 
 /** Where in a session's life an error happened; the same low-level error means different things. */
 export interface ErrorContext {

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, stat, truncate } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { FtpsSession } from './session';
-import { WharfError } from './errors';
+import { WharfError } from '../core/errors';
 
 /** Large write buffers are measurably faster for FTPS downloads here (about 1.5-2x over the default). */
 const STREAM_BUFFER_BYTES = 1024 * 1024;

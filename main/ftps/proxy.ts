@@ -2,7 +2,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { SocksClient } from 'socks';
 import { formatProxyAddress, parseProxyUrl, type ProxyAddress, type ProxyMode } from '../../common/models/proxy';
 import { hasControlCharacters } from '../../common/models/site-profile';
-import { WharfError } from './errors';
+import { WharfError } from '../core/errors';
 
 /** A proxy to go through, with its password (from the keychain, the environment or a CLI URL). */
 export interface ProxyEndpoint {

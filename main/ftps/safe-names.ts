@@ -1,5 +1,5 @@
 import { posix, win32 } from 'node:path';
-import { WharfError } from './errors';
+import { WharfError } from '../core/errors';
 
 /*
  * Remote names come from the server and can be hostile: `..`, `a/b`, `C:evil`, `CON`, control

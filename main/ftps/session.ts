@@ -20,7 +20,7 @@ import { guessNameCharset, isValidUtf8 } from './charset-guess';
 import { activeModeBehindProxyMessage, createDataConnectionStrategy } from './data-connection';
 import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls } from './implicit-probe';
 import { toWharfError } from './error-mapping';
-import { isWharfError, WharfError } from './errors';
+import { isWharfError, WharfError } from '../core/errors';
 import { parseListing, parseMlstFacts } from './listing';
 import { guardReplies } from './reply-guard';
 import { isIpAddress } from './net-address';

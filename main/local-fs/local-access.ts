@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, parse, resolve, sep } from 'node:path';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 
 /**
  * The allow-list of local folders: the renderer is untrusted, so every local path it names must lie under a

@@ -1,4 +1,4 @@
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 
 const MESSAGES: Readonly<Record<string, string>> = {
   ENOENT: 'does not exist (any more)',

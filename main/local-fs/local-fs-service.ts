@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import type { EntryType } from '../../common/models/remote-entry';
 import type { DroppedEntry, LocalEntry, LocalListing, LocalPlaces } from '../../common/ipc/payloads';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { LocalAccess } from './local-access';
 import { withLocalIo } from './local-errors';
 

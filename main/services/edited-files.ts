@@ -5,7 +5,7 @@ import { basename, dirname } from 'node:path';
 import type { WharfEventName, WharfEvents } from '../../common/ipc/contract';
 import type { EditedFileAction, EditedFileQuestion } from '../../common/ipc/payloads';
 import type { FileFacts, TransferItem } from '../../common/models/transfer';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { EventHub } from './event-hub';
 
 /**

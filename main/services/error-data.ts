@@ -1,5 +1,5 @@
 import { ERROR_KINDS, type ErrorKind, type WharfErrorData } from '../../common/models/errors';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { toLocalIoError } from '../local-fs/local-errors';
 
 const KINDS = new Set<string>(ERROR_KINDS);

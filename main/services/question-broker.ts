@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CertificateQuestionView, ChoiceQuestion, TrustDecision } from '../../common/ipc/payloads';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { EventHub } from './event-hub';
 
 interface Waiting {

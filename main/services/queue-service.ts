@@ -4,7 +4,7 @@ import { toConnectionTarget, type SiteProfile } from '../../common/models/site-p
 import { siteConnectivity, type ConnectivitySources } from '../sites/site-connectivity';
 import type { OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferState, QueueSnapshot } from '../../common/models/transfer';
 import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { QueueControls } from '../transfers/queue-controls';
 import type { TransferQueue } from '../transfers/transfer-queue';
 import type { TransferSession } from '../transfers/transfer-session';

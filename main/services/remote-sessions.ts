@@ -10,7 +10,7 @@ import { defaultPortFor, type ConnectionTarget } from '../../common/models/site'
 import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
 import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
 import { proxyForSite, siteConnectivity, type ConnectivitySources } from '../sites/site-connectivity';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { EventHub } from './event-hub';
 import type { LogHub } from './log-hub';
 import type { QuestionBroker } from './question-broker';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { chmod, lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 
 /** How this run's scratch folder starts: `wharf-scratch-<pid>-XXXXXX`, so a later run knows whose it was. */
 export const SCRATCH_PREFIX = 'wharf-scratch-';

@@ -3,7 +3,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import type { KeychainStatus, SiteExportFormat, SiteExportResult, SiteImportFormat, SiteImportPreview, SitesListing } from '../../common/ipc/payloads';
 import type { PinnedCertificate, SiteCreateInput, SiteImportResult, SiteProfile, SiteUpdateInput, StoreWarning } from '../../common/models/site-profile';
 import type { CredentialStore } from '../credentials/keychain';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { exportFileZillaSiteManager } from '../sites/filezilla-export';
 import type { PinnedCertificateStore } from '../sites/pinned-certificates';
 import { parseSiteImport, readSiteImport, type SiteImportSource } from '../sites/site-import-file';

@@ -8,7 +8,7 @@ import { KeytarCredentialStore, type CredentialStore } from '../credentials/keyc
 import { ProxySettingsStore } from '../sites/proxy-settings';
 import { type ConnectivitySources } from '../sites/site-connectivity';
 import { FtpsSession, downloadFile } from '../ftps';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { downloadMarkFor, executableType, markDownloaded } from '../local-fs/downloaded-file';
 import { LocalAccess } from '../local-fs/local-access';
 import { LocalFsService } from '../local-fs/local-fs-service';

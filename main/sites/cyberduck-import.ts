@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FtpsMode } from '../../common/models/site';
 import { hasControlCharacters } from '../../common/models/site-profile';
 import { hostSchema } from '../../common/models/site-profile-schema';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { clampTimezoneOffset, cleanName, importComments, MAX_FOLDER_DEPTH, normalizeCharset, SiteImportCollector } from './import-helpers';
 import type { ParsedSiteImport } from './site-import-plan';
 import { decodeXmlBytes, parseXml, type XmlElement } from './xml-reader';

@@ -10,7 +10,7 @@ import {
   type SiteImportSkip,
 } from '../../common/models/site-profile';
 import { hostSchema } from '../../common/models/site-profile-schema';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { cleanName, normalizeCharset } from './import-helpers';
 import type { ParsedSiteImport, SiteImportEntry } from './site-import-plan';
 import { childElement, decodeXmlBytes, parseXml, type XmlElement } from './xml-reader';

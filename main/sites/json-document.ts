@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { StoreWarning } from '../../common/models/site-profile';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { nodeStoreFs, writeFileAtomic, type StoreFs } from './atomic-file';
 
 /** What a store salvaged from a document: the usable value and the entries it had to leave out. */

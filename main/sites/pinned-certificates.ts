@@ -2,7 +2,7 @@ import { normalizeFingerprint } from '../ftps/certificate';
 import { resolve } from 'node:path';
 import type { PinnedCertificate, StoreWarning } from '../../common/models/site-profile';
 import { pinnedCertificateSchema } from '../../common/models/site-profile-schema';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { StoreFs } from './atomic-file';
 import { JsonDocumentFile, type Salvaged } from './json-document';
 

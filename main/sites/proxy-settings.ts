@@ -4,7 +4,7 @@ import type { ProxySettings, ProxySettingsInput } from '../../common/models/prox
 import type { StoreWarning } from '../../common/models/site-profile';
 import { proxySettingsInputSchema, proxyUrlSchema } from '../../common/models/site-profile-schema';
 import type { CredentialStore } from '../credentials/keychain';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { StoreFs } from './atomic-file';
 import { JsonDocumentFile, type Salvaged } from './json-document';
 

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { parseCyberduckBookmarks, readCyberduckFolder } from './cyberduck-import';
 import { parseFileZillaSiteManager } from './filezilla-import';
 import type { ParsedSiteImport } from './site-import-plan';

@@ -18,7 +18,7 @@ import {
 } from '../../common/models/site-profile';
 import { folderPathSchema, siteCreateInputSchema, siteProfileSchema, siteUpdateInputSchema, treeNameSchema } from '../../common/models/site-profile-schema';
 import type { CredentialStore } from '../credentials/keychain';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { StoreFs } from './atomic-file';
 import { JsonDocumentFile, type Salvaged } from './json-document';
 import type { SiteImportPlan } from './site-import-plan';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SiteImportNote, SiteImportSkip, SiteProfile } from '../../common/models/site-profile';
 import { folderPathSchema, siteCreateInputSchema } from '../../common/models/site-profile-schema';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { SiteImportEntry, SiteImportPlan } from './site-import-plan';
 
 /** The `format` marker of Wharf's export files, so an import can tell them from any other JSON. */

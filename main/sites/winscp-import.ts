@@ -1,7 +1,7 @@
 import type { FtpsMode, MinTlsVersion } from '../../common/models/site';
 import { hasControlCharacters } from '../../common/models/site-profile';
 import { hostSchema } from '../../common/models/site-profile-schema';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { clampTimezoneOffset, cleanName, importComments, SiteImportCollector } from './import-helpers';
 import type { ParsedSiteImport } from './site-import-plan';
 import { decryptWinScpPassword } from './winscp-password';

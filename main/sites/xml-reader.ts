@@ -1,4 +1,4 @@
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 
 /**
  * A small XML reader for files we import (FileZilla's sitemanager.xml), written here rather than taken from

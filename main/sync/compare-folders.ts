@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RemoteEntry } from '../../common/models/remote-entry';
 import type { CompareResult, CompareSide, SkippedPath } from '../../common/models/sync';
-import { isWharfError, WharfError } from '../ftps/errors';
+import { isWharfError, WharfError } from '../core/errors';
 import { printableName, unsafeNameReason } from '../ftps/safe-names';
 import type { RemoteHash } from '../ftps/session';
 import { DEFAULT_EXPANSION_BUDGET, goOnPastBudget, type ExpansionBudget, type OnBudgetExceeded } from '../transfers';

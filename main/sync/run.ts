@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { WharfErrorData } from '../../common/models/errors';
 import type { SyncAction, SyncActionResult, SyncPlan, SyncRunResult } from '../../common/models/sync';
 import type { QueueSnapshot, QueueUpdate, TransferItem } from '../../common/models/transfer';
-import { WharfError, isWharfError } from '../ftps/errors';
+import { WharfError, isWharfError } from '../core/errors';
 import { safeLocalPath } from '../ftps/safe-names';
 import { toErrorData } from '../transfers/retry-policy';
 import type { QueueControls } from '../transfers/queue-controls';

@@ -1,6 +1,6 @@
 import type { CompareResult, RunningSync, SyncCompareRequest, SyncPlan, SyncPlanRequest, SyncRunRequest, SyncRunResult } from '../../common/models/sync';
 import type { ExpansionBudget, OnBudgetExceeded } from '../transfers';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import type { SessionConnection } from '../connections';
 import { compareFolders, type CompareSession } from './compare-folders';
 import { planSync } from './plan';

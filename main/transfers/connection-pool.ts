@@ -1,4 +1,4 @@
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import { isTooManyConnections, toErrorData } from './retry-policy';
 import type { SessionFactory, TransferSession } from './transfer-session';

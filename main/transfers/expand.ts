@@ -1,7 +1,7 @@
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OverwritePolicy } from '../../common/models/transfer';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { unsafeNameReason } from '../ftps/safe-names';
 import type { NewTransferItem } from './transfer-scheduler';
 import { unsafeRemoteNameReason } from './local-target';

@@ -4,7 +4,7 @@ import { lstat, mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FileFacts, TransferItem, VerificationMethod } from '../../common/models/transfer';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { moveUploadIntoPlace, temporaryUploadPathFor, UPLOAD_VIA_TEMPORARY_NAME_SETTING } from '../ftps/file-transfer';
 import type { Clock } from './clock';
 import type { ConnectionPool } from './connection-pool';

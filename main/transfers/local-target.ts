@@ -3,7 +3,7 @@ import { constants, type Stats } from 'node:fs';
 import { lstat, mkdir, open, realpath, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FileFacts } from '../../common/models/transfer';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { printableName, unsafeNameReason } from '../ftps/safe-names';
 
 /*

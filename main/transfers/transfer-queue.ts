@@ -9,7 +9,7 @@ import type {
 import { systemClock, type Clock } from './clock';
 import { ConnectionPool } from './connection-pool';
 import { dirname, resolve } from 'node:path';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { printableName } from '../ftps/safe-names';
 import { expandLocalForUpload, expandRemoteForDownload, joinRemote, type ExpansionBudget, type OnBudgetExceeded, type SkippedEntry } from './expand';
 import { downloadPathIn, refusedNameError, unsafeRemoteNameReason } from './local-target';

@@ -16,7 +16,7 @@ import {
   type TransferKind,
   type TransferState,
 } from '../../common/models/transfer';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 import { temporaryUploadPathFor } from '../ftps/file-transfer';
 import { temporaryDownloadPathFor } from './local-target';
 import { systemClock, type Clock, type TimerHandle } from './clock';

@@ -12,7 +12,7 @@ import {
   type KeychainAvailability,
   type KeytarLike,
 } from '../../main/credentials/keychain';
-import { WharfError } from '../../main/ftps/errors';
+import { WharfError } from '../../main/core/errors';
 import {
   TrackingCredentialStore,
   envWithoutSessionBus,

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { CredentialStore } from '../../main/credentials/keychain';
 import { FtpsSession } from '../../main/ftps';
-import { WharfError } from '../../main/ftps/errors';
+import { WharfError } from '../../main/core/errors';
 import { HeadlessPlatform } from '../../main/services/platform';
 import { createWharfServices, type WharfServices } from '../../main/services/wharf-services';
 import { startProftpd, type ExtraServer } from '../servers/doctor-servers';

@@ -3,7 +3,7 @@ import { posix, win32 } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { RemoteEntry } from '../../common/models';
-import { isWharfError } from '../../main/ftps/errors';
+import { isWharfError } from '../../main/core/errors';
 import {
   parseDosLine,
   parseListing,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { posix, win32 } from 'node:path';
 import { test } from 'node:test';
-import { isWharfError } from '../../main/ftps/errors';
+import { isWharfError } from '../../main/core/errors';
 import { printableName, safeLocalPath, unsafeNameReason } from '../../main/ftps/safe-names';
 
 const unsafe: readonly (readonly [string, string])[] = [

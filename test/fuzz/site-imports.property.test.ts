@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { hasControlCharacters } from '../../common/models/site-profile';
 import { siteCreateInputSchema } from '../../common/models/site-profile-schema';
-import { isWharfError } from '../../main/ftps/errors';
+import { isWharfError } from '../../main/core/errors';
 import { parseCyberduckBookmarks } from '../../main/sites/cyberduck-import';
 import { parseSiteImport } from '../../main/sites/site-import-file';
 import type { ParsedSiteImport } from '../../main/sites/site-import-plan';

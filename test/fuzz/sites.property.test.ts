@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { hasControlCharacters, toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
 import { hostSchema, siteCreateInputSchema, siteProfileSchema, siteUpdateInputSchema } from '../../common/models/site-profile-schema';
-import { isWharfError } from '../../main/ftps/errors';
+import { isWharfError } from '../../main/core/errors';
 import { parseFileZillaSiteManager } from '../../main/sites/filezilla-import';
 import { parseSitesJson } from '../../main/sites/wharf-json';
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { hasControlCharacters } from '../../common/models/site-profile';
-import { isWharfError } from '../../main/ftps/errors';
+import { isWharfError } from '../../main/core/errors';
 import { isRemoteArgument, parseLocation } from '../../main/cli/url';
 
 /** C0 controls and DEL, as hasControlCharacters defines them. */

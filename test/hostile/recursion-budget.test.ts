@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { ChoiceQuestion } from '../../common/ipc/payloads';
 import type { CredentialStore } from '../../main/credentials/keychain';
 import { FtpsSession } from '../../main/ftps';
-import { WharfError } from '../../main/ftps/errors';
+import { WharfError } from '../../main/core/errors';
 import { HeadlessPlatform } from '../../main/services/platform';
 import { createWharfServices } from '../../main/services/wharf-services';
 import { compareFolders } from '../../main/sync/compare-folders';

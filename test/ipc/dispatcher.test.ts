@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { WHARF_METHOD_NAMES, type WharfApi, type WharfMethod } from '../../common/ipc/contract';
 import { ERROR_KINDS } from '../../common/models/errors';
 import type { Result } from '../../common/models/result';
-import { WharfError } from '../../main/ftps/errors';
+import { WharfError } from '../../main/core/errors';
 import { LocalAccess } from '../../main/local-fs/local-access';
 import { createDispatcher } from '../../main/services/dispatcher';
 import { VALID_REQUESTS } from './request-examples';

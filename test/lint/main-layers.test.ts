@@ -28,7 +28,7 @@ describe('the layers of main/', () => {
 
   it('passes downward imports, imports inside a folder and imports of common/', async () => {
     const code = [
-      "import { WharfError } from '../ftps/errors';",
+      "import { WharfError } from '../core/errors';",
       "import { planSync } from './plan';",
       "import type { SyncPlan } from '../../common/models/sync';",
       'export const x = [WharfError, planSync] as const;',
@@ -36,6 +36,14 @@ describe('the layers of main/', () => {
       '',
     ].join('\n');
     assert.deepEqual(await layerMessages('main/sync/downward-fixture.ts', code), []);
+  });
+
+  it('lets every folder import main/core, and main/core import nothing of ours but common/', async () => {
+    for (const folder of ['ftps', 'credentials', 'local-fs', 'connections', 'transfers', 'sites', 'sync', 'doctor', 'services', 'cli']) {
+      assert.deepEqual(await layerMessages(`main/${folder}/core-fixture.ts`, "export { WharfError } from '../core/errors';\n"), [], folder);
+    }
+    const messages = await layerMessages('main/core/upward-fixture.ts', "export { FtpsSession } from '../ftps/session';\n");
+    assert.match(messages[0] ?? '', /main\/core may not import main\/ftps/);
   });
 
   it('lets main/app import everything', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { WharfError } from '../../main/ftps/errors';
+import { WharfError } from '../../main/core/errors';
 import { parseCyberduckBookmarks, readCyberduckFolder } from '../../main/sites/cyberduck-import';
 import { checkImportedSites } from './import-check';
 import { storeFixture } from './site-helpers';

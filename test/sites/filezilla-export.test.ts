@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { encodeFileZillaPath, exportFileZillaSiteManager } from '../../main/sites/filezilla-export';
 import { decodeFileZillaPath, parseFileZillaSiteManager } from '../../main/sites/filezilla-import';
-import { WharfError } from '../../main/ftps/errors';
+import { WharfError } from '../../main/core/errors';
 import { detectSiteImportFormat, parseSiteImport } from '../../main/sites/site-import-file';
 import { storeFixture } from './site-helpers';
 

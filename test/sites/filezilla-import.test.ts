@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { SiteCreateInput } from '../../common/models/site-profile';
-import { WharfError } from '../../main/ftps/errors';
+import { WharfError } from '../../main/core/errors';
 import { decodeFileZillaPath, normalizeCharset, parseFileZillaSiteManager } from '../../main/sites/filezilla-import';
 import { decodeXmlBytes, parseXml } from '../../main/sites/xml-reader';
 import { storeFixture } from './site-helpers';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { StoreWarning } from '../../common/models/site-profile';
-import { WharfError } from '../../main/ftps/errors';
+import { WharfError } from '../../main/core/errors';
 import { normalizeFingerprint } from '../../main/ftps/certificate';
 import { PinnedCertificateStore } from '../../main/sites/pinned-certificates';
 import { tempDir } from '../credentials/keyring-helpers';

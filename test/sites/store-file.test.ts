@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { WharfError } from '../../main/ftps/errors';
+import { WharfError } from '../../main/core/errors';
 import { TEMP_FILE_MARKER, nodeStoreFs, writeFileAtomic, type StoreFs } from '../../main/sites/atomic-file';
 import { SITES_SCHEMA_VERSION } from '../../main/sites/site-migrations';
 import { SITES_FILE_NAME } from '../../main/sites/site-store';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { WharfError } from '../../main/ftps/errors';
+import { WharfError } from '../../main/core/errors';
 import { exportSitesJson, parseSitesJson } from '../../main/sites/wharf-json';
 import { storeFixture } from './site-helpers';
 

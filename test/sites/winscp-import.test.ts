@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { WharfError } from '../../main/ftps/errors';
+import { WharfError } from '../../main/core/errors';
 import { escapeWinScp, parseWinScpIni, unescapeWinScp, winScpFloat } from '../../main/sites/winscp-import';
 import { decryptWinScpPassword, encryptWinScpPassword } from '../../main/sites/winscp-password';
 import { checkImportedSites } from './import-check';

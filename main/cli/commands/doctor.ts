@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DoctorProblem, DoctorReport, DoctorStep } from '../../../common/models/doctor';
 import { PROTOCOL_NAMES } from '../../../common/models/site';
-import { WharfError } from '../../ftps/errors';
+import { WharfError } from '../../core/errors';
 import { CONNECTIVITY_USAGE } from '../connectivity';
 import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliIo } from '../command-support';
 import { runDoctor, type DoctorOptions } from '../../doctor/doctor';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { SiteImportSummary } from '../../../common/models/site-profile';
-import { WharfError } from '../../ftps/errors';
+import { WharfError } from '../../core/errors';
 import { exportFileZillaSiteManager, exportSitesJson, readSiteImport, type ParsedSiteImport } from '../../sites';
 import { openStores } from '../stores';
 

@@ -1,6 +1,6 @@
 import type { SiteProxyMode } from '../../../common/models/proxy';
 import type { SiteProfile } from '../../../common/models';
-import { WharfError } from '../../ftps/errors';
+import { WharfError } from '../../core/errors';
 import { openStores } from '../stores';
 import { hostForUrl, parseLocation } from '../url';
 

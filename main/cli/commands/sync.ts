@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../../common/models/sync';
 import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, settleSiteSaves, type CliConnection, type CliIo } from '../command-support';
-import { WharfError } from '../../ftps/errors';
+import { WharfError } from '../../core/errors';
 import { FtpsSession, type SessionOptions } from '../../ftps/session';
 import { defaultDataDir } from '../../sites/site-store';
 import { TransferQueue } from '../../transfers/transfer-queue';
