@@ -7,11 +7,11 @@
 import { Buffer } from 'node:buffer';
 import { createServer, connect as netConnect, isIP, type AddressInfo, type Server, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { connect as tlsConnect, rootCertificates, type ConnectionOptions, type TLSSocket } from 'node:tls';
-import * as tls from 'node:tls';
+import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import type { ControlCharset } from '../ftps/charset';
 import { withoutOpenSslDump } from '../ftps/error-mapping';
 import { normalizeAddress } from '../ftps/net-address';
+import { rootsWithExtraCa } from '../ftps/tls-roots';
 import { printableName } from '../ftps/safe-names';
 
 /** A failure of the probe with a code the doctor classifies: errno codes, or ours below. */
@@ -105,22 +105,6 @@ export function tcpConnect(host: string, port: number, timeoutMs: number, tracke
   });
 }
 
-let rootsCache: string[] | null = null;
-
-/** Node's bundled roots plus the system's, so an extra CA adds to them instead of replacing them. */
-function systemAndBundledRoots(): string[] {
-  if (rootsCache) return rootsCache;
-  const getCa = (tls as unknown as { getCACertificates?: (type: string) => string[] }).getCACertificates;
-  let system: string[];
-  try {
-    system = getCa ? getCa('system') : [];
-  } catch {
-    system = [];
-  }
-  rootsCache = [...rootCertificates, ...system];
-  return rootsCache;
-}
-
 /** What a TLS client of the doctor is told: the name to check, the versions, the extra CAs. */
 export interface ProbeTlsSettings {
   /** The host name as the user typed it: checked against the certificate, sent as SNI unless an IP. */
@@ -138,7 +122,7 @@ export function tlsOptionsFor(settings: ProbeTlsSettings): ConnectionOptions {
     minVersion: settings.minVersion,
     maxVersion: settings.maxVersion,
     rejectUnauthorized: false,
-    ...(settings.extraCaPem.length > 0 ? { ca: [...systemAndBundledRoots(), ...settings.extraCaPem] } : {}),
+    ...(settings.extraCaPem.length > 0 ? { ca: rootsWithExtraCa(settings.extraCaPem) } : {}),
   };
 }
 

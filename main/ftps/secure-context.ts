@@ -1,4 +1,5 @@
 import * as tls from 'node:tls';
+import { rootsWithExtraCa } from './tls-roots';
 
 const contexts = new Map<string, tls.SecureContext>();
 
@@ -50,7 +51,7 @@ function buildContext(minVersion: tls.SecureVersion, extraCaPem: readonly string
   const native = (context as { context?: { addCACert?: (pem: string) => void } }).context;
   if (typeof native?.addCACert !== 'function') {
     // A runtime without the native method (none known): the public way, all roots as PEM.
-    return createContext({ minVersion, ...more, ca: [...tls.rootCertificates, ...extraCaPem] });
+    return createContext({ minVersion, ...more, ca: rootsWithExtraCa(extraCaPem) });
   }
   for (const pem of extraCaPem) native.addCACert(pem);
   return context;
