@@ -1,4 +1,6 @@
 import type { ErrorKind } from '../../common/models';
+import type { WharfError } from '../ftps/errors';
+import { EXIT_RECURSION_LIMIT, isRecursionLimit } from './recursion-limit';
 
 /** Exit codes of every `wharf` command, by error kind, so scripts can tell a wrong password from a network problem. */
 export const EXIT_CODES: Readonly<Partial<Record<ErrorKind, number>>> = {
@@ -21,3 +23,9 @@ export const EXIT_CODES: Readonly<Partial<Record<ErrorKind, number>>> = {
   verification: 8,
   cancelled: 130,
 };
+
+/** The exit code for an error: its kind's, or 9 for a walk stopped at --max-items / --max-depth. */
+export function exitCodeFor(error: WharfError): number {
+  if (isRecursionLimit(error)) return EXIT_RECURSION_LIMIT;
+  return EXIT_CODES[error.kind] ?? 1;
+}

@@ -13,8 +13,9 @@ import type { SiteProfile } from '../../common/models/site-profile';
 import { cliConnectivity, CONNECTIVITY_USAGE, type ConnectivityFlags } from './connectivity';
 import { offsetDetection, settleSiteSaves, targetOverrides, urlTarget, withTargetOverrides } from './command-support';
 import { runSyncCommand } from './commands/sync';
-import { DEFAULT_EXPANSION_BUDGET, TransferQueue, type AddTransferRequest, type ExpansionBudget } from '../transfers';
-import { EXIT_CODES } from './exit-codes';
+import { TransferQueue, type AddTransferRequest, type ExpansionBudget } from '../transfers';
+import { exitCodeFor } from './exit-codes';
+import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags, recursionLimitUsage, stopAtRecursionLimit } from './recursion-limit';
 import { ask } from './prompt';
 import { runSiteCommand, type SiteFlags } from './commands/site';
 import { runSiteFileCommand, SITE_FILE_USAGE } from './commands/site-file';
@@ -77,8 +78,7 @@ ${CONNECTIVITY_USAGE}
                          by default uploads go to NAME.wharf-part and are renamed once verified,
                          or as a saved site's "Upload via a temporary name" says
   -r, --recursive        folders too
-  --max-items N          get -r: stop past N files and folders (default 100000)
-  --max-depth N          get -r: stop past N folder levels (default 64)
+${recursionLimitUsage('get -r, rm -r, sync')}
   -p, --parents          mkdir: create missing parents
   -q, --quiet            no progress bar
   --timeout SECONDS      default 30
@@ -90,7 +90,8 @@ ${CONNECTIVITY_USAGE}
 
 Password: the keychain for a saved site, else WHARF_PASSWORD, else a prompt on a terminal.
 Exit codes: 0 ok, 2 usage, 3 login refused, 4 certificate/TLS, 5 network, 6 server reply,
-            7 local files, 8 verification, 1 anything else.`;
+            7 local files, 8 verification, 9 stopped at --max-items or --max-depth (nothing changed),
+            130 cancelled, 1 anything else.`;
 
 
 interface CliFlags {
@@ -98,7 +99,7 @@ interface CliFlags {
   readonly fingerprint: string | undefined;
   readonly insecure: boolean;
   readonly allowPlain: boolean;
-  /** `--max-items`, `--max-depth`: how far `get -r` walks a remote folder before it stops. */
+  /** `--max-items`, `--max-depth`: how far `get -r` and `rm -r` walk a remote folder before they stop. */
   readonly expansionBudget: ExpansionBudget;
   /** `--allow-clear-data`: this run goes on when PROT P is refused. */
   readonly allowClearData: boolean;
@@ -154,17 +155,13 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       key: { type: 'string' },
       proxy: { type: 'string' },
       'keep-password': { type: 'boolean', default: false },
-      'max-items': { type: 'string', default: String(DEFAULT_EXPANSION_BUDGET.maxItems) },
-      'max-depth': { type: 'string', default: String(DEFAULT_EXPANSION_BUDGET.maxDepth) },
+      ...RECURSION_LIMIT_OPTIONS,
     },
   });
   const [command = 'help', ...rest] = positionals;
   const parallel = Number(values.parallel);
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
-  const maxItems = Number(values['max-items']);
-  const maxDepth = Number(values['max-depth']);
-  if (!Number.isInteger(maxItems) || maxItems < 1) throw new WharfError('invalid-input', '--max-items takes a whole number above 0.');
-  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new WharfError('invalid-input', '--max-depth takes a whole number above 0.');
+  const expansionBudget = recursionLimitFlags(values);
   const timeout = Number(values.timeout);
   if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
   return {
@@ -176,7 +173,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       insecure: values.insecure ?? false,
       allowPlain: values['allow-plain'] ?? false,
       allowClearData: values['allow-clear-data'] ?? false,
-      expansionBudget: { maxItems, maxDepth },
+      expansionBudget,
       active: values.active ?? false,
       parallel,
       resume: values.resume ?? false,
@@ -421,15 +418,12 @@ async function runThroughQueue(
     defaultConcurrency: flags.parallel,
     defaultOverwrite: overwritePolicy(flags),
     expansionBudget: flags.expansionBudget,
-    // No one to ask in a script: stop, saying which option raises the bound that was passed.
-    onBudgetExceeded: (exceeded) => {
-      const option = exceeded.limit === 'items' ? '--max-items' : '--max-depth';
-      const what = exceeded.limit === 'items' ? `more than ${exceeded.value} files and folders` : `folders more than ${exceeded.value} levels deep`;
-      throw new WharfError('invalid-input', `The remote folder holds ${what} (at ${exceeded.path}); stopped. If that is expected, raise the limit with ${option} N.`, {
-        detail: { limit: exceeded.limit, value: exceeded.value },
-      });
-    },
+    onBudgetExceeded: stopAtRecursionLimit('Nothing was downloaded.'),
   });
+  // A folder is walked whole before its first file starts: a walk stopped at --max-items or --max-depth then
+  // leaves nothing half-downloaded (no partial tree, no orphaned temporaries) for the run with a higher limit.
+  const walksFirst = request.direction === 'download' && request.kind === 'directory';
+  if (walksFirst) queue.pauseAll();
   const progress = new ProgressLine(process.stderr, !flags.quiet && process.stderr.isTTY === true);
   const unsubscribe = queue.subscribe((update) => progress.update(`${update.progress.done} of ${update.progress.total} files`, update.progress.bytesDone, update.progress.bytesTotal || null));
   const questions = queue.onDidChangeQuestion((question) => {
@@ -438,6 +432,7 @@ async function runThroughQueue(
   try {
     const added = await queue.add({ ...request, siteKey, listingSession: browse });
     for (const entry of added.skipped) warn(`skipped ${entry.path}: ${entry.reason}`);
+    if (walksFirst) queue.resumeAll();
     await queue.whenSettled();
   } finally {
     unsubscribe();
@@ -532,7 +527,9 @@ async function runCommand(command: string, positionals: string[], flags: CliFlag
       await commandPut(positionals, flags);
       return 0;
     case 'rm':
-      await withRemote(positionals, flags, 'rm takes a remote URL: wharf rm URL [-r]', (session, path) => session.remove(path, { recursive: flags.recursive }));
+      await withRemote(positionals, flags, 'rm takes a remote URL: wharf rm URL [-r]', (session, path) =>
+        session.remove(path, flags.recursive ? { recursive: true, limits: { ...flags.expansionBudget, onExceeded: stopAtRecursionLimit('Nothing was deleted.') } } : {}),
+      );
       return 0;
     case 'mkdir':
       await withRemote(positionals, flags, 'mkdir takes a remote URL: wharf mkdir URL [-p]', (session, path) => session.mkdir(path, { recursive: flags.parents }));
@@ -581,7 +578,7 @@ export async function runCli(argv: string[]): Promise<number> {
     if (error.kind === 'ftp' && argv.some((arg) => isRemoteArgument(arg) && /[^\p{ASCII}]/u.test(arg)) && !argv.some((arg) => arg.startsWith('--charset'))) {
       warn('the path has characters beyond ASCII: if the server names files in another charset than UTF-8, try --charset NAME (windows-1251, shift_jis, ...)');
     }
-    return EXIT_CODES[error.kind] ?? 1;
+    return exitCodeFor(error);
   }
 }
 

@@ -32,6 +32,13 @@ import { sharedSecureContext } from './secure-context';
 /** How the user (or the caller on their behalf) answers an untrusted certificate. */
 export type TrustDecision = 'once' | 'always' | 'reject';
 
+/** How far a recursive delete walks before it asks `onExceeded` (true goes on, that bound doubling). */
+export interface RemoveLimits {
+  readonly maxItems: number;
+  readonly maxDepth: number;
+  readonly onExceeded: (exceeded: { readonly limit: 'items' | 'depth'; readonly value: number; readonly path: string }) => Promise<boolean>;
+}
+
 /** Asked before anything is sent when a certificate is neither CA-valid for the host nor pinned. */
 export interface CertificateQuestion {
   readonly host: string;
@@ -813,9 +820,11 @@ export class FtpsSession {
 
   /**
    * Deletes a file, or a folder with `recursive`. Walks the tree with our own listing so a hostile name
-   * (`..`, `a/b`) is skipped and reported, never followed out of the folder being deleted.
+   * (`..`, `a/b`) is skipped and reported, never followed out of the folder being deleted. With `limits`,
+   * the walk asks `onExceeded` past them (as a folder download does) and, when that does not go on, stops
+   * before anything is deleted: the whole tree is listed first.
    */
-  async remove(path: string, options: { recursive?: boolean } = {}): Promise<void> {
+  async remove(path: string, options: { recursive?: boolean; limits?: RemoveLimits } = {}): Promise<void> {
     path = this.wire(path);
     return this.run(async () => {
       const dele = await this.client.sendIgnoringError(`DELE ${path}`);
@@ -825,22 +834,49 @@ export class FtpsSession {
         if (rmd.code >= 400) throw new FTPError(dele);
         return;
       }
-      await this.removeTree(path);
+      await this.removeTree(path, options.limits);
     });
   }
 
-  private async removeTree(folder: string): Promise<void> {
-    for (const entry of await this.listNow(folder)) {
-      const unsafe = unsafeNameReason(entry.name);
-      if (unsafe !== null) {
-        this.log('warning', `Skipped ${printableName(entry.name)} in ${folder}: ${unsafe}`);
-        continue;
+  private async removeTree(root: string, limits: RemoveLimits | undefined): Promise<void> {
+    const files: string[] = [];
+    const folders: string[] = [];
+    let maxItems = limits?.maxItems ?? Number.POSITIVE_INFINITY;
+    let maxDepth = limits?.maxDepth ?? Number.POSITIVE_INFINITY;
+    let walked = 0;
+    const goOn = async (limit: 'items' | 'depth', value: number, at: string): Promise<void> => {
+      if (await limits?.onExceeded({ limit, value, path: this.charset.decode(at) })) return;
+      const where = limit === 'items' ? `${value} files and folders` : `${value} folders deep`;
+      throw new WharfError('cancelled', `The delete of ${this.charset.decode(root)} stopped at ${where} (in ${this.charset.decode(at)}); nothing was deleted.`, { detail: { limit, value } });
+    };
+    const walk = async (folder: string, depth: number): Promise<void> => {
+      folders.push(folder);
+      for (const entry of await this.listNow(folder)) {
+        const unsafe = unsafeNameReason(entry.name);
+        if (unsafe !== null) {
+          this.log('warning', `Skipped ${printableName(entry.name)} in ${folder}: ${unsafe}`);
+          continue;
+        }
+        if (++walked > maxItems) {
+          await goOn('items', maxItems, folder);
+          maxItems *= 2;
+        }
+        const child = `${folder.replace(/\/+$/, '')}/${this.charset.encode(entry.name)}`;
+        if (entry.type !== 'directory') {
+          files.push(child);
+          continue;
+        }
+        if (depth + 1 > maxDepth) {
+          await goOn('depth', maxDepth, child);
+          maxDepth *= 2;
+        }
+        await walk(child, depth + 1);
       }
-      const child = `${folder.replace(/\/+$/, '')}/${this.charset.encode(entry.name)}`;
-      if (entry.type === 'directory') await this.removeTree(child);
-      else await this.client.send(`DELE ${child}`);
-    }
-    await this.client.send(`RMD ${folder}`);
+    };
+    await walk(root, 0);
+    for (const file of files) await this.client.send(`DELE ${file}`);
+    // Folders were walked parents first: removed children first.
+    for (const folder of folders.reverse()) await this.client.send(`RMD ${folder}`);
   }
 
   /** SITE CHMOD with an octal mode such as `755`. */

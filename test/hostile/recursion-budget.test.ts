@@ -197,10 +197,10 @@ describe('a recursive download past its budget', () => {
     const env = { WHARF_PASSWORD: 'p', WHARF_DATA_DIR: join(work, 'cli-data') };
     const fingerprint = `SHA256:${cert.fingerprint.replace(/:/g, '')}`;
     const depth = await runWharf(['get', '-r', url, join(work, 'cli-deep'), '--fingerprint', fingerprint, '--max-depth', '5'], env);
-    assert.equal(depth.code, 2, depth.stderr);
+    assert.equal(depth.code, 9, depth.stderr);
     assert.match(depth.stderr, /folders more than 5 levels deep .*raise the limit with --max-depth N/);
     const items = await runWharf(['get', '-r', `ftpes://u@127.0.0.1:${wide.port}/w`, join(work, 'cli-wide'), '--fingerprint', fingerprint, '--max-items', '20'], env);
-    assert.equal(items.code, 2, items.stderr);
+    assert.equal(items.code, 9, items.stderr);
     assert.match(items.stderr, /more than 20 files and folders .*raise the limit with --max-items N/);
   });
 });

@@ -2,6 +2,8 @@ import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../../common/models/sync';
+import { exitCodeFor } from '../exit-codes';
+import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags, recursionLimitUsage, stopAtRecursionLimit } from '../recursion-limit';
 import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, settleSiteSaves, type CliConnection, type CliIo } from '../command-support';
 import { WharfError } from '../../core/errors';
 import { FtpsSession, type SessionOptions } from '../../ftps/session';
@@ -30,6 +32,7 @@ down (server -> this computer) or mirror (both ways, the newer copy wins). Every
   --in-place             upload straight to the final names (for servers that refuse renames); by
                          default uploads go to NAME.wharf-part and are renamed once verified
   --json                 print the plan and the result as JSON
+${recursionLimitUsage('the remote walk')}
   --ca FILE, --fingerprint SHA256:…, --insecure, --allow-plain, --active, --timeout SECONDS,
   --cert FILE, --key FILE, --proxy URL  as for other commands
   --charset NAME         as for other commands`;
@@ -133,6 +136,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        ...RECURSION_LIMIT_OPTIONS,
       },
     });
     if (values.help) {
@@ -150,6 +154,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
     // A folder to download into may be new, as `get -r` makes it; one to upload from must exist.
     if (info === null ? direction === 'up' : !info.isDirectory()) throw new WharfError('local-io', `${localArg} is not a folder.`);
     const flags = connectionFlags(values);
+    const budget = recursionLimitFlags(values);
     const offset = flags.timezoneOffsetMinutes;
     const connection = await resolveCliConnection(url, flags, io);
     const remoteRoot = connection.path.length > 1 ? connection.path.replace(/\/+$/, '') : '/';
@@ -167,6 +172,9 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         useHash: !values['no-hash'],
         sizeOnly: values['size-only'] === true,
         missingRootsAreEmpty: true,
+        // The plan is made from the whole walk: one stopped at its limit has changed nothing.
+        budget,
+        onBudgetExceeded: stopAtRecursionLimit('Nothing was changed.'),
       });
       const state = new FileSyncStateStore(defaultDataDir(io.env as NodeJS.ProcessEnv));
       const pairKey = syncPairKey(`${connection.target.user}@${connection.target.host}:${connection.target.port}`, remoteRoot, localRoot);
@@ -216,6 +224,6 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
     }
     const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
     io.err(`wharf: ${error.message}`);
-    return EXIT_CODE_BY_KIND[error.kind] ?? 1;
+    return exitCodeFor(error);
   }
 }

@@ -1,0 +1,56 @@
+/*
+ * `--max-items` and `--max-depth`: how far `get -r`, `sync` and `rm -r` walk a remote tree before they stop.
+ * A script has no one to ask, so a walk past the limit stops before anything is changed, names the option
+ * that raises the bound that was passed, and exits with its own code so a script can tell it from a failure.
+ */
+import { DEFAULT_EXPANSION_BUDGET, type BudgetExceeded, type ExpansionBudget, type OnBudgetExceeded } from '../transfers';
+import { WharfError } from '../ftps/errors';
+
+/** The exit code of a walk stopped at its limit: nothing was changed; run again with a higher one. */
+export const EXIT_RECURSION_LIMIT = 9;
+
+/** The two options, for `parseArgs`. */
+export const RECURSION_LIMIT_OPTIONS = {
+  'max-items': { type: 'string', default: String(DEFAULT_EXPANSION_BUDGET.maxItems) },
+  'max-depth': { type: 'string', default: String(DEFAULT_EXPANSION_BUDGET.maxDepth) },
+} as const;
+
+/** `--help` lines for the two options; `what` names the commands that walk. */
+export function recursionLimitUsage(what: string): string {
+  return [
+    `  --max-items N          ${what}: stop past N files and folders (default ${DEFAULT_EXPANSION_BUDGET.maxItems}), changing nothing`,
+    `  --max-depth N          ${what}: stop past N folder levels (default ${DEFAULT_EXPANSION_BUDGET.maxDepth}), changing nothing`,
+  ].join('\n');
+}
+
+/** Reads the budget from parsed values; a bound that is not a whole number above 0 is a usage error. */
+export function recursionLimitFlags(values: Record<string, string | boolean | (string | boolean)[] | undefined>): ExpansionBudget {
+  const read = (option: 'max-items' | 'max-depth'): number => {
+    const raw = values[option];
+    const value = Number(typeof raw === 'string' ? raw : RECURSION_LIMIT_OPTIONS[option].default);
+    if (!Number.isInteger(value) || value < 1) throw new WharfError('invalid-input', `--${option} takes a whole number above 0.`);
+    return value;
+  };
+  return { maxItems: read('max-items'), maxDepth: read('max-depth') };
+}
+
+/** The error a walk past its limit ends with; `outcome` says what became of the command ("Nothing was downloaded."). */
+export function recursionLimitError(exceeded: BudgetExceeded, outcome: string): WharfError {
+  const option = exceeded.limit === 'items' ? '--max-items' : '--max-depth';
+  const passed = exceeded.limit === 'items' ? `more than ${exceeded.value} files and folders` : `folders more than ${exceeded.value} levels deep`;
+  return new WharfError('cancelled', `The remote folder holds ${passed} (at ${exceeded.path}): stopped at ${option} ${exceeded.value}. ${outcome} If that is expected, raise the limit with ${option} N (for example ${option} ${exceeded.value * 2}).`, {
+    detail: { limit: exceeded.limit, value: exceeded.value, path: exceeded.path, recursionLimit: true },
+  });
+}
+
+/** An `onBudgetExceeded` that never goes on: it throws `recursionLimitError`. */
+export function stopAtRecursionLimit(outcome: string): OnBudgetExceeded {
+  return async (exceeded) => {
+    throw recursionLimitError(exceeded, outcome);
+  };
+}
+
+/** True for the error `recursionLimitError` makes. */
+export function isRecursionLimit(error: WharfError): boolean {
+  return error.detail?.recursionLimit === true;
+}
