@@ -54,7 +54,7 @@ export function toWharfError(err: unknown, context: ErrorContext): WharfError {
   }
   if (tlsError) {
     if (context.phase === 'connect' && context.mode === 'implicit' && /wrong version number|packet length too long|unknown protocol|http request/i.test(message)) {
-      return new WharfError('tls-handshake', 'The server answered in plain text, not TLS: it speaks explicit FTPS or plain FTP on this port. Choose "FTPS, explicit (AUTH TLS)".', cause);
+      return new WharfError('tls-handshake', 'The server answered in plain text, not TLS: this port expects explicit FTPS (ftpes://, usually port 21) or plain FTP, not implicit FTPS. Choose "FTPS, explicit (AUTH TLS)".', cause);
     }
     if (/unsupported protocol|protocol version|no protocols available/i.test(message)) {
       return new WharfError('tls-handshake', 'The server and Wharf share no TLS version: Wharf requires TLS 1.2 or newer.', cause);

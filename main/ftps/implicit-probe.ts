@@ -2,9 +2,24 @@ import * as tls from 'node:tls';
 
 /**
  * How long a server may stay silent after the TCP connection before we check whether it waits for a TLS
- * handshake (implicit FTPS) instead of greeting; the doctor waits as long (its --greeting-timeout).
+ * handshake (implicit FTPS) instead of greeting. FTP servers greet at once; one slow to greet (reverse DNS)
+ * costs only the check's second connection, which it answers in plain text.
  */
-export const IMPLICIT_CHECK_AFTER_MS = 5_000;
+export const IMPLICIT_CHECK_AFTER_MS = 1_000;
+
+/** The fix, in the words every wrong-mode message uses. */
+export const IMPLICIT_PORT_ADVICE = 'this port expects implicit FTPS (ftps://, usually port 990)';
+
+/**
+ * True when the first bytes a server sends are a TLS record (handshake, alert, change-cipher-spec or
+ * application data, then major version 3) rather than an FTP greeting, which starts with a digit. The
+ * socket may already decode to text: bytes below 0x80 are the same characters in UTF-8 and Latin-1.
+ */
+export function startsWithTlsRecord(chunk: Buffer | string): boolean {
+  const at = (i: number) => (typeof chunk === 'string' ? chunk.charCodeAt(i) : chunk[i]);
+  const type = at(0);
+  return type !== undefined && type >= 0x14 && type <= 0x17 && at(1) === 0x03;
+}
 
 /**
  * True when a fresh connection to host:port completes a TLS handshake: the server speaks implicit FTPS

@@ -41,8 +41,17 @@ export function guardReplies(ftp: FTPContext, hooks: ReplyGuardHooks): void {
     if (command === undefined) return handle(command, responseHandler);
     if (TRANSFER_COMMAND.test(command)) {
       let accepted = false;
+      let preliminarySeen = false;
       return handle(command, (response, task) => {
         const reply = replyOf(response);
+        if (reply !== null && reply.code < 200) preliminarySeen = true;
+        // A completion or abort before this transfer's own 1xx concerns an earlier data connection: it arrived
+        // between the EPSV/PASV reply and the 150. Taken as this transfer's, a 426 fails it, a 226 ends it before
+        // the server's own answer, which then lands on a later command.
+        if (!preliminarySeen && reply !== null && reply.code >= 200 && isDataConnectionReply(reply.code)) {
+          hooks.log(`Ignored a late reply about an earlier data connection (before the server accepted ${command.split(' ')[0]}): ${reply.message.trim()}`);
+          return;
+        }
         if (!accepted && reply !== null && reply.code < 400 && reply.code !== 350) {
           accepted = true;
           hooks.transferAccepted();

@@ -18,7 +18,7 @@ import { explainClientCertificateAlert, type ClientCertificate } from './client-
 import { controlCharset, type ControlCharset } from './charset';
 import { guessNameCharset, isValidUtf8 } from './charset-guess';
 import { activeModeBehindProxyMessage, createDataConnectionStrategy } from './data-connection';
-import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls } from './implicit-probe';
+import { IMPLICIT_CHECK_AFTER_MS, IMPLICIT_PORT_ADVICE, speaksImplicitTls, startsWithTlsRecord } from './implicit-probe';
 import { toWharfError } from './error-mapping';
 import { isWharfError, WharfError } from '../core/errors';
 import { parseListing, parseMlstFacts } from './listing';
@@ -381,29 +381,36 @@ export class FtpsSession {
   }
 
   /**
-   * The server's greeting; but when it stays silent for IMPLICIT_CHECK_AFTER_MS and a second connection
-   * completes a TLS handshake, the port speaks implicit FTPS: say so then, not after the whole timeout.
+   * The server's greeting; but when its first bytes are a TLS record, or it stays silent for
+   * IMPLICIT_CHECK_AFTER_MS and a second connection completes a TLS handshake, the port speaks implicit FTPS:
+   * say so then, not after the whole timeout.
    */
   private async greetingOrImplicitHint(host: string, port: number): Promise<FTPResponse> {
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     const greeting = this.client.connect(host, port);
     let timer: NodeJS.Timeout | undefined;
-    const implicit = new Promise<'implicit'>((resolve) => {
+    const implicit = new Promise<'silent' | 'tls-record'>((resolve) => {
+      // Before basic-ftp's reader, which would wait for a line ending in bytes that are no FTP reply.
+      this.client.ftp.socket.prependOnceListener('data', (chunk: Buffer | string) => {
+        if (startsWithTlsRecord(chunk)) resolve('tls-record');
+      });
       timer = setTimeout(() => {
         void speaksImplicitTls(host, port, this.tlsOptions(), timeoutMs).then((yes) => {
-          if (yes) resolve('implicit');
+          if (yes) resolve('silent');
         });
       }, Math.min(IMPLICIT_CHECK_AFTER_MS, timeoutMs));
       timer.unref();
     });
     try {
       const first = await Promise.race([greeting, implicit]);
-      if (first !== 'implicit') return first;
+      if (typeof first !== 'string') return first;
       greeting.catch(() => undefined);
       this.client.close();
+      const what = first === 'silent' ? 'sends no greeting and waits for a TLS handshake' : 'answers with TLS, not an FTP greeting';
       throw new WharfError(
         'tls-handshake',
-        `The server on port ${port} sends no greeting and waits for a TLS handshake: it speaks implicit FTPS there. Use ftps:// ("FTPS, implicit") for this port; explicit FTPS (ftpes://) usually uses port 21.`,
+        `The server on port ${port} ${what}: ${IMPLICIT_PORT_ADVICE}. Use ftps:// ("FTPS, implicit") for this port; explicit FTPS (ftpes://) and plain FTP (ftp://) usually use port 21.`,
+        { detail: { reason: 'implicit-port' } },
       );
     } finally {
       clearTimeout(timer);

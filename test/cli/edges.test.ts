@@ -163,6 +163,6 @@ describe('ftpes:// on an implicit-FTPS port', () => {
     // The runner kills wharf after a minute: waiting out --timeout 300 would fail this test.
     const ls = await runWharf(['ls', `ftpes://${server.user}@${server.host}:${server.port}/`, '--ca', caFile, '--timeout', '300'], { WHARF_PASSWORD: server.password });
     assert.equal(ls.code, 4, ls.stderr);
-    assert.match(ls.stderr, /implicit FTPS there\. Use ftps:\/\//);
+    assert.match(ls.stderr, /this port expects implicit FTPS \(ftps:\/\//);
   });
 });

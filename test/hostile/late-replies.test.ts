@@ -26,3 +26,13 @@ test('a late reply before every command of a session changes nothing', async () 
   // Every operation sends at least one command that is not a transfer command.
   assert.ok(injected >= operations.length, `late replies written: ${injected}`);
 });
+
+test('a late 226 or 426 between the EPSV reply (229) and the 150 of every transfer changes nothing', async () => {
+  for (const late of ['226 Transfer complete.', '426 Connection closed; transfer aborted.', '225 Data connection open; no transfer in progress.']) {
+    const injections = new Map(Array.from({ length: 60 }, (_, i) => [i, late] as const));
+    const operations = ['get', 'list', 'put', 'list-missing', 'get', 'put', 'list'] as const;
+    const { desynchronised, injected } = await runLateReplyCase({ operations, injections });
+    assert.deepEqual(desynchronised, [], late);
+    assert.ok(injected >= operations.length * 2, `late replies written: ${injected}`);
+  }
+});

@@ -4,17 +4,22 @@
  * closes unused. A session must still match every command with its own reply. Shared by the property test and
  * `npm run reliability` (the "late replies" row).
  */
+import { PassThrough, Readable } from 'node:stream';
 import fc from 'fast-check';
 import { FtpsSession } from '../../main/ftps';
 import type { ScenarioFigures } from '../faults/support';
 import { targetFor } from '../ftps/support';
 import { startHostileServer, unixLine } from './hostile-server';
 
-export type Operation = 'list' | 'list-missing' | 'pwd' | 'size' | 'mkdir';
+export type Operation = 'list' | 'list-missing' | 'pwd' | 'size' | 'mkdir' | 'get' | 'put';
 
 export const LATE_REPLIES = ['226 Transfer complete.', '426 Connection closed; transfer aborted.', '150 Opening data connection.', '225 Data connection open; no transfer in progress.'] as const;
 
-/** Commands a late reply is injected before: any command but a transfer command (whose own 1xx/226 it would imitate). */
+/**
+ * Transfer commands: a late reply before their answer arrives between the EPSV reply (229) and the transfer's
+ * own 150. A late 150 there would be indistinguishable from the transfer's own, so only completion and abort
+ * replies are injected at that point.
+ */
 const TRANSFER_VERBS = new Set(['LIST', 'NLST', 'MLSD', 'RETR', 'STOR', 'APPE', 'STOU']);
 
 export interface LateReplyCase {
@@ -24,7 +29,7 @@ export interface LateReplyCase {
 }
 
 export const lateReplyCase: fc.Arbitrary<LateReplyCase> = fc.record({
-  operations: fc.array(fc.constantFrom<Operation>('list', 'list-missing', 'pwd', 'size', 'mkdir'), { minLength: 1, maxLength: 8 }),
+  operations: fc.array(fc.constantFrom<Operation>('list', 'list-missing', 'pwd', 'size', 'mkdir', 'get', 'put'), { minLength: 1, maxLength: 8 }),
   injections: fc.array(fc.tuple(fc.nat(60), fc.constantFrom(...LATE_REPLIES)), { maxLength: 12 }).map((pairs) => new Map(pairs)),
 });
 
@@ -38,7 +43,8 @@ export async function runLateReplyCase(c: LateReplyCase): Promise<{ desynchronis
     listing: (path) => (path === '/dir' ? Buffer.concat([unixLine('a.txt', { size: 12 }), unixLine('sub', { directory: true })]) : null),
     file: (path) => (path === '/dir/a.txt' ? FILE : null),
     lateReply: (index, verb) => {
-      const text = TRANSFER_VERBS.has(verb) ? null : (c.injections.get(index) ?? null);
+      const wanted = c.injections.get(index) ?? null;
+      const text = wanted !== null && TRANSFER_VERBS.has(verb) && wanted.startsWith('1') ? null : wanted;
       if (text !== null) injected += 1;
       return text;
     },
@@ -76,6 +82,17 @@ export async function runLateReplyCase(c: LateReplyCase): Promise<{ desynchronis
           }
           case 'mkdir':
             await session.mkdir('/made');
+            break;
+          case 'get': {
+            const sink = new PassThrough();
+            const received: Buffer[] = [];
+            sink.on('data', (chunk: Buffer) => received.push(chunk));
+            await session.download('/dir/a.txt', sink);
+            if (!Buffer.concat(received).equals(FILE)) desynchronised.push(`${what}: downloaded ${JSON.stringify(Buffer.concat(received).toString())}`);
+            break;
+          }
+          case 'put':
+            await session.upload(Readable.from([FILE]), '/dir/up.txt');
             break;
         }
       } catch (err) {
