@@ -132,6 +132,14 @@ export function hashFromHashReply(message: string): string | null {
   return match ? (match[1] as string).toLowerCase() : null;
 }
 
+/** The hash commands older than HASH, in order of preference, with the algorithm each computes. */
+const LEGACY_HASH_COMMANDS = [
+  ['XSHA256', 'SHA-256'],
+  ['XSHA1', 'SHA-1'],
+  ['XMD5', 'MD5'],
+  ['XCRC', 'CRC32'],
+] as const;
+
 /** The hash in an XSHA256/XSHA1/XMD5/XCRC reply: `213 <hex>`, where some servers add the path after it. */
 export function hashFromLegacyReply(message: string): string | null {
   const match = /^213 ([0-9a-f]{8,128})(?: |$)/i.exec(finalReplyLine(message));
@@ -957,34 +965,40 @@ export class FtpsSession {
   }
 
   /**
+   * The algorithm `hash()` asks the server for first, from FEAT; null when the server offers none (vsftpd). Known
+   * before a transfer, so the transfer can hash its bytes as they pass instead of reading the file again.
+   */
+  hashAlgorithm(): RemoteHash['algorithm'] | null {
+    return this.offeredHashAlgorithm() ?? LEGACY_HASH_COMMANDS.find(([command]) => this.featureMap.has(command))?.[1] ?? null;
+  }
+
+  /** The best algorithm FEAT's HASH line offers, if any. */
+  private offeredHashAlgorithm(): RemoteHash['algorithm'] | null {
+    const hashFeature = this.featureMap.get('HASH');
+    if (hashFeature === undefined) return null;
+    const offered = hashFeature.split(';').map((a) => a.replace('*', '').trim().toUpperCase());
+    return (['SHA-256', 'SHA-1', 'MD5', 'CRC32'] as const).find((a) => offered.includes(a)) ?? null;
+  }
+
+  /**
    * A hash of a remote file computed by the server: HASH (SHA-256, SHA-1, MD5, CRC32 in that order of
    * preference) or the older XSHA256/XSHA1/XMD5/XCRC; null when the server offers none (vsftpd).
    */
   async hash(path: string): Promise<RemoteHash | null> {
     path = this.wire(path);
     return this.run(async () => {
-      const hashFeature = this.featureMap.get('HASH');
-      if (hashFeature !== undefined) {
-        const offered = hashFeature.split(';').map((a) => a.replace('*', '').trim().toUpperCase());
-        const algorithm = (['SHA-256', 'SHA-1', 'MD5', 'CRC32'] as const).find((a) => offered.includes(a));
-        if (algorithm) {
-          await this.client.send(`OPTS HASH ${algorithm}`);
-          const reply = await this.client.send(`HASH ${path}`);
-          const hex = hashFromHashReply(reply.message);
-          if (hex) return { algorithm, hex };
-        }
+      const algorithm = this.offeredHashAlgorithm();
+      if (algorithm) {
+        await this.client.send(`OPTS HASH ${algorithm}`);
+        const reply = await this.client.send(`HASH ${path}`);
+        const hex = hashFromHashReply(reply.message);
+        if (hex) return { algorithm, hex };
       }
-      const legacy = [
-        ['XSHA256', 'SHA-256'],
-        ['XSHA1', 'SHA-1'],
-        ['XMD5', 'MD5'],
-        ['XCRC', 'CRC32'],
-      ] as const;
-      for (const [command, algorithm] of legacy) {
+      for (const [command, legacyAlgorithm] of LEGACY_HASH_COMMANDS) {
         if (!this.featureMap.has(command)) continue;
         const reply = await this.client.sendIgnoringError(`${command} ${path}`);
         const hex = hashFromLegacyReply(reply.message);
-        if (reply.code === 213 && hex) return { algorithm, hex };
+        if (reply.code === 213 && hex) return { algorithm: legacyAlgorithm, hex };
       }
       return null;
     });

@@ -1,20 +1,22 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { lstat, mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import type { FileFacts, TransferItem, VerificationMethod } from '../../common/models/transfer';
 import { WharfError } from '../core/errors';
 import { moveUploadIntoPlace, temporaryUploadPathFor, UPLOAD_VIA_TEMPORARY_NAME_SETTING } from '../ftps/file-transfer';
 import type { Clock } from './clock';
 import type { ConnectionPool } from './connection-pool';
-import { hashLocalFile, sameDigest } from './local-hash';
+import { FileSink } from './file-sink';
+import { feedFilePrefix, hashLocalFile, sameDigest } from './local-hash';
 import { openTemporaryDownload, prepareDownloadTarget, temporaryDownloadPathFor } from './local-target';
 import { decideOverwrite, findFreeName, type OverwriteDecision } from './overwrite';
 import { toErrorData } from './retry-policy';
 import { createMeteredStream, type TokenBucket } from './speed-limit';
 import type { TransferOutcome, TransferRunContext, TransferRunner } from './transfer-runner';
 import type { TransferSession } from './transfer-session';
+import { createStreamingHash, type StreamingHash } from './streaming-hash';
 
 /** Large buffers are measurably faster for FTPS here (about 1.5-2x over Node's 64 KiB default). */
 const STREAM_BUFFER_BYTES = 1024 * 1024;
@@ -180,30 +182,35 @@ export class FtpsTransferRunner implements TransferRunner {
 
     let written = startAt;
     let leftEmpty = false;
-    const file = createWriteStream(partPath, { fd: opened.handle, start: startAt, highWaterMark: STREAM_BUFFER_BYTES });
-    const meter = this.meteredStream((bytes) => {
-      written += bytes;
-      context.reportProgress(written);
+    const inlineHash = await this.inlineHash(session, partPath, startAt);
+    const sink = new FileSink({
+      handle: opened.handle,
+      position: startAt,
+      hash: inlineHash,
+      ...(this.speedLimit ? { bucket: this.speedLimit } : {}),
+      ...(this.clock ? { clock: this.clock } : {}),
+      onBytes: (bytes) => {
+        written += bytes;
+        context.reportProgress(written);
+      },
     });
-    const toFile = pipeline(meter, file);
-    toFile.catch(() => undefined);
     try {
-      await session.download(remotePath, meter, { startAt, signal: context.signal });
-      await toFile;
+      await session.download(remotePath, sink, { startAt, signal: context.signal });
+      if (!sink.writableFinished) await finished(sink);
     } catch (error) {
-      meter.destroy();
-      file.destroy();
+      sink.destroy();
       // A file the server refused to send (RETR 550: with sizes from the listing no SIZE found out first)
       // leaves no empty .part behind.
       leftEmpty = startAt === 0 && written === 0;
       throw error;
     } finally {
       // The temporary file is renamed or resumed next: its descriptor must be closed first (Windows insists).
-      if (!file.closed) await once(file, 'close').catch(() => undefined);
+      if (!sink.closed) await once(sink, 'close').catch(() => undefined);
+      await opened.handle.close().catch(() => undefined);
       if (leftEmpty) await rm(partPath, { force: true }).catch(() => undefined);
     }
 
-    const verifiedBy = await this.verifyDownload(session, remotePath, partPath, remoteSize);
+    const verifiedBy = await this.verifyDownload(session, remotePath, partPath, remoteSize, inlineHash);
     // Checked once more right before the rename: a link planted at the target meanwhile is refused, and
     // rename replaces a link inside the folder rather than writing through it.
     await prepareDownloadTarget(root, target);
@@ -259,8 +266,10 @@ export class FtpsTransferRunner implements TransferRunner {
 
     let sent = startAt;
     // A temporary file completed by an attempt whose rename failed needs no data connection, only the rename.
+    const inlineHash = await this.inlineHash(session, item.localPath, startAt);
     if (startAt < size || size === 0) {
       const file = createReadStream(item.localPath, { start: startAt, highWaterMark: STREAM_BUFFER_BYTES });
+      if (inlineHash) file.on('data', (chunk) => inlineHash.update(chunk as Buffer));
       const meter = this.meteredStream((bytes) => {
         sent += bytes;
         context.reportProgress(sent);
@@ -279,7 +288,7 @@ export class FtpsTransferRunner implements TransferRunner {
       throw new WharfError('verification', `${item.localPath} changed while it was being uploaded: sent ${sent} bytes, expected ${size}.`);
     }
 
-    const verifiedBy = await this.verifyUpload(session, item.localPath, written, size);
+    const verifiedBy = await this.verifyUpload(session, item.localPath, written, size, startAt < size || size === 0 ? inlineHash : null);
     // Set on the temporary file, so the final name appears with its time already right (RNFR/RNTO keeps it).
     if (this.preserveModifiedTimes) await session.setModifiedAt(written, info.mtime).catch(() => false);
     // A refused rename leaves the complete, verified temporary file in place rather than deleting it: it
@@ -327,7 +336,26 @@ export class FtpsTransferRunner implements TransferRunner {
     return decision;
   }
 
-  private async verifyDownload(session: TransferSession, remotePath: string, partPath: string, remoteSize: number): Promise<VerificationMethod | null> {
+  /**
+   * The hash a transfer feeds as its bytes pass, in the algorithm the server will be asked for; null when
+   * verification is off or the server has no hash command. A resumed transfer first hashes what is already
+   * there (`startAt` bytes of `localPath`): only that part is read twice.
+   */
+  private async inlineHash(session: TransferSession, localPath: string, startAt: number): Promise<StreamingHash | null> {
+    const algorithm = this.verify ? (session.hashAlgorithm?.() ?? null) : null;
+    if (algorithm === null) return null;
+    const hash = createStreamingHash(algorithm);
+    if (startAt > 0) await feedFilePrefix(localPath, startAt, hash);
+    return hash;
+  }
+
+  private async verifyDownload(
+    session: TransferSession,
+    remotePath: string,
+    partPath: string,
+    remoteSize: number,
+    inlineHash: StreamingHash | null,
+  ): Promise<VerificationMethod | null> {
     const size = await localSize(partPath);
     if (size < remoteSize) {
       // A data connection cut by a router or the server can look like a normal end: retry from here.
@@ -343,7 +371,7 @@ export class FtpsTransferRunner implements TransferRunner {
     if (!this.verify) return null;
     const remoteHash = await session.hash(remotePath).catch(() => null);
     if (!remoteHash) return 'size';
-    const localHex = await hashLocalFile(partPath, remoteHash.algorithm);
+    const localHex = inlineHash?.algorithm === remoteHash.algorithm ? inlineHash.digest() : await hashLocalFile(partPath, remoteHash.algorithm);
     if (!sameDigest(remoteHash.algorithm, localHex, remoteHash.hex)) {
       throw new WharfError('verification', `The ${remoteHash.algorithm} of the download of ${remotePath} does not match the server's.`, {
         detail: { algorithm: remoteHash.algorithm, local: localHex, remote: remoteHash.hex },
@@ -352,7 +380,13 @@ export class FtpsTransferRunner implements TransferRunner {
     return remoteHash.algorithm;
   }
 
-  private async verifyUpload(session: TransferSession, localPath: string, remotePath: string, size: number): Promise<VerificationMethod | null> {
+  private async verifyUpload(
+    session: TransferSession,
+    localPath: string,
+    remotePath: string,
+    size: number,
+    inlineHash: StreamingHash | null,
+  ): Promise<VerificationMethod | null> {
     const remoteSize = await session.size(remotePath).catch(() => null);
     if (remoteSize !== null && remoteSize < size) {
       throw new WharfError('data-channel', `The data connection of ${remotePath} ended early: the server has ${remoteSize} of ${size} bytes.`, {
@@ -367,7 +401,7 @@ export class FtpsTransferRunner implements TransferRunner {
     if (!this.verify) return null;
     const remoteHash = await session.hash(remotePath).catch(() => null);
     if (!remoteHash) return remoteSize === null ? null : 'size';
-    const localHex = await hashLocalFile(localPath, remoteHash.algorithm);
+    const localHex = inlineHash?.algorithm === remoteHash.algorithm ? inlineHash.digest() : await hashLocalFile(localPath, remoteHash.algorithm);
     if (!sameDigest(remoteHash.algorithm, localHex, remoteHash.hex)) {
       throw new WharfError('verification', `The ${remoteHash.algorithm} of ${remotePath} on the server does not match ${localPath}.`, {
         detail: { algorithm: remoteHash.algorithm, local: localHex, remote: remoteHash.hex },

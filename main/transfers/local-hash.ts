@@ -1,25 +1,19 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { crc32 } from 'node:zlib';
+import { createStreamingHash, type StreamingHash } from './streaming-hash';
 import type { ServerHash } from './transfer-session';
-
-const NODE_HASH_NAMES: Record<Exclude<ServerHash['algorithm'], 'CRC32'>, string> = {
-  'SHA-256': 'sha256',
-  'SHA-1': 'sha1',
-  MD5: 'md5',
-};
 
 /** Hashes a local file with the algorithm the server used, to compare with its HASH, XSHA256, XSHA1, XMD5 or XCRC reply. */
 export async function hashLocalFile(path: string, algorithm: ServerHash['algorithm']): Promise<string> {
-  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  if (algorithm === 'CRC32') {
-    let value = 0;
-    for await (const chunk of stream) value = crc32(chunk as Buffer, value);
-    return value.toString(16).padStart(8, '0');
-  }
-  const hash = createHash(NODE_HASH_NAMES[algorithm]);
+  const hash = createStreamingHash(algorithm);
+  await feedFilePrefix(path, Number.POSITIVE_INFINITY, hash);
+  return hash.digest();
+}
+
+/** Feeds a file's first `end` bytes (all of it for Infinity) into a hash: what a resumed download already has. */
+export async function feedFilePrefix(path: string, end: number, hash: StreamingHash): Promise<void> {
+  if (end <= 0) return;
+  const stream = createReadStream(path, { highWaterMark: 1024 * 1024, ...(Number.isFinite(end) ? { end: end - 1 } : {}) });
   for await (const chunk of stream) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** Compares hex digests as servers write them: any case, CRC32 with or without leading zeros. */

@@ -24,6 +24,8 @@ export interface TransferSession {
   modifiedAt(path: string): Promise<Date | null>;
   setModifiedAt(path: string, date: Date): Promise<boolean>;
   hash(path: string): Promise<ServerHash | null>;
+  /** The algorithm `hash()` would ask for first (from FEAT), so a transfer can hash while streaming; absent or null: none. */
+  hashAlgorithm?(): ServerHash['algorithm'] | null;
   download(
     remotePath: string,
     destination: Writable,
