@@ -1,5 +1,5 @@
 import type { ErrorKind } from '../../common/models';
-import type { WharfError } from '../ftps/errors';
+import type { WharfError } from '../core/errors';
 import { EXIT_RECURSION_LIMIT, isRecursionLimit } from './recursion-limit';
 
 /** Exit codes of every `wharf` command, by error kind, so scripts can tell a wrong password from a network problem. */

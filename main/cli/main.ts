@@ -423,7 +423,7 @@ async function runThroughQueue(
   // A folder is walked whole before its first file starts: a walk stopped at --max-items or --max-depth then
   // leaves nothing half-downloaded (no partial tree, no orphaned temporaries) for the run with a higher limit.
   const walksFirst = request.direction === 'download' && request.kind === 'directory';
-  if (walksFirst) queue.pauseAll();
+  if (walksFirst) queue.controls.pauseAll();
   const progress = new ProgressLine(process.stderr, !flags.quiet && process.stderr.isTTY === true);
   const unsubscribe = queue.subscribe((update) => progress.update(`${update.progress.done} of ${update.progress.total} files`, update.progress.bytesDone, update.progress.bytesTotal || null));
   const questions = queue.onDidChangeQuestion((question) => {
@@ -432,7 +432,7 @@ async function runThroughQueue(
   try {
     const added = await queue.add({ ...request, siteKey, listingSession: browse });
     for (const entry of added.skipped) warn(`skipped ${entry.path}: ${entry.reason}`);
-    if (walksFirst) queue.resumeAll();
+    if (walksFirst) queue.controls.resumeAll();
     await queue.whenSettled();
   } finally {
     unsubscribe();

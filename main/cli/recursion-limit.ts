@@ -4,7 +4,7 @@
  * that raises the bound that was passed, and exits with its own code so a script can tell it from a failure.
  */
 import { DEFAULT_EXPANSION_BUDGET, type BudgetExceeded, type ExpansionBudget, type OnBudgetExceeded } from '../transfers';
-import { WharfError } from '../ftps/errors';
+import { WharfError } from '../core/errors';
 
 /** The exit code of a walk stopped at its limit: nothing was changed; run again with a higher one. */
 export const EXIT_RECURSION_LIMIT = 9;
