@@ -22,6 +22,7 @@ import {
   type PermissionKind,
 } from '../state/permissions-model';
 import { Icon } from './icons';
+import { FormDialog } from './form-dialog';
 import { Modal } from './modal';
 
 const CLASS_LABEL: Record<PermissionClass, string> = { owner: 'Owner', group: 'Group', others: 'Others' };
@@ -43,84 +44,70 @@ export function PermissionsDialog({ dialog, top }: { readonly dialog: Extract<Di
     if (ok) close();
   };
   return (
-    <Modal
+    <FormDialog
+      id={dialog.id}
       top={top}
       className="permissions-dialog"
       title={count === 1 ? `Permissions of “${visibleName(dialog.names[0] ?? '')}”` : `Permissions of ${count} items`}
-      onClose={close}
       initialFocus=".octal-input"
-      footer={
-        <>
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" form={`${dialog.id}-form`} className="button primary" disabled={!valid || busy}>
-            {busy ? 'Changing…' : 'OK'}
-          </button>
-        </>
-      }
+      onClose={close}
+      submitLabel={busy ? 'Changing…' : 'OK'}
+      submitDisabled={!valid || busy}
+      onSubmit={() => void submit()}
     >
-      <form
-        id={`${dialog.id}-form`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        {dialog.permissions === null && <p className="muted">The server did not list permissions for this entry: start from the value below.</p>}
-        <table className="permission-grid">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Who</span>
+      {dialog.permissions === null && <p className="muted">The server did not list permissions for this entry: start from the value below.</p>}
+      <table className="permission-grid">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">Who</span>
+            </th>
+            {PERMISSION_KINDS.map((what) => (
+              <th key={what} scope="col">
+                {KIND_LABEL[what]}
               </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {PERMISSION_CLASSES.map((who) => (
+            <tr key={who}>
+              <th scope="row">{CLASS_LABEL[who]}</th>
               {PERMISSION_KINDS.map((what) => (
-                <th key={what} scope="col">
-                  {KIND_LABEL[what]}
-                </th>
+                <td key={what}>
+                  <input
+                    type="checkbox"
+                    aria-label={`${CLASS_LABEL[who]} ${KIND_LABEL[what].toLowerCase()}`}
+                    checked={hasPermission(mode, who, what)}
+                    onChange={(e) => setMode((m) => withPermission(m, who, what, e.target.checked))}
+                  />
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {PERMISSION_CLASSES.map((who) => (
-              <tr key={who}>
-                <th scope="row">{CLASS_LABEL[who]}</th>
-                {PERMISSION_KINDS.map((what) => (
-                  <td key={what}>
-                    <input
-                      type="checkbox"
-                      aria-label={`${CLASS_LABEL[who]} ${KIND_LABEL[what].toLowerCase()}`}
-                      checked={hasPermission(mode, who, what)}
-                      onChange={(e) => setMode((m) => withPermission(m, who, what, e.target.checked))}
-                    />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="octal-row">
-          <label className="field">
-            <span>Numeric value</span>
-            <input
-              className="octal-input mono"
-              aria-label="Numeric value"
-              inputMode="numeric"
-              value={mode}
-              maxLength={4}
-              aria-invalid={!valid}
-              onFocus={(e) => e.currentTarget.select()}
-              onChange={(e) => setMode(e.target.value.replace(/[^0-7]/g, '').slice(0, 4))}
-            />
-          </label>
-          <code className="mode-preview" aria-label="Resulting permissions">
-            {valid ? permissionsFromOctal(mode) : '—'}
-          </code>
-        </div>
-        {!valid && <p className="field-error">Three octal digits (0–7) such as 644, or four with the special bits first.</p>}
-        <p className="muted small">Sent as SITE CHMOD; some servers (Windows, some hosting) ignore or refuse it.</p>
-      </form>
-    </Modal>
+          ))}
+        </tbody>
+      </table>
+      <div className="octal-row">
+        <label className="field">
+          <span>Numeric value</span>
+          <input
+            className="octal-input mono"
+            aria-label="Numeric value"
+            inputMode="numeric"
+            value={mode}
+            maxLength={4}
+            aria-invalid={!valid}
+            onFocus={(e) => e.currentTarget.select()}
+            onChange={(e) => setMode(e.target.value.replace(/[^0-7]/g, '').slice(0, 4))}
+          />
+        </label>
+        <code className="mode-preview" aria-label="Resulting permissions">
+          {valid ? permissionsFromOctal(mode) : '—'}
+        </code>
+      </div>
+      {!valid && <p className="field-error">Three octal digits (0–7) such as 644, or four with the special bits first.</p>}
+      <p className="muted small">Sent as SITE CHMOD; some servers (Windows, some hosting) ignore or refuse it.</p>
+    </FormDialog>
   );
 }
 
@@ -150,47 +137,34 @@ export function RawCommandDialog({ dialog, top }: { readonly dialog: Extract<Dia
     if (answer) setCommand('');
   };
   return (
-    <Modal
+    <FormDialog
+      id={dialog.id}
       top={top}
       className="raw-command-dialog"
       title="Enter custom command"
       onClose={close}
-      footer={
-        <>
-          <button type="button" className="button" onClick={close}>
-            Close
-          </button>
-          <button type="submit" form={`${dialog.id}-form`} className="button primary" disabled={busy || command.trim() === ''}>
-            {busy ? 'Sending…' : 'Send'}
-          </button>
-        </>
-      }
+      submitLabel={busy ? 'Sending…' : 'Send'}
+      submitDisabled={busy || command.trim() === ''}
+      closeLabel="Close"
+      onSubmit={() => void send()}
     >
-      <form
-        id={`${dialog.id}-form`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send();
-        }}
-      >
-        <p>
-          Sends one FTP command to <strong>{dialog.label}</strong> over its encrypted control connection. The command and the server’s reply appear in the message log.
-        </p>
-        <label className="field">
-          <span>Command</span>
-          <input className="mono" aria-label="Command" value={command} autoFocus spellCheck={false} autoComplete="off" placeholder="SYST" onChange={(e) => setCommand(e.target.value)} />
-        </label>
-        <p className="muted small">
-          <Icon name="lock" /> Commands that would log in again, drop encryption or open a data connection (USER, PASS, AUTH, PROT, CCC, LIST, RETR, STOR…) are refused: use the app for those.
-        </p>
-        {reply && (
-          <div className="raw-reply" role="status" aria-label="Server reply">
-            <span className={`reply-code${reply.code >= 400 ? ' bad' : ''}`}>{reply.code}</span>
-            <pre className="mono">{replyText(reply)}</pre>
-          </div>
-        )}
-      </form>
-    </Modal>
+      <p>
+        Sends one FTP command to <strong>{dialog.label}</strong> over its encrypted control connection. The command and the server’s reply appear in the message log.
+      </p>
+      <label className="field">
+        <span>Command</span>
+        <input className="mono" aria-label="Command" value={command} autoFocus spellCheck={false} autoComplete="off" placeholder="SYST" onChange={(e) => setCommand(e.target.value)} />
+      </label>
+      <p className="muted small">
+        <Icon name="lock" /> Commands that would log in again, drop encryption or open a data connection (USER, PASS, AUTH, PROT, CCC, LIST, RETR, STOR…) are refused: use the app for those.
+      </p>
+      {reply && (
+        <div className="raw-reply" role="status" aria-label="Server reply">
+          <span className={`reply-code${reply.code >= 400 ? ' bad' : ''}`}>{reply.code}</span>
+          <pre className="mono">{replyText(reply)}</pre>
+        </div>
+      )}
+    </FormDialog>
   );
 }
 

@@ -1,0 +1,98 @@
+/** The dialogs of a pane's file commands: new folder, rename, delete. */
+import { useState, type ReactNode } from 'react';
+import { visibleName } from '../../common/models/visible-name';
+import { useDispatcher, useStore } from '../hooks';
+import type { Dialog } from '../state/dialogs';
+import { validateNewName } from '../state/pane-model';
+import { FormDialog } from './form-dialog';
+import { Modal } from './modal';
+
+/** New folder, or rename: the name is checked against the folder's listing as it is typed. */
+export function NameDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'new-folder' | 'rename' }>; readonly top: boolean }): ReactNode {
+  const dispatcher = useDispatcher();
+  const pane = useStore(dispatcher.stores.pane(dialog.side));
+  const original = dialog.kind === 'rename' ? dialog.name : '';
+  const [name, setName] = useState(dialog.kind === 'rename' ? dialog.name : 'New folder');
+  const [touched, setTouched] = useState(false);
+  const error = validateNewName(name, pane.entries, original || undefined);
+  const close = () => dispatcher.dialogs.close(dialog.id);
+  const submit = async () => {
+    setTouched(true);
+    if (error) return;
+    const ok = dialog.kind === 'rename' ? await dispatcher.files.rename(dialog.side, dialog.name, name.trim()) : await dispatcher.files.mkdir(dialog.side, name.trim());
+    if (ok) close();
+  };
+  const title = dialog.kind === 'rename' ? `Rename “${visibleName(dialog.name)}”` : `New ${dialog.side} folder`;
+  return (
+    <FormDialog id={dialog.id} top={top} title={title} onClose={close} submitLabel={dialog.kind === 'rename' ? 'Rename' : 'Create'} onSubmit={() => void submit()}>
+      <label className="field">
+        <span>{dialog.kind === 'rename' ? 'New name' : 'Folder name'}</span>
+        <input
+          aria-label={dialog.kind === 'rename' ? 'New name' : 'Folder name'}
+          value={name}
+          autoFocus
+          spellCheck={false}
+          onFocus={(e) => {
+            const dot = dialog.kind === 'rename' ? e.currentTarget.value.lastIndexOf('.') : -1;
+            e.currentTarget.setSelectionRange(0, dot > 0 ? dot : e.currentTarget.value.length);
+          }}
+          onChange={(e) => {
+            setName(e.target.value);
+            setTouched(true);
+          }}
+          aria-invalid={touched && error !== null}
+        />
+      </label>
+      {touched && error && <p className="field-error">{error}</p>}
+    </FormDialog>
+  );
+}
+
+/** Delete what a pane has selected: from the server, or locally to the trash. */
+export function DeleteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'delete' }>; readonly top: boolean }): ReactNode {
+  const dispatcher = useDispatcher();
+  const close = () => dispatcher.dialogs.close(dialog.id);
+  const count = dialog.names.length;
+  return (
+    <Modal
+      top={top}
+      role="alertdialog"
+      tone="danger"
+      title={count === 1 ? `Delete “${visibleName(dialog.names[0] ?? '')}”?` : `Delete ${count} items?`}
+      onClose={close}
+      initialFocus=".delete-button"
+      footer={
+        <>
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button danger delete-button"
+            onClick={async () => {
+              close();
+              await dispatcher.files.remove(dialog.side, dialog.paths, dialog.hasFolders);
+            }}
+          >
+            Delete
+          </button>
+        </>
+      }
+    >
+      <p>
+        {dialog.side === 'remote'
+          ? 'These will be deleted from the server. This cannot be undone.'
+          : 'These will be moved to the trash (or deleted where there is none).'}
+        {dialog.hasFolders ? ' Folders are deleted with everything in them.' : ''}
+      </p>
+      <ul className="name-list">
+        {dialog.names.slice(0, 12).map((n) => (
+          <li key={n} className="mono">
+            {visibleName(n)}
+          </li>
+        ))}
+        {count > 12 && <li className="muted">…and {count - 12} more</li>}
+      </ul>
+    </Modal>
+  );
+}
