@@ -1,3 +1,4 @@
+// Over 500 lines: the pump (~250 lines from "scheduling") and the item controls it serves share its private state; its four helpers have their own files.
 import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_SITE_CONCURRENCY,
@@ -11,8 +12,7 @@ import {
   type TransferDirection,
   type TransferItem,
 } from '../../common/models/transfer';
-import { WharfError } from '../ftps/errors';
-import { systemClock, type Clock, type TimerHandle } from './clock';
+import { systemClock, type Clock } from './clock';
 import { OverwriteQuestions } from './overwrite-questions';
 import type { MoveTarget, QueueControls } from './queue-controls';
 import {
@@ -26,7 +26,9 @@ import {
 import { SiteLimits, clampConcurrency } from './site-limits';
 import { TransferItems, newItem, type NewTransferItem } from './transfer-items';
 import type { OverwriteConflict, TransferOutcome, TransferRunContext, TransferRunner } from './transfer-runner';
+import { RunningAttempt, type AbortReason } from './running-attempt';
 import { UpdatePublisher } from './update-publisher';
+import { WakeTimers } from './wake-timers';
 
 export type { MoveTarget } from './queue-controls';
 export type { NewTransferItem } from './transfer-items';
@@ -56,27 +58,6 @@ export interface TransferSchedulerOptions {
   readonly onLog?: (text: string) => void;
 }
 
-/** Why the scheduler aborted a running attempt; decides the state the item lands in. */
-type AbortReason = 'pause' | 'requeue' | 'cancel' | 'remove' | 'stop';
-
-interface RunRecord {
-  readonly controller: AbortController;
-  readonly attemptsBefore: number;
-  readonly done: Promise<void>;
-  abortReason: AbortReason | null;
-  /** Set when the item was removed while running: cleaned up once the attempt has returned. */
-  removedItem: TransferItem | null;
-  bytesDone: number;
-  bytesTotal: number;
-  resumedFrom: number;
-  speed: number;
-  /** (time, bytes) samples over the last seconds for the speed. */
-  samples: { t: number; b: number }[];
-}
-
-const SPEED_WINDOW_MS = 3000;
-const SPEED_SAMPLE_MS = 200;
-
 /**
  * The queue's pump as pure logic: order, retries with backoff, pause/resume/cancel/reorder, around four
  * helpers: `TransferItems` (items, order and counts), `SiteLimits` (per-site concurrency, lowered on "too
@@ -96,9 +77,8 @@ export class TransferScheduler implements QueueControls {
   private readonly sites: SiteLimits;
   private readonly questions: OverwriteQuestions;
   private readonly publisher: UpdatePublisher;
-  private readonly live = new Map<string, RunRecord>();
-  private readonly timers = new Set<TimerHandle>();
-  private readonly retryTimers = new Map<string, TimerHandle>();
+  private readonly live = new Map<string, RunningAttempt>();
+  private readonly timers: WakeTimers;
 
   private pausedAll: boolean;
   private pausedChanged = false;
@@ -118,6 +98,7 @@ export class TransferScheduler implements QueueControls {
     const defaultConcurrency = clampConcurrency(options.defaultConcurrency ?? DEFAULT_SITE_CONCURRENCY);
     this.sites = new SiteLimits(defaultConcurrency, options.siteConcurrency ?? {}, this.log);
     this.questions = new OverwriteQuestions(this.createId);
+    this.timers = new WakeTimers(this.clock, () => this.pump());
     this.publisher = new UpdatePublisher(this.clock, options.updateIntervalMs ?? 100, {
       collect: () => this.collectUpdate(),
       isRunning: () => this.live.size > 0,
@@ -212,7 +193,7 @@ export class TransferScheduler implements QueueControls {
       const item = this.items.get(id);
       if (!item) continue;
       if (item.state === 'queued') {
-        this.clearRetryTimer(id);
+        this.timers.clearRetry(id);
         this.setItem({ ...item, state: 'paused', nextAttemptAt: null });
       } else if (item.state === 'running') {
         this.abortRun(id, 'pause');
@@ -262,7 +243,7 @@ export class TransferScheduler implements QueueControls {
       const item = this.items.get(id);
       if (!item) continue;
       if (item.state === 'queued' || item.state === 'paused') {
-        this.clearRetryTimer(id);
+        this.timers.clearRetry(id);
         this.setItem({ ...item, state: 'failed', nextAttemptAt: null, lastError: cancelledError() });
       } else if (item.state === 'running') {
         this.abortRun(id, 'cancel');
@@ -297,7 +278,7 @@ export class TransferScheduler implements QueueControls {
       } else if (item.state !== 'done' && item.state !== 'skipped') {
         this.discard(item);
       }
-      this.clearRetryTimer(id);
+      this.timers.clearRetry(id);
       removing.push(item);
     }
     if (removing.length === 0) return;
@@ -344,9 +325,7 @@ export class TransferScheduler implements QueueControls {
    */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers) this.clock.clearTimeout(timer);
-    this.timers.clear();
-    this.retryTimers.clear();
+    this.timers.clearAll();
     this.publisher.stop();
     const running = [...this.live.entries()];
     for (const [id] of running) this.abortRun(id, 'stop');
@@ -385,20 +364,7 @@ export class TransferScheduler implements QueueControls {
 
   private start(item: TransferItem): void {
     const id = item.id;
-    const controller = new AbortController();
-    let settle: () => void = () => undefined;
-    const record: RunRecord = {
-      controller,
-      attemptsBefore: item.attempts,
-      done: new Promise<void>((resolve) => (settle = resolve)),
-      abortReason: null,
-      removedItem: null,
-      bytesDone: item.bytesDone,
-      bytesTotal: item.bytesTotal,
-      resumedFrom: 0,
-      speed: 0,
-      samples: [{ t: this.clock.now(), b: item.bytesDone }],
-    };
+    const record = new RunningAttempt(item, this.clock.now());
     this.live.set(id, record);
     const running: TransferItem = {
       ...item,
@@ -420,34 +386,23 @@ export class TransferScheduler implements QueueControls {
     attempt.then(
       (outcome) => this.finishRun(id, record, outcome),
       (error: unknown) => this.failRun(id, record, error),
-    ).finally(settle);
+    ).finally(() => record.ended());
   }
 
-  private contextFor(id: string, record: RunRecord, direction: TransferDirection): TransferRunContext {
+  private contextFor(id: string, record: RunningAttempt, direction: TransferDirection): TransferRunContext {
     const isCurrent = () => this.live.get(id) === record && record.abortReason === null;
     return {
       signal: record.controller.signal,
       resume: record.bytesDone > 0,
       reportStarted: (resumedFrom, bytesTotal) => {
         if (!isCurrent()) return;
-        record.resumedFrom = resumedFrom;
-        record.bytesTotal = bytesTotal;
-        record.bytesDone = resumedFrom;
-        record.samples = [{ t: this.clock.now(), b: resumedFrom }];
+        record.started(resumedFrom, bytesTotal, this.clock.now());
         const item = this.items.get(id);
         if (item) this.setItem({ ...item, resumedFrom, bytesTotal, bytesDone: resumedFrom });
       },
       reportProgress: (bytesDone) => {
         if (!isCurrent()) return;
-        record.bytesDone = bytesDone;
-        const now = this.clock.now();
-        const last = record.samples[record.samples.length - 1];
-        if (!last || now - last.t >= SPEED_SAMPLE_MS) {
-          record.samples.push({ t: now, b: bytesDone });
-          while (record.samples.length > 2 && now - (record.samples[1] as { t: number }).t >= SPEED_WINDOW_MS) {
-            record.samples.shift();
-          }
-        }
+        record.progressed(bytesDone, this.clock.now());
         this.items.touch(id);
         this.publisher.schedule();
       },
@@ -467,14 +422,14 @@ export class TransferScheduler implements QueueControls {
     };
   }
 
-  private ask(id: string, record: RunRecord, direction: TransferDirection, conflict: OverwriteConflict): Promise<OverwriteChoice> {
+  private ask(id: string, record: RunningAttempt, direction: TransferDirection, conflict: OverwriteConflict): Promise<OverwriteChoice> {
     const item = this.items.get(id);
     if (item && item.overwrite !== 'ask') return Promise.resolve(item.overwrite);
     if (record.controller.signal.aborted || this.stopped) return Promise.reject(cancelledError());
     return this.questions.ask(id, direction, conflict, record.controller.signal);
   }
 
-  private finishRun(id: string, record: RunRecord, outcome: TransferOutcome): void {
+  private finishRun(id: string, record: RunningAttempt, outcome: TransferOutcome): void {
     if (this.live.get(id) !== record) return;
     this.live.delete(id);
     const item = this.items.get(id);
@@ -499,7 +454,7 @@ export class TransferScheduler implements QueueControls {
     this.pump();
   }
 
-  private failRun(id: string, record: RunRecord, thrown: unknown): void {
+  private failRun(id: string, record: RunningAttempt, thrown: unknown): void {
     if (this.live.get(id) !== record) return;
     this.live.delete(id);
     const item = this.items.get(id);
@@ -536,7 +491,7 @@ export class TransferScheduler implements QueueControls {
     if (action === 'too-many-connections') {
       // The item itself still counts as running until the setItem below.
       const stillRunning = this.items.runningOn(item.siteKey) - 1;
-      this.wakeAt(this.sites.refused(item.siteKey, stillRunning, now, this.retryOptions));
+      this.timers.wakeAt(this.sites.refused(item.siteKey, stillRunning, now, this.retryOptions));
       // Another transfer of the site still runs: the refusal is the limit, not this item's fault.
       const attempts = stillRunning > 0 ? record.attemptsBefore : stopped.attempts;
       if (attempts >= this.retryOptions.maxAttempts) {
@@ -565,42 +520,12 @@ export class TransferScheduler implements QueueControls {
       bytesDone: action === 'restart' ? 0 : stopped.bytesDone,
     });
     this.items.rescanFromStart();
-    this.retryTimers.set(id, this.wakeAt(at));
+    this.timers.wakeAt(at, id);
     this.pump();
   }
 
   private abortRun(id: string, reason: AbortReason): void {
-    const record = this.live.get(id);
-    if (!record) return;
-    if (record.abortReason === null || record.abortReason === 'requeue' || reason !== 'pause') {
-      record.abortReason = reason;
-    }
-    if (!record.controller.signal.aborted) {
-      record.controller.abort(new WharfError('cancelled', reason === 'pause' || reason === 'stop' ? 'Paused' : 'Cancelled'));
-    }
-  }
-
-  private wakeAt(at: number): TimerHandle {
-    const handle = this.clock.setTimeout(() => {
-      this.timers.delete(handle);
-      // Node fires timers by libuv's loop time, read once per turn, so this can run a few ms before now()
-      // reaches `at`: pump() would skip what this timer was set for, and nothing would wake it again.
-      if (this.clock.now() < at) {
-        this.wakeAt(at);
-        return;
-      }
-      this.pump();
-    }, Math.max(0, at - this.clock.now()));
-    this.timers.add(handle);
-    return handle;
-  }
-
-  private clearRetryTimer(id: string): void {
-    const handle = this.retryTimers.get(id);
-    if (handle === undefined) return;
-    this.clock.clearTimeout(handle);
-    this.timers.delete(handle);
-    this.retryTimers.delete(id);
+    this.live.get(id)?.abort(reason);
   }
 
   private discard(item: TransferItem): void {
@@ -642,15 +567,9 @@ export class TransferScheduler implements QueueControls {
     for (const [id, record] of this.live) {
       const item = this.items.get(id);
       if (!item) continue;
-      const oldest = record.samples[0];
-      if (oldest && now - oldest.t >= SPEED_SAMPLE_MS) {
-        record.speed = Math.max(0, ((record.bytesDone - oldest.b) * 1000) / (now - oldest.t));
-      }
-      const left = Math.max(0, record.bytesTotal - record.bytesDone);
-      const etaSeconds = record.speed > 0 ? Math.ceil(left / record.speed) : null;
-      const speed = Math.round(record.speed);
-      if (item.bytesDone !== record.bytesDone || item.bytesTotal !== record.bytesTotal || item.speed !== speed || item.etaSeconds !== etaSeconds) {
-        this.items.set({ ...item, bytesDone: record.bytesDone, bytesTotal: record.bytesTotal, speed, etaSeconds });
+      const live = record.figures(now);
+      if (item.bytesDone !== live.bytesDone || item.bytesTotal !== live.bytesTotal || item.speed !== live.speed || item.etaSeconds !== live.etaSeconds) {
+        this.items.set({ ...item, ...live });
       }
     }
   }
