@@ -108,3 +108,8 @@ export function toErrorData(error: unknown): WharfErrorData {
   }
   return { kind: 'internal', message: String(error) };
 }
+
+/** The error of an item the user (or a quit) stopped. */
+export function cancelledError(): WharfErrorData {
+  return { kind: 'cancelled', message: 'Cancelled' };
+}
