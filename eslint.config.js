@@ -20,7 +20,7 @@ const noElectron = { name: 'electron', message: 'Only main/app/ and preload/ imp
 const MAIN_LAYERS = {
   core: [],
   ftps: ['core'],
-  connections: ['core', 'ftps'],
+  connections: ['core', 'ftps', 'sites'],
   credentials: ['core'],
   'local-fs': ['core'],
   transfers: ['core', 'ftps'],

@@ -9,8 +9,7 @@
  * first byte, default port 990), `ftpes` is explicit TLS (AUTH TLS, RFC 4217, default port 21).
  */
 import type { QuickConnectLink } from '../../common/ipc/payloads';
-import { defaultPortFor } from '../../common/models/site';
-import { hasControlCharacters } from '../../common/models/site-profile';
+import { parseFtpUrl } from '../../common/models/ftp-url';
 import { hostSchema } from '../../common/models/site-profile-schema';
 
 /** The URL schemes Wharf handles. */
@@ -36,47 +35,17 @@ export function isFtpsLink(arg: string): boolean {
  */
 export function parseFtpsLink(link: string): QuickConnectLink | null {
   if (typeof link !== 'string' || link.length > MAX_LINK_LENGTH || !LINK_PREFIX.test(link)) return null;
-  let url: URL;
-  try {
-    url = new URL(link);
-  } catch {
-    return null;
-  }
-  const scheme = url.protocol.slice(0, -1).toLowerCase();
-  const mode = scheme === 'ftps' ? 'implicit' : scheme === 'ftpes' ? 'explicit' : null;
-  if (mode === null) return null;
-
-  // ftps/ftpes are not "special" schemes for WHATWG URL: the host is kept as written (opaque).
-  let host = url.hostname;
-  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
-  if (host.includes('%')) return null;
-  host = host.toLowerCase();
+  const parsed = parseFtpUrl(link, { readPassword: false });
+  if (!parsed.ok) return null;
+  const { url } = parsed;
+  if (url.mode === 'plain' || url.host.includes('%')) return null;
+  const host = url.host.toLowerCase();
   if (!hostSchema.safeParse(host).success || host.trim() !== host) return null;
-
-  const port = url.port === '' ? defaultPortFor(mode) : Number(url.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return null;
-
-  const user = decode(url.username);
-  if (user === null || user.length > 256) return null;
-
-  let path = url.pathname.replace(/;type=[aid]$/i, '');
-  const decodedPath = decode(path);
-  if (decodedPath === null) return null;
-  path = decodedPath;
-  const remotePath = path === '' || path === '/' ? null : path.startsWith('/') ? path : `/${path}`;
+  if (url.user.length > 256) return null;
+  const path = url.path.replace(/;type=[aid]$/i, '');
+  const remotePath = path === '/' ? null : path;
   if (remotePath !== null && remotePath.length > 4096) return null;
-
-  return { host, port, mode, user, remotePath, passwordIgnored: url.password !== '' };
-}
-
-/** Percent-decodes, or null for invalid encoding or control characters (CR/LF would split FTP commands). */
-function decode(value: string): string | null {
-  try {
-    const decoded = decodeURIComponent(value);
-    return hasControlCharacters(decoded) ? null : decoded;
-  } catch {
-    return null;
-  }
+  return { host, port: url.port, mode: url.mode, user: url.user, remotePath, passwordIgnored: url.hasPassword };
 }
 
 /**

@@ -1,26 +1,24 @@
-import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, posix } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version as wharfVersion } from '../../package.json';
-import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport } from '../../common/models';
+import { type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type LogLine, type RemoteEntry, type SecurityReport } from '../../common/models';
 import { WharfError } from '../core/errors';
-import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
+import { FtpsSession } from '../ftps/session';
 import { formatBytes, ProgressLine } from './progress';
 import { processCliIo, runDoctorCommand } from './commands/doctor';
 import { describeClientCertificateUse } from '../../common/models/security';
-import type { SiteProfile } from '../../common/models/site-profile';
-import { cliConnectivity, CONNECTIVITY_USAGE, type ConnectivityFlags } from './connectivity';
-import { offsetDetection, settleSiteSaves, targetOverrides, urlTarget, withTargetOverrides } from './command-support';
+import { CONNECTIVITY_USAGE, type ConnectivityFlags } from './connectivity';
+import { resolveCliConnection, settleSiteSaves, targetOverrides } from './connection';
+import { warnOn } from './io';
 import { runSyncCommand } from './commands/sync';
 import { TransferQueue, type AddTransferRequest, type ExpansionBudget } from '../transfers';
 import { exitCodeFor } from './exit-codes';
 import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags, recursionLimitUsage, stopAtRecursionLimit } from './recursion-limit';
-import { ask } from './prompt';
+import { ask, forTerminal } from './terminal';
 import { runSiteCommand, type SiteFlags } from './commands/site';
 import { runSiteFileCommand, SITE_FILE_USAGE } from './commands/site-file';
-import { openStores } from './stores';
-import { hostForUrl, isRemoteArgument, parseLocation, sitePath, type CliLocation } from './url';
+import { hostForUrl, isRemoteArgument, parseLocation, type CliLocation } from './url';
 
 const USAGE = `Usage: wharf <command> [options]
 
@@ -206,6 +204,8 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
   };
 }
 
+const io = processCliIo();
+const warn = warnOn(io);
 const warned = new Set<string>();
 
 /** A notice every session of a run may give (a charset fallback, a detected offset), printed once. */
@@ -215,111 +215,26 @@ function warnOnce(text: string): void {
   warn(text);
 }
 
-/** Prints warnings and errors on stderr, one line each. */
-function warn(text: string): void {
-  process.stderr.write(`wharf: ${forTerminal(text)}\n`);
-}
-
-/**
- * Remote names, server replies and certificate fields are hostile input: control characters (escape
- * sequences that clear the screen or forge lines) and bidirectional overrides are shown escaped.
- */
-function forTerminal(text: string): string {
-  return text.replace(/[\p{Cc}\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu, (c) => `\\u${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`);
-}
-
-async function passwordFor(location: Extract<CliLocation, { kind: 'url' }>): Promise<string> {
-  if (location.password !== null) {
-    warn('warning: a password in the URL is visible to other programs on this computer; prefer WHARF_PASSWORD');
-    return location.password;
-  }
-  const fromEnv = process.env.WHARF_PASSWORD;
-  if (fromEnv !== undefined) return fromEnv;
-  if (location.user === 'anonymous') return 'anonymous@';
-  if (process.stdin.isTTY) return ask(`Password for ${location.user}@${location.host}: `, { hidden: true });
-  throw new WharfError('invalid-input', 'No password: set WHARF_PASSWORD or run on a terminal to be asked.');
-}
-
-async function decideTrustOnTerminal(question: Parameters<NonNullable<SessionOptions['decideTrust']>>[0], canPin: boolean): Promise<TrustDecision> {
-  const { certificate, reason, host, port } = question;
-  if (!process.stdin.isTTY) {
-    warn(`${reason}`);
-    warn(`certificate SHA-256 ${certificate.fingerprintSha256}`);
-    warn(`to trust it, check the fingerprint with the server's administrator, then pass --fingerprint SHA256:${certificate.fingerprintSha256.replace(/:/g, '')}`);
-    return 'reject';
-  }
-  process.stderr.write(
-    [
-      `The certificate of ${hostForUrl(host)}:${port} is not trusted. ${reason}`,
-      `  subject: ${certificate.subject}`,
-      `  issuer:  ${certificate.issuer}`,
-      `  valid:   ${certificate.validFrom} to ${certificate.validTo}`,
-      `  SHA-256: ${certificate.fingerprintSha256}`,
-      'Nothing has been sent yet.',
-      '',
-    ].map(forTerminal).join('\n'),
-  );
-  const answer = (await ask(canPin ? 'Trust it [o]nce, [a]lways (pin it for this site), or reject [N]? ' : 'Trust it [o]nce for this run, or reject [N]? ')).trim().toLowerCase();
-  if (canPin && (answer === 'a' || answer === 'always')) return 'always';
-  return answer === 'o' || answer === 'once' ? 'once' : 'reject';
-}
-
-async function decideTrustWithPinning(question: Parameters<NonNullable<SessionOptions['decideTrust']>>[0]): Promise<TrustDecision> {
-  const decision = await decideTrustOnTerminal(question, true);
-  return decision;
-}
-
-/** Resolves a location to what the engine needs: a URL as given, or a saved site with its keychain password. */
-async function resolveTarget(
-  location: CliLocation,
-  flags: CliFlags,
-): Promise<{ target: ConnectionTarget; password: string; path: string; uploadViaTemporaryName: boolean; trustStore?: TrustStoreLike; site?: SiteProfile }> {
-  if (location.kind === 'site') {
-    const { sites, pins } = await openStores(warn);
-    const site = await sites.find(location.siteName);
-    const saved = site.passwordStorage === 'keychain' ? await sites.getPassword(site.id) : null;
-    const password =
-      saved ??
-      process.env.WHARF_PASSWORD ??
-      (process.stdin.isTTY ? await ask(`Password for ${site.user}@${site.host}: `, { hidden: true }) : null);
-    if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
-    const siteTarget = toConnectionTarget(site);
-    const target = flags.allowClearData ? { ...siteTarget, allowClearData: true } : siteTarget;
-    const path = sitePath(location, site.remoteDir);
-    return { target: withTargetOverrides(flags.active ? { ...target, dataMode: 'active' } : target, flags), password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins, site };
-  }
-  const target = urlTarget(location, flags);
-  return { target, password: await passwordFor(location), path: location.path, uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME };
-}
-
 async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean }> {
-  if (location.kind === 'url' && location.mode === 'plain' && !flags.allowPlain) {
-    throw new WharfError('plain-refused', 'ftp:// is plain FTP: the password and files travel unencrypted. Use ftpes:// (explicit FTPS), or pass --allow-plain if you accept that.');
-  }
-  const { target, password, path, uploadViaTemporaryName, trustStore, site } = await resolveTarget(location, flags);
-  const reach = await cliConnectivity(flags.connectivity, site ?? null, target.host, { env: process.env, interactive: process.stdin.isTTY === true, ask, warn }, () => openStores(warn));
-  // A saved plain-FTP site was chosen as such in the site manager; a URL needs --allow-plain.
-  const allowPlain = location.kind === 'site' || flags.allowPlain;
-  if (target.mode === 'plain') warn('warning: plain FTP: the password and files travel unencrypted');
-  if (flags.insecure) warn('WARNING: --insecure: the server certificate is NOT verified; anyone on the network path can read the password');
+  const connection = await resolveCliConnection(location, { ...flags, timeout: flags.timeoutMs / 1000 }, io);
   const session = await FtpsSession.open({
-    target,
-    password,
-    allowPlain,
-    ...(flags.ca ? { extraCaPem: [readFileSync(flags.ca, 'utf8')] } : {}),
-    ...(flags.fingerprint ? { pinnedFingerprint: flags.fingerprint } : {}),
-    ...(trustStore ? { trustStore } : {}),
-    insecure: flags.insecure,
-    decideTrust: trustStore ? decideTrustWithPinning : (q) => decideTrustOnTerminal(q, false),
+    target: connection.target,
+    password: connection.password,
+    allowPlain: connection.allowPlain,
+    ...(connection.extraCaPem.length > 0 ? { extraCaPem: connection.extraCaPem } : {}),
+    ...(connection.pinnedFingerprint ? { pinnedFingerprint: connection.pinnedFingerprint } : {}),
+    ...(connection.trustStore ? { trustStore: connection.trustStore } : {}),
+    insecure: connection.insecure,
+    decideTrust: connection.decideTrust,
     timeoutMs: flags.timeoutMs,
     keepAliveIntervalMs: 0,
-    ...reach,
+    ...connection.reach,
     onNotice: warnOnce,
-    ...offsetDetection(target, flags, site?.id ?? null, warn),
-    ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => process.stderr.write(`${line.direction} ${line.text}\n`) } : {}),
+    ...connection.offsetDetection,
+    ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => io.err(`${line.direction} ${line.text}`) } : {}),
   });
   // --in-place wins over the site's setting for this run only; the saved site is not changed.
-  return { session, path, uploadViaTemporaryName: uploadViaTemporaryName && !flags.inPlace };
+  return { session, path: connection.path, uploadViaTemporaryName: connection.uploadViaTemporaryName && !flags.inPlace };
 }
 
 function formatEntry(entry: RemoteEntry): string {

@@ -1,4 +1,5 @@
-import { defaultPortFor, type FtpsMode } from '../../common/models';
+import type { FtpsMode } from '../../common/models';
+import { isFtpUrl, parseFtpUrl, type FtpUrlProblem } from '../../common/models/ftp-url';
 import { hasControlCharacters } from '../../common/models/site-profile';
 import { WharfError } from '../core/errors';
 
@@ -23,12 +24,9 @@ export type CliLocation =
       readonly inSiteFolder: boolean;
     };
 
-/** Schemes as FileZilla and WinSCP use them: ftpes = explicit FTPS, ftps = implicit FTPS, ftp = plain. */
-const SCHEMES: Readonly<Record<string, FtpsMode>> = { 'ftpes:': 'explicit', 'ftps:': 'implicit', 'ftp:': 'plain' };
-
 /** True when the argument names a remote location rather than a local path. */
 export function isRemoteArgument(arg: string): boolean {
-  return /^(ftpes|ftps|ftp):\/\//i.test(arg) || arg.startsWith('site:');
+  return isFtpUrl(arg) || arg.startsWith('site:');
 }
 
 /**
@@ -60,26 +58,28 @@ export function parseLocation(arg: string): CliLocation {
   }
   // Messages quote the argument without the password a URL may carry.
   const shown = arg.replace(/^([a-z]+:\/\/[^/@]*?:)[^/]*@/i, '$1****@');
-  let url: URL;
-  try {
-    url = new URL(arg);
-  } catch {
-    throw new WharfError('invalid-input', `"${shown}" is not a URL such as ftpes://user@host/path.`);
+  const parsed = parseFtpUrl(arg);
+  if (!parsed.ok) throw new WharfError('invalid-input', problemText(parsed.problem, shown));
+  const { url } = parsed;
+  return { kind: 'url', mode: url.mode, host: url.host, port: url.port, user: url.user || 'anonymous', password: url.password, path: url.path };
+}
+
+/** Why a URL is refused, in the words of the command line. */
+function problemText(problem: FtpUrlProblem, shown: string): string {
+  switch (problem.reason) {
+    case 'not-a-url':
+      return `"${shown}" is not a URL such as ftpes://user@host/path.`;
+    case 'unknown-scheme':
+      return `Unknown scheme ${problem.scheme} (use ftpes://, ftps:// or ftp://).`;
+    case 'no-host':
+      return `"${shown}" names no host.`;
+    case 'bad-port':
+      return `"${shown}" names port 0; ports go from 1 to 65535.`;
+    case 'malformed-escape':
+      return `The ${problem.part} holds a malformed %-escape.`;
+    case 'control-character':
+      return `The ${problem.part} contains a line break or another control character.`;
   }
-  const mode = SCHEMES[url.protocol.toLowerCase()];
-  if (mode === undefined) throw new WharfError('invalid-input', `Unknown scheme ${url.protocol} (use ftpes://, ftps:// or ftp://).`);
-  if (url.hostname.length === 0) throw new WharfError('invalid-input', `"${shown}" names no host.`);
-  const path = decodePart(url.pathname || '/', 'path');
-  if (url.port === '0') throw new WharfError('invalid-input', `"${shown}" names port 0; ports go from 1 to 65535.`);
-  return {
-    kind: 'url',
-    mode,
-    host: url.hostname.replace(/^\[|\]$/g, ''),
-    port: url.port ? Number(url.port) : defaultPortFor(mode),
-    user: url.username ? decodePart(url.username, 'user name') : 'anonymous',
-    password: url.password ? decodePart(url.password, 'password') : null,
-    path,
-  };
 }
 
 /**

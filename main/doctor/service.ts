@@ -1,9 +1,10 @@
 import { DOCTOR_STEP_IDS, type DoctorReport, type DoctorRequest, type DoctorStep, type DoctorStepEvent, type DoctorStepId } from '../../common/models/doctor';
-import { defaultPortFor, type ConnectionTarget } from '../../common/models/site';
-import { toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
+import type { ConnectionTarget } from '../../common/models/site';
+import type { SiteProfile } from '../../common/models/site-profile';
 import { WharfError } from '../core/errors';
 import type { CertificateQuestion, TrustDecision, TrustStoreLike } from '../ftps/session';
-import { proxyForSite, siteConnectivity, type ConnectivitySources, type SiteConnectivity } from '../sites/site-connectivity';
+import type { ConnectivitySources, SiteConnectivity } from '../sites/site-connectivity';
+import { connectionForSite, connectionForUrl, type SessionConnection } from '../connections';
 import { runDoctor, type DoctorOptions } from './doctor';
 
 /** What the doctor service needs of the app: the site store, pins, a way to ask, and where steps go. */
@@ -82,36 +83,20 @@ export class DoctorService {
     const { connectivity } = this.deps;
     if (request.kind === 'site') {
       const site = await this.deps.sites.get(request.siteId);
-      let password = request.password ?? null;
-      if (password === null && site.passwordStorage === 'keychain') password = await this.deps.sites.getPassword(site.id);
-      if (password === null) {
-        if (site.user !== '' && site.user.toLowerCase() !== 'anonymous') {
-          throw new WharfError('invalid-input', `Enter the password for ${site.name}: it is not saved.`, { detail: { reason: 'password-required', siteId: site.id } });
-        }
-        password = '';
-      }
-      const reach = connectivity ? await siteConnectivity(site, connectivity) : { proxy: null };
-      return { target: toConnectionTarget(site), password, allowPlain: site.protocol === 'plain', remoteDir: site.remoteDir, reach };
+      const { options } = await connectionForSite(site, { typed: request.password, getPassword: (id) => this.deps.sites.getPassword(id), connectivity });
+      return { ...reachOf(options), target: options.target, password: options.password, allowPlain: options.allowPlain === true, remoteDir: site.remoteDir };
     }
-    const mode = request.mode ?? 'explicit';
-    return {
-      target: {
-        host: request.host,
-        port: request.port ?? defaultPortFor(mode),
-        mode,
-        user: request.user,
-        dataMode: 'passive',
-        minTlsVersion: request.minTlsVersion ?? 'TLSv1.2',
-        timezoneOffsetMinutes: 0,
-        encoding: 'utf8',
-        allowClearData: request.allowClearData === true,
-      },
-      password: request.password,
-      allowPlain: request.allowPlain === true,
-      remoteDir: request.remoteDir ?? '',
-      reach: { proxy: connectivity ? await proxyForSite({ id: '', host: request.host, proxyMode: 'app', proxyUrl: '' }, connectivity) : null },
-    };
+    const { options } = await connectionForUrl(
+      { ...request, dataMode: 'passive', allowClearData: request.allowClearData === true },
+      { siteKey: 'doctor', typed: request.password, connectivity },
+    );
+    return { ...reachOf(options), target: options.target, password: options.password, allowPlain: options.allowPlain === true, remoteDir: request.remoteDir ?? '' };
   }
+}
+
+/** The client certificate and proxy of a connection, as the doctor takes them. */
+function reachOf(options: SessionConnection['options']): { reach: SiteConnectivity } {
+  return { reach: { proxy: options.proxy ?? null, ...(options.clientCertificate ? { clientCertificate: options.clientCertificate } : {}) } };
 }
 
 /** Which step a run was at when it was cancelled, from the steps as they start and end. */

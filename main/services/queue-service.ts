@@ -1,7 +1,7 @@
 import type { EnqueueResult, EnqueueTransfer, QueueSettings } from '../../common/ipc/payloads';
 import type { LogLine } from '../../common/models/log';
-import { toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
-import { siteConnectivity, type ConnectivitySources } from '../sites/site-connectivity';
+import type { SiteProfile } from '../../common/models/site-profile';
+import type { ConnectivitySources } from '../sites/site-connectivity';
 import type { OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferState, QueueSnapshot } from '../../common/models/transfer';
 import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
 import { WharfError } from '../core/errors';
@@ -11,7 +11,7 @@ import type { TransferSession } from '../transfers/transfer-session';
 import type { EventHub } from './event-hub';
 import { foldersChangedBy } from './folders-changed';
 import type { QuestionBroker } from './question-broker';
-import type { SessionConnection } from '../connections';
+import { connectionForSite, type SessionConnection } from '../connections';
 import { withLiveSiteSettings, type SiteLookup } from './remote-sessions';
 
 /** Opens an engine session for the queue's pool: `FtpsSession.open`. */
@@ -73,17 +73,13 @@ export class QueueConnections {
       throw new WharfError('invalid-input', 'This transfer belongs to a quick connection that is closed; connect again and retry it.', { detail: { reason: 'no-session', siteKey } });
     }
     const site = await this.deps.sites.get(siteKey);
-    const password = site.passwordStorage === 'keychain' ? await this.deps.sites.getPassword(site.id) : null;
-    if (password === null) {
-      throw new WharfError('invalid-input', `Connect to ${site.name} (and enter its password) to resume its transfers.`, { detail: { reason: 'password-required', siteId: site.id } });
-    }
-    return {
-      target: toConnectionTarget(site),
-      password,
-      allowPlain: site.protocol === 'plain',
-      ...(this.deps.trustStore ? { trustStore: this.deps.trustStore } : {}),
-      ...(this.deps.connectivity ? await siteConnectivity(site, this.deps.connectivity) : {}),
-    };
+    const connection = await connectionForSite(site, {
+      getPassword: (id) => this.deps.sites.getPassword(id),
+      missing: () => new WharfError('invalid-input', `Connect to ${site.name} (and enter its password) to resume its transfers.`, { detail: { reason: 'password-required', siteId: site.id } }),
+      trustStore: this.deps.trustStore,
+      connectivity: this.deps.connectivity,
+    });
+    return connection.options;
   }
 }
 

@@ -6,16 +6,15 @@ import type { LogLine } from '../../common/models/log';
 import type { RemoteEntry } from '../../common/models/remote-entry';
 import type { SecurityReport } from '../../common/models/security';
 import type { FileFacts } from '../../common/models/transfer';
-import { defaultPortFor, type ConnectionTarget } from '../../common/models/site';
-import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
+import type { SiteProfile } from '../../common/models/site-profile';
 import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
-import { proxyForSite, siteConnectivity, type ConnectivitySources } from '../sites/site-connectivity';
+import type { ConnectivitySources } from '../sites/site-connectivity';
 import { WharfError } from '../core/errors';
 import type { EventHub } from './event-hub';
 import type { LogHub } from './log-hub';
 import type { QuestionBroker } from './question-broker';
 import { toErrorData } from './error-data';
-import type { SessionConnection } from '../connections';
+import { connectionForSite, connectionForUrl, type SessionConnection } from '../connections';
 
 /** The engine calls a browsing session makes: `FtpsSession` satisfies it; tests may pass a stand-in. */
 export type BrowseSession = Pick<
@@ -260,65 +259,19 @@ export class RemoteSessionService {
     request: ConnectRequest,
     sessionId: string,
   ): Promise<{ connection: SessionConnection; site: SiteProfile | null; password: string }> {
+    const common = { trustStore: this.deps.trustStore, connectivity: this.deps.connectivity };
     if (request.kind === 'site') {
       const site = await this.deps.sites.get(request.siteId);
-      let password = request.password ?? null;
-      if (password === null && site.passwordStorage === 'keychain') password = await this.deps.sites.getPassword(site.id);
-      if (password === null) {
-        if (site.user !== '' && site.user.toLowerCase() !== 'anonymous') {
-          throw new WharfError('invalid-input', `Enter the password for ${site.name}: it is not saved.`, {
-            detail: { reason: 'password-required', siteId: site.id },
-          });
-        }
-        password = '';
-      }
-      const target = toConnectionTarget(site);
-      const reach = this.deps.connectivity ? await siteConnectivity(site, this.deps.connectivity, request.clientKeyPassphrase) : { proxy: null };
-      return {
-        site,
-        password,
-        connection: {
-          siteKey: site.id,
-          label: site.name,
-          maxConnections: site.maxConnections,
-          uploadViaTemporaryName: site.uploadViaTemporaryName,
-          options: { target, password, allowPlain: site.protocol === 'plain', ...this.trustOption(), ...reach },
-        },
-      };
+      const connection = await connectionForSite(site, {
+        ...common,
+        typed: request.password,
+        getPassword: (id) => this.deps.sites.getPassword(id),
+        ...(request.clientKeyPassphrase !== undefined ? { clientKeyPassphrase: request.clientKeyPassphrase } : {}),
+      });
+      return { site, password: connection.options.password, connection };
     }
-    const mode = request.mode ?? 'explicit';
-    const target: ConnectionTarget = {
-      host: request.host,
-      port: request.port ?? defaultPortFor(mode),
-      mode,
-      user: request.user,
-      dataMode: request.dataMode ?? 'passive',
-      minTlsVersion: request.minTlsVersion ?? 'TLSv1.2',
-      timezoneOffsetMinutes: 0,
-      encoding: 'utf8',
-    };
-    return {
-      site: null,
-      password: request.password,
-      connection: {
-        siteKey: `quick:${sessionId}`,
-        label: `${request.user || 'anonymous'}@${request.host}`,
-        maxConnections: null,
-        uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
-        options: {
-          target,
-          password: request.password,
-          allowPlain: request.allowPlain === true,
-          ...this.trustOption(),
-          // A quick connection follows the app-wide proxy setting.
-          proxy: this.deps.connectivity ? await proxyForSite({ id: '', host: request.host, proxyMode: 'app', proxyUrl: '' }, this.deps.connectivity) : null,
-        },
-      },
-    };
-  }
-
-  private trustOption(): { trustStore?: TrustStoreLike } {
-    return this.deps.trustStore ? { trustStore: this.deps.trustStore } : {};
+    const connection = await connectionForUrl(request, { ...common, siteKey: `quick:${sessionId}`, typed: request.password });
+    return { site: null, password: connection.options.password, connection };
   }
 
   private connected(sessionId: string): Entry {

@@ -3,11 +3,12 @@ import type { DoctorProblem, DoctorReport, DoctorStep } from '../../../common/mo
 import { PROTOCOL_NAMES } from '../../../common/models/site';
 import { WharfError } from '../../core/errors';
 import { CONNECTIVITY_USAGE } from '../connectivity';
-import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, type CliIo } from '../command-support';
+import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection } from '../connection';
+import type { CliIo } from '../io';
 import { runDoctor, type DoctorOptions } from '../../doctor/doctor';
 import { hostForUrl } from '../url';
 
-export { processCliIo, type CliIo } from '../command-support';
+export { processCliIo, type CliIo } from '../io';
 
 /** `wharf doctor --help`. */
 export const DOCTOR_USAGE = `Usage: wharf doctor URL [options]

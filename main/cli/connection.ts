@@ -1,45 +1,23 @@
 /*
- * What `wharf doctor` and `wharf sync` share on the command line: the small IO interface they run against
- * (so tests drive them without a terminal), and turning a URL or `site:NAME` into a connection the engine
- * and the doctor accept, with the password from the keychain, WHARF_PASSWORD or a prompt.
+ * A command-line connection: the flags every connecting command takes, and turning a URL or `site:NAME`
+ * into what the engine and the doctor accept, by main/connections' rule (the password from the keychain,
+ * WHARF_PASSWORD or a prompt; plain FTP only for a plain site or with --allow-plain).
  */
-import { EXIT_CODES } from './exit-codes';
 import { readFile } from 'node:fs/promises';
 import type { ConnectionTarget } from '../../common/models/site';
-import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, MAX_TIMEZONE_OFFSET_MINUTES, toConnectionTarget } from '../../common/models/site-profile';
-import { ask } from './prompt';
+import { MAX_TIMEZONE_OFFSET_MINUTES } from '../../common/models/site-profile';
 import { openStores } from './stores';
-import { hostForUrl, parseLocation, sitePath, type CliLocation } from './url';
+import { parseLocation, sitePath, type CliLocation } from './url';
 import { cliConnectivity, type ConnectivityFlags, type ConnectivityIo } from './connectivity';
 import type { ClientCertificate } from '../ftps/client-certificate';
 import type { ProxyEndpoint } from '../ftps/proxy';
 import { controlCharset } from '../ftps/charset';
 import { WharfError } from '../core/errors';
 import type { CertificateQuestion, SessionOptions, TrustDecision, TrustStoreLike } from '../ftps/session';
-
-/** Everything a command touches outside itself. `processCliIo()` is the real one. */
-export interface CliIo {
-  /** A line (or lines) for stdout: results, reports, JSON. */
-  readonly out: (text: string) => void;
-  /** A line for stderr: progress, warnings, questions' context. */
-  readonly err: (text: string) => void;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  /** Whether a person can answer questions (stdin is a terminal). */
-  readonly interactive: boolean;
-  /** Asks on the terminal; `hidden` for passwords. Only called when `interactive`. */
-  readonly ask: (question: string, options?: { hidden?: boolean }) => Promise<string>;
-}
-
-/** The process's stdout, stderr, environment and terminal. */
-export function processCliIo(): CliIo {
-  return {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-    env: process.env,
-    interactive: process.stdin.isTTY === true,
-    ask,
-  };
-}
+import { connectionForSite, connectionForUrl } from '../connections';
+import { EXIT_CODES } from './exit-codes';
+import { warnOn, type CliIo } from './io';
+import { decideTrustOnTerminal } from './terminal';
 
 /** Connection flags both commands take. */
 export interface ConnectionFlags {
@@ -179,109 +157,74 @@ export async function settleSiteSaves(): Promise<void> {
 }
 
 /** Turns `ftpes://user@host/path` or `site:NAME/path` into a connection; asks for the password where needed. */
-export async function resolveCliConnection(arg: string, flags: ConnectionFlags, io: CliIo): Promise<CliConnection> {
-  const location = parseLocation(arg);
-  const extraCaPem = flags.ca ? [await readFile(flags.ca, 'utf8')] : [];
-  if (flags.insecure) io.err('wharf: WARNING: --insecure: the server certificate is NOT verified; anyone on the network path can read the password');
-  const common = { extraCaPem, pinnedFingerprint: flags.fingerprint, insecure: flags.insecure };
-  if (location.kind === 'site') {
-    const { sites, pins } = await openStores((text) => io.err(`wharf: ${text}`));
-    const site = await sites.find(location.siteName);
-    const saved = site.passwordStorage === 'keychain' ? await sites.getPassword(site.id) : null;
-    const password = saved ?? io.env.WHARF_PASSWORD ?? (io.interactive ? await io.ask(`Password for ${site.user}@${site.host}: `, { hidden: true }) : null);
-    if (password === null) throw new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`);
-    const siteTarget = toConnectionTarget(site);
-    const target = flags.allowClearData ? { ...siteTarget, allowClearData: true } : siteTarget;
-    const reach = await cliConnectivity(flags.connectivity, site, site.host, connectivityIo(io), () => openStores((text) => io.err(`wharf: ${text}`)));
-    return {
-      ...common,
-      reach,
-      target: withTargetOverrides(flags.active ? { ...target, dataMode: 'active' } : target, flags),
-      password,
-      path: sitePath(location, site.remoteDir),
-      allowPlain: site.protocol === 'plain',
-      trustStore: pins,
-      decideTrust: (q) => decideOnTerminal(q, io, true),
-      uploadViaTemporaryName: site.uploadViaTemporaryName,
-      offsetDetection: offsetDetection(target, flags, site.id, (text) => io.err(`wharf: ${text}`)),
-    };
-  }
-  if (location.mode === 'plain' && !flags.allowPlain) {
+export async function resolveCliConnection(arg: string | CliLocation, flags: ConnectionFlags, io: CliIo): Promise<CliConnection> {
+  const location = typeof arg === 'string' ? parseLocation(arg) : arg;
+  const warn = warnOn(io);
+  if (location.kind === 'url' && location.mode === 'plain' && !flags.allowPlain) {
     throw new WharfError('plain-refused', 'ftp:// is plain FTP: the password and files travel unencrypted. Use ftpes:// (explicit FTPS), or pass --allow-plain if you accept that.');
   }
-  let password: string;
-  if (location.password !== null) {
-    io.err('wharf: warning: a password in the URL is visible to other programs on this computer; prefer WHARF_PASSWORD');
-    password = location.password;
-  } else if (io.env.WHARF_PASSWORD !== undefined) {
-    password = io.env.WHARF_PASSWORD;
-  } else if (location.user === 'anonymous') {
-    password = 'anonymous@';
-  } else if (io.interactive) {
-    password = await io.ask(`Password for ${location.user}@${location.host}: `, { hidden: true });
-  } else {
-    throw new WharfError('invalid-input', 'No password: set WHARF_PASSWORD or run on a terminal to be asked.');
+  const extraCaPem = flags.ca ? [await readFile(flags.ca, 'utf8')] : [];
+  if (flags.insecure) warn('WARNING: --insecure: the server certificate is NOT verified; anyone on the network path can read the password');
+  const common = { extraCaPem, pinnedFingerprint: flags.fingerprint, insecure: flags.insecure };
+  const stores = () => openStores(warn);
+  const askPassword = async (user: string, host: string) => io.env.WHARF_PASSWORD ?? (io.interactive ? await io.ask(`Password for ${user}@${host}: `, { hidden: true }) : null);
+  if (location.kind === 'site') {
+    const { sites, pins } = await stores();
+    const site = await sites.find(location.siteName);
+    const { options, uploadViaTemporaryName } = await connectionForSite(site, {
+      onPlainFtp: warn,
+      getPassword: (id) => sites.getPassword(id),
+      ask: () => askPassword(site.user, site.host),
+      missing: () => new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`),
+      reach: () => cliConnectivity(flags.connectivity, site, site.host, connectivityIo(io), stores),
+    });
+    const target = flags.allowClearData ? { ...options.target, allowClearData: true } : options.target;
+    return {
+      ...common,
+      reach: reachOf(options),
+      target: withTargetOverrides(flags.active ? { ...target, dataMode: 'active' } : target, flags),
+      password: options.password,
+      path: sitePath(location, site.remoteDir),
+      allowPlain: options.allowPlain === true,
+      trustStore: pins,
+      decideTrust: (q) => decideTrustOnTerminal(q, io, true),
+      uploadViaTemporaryName,
+      offsetDetection: offsetDetection(target, flags, site.id, warn),
+    };
   }
-  const reach = await cliConnectivity(flags.connectivity, null, location.host, connectivityIo(io), () => openStores((text) => io.err(`wharf: ${text}`)));
-  const target = urlTarget(location, flags);
+  if (location.password !== null) warn('warning: a password in the URL is visible to other programs on this computer; prefer WHARF_PASSWORD');
+  const { options, uploadViaTemporaryName } = await connectionForUrl(
+    { ...location, dataMode: flags.active ? 'active' : 'passive', allowClearData: flags.allowClearData, allowPlain: flags.allowPlain },
+    {
+      siteKey: 'cli',
+      onPlainFtp: warn,
+      typed: location.password ?? io.env.WHARF_PASSWORD ?? null,
+      ask: async () => (io.interactive ? io.ask(`Password for ${location.user}@${location.host}: `, { hidden: true }) : null),
+      missing: () => new WharfError('invalid-input', 'No password: set WHARF_PASSWORD or run on a terminal to be asked.'),
+      reach: () => cliConnectivity(flags.connectivity, null, location.host, connectivityIo(io), stores),
+    },
+  );
+  const target = withTargetOverrides(options.target, flags);
   return {
     ...common,
-    reach,
+    reach: reachOf(options),
     target,
-    password,
+    password: options.password,
     path: location.path,
-    allowPlain: flags.allowPlain,
+    allowPlain: options.allowPlain === true,
     trustStore: undefined,
-    decideTrust: (q) => decideOnTerminal(q, io, false),
-    uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
-    offsetDetection: offsetDetection(target, flags, null, (text) => io.err(`wharf: ${text}`)),
+    decideTrust: (q) => decideTrustOnTerminal(q, io, false),
+    uploadViaTemporaryName,
+    offsetDetection: offsetDetection(target, flags, null, warn),
   };
 }
 
+function reachOf(options: SessionOptions): CliConnection['reach'] {
+  return { proxy: options.proxy ?? null, ...(options.clientCertificate ? { clientCertificate: options.clientCertificate } : {}) };
+}
+
 function connectivityIo(io: CliIo): ConnectivityIo {
-  return { env: io.env, interactive: io.interactive, ask: io.ask, warn: (text) => io.err(`wharf: ${text}`) };
-}
-
-/** What a URL connects to: its parts, the data mode, and this run's --charset and --timezone-offset. */
-export function urlTarget(
-  location: Extract<CliLocation, { kind: 'url' }>,
-  flags: Pick<ConnectionFlags, 'active' | 'allowClearData' | 'charset' | 'timezoneOffsetMinutes'>,
-): ConnectionTarget {
-  return withTargetOverrides({
-    host: location.host,
-    port: location.port,
-    mode: location.mode,
-    user: location.user,
-    dataMode: flags.active ? 'active' : 'passive',
-    minTlsVersion: 'TLSv1.2',
-    timezoneOffsetMinutes: 0,
-    encoding: 'utf8',
-    allowClearData: flags.allowClearData,
-  }, flags);
-}
-
-/** On a terminal: once, always (saved sites) or reject; elsewhere: reject, saying how to pin the certificate. */
-async function decideOnTerminal(question: CertificateQuestion, io: CliIo, canPin: boolean): Promise<TrustDecision> {
-  const { certificate, reason, host, port } = question;
-  if (!io.interactive) {
-    io.err(`wharf: ${reason}`);
-    io.err(`wharf: certificate SHA-256 ${certificate.fingerprintSha256}`);
-    io.err(`wharf: to trust it, check the fingerprint with the server's administrator, then pass --fingerprint SHA256:${certificate.fingerprintSha256.replace(/:/g, '')}`);
-    return 'reject';
-  }
-  io.err(
-    [
-      `The certificate of ${hostForUrl(host)}:${port} is not trusted. ${reason}`,
-      `  subject: ${certificate.subject}`,
-      `  issuer:  ${certificate.issuer}`,
-      `  valid:   ${certificate.validFrom} to ${certificate.validTo}`,
-      `  SHA-256: ${certificate.fingerprintSha256}`,
-      'Nothing has been sent yet.',
-    ].join('\n'),
-  );
-  const answer = (await io.ask(canPin ? 'Trust it [o]nce, [a]lways (pin it for this site), or reject [N]? ' : 'Trust it [o]nce for this run, or reject [N]? ')).trim().toLowerCase();
-  if (canPin && (answer === 'a' || answer === 'always')) return 'always';
-  return answer === 'o' || answer === 'once' ? 'once' : 'reject';
+  return { env: io.env, interactive: io.interactive, ask: io.ask, warn: warnOn(io) };
 }
 
 /** Exit codes shared with the rest of the CLI, by error kind. */
