@@ -7,7 +7,7 @@
  * names the certificate as sent and the proxy.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -20,7 +20,7 @@ import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import { createNetworkNamespace } from '../servers/network-namespace';
 import { startSocksProxy, type TestProxy } from '../servers/proxies';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, paneRow, scratch, screenshot, startHost } from './support';
+import { Screenshots, closeApp, dialogTitled, pageProblems, paneRow, scratch, startApp } from './support';
 
 const work = scratch('wharf-e2e-connectivity-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -31,10 +31,10 @@ let proxy: TestProxy;
 let host: BridgeHost;
 let browser: Browser;
 let page: Page;
-const shots: string[] = [];
+const shots = new Screenshots();
 
 function dialog(title: string | RegExp) {
-  return page.locator('[role="dialog"], [role="alertdialog"]').filter({ has: page.getByRole('heading', { name: title }) });
+  return dialogTitled(page, title);
 }
 
 before(async () => {
@@ -53,18 +53,10 @@ before(async () => {
   writeServerFile({ root: server.root } as ServerInfo, 'behind-the-proxy.txt', 'reached through SOCKS5 with a client certificate\n');
   // The fleet's certificate names 127.0.0.1, not the namespace's address: "always trust" given beforehand.
   await new PinnedCertificateStore({ dataDir: work.dataDir }).pin({ host: server.host, port: server.port, fingerprintSha256: fleet.servers['vsftpd-explicit'].certFingerprintSha256 as string, subject: 'CN=fleet' });
-  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  ({ host, browser, page } = await startApp(work, { credentials }));
 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await credentials.cleanUp();
-  rmSync(work.base, { recursive: true, force: true });
-  if (shots.length > 0) console.log(`screenshots:\n${shots.join('\n')}`);
-});
+after(() => closeApp({ app: { host, browser }, credentials, work, shots }));
 
 describe('a site with a client certificate and a proxy', () => {
   it('is set up in the site manager: the certificate, its passphrase, the proxy and its password', async () => {
@@ -88,7 +80,7 @@ describe('a site with a client certificate and a proxy', () => {
     assert.equal((await host.services.sites.list()).sites.length, 0);
     await manager.getByLabel('Proxy address').fill(`socks5://${PROXY_LOGIN.user}@${proxy.host}:${proxy.port}`);
     await manager.getByLabel('Proxy password').fill(PROXY_LOGIN.password);
-    shots.push(await screenshot(page, 'connectivity-site-manager'));
+    await shots.take(page, 'connectivity-site-manager');
     await manager.getByRole('button', { name: 'Save', exact: true }).click();
     // The saved row, not the draft row ("unsaved") that may still show for a moment.
     await manager.locator('[role="treeitem"]:not(.new)').filter({ hasText: 'Bank drop box' }).waitFor();
@@ -115,7 +107,7 @@ describe('a site with a client certificate and a proxy', () => {
     const text = await report.innerText();
     assert.match(text, /Client certificate\s+CN=wharf-test-client, sent/);
     assert.match(text, new RegExp(`Proxy\\s+socks5://${PROXY_LOGIN.user}@${proxy.host.replace(/\./g, '\\.')}:${proxy.port} \\(site\\)`));
-    shots.push(await screenshot(page, 'connectivity-security-report'));
+    await shots.take(page, 'connectivity-security-report');
     await page.keyboard.press('Escape');
     await report.waitFor({ state: 'detached' });
   });

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -16,7 +16,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type FleetInfo, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost, waitReady } from './support';
+import { Screenshots, closeAllDialogs, closeApp, dialogTitled, eventually, pageProblems, paneGrid, paneRow, scratch, startApp, waitReady } from './support';
 import { DOCTOR_STEP_IDS } from '../../common/models/doctor';
 
 const work = scratch('wharf-e2e-doctor-');
@@ -27,19 +27,19 @@ let proftpd: ServerInfo;
 let host: BridgeHost;
 let browser: Browser;
 let page: Page;
-const shots: string[] = [];
+const shots = new Screenshots('doctor-sync-');
 
 const OLD = new Date('2020-01-02T03:04:05Z');
 const upBytes = randomBytes(64 * 1024);
 const downBytes = randomBytes(48 * 1024);
 
 async function shot(name: string): Promise<void> {
-  shots.push(await screenshot(page, `doctor-sync-${name}`));
+  await shots.take(page, name);
 }
 
 /** The dialog with this title. */
 function dialog(title: string | RegExp): Locator {
-  return page.locator('[role="dialog"], [role="alertdialog"]').filter({ has: page.getByRole('heading', { name: title }) });
+  return dialogTitled(page, title);
 }
 
 /** A button of a dialog's footer (the header has its own Close). */
@@ -52,7 +52,7 @@ function bar(): Locator {
 }
 
 async function closeDialogs(): Promise<void> {
-  for (let i = 0; i < 6 && (await page.locator('.backdrop, .menu-layer').count()) > 0; i++) await page.keyboard.press('Escape');
+  await closeAllDialogs(page, { menus: true, tries: 6 });
 }
 
 async function fillQuickConnect(target: ServerInfo, mode: 'explicit' | 'implicit', password = target.password): Promise<void> {
@@ -71,11 +71,7 @@ async function fillQuickConnect(target: ServerInfo, mode: 'explicit' | 'implicit
 async function copyReport(doctor: Locator): Promise<string> {
   const before = host.platform.record.clipboard.length;
   await doctor.getByRole('button', { name: 'Copy report' }).click();
-  const deadline = Date.now() + 10_000;
-  while (host.platform.record.clipboard.length === before) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the report on the clipboard');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await eventually('the report on the clipboard', () => host.platform.record.clipboard.length !== before);
   await page.getByRole('status').filter({ hasText: 'Report copied' }).first().waitFor();
   return host.platform.record.clipboard.at(-1) ?? '';
 }
@@ -232,18 +228,10 @@ before(async () => {
   writeRemote(proftpd, 'sync/extra-keep.txt', 'keep me\n');
   writeRemote(proftpd, 'sync/extra-delete.txt', 'delete me\n');
 
-  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  ({ host, browser, page } = await startApp(work, { credentials }));
 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await credentials.cleanUp();
-  rmSync(work.base, { recursive: true, force: true });
-  if (shots.length > 0) console.log(`screenshots:\n${shots.join('\n')}`);
-});
+after(() => closeApp({ app: { host, browser }, credentials, work, shots }));
 
 describe('the connection doctor, folder compare and sync in the window', () => {
   afterEach(async () => {

@@ -5,7 +5,7 @@
  * uploaded back (View/Edit) and a raw command, and folders in the site manager. Screenshots go to SCREENSHOT_DIR.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -13,7 +13,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost } from './support';
+import { Screenshots, closeAllDialogs, closeApp, dialogTitled, eventually, pageProblems, paneGrid, paneRow, scratch, startApp } from './support';
 
 const work = scratch('wharf-e2e-tools-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -21,37 +21,27 @@ let server: ServerInfo;
 let host: BridgeHost;
 let browser: Browser;
 let page: Page;
-const shots: string[] = [];
+const shots = new Screenshots('tools-');
 
 async function shot(name: string): Promise<void> {
-  shots.push(await screenshot(page, `tools-${name}`));
+  await shots.take(page, name);
 }
 
 /** The dialog with this title. */
 function dialog(title: string | RegExp) {
-  return page.locator('[role="dialog"], [role="alertdialog"]').filter({ has: page.getByRole('heading', { name: title }) });
+  return dialogTitled(page, title);
 }
 
 function bar() {
   return page.getByRole('form', { name: 'Quick connect' });
 }
 
-/** Polls a condition of the services (main's truth) until it holds. */
-async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** Waits until an input shows this value (React sets the property, not the attribute). */
 async function waitValue(locator: ReturnType<Page['getByLabel']>, value: string): Promise<void> {
-  const end = Date.now() + 10_000;
-  while ((await locator.inputValue()) !== value) {
-    if (Date.now() > end) throw new Error(`the field shows ${JSON.stringify(await locator.inputValue())}, not ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await eventually(
+    async () => `the field shows ${JSON.stringify(await locator.inputValue())}, not ${JSON.stringify(value)}`,
+    async () => (await locator.inputValue()) === value,
+  );
 }
 
 /** The labels of an open context menu's items, in order. */
@@ -60,7 +50,7 @@ function menuLabels(menu: ReturnType<Page['getByRole']>): Promise<string[]> {
 }
 
 async function closeDialogs(): Promise<void> {
-  for (let i = 0; i < 5 && (await page.locator('.backdrop, .menu-layer').count()) > 0; i++) await page.keyboard.press('Escape');
+  await closeAllDialogs(page, { menus: true });
 }
 
 before(async () => {
@@ -69,20 +59,14 @@ before(async () => {
   writeServerFile(server, 'e2e-links/docs/readme.txt', 'read me');
   writeServerFile(server, 'e2e-links/docs/other.txt', 'other');
   writeFileSync(join(work.home, 'local-note.txt'), 'local');
-  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
-  // As the OS launches Wharf with a link, before the window exists: the password in it must be ignored.
-  host.offerLink(['/opt/Wharf/wharf', '--', `ftpes://${server.user}:not-the-password@${server.host}:${server.port}/e2e-links/docs/`]);
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  ({ host, browser, page } = await startApp(work, {
+    credentials,
+    // As the OS launches Wharf with a link, before the window exists: the password in it must be ignored.
+    beforeChromium: (started) => started.offerLink(['/opt/Wharf/wharf', '--', `ftpes://${server.user}:not-the-password@${server.host}:${server.port}/e2e-links/docs/`]),
+  }));
 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await credentials.cleanUp();
-  rmSync(work.base, { recursive: true, force: true });
-  if (shots.length > 0) console.log(`screenshots:\n${shots.join('\n')}`);
-});
+after(() => closeApp({ app: { host, browser }, credentials, work, shots }));
 
 describe('links, trusted certificates, context menus and site folders', () => {
   afterEach(async () => {

@@ -6,7 +6,7 @@
  * tracking store over the real one, emptied afterwards. Screenshots go to SCREENSHOT_DIR.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -15,7 +15,7 @@ import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet } from '../servers/fleet';
 import { writeFleetImportFiles, type FleetImportFiles } from '../sites/fleet-import-files';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, scratch, screenshot, startHost } from './support';
+import { Screenshots, closeApp, dialogTitled, pageProblems, scratch, startApp } from './support';
 
 const work = scratch('wharf-e2e-site-import-');
 const credentials = new TrackingCredentialStore();
@@ -23,10 +23,10 @@ let files: FleetImportFiles;
 let host: BridgeHost;
 let browser: Browser;
 let page: Page;
-const shots: string[] = [];
+const shots = new Screenshots();
 
 function dialog(title: string | RegExp) {
-  return page.locator('[role="dialog"], [role="alertdialog"]').filter({ has: page.getByRole('heading', { name: title }) });
+  return dialogTitled(page, title);
 }
 
 async function openSiteManager() {
@@ -39,18 +39,10 @@ async function openSiteManager() {
 before(async () => {
   const fleet = await useFleet();
   files = writeFleetImportFiles(fleet, join(work.base, 'from-other-clients'));
-  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  ({ host, browser, page } = await startApp(work, { credentials }));
 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await credentials.cleanUp();
-  rmSync(work.base, { recursive: true, force: true });
-  if (shots.length > 0) console.log(`screenshots:\n${shots.join('\n')}`);
-});
+after(() => closeApp({ app: { host, browser }, credentials, work, shots }));
 
 describe('site imports and the FileZilla export in the site manager', () => {
   afterEach(async () => {
@@ -69,7 +61,7 @@ describe('site imports and the FileZilla export in the site manager', () => {
     assert.match(text, /2 readable passwords \(WinSCP only scrambles them\)/);
     assert.match(text, /1 cannot be imported/);
     assert.match(text, /Fleet \/ Shell: SFTP \(SSH\) sites are not supported/);
-    shots.push(await screenshot(page, 'import-winscp-preview'));
+    await shots.take(page, 'import-winscp-preview');
     const consent = preview.getByRole('checkbox', { name: /to the system keychain/ });
     const offered = await consent.isEnabled();
     if (offered) await consent.check();
@@ -94,7 +86,7 @@ describe('site imports and the FileZilla export in the site manager', () => {
     assert.match(text, /Found 2 sites in 1 folder\b/);
     assert.match(text, /each site asks for its password when it first connects/);
     assert.match(text, /Shell: SFTP \(SSH\) bookmarks are not supported/);
-    shots.push(await screenshot(page, 'import-cyberduck-preview'));
+    await shots.take(page, 'import-cyberduck-preview');
     await preview.getByRole('button', { name: 'Import 2 sites' }).click();
     await page.getByRole('status').filter({ hasText: 'Import finished' }).last().waitFor();
     const active = (await host.services.sites.list()).sites.find((s) => s.name === 'vsftpd active');

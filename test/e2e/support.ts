@@ -1,9 +1,10 @@
 /**
  * Shared pieces of the renderer's end-to-end tests: Chromium through playwright-core, the bridge host
  * running the real services over the built renderer, and small waits on the page's own state (never
- * sleeps). Page code stays typed without the DOM library, through `globalThis` casts.
+ * sleeps). Page code stays typed without the DOM library, through `globalThis` casts. A test file starts its
+ * app with `startApp` in `before`, ends it with `closeApp` in `after`, and keeps its screenshots in a `Screenshots`.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +43,81 @@ export function scratch(prefix: string): { base: string; home: string; dataDir: 
 /** Starts the bridge host over the built renderer. */
 export function startHost(options: { home: string; dataDir: string; credentials?: CredentialStore }): Promise<BridgeHost> {
   return startBridgeHost({ rendererRoot: RENDERER_ROOT, ...options });
+}
+
+/** The app of one test file: the bridge host, the one Chromium, and the window's page. */
+export interface App {
+  readonly host: BridgeHost;
+  readonly browser: Browser;
+  readonly page: Page;
+}
+
+/**
+ * Starts the bridge host over a scratch folder, Chromium and the app's page. `beforeChromium` runs once the
+ * host is up (an OS link offered at launch, a site saved beforehand). What started is closed again if a later part fails.
+ */
+export async function startApp(
+  work: { home: string; dataDir: string },
+  options: { credentials?: CredentialStore; beforeChromium?: (host: BridgeHost) => unknown } = {},
+): Promise<App> {
+  const host = await startHost({ home: work.home, dataDir: work.dataDir, ...(options.credentials ? { credentials: options.credentials } : {}) });
+  let browser: Browser | null = null;
+  try {
+    await options.beforeChromium?.(host);
+    browser = await launchChromium();
+    const page = await openApp(browser, host);
+    return { host, browser, page };
+  } catch (err) {
+    await browser?.close();
+    await host.close();
+    throw err;
+  }
+}
+
+/**
+ * For `after`: closes Chromium and the host, empties the test keychain, removes the scratch folder and
+ * lists the screenshots taken. Every part may be missing (a `before` that failed half way).
+ */
+export async function closeApp(parts: {
+  app?: Partial<App> | undefined;
+  credentials?: { cleanUp(): Promise<unknown> };
+  work: { base: string };
+  shots?: Screenshots;
+}): Promise<void> {
+  await parts.app?.browser?.close();
+  await parts.app?.host?.close();
+  await parts.credentials?.cleanUp();
+  rmSync(parts.work.base, { recursive: true, force: true });
+  parts.shots?.report();
+}
+
+/** The screenshots of one test file, named `<prefix><name>.png` under SCREENSHOT_DIR; listed by closeApp. */
+export class Screenshots {
+  readonly taken: string[] = [];
+
+  constructor(private readonly prefix = '') {}
+
+  async take(page: Page, name: string): Promise<string> {
+    const path = await screenshot(page, `${this.prefix}${name}`);
+    this.taken.push(path);
+    return path;
+  }
+
+  report(): void {
+    if (this.taken.length > 0) console.log(`screenshots:\n${this.taken.join('\n')}`);
+  }
+}
+
+/**
+ * Polls a condition of the services (main's truth) every 50 ms until it holds, for state that sends no
+ * event the test could wait on. `what` names it in the error (a function: computed when the wait fails).
+ */
+export async function eventually(what: string | (() => string | Promise<string>), check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(typeof what === 'string' ? `timed out waiting for: ${what}` : await what());
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 type AppWindow = { wharfBridgeTest: BridgeTestHooks; document: { documentElement: { getAttribute(name: string): string | null } } };
@@ -94,9 +170,13 @@ export function dialogTitled(page: Page, title: string | RegExp) {
   return page.locator('[role="dialog"], [role="alertdialog"]').filter({ has: page.getByRole('heading', { name: title }) });
 }
 
-/** Closes whatever dialog a failed test left open, so the next test starts from the window. */
-export async function closeAllDialogs(page: Page): Promise<void> {
-  for (let i = 0; i < 5 && (await page.locator('.backdrop').count()) > 0; i++) await page.keyboard.press('Escape');
+/**
+ * Closes whatever dialog a failed test left open, so the next test starts from the window; `menus`: open
+ * context menus too.
+ */
+export async function closeAllDialogs(page: Page, options: { menus?: boolean; tries?: number } = {}): Promise<void> {
+  const open = options.menus ? '.backdrop, .menu-layer' : '.backdrop';
+  for (let i = 0; i < (options.tries ?? 5) && (await page.locator(open).count()) > 0; i++) await page.keyboard.press('Escape');
 }
 
 /** Fills and submits the quick connect bar. */
