@@ -3,6 +3,7 @@ export { TransferQueue } from './transfer-queue';
 export type { AddResult, AddTransferRequest, TransferQueueOptions } from './transfer-queue';
 export { DEFAULT_EXPANSION_BUDGET, goOnPastBudget } from './expand';
 export type { BudgetExceeded, ExpansionBudget, OnBudgetExceeded } from './expand';
+export { linkLeavingFolder } from './local-target';
 export { TransferScheduler, clampConcurrency } from './transfer-scheduler';
 export type { MoveTarget, NewTransferItem, TransferSchedulerOptions } from './transfer-scheduler';
 export type { OverwriteConflict, TransferOutcome, TransferRunContext, TransferRunner } from './transfer-runner';
