@@ -20,6 +20,7 @@ import { totals, type RunLength, type ScenarioFigures } from '../test/faults/sup
 import type { ConnectionKind, FaultKind } from '../test/faults/fault-proxy';
 import { runAuthTlsFigures, runCertificateFigures, runHostileTreeFigures, runListingFigures, runPasvFigures } from '../test/hostile/figures';
 import { runBoundaryFigures } from '../test/hostile/boundary';
+import { runDownloadLinkFigures, runRecursionBudgetFigures, runUploadLinkFigures } from '../test/hostile/link-figures';
 import { runLateRepliesFigures } from '../test/hostile/late-replies';
 import { ensureCliBuilt, fleetCertificate } from '../test/hostile/support';
 import { startFleet, useFleet, type FleetInfo, type ServerName } from '../test/servers/fleet';
@@ -83,6 +84,9 @@ async function runAll(fleet: FleetInfo): Promise<Row[]> {
   }
   for (const figures of await runHostileTreeFigures(fleet)) rows.push({ ...figures, seconds: 0, group: 'Hostile servers' });
   rows.push(await timed('Hostile servers', () => runBoundaryFigures(fleetCertificate(fleet, 'server'))));
+  rows.push(await timed('Hostile servers', () => runDownloadLinkFigures(fleetCertificate(fleet, 'server'))));
+  rows.push(await timed('Hostile servers', () => runUploadLinkFigures(fleet)));
+  rows.push(await timed('Hostile servers', () => runRecursionBudgetFigures(fleetCertificate(fleet, 'server'))));
   rows.push(await timed('Hostile servers', () => runListingFigures(fleet)));
   rows.push(await timed('Hostile servers', () => runPasvFigures(fleet)));
   rows.push(await timed('Hostile servers', () => runAuthTlsFigures(fleet)));
@@ -151,7 +155,7 @@ function report(rows: readonly Row[], startedAt: Date, seconds: number): string 
     '- Network faults: test/faults/network-faults.test.ts; a stall inside the TLS handshake: test/faults/handshake-stall.test.ts.',
     '- Crashes: test/faults/crashes.test.ts (server SIGKILL and restart; Wharf SIGKILL, restore and REST resume).',
     '- Local disk: test/faults/local-disk.test.ts.',
-    '- Hostile servers: test/hostile/*.test.ts (names, listings and memory, PASV, AUTH TLS and certificates, duplicate names, terminal output).',
+    '- Hostile servers: test/hostile/*.test.ts (names, listings and memory, PASV, AUTH TLS and certificates, duplicate names, terminal output); links at download targets, temporary files and subfolders, links in an uploaded folder, and the budget of an endless tree: test/hostile/link-figures.test.ts.',
     '- Fuzzing (fast-check): test/fuzz/*.property.test.ts (URLs, sites and imports, IPC validation, folder expansion, printable names and charsets).',
     '',
   );

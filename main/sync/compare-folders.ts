@@ -1,11 +1,11 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RemoteEntry } from '../../common/models/remote-entry';
 import type { CompareResult, CompareSide, SkippedPath } from '../../common/models/sync';
 import { isWharfError, WharfError } from '../core/errors';
 import { printableName, unsafeNameReason } from '../ftps/safe-names';
 import type { RemoteHash } from '../ftps/session';
-import { DEFAULT_EXPANSION_BUDGET, goOnPastBudget, type ExpansionBudget, type OnBudgetExceeded } from '../transfers';
+import { DEFAULT_EXPANSION_BUDGET, goOnPastBudget, linkLeavingFolder, type ExpansionBudget, type OnBudgetExceeded } from '../transfers';
 import { hashLocalFile } from '../transfers/local-hash';
 import { compareTrees, matchKey, summarize, type TreeEntry } from './compare';
 
@@ -66,14 +66,15 @@ function checkAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * Walks a local folder: files and folders, symbolic links to files followed, symbolic links to folders
- * skipped (they can loop), and names FTP cannot carry (line breaks, NUL) skipped.
+ * Walks a local folder: files and folders, symbolic links to files inside it followed, symbolic links
+ * leading out of it or to folders (they can loop) skipped, and names FTP cannot carry (line breaks, NUL) skipped.
  */
 export async function walkLocal(root: string, recursive: boolean, skipped: SkippedPath[], signal?: AbortSignal): Promise<TreeEntry[]> {
   const rootInfo = await stat(root).catch((err: unknown) => {
     throw new WharfError('local-io', `The local folder ${root} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
   });
   if (!rootInfo.isDirectory()) throw new WharfError('local-io', `${root} is not a folder.`);
+  const realRoot = await realpath(root);
   const out: TreeEntry[] = [];
   const walk = async (relative: string): Promise<void> => {
     checkAborted(signal);
@@ -85,6 +86,11 @@ export async function walkLocal(root: string, recursive: boolean, skipped: Skipp
         continue;
       }
       const full = join(folder, dirent.name);
+      const outside = dirent.isSymbolicLink() ? await linkLeavingFolder(realRoot, full) : null;
+      if (outside !== null) {
+        skipped.push({ side: 'local', path: printableName(rel), reason: `a symbolic link to ${printableName(outside)}, outside the folder (not followed)` });
+        continue;
+      }
       let info = dirent.isSymbolicLink() ? await stat(full).catch(() => null) : null;
       if (dirent.isSymbolicLink() && info?.isDirectory()) {
         skipped.push({ side: 'local', path: printableName(rel), reason: 'a symbolic link to a folder (not followed)' });

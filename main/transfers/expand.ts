@@ -1,10 +1,10 @@
-import { opendir, stat } from 'node:fs/promises';
+import { opendir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OverwritePolicy } from '../../common/models/transfer';
 import { WharfError } from '../core/errors';
 import { unsafeNameReason } from '../ftps/safe-names';
 import type { NewTransferItem } from './transfer-scheduler';
-import { unsafeRemoteNameReason } from './local-target';
+import { linkLeavingFolder, unsafeRemoteNameReason } from './local-target';
 import type { PathTransferRequest } from './transfer-request';
 import type { TransferSession } from './transfer-session';
 
@@ -79,7 +79,8 @@ function withPolicy(request: ExpansionOf): { overwrite?: OverwritePolicy; upload
 /**
  * Walks a local file or folder for upload, depth first, yielding batches of items: one per file, and one
  * `directory` item per empty folder (folders with files are created on the way by their files).
- * Symlinks to files are followed; symlinks to folders are skipped (they can loop) and reported.
+ * Symlinks to files inside the chosen folder are followed; symlinks leading out of it, and symlinks to
+ * folders (they can loop), are skipped and reported.
  */
 export async function* expandLocalForUpload(
   request: ExpansionOf,
@@ -91,6 +92,7 @@ export async function* expandLocalForUpload(
     yield [{ kind: 'file', direction: 'upload', siteKey: request.siteKey, localPath: request.localPath, remotePath: request.remotePath, size: top.size, modifiedAt: top.mtime.toISOString(), ...policy }];
     return;
   }
+  const realRoot = await realpath(request.localPath);
   let batch: NewTransferItem[] = [];
   const folders: { local: string; remote: string }[] = [{ local: request.localPath, remote: request.remotePath }];
   while (folders.length > 0) {
@@ -113,6 +115,11 @@ export async function* expandLocalForUpload(
       let isFile = entry.isFile();
       let info = isFile ? await stat(local).catch(() => null) : null;
       if (entry.isSymbolicLink()) {
+        const outside = await linkLeavingFolder(realRoot, local);
+        if (outside !== null) {
+          onSkipped({ path: local, reason: `a symbolic link to ${outside}, outside the folder being uploaded (not followed)` });
+          continue;
+        }
         info = await stat(local).catch(() => null);
         if (info?.isDirectory()) {
           onSkipped({ path: local, reason: 'a symbolic link to a folder (not followed)' });

@@ -4,6 +4,7 @@ export type { AddResult, TransferQueueOptions } from './transfer-queue';
 export type { AddTransferRequest, DownloadIntoFolderRequest, PathTransferRequest } from './transfer-request';
 export { DEFAULT_EXPANSION_BUDGET, goOnPastBudget } from './expand';
 export type { BudgetExceeded, ExpansionBudget, OnBudgetExceeded } from './expand';
+export { linkLeavingFolder } from './local-target';
 export { TransferScheduler, clampConcurrency } from './transfer-scheduler';
 export type { NewTransferItem, TransferSchedulerOptions } from './transfer-scheduler';
 export type { MoveTarget, QueueControls } from './queue-controls';

@@ -126,6 +126,17 @@ async function realpathOrNull(path: string): Promise<string | null> {
   return realpath(path).catch(() => null);
 }
 
+/**
+ * For a symbolic link met inside a folder being uploaded (`realRoot`, already real): where it leads when
+ * that is outside the folder (its real path, or "nowhere" for a dangling link or a loop), else null.
+ * Choosing a folder to upload is not choosing whatever its links point at (`~/.ssh`, `/etc`).
+ */
+export async function linkLeavingFolder(realRoot: string, linkPath: string): Promise<string | null> {
+  const leadsTo = await realpathOrNull(linkPath);
+  if (leadsTo === null) return 'nowhere';
+  return isInsideOrAt(realRoot, leadsTo) ? null : leadsTo;
+}
+
 /** What is at a download's target now, as the overwrite policy sees it. */
 export interface DownloadTarget {
   /** Size and time of what is there (a link's target), or null when nothing is. */

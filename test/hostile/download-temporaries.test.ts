@@ -15,7 +15,8 @@ import { FtpsSession } from '../../main/ftps';
 import { saveQueueFile } from '../../main/transfers/queue-file';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import { useFleet } from '../servers/fleet';
-import { mlsdLine, startHostileServer, type HostileServer } from './hostile-server';
+import { startHostileServer, type HostileServer } from './hostile-server';
+import { treeListing } from './link-figures';
 import { PASSWORD, USER } from './scenarios';
 import { fleetCertificate } from './support';
 
@@ -37,13 +38,7 @@ let counter = 0;
 before(async () => {
   server = await startHostileServer({
     mode: 'explicit', key: cert.key, cert: cert.cert, features: ['MLST type*;size*;modify*;'],
-    listing: (path) => {
-      const below = Object.entries(FILES).filter(([p]) => p.startsWith(`${path}/`)).map(([p, content]) => [p.slice(path.length + 1), content] as const);
-      if (below.length === 0) return null;
-      const files = below.filter(([rest]) => !rest.includes('/')).map(([name, content]) => mlsdLine(name, { size: Buffer.byteLength(content) }));
-      const folders = [...new Set(below.filter(([rest]) => rest.includes('/')).map(([rest]) => rest.split('/')[0] as string))].map((name) => mlsdLine(name, { directory: true }));
-      return Buffer.concat([...files, ...folders]);
-    },
+    listing: (path) => treeListing(FILES, path),
     file: (path) => (FILES[path] === undefined ? null : Buffer.from(FILES[path])),
   });
   base = mkdtempSync(join(tmpdir(), 'wharf-temporaries-'));
