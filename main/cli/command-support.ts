@@ -6,7 +6,7 @@
 import { EXIT_CODES } from './exit-codes';
 import { readFile } from 'node:fs/promises';
 import type { ConnectionTarget } from '../../common/models/site';
-import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, MAX_TIMEZONE_OFFSET_MINUTES, toConnectionTarget } from '../../common/models/site-profile';
+import { DEFAULT_KEEP_MODIFIED_TIMES, DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, MAX_TIMEZONE_OFFSET_MINUTES, toConnectionTarget } from '../../common/models/site-profile';
 import { ask } from './prompt';
 import { openStores } from './stores';
 import { hostForUrl, parseLocation, sitePath, type CliLocation } from './url';
@@ -58,6 +58,20 @@ export interface ConnectionFlags {
   readonly charset: string | undefined;
   /** --timezone-offset: minutes the server's LIST times are ahead of UTC, for this run. */
   readonly timezoneOffsetMinutes: number | undefined;
+}
+
+/** The `parseArgs` options of the "keep modification times" setting (site add/edit, put, sync). */
+export const KEEP_TIMES_OPTIONS = {
+  'keep-times': { type: 'boolean', default: false },
+  'no-keep-times': { type: 'boolean', default: false },
+} as const;
+
+/** "Keep modification times on upload" from `--keep-times` / `--no-keep-times`; undefined when neither is given. */
+export function keepTimesFlag(values: { readonly 'keep-times'?: boolean | undefined; readonly 'no-keep-times'?: boolean | undefined }): boolean | undefined {
+  const keep = values['keep-times'] === true;
+  const noKeep = values['no-keep-times'] === true;
+  if (keep && noKeep) throw new WharfError('invalid-input', 'Give --keep-times or --no-keep-times, not both.');
+  return keep ? true : noKeep ? false : undefined;
 }
 
 /** The `parseArgs` option definitions for ConnectionFlags. */
@@ -135,6 +149,8 @@ export interface CliConnection {
   readonly decideTrust: (question: CertificateQuestion) => Promise<TrustDecision>;
   /** A saved site's "upload via a temporary name"; on (the default) for a URL. */
   readonly uploadViaTemporaryName: boolean;
+  /** A saved site's "keep modification times" on upload; on (the default) for a URL. */
+  readonly keepModifiedTimes: boolean;
   /** The client certificate and proxy (flags, else the site's, else the app-wide proxy). */
   readonly reach: { readonly clientCertificate?: ClientCertificate; readonly proxy: ProxyEndpoint | null };
   /** Timezone offset detection where nobody set an offset (see offsetDetection). */
@@ -203,6 +219,7 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
       trustStore: pins,
       decideTrust: (q) => decideOnTerminal(q, io, true),
       uploadViaTemporaryName: site.uploadViaTemporaryName,
+      keepModifiedTimes: site.keepModifiedTimes,
       offsetDetection: offsetDetection(target, flags, site.id, (text) => io.err(`wharf: ${text}`)),
     };
   }
@@ -234,6 +251,7 @@ export async function resolveCliConnection(arg: string, flags: ConnectionFlags, 
     trustStore: undefined,
     decideTrust: (q) => decideOnTerminal(q, io, false),
     uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+    keepModifiedTimes: DEFAULT_KEEP_MODIFIED_TIMES,
     offsetDetection: offsetDetection(target, flags, null, (text) => io.err(`wharf: ${text}`)),
   };
 }

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename, posix } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version as wharfVersion } from '../../package.json';
-import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport } from '../../common/models';
+import { DEFAULT_KEEP_MODIFIED_TIMES, DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type ConnectionTarget, type LogLine, type RemoteEntry, type SecurityReport } from '../../common/models';
 import { WharfError } from '../ftps/errors';
 import { FtpsSession, type SessionOptions, type TrustDecision, type TrustStoreLike } from '../ftps/session';
 import { formatBytes, ProgressLine } from './progress';
@@ -11,7 +11,7 @@ import { processCliIo, runDoctorCommand } from './commands/doctor';
 import { describeClientCertificateUse } from '../../common/models/security';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { cliConnectivity, CONNECTIVITY_USAGE, type ConnectivityFlags } from './connectivity';
-import { offsetDetection, settleSiteSaves, targetOverrides, urlTarget, withTargetOverrides } from './command-support';
+import { KEEP_TIMES_OPTIONS, keepTimesFlag, offsetDetection, settleSiteSaves, targetOverrides, urlTarget, withTargetOverrides } from './command-support';
 import { runSyncCommand } from './commands/sync';
 import { DEFAULT_EXPANSION_BUDGET, TransferQueue, type AddTransferRequest, type ExpansionBudget } from '../transfers';
 import { EXIT_CODES } from './exit-codes';
@@ -36,12 +36,12 @@ Commands:
   site ls                list saved sites (the app's site manager)
   site show NAME         one site's settings
   site add NAME --url URL [--folder F] [--ask-password] [--active] [--max-connections N]
-           [--upload-in-place] [--allow-clear-data] [--charset NAME] [--timezone-offset MIN]
+           [--upload-in-place] [--no-keep-times] [--allow-clear-data] [--charset NAME] [--timezone-offset MIN]
                          save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain;
                          --folder is the site manager's folder the site is filed in (A/B for nested
                          ones), not a remote folder: the remote folder is the URL's path
   site edit NAME [--url URL] [--rename NEW] [--folder F] [--ask-password] [--active|--passive]
-           [--upload-in-place|--upload-via-temporary-name] [--keep-password]
+           [--upload-in-place|--upload-via-temporary-name] [--keep-times|--no-keep-times] [--keep-password]
            [--allow-clear-data|--require-data-protection] ...
                          a new host, port, user or protocol forgets the saved password
                          (typed for the old server) unless --keep-password or a new WHARF_PASSWORD
@@ -76,6 +76,9 @@ ${CONNECTIVITY_USAGE}
   --in-place             put: upload straight to the final name (for servers that refuse renames);
                          by default uploads go to NAME.wharf-part and are renamed once verified,
                          or as a saved site's "Upload via a temporary name" says
+  --no-keep-times        put: leave uploaded files with the server's time (no MFMT / SITE UTIME);
+                         --keep-times keeps the local ones; default a saved site's "Keep modification
+                         times", else keep
   -r, --recursive        folders too
   --max-items N          get -r: stop past N files and folders (default 100000)
   --max-depth N          get -r: stop past N folder levels (default 64)
@@ -114,6 +117,8 @@ interface CliFlags {
   readonly connectivity: ConnectivityFlags;
   readonly charset: string | undefined;
   readonly timezoneOffsetMinutes: number | undefined;
+  /** `--keep-times` / `--no-keep-times`: put keeps (or not) the local modification times, over the site's setting. */
+  readonly keepTimes: boolean | undefined;
 }
 
 function parseFlags(argv: string[]): { command: string; positionals: string[]; flags: CliFlags; siteFlags: SiteFlags } {
@@ -150,6 +155,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       comments: { type: 'string' },
       'upload-in-place': { type: 'boolean', default: false },
       'upload-via-temporary-name': { type: 'boolean', default: false },
+      ...KEEP_TIMES_OPTIONS,
       cert: { type: 'string' },
       key: { type: 'string' },
       proxy: { type: 'string' },
@@ -187,6 +193,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       quiet: values.quiet ?? false,
       timeoutMs: timeout * 1000,
       connectivity: { cert: values.cert, key: values.key, proxy: values.proxy },
+      keepTimes: keepTimesFlag(values),
       ...targetOverrides(values),
     },
     siteFlags: {
@@ -203,6 +210,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       uploadInPlace: values['upload-in-place'] ?? false,
       uploadViaTemporaryName: values['upload-via-temporary-name'] ?? false,
       keepPassword: values['keep-password'] ?? false,
+      keepTimes: keepTimesFlag(values),
       allowClearData: values['allow-clear-data'] ?? false,
       requireDataProtection: values['require-data-protection'] ?? false,
     },
@@ -276,7 +284,7 @@ async function decideTrustWithPinning(question: Parameters<NonNullable<SessionOp
 async function resolveTarget(
   location: CliLocation,
   flags: CliFlags,
-): Promise<{ target: ConnectionTarget; password: string; path: string; uploadViaTemporaryName: boolean; trustStore?: TrustStoreLike; site?: SiteProfile }> {
+): Promise<{ target: ConnectionTarget; password: string; path: string; uploadViaTemporaryName: boolean; keepModifiedTimes: boolean; trustStore?: TrustStoreLike; site?: SiteProfile }> {
   if (location.kind === 'site') {
     const { sites, pins } = await openStores(warn);
     const site = await sites.find(location.siteName);
@@ -289,17 +297,17 @@ async function resolveTarget(
     const siteTarget = toConnectionTarget(site);
     const target = flags.allowClearData ? { ...siteTarget, allowClearData: true } : siteTarget;
     const path = sitePath(location, site.remoteDir);
-    return { target: withTargetOverrides(flags.active ? { ...target, dataMode: 'active' } : target, flags), password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, trustStore: pins, site };
+    return { target: withTargetOverrides(flags.active ? { ...target, dataMode: 'active' } : target, flags), password, path, uploadViaTemporaryName: site.uploadViaTemporaryName, keepModifiedTimes: site.keepModifiedTimes, trustStore: pins, site };
   }
   const target = urlTarget(location, flags);
-  return { target, password: await passwordFor(location), path: location.path, uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME };
+  return { target, password: await passwordFor(location), path: location.path, uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, keepModifiedTimes: DEFAULT_KEEP_MODIFIED_TIMES };
 }
 
-async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean }> {
+async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean; keepModifiedTimes: boolean }> {
   if (location.kind === 'url' && location.mode === 'plain' && !flags.allowPlain) {
     throw new WharfError('plain-refused', 'ftp:// is plain FTP: the password and files travel unencrypted. Use ftpes:// (explicit FTPS), or pass --allow-plain if you accept that.');
   }
-  const { target, password, path, uploadViaTemporaryName, trustStore, site } = await resolveTarget(location, flags);
+  const { target, password, path, uploadViaTemporaryName, keepModifiedTimes, trustStore, site } = await resolveTarget(location, flags);
   const reach = await cliConnectivity(flags.connectivity, site ?? null, target.host, { env: process.env, interactive: process.stdin.isTTY === true, ask, warn }, () => openStores(warn));
   // A saved plain-FTP site was chosen as such in the site manager; a URL needs --allow-plain.
   const allowPlain = location.kind === 'site' || flags.allowPlain;
@@ -322,7 +330,7 @@ async function openSession(location: CliLocation, flags: CliFlags): Promise<{ se
     ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => process.stderr.write(`${line.direction} ${line.text}\n`) } : {}),
   });
   // --in-place wins over the site's setting for this run only; the saved site is not changed.
-  return { session, path, uploadViaTemporaryName: uploadViaTemporaryName && !flags.inPlace };
+  return { session, path, uploadViaTemporaryName: uploadViaTemporaryName && !flags.inPlace, keepModifiedTimes: flags.keepTimes ?? keepModifiedTimes };
 }
 
 function formatEntry(entry: RemoteEntry): string {
@@ -406,6 +414,7 @@ async function runThroughQueue(
   flags: CliFlags,
   browse: FtpsSession,
   request: DistributiveOmit<AddTransferRequest, 'siteKey'>,
+  keepUploadTimes = true,
 ): Promise<void> {
   const siteKey = 'cli';
   // For one file, the session that looked it up becomes the queue's connection: one login, not two in a row
@@ -418,6 +427,7 @@ async function runThroughQueue(
       return spare?.isOpen ? spare : (await openSession(location, flags)).session;
     },
     stateFile: null,
+    keepUploadTimes: () => keepUploadTimes,
     defaultConcurrency: flags.parallel,
     defaultOverwrite: overwritePolicy(flags),
     expansionBudget: flags.expansionBudget,
@@ -490,10 +500,10 @@ async function commandPut(positionals: string[], flags: CliFlags): Promise<void>
   const localStat = await stat(source).catch(() => null);
   if (localStat === null) throw new WharfError('local-io', `${source} does not exist.`);
   if (localStat.isDirectory() && !flags.recursive) throw new WharfError('invalid-input', `${source} is a folder: add -r to upload it.`);
-  const { session, path, uploadViaTemporaryName } = await openSession(location, flags);
+  const { session, path, uploadViaTemporaryName, keepModifiedTimes } = await openSession(location, flags);
   try {
     const remotePath = !localStat.isDirectory() && path.endsWith('/') ? posix.join(path, basename(source)) : path;
-    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath, uploadViaTemporaryName, kind: localStat.isDirectory() ? 'directory' : 'file' });
+    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath, uploadViaTemporaryName, kind: localStat.isDirectory() ? 'directory' : 'file' }, keepModifiedTimes);
   } finally {
     await session.close();
   }

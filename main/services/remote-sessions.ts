@@ -282,6 +282,7 @@ export class RemoteSessionService {
           label: site.name,
           maxConnections: site.maxConnections,
           uploadViaTemporaryName: site.uploadViaTemporaryName,
+          keepModifiedTimes: site.keepModifiedTimes,
           options: { target, password, allowPlain: site.protocol === 'plain', ...this.trustOption(), ...reach },
         },
       };
@@ -374,6 +375,7 @@ export function withLiveSiteSettings(connection: SessionConnection, site: SitePr
     label: site.name,
     maxConnections: site.maxConnections,
     uploadViaTemporaryName: site.uploadViaTemporaryName,
+    keepModifiedTimes: site.keepModifiedTimes,
     options: { ...connection.options, target: { ...connection.options.target, timezoneOffsetMinutes: site.timezoneOffsetMinutes } },
   };
 }

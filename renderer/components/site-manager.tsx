@@ -34,6 +34,8 @@ import {
   toCreateInput,
   toUpdateInput,
   UPLOAD_VIA_TEMPORARY_NAME_HINT,
+  KEEP_MODIFIED_TIMES_HINT,
+  KEEP_MODIFIED_TIMES_LABEL,
   UPLOAD_VIA_TEMPORARY_NAME_LABEL,
   validateDraft,
   validateFolderName,
@@ -804,6 +806,13 @@ function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvailable, l
               <span>{UPLOAD_VIA_TEMPORARY_NAME_LABEL}</span>
             </label>
             <p className="hint">{UPLOAD_VIA_TEMPORARY_NAME_HINT}</p>
+          </div>
+          <div className="span2">
+            <label className="check">
+              <input type="checkbox" checked={draft.keepModifiedTimes} onChange={(e) => set('keepModifiedTimes', e.target.checked)} />
+              <span>{KEEP_MODIFIED_TIMES_LABEL}</span>
+            </label>
+            <p className="hint">{KEEP_MODIFIED_TIMES_HINT}</p>
           </div>
           {draft.protocol !== 'plain' && (
             <div className="span2">
