@@ -112,7 +112,7 @@ describe('active mode against a server that connects before it replies', () => {
 describe('folders with spaces on a server whose LIST splits its argument (netkit/BSD style)', () => {
   const server = fleet.servers['pyftpdlib-netkit'];
 
-  test('get -r, ls and rm -r reach every file; an unreadable folder fails the command and is named', async () => {
+  test('get -r, ls, sync and rm -r reach every file; an unreadable folder fails the command and is named', async () => {
     const folder = `/${unique('tree')}`;
     writeServerFile(server, `${folder}/with space/c d.txt`, 'c d');
     writeServerFile(server, `${folder}/with space/inner [x]/e.txt`, 'e');
@@ -138,6 +138,21 @@ describe('folders with spaces on a server whose LIST splits its argument (netkit
       assert.notEqual(failed.code, 0, failed.stdout);
       assert.match(failed.stderr, /locked room/);
       assert.doesNotMatch(failed.stdout + failed.stderr, /(\d+) of \1 files/);
+    } finally {
+      chmodSync(dirname(locked), 0o755);
+    }
+
+    // sync walks the same folders: it copies the files under names with spaces, and stops on the unreadable one.
+    const synced = join(work, unique('netkit-sync'));
+    const sync = await wharf(server, ['sync', synced, urlFor(server, `${folder}/`), '--direction', 'down', '-q']);
+    assert.equal(sync.code, 0, sync.stderr);
+    assert.equal(readFileSync(join(synced, 'with space', 'c d.txt'), 'utf8'), 'c d');
+    assert.equal(readFileSync(join(synced, 'with space', 'inner [x]', 'e.txt'), 'utf8'), 'e');
+    chmodSync(dirname(locked), 0o000);
+    try {
+      const failed = await wharf(server, ['sync', join(work, unique('netkit-sync-locked')), urlFor(server, `${folder}/`), '--direction', 'down', '--dry-run']);
+      assert.notEqual(failed.code, 0, failed.stdout);
+      assert.match(failed.stderr, /locked room/);
     } finally {
       chmodSync(dirname(locked), 0o755);
     }
