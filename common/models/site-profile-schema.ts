@@ -8,6 +8,7 @@ import { parseProxyUrl, type ProxySettingsInput } from './proxy';
 import {
   DEFAULT_ALLOW_CLEAR_DATA,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+  DEFAULT_KEEP_MODIFIED_TIMES,
   MAX_CONNECTIONS_LIMIT,
   MAX_TIMEZONE_OFFSET_MINUTES,
   hasControlCharacters,
@@ -102,6 +103,7 @@ export const siteProfileSchema = z.strictObject({
   minTlsVersion: minTlsSchema,
   // A site saved before the setting existed loads with the default.
   uploadViaTemporaryName: z.boolean().default(DEFAULT_UPLOAD_VIA_TEMPORARY_NAME),
+  keepModifiedTimes: z.boolean().default(DEFAULT_KEEP_MODIFIED_TIMES),
   clientCertPath: localFileSchema.default(''),
   clientKeyPath: localFileSchema.default(''),
   proxyMode: siteProxyModeSchema.default('app'),
@@ -131,6 +133,7 @@ export const siteCreateInputSchema = z.strictObject({
   timezoneOffsetMinutes: timezoneSchema.optional(),
   minTlsVersion: minTlsSchema.optional(),
   uploadViaTemporaryName: z.boolean().optional(),
+  keepModifiedTimes: z.boolean().optional(),
   clientCertPath: localFileSchema.optional(),
   clientKeyPath: localFileSchema.optional(),
   clientKeyPassphrase: passwordSchema.optional(),

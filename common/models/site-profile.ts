@@ -10,6 +10,9 @@ export type PasswordStorage = 'keychain' | 'ask';
 /** Default for `uploadViaTemporaryName`: on, so no partial upload ever sits under its final name. */
 export const DEFAULT_UPLOAD_VIA_TEMPORARY_NAME = true;
 
+/** Default for `keepModifiedTimes`: on, so a file uploaded keeps its local modification time (MFMT / SITE UTIME). */
+export const DEFAULT_KEEP_MODIFIED_TIMES = true;
+
 /** Default for `allowClearData`: off, so a server refusing PROT P is refused rather than used in clear. */
 export const DEFAULT_ALLOW_CLEAR_DATA = false;
 
@@ -65,6 +68,11 @@ export interface SiteProfile {
    * servers that refuse renames (some upload-only drop boxes): uploads then write NAME directly. default true
    */
   readonly uploadViaTemporaryName: boolean;
+  /**
+   * After an upload, set the server file's modification time to the local file's (MFMT, else SITE UTIME),
+   * so compare and sync do not see files just uploaded as newer on the server. default true
+   */
+  readonly keepModifiedTimes: boolean;
   /**
    * A client certificate for mutual TLS: a PEM certificate, or a PKCS#12 file (.p12/.pfx) holding the key
    * too; '' (or absent in sites saved before #18) for none. Its key's passphrase lives in the keychain
@@ -127,6 +135,8 @@ export interface SiteCreateInput {
   readonly minTlsVersion?: MinTlsVersion;
   /** default true */
   readonly uploadViaTemporaryName?: boolean;
+  /** default true */
+  readonly keepModifiedTimes?: boolean;
   /** default '' (none) */
   readonly clientCertPath?: string;
   /** default '' */
@@ -166,6 +176,7 @@ export interface SiteUpdateInput {
   readonly timezoneOffsetMinutes?: number;
   readonly minTlsVersion?: MinTlsVersion;
   readonly uploadViaTemporaryName?: boolean;
+  readonly keepModifiedTimes?: boolean;
   readonly clientCertPath?: string;
   readonly clientKeyPath?: string;
   /** A string replaces the saved passphrase, null forgets it. */

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ConnectionTarget } from '../../common/models/site';
-import { MAX_TIMEZONE_OFFSET_MINUTES } from '../../common/models/site-profile';
+import { DEFAULT_KEEP_MODIFIED_TIMES, MAX_TIMEZONE_OFFSET_MINUTES } from '../../common/models/site-profile';
 import { openStores } from './stores';
 import { parseLocation, sitePath, type CliLocation } from './url';
 import { cliConnectivity, type ConnectivityFlags, type ConnectivityIo } from './connectivity';
@@ -36,6 +36,20 @@ export interface ConnectionFlags {
   readonly charset: string | undefined;
   /** --timezone-offset: minutes the server's LIST times are ahead of UTC, for this run. */
   readonly timezoneOffsetMinutes: number | undefined;
+}
+
+/** The `parseArgs` options of the "keep modification times" setting (site add/edit, put, sync). */
+export const KEEP_TIMES_OPTIONS = {
+  'keep-times': { type: 'boolean', default: false },
+  'no-keep-times': { type: 'boolean', default: false },
+} as const;
+
+/** "Keep modification times on upload" from `--keep-times` / `--no-keep-times`; undefined when neither is given. */
+export function keepTimesFlag(values: { readonly 'keep-times'?: boolean | undefined; readonly 'no-keep-times'?: boolean | undefined }): boolean | undefined {
+  const keep = values['keep-times'] === true;
+  const noKeep = values['no-keep-times'] === true;
+  if (keep && noKeep) throw new WharfError('invalid-input', 'Give --keep-times or --no-keep-times, not both.');
+  return keep ? true : noKeep ? false : undefined;
 }
 
 /** The `parseArgs` option definitions for ConnectionFlags. */
@@ -113,6 +127,8 @@ export interface CliConnection {
   readonly decideTrust: (question: CertificateQuestion) => Promise<TrustDecision>;
   /** A saved site's "upload via a temporary name"; on (the default) for a URL. */
   readonly uploadViaTemporaryName: boolean;
+  /** A saved site's "keep modification times" on upload; on (the default) for a URL. */
+  readonly keepModifiedTimes: boolean;
   /** The client certificate and proxy (flags, else the site's, else the app-wide proxy). */
   readonly reach: { readonly clientCertificate?: ClientCertificate; readonly proxy: ProxyEndpoint | null };
   /** Timezone offset detection where nobody set an offset (see offsetDetection). */
@@ -171,7 +187,7 @@ export async function resolveCliConnection(arg: string | CliLocation, flags: Con
   if (location.kind === 'site') {
     const { sites, pins } = await stores();
     const site = await sites.find(location.siteName);
-    const { options, uploadViaTemporaryName } = await connectionForSite(site, {
+    const { options, uploadViaTemporaryName, keepModifiedTimes } = await connectionForSite(site, {
       onPlainFtp: warn,
       getPassword: (id) => sites.getPassword(id),
       ask: () => askPassword(site.user, site.host),
@@ -189,11 +205,12 @@ export async function resolveCliConnection(arg: string | CliLocation, flags: Con
       trustStore: pins,
       decideTrust: (q) => decideTrustOnTerminal(q, io, true),
       uploadViaTemporaryName,
+      keepModifiedTimes: keepModifiedTimes ?? DEFAULT_KEEP_MODIFIED_TIMES,
       offsetDetection: offsetDetection(target, flags, site.id, warn),
     };
   }
   if (location.password !== null) warn('warning: a password in the URL is visible to other programs on this computer; prefer WHARF_PASSWORD');
-  const { options, uploadViaTemporaryName } = await connectionForUrl(
+  const { options, uploadViaTemporaryName, keepModifiedTimes } = await connectionForUrl(
     { ...location, dataMode: flags.active ? 'active' : 'passive', allowClearData: flags.allowClearData, allowPlain: flags.allowPlain },
     {
       siteKey: 'cli',
@@ -215,6 +232,7 @@ export async function resolveCliConnection(arg: string | CliLocation, flags: Con
     trustStore: undefined,
     decideTrust: (q) => decideTrustOnTerminal(q, io, false),
     uploadViaTemporaryName,
+    keepModifiedTimes: keepModifiedTimes ?? DEFAULT_KEEP_MODIFIED_TIMES,
     offsetDetection: offsetDetection(target, flags, null, warn),
   };
 }

@@ -9,7 +9,7 @@ import { formatBytes, ProgressLine } from './progress';
 import { processCliIo, runDoctorCommand } from './commands/doctor';
 import { describeClientCertificateUse } from '../../common/models/security';
 import { CONNECTIVITY_USAGE, type ConnectivityFlags } from './connectivity';
-import { resolveCliConnection, settleSiteSaves, targetOverrides } from './connection';
+import { KEEP_TIMES_OPTIONS, keepTimesFlag, resolveCliConnection, settleSiteSaves, targetOverrides } from './connection';
 import { warnOn } from './io';
 import { runSyncCommand } from './commands/sync';
 import { TransferQueue, type AddTransferRequest, type ExpansionBudget } from '../transfers';
@@ -35,12 +35,12 @@ Commands:
   site ls                list saved sites (the app's site manager)
   site show NAME         one site's settings
   site add NAME --url URL [--folder F] [--ask-password] [--active] [--max-connections N]
-           [--upload-in-place] [--allow-clear-data] [--charset NAME] [--timezone-offset MIN]
+           [--upload-in-place] [--no-keep-times] [--allow-clear-data] [--charset NAME] [--timezone-offset MIN]
                          save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain;
                          --folder is the site manager's folder the site is filed in (A/B for nested
                          ones), not a remote folder: the remote folder is the URL's path
   site edit NAME [--url URL] [--rename NEW] [--folder F] [--ask-password] [--active|--passive]
-           [--upload-in-place|--upload-via-temporary-name] [--keep-password]
+           [--upload-in-place|--upload-via-temporary-name] [--keep-times|--no-keep-times] [--keep-password]
            [--allow-clear-data|--require-data-protection] ...
                          a new host, port, user or protocol forgets the saved password
                          (typed for the old server) unless --keep-password or a new WHARF_PASSWORD
@@ -75,6 +75,9 @@ ${CONNECTIVITY_USAGE}
   --in-place             put: upload straight to the final name (for servers that refuse renames);
                          by default uploads go to NAME.wharf-part and are renamed once verified,
                          or as a saved site's "Upload via a temporary name" says
+  --no-keep-times        put: leave uploaded files with the server's time (no MFMT / SITE UTIME);
+                         --keep-times keeps the local ones; default a saved site's "Keep modification
+                         times", else keep
   -r, --recursive        folders too
 ${recursionLimitUsage('get -r, rm -r, sync')}
   -p, --parents          mkdir: create missing parents
@@ -113,6 +116,8 @@ interface CliFlags {
   readonly connectivity: ConnectivityFlags;
   readonly charset: string | undefined;
   readonly timezoneOffsetMinutes: number | undefined;
+  /** `--keep-times` / `--no-keep-times`: put keeps (or not) the local modification times, over the site's setting. */
+  readonly keepTimes: boolean | undefined;
 }
 
 function parseFlags(argv: string[]): { command: string; positionals: string[]; flags: CliFlags; siteFlags: SiteFlags } {
@@ -149,6 +154,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       comments: { type: 'string' },
       'upload-in-place': { type: 'boolean', default: false },
       'upload-via-temporary-name': { type: 'boolean', default: false },
+      ...KEEP_TIMES_OPTIONS,
       cert: { type: 'string' },
       key: { type: 'string' },
       proxy: { type: 'string' },
@@ -182,6 +188,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       quiet: values.quiet ?? false,
       timeoutMs: timeout * 1000,
       connectivity: { cert: values.cert, key: values.key, proxy: values.proxy },
+      keepTimes: keepTimesFlag(values),
       ...targetOverrides(values),
     },
     siteFlags: {
@@ -198,6 +205,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       uploadInPlace: values['upload-in-place'] ?? false,
       uploadViaTemporaryName: values['upload-via-temporary-name'] ?? false,
       keepPassword: values['keep-password'] ?? false,
+      keepTimes: keepTimesFlag(values),
       allowClearData: values['allow-clear-data'] ?? false,
       requireDataProtection: values['require-data-protection'] ?? false,
     },
@@ -215,7 +223,7 @@ function warnOnce(text: string): void {
   warn(text);
 }
 
-async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean }> {
+async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean; keepModifiedTimes: boolean }> {
   const connection = await resolveCliConnection(location, { ...flags, timeout: flags.timeoutMs / 1000 }, io);
   const session = await FtpsSession.open({
     target: connection.target,
@@ -234,7 +242,7 @@ async function openSession(location: CliLocation, flags: CliFlags): Promise<{ se
     ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => io.err(`${line.direction} ${line.text}`) } : {}),
   });
   // --in-place wins over the site's setting for this run only; the saved site is not changed.
-  return { session, path: connection.path, uploadViaTemporaryName: connection.uploadViaTemporaryName && !flags.inPlace };
+  return { session, path: connection.path, uploadViaTemporaryName: connection.uploadViaTemporaryName && !flags.inPlace, keepModifiedTimes: flags.keepTimes ?? connection.keepModifiedTimes };
 }
 
 function formatEntry(entry: RemoteEntry): string {
@@ -318,6 +326,7 @@ async function runThroughQueue(
   flags: CliFlags,
   browse: FtpsSession,
   request: DistributiveOmit<AddTransferRequest, 'siteKey'>,
+  keepUploadTimes = true,
 ): Promise<void> {
   const siteKey = 'cli';
   // For one file, the session that looked it up becomes the queue's connection: one login, not two in a row
@@ -330,6 +339,7 @@ async function runThroughQueue(
       return spare?.isOpen ? spare : (await openSession(location, flags)).session;
     },
     stateFile: null,
+    keepUploadTimes: () => keepUploadTimes,
     defaultConcurrency: flags.parallel,
     defaultOverwrite: overwritePolicy(flags),
     expansionBudget: flags.expansionBudget,
@@ -400,10 +410,10 @@ async function commandPut(positionals: string[], flags: CliFlags): Promise<void>
   const localStat = await stat(source).catch(() => null);
   if (localStat === null) throw new WharfError('local-io', `${source} does not exist.`);
   if (localStat.isDirectory() && !flags.recursive) throw new WharfError('invalid-input', `${source} is a folder: add -r to upload it.`);
-  const { session, path, uploadViaTemporaryName } = await openSession(location, flags);
+  const { session, path, uploadViaTemporaryName, keepModifiedTimes } = await openSession(location, flags);
   try {
     const remotePath = !localStat.isDirectory() && path.endsWith('/') ? posix.join(path, basename(source)) : path;
-    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath, uploadViaTemporaryName, kind: localStat.isDirectory() ? 'directory' : 'file' });
+    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath, uploadViaTemporaryName, kind: localStat.isDirectory() ? 'directory' : 'file' }, keepModifiedTimes);
   } finally {
     await session.close();
   }

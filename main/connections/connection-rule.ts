@@ -1,5 +1,5 @@
 import { defaultPortFor, type ConnectionTarget, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
-import { DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
+import { DEFAULT_KEEP_MODIFIED_TIMES, DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
 import { WharfError } from '../core/errors';
 import type { TrustStoreLike } from '../ftps/session';
 import { proxyForSite, siteConnectivity, type ConnectivitySources, type SiteConnectivity } from '../sites/site-connectivity';
@@ -72,6 +72,7 @@ export async function connectionForSite(site: SiteProfile, sources: SiteConnecti
     label: site.name,
     maxConnections: site.maxConnections,
     uploadViaTemporaryName: site.uploadViaTemporaryName,
+    keepModifiedTimes: site.keepModifiedTimes,
     options: { target, password, allowPlain: site.protocol === 'plain', ...trustOption(sources.trustStore), ...reach },
   };
 }
@@ -128,6 +129,7 @@ export async function connectionForUrl(fields: UrlConnectionFields, sources: Url
     label: `${fields.user || 'anonymous'}@${fields.host}`,
     maxConnections: null,
     uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+    keepModifiedTimes: DEFAULT_KEEP_MODIFIED_TIMES,
     options: { target, password, allowPlain: fields.allowPlain === true, ...trustOption(sources.trustStore), ...reach },
   };
 }

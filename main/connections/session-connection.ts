@@ -12,5 +12,7 @@ export interface SessionConnection {
   readonly maxConnections: number | null;
   /** The site's "upload via a temporary name"; on for a quick connection (the default). */
   readonly uploadViaTemporaryName: boolean;
+  /** The site's "keep modification times" on upload; absent (a quick connection): on, the default. */
+  readonly keepModifiedTimes?: boolean;
   readonly options: Omit<SessionOptions, 'decideTrust' | 'onLog' | 'connectionId'>;
 }

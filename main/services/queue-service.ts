@@ -55,6 +55,14 @@ export class QueueConnections {
     if (registered) this.registered.set(site.id, withLiveSiteSettings(registered, site));
   }
 
+  /** Whether uploads to a site key keep the local modification time: the site's setting, on when unknown. */
+  readonly keepsModifiedTimes = async (siteKey: string): Promise<boolean> => {
+    const registered = this.registered.get(siteKey);
+    if (registered) return registered.keepModifiedTimes ?? true;
+    if (siteKey.startsWith('quick:')) return true;
+    return (await this.deps.sites.get(siteKey).catch(() => null))?.keepModifiedTimes ?? true;
+  };
+
   /** The SessionFactory given to TransferQueue.open. */
   readonly open = async (siteKey: string): Promise<TransferSession> => {
     const options = this.registered.get(siteKey)?.options ?? (await this.fromSiteStore(siteKey));

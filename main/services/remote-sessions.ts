@@ -327,6 +327,7 @@ export function withLiveSiteSettings(connection: SessionConnection, site: SitePr
     label: site.name,
     maxConnections: site.maxConnections,
     uploadViaTemporaryName: site.uploadViaTemporaryName,
+    keepModifiedTimes: site.keepModifiedTimes,
     options: { ...connection.options, target: { ...connection.options.target, timezoneOffsetMinutes: site.timezoneOffsetMinutes } },
   };
 }

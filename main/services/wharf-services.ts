@@ -388,6 +388,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     ? await options.queue(connections.open, queueLog)
     : await TransferQueue.open({
         openSession: connections.open,
+        keepUploadTimes: connections.keepsModifiedTimes,
         stateFile: join(options.dataDir, 'queue.json'),
         onLog: queueLog,
         ...(options.expansionBudget ? { expansionBudget: options.expansionBudget } : {}),

@@ -4,7 +4,7 @@
  */
 
 /** The schema version this build writes. */
-export const SITES_SCHEMA_VERSION = 3;
+export const SITES_SCHEMA_VERSION = 4;
 
 /**
  * Version 0, the pre-release format (kept to prove the mechanism; no public build wrote it): a bare array
@@ -107,9 +107,24 @@ function migrateV2ToV3(doc: unknown): unknown {
   };
 }
 
+/**
+ * Version 4 adds `keepModifiedTimes` (default on: uploads keep the local file's modification time). Only the
+ * default is written in, as in versions 2 and 3.
+ */
+function migrateV3ToV4(doc: unknown): unknown {
+  if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { sites?: unknown }).sites)) return doc;
+  const v3 = doc as { sites: unknown[] };
+  return {
+    ...v3,
+    schemaVersion: 4,
+    sites: v3.sites.map((entry) => (typeof entry === 'object' && entry !== null ? { keepModifiedTimes: true, ...entry } : entry)),
+  };
+}
+
 /** `SITE_MIGRATIONS[n]` turns a schema-n document into schema n+1. */
 export const SITE_MIGRATIONS: Readonly<Record<number, (doc: unknown) => unknown>> = {
   0: migrateV0ToV1,
   1: migrateV1ToV2,
   2: migrateV2ToV3,
+  3: migrateV3ToV4,
 };

@@ -38,6 +38,7 @@ export function exportSitesJson(
     timezoneOffsetMinutes: s.timezoneOffsetMinutes,
     minTlsVersion: s.minTlsVersion,
     uploadViaTemporaryName: s.uploadViaTemporaryName,
+    keepModifiedTimes: s.keepModifiedTimes,
     clientCertPath: s.clientCertPath ?? '',
     clientKeyPath: s.clientKeyPath ?? '',
     proxyMode: s.proxyMode ?? 'app',

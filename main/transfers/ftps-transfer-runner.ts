@@ -31,6 +31,8 @@ export interface FtpsTransferRunnerOptions {
   readonly verify?: boolean;
   /** Carry modification times over (MFMT up, utimes down). default true */
   readonly preserveModifiedTimes?: boolean;
+  /** Per site key: do uploads keep the local modification time (the site's setting)? default: yes */
+  readonly keepUploadTimes?: (siteKey: string) => boolean | Promise<boolean>;
 }
 
 /** The remote parent of a `/`-separated path. */
@@ -73,6 +75,7 @@ export class FtpsTransferRunner implements TransferRunner {
   private readonly clock: Clock | undefined;
   private readonly verify: boolean;
   private readonly preserveModifiedTimes: boolean;
+  private readonly keepUploadTimes: (siteKey: string) => boolean | Promise<boolean>;
   /** Remote folders known to exist per site, shared by the site's sessions so each is made once. */
   private readonly remoteFolders = new Map<string, Map<string, Promise<void>>>();
 
@@ -82,6 +85,7 @@ export class FtpsTransferRunner implements TransferRunner {
     this.clock = options.clock;
     this.verify = options.verify ?? true;
     this.preserveModifiedTimes = options.preserveModifiedTimes ?? true;
+    this.keepUploadTimes = options.keepUploadTimes ?? (() => true);
   }
 
   async run(item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {
@@ -290,7 +294,7 @@ export class FtpsTransferRunner implements TransferRunner {
 
     const verifiedBy = await this.verifyUpload(session, item.localPath, written, size, startAt < size || size === 0 ? inlineHash : null);
     // Set on the temporary file, so the final name appears with its time already right (RNFR/RNTO keeps it).
-    if (this.preserveModifiedTimes) await session.setModifiedAt(written, info.mtime).catch(() => false);
+    if (this.preserveModifiedTimes && (await this.keepUploadTimes(item.siteKey))) await session.setModifiedAt(written, info.mtime).catch(() => false);
     // A refused rename leaves the complete, verified temporary file in place rather than deleting it: it
     // is not under the final name, so it misleads nobody; the server that refused RNFR often refuses DELE
     // too; and a retry once the rename is allowed only renames, without sending the file again.

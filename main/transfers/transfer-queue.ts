@@ -43,6 +43,8 @@ export interface TransferQueueOptions {
   readonly verify?: boolean;
   /** default true */
   readonly preserveModifiedTimes?: boolean;
+  /** Per site key: do uploads keep the local modification time (the site's setting)? default: yes, where preserveModifiedTimes */
+  readonly keepUploadTimes?: (siteKey: string) => boolean | Promise<boolean>;
   /** Save this long after the last change. default 1000 ms */
   readonly saveDebounceMs?: number;
   /** default 100 ms: about 10 updates a second */
@@ -98,6 +100,7 @@ export class TransferQueue {
       clock,
       ...(options.verify !== undefined ? { verify: options.verify } : {}),
       ...(options.preserveModifiedTimes !== undefined ? { preserveModifiedTimes: options.preserveModifiedTimes } : {}),
+      ...(options.keepUploadTimes ? { keepUploadTimes: options.keepUploadTimes } : {}),
     });
     scheduler = new TransferScheduler({
       runner,

@@ -10,6 +10,7 @@ import {
   DEFAULT_ALLOW_CLEAR_DATA,
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+  DEFAULT_KEEP_MODIFIED_TIMES,
   MAX_CONNECTIONS_LIMIT,
   MAX_TIMEZONE_OFFSET_MINUTES,
   type PasswordStorage,
@@ -45,6 +46,11 @@ export const PROTOCOL_HINT =
 
 /** The site manager's checkbox for `uploadViaTemporaryName`. */
 export const UPLOAD_VIA_TEMPORARY_NAME_LABEL = 'Upload via a temporary name';
+
+/** The site manager's checkbox for `keepModifiedTimes`, and why it is on. */
+export const KEEP_MODIFIED_TIMES_LABEL = 'Keep modification times on upload';
+export const KEEP_MODIFIED_TIMES_HINT =
+  'After each upload the server file gets the local file\'s modification time (MFMT, else SITE UTIME), so compare and sync do not see files just uploaded as newer on the server.';
 
 /** Why the checkbox is there and when to untick it. */
 export const UPLOAD_VIA_TEMPORARY_NAME_HINT =
@@ -91,6 +97,7 @@ export interface SiteDraft {
   readonly timezoneOffsetMinutes: string;
   readonly minTlsVersion: MinTlsVersion;
   readonly uploadViaTemporaryName: boolean;
+  readonly keepModifiedTimes: boolean;
   /** Client certificate (PEM or PKCS#12) and key paths; '' for none. */
   readonly clientCertPath: string;
   readonly clientKeyPath: string;
@@ -127,6 +134,7 @@ export function newDraft(folderPath: readonly string[], keychainAvailable: boole
     timezoneOffsetMinutes: '0',
     minTlsVersion: 'TLSv1.2',
     uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+    keepModifiedTimes: DEFAULT_KEEP_MODIFIED_TIMES,
     ...NO_CONNECTIVITY,
     allowClearData: DEFAULT_ALLOW_CLEAR_DATA,
     comments: '',
@@ -159,6 +167,7 @@ export function draftFromSite(site: SiteProfile): SiteDraft {
     timezoneOffsetMinutes: String(site.timezoneOffsetMinutes),
     minTlsVersion: site.minTlsVersion,
     uploadViaTemporaryName: site.uploadViaTemporaryName,
+    keepModifiedTimes: site.keepModifiedTimes,
     ...NO_CONNECTIVITY,
     clientCertPath: site.clientCertPath ?? '',
     clientKeyPath: site.clientKeyPath ?? '',
@@ -246,6 +255,7 @@ export function toCreateInput(draft: SiteDraft): SiteCreateInput {
     timezoneOffsetMinutes: Number(draft.timezoneOffsetMinutes),
     minTlsVersion: draft.minTlsVersion,
     uploadViaTemporaryName: draft.uploadViaTemporaryName,
+    keepModifiedTimes: draft.keepModifiedTimes,
     clientCertPath: draft.clientCertPath.trim(),
     clientKeyPath: draft.clientKeyPath.trim(),
     ...(draft.clientKeyPassphrase !== '' ? { clientKeyPassphrase: draft.clientKeyPassphrase } : {}),
@@ -287,6 +297,7 @@ export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateIn
   if (Number(draft.timezoneOffsetMinutes) !== site.timezoneOffsetMinutes) changes.timezoneOffsetMinutes = Number(draft.timezoneOffsetMinutes);
   if (draft.minTlsVersion !== site.minTlsVersion) changes.minTlsVersion = draft.minTlsVersion;
   if (draft.uploadViaTemporaryName !== site.uploadViaTemporaryName) changes.uploadViaTemporaryName = draft.uploadViaTemporaryName;
+  if (draft.keepModifiedTimes !== site.keepModifiedTimes) changes.keepModifiedTimes = draft.keepModifiedTimes;
   if (draft.clientCertPath.trim() !== (site.clientCertPath ?? '')) changes.clientCertPath = draft.clientCertPath.trim();
   if (draft.clientKeyPath.trim() !== (site.clientKeyPath ?? '')) changes.clientKeyPath = draft.clientKeyPath.trim();
   if (draft.clientKeyPassphrase !== '') changes.clientKeyPassphrase = draft.clientKeyPassphrase;

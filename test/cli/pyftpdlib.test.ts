@@ -5,12 +5,13 @@
  * closes a TLS data connection that starts its handshake before the transfer command was accepted.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { WharfError } from '../../main/ftps';
 import { ensureCliBuilt, ROOT } from '../hostile/support';
 import { openSession } from '../ftps/support';
@@ -109,10 +110,35 @@ describe('active mode against a server that connects before it replies', () => {
   }
 });
 
+describe('SIGTERM during an active-mode download from a server that connects before it replies', () => {
+  test('ends wharf get with exit code 143, leaving nothing under the final name', async () => {
+    const server = fleet.servers['pyftpdlib-explicit'];
+    const remote = `/${unique('big')}.bin`;
+    // Sparse: a gigabyte the server streams for seconds, without filling the disk.
+    truncateSync(writeServerFile(server, remote, ''), 1024 ** 3);
+    const folder = join(work, unique('active-term'));
+    mkdirSync(folder);
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'wharf'), 'get', '--active', '-q', urlFor(server, remote), join(folder, 'big.bin'), '--ca', caFile], {
+      env: { ...process.env, WHARF_DATA_DIR: join(work, 'data'), WHARF_PASSWORD: server.password }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // The data connection the server opened is carrying the file once the temporary file grows.
+    const receiving = () => readdirSync(folder).some((name) => name.endsWith('.wharf-part') && statSync(join(folder, name)).size > 0);
+    while (!receiving() && child.exitCode === null) await delay(20);
+    child.kill('SIGTERM');
+    assert.equal(await exited, 143, stderr);
+    assert.match(stderr, /stopped by SIGTERM/);
+    assert.equal(existsSync(join(folder, 'big.bin')), false, 'no file under the final name');
+    rmSync(join(server.root, remote));
+  });
+});
+
 describe('folders with spaces on a server whose LIST splits its argument (netkit/BSD style)', () => {
   const server = fleet.servers['pyftpdlib-netkit'];
 
-  test('get -r, ls and rm -r reach every file; an unreadable folder fails the command and is named', async () => {
+  test('get -r, ls, sync and rm -r reach every file; an unreadable folder fails the command and is named', async () => {
     const folder = `/${unique('tree')}`;
     writeServerFile(server, `${folder}/with space/c d.txt`, 'c d');
     writeServerFile(server, `${folder}/with space/inner [x]/e.txt`, 'e');
@@ -138,6 +164,21 @@ describe('folders with spaces on a server whose LIST splits its argument (netkit
       assert.notEqual(failed.code, 0, failed.stdout);
       assert.match(failed.stderr, /locked room/);
       assert.doesNotMatch(failed.stdout + failed.stderr, /(\d+) of \1 files/);
+    } finally {
+      chmodSync(dirname(locked), 0o755);
+    }
+
+    // sync walks the same folders: it copies the files under names with spaces, and stops on the unreadable one.
+    const synced = join(work, unique('netkit-sync'));
+    const sync = await wharf(server, ['sync', synced, urlFor(server, `${folder}/`), '--direction', 'down', '-q']);
+    assert.equal(sync.code, 0, sync.stderr);
+    assert.equal(readFileSync(join(synced, 'with space', 'c d.txt'), 'utf8'), 'c d');
+    assert.equal(readFileSync(join(synced, 'with space', 'inner [x]', 'e.txt'), 'utf8'), 'e');
+    chmodSync(dirname(locked), 0o000);
+    try {
+      const failed = await wharf(server, ['sync', join(work, unique('netkit-sync-locked')), urlFor(server, `${folder}/`), '--direction', 'down', '--dry-run']);
+      assert.notEqual(failed.code, 0, failed.stdout);
+      assert.match(failed.stderr, /locked room/);
     } finally {
       chmodSync(dirname(locked), 0o755);
     }

@@ -69,6 +69,24 @@ describe('a server that lists in Tokyo time', () => {
     assert.match(plan.stdout, /Note: Every file that differs only in time is 540 minutes newer on the server: .*--timezone-offset=540/);
   });
 
+  test('sync warns when times differ by whole hours and the offset is unknown (nothing set, nothing detected)', async () => {
+    // Two days ago at 15:00:00 UTC is midnight in Tokyo: LIST shows "00:00", which an old file's date-only
+    // line would show too, so no listing tells the offset (detection needs a file listed with its minute)
+    // and none is given: the offset stays unknown, and the plan must say what the times suggest.
+    const midnightInTokyo = new Date(Math.floor((Date.now() - 2 * 86_400_000) / 86_400_000) * 86_400_000 + 15 * 3_600_000);
+    const unknown = `/tz-unknown-${randomBytes(4).toString('hex')}`;
+    const local = mkdtempSync(join(work, 'tokyo-unknown-'));
+    for (const name of ['c.txt', 'd.txt']) {
+      utimesSync(writeServerFile(server, `${unknown}/${name}`, `contents of ${name}`), midnightInTokyo, midnightInTokyo);
+      writeFileSync(join(local, name), `contents of ${name}`);
+      utimesSync(join(local, name), midnightInTokyo, midnightInTokyo);
+    }
+    const plan = await runWharf(['sync', local, serverUrl(server, unknown), '--direction', 'down', '--dry-run', '--allow-plain'], env);
+    assert.equal(plan.code, 0, plan.stderr);
+    assert.doesNotMatch(plan.stderr, /UTC\+09:00/, 'no offset was detected');
+    assert.match(plan.stdout, /Note: Every file that differs only in time is 540 minutes newer on the server: .*--timezone-offset=540/);
+  });
+
   test('a saved site keeps the detected offset; site show says it', async () => {
     const dataDir = mkdtempSync(join(work, 'site-data-'));
     const siteEnv = { ...env, WHARF_DATA_DIR: dataDir };

@@ -123,9 +123,9 @@ export async function runLateRepliesFigures(seed: number, runs: number): Promise
     problems.push(...result.desynchronised.map((d) => `desynchronised command: ${d}`));
   }
   return {
-    scenario: 'Late replies: a 226/426/225/150 about an earlier data connection before the answer to another command',
+    scenario: 'Late replies: a 226/426/225/150 about an earlier data connection before the answer to another command, or between EPSV\'s 229 and a transfer\'s 150',
     transfersRun: operations, faultsInjected: injected, completed: operations - problems.length, bytesVerified: 0, lostOrCorrupted: 0, credentialsInClear: 0,
-    notes: `${problems.length} desynchronised commands in ${runs} sessions (listings, refused listings, PWD, SIZE, MKD); operations counted as transfers`,
+    notes: `${problems.length} desynchronised commands in ${runs} sessions (listings, refused listings, downloads, uploads, PWD, SIZE, MKD); operations counted as transfers`,
     problems,
   };
 }

@@ -28,6 +28,8 @@ export interface PyftpdlibVariant {
   listOnly?: boolean;
   /** MDTM in UTC as RFC 3659 says (ProFTPD, IIS) while LIST shows the `timezone`'s local time. */
   mdtmUtc?: boolean;
+  /** No MFMT; SITE UTIME (listed by SITE HELP) sets modification times, as on pure-ftpd or ProFTPD's mod_site_misc. */
+  siteUtime?: boolean;
 }
 
 export const PYFTPDLIB_VARIANTS = {
@@ -40,6 +42,8 @@ export const PYFTPDLIB_VARIANTS = {
   'pyftpdlib-cp1251': { mode: 'plain', user: 'wharf_pyr', encoding: 'cp1251' },
   // A server in Tokyo that lists with LIST only, in its local time, and answers MDTM in UTC.
   'pyftpdlib-tokyo': { mode: 'plain', user: 'wharf_pyt', timezone: 'Asia/Tokyo', listOnly: true, mdtmUtc: true },
+  // Sets modification times with SITE UTIME only (no MFMT in FEAT): the upload path no other server takes.
+  'pyftpdlib-utime': { mode: 'explicit', user: 'wharf_pyu', siteUtime: true },
 } as const satisfies Record<string, PyftpdlibVariant>;
 
 export type PyftpdlibServerName = keyof typeof PYFTPDLIB_VARIANTS;
@@ -75,7 +79,7 @@ export function preparePyftpdlib(options: {
     root: options.root, user: variant.user, uid, gid, log_file: options.logFile, mode: variant.mode,
     cert_file: options.cert?.cert ?? null, key_file: options.cert?.key ?? null,
     style: variant.style ?? 'unix', encoding: variant.encoding ?? 'utf-8', timezone: variant.timezone ?? null,
-    list_only: variant.listOnly === true, mdtm_utc: variant.mdtmUtc === true,
+    list_only: variant.listOnly === true, mdtm_utc: variant.mdtmUtc === true, site_utime: variant.siteUtime === true,
   };
   writeFileSync(options.confFile, `${JSON.stringify(config, null, 2)}\n`);
   // Debian's interpreter, where python3-pyftpdlib is installed (not whatever python3 comes first on PATH).

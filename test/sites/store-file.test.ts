@@ -247,6 +247,25 @@ describe('sites file: migrations', () => {
     assert.equal((await reopened.get(old.id)).allowClearData, true);
   });
 
+  test('a schema 3 site loads with "keep modification times" on, the file is upgraded, and an edit turns it off', async (t) => {
+    const f = await storeFixture(t);
+    if (!f) return;
+    const old = { ...validSite('Before keeping times'), allowClearData: true };
+    assert.equal('keepModifiedTimes' in old, false);
+    await writeFile(f.store.filePath, JSON.stringify({ schemaVersion: 3, folders: [['Work']], sites: [old] }));
+    const { warnings } = await f.store.open();
+    assert.deepEqual(warnings.map((w) => [w.kind, w.recovered]), [['migrated', 1]]);
+    const [loaded] = (await f.store.list()).sites;
+    assert.deepEqual([loaded?.keepModifiedTimes, loaded?.allowClearData], [true, true]);
+    const written = JSON.parse(await readFile(f.store.filePath, 'utf8')) as { schemaVersion: number; sites: { keepModifiedTimes?: boolean }[] };
+    assert.deepEqual([written.schemaVersion, written.sites[0]?.keepModifiedTimes], [4, true]);
+
+    await f.store.update(old.id, { keepModifiedTimes: false });
+    const reopened = f.reopen();
+    assert.deepEqual((await reopened.open()).warnings, []);
+    assert.equal((await reopened.get(old.id)).keepModifiedTimes, false);
+  });
+
   test('a current file whose site lacks the field (edited by hand) loads it with the default, without a warning', async (t) => {
     const f = await storeFixture(t);
     if (!f) return;

@@ -24,6 +24,8 @@ export interface SiteFlags {
   readonly allowClearData: boolean;
   /** `--require-data-protection`: the site refuses a server that refuses PROT P (the default). */
   readonly requireDataProtection: boolean;
+  /** `--keep-times` / `--no-keep-times`: the site's "keep modification times" on upload; undefined when neither. */
+  readonly keepTimes: boolean | undefined;
   /** `--keep-password`: `edit` keeps the saved password though host, port, user or protocol change. */
   readonly keepPassword: boolean;
 }
@@ -50,6 +52,7 @@ function describeSite(site: SiteProfile): string {
     `Charset:          ${site.encoding}`,
     `Minimum TLS:      ${site.minTlsVersion}`,
     `Uploads:          ${site.uploadViaTemporaryName ? 'via a temporary name (NAME.wharf-part), renamed once verified' : 'in place (straight to the final name)'}`,
+    `Upload times:     ${site.keepModifiedTimes ? 'kept (the local modification time, by MFMT or SITE UTIME)' : 'not kept (the server sets its own)'}`,
     `File data:        ${site.allowClearData ? 'unencrypted allowed when the server refuses PROT P' : 'encrypted (PROT P) required'}`,
     `Client cert:      ${site.clientCertPath ? `${site.clientCertPath}${site.clientKeyPath ? ` (key ${site.clientKeyPath})` : ''}` : 'none'}`,
     `Proxy:            ${PROXY_WORDS[site.proxyMode ?? 'app']}${site.proxyMode === 'custom' ? ` ${site.proxyUrl ?? ''}` : ''}`,
@@ -133,6 +136,7 @@ export async function runSiteCommand(
         ...(flags.timezoneOffset ? { timezoneOffsetMinutes: integerFlag(flags.timezoneOffset, '--timezone-offset') } : {}),
         ...(flags.encoding ? { encoding: flags.encoding } : {}),
         ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
+        ...(flags.keepTimes !== undefined ? { keepModifiedTimes: flags.keepTimes } : {}),
         ...(allowClearData !== undefined ? { allowClearData } : {}),
         ...(flags.comments ? { comments: flags.comments } : {}),
       });
@@ -157,6 +161,7 @@ export async function runSiteCommand(
         ...(flags.timezoneOffset ? { timezoneOffsetMinutes: integerFlag(flags.timezoneOffset, '--timezone-offset') } : {}),
         ...(flags.encoding ? { encoding: flags.encoding } : {}),
         ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
+        ...(flags.keepTimes !== undefined ? { keepModifiedTimes: flags.keepTimes } : {}),
         ...(allowClearData !== undefined ? { allowClearData } : {}),
         ...(flags.comments !== undefined ? { comments: flags.comments } : {}),
         ...(flags.keepPassword ? { keepPassword: true } : {}),

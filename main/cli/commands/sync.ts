@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../../common/models/sync';
 import { exitCodeFor } from '../exit-codes';
 import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags, recursionLimitUsage, stopAtRecursionLimit } from '../recursion-limit';
-import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection, settleSiteSaves, type CliConnection } from '../connection';
+import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, KEEP_TIMES_OPTIONS, connectionFlags, keepTimesFlag, resolveCliConnection, settleSiteSaves, type CliConnection } from '../connection';
 import type { CliIo } from '../io';
 import { WharfError } from '../../core/errors';
 import { FtpsSession, type SessionOptions } from '../../ftps/session';
@@ -32,6 +32,8 @@ down (server -> this computer) or mirror (both ways, the newer copy wins). Every
   --parallel N           transfers at once, default 2 (1-10)
   --in-place             upload straight to the final names (for servers that refuse renames); by
                          default uploads go to NAME.wharf-part and are renamed once verified
+  --no-keep-times        leave uploaded files with the server's time (no MFMT / SITE UTIME); --keep-times
+                         keeps the local modification times; default the site's setting, else keep
   --json                 print the plan and the result as JSON
 ${recursionLimitUsage('the remote walk')}
   --ca FILE, --fingerprint SHA256:…, --insecure, --allow-plain, --active, --timeout SECONDS,
@@ -134,6 +136,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         'size-only': { type: 'boolean', default: false },
         parallel: { type: 'string', default: '2' },
         'in-place': { type: 'boolean', default: false },
+        ...KEEP_TIMES_OPTIONS,
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -196,6 +199,8 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         stateFile: null,
         defaultConcurrency: parallel,
         defaultOverwrite: 'overwrite',
+        // --keep-times / --no-keep-times win over the site's setting for this run only.
+        keepUploadTimes: () => keepTimesFlag(values) ?? connection.keepModifiedTimes,
       });
       const run = await runSyncPlan(plan, {
         queue,

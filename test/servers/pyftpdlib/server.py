@@ -12,6 +12,7 @@ The config (all keys written by the launcher):
   timezone     the server's TZ (e.g. "Asia/Tokyo"); with it LIST/MLSD/MDTM use local time (use_gmt_times False)
   list_only    no MLSD/MLST, whatever the style
   mdtm_utc     MDTM answers in UTC (RFC 3659) even with a timezone, as ProFTPD and IIS do
+  site_utime   no MFMT; "SITE UTIME YYYYMMDDhhmmss path" (UTC) instead, as pure-ftpd and ProFTPD's mod_site_misc
 
 Behaviours kept from pyftpdlib 1.5.7 on purpose, because real servers do the same and clients must cope:
   - active mode: the server connects to the client's EPRT/PORT address first and replies "200 Active data
@@ -19,6 +20,7 @@ Behaviours kept from pyftpdlib 1.5.7 on purpose, because real servers do the sam
   - a data connection the client opens and closes without a transfer (MLSD refused, say) is answered with a
     late "226 Transfer complete." on the control connection.
 """
+import calendar
 import json
 import logging
 import os
@@ -99,6 +101,13 @@ def make_handler(config):
         # Neither IIS (as configured by most hosts) nor netkit ftpd answers MLSD/MLST.
         for cmd in ('MLSD', 'MLST'):
             proto_cmds.pop(cmd, None)
+    if config.get('site_utime'):
+        # FEAT then leaves MFMT out; SITE HELP lists UTIME (pyftpdlib builds both from proto_cmds).
+        proto_cmds.pop('MFMT', None)
+        # perm None: pyftpdlib would otherwise take the whole argument (time and path) for a path; the
+        # handler checks the 'T' permission on the path itself.
+        proto_cmds['SITE UTIME'] = dict(perm=None, auth=True, arg=True,
+                                        help='Syntax: SITE UTIME <SP> YYYYMMDDhhmmss <SP> path (set modification time, UTC).')
 
     class Handler(base):
         abstracted_fs = Filesystem
@@ -145,6 +154,24 @@ def make_handler(config):
                 return super().ftp_MDTM(path)
             finally:
                 self.use_gmt_times = local
+
+        def ftp_SITE_UTIME(self, line):
+            stamp, _, name = line.partition(' ')
+            try:
+                seconds = calendar.timegm(time.strptime(stamp, '%Y%m%d%H%M%S'))
+            except ValueError:
+                self.respond('501 Syntax: SITE UTIME YYYYMMDDhhmmss path.')
+                return
+            path = self.fs.ftp2fs(name)
+            if not name or not self.fs.validpath(path) or not self.authorizer.has_perm(self.username, 'T', path):
+                self.respond('550 Not allowed.')
+                return
+            try:
+                self.run_as_current_user(self.fs.utime, path, seconds)
+            except OSError as err:
+                self.respond('550 %s.' % err.strerror)
+                return
+            self.respond('200 UTIME OK')
 
         def ftp_SYST(self, line):
             if style == 'iis':
