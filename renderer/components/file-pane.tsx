@@ -12,7 +12,6 @@ import { useDispatcher, useStore } from '../hooks';
 import { MARK_WORDS, markFor, paneMarks, paneRows } from '../state/compare-model';
 import { formatDate, formatSize, typeLabel } from '../state/format';
 import {
-  breadcrumbs,
   countSummary,
   entryPath,
   findByPrefix,
@@ -28,8 +27,9 @@ import {
   type PaneSide,
   type SortKey,
 } from '../state/pane-model';
-import { activeSession, securityBadge } from '../state/session-model';
+import { activeSession } from '../state/session-model';
 import { Icon } from './icons';
+import { LockBadge, NotConnected, PaneError, PathBar, SIDE_LABEL } from './pane-chrome';
 import { VirtualList } from './virtual-list';
 
 const ROW_HEIGHT = 24;
@@ -50,8 +50,6 @@ const COLUMNS: readonly Column[] = [
   { key: 'owner', label: 'Owner', className: 'c-owner', remoteOnly: true },
 ];
 
-const SIDE_LABEL: Record<PaneSide, string> = { local: 'Local', remote: 'Remote' };
-
 function iconFor(entry: PaneEntry): 'folder' | 'file' | 'link' {
   if (entry.type === 'directory') return 'folder';
   if (entry.type === 'symlink') return 'link';
@@ -62,87 +60,6 @@ function iconFor(entry: PaneEntry): 'folder' | 'file' | 'link' {
 function followSidewaysScroll(e: UIEvent<HTMLElement>): void {
   const head = e.currentTarget.querySelector<HTMLElement>('.grid-head');
   if (head && e.target instanceof HTMLElement && e.target.classList.contains('grid-body')) head.scrollLeft = e.target.scrollLeft;
-}
-
-/** The path bar: breadcrumbs; click the free space (or press Ctrl+L) to type a path. */
-function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
-  const dispatcher = useDispatcher();
-  const pane = useStore(dispatcher.stores.pane(side));
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState('');
-  const crumbs = pane.path ? breadcrumbs(pane.path, pane.separator) : [];
-  const startEdit = () => {
-    setText(pane.path ?? '');
-    setEditing(true);
-  };
-  if (editing) {
-    return (
-      <form
-        className="pathbar editing"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setEditing(false);
-          if (text.trim()) void dispatcher.panes.go(side, text.trim());
-        }}
-      >
-        <input
-          className="path-input"
-          aria-label={`${SIDE_LABEL[side]} path`}
-          value={text}
-          autoFocus
-          spellCheck={false}
-          onFocus={(e) => e.currentTarget.select()}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={() => setEditing(false)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              setEditing(false);
-              focusGrid(side);
-            }
-          }}
-        />
-      </form>
-    );
-  }
-  return (
-    <div className="pathbar" onClick={(e) => e.target === e.currentTarget && pane.path && startEdit()}>
-      <nav className="crumbs" aria-label={`${SIDE_LABEL[side]} breadcrumbs`}>
-        {crumbs.map((c, i) => (
-          <span key={c.path} className="crumb-wrap">
-            {i > 0 && c.label !== pane.separator && <Icon name="chevron" className="crumb-sep" />}
-            <button type="button" className="crumb" title={c.path} aria-current={i === crumbs.length - 1 ? 'location' : undefined} onClick={() => void dispatcher.panes.go(side, c.path).then(() => focusGrid(side))}>
-              {c.label}
-            </button>
-          </span>
-        ))}
-      </nav>
-      <button type="button" className="icon-button subtle" aria-label={`Edit ${side} path`} title="Type a path (Ctrl+L)" disabled={!pane.path} onClick={startEdit}>
-        <Icon name="edit" />
-      </button>
-    </div>
-  );
-}
-
-/** The lock badge of the remote pane: click for the security report. */
-export function LockBadge(): ReactNode {
-  const dispatcher = useDispatcher();
-  const sessions = useStore(dispatcher.stores.sessions);
-  const session = activeSession(sessions);
-  if (!session || session.state !== 'connected') return null;
-  const badge = securityBadge(session.report);
-  return (
-    <button
-      type="button"
-      className={`lock-badge ${badge.level}`}
-      aria-label={`Security report: ${badge.text}`}
-      title="Show how this connection is protected"
-      onClick={() => void dispatcher.connections.showSecurityReport()}
-    >
-      <Icon name={badge.level === 'insecure' ? 'unlock' : 'lock'} />
-      <span>{badge.text}</span>
-    </button>
-  );
 }
 
 /** One pane. */
@@ -564,47 +481,4 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
 
 function isHiddenName(entry: PaneEntry): boolean {
   return entry.hidden ?? entry.name.startsWith('.');
-}
-
-function PaneError({ side }: { readonly side: PaneSide }): ReactNode {
-  const dispatcher = useDispatcher();
-  const pane = useStore(dispatcher.stores.pane(side));
-  if (!pane.error) return null;
-  const notAllowed = pane.error.kind === 'local-io' && pane.error.detail?.['reason'] === 'not-allowed';
-  return (
-    <div className="empty error-state" role="alert">
-      <p>{pane.error.message}</p>
-      {notAllowed && (
-        <button type="button" className="button" onClick={() => void dispatcher.panes.chooseLocalFolder()}>
-          Choose folder…
-        </button>
-      )}
-    </div>
-  );
-}
-
-function NotConnected(): ReactNode {
-  const dispatcher = useDispatcher();
-  const ui = useStore(dispatcher.stores.ui);
-  const sessions = useStore(dispatcher.stores.sessions);
-  const connecting = sessions.sessions.find((x) => x.state === 'connecting');
-  if (ui.connecting || connecting) {
-    return (
-      <div className="not-connected" role="status">
-        <span className="spinner" aria-hidden="true" />
-        <p className="title">Connecting…</p>
-        {connecting && <p className="muted">{connecting.label}</p>}
-      </div>
-    );
-  }
-  return (
-    <div className="not-connected">
-      <Icon name="server" className="big-icon" />
-      <p className="title">Not connected</p>
-      <p className="muted">Use the quick connect bar above, or open a saved site.</p>
-      <button type="button" className="button" onClick={() => dispatcher.dialogs.open({ kind: 'site-manager', id: 'site-manager', selectSiteId: null })}>
-        <Icon name="sites" /> Open Site Manager
-      </button>
-    </div>
-  );
 }
