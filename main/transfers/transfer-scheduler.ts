@@ -342,6 +342,12 @@ export class TransferScheduler implements QueueControls {
       return;
     }
     const now = this.clock.now();
+    // Every batch of a big folder arrives while its first files run: with no room anywhere, walking all
+    // queued items would start none, and cost O(queue) per batch.
+    if (!this.anySiteHasRoom(now)) {
+      this.checkSettled();
+      return;
+    }
     for (const item of this.items.queuedInOrder()) {
       if (!this.siteHasRoom(item.siteKey, now)) continue;
       if (item.nextAttemptAt !== null && Date.parse(item.nextAttemptAt) > now) continue;
