@@ -146,4 +146,20 @@ describe('downloads from a hostile listing in the window', () => {
     assertContained();
     assert.deepEqual(pageProblems(page), []);
   });
+
+  it('Enter on a traversal name (the keyboard\'s activate) fails it with the reason; Enter on an honest file downloads it', async () => {
+    await clearQueue();
+    const up = folder.tricks[1]?.name ?? '';
+    await paneRow(page, 'remote', up).click();
+    await page.keyboard.press('Enter');
+    await paneRow(page, 'remote', 'ok.txt').click();
+    await page.keyboard.press('Enter');
+    const items = await queueEnded(2);
+    const refused = items.find((i) => i.remotePath.includes('up-'));
+    assert.equal(refused?.state, 'failed');
+    assert.match(refused?.lastError?.message ?? '', /^The server named this file "\.\.\/up-.*\.txt", which would be written outside Downloads; skipped\.$/);
+    assert.equal(readFileSync(join(chosen, 'ok.txt'), 'utf8'), folder.honest['ok.txt']);
+    assertContained();
+    assert.deepEqual(pageProblems(page), []);
+  });
 });
