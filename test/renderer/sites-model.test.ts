@@ -79,6 +79,17 @@ describe('the site form', () => {
     assert.deepEqual(toUpdateInput(draft, saved), {});
     assert.deepEqual(toUpdateInput({ ...draft, uploadViaTemporaryName: true }, saved), { uploadViaTemporaryName: true });
   });
+
+  it('"Keep modification times on upload" starts ticked for a new site and is sent only when changed', () => {
+    const fresh = { ...newDraft([], true), name: 'S', host: 'h' };
+    assert.equal(fresh.keepModifiedTimes, true);
+    assert.equal(toCreateInput({ ...fresh, keepModifiedTimes: false }).keepModifiedTimes, false);
+    const saved = site('no-times', [], { keepModifiedTimes: false });
+    const draft = draftFromSite(saved);
+    assert.equal(draft.keepModifiedTimes, false);
+    assert.deepEqual(toUpdateInput(draft, saved), {});
+    assert.deepEqual(toUpdateInput({ ...draft, keepModifiedTimes: true }, saved), { keepModifiedTimes: true });
+  });
 });
 
 describe('the site tree', () => {
