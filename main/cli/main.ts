@@ -481,6 +481,9 @@ async function commandGet(positionals: string[], flags: CliFlags): Promise<void>
   try {
     const targetIsFolder = await stat(target).then((s) => s.isDirectory()).catch(() => false);
     const name = posix.basename(path);
+    if (flags.segments > 1 && (flags.recursive || !(flags.resume || flags.overwrite === 'overwrite'))) {
+      warn('--segments applies to one file with --overwrite overwrite (the default) or --resume: downloading in one stream per file');
+    }
     if (!flags.recursive && flags.segments > 1 && (flags.resume || flags.overwrite === 'overwrite')) {
       const localPath = targetIsFolder ? downloadPathIn(target, name) : target;
       await getInSegments({ session, openSession: async () => (await openSession(location, flags)).session, remotePath: path, localPath, segments: flags.segments, resume: flags.resume, quiet: flags.quiet, warn });
