@@ -6,8 +6,8 @@ import type { StreamingHash } from './streaming-hash';
 
 /** Bytes gathered before one positional write: one system call per MiB instead of one per TLS record. */
 const BATCH_BYTES = 1024 * 1024;
-/** Batches: one being filled while the others reach the disk. */
-const BATCHES = 3;
+/** Batches: one being filled while the others reach the disk; 8 MiB of slack for a busy disk or a descheduled thread pool. */
+const BATCHES = 8;
 
 export interface FileSinkOptions {
   /** An open file; the sink never closes it. */
