@@ -18,6 +18,8 @@ import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags, recursionLimitUsage, stop
 import { ask, forTerminal } from './terminal';
 import { runSiteCommand, type SiteFlags } from './commands/site';
 import { runSiteFileCommand, SITE_FILE_USAGE } from './commands/site-file';
+import { getInSegments } from './segmented-get';
+import { downloadPathIn } from '../transfers/local-target';
 import { hostForUrl, isRemoteArgument, parseLocation, type CliLocation } from './url';
 
 const USAGE = `Usage: wharf <command> [options]
@@ -69,6 +71,9 @@ ${CONNECTIVITY_USAGE}
   --allow-clear-data     go on when the server refuses to encrypt data connections (PROT P):
                          listings and files then travel unencrypted (refused by default)
   --parallel N           connections for -r transfers (default 2, at most 10)
+  --segments N           get of one file: fetch it in N ranges over N connections at once (REST),
+                         for long links one connection cannot fill (default 1: off; at most 10);
+                         with --resume an interrupted run continues range by range
   --overwrite POLICY     when the target exists: overwrite (default), newer, size-differs,
                          resume, rename, skip, or ask (on a terminal)
   --resume               same as --overwrite resume: continue partial downloads / uploads
@@ -106,6 +111,8 @@ interface CliFlags {
   readonly allowClearData: boolean;
   readonly active: boolean;
   readonly parallel: number;
+  /** `--segments N`: a single-file get in N ranges over N connections. */
+  readonly segments: number;
   readonly resume: boolean;
   readonly inPlace: boolean;
   readonly overwrite: string;
@@ -133,6 +140,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       'require-data-protection': { type: 'boolean', default: false },
       active: { type: 'boolean', default: false },
       parallel: { type: 'string', default: '2' },
+      segments: { type: 'string', default: '1' },
       resume: { type: 'boolean', default: false },
       'in-place': { type: 'boolean', default: false },
       overwrite: { type: 'string', default: 'overwrite' },
@@ -166,6 +174,8 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
   const parallel = Number(values.parallel);
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
   const expansionBudget = recursionLimitFlags(values);
+  const segments = Number(values.segments);
+  if (!Number.isInteger(segments) || segments < 1 || segments > 10) throw new WharfError('invalid-input', '--segments takes a whole number from 1 to 10.');
   const timeout = Number(values.timeout);
   if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
   return {
@@ -180,6 +190,7 @@ function parseFlags(argv: string[]): { command: string; positionals: string[]; f
       expansionBudget,
       active: values.active ?? false,
       parallel,
+      segments,
       resume: values.resume ?? false,
       inPlace: values['in-place'] ?? false,
       overwrite: values.overwrite ?? 'overwrite',
@@ -390,6 +401,14 @@ async function commandGet(positionals: string[], flags: CliFlags): Promise<void>
   try {
     const targetIsFolder = await stat(target).then((s) => s.isDirectory()).catch(() => false);
     const name = posix.basename(path);
+    if (flags.segments > 1 && (flags.recursive || !(flags.resume || flags.overwrite === 'overwrite'))) {
+      warn('--segments applies to one file with --overwrite overwrite (the default) or --resume: downloading in one stream per file');
+    }
+    if (!flags.recursive && flags.segments > 1 && (flags.resume || flags.overwrite === 'overwrite')) {
+      const localPath = targetIsFolder ? downloadPathIn(target, name) : target;
+      await getInSegments({ session, openSession: async () => (await openSession(location, flags)).session, remotePath: path, localPath, segments: flags.segments, resume: flags.resume, quiet: flags.quiet, warn });
+      return;
+    }
     if (!flags.recursive) {
       // Into a folder, the remote name is joined and checked in the queue like a name picked in the app.
       await runThroughQueue(location, flags, session, targetIsFolder

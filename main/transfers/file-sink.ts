@@ -6,8 +6,8 @@ import type { StreamingHash } from './streaming-hash';
 
 /** Bytes gathered before one positional write: one system call per MiB instead of one per TLS record. */
 const BATCH_BYTES = 1024 * 1024;
-/** Batches: one being filled while the others reach the disk. */
-const BATCHES = 3;
+/** Batches: one being filled while the others reach the disk; 8 MiB of slack for a busy disk or a descheduled thread pool. */
+const BATCHES = 8;
 
 export interface FileSinkOptions {
   /** An open file; the sink never closes it. */
@@ -21,6 +21,10 @@ export interface FileSinkOptions {
   /** The global speed limit: a chunk waits as the bucket says, and back-pressure reaches the socket. */
   readonly bucket?: TokenBucket;
   readonly clock?: Clock;
+  /** Accept at most this many bytes and drop the rest (one range of a segmented download); `onFull` then runs once. */
+  readonly maxBytes?: number;
+  /** The sink has all `maxBytes` bytes and has started writing the last of them: the data connection may stop. */
+  readonly onFull?: () => void;
 }
 
 /**
@@ -46,6 +50,11 @@ export class FileSink extends Writable {
   private throttledBytes = 0;
   /** Bytes accepted so far (not necessarily on disk until 'finish'). */
   bytesReceived = 0;
+  /** Bytes from `position` on that are written to the file with nothing missing before them: what a resume may trust. */
+  persistedBytes = 0;
+  /** Writes issued and not yet counted in `persistedBytes`, in file order, with whether each is done. */
+  private readonly issued: { length: number; done: boolean }[] = [];
+  private full = false;
 
   constructor(options: FileSinkOptions) {
     super({ highWaterMark: BATCH_BYTES });
@@ -71,6 +80,17 @@ export class FileSink extends Writable {
   }
 
   private accept(chunk: Buffer, callback: (error?: Error | null) => void): void {
+    const max = this.options.maxBytes;
+    if (max !== undefined) {
+      if (this.full) {
+        callback();
+        return;
+      }
+      if (this.bytesReceived + chunk.length >= max) {
+        chunk = chunk.subarray(0, max - this.bytesReceived);
+        this.full = true;
+      }
+    }
     this.bytesReceived += chunk.length;
     this.options.hash?.update(chunk);
     this.options.onBytes?.(chunk.length);
@@ -92,6 +112,12 @@ export class FileSink extends Writable {
       offset += copied;
       this.batchBytes += copied;
       if (this.batchBytes === BATCH_BYTES) this.flush();
+    }
+    if (this.full) {
+      if (this.batchBytes > 0) this.flush();
+      // After this write returns: the owner stops the data connection, which destroys this sink.
+      const onFull = this.options.onFull;
+      if (onFull) process.nextTick(onFull);
     }
     callback();
   }
@@ -126,14 +152,20 @@ export class FileSink extends Writable {
     this.batchBytes = 0;
     this.writeAt += length;
     this.inFlight += 1;
+    const record = { length, done: false };
+    this.issued.push(record);
     void writeFully(this.handle, buffer.subarray(0, length), at).then(
-      () => this.writeDone(buffer, null),
-      (error: unknown) => this.writeDone(buffer, error instanceof Error ? error : new Error(String(error))),
+      () => this.writeDone(buffer, record, null),
+      (error: unknown) => this.writeDone(buffer, record, error instanceof Error ? error : new Error(String(error))),
     );
   }
 
-  private writeDone(buffer: Buffer, error: Error | null): void {
+  private writeDone(buffer: Buffer, record: { length: number; done: boolean }, error: Error | null): void {
     this.inFlight -= 1;
+    if (!error) {
+      record.done = true;
+      while (this.issued[0]?.done) this.persistedBytes += (this.issued.shift() as { length: number }).length;
+    }
     this.free.push(buffer);
     if (error && !this.writeError) {
       this.writeError = error;

@@ -7,19 +7,22 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerInfo } from '../servers/fleet';
 
-export type ClientName = 'wharf' | 'wharf-pinned' | 'wharf-baseline' | 'curl' | 'lftp';
+export type ClientName = 'wharf' | 'wharf-pinned' | 'wharf-baseline' | 'wharf-segments' | 'curl' | 'lftp' | 'lftp-pget';
 
 export const CLIENT_LABELS: Record<ClientName, string> = {
   wharf: 'Wharf',
   'wharf-pinned': 'Wharf, pinned (--fingerprint)',
   'wharf-baseline': 'Wharf baseline (--baseline)',
+  'wharf-segments': 'Wharf, get --segments N',
   curl: 'curl',
   lftp: 'lftp',
+  'lftp-pget': 'lftp pget -n N',
 };
 
 /** A job as the benchmark describes it; paths are absolute local paths, remote ones relative to the FTP root. */
 export type Job =
-  | { kind: 'download'; remote: string; local: string }
+  /** `segments`: one file in that many ranges over as many connections (wharf --segments, lftp pget -n). */
+  | { kind: 'download'; remote: string; local: string; segments?: number }
   | { kind: 'upload'; local: string; remote: string }
   /** Downloads `files` (names inside remoteDir) into localDir, over `connections` connections. */
   | { kind: 'download-tree'; remoteDir: string; localDir: string; files: readonly string[]; connections: number }
@@ -49,6 +52,8 @@ export interface ClientContext {
    * clients that would open a PASV address (127.0.0.1, the server's) are told to use the control peer's.
    */
   readonly viaProxy?: boolean;
+  /** `--segments N`: big downloads also run as `wharf get --segments N` and `lftp pget -n N`. */
+  readonly segments?: number;
 }
 
 function wharfUrl(server: ServerInfo, path: string): string {
@@ -68,7 +73,7 @@ function wharfCommand(ctx: ClientContext, pinned: boolean, job: Job, program = c
   let args: string[];
   switch (job.kind) {
     case 'download':
-      args = ['get', wharfUrl(server, job.remote), job.local, ...common];
+      args = ['get', wharfUrl(server, job.remote), job.local, ...(job.segments ? ['--segments', String(job.segments)] : []), ...common];
       break;
     case 'upload':
       args = ['put', job.local, wharfUrl(server, job.remote), ...common];
@@ -181,7 +186,7 @@ function lftpCommand(ctx: ClientContext, job: Job): Command {
   let action: string;
   switch (job.kind) {
     case 'download':
-      action = `get ${lftpQuote(job.remote)} -o ${lftpQuote(job.local)}`;
+      action = `${job.segments ? `pget -n ${job.segments}` : 'get'} ${lftpQuote(job.remote)} -o ${lftpQuote(job.local)}`;
       break;
     case 'upload':
       action = `put ${lftpQuote(job.local)} -o ${lftpQuote(job.remote)}`;
@@ -208,6 +213,10 @@ export function commandFor(client: ClientName, ctx: ClientContext, job: Job): Co
       return wharfCommand(ctx, false, job);
     case 'wharf-pinned':
       return wharfCommand(ctx, true, job);
+    case 'wharf-segments':
+      return wharfCommand(ctx, false, withSegments(ctx, job));
+    case 'lftp-pget':
+      return lftpCommand(ctx, withSegments(ctx, job));
     case 'wharf-baseline':
       if (!ctx.baselineBundle) throw new Error('wharf-baseline needs --baseline');
       return wharfCommand(ctx, false, job, ctx.baselineBundle);
@@ -216,4 +225,10 @@ export function commandFor(client: ClientName, ctx: ClientContext, job: Job): Co
     case 'lftp':
       return lftpCommand(ctx, job);
   }
+}
+
+/** The segmented clients run only big downloads, in `ctx.segments` ranges. */
+function withSegments(ctx: ClientContext, job: Job): Job {
+  if (job.kind !== 'download' || !ctx.segments) throw new Error('segmented clients run big downloads with --segments N');
+  return { ...job, segments: ctx.segments };
 }

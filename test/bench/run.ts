@@ -78,6 +78,7 @@ const USAGE = `npm run bench -- [options]   (needs root and a built CLI: npm run
   --wan-rate SIZE        a link shared by all connections, bytes per second (default: none)
   --baseline FILE        also run an earlier build's dist/cli/wharf.cjs (copied elsewhere) as "Wharf baseline":
                          before/after ratios from the same run
+  --segments N           big downloads also as wharf get --segments N and lftp pget -n N (default 0: not)
   --timeout SECONDS      per client process (default 900)
   --out FILE             report file (default docs/BENCHMARKS.md);  --no-write: stdout only
 `;
@@ -98,6 +99,8 @@ interface Options {
   networks: Network[];
   wan: WanOptions;
   baseline: string | null;
+  /** Big downloads also as `wharf get --segments N` and `lftp pget -n N`; 0: not. */
+  segments: number;
   write: boolean;
   out: string;
   timeoutMs: number;
@@ -122,6 +125,7 @@ function parseOptions(argv: string[]): Options {
       'wan-window': { type: 'string', default: '4M' },
       'wan-rate': { type: 'string' },
       baseline: { type: 'string' },
+      segments: { type: 'string', default: '0' },
       'no-write': { type: 'boolean', default: false },
       out: { type: 'string', default: join(root, 'docs', 'BENCHMARKS.md') },
       timeout: { type: 'string', default: '900' },
@@ -159,6 +163,7 @@ function parseOptions(argv: string[]): Options {
     servers: servers as ServerName[] | null,
     networks: [...networks],
     baseline: values.baseline ?? null,
+    segments: whole('segments', values.segments ?? '0', 0),
     wan: {
       delayMs: whole('wan-delay', values['wan-delay'], 0),
       windowBytes: parseSize(values['wan-window']),
@@ -349,10 +354,11 @@ async function benchBig(b: Bench, servers: ServerInfo[]): Promise<BigResult[]> {
   const clients = clientsOf(opts);
   const results: BigResult[] = [];
   for (const direction of ['download', 'upload'] as const) {
+    const segmented: ClientName[] = direction === 'download' && opts.segments > 1 ? ['wharf-segments', 'lftp-pget'] : [];
     for (const server of servers) {
       const result: BigResult = { direction, server: server.name, runs: {} };
       for (let run = 0; run < opts.runs; run++) {
-        for (const client of rotate(clients, run)) {
+        for (const client of rotate([...clients, ...segmented], run)) {
           const job: Job =
             direction === 'download'
               ? { kind: 'download', remote: BIG_NAME, local: join(b.localDir, `dl-${client}.bin`) }
@@ -364,6 +370,7 @@ async function benchBig(b: Bench, servers: ServerInfo[]): Promise<BigResult[]> {
           const problem = withExit(timed, await checkFile(landed, opts.size, run === 0 ? b.bigSha : null));
           rmSync(landed, { force: true });
           rmSync(`${landed}.part`, { force: true });
+          rmSync(`${landed}.lftp-pget-status`, { force: true });
           (result.runs[client] ??= []).push({ seconds: timed.seconds, exitCode: timed.exitCode, good: problem ? 0 : 1, expected: 1, problem });
           log(`${b.network} ${direction} ${server.name} run ${run + 1}/${opts.runs} ${client}: ${formatSeconds(timed.seconds)}${problem ? ` PROBLEM ${problem}` : ''}`);
         }
@@ -485,6 +492,36 @@ function bigTables(results: BigResult[], opts: Options): string {
     ['transfer', 'server', 'Wharf', 'curl', 'lftp', 'Wharf / curl', 'Wharf / lftp', 'MB/s Wharf / curl / lftp', ...BASELINE_HEADERS(opts)],
     rows,
     ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+  );
+}
+
+/**
+ * With --segments N: the segmented downloads beside the best single stream of the same run (the fastest of
+ * Wharf, curl and lftp among those that delivered everything) and lftp's `pget -n N`.
+ */
+function segmentedTable(results: BigResult[], opts: Options): string {
+  const rows = results
+    .filter((r) => r.runs['wharf-segments'])
+    .map((r) => {
+      const t = (client: string) => medianOfGood(r.runs[client] ?? []);
+      const singles = (['wharf', 'curl', 'lftp'] as const).filter((c) => t(c) !== null && correctness(r.runs[c] ?? []) === 'ok');
+      const best = singles.reduce<ClientName | null>((a, c) => (a === null || (t(c) as number) < (t(a) as number) ? c : a), null);
+      const mark = (client: string) => (correctness(r.runs[client] ?? []) === 'ok' ? formatSeconds(t(client)) : `${formatSeconds(t(client))} ✗`);
+      const speedup = (other: number | null) => formatRatio(ratio(other, t('wharf-segments')));
+      return [
+        SERVER_LABELS[r.server] ?? r.server,
+        mark('wharf-segments'),
+        mark('lftp-pget'),
+        best ? `${CLIENT_LABELS[best]} ${formatSeconds(t(best))}` : 'n/a',
+        speedup(best ? t(best) : null),
+        speedup(t('lftp-pget')),
+        `${formatMBps(opts.size, t('wharf-segments'))} / ${formatMBps(opts.size, t('lftp-pget'))}`,
+      ];
+    });
+  return markdownTable(
+    ['server', `Wharf --segments ${opts.segments}`, `lftp pget -n ${opts.segments}`, 'best single stream', 'best single / Wharf segments', `lftp pget / Wharf segments`, 'MB/s Wharf segments / pget'],
+    rows,
+    ['l', 'r', 'r', 'l', 'r', 'r', 'r'],
   );
 }
 
@@ -656,6 +693,16 @@ function networkSection(results: NetworkResults, env: Environment, opts: Options
   }
   parts.push('');
   if (results.big.length > 0) parts.push(`### One big file (${formatSize(opts.size)})`, '', bigTables(results.big, opts), '');
+  if (results.big.some((r) => r.runs['wharf-segments'])) {
+    parts.push(
+      `### One big file in ${opts.segments} segments (download)`,
+      '',
+      'Above 1 means the segmented download is faster: the best single-stream time (or lftp pget\'s) over Wharf\'s.',
+      '',
+      segmentedTable(results.big, opts),
+      '',
+    );
+  }
   if (results.small.length > 0) {
     const curlSubset = Math.min(opts.curlSeqFiles, opts.files);
     const tables = smallTables(results.small);
@@ -798,7 +845,7 @@ async function main(): Promise<void> {
     const localDir = join(tmp, 'local');
     const scratchDir = join(tmp, 'scratch');
     for (const dir of [dataDir, localDir, scratchDir, join(scratchDir, 'lftp-home')]) mkdirSync(dir, { recursive: true });
-    const loopbackCtx = (server: ServerInfo): ClientContext => ({ server, caCertFile: info.caCertFile, nodePath: process.execPath, wharfBin, scratchDir, baselineBundle: opts.baseline });
+    const loopbackCtx = (server: ServerInfo): ClientContext => ({ server, caCertFile: info.caCertFile, nodePath: process.execPath, wharfBin, scratchDir, baselineBundle: opts.baseline, segments: opts.segments });
 
     // Test data: written once, hard-linked into every server root (read-only to the FTP users: downloads only).
     const bigLocal = join(dataDir, BIG_NAME);

@@ -1,0 +1,166 @@
+/**
+ * Segmented downloads (main/transfers/segmented-download.ts) against real servers: a file fetched in ranges over
+ * several connections arrives byte for byte (SHA-256), only ever under a temporary name until verified; a
+ * connection cut inside one range continues that range from where it stopped (REST past the range's start) on a
+ * new connection; and an interrupted download continues range by range in a later run.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import type { LogLine } from '../../common/models';
+import { FtpsSession } from '../../main/ftps';
+import { downloadInSegments, segmentedTemporaryPaths, splitIntoRanges } from '../../main/transfers/segmented-download';
+import { useFleet, writeServerFile, type ServerName } from '../servers/fleet';
+import { commandsSent, openSession, targetFor, testBytes } from '../ftps/support';
+import { startFaultProxy } from '../faults/fault-proxy';
+import { passivePortsOf } from '../faults/support';
+
+const fleet = await useFleet();
+const work = mkdtempSync(join(tmpdir(), 'wharf-segments-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+const SIZE = 20 * 1024 * 1024 + 12_345;
+const DATA = testBytes(SIZE, 11);
+const DATA_SHA = createHash('sha256').update(DATA).digest('hex');
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** REST offsets the sessions asked for. */
+function restOffsets(log: readonly LogLine[]): number[] {
+  return commandsSent(log).flatMap((c) => (/^REST (\d+)$/.exec(c) ? [Number(/^REST (\d+)$/.exec(c)?.[1])] : []));
+}
+
+describe('segmented downloads', () => {
+  test('ranges split the file whole, at least 4 MiB each', () => {
+    const ranges = splitIntoRanges(SIZE, 4);
+    assert.equal(ranges.length, 4);
+    assert.equal(ranges[0]?.start, 0);
+    assert.equal(ranges.at(-1)?.end, SIZE);
+    for (let i = 1; i < ranges.length; i++) assert.equal(ranges[i]?.start, ranges[i - 1]?.end);
+    assert.equal(splitIntoRanges(6 * 1024 * 1024, 4).length, 1, 'too small to split');
+  });
+
+  for (const name of ['pureftpd-explicit', 'proftpd-explicit', 'vsftpd-explicit'] as const satisfies readonly ServerName[]) {
+    test(`${name}: 4 ranges on 4 connections arrive byte for byte, under a temporary name until verified`, async () => {
+      const server = fleet.servers[name];
+      const remote = `/${unique('seg')}.bin`;
+      writeServerFile(server, remote, DATA);
+      const folder = mkdtempSync(join(work, 'down-'));
+      const local = join(folder, 'big.bin');
+      const log: LogLine[] = [];
+      const { session } = await openSession(fleet, server, { onLog: (line) => log.push(line) });
+      const namesSeen = new Set<string>();
+      try {
+        const result = await downloadInSegments({
+          remotePath: remote,
+          localPath: local,
+          localRoot: folder,
+          segments: 4,
+          resume: false,
+          session,
+          openSession: async () => (await openSession(fleet, server, { onLog: (line) => log.push(line) })).session,
+          onProgress: () => {
+            for (const entry of readdirSync(folder)) namesSeen.add(entry);
+          },
+        });
+        assert.equal(result.segments, 4);
+        assert.equal(result.retries, 0);
+        assert.equal(result.verifiedBy, name === 'proftpd-explicit' ? 'SHA-256' : 'size');
+      } finally {
+        await session.close();
+      }
+      assert.equal(sha256(local), DATA_SHA);
+      assert.deepEqual(readdirSync(folder), ['big.bin'], 'no temporary or state file is left');
+      assert.ok(!namesSeen.has('big.bin'), `the final name appeared only after verification: ${[...namesSeen].join(', ')}`);
+      const starts = splitIntoRanges(SIZE, 4).map((r) => r.start).filter((s) => s > 0);
+      assert.deepEqual(restOffsets(log).sort((a, b) => a - b), starts);
+    });
+  }
+
+  test('a connection cut inside one range continues that range from where it stopped, on a new connection', async () => {
+    const server = fleet.servers['pureftpd-explicit'];
+    const remote = `/${unique('cut')}.bin`;
+    writeServerFile(server, remote, DATA);
+    const proxy = await startFaultProxy({
+      upstreamHost: server.host,
+      controlPort: server.port,
+      passivePorts: passivePortsOf(fleet, 'pureftpd-explicit'),
+      // The second data connection (one of the ranges) is cut 3 MB in, as a router's FIN would cut it: every byte
+      // before the cut arrives (a reset would also throw away what the kernel had not handed over yet).
+      plan: ({ kind, index }) => (kind === 'data' && index === 1 ? { kind: 'close', atByte: 3_000_000 } : null),
+    });
+    const log: LogLine[] = [];
+    const open = () =>
+      FtpsSession.open({
+        target: targetFor(server, { host: proxy.host, port: proxy.controlPort }),
+        password: server.password,
+        // The certificate names 127.0.0.1; through the proxy's 127.0.0.2 it is trusted by its pinned fingerprint.
+        pinnedFingerprint: server.certFingerprintSha256 as string,
+        keepAliveIntervalMs: 0,
+        timeoutMs: 10_000,
+        onLog: (line) => log.push(line),
+      });
+    const folder = mkdtempSync(join(work, 'cut-'));
+    const local = join(folder, 'big.bin');
+    const session = await open();
+    try {
+      const result = await downloadInSegments({ remotePath: remote, localPath: local, localRoot: folder, segments: 4, resume: false, session, openSession: open });
+      assert.equal(result.retries, 1);
+      assert.ok(result.bytesFetched < SIZE + 2_000_000, `only the cut range's missing part was fetched again (${result.bytesFetched} bytes)`);
+    } finally {
+      await session.close();
+      await proxy.close();
+    }
+    assert.equal(proxy.stats().faultsInjected.close, 1);
+    assert.equal(sha256(local), DATA_SHA);
+    const starts = new Set(splitIntoRanges(SIZE, 4).map((r) => r.start));
+    const continued = restOffsets(log).filter((offset) => !starts.has(offset));
+    assert.equal(continued.length, 1, `one REST inside a range: ${restOffsets(log).join(', ')}`);
+    assert.deepEqual(readdirSync(folder), ['big.bin']);
+  });
+
+  test('an interrupted download continues range by range in a later run (--resume)', async () => {
+    const server = fleet.servers['proftpd-explicit'];
+    const remote = `/${unique('resume')}.bin`;
+    writeServerFile(server, remote, DATA);
+    const folder = mkdtempSync(join(work, 'resume-'));
+    const local = join(folder, 'big.bin');
+    const paths = segmentedTemporaryPaths(local, remote);
+    const { session } = await openSession(fleet, server);
+    // First run: new connections past the second are refused, so one range (the third) cannot even start.
+    let opened = 0;
+    const refusingPastTwo = async () => {
+      opened += 1;
+      if (opened > 2) throw Object.assign(new Error('refused by the test'), { kind: 'auth' });
+      return (await openSession(fleet, server)).session;
+    };
+    try {
+      await assert.rejects(downloadInSegments({ remotePath: remote, localPath: local, localRoot: folder, segments: 4, resume: false, session, openSession: refusingPastTwo }));
+      assert.ok(!existsSync(local), 'nothing under the final name');
+      assert.ok(existsSync(paths.data) && existsSync(paths.state), 'the temporary and its ranges stay for a later run');
+      const recorded = JSON.parse(readFileSync(paths.state, 'utf8')) as { ranges: { start: number; end: number; done: number }[] };
+      const complete = recorded.ranges.filter((r) => r.done === r.end - r.start).length;
+      assert.equal(complete, 3, 'three ranges were recorded complete');
+
+      const log: LogLine[] = [];
+      const result = await downloadInSegments({
+        remotePath: remote,
+        localPath: local,
+        localRoot: folder,
+        segments: 4,
+        resume: true,
+        session,
+        openSession: async () => (await openSession(fleet, server, { onLog: (line) => log.push(line) })).session,
+      });
+      assert.equal(result.bytesFetched, SIZE - recorded.ranges.filter((r) => r.done === r.end - r.start).reduce((sum, r) => sum + r.end - r.start, 0));
+      assert.equal(result.verifiedBy, 'SHA-256');
+    } finally {
+      await session.close();
+    }
+    assert.equal(sha256(local), DATA_SHA);
+    assert.deepEqual(readdirSync(folder), ['big.bin']);
+  });
+});
