@@ -14,6 +14,8 @@ import {
   PROTOCOL_HINT,
   UPLOAD_VIA_TEMPORARY_NAME_HINT,
   UPLOAD_VIA_TEMPORARY_NAME_LABEL,
+  KEEP_MODIFIED_TIMES_HINT,
+  KEEP_MODIFIED_TIMES_LABEL,
   withPort,
   withProtocol,
   type SiteDraft,
@@ -248,6 +250,13 @@ export function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvail
               <span>{UPLOAD_VIA_TEMPORARY_NAME_LABEL}</span>
             </label>
             <p className="hint">{UPLOAD_VIA_TEMPORARY_NAME_HINT}</p>
+          </div>
+          <div className="span2">
+            <label className="check">
+              <input type="checkbox" checked={draft.keepModifiedTimes} onChange={(e) => set('keepModifiedTimes', e.target.checked)} />
+              <span>{KEEP_MODIFIED_TIMES_LABEL}</span>
+            </label>
+            <p className="hint">{KEEP_MODIFIED_TIMES_HINT}</p>
           </div>
           {draft.protocol !== 'plain' && (
             <div className="span2">
