@@ -19,7 +19,7 @@ import type { HostileServer } from '../hostile/hostile-server';
 import { PASSWORD, USER } from '../hostile/scenarios';
 import { fleetCertificate } from '../hostile/support';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost } from './support';
+import { closeApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startApp } from './support';
 
 type PageWindow = { wharf: WharfBridge };
 
@@ -79,9 +79,7 @@ before(async () => {
   folder = boundaryFolder(`e2e-${process.pid}`);
   server = await startBoundaryServer(folder, cert);
   mkdirSync(chosen);
-  host = await startHost({ home: work.home, dataDir: work.dataDir });
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  ({ host, browser, page } = await startApp(work));
 
   const bar = page.getByRole('form', { name: 'Quick connect' });
   await bar.getByLabel('Protocol').selectOption('explicit');
@@ -101,10 +99,8 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  await host?.close();
+  await closeApp({ app: { host, browser }, work });
   await server?.close();
-  rmSync(work.base, { recursive: true, force: true });
   for (const p of folder?.absoluteOutside ?? []) rmSync(p, { force: true });
 });
 

@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -20,7 +20,7 @@ import { PinnedCertificateStore } from '../../main/sites/pinned-certificates';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type FleetInfo, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost, submitQuickConnect, waitReady } from './support';
+import { Screenshots, closeAllDialogs, closeApp, dialogTitled, pageProblems, paneGrid, paneRow, scratch, startApp, submitQuickConnect, waitReady } from './support';
 
 type PageWindow = { wharf: WharfBridge; wharfBridgeTest: { registerDroppedPath(name: string, path: string): void } };
 
@@ -31,12 +31,12 @@ let server: ServerInfo;
 let host: BridgeHost;
 let browser: Browser;
 let page: Page;
-const shots: string[] = [];
+const shots = new Screenshots();
 
 const uploadBytes = randomBytes(200 * 1024);
 
 async function shot(name: string): Promise<void> {
-  shots.push(await screenshot(page, name));
+  await shots.take(page, name);
 }
 
 /** Fills and submits the quick connect bar. */
@@ -58,7 +58,7 @@ async function waitCompleted(name: string, nth = 0): Promise<void> {
 
 /** Closes whatever dialog a failed test left open, so the next test starts from the window. */
 async function closeDialogs(): Promise<void> {
-  for (let i = 0; i < 5 && (await page.locator('.backdrop').count()) > 0; i++) await page.keyboard.press('Escape');
+  await closeAllDialogs(page);
 }
 
 /** Waits until the remote pane lists `name`. */
@@ -68,7 +68,7 @@ async function remoteShows(name: string): Promise<void> {
 
 /** The dialog with this title. */
 function dialog(title: string | RegExp) {
-  return page.locator('[role="dialog"], [role="alertdialog"]').filter({ has: page.getByRole('heading', { name: title }) });
+  return dialogTitled(page, title);
 }
 
 before(async () => {
@@ -83,18 +83,10 @@ before(async () => {
   mkdirSync(join(work.home, 'project', 'src'), { recursive: true });
   writeFileSync(join(work.home, 'project', 'src', 'main.c'), 'int main(void) { return 0; }\n');
   writeFileSync(join(work.home, 'project', 'README'), 'project readme\n');
-  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  ({ host, browser, page } = await startApp(work, { credentials }));
 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await credentials.cleanUp();
-  rmSync(work.base, { recursive: true, force: true });
-  if (shots.length > 0) console.log(`screenshots:\n${shots.join('\n')}`);
-});
+after(() => closeApp({ app: { host, browser }, credentials, work, shots }));
 
 describe('the dual-pane window against real FTPS servers', () => {
   afterEach(async (t) => {

@@ -4,7 +4,7 @@
  * are saved under SCREENSHOT_DIR.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { closeAllDialogs, dialogTitled, launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost, submitQuickConnect, waitReady } from './support';
+import { Screenshots, closeAllDialogs, closeApp, dialogTitled, pageProblems, paneGrid, paneRow, scratch, startApp, submitQuickConnect, waitReady } from './support';
 
 const work = scratch('wharf-first-hour-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -21,10 +21,10 @@ let server: ServerInfo;
 let host: BridgeHost;
 let browser: Browser;
 let page: Page;
-const shots: string[] = [];
+const shots = new Screenshots();
 
 async function shot(name: string): Promise<void> {
-  shots.push(await screenshot(page, `first-hour-${name}`));
+  await shots.take(page, `first-hour-${name}`);
 }
 
 /** Quick-connects with explicit FTPS, trusting the test certificate once. */
@@ -119,19 +119,11 @@ before(async () => {
     writeFileSync(join(work.home, `local-file-${String(i).padStart(2, '0')}.txt`), `local ${i}`);
     writeServerFile(server, `first/many/remote-file-${String(i).padStart(2, '0')}.txt`, `remote ${i}`);
   }
-  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  ({ host, browser, page } = await startApp(work, { credentials }));
   await connect();
 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await credentials.cleanUp();
-  rmSync(work.base, { recursive: true, force: true });
-  if (shots.length > 0) console.log(`screenshots:\n${shots.join('\n')}`);
-});
+after(() => closeApp({ app: { host, browser }, credentials, work, shots }));
 
 /** Resolves once every item in the queue has ended, following the queue's own updates (no polling on time). */
 function queueSettled(): Promise<void> {
@@ -218,7 +210,7 @@ describe('the first hour of a FileZilla user', () => {
           await openFolder(view, 'remote', '/first/many');
           await paneRow(view, 'remote', 'remote-file-01.txt').waitFor();
           const rows = { local: await visibleRows(view, 'local'), remote: await visibleRows(view, 'remote') };
-          shots.push(await screenshot(view, `first-hour-layout-${screen.name}-${colorScheme}`));
+          await shots.take(view, `first-hour-layout-${screen.name}-${colorScheme}`);
           assert.ok(rows.local >= MIN_ROWS && rows.remote >= MIN_ROWS, `visible rows at ${screen.name}: ${JSON.stringify(rows)}`);
           assert.deepEqual(await clipped(view), [], 'text cut off');
           const toolbar = (await view.locator('header.toolbar').boundingBox())!;

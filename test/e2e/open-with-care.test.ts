@@ -11,7 +11,7 @@ import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, paneRow, quickConnect, scratch, screenshot, startHost } from './support';
+import { closeApp, pageProblems, paneRow, quickConnect, scratch, screenshot, startApp } from './support';
 
 const work = scratch('wharf-e2e-open-care-');
 const folder = `care-${randomBytes(3).toString('hex')}`;
@@ -27,19 +27,15 @@ before(async () => {
   server = fleet.servers['vsftpd-explicit'];
   writeServerFile(server, `${folder}/x.exe`, 'MZ not really a program');
   writeServerFile(server, `${folder}/${disguised}`, 'MZ');
-  host = await startHost({ home: work.home, dataDir: work.dataDir });
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  ({ host, browser, page } = await startApp(work));
   await quickConnect(page, server);
   await paneRow(page, 'remote', folder).dblclick();
   await paneRow(page, 'remote', 'x.exe').waitFor();
 });
 
 after(async () => {
-  await browser?.close();
-  await host?.close();
+  await closeApp({ app: { host, browser }, work });
   rmSync(join(server.root, folder), { recursive: true, force: true });
-  rmSync(work.base, { recursive: true, force: true });
 });
 
 it('shows a bidi override in a name as a visible marker', async () => {

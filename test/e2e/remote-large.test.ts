@@ -11,7 +11,7 @@ import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { useFleet, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startHost } from './support';
+import { closeApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startApp } from './support';
 
 const work = scratch('wharf-e2e-large-');
 const folder = `huge-${randomBytes(3).toString('hex')}`;
@@ -28,16 +28,12 @@ before(async () => {
   for (let i = 0; i < 100_000; i++) writeFileSync(join(big, `r-${String(i).padStart(6, '0')}.dat`), '');
   const { uid, gid } = statSync(server.root);
   execFileSync('chown', ['-R', `${uid}:${gid}`, big]);
-  host = await startHost({ home: work.home, dataDir: work.dataDir });
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  ({ host, browser, page } = await startApp(work));
 });
 
 after(async () => {
-  await browser?.close();
-  await host?.close();
+  await closeApp({ app: { host, browser }, work });
   rmSync(join(server.root, folder), { recursive: true, force: true });
-  rmSync(work.base, { recursive: true, force: true });
 });
 
 it('lists a 100,000-entry remote folder and scrolls it with a bounded number of rows in the page', async () => {

@@ -6,14 +6,14 @@
  * to SCREENSHOT_DIR.
  */
 import assert from 'node:assert/strict';
-import { rmSync, utimesSync } from 'node:fs';
+import { utimesSync } from 'node:fs';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { PinnedCertificateStore } from '../../main/sites/pinned-certificates';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, paneRow, scratch, screenshot, startHost } from './support';
+import { Screenshots, closeAllDialogs, closeApp, dialogTitled, pageProblems, paneRow, scratch, startApp } from './support';
 
 const work = scratch('wharf-e2e-site-settings-');
 const FOLDER = `e2e-site-settings-${process.pid}`;
@@ -22,15 +22,15 @@ let host: BridgeHost;
 let browser: Browser;
 let page: Page;
 let site: SiteProfile;
-const shots: string[] = [];
+const shots = new Screenshots();
 
 /** The dialog with this title. */
 function dialog(title: string | RegExp) {
-  return page.locator('[role="dialog"], [role="alertdialog"]').filter({ has: page.getByRole('heading', { name: title }) });
+  return dialogTitled(page, title);
 }
 
 async function closeDialogs(): Promise<void> {
-  for (let i = 0; i < 5 && (await page.locator('.backdrop').count()) > 0; i++) await page.keyboard.press('Escape');
+  await closeAllDialogs(page);
 }
 
 /** The Modified cell of a remote row, as the pane shows it (`2024-05-01 13:37`, local time). */
@@ -65,25 +65,21 @@ before(async () => {
   utimesSync(dated, threeDaysAgo, threeDaysAgo);
   // "Always trust" given beforehand: this file is about site settings, not certificate questions.
   await new PinnedCertificateStore({ dataDir: work.dataDir }).pin({ host: server.host, port: server.port, fingerprintSha256: server.certFingerprintSha256 as string, subject: 'CN=fleet' });
-  host = await startHost({ home: work.home, dataDir: work.dataDir });
-  site = await host.services.sites.create({
-    name: 'Settings site',
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    passwordStorage: 'ask',
-    remoteDir: `/${FOLDER}`,
-  });
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  ({ host, browser, page } = await startApp(work, {
+    beforeChromium: async (started) => {
+      site = await started.services.sites.create({
+        name: 'Settings site',
+        host: server.host,
+        port: server.port,
+        user: server.user,
+        passwordStorage: 'ask',
+        remoteDir: `/${FOLDER}`,
+      });
+    },
+  }));
 });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  rmSync(work.base, { recursive: true, force: true });
-  if (shots.length > 0) console.log(`screenshots:\n${shots.join('\n')}`);
-});
+after(() => closeApp({ app: { host, browser }, work, shots }));
 
 describe('a saved site edited while connected to it', () => {
   afterEach(async () => {
@@ -131,7 +127,7 @@ describe('a saved site edited while connected to it', () => {
     const notice = page.getByRole('status').filter({ hasText: 'Reconnect to apply: Settings site' });
     await notice.waitFor();
     assert.match(await notice.innerText(), /The new port and charset apply the next time you connect; the open connection keeps using the old ones\. Other settings apply at once\./);
-    shots.push(await screenshot(page, 'site-settings-reconnect-notice'));
+    await shots.take(page, 'site-settings-reconnect-notice');
     // The open connection still lists the server it logged in to, on its old port.
     const [session] = host.services.remote.list();
     assert.equal(session?.state, 'connected');

@@ -3,7 +3,8 @@ import { Buffer } from 'node:buffer';
 import { decidePassiveTarget } from '../../ftps/net-address';
 import { FtpsSession } from '../../ftps/session';
 import { diagnosis } from '../diagnoses';
-import { ControlConnection, asProbeError, listenForActive, parseEpsvPort, parsePasv, replyLine, runTransfer, showable } from '../ftp-probe';
+import { ControlConnection, asProbeError, replyLine, showable } from '../ftp-probe';
+import { listenForActive, parseEpsvPort, parsePasv, runTransfer } from '../probe-data';
 import { TLS_WANTED, type DoctorRun, type StepHandle } from '../run';
 import { isReuseRefusal, judgeListing, listOnce, protectionFor, succeeded } from './data-connections';
 

@@ -4,7 +4,8 @@ import { type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { parseListing } from '../../ftps/listing';
 import { decidePassiveTarget } from '../../ftps/net-address';
-import { ControlConnection, ProbeError, parseEpsvPort, parsePasv, replyLine, runTransfer, showable, type DataProtection, type FtpReply, type TransferOutcome } from '../ftp-probe';
+import { ControlConnection, ProbeError, replyLine, showable, type FtpReply } from '../ftp-probe';
+import { parseEpsvPort, parsePasv, runTransfer, type DataProtection, type TransferOutcome } from '../probe-data';
 import { type DoctorRun, type StepHandle } from '../run';
 
 /** `latest`: the newest session or ticket, as Wharf does; `none`: a fresh handshake; or exactly this session. */
