@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util';
+import { WharfError } from '../core/errors';
+import { DEFAULT_EXPANSION_BUDGET, type ExpansionBudget } from '../transfers/expand';
+import type { ConnectivityFlags } from './connectivity';
+import { targetOverrides } from './connection';
+import type { SiteFlags } from './commands/site';
+
+/** The flags of the commands main.ts parses itself (all but doctor, sync and site import/export). */
+export interface CliFlags {
+  readonly ca: string | undefined;
+  readonly fingerprint: string | undefined;
+  readonly insecure: boolean;
+  readonly allowPlain: boolean;
+  /** `--max-items`, `--max-depth`: how far `get -r` walks a remote folder before it stops. */
+  readonly expansionBudget: ExpansionBudget;
+  /** `--allow-clear-data`: this run goes on when PROT P is refused. */
+  readonly allowClearData: boolean;
+  readonly active: boolean;
+  readonly parallel: number;
+  readonly resume: boolean;
+  readonly inPlace: boolean;
+  readonly overwrite: string;
+  readonly recursive: boolean;
+  readonly parents: boolean;
+  readonly quiet: boolean;
+  readonly timeoutMs: number;
+  readonly connectivity: ConnectivityFlags;
+  readonly charset: string | undefined;
+  readonly timezoneOffsetMinutes: number | undefined;
+}
+
+export function parseFlags(argv: string[]): { command: string; positionals: string[]; flags: CliFlags; siteFlags: SiteFlags } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ca: { type: 'string' },
+      fingerprint: { type: 'string' },
+      insecure: { type: 'boolean', default: false },
+      'allow-plain': { type: 'boolean', default: false },
+      'allow-clear-data': { type: 'boolean', default: false },
+      'require-data-protection': { type: 'boolean', default: false },
+      active: { type: 'boolean', default: false },
+      parallel: { type: 'string', default: '2' },
+      resume: { type: 'boolean', default: false },
+      'in-place': { type: 'boolean', default: false },
+      overwrite: { type: 'string', default: 'overwrite' },
+      recursive: { type: 'boolean', short: 'r', default: false },
+      parents: { type: 'boolean', short: 'p', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      timeout: { type: 'string', default: '30' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'V', default: false },
+      url: { type: 'string' },
+      rename: { type: 'string' },
+      folder: { type: 'string' },
+      'ask-password': { type: 'boolean', default: false },
+      passive: { type: 'boolean', default: false },
+      'max-connections': { type: 'string' },
+      'timezone-offset': { type: 'string' },
+      encoding: { type: 'string' },
+      charset: { type: 'string' },
+      comments: { type: 'string' },
+      'upload-in-place': { type: 'boolean', default: false },
+      'upload-via-temporary-name': { type: 'boolean', default: false },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+      proxy: { type: 'string' },
+      'keep-password': { type: 'boolean', default: false },
+      'max-items': { type: 'string', default: String(DEFAULT_EXPANSION_BUDGET.maxItems) },
+      'max-depth': { type: 'string', default: String(DEFAULT_EXPANSION_BUDGET.maxDepth) },
+    },
+  });
+  const [command = 'help', ...rest] = positionals;
+  const parallel = Number(values.parallel);
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
+  const maxItems = Number(values['max-items']);
+  const maxDepth = Number(values['max-depth']);
+  if (!Number.isInteger(maxItems) || maxItems < 1) throw new WharfError('invalid-input', '--max-items takes a whole number above 0.');
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new WharfError('invalid-input', '--max-depth takes a whole number above 0.');
+  const timeout = Number(values.timeout);
+  if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
+  return {
+    command: values.help ? 'help' : values.version ? 'version' : command,
+    positionals: rest,
+    flags: {
+      ca: values.ca,
+      fingerprint: values.fingerprint,
+      insecure: values.insecure ?? false,
+      allowPlain: values['allow-plain'] ?? false,
+      allowClearData: values['allow-clear-data'] ?? false,
+      expansionBudget: { maxItems, maxDepth },
+      active: values.active ?? false,
+      parallel,
+      resume: values.resume ?? false,
+      inPlace: values['in-place'] ?? false,
+      overwrite: values.overwrite ?? 'overwrite',
+      recursive: values.recursive ?? false,
+      parents: values.parents ?? false,
+      quiet: values.quiet ?? false,
+      timeoutMs: timeout * 1000,
+      connectivity: { cert: values.cert, key: values.key, proxy: values.proxy },
+      ...targetOverrides(values),
+    },
+    siteFlags: {
+      url: values.url,
+      rename: values.rename,
+      folder: values.folder,
+      askPassword: values['ask-password'] ?? false,
+      active: values.active ?? false,
+      passive: values.passive ?? false,
+      maxConnections: values['max-connections'],
+      timezoneOffset: values['timezone-offset'],
+      encoding: values.encoding ?? values.charset,
+      comments: values.comments,
+      uploadInPlace: values['upload-in-place'] ?? false,
+      uploadViaTemporaryName: values['upload-via-temporary-name'] ?? false,
+      keepPassword: values['keep-password'] ?? false,
+      allowClearData: values['allow-clear-data'] ?? false,
+      requireDataProtection: values['require-data-protection'] ?? false,
+    },
+  };
+}
