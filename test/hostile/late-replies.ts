@@ -5,7 +5,7 @@
  * `npm run reliability` (the "late replies" row).
  */
 import fc from 'fast-check';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import type { ScenarioFigures } from '../faults/support';
 import { targetFor } from '../ftps/support';
 import { startHostileServer, unixLine } from './hostile-server';

@@ -3,7 +3,10 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { SiteImportSummary } from '../../../common/models/site-profile';
 import { WharfError } from '../../core/errors';
-import { exportFileZillaSiteManager, exportSitesJson, readSiteImport, type ParsedSiteImport } from '../../sites';
+import { exportFileZillaSiteManager } from '../../sites/filezilla-export';
+import { exportSitesJson } from '../../sites/wharf-json';
+import { readSiteImport } from '../../sites/site-import-file';
+import type { ParsedSiteImport } from '../../sites/site-import-plan';
 import { openStores } from '../stores';
 
 export { SITE_FILE_USAGE } from '../usage';
