@@ -41,8 +41,29 @@ function mainFolderOf(path) {
   return rest.length > 0 ? folder : null;
 }
 
+/** True when a relative import names a folder of main/ (or its index.ts) instead of a module in it. */
+function importsMainFolder(fromFile, spec) {
+  const target = resolvePath(dirname(fromFile), spec);
+  const rel = relativePath(mainRoot, target);
+  if (rel.startsWith('..') || isAbsolute(rel) || rel === '') return false;
+  const parts = rel.split(sep);
+  return parts.length === 1 || (parts.length === 2 && parts[1] === 'index');
+}
+
 const layersPlugin = {
   rules: {
+    // main/ has no index files (main/app/index.ts is the app's entry, not an API): every import names the module it uses.
+    'no-folder-imports': {
+      meta: { type: 'problem', schema: [], messages: { folder: "Import the module itself ('{{spec}}/<module>'): main/'s folders have no index files." } },
+      create(context) {
+        const check = (node) => {
+          const spec = node.source?.value;
+          if (typeof spec !== 'string' || !spec.startsWith('.') || !importsMainFolder(context.filename, spec)) return;
+          context.report({ node: node.source, messageId: 'folder', data: { spec: spec.replace(/\/index$/, '') } });
+        };
+        return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+      },
+    },
     'main-layers': {
       meta: {
         type: 'problem',
@@ -105,8 +126,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**'],
+    files: ['main/**', 'test/**', 'scripts/**'],
     plugins: { wharf: layersPlugin },
+    rules: { 'wharf/no-folder-imports': 'error' },
+  },
+  {
+    files: ['main/**'],
     rules: { 'wharf/main-layers': 'error' },
   },
   {

@@ -14,7 +14,7 @@ import type { ProxyEndpoint } from '../ftps/proxy';
 import { controlCharset } from '../ftps/charset';
 import { WharfError } from '../core/errors';
 import type { CertificateQuestion, SessionOptions, TrustDecision, TrustStoreLike } from '../ftps/session';
-import { connectionForSite, connectionForUrl } from '../connections';
+import { connectionForSite, connectionForUrl } from '../connections/connection-rule';
 import { EXIT_CODES } from './exit-codes';
 import { warnOn, type CliIo } from './io';
 import { decideTrustOnTerminal } from './terminal';

@@ -24,7 +24,29 @@ export function processCliIo(): CliIo {
   };
 }
 
+/** Where the progress line is drawn (stderr, so stdout stays the command's result). */
+export const progressStream = process.stderr;
+
 /** A warning or an error on stderr, one line, `wharf: ` first, hostile characters escaped. */
 export function warnOn(io: Pick<CliIo, 'err'>): (text: string) => void {
   return (text) => io.err(`wharf: ${forTerminal(text)}`);
+}
+
+/**
+ * A signal ends the command at once, whatever it waits for: partial downloads stay as NAME.part for
+ * --resume, and nothing else is kept only in memory.
+ */
+export function exitOnSignals(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\nwharf: stopped by ${signal}\n`);
+      process.exit(code);
+    });
+  }
+}
+
+/** Exits with the command's code once stdout is flushed, even if a socket or timer is still open (a server's late data connection, say). */
+export function exitWith(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.exit(code));
 }

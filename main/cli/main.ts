@@ -1,26 +1,19 @@
-import { stat } from 'node:fs/promises';
-import { basename, posix } from 'node:path';
-import { parseArgs } from 'node:util';
+/*
+ * The `wharf` command line: maps argv to a command and its exit code. Each command's module is loaded
+ * when it runs (a dynamic import, a chunk of its own in the bundle), so a `get` does not load the
+ * doctor, sync or the site importers.
+ */
 import { version as wharfVersion } from '../../package.json';
-import { type OverwriteChoice, type OverwritePolicy, type OverwriteQuestion, type LogLine, type RemoteEntry, type SecurityReport } from '../../common/models';
 import { WharfError } from '../core/errors';
-import { FtpsSession } from '../ftps/session';
-import { formatBytes, ProgressLine } from './progress';
-import { processCliIo, runDoctorCommand } from './commands/doctor';
-import { describeClientCertificateUse } from '../../common/models/security';
-import { CONNECTIVITY_USAGE, type ConnectivityFlags } from './connectivity';
-import { KEEP_TIMES_OPTIONS, keepTimesFlag, resolveCliConnection, settleSiteSaves, targetOverrides } from './connection';
-import { warnOn } from './io';
-import { runSyncCommand } from './commands/sync';
-import { TransferQueue, type AddTransferRequest, type ExpansionBudget } from '../transfers';
+import { CONNECTIVITY_USAGE } from './connectivity';
+import { settleSiteSaves } from './connection';
 import { exitCodeFor } from './exit-codes';
-import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags, recursionLimitUsage, stopAtRecursionLimit } from './recursion-limit';
-import { ask, forTerminal } from './terminal';
-import { runSiteCommand, type SiteFlags } from './commands/site';
-import { runSiteFileCommand, SITE_FILE_USAGE } from './commands/site-file';
-import { getInSegments } from './segmented-get';
-import { downloadPathIn } from '../transfers/local-target';
-import { hostForUrl, isRemoteArgument, parseLocation, type CliLocation } from './url';
+import { recursionLimitUsage } from './recursion-limit';
+import { parseFlags } from './flags';
+import { exitOnSignals, exitWith, processCliIo, warnOn } from './io';
+import { ask } from './terminal';
+import { isRemoteArgument } from './url';
+import { SITE_FILE_USAGE } from './usage';
 
 const USAGE = `Usage: wharf <command> [options]
 
@@ -99,400 +92,34 @@ Exit codes: 0 ok, 2 usage, 3 login refused, 4 certificate/TLS, 5 network, 6 serv
             7 local files, 8 verification, 9 stopped at --max-items or --max-depth (nothing changed),
             130 cancelled, 1 anything else.`;
 
-
-interface CliFlags {
-  readonly ca: string | undefined;
-  readonly fingerprint: string | undefined;
-  readonly insecure: boolean;
-  readonly allowPlain: boolean;
-  /** `--max-items`, `--max-depth`: how far `get -r` and `rm -r` walk a remote folder before they stop. */
-  readonly expansionBudget: ExpansionBudget;
-  /** `--allow-clear-data`: this run goes on when PROT P is refused. */
-  readonly allowClearData: boolean;
-  readonly active: boolean;
-  readonly parallel: number;
-  /** `--segments N`: a single-file get in N ranges over N connections. */
-  readonly segments: number;
-  readonly resume: boolean;
-  readonly inPlace: boolean;
-  readonly overwrite: string;
-  readonly recursive: boolean;
-  readonly parents: boolean;
-  readonly quiet: boolean;
-  readonly timeoutMs: number;
-  readonly connectivity: ConnectivityFlags;
-  readonly charset: string | undefined;
-  readonly timezoneOffsetMinutes: number | undefined;
-  /** `--keep-times` / `--no-keep-times`: put keeps (or not) the local modification times, over the site's setting. */
-  readonly keepTimes: boolean | undefined;
-}
-
-function parseFlags(argv: string[]): { command: string; positionals: string[]; flags: CliFlags; siteFlags: SiteFlags } {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ca: { type: 'string' },
-      fingerprint: { type: 'string' },
-      insecure: { type: 'boolean', default: false },
-      'allow-plain': { type: 'boolean', default: false },
-      'allow-clear-data': { type: 'boolean', default: false },
-      'require-data-protection': { type: 'boolean', default: false },
-      active: { type: 'boolean', default: false },
-      parallel: { type: 'string', default: '2' },
-      segments: { type: 'string', default: '1' },
-      resume: { type: 'boolean', default: false },
-      'in-place': { type: 'boolean', default: false },
-      overwrite: { type: 'string', default: 'overwrite' },
-      recursive: { type: 'boolean', short: 'r', default: false },
-      parents: { type: 'boolean', short: 'p', default: false },
-      quiet: { type: 'boolean', short: 'q', default: false },
-      timeout: { type: 'string', default: '30' },
-      help: { type: 'boolean', short: 'h', default: false },
-      version: { type: 'boolean', short: 'V', default: false },
-      url: { type: 'string' },
-      rename: { type: 'string' },
-      folder: { type: 'string' },
-      'ask-password': { type: 'boolean', default: false },
-      passive: { type: 'boolean', default: false },
-      'max-connections': { type: 'string' },
-      'timezone-offset': { type: 'string' },
-      encoding: { type: 'string' },
-      charset: { type: 'string' },
-      comments: { type: 'string' },
-      'upload-in-place': { type: 'boolean', default: false },
-      'upload-via-temporary-name': { type: 'boolean', default: false },
-      ...KEEP_TIMES_OPTIONS,
-      cert: { type: 'string' },
-      key: { type: 'string' },
-      proxy: { type: 'string' },
-      'keep-password': { type: 'boolean', default: false },
-      ...RECURSION_LIMIT_OPTIONS,
-    },
-  });
-  const [command = 'help', ...rest] = positionals;
-  const parallel = Number(values.parallel);
-  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
-  const expansionBudget = recursionLimitFlags(values);
-  const segments = Number(values.segments);
-  if (!Number.isInteger(segments) || segments < 1 || segments > 10) throw new WharfError('invalid-input', '--segments takes a whole number from 1 to 10.');
-  const timeout = Number(values.timeout);
-  if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
-  return {
-    command: values.help ? 'help' : values.version ? 'version' : command,
-    positionals: rest,
-    flags: {
-      ca: values.ca,
-      fingerprint: values.fingerprint,
-      insecure: values.insecure ?? false,
-      allowPlain: values['allow-plain'] ?? false,
-      allowClearData: values['allow-clear-data'] ?? false,
-      expansionBudget,
-      active: values.active ?? false,
-      parallel,
-      segments,
-      resume: values.resume ?? false,
-      inPlace: values['in-place'] ?? false,
-      overwrite: values.overwrite ?? 'overwrite',
-      recursive: values.recursive ?? false,
-      parents: values.parents ?? false,
-      quiet: values.quiet ?? false,
-      timeoutMs: timeout * 1000,
-      connectivity: { cert: values.cert, key: values.key, proxy: values.proxy },
-      keepTimes: keepTimesFlag(values),
-      ...targetOverrides(values),
-    },
-    siteFlags: {
-      url: values.url,
-      rename: values.rename,
-      folder: values.folder,
-      askPassword: values['ask-password'] ?? false,
-      active: values.active ?? false,
-      passive: values.passive ?? false,
-      maxConnections: values['max-connections'],
-      timezoneOffset: values['timezone-offset'],
-      encoding: values.encoding ?? values.charset,
-      comments: values.comments,
-      uploadInPlace: values['upload-in-place'] ?? false,
-      uploadViaTemporaryName: values['upload-via-temporary-name'] ?? false,
-      keepPassword: values['keep-password'] ?? false,
-      keepTimes: keepTimesFlag(values),
-      allowClearData: values['allow-clear-data'] ?? false,
-      requireDataProtection: values['require-data-protection'] ?? false,
-    },
-  };
-}
-
 const io = processCliIo();
 const warn = warnOn(io);
-const warned = new Set<string>();
 
-/** A notice every session of a run may give (a charset fallback, a detected offset), printed once. */
-function warnOnce(text: string): void {
-  if (warned.has(text)) return;
-  warned.add(text);
-  warn(text);
-}
-
-async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean; keepModifiedTimes: boolean }> {
-  const connection = await resolveCliConnection(location, { ...flags, timeout: flags.timeoutMs / 1000 }, io);
-  const session = await FtpsSession.open({
-    target: connection.target,
-    password: connection.password,
-    allowPlain: connection.allowPlain,
-    ...(connection.extraCaPem.length > 0 ? { extraCaPem: connection.extraCaPem } : {}),
-    ...(connection.pinnedFingerprint ? { pinnedFingerprint: connection.pinnedFingerprint } : {}),
-    ...(connection.trustStore ? { trustStore: connection.trustStore } : {}),
-    insecure: connection.insecure,
-    decideTrust: connection.decideTrust,
-    timeoutMs: flags.timeoutMs,
-    keepAliveIntervalMs: 0,
-    ...connection.reach,
-    onNotice: warnOnce,
-    ...connection.offsetDetection,
-    ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => io.err(`${line.direction} ${line.text}`) } : {}),
-  });
-  // --in-place wins over the site's setting for this run only; the saved site is not changed.
-  return { session, path: connection.path, uploadViaTemporaryName: connection.uploadViaTemporaryName && !flags.inPlace, keepModifiedTimes: flags.keepTimes ?? connection.keepModifiedTimes };
-}
-
-function formatEntry(entry: RemoteEntry): string {
-  const type = entry.type === 'directory' ? 'd' : entry.type === 'symlink' ? 'l' : '-';
-  const perms = entry.permissions ?? '---------';
-  const when = entry.modifiedAt ? entry.modifiedAt.slice(0, 16).replace('T', ' ') : '                ';
-  const link = entry.linkTarget ? ` -> ${entry.linkTarget}` : '';
-  return forTerminal(`${type}${perms} ${String(entry.size).padStart(12)} ${when} ${entry.name}${link}`);
-}
-
-function formatReport(report: SecurityReport): string {
-  const cert = report.certificate;
-  const lines = [
-    `Server:                 ${hostForUrl(report.host)}:${report.port} (${report.serverBanner})`,
-    `Mode:                   ${report.mode === 'explicit' ? 'FTPS, explicit (AUTH TLS)' : report.mode === 'implicit' ? 'FTPS, implicit' : 'FTP, NOT encrypted'}`,
-    `TLS:                    ${report.tlsVersion ?? 'none'}${report.cipher ? `, ${report.cipher}` : ''}`,
-    `Credentials encrypted:  ${report.credentialsEncrypted ? 'yes (TLS was up before USER and PASS)' : 'NO'}`,
-    `Data protected:         ${report.dataProtected ? 'yes (PROT P)' : 'NO'}`,
-    `TLS session reused:     ${report.dataTlsSessionReused === null ? 'no data connection yet' : report.dataTlsSessionReused ? 'yes' : 'no'}`,
-  ];
-  if (cert) {
-    lines.push(
-      `Certificate subject:    ${cert.subject}`,
-      `Certificate issuer:     ${cert.issuer}`,
-      `Certificate valid:      ${cert.validFrom} to ${cert.validTo}`,
-      `Certificate SHA-256:    ${cert.fingerprintSha256}`,
-      `Trust:                  ${report.certificateTrust ?? 'none'}: ${report.trustExplanation}`,
-    );
-  }
-  if (report.clientCertificate) lines.push(`Client certificate:     ${describeClientCertificateUse(report.clientCertificate)}`);
-  if (report.proxy) lines.push(`Proxy:                  ${report.proxy.via === 'direct' ? 'none (direct connection)' : `${report.proxy.via} (${report.proxy.source})`}`);
-  const times = report.listingTimes;
-  if (times) {
-    lines.push(`Listing times:          ${times.format === 'mlsd' ? 'UTC (MLSD)' : `LIST, server clock ${times.offsetMinutes} minutes ahead of UTC (${times.source === 'detected' ? 'detected from MDTM' : "the site's setting or --timezone-offset"})`}`);
-  }
-  for (const warning of report.warnings) lines.push(`Warning:                ${warning}`);
-  return lines.map(forTerminal).join('\n');
-}
-
-
-
-/** The overwrite flag's words, as FileZilla's dialog offers them, mapped to the queue's policies. */
-const OVERWRITE_FLAGS: Readonly<Record<string, OverwritePolicy>> = {
-  ask: 'ask',
-  overwrite: 'overwrite',
-  newer: 'overwrite-if-newer',
-  'size-differs': 'overwrite-if-size-differs',
-  resume: 'resume',
-  rename: 'rename',
-  skip: 'skip',
-};
-
-function overwritePolicy(flags: CliFlags): OverwritePolicy {
-  if (flags.resume) return 'resume';
-  const policy = OVERWRITE_FLAGS[flags.overwrite];
-  if (!policy) throw new WharfError('invalid-input', `--overwrite takes ${Object.keys(OVERWRITE_FLAGS).join(', ')}.`);
-  if (policy === 'ask' && !process.stdin.isTTY) throw new WharfError('invalid-input', '--overwrite ask needs a terminal; choose another policy for scripts.');
-  return policy;
-}
-
-/** Asks on the terminal what to do with an existing target, for --overwrite ask. */
-async function answerOnTerminal(queue: TransferQueue, question: OverwriteQuestion): Promise<void> {
-  const describe = (facts: OverwriteQuestion['source']) => `${facts.size ?? '?'} bytes, ${facts.modifiedAt ?? 'unknown time'}`;
-  process.stderr.write(`\n${forTerminal(question.targetPath)} exists (${describe(question.target)}); the source has ${describe(question.source)}.\n`);
-  const letter = (await ask('[o]verwrite, overwrite if [n]ewer, [r]esume, re[n]ame as copy (c), [s]kip? ')).trim().toLowerCase();
-  const choice: OverwriteChoice = letter === 'o' ? 'overwrite' : letter === 'n' ? 'overwrite-if-newer' : letter === 'r' ? 'resume' : letter === 'c' ? 'rename' : 'skip';
-  const all = (await ask('Do the same for every other existing file? [y/N] ')).trim().toLowerCase() === 'y';
-  queue.answerOverwrite({ questionId: question.id, choice, applyToAll: all });
-}
-
-/** Omit over each member of a union (a download into a folder, or a transfer between two named paths). */
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/**
- * Runs one transfer request through the same queue the app uses: folder expansion, a connection pool of
- * --parallel sessions, retries with resume, overwrite policies, temporary files and verification. Prints one
- * line per failed or skipped item and returns the first failure, if any.
- */
-async function runThroughQueue(
-  location: CliLocation,
-  flags: CliFlags,
-  browse: FtpsSession,
-  request: DistributiveOmit<AddTransferRequest, 'siteKey'>,
-  keepUploadTimes = true,
-): Promise<void> {
-  const siteKey = 'cli';
-  // For one file, the session that looked it up becomes the queue's connection: one login, not two in a row
-  // (each costs several round trips). A folder keeps it for its walk while the pool logs in alongside.
-  let unlent: FtpsSession | null = request.kind === 'file' ? browse : null;
-  const queue = await TransferQueue.open({
-    openSession: async () => {
-      const spare = unlent;
-      unlent = null;
-      return spare?.isOpen ? spare : (await openSession(location, flags)).session;
-    },
-    stateFile: null,
-    keepUploadTimes: () => keepUploadTimes,
-    defaultConcurrency: flags.parallel,
-    defaultOverwrite: overwritePolicy(flags),
-    expansionBudget: flags.expansionBudget,
-    onBudgetExceeded: stopAtRecursionLimit('Nothing was downloaded.'),
-  });
-  // A folder is walked whole before its first file starts: a walk stopped at --max-items or --max-depth then
-  // leaves nothing half-downloaded (no partial tree, no orphaned temporaries) for the run with a higher limit.
-  const walksFirst = request.direction === 'download' && request.kind === 'directory';
-  if (walksFirst) queue.controls.pauseAll();
-  const progress = new ProgressLine(process.stderr, !flags.quiet && process.stderr.isTTY === true);
-  const unsubscribe = queue.subscribe((update) => progress.update(`${update.progress.done} of ${update.progress.total} files`, update.progress.bytesDone, update.progress.bytesTotal || null));
-  const questions = queue.onDidChangeQuestion((question) => {
-    if (question) void answerOnTerminal(queue, question);
-  });
-  try {
-    const added = await queue.add({ ...request, siteKey, listingSession: browse });
-    for (const entry of added.skipped) warn(`skipped ${entry.path}: ${entry.reason}`);
-    if (walksFirst) queue.controls.resumeAll();
-    await queue.whenSettled();
-  } finally {
-    unsubscribe();
-    questions();
-    progress.finish();
-    await queue.stop();
-  }
-  const items = queue.getSnapshot().items;
-  const files = items.filter((item) => item.kind === 'file');
-  const failed = items.filter((item) => item.state === 'failed');
-  for (const item of items.filter((i) => i.state === 'skipped')) warn(`skipped ${item.direction === 'download' ? item.localPath : item.remotePath}: ${item.skipReason ?? 'skipped'}`);
-  for (const item of failed) warn(`failed ${item.direction === 'download' ? item.remotePath : item.localPath}: ${item.lastError?.message ?? 'failed'}`);
-  if (!flags.quiet) {
-    const bytes = files.filter((i) => i.state === 'done').reduce((sum, i) => sum + i.bytesTotal, 0);
-    const verified = files.filter((i) => i.state === 'done').map((i) => i.verifiedBy ?? 'size');
-    const byHash = verified.filter((v) => v !== 'size').length;
-    warn(
-      `${request.direction === 'download' ? 'downloaded' : 'uploaded'} ${files.filter((i) => i.state === 'done').length} of ${files.length} files (${formatBytes(bytes)}), verified ${byHash > 0 ? `by ${verified.find((v) => v !== 'size')} hash (${byHash}) and ` : ''}by size (${verified.length - byHash})`,
-    );
-  }
-  const first = failed[0]?.lastError;
-  if (first) throw new WharfError(first.kind, `${failed.length} of ${files.length} transfers failed; first: ${first.message}`, first.code !== undefined ? { code: first.code } : {});
-}
-
-async function commandGet(positionals: string[], flags: CliFlags): Promise<void> {
-  const [source, target] = positionals;
-  if (!source || !target || !isRemoteArgument(source)) throw new WharfError('invalid-input', 'get takes a remote URL and a local path: wharf get URL LOCAL');
-  const location = parseLocation(source);
-  const { session, path } = await openSession(location, flags);
-  try {
-    const targetIsFolder = await stat(target).then((s) => s.isDirectory()).catch(() => false);
-    const name = posix.basename(path);
-    if (flags.segments > 1 && (flags.recursive || !(flags.resume || flags.overwrite === 'overwrite'))) {
-      warn('--segments applies to one file with --overwrite overwrite (the default) or --resume: downloading in one stream per file');
-    }
-    if (!flags.recursive && flags.segments > 1 && (flags.resume || flags.overwrite === 'overwrite')) {
-      const localPath = targetIsFolder ? downloadPathIn(target, name) : target;
-      await getInSegments({ session, openSession: async () => (await openSession(location, flags)).session, remotePath: path, localPath, segments: flags.segments, resume: flags.resume, quiet: flags.quiet, warn });
-      return;
-    }
-    if (!flags.recursive) {
-      // Into a folder, the remote name is joined and checked in the queue like a name picked in the app.
-      await runThroughQueue(location, flags, session, targetIsFolder
-        ? { direction: 'download', localFolder: target, remoteFolder: posix.dirname(path), name, kind: 'file' }
-        : { direction: 'download', localPath: target, remotePath: path, kind: 'file' });
-      return;
-    }
-    await runThroughQueue(location, flags, session, { direction: 'download', localPath: target, remotePath: path, kind: 'directory' });
-  } finally {
-    await session.close();
-  }
-}
-
-async function commandPut(positionals: string[], flags: CliFlags): Promise<void> {
-  const [source, target] = positionals;
-  if (!source || !target || !isRemoteArgument(target)) throw new WharfError('invalid-input', 'put takes a local path and a remote URL: wharf put LOCAL URL');
-  const location = parseLocation(target);
-  const localStat = await stat(source).catch(() => null);
-  if (localStat === null) throw new WharfError('local-io', `${source} does not exist.`);
-  if (localStat.isDirectory() && !flags.recursive) throw new WharfError('invalid-input', `${source} is a folder: add -r to upload it.`);
-  const { session, path, uploadViaTemporaryName, keepModifiedTimes } = await openSession(location, flags);
-  try {
-    const remotePath = !localStat.isDirectory() && path.endsWith('/') ? posix.join(path, basename(source)) : path;
-    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath, uploadViaTemporaryName, kind: localStat.isDirectory() ? 'directory' : 'file' }, keepModifiedTimes);
-  } finally {
-    await session.close();
-  }
-}
-
-async function withRemote(positionals: string[], flags: CliFlags, usage: string, action: (session: FtpsSession, path: string) => Promise<void>): Promise<void> {
-  const [arg] = positionals;
-  if (!arg || !isRemoteArgument(arg)) throw new WharfError('invalid-input', usage);
-  const { session, path } = await openSession(parseLocation(arg), flags);
-  try {
-    await action(session, path);
-  } finally {
-    await session.close();
-  }
-}
-
-/** Runs one command other than doctor and sync. */
-async function runCommand(command: string, positionals: string[], flags: CliFlags, siteFlags: SiteFlags): Promise<number> {
+/** Runs one command other than doctor, sync and site import/export. */
+async function runCommand(argv: string[]): Promise<number> {
+  const { command, positionals, flags, siteFlags } = parseFlags(argv);
   switch (command) {
     case 'help':
-      process.stdout.write(`${USAGE}\n`);
+      io.out(USAGE);
       return 0;
     case 'version':
       // Scripts check this before relying on a flag; the app shows the same number in its About.
-      process.stdout.write(`wharf ${wharfVersion}\n`);
+      io.out(`wharf ${wharfVersion}`);
       return 0;
-    case 'ls':
-      await withRemote(positionals, flags, 'ls takes a remote URL: wharf ls URL', async (session, path) => {
-        for (const entry of await session.list(path)) process.stdout.write(`${formatEntry(entry)}\n`);
-      });
-      return 0;
-    case 'get':
-      await commandGet(positionals, flags);
-      return 0;
-    case 'put':
-      await commandPut(positionals, flags);
-      return 0;
-    case 'rm':
-      await withRemote(positionals, flags, 'rm takes a remote URL: wharf rm URL [-r]', (session, path) =>
-        session.remove(path, flags.recursive ? { recursive: true, limits: { ...flags.expansionBudget, onExceeded: stopAtRecursionLimit('Nothing was deleted.') } } : {}),
-      );
-      return 0;
-    case 'mkdir':
-      await withRemote(positionals, flags, 'mkdir takes a remote URL: wharf mkdir URL [-p]', (session, path) => session.mkdir(path, { recursive: flags.parents }));
-      return 0;
-    case 'info':
-      await withRemote(positionals, flags, 'info takes a remote URL: wharf info URL', async (session, path) => {
-        await session.list(path); // opens a data connection, so TLS session reuse is known
-        process.stdout.write(`${formatReport(session.report)}\n`);
-      });
-      return 0;
-    case 'site':
+    case 'site': {
+      const { runSiteCommand } = await import('./commands/site');
       await runSiteCommand(positionals, siteFlags, {
-        out: (text) => process.stdout.write(`${text}\n`),
+        out: io.out,
         warn,
-        askPassword: async (question) => (process.stdin.isTTY ? (await ask(question, { hidden: true })) || null : null),
+        askPassword: async (question) => (io.interactive ? (await ask(question, { hidden: true })) || null : null),
       });
       return 0;
-    default:
+    }
+    default: {
+      const { runFileCommand } = await import('./commands/files');
+      if (await runFileCommand(command, positionals, flags)) return 0;
       throw new WharfError('invalid-input', `Unknown command "${command}". Run wharf --help.`);
+    }
   }
 }
 
@@ -500,15 +127,14 @@ async function runCommand(command: string, positionals: string[], flags: CliFlag
 export async function runCli(argv: string[]): Promise<number> {
   try {
     // doctor and sync parse their own flags.
-    if (argv[0] === 'doctor') return await runDoctorCommand(argv.slice(1), processCliIo());
-    if (argv[0] === 'sync') return await runSyncCommand(argv.slice(1), processCliIo());
+    if (argv[0] === 'doctor') return await (await import('./commands/doctor')).runDoctorCommand(argv.slice(1), io);
+    if (argv[0] === 'sync') return await (await import('./commands/sync')).runSyncCommand(argv.slice(1), io);
     if (argv[0] === 'site' && (argv[1] === 'import' || argv[1] === 'export')) {
-      await runSiteFileCommand(argv.slice(1), { out: (text) => process.stdout.write(`${text}\n`), warn });
+      await (await import('./commands/site-file')).runSiteFileCommand(argv.slice(1), { out: io.out, warn });
       return 0;
     }
-    const { command, positionals, flags, siteFlags } = parseFlags(argv);
     try {
-      return await runCommand(command, positionals, flags, siteFlags);
+      return await runCommand(argv);
     } finally {
       await settleSiteSaves();
     }
@@ -526,17 +152,5 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-// A signal ends the command at once, whatever it waits for: partial downloads stay as NAME.part for
-// --resume, and nothing else is kept only in memory.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`\nwharf: stopped by ${signal}\n`);
-    process.exit(code);
-  });
-}
-
-// Exit with the command's code even if a socket or timer is still open (a server's late data connection, say).
-void runCli(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-  process.stdout.write('', () => process.exit(code));
-});
+exitOnSignals();
+void runCli(process.argv.slice(2)).then(exitWith);

@@ -3,7 +3,7 @@
  * A script has no one to ask, so a walk past the limit stops before anything is changed, names the option
  * that raises the bound that was passed, and exits with its own code so a script can tell it from a failure.
  */
-import { DEFAULT_EXPANSION_BUDGET, type BudgetExceeded, type ExpansionBudget, type OnBudgetExceeded } from '../transfers';
+import { DEFAULT_EXPANSION_BUDGET, type BudgetExceeded, type ExpansionBudget, type OnBudgetExceeded } from '../transfers/expand';
 import { WharfError } from '../core/errors';
 
 /** The exit code of a walk stopped at its limit: nothing was changed; run again with a higher one. */

@@ -1,5 +1,6 @@
 import { KeytarCredentialStore } from '../credentials/keychain';
-import { defaultDataDir, PinnedCertificateStore, SiteStore } from '../sites';
+import { defaultDataDir, SiteStore } from '../sites/site-store';
+import { PinnedCertificateStore } from '../sites/pinned-certificates';
 
 /** The saved sites, keychain and pinned certificates the app uses, opened for the command line. */
 export interface CliStores {

@@ -4,7 +4,8 @@ import type { SiteProfile } from '../../common/models/site-profile';
 import { WharfError } from '../core/errors';
 import type { CertificateQuestion, TrustDecision, TrustStoreLike } from '../ftps/session';
 import type { ConnectivitySources, SiteConnectivity } from '../sites/site-connectivity';
-import { connectionForSite, connectionForUrl, type SessionConnection } from '../connections';
+import { connectionForSite, connectionForUrl } from '../connections/connection-rule';
+import type { SessionConnection } from '../connections/session-connection';
 import { runDoctor, type DoctorOptions } from './doctor';
 
 /** What the doctor service needs of the app: the site store, pins, a way to ask, and where steps go. */

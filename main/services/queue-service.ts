@@ -3,7 +3,7 @@ import type { LogLine } from '../../common/models/log';
 import type { SiteProfile } from '../../common/models/site-profile';
 import type { ConnectivitySources } from '../sites/site-connectivity';
 import type { OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferState, QueueSnapshot } from '../../common/models/transfer';
-import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
+import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps/session';
 import { WharfError } from '../core/errors';
 import type { QueueControls } from '../transfers/queue-controls';
 import type { TransferQueue } from '../transfers/transfer-queue';
@@ -11,7 +11,8 @@ import type { TransferSession } from '../transfers/transfer-session';
 import type { EventHub } from './event-hub';
 import { foldersChangedBy } from './folders-changed';
 import type { QuestionBroker } from './question-broker';
-import { connectionForSite, type SessionConnection } from '../connections';
+import { connectionForSite } from '../connections/connection-rule';
+import type { SessionConnection } from '../connections/session-connection';
 import { withLiveSiteSettings, type SiteLookup } from './remote-sessions';
 
 /** Opens an engine session for the queue's pool: `FtpsSession.open`. */

@@ -7,14 +7,15 @@ import type { RemoteEntry } from '../../common/models/remote-entry';
 import type { SecurityReport } from '../../common/models/security';
 import type { FileFacts } from '../../common/models/transfer';
 import type { SiteProfile } from '../../common/models/site-profile';
-import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps';
+import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps/session';
 import type { ConnectivitySources } from '../sites/site-connectivity';
 import { WharfError } from '../core/errors';
 import type { EventHub } from './event-hub';
 import type { LogHub } from './log-hub';
 import type { QuestionBroker } from './question-broker';
 import { toErrorData } from './error-data';
-import { connectionForSite, connectionForUrl, type SessionConnection } from '../connections';
+import { connectionForSite, connectionForUrl } from '../connections/connection-rule';
+import type { SessionConnection } from '../connections/session-connection';
 
 /** The engine calls a browsing session makes: `FtpsSession` satisfies it; tests may pass a stand-in. */
 export type BrowseSession = Pick<

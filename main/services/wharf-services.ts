@@ -7,7 +7,8 @@ import type { StoreWarning } from '../../common/models/site-profile';
 import { KeytarCredentialStore, type CredentialStore } from '../credentials/keychain';
 import { ProxySettingsStore } from '../sites/proxy-settings';
 import { type ConnectivitySources } from '../sites/site-connectivity';
-import { FtpsSession, downloadFile } from '../ftps';
+import { FtpsSession } from '../ftps/session';
+import { downloadFile } from '../ftps/file-transfer';
 import { WharfError } from '../core/errors';
 import { downloadMarkFor, executableType, markDownloaded } from '../local-fs/downloaded-file';
 import { LocalAccess } from '../local-fs/local-access';
@@ -15,7 +16,7 @@ import { LocalFsService } from '../local-fs/local-fs-service';
 import { PinnedCertificateStore } from '../sites/pinned-certificates';
 import { SiteStore } from '../sites/site-store';
 import { downloadPathIn, prepareDownloadTarget } from '../transfers/local-target';
-import type { BudgetExceeded, ExpansionBudget } from '../transfers';
+import type { BudgetExceeded, ExpansionBudget } from '../transfers/expand';
 import { TransferQueue } from '../transfers/transfer-queue';
 import { printableName } from '../ftps/safe-names';
 import { createDispatcher, type Dispatch } from './dispatcher';
@@ -30,7 +31,8 @@ import { RemoteSessionService, type OpenSession } from './remote-sessions';
 import { ScratchSpace } from './scratch-space';
 import { SitesService } from './sites-service';
 import { DoctorService } from '../doctor/service';
-import { FileSyncStateStore, SyncService } from '../sync';
+import { FileSyncStateStore } from '../sync/sync-state';
+import { SyncService } from '../sync/service';
 
 /**
  * Where `ftps://`/`ftpes://` links wait for the window: main/app's `LinkInbox` (fed by the OS), or the

@@ -5,7 +5,8 @@ import type { CompareResult, CompareSide, SkippedPath } from '../../common/model
 import { isWharfError, WharfError } from '../core/errors';
 import { printableName, unsafeNameReason } from '../ftps/safe-names';
 import type { RemoteHash } from '../ftps/session';
-import { DEFAULT_EXPANSION_BUDGET, goOnPastBudget, linkLeavingFolder, type ExpansionBudget, type OnBudgetExceeded } from '../transfers';
+import { DEFAULT_EXPANSION_BUDGET, goOnPastBudget, type ExpansionBudget, type OnBudgetExceeded } from '../transfers/expand';
+import { linkLeavingFolder } from '../transfers/local-target';
 import { hashLocalFile } from '../transfers/local-hash';
 import { compareTrees, matchKey, summarize, type TreeEntry } from './compare';
 

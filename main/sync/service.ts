@@ -1,7 +1,7 @@
 import type { CompareResult, RunningSync, SyncCompareRequest, SyncPlan, SyncPlanRequest, SyncRunRequest, SyncRunResult } from '../../common/models/sync';
-import type { ExpansionBudget, OnBudgetExceeded } from '../transfers';
+import type { ExpansionBudget, OnBudgetExceeded } from '../transfers/expand';
 import { WharfError } from '../core/errors';
-import type { SessionConnection } from '../connections';
+import type { SessionConnection } from '../connections/session-connection';
 import { compareFolders, type CompareSession } from './compare-folders';
 import { planSync } from './plan';
 import { runSyncPlan, type SyncQueue, type SyncRemote } from './run';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { WharfError } from '../../main/ftps';
+import { WharfError } from '../../main/core/errors';
 import { ensureCliBuilt, ROOT } from '../hostile/support';
 import { openSession } from '../ftps/support';
 import { serverLog, useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SiteProfile } from '../../common/models/site-profile';
-import { connectionForSite, connectionForUrl, PLAIN_FTP_WARNING } from '../../main/connections';
+import { connectionForSite, connectionForUrl, PLAIN_FTP_WARNING } from '../../main/connections/connection-rule';
 import { isWharfError } from '../../main/core/errors';
 
 function site(overrides: Partial<SiteProfile> = {}): SiteProfile {

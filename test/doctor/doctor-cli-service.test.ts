@@ -12,7 +12,8 @@ import { DOCTOR_PROBLEMS, type DoctorReport, type DoctorStepEvent } from '../../
 import { doctorRequestSchema } from '../../common/models/doctor-schema';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { runDoctorCommand, type CliIo } from '../../main/cli/commands/doctor';
-import { describeProblem, DoctorService } from '../../main/doctor';
+import { describeProblem } from '../../main/doctor/diagnoses';
+import { DoctorService } from '../../main/doctor/service';
 import { MemoryTrustStore } from '../ftps/support';
 import { useFleet } from '../servers/fleet';
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { DoctorProblem, DoctorReport, DoctorStep, DoctorStepId } from '../../common/models/doctor';
-import { runDoctor, type DoctorOptions } from '../../main/doctor';
+import { runDoctor, type DoctorOptions } from '../../main/doctor/doctor';
 import { loadClientCertificate, type ClientCertificate } from '../../main/ftps/client-certificate';
 import type { ProxyEndpoint } from '../../main/ftps/proxy';
 import { startVsftpd, type ExtraServer } from '../servers/doctor-servers';

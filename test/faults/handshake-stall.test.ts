@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { LogLine } from '../../common/models';
-import { FtpsSession, isWharfError } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
+import { isWharfError } from '../../main/core/errors';
 import { useFleet, type ServerName } from '../servers/fleet';
 import { startFaultProxy } from './fault-proxy';
 import { passivePortsOf } from './support';

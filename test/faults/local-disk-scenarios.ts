@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TransferItem } from '../../common/models/transfer';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import type { NewTransferItem } from '../../main/transfers/transfer-scheduler';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import { targetFor, testBytes } from '../ftps/support';

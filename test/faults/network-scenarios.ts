@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { LogLine } from '../../common/models';
 import type { TransferItem } from '../../common/models/transfer';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import type { NewTransferItem } from '../../main/transfers/transfer-scheduler';
 import { DEFAULT_RETRY_OPTIONS } from '../../main/transfers/retry-policy';
 import { TransferQueue } from '../../main/transfers/transfer-queue';

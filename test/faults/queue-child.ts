@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import type { QueueChildConfig } from './restart-scenarios';
 import { targetFor } from '../ftps/support';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { TransferItem } from '../../common/models/transfer';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import type { NewTransferItem } from '../../main/transfers/transfer-scheduler';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import { targetFor, testBytes } from '../ftps/support';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { before, describe, test } from 'node:test';
 import { describeClientCertificateUse } from '../../common/models/security';
-import { WharfError } from '../../main/ftps';
+import { WharfError } from '../../main/core/errors';
 import { loadClientCertificate, needsClientKeyPassphrase } from '../../main/ftps/client-certificate';
 import { startVsftpd, type ExtraServer } from '../servers/doctor-servers';
 import { useFleet, type ServerInfo } from '../servers/fleet';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { CredentialStore } from '../../main/credentials/keychain';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import { WharfError } from '../../main/core/errors';
 import { HeadlessPlatform } from '../../main/services/platform';
 import { createWharfServices, type WharfServices } from '../../main/services/wharf-services';

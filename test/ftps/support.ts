@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ConnectionTarget, LogLine } from '../../common/models';
-import { FtpsSession, type SessionOptions, type TrustStoreLike } from '../../main/ftps';
+import { FtpsSession, type SessionOptions, type TrustStoreLike } from '../../main/ftps/session';
 import type { FleetInfo, ServerInfo } from '../servers/fleet';
 
 /** The servers every engine scenario runs against: each FTPS flavour and plain FTP. */

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TransferItem } from '../../common/models/transfer';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import type { ScenarioFigures } from '../faults/support';
 import { mlsdLine, startHostileServer, type HostileServer } from './hostile-server';

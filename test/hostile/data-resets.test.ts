@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { runDoctor } from '../../main/doctor';
+import { runDoctor } from '../../main/doctor/doctor';
 import { targetFor } from '../ftps/support';
 import { useFleet } from '../servers/fleet';
 import { startHostileServer, unixLine } from './hostile-server';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { OverwritePolicy, TransferItem } from '../../common/models/transfer';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import { saveQueueFile } from '../../main/transfers/queue-file';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import { useFleet } from '../servers/fleet';

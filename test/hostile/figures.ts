@@ -4,7 +4,8 @@
  * the chosen folder). The tests in this folder assert the same things one by one, with their reasons.
  */
 import type { ErrorKind } from '../../common/models';
-import { FtpsSession, isWharfError } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
+import { isWharfError } from '../../main/core/errors';
 import { MemoryTrustStore } from '../ftps/support';
 import type { FleetInfo } from '../servers/fleet';
 import type { ScenarioFigures } from '../faults/support';

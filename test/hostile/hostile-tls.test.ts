@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { ErrorKind } from '../../common/models';
-import { FtpsSession, isWharfError, type CertificateQuestion, type TrustDecision } from '../../main/ftps';
+import { FtpsSession, type CertificateQuestion, type TrustDecision } from '../../main/ftps/session';
+import { isWharfError } from '../../main/core/errors';
 import { MemoryTrustStore } from '../ftps/support';
 import { useFleet } from '../servers/fleet';
 import { startHostileServer, unixLine, type HostileScript, type HostileServer } from './hostile-server';

@@ -6,7 +6,7 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import fc from 'fast-check';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import type { ScenarioFigures } from '../faults/support';
 import { targetFor } from '../ftps/support';
 import { startHostileServer, unixLine } from './hostile-server';

@@ -10,7 +10,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import type { FleetInfo } from '../servers/fleet';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

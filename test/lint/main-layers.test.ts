@@ -46,6 +46,14 @@ describe('the layers of main/', () => {
     assert.match(messages[0] ?? '', /main\/core may not import main\/ftps/);
   });
 
+  it('fails an import of a folder of main/ (main has no index files) and passes one of the module itself', async () => {
+    const [inMain] = await eslint.lintText("export { FtpsSession } from '../ftps';\n", { filePath: 'main/sync/folder-fixture.ts' });
+    const folderMessages = (result: typeof inMain) => (result?.messages ?? []).filter((m) => m.ruleId === 'wharf/no-folder-imports').map((m) => m.message);
+    assert.match(folderMessages(inMain)[0] ?? '', /Import the module itself \('\.\.\/ftps\/<module>'\)/);
+    const [direct] = await eslint.lintText("export { SiteStore } from '../../main/sites/site-store';\n", { filePath: 'test/sites/folder-fixture.test.ts' });
+    assert.deepEqual(folderMessages(direct), []);
+  });
+
   it('lets main/app import everything', async () => {
     assert.deepEqual(await layerMessages('main/app/fixture.ts', "export { runCli } from '../cli/main';\n"), []);
   });

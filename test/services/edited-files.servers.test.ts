@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { WharfEventName, WharfEvents } from '../../common/ipc/contract';
 import type { CredentialStore } from '../../main/credentials/keychain';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import { EditedFilesService, type EditCheckOutcome } from '../../main/services/edited-files';
 import { EventHub } from '../../main/services/event-hub';
 import { HeadlessPlatform } from '../../main/services/platform';

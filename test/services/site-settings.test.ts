@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { SiteCreateInput, SiteProfile, SiteUpdateInput } from '../../common/models/site-profile';
 import type { TransferItem } from '../../common/models/transfer';
-import { FtpsSession, type SessionOptions } from '../../main/ftps';
+import { FtpsSession, type SessionOptions } from '../../main/ftps/session';
 import { HeadlessPlatform } from '../../main/services/platform';
 import { createWharfServices, type WharfServices } from '../../main/services/wharf-services';
 import { PinnedCertificateStore } from '../../main/sites/pinned-certificates';

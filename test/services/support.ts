@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Result } from '../../common/models/result';
 import type { CredentialStore } from '../../main/credentials/keychain';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import { HeadlessPlatform } from '../../main/services/platform';
 import { createWharfServices, type WharfServices } from '../../main/services/wharf-services';
 

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import { HeadlessPlatform } from '../../main/services/platform';
 import { createWharfServices, type WharfServices } from '../../main/services/wharf-services';
 import { value } from './support';

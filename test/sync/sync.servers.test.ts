@@ -11,11 +11,15 @@ import { after, describe, test } from 'node:test';
 import type { ConnectionTarget } from '../../common/models/site';
 import type { RunningSync, SyncPlan } from '../../common/models/sync';
 import type { QueueSnapshot } from '../../common/models/transfer';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import { runSyncCommand } from '../../main/cli/commands/sync';
-import { compareFolders, MemorySyncStateStore, planSync, runSyncPlan, SyncService, syncPairKey, type CompareFoldersOptions } from '../../main/sync';
+import { compareFolders, type CompareFoldersOptions } from '../../main/sync/compare-folders';
+import { MemorySyncStateStore, syncPairKey } from '../../main/sync/sync-state';
+import { planSync } from '../../main/sync/plan';
+import { runSyncPlan } from '../../main/sync/run';
+import { SyncService } from '../../main/sync/service';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
-import type { SessionConnection } from '../../main/connections';
+import type { SessionConnection } from '../../main/connections/session-connection';
 import { targetFor } from '../ftps/support';
 import { serverLog, useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { TransferItem } from '../../common/models/transfer';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import { loadQueueFile } from '../../main/transfers/queue-file';
 import { TransferQueue, type TransferQueueOptions } from '../../main/transfers/transfer-queue';
 import { serverLog, useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { LogLine } from '../../common/models';
-import { FtpsSession } from '../../main/ftps';
+import { FtpsSession } from '../../main/ftps/session';
 import { downloadInSegments, segmentedTemporaryPaths, splitIntoRanges } from '../../main/transfers/segmented-download';
 import { useFleet, writeServerFile, type ServerName } from '../servers/fleet';
 import { commandsSent, openSession, targetFor, testBytes } from '../ftps/support';

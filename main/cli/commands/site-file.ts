@@ -3,17 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { SiteImportSummary } from '../../../common/models/site-profile';
 import { WharfError } from '../../core/errors';
-import { exportFileZillaSiteManager, exportSitesJson, readSiteImport, type ParsedSiteImport } from '../../sites';
+import { exportFileZillaSiteManager } from '../../sites/filezilla-export';
+import { exportSitesJson } from '../../sites/wharf-json';
+import { readSiteImport } from '../../sites/site-import-file';
+import type { ParsedSiteImport } from '../../sites/site-import-plan';
 import { openStores } from '../stores';
 
-/** Usage lines of `wharf site import|export`, for the main usage text. */
-export const SITE_FILE_USAGE = `  site import FILE|FOLDER [--dry-run] [--into FOLDER] [--no-passwords]
-                         import sites from FileZilla (sitemanager.xml), WinSCP (WinSCP.ini),
-                         Cyberduck (.duck, or a folder of them) or a Wharf export; the format is
-                         told from the content; passwords found go to the keychain
-  site export FILE [--format filezilla|wharf-json] [--force]
-                         write all sites without passwords: FileZilla's sitemanager.xml (read by
-                         FileZilla and WinSCP) unless FILE ends in .json`;
+export { SITE_FILE_USAGE } from '../usage';
 
 const SOURCE_NAMES: Readonly<Record<SiteImportSummary['source'], string>> = {
   filezilla: 'FileZilla site list',

@@ -1,0 +1,281 @@
+/*
+ * The file commands: ls, get, put, rm, mkdir and info, over one engine session each; get and put go
+ * through the app's transfer queue (folder expansion, a pool of --parallel connections, retries,
+ * overwrite policies, temporary names, verification).
+ */
+import { stat } from 'node:fs/promises';
+import { basename, posix } from 'node:path';
+import type { OverwriteChoice, OverwritePolicy, OverwriteQuestion, LogLine, RemoteEntry, SecurityReport } from '../../../common/models';
+import { describeClientCertificateUse } from '../../../common/models/security';
+import { WharfError } from '../../core/errors';
+import { FtpsSession } from '../../ftps/session';
+import { TransferQueue } from '../../transfers/transfer-queue';
+import type { AddTransferRequest } from '../../transfers/transfer-request';
+import { downloadPathIn } from '../../transfers/local-target';
+import { stopAtRecursionLimit } from '../recursion-limit';
+import { getInSegments } from '../segmented-get';
+import { resolveCliConnection } from '../connection';
+import type { CliFlags } from '../flags';
+import { processCliIo, progressStream, warnOn } from '../io';
+import { formatBytes, ProgressLine } from '../progress';
+import { ask, forTerminal } from '../terminal';
+import { hostForUrl, isRemoteArgument, parseLocation, type CliLocation } from '../url';
+
+const io = processCliIo();
+const warn = warnOn(io);
+const warned = new Set<string>();
+
+/** A notice every session of a run may give (a charset fallback, a detected offset), printed once. */
+function warnOnce(text: string): void {
+  if (warned.has(text)) return;
+  warned.add(text);
+  warn(text);
+}
+
+async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean; keepModifiedTimes: boolean }> {
+  const connection = await resolveCliConnection(location, { ...flags, timeout: flags.timeoutMs / 1000 }, io);
+  const session = await FtpsSession.open({
+    target: connection.target,
+    password: connection.password,
+    allowPlain: connection.allowPlain,
+    ...(connection.extraCaPem.length > 0 ? { extraCaPem: connection.extraCaPem } : {}),
+    ...(connection.pinnedFingerprint ? { pinnedFingerprint: connection.pinnedFingerprint } : {}),
+    ...(connection.trustStore ? { trustStore: connection.trustStore } : {}),
+    insecure: connection.insecure,
+    decideTrust: connection.decideTrust,
+    timeoutMs: flags.timeoutMs,
+    keepAliveIntervalMs: 0,
+    ...connection.reach,
+    onNotice: warnOnce,
+    ...connection.offsetDetection,
+    ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => io.err(`${line.direction} ${line.text}`) } : {}),
+  });
+  // --in-place wins over the site's setting for this run only; the saved site is not changed.
+  return { session, path: connection.path, uploadViaTemporaryName: connection.uploadViaTemporaryName && !flags.inPlace, keepModifiedTimes: flags.keepTimes ?? connection.keepModifiedTimes };
+}
+
+function formatEntry(entry: RemoteEntry): string {
+  const type = entry.type === 'directory' ? 'd' : entry.type === 'symlink' ? 'l' : '-';
+  const perms = entry.permissions ?? '---------';
+  const when = entry.modifiedAt ? entry.modifiedAt.slice(0, 16).replace('T', ' ') : '                ';
+  const link = entry.linkTarget ? ` -> ${entry.linkTarget}` : '';
+  return forTerminal(`${type}${perms} ${String(entry.size).padStart(12)} ${when} ${entry.name}${link}`);
+}
+
+function formatReport(report: SecurityReport): string {
+  const cert = report.certificate;
+  const lines = [
+    `Server:                 ${hostForUrl(report.host)}:${report.port} (${report.serverBanner})`,
+    `Mode:                   ${report.mode === 'explicit' ? 'FTPS, explicit (AUTH TLS)' : report.mode === 'implicit' ? 'FTPS, implicit' : 'FTP, NOT encrypted'}`,
+    `TLS:                    ${report.tlsVersion ?? 'none'}${report.cipher ? `, ${report.cipher}` : ''}`,
+    `Credentials encrypted:  ${report.credentialsEncrypted ? 'yes (TLS was up before USER and PASS)' : 'NO'}`,
+    `Data protected:         ${report.dataProtected ? 'yes (PROT P)' : 'NO'}`,
+    `TLS session reused:     ${report.dataTlsSessionReused === null ? 'no data connection yet' : report.dataTlsSessionReused ? 'yes' : 'no'}`,
+  ];
+  if (cert) {
+    lines.push(
+      `Certificate subject:    ${cert.subject}`,
+      `Certificate issuer:     ${cert.issuer}`,
+      `Certificate valid:      ${cert.validFrom} to ${cert.validTo}`,
+      `Certificate SHA-256:    ${cert.fingerprintSha256}`,
+      `Trust:                  ${report.certificateTrust ?? 'none'}: ${report.trustExplanation}`,
+    );
+  }
+  if (report.clientCertificate) lines.push(`Client certificate:     ${describeClientCertificateUse(report.clientCertificate)}`);
+  if (report.proxy) lines.push(`Proxy:                  ${report.proxy.via === 'direct' ? 'none (direct connection)' : `${report.proxy.via} (${report.proxy.source})`}`);
+  const times = report.listingTimes;
+  if (times) {
+    lines.push(`Listing times:          ${times.format === 'mlsd' ? 'UTC (MLSD)' : `LIST, server clock ${times.offsetMinutes} minutes ahead of UTC (${times.source === 'detected' ? 'detected from MDTM' : "the site's setting or --timezone-offset"})`}`);
+  }
+  for (const warning of report.warnings) lines.push(`Warning:                ${warning}`);
+  return lines.map(forTerminal).join('\n');
+}
+
+
+
+/** The overwrite flag's words, as FileZilla's dialog offers them, mapped to the queue's policies. */
+const OVERWRITE_FLAGS: Readonly<Record<string, OverwritePolicy>> = {
+  ask: 'ask',
+  overwrite: 'overwrite',
+  newer: 'overwrite-if-newer',
+  'size-differs': 'overwrite-if-size-differs',
+  resume: 'resume',
+  rename: 'rename',
+  skip: 'skip',
+};
+
+function overwritePolicy(flags: CliFlags): OverwritePolicy {
+  if (flags.resume) return 'resume';
+  const policy = OVERWRITE_FLAGS[flags.overwrite];
+  if (!policy) throw new WharfError('invalid-input', `--overwrite takes ${Object.keys(OVERWRITE_FLAGS).join(', ')}.`);
+  if (policy === 'ask' && !io.interactive) throw new WharfError('invalid-input', '--overwrite ask needs a terminal; choose another policy for scripts.');
+  return policy;
+}
+
+/** Asks on the terminal what to do with an existing target, for --overwrite ask. */
+async function answerOnTerminal(queue: TransferQueue, question: OverwriteQuestion): Promise<void> {
+  const describe = (facts: OverwriteQuestion['source']) => `${facts.size ?? '?'} bytes, ${facts.modifiedAt ?? 'unknown time'}`;
+  io.err(`\n${forTerminal(question.targetPath)} exists (${describe(question.target)}); the source has ${describe(question.source)}.`);
+  const letter = (await ask('[o]verwrite, overwrite if [n]ewer, [r]esume, re[n]ame as copy (c), [s]kip? ')).trim().toLowerCase();
+  const choice: OverwriteChoice = letter === 'o' ? 'overwrite' : letter === 'n' ? 'overwrite-if-newer' : letter === 'r' ? 'resume' : letter === 'c' ? 'rename' : 'skip';
+  const all = (await ask('Do the same for every other existing file? [y/N] ')).trim().toLowerCase() === 'y';
+  queue.answerOverwrite({ questionId: question.id, choice, applyToAll: all });
+}
+
+/** Omit over each member of a union (a download into a folder, or a transfer between two named paths). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * Runs one transfer request through the same queue the app uses: folder expansion, a connection pool of
+ * --parallel sessions, retries with resume, overwrite policies, temporary files and verification. Prints one
+ * line per failed or skipped item and returns the first failure, if any.
+ */
+async function runThroughQueue(
+  location: CliLocation,
+  flags: CliFlags,
+  browse: FtpsSession,
+  request: DistributiveOmit<AddTransferRequest, 'siteKey'>,
+  keepUploadTimes = true,
+): Promise<void> {
+  const siteKey = 'cli';
+  // For one file, the session that looked it up becomes the queue's connection: one login, not two in a row
+  // (each costs several round trips). A folder keeps it for its walk while the pool logs in alongside.
+  let unlent: FtpsSession | null = request.kind === 'file' ? browse : null;
+  const queue = await TransferQueue.open({
+    openSession: async () => {
+      const spare = unlent;
+      unlent = null;
+      return spare?.isOpen ? spare : (await openSession(location, flags)).session;
+    },
+    stateFile: null,
+    keepUploadTimes: () => keepUploadTimes,
+    defaultConcurrency: flags.parallel,
+    defaultOverwrite: overwritePolicy(flags),
+    expansionBudget: flags.expansionBudget,
+    onBudgetExceeded: stopAtRecursionLimit('Nothing was downloaded.'),
+  });
+  // A folder is walked whole before its first file starts: a walk stopped at --max-items or --max-depth then
+  // leaves nothing half-downloaded (no partial tree, no orphaned temporaries) for the run with a higher limit.
+  const walksFirst = request.direction === 'download' && request.kind === 'directory';
+  if (walksFirst) queue.controls.pauseAll();
+  const progress = new ProgressLine(progressStream, !flags.quiet && progressStream.isTTY === true);
+  const unsubscribe = queue.subscribe((update) => progress.update(`${update.progress.done} of ${update.progress.total} files`, update.progress.bytesDone, update.progress.bytesTotal || null));
+  const questions = queue.onDidChangeQuestion((question) => {
+    if (question) void answerOnTerminal(queue, question);
+  });
+  try {
+    const added = await queue.add({ ...request, siteKey, listingSession: browse });
+    for (const entry of added.skipped) warn(`skipped ${entry.path}: ${entry.reason}`);
+    if (walksFirst) queue.controls.resumeAll();
+    await queue.whenSettled();
+  } finally {
+    unsubscribe();
+    questions();
+    progress.finish();
+    await queue.stop();
+  }
+  const items = queue.getSnapshot().items;
+  const files = items.filter((item) => item.kind === 'file');
+  const failed = items.filter((item) => item.state === 'failed');
+  for (const item of items.filter((i) => i.state === 'skipped')) warn(`skipped ${item.direction === 'download' ? item.localPath : item.remotePath}: ${item.skipReason ?? 'skipped'}`);
+  for (const item of failed) warn(`failed ${item.direction === 'download' ? item.remotePath : item.localPath}: ${item.lastError?.message ?? 'failed'}`);
+  if (!flags.quiet) {
+    const bytes = files.filter((i) => i.state === 'done').reduce((sum, i) => sum + i.bytesTotal, 0);
+    const verified = files.filter((i) => i.state === 'done').map((i) => i.verifiedBy ?? 'size');
+    const byHash = verified.filter((v) => v !== 'size').length;
+    warn(
+      `${request.direction === 'download' ? 'downloaded' : 'uploaded'} ${files.filter((i) => i.state === 'done').length} of ${files.length} files (${formatBytes(bytes)}), verified ${byHash > 0 ? `by ${verified.find((v) => v !== 'size')} hash (${byHash}) and ` : ''}by size (${verified.length - byHash})`,
+    );
+  }
+  const first = failed[0]?.lastError;
+  if (first) throw new WharfError(first.kind, `${failed.length} of ${files.length} transfers failed; first: ${first.message}`, first.code !== undefined ? { code: first.code } : {});
+}
+
+async function commandGet(positionals: string[], flags: CliFlags): Promise<void> {
+  const [source, target] = positionals;
+  if (!source || !target || !isRemoteArgument(source)) throw new WharfError('invalid-input', 'get takes a remote URL and a local path: wharf get URL LOCAL');
+  const location = parseLocation(source);
+  const { session, path } = await openSession(location, flags);
+  try {
+    const targetIsFolder = await stat(target).then((s) => s.isDirectory()).catch(() => false);
+    const name = posix.basename(path);
+    if (flags.segments > 1 && (flags.recursive || !(flags.resume || flags.overwrite === 'overwrite'))) {
+      warn('--segments applies to one file with --overwrite overwrite (the default) or --resume: downloading in one stream per file');
+    }
+    if (!flags.recursive && flags.segments > 1 && (flags.resume || flags.overwrite === 'overwrite')) {
+      const localPath = targetIsFolder ? downloadPathIn(target, name) : target;
+      await getInSegments({ session, openSession: async () => (await openSession(location, flags)).session, remotePath: path, localPath, segments: flags.segments, resume: flags.resume, quiet: flags.quiet, warn });
+      return;
+    }
+    if (!flags.recursive) {
+      // Into a folder, the remote name is joined and checked in the queue like a name picked in the app.
+      await runThroughQueue(location, flags, session, targetIsFolder
+        ? { direction: 'download', localFolder: target, remoteFolder: posix.dirname(path), name, kind: 'file' }
+        : { direction: 'download', localPath: target, remotePath: path, kind: 'file' });
+      return;
+    }
+    await runThroughQueue(location, flags, session, { direction: 'download', localPath: target, remotePath: path, kind: 'directory' });
+  } finally {
+    await session.close();
+  }
+}
+
+async function commandPut(positionals: string[], flags: CliFlags): Promise<void> {
+  const [source, target] = positionals;
+  if (!source || !target || !isRemoteArgument(target)) throw new WharfError('invalid-input', 'put takes a local path and a remote URL: wharf put LOCAL URL');
+  const location = parseLocation(target);
+  const localStat = await stat(source).catch(() => null);
+  if (localStat === null) throw new WharfError('local-io', `${source} does not exist.`);
+  if (localStat.isDirectory() && !flags.recursive) throw new WharfError('invalid-input', `${source} is a folder: add -r to upload it.`);
+  const { session, path, uploadViaTemporaryName, keepModifiedTimes } = await openSession(location, flags);
+  try {
+    const remotePath = !localStat.isDirectory() && path.endsWith('/') ? posix.join(path, basename(source)) : path;
+    await runThroughQueue(location, flags, session, { direction: 'upload', localPath: source, remotePath, uploadViaTemporaryName, kind: localStat.isDirectory() ? 'directory' : 'file' }, keepModifiedTimes);
+  } finally {
+    await session.close();
+  }
+}
+
+async function withRemote(positionals: string[], flags: CliFlags, usage: string, action: (session: FtpsSession, path: string) => Promise<void>): Promise<void> {
+  const [arg] = positionals;
+  if (!arg || !isRemoteArgument(arg)) throw new WharfError('invalid-input', usage);
+  const { session, path } = await openSession(parseLocation(arg), flags);
+  try {
+    await action(session, path);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs ls, get, put, rm, mkdir or info; false for a command that is none of them. */
+export async function runFileCommand(command: string, positionals: string[], flags: CliFlags): Promise<boolean> {
+  switch (command) {
+    case 'ls':
+      await withRemote(positionals, flags, 'ls takes a remote URL: wharf ls URL', async (session, path) => {
+        for (const entry of await session.list(path)) io.out(formatEntry(entry));
+      });
+      return true;
+    case 'get':
+      await commandGet(positionals, flags);
+      return true;
+    case 'put':
+      await commandPut(positionals, flags);
+      return true;
+    case 'rm':
+      await withRemote(positionals, flags, 'rm takes a remote URL: wharf rm URL [-r]', (session, path) =>
+        session.remove(path, flags.recursive ? { recursive: true, limits: { ...flags.expansionBudget, onExceeded: stopAtRecursionLimit('Nothing was deleted.') } } : {}),
+      );
+      return true;
+    case 'mkdir':
+      await withRemote(positionals, flags, 'mkdir takes a remote URL: wharf mkdir URL [-p]', (session, path) => session.mkdir(path, { recursive: flags.parents }));
+      return true;
+    case 'info':
+      await withRemote(positionals, flags, 'info takes a remote URL: wharf info URL', async (session, path) => {
+        await session.list(path); // opens a data connection, so TLS session reuse is known
+        io.out(formatReport(session.report));
+      });
+      return true;
+    default:
+      return false;
+  }
+}
