@@ -73,6 +73,7 @@ import {
   type SyncState,
 } from './state/sync-model';
 import { addNotice, dismissNotice, initialUi, type Notice, type UiState } from './state/ui-model';
+import { PaneFailures } from './state/pane-failures';
 
 /** The log as the view holds it. */
 export interface LogState {
@@ -116,6 +117,8 @@ export class Dispatcher {
   readonly sites = new Store<SitesState>(initialSites);
   readonly dialogs = new Store<DialogState>(initialDialogs);
   readonly ui = new Store<UiState>(initialUi);
+  /** Each pane's last failed action, shown in place with Retry. */
+  readonly paneFailures = new PaneFailures();
   readonly quickConnectForm = new Store<QuickConnectForm>(initialQuickConnect);
   /** The connection doctor's run the dialog shows. */
   readonly doctor = new Store<DoctorState>(initialDoctor);
@@ -253,6 +256,12 @@ export class Dispatcher {
     this.ui.update((u) => addNotice(u, notice));
   }
 
+  /** Shows the error of a pane's action in that pane, with Retry, and as a notice aside. */
+  private reportInPane(side: PaneSide, action: string, error: WharfErrorData, retry: () => Promise<boolean>, listing = false): void {
+    this.paneFailures.fail(side, { action, error, retry, listing });
+    this.report(error, action);
+  }
+
   /** Shows a message. */
   notify(level: Notice['level'], title: string, message: string): void {
     const id = this.nextNotice++;
@@ -310,9 +319,10 @@ export class Dispatcher {
     if (seq !== this.listSeq.local) return result.ok;
     if (!result.ok) {
       this.local.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
-      if (!options.quiet) this.report(result.error, 'Local folder');
+      if (!options.quiet) this.reportInPane('local', 'Local folder', result.error, () => this.openLocal(path), true);
       return false;
     }
+    this.paneFailures.listed('local', result.value.path !== this.local.get().path);
     const before = this.local.get().path;
     this.local.update((s) => applyListing(s, result.value));
     remember(LOCAL_PATH_KEY, result.value.path);
@@ -339,9 +349,10 @@ export class Dispatcher {
     if (seq !== this.listSeq.remote) return result.ok;
     if (!result.ok) {
       this.remote.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
-      if (!options.quiet) this.report(result.error, 'Remote folder');
+      if (!options.quiet) this.reportInPane('remote', 'Remote folder', result.error, () => this.openRemote(path), true);
       return false;
     }
+    this.paneFailures.listed('remote', result.value.path !== this.remote.get().path);
     const before = this.remote.get().sessionId === sessionId ? this.remote.get().path : null;
     this.remote.update((s) => applyListing({ ...s, sessionId }, { ...result.value, parent: remoteParent(result.value.path) }));
     remember(remotePathKey(sessionId), result.value.path);
@@ -525,9 +536,9 @@ export class Dispatcher {
   }
 
   /** Answers an overwrite question. */
-  async answerOverwrite(questionId: string, choice: OverwriteChoice, applyToAll: boolean): Promise<void> {
+  async answerOverwrite(questionId: string, choice: OverwriteChoice, applyToAll: boolean, newName?: string): Promise<void> {
     this.closeDialog(questionId);
-    const result = await this.api.answerOverwrite({ questionId, choice, applyToAll });
+    const result = await this.api.answerOverwrite({ questionId, choice, applyToAll, ...(newName === undefined ? {} : { newName }) });
     if (!result.ok) this.report(result.error);
   }
 
@@ -591,7 +602,7 @@ export class Dispatcher {
     const path = joinPath(state.path, name, state.separator);
     const result = side === 'local' ? await this.api.localMkdir({ path }) : await this.api.remoteMkdir({ sessionId: state.sessionId ?? '', path });
     if (!result.ok) {
-      this.report(result.error, 'New folder');
+      this.reportInPane(side, 'New folder', result.error, () => this.mkdir(side, name));
       return false;
     }
     this.pane(side).update((s) => ({ ...s, cursor: name, anchor: name, selected: new Set([name]) }));
@@ -610,7 +621,7 @@ export class Dispatcher {
         ? await this.api.localRename({ from: fromPath, to: toPath })
         : await this.api.remoteRename({ sessionId: state.sessionId ?? '', from: fromPath, to: toPath });
     if (!result.ok) {
-      this.report(result.error, 'Rename');
+      this.reportInPane(side, 'Rename', result.error, () => this.rename(side, from, to));
       return false;
     }
     this.pane(side).update((s) => ({ ...s, cursor: to, anchor: to, selected: new Set([to]) }));
@@ -625,14 +636,14 @@ export class Dispatcher {
         ? await this.api.localDelete({ paths, toTrash: true })
         : await this.api.remoteDelete({ sessionId: state.sessionId ?? '', paths, recursive });
     if (!result.ok) {
-      this.report(result.error, 'Delete');
+      this.reportInPane(side, 'Delete', result.error, () => this.remove(side, paths, recursive));
       return false;
     }
     return true;
   }
 
   /** Moves entries into another folder of the same pane (a drop on a folder row within a pane). */
-  async move(side: PaneSide, entries: readonly PaneEntry[], folder: string): Promise<void> {
+  async move(side: PaneSide, entries: readonly PaneEntry[], folder: string): Promise<boolean> {
     const state = this.pane(side).get();
     for (const entry of entries) {
       const from = entryPath(state, entry);
@@ -643,10 +654,11 @@ export class Dispatcher {
           ? await this.api.localRename({ from, to })
           : await this.api.remoteRename({ sessionId: state.sessionId ?? '', from, to });
       if (!result.ok) {
-        this.report(result.error, `Move ${entry.name}`);
-        return;
+        this.reportInPane(side, `Move ${entry.name}`, result.error, () => this.move(side, entries, folder));
+        return false;
       }
     }
+    return true;
   }
 
   /**

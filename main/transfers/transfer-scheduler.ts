@@ -198,6 +198,8 @@ export class TransferScheduler {
   private readonly settledWaiters: (() => void)[] = [];
 
   private readonly questions: PendingQuestion[] = [];
+  /** Names typed with rename answers, by item id. */
+  private readonly chosenNames = new Map<string, string>();
 
   constructor(options: TransferSchedulerOptions) {
     this.runner = options.runner;
@@ -474,6 +476,8 @@ export class TransferScheduler {
     if (index < 0) return false;
     const [pending] = this.questions.splice(index, 1) as [PendingQuestion];
     this.setPolicy(pending.question.itemId, answer.choice);
+    // The typed name is for the item asked about; the others of "apply to all" take the next free number.
+    if (answer.choice === 'rename' && answer.newName !== undefined) this.chosenNames.set(pending.question.itemId, answer.newName);
     pending.resolve(answer.choice);
     if (answer.applyToAll) {
       for (const id of this.order) {
@@ -625,6 +629,7 @@ export class TransferScheduler {
         });
       },
       askOverwrite: (conflict) => this.ask(id, record, direction, conflict),
+      chosenName: () => this.chosenNames.get(id) ?? null,
     };
   }
 
@@ -658,6 +663,8 @@ export class TransferScheduler {
   private finishRun(id: string, record: RunRecord, outcome: TransferOutcome): void {
     if (this.live.get(id) !== record) return;
     this.live.delete(id);
+    // The attempt has retargeted the item to the typed name; a retry starts from there.
+    this.chosenNames.delete(id);
     const item = this.items.get(id);
     if (!item) {
       this.pump();

@@ -183,7 +183,7 @@ function QueueView(): ReactNode {
             ))}
           </div>
         </div>
-        <VirtualList count={items.length} rowHeight={QUEUE_ROW} renderRow={renderRow} role="rowgroup" className="grid-body">
+        <VirtualList count={items.length} rowHeight={QUEUE_ROW} renderRow={renderRow} role={items.length > 0 ? 'rowgroup' : undefined} className="grid-body">
           {items.length === 0 && <div className="empty">{queue.tab === 'queued' ? 'Nothing queued. Drag files between the panes to transfer them.' : `No ${TAB_LABEL[queue.tab].toLowerCase()} transfers.`}</div>}
         </VirtualList>
       </div>

@@ -19,6 +19,7 @@ import { Modal } from './modal';
 import { ChoiceDialog, EditedFileDialog, PermissionsDialog, RawCommandDialog } from './remote-dialogs';
 import { SiteManager } from './site-manager';
 import { SyncDialog } from './sync-dialog';
+import { RenameAnswerField, useRenameAnswer } from './rename-answer-field';
 
 function CertificateFacts({ certificate }: { readonly certificate: CertificateInfo }): ReactNode {
   const dispatcher = useDispatcher();
@@ -184,7 +185,12 @@ function OverwriteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { k
   const q = dialog.question;
   const [choice, setChoice] = useState<OverwriteChoice>('overwrite');
   const [all, setAll] = useState(false);
-  const answer = (c: OverwriteChoice) => void dispatcher.answerOverwrite(q.id, c, all);
+  const rename = useRenameAnswer(q);
+  const answer = (c: OverwriteChoice) => {
+    if (c !== 'rename') return void dispatcher.answerOverwrite(q.id, c, all);
+    if (rename.error === null) void dispatcher.answerOverwrite(q.id, c, all, rename.name.trim());
+    else rename.touch();
+  };
   return (
     <Modal
       top={top}
@@ -233,6 +239,7 @@ function OverwriteDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { k
           </label>
         ))}
       </fieldset>
+      {choice === 'rename' && <RenameAnswerField answer={rename} onSubmit={() => answer('rename')} />}
     </Modal>
   );
 }

@@ -30,6 +30,7 @@ import {
 } from '../state/pane-model';
 import { activeSession, securityBadge } from '../state/session-model';
 import { Icon } from './icons';
+import { PaneFailureBanner } from './pane-failure';
 import { VirtualList } from './virtual-list';
 
 const ROW_HEIGHT = 24;
@@ -150,6 +151,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
   const dispatcher = useDispatcher();
   const pane = useStore(dispatcher.pane(side));
   const ui = useStore(dispatcher.ui);
+  const failureShown = useStore(dispatcher.paneFailures.store)[side] !== null;
   const sessions = useStore(dispatcher.sessions);
   const pair = useStore(dispatcher.pair);
   const { path: localPath, separator: localSeparator } = useStore(dispatcher.local);
@@ -482,6 +484,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           )}
         </div>
       </header>
+      <PaneFailureBanner side={side} />
       <div
         ref={setGrid}
         className={`grid ${side}${dropHere && ui.dropTarget?.folder === null ? ' drop-here' : ''}`}
@@ -530,13 +533,13 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           </div>
         </div>
         {connected ? (
-          <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} keepVisible={cursorIndex} role="rowgroup" className="grid-body" onPageSize={setPageSize}>
+          <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} keepVisible={cursorIndex} role={shown.length > 0 ? 'rowgroup' : undefined} className="grid-body" onPageSize={setPageSize}>
             {pane.path !== null && shown.length === 0 && !pane.loading && (
               <div className="empty">
                 {pane.entries.length === 0 ? 'This folder is empty.' : onlyDifferences && marks ? 'No differences: everything shown here is identical on both sides.' : 'Nothing matches the filter.'}
               </div>
             )}
-            {pane.error && pane.entries.length === 0 && <PaneError side={side} />}
+            {pane.error && pane.entries.length === 0 && !failureShown && <PaneError side={side} />}
           </VirtualList>
         ) : (
           <NotConnected />
