@@ -43,6 +43,7 @@ import {
 } from '../state/sites-model';
 import { Icon } from './icons';
 import { Modal } from './modal';
+import { siteCreatedMeanwhile } from '../state/site-create';
 
 /** The charsets legacy FTP servers use most, offered in the Charset field. */
 const COMMON_CHARSETS = ['utf8', 'latin1', 'windows-1252', 'windows-1250', 'windows-1251', 'iso-8859-2', 'koi8-r', 'shift_jis', 'euc-jp', 'gbk', 'big5', 'euc-kr'];
@@ -67,6 +68,9 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
   const [dropKey, setDropKey] = useState<string | null>(null);
   /** The saved copy the draft was made from, so a newer copy from main keeps what the user typed since. */
   const derivedFrom = useRef<SiteProfile | null>(null);
+  /** The site ids before a new site's save, while it is in flight. */
+  const idsBeforeCreate = useRef<ReadonlySet<string> | null>(null);
+  const createdMeanwhile = selection?.kind === 'new' && draft ? siteCreatedMeanwhile(listing, idsBeforeCreate.current, draft.name.trim()) : null;
 
   const rows = useMemo(() => siteTreeRows(listing, expanded, search), [listing, expanded, search]);
   const selectedSite: SiteProfile | null = selection?.kind === 'site' ? (listing?.sites.find((s) => s.id === selection.id) ?? null) : null;
@@ -110,7 +114,10 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
     setBusy(true);
     try {
       if (draft.id === null) {
-        const result = await dispatcher.createSite(toCreateInput(draft));
+        idsBeforeCreate.current = new Set((listing?.sites ?? []).map((s) => s.id));
+        const result = await dispatcher.createSite(toCreateInput(draft)).finally(() => {
+          idsBeforeCreate.current = null;
+        });
         if (!result.ok) return null;
         setSelection({ kind: 'site', id: result.value.id });
         setDraft(draftFromSite(result.value));
@@ -368,7 +375,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
                   </div>
                 );
               }
-              const isSel = selection?.kind === 'site' && selection.id === row.site.id;
+              const isSel = (selection?.kind === 'site' && selection.id === row.site.id) || createdMeanwhile?.id === row.site.id;
               return (
                 <div
                   key={row.key}
@@ -399,7 +406,7 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
                 </div>
               );
             })}
-            {selection?.kind === 'new' && draft && (
+            {selection?.kind === 'new' && draft && !createdMeanwhile && (
               <div role="treeitem" aria-level={draft.folderPath.length + 1} aria-selected className="tree-row site selected new" style={{ paddingLeft: 24 + draft.folderPath.length * 16 }}>
                 <Icon name="plus" />
                 <span className="site-name">{draft.name || 'New site'}</span>
