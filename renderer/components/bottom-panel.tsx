@@ -8,6 +8,7 @@ import { directionTag } from '../state/log-model';
 import { availableActions, baseName, itemsOfTab, statusText, tabCounts, verificationText, type QueueTab } from '../state/queue-model';
 import { Icon } from './icons';
 import { VirtualList } from './virtual-list';
+import { BottomLayoutToggle, useBottomLayout } from './bottom-layout';
 
 const QUEUE_ROW = 28;
 const LOG_ROW = 20;
@@ -232,6 +233,31 @@ export function BottomPanel(): ReactNode {
   const counts = useMemo(() => tabCounts(queue.snapshot), [queue.snapshot]);
   const log = useStore(dispatcher.log);
   const hasErrors = useMemo(() => log.lines.slice(-200).some((l) => l.direction === 'error'), [log.lines]);
+  const [layout, setLayout] = useBottomLayout();
+  if (layout === 'side-by-side') {
+    return (
+      <section className="bottom beside" aria-label="Transfers and log">
+        <div className="bottom-tabs">
+          <h2 className="bottom-title" id="title-queue">
+            Transfer queue {counts.queued > 0 && <span className="badge">{counts.queued}</span>}
+            {counts.failed > 0 && <span className="badge bad">{counts.failed}</span>}
+          </h2>
+          <h2 className="bottom-title" id="title-log">
+            Message log {hasErrors && <span className="dot bad" aria-label="has errors" />}
+          </h2>
+          <BottomLayoutToggle layout={layout} onChange={setLayout} />
+        </div>
+        <div className="bottom-body">
+          <div className="bottom-half" role="region" aria-labelledby="title-queue">
+            <QueueView />
+          </div>
+          <div className="bottom-half" role="region" aria-labelledby="title-log">
+            <LogView />
+          </div>
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="bottom" aria-label="Transfers and log">
       <div className="bottom-tabs" role="tablist" aria-label="Bottom panel">
@@ -242,6 +268,7 @@ export function BottomPanel(): ReactNode {
         <button type="button" role="tab" id="tab-log" aria-controls="panel-log" aria-selected={ui.bottomTab === 'log'} className={ui.bottomTab === 'log' ? 'on' : ''} onClick={() => dispatcher.showBottomTab('log')}>
           Message log {hasErrors && <span className="dot bad" aria-label="has errors" />}
         </button>
+        <BottomLayoutToggle layout={layout} onChange={setLayout} />
       </div>
       <div className="bottom-body" role="tabpanel" id={ui.bottomTab === 'queue' ? 'panel-queue' : 'panel-log'} aria-labelledby={ui.bottomTab === 'queue' ? 'tab-queue' : 'tab-log'}>
         {ui.bottomTab === 'queue' ? <QueueView /> : <LogView />}

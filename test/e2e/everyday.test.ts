@@ -11,7 +11,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { closeAllDialogs, dialogTitled, dropOnPane, launchChromium, openApp, pageProblems, paneRow, quickConnect, scratch, startHost } from './support';
+import { closeAllDialogs, dialogTitled, dropOnPane, launchChromium, openApp, pageProblems, paneRow, quickConnect, scratch, startHost, waitReady } from './support';
 
 const work = scratch('wharf-everyday-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -139,5 +139,25 @@ describe('the everyday workflow', () => {
     const states = await page.evaluate(() => (globalThis as unknown as { treeStates: string[] }).treeStates);
     assert.ok(states.includes('no draft, saved'), JSON.stringify(states));
     assert.ok(!states.includes('draft, saved'), `the draft showed beside the saved site: ${JSON.stringify(states)}`);
+  });
+
+  it('shows the log beside the queue on request, and remembers it', async () => {
+    const queue = page.getByRole('grid', { name: 'Transfer queue' });
+    const log = page.getByRole('log', { name: 'Message log' });
+    await page.getByRole('button', { name: 'Log beside queue' }).click();
+    for (let reloads = 0; reloads < 2; reloads++) {
+      await queue.waitFor();
+      await log.waitFor();
+      const [left, right] = [(await queue.boundingBox())!, (await log.boundingBox())!];
+      assert.ok(left.x + left.width <= right.x && Math.abs(left.y - right.y) < left.height, `side by side: ${JSON.stringify({ left, right })}`);
+      assert.equal(await page.getByRole('button', { name: 'Log beside queue' }).getAttribute('aria-pressed'), 'true');
+      if (reloads === 0) {
+        await page.reload();
+        await waitReady(page);
+      }
+    }
+    await page.getByRole('button', { name: 'Log beside queue' }).click();
+    await page.getByRole('tab', { name: /^Transfer queue/ }).waitFor();
+    assert.equal(await log.count(), 0, 'back to tabs: the queue tab is shown alone');
   });
 });
