@@ -260,7 +260,8 @@ export function BottomPanel(): ReactNode {
   }
   return (
     <section className="bottom" aria-label="Transfers and log">
-      <div className="bottom-tabs" role="tablist" aria-label="Bottom panel">
+      <div className="bottom-tabs">
+        <div className="tab-group" role="tablist" aria-label="Bottom panel">
         <button type="button" role="tab" id="tab-queue" aria-controls="panel-queue" aria-selected={ui.bottomTab === 'queue'} className={ui.bottomTab === 'queue' ? 'on' : ''} onClick={() => dispatcher.showBottomTab('queue')}>
           Transfer queue {counts.queued > 0 && <span className="badge">{counts.queued}</span>}
           {counts.failed > 0 && <span className="badge bad">{counts.failed}</span>}
@@ -268,6 +269,7 @@ export function BottomPanel(): ReactNode {
         <button type="button" role="tab" id="tab-log" aria-controls="panel-log" aria-selected={ui.bottomTab === 'log'} className={ui.bottomTab === 'log' ? 'on' : ''} onClick={() => dispatcher.showBottomTab('log')}>
           Message log {hasErrors && <span className="dot bad" aria-label="has errors" />}
         </button>
+        </div>
         <BottomLayoutToggle layout={layout} onChange={setLayout} />
       </div>
       <div className="bottom-body" role="tabpanel" id={ui.bottomTab === 'queue' ? 'panel-queue' : 'panel-log'} aria-labelledby={ui.bottomTab === 'queue' ? 'tab-queue' : 'tab-log'}>

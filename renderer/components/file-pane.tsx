@@ -210,7 +210,9 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
       return;
     }
     switch (e.key) {
-      case 'Tab':
+      // F6 switches panes, as in desktop file managers; Tab is left to the browser, so it moves on to the
+      // next region (the remote toolbar, the queue) instead of flipping between the two lists.
+      case 'F6':
         e.preventDefault();
         focusGrid(side === 'local' ? 'remote' : 'local');
         return;

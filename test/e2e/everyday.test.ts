@@ -11,7 +11,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { closeAllDialogs, dialogTitled, dropOnPane, launchChromium, openApp, pageProblems, paneRow, quickConnect, scratch, startHost, waitReady } from './support';
+import { closeAllDialogs, dialogTitled, dropOnPane, launchChromium, openApp, pageProblems, paneGrid, paneRow, quickConnect, scratch, startHost, waitReady } from './support';
 
 const work = scratch('wharf-everyday-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -159,5 +159,18 @@ describe('the everyday workflow', () => {
     await page.getByRole('button', { name: 'Log beside queue' }).click();
     await page.getByRole('tab', { name: /^Transfer queue/ }).waitFor();
     assert.equal(await log.count(), 0, 'back to tabs: the queue tab is shown alone');
+  });
+
+  it('F6 switches between the panes; Tab leaves a list for the next region instead of flipping between the lists', async () => {
+    const focused = (grid: ReturnType<typeof paneGrid> | ReturnType<Page['getByRole']>) => grid.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement);
+    await paneGrid(page, 'local').focus();
+    await page.keyboard.press('F6');
+    assert.equal(await focused(paneGrid(page, 'remote')), true);
+    await page.keyboard.press('F6');
+    assert.equal(await focused(paneGrid(page, 'local')), true);
+    await paneGrid(page, 'remote').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(paneGrid(page, 'local')), false, 'Tab does not flip back to the other list');
+    assert.equal(await focused(paneGrid(page, 'remote')), false);
   });
 });
