@@ -83,7 +83,8 @@ async function invisibleFocus(scope: Locator | null): Promise<string[]> {
   for (let i = 0; i < MAX_TAB_STOPS; i++) {
     await page.keyboard.press('Tab');
     const focused = await describeFocus();
-    if (!focused.inside || seen.has(focused.key)) break;
+    // Past the last stop the focus leaves the page (body): the walk is over.
+    if (!focused.inside || seen.has(focused.key) || focused.label.startsWith('body ')) break;
     seen.add(focused.key);
     if (!focused.box) continue;
     const clip = around(focused.box);
