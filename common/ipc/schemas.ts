@@ -219,7 +219,12 @@ export const WHARF_VALIDATORS = {
 
   questionsPending: empty,
   answerCertificate: z.strictObject({ questionId: idSchema, decision: z.enum(['once', 'always', 'reject']) }),
-  answerOverwrite: z.strictObject({ questionId: idSchema, choice: overwriteChoiceSchema, applyToAll: z.boolean() }),
+  answerOverwrite: z.strictObject({
+    questionId: idSchema,
+    choice: overwriteChoiceSchema,
+    applyToAll: z.boolean(),
+    newName: z.string().min(1).max(255).refine(noControls).refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'A file name, not a path.').optional(),
+  }),
   answerEditedFile: z.strictObject({ questionId: idSchema, action: z.enum(['upload', 'ignore', 'stop']) }),
   answerChoice: z.strictObject({ questionId: idSchema, choice: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'A choice is one of the ids the question offered') }),
   logRecent: empty,

@@ -32,3 +32,9 @@ const REPLY_WORDS: Readonly<Record<number, string>> = {
 export function explainReply(code: number): string | null {
   return REPLY_WORDS[code] ?? null;
 }
+
+/** A message carrying a server reply, with the reply's plain words beside it when it has them: `553 ... (words)`. */
+export function withReplyWords(message: string, code: number | undefined): string {
+  const words = code === undefined ? null : explainReply(code);
+  return words && !message.includes(words) ? `${message} (${words})` : message;
+}

@@ -207,4 +207,6 @@ export interface OverwriteAnswer {
   readonly questionId: string;
   readonly choice: OverwriteChoice;
   readonly applyToAll: boolean;
+  /** With `rename`: the name the user typed for this item's target (a name, not a path); default: the next free number. */
+  readonly newName?: string;
 }

@@ -14,6 +14,7 @@ import { exitOnSignals, exitWith, processCliIo, warnOn } from './io';
 import { ask } from './terminal';
 import { isRemoteArgument } from './url';
 import { SITE_FILE_USAGE } from './usage';
+import { withReplyWords } from '../../common/models/ftp-replies';
 
 const USAGE = `Usage: wharf <command> [options]
 
@@ -144,7 +145,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return 2;
     }
     const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
-    warn(error.message);
+    warn(withReplyWords(error.message, error.code));
     if (error.kind === 'ftp' && argv.some((arg) => isRemoteArgument(arg) && /[^\p{ASCII}]/u.test(arg)) && !argv.some((arg) => arg.startsWith('--charset'))) {
       warn('the path has characters beyond ASCII: if the server names files in another charset than UTF-8, try --charset NAME (windows-1251, shift_jis, ...)');
     }

@@ -11,7 +11,7 @@ import type { ConnectionPool } from './connection-pool';
 import { FileSink } from './file-sink';
 import { feedFilePrefix, hashLocalFile, sameDigest } from './local-hash';
 import { openTemporaryDownload, prepareDownloadTarget, temporaryDownloadPathFor } from './local-target';
-import { decideOverwrite, findFreeName, type OverwriteDecision } from './overwrite';
+import { decideOverwrite, renamedTarget, type OverwriteDecision } from './overwrite';
 import { toErrorData } from './retry-policy';
 import { createMeteredStream, type TokenBucket } from './speed-limit';
 import type { TransferOutcome, TransferRunContext, TransferRunner } from './transfer-runner';
@@ -163,7 +163,7 @@ export class FtpsTransferRunner implements TransferRunner {
       const decision = await this.decide(item, context, source, found.existing, remotePath, target);
       if (decision.action === 'skip') return { status: 'skipped', reason: decision.reason };
       if (decision.action === 'rename') {
-        target = await findFreeName(target, async (candidate) => (await lstat(candidate).then(() => true, () => false)), sep === '\\' ? '\\' : '/');
+        target = await renamedTarget(target, context.chosenName?.() ?? null, async (candidate) => (await lstat(candidate).then(() => true, () => false)), sep === '\\' ? '\\' : '/');
         context.retarget({ localPath: target });
         await prepareDownloadTarget(root, target);
       } else if (decision.action === 'resume' && found.existingIsRegularFile) {
@@ -255,7 +255,7 @@ export class FtpsTransferRunner implements TransferRunner {
         const decision = await this.decide(item, context, source, existing, item.localPath, target);
         if (decision.action === 'skip') return { status: 'skipped', reason: decision.reason };
         if (decision.action === 'rename') {
-          target = await findFreeName(target, (candidate) => session.size(candidate).then(() => true, () => false));
+          target = await renamedTarget(target, context.chosenName?.() ?? null, (candidate) => session.size(candidate).then(() => true, () => false));
           written = item.temporaryRemotePath === null ? target : temporaryUploadPathFor(target);
           context.retarget({ remotePath: target, temporaryRemotePath: item.temporaryRemotePath === null ? null : written });
         } else if (decision.action === 'resume') {

@@ -1,4 +1,7 @@
 import type { FileFacts, OverwritePolicy } from '../../common/models/transfer';
+import { numberedName } from '../../common/models/file-names';
+
+export { numberedName };
 
 /** What a transfer does about an existing target, once a policy has been applied to the facts. */
 export type OverwriteAction = 'overwrite' | 'resume' | 'rename' | 'skip' | 'ask';
@@ -55,21 +58,6 @@ function parseTime(iso: string | null): number | null {
   return Number.isNaN(time) ? null : time;
 }
 
-/** Extensions that belong together, so `site.tar.gz` becomes `site (1).tar.gz`, not `site.tar (1).gz`. */
-const DOUBLE_EXTENSIONS = ['.tar.gz', '.tar.bz2', '.tar.xz', '.tar.zst', '.tar.lz', '.tar.Z'];
-
-/**
- * The n-th alternative to a file name, as desktop file managers number them: `name (1).ext`;
- * a dot file keeps its dot (`.env (1)`), and a name without extension gets the number at its end.
- */
-export function numberedName(name: string, n: number): string {
-  const lower = name.toLowerCase();
-  const double = DOUBLE_EXTENSIONS.find((ext) => lower.endsWith(ext.toLowerCase()) && name.length > ext.length);
-  let dot = double ? name.length - double.length : name.lastIndexOf('.');
-  if (dot <= 0) dot = name.length;
-  return `${name.slice(0, dot)} (${n})${name.slice(dot)}`;
-}
-
 /**
  * The first free name for `path` (`/`- or OS-separated; only the last segment changes), asking `exists`
  * for each candidate in turn. Gives up after `limit` tries rather than loop over a huge folder.
@@ -88,4 +76,20 @@ export async function findFreeName(
     if (!(await exists(candidate))) return candidate;
   }
   throw new Error(`no free name for ${path} after ${limit} tries`);
+}
+
+/**
+ * Where a rename answer writes: the name the user typed beside the target when given (numbered in turn
+ * if it exists after all: the renderer checks only the names it has listed), else the first free number.
+ */
+export async function renamedTarget(
+  path: string,
+  chosenName: string | null,
+  exists: (candidate: string) => Promise<boolean>,
+  separator: '/' | '\\' = '/',
+): Promise<string> {
+  if (chosenName === null) return findFreeName(path, exists, separator);
+  const cut = Math.max(path.lastIndexOf(separator), separator === '\\' ? path.lastIndexOf('/') : -1);
+  const chosen = path.slice(0, cut + 1) + chosenName;
+  return (await exists(chosen)) ? findFreeName(chosen, exists, separator) : chosen;
 }

@@ -33,6 +33,8 @@ export interface TransferRunContext {
    * also becomes the item's policy so a retry does not ask again. Rejects if the attempt is aborted.
    */
   askOverwrite(conflict: OverwriteConflict): Promise<OverwriteChoice>;
+  /** The name typed with a rename answer for this item, if any. */
+  chosenName?(): string | null;
 }
 
 /** How an attempt ended when it did not throw. */

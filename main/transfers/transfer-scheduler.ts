@@ -78,6 +78,8 @@ export class TransferScheduler implements QueueControls {
   private readonly questions: OverwriteQuestions;
   private readonly publisher: UpdatePublisher;
   private readonly live = new Map<string, RunningAttempt>();
+  /** Names typed with rename answers, by item id. */
+  private readonly chosenNames = new Map<string, string>();
   private readonly timers: WakeTimers;
 
   private pausedAll: boolean;
@@ -313,6 +315,8 @@ export class TransferScheduler implements QueueControls {
   answerOverwrite(answer: OverwriteAnswer): boolean {
     return this.questions.answer(answer, (itemId) => {
       this.setPolicy(itemId, answer.choice);
+      // The typed name is for the item asked about; the others of "apply to all" take the next free number.
+      if (answer.choice === 'rename' && answer.newName !== undefined) this.chosenNames.set(itemId, answer.newName);
       if (!answer.applyToAll) return;
       const asking = this.items.idsWhere((item) => item.overwrite === 'ask' && item.state !== 'done' && item.state !== 'skipped');
       for (const id of asking) this.setPolicy(id, answer.choice);
@@ -425,6 +429,7 @@ export class TransferScheduler implements QueueControls {
         });
       },
       askOverwrite: (conflict) => this.ask(id, record, direction, conflict),
+      chosenName: () => this.chosenNames.get(id) ?? null,
     };
   }
 
@@ -438,6 +443,8 @@ export class TransferScheduler implements QueueControls {
   private finishRun(id: string, record: RunningAttempt, outcome: TransferOutcome): void {
     if (this.live.get(id) !== record) return;
     this.live.delete(id);
+    // The attempt has retargeted the item to the typed name; a retry starts from there.
+    this.chosenNames.delete(id);
     const item = this.items.get(id);
     if (!item) {
       this.pump();

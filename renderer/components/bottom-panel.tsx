@@ -8,6 +8,7 @@ import { directionTag } from '../state/log-model';
 import { availableActions, baseName, itemsOfTab, statusText, tabCounts, verificationText, type QueueTab } from '../state/queue-model';
 import { Icon } from './icons';
 import { VirtualList } from './virtual-list';
+import { BottomLayoutToggle, useBottomLayout } from './bottom-layout';
 
 const QUEUE_ROW = 28;
 const LOG_ROW = 20;
@@ -183,7 +184,7 @@ function QueueView(): ReactNode {
             ))}
           </div>
         </div>
-        <VirtualList count={items.length} rowHeight={QUEUE_ROW} renderRow={renderRow} role="rowgroup" className="grid-body">
+        <VirtualList count={items.length} rowHeight={QUEUE_ROW} renderRow={renderRow} role={items.length > 0 ? 'rowgroup' : undefined} className="grid-body">
           {items.length === 0 && <div className="empty">{queue.tab === 'queued' ? 'Nothing queued. Drag files between the panes to transfer them.' : `No ${TAB_LABEL[queue.tab].toLowerCase()} transfers.`}</div>}
         </VirtualList>
       </div>
@@ -232,9 +233,35 @@ export function BottomPanel(): ReactNode {
   const counts = useMemo(() => tabCounts(queue.snapshot), [queue.snapshot]);
   const log = useStore(dispatcher.stores.log);
   const hasErrors = useMemo(() => log.lines.slice(-200).some((l) => l.direction === 'error'), [log.lines]);
+  const [layout, setLayout] = useBottomLayout();
+  if (layout === 'side-by-side') {
+    return (
+      <section className="bottom beside" aria-label="Transfers and log">
+        <div className="bottom-tabs">
+          <h2 className="bottom-title" id="title-queue">
+            Transfer queue {counts.queued > 0 && <span className="badge">{counts.queued}</span>}
+            {counts.failed > 0 && <span className="badge bad">{counts.failed}</span>}
+          </h2>
+          <h2 className="bottom-title" id="title-log">
+            Message log {hasErrors && <span className="dot bad" aria-label="has errors" />}
+          </h2>
+          <BottomLayoutToggle layout={layout} onChange={setLayout} />
+        </div>
+        <div className="bottom-body">
+          <div className="bottom-half" role="region" aria-labelledby="title-queue">
+            <QueueView />
+          </div>
+          <div className="bottom-half" role="region" aria-labelledby="title-log">
+            <LogView />
+          </div>
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="bottom" aria-label="Transfers and log">
-      <div className="bottom-tabs" role="tablist" aria-label="Bottom panel">
+      <div className="bottom-tabs">
+        <div className="tab-group" role="tablist" aria-label="Bottom panel">
         <button type="button" role="tab" id="tab-queue" aria-controls="panel-queue" aria-selected={ui.bottomTab === 'queue'} className={ui.bottomTab === 'queue' ? 'on' : ''} onClick={() => dispatcher.view.showBottomTab('queue')}>
           Transfer queue {counts.queued > 0 && <span className="badge">{counts.queued}</span>}
           {counts.failed > 0 && <span className="badge bad">{counts.failed}</span>}
@@ -242,6 +269,8 @@ export function BottomPanel(): ReactNode {
         <button type="button" role="tab" id="tab-log" aria-controls="panel-log" aria-selected={ui.bottomTab === 'log'} className={ui.bottomTab === 'log' ? 'on' : ''} onClick={() => dispatcher.view.showBottomTab('log')}>
           Message log {hasErrors && <span className="dot bad" aria-label="has errors" />}
         </button>
+        </div>
+        <BottomLayoutToggle layout={layout} onChange={setLayout} />
       </div>
       <div className="bottom-body" role="tabpanel" id={ui.bottomTab === 'queue' ? 'panel-queue' : 'panel-log'} aria-labelledby={ui.bottomTab === 'queue' ? 'tab-queue' : 'tab-log'}>
         {ui.bottomTab === 'queue' ? <QueueView /> : <LogView />}

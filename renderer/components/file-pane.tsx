@@ -30,6 +30,7 @@ import {
 import { activeSession } from '../state/session-model';
 import { Icon } from './icons';
 import { LockBadge, NotConnected, PaneError, PathBar, SIDE_LABEL } from './pane-chrome';
+import { PaneFailureBanner } from './pane-failure';
 import { VirtualList } from './virtual-list';
 
 const ROW_HEIGHT = 24;
@@ -67,6 +68,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
   const dispatcher = useDispatcher();
   const pane = useStore(dispatcher.stores.pane(side));
   const ui = useStore(dispatcher.stores.ui);
+  const failureShown = useStore(dispatcher.stores.paneFailures.store)[side] !== null;
   const sessions = useStore(dispatcher.stores.sessions);
   const pair = useStore(dispatcher.stores.pair);
   const { path: localPath, separator: localSeparator } = useStore(dispatcher.stores.local);
@@ -125,7 +127,9 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
       return;
     }
     switch (e.key) {
-      case 'Tab':
+      // F6 switches panes, as in desktop file managers; Tab is left to the browser, so it moves on to the
+      // next region (the remote toolbar, the queue) instead of flipping between the two lists.
+      case 'F6':
         e.preventDefault();
         focusGrid(side === 'local' ? 'remote' : 'local');
         return;
@@ -399,6 +403,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           )}
         </div>
       </header>
+      <PaneFailureBanner side={side} />
       <div
         ref={setGrid}
         className={`grid ${side}${dropHere && ui.dropTarget?.folder === null ? ' drop-here' : ''}`}
@@ -447,13 +452,13 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           </div>
         </div>
         {connected ? (
-          <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} keepVisible={cursorIndex} role="rowgroup" className="grid-body" onPageSize={setPageSize}>
+          <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} keepVisible={cursorIndex} role={shown.length > 0 ? 'rowgroup' : undefined} className="grid-body" onPageSize={setPageSize}>
             {pane.path !== null && shown.length === 0 && !pane.loading && (
               <div className="empty">
                 {pane.entries.length === 0 ? 'This folder is empty.' : onlyDifferences && marks ? 'No differences: everything shown here is identical on both sides.' : 'Nothing matches the filter.'}
               </div>
             )}
-            {pane.error && pane.entries.length === 0 && <PaneError side={side} />}
+            {pane.error && pane.entries.length === 0 && !failureShown && <PaneError side={side} />}
           </VirtualList>
         ) : (
           <NotConnected />

@@ -5,6 +5,7 @@ import { useDispatcher } from '../hooks';
 import type { Dialog } from '../state/dialogs';
 import { formatBytesExact, formatDate } from '../state/format';
 import { Modal } from './modal';
+import { RenameAnswerField, useRenameAnswer } from './rename-answer-field';
 
 const CHOICES: readonly { readonly value: OverwriteChoice; readonly label: string }[] = [
   { value: 'overwrite', label: 'Overwrite' },
@@ -20,7 +21,12 @@ export function OverwriteDialog({ dialog, top }: { readonly dialog: Extract<Dial
   const q = dialog.question;
   const [choice, setChoice] = useState<OverwriteChoice>('overwrite');
   const [all, setAll] = useState(false);
-  const answer = (c: OverwriteChoice) => void dispatcher.dialogs.answerOverwrite(q.id, c, all);
+  const rename = useRenameAnswer(q);
+  const answer = (c: OverwriteChoice) => {
+    if (c !== 'rename') return void dispatcher.dialogs.answerOverwrite(q.id, c, all);
+    if (rename.error === null) void dispatcher.dialogs.answerOverwrite(q.id, c, all, rename.name.trim());
+    else rename.touch();
+  };
   return (
     <Modal
       top={top}
@@ -69,6 +75,7 @@ export function OverwriteDialog({ dialog, top }: { readonly dialog: Extract<Dial
           </label>
         ))}
       </fieldset>
+      {choice === 'rename' && <RenameAnswerField answer={rename} onSubmit={() => answer('rename')} />}
     </Modal>
   );
 }

@@ -37,9 +37,9 @@ export class DialogsController {
   }
 
   /** Answers an overwrite question. */
-  async answerOverwrite(questionId: string, choice: OverwriteChoice, applyToAll: boolean): Promise<void> {
+  async answerOverwrite(questionId: string, choice: OverwriteChoice, applyToAll: boolean, newName?: string): Promise<void> {
     this.close(questionId);
-    const result = await wharf().answerOverwrite({ questionId, choice, applyToAll });
+    const result = await wharf().answerOverwrite({ questionId, choice, applyToAll, ...(newName === undefined ? {} : { newName }) });
     if (!result.ok) this.notices.report(result.error);
   }
 

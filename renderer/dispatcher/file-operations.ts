@@ -21,7 +21,7 @@ export class FileOperationsController {
     const path = joinPath(state.path, name, state.separator);
     const result = side === 'local' ? await wharf().localMkdir({ path }) : await wharf().remoteMkdir({ sessionId: state.sessionId ?? '', path });
     if (!result.ok) {
-      this.notices.report(result.error, 'New folder');
+      this.notices.reportInPane(side, 'New folder', result.error, () => this.mkdir(side, name));
       return false;
     }
     this.stores.pane(side).update((s) => ({ ...s, cursor: name, anchor: name, selected: new Set([name]) }));
@@ -40,7 +40,7 @@ export class FileOperationsController {
         ? await wharf().localRename({ from: fromPath, to: toPath })
         : await wharf().remoteRename({ sessionId: state.sessionId ?? '', from: fromPath, to: toPath });
     if (!result.ok) {
-      this.notices.report(result.error, 'Rename');
+      this.notices.reportInPane(side, 'Rename', result.error, () => this.rename(side, from, to));
       return false;
     }
     this.stores.pane(side).update((s) => ({ ...s, cursor: to, anchor: to, selected: new Set([to]) }));
@@ -55,14 +55,14 @@ export class FileOperationsController {
         ? await wharf().localDelete({ paths, toTrash: true })
         : await wharf().remoteDelete({ sessionId: state.sessionId ?? '', paths, recursive });
     if (!result.ok) {
-      this.notices.report(result.error, 'Delete');
+      this.notices.reportInPane(side, 'Delete', result.error, () => this.remove(side, paths, recursive));
       return false;
     }
     return true;
   }
 
   /** Moves entries into another folder of the same pane (a drop on a folder row within a pane). */
-  async move(side: PaneSide, entries: readonly PaneEntry[], folder: string): Promise<void> {
+  async move(side: PaneSide, entries: readonly PaneEntry[], folder: string): Promise<boolean> {
     const state = this.stores.pane(side).get();
     for (const entry of entries) {
       const from = entryPath(state, entry);
@@ -73,10 +73,11 @@ export class FileOperationsController {
           ? await wharf().localRename({ from, to })
           : await wharf().remoteRename({ sessionId: state.sessionId ?? '', from, to });
       if (!result.ok) {
-        this.notices.report(result.error, `Move ${entry.name}`);
-        return;
+        this.notices.reportInPane(side, `Move ${entry.name}`, result.error, () => this.move(side, entries, folder));
+        return false;
       }
     }
+    return true;
   }
 
   /** Drags entries out to the OS file manager (remote ones are downloaded to a temporary folder first). */

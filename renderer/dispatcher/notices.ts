@@ -2,6 +2,7 @@
 import type { WharfErrorData } from '../../common/models/errors';
 import { describeError } from '../state/errors';
 import { addNotice, dismissNotice, type Notice } from '../state/ui-model';
+import type { PaneSide } from '../state/pane-model';
 import { wharf } from './api';
 import type { Stores } from './stores';
 
@@ -9,7 +10,7 @@ import type { Stores } from './stores';
 export class NoticesController {
   private nextNotice = 1;
 
-  constructor(private readonly stores: Pick<Stores, 'ui'>) {}
+  constructor(private readonly stores: Pick<Stores, 'ui' | 'paneFailures'>) {}
 
   /** Shows an error the way its kind asks. */
   report(error: WharfErrorData, context?: string): void {
@@ -23,6 +24,12 @@ export class NoticesController {
       chooseFolder: view.offerChooseFolder,
     };
     this.stores.ui.update((u) => addNotice(u, notice));
+  }
+
+  /** Shows the error of a pane's action in that pane, with Retry, and as a notice aside. */
+  reportInPane(side: PaneSide, action: string, error: WharfErrorData, retry: () => Promise<boolean>, listing = false): void {
+    this.stores.paneFailures.fail(side, { action, error, retry, listing });
+    this.report(error, action);
   }
 
   /** Shows a message. */

@@ -22,7 +22,7 @@ export class PanesController {
   private readonly refreshers: Record<PaneSide, CoalescedRefresh> = { local: new CoalescedRefresh(() => this.refresh('local')), remote: new CoalescedRefresh(() => this.refresh('remote')) };
 
   constructor(
-    private readonly stores: Pick<Stores, 'local' | 'remote' | 'sessions' | 'pane'>,
+    private readonly stores: Pick<Stores, 'local' | 'remote' | 'sessions' | 'pane' | 'paneFailures'>,
     private readonly notices: NoticesController,
     private readonly listeners: PaneListeners,
   ) {}
@@ -41,9 +41,10 @@ export class PanesController {
     if (seq !== this.listSeq.local) return result.ok;
     if (!result.ok) {
       local.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
-      if (!options.quiet) this.notices.report(result.error, 'Local folder');
+      if (!options.quiet) this.notices.reportInPane('local', 'Local folder', result.error, () => this.openLocal(path), true);
       return false;
     }
+    this.stores.paneFailures.listed('local', result.value.path !== local.get().path);
     const before = local.get().path;
     local.update((s) => applyListing(s, result.value));
     remember(LOCAL_PATH_KEY, result.value.path);
@@ -77,9 +78,10 @@ export class PanesController {
     if (seq !== this.listSeq.remote) return result.ok;
     if (!result.ok) {
       remote.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
-      if (!options.quiet) this.notices.report(result.error, 'Remote folder');
+      if (!options.quiet) this.notices.reportInPane('remote', 'Remote folder', result.error, () => this.openRemote(path), true);
       return false;
     }
+    this.stores.paneFailures.listed('remote', result.value.path !== remote.get().path);
     const before = remote.get().sessionId === sessionId ? remote.get().path : null;
     remote.update((s) => applyListing({ ...s, sessionId }, { ...result.value, parent: remoteParent(result.value.path) }));
     remember(remotePathKey(sessionId), result.value.path);

@@ -11,6 +11,7 @@ import { initialSites, type SitesState } from '../state/sites-model';
 import { Store } from '../state/store';
 import { initialRunningSyncs, initialSync, type RunningSyncsState, type SyncState } from '../state/sync-model';
 import { initialUi, type UiState } from '../state/ui-model';
+import { PaneFailures } from '../state/pane-failures';
 
 /** The log as the view holds it. */
 export interface LogState {
@@ -27,6 +28,8 @@ export class Stores {
   readonly sites = new Store<SitesState>(initialSites);
   readonly dialogs = new Store<DialogState>(initialDialogs);
   readonly ui = new Store<UiState>(initialUi);
+  /** Each pane's last failed action, shown in place with Retry. */
+  readonly paneFailures = new PaneFailures();
   readonly quickConnectForm = new Store<QuickConnectForm>(initialQuickConnect);
   /** The connection doctor's run the dialog shows. */
   readonly doctor = new Store<DoctorState>(initialDoctor);

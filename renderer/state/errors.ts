@@ -1,6 +1,6 @@
 /** What the renderer says about each kind of error: a title, the message main gave, and what to do. */
 import type { ErrorKind, WharfErrorData } from '../../common/models/errors';
-import { explainReply } from '../../common/models/ftp-replies';
+import { withReplyWords } from '../../common/models/ftp-replies';
 
 /** How an error is shown. */
 export interface ErrorView {
@@ -67,11 +67,10 @@ function titleAndHint(kind: ErrorKind): { title: string; hint: string | null } {
 export function describeError(error: WharfErrorData): ErrorView {
   const { title, hint } = titleAndHint(error.kind);
   const reason = error.detail?.['reason'];
-  // The server's reply keeps its code and text (what a support desk asks for); the words come beside it.
-  const words = error.code === undefined ? null : explainReply(error.code);
   return {
     title,
-    message: words && !error.message.includes(words) ? `${error.message} (${words})` : error.message,
+    // The server's reply keeps its code and text (what a support desk asks for); the words come beside it.
+    message: withReplyWords(error.message, error.code),
     hint,
     offerChooseFolder: error.kind === 'local-io' && reason === 'not-allowed',
     needsPassword: error.kind === 'invalid-input' && reason === 'password-required',

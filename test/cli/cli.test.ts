@@ -177,6 +177,12 @@ describe('wharf refusals and exit codes', () => {
     assert.ok(!/USER|PASS/.test(serverLog(server).slice(before)));
   });
 
+  test('a failed command explains the server reply in words beside its code', async () => {
+    const result = await run(['get', urlFor('vsftpd-explicit', `/${unique('absent')}.txt`), join(work, unique('absent')), '--ca', caFile], { WHARF_PASSWORD: server.password });
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /550 [^\n]*\(The file or folder does not exist, or you have no permission for it\.\)/);
+  });
+
   test('--fingerprint trusts exactly that certificate', async () => {
     const fingerprint = `SHA256:${(server.certFingerprintSha256 ?? '').replace(/:/g, '')}`;
     const ok = await run(['ls', urlFor('vsftpd-explicit'), '--fingerprint', fingerprint], { WHARF_PASSWORD: server.password });

@@ -196,3 +196,10 @@ export async function quickConnect(page: Page, server: { readonly host: string; 
   await page.getByRole('button', { name: 'Trust once' }).click();
 }
 
+
+/** Drags a row onto the empty space at the bottom of a pane (a drop on its folder on screen). */
+export async function dropOnPane(page: Page, row: ReturnType<typeof paneRow>, side: 'local' | 'remote'): Promise<void> {
+  const grid = paneGrid(page, side);
+  const box = (await grid.boundingBox())!;
+  await row.dragTo(grid, { targetPosition: { x: 40, y: box.height - 30 } });
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FileFacts, OverwritePolicy } from '../../common/models/transfer';
-import { decideOverwrite, findFreeName, numberedName, type OverwriteAction } from '../../main/transfers/overwrite';
+import { decideOverwrite, findFreeName, numberedName, renamedTarget, type OverwriteAction } from '../../main/transfers/overwrite';
 
 const older = '2024-01-01T10:00:00.000Z';
 const newer = '2024-06-01T10:00:00.000Z';
@@ -42,4 +42,13 @@ test('finds the first free numbered name in the same folder', async () => {
   assert.equal(await findFreeName('/up/a.txt', async (p) => taken.has(p)), '/up/a (3).txt');
   assert.equal(await findFreeName('C:\\dl\\a.txt', async () => false, '\\'), 'C:\\dl\\a (1).txt');
   await assert.rejects(findFreeName('/x', async () => true, '/', 3), /no free name/);
+});
+
+test('a rename answer writes under the typed name beside the target, numbered only if that is taken too', async () => {
+  const taken = new Set(['/up/a.txt', '/up/mine.txt']);
+  const exists = async (p: string) => taken.has(p);
+  assert.equal(await renamedTarget('/up/a.txt', 'b.txt', exists), '/up/b.txt');
+  assert.equal(await renamedTarget('/up/a.txt', 'mine.txt', exists), '/up/mine (1).txt');
+  assert.equal(await renamedTarget('/up/a.txt', null, exists), '/up/a (1).txt');
+  assert.equal(await renamedTarget('C:\\dl\\a.txt', 'b.txt', async () => false, '\\'), 'C:\\dl\\b.txt');
 });

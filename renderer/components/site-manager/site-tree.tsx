@@ -29,7 +29,7 @@ export interface SiteTreeProps {
 /** The left side of the site manager. */
 export function SiteTree({ listing, siteDraft, expanded, setExpanded, onConnect, onOpenSite, onRemove, onDuplicate, onMoveSite }: SiteTreeProps): ReactNode {
   const dispatcher = useDispatcher();
-  const { selection, setSelection, selectedSite, draft, setDraft, setShowErrors, startNewSite, currentFolder } = siteDraft;
+  const { selection, setSelection, selectedSite, createdMeanwhile, draft, setDraft, setShowErrors, startNewSite, currentFolder } = siteDraft;
   const [search, setSearch] = useState('');
   const [newFolder, setNewFolder] = useState<string | null>(null);
   /** The folder row a dragged site hovers ('' = the top level). */
@@ -151,7 +151,7 @@ export function SiteTree({ listing, siteDraft, expanded, setExpanded, onConnect,
               </div>
             );
           }
-          const isSel = selection?.kind === 'site' && selection.id === row.site.id;
+          const isSel = (selection?.kind === 'site' && selection.id === row.site.id) || createdMeanwhile?.id === row.site.id;
           return (
             <div
               key={row.key}
@@ -181,7 +181,7 @@ export function SiteTree({ listing, siteDraft, expanded, setExpanded, onConnect,
             </div>
           );
         })}
-        {selection?.kind === 'new' && draft && (
+        {selection?.kind === 'new' && draft && !createdMeanwhile && (
           <div role="treeitem" aria-level={draft.folderPath.length + 1} aria-selected className="tree-row site selected new" style={{ paddingLeft: 24 + draft.folderPath.length * 16 }}>
             <Icon name="plus" />
             <span className="site-name">{draft.name || 'New site'}</span>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SitesListing } from '../../../common/ipc/payloads';
 import type { SiteProfile } from '../../../common/models/site-profile';
 import type { Dispatcher } from '../../dispatcher';
+import { siteCreatedMeanwhile } from '../../state/site-create';
 import { draftFromSite, newDraft, rebaseDraft, toCreateInput, toUpdateInput, validateDraft, type SiteDraft } from '../../state/sites-model';
 
 /** What the tree has selected: a saved site, a folder, or the new site being typed. */
@@ -15,6 +16,8 @@ export interface SiteDraftState {
   readonly selection: Selection;
   readonly setSelection: (selection: Selection) => void;
   readonly selectedSite: SiteProfile | null;
+  /** A new site main already listed while its save is in flight: the tree shows it in the draft's place. */
+  readonly createdMeanwhile: SiteProfile | null;
   readonly draft: SiteDraft | null;
   readonly setDraft: (change: SiteDraft | null | ((d: SiteDraft | null) => SiteDraft | null)) => void;
   readonly setShowErrors: (show: boolean) => void;
@@ -42,6 +45,9 @@ export function useSiteDraft(dispatcher: Dispatcher, listing: SitesListing | nul
   const [busy, setBusy] = useState(false);
   /** The saved copy the draft was made from, so a newer copy from main keeps what the user typed since. */
   const derivedFrom = useRef<SiteProfile | null>(null);
+  /** The site ids before a new site's save, while it is in flight. */
+  const idsBeforeCreate = useRef<ReadonlySet<string> | null>(null);
+  const createdMeanwhile = selection?.kind === 'new' && draft ? siteCreatedMeanwhile(listing, idsBeforeCreate.current, draft.name.trim()) : null;
 
   const selectedSite: SiteProfile | null = selection?.kind === 'site' ? (listing?.sites.find((s) => s.id === selection.id) ?? null) : null;
 
@@ -78,7 +84,10 @@ export function useSiteDraft(dispatcher: Dispatcher, listing: SitesListing | nul
     setBusy(true);
     try {
       if (draft.id === null) {
-        const result = await dispatcher.sites.create(toCreateInput(draft));
+        idsBeforeCreate.current = new Set((listing?.sites ?? []).map((s) => s.id));
+        const result = await dispatcher.sites.create(toCreateInput(draft)).finally(() => {
+          idsBeforeCreate.current = null;
+        });
         if (!result.ok) return null;
         setSelection({ kind: 'site', id: result.value.id });
         setDraft(draftFromSite(result.value));
@@ -102,5 +111,5 @@ export function useSiteDraft(dispatcher: Dispatcher, listing: SitesListing | nul
   const set = <K extends keyof SiteDraft>(key: K, value: SiteDraft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
   const err = (key: keyof SiteDraft) => (showErrors ? errors[key] : undefined);
 
-  return { selection, setSelection, selectedSite, draft, setDraft, setShowErrors, tab, setTab, busy, set, err, currentFolder, startNewSite, save };
+  return { selection, setSelection, selectedSite, createdMeanwhile, draft, setDraft, setShowErrors, tab, setTab, busy, set, err, currentFolder, startNewSite, save };
 }
