@@ -3,10 +3,12 @@
  * connection whose handshake starts before its transfer command has arrived (as the servers in the issue did).
  * `wharf ls` must work there (its data connections start TLS once the transfer is accepted), and the doctor's
  * listing step must report what `wharf ls` does, naming the data connection when the listing fails.
+ * Through a SOCKS5 proxy (dante) the engine starts TLS on data connections at once (main/ftps/data-connection.ts,
+ * passiveThroughProxy): there the listing fails, and the doctor must say so as `wharf ls` does.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect as netConnect, type Socket } from 'node:net';
+import { createServer, connect as netConnect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -16,6 +18,8 @@ import { runDoctor } from '../../main/doctor';
 import { targetFor } from '../ftps/support';
 import { ensureCliBuilt, runWharf } from '../hostile/support';
 import { serverLog, useFleet, writeServerFile } from '../servers/fleet';
+import type { NetworkNamespace } from '../servers/network-namespace';
+import { startSocksProxy } from '../servers/proxies';
 
 const fleet = await useFleet();
 ensureCliBuilt();
@@ -116,4 +120,47 @@ test("the doctor's listing step agrees with wharf ls: it works, three times out 
     assert.notEqual(report.verdict, 'failed', `round ${round}: ${JSON.stringify(report.diagnoses)}`);
   }
   assert.equal(resetsLogged(), before, "no data connection of the doctor's was reset");
+});
+
+/**
+ * This host's own network for startSocksProxy, which otherwise runs the proxy inside a namespace: the fleet
+ * listens on 127.0.0.1, which only a proxy outside any namespace reaches. Nothing here uses the firewall methods.
+ */
+const HOST_NETWORK: NetworkNamespace = {
+  name: 'host', hostAddress: '127.0.0.1', innerAddress: '127.0.0.1', exec: ['env'],
+  dropIncomingTcp: () => Promise.reject(new Error('not a namespace')),
+  dropTcpFromHost: () => Promise.reject(new Error('not a namespace')),
+  remove: () => Promise.resolve(),
+};
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+test('through a SOCKS5 proxy: the doctor\'s listing step reports what wharf ls does, and a failure names the data connection', async () => {
+  const proxy = await startSocksProxy(HOST_NETWORK, await freePort());
+  try {
+    const ls = await runWharf(['ls', '--ca', caFile, '--timeout', '10', '--proxy', proxy.url, `ftpes://${server.user}@${server.host}:${server.port}/listed/`], { WHARF_PASSWORD: server.password });
+    const report = await runDoctor({
+      target: targetFor(server), remoteDir: '/listed', password: server.password, extraCaPem: [fleet.caCertPem],
+      timeoutMs: 10_000, dataTimeoutMs: 5_000,
+      proxy: { kind: 'socks5', host: proxy.host, port: proxy.port, user: '', password: '', source: 'site' },
+    });
+    assert.equal(report.steps.find((s) => s.id === 'proxy')?.status, 'ok', JSON.stringify(report.steps));
+    const listing = report.steps.find((s) => s.id === 'listing');
+    assert.equal(listing?.status === 'ok', ls.code === 0, `doctor: ${JSON.stringify(listing)}; wharf ls: ${ls.code} ${ls.stderr}`);
+    if (ls.code !== 0) {
+      assert.match(ls.stderr, /data connection/, ls.stderr);
+      assert.match(listing?.summary ?? '', /data connection/, JSON.stringify(listing));
+      assert.equal(report.verdict, 'failed', JSON.stringify(report.diagnoses));
+    } else {
+      assert.match(ls.stdout, /present\.txt/);
+    }
+  } finally {
+    await proxy.stop();
+  }
 });
