@@ -26,17 +26,23 @@ export interface DataOutcome {
 }
 
 /**
- * Reads a data connection to its end, securing it first when asked. Resolves (never rejects) with what
- * arrived and the first error; `abort()` ends it early (the server refused the transfer).
+ * Reads a data connection to its end, securing it first when asked: TLS starts once `transferAccepted`
+ * resolves, as the engine's data connections do (main/ftps/data-connection.ts): a server may reset a data
+ * connection whose handshake starts before the transfer command arrived, and the doctor must list as Wharf
+ * does. Resolves (never rejects) with what arrived and the first error; `abort()` ends it early (the server
+ * refused the transfer).
  */
 export function consumeData(
   socketPromise: Promise<Socket>,
   protection: DataProtection | null,
   onSession: (session: Buffer) => void,
   tracker: SocketTracker,
+  transferAccepted: Promise<void>,
 ): { done: Promise<DataOutcome>; abort(): void } {
   let stream: Socket | TLSSocket | null = null;
   let aborted = false;
+  let stopWaiting: (() => void) | null = null;
+  const cancelled = (): DataOutcome => ({ bytes: Buffer.alloc(0), tlsProtocol: null, sessionReused: null, error: new ProbeError('stopped', 'ECANCELED') });
   const done = (async (): Promise<DataOutcome> => {
     let raw: Socket;
     try {
@@ -44,9 +50,12 @@ export function consumeData(
     } catch (err) {
       return { bytes: Buffer.alloc(0), tlsProtocol: null, sessionReused: null, error: asProbeError(err) };
     }
+    if (protection && !aborted) {
+      await Promise.race([transferAccepted, new Promise<void>((resolve) => (stopWaiting = resolve))]);
+    }
     if (aborted) {
       raw.destroy();
-      return { bytes: Buffer.alloc(0), tlsProtocol: null, sessionReused: null, error: new ProbeError('stopped', 'ECANCELED') };
+      return cancelled();
     }
     let tlsProtocol: string | null = null;
     let sessionReused: boolean | null = null;
@@ -80,6 +89,7 @@ export function consumeData(
     done,
     abort() {
       aborted = true;
+      stopWaiting?.();
       stream?.destroy();
     },
   };
@@ -111,15 +121,19 @@ export async function runTransfer(
   tracker: SocketTracker,
 ): Promise<TransferOutcome> {
   const started = performance.now();
+  let accept = (): void => undefined;
+  const accepted = new Promise<void>((resolve) => (accept = resolve));
   const data = consumeData(dataSocket, protection, (session) => {
     control.latestSession = session;
-  }, tracker);
+  }, tracker, accepted);
   let preliminary: FtpReply | null = null;
   let final: FtpReply | null = null;
   let controlError: ProbeError | null = null;
   try {
     control.send(command);
     let reply = await control.nextReply(timeoutMs);
+    // Accepted (1xx, or 2xx at once), as the engine's reply guard judges it: the data connection's TLS may start.
+    if (reply.code < 400 && reply.code !== 350) accept();
     if (reply.code >= 100 && reply.code < 200) {
       preliminary = reply;
       reply = await control.nextReply(timeoutMs);

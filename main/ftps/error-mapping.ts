@@ -12,6 +12,14 @@ const TOO_MANY = /too many|maximum (number of )?(connections|clients|users)|conn
 const TLS_REQUIRED = /encrypt|ssl|tls|cleartext|secure/i;
 
 /**
+ * basic-ftp names the socket an error came from: which connection broke is what a person needs to know (a
+ * firewall, or a server that resets data connections, is not a dropped session).
+ */
+function whichConnection(message: string): string {
+  return /\(data socket\)/.test(message) ? 'data connection' : 'connection';
+}
+
+/**
  * Turns whatever basic-ftp, Node's net/tls or the server threw into a WharfError with a kind and one line
  * a person can act on. Server replies keep their code; messages never contain the password because no
  * command text carrying it is ever included.
@@ -44,7 +52,7 @@ export function toWharfError(err: unknown, context: ErrorContext): WharfError {
   }
   // Node's words for a close or reset while TLS was set up: a lost connection (retried), not a TLS failure.
   if (code === 'ECONNRESET' && /disconnected before secure TLS connection/i.test(message)) {
-    return new WharfError('connection-lost', 'The server closed the connection during the TLS handshake (ECONNRESET).', cause);
+    return new WharfError('connection-lost', `The server closed the ${whichConnection(message)} during the TLS handshake (ECONNRESET).`, cause);
   }
   const tlsError = /ssl|tls|wrong version number|packet length too long|handshake|certificate|alert|bad record/i.test(message) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS');
   if (tlsError && context.phase === 'command') {
@@ -62,10 +70,7 @@ export function toWharfError(err: unknown, context: ErrorContext): WharfError {
     return new WharfError('tls-handshake', `The TLS handshake failed: ${message}`, cause);
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || /closed connection unexpectedly|socket closed|ended by the other party|sent FIN packet unexpectedly/i.test(message)) {
-    // basic-ftp names the socket: which connection broke is what a person needs to know (a firewall, or a
-    // server that resets data connections, is not a dropped session).
-    const which = /\(data socket\)/.test(message) ? 'data connection' : 'connection';
-    return new WharfError('connection-lost', `The server closed the ${which} (${code || message}).`, cause);
+    return new WharfError('connection-lost', `The server closed the ${whichConnection(message)} (${code || message}).`, cause);
   }
   // Node's streams, when an upload's source is cut off because its data connection closed under it.
   if (code === 'ERR_STREAM_PREMATURE_CLOSE') return new WharfError('data-channel', 'The data connection closed before the transfer finished.', cause);

@@ -30,6 +30,11 @@ export interface PyftpdlibVariant {
   mdtmUtc?: boolean;
   /** No MFMT; SITE UTIME (listed by SITE HELP) sets modification times, as on pure-ftpd or ProFTPD's mod_site_misc. */
   siteUtime?: boolean;
+  /**
+   * Resets (RST) a TLS data connection whose handshake starts before its transfer command has arrived, as the
+   * servers of issue #14 did: a client must start TLS only once the server accepted the command.
+   */
+  resetEarlyDataTls?: boolean;
 }
 
 export const PYFTPDLIB_VARIANTS = {
@@ -44,6 +49,9 @@ export const PYFTPDLIB_VARIANTS = {
   'pyftpdlib-tokyo': { mode: 'plain', user: 'wharf_pyt', timezone: 'Asia/Tokyo', listOnly: true, mdtmUtc: true },
   // Sets modification times with SITE UTIME only (no MFMT in FEAT): the upload path no other server takes.
   'pyftpdlib-utime': { mode: 'explicit', user: 'wharf_pyu', siteUtime: true },
+  // Resets data connections that start TLS before the transfer command, every time (stock pyftpdlib 1.5.7 does
+  // it only when the handshake wins the race, and 1.5.9 stopped).
+  'pyftpdlib-early-tls-reset': { mode: 'explicit', user: 'wharf_pye', resetEarlyDataTls: true },
 } as const satisfies Record<string, PyftpdlibVariant>;
 
 export type PyftpdlibServerName = keyof typeof PYFTPDLIB_VARIANTS;
@@ -80,6 +88,7 @@ export function preparePyftpdlib(options: {
     cert_file: options.cert?.cert ?? null, key_file: options.cert?.key ?? null,
     style: variant.style ?? 'unix', encoding: variant.encoding ?? 'utf-8', timezone: variant.timezone ?? null,
     list_only: variant.listOnly === true, mdtm_utc: variant.mdtmUtc === true, site_utime: variant.siteUtime === true,
+    reset_early_data_tls: variant.resetEarlyDataTls === true,
   };
   writeFileSync(options.confFile, `${JSON.stringify(config, null, 2)}\n`);
   // Debian's interpreter, where python3-pyftpdlib is installed (not whatever python3 comes first on PATH).

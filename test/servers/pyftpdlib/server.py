@@ -13,6 +13,8 @@ The config (all keys written by the launcher):
   list_only    no MLSD/MLST, whatever the style
   mdtm_utc     MDTM answers in UTC (RFC 3659) even with a timezone, as ProFTPD and IIS do
   site_utime   no MFMT; "SITE UTIME YYYYMMDDhhmmss path" (UTC) instead, as pure-ftpd and ProFTPD's mod_site_misc
+  reset_early_data_tls   a TLS data connection whose handshake starts before its transfer command has arrived
+               is reset (RST), whatever the pyftpdlib version
 
 Behaviours kept from pyftpdlib 1.5.7 on purpose, because real servers do the same and clients must cope:
   - active mode: the server connects to the client's EPRT/PORT address first and replies "200 Active data
@@ -24,12 +26,14 @@ import calendar
 import json
 import logging
 import os
+import socket
+import struct
 import sys
 import time
 
 from pyftpdlib.authorizers import DummyAuthorizer
 from pyftpdlib.filesystems import AbstractedFS
-from pyftpdlib.handlers import FTPHandler, TLS_FTPHandler
+from pyftpdlib.handlers import FTPHandler, TLS_DTPHandler, TLS_FTPHandler
 from pyftpdlib.servers import FTPServer
 
 
@@ -111,6 +115,8 @@ def make_handler(config):
 
     class Handler(base):
         abstracted_fs = Filesystem
+        if config.get('reset_early_data_tls'):
+            dtp_handler = EarlyTlsResettingDataHandler
 
         def decode(self, data):
             return data.decode(encoding, self.unicode_errors)
@@ -187,6 +193,10 @@ def make_handler(config):
 
         def pre_process_command(self, line, cmd, arg):
             self._wharf_raw_arg = arg
+            if cmd in DATA_CONNECTION_COMMANDS:
+                self._wharf_transfer_requested = False
+            elif cmd in TRANSFER_COMMANDS:
+                self._wharf_transfer_requested = True
             super().pre_process_command(line, cmd, arg)
 
         def ftp_LIST(self, path):
@@ -218,6 +228,39 @@ def make_handler(config):
 
     Handler.proto_cmds = proto_cmds
     return Handler
+
+
+DATA_CONNECTION_COMMANDS = ('PASV', 'EPSV', 'PORT', 'EPRT')
+TRANSFER_COMMANDS = ('LIST', 'NLST', 'MLSD', 'RETR', 'STOR', 'STOU', 'APPE')
+
+
+class EarlyTlsResettingDataHandler(TLS_DTPHandler):
+    """Resets a data connection whose TLS handshake (the client's hello) arrives before its transfer command, as
+    servers and firewalls that only expect data once a transfer is under way do: the client reads ECONNRESET.
+    pyftpdlib before 1.5.9 closes such a connection by accident (its issue #604, racy), later ones accept it;
+    this handler resets it on purpose, every time, whatever the version."""
+
+    def __init__(self, sock, cmd_channel):
+        self._wharf_raw_socket = sock  # secure_connection wraps it; the peek below needs the TCP socket itself
+        super().__init__(sock, cmd_channel)
+
+    def readable(self):
+        if self._ssl_accepting and not self._wharf_transfer_requested() and self._wharf_client_spoke():
+            self.cmd_channel.log('Reset a data connection: its TLS handshake started before the transfer command.')
+            self._wharf_raw_socket.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
+            self.close()
+            return False
+        return super().readable()
+
+    def _wharf_client_spoke(self):
+        # Bytes waiting (the client's hello), not merely the end of a connection opened and closed unused.
+        try:
+            return len(self._wharf_raw_socket.recv(1, socket.MSG_PEEK)) > 0
+        except OSError:
+            return False
+
+    def _wharf_transfer_requested(self):
+        return getattr(self.cmd_channel, '_wharf_transfer_requested', False)
 
 
 def iis_list_lines(fs, basedir, listing, ignore_err):
