@@ -13,9 +13,15 @@ import { hasControlCharacters } from '../../common/models/site-profile';
 import { WHARF_METHOD_NAMES, type WharfMethod } from '../../common/ipc/contract';
 import { MAX_PATH_LENGTH, isAbsoluteLocalPath, validateRequest } from '../../common/ipc/schemas';
 import { VALID_REQUESTS } from '../ipc/request-examples';
+import { refusedNameError } from '../../main/transfers/local-target';
 
 /** Fields whose text may hold line breaks by design: they are never part of an FTP command or a path. */
 const FREE_TEXT = new Set(['text', 'comments']);
+/**
+ * A download's name is whatever the server listed, passed on as it is (issue #13: the window never builds a
+ * request that fails because of a server's name): main's one check refuses an unsafe one per item instead.
+ */
+const SERVER_NAMES = new Set(['queueEnqueue.name']);
 const LOCAL_PATH_KEYS = new Set(['localPath', 'localRoot', 'defaultPath', 'localDir']);
 const REMOTE_PATH_KEYS = new Set(['remotePath', 'remoteRoot', 'from', 'to', 'path', 'paths']);
 /** C0 controls and DEL, as hasControlCharacters defines them. */
@@ -71,6 +77,10 @@ test('whatever a validator accepts is safe to use as it is (property)', () => {
         for (const leaf of stringLeaves(result.value)) {
           const key = keyOf(leaf);
           const where = `${method}.${leaf.path.join('.')} = ${JSON.stringify(leaf.value).slice(0, 80)}`;
+          if (SERVER_NAMES.has(`${method}.${key}`)) {
+            if (CONTROL.test(leaf.value)) assert.ok(refusedNameError(leaf.value, '/home/user/Downloads') !== null, `${where}: main would write a name with a control character`);
+            continue;
+          }
           if (!FREE_TEXT.has(key)) assert.ok(!CONTROL.test(leaf.value), `${where}: a control character was accepted`);
           if (LOCAL_PATH_KEYS.has(key) && leaf.value !== '' && key !== 'localDir') assert.ok(isAbsoluteLocalPath(leaf.value), `${where}: a relative local path`);
           if (REMOTE_PATH_KEYS.has(key)) assert.ok(leaf.value.length <= MAX_PATH_LENGTH, `${where}: too long`);
