@@ -90,7 +90,8 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
   const downloadToTemporaryFolder = async (sessionId: string, remotePath: string): Promise<string> => {
     const folder = await parts.scratch.newFolder();
     // The same check as every queued download: a name that is not one safe segment is refused with its reason.
-    const target = downloadPathIn(folder, posix.basename(remotePath));
+    // Each copy's folder has a random name: a refusal names the scratch folder instead.
+    const target = downloadPathIn(folder, posix.basename(remotePath), 'the scratch folder');
     await prepareDownloadTarget(folder, target);
     // downloadFile uses only size() and download(), which BrowseSession includes.
     await downloadFile(remote.browseSession(sessionId) as FtpsSession, remotePath, target, {});
