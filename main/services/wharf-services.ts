@@ -205,8 +205,15 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
             files.push(await local.existing(item.path));
             continue;
           }
-          files.push(await downloadToTemporaryFolder(item.sessionId, item.path));
+          try {
+            files.push(await downloadToTemporaryFolder(item.sessionId, item.path));
+          } catch (err) {
+            // Per item, never per batch: an unsafe name is left out with its reason in the log, the rest are dragged.
+            if (!(err instanceof WharfError) || err.kind !== 'unsafe-name' || r.items.length === 1) throw err;
+            log.info('app', 'warning', `Drag out: ${err.message}`);
+          }
         }
+        if (files.length === 0) throw new WharfError('unsafe-name', 'No file of the drag could be used safely here: the message log says why for each.');
         platform.startDrag(files);
         return { files };
       }),

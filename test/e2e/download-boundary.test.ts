@@ -7,7 +7,7 @@
  * anywhere in the temporary home outside the chosen folder. View/Edit (Open) of every tricked name either
  * refuses it in a notice saying why or downloads a private copy inside this run's scratch folder; a sync
  * down from the hostile folder names each left-out entry with its reason in the preview and copies the
- * honest files.
+ * honest files; an Alt+drag out to the OS of a selection with tricked names drags the honest file alone.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -265,5 +265,34 @@ describe('downloads from a hostile listing in the window', () => {
     assertContained();
     assert.deepEqual(pageProblems(page), []);
     await clearQueue();
+  });
+
+  it('Alt+drag out of a selection holding tricked names: the honest file is dragged from the scratch folder, each refusal says why (in the log, a control character in the notice)', async () => {
+    await closeAllDialogs(page, { menus: true });
+    const lasting = page.locator('.notice.error, .notice.warning');
+    while ((await lasting.count()) > 0) await lasting.first().getByRole('button', { name: 'Dismiss' }).click();
+    const tricked = ['CON', folder.tricks[2]?.name ?? '', folder.tricks[4]?.name ?? ''];
+    const dragsBefore = host.platform.record.drags.length;
+    await paneRow(page, 'remote', 'ok.txt').click();
+    for (const name of tricked) await paneRow(page, 'remote', name).click({ modifiers: ['Control'] });
+    await page.keyboard.down('Alt');
+    await paneRow(page, 'remote', 'ok.txt').dragTo(paneGrid(page, 'local'));
+    await page.keyboard.up('Alt');
+    await eventually('a drag out started', () => host.platform.record.drags.length > dragsBefore);
+    const dragged = host.platform.record.drags.at(-1) ?? [];
+    assert.equal(dragged.length, 1, JSON.stringify(dragged));
+    assert.ok(dragged[0]?.startsWith(`${host.services.scratch.root}/`), dragged[0]);
+    assert.equal(readFileSync(dragged[0] ?? '', 'utf8'), folder.honest['ok.txt']);
+    const warning = page.locator('.notice.warning', { hasText: `${tricked.length} of ${tricked.length + 1} files left out` });
+    await warning.waitFor();
+    assert.ok((await warning.innerText()).includes(`"${visibleName(tricked[2] ?? '')}": the name contains a control character.`), await warning.innerText());
+    await page.getByRole('tab', { name: 'Message log' }).click();
+    for (const reason of ['"CON", which is a reserved Windows device name; skipped.', `"${printableName(tricked[1] ?? '')}", which would be written outside the scratch folder; skipped.`]) {
+      await page.locator('.log-text', { hasText: `Drag out: The server named this file ${reason}` }).first().waitFor();
+    }
+    await screenshot(page, 'boundary-drag-out-log');
+    await page.getByRole('tab', { name: 'Transfer queue' }).click();
+    assertContained();
+    assert.deepEqual(pageProblems(page), []);
   });
 });
