@@ -92,7 +92,8 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
   const downloadToTemporaryFolder = async (sessionId: string, remotePath: string): Promise<string> => {
     const folder = await parts.scratch.newFolder();
     // The same check as every queued download: a name that is not one safe segment is refused with its reason.
-    const target = downloadPathIn(folder, posix.basename(remotePath));
+    // Each copy's folder has a random name: a refusal names the scratch folder instead.
+    const target = downloadPathIn(folder, posix.basename(remotePath), 'the scratch folder');
     await prepareDownloadTarget(folder, target);
     // downloadFile uses only size() and download(), which BrowseSession includes.
     await downloadFile(remote.browseSession(sessionId) as FtpsSession, remotePath, target, {});
@@ -206,8 +207,15 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
             files.push(await local.existing(item.path));
             continue;
           }
-          files.push(await downloadToTemporaryFolder(item.sessionId, item.path));
+          try {
+            files.push(await downloadToTemporaryFolder(item.sessionId, item.path));
+          } catch (err) {
+            // Per item, never per batch: an unsafe name is left out with its reason in the log, the rest are dragged.
+            if (!(err instanceof WharfError) || err.kind !== 'unsafe-name' || r.items.length === 1) throw err;
+            log.info('app', 'warning', `Drag out: ${err.message}`);
+          }
         }
+        if (files.length === 0) throw new WharfError('unsafe-name', 'No file of the drag could be used safely here: the message log says why for each.');
         platform.startDrag(files);
         return { files };
       }),

@@ -42,9 +42,9 @@ function isInsideOrAt(root: string, path: string): boolean {
 /**
  * The refusal of a server's name for a local file, in words for the queue: what the server called it,
  * why it cannot be written, and that it was skipped. Marked `refusedName`: retrying cannot make it safe.
+ * `folder`: how the reason names `root` (default: its last segment, "Downloads").
  */
-export function refusedNameError(name: string, root: string): WharfError | null {
-  const folder = folderLabel(root);
+export function refusedNameError(name: string, root: string, folder = folderLabel(root)): WharfError | null {
   const lexical = resolve(root, name);
   let why: string | null = null;
   if (name !== '' && (isAbsolute(name) || /^[A-Za-z]:/.test(name) || !isInsideOrAt(resolve(root), lexical) || /(^|[\\/])\.\.([\\/]|$)/.test(name))) {
@@ -62,10 +62,11 @@ export function refusedNameError(name: string, root: string): WharfError | null 
 
 /**
  * Where a file the server calls `name` goes in the chosen `folder`: the one join of a server's name with a
- * local folder. Throws the `refusedNameError` for a name that is not a single safe segment.
+ * local folder. Throws the `refusedNameError` for a name that is not a single safe segment; `label` names
+ * the folder in it where its own name means nothing to a person.
  */
-export function downloadPathIn(folder: string, name: string): string {
-  const refusal = refusedNameError(name, folder);
+export function downloadPathIn(folder: string, name: string, label?: string): string {
+  const refusal = refusedNameError(name, folder, label);
   if (refusal) throw refusal;
   return join(resolve(folder), name);
 }

@@ -1,5 +1,7 @@
 /** What the user does to files in a pane: new folder, rename, delete, move, drag out, permissions, raw commands. */
 import type { RawReply } from '../../common/ipc/payloads';
+import { hasControlCharacters } from '../../common/models/site-profile';
+import { visibleName } from '../../common/models/visible-name';
 import { entryPath, joinPath, type PaneEntry, type PaneSide } from '../state/pane-model';
 import { wharf } from './api';
 import type { NoticesController } from './notices';
@@ -83,13 +85,23 @@ export class FileOperationsController {
   /** Drags entries out to the OS file manager (remote ones are downloaded to a temporary folder first). */
   async dragOut(side: PaneSide, entries: readonly PaneEntry[]): Promise<void> {
     const state = this.stores.pane(side).get();
+    const files = side === 'local' ? entries : entries.filter((e) => e.type === 'file');
+    // No request may carry a control character in a remote path (the gate would refuse the whole drag).
+    const controlNamed = side === 'remote' ? files.filter((e) => hasControlCharacters(e.name)) : [];
     const items =
       side === 'local'
-        ? entries.map((e) => ({ side: 'local' as const, path: entryPath(state, e) }))
-        : entries.filter((e) => e.type === 'file').map((e) => ({ side: 'remote' as const, sessionId: state.sessionId ?? '', path: entryPath(state, e) }));
-    if (items.length === 0) return;
+        ? files.map((e) => ({ side: 'local' as const, path: entryPath(state, e) }))
+        : files.filter((e) => !controlNamed.includes(e)).map((e) => ({ side: 'remote' as const, sessionId: state.sessionId ?? '', path: entryPath(state, e) }));
+    const controlNote = controlNamed.length === 0 ? '' : ` ${controlNamed.map((e) => `"${visibleName(e.name)}"`).join(', ')}: the name contains a control character.`;
+    if (items.length === 0) {
+      if (controlNote) this.notices.notify('warning', 'Drag out', `Nothing dragged.${controlNote}`);
+      return;
+    }
     const result = await wharf().dragOut({ items });
-    if (!result.ok) this.notices.report(result.error, 'Drag out');
+    if (!result.ok) return this.notices.report(result.error, 'Drag out');
+    const leftOut = files.length - result.value.files.length;
+    const logNote = items.length > result.value.files.length ? ' The message log says why for each.' : '';
+    if (leftOut > 0) this.notices.notify('warning', 'Drag out', `${leftOut} of ${files.length} files left out: their names cannot be used safely here.${logNote}${controlNote}`);
   }
 
   /** SITE CHMOD on each path (stopping at the first refusal); main refreshes the folder after each. */

@@ -1,4 +1,6 @@
 /** A pane's commands: its context menu, Enter and double-click, and the F2/F7/Delete keys. */
+import { hasControlCharacters } from '../../common/models/site-profile';
+import { visibleName } from '../../common/models/visible-name';
 import { paneMenuItems, type MenuItem, type PaneCommand } from '../state/context-menu-model';
 import { entryPath, selectedEntries, selectOnly, type PaneEntry, type PaneSide } from '../state/pane-model';
 import { activeSession } from '../state/session-model';
@@ -81,6 +83,10 @@ export class PaneCommandsController {
         if (!one) return;
         if (one.type === 'directory' || (side === 'remote' && one.type === 'symlink')) {
           await this.panes.go(side, entryPath(state, one));
+        } else if (side === 'remote' && hasControlCharacters(one.name)) {
+          // No request may carry it (the gate refuses such a path) and no copy could be named so: say why here.
+          const message = `The server named this file "${visibleName(one.name)}", which contains a control character; it cannot be opened.`;
+          this.notices.report({ kind: 'unsafe-name', message }, 'Open');
         } else {
           const path = entryPath(state, one);
           const result = side === 'local' ? await wharf().localOpen({ path }) : await wharf().remoteOpen({ sessionId: state.sessionId ?? '', path });

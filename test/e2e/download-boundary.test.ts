@@ -4,22 +4,28 @@
  * shows hidden files, selects everything and downloads it (Ctrl+A, Ctrl+Enter), double-clicks a device
  * name and drags a traversal name onto the local pane: the queue takes every request, each tricked name
  * fails alone with its reason in the Failed tab, the honest files arrive whole, and nothing exists
- * anywhere in the temporary home outside the chosen folder.
+ * anywhere in the temporary home outside the chosen folder. View/Edit (Open) of every tricked name either
+ * refuses it in a notice saying why or downloads a private copy inside this run's scratch folder; a sync
+ * down from the hostile folder names each left-out entry with its reason in the preview and copies the
+ * honest files; an Alt+drag out to the OS of a selection with tricked names drags the honest file alone.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { WharfBridge } from '../../common/ipc/contract';
 import type { TransferItem } from '../../common/models/transfer';
+import { visibleName } from '../../common/models/visible-name';
+import { printableName } from '../../main/ftps/safe-names';
 import { useFleet } from '../servers/fleet';
-import { absoluteEscapes, boundaryFolder, startBoundaryServer, strayPaths, type BoundaryFolder } from '../hostile/boundary';
+import { absoluteEscapes, boundaryFolder, HOSTILE_BYTES, startBoundaryServer, strayPaths, type BoundaryFolder, type Trick } from '../hostile/boundary';
 import type { HostileServer } from '../hostile/hostile-server';
 import { PASSWORD, USER } from '../hostile/scenarios';
 import { fleetCertificate } from '../hostile/support';
 import type { BridgeHost } from './bridge/host';
-import { closeApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startApp } from './support';
+import { closeAllDialogs, closeApp, dialogTitled, eventually, pageProblems, paneGrid, paneRow, scratch, screenshot, startApp } from './support';
 
 type PageWindow = { wharf: WharfBridge };
 
@@ -66,6 +72,29 @@ async function clearQueue(): Promise<void> {
   await page.evaluate(() => (globalThis as unknown as PageWindow).wharf.queueClear({ states: ['done', 'failed', 'skipped'] }));
   rmSync(chosen, { recursive: true, force: true });
   mkdirSync(chosen);
+}
+
+/** Every regular file in the temporary home holding the hostile server's bytes: each a copy of a tricked name. */
+function hostileCopies(): string[] {
+  const files = execFileSync('find', [work.base, '-type', 'f', '-print0'], { encoding: 'utf8' }).split('\0').filter((p) => p.length > 0);
+  return files.filter((p) => readFileSync(p, 'utf8') === HOSTILE_BYTES);
+}
+
+/** Paths below `root` (itself included) whose permission bits are not `mode` for their type. */
+function notPrivate(root: string): string[] {
+  const paths = execFileSync('find', [root, '-print0'], { encoding: 'utf8' }).split('\0').filter((p) => p.length > 0);
+  return paths.filter((p) => {
+    const info = lstatSync(p);
+    return (info.mode & 0o777) !== (info.isDirectory() ? 0o700 : 0o600);
+  });
+}
+
+/**
+ * The words a sync preview gives for a skipped server entry: a traversal name holds a separator, which is
+ * what the compare refuses it for (it never joins a name to a path); the other tricks keep their reason.
+ */
+function syncReason(trick: Trick): RegExp {
+  return trick.reason.test('would be written outside') ? /: the name contains "[/\\]"$/ : trick.reason;
 }
 
 function assertContained(): void {
@@ -155,6 +184,114 @@ describe('downloads from a hostile listing in the window', () => {
     assert.equal(refused?.state, 'failed');
     assert.match(refused?.lastError?.message ?? '', /^The server named this file "\.\.\/up-.*\.txt", which would be written outside Downloads; skipped\.$/);
     assert.equal(readFileSync(join(chosen, 'ok.txt'), 'utf8'), folder.honest['ok.txt']);
+    assertContained();
+    assert.deepEqual(pageProblems(page), []);
+  });
+
+  it('View/Edit (Open) of each tricked name: refused in a notice saying why, or a private copy inside the scratch folder; an honest file opens', async () => {
+    await clearQueue();
+    await closeAllDialogs(page, { menus: true });
+    const scratchRoot = host.services.scratch.root;
+    assert.ok(scratchRoot.startsWith(`${work.dataDir}/`), `the scratch folder ${scratchRoot} is in the app's data folder`);
+    // Errors and warnings of the earlier tests stay until dismissed, over the rows the menu is opened on.
+    const lasting = page.locator('.notice.error, .notice.warning');
+    while ((await lasting.count()) > 0) await lasting.first().getByRole('button', { name: 'Dismiss' }).click();
+    const refusals = page.locator('.notice.error');
+    const opened: string[] = [];
+    const refused: string[] = [];
+    for (const name of [...folder.tricks.map((t) => t.name), 'ok.txt']) {
+      const trick = folder.tricks.find((t) => t.name === name);
+      const opensBefore = host.platform.record.opened.length;
+      await paneRow(page, 'remote', name).click({ button: 'right' });
+      await page.getByRole('menu', { name: 'Remote file actions' }).getByRole('menuitem', { name: 'Open' }).click();
+      await eventually(`Open of ${JSON.stringify(name)} ended (a copy opened, or a notice)`, async () => host.platform.record.opened.length > opensBefore || (await refusals.count()) > 0);
+      if (host.platform.record.opened.length > opensBefore) {
+        const copy = host.platform.record.opened.at(-1) ?? '';
+        assert.equal(dirname(dirname(copy)), scratchRoot, `${JSON.stringify(name)}: the copy ${copy} is in a folder of its own in the scratch folder`);
+        assert.equal(readFileSync(copy, 'utf8'), trick ? HOSTILE_BYTES : folder.honest[name]);
+        opened.push(name);
+        continue;
+      }
+      assert.ok(trick, `the honest ${name} opens`);
+      const notice = await refusals.innerText();
+      assert.match(notice, /^Open: Unsafe file name/);
+      // Named as main writes it (`\x07`), or as the renderer marks it (`⟨U+0007⟩`) where no request may carry it.
+      const shown = [printableName(name.slice(0, 200)), visibleName(name.slice(0, 200))];
+      assert.ok(shown.some((n) => notice.includes(`The server named this file "${n}`)), `${JSON.stringify(name)} is named: ${notice}`);
+      assert.match(notice, trick.reason, `${JSON.stringify(name)}: the notice says why`);
+      if (trick.reason.test('would be written outside')) assert.match(notice, /which would be written outside the scratch folder; skipped\./);
+      if (refused.length === 0) await screenshot(page, 'boundary-open-refused');
+      refused.push(name);
+      await refusals.getByRole('button', { name: 'Dismiss' }).click();
+      await refusals.waitFor({ state: 'detached' });
+    }
+    assert.ok(opened.includes('ok.txt') && refused.includes('CON'), JSON.stringify({ opened, refused }));
+    assert.deepEqual(hostileCopies().filter((p) => !p.startsWith(`${scratchRoot}/`)), [], 'every copy of a tricked name is in the scratch folder');
+    assert.deepEqual(notPrivate(scratchRoot), [], 'the scratch folders are 0700, the copies 0600');
+    assertContained();
+    assert.deepEqual(pageProblems(page), []);
+  });
+
+  it('Synchronise… down from the hostile folder: the preview names each left-out entry with its reason, the honest files arrive', async () => {
+    await clearQueue();
+    await closeAllDialogs(page, { menus: true });
+    await page.getByRole('button', { name: 'Synchronise…' }).click();
+    const sync = dialogTitled(page, 'Synchronise folders');
+    await sync.getByRole('radio', { name: /^Download/ }).check();
+    await sync.getByRole('button', { name: 'Preview', exact: true }).click();
+    await sync.locator('.sync-preview').waitFor();
+    const rows = sync.locator('tr.sync-action');
+    const planned: string[] = [];
+    for (let i = 0; i < (await rows.count()); i++) planned.push(`${await rows.nth(i).getAttribute('data-operation')} ${await rows.nth(i).getAttribute('data-path')}`);
+    assert.deepEqual(planned.sort(), Object.keys(folder.honest).map((n) => `copy ${n}`).sort(), 'only the honest files are planned');
+    const skipped = sync.locator('details').filter({ has: page.locator('summary', { hasText: / skipped$/ }) });
+    await skipped.locator('summary').click();
+    const lines = await skipped.locator('li').allInnerTexts();
+    assert.equal(lines.length, folder.tricks.length, JSON.stringify(lines));
+    for (const trick of folder.tricks) {
+      const line = lines.find((l) => l.startsWith(`${printableName(trick.name)} (server): the name `));
+      assert.ok(line, `${JSON.stringify(trick.name)} is named among the skipped: ${JSON.stringify(lines)}`);
+      assert.match(line, syncReason(trick));
+    }
+    await screenshot(page, 'boundary-sync-skipped');
+    await sync.getByRole('button', { name: /^Run \d+ action/ }).click();
+    const finished = sync.getByRole('status').filter({ hasText: /^Finished:/ });
+    await finished.waitFor();
+    await screenshot(page, 'boundary-sync-finished');
+    assert.match(await finished.innerText(), new RegExp(`^Finished: ${Object.keys(folder.honest).length} done, 0 skipped, 0 failed\\.$`));
+    for (const [name, content] of Object.entries(folder.honest)) assert.equal(readFileSync(join(chosen, name), 'utf8'), content, name);
+    await sync.locator('.modal-footer').getByRole('button', { name: 'Close', exact: true }).click();
+    await sync.waitFor({ state: 'detached' });
+    assertContained();
+    assert.deepEqual(pageProblems(page), []);
+    await clearQueue();
+  });
+
+  it('Alt+drag out of a selection holding tricked names: the honest file is dragged from the scratch folder, each refusal says why (in the log, a control character in the notice)', async () => {
+    await closeAllDialogs(page, { menus: true });
+    const lasting = page.locator('.notice.error, .notice.warning');
+    while ((await lasting.count()) > 0) await lasting.first().getByRole('button', { name: 'Dismiss' }).click();
+    const tricked = ['CON', folder.tricks[2]?.name ?? '', folder.tricks[4]?.name ?? ''];
+    const dragsBefore = host.platform.record.drags.length;
+    await paneRow(page, 'remote', 'ok.txt').click();
+    for (const name of tricked) await paneRow(page, 'remote', name).click({ modifiers: ['Control'] });
+    await page.keyboard.down('Alt');
+    await paneRow(page, 'remote', 'ok.txt').dragTo(paneGrid(page, 'local'));
+    await page.keyboard.up('Alt');
+    await eventually('a drag out started', () => host.platform.record.drags.length > dragsBefore);
+    const dragged = host.platform.record.drags.at(-1) ?? [];
+    assert.equal(dragged.length, 1, JSON.stringify(dragged));
+    assert.ok(dragged[0]?.startsWith(`${host.services.scratch.root}/`), dragged[0]);
+    assert.equal(readFileSync(dragged[0] ?? '', 'utf8'), folder.honest['ok.txt']);
+    const warning = page.locator('.notice.warning', { hasText: `${tricked.length} of ${tricked.length + 1} files left out` });
+    await warning.waitFor();
+    assert.ok((await warning.innerText()).includes(`"${visibleName(tricked[2] ?? '')}": the name contains a control character.`), await warning.innerText());
+    await page.getByRole('tab', { name: 'Message log' }).click();
+    for (const reason of ['"CON", which is a reserved Windows device name; skipped.', `"${printableName(tricked[1] ?? '')}", which would be written outside the scratch folder; skipped.`]) {
+      await page.locator('.log-text', { hasText: `Drag out: The server named this file ${reason}` }).first().waitFor();
+    }
+    await screenshot(page, 'boundary-drag-out-log');
+    await page.getByRole('tab', { name: 'Transfer queue' }).click();
     assertContained();
     assert.deepEqual(pageProblems(page), []);
   });

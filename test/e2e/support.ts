@@ -155,9 +155,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** A row of a pane's grid by file name. */
+/** A row of a pane's grid by file name (any name a server may send, `..\x` included). */
 export function paneRow(page: Page, side: 'local' | 'remote', name: string) {
-  return page.getByRole('grid', { name: side === 'local' ? 'Local files' : 'Remote files' }).locator(`[role="row"][data-name="${name.replace(/"/g, '\\"')}"]`);
+  return page.getByRole('grid', { name: side === 'local' ? 'Local files' : 'Remote files' }).locator(`[role="row"][data-name="${name.replace(/["\\]/g, '\\$&')}"]`);
 }
 
 /** A pane's grid. */

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { WharfMethod, WharfRequest } from '../../common/ipc/contract';
 import type { RemoteEntry } from '../../common/models/remote-entry';
+import { hasControlCharacters } from '../../common/models/site-profile';
 import type { Result } from '../../common/models/result';
 import type { TransferItem } from '../../common/models/transfer';
 import { HeadlessPlatform } from '../../main/services/platform';
@@ -176,6 +177,20 @@ describe('downloads from a hostile listing stay inside the chosen folder', () =>
         if (!result.ok) assert.match(result.error.kind, /unsafe-name|invalid-input/, `${method} ${JSON.stringify(trick.name)}: ${result.error.message}`);
       }
     }
+    assert.deepEqual(strayPaths(h.base, ['home/Downloads', 'data']), []);
+    assert.deepEqual(absoluteEscapes(h.folder), []);
+  });
+
+  test('drag-out of a selection holding every trick: per item, the honest file is dragged and each trick is logged with its reason', async () => {
+    // The gate refuses a control character in a path; the window leaves such a name out before asking.
+    const tricks = h.folder.tricks.filter((t) => !hasControlCharacters(t.name));
+    const items = [...tricks.map((t) => t.name), 'ok.txt'].map((name) => ({ side: 'remote' as const, sessionId: h.sessionId, path: `${h.folder.remoteFolder}/${name}` }));
+    const dragged = value(await call(h.services, 'dragOut', { items })).files;
+    assert.ok(dragged.every((f) => f.startsWith(`${h.services.scratch.root}/`)), JSON.stringify(dragged));
+    assert.ok(dragged.some((f) => readFileSync(f, 'utf8') === h.folder.honest['ok.txt']), 'the honest file is dragged');
+    const logged = h.services.log.recent().map((l) => l.text).filter((t) => t.startsWith('Drag out: The server named this file'));
+    assert.equal(logged.length, items.length - dragged.length, JSON.stringify(logged));
+    assert.ok(logged.every((t) => / which .+; skipped\.$/.test(t)), JSON.stringify(logged));
     assert.deepEqual(strayPaths(h.base, ['home/Downloads', 'data']), []);
     assert.deepEqual(absoluteEscapes(h.folder), []);
   });
