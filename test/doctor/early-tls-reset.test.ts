@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import type { DoctorReport } from '../../common/models/doctor';
-import { runDoctor } from '../../main/doctor';
+import { runDoctor } from '../../main/doctor/doctor';
 import { targetFor } from '../ftps/support';
 import { ensureCliBuilt, runWharf } from '../hostile/support';
 import { serverLog, useFleet, writeServerFile } from '../servers/fleet';
