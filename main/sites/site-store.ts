@@ -169,36 +169,7 @@ export class SiteStore {
     const storage = data.passwordStorage ?? 'keychain';
     if (data.password !== undefined && storage !== 'keychain') throw passwordWithAsk();
     const at = this.now().toISOString();
-    const protocol = data.protocol ?? 'explicit';
-    const follows = data.portFollowsProtocol ?? (data.port === undefined || data.port === defaultPortFor(protocol));
-    const site: StoredSite = {
-      id: randomUUID(),
-      name: data.name,
-      folderPath: data.folderPath ?? [],
-      protocol,
-      host: data.host,
-      port: follows ? defaultPortFor(protocol) : (data.port ?? defaultPortFor(protocol)),
-      portFollowsProtocol: follows,
-      user: data.user ?? '',
-      passwordStorage: storage,
-      dataMode: data.dataMode ?? 'passive',
-      localDir: data.localDir ?? '',
-      remoteDir: data.remoteDir ?? '',
-      encoding: data.encoding ?? 'utf8',
-      maxConnections: data.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
-      timezoneOffsetMinutes: data.timezoneOffsetMinutes ?? 0,
-      minTlsVersion: data.minTlsVersion ?? 'TLSv1.2',
-      uploadViaTemporaryName: data.uploadViaTemporaryName ?? DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
-      keepModifiedTimes: data.keepModifiedTimes ?? DEFAULT_KEEP_MODIFIED_TIMES,
-      clientCertPath: data.clientCertPath ?? '',
-      clientKeyPath: data.clientKeyPath ?? '',
-      proxyMode: data.proxyMode ?? 'app',
-      proxyUrl: data.proxyUrl ?? '',
-      allowClearData: data.allowClearData ?? DEFAULT_ALLOW_CLEAR_DATA,
-      comments: data.comments ?? '',
-      createdAt: at,
-      updatedAt: at,
-    };
+    const site = newStoredSite(data, data.name, data.folderPath ?? [], at);
     return this.file.update(async (doc) => {
       assertNameFree(doc, site.folderPath, site.name);
       const next = { folders: withFolder(doc.folders, site.folderPath), sites: [...doc.sites, site] };
@@ -434,36 +405,7 @@ export class SiteStore {
           const folderPath = data.folderPath ?? [];
           const name = freeName({ folders, sites }, folderPath, data.name);
           if (name !== data.name) renamed.push({ from: data.name, to: name });
-          const protocol = data.protocol ?? 'explicit';
-          const follows = data.portFollowsProtocol ?? (data.port === undefined || data.port === defaultPortFor(protocol));
-          const site: StoredSite = {
-            id: randomUUID(),
-            name,
-            folderPath,
-            protocol,
-            host: data.host,
-            port: follows ? defaultPortFor(protocol) : (data.port ?? defaultPortFor(protocol)),
-            portFollowsProtocol: follows,
-            user: data.user ?? '',
-            passwordStorage: data.passwordStorage ?? 'keychain',
-            dataMode: data.dataMode ?? 'passive',
-            localDir: data.localDir ?? '',
-            remoteDir: data.remoteDir ?? '',
-            encoding: data.encoding ?? 'utf8',
-            maxConnections: data.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
-            timezoneOffsetMinutes: data.timezoneOffsetMinutes ?? 0,
-            minTlsVersion: data.minTlsVersion ?? 'TLSv1.2',
-            uploadViaTemporaryName: data.uploadViaTemporaryName ?? DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
-            keepModifiedTimes: data.keepModifiedTimes ?? DEFAULT_KEEP_MODIFIED_TIMES,
-            clientCertPath: data.clientCertPath ?? '',
-            clientKeyPath: data.clientKeyPath ?? '',
-            proxyMode: data.proxyMode ?? 'app',
-            proxyUrl: data.proxyUrl ?? '',
-            allowClearData: data.allowClearData ?? DEFAULT_ALLOW_CLEAR_DATA,
-            comments: data.comments ?? '',
-            createdAt: at,
-            updatedAt: at,
-          };
+          const site = newStoredSite(data, name, folderPath, at);
           folders = withFolder(folders, folderPath);
           sites.push(site);
           created.push(site);
@@ -703,4 +645,38 @@ export function clientKeyAccount(siteId: string): string {
 /** The keychain account of a site's custom proxy password. */
 export function proxyAccount(siteId: string): string {
   return `${siteId}:proxy`;
+}
+
+/** A new site from checked create input (a new site or an imported one): what the input leaves out takes its default. */
+function newStoredSite(data: z.output<typeof siteCreateInputSchema>, name: string, folderPath: readonly string[], at: string): StoredSite {
+  const protocol = data.protocol ?? 'explicit';
+  const follows = data.portFollowsProtocol ?? (data.port === undefined || data.port === defaultPortFor(protocol));
+  return {
+    id: randomUUID(),
+    name,
+    folderPath,
+    protocol,
+    host: data.host,
+    port: follows ? defaultPortFor(protocol) : (data.port ?? defaultPortFor(protocol)),
+    portFollowsProtocol: follows,
+    user: data.user ?? '',
+    passwordStorage: data.passwordStorage ?? 'keychain',
+    dataMode: data.dataMode ?? 'passive',
+    localDir: data.localDir ?? '',
+    remoteDir: data.remoteDir ?? '',
+    encoding: data.encoding ?? 'utf8',
+    maxConnections: data.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    timezoneOffsetMinutes: data.timezoneOffsetMinutes ?? 0,
+    minTlsVersion: data.minTlsVersion ?? 'TLSv1.2',
+    uploadViaTemporaryName: data.uploadViaTemporaryName ?? DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
+    keepModifiedTimes: data.keepModifiedTimes ?? DEFAULT_KEEP_MODIFIED_TIMES,
+    clientCertPath: data.clientCertPath ?? '',
+    clientKeyPath: data.clientKeyPath ?? '',
+    proxyMode: data.proxyMode ?? 'app',
+    proxyUrl: data.proxyUrl ?? '',
+    allowClearData: data.allowClearData ?? DEFAULT_ALLOW_CLEAR_DATA,
+    comments: data.comments ?? '',
+    createdAt: at,
+    updatedAt: at,
+  };
 }
