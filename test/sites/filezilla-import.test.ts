@@ -1,32 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import type { SiteCreateInput } from '../../common/models/site-profile';
 import { WharfError } from '../../main/core/errors';
 import { decodeFileZillaPath, normalizeCharset, parseFileZillaSiteManager } from '../../main/sites/filezilla-import';
 import { decodeXmlBytes, parseXml } from '../../main/sites/xml-reader';
 import { storeFixture } from './site-helpers';
+import { checkImportedSites as checkSites } from './import-check';
 
 const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.meta.url));
-
-type Expect = Omit<Partial<SiteCreateInput>, 'password' | 'folderPath'> & { folderPath?: readonly string[]; password?: string | null; notes?: RegExp[] };
-
-function checkSites(result: ReturnType<typeof parseFileZillaSiteManager>, table: Readonly<Record<string, Expect>>): void {
-  const byName = new Map(result.plan.sites.map((s) => [s.input.name, s]));
-  assert.deepEqual([...byName.keys()].sort(), Object.keys(table).sort());
-  for (const [name, want] of Object.entries(table)) {
-    const entry = byName.get(name);
-    assert.ok(entry, name);
-    const { folderPath, password, notes, ...fields } = want;
-    if (folderPath) assert.deepEqual(entry.folderPath, folderPath, `${name}: folder`);
-    for (const [key, value] of Object.entries(fields)) {
-      assert.deepEqual((entry.input as Record<string, unknown>)[key], value, `${name}: ${key}`);
-    }
-    if (password !== undefined) assert.equal(result.passwords.get(entry.key) ?? null, password, `${name}: password`);
-    const siteNotes = result.plan.summary.notes.filter((n) => n.name === name).map((n) => n.note);
-    for (const pattern of notes ?? []) assert.ok(siteNotes.some((n) => pattern.test(n)), `${name}: a note matching ${pattern} in ${JSON.stringify(siteNotes)}`);
-  }
-}
 
 describe('FileZilla sitemanager.xml import', () => {
   test('FileZilla 3.66: every protocol and logon type, nested folders, charsets, paths and limits', async () => {
