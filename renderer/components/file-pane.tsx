@@ -4,7 +4,7 @@
  * from the OS; the keyboard of a two-pane commander. While comparing, each row carries its compare mark
  * (colour, "newer") and the filter bar offers "only differences".
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type UIEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type UIEvent } from 'react';
 import { hasHiddenCharacters, visibleName } from '../../common/models/visible-name';
 import { beginPaneDrag, currentPaneDrag, endPaneDrag, isOsFileDrag, WHARF_DRAG_TYPE } from '../drag';
 import { focusGrid, registerGrid } from '../focus';
@@ -28,6 +28,8 @@ import {
   type SortKey,
 } from '../state/pane-model';
 import { activeSession } from '../state/session-model';
+import { ColumnHeads } from './column-heads';
+import { columnTemplate, useColumnWidths } from './column-widths';
 import { Icon } from './icons';
 import { LockBadge, NotConnected, PaneError, PathBar, SIDE_LABEL } from './pane-chrome';
 import { PaneFailureBanner } from './pane-failure';
@@ -91,6 +93,8 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
   const summary = useMemo(() => countSummary(shown, pane.selected), [shown, pane.selected]);
   const columns = COLUMNS.filter((c) => side === 'remote' || !c.remoteOnly);
   const connected = side === 'local' || session?.state === 'connected';
+  const columnWidths = useColumnWidths(side);
+  const template = columnTemplate(columnWidths.widths, columns.map((c) => c.key));
 
   const setGrid = useCallback(
     (el: HTMLDivElement | null) => {
@@ -415,6 +419,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         aria-busy={pane.loading}
         aria-activedescendant={activeDescendant}
         tabIndex={0}
+        style={{ '--cols': template.cols, '--cols-min': template.colsMin } as CSSProperties}
         onKeyDown={onKeyDown}
         onFocus={() => dispatcher.view.focusPane(side)}
         onScrollCapture={followSidewaysScroll}
@@ -435,21 +440,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         }}
       >
         <div role="rowgroup" className="grid-head">
-          <div role="row" aria-rowindex={1} className="row head">
-            {columns.map((c) => (
-              <div
-                key={c.key}
-                role="columnheader"
-                className={`cell ${c.className}`}
-                aria-sort={pane.sort.key === c.key ? (pane.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-              >
-                <button type="button" tabIndex={-1} onClick={() => change((s) => ({ ...s, sort: toggleSort(s.sort, c.key) }))}>
-                  {c.label}
-                  {pane.sort.key === c.key && <span className="sort-mark" aria-hidden="true">{pane.sort.direction === 'asc' ? '▲' : '▼'}</span>}
-                </button>
-              </div>
-            ))}
-          </div>
+          <ColumnHeads side={side} columns={columns} sort={pane.sort} onSort={(key) => change((s) => ({ ...s, sort: toggleSort(s.sort, key) }))} widths={columnWidths.widths} resize={columnWidths.resize} />
         </div>
         {connected ? (
           <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} keepVisible={cursorIndex} role={shown.length > 0 ? 'rowgroup' : undefined} className="grid-body" onPageSize={setPageSize}>
