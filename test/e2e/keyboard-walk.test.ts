@@ -173,10 +173,12 @@ describe('the keyboard alone', () => {
     const before = await widthOf(type);
     const box = (await type.boundingBox())!;
     const drag = 40;
-    await page.mouse.move(box.x + box.width, box.y + box.height / 2);
+    // The edge: the last pixels inside the head.
+    const edge = { x: box.x + box.width - 2, y: box.y + box.height / 2 };
+    await page.mouse.move(edge.x, edge.y);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width + drag / 2, box.y + box.height / 2);
-    await page.mouse.move(box.x + box.width + drag, box.y + box.height / 2);
+    await page.mouse.move(edge.x + drag / 2, edge.y);
+    await page.mouse.move(edge.x + drag, edge.y);
     await page.mouse.up();
     assert.equal(await widthOf(type), before + drag);
     assert.equal(await head('local', 'Type').getAttribute('aria-sort'), 'none', 'letting go of the edge does not sort');
