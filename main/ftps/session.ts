@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: connecting, TLS trust, login, the one-command queue with reconnect and listing fallbacks all share the state of one basic-ftp Client.
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import * as tls from 'node:tls';
@@ -12,7 +13,6 @@ import type {
   RemoteEntry,
   SecurityReport,
 } from '../../common/models';
-import { ALLOW_CLEAR_DATA_LABEL } from '../../common/models/site-profile';
 import { describePeerCertificate, explainVerificationError, normalizeFingerprint } from './certificate';
 import { explainClientCertificateAlert, type ClientCertificate } from './client-certificate';
 import { controlCharset, type ControlCharset } from './charset';
@@ -25,19 +25,18 @@ import { parseListing, parseMlstFacts } from './listing';
 import { guardReplies } from './reply-guard';
 import { isIpAddress } from './net-address';
 import { proxyDialer, type ProxyEndpoint } from './proxy';
-import { printableName, unsafeNameReason } from './safe-names';
+import { printableName } from './safe-names';
 import { formatProxyAddress } from '../../common/models/proxy';
 import { sharedSecureContext } from './secure-context';
+import { hashAlgorithmFor, hashOverControl, type RemoteHash } from './remote-hash';
+import { removeTree, type RemoveLimits } from './remove-tree';
+import { certificateChanged, dataProtectionRefused } from './session-errors';
+
+export { hashFromHashReply, hashFromLegacyReply, type RemoteHash } from './remote-hash';
+export type { RemoveLimits } from './remove-tree';
 
 /** How the user (or the caller on their behalf) answers an untrusted certificate. */
 export type TrustDecision = 'once' | 'always' | 'reject';
-
-/** How far a recursive delete walks before it asks `onExceeded` (true goes on, that bound doubling). */
-export interface RemoveLimits {
-  readonly maxItems: number;
-  readonly maxDepth: number;
-  readonly onExceeded: (exceeded: { readonly limit: 'items' | 'depth'; readonly value: number; readonly path: string }) => Promise<boolean>;
-}
 
 /** Asked before anything is sent when a certificate is neither CA-valid for the host nor pinned. */
 export interface CertificateQuestion {
@@ -93,12 +92,6 @@ export interface SessionOptions {
   readonly proxy?: ProxyEndpoint | null;
 }
 
-/** A hash the server computed, named as in the HASH command (draft-bryan-ftpext-hash). */
-export interface RemoteHash {
-  readonly algorithm: 'SHA-256' | 'SHA-1' | 'MD5' | 'CRC32';
-  readonly hex: string;
-}
-
 /** Raw commands that need a data connection or change the session's security are not for `raw()`. */
 const RAW_COMMANDS_REFUSED = new Set([
   'LIST', 'NLST', 'MLSD', 'RETR', 'STOR', 'STOU', 'APPE', 'PASV', 'EPSV', 'PORT', 'EPRT', 'USER', 'PASS',
@@ -110,40 +103,6 @@ function assertSafeArgument(value: string, what: string): void {
   if (/[\r\n\0]/.test(value)) {
     throw new WharfError('invalid-input', `The ${what} contains a line break or NUL and cannot be sent to the server.`);
   }
-}
-
-/**
- * One logged-in FTPS control connection and what it needs for data connections. Commands run one at a
- * time (basic-ftp closes a client that is given two). A dropped connection is reopened before the next
- * command, with the same certificate decision; a different certificate is then a hard stop.
- */
-/** The final line of a reply: proftpd's mod_digest answers HASH with `213-Computing SHA-256 digest` first. */
-function finalReplyLine(message: string): string {
-  const lines = message.split(/\r?\n/).filter((l) => l.trim() !== '');
-  return lines[lines.length - 1] ?? '';
-}
-
-/**
- * The hash in a HASH reply, `213 SHA-256 0-1048576 <hex> <path>` (draft-bryan-ftpext-hash), read by its
- * position: the range before it holds byte counts, and one of 8 digits or more also looks like hex.
- */
-export function hashFromHashReply(message: string): string | null {
-  const match = /^213 \S+ \d+-\d+ ([0-9a-f]{8,128})(?: |$)/i.exec(finalReplyLine(message));
-  return match ? (match[1] as string).toLowerCase() : null;
-}
-
-/** The hash commands older than HASH, in order of preference, with the algorithm each computes. */
-const LEGACY_HASH_COMMANDS = [
-  ['XSHA256', 'SHA-256'],
-  ['XSHA1', 'SHA-1'],
-  ['XMD5', 'MD5'],
-  ['XCRC', 'CRC32'],
-] as const;
-
-/** The hash in an XSHA256/XSHA1/XMD5/XCRC reply: `213 <hex>`, where some servers add the path after it. */
-export function hashFromLegacyReply(message: string): string | null {
-  const match = /^213 ([0-9a-f]{8,128})(?: |$)/i.exec(finalReplyLine(message));
-  return match ? (match[1] as string).toLowerCase() : null;
 }
 
 /**
@@ -167,6 +126,11 @@ function assertListingLineCount(text: string): void {
 /** Spaces and glob characters: what a server that hands LIST's argument to /bin/ls may split or expand. */
 const LIST_ARGUMENT_AT_RISK = /[\s*?[\]{}~]/;
 
+/**
+ * One logged-in FTPS control connection and what it needs for data connections. Commands run one at a
+ * time (basic-ftp closes a client that is given two). A dropped connection is reopened before the next
+ * command, with the same certificate decision; a different certificate is then a hard stop.
+ */
 export class FtpsSession {
   readonly id: string;
   private readonly client: Client;
@@ -849,49 +813,13 @@ export class FtpsSession {
         if (rmd.code >= 400) throw new FTPError(dele);
         return;
       }
-      await this.removeTree(path, options.limits);
+      await removeTree(path, options.limits, {
+        list: (folder) => this.listNow(folder),
+        send: (command) => this.client.send(command),
+        charset: () => this.charset,
+        log: (direction, text) => this.log(direction, text),
+      });
     });
-  }
-
-  private async removeTree(root: string, limits: RemoveLimits | undefined): Promise<void> {
-    const files: string[] = [];
-    const folders: string[] = [];
-    let maxItems = limits?.maxItems ?? Number.POSITIVE_INFINITY;
-    let maxDepth = limits?.maxDepth ?? Number.POSITIVE_INFINITY;
-    let walked = 0;
-    const goOn = async (limit: 'items' | 'depth', value: number, at: string): Promise<void> => {
-      if (await limits?.onExceeded({ limit, value, path: this.charset.decode(at) })) return;
-      const where = limit === 'items' ? `${value} files and folders` : `${value} folders deep`;
-      throw new WharfError('cancelled', `The delete of ${this.charset.decode(root)} stopped at ${where} (in ${this.charset.decode(at)}); nothing was deleted.`, { detail: { limit, value } });
-    };
-    const walk = async (folder: string, depth: number): Promise<void> => {
-      folders.push(folder);
-      for (const entry of await this.listNow(folder)) {
-        const unsafe = unsafeNameReason(entry.name);
-        if (unsafe !== null) {
-          this.log('warning', `Skipped ${printableName(entry.name)} in ${folder}: ${unsafe}`);
-          continue;
-        }
-        if (++walked > maxItems) {
-          await goOn('items', maxItems, folder);
-          maxItems *= 2;
-        }
-        const child = `${folder.replace(/\/+$/, '')}/${this.charset.encode(entry.name)}`;
-        if (entry.type !== 'directory') {
-          files.push(child);
-          continue;
-        }
-        if (depth + 1 > maxDepth) {
-          await goOn('depth', maxDepth, child);
-          maxDepth *= 2;
-        }
-        await walk(child, depth + 1);
-      }
-    };
-    await walk(root, 0);
-    for (const file of files) await this.client.send(`DELE ${file}`);
-    // Folders were walked parents first: removed children first.
-    for (const folder of folders.reverse()) await this.client.send(`RMD ${folder}`);
   }
 
   /** SITE CHMOD with an octal mode such as `755`. */
@@ -969,15 +897,7 @@ export class FtpsSession {
    * before a transfer, so the transfer can hash its bytes as they pass instead of reading the file again.
    */
   hashAlgorithm(): RemoteHash['algorithm'] | null {
-    return this.offeredHashAlgorithm() ?? LEGACY_HASH_COMMANDS.find(([command]) => this.featureMap.has(command))?.[1] ?? null;
-  }
-
-  /** The best algorithm FEAT's HASH line offers, if any. */
-  private offeredHashAlgorithm(): RemoteHash['algorithm'] | null {
-    const hashFeature = this.featureMap.get('HASH');
-    if (hashFeature === undefined) return null;
-    const offered = hashFeature.split(';').map((a) => a.replace('*', '').trim().toUpperCase());
-    return (['SHA-256', 'SHA-1', 'MD5', 'CRC32'] as const).find((a) => offered.includes(a)) ?? null;
+    return hashAlgorithmFor(this.featureMap);
   }
 
   /**
@@ -986,22 +906,7 @@ export class FtpsSession {
    */
   async hash(path: string): Promise<RemoteHash | null> {
     path = this.wire(path);
-    return this.run(async () => {
-      const algorithm = this.offeredHashAlgorithm();
-      if (algorithm) {
-        await this.client.send(`OPTS HASH ${algorithm}`);
-        const reply = await this.client.send(`HASH ${path}`);
-        const hex = hashFromHashReply(reply.message);
-        if (hex) return { algorithm, hex };
-      }
-      for (const [command, legacyAlgorithm] of LEGACY_HASH_COMMANDS) {
-        if (!this.featureMap.has(command)) continue;
-        const reply = await this.client.sendIgnoringError(`${command} ${path}`);
-        const hex = hashFromLegacyReply(reply.message);
-        if (reply.code === 213 && hex) return { algorithm: legacyAlgorithm, hex };
-      }
-      return null;
-    });
+    return this.run(() => hashOverControl(this.client, this.featureMap, path));
   }
 
   /** Sends one command and returns the reply, error replies included. Commands that need a data connection or change security are refused. */
@@ -1075,26 +980,3 @@ export class FtpsSession {
     this.client.close();
   }
 }
-
-function certificateChanged(host: string, port: number, expected: string, presented: string): WharfError {
-  return new WharfError(
-    'tls-changed',
-    `The certificate of ${host}:${port} has changed since it was trusted. Pinned ${expected}, presented ${presented}. Nothing was sent. If the server's administrator renewed it, remove the old pin and connect again.`,
-    { detail: { expected, presented } },
-  );
-}
-
-/**
- * A server that refuses PROT P would get listings and file contents in clear, under a padlock the user
- * trusts: refused unless the site allows it. Not worth a retry: the server answers the same next time.
- */
-function dataProtectionRefused(code: number, message: string): WharfError {
-  const reply = printableName(`${code} ${message.replace(/^\d{3}[ -]?/, '').trim()}`.trim());
-  return new WharfError(
-    'tls-required',
-    `The server refused to encrypt data connections (PROT P: ${reply}): listings and files would travel unencrypted, so Wharf stopped. ` +
-      `To connect anyway, turn on "${ALLOW_CLEAR_DATA_LABEL}" in the site's settings (wharf: --allow-clear-data).`,
-    { code, detail: { setting: 'allowClearData' } },
-  );
-}
-

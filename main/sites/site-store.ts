@@ -4,26 +4,25 @@ import { posix, resolve, win32 } from 'node:path';
 import { z } from 'zod';
 import { defaultPortFor, type FtpsMode } from '../../common/models/site';
 import {
-  DEFAULT_MAX_CONNECTIONS,
   changesPasswordServer,
-  DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
-  DEFAULT_KEEP_MODIFIED_TIMES,
-  DEFAULT_ALLOW_CLEAR_DATA,
   type SiteCreateInput,
   type SiteImportResult,
-  type SiteImportSkip,
   type SiteProfile,
   type SiteTree,
   type SiteUpdateInput,
   type StoreWarning,
 } from '../../common/models/site-profile';
-import { folderPathSchema, siteCreateInputSchema, siteProfileSchema, siteUpdateInputSchema, treeNameSchema } from '../../common/models/site-profile-schema';
+import { folderPathSchema, siteCreateInputSchema, siteUpdateInputSchema, treeNameSchema } from '../../common/models/site-profile-schema';
 import type { CredentialStore } from '../credentials/keychain';
 import { WharfError } from '../core/errors';
 import type { StoreFs } from './atomic-file';
-import { JsonDocumentFile, type Salvaged } from './json-document';
+import { JsonDocumentFile } from './json-document';
 import type { SiteImportPlan } from './site-import-plan';
 import { SITE_MIGRATIONS, SITES_SCHEMA_VERSION } from './site-migrations';
+import {
+  addImportedSites, assertFolderExists, assertNameFree, findSite, folderKey, freeName, isUnder, newStoredSite, replaceSite,
+  salvageSites, sameName, siblingFolderTaken, sortFolders, sortSites, withFolder, type SitesDocument, type StoredSite,
+} from './sites-document';
 
 /** The sites file's name inside the data folder. */
 export const SITES_FILE_NAME = 'sites.json';
@@ -47,16 +46,6 @@ export function defaultDataDir(
   const xdg = env.XDG_CONFIG_HOME;
   // The XDG spec says relative values are invalid and must be ignored.
   return posix.join(xdg && posix.isAbsolute(xdg) ? xdg : posix.join(home, '.config'), 'Wharf');
-}
-
-/** A site as written to disk: everything but `hasPassword`, which only the keychain knows. */
-type StoredSite = Omit<SiteProfile, 'hasPassword'>;
-
-const storedSiteSchema = siteProfileSchema.omit({ hasPassword: true });
-
-interface SitesDocument {
-  readonly folders: readonly (readonly string[])[];
-  readonly sites: readonly StoredSite[];
 }
 
 /** Options for a SiteStore. */
@@ -387,38 +376,14 @@ export class SiteStore {
     const saved: string[] = [];
     try {
       return await this.file.update(async (doc) => {
-        let folders = withFolder(doc.folders, into);
-        for (const f of plan.folders) folders = withFolder(folders, [...into, ...f]);
-        const sites = [...doc.sites];
-        const created: StoredSite[] = [];
-        const renamed: { from: string; to: string }[] = [];
-        const skipped: SiteImportSkip[] = [];
-        const secrets: [string, string][] = [];
-        for (const entry of plan.sites) {
-          const checked = siteCreateInputSchema.safeParse({ ...entry.input, folderPath: [...into, ...entry.folderPath] });
-          if (!checked.success) {
-            const reason = checked.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-            skipped.push({ name: String(entry.input.name).slice(0, 200), folderPath: entry.folderPath, reason });
-            continue;
-          }
-          const data = checked.data;
-          const folderPath = data.folderPath ?? [];
-          const name = freeName({ folders, sites }, folderPath, data.name);
-          if (name !== data.name) renamed.push({ from: data.name, to: name });
-          const site = newStoredSite(data, name, folderPath, at);
-          folders = withFolder(folders, folderPath);
-          sites.push(site);
-          created.push(site);
-          const password = options.passwords?.get(entry.key);
-          if (password !== undefined && site.passwordStorage === 'keychain') secrets.push([site.id, password]);
-        }
+        const { next, created, renamed, skipped, secrets } = addImportedSites(doc, plan, into, at, options.passwords);
         for (const [id, password] of secrets) {
           await this.credentials.set(id, password);
           saved.push(id);
         }
         const withSecret = new Set(saved);
         return {
-          next: { folders, sites },
+          next,
           result: {
             created: sortSites(created).map((s) => ({ ...s, hasPassword: withSecret.has(s.id) })),
             passwordsSaved: saved.length,
@@ -495,42 +460,6 @@ export class SiteStore {
   }
 }
 
-function salvageSites(doc: unknown): Salvaged<SitesDocument> | null {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
-  const { sites, folders } = doc as { sites?: unknown; folders?: unknown };
-  if (!Array.isArray(sites)) return null;
-  const lost: string[] = [];
-  const kept: StoredSite[] = [];
-  const ids = new Set<string>();
-  sites.forEach((entry, index) => {
-    const parsed = storedSiteSchema.safeParse(entry);
-    const label = describeEntry(entry, index);
-    if (!parsed.success) lost.push(label);
-    else if (ids.has(parsed.data.id)) lost.push(`${label} (duplicate id)`);
-    else {
-      ids.add(parsed.data.id);
-      kept.push(parsed.data);
-    }
-  });
-  let folderList: (readonly string[])[] = [];
-  if (Array.isArray(folders)) {
-    folders.forEach((entry, index) => {
-      const parsed = folderPathSchema.min(1).safeParse(entry);
-      if (parsed.success) folderList = withFolder(folderList, parsed.data);
-      else lost.push(`folder #${index + 1}`);
-    });
-  } else if (folders !== undefined) {
-    lost.push('the folder list');
-  }
-  for (const site of kept) folderList = withFolder(folderList, site.folderPath);
-  return { value: { folders: folderList, sites: kept }, recovered: kept.length, lost };
-}
-
-function describeEntry(entry: unknown, index: number): string {
-  const name = typeof entry === 'object' && entry !== null ? (entry as { name?: unknown }).name : undefined;
-  return typeof name === 'string' && name.trim() !== '' ? `"${name.trim().slice(0, 80)}" (#${index + 1})` : `site #${index + 1}`;
-}
-
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -545,96 +474,8 @@ function passwordWithAsk(): WharfError {
   return new WharfError('invalid-input', 'A password can only be saved for a site that keeps it in the system keychain.');
 }
 
-function findSite(doc: SitesDocument, id: string): StoredSite {
-  const site = doc.sites.find((s) => s.id === id);
-  if (!site) throw new WharfError('invalid-input', 'There is no saved site with this id (it may have been deleted).', { detail: { id: String(id).slice(0, 100) } });
-  return site;
-}
-
-function replaceSite(doc: SitesDocument, site: StoredSite): SitesDocument {
-  return { folders: doc.folders, sites: doc.sites.map((s) => (s.id === site.id ? site : s)) };
-}
-
 function definedOnly<T extends Record<string, unknown>>(values: T): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<{ [K in keyof T]: Exclude<T[K], undefined> }>;
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.normalize('NFC').toLocaleLowerCase() === b.normalize('NFC').toLocaleLowerCase();
-}
-
-function folderKey(path: readonly string[]): string {
-  return path.join('/');
-}
-
-function isUnder(path: readonly string[], folder: readonly string[]): boolean {
-  return path.length >= folder.length && folder.every((part, i) => path[i] === part);
-}
-
-/** Adds a folder and all its parents, keeping the list free of duplicates. */
-function withFolder(folders: readonly (readonly string[])[], path: readonly string[]): (readonly string[])[] {
-  const out = [...folders];
-  const keys = new Set(out.map(folderKey));
-  for (let depth = 1; depth <= path.length; depth++) {
-    const prefix = path.slice(0, depth);
-    if (!keys.has(folderKey(prefix))) {
-      keys.add(folderKey(prefix));
-      out.push(prefix);
-    }
-  }
-  return out;
-}
-
-function siblingFolderTaken(folders: readonly (readonly string[])[], path: readonly string[], except?: readonly string[]): boolean {
-  const parent = folderKey(path.slice(0, -1));
-  const name = path[path.length - 1] ?? '';
-  return folders.some(
-    (f) => f.length === path.length && folderKey(f.slice(0, -1)) === parent && sameName(f[f.length - 1] ?? '', name) &&
-      (except === undefined || folderKey(f) !== folderKey(except)),
-  );
-}
-
-function assertFolderExists(doc: SitesDocument, folder: readonly string[]): void {
-  if (!doc.folders.some((f) => folderKey(f) === folderKey(folder))) {
-    throw new WharfError('invalid-input', `There is no folder "${folder.join('/')}".`);
-  }
-}
-
-function assertNameFree(doc: SitesDocument, folderPath: readonly string[], name: string, exceptId?: string): void {
-  const taken = doc.sites.some((s) => s.id !== exceptId && folderKey(s.folderPath) === folderKey(folderPath) && sameName(s.name, name));
-  if (taken) {
-    const where = folderPath.length ? `the folder "${folderPath.join('/')}"` : 'the top level';
-    throw new WharfError('invalid-input', `A site named "${name}" already exists in ${where}.`);
-  }
-}
-
-/** `name`, or `name (2)`, `name (3)`, ... : the first one not taken in the folder. */
-function freeName(doc: SitesDocument, folderPath: readonly string[], name: string): string {
-  const taken = (candidate: string) =>
-    doc.sites.some((s) => folderKey(s.folderPath) === folderKey(folderPath) && sameName(s.name, candidate));
-  if (!taken(name)) return name;
-  for (let n = 2; ; n++) {
-    const candidate = `${name} (${n})`;
-    if (!taken(candidate)) return candidate;
-  }
-}
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-function compareFolders(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const c = collator.compare(a[i] as string, b[i] as string);
-    if (c !== 0) return c;
-  }
-  return a.length - b.length;
-}
-
-function sortFolders(folders: readonly (readonly string[])[]): (readonly string[])[] {
-  return [...folders].sort(compareFolders);
-}
-
-function sortSites<T extends StoredSite>(sites: readonly T[]): T[] {
-  return [...sites].sort((a, b) => compareFolders(a.folderPath, b.folderPath) || collator.compare(a.name, b.name));
 }
 
 /** The keychain account of a site's client-key passphrase (the site's password is under the bare id). */
@@ -645,38 +486,4 @@ export function clientKeyAccount(siteId: string): string {
 /** The keychain account of a site's custom proxy password. */
 export function proxyAccount(siteId: string): string {
   return `${siteId}:proxy`;
-}
-
-/** A new site from checked create input (a new site or an imported one): what the input leaves out takes its default. */
-function newStoredSite(data: z.output<typeof siteCreateInputSchema>, name: string, folderPath: readonly string[], at: string): StoredSite {
-  const protocol = data.protocol ?? 'explicit';
-  const follows = data.portFollowsProtocol ?? (data.port === undefined || data.port === defaultPortFor(protocol));
-  return {
-    id: randomUUID(),
-    name,
-    folderPath,
-    protocol,
-    host: data.host,
-    port: follows ? defaultPortFor(protocol) : (data.port ?? defaultPortFor(protocol)),
-    portFollowsProtocol: follows,
-    user: data.user ?? '',
-    passwordStorage: data.passwordStorage ?? 'keychain',
-    dataMode: data.dataMode ?? 'passive',
-    localDir: data.localDir ?? '',
-    remoteDir: data.remoteDir ?? '',
-    encoding: data.encoding ?? 'utf8',
-    maxConnections: data.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
-    timezoneOffsetMinutes: data.timezoneOffsetMinutes ?? 0,
-    minTlsVersion: data.minTlsVersion ?? 'TLSv1.2',
-    uploadViaTemporaryName: data.uploadViaTemporaryName ?? DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
-    keepModifiedTimes: data.keepModifiedTimes ?? DEFAULT_KEEP_MODIFIED_TIMES,
-    clientCertPath: data.clientCertPath ?? '',
-    clientKeyPath: data.clientKeyPath ?? '',
-    proxyMode: data.proxyMode ?? 'app',
-    proxyUrl: data.proxyUrl ?? '',
-    allowClearData: data.allowClearData ?? DEFAULT_ALLOW_CLEAR_DATA,
-    comments: data.comments ?? '',
-    createdAt: at,
-    updatedAt: at,
-  };
 }
