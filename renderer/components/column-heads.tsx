@@ -2,9 +2,11 @@
  * The column heads of a file pane: one Tab stop for the whole row (the arrows move between heads, as in
  * a desktop file manager's list), Enter or Space sorts, Alt+Left/Right narrows or widens the focused
  * column, and each head's right edge can be dragged with the mouse (a double click there restores the
- * column's default width).
+ * column's default width). A right-click on the heads, or the Menu key / Shift+F10 on one, opens a menu of
+ * every column with a checkbox each: unticking hides that column in this pane (Name always shows).
  */
-import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { PaneSide, SortKey, SortOrder } from '../state/pane-model';
 import { COLUMN_KEY_STEP, DEFAULT_COLUMN_WIDTHS, type ColumnWidths } from './column-widths';
 
@@ -21,8 +23,13 @@ export function ColumnHeads(props: {
   readonly onSort: (key: SortKey) => void;
   readonly widths: ColumnWidths;
   readonly resize: (key: SortKey, width: number, remember?: boolean) => void;
+  /** Every column the pane can show, hidden ones included (the menu lists them all). */
+  readonly allColumns: readonly ColumnHead[];
+  readonly hidden: ReadonlySet<SortKey>;
+  readonly toggleColumn: (key: SortKey) => void;
 }): ReactNode {
-  const { side, columns, sort, onSort, widths, resize } = props;
+  const { side, columns, sort, onSort, widths, resize, allColumns, hidden, toggleColumn } = props;
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const [current, setCurrent] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const dragging = useRef<{ key: SortKey; startX: number; startWidth: number; width: number } | null>(null);
@@ -39,6 +46,12 @@ export function ColumnHeads(props: {
     if (e.key === 'F6') return;
     e.stopPropagation();
     const column = columns[index]!;
+    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      const box = e.currentTarget.getBoundingClientRect();
+      setMenu({ x: box.left, y: box.bottom });
+      return;
+    }
     if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
       e.preventDefault();
       resize(column.key, widths[column.key] + (e.key === 'ArrowRight' ? COLUMN_KEY_STEP : -COLUMN_KEY_STEP));
@@ -71,8 +84,19 @@ export function ColumnHeads(props: {
     if (drag) resize(drag.key, drag.width);
   };
 
+  const onContextMenu = (e: MouseEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    // The Menu key fires contextmenu too, after its keydown opened the menu.
+    if (menu) return;
+    setMenu({ x: e.clientX, y: e.clientY });
+  };
+  const closeMenu = () => {
+    setMenu(null);
+    buttons.current[currentIndex]?.focus();
+  };
+
   return (
-    <div role="row" aria-rowindex={1} className="row head">
+    <div role="row" aria-rowindex={1} className="row head" onContextMenu={onContextMenu}>
       {columns.map((c, i) => (
         <div
           key={c.key}
@@ -109,6 +133,97 @@ export function ColumnHeads(props: {
           />
         </div>
       ))}
+      {menu &&
+        createPortal(
+          <ColumnMenu side={side} at={menu} columns={allColumns} hidden={hidden} toggle={toggleColumn} close={closeMenu} />,
+          document.body,
+        )}
+    </div>
+  );
+}
+
+/** The heads' menu: a checkbox per column; Name is always shown, so its item is disabled. */
+function ColumnMenu(props: {
+  readonly side: PaneSide;
+  readonly at: { x: number; y: number };
+  readonly columns: readonly ColumnHead[];
+  readonly hidden: ReadonlySet<SortKey>;
+  readonly toggle: (key: SortKey) => void;
+  readonly close: () => void;
+}): ReactNode {
+  const { side, at, columns, hidden, toggle, close } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(() => Math.min(1, columns.length - 1));
+
+  useEffect(() => {
+    ref.current?.querySelectorAll<HTMLElement>('[role="menuitemcheckbox"]')[active]?.focus();
+  }, [active]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    // The menu sits in the grid's React tree: its keys go no further.
+    e.stopPropagation();
+    const moves: Record<string, number> = {
+      ArrowDown: (active + 1) % columns.length,
+      ArrowUp: (active - 1 + columns.length) % columns.length,
+      Home: 0,
+      End: columns.length - 1,
+    };
+    const target = moves[e.key];
+    if (target !== undefined) {
+      e.preventDefault();
+      setActive(target);
+    } else if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      close();
+    } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+    }
+  };
+
+  return (
+    <div
+      className="menu-layer"
+      onMouseDown={(e) => {
+        e.stopPropagation();
+        if (e.target === e.currentTarget) close();
+      }}
+      onClick={(e) => e.stopPropagation()}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        if (e.target === e.currentTarget) close();
+      }}
+    >
+      <div
+        ref={ref}
+        className="context-menu column-menu"
+        role="menu"
+        aria-label={`${side === 'local' ? 'Local' : 'Remote'} columns`}
+        tabIndex={-1}
+        style={{ left: Math.max(0, Math.min(at.x, window.innerWidth - 230)), top: Math.max(0, Math.min(at.y, window.innerHeight - 30 * columns.length - 10)) }}
+        onKeyDown={onKeyDown}
+      >
+        {columns.map((c, i) => (
+          <button
+            key={c.key}
+            type="button"
+            role="menuitemcheckbox"
+            className="menu-item"
+            aria-checked={!hidden.has(c.key)}
+            aria-disabled={c.key === 'name' ? true : undefined}
+            tabIndex={i === active ? 0 : -1}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => {
+              if (c.key !== 'name') toggle(c.key);
+            }}
+          >
+            <span className="menu-check" aria-hidden="true">
+              {hidden.has(c.key) ? '' : '✓'}
+            </span>
+            <span className="menu-label">{c.label}</span>
+          </button>
+        ))}
+      </div>
     </div>
   );
 }

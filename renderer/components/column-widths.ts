@@ -68,3 +68,36 @@ export function useColumnWidths(side: PaneSide): { widths: ColumnWidths; resize:
   };
   return { widths, resize };
 }
+
+const hiddenKey = (side: PaneSide) => `wharf.hiddenColumns.${side}`;
+
+function storedHidden(side: PaneSide): ReadonlySet<SortKey> {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(hiddenKey(side)) ?? '[]');
+    const known = Object.keys(DEFAULT_COLUMN_WIDTHS);
+    // The Name column is never hidden, whatever the storage says.
+    return new Set(Array.isArray(saved) ? (saved.filter((k) => typeof k === 'string' && known.includes(k) && k !== 'name') as SortKey[]) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** The columns a pane hides (its column heads' menu), remembered per pane next to the widths. */
+export function useHiddenColumns(side: PaneSide): { hidden: ReadonlySet<SortKey>; toggle: (key: SortKey) => void } {
+  const [hidden, setHidden] = useState<ReadonlySet<SortKey>>(() => storedHidden(side));
+  const toggle = (key: SortKey) => {
+    if (key === 'name') return;
+    setHidden((current) => {
+      const next = new Set(current);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      try {
+        localStorage.setItem(hiddenKey(side), JSON.stringify([...next]));
+      } catch {
+        // Storage refused: the choice lasts for this window.
+      }
+      return next;
+    });
+  };
+  return { hidden, toggle };
+}

@@ -29,7 +29,7 @@ import {
 } from '../state/pane-model';
 import { activeSession } from '../state/session-model';
 import { ColumnHeads } from './column-heads';
-import { columnTemplate, useColumnWidths } from './column-widths';
+import { columnTemplate, useColumnWidths, useHiddenColumns } from './column-widths';
 import { Icon } from './icons';
 import { LockBadge, NotConnected, PaneError, PathBar, SIDE_LABEL } from './pane-chrome';
 import { PaneFailureBanner } from './pane-failure';
@@ -91,7 +91,10 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
   const indexByName = useMemo(() => new Map(names.map((n, i) => [n, i])), [names]);
   const cursorIndex = pane.cursor === null ? -1 : (indexByName.get(pane.cursor) ?? -1);
   const summary = useMemo(() => countSummary(shown, pane.selected), [shown, pane.selected]);
-  const columns = COLUMNS.filter((c) => side === 'remote' || !c.remoteOnly);
+  const hiddenColumns = useHiddenColumns(side);
+  const allColumns = COLUMNS.filter((c) => side === 'remote' || !c.remoteOnly);
+  const columns = allColumns.filter((c) => !hiddenColumns.hidden.has(c.key));
+  const shows = (key: SortKey) => !hiddenColumns.hidden.has(key);
   const connected = side === 'local' || session?.state === 'connected';
   const columnWidths = useColumnWidths(side);
   const template = columnTemplate(columnWidths.widths, columns.map((c) => c.key));
@@ -318,11 +321,11 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
             </span>
           )}
         </div>
-        <div role="gridcell" className="cell c-size">{entry.type === 'directory' ? '' : formatSize(entry.size)}</div>
-        <div role="gridcell" className="cell c-type">{typeLabel(entry.name, entry.type)}</div>
-        <div role="gridcell" className="cell c-modified">{formatDate(entry.modifiedAt)}</div>
-        <div role="gridcell" className="cell c-perms">{entry.permissions ?? ''}</div>
-        {side === 'remote' && <div role="gridcell" className="cell c-owner">{entry.owner ?? ''}{entry.group ? `:${entry.group}` : ''}</div>}
+        {shows('size') && <div role="gridcell" className="cell c-size">{entry.type === 'directory' ? '' : formatSize(entry.size)}</div>}
+        {shows('type') && <div role="gridcell" className="cell c-type">{typeLabel(entry.name, entry.type)}</div>}
+        {shows('modified') && <div role="gridcell" className="cell c-modified">{formatDate(entry.modifiedAt)}</div>}
+        {shows('permissions') && <div role="gridcell" className="cell c-perms">{entry.permissions ?? ''}</div>}
+        {side === 'remote' && shows('owner') && <div role="gridcell" className="cell c-owner">{entry.owner ?? ''}{entry.group ? `:${entry.group}` : ''}</div>}
       </div>
     );
   };
@@ -440,7 +443,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         }}
       >
         <div role="rowgroup" className="grid-head">
-          <ColumnHeads side={side} columns={columns} sort={pane.sort} onSort={(key) => change((s) => ({ ...s, sort: toggleSort(s.sort, key) }))} widths={columnWidths.widths} resize={columnWidths.resize} />
+          <ColumnHeads side={side} columns={columns} sort={pane.sort} onSort={(key) => change((s) => ({ ...s, sort: toggleSort(s.sort, key) }))} widths={columnWidths.widths} resize={columnWidths.resize} allColumns={allColumns} hidden={hiddenColumns.hidden} toggleColumn={hiddenColumns.toggle} />
         </div>
         {connected ? (
           <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} keepVisible={cursorIndex} role={shown.length > 0 ? 'rowgroup' : undefined} className="grid-body" onPageSize={setPageSize}>

@@ -3,7 +3,8 @@
  * main's real services and the real vsftpd. From the quick-connect bar Tab reaches the local list, F6 the
  * remote list; the remote column heads are one Tab stop where the arrows move, Enter and Space sort
  * (aria-sort says how) and Alt+Left/Right resizes; Tab goes on to the queue and Shift+Tab comes back the
- * same way. Column widths, set by keyboard or by dragging a head's edge, survive a reload, per pane.
+ * same way. Column widths, set by keyboard or by dragging a head's edge, survive a reload, per pane; so do
+ * columns hidden from the heads' menu (right-click or Shift+F10 on a head).
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -186,5 +187,55 @@ describe('the keyboard alone', () => {
     await page.reload();
     await waitReady(page);
     assert.equal(await widthOf(head('local', 'Type')), before + drag);
+  });
+  it('hides a column from the heads’ menu in one pane only, keeps it hidden across a reload, and shows it again', async () => {
+    const columnMenu = () => page.getByRole('menu', { name: 'Remote columns' });
+    const ownerCells = () => paneGrid(page, 'remote').locator('[role="row"][data-name] .c-owner');
+    assert.equal(await head('remote', 'Modified').count(), 1);
+
+    // Right-click on a head: a checkbox per column; Name cannot be unticked.
+    await head('remote', 'Size').click({ button: 'right' });
+    const modified = columnMenu().getByRole('menuitemcheckbox', { name: 'Modified' });
+    assert.equal(await modified.getAttribute('aria-checked'), 'true');
+    assert.equal(await columnMenu().getByRole('menuitemcheckbox', { name: 'Name' }).getAttribute('aria-disabled'), 'true');
+    await modified.click();
+    assert.equal(await modified.getAttribute('aria-checked'), 'false');
+    await page.keyboard.press('Escape');
+    assert.equal(await columnMenu().count(), 0);
+
+    // The keyboard: Shift+F10 on a head opens the same menu; Owner goes too.
+    await head('remote', 'Name').getByRole('button').focus();
+    await page.keyboard.press('Shift+F10');
+    await columnMenu().getByRole('menuitemcheckbox', { name: 'Owner' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await columnMenu().getByRole('menuitemcheckbox', { name: 'Owner' }).getAttribute('aria-checked'), 'false');
+    await page.keyboard.press('Escape');
+
+    const assertHidden = async () => {
+      assert.equal(await head('remote', 'Modified').count(), 0, 'the Modified head is gone');
+      assert.equal(await head('remote', 'Owner').count(), 0, 'the Owner head is gone');
+      assert.equal(await paneRow(page, 'remote', 'b-large.txt').locator('.c-modified').count(), 0, 'the Modified cells are gone');
+      assert.equal(await ownerCells().count(), 0, 'the Owner cells are gone');
+      assert.equal(await paneRow(page, 'remote', 'b-large.txt').locator('.c-size').count(), 1, 'the other columns stay');
+      assert.equal(await head('local', 'Modified').count(), 1, 'the local pane keeps its Modified column');
+      const localRows = paneGrid(page, 'local').locator('[role="row"][data-name]');
+      assert.equal(await localRows.locator('.c-modified').count(), await localRows.count(), 'every local row keeps its Modified cell');
+    };
+    await assertHidden();
+    await shots.take(page, 'remote-columns-hidden');
+
+    await page.reload();
+    await waitReady(page);
+    await paneRow(page, 'remote', 'b-large.txt').waitFor();
+    await assertHidden();
+
+    await head('remote', 'Size').click({ button: 'right' });
+    await columnMenu().getByRole('menuitemcheckbox', { name: 'Modified' }).click();
+    await columnMenu().getByRole('menuitemcheckbox', { name: 'Owner' }).click();
+    await page.keyboard.press('Escape');
+    assert.equal(await head('remote', 'Modified').count(), 1);
+    assert.equal(await head('remote', 'Owner').count(), 1);
+    assert.equal(await paneRow(page, 'remote', 'b-large.txt').locator('.c-modified').count(), 1);
+    assert.ok((await ownerCells().count()) > 0);
   });
 });
