@@ -5,6 +5,8 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import { dirname, isAbsolute, relative as relativePath, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { uiTextPlugin } from './eslint-rules/ui-text.js';
+import { UI_TEXT_PENDING } from './eslint-rules/ui-text-pending.js';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -133,6 +135,19 @@ export default tseslint.config(
   {
     files: ['main/**'],
     rules: { 'wharf/main-layers': 'error' },
+  },
+  {
+    // Text people read comes from common/i18n's catalogue (#19).
+    files: ['renderer/**/*.tsx'],
+    ignores: UI_TEXT_PENDING,
+    plugins: { 'wharf-text': uiTextPlugin },
+    rules: { 'wharf-text/no-literal-jsx-text': 'error' },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: UI_TEXT_PENDING,
+    plugins: { 'wharf-text': uiTextPlugin },
+    rules: { 'wharf-text/no-literal-message': 'error' },
   },
   {
     files: ['renderer/**'],

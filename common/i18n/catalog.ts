@@ -1,0 +1,30 @@
+/**
+ * Every message of Wharf, gathered from one module per area (`messages/*.ts`), so helpers of different areas
+ * never edit the same list. An id defined in two areas is a mistake that would silently pick one text: loading
+ * the catalogue refuses it.
+ */
+import type { Translations } from './define';
+import { commonMessages } from './messages/common';
+
+/** One entry per area; add an area here when you add `messages/<area>.ts`. */
+export const CATALOG_AREAS = {
+  common: commonMessages,
+} as const;
+
+type Areas = typeof CATALOG_AREAS;
+type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
+export type Catalog = UnionToIntersection<Areas[keyof Areas]>;
+export type MessageId = keyof Catalog & string;
+
+function gather(): Readonly<Record<MessageId, Translations>> {
+  const all: Record<string, Translations> = {};
+  for (const [area, messages] of Object.entries(CATALOG_AREAS)) {
+    for (const [id, translations] of Object.entries(messages as Record<string, Translations>)) {
+      if (id in all) throw new Error(`Message ${id} is defined twice (again in messages/${area}.ts).`);
+      all[id] = translations;
+    }
+  }
+  return all as Record<MessageId, Translations>;
+}
+
+export const CATALOG = gather();

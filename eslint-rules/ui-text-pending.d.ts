@@ -1,0 +1,1 @@
+export declare const UI_TEXT_PENDING: readonly string[];

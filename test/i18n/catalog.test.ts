@@ -1,0 +1,107 @@
+/**
+ * The message catalogue (common/i18n): every message parses in every language, the translations take the same
+ * arguments as the English, the locale follows the OS tags and the terminal's variables, and the pseudo-locale
+ * keeps arguments while marking all of the message's own text.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { CATALOG, type MessageId } from '../../common/i18n/catalog';
+import { TRANSLATED_LOCALES, localeFromEnvironment, resolveLocale } from '../../common/i18n/locale';
+import { createTranslator } from '../../common/i18n/translator';
+
+/** The argument names a message uses, with their kind (plural, select, number...). */
+function argumentsOf(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    if (element.type === TYPE.tag) {
+      into.add(`<${element.value}>`);
+      argumentsOf(element.children, into);
+      continue;
+    }
+    into.add(`${element.value}:${TYPE[element.type]}`);
+    if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) argumentsOf(option.value, into);
+  }
+  return into;
+}
+
+/** The message's own words, without argument names and ICU syntax. */
+function literalText(elements: readonly MessageFormatElement[]): string {
+  return elements
+    .map((element) => {
+      if (element.type === TYPE.literal) return element.value;
+      if (element.type === TYPE.tag) return literalText(element.children);
+      if (element.type === TYPE.plural || element.type === TYPE.select) return Object.values(element.options).map((option) => literalText(option.value)).join(' ');
+      return '';
+    })
+    .join('');
+}
+
+describe('the message catalogue', () => {
+  it('parses every message in every language, with the arguments of the English', () => {
+    const problems: string[] = [];
+    for (const [id, translations] of Object.entries(CATALOG)) {
+      const english = [...argumentsOf(parse(translations.en))].sort();
+      for (const locale of TRANSLATED_LOCALES) {
+        try {
+          const used = [...argumentsOf(parse(translations[locale]))].sort();
+          if (used.join() !== english.join()) problems.push(`${id} (${locale}) uses ${used.join(', ') || 'no arguments'}; English uses ${english.join(', ') || 'none'}`);
+        } catch (error) {
+          problems.push(`${id} (${locale}) does not parse: ${(error as Error).message}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('has no German or Japanese text left in English, except words that are the same (OK, names)', () => {
+    const same = Object.entries(CATALOG).filter(([, m]) => m.en === m.de && m.en === m.ja && /[a-z]{4,}/i.test(literalText(parse(m.en)))).map(([id]) => id);
+    assert.deepEqual(same, [], 'a message whose three texts are the same English words is probably untranslated');
+  });
+
+  it('uses each language\'s plural and number forms', () => {
+    const id: MessageId = 'common.files';
+    assert.equal(createTranslator('en').text(id, { count: 1 }), '1 file');
+    assert.equal(createTranslator('en').text(id, { count: 1234 }), '1,234 files');
+    assert.equal(createTranslator('de').text(id, { count: 1234 }), '1.234 Dateien');
+    assert.equal(createTranslator('ja').text(id, { count: 2 }), '2 個のファイル');
+  });
+});
+
+describe('the language', () => {
+  it('follows OS and browser tags, falling back to English', () => {
+    assert.equal(resolveLocale('de-DE'), 'de');
+    assert.equal(resolveLocale('de_AT.UTF-8'), 'de');
+    assert.equal(resolveLocale('ja'), 'ja');
+    assert.equal(resolveLocale('ja_JP.eucJP@euro'), 'ja');
+    assert.equal(resolveLocale('en-XA'), 'en-XA');
+    assert.equal(resolveLocale('fr-FR'), 'en');
+    assert.equal(resolveLocale('C'), 'en');
+    assert.equal(resolveLocale(undefined), 'en');
+  });
+
+  it('follows the terminal by POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG', () => {
+    assert.equal(localeFromEnvironment({ LANG: 'de_DE.UTF-8' }), 'de');
+    assert.equal(localeFromEnvironment({ LANG: 'de_DE.UTF-8', LC_MESSAGES: 'ja_JP.UTF-8' }), 'ja');
+    assert.equal(localeFromEnvironment({ LANG: 'de_DE.UTF-8', LC_MESSAGES: 'ja_JP.UTF-8', LC_ALL: 'C' }), 'en');
+    assert.equal(localeFromEnvironment({}), 'en');
+  });
+});
+
+describe('the pseudo-locale', () => {
+  const pseudo = createTranslator('en-XA');
+
+  it('brackets, accents and lengthens the text by at least 40%, for every message', () => {
+    for (const id of Object.keys(CATALOG) as MessageId[]) {
+      const english = createTranslator('en').text(id, { count: 3, value: 'x', size: 'x' });
+      const text = pseudo.text(id, { count: 3, value: 'x', size: 'x' });
+      assert.ok(text.startsWith('[') && text.endsWith(']'), `${id}: ${text}`);
+      assert.ok(text.length >= english.length * 1.4, `${id}: ${text} is not 40% longer than ${english}`);
+      assert.doesNotMatch(text.replace(/\bx\b/g, ''), /[A-Za-z]/, `${id}: ${text} keeps unaccented letters`);
+    }
+  });
+
+  it('leaves arguments such as file names untouched', () => {
+    assert.match(pseudo.text('common.speed', { size: 'report.txt' }), /report\.txt/);
+  });
+});
