@@ -29,9 +29,10 @@ export function createTranslator(locale: UiLocale): Translator {
   function compile(id: MessageId): IntlMessageFormat {
     const translations = CATALOG[id];
     if (!translations) throw new Error(`No message ${String(id)} in the catalogue.`);
-    let elements: MessageFormatElement[] = parse(locale === PSEUDO_LOCALE ? translations.en : translations[locale]);
+    // Tags are off: server texts such as proftpd's `<Limit PROT>` are words here, not markup.
+    let elements: MessageFormatElement[] = parse(locale === PSEUDO_LOCALE ? translations.en : translations[locale], { ignoreTag: true });
     if (locale === PSEUDO_LOCALE) elements = pseudoLocalize(elements);
-    return new IntlMessageFormat(elements, intlLocale);
+    return new IntlMessageFormat(elements, intlLocale, undefined, { ignoreTag: true });
   }
 
   return {
