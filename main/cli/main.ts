@@ -5,16 +5,12 @@
  */
 import { version as wharfVersion } from '../../package.json';
 import { WharfError } from '../core/errors';
-import { CONNECTIVITY_USAGE } from './connectivity';
-import { settleSiteSaves } from './connection';
-import { exitCodeFor } from './exit-codes';
+import { reportCliFailure } from './exit-codes';
 import { recursionLimitUsage } from './recursion-limit';
 import { parseFlags } from './flags';
 import { exitOnSignals, exitWith, processCliIo, warnOn } from './io';
 import { ask } from './terminal';
-import { isRemoteArgument } from './url';
-import { SITE_FILE_USAGE } from './usage';
-import { withReplyWords } from '../../common/models/ftp-replies';
+import { CONNECTIVITY_USAGE, SITE_FILE_USAGE } from './usage';
 
 const USAGE = `Usage: wharf <command> [options]
 
@@ -134,22 +130,9 @@ export async function runCli(argv: string[]): Promise<number> {
       await (await import('./commands/site-file')).runSiteFileCommand(argv.slice(1), { out: io.out, warn });
       return 0;
     }
-    try {
-      return await runCommand(argv);
-    } finally {
-      await settleSiteSaves();
-    }
+    return await runCommand(argv);
   } catch (err) {
-    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-      warn(`${err.message} (run wharf --help)`);
-      return 2;
-    }
-    const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
-    warn(withReplyWords(error.message, error.code));
-    if (error.kind === 'ftp' && argv.some((arg) => isRemoteArgument(arg) && /[^\p{ASCII}]/u.test(arg)) && !argv.some((arg) => arg.startsWith('--charset'))) {
-      warn('the path has characters beyond ASCII: if the server names files in another charset than UTF-8, try --charset NAME (windows-1251, shift_jis, ...)');
-    }
-    return exitCodeFor(error);
+    return reportCliFailure(err, io, { argv, help: 'wharf --help' });
   }
 }
 
