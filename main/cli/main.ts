@@ -1,7 +1,8 @@
 /*
  * The `wharf` command line: maps argv to a command and its exit code. Each command's module is loaded
  * when it runs (a dynamic import, a chunk of its own in the bundle), so a `get` does not load the
- * doctor, sync or the site importers.
+ * doctor, sync or the site importers, and `--help`, `--version` and `site` load no engine: this file
+ * imports nothing that connects (test/packaging/cli-chunks.test.ts checks the built entry).
  */
 import { version as wharfVersion } from '../../package.json';
 import { WharfError } from '../core/errors';

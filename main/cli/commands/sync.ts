@@ -7,6 +7,7 @@ import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags, recursionLimitUsage, stop
 import { resolveCliConnection, settleSiteSaves, type CliConnection } from '../connection';
 import { CONNECTION_OPTIONS, KEEP_TIMES_OPTIONS, connectionFlags, keepTimesFlag } from '../connection-flags';
 import type { CliIo } from '../io';
+import { forTerminal } from '../terminal';
 import { WharfError } from '../../core/errors';
 import { FtpsSession, type SessionOptions } from '../../ftps/session';
 import { defaultDataDir } from '../../sites/site-store';
@@ -77,10 +78,15 @@ export function formatSyncPlan(plan: SyncPlan, included: ReadonlySet<string>): s
   for (const note of plan.notes) lines.push(`Note: ${note}`);
   const { copy, overwrite, delete: deletions, bytesUp, bytesDown } = plan.summary;
   lines.push(`Plan: ${copy} to copy, ${overwrite} to overwrite, ${deletions} to delete;${formatSize(bytesUp).replace(/[()]/g, '') || ' 0 B'} up,${formatSize(bytesDown).replace(/[()]/g, '') || ' 0 B'} down.`);
-  return lines.join('\n');
+  // Names come from the server: escape sequences and bidirectional overrides reach the terminal escaped.
+  return lines.map(forTerminal).join('\n');
 }
 
 function describeResult(plan: SyncPlan, r: SyncActionResult): string {
+  return forTerminal(resultLine(plan, r));
+}
+
+function resultLine(plan: SyncPlan, r: SyncActionResult): string {
   const action = plan.actions.find((a) => a.id === r.actionId);
   const what = action ? `${action.operation} ${action.relativePath}` : r.actionId;
   if (r.status === 'done') return `done     ${what}${r.verifiedBy ? ` (verified: ${r.verifiedBy})` : ''}`;
