@@ -1,117 +1,22 @@
 /*
- * A command-line connection: the flags every connecting command takes, and turning a URL or `site:NAME`
- * into what the engine and the doctor accept, by main/connections' rule (the password from the keychain,
+ * A command-line connection: turning a URL or `site:NAME` and the flags (connection-flags.ts) into what
+ * the engine and the doctor accept, by main/connections' rule (the password from the keychain,
  * WHARF_PASSWORD or a prompt; plain FTP only for a plain site or with --allow-plain).
  */
 import { readFile } from 'node:fs/promises';
 import type { ConnectionTarget } from '../../common/models/site';
-import { DEFAULT_KEEP_MODIFIED_TIMES, MAX_TIMEZONE_OFFSET_MINUTES } from '../../common/models/site-profile';
+import { DEFAULT_KEEP_MODIFIED_TIMES } from '../../common/models/site-profile';
 import { openStores } from './stores';
 import { parseLocation, sitePath, type CliLocation } from './url';
-import { cliConnectivity, type ConnectivityFlags, type ConnectivityIo } from './connectivity';
+import { cliConnectivity, type ConnectivityIo } from './connectivity';
+import { withTargetOverrides, type ConnectionFlags } from './connection-flags';
 import type { ClientCertificate } from '../ftps/client-certificate';
 import type { ProxyEndpoint } from '../ftps/proxy';
-import { controlCharset } from '../ftps/charset';
 import { WharfError } from '../core/errors';
 import type { CertificateQuestion, SessionOptions, TrustDecision, TrustStoreLike } from '../ftps/session';
 import { connectionForSite, connectionForUrl } from '../connections/connection-rule';
-import { EXIT_CODES } from './exit-codes';
 import { warnOn, type CliIo } from './io';
 import { decideTrustOnTerminal } from './terminal';
-
-/** Connection flags both commands take. */
-export interface ConnectionFlags {
-  readonly ca: string | undefined;
-  readonly fingerprint: string | undefined;
-  readonly insecure: boolean;
-  readonly allowPlain: boolean;
-  /** `--allow-clear-data`: go on when the server refuses PROT P. */
-  readonly allowClearData: boolean;
-  readonly active: boolean;
-  /** Seconds. */
-  readonly timeout: number;
-  /** --cert, --key, --proxy */
-  readonly connectivity: ConnectivityFlags;
-  /** --charset: the control connection's charset for this run (a URL's is UTF-8, a site's its own). */
-  readonly charset: string | undefined;
-  /** --timezone-offset: minutes the server's LIST times are ahead of UTC, for this run. */
-  readonly timezoneOffsetMinutes: number | undefined;
-}
-
-/** The `parseArgs` options of the "keep modification times" setting (site add/edit, put, sync). */
-export const KEEP_TIMES_OPTIONS = {
-  'keep-times': { type: 'boolean', default: false },
-  'no-keep-times': { type: 'boolean', default: false },
-} as const;
-
-/** "Keep modification times on upload" from `--keep-times` / `--no-keep-times`; undefined when neither is given. */
-export function keepTimesFlag(values: { readonly 'keep-times'?: boolean | undefined; readonly 'no-keep-times'?: boolean | undefined }): boolean | undefined {
-  const keep = values['keep-times'] === true;
-  const noKeep = values['no-keep-times'] === true;
-  if (keep && noKeep) throw new WharfError('invalid-input', 'Give --keep-times or --no-keep-times, not both.');
-  return keep ? true : noKeep ? false : undefined;
-}
-
-/** The `parseArgs` option definitions for ConnectionFlags. */
-export const CONNECTION_OPTIONS = {
-  ca: { type: 'string' },
-  fingerprint: { type: 'string' },
-  insecure: { type: 'boolean', default: false },
-  'allow-plain': { type: 'boolean', default: false },
-  'allow-clear-data': { type: 'boolean', default: false },
-  active: { type: 'boolean', default: false },
-  timeout: { type: 'string', default: '30' },
-  cert: { type: 'string' },
-  key: { type: 'string' },
-  proxy: { type: 'string' },
-  charset: { type: 'string' },
-  'timezone-offset': { type: 'string' },
-} as const;
-
-/** Reads ConnectionFlags from parsed values. */
-export function connectionFlags(values: Record<string, string | boolean | undefined>): ConnectionFlags {
-  const timeout = Number(values.timeout ?? '30');
-  if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
-  return {
-    ca: typeof values.ca === 'string' ? values.ca : undefined,
-    fingerprint: typeof values.fingerprint === 'string' ? values.fingerprint : undefined,
-    insecure: values.insecure === true,
-    allowPlain: values['allow-plain'] === true,
-    allowClearData: values['allow-clear-data'] === true,
-    active: values.active === true,
-    timeout,
-    connectivity: {
-      cert: typeof values.cert === 'string' ? values.cert : undefined,
-      key: typeof values.key === 'string' ? values.key : undefined,
-      proxy: typeof values.proxy === 'string' ? values.proxy : undefined,
-    },
-    ...targetOverrides(values),
-  };
-}
-
-/** Reads and checks --charset and --timezone-offset; an unknown charset or an offset beyond a day is refused. */
-export function targetOverrides(values: Record<string, string | boolean | undefined>): Pick<ConnectionFlags, 'charset' | 'timezoneOffsetMinutes'> {
-  const charset = typeof values.charset === 'string' ? values.charset : undefined;
-  if (charset !== undefined) controlCharset(charset);
-  const offsetText = values['timezone-offset'];
-  let timezoneOffsetMinutes: number | undefined;
-  if (typeof offsetText === 'string') {
-    timezoneOffsetMinutes = Number(offsetText);
-    if (offsetText.trim() === '' || !Number.isInteger(timezoneOffsetMinutes) || Math.abs(timezoneOffsetMinutes) > MAX_TIMEZONE_OFFSET_MINUTES) {
-      throw new WharfError('invalid-input', `--timezone-offset takes whole minutes between -${MAX_TIMEZONE_OFFSET_MINUTES} and ${MAX_TIMEZONE_OFFSET_MINUTES}.`);
-    }
-  }
-  return { charset, timezoneOffsetMinutes };
-}
-
-/** A target with this run's --charset and --timezone-offset, where given. */
-export function withTargetOverrides(target: ConnectionTarget, flags: Pick<ConnectionFlags, 'charset' | 'timezoneOffsetMinutes'>): ConnectionTarget {
-  return {
-    ...target,
-    ...(flags.charset !== undefined ? { encoding: flags.charset } : {}),
-    ...(flags.timezoneOffsetMinutes !== undefined ? { timezoneOffsetMinutes: flags.timezoneOffsetMinutes } : {}),
-  };
-}
 
 /** A connection resolved from the command line. */
 export interface CliConnection {
@@ -244,6 +149,3 @@ function reachOf(options: SessionOptions): CliConnection['reach'] {
 function connectivityIo(io: CliIo): ConnectivityIo {
   return { env: io.env, interactive: io.interactive, ask: io.ask, warn: warnOn(io) };
 }
-
-/** Exit codes shared with the rest of the CLI, by error kind. */
-export const EXIT_CODE_BY_KIND: Readonly<Partial<Record<string, number>>> = EXIT_CODES;

@@ -17,14 +17,6 @@ export interface ConnectivityFlags {
   readonly proxy: string | undefined;
 }
 
-/** Usage lines for the flags, shared by the commands that connect. */
-export const CONNECTIVITY_USAGE = `  --cert FILE            client certificate (mutual TLS): PEM, or PKCS#12 (.p12/.pfx); its key's
-                         passphrase from WHARF_CERT_PASSPHRASE, the keychain (saved site) or a prompt
-  --key FILE             the PEM private key of --cert, when it is a separate file
-  --proxy URL            socks5://[user@]host:port or http://[user@]host:port (password from
-                         WHARF_PROXY_PASSWORD), none, or system (ALL_PROXY / HTTPS_PROXY); default:
-                         the site's or the app's proxy setting, which follows the environment`;
-
 /** What the terminal offers: the environment, and a hidden prompt where there is a terminal. */
 export interface ConnectivityIo {
   readonly env: Readonly<Record<string, string | undefined>>;

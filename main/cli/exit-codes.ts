@@ -1,6 +1,14 @@
-import type { ErrorKind } from '../../common/models';
-import type { WharfError } from '../core/errors';
+/*
+ * How every `wharf` command ends when it fails: the exit code by error kind, and the one way a failure is
+ * told on stderr (the server's reply in words, the charset hint, hostile characters escaped), so `ls`,
+ * `doctor` and `sync` explain the same failure the same way.
+ */
+import type { ErrorKind, WharfErrorData } from '../../common/models';
+import { withReplyWords } from '../../common/models/ftp-replies';
+import { WharfError } from '../core/errors';
+import { warnOn, type CliIo } from './io';
 import { EXIT_RECURSION_LIMIT, isRecursionLimit } from './recursion-limit';
+import { isRemoteArgument } from './url';
 
 /** Exit codes of every `wharf` command, by error kind, so scripts can tell a wrong password from a network problem. */
 export const EXIT_CODES: Readonly<Partial<Record<ErrorKind, number>>> = {
@@ -25,7 +33,39 @@ export const EXIT_CODES: Readonly<Partial<Record<ErrorKind, number>>> = {
 };
 
 /** The exit code for an error: its kind's, or 9 for a walk stopped at --max-items / --max-depth. */
-export function exitCodeFor(error: WharfError): number {
+export function exitCodeFor(error: Pick<WharfErrorData, 'kind' | 'detail'>): number {
   if (isRecursionLimit(error)) return EXIT_RECURSION_LIMIT;
   return EXIT_CODES[error.kind] ?? 1;
+}
+
+/** A failure in one line: its message, with the server reply's plain words where it carries a reply code. */
+export function explainFailure(error: Pick<WharfErrorData, 'message' | 'code'>): string {
+  return withReplyWords(error.message, error.code);
+}
+
+/** The command that failed: its arguments, and the help that explains its flags (`wharf doctor --help`). */
+export interface FailedCommand {
+  readonly argv: readonly string[];
+  readonly help: string;
+}
+
+/**
+ * Tells a command's failure on stderr and returns its exit code: a flag `parseArgs` refused is a usage
+ * error (2) pointing at the command's help; anything else is told as a WharfError (an unexpected error as
+ * `internal`), with the reply's words, and for a server's refusal of a name beyond ASCII the hint that
+ * the server may use another charset.
+ */
+export function reportCliFailure(err: unknown, io: Pick<CliIo, 'err'>, command: FailedCommand): number {
+  const warn = warnOn(io);
+  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    warn(`${err.message} (run ${command.help})`);
+    return 2;
+  }
+  const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
+  warn(explainFailure(error));
+  const { argv } = command;
+  if (error.kind === 'ftp' && argv.some((arg) => isRemoteArgument(arg) && /[^\p{ASCII}]/u.test(arg)) && !argv.some((arg) => arg.startsWith('--charset'))) {
+    warn('the path has characters beyond ASCII: if the server names files in another charset than UTF-8, try --charset NAME (windows-1251, shift_jis, ...)');
+  }
+  return exitCodeFor(error);
 }

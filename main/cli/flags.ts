@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { WharfError } from '../core/errors';
 import type { ExpansionBudget } from '../transfers/expand';
 import type { ConnectivityFlags } from './connectivity';
-import { KEEP_TIMES_OPTIONS, keepTimesFlag, targetOverrides } from './connection';
+import { KEEP_TIMES_OPTIONS, keepTimesFlag, targetOverrides } from './connection-flags';
 import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags } from './recursion-limit';
 import type { SiteFlags } from './commands/site';
 

@@ -1,20 +1,17 @@
 /*
  * The `wharf` command line: maps argv to a command and its exit code. Each command's module is loaded
  * when it runs (a dynamic import, a chunk of its own in the bundle), so a `get` does not load the
- * doctor, sync or the site importers.
+ * doctor, sync or the site importers, and `--help`, `--version` and `site` load no engine: this file
+ * imports nothing that connects (test/packaging/cli-chunks.test.ts checks the built entry).
  */
 import { version as wharfVersion } from '../../package.json';
 import { WharfError } from '../core/errors';
-import { CONNECTIVITY_USAGE } from './connectivity';
-import { settleSiteSaves } from './connection';
-import { exitCodeFor } from './exit-codes';
+import { reportCliFailure } from './exit-codes';
 import { recursionLimitUsage } from './recursion-limit';
 import { parseFlags } from './flags';
 import { exitOnSignals, exitWith, processCliIo, warnOn } from './io';
 import { ask } from './terminal';
-import { isRemoteArgument } from './url';
-import { SITE_FILE_USAGE } from './usage';
-import { withReplyWords } from '../../common/models/ftp-replies';
+import { CONNECTIVITY_USAGE, SITE_FILE_USAGE } from './usage';
 
 const USAGE = `Usage: wharf <command> [options]
 
@@ -134,22 +131,9 @@ export async function runCli(argv: string[]): Promise<number> {
       await (await import('./commands/site-file')).runSiteFileCommand(argv.slice(1), { out: io.out, warn });
       return 0;
     }
-    try {
-      return await runCommand(argv);
-    } finally {
-      await settleSiteSaves();
-    }
+    return await runCommand(argv);
   } catch (err) {
-    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-      warn(`${err.message} (run wharf --help)`);
-      return 2;
-    }
-    const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
-    warn(withReplyWords(error.message, error.code));
-    if (error.kind === 'ftp' && argv.some((arg) => isRemoteArgument(arg) && /[^\p{ASCII}]/u.test(arg)) && !argv.some((arg) => arg.startsWith('--charset'))) {
-      warn('the path has characters beyond ASCII: if the server names files in another charset than UTF-8, try --charset NAME (windows-1251, shift_jis, ...)');
-    }
-    return exitCodeFor(error);
+    return reportCliFailure(err, io, { argv, help: 'wharf --help' });
   }
 }
 

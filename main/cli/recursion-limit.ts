@@ -4,6 +4,7 @@
  * that raises the bound that was passed, and exits with its own code so a script can tell it from a failure.
  */
 import { DEFAULT_EXPANSION_BUDGET, type BudgetExceeded, type ExpansionBudget, type OnBudgetExceeded } from '../transfers/expand';
+import type { WharfErrorData } from '../../common/models';
 import { WharfError } from '../core/errors';
 
 /** The exit code of a walk stopped at its limit: nothing was changed; run again with a higher one. */
@@ -51,6 +52,6 @@ export function stopAtRecursionLimit(outcome: string): OnBudgetExceeded {
 }
 
 /** True for the error `recursionLimitError` makes. */
-export function isRecursionLimit(error: WharfError): boolean {
+export function isRecursionLimit(error: Pick<WharfErrorData, 'detail'>): boolean {
   return error.detail?.recursionLimit === true;
 }

@@ -42,6 +42,8 @@ describe('the command line never passes a hostile control sequence to the termin
     ['ls', () => ['ls', `ftpes://u@127.0.0.1:${server.port}/d`]],
     ['get -r', () => ['get', '-r', `ftpes://u@127.0.0.1:${server.port}/d`, join(work, 'out')]],
     ['info', () => ['info', `ftpes://u@127.0.0.1:${server.port}/d`]],
+    ['doctor', () => ['doctor', `ftpes://u@127.0.0.1:${server.port}/d`]],
+    ['sync', () => ['sync', join(work, 'sync'), `ftpes://u@127.0.0.1:${server.port}/d`, '--direction', 'down']],
   ] as const) {
     test(`wharf ${what}`, async () => {
       const run = await runWharf([...args(), '--fingerprint', fingerprint], { WHARF_PASSWORD: 'pw' });

@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util';
 import type { DoctorProblem, DoctorReport, DoctorStep } from '../../../common/models/doctor';
 import { PROTOCOL_NAMES } from '../../../common/models/site';
 import { WharfError } from '../../core/errors';
-import { CONNECTIVITY_USAGE } from '../connectivity';
-import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, connectionFlags, resolveCliConnection } from '../connection';
+import { CONNECTIVITY_USAGE } from '../usage';
+import { resolveCliConnection } from '../connection';
+import { CONNECTION_OPTIONS, connectionFlags } from '../connection-flags';
+import { reportCliFailure } from '../exit-codes';
 import type { CliIo } from '../io';
 import { runDoctor, type DoctorOptions } from '../../doctor/doctor';
 import { hostForUrl } from '../url';
@@ -130,12 +132,6 @@ export async function runDoctorCommand(args: readonly string[], io: CliIo, overr
     io.out(values.json ? JSON.stringify(report, null, 2) : formatDoctorReport(report));
     return doctorExitCode(report);
   } catch (err) {
-    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(`wharf: ${err.message} (run wharf doctor --help)`);
-      return 2;
-    }
-    const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
-    io.err(`wharf: ${error.message}`);
-    return EXIT_CODE_BY_KIND[error.kind] ?? 1;
+    return reportCliFailure(err, io, { argv: ['doctor', ...args], help: 'wharf doctor --help' });
   }
 }

@@ -14,7 +14,7 @@ import type { AddTransferRequest } from '../../transfers/transfer-request';
 import { downloadPathIn } from '../../transfers/local-target';
 import { stopAtRecursionLimit } from '../recursion-limit';
 import { getInSegments } from '../segmented-get';
-import { resolveCliConnection } from '../connection';
+import { resolveCliConnection, settleSiteSaves } from '../connection';
 import type { CliFlags } from '../flags';
 import { processCliIo, progressStream, warnOn } from '../io';
 import { formatBytes, ProgressLine } from '../progress';
@@ -249,6 +249,15 @@ async function withRemote(positionals: string[], flags: CliFlags, usage: string,
 
 /** Runs ls, get, put, rm, mkdir or info; false for a command that is none of them. */
 export async function runFileCommand(command: string, positionals: string[], flags: CliFlags): Promise<boolean> {
+  try {
+    return await fileCommand(command, positionals, flags);
+  } finally {
+    // A timezone offset detected on the way is saved with its site before the command ends.
+    await settleSiteSaves();
+  }
+}
+
+async function fileCommand(command: string, positionals: string[], flags: CliFlags): Promise<boolean> {
   switch (command) {
     case 'ls':
       await withRemote(positionals, flags, 'ls takes a remote URL: wharf ls URL', async (session, path) => {

@@ -2,10 +2,12 @@ import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../../common/models/sync';
-import { exitCodeFor } from '../exit-codes';
+import { explainFailure, exitCodeFor, reportCliFailure } from '../exit-codes';
 import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags, recursionLimitUsage, stopAtRecursionLimit } from '../recursion-limit';
-import { CONNECTION_OPTIONS, EXIT_CODE_BY_KIND, KEEP_TIMES_OPTIONS, connectionFlags, keepTimesFlag, resolveCliConnection, settleSiteSaves, type CliConnection } from '../connection';
+import { resolveCliConnection, settleSiteSaves, type CliConnection } from '../connection';
+import { CONNECTION_OPTIONS, KEEP_TIMES_OPTIONS, connectionFlags, keepTimesFlag } from '../connection-flags';
 import type { CliIo } from '../io';
+import { forTerminal } from '../terminal';
 import { WharfError } from '../../core/errors';
 import { FtpsSession, type SessionOptions } from '../../ftps/session';
 import { defaultDataDir } from '../../sites/site-store';
@@ -76,22 +78,27 @@ export function formatSyncPlan(plan: SyncPlan, included: ReadonlySet<string>): s
   for (const note of plan.notes) lines.push(`Note: ${note}`);
   const { copy, overwrite, delete: deletions, bytesUp, bytesDown } = plan.summary;
   lines.push(`Plan: ${copy} to copy, ${overwrite} to overwrite, ${deletions} to delete;${formatSize(bytesUp).replace(/[()]/g, '') || ' 0 B'} up,${formatSize(bytesDown).replace(/[()]/g, '') || ' 0 B'} down.`);
-  return lines.join('\n');
+  // Names come from the server: escape sequences and bidirectional overrides reach the terminal escaped.
+  return lines.map(forTerminal).join('\n');
 }
 
 function describeResult(plan: SyncPlan, r: SyncActionResult): string {
+  return forTerminal(resultLine(plan, r));
+}
+
+function resultLine(plan: SyncPlan, r: SyncActionResult): string {
   const action = plan.actions.find((a) => a.id === r.actionId);
   const what = action ? `${action.operation} ${action.relativePath}` : r.actionId;
   if (r.status === 'done') return `done     ${what}${r.verifiedBy ? ` (verified: ${r.verifiedBy})` : ''}`;
   if (r.status === 'skipped') return `skipped  ${what}${r.note ? `: ${r.note}` : ''}`;
-  return `FAILED   ${what}: ${r.error?.message ?? 'unknown error'}`;
+  return `FAILED   ${what}: ${r.error ? explainFailure(r.error) : 'unknown error'}`;
 }
 
 /** The exit code of a run: 0 when nothing failed, else by the first failure's kind. */
 export function syncExitCode(run: SyncRunResult): number {
   const failed = run.results.find((r) => r.status === 'failed');
   if (!failed) return 0;
-  return EXIT_CODE_BY_KIND[failed.error?.kind ?? 'internal'] ?? 1;
+  return exitCodeFor(failed.error ?? { kind: 'internal' });
 }
 
 function sessionOptions(connection: CliConnection, timeoutMs: number, io: CliIo): SessionOptions {
@@ -224,12 +231,6 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
       await settleSiteSaves();
     }
   } catch (err) {
-    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(`wharf: ${err.message} (run wharf sync --help)`);
-      return 2;
-    }
-    const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
-    io.err(`wharf: ${error.message}`);
-    return exitCodeFor(error);
+    return reportCliFailure(err, io, { argv: ['sync', ...args], help: 'wharf sync --help' });
   }
 }

@@ -1,0 +1,135 @@
+/**
+ * The `wharf` bundle (vite.cli.config.ts) loads what a command uses: `--help`, `--version` and the saved-site
+ * commands never load the FTP engine (FtpsSession, basic-ftp, the proxy and TLS code), which only the
+ * commands that connect pull in, from a chunk of its own. Checked on the built files twice: what the entry
+ * requires before any command runs, and which bundle files a real run of bin/wharf has loaded when it exits.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ROOT, ensureBuilt } from './support';
+
+const CLI_DIR = join(ROOT, 'dist', 'cli');
+/**
+ * What connecting needs and the light commands must not load: the FTP engine (FtpsSession, basic-ftp, the
+ * data connections), the proxy (socks) and client-certificate code, and the connection rule.
+ */
+const ENGINE_MODULES = [
+  'main/ftps/session.ts',
+  'main/ftps/data-connection.ts',
+  'main/ftps/proxy.ts',
+  'main/ftps/client-certificate.ts',
+  'main/connections/',
+  'main/cli/connection.ts',
+  'node_modules/basic-ftp/',
+  'node_modules/socks/',
+];
+const work = mkdtempSync(join(tmpdir(), 'wharf-cli-chunks-'));
+
+/** Every built file of the command line, relative to dist/cli. */
+function bundleFiles(): string[] {
+  return ['wharf.cjs', ...readdirSync(join(CLI_DIR, 'chunks')).filter((f) => f.endsWith('.cjs')).map((f) => `chunks/${f}`)];
+}
+
+/** The source modules a built file was made from, from its source map (the bundler's runtime helpers have none). */
+function sourcesOf(file: string): string[] {
+  const mapFile = join(CLI_DIR, `${file}.map`);
+  if (!existsSync(mapFile)) return [];
+  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[] };
+  return map.sources.map((source) => relative(ROOT, join(CLI_DIR, dirname(file), source)));
+}
+
+/** The engine modules a built file holds. */
+function engineModulesIn(file: string): string[] {
+  return sourcesOf(file).filter((source) => ENGINE_MODULES.some((module) => source.startsWith(module)));
+}
+
+/** The engine modules a set of built files holds, with the file each is in. */
+function engineModulesAmong(files: Iterable<string>): string[] {
+  return [...files].flatMap((file) => engineModulesIn(file).map((source) => `${source} (in ${file})`));
+}
+
+/**
+ * The files a built file requires as it loads (relative to dist/cli), followed through the chunks they
+ * require in turn. A `require` a dynamic import became (`Promise.resolve().then(() => require(...))`) runs
+ * only when its command does, so it is not followed.
+ */
+function loadedWith(file: string, seen = new Set<string>()): Set<string> {
+  seen.add(file);
+  const code = readFileSync(join(CLI_DIR, file), 'utf8');
+  for (const match of code.matchAll(/(\(\) => )?require\("(\.{1,2}\/[^"]+\.cjs)"\)/g)) {
+    if (match[1] !== undefined) continue;
+    const required = relative(CLI_DIR, join(CLI_DIR, dirname(file), match[2] as string));
+    if (!seen.has(required)) loadedWith(required, seen);
+  }
+  return seen;
+}
+
+/** A preload that writes, as the process exits, which files of dist/cli it loaded. */
+const recorder = join(work, 'record-loaded.cjs');
+
+interface RecordedRun {
+  readonly code: number;
+  readonly loaded: readonly string[];
+}
+
+/** Runs bin/wharf with the recorder; the list of loaded bundle files comes back on a file of its own. */
+function runRecorded(args: readonly string[]): Promise<RecordedRun> {
+  const listFile = join(work, `loaded-${args.join('-').replace(/[^a-z-]/gi, '')}.txt`);
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--require', recorder, join(ROOT, 'bin', 'wharf'), ...args],
+      { env: { ...process.env, WHARF_DATA_DIR: join(work, 'data'), WHARF_PASSWORD: 'unused', WHARF_LOADED_LIST: listFile }, timeout: 60_000 },
+      (err) => {
+        const loaded = readFileSync(listFile, 'utf8').split('\n').filter((line) => line !== '');
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, loaded });
+      },
+    );
+  });
+}
+
+before(() => {
+  ensureBuilt();
+  writeFileSync(
+    recorder,
+    `const { writeFileSync } = require('node:fs');
+const { relative } = require('node:path');
+const cliDir = ${JSON.stringify(CLI_DIR)};
+process.on('exit', () => {
+  const loaded = Object.keys(require.cache).filter((f) => f.startsWith(cliDir)).map((f) => relative(cliDir, f));
+  writeFileSync(process.env.WHARF_LOADED_LIST, loaded.join('\\n'));
+});
+`,
+  );
+});
+after(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the command line loads the engine only for commands that connect', () => {
+  test('the entry and what it requires as it loads hold none of the engine', () => {
+    assert.deepEqual(engineModulesAmong(loadedWith('wharf.cjs')), []);
+    // The engine is in the bundle, in chunks the entry loads only when a command connects.
+    const inBundle = engineModulesAmong(bundleFiles()).join('\n');
+    for (const module of ['main/ftps/session.ts', 'main/cli/connection.ts']) assert.ok(inBundle.includes(module), `${module} is in the bundle`);
+  });
+
+  for (const args of [['--version'], ['--help'], ['site', 'ls']]) {
+    test(`wharf ${args.join(' ')} runs without loading the engine`, async () => {
+      const run = await runRecorded(args);
+      assert.equal(run.code, 0);
+      assert.ok(run.loaded.includes('wharf.cjs'), `the recorder saw the bundle load: ${run.loaded.join(', ')}`);
+      assert.deepEqual(engineModulesAmong(run.loaded), [], `loaded: ${run.loaded.join(', ')}`);
+    });
+  }
+
+  test('a command that connects loads it (the check above sees the engine when it is there)', async () => {
+    // Port 1 on loopback refuses at once: the command fails, after loading what connecting needs.
+    const run = await runRecorded(['ls', 'ftpes://someone@127.0.0.1:1/']);
+    assert.equal(run.code, 5);
+    const loaded = engineModulesAmong(run.loaded).join('\n');
+    for (const module of ['main/ftps/session.ts', 'node_modules/basic-ftp/', 'main/cli/connection.ts']) assert.ok(loaded.includes(module), `${module} loaded: ${run.loaded.join(', ')}`);
+  });
+});
