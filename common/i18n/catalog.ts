@@ -5,10 +5,12 @@
  */
 import type { Translations } from './define';
 import { commonMessages } from './messages/common';
+import { errorMessages } from './messages/errors';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
   common: commonMessages,
+  errors: errorMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
