@@ -58,14 +58,21 @@ export const uiTextPlugin = {
         messages: { text: "Text people read comes from the catalogue: t('area.id') (common/i18n)." },
       },
       create(context) {
-        const sinks = new Set(['out', 'warn', ...(context.options[0]?.sinks ?? [])]);
+        const sinks = new Set(context.options[0]?.sinks ?? []);
         const calleeName = (callee) => (callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '');
+        // `io.out(...)`, `this.io.warn(...)`: the CLI's output. Log lines (`log('info', ...)`, `warn(...)`) are the
+        // FTP command log, which stays in the protocol's language like the commands and replies around it.
+        const isCliOutput = (callee) =>
+          callee.type === 'MemberExpression' &&
+          callee.property.type === 'Identifier' &&
+          (callee.property.name === 'out' || callee.property.name === 'warn') &&
+          (callee.object.type === 'Identifier' ? callee.object.name === 'io' : callee.object.type === 'MemberExpression' && callee.object.property.type === 'Identifier' && callee.object.property.name === 'io');
         return {
           NewExpression(node) {
             if (calleeName(node.callee) === 'WharfError' && node.arguments.slice(1, 2).some(hasWrittenText)) context.report({ node: node.arguments[1], messageId: 'text' });
           },
           CallExpression(node) {
-            if (!sinks.has(calleeName(node.callee))) return;
+            if (!isCliOutput(node.callee) && !sinks.has(calleeName(node.callee))) return;
             for (const argument of node.arguments) if (hasWrittenText(argument)) context.report({ node: argument, messageId: 'text' });
           },
         };

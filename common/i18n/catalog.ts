@@ -5,10 +5,14 @@
  */
 import type { Translations } from './define';
 import { commonMessages } from './messages/common';
+import { doctorMessages } from './messages/doctor';
+import { errorMessages } from './messages/errors';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
   common: commonMessages,
+  errors: errorMessages,
+  doctor: doctorMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

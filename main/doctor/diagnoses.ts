@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import type { DoctorDiagnosis, DoctorProblem, DoctorSeverity, DoctorStepId } from '../../common/models/doctor';
 import { PROTOCOL_NAMES, type FtpsMode } from '../../common/models/site';
 import { ALLOW_CLEAR_DATA_LABEL } from '../../common/models/site-profile';
@@ -34,368 +35,270 @@ export interface ProblemContext {
 }
 
 function portRange(ports: readonly number[] | undefined): string {
-  if (!ports || ports.length === 0) return 'the passive ports';
-  const sorted = [...new Set(ports)].sort((a, b) => a - b);
-  return sorted.length === 1 ? `port ${sorted[0]}` : `ports ${sorted.join(', ')}`;
+  const sorted = [...new Set(ports ?? [])].sort((a, b) => a - b);
+  return t('doctor.passivePorts', { count: sorted.length, ports: sorted.join(', ') });
 }
 
 type Text = { severity: DoctorSeverity; title: string; explanation: string; fixes: string[] };
 
-const SERVER_PASSIVE_SETTINGS =
-  'On the server, set a fixed passive port range (vsftpd pasv_min_port/pasv_max_port, proftpd PassivePorts, pure-ftpd -p) and open or forward exactly that range in its firewall and router.';
-const SERVER_EXTERNAL_ADDRESS =
-  "If the server is behind NAT, also tell it its external address (vsftpd pasv_address, proftpd MasqueradeAddress, pure-ftpd -P, IIS 'External IP address of firewall').";
-
-const PROT_DENIED_WHERE = 'On proftpd, look for a <Limit PROT> section that denies it.';
-
-/** The words for one problem. Pure: the same context always gives the same text. */
+/** The words for one problem. Pure: the same context and language always give the same text. */
 export function describeProblem(problem: DoctorProblem, c: ProblemContext): Text {
   const where = `${c.host}:${c.port}`;
+  const port = String(c.port);
   const detail = c.detail ? ` (${c.detail})` : '';
+  const explicitName = PROTOCOL_NAMES.explicit;
+  const implicitName = PROTOCOL_NAMES.implicit;
   switch (problem) {
     case 'dns-failed':
       return {
         severity: 'error',
-        title: 'The host name cannot be resolved',
-        explanation: `No address was found for "${c.host}"${lookupFailure(c.detail)}.`,
-        fixes: ['Check the spelling of the host name.', 'Check the network connection, VPN and DNS settings of this computer.', "Try the server's IP address instead of its name."],
+        title: t('doctor.dnsFailed.title'),
+        explanation: t('doctor.dnsFailed.explanation', { host: c.host, lookup: c.detail || 'none' }),
+        fixes: [t('doctor.dnsFailed.fix1'), t('doctor.dnsFailed.fix2'), t('doctor.dnsFailed.fix3')],
       };
     case 'connect-refused':
       return {
         severity: 'error',
-        title: `Nothing accepts connections on port ${c.port}`,
-        explanation: `${c.host} answered, but refused a connection to port ${c.port}: no FTP server listens there, or a firewall rejects it.`,
+        title: t('doctor.connectRefused.title', { port }),
+        explanation: t('doctor.connectRefused.explanation', { host: c.host, port }),
         fixes: [
-          c.mode === 'implicit'
-            ? 'Check the port: implicit FTPS usually uses port 990, explicit FTPS (the standard) port 21.'
-            : 'Check the port: explicit FTPS and FTP usually use port 21; implicit FTPS usually 990.',
-          'Check that the FTP server is running.',
-          `Check that a firewall lets this computer reach port ${c.port}.`,
+          c.mode === 'implicit' ? t('doctor.connectRefused.fixPortImplicit') : t('doctor.connectRefused.fixPort'),
+          t('doctor.connectRefused.fixRunning'),
+          t('doctor.connectRefused.fixFirewall', { port }),
         ],
       };
     case 'connect-timeout':
       return {
         severity: 'error',
-        title: `No answer from ${where}`,
-        explanation: `The connection to ${where} got no answer at all${detail}: a firewall drops it, the host is down, or the address is wrong.`,
-        fixes: ['Check the host name and port.', `Check that a firewall (here, on the server, or between) allows port ${c.port}.`, 'Check that the server is up.'],
+        title: t('doctor.connectTimeout.title', { where }),
+        explanation: t('doctor.connectTimeout.explanation', { where, detail }),
+        fixes: [t('doctor.connectTimeout.fix1'), t('doctor.connectTimeout.fix2', { port }), t('doctor.connectTimeout.fix3')],
       };
     case 'not-ftp':
       return {
         severity: 'error',
-        title: `Port ${c.port} does not speak FTP`,
+        title: t('doctor.notFtp.title', { port }),
         explanation:
           c.protocol === 'SSH'
-            ? `An SSH server answers on port ${c.port}. SFTP runs over SSH and is a different protocol from FTPS (FTP over TLS), which is what Wharf speaks.`
+            ? t('doctor.notFtp.explanationSsh', { port })
             : c.protocol === 'HTTP'
-              ? `A web server answers on port ${c.port}, not an FTP server.`
-              : `The first thing the server sent is not an FTP greeting${detail}.`,
-        fixes:
-          c.protocol === 'SSH'
-            ? ['If the server offers FTPS, use its FTPS port (usually 21).', 'If it offers only SFTP, use an SFTP client.']
-            : ['Check the port: FTP and explicit FTPS usually use 21, implicit FTPS 990.'],
+              ? t('doctor.notFtp.explanationHttp', { port })
+              : t('doctor.notFtp.explanation', { detail }),
+        fixes: c.protocol === 'SSH' ? [t('doctor.notFtp.fixSshFtps'), t('doctor.notFtp.fixSshOnly')] : [t('doctor.notFtp.fixPort')],
       };
     case 'server-closed':
       return {
         severity: 'error',
-        title: 'The server closed the connection',
-        explanation: `The server ended the connection${detail}. Servers do this when they block an address (fail2ban, TCP wrappers, an allow-list), when they have too many connections, or when they crash.`,
-        fixes: ["Ask the server's administrator whether your address is blocked.", 'Close other FTP programs connected to this server and try again.'],
+        title: t('doctor.serverClosed.title'),
+        explanation: t('doctor.serverClosed.explanation', { detail }),
+        fixes: [t('doctor.serverClosed.fix1'), t('doctor.serverClosed.fix2')],
       };
     case 'implicit-server-explicit-settings':
       return {
         severity: 'error',
-        title: 'The server speaks implicit FTPS on this port',
-        explanation: `The server sent nothing and waited; when Wharf started a TLS handshake it succeeded, and the server then greeted inside TLS${detail}. The site is set to explicit FTPS (AUTH TLS), which waits for a plain-text greeting first, so it never gets one.`,
-        fixes: [`Choose "${PROTOCOL_NAMES.implicit}" for this site (port ${c.port} stays).`, `Or, if the server also offers explicit FTPS, use that port (usually 21) with "${PROTOCOL_NAMES.explicit}".`],
+        title: t('doctor.implicitServer.title'),
+        explanation: t('doctor.implicitServer.explanation', { detail }),
+        fixes: [t('doctor.implicitServer.fix1', { implicitName, port }), t('doctor.implicitServer.fix2', { explicitName })],
       };
     case 'explicit-server-implicit-settings':
       return {
         severity: 'error',
-        title: 'The server speaks explicit FTPS (or plain FTP) on this port',
-        explanation: `The server greeted in plain text${detail} instead of starting TLS. The site is set to implicit FTPS, which starts TLS from the first byte, so the TLS handshake read an FTP greeting and failed.`,
-        fixes: [`Choose "${PROTOCOL_NAMES.explicit}" for this site (port ${c.port} stays).`, 'Or, if the server also offers implicit FTPS, use that port (usually 990).'],
+        title: t('doctor.explicitServer.title'),
+        explanation: t('doctor.explicitServer.explanation', { detail }),
+        fixes: [t('doctor.explicitServer.fix1', { explicitName, port }), t('doctor.explicitServer.fix2')],
       };
     case 'no-tls':
       return {
         severity: 'error',
-        title: 'The server offers no FTPS',
-        explanation: `The server refused AUTH TLS${detail}: it cannot encrypt the connection. Nothing else was sent.`,
-        fixes: ["Ask the server's administrator to enable TLS (FTPS).", 'Use plain FTP only if you accept that your password and files travel unencrypted.'],
+        title: t('doctor.noTls.title'),
+        explanation: t('doctor.noTls.explanation', { detail }),
+        fixes: [t('doctor.noTls.fix1'), t('doctor.noTls.fix2')],
       };
     case 'tls-handshake-failed':
       return {
         severity: 'error',
-        title: 'The TLS handshake failed',
-        explanation: `Wharf and the server could not agree on a secure connection${detail}.`,
-        fixes: [
-          /version|protocol/i.test(c.detail ?? '')
-            ? 'The server offers only TLS versions older than 1.2, which are no longer safe: ask its administrator to enable TLS 1.2 or 1.3.'
-            : "Ask the server's administrator to check its TLS configuration (certificate, protocols, ciphers).",
-          'Check that the site\'s minimum TLS version is not higher than what the server offers.',
-        ],
+        title: t('doctor.handshake.title'),
+        explanation: t('doctor.handshake.explanation', { detail }),
+        fixes: [/version|protocol/i.test(c.detail ?? '') ? t('doctor.handshake.fixOldVersions') : t('doctor.handshake.fixConfig'), t('doctor.handshake.fixMinimum')],
       };
-    case 'certificate-untrusted':
+    case 'certificate-untrusted': {
+      const reason = c.reason ?? t('doctor.untrusted.unverified');
       return {
         severity: c.accepted ? 'warning' : 'error',
-        title: c.accepted ? 'The certificate is not verified (accepted for this test)' : 'The certificate is not trusted',
-        explanation: `${c.reason ?? 'The certificate could not be verified.'} ${c.accepted ? 'You accepted it for this test; anyone on the network path could be in the middle.' : 'Wharf stopped before sending your user name and password.'}`,
+        title: c.accepted ? t('doctor.untrusted.titleAccepted') : t('doctor.untrusted.title'),
+        explanation: c.accepted ? t('doctor.untrusted.explanationAccepted', { reason }) : t('doctor.untrusted.explanation', { reason }),
         fixes: certificateFixes(c.reason ?? ''),
       };
+    }
     case 'certificate-changed':
       return {
         severity: 'error',
-        title: 'The certificate changed since it was trusted',
-        explanation: `The server presented a different certificate than the one pinned for ${where}${detail}. Nothing was sent.`,
-        fixes: [
-          "Ask the server's administrator whether the certificate was renewed; if so, remove the old pin (Certificates in the site manager, or wharf site uncert) and trust the new one after checking its fingerprint.",
-          'If it was not renewed, do not connect: someone may be intercepting the connection.',
-        ],
+        title: t('doctor.changed.title'),
+        explanation: t('doctor.changed.explanation', { where, detail }),
+        fixes: [t('doctor.changed.fix1'), t('doctor.changed.fix2')],
       };
     case 'too-many-connections':
       return {
         severity: 'error',
-        title: 'The server refuses more connections from this address',
-        explanation: `The server limits connections per address or in total and turned this one away${detail}.`,
-        fixes: [
-          'Close other FTP programs and Wharf windows connected to this server, or wait for stale sessions to time out.',
-          "Lower the site's \"Max connections\": the transfer queue opens up to that many besides the browsing connection.",
-          "Ask the server's administrator to raise the limit (vsftpd max_per_ip, proftpd MaxClientsPerHost, pure-ftpd -C).",
-        ],
+        title: t('doctor.tooMany.title'),
+        explanation: t('doctor.tooMany.explanation', { detail }),
+        fixes: [t('doctor.tooMany.fix1'), t('doctor.tooMany.fix2'), t('doctor.tooMany.fix3')],
       };
     case 'login-refused':
       return {
         severity: 'error',
-        title: 'Login refused',
-        explanation: `The server did not accept the user name and password${detail}.`,
-        fixes: ['Check the user name and password (both may be case-sensitive).', 'The account may be locked, expired or not allowed to use FTP: ask the administrator.'],
+        title: t('doctor.loginRefused.title'),
+        explanation: t('doctor.loginRefused.explanation', { detail }),
+        fixes: [t('doctor.loginRefused.fix1'), t('doctor.loginRefused.fix2')],
       };
     case 'tls-required':
       return {
         severity: 'error',
-        title: 'The server requires FTPS',
-        explanation: `The server refused a plain FTP login${detail}: it wants the connection encrypted first.`,
-        fixes: [`Choose "${PROTOCOL_NAMES.explicit}" for this site.`],
+        title: t('doctor.tlsRequired.title'),
+        explanation: t('doctor.tlsRequired.explanation', { detail }),
+        fixes: [t('doctor.tlsRequired.fix', { explicitName })],
       };
     case 'plain-ftp':
       return {
         severity: 'warning',
-        title: 'Plain FTP: nothing is encrypted',
-        explanation: 'Your user name, password and files travel unencrypted; anyone on the network path can read them.',
-        fixes: [`Choose "${PROTOCOL_NAMES.explicit}" if the server offers it (run the doctor again to check).`],
+        title: t('doctor.plain.title'),
+        explanation: t('doctor.plain.explanation'),
+        fixes: [t('doctor.plain.fix', { explicitName })],
       };
     case 'data-protection-refused':
       if (c.dataReply !== undefined) {
         return {
           severity: 'error',
-          title: 'The server refuses encrypted and unencrypted data connections alike',
-          explanation: `The server refused PROT P${detail}, so listings and files would have to travel unencrypted; but it refused an unencrypted data connection too (${c.dataReply}). No listing or transfer can work: the server's settings contradict each other.`,
-          fixes: [
-            `Ask the server's administrator to allow protected data connections (PROT P). ${PROT_DENIED_WHERE}`,
-            'Nothing in Wharf\'s settings can work around this: Wharf asks for PROT P, as it should.',
-          ],
+          title: t('doctor.protNeither.title'),
+          explanation: t('doctor.protNeither.explanation', { detail, dataReply: c.dataReply }),
+          fixes: [t('doctor.fix.allowProtP'), t('doctor.protNeither.fix2')],
         };
       }
       if (c.clearDataAllowed !== true) {
         return {
           severity: 'error',
-          title: 'The server refuses to encrypt file contents and listings',
-          explanation: `The server refused PROT P${detail}: listings and files would travel unencrypted, so Wharf stops the connection after login.`,
-          fixes: [
-            `Ask the server's administrator to allow protected data connections (PROT P). ${PROT_DENIED_WHERE}`,
-            `To connect anyway, with listings and files unencrypted: turn on "${ALLOW_CLEAR_DATA_LABEL}" in the site's Advanced settings (wharf: --allow-clear-data, or wharf site edit NAME --allow-clear-data).`,
-          ],
+          title: t('doctor.protRefused.title'),
+          explanation: t('doctor.protRefused.explanation', { detail }),
+          fixes: [t('doctor.fix.allowProtP'), t('doctor.protRefused.fix2', { setting: ALLOW_CLEAR_DATA_LABEL })],
         };
       }
       return {
         severity: 'warning',
-        title: 'File contents and listings are not encrypted',
-        explanation: `The server refused PROT P${detail}: the control connection is encrypted, data connections are not.`,
-        fixes: [
-          `Ask the server's administrator to allow protected data connections (PROT P). ${PROT_DENIED_WHERE}`,
-          `This site allows it ("${ALLOW_CLEAR_DATA_LABEL}" is on); turn that off to have such a server refused.`,
-        ],
+        title: t('doctor.protAllowed.title'),
+        explanation: t('doctor.protAllowed.explanation', { detail }),
+        fixes: [t('doctor.fix.allowProtP'), t('doctor.protAllowed.fix2', { setting: ALLOW_CLEAR_DATA_LABEL })],
       };
     case 'epsv-unsupported':
-      return {
-        severity: 'info',
-        title: 'The server does not support EPSV',
-        explanation: `EPSV was refused${detail}; Wharf uses PASV with this server.`,
-        fixes: [],
-      };
+      return { severity: 'info', title: t('doctor.epsv.title'), explanation: t('doctor.epsv.explanation', { detail }), fixes: [] };
     case 'passive-blocked':
       return {
         severity: 'error',
-        title: 'The control connection works, but data connections cannot be opened',
-        explanation: `The server named ${portRange(c.ports)} for the data connection, but ${c.blocked === 'timeout' ? 'connecting there got no answer (the connection timed out)' : 'connecting there was refused'}. A firewall or router lets the control port through but not the server's passive port range; or a NAT or firewall with an FTP helper (ALG) tries to read the PASV reply to open the port, which it cannot do because FTPS encrypts it.`,
+        title: t('doctor.passiveBlocked.title'),
+        explanation: t('doctor.passiveBlocked.explanation', { ports: portRange(c.ports), blocked: c.blocked ?? 'refused' }),
         fixes: [
-          SERVER_PASSIVE_SETTINGS,
-          SERVER_EXTERNAL_ADDRESS,
-          'Turn off "FTP inspection"/FTP ALG on the router or firewall: it cannot read FTPS and only gets in the way.',
-          c.activeWorked === true
-            ? 'Active mode worked in this test: set the site\'s data connections to "active" until the passive range is fixed.'
-            : 'Try active mode (the site\'s data connections: "active"); it needs this computer to accept a connection from the server, which NAT usually prevents.',
+          t('doctor.fix.serverPassiveSettings'),
+          t('doctor.fix.serverExternalAddress'),
+          t('doctor.passiveBlocked.fixAlg'),
+          c.activeWorked === true ? t('doctor.passiveBlocked.fixActiveWorked') : t('doctor.passiveBlocked.fixTryActive'),
         ],
       };
     case 'pasv-private-address':
       return {
         severity: 'warning',
-        title: `The server announces a private address (${c.announced ?? '?'}) in PASV`,
-        explanation: `The PASV reply named ${c.announced ?? 'a private address'}, which cannot be reached from here: the server is behind NAT and does not know its external address. Wharf connects to ${c.host} instead (the address of the control connection)${c.epsvWorked ? ' and uses EPSV first, which has no address at all' : ''}. Clients that trust the PASV address hang on every listing and transfer.`,
-        fixes: [
-          SERVER_EXTERNAL_ADDRESS,
-          'Clients: use EPSV (Wharf does by default) or a client that replaces a private PASV address with the server\'s.',
-        ],
+        title: t('doctor.pasvPrivate.title', { announced: c.announced ?? '?' }),
+        explanation: t('doctor.pasvPrivate.explanation', { announced: c.announced ?? t('doctor.pasvPrivate.someAddress'), host: c.host, epsv: c.epsvWorked ? 'yes' : 'no' }),
+        fixes: [t('doctor.fix.serverExternalAddress'), t('doctor.pasvPrivate.fixClients')],
       };
     case 'pasv-foreign-address':
       return {
         severity: c.epsvWorked ? 'warning' : 'error',
-        title: `The server's PASV reply names another host (${c.announced ?? '?'})`,
-        explanation: `The PASV reply asks for the data connection to go to ${c.announced ?? 'another address'}, a public address that is not the server (${c.host}). Wharf refuses to connect there: sending a data connection to a third host is how FTP bounce attacks work, and a wrong external address in the server's settings looks exactly the same.${c.epsvWorked ? ' EPSV works with this server, so Wharf uses it.' : ''}`,
-        fixes: [
-          "Ask the server's administrator to set the server's real external address (vsftpd pasv_address, proftpd MasqueradeAddress, pure-ftpd -P).",
-          c.epsvWorked ? 'Keep EPSV enabled for this site (the default).' : 'Ask the administrator to enable EPSV, which names no address.',
-        ],
+        title: t('doctor.pasvForeign.title', { announced: c.announced ?? '?' }),
+        explanation: t('doctor.pasvForeign.explanation', { announced: c.announced ?? t('doctor.pasvForeign.someAddress'), host: c.host, epsv: c.epsvWorked ? 'yes' : 'no' }),
+        fixes: [t('doctor.pasvForeign.fixAddress'), c.epsvWorked ? t('doctor.pasvForeign.fixKeepEpsv') : t('doctor.pasvForeign.fixEnableEpsv')],
       };
     case 'session-reuse-required':
       return {
         severity: 'info',
-        title: 'The server requires TLS session reuse on data connections',
-        explanation: `A data connection that did not resume the control connection's TLS session was refused${detail}. This protects against someone else taking over the data connection. Wharf resumes the session, and that worked. Clients that do not resume fail here: vsftpd answers "522 SSL connection failed: session reuse required", proftpd "425 Unable to build data connection: Operation not permitted".`,
-        fixes: [
-          'Nothing to change in Wharf.',
-          'For other clients that fail: use a client that resumes TLS sessions; as a last resort the administrator can relax it (vsftpd require_ssl_reuse=NO, proftpd TLSOptions NoSessionReuseRequired), which weakens the protection.',
-        ],
+        title: t('doctor.reuseRequired.title'),
+        explanation: t('doctor.reuseRequired.explanation', { detail }),
+        fixes: [t('doctor.fix.nothingInWharf'), t('doctor.reuseRequired.fixOthers')],
       };
     case 'session-reuse-failed':
       return {
         severity: 'error',
-        title: 'Data connections fail: the server requires TLS session reuse and it did not work',
-        explanation: `Wharf offered the control connection's TLS session on the data connection, but the server did not resume it and refused the transfer${detail}.`,
-        fixes: [
-          "Ask the server's administrator to enable TLS session resumption (proftpd TLSSessionCache / TLSSessionTickets; an up-to-date vsftpd or pure-ftpd).",
-          'As a workaround on the server: stop requiring reuse (vsftpd require_ssl_reuse=NO, proftpd TLSOptions NoSessionReuseRequired).',
-        ],
+        title: t('doctor.reuseFailed.title'),
+        explanation: t('doctor.reuseFailed.explanation', { detail }),
+        fixes: [t('doctor.reuseFailed.fix1'), t('doctor.reuseFailed.fix2')],
       };
     case 'tls13-tickets':
       if (c.dataFailed === false) {
         return {
           severity: 'info',
-          title: 'TLS 1.3 sessions are not resumed on data connections',
-          explanation: `Over TLS 1.3 the server did not resume the control connection's session on the data connection${detail}, while over TLS 1.2 it did: it sends no usable TLS 1.3 session tickets. Transfers work because this server does not require reuse, but every data connection costs a full handshake, and the server cannot check that a data connection comes from the same client as the control connection.`,
-          fixes: ["Ask the server's administrator to enable TLS 1.3 session tickets (or its session cache).", 'Nothing to change in Wharf.'],
+          title: t('doctor.tls13NotResumed.title'),
+          explanation: t('doctor.tls13NotResumed.explanation', { detail }),
+          fixes: [t('doctor.tls13NotResumed.fix1'), t('doctor.fix.nothingInWharf')],
         };
       }
       return {
         severity: 'error',
-        title: 'TLS 1.3 session tickets do not work for data connections',
-        explanation: `Over TLS 1.3 the data connection could not resume the control connection's session${detail}, while over TLS 1.2 it could. TLS 1.3 resumes only with the session tickets the server sends after the handshake; this server's tickets are missing or not accepted, and it requires reuse.`,
-        fixes: [
-          "Ask the server's administrator to fix TLS 1.3 session tickets: update the server, enable its session cache or tickets, and check that its OpenSSL configuration does not turn them off (NumTickets = 0 in openssl.cnf).",
-          'Until then the administrator can offer TLS 1.2 only, where resumption works; or stop requiring reuse (vsftpd require_ssl_reuse=NO, proftpd TLSOptions NoSessionReuseRequired), which weakens the protection.',
-        ],
+        title: t('doctor.tls13Tickets.title'),
+        explanation: t('doctor.tls13Tickets.explanation', { detail }),
+        fixes: [t('doctor.tls13Tickets.fix1'), t('doctor.tls13Tickets.fix2')],
       };
     case 'tls13-single-use-tickets':
       return {
         severity: 'info',
-        title: 'TLS 1.3 session tickets are single-use on this server',
-        explanation: `A TLS 1.3 ticket that had already resumed one data connection was refused for a second one${detail}. Each data connection brings a fresh ticket, and Wharf always uses the newest, so this works. Clients that keep reusing the first ticket fail from their second transfer on, typically with the same error as a client that does not resume at all.`,
-        fixes: ['Nothing to change in Wharf.', 'For other clients that fail from the second transfer on: update them, or connect them with TLS 1.2.'],
+        title: t('doctor.singleUse.title'),
+        explanation: t('doctor.singleUse.explanation', { detail }),
+        fixes: [t('doctor.fix.nothingInWharf'), t('doctor.singleUse.fix2')],
       };
     case 'tls13-unsupported':
-      return {
-        severity: 'info',
-        title: 'The server does not offer TLS 1.3',
-        explanation: `TLS 1.2 is used${detail}. That is safe with the server's current settings, but TLS 1.3 is faster and removes older weaknesses.`,
-        fixes: ["Ask the server's administrator to enable TLS 1.3 (an OpenSSL 1.1.1+ build)."],
-      };
+      return { severity: 'info', title: t('doctor.noTls13.title'), explanation: t('doctor.noTls13.explanation', { detail }), fixes: [t('doctor.noTls13.fix')] };
     case 'tls12-unsupported':
-      return {
-        severity: 'info',
-        title: 'The server accepts only TLS 1.3',
-        explanation: `A TLS 1.2 connection was refused${detail}. Wharf uses TLS 1.3; older clients limited to TLS 1.2 cannot connect.`,
-        fixes: [],
-      };
+      return { severity: 'info', title: t('doctor.noTls12.title'), explanation: t('doctor.noTls12.explanation', { detail }), fixes: [] };
     case 'listing-failed':
       return {
         severity: 'error',
-        title: 'The folder could not be listed',
-        explanation: `A data connection was opened, but the listing failed${detail}.`,
-        fixes: ['Check that the folder exists and the user may read it.', "If it persists, send this report to the server's administrator."],
+        title: t('doctor.listingFailed.title'),
+        explanation: t('doctor.listingFailed.explanation', { detail }),
+        fixes: [t('doctor.listingFailed.fix1'), t('doctor.fix.askAdmin')],
       };
     case 'active-works':
-      return {
-        severity: 'info',
-        title: 'Active mode works',
-        explanation: 'With passive mode failing, a listing in active mode (the server connects to this computer) succeeded.',
-        fixes: ['Set the site\'s data connections to "active" until the server\'s passive setup is fixed.'],
-      };
+      return { severity: 'info', title: t('doctor.activeWorks.title'), explanation: t('doctor.activeWorks.explanation'), fixes: [t('doctor.activeWorks.fix')] };
     case 'timeout':
-      return {
-        severity: 'error',
-        title: 'The server stopped answering',
-        explanation: `The server did not answer in time${detail}.`,
-        fixes: ['Try again; if it persists, the server or the network path is overloaded or filtering FTP.'],
-      };
+      return { severity: 'error', title: t('doctor.timeout.title'), explanation: t('doctor.timeout.explanation', { detail }), fixes: [t('doctor.timeout.fix')] };
     case 'proxy-failed':
       return {
         severity: 'error',
-        title: 'The proxy did not get us to the server',
-        explanation: `${c.detail ?? 'The proxy failed.'}`,
-        fixes: [
-          'Check the proxy address, user and password in the site\'s Connectivity tab (or the app-wide proxy setting, or ALL_PROXY / HTTPS_PROXY).',
-          `Ask the proxy's administrator to allow connections to ${where} and to the server's passive ports (an HTTP proxy's allowed CONNECT ports, a SOCKS proxy's rules).`,
-        ],
+        title: t('doctor.proxy.title'),
+        explanation: c.detail ?? t('doctor.proxy.failed'),
+        fixes: [t('doctor.proxy.fix1'), t('doctor.proxy.fix2', { where })],
       };
     case 'client-certificate-required':
       return {
         severity: 'error',
-        title: 'The server requires a client certificate',
-        explanation: `The server asked for a client certificate (mutual TLS) and refuses connections without one${detail}.`,
-        fixes: ['Choose the certificate your administrator gave you in the site\'s Connectivity tab ("Client certificate"), or pass --cert FILE [--key FILE] on the command line.'],
+        title: t('doctor.clientCertRequired.title'),
+        explanation: t('doctor.clientCertRequired.explanation', { detail }),
+        fixes: [t('doctor.clientCertRequired.fix')],
       };
     case 'client-certificate-refused':
       return {
         severity: 'error',
-        title: 'The server refused the client certificate',
-        explanation: `The certificate was sent, but the server did not accept it${detail}.`,
-        fixes: [
-          'Check that it is the certificate the server\'s administrator issued for you, and that it has not expired.',
-          'Ask the administrator whether the server trusts the authority that signed it.',
-        ],
+        title: t('doctor.clientCertRefused.title'),
+        explanation: t('doctor.clientCertRefused.explanation', { detail }),
+        fixes: [t('doctor.clientCertRefused.fix1'), t('doctor.clientCertRefused.fix2')],
       };
     case 'unexpected':
-      return {
-        severity: 'error',
-        title: 'Something unexpected happened',
-        explanation: `The test stopped${detail}.`,
-        fixes: ['Try again; if it persists, send this report (it holds no password) to Wharf\'s developers.'],
-      };
+      return { severity: 'error', title: t('doctor.unexpected.title'), explanation: t('doctor.unexpected.explanation', { detail }), fixes: [t('doctor.unexpected.fix')] };
   }
-}
-
-/** getaddrinfo's error codes (as Node names them) in words: a name that does not exist is not a DNS outage. */
-function lookupFailure(code: string | undefined): string {
-  if (code === 'ENOTFOUND') return ': the name does not exist (ENOTFOUND)';
-  if (code === 'EAI_AGAIN') return ': the DNS server did not answer; the name may exist (EAI_AGAIN)';
-  return code ? ` (${code})` : '';
 }
 
 function certificateFixes(reason: string): string[] {
-  if (/expired|not valid before/i.test(reason)) {
-    return ["Ask the server's administrator to renew the certificate.", "Check this computer's date and time."];
-  }
-  if (/is for .*, not for/i.test(reason)) {
-    return ['Connect with a host name the certificate names (see its subject alternative names).', "Or ask the server's administrator for a certificate that names this host."];
-  }
-  if (/self-signed|authority this computer does not trust/i.test(reason)) {
-    return [
-      // Words for the window and the terminal alike: the GUI names no command-line flags (the CLI's --help lists --ca).
-      "If your organisation runs its own certificate authority, add its certificate to this computer's trusted certificates.",
-      "Otherwise compare the SHA-256 fingerprint with the one the server's administrator gives you (by phone, not by e-mail from the same server), then trust it always: Wharf pins it and stops if it ever changes.",
-    ];
-  }
-  return ["Ask the server's administrator which certificate the server should present, and compare fingerprints."];
+  if (/expired|not valid before/i.test(reason)) return [t('doctor.untrusted.fixRenew'), t('doctor.untrusted.fixClock')];
+  if (/is for .*, not for/i.test(reason)) return [t('doctor.untrusted.fixHostName'), t('doctor.untrusted.fixAskForHost')];
+  // Words for the window and the terminal alike: the GUI names no command-line flags (the CLI's --help lists --ca).
+  if (/self-signed|authority this computer does not trust/i.test(reason)) return [t('doctor.untrusted.fixOwnCa'), t('doctor.untrusted.fixCompare')];
+  return [t('doctor.untrusted.fixWhich')];
 }
 
 /** A full diagnosis for the report. */

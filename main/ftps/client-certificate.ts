@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -138,11 +139,11 @@ function checkValidity(certificate: ClientCertificate, path: string): ClientCert
 export function explainClientCertificateAlert(message: string, hasCertificate: boolean): string | null {
   if (/certificate required/i.test(message) || (!hasCertificate && /alert handshake failure/i.test(message))) {
     return hasCertificate
-      ? 'The server requires a client certificate and did not accept the one sent.'
-      : 'The server requires a client certificate (mutual TLS) and this site has none: choose one under the site\'s "Client certificate" setting (CLI: --cert FILE [--key FILE]).';
+      ? t('errors.clientCertificateNotAccepted')
+      : t('errors.clientCertificateMissing');
   }
   if (hasCertificate && /unknown ca|bad certificate|certificate unknown|unsupported certificate|certificate expired|certificate revoked|access denied/i.test(message)) {
-    return 'The server refused the client certificate (it does not trust its issuer, or the certificate is expired or not meant for client use). Ask the server\'s administrator which certificate to use, and choose it under the site\'s "Client certificate" setting.';
+    return t('errors.clientCertificateRefused');
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { createServer, connect as netConnect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
@@ -33,7 +34,7 @@ export interface DataConnectionContext {
 
 /** Why active mode cannot work through a proxy, as the user reads it. */
 export function activeModeBehindProxyMessage(proxy: string): string {
-  return `Active mode cannot work through a proxy (${proxy}): the server would have to connect back to this computer, and the proxy relays only connections we open. Choose passive mode for this site, or no proxy.`;
+  return t('errors.activeBehindProxy', { proxy });
 }
 
 type Strategy = (ftp: FTPContext) => Promise<FTPResponse>;
@@ -101,7 +102,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
     if (decision.action === 'refuse') {
       throw new WharfError(
         'data-channel',
-        `The server asked for a data connection to another host (${decision.announced}); Wharf refuses this to prevent FTP bounce attacks.`,
+        t('errors.bounceRefused', { announced: decision.announced }),
         { detail: { announced: decision.announced } },
       );
     }
@@ -146,7 +147,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
         if (otherErr instanceof FTPError) {
           const firstError = toDataChannelError(err, first);
           if (firstError instanceof WharfError) {
-            throw new WharfError(firstError.kind, `${firstError.message} (${other} mode, tried next, was refused: ${otherErr.message.trim()})`, { cause: err });
+            throw new WharfError(firstError.kind, t('errors.otherModeRefused', { first: firstError.message, mode: other, reply: otherErr.message.trim() }), { cause: err });
           }
         }
         throw toDataChannelError(otherErr, other);
@@ -159,7 +160,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
 function toDataChannelError(err: unknown, mode: DataConnectionMode): unknown {
   if (err instanceof WharfError || err instanceof FTPError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  return new WharfError('data-channel', `Could not open a data connection in ${mode} mode: ${message}`, { cause: err });
+  return new WharfError('data-channel', t('errors.dataOpenInMode', { mode, reason: message }), { cause: err });
 }
 
 /**
@@ -197,7 +198,7 @@ async function passiveThroughProxy(
     raw = await proxy.dial(proxy.host, port, ftp.timeout > 0 ? ftp.timeout : 30_000);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new WharfError('data-channel', `Could not open the data connection to ${where}: ${message}`, {
+    throw new WharfError('data-channel', t('errors.dataOpenTo', { where, reason: message }), {
       cause: err,
       ...(err instanceof WharfError && err.detail ? { detail: err.detail } : {}),
     });
@@ -220,7 +221,7 @@ function openDataSocket(ftp: FTPContext, context: DataConnectionContext, tlsStar
     const raw = connect();
     const onError = (err: Error) => {
       raw.destroy();
-      reject(new WharfError('data-channel', `Could not open the data connection to ${where}: ${err.message}`, { cause: err }));
+      reject(new WharfError('data-channel', t('errors.dataOpenTo', { where, reason: err.message }), { cause: err }));
     };
     raw.setTimeout(ftp.timeout, () => onError(new Error('no answer in time')));
     raw.once('error', onError);
@@ -273,7 +274,7 @@ function secureDataSocket(ftp: FTPContext, context: DataConnectionContext, socke
       const presented = tlsSocket.getPeerCertificate().fingerprint256;
       if (presented !== accepted) {
         tlsSocket.destroy(
-          new WharfError('tls-changed', 'The data connection presented a different certificate than the control connection.', {
+          new WharfError('tls-changed', t('errors.dataCertificateDiffers'), {
             detail: { expected: accepted, presented: presented ?? '' },
           }),
         );
@@ -380,7 +381,7 @@ class PendingDataSocket extends Duplex {
     super();
     this.tlsAllowed = secure === null;
     this.waitTimer = setTimeout(
-      () => this.destroy(new WharfError('data-channel', 'The server did not open the active-mode data connection in time (a firewall or NAT may block incoming connections).')),
+      () => this.destroy(new WharfError('data-channel', t('errors.activeNotOpened'))),
       timeoutMs > 0 ? timeoutMs : 30_000,
     );
     this.waitTimer.unref();

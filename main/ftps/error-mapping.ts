@@ -1,5 +1,6 @@
 import { FTPError } from 'basic-ftp';
 import type { FtpsMode } from '../../common/models';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 
 /** Where in a session's life an error happened; the same low-level error means different things. */
@@ -15,8 +16,8 @@ const TLS_REQUIRED = /encrypt|ssl|tls|cleartext|secure/i;
  * basic-ftp names the socket an error came from: which connection broke is what a person needs to know (a
  * firewall, or a server that resets data connections, is not a dropped session).
  */
-function whichConnection(message: string): string {
-  return /\(data socket\)/.test(message) ? 'data connection' : 'connection';
+function whichConnection(message: string): 'data' | 'control' {
+  return /\(data socket\)/.test(message) ? 'data' : 'control';
 }
 
 /**
@@ -32,57 +33,57 @@ export function toWharfError(err: unknown, context: ErrorContext): WharfError {
   const message = withoutOpenSslDump(error.message);
   const cause = { cause: error };
 
-  if (/User closed client/i.test(message)) return new WharfError('cancelled', 'The operation was cancelled.', cause);
+  if (/User closed client/i.test(message)) return new WharfError('cancelled', t('errors.cancelled'), cause);
   if (message.startsWith('Client is closed because ')) {
     return toWharfError(Object.assign(new Error(message.replace('Client is closed because ', '')), { code }), context);
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new WharfError('dns', `The host name could not be resolved (${code}).`, cause);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new WharfError('dns', t('errors.dns', { code }), cause);
   if (code === 'ECONNREFUSED') {
-    return new WharfError('refused', `The server refused the connection: nothing listens on that port${context.mode === 'implicit' ? ' (implicit FTPS usually uses port 990)' : ''}.`, cause);
+    return new WharfError('refused', t('errors.refused', { mode: context.mode }), cause);
   }
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return new WharfError('refused', `The host cannot be reached (${code}).`, cause);
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return new WharfError('refused', t('errors.unreachable', { code }), cause);
   if (/Timeout \(data socket\)|data connection/i.test(message) && /timeout/i.test(message)) {
-    return new WharfError('timeout', 'The data connection stopped moving: a firewall or NAT may block it, or the server stalled.', cause);
+    return new WharfError('timeout', t('errors.dataStalled'), cause);
   }
   if (code === 'ETIMEDOUT' || /timeout/i.test(message)) {
     if (context.phase === 'connect' && context.mode === 'explicit') {
-      return new WharfError('timeout', 'The server did not greet us in time. If it expects implicit FTPS (TLS from the first byte, usually port 990), choose "FTPS, implicit".', cause);
+      return new WharfError('timeout', t('errors.noGreetingMaybeImplicit'), cause);
     }
-    return new WharfError('timeout', 'The server did not answer in time.', cause);
+    return new WharfError('timeout', t('errors.noAnswer'), cause);
   }
   // Node's words for a close or reset while TLS was set up: a lost connection (retried), not a TLS failure.
   if (code === 'ECONNRESET' && /disconnected before secure TLS connection/i.test(message)) {
-    return new WharfError('connection-lost', `The server closed the ${whichConnection(message)} during the TLS handshake (ECONNRESET).`, cause);
+    return new WharfError('connection-lost', t('errors.closedDuringHandshake', { connection: whichConnection(message) }), cause);
   }
   const tlsError = /ssl|tls|wrong version number|packet length too long|handshake|certificate|alert|bad record/i.test(message) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS');
   if (tlsError && context.phase === 'command') {
     // The handshake succeeded long ago: garbage on an established TLS connection means it broke (vsftpd
     // whose master died writes "500 OOPS" in clear). A new connection is the cure, so it is retried.
-    return new WharfError('connection-lost', `The encrypted connection broke: ${message}`, cause);
+    return new WharfError('connection-lost', t('errors.encryptedBroke', { reason: message }), cause);
   }
   if (tlsError) {
     if (context.phase === 'connect' && context.mode === 'implicit' && /wrong version number|packet length too long|unknown protocol|http request/i.test(message)) {
-      return new WharfError('tls-handshake', 'The server answered in plain text, not TLS: this port expects explicit FTPS (ftpes://, usually port 21) or plain FTP, not implicit FTPS. Choose "FTPS, explicit (AUTH TLS)".', cause);
+      return new WharfError('tls-handshake', t('errors.plainOnImplicitPort'), cause);
     }
     if (/unsupported protocol|protocol version|no protocols available/i.test(message)) {
-      return new WharfError('tls-handshake', 'The server and Wharf share no TLS version: Wharf requires TLS 1.2 or newer.', cause);
+      return new WharfError('tls-handshake', t('errors.noSharedTlsVersion'), cause);
     }
-    return new WharfError('tls-handshake', `The TLS handshake failed: ${message}`, cause);
+    return new WharfError('tls-handshake', t('errors.handshakeFailed', { reason: message }), cause);
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || /closed connection unexpectedly|socket closed|ended by the other party|sent FIN packet unexpectedly/i.test(message)) {
-    return new WharfError('connection-lost', `The server closed the ${whichConnection(message)} (${code || message}).`, cause);
+    return new WharfError('connection-lost', t('errors.serverClosed', { connection: whichConnection(message), reason: code || message }), cause);
   }
   // Node's streams, when an upload's source is cut off because its data connection closed under it.
-  if (code === 'ERR_STREAM_PREMATURE_CLOSE') return new WharfError('data-channel', 'The data connection closed before the transfer finished.', cause);
-  if (code === 'ENOSPC') return new WharfError('local-io', 'The local disk is full.', cause);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new WharfError('local-io', `Permission denied on the local file system (${code}).`, cause);
-  if (code === 'ENOENT') return new WharfError('local-io', `A local file or folder does not exist (${error.message}).`, cause);
+  if (code === 'ERR_STREAM_PREMATURE_CLOSE') return new WharfError('data-channel', t('errors.dataClosedEarly'), cause);
+  if (code === 'ENOSPC') return new WharfError('local-io', t('errors.diskFull'), cause);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new WharfError('local-io', t('errors.localPermission', { code }), cause);
+  if (code === 'ENOENT') return new WharfError('local-io', t('errors.localMissing', { reason: error.message }), cause);
   // basic-ftp's caps against a hostile or broken server (maxListingBytes, its 64 KiB reply limit).
   if (/StringWriter: Maximum bytes exceeded/.test(message)) {
-    return new WharfError('ftp', 'The folder listing is larger than 40 MiB: Wharf stopped reading it (a folder too large to list, or a broken server).', cause);
+    return new WharfError('ftp', t('errors.listingTooLarge'), cause);
   }
   if (/control response exceeded maximum allowed size/.test(message)) {
-    return new WharfError('ftp', 'The server sent a reply longer than 64 KiB: Wharf closed the connection (a broken or hostile server).', cause);
+    return new WharfError('ftp', t('errors.replyTooLong'), cause);
   }
   return new WharfError('internal', message, cause);
 }
@@ -109,21 +110,21 @@ function fromReply(err: FTPError, context: ErrorContext): WharfError {
   const text = err.message.replace(/^\d{3}[ -]?/, '').trim();
   const options = { code, cause: err };
   if (code === 421 || ((code === 530 || code === 550) && TOO_MANY.test(text))) {
-    if (TOO_MANY.test(text)) return new WharfError('too-many-connections', `The server refuses more connections from this address: ${text}`, options);
+    if (TOO_MANY.test(text)) return new WharfError('too-many-connections', t('errors.tooManyConnections', { reply: text }), options);
     if (context.mode === 'plain' && TLS_REQUIRED.test(text)) return tlsRequired(text, options);
-    return new WharfError('connection-lost', `The server ended the session: ${text}`, options);
+    return new WharfError('connection-lost', t('errors.sessionEnded', { reply: text }), options);
   }
   if (context.phase === 'login') {
     if (context.mode === 'plain' && TLS_REQUIRED.test(text)) return tlsRequired(text, options);
-    if (code === 530 || code === 430 || code === 332) return new WharfError('auth', `Login refused: ${text}`, options);
+    if (code === 530 || code === 430 || code === 332) return new WharfError('auth', t('errors.loginRefused', { reply: text }), options);
   }
   if (code === 522 || /session reuse/i.test(text)) {
-    return new WharfError('data-channel', `The server requires the data connection to resume the control connection's TLS session, and it was not resumed: ${text}`, options);
+    return new WharfError('data-channel', t('errors.sessionNotResumed', { reply: text }), options);
   }
-  if (code === 425 || code === 426) return new WharfError('data-channel', `The data connection failed: ${text}`, options);
+  if (code === 425 || code === 426) return new WharfError('data-channel', t('errors.dataFailed', { reply: text }), options);
   return new WharfError('ftp', `${code} ${text}`, options);
 }
 
 function tlsRequired(text: string, options: { code: number; cause: unknown }): WharfError {
-  return new WharfError('tls-required', `The server requires FTPS and refused a plain FTP login: ${text} Choose "FTPS, explicit (AUTH TLS)".`, options);
+  return new WharfError('tls-required', t('errors.tlsRequired', { reply: text }), options);
 }

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, stat, truncate } from 'node:fs/promises';
@@ -75,26 +76,26 @@ export async function moveUploadIntoPlace(session: RenamingSession, temporaryPat
     // Between this DELE and the RNTO the final name is briefly absent (never partial): FTP has no
     // "rename and replace" command, and a server that refuses RNTO over a file leaves no other way.
     await session.remove(finalPath).catch((error: unknown) => {
-      throw renameRefused(error, temporaryPath, finalPath, 'and would not delete the existing file');
+      throw renameRefused(error, temporaryPath, finalPath, 'deleteRefused');
     });
     try {
       await session.rename(temporaryPath, finalPath);
       return;
     } catch (error) {
       if (!(error instanceof WharfError) || error.kind !== 'ftp') throw error;
-      throw renameRefused(error, temporaryPath, finalPath, 'after deleting the old file');
+      throw renameRefused(error, temporaryPath, finalPath, 'afterDelete');
     }
   }
-  throw renameRefused(refusal, temporaryPath, finalPath, '');
+  throw renameRefused(refusal, temporaryPath, finalPath, 'none');
 }
 
 /** The error of a refused rename into place: what happened, where the bytes are, and which setting avoids it. */
-function renameRefused(error: unknown, temporaryPath: string, finalPath: string, extra: string): WharfError {
+function renameRefused(error: unknown, temporaryPath: string, finalPath: string, step: 'deleteRefused' | 'afterDelete' | 'none'): WharfError {
   const code = replyCode(error);
   const reply = error instanceof Error ? error.message : String(error);
   return new WharfError(
     'ftp',
-    `The server refused to rename the uploaded ${temporaryPath} to ${finalPath}${extra ? ` ${extra}` : ''} (${reply}). The complete upload is kept under its temporary name. Turn off "${UPLOAD_VIA_TEMPORARY_NAME_SETTING}" for this site (CLI: --in-place) to upload straight to the final name.`,
+    t('errors.renameRefused', { temporaryPath, finalPath, step, reply, setting: UPLOAD_VIA_TEMPORARY_NAME_SETTING }),
     { ...(code !== undefined ? { code } : {}), detail: { temporaryPath, finalPath, setting: 'uploadViaTemporaryName' }, cause: error },
   );
 }
@@ -142,7 +143,7 @@ export async function downloadFile(
   }
   const localSize = await sizeOrZero(partPath);
   if (remoteSize !== null && localSize !== remoteSize) {
-    throw new WharfError('verification', `The download of ${remotePath} has ${localSize} bytes, the server says ${remoteSize}; the partial file is kept to resume.`, {
+    throw new WharfError('verification', t('errors.downloadSizeMismatch', { path: remotePath, localSize, remoteSize }), {
       detail: { localSize, remoteSize },
     });
   }
@@ -178,7 +179,7 @@ export async function uploadFile(
   }
   const remoteSize = await session.size(writtenPath).catch(() => null);
   if (remoteSize !== null && remoteSize !== localSize) {
-    throw new WharfError('verification', `The upload of ${localPath} left ${remoteSize} bytes on the server, expected ${localSize}.`, {
+    throw new WharfError('verification', t('errors.uploadSizeMismatch', { path: localPath, localSize, remoteSize }), {
       detail: { localSize, remoteSize },
     });
   }

@@ -7,9 +7,6 @@ import * as tls from 'node:tls';
  */
 export const IMPLICIT_CHECK_AFTER_MS = 1_000;
 
-/** The fix, in the words every wrong-mode message uses. */
-export const IMPLICIT_PORT_ADVICE = 'this port expects implicit FTPS (ftps://, usually port 990)';
-
 /**
  * True when the first bytes a server sends are a TLS record (handshake, alert, change-cipher-spec or
  * application data, then major version 3) rather than an FTP greeting, which starts with a digit. The

@@ -1,4 +1,5 @@
 import { ALLOW_CLEAR_DATA_LABEL } from '../../common/models/site-profile';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import { printableName } from './safe-names';
 
@@ -7,7 +8,7 @@ import { printableName } from './safe-names';
 export function certificateChanged(host: string, port: number, expected: string, presented: string): WharfError {
   return new WharfError(
     'tls-changed',
-    `The certificate of ${host}:${port} has changed since it was trusted. Pinned ${expected}, presented ${presented}. Nothing was sent. If the server's administrator renewed it, remove the old pin and connect again.`,
+    t('errors.certificateChanged', { host, port, expected, presented }),
     { detail: { expected, presented } },
   );
 }
@@ -20,8 +21,7 @@ export function dataProtectionRefused(code: number, message: string): WharfError
   const reply = printableName(`${code} ${message.replace(/^\d{3}[ -]?/, '').trim()}`.trim());
   return new WharfError(
     'tls-required',
-    `The server refused to encrypt data connections (PROT P: ${reply}): listings and files would travel unencrypted, so Wharf stopped. ` +
-      `To connect anyway, turn on "${ALLOW_CLEAR_DATA_LABEL}" in the site's settings (wharf: --allow-clear-data).`,
+    t('errors.dataProtectionRefused', { reply, setting: ALLOW_CLEAR_DATA_LABEL }),
     { code, detail: { setting: 'allowClearData' } },
   );
 }

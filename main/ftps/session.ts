@@ -1,4 +1,5 @@
 // Over 500 lines on purpose: connecting, TLS trust, login, the one-command queue with reconnect and listing fallbacks all share the state of one basic-ftp Client.
+import { t, translator } from '../../common/i18n/t';
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import * as tls from 'node:tls';
@@ -18,7 +19,7 @@ import { explainClientCertificateAlert, type ClientCertificate } from './client-
 import { controlCharset, type ControlCharset } from './charset';
 import { guessNameCharset, isValidUtf8 } from './charset-guess';
 import { activeModeBehindProxyMessage, createDataConnectionStrategy } from './data-connection';
-import { IMPLICIT_CHECK_AFTER_MS, IMPLICIT_PORT_ADVICE, speaksImplicitTls, startsWithTlsRecord } from './implicit-probe';
+import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls, startsWithTlsRecord } from './implicit-probe';
 import { toWharfError } from './error-mapping';
 import { isWharfError, WharfError } from '../core/errors';
 import { parseListing, parseMlstFacts } from './listing';
@@ -101,7 +102,7 @@ const RAW_COMMANDS_REFUSED = new Set([
 /** Refuses arguments that would smuggle a second command onto the control connection. */
 function assertSafeArgument(value: string, what: string): void {
   if (/[\r\n\0]/.test(value)) {
-    throw new WharfError('invalid-input', `The ${what} contains a line break or NUL and cannot be sent to the server.`);
+    throw new WharfError('invalid-input', t('errors.unsafeArgument', { what }));
   }
 }
 
@@ -118,7 +119,7 @@ function assertListingLineCount(text: string): void {
   let lines = 0;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
     if (++lines > allowed) {
-      throw new WharfError('ftp', `The folder holds more than ${MAX_LISTING_ENTRIES.toLocaleString('en')} entries: Wharf stopped before reading them all (a folder too large to list, or a broken server). Open a subfolder, or ask the server's administrator to split it.`);
+      throw new WharfError('ftp', t('errors.folderTooBig', { limit: translator().number(MAX_LISTING_ENTRIES) }));
     }
   }
 }
@@ -275,7 +276,7 @@ export class FtpsSession {
   private async connectAndLogin(): Promise<void> {
     const { target } = this.options;
     if (target.mode === 'plain' && !this.options.allowPlain) {
-      throw new WharfError('plain-refused', 'Plain FTP sends your password and files unencrypted; it must be allowed explicitly for this site.');
+      throw new WharfError('plain-refused', t('errors.plainNotAllowed'));
     }
     if (this.options.proxy && target.dataMode === 'active') {
       throw new WharfError('invalid-input', activeModeBehindProxyMessage(formatProxyAddress(this.options.proxy)), { detail: { reason: 'active-mode-behind-proxy' } });
@@ -306,7 +307,7 @@ export class FtpsSession {
     if (error.kind !== 'tls-handshake' && error.kind !== 'connection-lost') return error;
     const explained = explainClientCertificateAlert(error.message, this.options.clientCertificate !== undefined);
     if (explained === null) return error;
-    return new WharfError('tls-handshake', `${explained} (${error.message})`, { cause: error, detail: { reason: 'client-certificate-refused' } });
+    return new WharfError('tls-handshake', t('errors.withReason', { explanation: explained, reason: error.message }), { cause: error, detail: { reason: 'client-certificate-refused' } });
   }
 
   /** Through a proxy: the tunnel first, then the greeting (after TLS for implicit FTPS) as basic-ftp's connect would read it. */
@@ -341,7 +342,7 @@ export class FtpsSession {
         if (err instanceof FTPError) {
           throw new WharfError(
             'tls-required',
-            `The server refused AUTH TLS (${err.code}): it does not offer explicit FTPS. Nothing was sent. Try implicit FTPS, or plain FTP only if you accept an unencrypted password.`,
+            t('errors.authTlsRefused', { code: err.code }),
             { code: err.code },
           );
         }
@@ -378,10 +379,9 @@ export class FtpsSession {
       if (typeof first !== 'string') return first;
       greeting.catch(() => undefined);
       this.client.close();
-      const what = first === 'silent' ? 'sends no greeting and waits for a TLS handshake' : 'answers with TLS, not an FTP greeting';
       throw new WharfError(
         'tls-handshake',
-        `The server on port ${port} ${what}: ${IMPLICIT_PORT_ADVICE}. Use ftps:// ("FTPS, implicit") for this port; explicit FTPS (ftpes://) and plain FTP (ftp://) usually use port 21.`,
+        t('errors.implicitPort', { port: String(port), behaviour: first }),
         { detail: { reason: 'implicit-port' } },
       );
     } finally {
@@ -399,7 +399,7 @@ export class FtpsSession {
     return new Promise((resolve, reject) => {
       const socket = tls.connect({ ...options, socket: this.client.ftp.socket });
       const timer = setTimeout(() => {
-        socket.destroy(new WharfError('timeout', 'The server accepted AUTH TLS but did not complete the TLS handshake in time. Nothing was sent.'));
+        socket.destroy(new WharfError('timeout', t('errors.handshakeTimeout')));
       }, this.options.timeoutMs ?? 30_000);
       const onError = (err: Error) => {
         clearTimeout(timer);
@@ -422,7 +422,7 @@ export class FtpsSession {
     const socket = this.client.ftp.socket as tls.TLSSocket;
     const { host, port } = this.options.target;
     const certificate = describePeerCertificate(socket);
-    if (certificate === null) throw new WharfError('tls-handshake', 'The server presented no certificate.');
+    if (certificate === null) throw new WharfError('tls-handshake', t('errors.noCertificate'));
     this.currentReport = { ...this.currentReport, certificate };
     const presented = certificate.fingerprintSha256;
 
@@ -452,7 +452,7 @@ export class FtpsSession {
     this.log('tls', `Certificate not trusted: ${reason} Waiting for a decision; nothing has been sent.`);
     const decision = this.options.decideTrust ? await this.options.decideTrust({ host, port, certificate, reason }) : 'reject';
     if (decision === 'reject') {
-      throw new WharfError('tls-untrusted', `${reason} The connection was stopped before the user name and password were sent.`, {
+      throw new WharfError('tls-untrusted', t('errors.untrustedStopped', { reason }), {
         detail: { fingerprint: presented },
       });
     }
@@ -559,7 +559,7 @@ export class FtpsSession {
   /** Runs one command at a time, reconnecting first if the connection dropped. */
   private run<T>(operation: () => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
-      if (this.closedByUser) throw new WharfError('cancelled', 'The session was closed.');
+      if (this.closedByUser) throw new WharfError('cancelled', t('errors.sessionClosed'));
       if (this.client.closed) {
         this.log('info', 'The connection was lost: reconnecting');
         await this.connectAndLogin();
@@ -711,7 +711,7 @@ export class FtpsSession {
       // A recursive transfer, sync or delete reports which folder it could not read.
       const mapped = toWharfError(err, { phase: 'command', mode: this.options.target.mode });
       const folder = wirePath === '' ? 'the current folder' : printableName(this.charset.decode(wirePath));
-      throw new WharfError(mapped.kind, `Could not read the folder ${folder}: ${mapped.message}`, {
+      throw new WharfError(mapped.kind, t('errors.folderUnreadable', { folder, reason: mapped.message }), {
         ...(mapped.code !== undefined ? { code: mapped.code } : {}), ...(mapped.detail !== undefined ? { detail: { ...mapped.detail } } : {}), cause: err,
       });
     }
@@ -825,7 +825,7 @@ export class FtpsSession {
   /** SITE CHMOD with an octal mode such as `755`. */
   async chmod(path: string, mode: string): Promise<void> {
     path = this.wire(path);
-    if (!/^[0-7]{3,4}$/.test(mode)) throw new WharfError('invalid-input', `"${mode}" is not an octal mode such as 755.`);
+    if (!/^[0-7]{3,4}$/.test(mode)) throw new WharfError('invalid-input', t('errors.notOctalMode', { mode }));
     return this.run(async () => {
       await this.client.send(`SITE CHMOD ${mode} ${path}`);
     });
@@ -914,7 +914,7 @@ export class FtpsSession {
     command = this.wire(command, 'command');
     const verb = command.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
     if (verb === '' || RAW_COMMANDS_REFUSED.has(verb)) {
-      throw new WharfError('invalid-input', `${verb || 'An empty command'} cannot be sent as a raw command: it needs a data connection or changes the session's security.`);
+      throw new WharfError('invalid-input', verb ? t('errors.rawRefused', { verb }) : t('errors.rawEmpty'));
     }
     return this.run(async () => {
       const reply = await this.client.sendIgnoringError(command.trim());
@@ -951,7 +951,7 @@ export class FtpsSession {
     transfer: () => Promise<FTPResponse>,
   ): Promise<void> {
     const { signal, onProgress } = options;
-    if (signal?.aborted) throw new WharfError('cancelled', 'The transfer was cancelled.');
+    if (signal?.aborted) throw new WharfError('cancelled', t('errors.transferCancelled'));
     const onAbort = () => {
       this.log('info', 'Transfer stopped: closing the data and control connections');
       this.client.close();
@@ -961,7 +961,7 @@ export class FtpsSession {
     try {
       await transfer();
     } catch (err) {
-      if (signal?.aborted) throw new WharfError('cancelled', 'The transfer was cancelled.', { cause: err });
+      if (signal?.aborted) throw new WharfError('cancelled', t('errors.transferCancelled'), { cause: err });
       throw err;
     } finally {
       signal?.removeEventListener('abort', onAbort);
