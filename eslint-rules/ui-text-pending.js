@@ -7,6 +7,7 @@ export const UI_TEXT_PENDING = [
   'main/cli/commands/site-file.ts',
   'main/cli/commands/site.ts',
   'main/cli/commands/sync.ts',
+  'main/cli/connection-flags.ts',
   'main/cli/connection.ts',
   'main/cli/connectivity.ts',
   'main/cli/flags.ts',
