@@ -14,7 +14,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type FleetInfo, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { Screenshots, closeAllDialogs, closeApp, dialogTitled, pageProblems, paneGrid, paneRow, scratch, startApp, submitQuickConnect, waitReady } from './support';
+import { Screenshots, closeAllDialogs, closeApp, dialogTitled, footerButton, pageProblems, paneGrid, paneRow, scratch, startApp, submitQuickConnect, waitReady } from './support';
 
 const work = scratch('wharf-e2e-compare-sync-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -36,11 +36,6 @@ async function shot(name: string): Promise<void> {
 /** The dialog with this title. */
 function dialog(title: string | RegExp): Locator {
   return dialogTitled(page, title);
-}
-
-/** A button of a dialog's footer (the header has its own Close). */
-function footerButton(of: Locator, name: string): Locator {
-  return of.locator('.modal-footer').getByRole('button', { name, exact: true });
 }
 
 async function closeDialogs(): Promise<void> {

@@ -12,7 +12,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, type FleetInfo, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { Screenshots, closeAllDialogs, closeApp, dialogTitled, eventually, pageProblems, scratch, startApp } from './support';
+import { Screenshots, closeAllDialogs, closeApp, dialogTitled, footerButton, eventually, pageProblems, scratch, startApp } from './support';
 import { DOCTOR_STEP_IDS } from '../../common/models/doctor';
 
 const work = scratch('wharf-e2e-doctor-');
@@ -31,11 +31,6 @@ async function shot(name: string): Promise<void> {
 /** The dialog with this title. */
 function dialog(title: string | RegExp): Locator {
   return dialogTitled(page, title);
-}
-
-/** A button of a dialog's footer (the header has its own Close). */
-function footerButton(of: Locator, name: string): Locator {
-  return of.locator('.modal-footer').getByRole('button', { name, exact: true });
 }
 
 function bar(): Locator {
