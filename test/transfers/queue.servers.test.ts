@@ -16,7 +16,7 @@ import { FtpsSession } from '../../main/ftps/session';
 import { loadQueueFile } from '../../main/transfers/queue-file';
 import { TransferQueue, type TransferQueueOptions } from '../../main/transfers/transfer-queue';
 import { serverLog, useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
-import { targetFor } from '../ftps/support';
+import { openSession } from '../ftps/support';
 import { waitForItem } from '../faults/support';
 
 const fleet = await useFleet();
@@ -32,14 +32,9 @@ function openSessionFor(siteKey: string): Promise<FtpsSession> {
   return openSessionOn(fleet.servers[siteKey as ServerName]);
 }
 
-function openSessionOn(server: ServerInfo): Promise<FtpsSession> {
-  return FtpsSession.open({
-    target: targetFor(server),
-    password: server.password,
-    extraCaPem: [fleet.caCertPem],
-    keepAliveIntervalMs: 0,
-    timeoutMs: 10_000,
-  });
+/** A session on `server` trusting the fleet's CA (test/ftps/support.ts). */
+async function openSessionOn(server: ServerInfo): Promise<FtpsSession> {
+  return (await openSession(fleet, server)).session;
 }
 
 async function openQueue(options: Partial<TransferQueueOptions> = {}): Promise<TransferQueue> {
