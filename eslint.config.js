@@ -128,7 +128,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**', 'test/**', 'scripts/**'],
+    // Every file of ours, not main/ alone: a test, a script or the renderer that imports a folder of main/ is as wrong.
+    files: ['main/**', 'test/**', 'scripts/**', 'renderer/**', 'preload/**', 'common/**', 'bin/**'],
     plugins: { wharf: layersPlugin },
     rules: { 'wharf/no-folder-imports': 'error' },
   },

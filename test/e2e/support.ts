@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { CredentialStore } from '../../main/credentials/keychain';
 import type { BridgeTestHooks } from './bridge/client';
 import { startBridgeHost, type BridgeHost } from './bridge/host';
@@ -168,6 +168,11 @@ export function paneGrid(page: Page, side: 'local' | 'remote') {
 /** The dialog with this title. */
 export function dialogTitled(page: Page, title: string | RegExp) {
   return page.locator('[role="dialog"], [role="alertdialog"]').filter({ has: page.getByRole('heading', { name: title }) });
+}
+
+/** A button of a dialog's footer (the header has its own Close). */
+export function footerButton(dialog: Locator, name: string): Locator {
+  return dialog.locator('.modal-footer').getByRole('button', { name, exact: true });
 }
 
 /**

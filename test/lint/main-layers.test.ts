@@ -1,6 +1,8 @@
 /**
  * The layer rule of main/ (eslint.config.js MAIN_LAYERS) run by ESLint itself on small fixtures placed, by
- * their file name, in main's folders: an upward import fails lint, a downward one passes.
+ * their file name, in main's folders: an upward import fails lint, a downward one passes. The same for the rule
+ * against importing a folder of main/, in main/ and in the tests, scripts, renderer and preload, and for the
+ * renderer's place below main.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -52,6 +54,35 @@ describe('the layers of main/', () => {
     assert.match(folderMessages(inMain)[0] ?? '', /Import the module itself \('\.\.\/ftps\/<module>'\)/);
     const [direct] = await eslint.lintText("export { SiteStore } from '../../main/sites/site-store';\n", { filePath: 'test/sites/folder-fixture.test.ts' });
     assert.deepEqual(folderMessages(direct), []);
+  });
+
+  it('fails an import of a folder of main/ from a test, a script, the renderer and the preload as well', async () => {
+    const fixtures = [
+      ['test/sync/folder-fixture.test.ts', "export { planSync } from '../../main/sync';\n"],
+      ['test/sync/index-fixture.test.ts', "export { planSync } from '../../main/sync/index';\n"],
+      ['scripts/folder-fixture.ts', "export { FtpsSession } from '../main/ftps';\n"],
+      ['renderer/components/folder-fixture.tsx', "export { FtpsSession } from '../../main/ftps';\n"],
+      ['preload/folder-fixture.ts', "export { FtpsSession } from '../main/ftps';\n"],
+    ] as const;
+    for (const [filePath, code] of fixtures) {
+      const [result] = await eslint.lintText(code, { filePath });
+      const messages = (result?.messages ?? []).filter((m) => m.ruleId === 'wharf/no-folder-imports').map((m) => m.message);
+      assert.equal(messages.length, 1, filePath);
+      assert.match(messages[0] ?? '', /Import the module itself \('\.\.\/(\.\.\/)?main\/(sync|ftps)\/<module>'\)/, filePath);
+    }
+  });
+
+  it('keeps the renderer below main: it imports common/ only, while tests may reach every layer of main/', async () => {
+    const [renderer] = await eslint.lintText("import { FtpsSession } from '../../main/ftps/session';\nexport const x = FtpsSession;\n", { filePath: 'renderer/components/upward-fixture.tsx' });
+    const rendererMessages = (renderer?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+    assert.equal(rendererMessages.length, 1);
+    assert.match(rendererMessages[0] ?? '', /The renderer imports common\/ only/);
+    const [common] = await eslint.lintText("import type { TransferItem } from '../../common/models/transfer';\nexport type X = TransferItem;\n", { filePath: 'renderer/components/common-fixture.tsx' });
+    assert.deepEqual(common?.messages ?? [], []);
+
+    const code = "export { QueueService } from '../../main/services/queue-service';\nexport { FtpsSession } from '../../main/ftps/session';\n";
+    const [test] = await eslint.lintText(code, { filePath: 'test/services/layers-fixture.test.ts' });
+    assert.deepEqual(test?.messages ?? [], []);
   });
 
   it('lets main/app import everything', async () => {

@@ -11,15 +11,15 @@
  * its own root under `<workDir>/doctor-servers/`, its own ports, and runs in its own process group; `stop()`
  * kills it with every session process it forked, and an `after` hook of the test file stops whatever is left.
  */
-import { AsyncResource } from 'node:async_hooks';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { connect as tlsConnect } from 'node:tls';
-import { killTree, type FleetInfo, type ServerInfo, type ServerName } from './fleet';
+import type { FleetInfo, ServerInfo, ServerName } from './fleet';
+import { startOwnedProcess, stopWhenFileEnds } from './fleet/processes';
 import type { NetworkNamespace } from './network-namespace';
 
 /** A started extra server, described like a fleet server so tests treat both alike. */
@@ -39,33 +39,11 @@ export interface ExtraServer {
 const HOST = '127.0.0.1';
 /** Where start-up probes come from (see waitForGreeting). */
 const PROBE_ADDRESS = '127.0.0.3';
-const running = new Set<() => Promise<void>>();
-let hookInstalled = false;
 let counter = 0;
 
 function toolsDir(): string {
   return process.env.WHARF_TOOLS_DIR || '/opt/wharf-tools';
 }
-
-/** Runs `fn` in the context this module was loaded in, so node:test attaches `after` to the file, not to a test. */
-const inLoadContext = AsyncResource.bind(<T>(fn: () => T): T => fn());
-
-/** Stops every extra server of this process when the test file ends (node:test `after` at file level). */
-async function installAfterHook(): Promise<void> {
-  if (hookInstalled) return;
-  hookInstalled = true;
-  const { after } = await import('node:test');
-  inLoadContext(() =>
-    after(async () => {
-      await Promise.all([...running].map((stop) => stop()));
-    }),
-  );
-  process.on('exit', () => {
-    for (const pid of livePids) killTree(pid, 'SIGKILL');
-  });
-}
-
-const livePids = new Set<number>();
 
 // ---------------------------------------------------------------------------------------------------
 // Ports and processes (the fleet keeps its own helpers private; these are the few we need)
@@ -161,42 +139,18 @@ interface Launch {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-async function launch(spec: Launch, host: string, port: number, implicit: boolean): Promise<() => Promise<void>> {
+function launch(spec: Launch, host: string, port: number, implicit: boolean): Promise<() => Promise<void>> {
   const errFile = join(spec.dir, 'stderr.log');
-  const err = openSync(errFile, 'a');
-  let child: ChildProcess;
-  try {
-    child = spawn(spec.command, [...spec.args], {
-      detached: true,
-      stdio: [spec.stdinIsLog ? err : 'ignore', err, err],
-      env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C', ...spec.env },
-    });
-  } finally {
-    closeSync(err);
-  }
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`doctor-servers: ${spec.name} did not start`);
-  livePids.add(pid);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let stopping: Promise<void> | null = null;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      killTree(pid, 'SIGKILL');
-      await exited;
-      livePids.delete(pid);
-      running.delete(stop);
-      rmSync(spec.dir, { recursive: true, force: true });
-    })();
-    return stopping;
-  };
-  running.add(stop);
-  try {
-    await waitForGreeting(child, host, port, implicit, errFile, spec.probeFrom === undefined ? PROBE_ADDRESS : spec.probeFrom);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return stop;
+  return startOwnedProcess({
+    label: `doctor-servers: ${spec.name}`,
+    command: spec.command,
+    args: spec.args,
+    logFile: errFile,
+    stdinIsLog: spec.stdinIsLog,
+    ...(spec.env ? { env: spec.env } : {}),
+    ready: (child) => waitForGreeting(child, host, port, implicit, errFile, spec.probeFrom === undefined ? PROBE_ADDRESS : spec.probeFrom),
+    afterStop: () => rmSync(spec.dir, { recursive: true, force: true }),
+  });
 }
 
 /** A fresh folder for one server under the fleet's workDir, with an FTP root owned like the fleet server's root. */
@@ -244,7 +198,6 @@ export interface VsftpdVariant {
  * password), configured like the fleet's vsftpd plus `variant.lines`.
  */
 export async function startVsftpd(fleet: FleetInfo, variant: VsftpdVariant): Promise<ExtraServer> {
-  await installAfterHook();
   const like = fleet.servers['vsftpd-explicit' satisfies ServerName];
   const { network } = variant;
   const host = network?.innerAddress ?? variant.listenAddress ?? HOST;
@@ -308,7 +261,6 @@ function directiveOf(line: string): string | null {
 
 /** Starts one proftpd (explicit FTPS) with the fleet's certificate and the user of the fleet's proftpd-explicit. */
 export async function startProftpd(fleet: FleetInfo, variant: ProftpdVariant): Promise<ExtraServer> {
-  await installAfterHook();
   const like = fleet.servers['proftpd-explicit' satisfies ServerName];
   const { dir, root } = serverDir(fleet, like, variant.name);
   const port = await freePorts(1);
@@ -355,7 +307,6 @@ export async function startProftpd(fleet: FleetInfo, variant: ProftpdVariant): P
 
 /** A TCP forwarder listening on `listenHost` that pipes every connection to `target`; nothing else is forwarded. */
 export async function startPortForward(target: { host: string; port: number }, listenHost = HOST): Promise<{ host: string; port: number; close(): Promise<void> }> {
-  await installAfterHook();
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     const upstream = netConnect({ host: target.host, port: target.port });
@@ -375,15 +326,12 @@ export async function startPortForward(target: { host: string; port: number }, l
     server.once('error', reject);
     server.listen({ host: listenHost, port, exclusive: true }, () => resolve());
   });
-  let closing: Promise<void> | null = null;
-  const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      running.delete(close);
-      server.close(() => resolve());
-    });
-    return closing;
-  };
-  running.add(close);
+  const close = await stopWhenFileEnds(
+    () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  );
   return { host: listenHost, port, close };
 }

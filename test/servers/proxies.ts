@@ -7,14 +7,14 @@
  * its inner address: the namespace's firewall then drops every connection from this host to the FTP ports,
  * while the proxy, being inside, still reaches them. A transfer that works proves it went through the proxy.
  */
-import { AsyncResource } from 'node:async_hooks';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ensureSystemLogin, killTree } from './fleet';
+import { ensureSystemLogin } from './fleet';
+import { startOwnedProcess } from './fleet/processes';
 import type { NetworkNamespace } from './network-namespace';
 
 /** A started proxy. `url` is what Wharf is given (`socks5://host:port`, `http://host:port`), without login. */
@@ -26,22 +26,6 @@ export interface TestProxy {
   /** The proxy's own log (tinyproxy's and dante's log files): each CONNECT it relayed. */
   log(): string;
   stop(): Promise<void>;
-}
-
-const running = new Set<() => Promise<void>>();
-const livePids = new Set<number>();
-let hookInstalled = false;
-
-const inLoadContext = AsyncResource.bind(<T>(fn: () => T): T => fn());
-
-async function installAfterHook(): Promise<void> {
-  if (hookInstalled) return;
-  hookInstalled = true;
-  const { after } = await import('node:test');
-  inLoadContext(() => after(async () => Promise.all([...running].map((stop) => stop()))));
-  process.on('exit', () => {
-    for (const pid of livePids) killTree(pid, 'SIGKILL');
-  });
 }
 
 /** Waits until something accepts TCP connections on host:port (the proxy is listening). */
@@ -66,39 +50,17 @@ async function waitForListener(child: ChildProcess, host: string, port: number, 
 }
 
 async function launch(kind: TestProxy['kind'], network: NetworkNamespace, port: number, command: readonly string[], dir: string, logFile: string): Promise<TestProxy> {
-  await installAfterHook();
   const errFile = join(dir, 'stderr.log');
-  const err = openSync(errFile, 'a');
-  let child: ChildProcess;
-  try {
-    // `ip netns exec` execs the proxy in place, so the pid is the proxy's own.
-    child = spawn(network.exec[0] as string, [...network.exec.slice(1), ...command], { detached: true, stdio: ['ignore', err, err], env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C' } });
-  } finally {
-    closeSync(err);
-  }
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`proxies: ${command[0]} did not start`);
-  livePids.add(pid);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let stopping: Promise<void> | null = null;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      killTree(pid, 'SIGKILL');
-      await exited;
-      livePids.delete(pid);
-      running.delete(stop);
-      rmSync(dir, { recursive: true, force: true });
-    })();
-    return stopping;
-  };
-  running.add(stop);
   const host = network.innerAddress;
-  try {
-    await waitForListener(child, host, port, errFile);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  // `ip netns exec` execs the proxy in place, so the pid is the proxy's own.
+  const stop = await startOwnedProcess({
+    label: `proxies: ${command[0]}`,
+    command: network.exec[0] as string,
+    args: [...network.exec.slice(1), ...command],
+    logFile: errFile,
+    ready: (child) => waitForListener(child, host, port, errFile),
+    afterStop: () => rmSync(dir, { recursive: true, force: true }),
+  });
   return {
     kind,
     host,

@@ -55,24 +55,38 @@ function whenFirstAttemptPasses(queue: TransferQueue, onFirstBytes: (item: Trans
   });
 }
 
+/**
+ * Runs one transfer on a slow queue until it settles, scribbling over the start of the server copy
+ * `serverCopyOf` names once the first attempt has moved its first bytes. Returns the item and every error it
+ * showed on the way.
+ */
+async function damagedTransfer(serverCopyOf: (item: TransferItem) => string, enqueue: (queue: TransferQueue) => Promise<void>): Promise<{ item: TransferItem | undefined; errors: string[] }> {
+  const queue = await slowQueue();
+  const errors: string[] = [];
+  queue.subscribe((update) => {
+    for (const item of update.items) if (item.lastError) errors.push(`${item.lastError.kind}: ${item.lastError.message}`);
+  });
+  whenFirstAttemptPasses(queue, (item) => scribbleOverStart(serverCopyOf(item)));
+  try {
+    await enqueue(queue);
+    await queue.whenSettled();
+  } finally {
+    await queue.stop();
+  }
+  return { item: queue.getSnapshot().items[0], errors };
+}
+
 describe('hash verification while streaming (proftpd, HASH SHA-256)', () => {
   test('a download whose server copy changed after its first bytes were sent fails verification, then arrives whole', async () => {
     const remote = `/${unique('down')}.bin`;
     const serverPath = writeServerFile(server, remote, testBytes(SIZE, 7));
     const local = join(work, unique('down'));
-    const queue = await slowQueue();
-    const errors: string[] = [];
-    queue.subscribe((update) => {
-      for (const item of update.items) if (item.lastError) errors.push(`${item.lastError.kind}: ${item.lastError.message}`);
-    });
-    whenFirstAttemptPasses(queue, () => scribbleOverStart(serverPath));
-    try {
-      queue.enqueue([{ kind: 'file', direction: 'download', siteKey: 'proftpd-explicit', localPath: local, remotePath: remote }]);
-      await queue.whenSettled();
-    } finally {
-      await queue.stop();
-    }
-    const [item] = queue.getSnapshot().items;
+    const { item, errors } = await damagedTransfer(
+      () => serverPath,
+      async (queue) => {
+        queue.enqueue([{ kind: 'file', direction: 'download', siteKey: 'proftpd-explicit', localPath: local, remotePath: remote }]);
+      },
+    );
     assert.equal(item?.state, 'done');
     assert.equal(item?.attempts, 2, 'the first attempt was refused by verification');
     assert.ok(errors.some((e) => e.startsWith('verification: The SHA-256 of the download')), errors.join('\n'));
@@ -86,20 +100,13 @@ describe('hash verification while streaming (proftpd, HASH SHA-256)', () => {
     const local = join(work, unique('up'));
     const data = testBytes(SIZE, 8);
     writeFileSync(local, data);
-    const queue = await slowQueue();
-    const errors: string[] = [];
-    queue.subscribe((update) => {
-      for (const item of update.items) if (item.lastError) errors.push(`${item.lastError.kind}: ${item.lastError.message}`);
-    });
-    // The upload goes to NAME.wharf-part first: that is the server copy damaged while it grows.
-    whenFirstAttemptPasses(queue, (item) => scribbleOverStart(join(server.root, (item.temporaryRemotePath ?? item.remotePath).slice(1))));
-    try {
-      await queue.add({ direction: 'upload', siteKey: 'proftpd-explicit', localPath: local, remotePath: `${folder}/up.bin`, uploadViaTemporaryName: true, kind: 'file' });
-      await queue.whenSettled();
-    } finally {
-      await queue.stop();
-    }
-    const [item] = queue.getSnapshot().items;
+    const { item, errors } = await damagedTransfer(
+      // The upload goes to NAME.wharf-part first: that is the server copy damaged while it grows.
+      (growing) => join(server.root, (growing.temporaryRemotePath ?? growing.remotePath).slice(1)),
+      async (queue) => {
+        await queue.add({ direction: 'upload', siteKey: 'proftpd-explicit', localPath: local, remotePath: `${folder}/up.bin`, uploadViaTemporaryName: true, kind: 'file' });
+      },
+    );
     assert.equal(item?.state, 'done');
     assert.equal(item?.attempts, 2, 'the first attempt was refused by verification');
     assert.ok(errors.some((e) => e.startsWith('verification: The SHA-256 of')), errors.join('\n'));

@@ -16,7 +16,7 @@ import { FtpsSession } from '../../main/ftps/session';
 import { loadQueueFile } from '../../main/transfers/queue-file';
 import { TransferQueue, type TransferQueueOptions } from '../../main/transfers/transfer-queue';
 import { serverLog, useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
-import { targetFor } from '../ftps/support';
+import { openSession } from '../ftps/support';
 import { waitForItem } from '../faults/support';
 
 const fleet = await useFleet();
@@ -29,14 +29,12 @@ let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 
 function openSessionFor(siteKey: string): Promise<FtpsSession> {
-  const server = fleet.servers[siteKey as ServerName];
-  return FtpsSession.open({
-    target: targetFor(server),
-    password: server.password,
-    extraCaPem: [fleet.caCertPem],
-    keepAliveIntervalMs: 0,
-    timeoutMs: 10_000,
-  });
+  return openSessionOn(fleet.servers[siteKey as ServerName]);
+}
+
+/** A session on `server` trusting the fleet's CA (test/ftps/support.ts). */
+async function openSessionOn(server: ServerInfo): Promise<FtpsSession> {
+  return (await openSession(fleet, server)).session;
 }
 
 async function openQueue(options: Partial<TransferQueueOptions> = {}): Promise<TransferQueue> {
@@ -81,6 +79,35 @@ function makeTree(root: string): void {
   for (let i = 0; i < 12; i++) writeFileSync(join(root, 'docs', 'deep', `small-${i}.dat`), randomBytes(4096 + i));
   writeFileSync(join(root, 'docs', 'deep', 'deeper', 'last.json'), '{"ok":true}');
   utimesSync(join(root, 'docs', 'readme with spaces.md'), new Date('2020-02-02T02:02:02Z'), new Date('2020-02-02T02:02:02Z'));
+}
+
+/**
+ * Puts `size` random bytes on `server` as NAME.bin and downloads them on a queue held at 2 MiB/s; resolves once
+ * 2 MiB have arrived, the download still running. The caller stops the queue.
+ */
+async function slowDownloadUnderWay(server: ServerInfo, prefix: string, size: number): Promise<{ name: string; data: Buffer; local: string; queue: TransferQueue; running: TransferItem }> {
+  const name = unique(prefix);
+  const data = randomBytes(size);
+  writeServerFile(server, `${name}.bin`, data);
+  const local = join(work, `${name}.bin`);
+  const queue = await openQueue({ speedLimitBytesPerSecond: 2 * MiB });
+  try {
+    await queue.add({ direction: 'download', siteKey: server.name, localPath: local, remotePath: `/${name}.bin`, kind: 'file' });
+    const running = await waitForItem(queue, (i) => i.state === 'running' && i.bytesDone >= 2 * MiB);
+    return { name, data, local, queue, running };
+  } catch (error) {
+    await queue.stop();
+    throw error;
+  }
+}
+
+/** Lifts the speed limit and resumes `paused` until the queue settles: the item then, and what the server logged meanwhile. */
+async function resumeAtFullSpeed(queue: TransferQueue, server: ServerInfo, paused: TransferItem): Promise<{ done: TransferItem; log: string }> {
+  queue.setSpeedLimit(null);
+  const logBefore = serverLog(server).length;
+  queue.controls.resume([paused.id]);
+  await queue.whenSettled();
+  return { done: onlyItem(queue), log: serverLog(server).slice(logBefore) };
 }
 
 function onlyItem(queue: TransferQueue): TransferItem {
@@ -164,15 +191,9 @@ describe('whole trees up and down', () => {
 describe('pause and resume from the byte offset', () => {
   test('vsftpd: a download paused mid-file keeps its recorded temporary file, and resuming sends REST from its size', async () => {
     const server = fleet.servers['vsftpd-explicit'];
-    const name = unique('pause-down');
     // 200 MiB, as the issue asks: held at 2 MiB/s until the pause, then full speed for the rest.
-    const data = randomBytes(200 * MiB);
-    writeServerFile(server, `${name}.bin`, data);
-    const local = join(work, `${name}.bin`);
-    const queue = await openQueue({ speedLimitBytesPerSecond: 2 * MiB });
+    const { name, data, local, queue, running } = await slowDownloadUnderWay(server, 'pause-down', 200 * MiB);
     try {
-      await queue.add({ direction: 'download', siteKey: server.name, localPath: local, remotePath: `/${name}.bin`, kind: 'file' });
-      const running = await waitForItem(queue, (i) => i.state === 'running' && i.bytesDone >= 2 * MiB);
       queue.controls.pause([running.id]);
       const paused = await waitForItem(queue, (i) => i.state === 'paused');
       assert.equal(paused.temporaryLocalPath, join(work, `.${name}.bin.${paused.id}.wharf-part`));
@@ -181,14 +202,10 @@ describe('pause and resume from the byte offset', () => {
       assert.equal(existsSync(local), false, 'the final name is never a partial file');
       assert.ok(paused.bytesDone >= partSize);
 
-      queue.setSpeedLimit(null);
-      const logBefore = serverLog(server).length;
-      queue.controls.resume([paused.id]);
-      await queue.whenSettled();
-      const done = onlyItem(queue);
+      const { done, log } = await resumeAtFullSpeed(queue, server, paused);
       assert.equal(done.state, 'done', done.lastError?.message);
       assert.equal(done.resumedFrom, partSize);
-      assert.match(serverLog(server).slice(logBefore), new RegExp(`REST ${partSize}\\b`));
+      assert.match(log, new RegExp(`REST ${partSize}\\b`));
       assert.equal(sha256(local), createHash('sha256').update(data).digest('hex'));
       assert.equal(existsSync(paused.temporaryLocalPath), false);
     } finally {
@@ -212,14 +229,10 @@ describe('pause and resume from the byte offset', () => {
       assert.ok(remoteSize > 0 && remoteSize < 8 * MiB, `the server holds part of the file: ${remoteSize}`);
       assert.equal(existsSync(join(server.root, `${name}.bin`)), false, 'nothing under the final name while paused');
 
-      queue.setSpeedLimit(null);
-      const logBefore = serverLog(server).length;
-      queue.controls.resume([paused.id]);
-      await queue.whenSettled();
-      const done = onlyItem(queue);
+      const { done, log } = await resumeAtFullSpeed(queue, server, paused);
       assert.equal(done.state, 'done', done.lastError?.message);
       assert.equal(done.resumedFrom, remoteSize);
-      assert.match(serverLog(server).slice(logBefore), new RegExp(`APPE /${name}\\.bin\\.wharf-part`));
+      assert.match(log, new RegExp(`APPE /${name}\\.bin\\.wharf-part`));
       assert.equal(sha256(join(server.root, `${name}.bin`)), sha256(local));
       assert.equal(existsSync(join(server.root, `${name}.bin.wharf-part`)), false, 'the temporary file was renamed');
     } finally {
@@ -231,14 +244,8 @@ describe('pause and resume from the byte offset', () => {
 describe('failures and restarts', () => {
   test('vsftpd: a data connection cut mid-download is completed by the automatic retry from its offset', async () => {
     const server = fleet.servers['vsftpd-explicit'];
-    const name = unique('cut');
-    const data = randomBytes(8 * MiB);
-    writeServerFile(server, `${name}.bin`, data);
-    const local = join(work, `${name}.bin`);
-    const queue = await openQueue({ speedLimitBytesPerSecond: 2 * MiB });
+    const { data, local, queue } = await slowDownloadUnderWay(server, 'cut', 8 * MiB);
     try {
-      await queue.add({ direction: 'download', siteKey: server.name, localPath: local, remotePath: `/${name}.bin`, kind: 'file' });
-      await waitForItem(queue, (i) => i.state === 'running' && i.bytesDone >= 2 * MiB);
       const logBefore = serverLog(server).length;
       assert.ok(cutDataConnections(server) >= 1, 'a data connection was cut');
       const retrying = await waitForItem(queue, (i) => i.lastError !== null || i.state === 'done');
@@ -303,13 +310,7 @@ describe('too many connections', () => {
     const queue = await openQueue({
       siteConcurrency: { limited: 4 },
       openSession: () =>
-        FtpsSession.open({
-          target: targetFor(server),
-          password: server.password,
-          extraCaPem: [fleet.caCertPem],
-          keepAliveIntervalMs: 0,
-          timeoutMs: 10_000,
-        }).catch((err: unknown) => {
+        openSessionOn(server).catch((err: unknown) => {
           refusals.push(err instanceof Error ? err.message : String(err));
           throw err;
         }),

@@ -1,4 +1,5 @@
-/** Running servers: launch, stop, and kill every server this process started if it is killed itself. */
+/** Running servers: launch, stop, and kill every server this process started if it is killed itself; helper processes a test file owns. */
+import { AsyncResource } from 'node:async_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -143,4 +144,94 @@ export async function stopRunning(r: Running): Promise<void> {
     }
   }
   liveServers.delete(r.pgid);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Helper processes a test file owns (proxies, the doctor's extra servers): stopped by the file's `after`
+
+const fileEndStops = new Set<() => Promise<void>>();
+const ownedPids = new Set<number>();
+let fileHooksInstalled = false;
+
+/** Runs `fn` in the context this module was loaded in, so node:test attaches `after` to the file, not to a test. */
+const inLoadContext = AsyncResource.bind(<T>(fn: () => T): T => fn());
+
+async function installFileHooks(): Promise<void> {
+  if (fileHooksInstalled) return;
+  fileHooksInstalled = true;
+  const { after } = await import('node:test');
+  inLoadContext(() => after(async () => Promise.all([...fileEndStops].map((stop) => stop()))));
+  // A test process that exits before its `after` hooks (an uncaught error) still leaves nothing running.
+  process.on('exit', () => {
+    for (const pid of ownedPids) killTree(pid, 'SIGKILL');
+  });
+}
+
+/**
+ * Makes `stop` one-shot (later calls wait for the first) and runs it when the test file ends if nobody did
+ * before. Returns the one-shot stop.
+ */
+export async function stopWhenFileEnds(stop: () => Promise<void>): Promise<() => Promise<void>> {
+  await installFileHooks();
+  let stopping: Promise<void> | null = null;
+  const once = (): Promise<void> => {
+    stopping ??= stop().finally(() => fileEndStops.delete(once));
+    return stopping;
+  };
+  fileEndStops.add(once);
+  return once;
+}
+
+export interface OwnedProcessSpec {
+  /** Names the process in errors. */
+  readonly label: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  /** Its stdout and stderr are appended here. */
+  readonly logFile: string;
+  /** vsftpd writes start-up errors to fd 0: give it the log file there too. */
+  readonly stdinIsLog?: boolean;
+  /** More environment variables (beside PATH and LANG=C). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Resolves once the process serves (it listens, it greets); the process is stopped if this throws. */
+  ready(child: ChildProcess): Promise<void>;
+  /** Runs after the process is gone (removes its folder). */
+  afterStop?(): void;
+}
+
+/**
+ * Starts a helper process in a process group of its own and waits until it is ready. Its stop kills it with
+ * everything it forked, once; the test file's `after` stops it if the test did not, and it is killed if this
+ * process exits first.
+ */
+export async function startOwnedProcess(spec: OwnedProcessSpec): Promise<() => Promise<void>> {
+  await installFileHooks();
+  const err = openSync(spec.logFile, 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn(spec.command, [...spec.args], {
+      detached: true,
+      stdio: [spec.stdinIsLog === true ? err : 'ignore', err, err],
+      env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C', ...spec.env },
+    });
+  } finally {
+    closeSync(err);
+  }
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${spec.label} did not start`);
+  ownedPids.add(pid);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = await stopWhenFileEnds(async () => {
+    killTree(pid, 'SIGKILL');
+    await exited;
+    ownedPids.delete(pid);
+    spec.afterStop?.();
+  });
+  try {
+    await spec.ready(child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
 }
