@@ -139,14 +139,17 @@ export class FtpsTransferRunner implements TransferRunner {
     const root = item.localRoot ?? dirname(item.localPath);
     // Before the server is asked anything: a refused path costs no connection time.
     const found = await prepareDownloadTarget(root, item.localPath);
-    // A first attempt queued from an MLSD listing already has the server's size and time: two round trips
-    // per file fewer. A file changed since it was listed fails verification (size) and its retry asks again.
-    const listed = item.attempts <= 1 && !context.resume && item.size !== null && session.listingHasExactFacts?.() === true;
+    // A first attempt queued from a listing already has the server's size (in bytes, LIST too), and from an
+    // MLSD listing its time (LIST times are local and often to the minute): one or two round trips per file
+    // fewer. A file changed since it was listed (or a link, listed with its own size) fails verification or
+    // ends early, and its retry asks the server.
+    const listed = item.attempts <= 1 && !context.resume && item.size !== null;
+    const timeListed = listed && session.listingHasExactFacts?.() === true;
     const remoteSize = listed && item.size !== null ? item.size : await session.size(remotePath);
     const needsTime = this.preserveModifiedTimes || item.overwrite !== 'overwrite';
     const remoteTime = !needsTime
       ? null
-      : listed && item.modifiedAt !== null
+      : timeListed && item.modifiedAt !== null
         ? new Date(item.modifiedAt)
         : await session.modifiedAt(remotePath).catch(() => null);
     const source: FileFacts = { size: remoteSize, modifiedAt: remoteTime?.toISOString() ?? item.modifiedAt };

@@ -4,8 +4,8 @@
  * one connection; what each file costs is the commands after the session's first file (login, FEAT, the first
  * folder and the one-time probes are the session's, not the file's).
  *
- * Expected per file: a download is EPSV + RETR, plus SIZE and MDTM only where the listing is LIST (vsftpd: its
- * times are local and to the minute), plus HASH where the server has one (proftpd) to verify. An upload is EPSV +
+ * Expected per file: a download is EPSV + RETR (the size from the listing), plus MDTM where the listing is LIST
+ * (vsftpd: its times are local and to the minute), plus HASH where the server has one (proftpd) to verify. An upload is EPSV +
  * STOR to the temporary name, SIZE and HASH (where there is one, its algorithm chosen once per session) to verify, the time (MFMT, SITE UTIME, or vsftpd's MDTM with a
  * time, read back only once per session), RNFR + RNTO.
  */
@@ -47,7 +47,7 @@ function commandsOfFile(commands: readonly string[], file: string, next: string 
 
 const EXPECTED: Record<string, { download: string[]; upload: string[] }> = {
   'vsftpd-explicit': {
-    download: ['SIZE', 'MDTM', 'EPSV', 'RETR'],
+    download: ['MDTM', 'EPSV', 'RETR'],
     upload: ['EPSV', 'STOR', 'SIZE', 'MDTM <time>', 'RNFR', 'RNTO'],
   },
   'proftpd-explicit': {
