@@ -138,11 +138,13 @@ export class FileSource extends Readable {
     }
     const reused = this.free.pop();
     if (reused) return { buffer: reused, pooled: true };
+    // A small file gets a buffer of its size: a 4 KiB upload has no use for a fresh MiB.
+    const size = Math.min(READ_BYTES, this.endAt - this.options.position);
     if (this.pooled < POOLED_BUFFERS && this.pipes === 1) {
       this.pooled += 1;
-      return { buffer: Buffer.allocUnsafeSlow(READ_BYTES), pooled: true };
+      return { buffer: Buffer.allocUnsafeSlow(size), pooled: true };
     }
-    return { buffer: Buffer.allocUnsafeSlow(READ_BYTES), pooled: false };
+    return { buffer: Buffer.allocUnsafeSlow(size), pooled: false };
   }
 
   /** The end of the file is where it was, and it was not written since the upload was decided. */
