@@ -52,6 +52,9 @@ function offeredHashAlgorithm(features: ReadonlyMap<string, string>): RemoteHash
   return (['SHA-256', 'SHA-1', 'MD5', 'CRC32'] as const).find((a) => offered.includes(a)) ?? null;
 }
 
+/** The algorithm OPTS HASH chose per control connection: it holds until the connection ends, so once per file was one round trip too many. */
+const algorithmSelectedOn = new WeakMap<object, RemoteHash['algorithm']>();
+
 /**
  * Asks the server for a file's hash: HASH (SHA-256, SHA-1, MD5, CRC32 in that order of preference), else
  * the legacy commands FEAT lists; null when none answers. `wirePath` is already checked and encoded.
@@ -59,7 +62,11 @@ function offeredHashAlgorithm(features: ReadonlyMap<string, string>): RemoteHash
 export async function hashOverControl(client: Client, features: ReadonlyMap<string, string>, wirePath: string): Promise<RemoteHash | null> {
   const algorithm = offeredHashAlgorithm(features);
   if (algorithm) {
-    await client.send(`OPTS HASH ${algorithm}`);
+    const control = client.ftp.socket;
+    if (algorithmSelectedOn.get(control) !== algorithm) {
+      await client.send(`OPTS HASH ${algorithm}`);
+      algorithmSelectedOn.set(control, algorithm);
+    }
     const reply = await client.send(`HASH ${wirePath}`);
     const hex = hashFromHashReply(reply.message);
     if (hex) return { algorithm, hex };

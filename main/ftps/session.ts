@@ -149,6 +149,8 @@ export class FtpsSession {
   private charset: ControlCharset;
   /** The server's SITE HELP reply, once asked (see offersSiteUtime). */
   private siteHelp: string | undefined;
+  /** Once an MDTM with a time was seen to set the time (read back), later ones are trusted: one round trip per upload fewer. */
+  private mdtmSetsTime = false;
   /** Whether LIST times are still to be checked against MDTM (see detectListingOffset). */
   private offsetToDetect: boolean;
   /** Set once a listing showed the site's names to be UTF-8 or not (see fallBackFromUtf8). */
@@ -863,8 +865,8 @@ export class FtpsSession {
 
   /**
    * Sets a remote file's modification time: MFMT; else SITE UTIME where FEAT or SITE HELP offers it
-   * (pure-ftpd, proftpd's mod_site_misc); else MDTM with a time, which vsftpd (mdtm_write) accepts, kept
-   * only when MDTM then reads the time back. False when the server cannot set it.
+   * (pure-ftpd, proftpd's mod_site_misc); else MDTM with a time, which vsftpd (mdtm_write) accepts, trusted
+   * once MDTM has read the time back (the first time per session). False when the server cannot set it.
    */
   async setModifiedAt(path: string, date: Date): Promise<boolean> {
     path = this.wire(path);
@@ -875,8 +877,11 @@ export class FtpsSession {
       if ((await this.offersSiteUtime()) && succeeded(await this.client.sendIgnoringError(`SITE UTIME ${stamp} ${path}`))) return true;
       if (!this.featureMap.has('MDTM')) return false;
       if (!succeeded(await this.client.sendIgnoringError(`MDTM ${stamp} ${path}`))) return false;
+      if (this.mdtmSetsTime) return true;
+      // A server may read `MDTM <time> <path>` as asking the time of a file with that odd name: check once.
       const now = await this.client.lastMod(path).catch(() => null);
-      return now !== null && Math.floor(now.getTime() / 1000) === Math.floor(date.getTime() / 1000);
+      this.mdtmSetsTime = now !== null && Math.floor(now.getTime() / 1000) === Math.floor(date.getTime() / 1000);
+      return this.mdtmSetsTime;
     });
   }
 

@@ -8,7 +8,7 @@ import { KeytarCredentialStore, type CredentialStore } from '../credentials/keyc
 import { ProxySettingsStore } from '../sites/proxy-settings';
 import { type ConnectivitySources } from '../sites/site-connectivity';
 import { FtpsSession } from '../ftps/session';
-import { downloadFile } from '../ftps/file-transfer';
+import { downloadFile } from '../transfers/file-download';
 import { WharfError } from '../core/errors';
 import { downloadMarkFor, executableType, markDownloaded } from '../local-fs/downloaded-file';
 import { LocalAccess } from '../local-fs/local-access';
@@ -95,8 +95,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     // Each copy's folder has a random name: a refusal names the scratch folder instead.
     const target = downloadPathIn(folder, posix.basename(remotePath), 'the scratch folder');
     await prepareDownloadTarget(folder, target);
-    // downloadFile uses only size() and download(), which BrowseSession includes.
-    await downloadFile(remote.browseSession(sessionId) as FtpsSession, remotePath, target, {});
+    await downloadFile(remote.browseSession(sessionId), remotePath, target, {});
     await parts.scratch.seal(target);
     await markAsDownloaded(target);
     return target;

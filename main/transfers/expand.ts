@@ -210,7 +210,9 @@ export async function* expandRemoteForDownload(
         subfolders.push({ local, remote, depth: folder.depth + 1 });
         continue;
       }
-      batch.push({ kind: 'file', direction: 'download', siteKey: request.siteKey, localPath: local, localRoot, remotePath: remote, size: entry.size, modifiedAt: entry.modifiedAt, ...policy });
+      // A link is listed with its own size, not its target's: the runner asks the server (SIZE) for it instead.
+      const size = entry.type === 'symlink' ? null : entry.size;
+      batch.push({ kind: 'file', direction: 'download', siteKey: request.siteKey, localPath: local, localRoot, remotePath: remote, size, modifiedAt: entry.modifiedAt, ...policy });
       if (batch.length >= EXPANSION_BATCH_SIZE) {
         yield batch;
         batch = [];

@@ -166,8 +166,11 @@ export async function prepareDownloadTarget(root: string, localPath: string): Pr
       throw new WharfError('unsafe-name', `The name "${shown}" ${reason}; skipped.`, { detail: { name: shown, reason, folder: folderLabel(root) } });
     }
   }
-  await mkdir(resolvedRoot, { recursive: true });
-  const realRoot = await realpath(resolvedRoot);
+  // Made only when missing: every file of a folder download passes here twice.
+  const realRoot = await realpath(resolvedRoot).catch(async () => {
+    await mkdir(resolvedRoot, { recursive: true });
+    return realpath(resolvedRoot);
+  });
   let current = resolvedRoot;
   for (const segment of segments.slice(0, -1)) {
     current = join(current, segment);
@@ -206,12 +209,20 @@ export async function prepareDownloadTarget(root: string, localPath: string): Pr
  * `O_NOFOLLOW`). Removing is safe: the name holds the item id and was recorded in the queue before use.
  */
 export async function openTemporaryDownload(path: string, resume: boolean): Promise<{ handle: FileHandle; size: number }> {
+  const createAnew = () => open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW, 0o644);
+  // A first attempt almost never finds one: no lstat (and no "not found" error) per file then.
+  if (!resume) {
+    const created = await createAnew().catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      return null;
+    });
+    if (created) return { handle: created, size: 0 };
+  }
   const info = await lstatOrNull(path);
   if (resume && info?.isFile()) {
     const handle = await open(path, constants.O_WRONLY | NO_FOLLOW);
     return { handle, size: (await handle.stat()).size };
   }
   if (info !== null) await rm(path, { force: true });
-  const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW, 0o644);
-  return { handle, size: 0 };
+  return { handle: await createAnew(), size: 0 };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
-import { downloadFile } from '../../main/ftps/file-transfer';
+import { downloadFile } from '../../main/transfers/file-download';
 import { WharfError } from '../../main/core/errors';
 import { controlCharset } from '../../main/ftps/charset';
 import { useFleet, writeServerFile } from '../servers/fleet';

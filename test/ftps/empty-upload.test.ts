@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import type { DataConnectionMode } from '../../common/models';
-import { downloadFile } from '../../main/ftps/file-transfer';
+import { downloadFile } from '../../main/transfers/file-download';
 import { useFleet } from '../servers/fleet';
 import { MAIN_SERVERS, openSession } from './support';
 

@@ -240,4 +240,14 @@ export const errorMessages = defineMessages({
     de: 'Der Server hat es abgelehnt, die hochgeladene Datei {temporaryPath} in {finalPath} umzubenennen{step, select, deleteRefused {, und die vorhandene Datei nicht löschen wollen} afterDelete { (nach dem Löschen der alten Datei)} other {}} ({reply}). Der vollständige Upload bleibt unter seinem temporären Namen erhalten. Schalten Sie „{setting}“ für diesen Server aus (CLI: --in-place), um direkt unter den endgültigen Namen hochzuladen.',
     ja: 'サーバーがアップロードした {temporaryPath} から {finalPath} への名前の変更を拒否しました{step, select, deleteRefused { (既存のファイルの削除も拒否されました)} afterDelete { (古いファイルを削除した後)} other {}} ({reply})。アップロードしたファイルは一時的な名前のまま完全な状態で残っています。最終的な名前へ直接アップロードするには、このサイトの「{setting}」をオフにしてください (CLI: --in-place)。',
   },
+  'errors.localUnreadable': {
+    en: '{path} could not be read: {reason}',
+    de: '{path} konnte nicht gelesen werden: {reason}',
+    ja: '{path} を読めませんでした: {reason}',
+  },
+  'errors.changedDuringUpload': {
+    en: '{path} changed while it was being uploaded: {how, select, saved {it was saved again at the same size} ended {it ended after {size} bytes} grew {it grew to {size} bytes, {expected} were expected} other {it shrank to {size} bytes, {expected} were expected}}.',
+    de: '{path} wurde während des Hochladens geändert: {how, select, saved {Die Datei wurde bei gleicher Größe erneut gespeichert} ended {Sie endete nach {size} Bytes} grew {Sie ist auf {size} Bytes gewachsen, erwartet waren {expected}} other {Sie ist auf {size} Bytes geschrumpft, erwartet waren {expected}}}.',
+    ja: '{path} はアップロード中に変更されました: {how, select, saved {同じサイズのまま再保存されました} ended {{size} バイトで終わりました} grew {{size} バイトに増えました (期待値 {expected} バイト)} other {{size} バイトに縮みました (期待値 {expected} バイト)}}。',
+  },
 });
