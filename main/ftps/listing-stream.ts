@@ -28,9 +28,12 @@ export interface ListingReaderOptions extends ListTimeOptions {
   readonly onBatch?: (from: number, entries: readonly RemoteEntry[]) => void;
 }
 
-/** The first batch is small so the first rows show early; later ones grow so a big folder costs few messages. */
+/**
+ * The first batch is small so the first rows show early; later ones grow so a big folder costs fewer
+ * messages, but stay small enough that the window reads each in a few milliseconds.
+ */
 const FIRST_BATCH = 500;
-const LARGEST_BATCH = 8_000;
+const LARGEST_BATCH = 2_000;
 
 /**
  * Reads one listing pushed in as byte chunks of any size. `finish` returns every entry: those handed to

@@ -17,11 +17,14 @@ export interface PaneListeners {
   leftSession(): void;
 }
 
+/** How often a listing arriving in chunks is shown again while it grows. */
+const CHUNK_SHOW_MS = 150;
+
 /** Lists folders into the panes and keeps the remote pane on the active session. */
 export class PanesController {
   private readonly listSeq: Record<PaneSide, number> = { local: 0, remote: 0 };
   /** The remote listing arriving in chunks: only its chunks are taken, older ones' are dropped. */
-  private chunked: { readonly listingId: string; readonly entries: RemoteEntry[]; readonly startPath: string | null } | null = null;
+  private chunked: { readonly listingId: string; readonly entries: RemoteEntry[]; readonly startPath: string | null; path: string; shownAt: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
   private readonly refreshers: Record<PaneSide, CoalescedRefresh> = { local: new CoalescedRefresh(() => this.refresh('local')), remote: new CoalescedRefresh(() => this.refresh('remote')) };
 
   constructor(
@@ -79,10 +82,12 @@ export class PanesController {
     const startPath = remote.get().sessionId === sessionId ? remote.get().path : null;
     // Unique per window load too: main cancels the session's previous chunked listing when a new id comes.
     const listingId = `p${seq}-${Math.random().toString(36).slice(2, 10)}`;
-    const chunks = { listingId, entries: [] as RemoteEntry[], startPath };
+    if (this.chunked?.timer) clearTimeout(this.chunked.timer);
+    const chunks = { listingId, entries: [] as RemoteEntry[], startPath, path: '', shownAt: 0, timer: null };
     this.chunked = chunks;
     remote.update((s) => ({ ...s, sessionId, loading: true, received: 0 }));
     const result = await wharf().remoteList({ sessionId, listingId, ...(path ? { path } : {}) });
+    if (chunks.timer) clearTimeout(chunks.timer);
     if (this.chunked === chunks) this.chunked = null;
     if (seq !== this.listSeq.remote) return result.ok;
     if (!result.ok) {
@@ -109,13 +114,26 @@ export class PanesController {
     if (!current || current.listingId !== chunk.listingId) return;
     current.entries.length = chunk.from;
     for (const entry of chunk.entries) current.entries.push(entry);
+    current.path = chunk.path;
+    // The first chunk shows at once; later ones at most every CHUNK_SHOW_MS, each showing costs a copy and a render.
+    if (current.timer) return;
+    const wait = current.shownAt + CHUNK_SHOW_MS - performance.now();
+    if (wait <= 0) this.showChunks(current);
+    else current.timer = setTimeout(() => this.showChunks(current), wait);
+  }
+
+  private showChunks(current: NonNullable<PanesController['chunked']>): void {
+    current.timer = null;
+    if (this.chunked !== current) return;
+    current.shownAt = performance.now();
     const received = current.entries.length;
-    if (current.startPath === chunk.path) {
+    const path = current.path;
+    if (current.startPath === path) {
       this.stores.remote.update((s) => ({ ...s, received }));
       return;
     }
     const entries = current.entries.slice();
-    this.stores.remote.update((s) => ({ ...applyListing(s, { path: chunk.path, entries, parent: remoteParent(chunk.path) }), loading: true, received }));
+    this.stores.remote.update((s) => ({ ...applyListing(s, { path, entries, parent: remoteParent(path) }), loading: true, received }));
   }
 
   /** Makes a connected session the active one and lists its folder (the one it showed before a reload, if any). */
