@@ -7,7 +7,8 @@
  * the page it records, from the double click: the first row of the folder in the grid, the whole folder
  * counted in the footer and sorted, and every long task (PerformanceObserver 'longtask', over 50 ms). Then
  * the renderer's JS heap (CDP, before and after a GC) and the host's RSS and peak RSS. Prints medians as
- * Markdown (`--app-profile FILE`: also a renderer CPU profile per run, for DevTools). A measuring tool, no assertions; needs root (the fleet) and a build (`npm run build`).
+ * Markdown (`--app-profile FILE`: also a renderer CPU profile per run, for DevTools; `--app-repo DIR`: the
+ * host and renderer of another checkout, built, for a before/after). A measuring tool, no assertions; needs root (the fleet) and a build (`npm run build`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -61,8 +62,8 @@ async function timeCommand(command: { cmd: string; args: readonly string[]; env:
 }
 
 /** Starts the bridge host as its own process; resolves with its page URL once it printed it. */
-async function startHostProcess(home: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/e2e/bridge/host.ts'), '--home', home, '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startHostProcess(repo: string, home: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'test/e2e/bridge/host.ts'), '--home', home, '--data-dir', dataDir], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.setEncoding('utf8');
@@ -84,12 +85,12 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 }
 
 /** One opening of the folder in the app; the page records itself, the test only waits. */
-async function openInApp(browser: Browser, server: ServerInfo, entries: number, work: string, profile: string | null): Promise<Omit<AppRun, 'ls'>> {
+async function openInApp(browser: Browser, server: ServerInfo, entries: number, work: string, profile: string | null, repo: string): Promise<Omit<AppRun, 'ls'>> {
   const home = join(work, 'home');
   const dataDir = join(work, 'data');
   mkdirSync(home, { recursive: true });
   mkdirSync(dataDir, { recursive: true });
-  const host = await startHostProcess(home, dataDir);
+  const host = await startHostProcess(repo, home, dataDir);
   let page: Page | null = null;
   try {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -194,10 +195,12 @@ function report(runs: readonly AppRun[], entries: number): string {
 export async function benchAppFolder(argv: readonly string[]): Promise<void> {
   const { values } = parseArgs({
     args: [...argv],
-    options: { 'app-folder': { type: 'boolean' }, 'app-entries': { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' }, 'app-profile': { type: 'string' } },
+    options: { 'app-folder': { type: 'boolean' }, 'app-entries': { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' }, 'app-profile': { type: 'string' }, 'app-repo': { type: 'string' } },
     strict: false,
   });
   const profile = typeof values['app-profile'] === 'string' ? values['app-profile'] : null;
+  // Another checkout's main and built renderer (an earlier commit, for a before/after); default this one.
+  const repo = typeof values['app-repo'] === 'string' ? values['app-repo'] : root;
   const entries = Number(values['app-entries']);
   const runs = Number(values.runs);
   if (!Number.isInteger(entries) || entries < 1 || !Number.isInteger(runs) || runs < 1) throw new Error('--app-entries and --runs take whole numbers >= 1');
@@ -222,7 +225,7 @@ export async function benchAppFolder(argv: readonly string[]): Promise<void> {
     for (let run = 0; run < runs; run++) {
       const ls = await timeCommand(commandFor('wharf', ctx, { kind: 'list', remoteDir: FOLDER }));
       if (ls.code !== 0 || ls.lines < entries) log(`run ${run + 1}: wharf ls exited ${ls.code} with ${ls.lines} lines`);
-      const app = await openInApp(browser, server, entries, join(tmp, `app-${run}`), profile ? profile.replace(/(\.cpuprofile)?$/, `-${run + 1}.cpuprofile`) : null);
+      const app = await openInApp(browser, server, entries, join(tmp, `app-${run}`), profile ? profile.replace(/(\.cpuprofile)?$/, `-${run + 1}.cpuprofile`) : null, repo);
       results.push({ ls: ls.seconds, ...app });
       log(`run ${run + 1}/${runs}: ls ${formatSeconds(ls.seconds)}, first rows ${formatSeconds(app.firstRows)}, complete ${formatSeconds(app.complete)}, longest task ${formatSeconds(app.longestTask)}, heap ${formatSize(app.heapUsed)}, main RSS ${formatSize(app.mainRss)} (peak ${formatSize(app.mainPeakRss)})`);
     }
