@@ -783,6 +783,8 @@ export class FtpsSession {
 
   /** A listing parsed while it arrives, batch by batch (see ListingProgress). */
   private async listStreaming(wirePath: string, progress: ListingProgress): Promise<RemoteEntry[]> {
+    // Superseded while it waited for an earlier command: nothing is sent.
+    if (progress.signal?.aborted) throw new WharfError('cancelled', 'A newer listing replaced this one.');
     let reader: ListingReader | null = null;
     const socketEncoding = this.client.ftp.encoding;
     const abandon = () => reader?.abandon();

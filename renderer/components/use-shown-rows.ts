@@ -28,7 +28,8 @@ export function useShownRows(
   }, []);
   const stableView = useMemo(() => ({ sort, filter, showHidden }), [sort, filter, showHidden]);
   useEffect(() => {
-    if (!atOnce) builder.current?.want(entries, stableView);
+    if (atOnce) builder.current?.stop();
+    else builder.current?.want(entries, stableView);
   }, [atOnce, entries, stableView]);
   const rowsAtOnce = useMemo(
     () => (atOnce ? paneRows({ entries, sort, filter, showHidden }, marks, onlyDifferences) : null),

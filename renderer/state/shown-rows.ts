@@ -156,6 +156,13 @@ export class ShownRows {
     return this.stopgap.rows;
   }
 
+  /** Stops any job: the pane shows a small folder now, whose rows are computed at once. */
+  stop(): void {
+    this.cancelJob?.();
+    this.cancelJob = null;
+    this.wanted = null;
+  }
+
   /** Stops any job (the pane went away). */
   dispose(): void {
     this.cancelJob?.();
