@@ -21,6 +21,10 @@ export interface ListingReaderOptions extends ListTimeOptions {
   readonly maxLines: number;
   /** The error thrown past `maxLines`. */
   readonly tooManyLines: () => WharfError;
+  /** Refuses the listing past this many bytes (a line that never ends would otherwise grow without bound). */
+  readonly maxBytes: number;
+  /** The error thrown past `maxBytes`. */
+  readonly tooManyBytes: () => WharfError;
   /**
    * Entries ready to show, in the order read: `from` is the index of the batch's first entry in the
    * final listing, so the batches put together are a prefix of what `finish` returns.
@@ -46,6 +50,7 @@ export class ListingReader {
   private batchSize = FIRST_BATCH;
   private partial: Buffer[] = [];
   private lines = 0;
+  private bytes = 0;
   /** MLSD: the first non-link entry of each `unique` fact, and the entries held back until the end. */
   private readonly targets = new Map<string, string>();
   private readonly held: { entry: RemoteEntry; unique: string | null }[] = [];
@@ -56,6 +61,8 @@ export class ListingReader {
   /** Takes the next bytes of the listing; whole lines are parsed at once. */
   push(chunk: Buffer): void {
     if (this.abandoned) return;
+    this.bytes += chunk.length;
+    if (this.bytes > this.options.maxBytes) throw this.options.tooManyBytes();
     const lastBreak = chunk.lastIndexOf(0x0a);
     if (lastBreak < 0) {
       this.partial.push(chunk);

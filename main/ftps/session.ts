@@ -797,6 +797,9 @@ export class FtpsSession {
         decode: (bytes) => this.charset.decode(bytes.toString(socketEncoding)),
         maxLines: MAX_LISTING_LINES,
         tooManyLines: tooManyListingLines,
+        // basic-ftp's own cap on a listing it buffers (maxListingBytes), with error-mapping.ts's words for it.
+        maxBytes: 40 * 1024 * 1024,
+        tooManyBytes: () => new WharfError('ftp', 'The folder listing is larger than 40 MiB: Wharf stopped reading it (a folder too large to list, or a broken server).'),
         onBatch: progress.onBatch,
       });
       if (progress.signal?.aborted) reader.abandon();

@@ -18,6 +18,8 @@ function readInChunks(text: string, format: ListingFormat, sizes: readonly numbe
     decode: (bytes) => bytes.toString('utf8'),
     maxLines,
     tooManyLines: () => new WharfError('ftp', 'too many'),
+    maxBytes: 1_000_000,
+    tooManyBytes: () => new WharfError('ftp', 'too large'),
     onBatch: (from, entries) => batches.push({ from, entries }),
   });
   const bytes = Buffer.from(text, 'utf8');
@@ -74,8 +76,14 @@ test('a listing with more lines than allowed is refused while it arrives', () =>
   assert.throws(() => readInChunks(unixListing(50), 'list', [64], 20), /too many/);
 });
 
+test('a line that never ends is refused past the byte limit', () => {
+  assert.throws(() => readInChunks('x'.repeat(1_100_000), 'list', [65536]), /too large/);
+});
+
 test('an abandoned listing parses nothing more', () => {
-  const reader = new ListingReader({ format: 'list', timezoneOffsetMinutes: 0, now: NOW, decode: (b) => b.toString('utf8'), maxLines: 100, tooManyLines: () => new WharfError('ftp', 'x') });
+  const reader = new ListingReader({
+    format: 'list', timezoneOffsetMinutes: 0, now: NOW, decode: (b) => b.toString('utf8'), maxLines: 100, tooManyLines: () => new WharfError('ftp', 'x'), maxBytes: 1e6, tooManyBytes: () => new WharfError('ftp', 'y'),
+  });
   reader.push(Buffer.from(unixListing(2)));
   reader.abandon();
   reader.push(Buffer.from(unixListing(5)));
