@@ -68,6 +68,7 @@ import type {
   EnqueueTransfer,
   FoldersChanged,
   KeychainStatus,
+  ListingChunk,
   ListingRefreshed,
   LocalListing,
   LocalPlaces,
@@ -169,8 +170,12 @@ export interface WharfApi {
   remoteDisconnect(request: SessionRequest): Promise<Result<void>>;
   /** Every open (or opening) session, so a reloaded window rebuilds its remote panes. */
   remoteSessions(request: EmptyRequest): Promise<Result<readonly SessionInfo[]>>;
-  /** Lists a remote folder; without `path`, the server's working directory. */
-  remoteList(request: SessionRequest & { readonly path?: string }): Promise<Result<RemoteListing>>;
+  /**
+   * Lists a remote folder; without `path`, the server's working directory. With a `listingId` (chosen by
+   * the window), entries arrive as `listingChunk` events while the server sends them, and the answer holds
+   * only the rest (see `RemoteListing.chunked`); a newer listing with an id on the same session cancels it.
+   */
+  remoteList(request: SessionRequest & { readonly path?: string; readonly listingId?: string }): Promise<Result<RemoteListing>>;
   /** Creates a remote folder; a `listingRefreshed` for its parent follows. */
   remoteMkdir(request: SessionRequest & { readonly path: string }): Promise<Result<void>>;
   /** Renames or moves a remote file or folder (drag within the remote pane). */
@@ -317,6 +322,8 @@ export interface WharfEvents {
   sessionState: SessionInfo;
   /** Main refreshed a folder after changing it (mkdir, rename, delete, a finished transfer). */
   listingRefreshed: ListingRefreshed;
+  /** Entries of a `remoteList` asked with a `listingId`, while the rest is still arriving. */
+  listingChunk: ListingChunk;
   /** What changed in the queue; at most about 10 a second. Apply with `applyQueueUpdate`. */
   queueUpdate: QueueUpdate;
   /**
@@ -446,6 +453,7 @@ export const WHARF_METHOD_NAMES = Object.keys(WHARF_METHODS) as readonly WharfMe
 export const WHARF_EVENTS = {
   sessionState: true,
   listingRefreshed: true,
+  listingChunk: true,
   queueUpdate: true,
   foldersChanged: true,
   log: true,

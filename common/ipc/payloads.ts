@@ -87,6 +87,21 @@ export interface RemoteListing {
   /** The absolute remote path that was listed. */
   readonly path: string;
   readonly entries: readonly RemoteEntry[];
+  /**
+   * Asked with a `listingId`: how many entries came before these as `listingChunk` events (the listing is
+   * the first `chunked` of them, then `entries`); 0 when the chunks were superseded and `entries` is all.
+   */
+  readonly chunked?: number;
+}
+
+/** Part of a listing asked for with a `listingId`, pushed while the server is still sending the rest. */
+export interface ListingChunk {
+  readonly listingId: string;
+  readonly sessionId: string;
+  readonly path: string;
+  /** Where these entries start in the listing; 0 after earlier chunks means it started over. */
+  readonly from: number;
+  readonly entries: readonly RemoteEntry[];
 }
 
 /** A listing pushed by main after something changed a folder a pane may be showing. */

@@ -164,7 +164,7 @@ export const WHARF_VALIDATORS = {
   ]),
   remoteDisconnect: z.strictObject({ sessionId }),
   remoteSessions: empty,
-  remoteList: z.strictObject({ sessionId, path: remotePathSchema.optional() }),
+  remoteList: z.strictObject({ sessionId, path: remotePathSchema.optional(), listingId: idSchema.optional() }),
   remoteMkdir: z.strictObject({ sessionId, path: remotePathSchema }),
   remoteRename: z.strictObject({ sessionId, from: remotePathSchema, to: remotePathSchema }),
   remoteDelete: z.strictObject({ sessionId, paths: z.array(remotePathSchema).min(1).max(MAX_BATCH), recursive: z.boolean() }),

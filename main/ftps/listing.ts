@@ -82,6 +82,14 @@ export function parseDosLine(line: string, options: Pick<ListTimeOptions, 'timez
 // ---------------------------------------------------------------------------------------------------
 // Format detection
 
+/**
+ * One line of a LIST listing (Unix or DOS/IIS) as `parseListing` reads it: blank lines and `total N` are
+ * IGNORED, null is a line that could not be read. For readers that see a listing line by line (listing-stream.ts).
+ */
+export function parseListTextLine(line: string, options: ListTimeOptions): LineResult {
+  return isBlank(line) || isTotalLine(line) ? IGNORED : parseListLine(line, options);
+}
+
 /** `ls -l` starts with `total 112` (GNU ls in German: `insgesamt 112`). */
 function isTotalLine(line: string): boolean {
   return /^\s*(?:total|insgesamt)\s+\d/i.test(line);

@@ -3,7 +3,7 @@ import { t, translator } from '../../common/i18n/t';
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import * as tls from 'node:tls';
-import { Client, FTPError, type FTPResponse } from 'basic-ftp';
+import { FTPError, type FTPResponse } from 'basic-ftp';
 import type {
   CertificateInfo,
   CertificateTrust,
@@ -23,6 +23,8 @@ import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls, startsWithTlsRecord } from 
 import { toWharfError } from './error-mapping';
 import { isWharfError, WharfError } from '../core/errors';
 import { parseListing, parseMlstFacts } from './listing';
+import { StreamingListClient } from './listing-client';
+import { ListingReader } from './listing-stream';
 import { guardReplies } from './reply-guard';
 import { isIpAddress } from './net-address';
 import { proxyDialer, type ProxyEndpoint } from './proxy';
@@ -115,13 +117,27 @@ export const MAX_LISTING_ENTRIES = 1_000_000;
 
 /** Refuses a listing with more lines than MAX_LISTING_ENTRIES allows (plus `.`, `..` and `total N`), before parsing it. */
 function assertListingLineCount(text: string): void {
-  const allowed = MAX_LISTING_ENTRIES + 3;
   let lines = 0;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-    if (++lines > allowed) {
-      throw new WharfError('ftp', t('errors.folderTooBig', { limit: translator().number(MAX_LISTING_ENTRIES) }));
-    }
+    if (++lines > MAX_LISTING_LINES) throw tooManyListingLines();
   }
+}
+
+const MAX_LISTING_LINES = MAX_LISTING_ENTRIES + 3;
+
+function tooManyListingLines(): WharfError {
+  return new WharfError('ftp', t('errors.folderTooBig', { limit: translator().number(MAX_LISTING_ENTRIES) }));
+}
+
+/** How a caller follows a listing while it arrives (see FtpsSession.list). */
+export interface ListingProgress {
+  /**
+   * Entries read so far, in order; `from` is the index of the first in the listing being read. A `from`
+   * of 0 after earlier batches means the listing started over (a refused MLSD read again with LIST).
+   */
+  readonly onBatch: (from: number, entries: readonly RemoteEntry[]) => void;
+  /** Aborted: the rest of the listing is read but no longer parsed, and `list` fails as cancelled. */
+  readonly signal?: AbortSignal;
 }
 
 /** Spaces and glob characters: what a server that hands LIST's argument to /bin/ls may split or expand. */
@@ -134,7 +150,7 @@ const LIST_ARGUMENT_AT_RISK = /[\s*?[\]{}~]/;
  */
 export class FtpsSession {
   readonly id: string;
-  private readonly client: Client;
+  private readonly client: StreamingListClient;
   private readonly options: SessionOptions;
   private queue: Promise<unknown> = Promise.resolve();
   private keepAliveTimer: NodeJS.Timeout | null = null;
@@ -163,7 +179,7 @@ export class FtpsSession {
   private constructor(options: SessionOptions) {
     this.options = options;
     this.id = options.connectionId ?? randomUUID();
-    this.client = new Client(options.timeoutMs ?? 30_000);
+    this.client = new StreamingListClient(options.timeoutMs ?? 30_000);
     this.client.ftp.verbose = true;
     this.client.ftp.log = (message: string) => this.onLibraryLog(message);
     this.charset = controlCharset(options.target.encoding);
@@ -584,11 +600,16 @@ export class FtpsSession {
     return this.charset.encode(value);
   }
 
-  /** Lists a folder with MLSD where the server has it, else LIST; `.` and `..` are dropped. */
-  async list(path = ''): Promise<RemoteEntry[]> {
+  /**
+   * Lists a folder with MLSD where the server has it, else LIST; `.` and `..` are dropped. With `progress`,
+   * entries are handed over while they arrive; the batches are a prefix of the answer unless the listing
+   * had to be read again (names not UTF-8 after all, the server's time offset found): then the answer's
+   * entries are new objects and replace what was handed over.
+   */
+  async list(path = '', progress?: ListingProgress): Promise<RemoteEntry[]> {
     return this.onPath(path, (wirePath) =>
       this.run(async () => {
-        let entries = await this.listNow(wirePath);
+        let entries = await this.listNow(wirePath, progress);
         if (this.mayFallBackFromUtf8() && entries.some((e) => e.name.includes('\ufffd')) && (await this.fallBackFromUtf8(path)) === 'switched') {
           entries = await this.listNow(this.wire(path));
         }
@@ -705,9 +726,9 @@ export class FtpsSession {
    * without an argument, as curl and FileZilla do, and the session returns to where it was. "Empty" is only
    * believed from a listing the server could have produced for this folder.
    */
-  private async listNow(wirePath: string): Promise<RemoteEntry[]> {
+  private async listNow(wirePath: string, progress?: ListingProgress): Promise<RemoteEntry[]> {
     try {
-      return await this.listFolder(wirePath);
+      return await this.listFolder(wirePath, progress);
     } catch (err) {
       if (!(err instanceof FTPError)) throw err;
       // A recursive transfer, sync or delete reports which folder it could not read.
@@ -719,11 +740,11 @@ export class FtpsSession {
     }
   }
 
-  private async listFolder(wirePath: string): Promise<RemoteEntry[]> {
-    if (!LIST_ARGUMENT_AT_RISK.test(wirePath)) return this.listByArgument(wirePath);
+  private async listFolder(wirePath: string, progress?: ListingProgress): Promise<RemoteEntry[]> {
+    if (!LIST_ARGUMENT_AT_RISK.test(wirePath)) return this.listByArgument(wirePath, progress);
     let refusal: unknown = null;
     try {
-      const entries = await this.listByArgument(wirePath);
+      const entries = await this.listByArgument(wirePath, progress);
       if (entries.length > 0) return entries;
     } catch (err) {
       if (!(err instanceof FTPError)) throw err;
@@ -737,14 +758,15 @@ export class FtpsSession {
       throw refusal instanceof FTPError ? refusal : err;
     }
     try {
-      return await this.listByArgument('');
+      return await this.listByArgument('', progress);
     } finally {
       await this.client.cd(here);
     }
   }
 
   /** basic-ftp fetches the text, our parsers read it (its own keep no owner or link target). */
-  private async listByArgument(wirePath: string): Promise<RemoteEntry[]> {
+  private async listByArgument(wirePath: string, progress?: ListingProgress): Promise<RemoteEntry[]> {
+    if (progress) return this.listStreaming(wirePath, progress);
     let text = '';
     this.client.parseList = (rawText: string) => {
       text = rawText;
@@ -759,6 +781,43 @@ export class FtpsSession {
     assertListingLineCount(text);
     const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
     return parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.listingOffsetMinutes, now: new Date() });
+  }
+
+  /** A listing parsed while it arrives, batch by batch (see ListingProgress). */
+  private async listStreaming(wirePath: string, progress: ListingProgress): Promise<RemoteEntry[]> {
+    // Superseded while it waited for an earlier command: nothing is sent.
+    if (progress.signal?.aborted) throw new WharfError('cancelled', t('errors.listingReplaced'));
+    let reader: ListingReader | null = null;
+    const socketEncoding = this.client.ftp.encoding;
+    const abandon = () => reader?.abandon();
+    progress.signal?.addEventListener('abort', abandon, { once: true });
+    this.client.listingReceiver = (command) => {
+      reader = new ListingReader({
+        format: command.startsWith('MLSD') ? 'mlsd' : 'list',
+        timezoneOffsetMinutes: this.listingOffsetMinutes,
+        now: new Date(),
+        decode: (bytes) => this.charset.decode(bytes.toString(socketEncoding)),
+        maxLines: MAX_LISTING_LINES,
+        tooManyLines: tooManyListingLines,
+        // basic-ftp's own cap on a listing it buffers (maxListingBytes), with error-mapping.ts's words for it.
+        maxBytes: 40 * 1024 * 1024,
+        tooManyBytes: () => new WharfError('ftp', t('errors.listingTooLarge')),
+        onBatch: progress.onBatch,
+      });
+      if (progress.signal?.aborted) reader.abandon();
+      const current = reader;
+      return (chunk) => current.push(chunk);
+    };
+    this.suppressListingLog = true;
+    try {
+      await this.client.list(wirePath);
+    } finally {
+      this.suppressListingLog = false;
+      this.client.listingReceiver = null;
+      progress.signal?.removeEventListener('abort', abandon);
+    }
+    if (progress.signal?.aborted) throw new WharfError('cancelled', t('errors.listingReplaced'));
+    return (reader as ListingReader | null)?.finish() ?? [];
   }
 
   /** The current remote folder. */

@@ -52,6 +52,8 @@ interface Entry {
   cancelled: boolean;
   /** Replaced when the saved site changes (see applySiteSettings). */
   connection: SessionConnection;
+  /** The listing being pushed as chunks, cancelled by the next one (the pane moved on). */
+  chunkedListing: AbortController | null;
 }
 
 /**
@@ -82,6 +84,7 @@ export class RemoteSessionService {
       session: null,
       cancelled: false,
       connection,
+      chunkedListing: null,
     };
     this.sessions.set(sessionId, entry);
     this.publish(entry);
@@ -152,12 +155,38 @@ export class RemoteSessionService {
     return [...this.sessions.values()].map((e) => e.info);
   }
 
-  /** Lists a folder (the working directory when `path` is absent). */
-  async listFolder(sessionId: string, path?: string): Promise<RemoteListing> {
+  /**
+   * Lists a folder (the working directory when `path` is absent). With a `listingId`, entries go out as
+   * `listingChunk` events while they arrive and the answer holds the rest; the previous chunked listing
+   * of the session is cancelled, so a pane that moved on does not wait for a folder it left.
+   */
+  async listFolder(sessionId: string, path?: string, listingId?: string): Promise<RemoteListing> {
     const entry = this.connected(sessionId);
-    const folder = path ?? (await this.run(entry, (s) => s.pwd()));
-    const entries: RemoteEntry[] = await this.run(entry, (s) => s.list(folder));
-    return { sessionId, path: folder, entries };
+    const controller = listingId === undefined ? null : new AbortController();
+    if (controller) {
+      entry.chunkedListing?.abort();
+      entry.chunkedListing = controller;
+    }
+    try {
+      const folder = path ?? (await this.run(entry, (s) => s.pwd()));
+      if (!controller || listingId === undefined) {
+        const entries: RemoteEntry[] = await this.run(entry, (s) => s.list(folder));
+        return { sessionId, path: folder, entries };
+      }
+      const sent: RemoteEntry[] = [];
+      const onBatch = (from: number, batch: readonly RemoteEntry[]) => {
+        if (controller.signal.aborted) return;
+        sent.length = from;
+        for (const e of batch) sent.push(e);
+        this.deps.events.emit('listingChunk', { listingId, sessionId, path: folder, from, entries: batch });
+      };
+      const entries: RemoteEntry[] = await this.run(entry, (s) => s.list(folder, { onBatch, signal: controller.signal }));
+      // The chunks stand only if the answer begins with exactly them (a listing read again replaces them).
+      const chunked = sent.length <= entries.length && sent.every((e, i) => entries[i] === e) ? sent.length : 0;
+      return { sessionId, path: folder, entries: chunked > 0 ? entries.slice(chunked) : entries, chunked };
+    } finally {
+      if (controller && entry.chunkedListing === controller) entry.chunkedListing = null;
+    }
   }
 
   /** Creates a folder, then refreshes its parent. */

@@ -222,7 +222,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     remoteConnect: (r) => attempt(() => remote.connect(r)),
     remoteDisconnect: (r) => attempt(() => remote.disconnect(r.sessionId)),
     remoteSessions: () => attempt(() => remote.list()),
-    remoteList: (r) => attempt(() => remote.listFolder(r.sessionId, r.path)),
+    remoteList: (r) => attempt(() => remote.listFolder(r.sessionId, r.path, r.listingId)),
     remoteMkdir: (r) => attempt(() => remote.mkdir(r.sessionId, r.path)),
     remoteRename: (r) => attempt(() => remote.rename(r.sessionId, r.from, r.to)),
     remoteDelete: (r) => attempt(() => remote.remove(r.sessionId, r.paths, r.recursive)),

@@ -71,6 +71,7 @@ export class Dispatcher {
       api.on('listingRefreshed', (listing) => {
         if (this.panes.applyRefreshedListing(listing)) this.folderPair.scheduleCompare();
       }),
+      api.on('listingChunk', (chunk) => this.panes.onListingChunk(chunk)),
       api.on('queueUpdate', (update) => stores.queue.update((q) => receiveUpdate(q, update))),
       api.on('foldersChanged', (changed) => this.panes.onFoldersChanged(changed)),
       api.on('log', (batch) => stores.log.update((l) => ({ lines: appendLog(l.lines, batch.lines) }))),

@@ -1,5 +1,6 @@
 /** The two panes: listing folders, moving between them, and the remote pane following the active session. */
-import type { FoldersChanged, ListingRefreshed, SessionInfo } from '../../common/ipc/payloads';
+import type { FoldersChanged, ListingChunk, ListingRefreshed, SessionInfo } from '../../common/ipc/payloads';
+import type { RemoteEntry } from '../../common/models/remote-entry';
 import { CoalescedRefresh, showsChangedFolder } from '../state/folder-refresh';
 import { applyListing, initialPane, remoteParent, type PaneSide, type PaneState } from '../state/pane-model';
 import { activeSession, applySession } from '../state/session-model';
@@ -16,9 +17,14 @@ export interface PaneListeners {
   leftSession(): void;
 }
 
+/** How often a listing arriving in chunks is shown again while it grows. */
+const CHUNK_SHOW_MS = 150;
+
 /** Lists folders into the panes and keeps the remote pane on the active session. */
 export class PanesController {
   private readonly listSeq: Record<PaneSide, number> = { local: 0, remote: 0 };
+  /** The remote listing arriving in chunks: only its chunks are taken, older ones' are dropped. */
+  private chunked: { readonly listingId: string; readonly entries: RemoteEntry[]; readonly startPath: string | null; path: string; shownAt: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
   private readonly refreshers: Record<PaneSide, CoalescedRefresh> = { local: new CoalescedRefresh(() => this.refresh('local')), remote: new CoalescedRefresh(() => this.refresh('remote')) };
 
   constructor(
@@ -73,20 +79,61 @@ export class PanesController {
     const sessionId = this.stores.sessions.get().activeId;
     if (!sessionId) return false;
     const seq = ++this.listSeq.remote;
-    remote.update((s) => ({ ...s, sessionId, loading: true }));
-    const result = await wharf().remoteList({ sessionId, ...(path ? { path } : {}) });
+    const startPath = remote.get().sessionId === sessionId ? remote.get().path : null;
+    // Unique per window load too: main cancels the session's previous chunked listing when a new id comes.
+    const listingId = `p${seq}-${Math.random().toString(36).slice(2, 10)}`;
+    if (this.chunked?.timer) clearTimeout(this.chunked.timer);
+    const chunks = { listingId, entries: [] as RemoteEntry[], startPath, path: '', shownAt: 0, timer: null };
+    this.chunked = chunks;
+    remote.update((s) => ({ ...s, sessionId, loading: true, received: 0 }));
+    const result = await wharf().remoteList({ sessionId, listingId, ...(path ? { path } : {}) });
+    if (chunks.timer) clearTimeout(chunks.timer);
+    if (this.chunked === chunks) this.chunked = null;
     if (seq !== this.listSeq.remote) return result.ok;
     if (!result.ok) {
       remote.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
       if (!options.quiet) this.notices.reportInPane('remote', 'Remote folder', result.error, () => this.openRemote(path), true);
       return false;
     }
-    this.stores.paneFailures.listed('remote', result.value.path !== remote.get().path);
-    const before = remote.get().sessionId === sessionId ? remote.get().path : null;
-    remote.update((s) => applyListing({ ...s, sessionId }, { ...result.value, parent: remoteParent(result.value.path) }));
+    this.stores.paneFailures.listed('remote', result.value.path !== startPath);
+    const before = startPath;
+    const { chunked = 0 } = result.value;
+    const entries = chunked > 0 ? chunks.entries.slice(0, chunked).concat(result.value.entries) : result.value.entries;
+    remote.update((s) => applyListing({ ...s, sessionId }, { path: result.value.path, entries, parent: remoteParent(result.value.path) }));
     remember(remotePathKey(sessionId), result.value.path);
     this.listeners.listed('remote', before, result.value.path);
     return true;
+  }
+
+  /**
+   * Part of the remote listing under way: the running count goes up, and a folder not shown yet shows
+   * its first rows at once (a refresh keeps the rows it has until the listing is complete).
+   */
+  onListingChunk(chunk: ListingChunk): void {
+    const current = this.chunked;
+    if (!current || current.listingId !== chunk.listingId) return;
+    current.entries.length = chunk.from;
+    for (const entry of chunk.entries) current.entries.push(entry);
+    current.path = chunk.path;
+    // The first chunk shows at once; later ones at most every CHUNK_SHOW_MS, each showing costs a copy and a render.
+    if (current.timer) return;
+    const wait = current.shownAt + CHUNK_SHOW_MS - performance.now();
+    if (wait <= 0) this.showChunks(current);
+    else current.timer = setTimeout(() => this.showChunks(current), wait);
+  }
+
+  private showChunks(current: NonNullable<PanesController['chunked']>): void {
+    current.timer = null;
+    if (this.chunked !== current) return;
+    current.shownAt = performance.now();
+    const received = current.entries.length;
+    const path = current.path;
+    if (current.startPath === path) {
+      this.stores.remote.update((s) => ({ ...s, received }));
+      return;
+    }
+    const entries = current.entries.slice();
+    this.stores.remote.update((s) => ({ ...applyListing(s, { path, entries, parent: remoteParent(path) }), loading: true, received }));
   }
 
   /** Makes a connected session the active one and lists its folder (the one it showed before a reload, if any). */

@@ -38,6 +38,8 @@ export interface PaneState {
   readonly separator: string;
   readonly entries: readonly PaneEntry[];
   readonly loading: boolean;
+  /** Entries received so far while a listing arrives in chunks (the footer's running count); 0 otherwise. */
+  readonly received?: number;
   /** Why the last listing or operation failed; cleared by the next listing. */
   readonly error: WharfErrorData | null;
   readonly sort: SortOrder;
@@ -76,9 +78,11 @@ export function applyListing(
   listing: { readonly path: string; readonly parent: string | null; readonly separator?: string; readonly entries: readonly PaneEntry[] },
 ): PaneState {
   const sameFolder = state.path === listing.path;
-  const names = new Set(listing.entries.map((e) => e.name));
-  const selected = sameFolder ? new Set([...state.selected].filter((n) => names.has(n))) : new Set<string>();
-  const cursor = sameFolder && state.cursor !== null && names.has(state.cursor) ? state.cursor : null;
+  // A set of 100,000 names costs a visible pause: built only when there is a selection or cursor to keep.
+  const keeps = sameFolder && (state.selected.size > 0 || state.cursor !== null || state.anchor !== null);
+  const names = keeps ? new Set(listing.entries.map((e) => e.name)) : new Set<string>();
+  const selected = keeps ? new Set([...state.selected].filter((n) => names.has(n))) : new Set<string>();
+  const cursor = keeps && state.cursor !== null && names.has(state.cursor) ? state.cursor : null;
   return {
     ...state,
     path: listing.path,
@@ -89,7 +93,7 @@ export function applyListing(
     error: null,
     selected,
     cursor,
-    anchor: sameFolder && state.anchor !== null && names.has(state.anchor) ? state.anchor : cursor,
+    anchor: keeps && state.anchor !== null && names.has(state.anchor) ? state.anchor : cursor,
     filter: sameFolder ? state.filter : '',
   };
 }
@@ -194,21 +198,33 @@ export function filterMatcher(filter: string): (name: string) => boolean {
   return (name) => name.toLowerCase().includes(f);
 }
 
-/** What the grid shows: hidden files and the filter applied, folders first, then the chosen column. */
-export function visibleEntries(
-  entries: readonly PaneEntry[],
-  view: { readonly sort: SortOrder; readonly filter: string; readonly showHidden: boolean },
-): PaneEntry[] {
+/** How a pane shows its entries: the sort, the filter and whether hidden files show. */
+export interface PaneView {
+  readonly sort: SortOrder;
+  readonly filter: string;
+  readonly showHidden: boolean;
+}
+
+/** Whether an entry shows: hidden files and the filter. */
+export function visibleTest(view: PaneView): (entry: PaneEntry) => boolean {
   const match = filterMatcher(view.filter);
-  const shown = entries.filter((e) => (view.showHidden || !isHidden(e)) && match(e.name));
-  const compare = compareBy(view.sort.key);
-  const sign = view.sort.direction === 'asc' ? 1 : -1;
-  shown.sort((a, b) => {
+  return (e) => (view.showHidden || !isHidden(e)) && match(e.name);
+}
+
+/** The order of the grid: folders first, then the chosen column. */
+export function rowOrder(sort: SortOrder): (a: PaneEntry, b: PaneEntry) => number {
+  const compare = compareBy(sort.key);
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return (a, b) => {
     const fa = isFolder(a);
     if (fa !== isFolder(b)) return fa ? -1 : 1;
     return sign * compare(a, b);
-  });
-  return shown;
+  };
+}
+
+/** What the grid shows: hidden files and the filter applied, folders first, then the chosen column. */
+export function visibleEntries(entries: readonly PaneEntry[], view: PaneView): PaneEntry[] {
+  return entries.filter(visibleTest(view)).sort(rowOrder(view.sort));
 }
 
 /** A click on a column header: the same column flips direction, another starts ascending. */

@@ -37,6 +37,7 @@ import { startFleet, type RunningFleet, type ServerInfo, type ServerName } from 
 import { passivePortsOf } from '../faults/support';
 import { CLIENT_LABELS, commandFor, wharfInfoCommand, type ClientContext, type ClientName, type Job } from './clients';
 import { startWanProxy, type WanOptions, type WanProxy } from './wan-proxy';
+import { benchAppFolder } from './app-folder';
 import {
   correctness, formatMBps, formatRate, formatRatio, formatSeconds, formatSize, markdownTable, median, medianOfAll, medianOfGood, parseSize, ratio,
   type RunRecord,
@@ -85,6 +86,8 @@ const USAGE = `npm run bench -- [options]   (needs root and a built CLI: npm run
                          before/after ratios from the same run
   --segments N           big downloads also as wharf get --segments N and lftp pget -n N (default 0: not)
   --timeout SECONDS      per client process (default 900)
+  --app-folder           instead: a big folder opened in the app (test/bench/app-folder.ts; --app-entries N, default
+                         100000, and --runs): first rows, longest renderer task, heap and main's RSS beside wharf ls
   --out FILE             report file (default docs/BENCHMARKS.md);  --no-write: stdout only
 `;
 
@@ -812,6 +815,8 @@ function withAnalysis(report: string, previous: string): string {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  // A big folder opened in the app (Chromium through the bridge): test/bench/app-folder.ts.
+  if (argv.includes('--app-folder')) return benchAppFolder(argv);
   const opts = parseOptions(argv);
   if (process.getuid?.() !== 0) throw new Error('the benchmark starts real FTP servers, which need root');
   if (!existsSync(wharfBundle)) throw new Error('dist/cli/wharf.cjs is missing: run `npm run build` (or `npx vite build -c vite.cli.config.ts`) first');

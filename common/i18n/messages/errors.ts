@@ -250,4 +250,5 @@ export const errorMessages = defineMessages({
     de: '{path} wurde während des Hochladens geändert: {how, select, saved {Die Datei wurde bei gleicher Größe erneut gespeichert} ended {Sie endete nach {size} Bytes} grew {Sie ist auf {size} Bytes gewachsen, erwartet waren {expected}} other {Sie ist auf {size} Bytes geschrumpft, erwartet waren {expected}}}.',
     ja: '{path} はアップロード中に変更されました: {how, select, saved {同じサイズのまま再保存されました} ended {{size} バイトで終わりました} grew {{size} バイトに増えました (期待値 {expected} バイト)} other {{size} バイトに縮みました (期待値 {expected} バイト)}}。',
   },
+  'errors.listingReplaced': { en: 'A newer listing replaced this one.', de: 'Eine neuere Verzeichnisliste hat diese ersetzt.', ja: '新しい一覧がこの一覧に置き換わりました。' },
 });
