@@ -22,7 +22,7 @@ import { PinnedCertificateStore } from '../../main/sites/pinned-certificates';
 import { splitIntoRanges } from '../../main/transfers/segmented-download';
 import { startFaultProxy } from '../faults/fault-proxy';
 import { passivePortsOf } from '../faults/support';
-import { testBytes } from '../ftps/support';
+import { retrievalsOf, testBytes } from '../ftps/support';
 import { useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
 import { NO_KEYCHAIN, value } from './support';
 import type { CredentialStore } from '../../main/credentials/keychain';
@@ -110,23 +110,9 @@ function whenItem(services: WharfServices, remotePath: string, ready: (item: Tra
   });
 }
 
-/** REST offsets and RETRs of `remotePath` the pool's sessions sent, per connection, from the log the window shows. */
+/** REST offsets and RETRs of `remotePath` the pool's sessions sent, from the log the window shows. */
 function dataCommands(services: WharfServices, remotePath: string): { rest: number[]; retr: number } {
-  const lastRest = new Map<string, number>();
-  const rest: number[] = [];
-  let retr = 0;
-  for (const line of services.log.recent()) {
-    if (line.direction !== 'command') continue;
-    const offset = /^REST (\d+)$/.exec(line.text);
-    if (offset) lastRest.set(line.connectionId, Number(offset[1]));
-    else if (line.text === `RETR ${remotePath}`) {
-      retr += 1;
-      const at = lastRest.get(line.connectionId) ?? null;
-      if (at !== null && at > 0) rest.push(at);
-    }
-    if (line.text.startsWith('RETR ')) lastRest.delete(line.connectionId);
-  }
-  return { rest, retr };
+  return retrievalsOf(services.log.recent(), remotePath);
 }
 
 async function download(services: WharfServices, sessionId: string, remotePath: string, folder: string): Promise<void> {
