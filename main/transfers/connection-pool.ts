@@ -92,6 +92,11 @@ export class ConnectionPool {
     return this.acquire(siteKey, signal).catch(() => null);
   }
 
+  /** Whether a transfer of the site waits for a session now. */
+  hasWaiters(siteKey: string): boolean {
+    return this.site(siteKey).waiters.length > 0;
+  }
+
   /** Lifts the cap learned from "too many connections" (the user changed the site's concurrency). */
   resetLimit(siteKey: string): void {
     this.site(siteKey).refusedCap = Number.POSITIVE_INFINITY;

@@ -287,7 +287,7 @@ export class FtpsTransferRunner implements TransferRunner {
         session,
         openConnection: async () => {
           const lease = await this.pool.tryAcquire(item.siteKey, context.signal);
-          return lease ? { session: lease.session, release: (broken) => lease.release({ broken }) } : null;
+          return lease ? { session: lease.session, release: (broken) => lease.release({ broken }), wanted: () => this.pool.hasWaiters(item.siteKey) } : null;
         },
         temporaryPath: segmentedPathFor(plan.target, item),
         record: {

@@ -39,6 +39,8 @@ interface SegmentState {
 export interface RangeConnection {
   readonly session: TransferSession;
   release(broken: boolean): void | Promise<void>;
+  /** True when another transfer waits for this connection: it is given back between two ranges. */
+  wanted?(): boolean;
 }
 
 /** Where the ranges' progress is kept between runs: a state file beside the temporary (the CLI), or the queue item. */
@@ -228,6 +230,11 @@ export async function downloadInSegments(request: SegmentedDownloadRequest): Pro
       let takeLast = lastFirst;
       while (connection !== null && failed === null) {
         if (everyRange.signal.aborted) return;
+        if (!lent && connection.wanted?.() === true) {
+          helpers.splice(helpers.indexOf(connection), 1);
+          await connection.release(false);
+          return;
+        }
         const range = takeLast ? pending.pop() : pending.shift();
         takeLast = false;
         if (range === undefined) return;

@@ -218,6 +218,34 @@ describe('segmented downloads in the queue', () => {
     }
   });
 
+  test('a range connection is given back between two ranges when another transfer of the site waits for it', async () => {
+    const server = fleet.servers['vsftpd-explicit'];
+    const base = join(work, unique('share'));
+    const services = await servicesFor(join(base, 'data'), join(base, 'home'), server);
+    try {
+      const { site, sessionId } = await siteOn(services, server, { segments: 4 });
+      value(await services.api.sitesUpdate({ id: site.id, changes: { maxConnections: 2 } }));
+      const big = `/${unique('share-big')}.bin`;
+      const small = `/${unique('share-small')}.txt`;
+      writeServerFile(server, big, DATA);
+      writeServerFile(server, small, 'a small file queued behind the big one');
+      const folder = join(base, 'home', 'down');
+      mkdirSync(folder);
+      await download(services, sessionId, big, folder);
+      // Both of the site's connections carry ranges of the big file before the small one is queued.
+      await whenItem(services, big, (item) => item.state === 'running' && (item.segments?.ranges.length ?? 0) === 4);
+      await download(services, sessionId, small, folder);
+      await whenDone(services, small);
+      const bigWhenSmallDone = services.queue.snapshot().items.find((i) => i.remotePath === big);
+      assert.equal(bigWhenSmallDone?.state, 'running', 'the small file did not wait for the whole big one');
+      await whenDone(services, big);
+      assert.equal(createHash('sha256').update(readFileSync(join(folder, big.slice(1)))).digest('hex'), DATA_SHA);
+      assert.equal(dataCommands(services, big).retr, 4);
+    } finally {
+      await services.dispose();
+    }
+  });
+
   test('a paused download, after a restart of the app, continues the ranges the queue saved', async () => {
     const server = fleet.servers['vsftpd-explicit'];
     const base = join(work, unique('restart'));
