@@ -9,7 +9,9 @@ import {
   DEFAULT_ALLOW_CLEAR_DATA,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   DEFAULT_KEEP_MODIFIED_TIMES,
+  DEFAULT_SEGMENTS,
   MAX_CONNECTIONS_LIMIT,
+  MAX_SEGMENTS,
   MAX_TIMEZONE_OFFSET_MINUTES,
   hasControlCharacters,
   type PinnedCertificate,
@@ -66,6 +68,7 @@ const dataModeSchema = z.enum(['passive', 'active']);
 const minTlsSchema = z.enum(['TLSv1.2', 'TLSv1.3']);
 const passwordStorageSchema = z.enum(['keychain', 'ask']);
 const maxConnectionsSchema = z.number().int().min(1).max(MAX_CONNECTIONS_LIMIT);
+const segmentsSchema = z.number().int().min(0).max(MAX_SEGMENTS);
 const timezoneSchema = z.number().int().min(-MAX_TIMEZONE_OFFSET_MINUTES).max(MAX_TIMEZONE_OFFSET_MINUTES);
 /** A local file path (client certificate or key): no control characters, '' for none. */
 const localFileSchema = z.string().max(4096).refine(noControls, 'A file path cannot contain control characters.');
@@ -104,6 +107,7 @@ export const siteProfileSchema = z.strictObject({
   // A site saved before the setting existed loads with the default.
   uploadViaTemporaryName: z.boolean().default(DEFAULT_UPLOAD_VIA_TEMPORARY_NAME),
   keepModifiedTimes: z.boolean().default(DEFAULT_KEEP_MODIFIED_TIMES),
+  segments: segmentsSchema.default(DEFAULT_SEGMENTS),
   clientCertPath: localFileSchema.default(''),
   clientKeyPath: localFileSchema.default(''),
   proxyMode: siteProxyModeSchema.default('app'),
@@ -134,6 +138,7 @@ export const siteCreateInputSchema = z.strictObject({
   minTlsVersion: minTlsSchema.optional(),
   uploadViaTemporaryName: z.boolean().optional(),
   keepModifiedTimes: z.boolean().optional(),
+  segments: segmentsSchema.optional(),
   clientCertPath: localFileSchema.optional(),
   clientKeyPath: localFileSchema.optional(),
   clientKeyPassphrase: passwordSchema.optional(),

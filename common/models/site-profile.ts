@@ -13,6 +13,20 @@ export const DEFAULT_UPLOAD_VIA_TEMPORARY_NAME = true;
 /** Default for `keepModifiedTimes`: on, so a file uploaded keeps its local modification time (MFMT / SITE UTIME). */
 export const DEFAULT_KEEP_MODIFIED_TIMES = true;
 
+/**
+ * Default for `segments`: a big download may be fetched in up to 4 ranges at once, on connections of the
+ * site's pool that are free (never beyond `maxConnections`). 0 turns it off.
+ */
+export const DEFAULT_SEGMENTS = 4;
+
+/** Upper bound for `segments`: no more ranges than a site may have connections. */
+export const MAX_SEGMENTS = 10;
+
+/** The default for a site: off where only one connection is allowed (servers that forbid several), else DEFAULT_SEGMENTS. */
+export function defaultSegmentsFor(maxConnections: number): number {
+  return maxConnections <= 1 ? 0 : DEFAULT_SEGMENTS;
+}
+
 /** Default for `allowClearData`: off, so a server refusing PROT P is refused rather than used in clear. */
 export const DEFAULT_ALLOW_CLEAR_DATA = false;
 
@@ -73,6 +87,12 @@ export interface SiteProfile {
    * so compare and sync do not see files just uploaded as newer on the server. default true
    */
   readonly keepModifiedTimes: boolean;
+  /**
+   * Segmented downloads: a big file is fetched in up to this many ranges at once (REST on each), on free
+   * connections of the site's pool; 0 (or 1): off, one stream per file, for servers that forbid several
+   * connections or REST. default DEFAULT_SEGMENTS, 0 for a site allowed one connection.
+   */
+  readonly segments: number;
   /**
    * A client certificate for mutual TLS: a PEM certificate, or a PKCS#12 file (.p12/.pfx) holding the key
    * too; '' (or absent in sites saved before #18) for none. Its key's passphrase lives in the keychain
@@ -137,6 +157,8 @@ export interface SiteCreateInput {
   readonly uploadViaTemporaryName?: boolean;
   /** default true */
   readonly keepModifiedTimes?: boolean;
+  /** default DEFAULT_SEGMENTS, 0 where maxConnections is 1 */
+  readonly segments?: number;
   /** default '' (none) */
   readonly clientCertPath?: string;
   /** default '' */
@@ -177,6 +199,7 @@ export interface SiteUpdateInput {
   readonly minTlsVersion?: MinTlsVersion;
   readonly uploadViaTemporaryName?: boolean;
   readonly keepModifiedTimes?: boolean;
+  readonly segments?: number;
   readonly clientCertPath?: string;
   readonly clientKeyPath?: string;
   /** A string replaces the saved passphrase, null forgets it. */

@@ -111,6 +111,27 @@ export interface TransferItem {
   readonly verifiedBy: VerificationMethod | null;
   /** Why an item was skipped (the overwrite policy said so), for people; null otherwise. */
   readonly skipReason: string | null;
+  /**
+   * A download fetched in ranges at once (the site's "segments"): the ranges and how much of each is on disk,
+   * recorded as they progress so a pause, a cut or a restart continues range by range; absent or null for a
+   * download in one stream, and once done.
+   */
+  readonly segments?: SegmentProgress | null;
+}
+
+/** One range of a segmented download: bytes [start, end) of the file, of which the first `done` are on disk. */
+export interface SegmentRangeProgress {
+  readonly start: number;
+  readonly end: number;
+  readonly done: number;
+}
+
+/** The ranges of a segmented download, and the remote file they belong to (a changed file starts over). */
+export interface SegmentProgress {
+  readonly size: number;
+  /** ISO 8601, null where the server gave none. */
+  readonly modifiedAt: string | null;
+  readonly ranges: readonly SegmentRangeProgress[];
 }
 
 /** Totals over the whole queue for one progress bar and the window title. */

@@ -47,7 +47,8 @@ export function parseFlags(argv: string[]): { command: string; positionals: stri
       'require-data-protection': { type: 'boolean', default: false },
       active: { type: 'boolean', default: false },
       parallel: { type: 'string', default: '2' },
-      segments: { type: 'string', default: '1' },
+      segments: { type: 'string' },
+      'no-segments': { type: 'boolean', default: false },
       resume: { type: 'boolean', default: false },
       'in-place': { type: 'boolean', default: false },
       overwrite: { type: 'string', default: 'overwrite' },
@@ -81,8 +82,9 @@ export function parseFlags(argv: string[]): { command: string; positionals: stri
   const parallel = Number(values.parallel);
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
   const expansionBudget = recursionLimitFlags(values);
-  const segments = Number(values.segments);
+  const segments = Number(values.segments ?? '1');
   if (!Number.isInteger(segments) || segments < 1 || segments > 10) throw new WharfError('invalid-input', '--segments takes a whole number from 1 to 10.');
+  if (values['no-segments'] === true && values.segments !== undefined) throw new WharfError('invalid-input', 'Give --segments N or --no-segments, not both.');
   const timeout = Number(values.timeout);
   if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
   return {
@@ -124,6 +126,7 @@ export function parseFlags(argv: string[]): { command: string; positionals: stri
       uploadViaTemporaryName: values['upload-via-temporary-name'] ?? false,
       keepPassword: values['keep-password'] ?? false,
       keepTimes: keepTimesFlag(values),
+      segments: values['no-segments'] === true ? 0 : values.segments === undefined ? undefined : segments,
       allowClearData: values['allow-clear-data'] ?? false,
       requireDataProtection: values['require-data-protection'] ?? false,
     },

@@ -28,12 +28,13 @@ Commands:
   site ls                list saved sites (the app's site manager)
   site show NAME         one site's settings
   site add NAME --url URL [--folder F] [--ask-password] [--active] [--max-connections N]
-           [--upload-in-place] [--no-keep-times] [--allow-clear-data] [--charset NAME] [--timezone-offset MIN]
+           [--upload-in-place] [--no-keep-times] [--segments N|--no-segments] [--allow-clear-data] [--charset NAME] [--timezone-offset MIN]
                          save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain;
                          --folder is the site manager's folder the site is filed in (A/B for nested
                          ones), not a remote folder: the remote folder is the URL's path
   site edit NAME [--url URL] [--rename NEW] [--folder F] [--ask-password] [--active|--passive]
            [--upload-in-place|--upload-via-temporary-name] [--keep-times|--no-keep-times] [--keep-password]
+           [--segments N|--no-segments]
            [--allow-clear-data|--require-data-protection] ...
                          a new host, port, user or protocol forgets the saved password
                          (typed for the old server) unless --keep-password or a new WHARF_PASSWORD
@@ -64,7 +65,9 @@ ${CONNECTIVITY_USAGE}
   --parallel N           connections for -r transfers (default 2, at most 10)
   --segments N           get of one file: fetch it in N ranges over N connections at once (REST),
                          for long links one connection cannot fill (default 1: off; at most 10);
-                         with --resume an interrupted run continues range by range
+                         with --resume an interrupted run continues range by range;
+                         site add|edit: the most ranges the app's queue fetches a big download in
+                         (default 4), --no-segments: one stream per file (servers that forbid several)
   --overwrite POLICY     when the target exists: overwrite (default), newer, size-differs,
                          resume, rename, skip, or ask (on a terminal)
   --resume               same as --overwrite resume: continue partial downloads / uploads

@@ -73,6 +73,7 @@ export async function connectionForSite(site: SiteProfile, sources: SiteConnecti
     maxConnections: site.maxConnections,
     uploadViaTemporaryName: site.uploadViaTemporaryName,
     keepModifiedTimes: site.keepModifiedTimes,
+    segments: site.segments,
     options: { target, password, allowPlain: site.protocol === 'plain', ...trustOption(sources.trustStore), ...reach },
   };
 }

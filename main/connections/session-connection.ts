@@ -14,5 +14,7 @@ export interface SessionConnection {
   readonly uploadViaTemporaryName: boolean;
   /** The site's "keep modification times" on upload; absent (a quick connection): on, the default. */
   readonly keepModifiedTimes?: boolean;
+  /** The site's segmented downloads: up to this many ranges at once, 0 or 1 off; absent (a quick connection): the default. */
+  readonly segments?: number;
   readonly options: Omit<SessionOptions, 'decideTrust' | 'onLog' | 'connectionId'>;
 }

@@ -1,6 +1,6 @@
 import type { EnqueueResult, EnqueueTransfer, QueueSettings } from '../../common/ipc/payloads';
 import type { LogLine } from '../../common/models/log';
-import type { SiteProfile } from '../../common/models/site-profile';
+import { DEFAULT_SEGMENTS, type SiteProfile } from '../../common/models/site-profile';
 import type { ConnectivitySources } from '../sites/site-connectivity';
 import type { OverwriteAnswer, OverwritePolicy, OverwriteQuestion, TransferState, QueueSnapshot } from '../../common/models/transfer';
 import type { FtpsSession, SessionOptions, TrustStoreLike } from '../ftps/session';
@@ -62,6 +62,14 @@ export class QueueConnections {
     if (registered) return registered.keepModifiedTimes ?? true;
     if (siteKey.startsWith('quick:')) return true;
     return (await this.deps.sites.get(siteKey).catch(() => null))?.keepModifiedTimes ?? true;
+  };
+
+  /** Up to how many ranges a big download of a site key is fetched in: the site's setting, the default when unknown. */
+  readonly segmentsFor = async (siteKey: string): Promise<number> => {
+    const registered = this.registered.get(siteKey);
+    if (registered) return registered.segments ?? DEFAULT_SEGMENTS;
+    if (siteKey.startsWith('quick:')) return DEFAULT_SEGMENTS;
+    return (await this.deps.sites.get(siteKey).catch(() => null))?.segments ?? DEFAULT_SEGMENTS;
   };
 
   /** The SessionFactory given to TransferQueue.open. */

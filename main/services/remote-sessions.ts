@@ -358,6 +358,7 @@ export function withLiveSiteSettings(connection: SessionConnection, site: SitePr
     maxConnections: site.maxConnections,
     uploadViaTemporaryName: site.uploadViaTemporaryName,
     keepModifiedTimes: site.keepModifiedTimes,
+    segments: site.segments,
     options: { ...connection.options, target: { ...connection.options.target, timezoneOffsetMinutes: site.timezoneOffsetMinutes } },
   };
 }

@@ -334,6 +334,8 @@ export interface WharfServicesOptions {
   readonly links?: LinkSource;
   /** How far a folder download walks before asking whether to go on. default DEFAULT_EXPANSION_BUDGET */
   readonly expansionBudget?: ExpansionBudget;
+  /** Downloads larger than this go in ranges where the site allows (#16). default 64 MiB; tests lower it */
+  readonly segmentThresholdBytes?: number;
 }
 
 /** "Keep going?" when a folder download passes its budget (a huge tree, or a server listing one without end). */
@@ -398,6 +400,8 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     : await TransferQueue.open({
         openSession: connections.open,
         keepUploadTimes: connections.keepsModifiedTimes,
+        segmentsFor: connections.segmentsFor,
+        ...(options.segmentThresholdBytes !== undefined ? { segmentThresholdBytes: options.segmentThresholdBytes } : {}),
         stateFile: join(options.dataDir, 'queue.json'),
         onLog: queueLog,
         ...(options.expansionBudget ? { expansionBudget: options.expansionBudget } : {}),

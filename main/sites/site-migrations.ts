@@ -4,7 +4,7 @@
  */
 
 /** The schema version this build writes. */
-export const SITES_SCHEMA_VERSION = 4;
+export const SITES_SCHEMA_VERSION = 5;
 
 /**
  * Version 0, the pre-release format (kept to prove the mechanism; no public build wrote it): a bare array
@@ -121,10 +121,29 @@ function migrateV3ToV4(doc: unknown): unknown {
   };
 }
 
+/**
+ * Version 5 adds `segments` (#16: a big download in up to that many ranges at once). A site allowed a single
+ * connection gets 0 (off: its server forbids several), the others the default of 4, as a new site would.
+ */
+function migrateV4ToV5(doc: unknown): unknown {
+  if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { sites?: unknown }).sites)) return doc;
+  const v4 = doc as { sites: unknown[] };
+  return {
+    ...v4,
+    schemaVersion: 5,
+    sites: v4.sites.map((entry) => {
+      if (typeof entry !== 'object' || entry === null) return entry;
+      const maxConnections = (entry as { maxConnections?: unknown }).maxConnections;
+      return { segments: maxConnections === 1 ? 0 : 4, ...entry };
+    }),
+  };
+}
+
 /** `SITE_MIGRATIONS[n]` turns a schema-n document into schema n+1. */
 export const SITE_MIGRATIONS: Readonly<Record<number, (doc: unknown) => unknown>> = {
   0: migrateV0ToV1,
   1: migrateV1ToV2,
   2: migrateV2ToV3,
   3: migrateV3ToV4,
+  4: migrateV4ToV5,
 };

@@ -208,6 +208,7 @@ export class SiteStore {
           minTlsVersion: data.minTlsVersion,
           uploadViaTemporaryName: data.uploadViaTemporaryName,
           keepModifiedTimes: data.keepModifiedTimes,
+          segments: data.segments,
           clientCertPath: data.clientCertPath,
           clientKeyPath: data.clientKeyPath,
           proxyMode: data.proxyMode,

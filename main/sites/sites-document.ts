@@ -4,6 +4,7 @@ import { defaultPortFor } from '../../common/models/site';
 import {
   DEFAULT_ALLOW_CLEAR_DATA,
   DEFAULT_KEEP_MODIFIED_TIMES,
+  defaultSegmentsFor,
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   type SiteImportSkip,
@@ -177,6 +178,7 @@ export function newStoredSite(data: z.output<typeof siteCreateInputSchema>, name
     minTlsVersion: data.minTlsVersion ?? 'TLSv1.2',
     uploadViaTemporaryName: data.uploadViaTemporaryName ?? DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
     keepModifiedTimes: data.keepModifiedTimes ?? DEFAULT_KEEP_MODIFIED_TIMES,
+    segments: data.segments ?? defaultSegmentsFor(data.maxConnections ?? DEFAULT_MAX_CONNECTIONS),
     clientCertPath: data.clientCertPath ?? '',
     clientKeyPath: data.clientKeyPath ?? '',
     proxyMode: data.proxyMode ?? 'app',

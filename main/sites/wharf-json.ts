@@ -39,6 +39,7 @@ export function exportSitesJson(
     minTlsVersion: s.minTlsVersion,
     uploadViaTemporaryName: s.uploadViaTemporaryName,
     keepModifiedTimes: s.keepModifiedTimes,
+    segments: s.segments,
     clientCertPath: s.clientCertPath ?? '',
     clientKeyPath: s.clientKeyPath ?? '',
     proxyMode: s.proxyMode ?? 'app',

@@ -78,6 +78,25 @@ export class ConnectionPool {
     });
   }
 
+  /**
+   * A further session for a transfer that can use one (a range of a segmented download), only if one is free
+   * now: an idle one, or room to open one within the limit with nobody waiting. Null otherwise, and when the
+   * server refuses the new connection: the transfer goes on with what it has, and waiting transfers come first.
+   */
+  async tryAcquire(siteKey: string, signal?: AbortSignal): Promise<PoolLease | null> {
+    if (this.closed || signal?.aborted) return null;
+    const site = this.site(siteKey);
+    const limit = Math.min(this.limitFor(siteKey), site.refusedCap);
+    if (site.waiters.length > 0) return null;
+    if (site.idle.length === 0 && site.busy + site.opening >= limit) return null;
+    return this.acquire(siteKey, signal).catch(() => null);
+  }
+
+  /** Whether a transfer of the site waits for a session now. */
+  hasWaiters(siteKey: string): boolean {
+    return this.site(siteKey).waiters.length > 0;
+  }
+
   /** Lifts the cap learned from "too many connections" (the user changed the site's concurrency). */
   resetLimit(siteKey: string): void {
     this.site(siteKey).refusedCap = Number.POSITIVE_INFINITY;

@@ -9,6 +9,7 @@ import type { Clock } from './clock';
 import type { ConnectionPool } from './connection-pool';
 import { FileSink } from './file-sink';
 import { FileSource } from './file-source';
+import { downloadInSegments, SegmentsUnavailable } from './segmented-download';
 import { feedFilePrefix, hashLocalFile, sameDigest } from './local-hash';
 import { openTemporaryDownload, prepareDownloadTarget, temporaryDownloadPathFor } from './local-target';
 import { decideOverwrite, renamedTarget, type OverwriteDecision } from './overwrite';
@@ -17,6 +18,9 @@ import type { TokenBucket } from './speed-limit';
 import type { TransferOutcome, TransferRunContext, TransferRunner } from './transfer-runner';
 import type { TransferSession } from './transfer-session';
 import { createStreamingHash, type StreamingHash } from './streaming-hash';
+
+/** Downloads bigger than this are fetched in ranges where the site allows segments (#16). */
+export const DEFAULT_SEGMENT_THRESHOLD_BYTES = 64 * 1024 * 1024;
 
 /** What the real runner is built with. */
 export interface FtpsTransferRunnerOptions {
@@ -30,6 +34,16 @@ export interface FtpsTransferRunnerOptions {
   readonly preserveModifiedTimes?: boolean;
   /** Per site key: do uploads keep the local modification time (the site's setting)? default: yes */
   readonly keepUploadTimes?: (siteKey: string) => boolean | Promise<boolean>;
+  /** Per site key: up to how many ranges a big download is fetched in at once (the site's setting); 0 or 1: one stream. default: one stream */
+  readonly segmentsFor?: (siteKey: string) => number | Promise<number>;
+  /** Downloads larger than this go in ranges. default DEFAULT_SEGMENT_THRESHOLD_BYTES (64 MiB) */
+  readonly segmentThresholdBytes?: number;
+  readonly onLog?: (text: string) => void;
+}
+
+/** Where a download fetched in ranges is written until verified: its own temporary, never resumed as one stream. */
+function segmentedPathFor(localPath: string, item: TransferItem): string {
+  return temporaryDownloadPathFor(localPath, `${item.id}-ranges`);
 }
 
 /** The remote parent of a `/`-separated path. */
@@ -73,6 +87,9 @@ export class FtpsTransferRunner implements TransferRunner {
   private readonly verify: boolean;
   private readonly preserveModifiedTimes: boolean;
   private readonly keepUploadTimes: (siteKey: string) => boolean | Promise<boolean>;
+  private readonly segmentsFor: (siteKey: string) => number | Promise<number>;
+  private readonly segmentThresholdBytes: number;
+  private readonly log: (text: string) => void;
   /** Remote folders known to exist per site, shared by the site's sessions so each is made once. */
   private readonly remoteFolders = new Map<string, Map<string, Promise<void>>>();
 
@@ -83,6 +100,9 @@ export class FtpsTransferRunner implements TransferRunner {
     this.verify = options.verify ?? true;
     this.preserveModifiedTimes = options.preserveModifiedTimes ?? true;
     this.keepUploadTimes = options.keepUploadTimes ?? (() => true);
+    this.segmentsFor = options.segmentsFor ?? (() => 0);
+    this.segmentThresholdBytes = options.segmentThresholdBytes ?? DEFAULT_SEGMENT_THRESHOLD_BYTES;
+    this.log = options.onLog ?? (() => undefined);
   }
 
   async run(item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {
@@ -121,6 +141,7 @@ export class FtpsTransferRunner implements TransferRunner {
   async discard(item: TransferItem): Promise<void> {
     // Only the temporary file recorded for the item: a `NAME.part` of the user's or the server's is not ours.
     if (item.kind === 'file' && item.direction === 'download' && item.temporaryLocalPath !== null) await rm(item.temporaryLocalPath, { force: true });
+    if (item.kind === 'file' && item.direction === 'download' && item.segments) await rm(segmentedPathFor(item.localPath, item), { force: true });
     const mayHaveWritten = item.attempts > 0 || item.bytesDone > 0;
     if (item.kind === 'file' && item.direction === 'upload' && item.temporaryRemotePath !== null && mayHaveWritten) {
       const lease = await this.pool.acquire(item.siteKey);
@@ -174,6 +195,11 @@ export class FtpsTransferRunner implements TransferRunner {
       }
     }
 
+    const segmented = await this.downloadInRanges(session, item, context, { target, root, resume, source: { size: remoteSize, modifiedAt: remoteTime } });
+    if (segmented !== null) return segmented;
+    // Ranges no longer wanted or possible: their temporary goes, the one stream starts at byte 0 of its own.
+    if (item.segments) resume = false;
+
     const opened = await openTemporaryDownload(partPath, resume).catch((error: unknown) => {
       // A temporary file that cannot be created (read-only folder) is a local error: found out before the
       // data connection, it would surface from inside it and be retried as a network failure.
@@ -224,6 +250,74 @@ export class FtpsTransferRunner implements TransferRunner {
       await utimes(target, time, time).catch(() => undefined);
     }
     return { status: 'done', bytesTotal: remoteSize, verifiedBy };
+  }
+
+  /**
+   * A big download in ranges at once (`downloadInSegments`), on the item's own session and on free sessions of
+   * the site's pool (never more than the site's limit, and only those nobody waits for), into its own
+   * temporary (`.NAME.<id>-ranges.wharf-part`), the ranges recorded on the item as they progress. Null when the
+   * item goes in one stream: small, segments off for its site, a one-stream partial to continue, or (found
+   * out here) no second connection free or REST refused.
+   */
+  private async downloadInRanges(
+    session: TransferSession,
+    item: TransferItem,
+    context: TransferRunContext,
+    plan: { readonly target: string; readonly root: string; readonly resume: boolean; readonly source: { readonly size: number; readonly modifiedAt: Date | null } },
+  ): Promise<TransferOutcome | null> {
+    const segments = await this.segmentsFor(item.siteKey);
+    const recorded = item.segments ?? null;
+    const record = context.recordSegments;
+    if (segments < 2 || plan.source.size <= this.segmentThresholdBytes || !record || (plan.resume && recorded === null)) {
+      if (recorded !== null) {
+        record?.(null);
+        await rm(segmentedPathFor(plan.target, item), { force: true });
+      }
+      return null;
+    }
+    let current = recorded;
+    try {
+      const result = await downloadInSegments({
+        remotePath: item.remotePath,
+        localPath: plan.target,
+        localRoot: plan.root,
+        segments,
+        resume: plan.resume,
+        verify: this.verify,
+        session,
+        openConnection: async () => {
+          const lease = await this.pool.tryAcquire(item.siteKey, context.signal);
+          return lease ? { session: lease.session, release: (broken) => lease.release({ broken }), wanted: () => this.pool.hasWaiters(item.siteKey) } : null;
+        },
+        temporaryPath: segmentedPathFor(plan.target, item),
+        record: {
+          load: async () => current,
+          save: async (progress) => {
+            current = progress;
+            record(progress);
+          },
+          clear: async () => {
+            current = null;
+            record(null);
+          },
+        },
+        remoteFacts: plan.source,
+        signal: context.signal,
+        requireSecondConnection: true,
+        sink: { ...(this.speedLimit ? { bucket: this.speedLimit } : {}), ...(this.clock ? { clock: this.clock } : {}) },
+        onStarted: (done, total) => context.reportStarted(done, total),
+        onProgress: (done) => context.reportProgress(done),
+        preserveModifiedTime: this.preserveModifiedTimes,
+      });
+      if (result.retries > 0) this.log(`${item.remotePath}: ${result.retries} ranges continued on a new connection`);
+      return { status: 'done', bytesTotal: result.size, verifiedBy: this.verify ? result.verifiedBy : null };
+    } catch (error) {
+      if (!(error instanceof SegmentsUnavailable)) throw error;
+      this.log(`${item.remotePath}: ${error.message}`);
+      record(null);
+      await rm(segmentedPathFor(plan.target, item), { force: true });
+      return null;
+    }
   }
 
   private async upload(session: TransferSession, item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {

@@ -5,6 +5,8 @@ import { ERROR_KINDS, type WharfErrorData } from '../../common/models/errors';
 import {
   OVERWRITE_POLICIES,
   TRANSFER_STATES,
+  type SegmentProgress,
+  type SegmentRangeProgress,
   type TransferItem,
   type VerificationMethod,
 } from '../../common/models/transfer';
@@ -109,7 +111,8 @@ export async function loadQueueFile(path: string, clock: Clock = systemClock): P
  */
 async function withPartialOffset(raw: unknown, item: TransferItem | null): Promise<TransferItem | null> {
   if (item === null || !isRecord(raw) || raw.state !== 'running' || item.direction !== 'download' || item.kind !== 'file') return item;
-  if (item.temporaryLocalPath === null) return item;
+  // A download in ranges: its temporary has its full size from the start; the ranges say what arrived.
+  if (item.temporaryLocalPath === null || item.segments) return item;
   const partSize = await lstat(item.temporaryLocalPath).then((info) => (info.isFile() ? info.size : 0), () => 0);
   return partSize > item.bytesDone ? { ...item, bytesDone: partSize } : item;
 }
@@ -145,6 +148,24 @@ function temporaryPathOrNull(value: unknown, direction: 'upload' | 'download', k
   return value;
 }
 
+/** Saved ranges of a segmented download, if they describe one file whole; else none (the download starts over). */
+function segmentsOrNull(value: unknown, direction: 'upload' | 'download'): SegmentProgress | null {
+  if (direction !== 'download' || !isRecord(value) || !Array.isArray(value.ranges)) return null;
+  const size = value.size;
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size <= 0) return null;
+  const ranges: SegmentRangeProgress[] = [];
+  let next = 0;
+  for (const raw of value.ranges) {
+    if (!isRecord(raw)) return null;
+    const { start, end, done } = raw;
+    if (typeof start !== 'number' || typeof end !== 'number' || typeof done !== 'number') return null;
+    if (start !== next || !(end > start) || !Number.isSafeInteger(end) || !Number.isSafeInteger(done) || done < 0 || done > end - start) return null;
+    ranges.push({ start, end, done });
+    next = end;
+  }
+  return next === size ? { size, modifiedAt: stringOrNull(value.modifiedAt), ranges } : null;
+}
+
 function errorOrNull(value: unknown): WharfErrorData | null {
   if (!isRecord(value) || typeof value.message !== 'string') return null;
   const kind = (ERROR_KINDS as readonly unknown[]).includes(value.kind) ? (value.kind as WharfErrorData['kind']) : 'internal';
@@ -164,6 +185,7 @@ export function restoreItem(raw: unknown): TransferItem | null {
   if (direction !== 'upload' && direction !== 'download') return null;
   const savedState = (TRANSFER_STATES as readonly unknown[]).includes(raw.state) ? (raw.state as TransferItem['state']) : 'paused';
   const size = typeof raw.size === 'number' && Number.isFinite(raw.size) && raw.size >= 0 ? raw.size : null;
+  const segments = segmentsOrNull(raw.segments, direction);
   return {
     id,
     kind: raw.kind === 'directory' ? 'directory' : 'file',
@@ -192,6 +214,7 @@ export function restoreItem(raw: unknown): TransferItem | null {
     resumedFrom: nonNegative(raw.resumedFrom),
     verifiedBy: (VERIFICATION_METHODS as readonly unknown[]).includes(raw.verifiedBy) ? (raw.verifiedBy as VerificationMethod) : null,
     skipReason: stringOrNull(raw.skipReason),
+    ...(segments ? { segments } : {}),
   };
 }
 

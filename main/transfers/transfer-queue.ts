@@ -45,6 +45,10 @@ export interface TransferQueueOptions {
   readonly preserveModifiedTimes?: boolean;
   /** Per site key: do uploads keep the local modification time (the site's setting)? default: yes, where preserveModifiedTimes */
   readonly keepUploadTimes?: (siteKey: string) => boolean | Promise<boolean>;
+  /** Per site key: up to how many ranges a big download is fetched in at once (the site's "segments"). default: one stream */
+  readonly segmentsFor?: (siteKey: string) => number | Promise<number>;
+  /** Downloads larger than this go in ranges where the site allows. default 64 MiB (tests lower it) */
+  readonly segmentThresholdBytes?: number;
   /** Save this long after the last change. default 1000 ms */
   readonly saveDebounceMs?: number;
   /** default 100 ms: about 10 updates a second */
@@ -101,6 +105,9 @@ export class TransferQueue {
       ...(options.verify !== undefined ? { verify: options.verify } : {}),
       ...(options.preserveModifiedTimes !== undefined ? { preserveModifiedTimes: options.preserveModifiedTimes } : {}),
       ...(options.keepUploadTimes ? { keepUploadTimes: options.keepUploadTimes } : {}),
+      ...(options.segmentsFor ? { segmentsFor: options.segmentsFor } : {}),
+      ...(options.segmentThresholdBytes !== undefined ? { segmentThresholdBytes: options.segmentThresholdBytes } : {}),
+      onLog: this.log,
     });
     scheduler = new TransferScheduler({
       runner,

@@ -1,6 +1,7 @@
 import type {
   FileFacts,
   OverwriteChoice,
+  SegmentProgress,
   TransferItem,
   VerificationMethod,
 } from '../../common/models/transfer';
@@ -35,6 +36,11 @@ export interface TransferRunContext {
   askOverwrite(conflict: OverwriteConflict): Promise<OverwriteChoice>;
   /** The name typed with a rename answer for this item, if any. */
   chosenName?(): string | null;
+  /**
+   * Records a segmented download's ranges on the item (saved with the queue) so a later attempt continues
+   * them; null when done or given up. Kept even as the attempt is being stopped: that is when it matters.
+   */
+  recordSegments?(progress: SegmentProgress | null): void;
 }
 
 /** How an attempt ended when it did not throw. */

@@ -430,6 +430,11 @@ export class TransferScheduler implements QueueControls {
       },
       askOverwrite: (conflict) => this.ask(id, record, direction, conflict),
       chosenName: () => this.chosenNames.get(id) ?? null,
+      recordSegments: (segments) => {
+        if (this.live.get(id) !== record) return;
+        const item = this.items.get(id);
+        if (item && (item.segments ?? null) !== segments) this.setItem({ ...item, segments });
+      },
     };
   }
 

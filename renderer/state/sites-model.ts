@@ -11,7 +11,9 @@ import {
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
   DEFAULT_KEEP_MODIFIED_TIMES,
+  DEFAULT_SEGMENTS,
   MAX_CONNECTIONS_LIMIT,
+  MAX_SEGMENTS,
   MAX_TIMEZONE_OFFSET_MINUTES,
   type PasswordStorage,
   type PinnedCertificate,
@@ -51,6 +53,16 @@ export const UPLOAD_VIA_TEMPORARY_NAME_LABEL = 'Upload via a temporary name';
 export const KEEP_MODIFIED_TIMES_LABEL = 'Keep modification times on upload';
 export const KEEP_MODIFIED_TIMES_HINT =
   'After each upload the server file gets the local file\'s modification time (MFMT, else SITE UTIME), so compare and sync do not see files just uploaded as newer on the server.';
+
+/** The site manager's choice for `segments`: off, or up to N ranges at once; and what it does. */
+export const SEGMENTS_LABEL = 'Big downloads in segments';
+export const SEGMENTS_HINT =
+  'A download over 64 MiB is fetched in several ranges at once (REST on each), on connections of this site that are free, never more than its maximum connections; one file, verified as a whole. ' +
+  'Turn it off for servers that forbid several connections or REST.';
+export const SEGMENTS_CHOICES: readonly { readonly value: string; readonly label: string }[] = [
+  { value: '0', label: 'Off (one stream per file)' },
+  ...Array.from({ length: MAX_SEGMENTS - 1 }, (_, i) => ({ value: String(i + 2), label: `Up to ${i + 2} at once` })),
+];
 
 /** Why the checkbox is there and when to untick it. */
 export const UPLOAD_VIA_TEMPORARY_NAME_HINT =
@@ -98,6 +110,8 @@ export interface SiteDraft {
   readonly minTlsVersion: MinTlsVersion;
   readonly uploadViaTemporaryName: boolean;
   readonly keepModifiedTimes: boolean;
+  /** 0 (off) or 2..MAX_SEGMENTS, as the select offers it. */
+  readonly segments: string;
   /** Client certificate (PEM or PKCS#12) and key paths; '' for none. */
   readonly clientCertPath: string;
   readonly clientKeyPath: string;
@@ -135,6 +149,7 @@ export function newDraft(folderPath: readonly string[], keychainAvailable: boole
     minTlsVersion: 'TLSv1.2',
     uploadViaTemporaryName: DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
     keepModifiedTimes: DEFAULT_KEEP_MODIFIED_TIMES,
+    segments: String(DEFAULT_SEGMENTS),
     ...NO_CONNECTIVITY,
     allowClearData: DEFAULT_ALLOW_CLEAR_DATA,
     comments: '',
@@ -168,6 +183,7 @@ export function draftFromSite(site: SiteProfile): SiteDraft {
     minTlsVersion: site.minTlsVersion,
     uploadViaTemporaryName: site.uploadViaTemporaryName,
     keepModifiedTimes: site.keepModifiedTimes,
+    segments: String(site.segments > 1 ? site.segments : 0),
     ...NO_CONNECTIVITY,
     clientCertPath: site.clientCertPath ?? '',
     clientKeyPath: site.clientKeyPath ?? '',
@@ -256,6 +272,7 @@ export function toCreateInput(draft: SiteDraft): SiteCreateInput {
     minTlsVersion: draft.minTlsVersion,
     uploadViaTemporaryName: draft.uploadViaTemporaryName,
     keepModifiedTimes: draft.keepModifiedTimes,
+    segments: Number(draft.segments),
     clientCertPath: draft.clientCertPath.trim(),
     clientKeyPath: draft.clientKeyPath.trim(),
     ...(draft.clientKeyPassphrase !== '' ? { clientKeyPassphrase: draft.clientKeyPassphrase } : {}),
@@ -298,6 +315,7 @@ export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateIn
   if (draft.minTlsVersion !== site.minTlsVersion) changes.minTlsVersion = draft.minTlsVersion;
   if (draft.uploadViaTemporaryName !== site.uploadViaTemporaryName) changes.uploadViaTemporaryName = draft.uploadViaTemporaryName;
   if (draft.keepModifiedTimes !== site.keepModifiedTimes) changes.keepModifiedTimes = draft.keepModifiedTimes;
+  if (Number(draft.segments) !== (site.segments > 1 ? site.segments : 0)) changes.segments = Number(draft.segments);
   if (draft.clientCertPath.trim() !== (site.clientCertPath ?? '')) changes.clientCertPath = draft.clientCertPath.trim();
   if (draft.clientKeyPath.trim() !== (site.clientKeyPath ?? '')) changes.clientKeyPath = draft.clientKeyPath.trim();
   if (draft.clientKeyPassphrase !== '') changes.clientKeyPassphrase = draft.clientKeyPassphrase;

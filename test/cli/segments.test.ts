@@ -37,3 +37,25 @@ describe('wharf get --segments', () => {
     assert.match(run.stderr, /--segments takes a whole number from 1 to 10/);
   });
 });
+
+describe('wharf site add|edit --segments N | --no-segments', () => {
+  const env = { WHARF_DATA_DIR: join(work, 'site-data') };
+  test('a site keeps the most ranges the queue may use; --no-segments turns them off; both at once is refused', async () => {
+    const byDefault = await runWharf(['site', 'add', 'segments-default', '--url', serverUrl(server, '/'), '--ask-password'], env);
+    assert.equal(byDefault.code, 0, byDefault.stderr);
+    assert.match(byDefault.stdout, /Big downloads: +in up to 4 ranges at once/);
+    const single = await runWharf(['site', 'add', 'segments-one-connection', '--url', serverUrl(server, '/'), '--ask-password', '--max-connections', '1'], env);
+    assert.match(single.stdout, /Big downloads: +one stream per file/, 'a site allowed one connection starts with segments off');
+
+    const add = await runWharf(['site', 'add', 'segments-six', '--url', serverUrl(server, '/'), '--ask-password', '--segments', '6'], env);
+    assert.equal(add.code, 0, add.stderr);
+    assert.match(add.stdout, /Big downloads: +in up to 6 ranges at once/);
+    const off = await runWharf(['site', 'edit', 'segments-six', '--no-segments'], env);
+    assert.equal(off.code, 0, off.stderr);
+    assert.match((await runWharf(['site', 'show', 'segments-six'], env)).stdout, /Big downloads: +one stream per file \(segments off\)/);
+
+    const both = await runWharf(['site', 'edit', 'segments-six', '--segments', '3', '--no-segments'], env);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /Give --segments N or --no-segments, not both/);
+  });
+});

@@ -12,7 +12,7 @@ function site(overrides: Partial<SiteProfile> = {}): SiteProfile {
   return {
     id: '7f3c2a52-3a4e-4a57-9d0c-1b2c3d4e5f60', name: 'Box', folderPath: [], protocol: 'explicit', host: 'ftp.example.net', port: 21,
     portFollowsProtocol: true, user: 'alice', passwordStorage: 'keychain', hasPassword: true, dataMode: 'passive', localDir: '', remoteDir: '',
-    encoding: 'utf8', maxConnections: 3, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: false, keepModifiedTimes: true, clientCertPath: '',
+    encoding: 'utf8', maxConnections: 3, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: false, keepModifiedTimes: true, segments: 4, clientCertPath: '',
     clientKeyPath: '', proxyMode: 'app', proxyUrl: '', allowClearData: false, comments: '', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };

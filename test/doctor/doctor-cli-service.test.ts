@@ -83,7 +83,7 @@ describe('DoctorService (Test connection in the site manager)', () => {
   const site: SiteProfile = {
     id: 'site-1', name: 'proftpd', folderPath: [], protocol: 'explicit', host: server.host, port: server.port, portFollowsProtocol: false,
     user: server.user, passwordStorage: 'keychain', hasPassword: true, dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8',
-    maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true, keepModifiedTimes: true, allowClearData: false, comments: '', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
+    maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true, keepModifiedTimes: true, segments: 4, allowClearData: false, comments: '', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
   };
 
   test('an unsaved site (quick fields): steps stream as events tagged with the run id', async () => {

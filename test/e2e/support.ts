@@ -41,7 +41,7 @@ export function scratch(prefix: string): { base: string; home: string; dataDir: 
 }
 
 /** Starts the bridge host over the built renderer. */
-export function startHost(options: { home: string; dataDir: string; credentials?: CredentialStore }): Promise<BridgeHost> {
+export function startHost(options: { home: string; dataDir: string; credentials?: CredentialStore; segmentThresholdBytes?: number }): Promise<BridgeHost> {
   return startBridgeHost({ rendererRoot: RENDERER_ROOT, ...options });
 }
 
@@ -58,9 +58,14 @@ export interface App {
  */
 export async function startApp(
   work: { home: string; dataDir: string },
-  options: { credentials?: CredentialStore; beforeChromium?: (host: BridgeHost) => unknown } = {},
+  options: { credentials?: CredentialStore; beforeChromium?: (host: BridgeHost) => unknown; segmentThresholdBytes?: number } = {},
 ): Promise<App> {
-  const host = await startHost({ home: work.home, dataDir: work.dataDir, ...(options.credentials ? { credentials: options.credentials } : {}) });
+  const host = await startHost({
+    home: work.home,
+    dataDir: work.dataDir,
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.segmentThresholdBytes !== undefined ? { segmentThresholdBytes: options.segmentThresholdBytes } : {}),
+  });
   let browser: Browser | null = null;
   try {
     await options.beforeChromium?.(host);

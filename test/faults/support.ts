@@ -189,7 +189,10 @@ export function passivePortsOf(fleet: FleetInfo, name: ServerName): number[] {
   const conf = join(fleet.workDir, 'conf', `${name}.conf`);
   let min: number | null = null;
   let max: number | null = null;
-  if (existsSync(conf)) {
+  if (existsSync(`${conf}.json`)) {
+    // pyftpdlib's variants: their JSON config (test/servers/pyftpdlib.ts).
+    [min, max] = (JSON.parse(readFileSync(`${conf}.json`, 'utf8')) as { passive_ports: [number, number] }).passive_ports;
+  } else if (existsSync(conf)) {
     const text = readFileSync(conf, 'utf8');
     const vs = /^pasv_min_port=(\d+)$/m.exec(text);
     const vsMax = /^pasv_max_port=(\d+)$/m.exec(text);

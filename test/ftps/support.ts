@@ -79,3 +79,25 @@ export function testBytes(size: number, seed = 1): Buffer {
 export function commandsSent(log: readonly LogLine[]): string[] {
   return log.filter((l) => l.direction === 'command').map((l) => l.text);
 }
+
+/**
+ * The RETRs of `remotePath` in a log of several connections, and the REST offset (past 0) each was sent after
+ * on its own connection: how a segmented download fetched its ranges.
+ */
+export function retrievalsOf(log: readonly LogLine[], remotePath: string): { rest: number[]; retr: number } {
+  const lastRest = new Map<string, number>();
+  const rest: number[] = [];
+  let retr = 0;
+  for (const line of log) {
+    if (line.direction !== 'command') continue;
+    const offset = /^REST (\d+)$/.exec(line.text);
+    if (offset) lastRest.set(line.connectionId, Number(offset[1]));
+    else if (line.text === `RETR ${remotePath}`) {
+      retr += 1;
+      const at = lastRest.get(line.connectionId) ?? 0;
+      if (at > 0) rest.push(at);
+    }
+    if (line.text.startsWith('RETR ')) lastRest.delete(line.connectionId);
+  }
+  return { rest, retr };
+}

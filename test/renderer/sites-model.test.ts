@@ -7,7 +7,7 @@ import { draftFromSite, newDraft, passwordLeavesItsServer, reconnectNotice, site
 function site(name: string, folderPath: string[] = [], extra: Partial<SiteProfile> = {}): SiteProfile {
   return {
     id: `id-${name}`, name, folderPath, protocol: 'explicit', host: `${name}.example.com`, port: 21, portFollowsProtocol: true, user: 'ann', passwordStorage: 'keychain',
-    hasPassword: true, dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true, keepModifiedTimes: true, allowClearData: false, comments: '',
+    hasPassword: true, dataMode: 'passive', localDir: '', remoteDir: '', encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true, keepModifiedTimes: true, segments: 4, allowClearData: false, comments: '',
     createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', ...extra,
   };
 }
@@ -89,6 +89,17 @@ describe('the site form', () => {
     assert.equal(draft.keepModifiedTimes, false);
     assert.deepEqual(toUpdateInput(draft, saved), {});
     assert.deepEqual(toUpdateInput({ ...draft, keepModifiedTimes: true }, saved), { keepModifiedTimes: true });
+  });
+
+  it('"Big downloads in segments" starts at up to 4 for a new site, shows 0 and 1 as off, and is sent only when changed', () => {
+    const fresh = { ...newDraft([], true), name: 'S', host: 'h' };
+    assert.equal(toCreateInput(fresh).segments, 4);
+    assert.equal(toCreateInput({ ...fresh, segments: '0' }).segments, 0);
+    const saved = site('single', [], { segments: 1 });
+    const draft = draftFromSite(saved);
+    assert.equal(draft.segments, '0');
+    assert.deepEqual(toUpdateInput(draft, saved), {});
+    assert.deepEqual(toUpdateInput({ ...draft, segments: '6' }, saved), { segments: 6 });
   });
 });
 

@@ -26,7 +26,7 @@ describe('site store: sites and their passwords', () => {
       {
         id: '', name: 'Web', folderPath: [], protocol: 'explicit', host: 'ftp.example.com', port: 21, portFollowsProtocol: true,
         user: '', passwordStorage: 'keychain', hasPassword: false, dataMode: 'passive', localDir: '', remoteDir: '',
-        encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true, keepModifiedTimes: true,
+        encoding: 'utf8', maxConnections: 2, timezoneOffsetMinutes: 0, minTlsVersion: 'TLSv1.2', uploadViaTemporaryName: true, keepModifiedTimes: true, segments: 4,
         clientCertPath: '', clientKeyPath: '', proxyMode: 'app', proxyUrl: '', allowClearData: false, comments: '', createdAt: '', updatedAt: '',
       },
     );

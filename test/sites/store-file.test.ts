@@ -258,12 +258,34 @@ describe('sites file: migrations', () => {
     const [loaded] = (await f.store.list()).sites;
     assert.deepEqual([loaded?.keepModifiedTimes, loaded?.allowClearData], [true, true]);
     const written = JSON.parse(await readFile(f.store.filePath, 'utf8')) as { schemaVersion: number; sites: { keepModifiedTimes?: boolean }[] };
-    assert.deepEqual([written.schemaVersion, written.sites[0]?.keepModifiedTimes], [4, true]);
+    assert.deepEqual([written.schemaVersion, written.sites[0]?.keepModifiedTimes], [SITES_SCHEMA_VERSION, true]);
 
     await f.store.update(old.id, { keepModifiedTimes: false });
     const reopened = f.reopen();
     assert.deepEqual((await reopened.open()).warnings, []);
     assert.equal((await reopened.get(old.id)).keepModifiedTimes, false);
+  });
+
+  test('schema 4 sites get segmented downloads (4 at most), off where one connection is allowed; an edit changes it', async (t) => {
+    const f = await storeFixture(t);
+    if (!f) return;
+    const several = { ...validSite('Several connections'), keepModifiedTimes: false, maxConnections: 3 };
+    const single = { ...validSite('One connection only'), keepModifiedTimes: true, maxConnections: 1 };
+    assert.equal('segments' in several, false);
+    await writeFile(f.store.filePath, JSON.stringify({ schemaVersion: 4, folders: [['Work']], sites: [several, single] }));
+    const { warnings } = await f.store.open();
+    assert.deepEqual(warnings.map((w) => [w.kind, w.recovered]), [['migrated', 2]]);
+    assert.deepEqual([(await f.store.get(several.id)).segments, (await f.store.get(single.id)).segments], [4, 0]);
+    assert.equal((await f.store.get(several.id)).keepModifiedTimes, false, 'the other settings are kept');
+    const written = JSON.parse(await readFile(f.store.filePath, 'utf8')) as { schemaVersion: number; sites: { segments?: number }[] };
+    assert.deepEqual([written.schemaVersion, written.sites.map((s) => s.segments)], [5, [4, 0]]);
+
+    await f.store.update(several.id, { segments: 0 });
+    await f.store.update(single.id, { segments: 2 });
+    const reopened = f.reopen();
+    assert.deepEqual((await reopened.open()).warnings, []);
+    assert.deepEqual([(await reopened.get(several.id)).segments, (await reopened.get(single.id)).segments], [0, 2]);
+    await assert.rejects(reopened.update(several.id, { segments: 11 }), /segments/);
   });
 
   test('a current file whose site lacks the field (edited by hand) loads it with the default, without a warning', async (t) => {

@@ -145,3 +145,25 @@ test('a queue reopened from its file comes back with running items paused, ready
   await queue.stop();
   assert.deepEqual((await loadQueueFile(path)).items.map((i) => i.state), ['paused', 'done', 'done']);
 });
+
+test('a segmented download keeps its ranges across a restart; ranges that do not cover the file whole are dropped', async () => {
+  const { runner, scheduler } = schedulerWithItems();
+  const ranges = [{ start: 0, end: 400, done: 400 }, { start: 400, end: 1000, done: 250 }];
+  runner.open[0]?.context.reportStarted(0, 1000);
+  runner.open[0]?.context.recordSegments?.({ size: 1000, modifiedAt: null, ranges });
+  runner.open[0]?.context.reportProgress(650);
+  await drain();
+  const path = nextFile();
+  const saved = scheduler.getSnapshot();
+  // The ranges' temporary has its full size from the start: the ranges, not its size, say what arrived.
+  const temporary = join(path, '..', '.a.bin.id-1-ranges.wharf-part');
+  const items = saved.items.map((item) => (item.id === 'id-1' ? { ...item, temporaryLocalPath: temporary, localPath: join(path, '..', 'a.bin') } : item));
+  await saveQueueFile(path, { paused: saved.paused, items });
+  writeFileSync(temporary, Buffer.alloc(1000));
+  const [restored] = (await loadQueueFile(path)).items;
+  assert.deepEqual([restored?.state, restored?.bytesDone, restored?.segments?.ranges], ['paused', 650, ranges]);
+
+  const overlapping = restoreItem({ ...items[0], segments: { size: 1000, modifiedAt: null, ranges: [{ start: 0, end: 600, done: 0 }, { start: 500, end: 1000, done: 0 }] } });
+  const short = restoreItem({ ...items[0], segments: { size: 1000, modifiedAt: null, ranges: [{ start: 0, end: 600, done: 700 }] } });
+  assert.deepEqual([overlapping?.segments, short?.segments], [undefined, undefined]);
+});

@@ -26,6 +26,8 @@ export interface SiteFlags {
   readonly requireDataProtection: boolean;
   /** `--keep-times` / `--no-keep-times`: the site's "keep modification times" on upload; undefined when neither. */
   readonly keepTimes: boolean | undefined;
+  /** `--segments N` / `--no-segments` (0): the site's segmented downloads; undefined when neither. */
+  readonly segments: number | undefined;
   /** `--keep-password`: `edit` keeps the saved password though host, port, user or protocol change. */
   readonly keepPassword: boolean;
 }
@@ -53,6 +55,7 @@ function describeSite(site: SiteProfile): string {
     `Minimum TLS:      ${site.minTlsVersion}`,
     `Uploads:          ${site.uploadViaTemporaryName ? 'via a temporary name (NAME.wharf-part), renamed once verified' : 'in place (straight to the final name)'}`,
     `Upload times:     ${site.keepModifiedTimes ? 'kept (the local modification time, by MFMT or SITE UTIME)' : 'not kept (the server sets its own)'}`,
+    `Big downloads:    ${site.segments > 1 ? `in up to ${site.segments} ranges at once, on free connections (REST)` : 'one stream per file (segments off)'}`,
     `File data:        ${site.allowClearData ? 'unencrypted allowed when the server refuses PROT P' : 'encrypted (PROT P) required'}`,
     `Client cert:      ${site.clientCertPath ? `${site.clientCertPath}${site.clientKeyPath ? ` (key ${site.clientKeyPath})` : ''}` : 'none'}`,
     `Proxy:            ${PROXY_WORDS[site.proxyMode ?? 'app']}${site.proxyMode === 'custom' ? ` ${site.proxyUrl ?? ''}` : ''}`,
@@ -137,6 +140,7 @@ export async function runSiteCommand(
         ...(flags.encoding ? { encoding: flags.encoding } : {}),
         ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
         ...(flags.keepTimes !== undefined ? { keepModifiedTimes: flags.keepTimes } : {}),
+        ...(flags.segments !== undefined ? { segments: flags.segments } : {}),
         ...(allowClearData !== undefined ? { allowClearData } : {}),
         ...(flags.comments ? { comments: flags.comments } : {}),
       });
@@ -162,6 +166,7 @@ export async function runSiteCommand(
         ...(flags.encoding ? { encoding: flags.encoding } : {}),
         ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
         ...(flags.keepTimes !== undefined ? { keepModifiedTimes: flags.keepTimes } : {}),
+        ...(flags.segments !== undefined ? { segments: flags.segments } : {}),
         ...(allowClearData !== undefined ? { allowClearData } : {}),
         ...(flags.comments !== undefined ? { comments: flags.comments } : {}),
         ...(flags.keepPassword ? { keepPassword: true } : {}),

@@ -16,6 +16,9 @@ import {
   UPLOAD_VIA_TEMPORARY_NAME_LABEL,
   KEEP_MODIFIED_TIMES_HINT,
   KEEP_MODIFIED_TIMES_LABEL,
+  SEGMENTS_CHOICES,
+  SEGMENTS_HINT,
+  SEGMENTS_LABEL,
   withPort,
   withProtocol,
   type SiteDraft,
@@ -257,6 +260,18 @@ export function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvail
               <span>{KEEP_MODIFIED_TIMES_LABEL}</span>
             </label>
             <p className="hint">{KEEP_MODIFIED_TIMES_HINT}</p>
+          </div>
+          <div className="span2">
+            <Field label={SEGMENTS_LABEL}>
+              <select aria-label={SEGMENTS_LABEL} value={draft.segments} onChange={(e) => set('segments', e.target.value)}>
+                {SEGMENTS_CHOICES.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <p className="hint">{SEGMENTS_HINT}</p>
           </div>
           {draft.protocol !== 'plain' && (
             <div className="span2">

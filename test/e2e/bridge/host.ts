@@ -45,6 +45,8 @@ export interface BridgeHostOptions {
   readonly credentials?: CredentialStore;
   /** default: the real engine */
   readonly openSession?: WharfServicesOptions['openSession'];
+  /** default 64 MiB: a test lowers it to download "big" files in segments without moving 64 MiB */
+  readonly segmentThresholdBytes?: number;
 }
 
 /** A running host. */
@@ -83,6 +85,7 @@ export async function startBridgeHost(options: BridgeHostOptions = {}): Promise<
     ...(options.home ? { home: options.home } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.openSession ? { openSession: options.openSession } : {}),
+    ...(options.segmentThresholdBytes !== undefined ? { segmentThresholdBytes: options.segmentThresholdBytes } : {}),
   });
   const token = randomBytes(24).toString('base64url');
   const script = await buildBridgeClient();
