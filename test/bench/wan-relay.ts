@@ -180,19 +180,15 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
       sockets.add(socket);
       // The relay's own legs are loopback: no Nagle there, or it would add delays of its own.
       socket.setNoDelay(true);
+      // A reset (or any socket error) reaches the other side as a reset, at once: a plain destroy would send a
+      // FIN, and a client would take a cut connection for a clean end.
       socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
+        (socket === client ? upstream : client).resetAndDestroy();
+        socket.destroy();
       });
       socket.on('close', () => sockets.delete(socket));
     }
-    // A reset stays a reset; a FIN travels with the delay like the bytes before it.
-    client.on('close', () => {
-      if (client.errored) upstream.destroy();
-    });
-    upstream.on('close', () => {
-      if (upstream.errored) client.destroy();
-    });
+    // A FIN travels with the delay like the bytes before it (delayLine's end).
     const lines = [delayLine(client, upstream, config, link, count), delayLine(upstream, client, config, link, count)];
     for (const stop of lines) stops.add(stop);
     const closeBoth = () => {
