@@ -88,7 +88,7 @@ function nextReply(child: ChildProcess, type: RelayReply['type'] | 'failed'): Pr
  * clients and servers (nice -10, as root; the bench runs as root), so a loaded machine slows the endpoints, not
  * the wire. Where that is not allowed, it runs at normal priority.
  */
-function raisePriority(child: ChildProcess): void {
+export function raisePriority(child: ChildProcess): void {
   if (child.pid === undefined) return;
   try {
     setPriority(child.pid, -10);

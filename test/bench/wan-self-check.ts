@@ -3,10 +3,12 @@
  * a ping-pong through it, so the report can show that the proxy neither caps throughput below what its model
  * allows nor adds delay of its own. Measures; asserts nothing (the report prints the figures).
  */
+import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { createServer, connect as netConnect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { median } from './report';
-import { startWanProxy, type WanOptions } from './wan-proxy';
+import { raisePriority, startWanProxy, type WanOptions } from './wan-proxy';
 
 export interface WanSelfCheck {
   /** One stream with the WAN's delay, window and rate, bytes per second. */
@@ -88,7 +90,7 @@ async function pingPong(host: string, port: number, samples: number): Promise<nu
 }
 
 /** Runs the checks through two proxies (the WAN's settings, and no delay / no window) in their own processes. */
-export async function checkWanProxy(wan: WanOptions): Promise<WanSelfCheck> {
+async function measure(wan: WanOptions): Promise<WanSelfCheck> {
   const echo = await listenOn((socket) => {
     socket.on('data', (chunk: Buffer) => socket.write(chunk));
     socket.on('error', () => socket.destroy());
@@ -120,11 +122,46 @@ export async function checkWanProxy(wan: WanOptions): Promise<WanSelfCheck> {
   }
 }
 
+type CheckReply = { type: 'result'; check: WanSelfCheck } | { type: 'failed'; message: string };
+
+/**
+ * The check's two ends (the sender, the sink, the echo) run in a process of their own at the relay's priority
+ * (nice -10, as root): in the bench's process, on a loaded machine, they and not the proxy set the pace.
+ */
+export async function checkWanProxy(wan: WanOptions): Promise<WanSelfCheck> {
+  const child = fork(fileURLToPath(import.meta.url), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, WHARF_WAN_SELF_CHECK: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  raisePriority(child);
+  const exited = once(child, 'exit');
+  const reply = new Promise<CheckReply>((resolve, reject) => {
+    child.once('message', resolve);
+    void exited.then(([code]) => reject(new Error(`the WAN proxy self-check exited (${String(code)}) without a result`)));
+  });
+  child.send(wan);
+  try {
+    const answer = await reply;
+    if (answer.type === 'failed') throw new Error(`WAN proxy self-check: ${answer.message}`);
+    return answer.check;
+  } finally {
+    if (child.connected) child.disconnect();
+    await exited;
+  }
+}
+
+if (process.send && process.env.WHARF_WAN_SELF_CHECK === '1') {
+  process.once('message', (wan: WanOptions) => {
+    measure(wan).then(
+      (check) => process.send?.({ type: 'result', check } satisfies CheckReply),
+      (error: unknown) => process.send?.({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies CheckReply),
+    );
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
 /** The report's lines for a self-check. */
 export function describeSelfCheck(check: WanSelfCheck, wan: WanOptions): string[] {
   const mbps = (bytesPerSecond: number) => `${(bytesPerSecond / 1e6).toFixed(0)} MB/s`;
   return [
-    'Proxy self-check (this run, before the clients; bare TCP through one relay process, no FTP or TLS):',
+    'Proxy self-check (this run, before the clients; bare TCP through one relay process, no FTP or TLS; both ends in a process of their own at the relay\'s priority):',
     `one stream ${mbps(check.streamBytesPerSecond)} of the ${mbps(check.ceilingBytesPerSecond)} its window${wan.rateBytesPerSecond ? ' or the rate limit' : ''} allows` +
       ` (${((check.streamBytesPerSecond / check.ceilingBytesPerSecond) * 100).toFixed(0)}%);` +
       ` the relay alone (no delay, no window) ${mbps(check.bareBytesPerSecond)}, the same stream without the proxy ${mbps(check.directBytesPerSecond)};` +
