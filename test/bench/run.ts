@@ -38,6 +38,7 @@ import { passivePortsOf } from '../faults/support';
 import { CLIENT_LABELS, commandFor, wharfInfoCommand, type ClientContext, type ClientName, type Job } from './clients';
 import { startWanProxy, type WanOptions, type WanProxy } from './wan-proxy';
 import { benchAppFolder } from './app-folder';
+import { checkWanProxy, describeSelfCheck } from './wan-self-check';
 import {
   correctness, formatMBps, formatRate, formatRatio, formatSeconds, formatSize, markdownTable, median, medianOfAll, medianOfGood, parseSize, ratio,
   type RunRecord,
@@ -82,9 +83,11 @@ const USAGE = `npm run bench -- [options]   (needs root and a built CLI: npm run
   --wan-delay MS         one-way delay of the WAN, each direction (default 25)
   --wan-window SIZE      bytes one connection may have in flight per direction (default 4M: its TCP window)
   --wan-rate SIZE        a link shared by all connections, bytes per second (default: none)
+  --wan-processes N      relay processes per proxy, outside the bench's own (default 2; 1 with --wan-rate)
   --baseline FILE        also run an earlier build's dist/cli/wharf.cjs (copied elsewhere) as "Wharf baseline":
                          before/after ratios from the same run
-  --segments N           big downloads also as wharf get --segments N and lftp pget -n N (default 0: not)
+  --segments N           big downloads also as wharf get --segments N and lftp pget -n N (default 4 when the
+                         WAN is measured, else 0: not)
   --timeout SECONDS      per client process (default 900)
   --app-folder           instead: a big folder opened in the app (test/bench/app-folder.ts; --app-entries N, default
                          100000, and --runs): first rows, longest renderer task, heap and main's RSS beside wharf ls
@@ -132,8 +135,9 @@ function parseOptions(argv: string[]): Options {
       'wan-delay': { type: 'string', default: '25' },
       'wan-window': { type: 'string', default: '4M' },
       'wan-rate': { type: 'string' },
+      'wan-processes': { type: 'string', default: '2' },
       baseline: { type: 'string' },
-      segments: { type: 'string', default: '0' },
+      segments: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       out: { type: 'string', default: join(root, 'docs', 'BENCHMARKS.md') },
       timeout: { type: 'string', default: '900' },
@@ -171,11 +175,13 @@ function parseOptions(argv: string[]): Options {
     servers: servers as ServerName[] | null,
     networks: [...networks],
     baseline: values.baseline ?? null,
-    segments: whole('segments', values.segments ?? '0', 0),
+    // A WAN run covers segmented downloads unless told otherwise (#16 compares them with lftp pget -n 4).
+    segments: whole('segments', values.segments ?? (networks.includes('wan') ? '4' : '0'), 0),
     wan: {
       delayMs: whole('wan-delay', values['wan-delay'], 0),
       windowBytes: parseSize(values['wan-window']),
       rateBytesPerSecond: values['wan-rate'] ? parseSize(values['wan-rate']) : null,
+      processes: whole('wan-processes', values['wan-processes'], 1),
     },
     write: !values['no-write'],
     out: values.out,
@@ -320,6 +326,8 @@ interface NetworkResults {
   big: BigResult[];
   small: SmallResult[];
   list: ListResult[];
+  /** WAN: the proxy measured alone before the clients ran (wan-self-check.ts), as report lines. */
+  proxyCheck?: string[];
 }
 
 /** Client order rotates from run to run, so background load and caches do not favour one client. */
@@ -503,6 +511,16 @@ function bigTables(results: BigResult[], opts: Options): string {
   );
 }
 
+/** The fastest of Wharf, curl and lftp on one stream among those that delivered everything; null: none did. */
+function bestSingleStream(r: BigResult): { client: ClientName; seconds: number } | null {
+  let best: { client: ClientName; seconds: number } | null = null;
+  for (const client of ['wharf', 'curl', 'lftp'] as const) {
+    const seconds = medianOfGood(r.runs[client] ?? []);
+    if (seconds !== null && correctness(r.runs[client] ?? []) === 'ok' && (best === null || seconds < best.seconds)) best = { client, seconds };
+  }
+  return best;
+}
+
 /**
  * With --segments N: the segmented downloads beside the best single stream of the same run (the fastest of
  * Wharf, curl and lftp among those that delivered everything) and lftp's `pget -n N`.
@@ -512,8 +530,7 @@ function segmentedTable(results: BigResult[], opts: Options): string {
     .filter((r) => r.runs['wharf-segments'])
     .map((r) => {
       const t = (client: string) => medianOfGood(r.runs[client] ?? []);
-      const singles = (['wharf', 'curl', 'lftp'] as const).filter((c) => t(c) !== null && correctness(r.runs[c] ?? []) === 'ok');
-      const best = singles.reduce<ClientName | null>((a, c) => (a === null || (t(c) as number) < (t(a) as number) ? c : a), null);
+      const best = bestSingleStream(r)?.client ?? null;
       const mark = (client: string) => (correctness(r.runs[client] ?? []) === 'ok' ? formatSeconds(t(client)) : `${formatSeconds(t(client))} ✗`);
       const speedup = (other: number | null) => formatRatio(ratio(other, t('wharf-segments')));
       return [
@@ -608,6 +625,17 @@ function sideBySide(loopback: NetworkResults, wan: NetworkResults, opts: Options
         return r ? bestPeerRatio(medianOfGood(r.runs.wharf ?? []), r.runs, (c) => medianOfGood(r.runs[c] ?? [])) : null;
       };
       if (wan.big.some((x) => x.server === server)) rows.push([label, `${formatSize(opts.size)} ${direction}`, ...cells(big)]);
+      if (direction === 'download' && wan.big.some((x) => x.server === server && x.runs['wharf-segments'])) {
+        // Wharf's segmented time over the best single stream of any client, then over lftp's pget.
+        const segmented = (n: NetworkResults, against: (r: BigResult) => number | null) => {
+          const r = n.big.find((x) => x.server === server && x.direction === 'download');
+          return r ? ratio(medianOfGood(r.runs['wharf-segments'] ?? []), against(r)) : null;
+        };
+        const single = (r: BigResult) => bestSingleStream(r)?.seconds ?? null;
+        const pget = (r: BigResult) => (correctness(r.runs['lftp-pget'] ?? []) === 'ok' ? medianOfGood(r.runs['lftp-pget'] ?? []) : null);
+        rows.push([label, `${formatSize(opts.size)} download, Wharf --segments ${opts.segments} / best single stream`, ...cells((n) => segmented(n, single))]);
+        rows.push([label, `${formatSize(opts.size)} download, Wharf --segments ${opts.segments} / lftp pget -n ${opts.segments}`, ...cells((n) => segmented(n, pget))]);
+      }
       for (const connections of opts.connections) {
         const small = (n: NetworkResults) => {
           const r = n.small.find((x) => x.server === server && x.direction === direction && x.connections === connections);
@@ -681,7 +709,7 @@ function sectionMarkers(network: Network): { start: string; end: string } {
 function describeWan(wan: WanOptions): string {
   return `${wan.delayMs} ms each way (${2 * wan.delayMs} ms round trip), at most ${formatSize(wan.windowBytes)} in flight per connection and direction${
     wan.rateBytesPerSecond ? `, one ${formatMBps(wan.rateBytesPerSecond, 1)} MB/s link shared by all connections` : ', no shared rate limit'
-  }`;
+  }; relayed by ${wan.rateBytesPerSecond ? 1 : (wan.processes ?? 2)} process(es) per server outside the bench's own, at nice -10`;
 }
 
 function networkSection(results: NetworkResults, env: Environment, opts: Options, argv: string[]): string {
@@ -697,6 +725,7 @@ function networkSection(results: NetworkResults, env: Environment, opts: Options
     parts.push(
       `Every connection, control and data, goes through test/bench/wan-proxy.ts: ${describeWan(opts.wan)}.`,
       'The window caps one stream at window / round trip; slow start and losses are not modelled.',
+      ...(results.proxyCheck ?? []),
     );
   }
   parts.push('');
@@ -789,7 +818,7 @@ function buildReport(env: Environment, opts: Options, results: NetworkResults[],
     parts.push(
       '## Loopback and WAN side by side (one run)',
       '',
-      `Wharf's time (per file for small files) over the faster of curl and lftp, among those that delivered everything; WAN: ${describeWan(opts.wan)}.`,
+      `Wharf's time (per file for small files) over the faster of curl and lftp, among those that delivered everything (the segmented rows: Wharf's segmented download over the best single stream of any client, and over lftp's pget); WAN: ${describeWan(opts.wan)}.`,
       '',
       sideBySide(loopback, wan, opts),
       '',
@@ -902,7 +931,10 @@ async function main(): Promise<void> {
     const results: NetworkResults[] = [];
     for (const network of opts.networks) {
       let ctxFor = loopbackCtx;
+      let proxyCheck: string[] | undefined;
       if (network === 'wan') {
+        proxyCheck = describeSelfCheck(await checkWanProxy(opts.wan), opts.wan);
+        log(proxyCheck.join(' '));
         const routes = new Map<ServerName, ServerInfo>();
         for (const name of new Set((['big', 'small', 'list'] as const).flatMap((p) => serversFor('wan', p)))) {
           const server = info.servers[name];
@@ -921,9 +953,10 @@ async function main(): Promise<void> {
         big: await benchBig(bench, servers('big')),
         small: await benchSmall(bench, servers('small')),
         list: await benchList(bench, servers('list')),
+        ...(proxyCheck ? { proxyCheck } : {}),
       });
       for (const proxy of proxies) {
-        const stats = proxy.stats();
+        const stats = await proxy.stats();
         log(`WAN proxy ${proxy.host}:${proxy.controlPort}: ${stats.connections} connections, ${formatSize(stats.bytesRelayed)} relayed`);
       }
     }

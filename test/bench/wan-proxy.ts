@@ -11,6 +11,12 @@
  * to the server come from 127.0.0.1, the address of the proxy's control connection, so the servers' "data from
  * the control connection's address" checks pass.
  *
+ * The relaying happens outside the bench's process, in `processes` child processes (test/bench/wan-relay.ts):
+ * the control port in the first, the passive ports dealt round-robin, so the data connections of a segmented
+ * download or of parallel transfers spread over them. With a shared rate limit there is one process (one link).
+ *
+ * They run at nice -10 (see raisePriority).
+ *
  * What a real path adds besides delay, and how it is modelled here:
  * - TCP's window: one connection never has more than `windowBytes` unacknowledged bytes in flight, so one stream
  *   moves at most windowBytes per round trip (2 x delayMs), as a TCP connection whose receive window stopped
@@ -22,7 +28,11 @@
  * Slow start and losses are not modelled: a stream is at its full window from its first byte, which flatters
  * clients that open many short connections a little and long single streams not at all.
  */
-import { createServer, connect as netConnect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { setPriority } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { RelayConfig, RelayReply, RelayRequest } from './wan-relay';
 
 export interface WanOptions {
   /** One-way delay, each direction (25 ms: a 50 ms round trip). */
@@ -31,6 +41,8 @@ export interface WanOptions {
   readonly windowBytes: number;
   /** A link shared by all connections, bytes per second; null: no bottleneck besides the windows. */
   readonly rateBytesPerSecond: number | null;
+  /** Relay processes (without a rate limit); default 2. */
+  readonly processes?: number;
 }
 
 export interface WanProxyOptions extends WanOptions {
@@ -45,151 +57,104 @@ export interface WanProxy {
   readonly host: string;
   /** The control port clients connect to (on `host`). */
   readonly controlPort: number;
-  stats(): { connections: number; bytesRelayed: number };
+  /** How many relay processes carry the connections. */
+  readonly processes: number;
+  stats(): Promise<{ connections: number; bytesRelayed: number }>;
   close(): Promise<void>;
 }
 
-interface InFlight {
-  readonly chunk: Buffer | null; // null: the sender's FIN
-  readonly due: number;
+const relayModule = fileURLToPath(new URL('./wan-relay.ts', import.meta.url));
+
+function nextReply(child: ChildProcess, type: RelayReply['type'] | 'failed'): Promise<RelayReply> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: RelayReply) => {
+      if (reply.type !== type && reply.type !== 'failed') return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      if (reply.type === 'failed') reject(new Error(`WAN relay: ${reply.message}`));
+      else resolve(reply);
+    };
+    const onExit = (code: number | null) => {
+      child.off('message', onMessage);
+      reject(new Error(`WAN relay process exited (${code ?? 'signal'})`));
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
 }
 
 /**
- * One direction of one connection: reads from `from`, delivers to `to` after the delay, keeps at most the window
- * in flight. `link` serialises every direction of every connection when the path has a bottleneck.
+ * A real network does not take its time from the client's CPU: the relay runs at a higher priority than the
+ * clients and servers (nice -10, as root; the bench runs as root), so a loaded machine slows the endpoints, not
+ * the wire. Where that is not allowed, it runs at normal priority.
  */
-function delayLine(from: Socket, to: Socket, options: WanOptions, link: { freeAt: number }, onBytes: (n: number) => void, timers: Set<NodeJS.Timeout>): void {
-  const queue: InFlight[] = [];
-  let inFlight = 0;
-  let timer: NodeJS.Timeout | null = null;
-  let waitingForDrain = false;
-  const later = (ms: number, fn: () => void) => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      fn();
-    }, Math.max(0, ms));
-    timers.add(t);
-    return t;
-  };
-  const acknowledge = (bytes: number) => {
-    inFlight -= bytes;
-    if (inFlight < options.windowBytes && from.isPaused() && !from.destroyed) from.resume();
-  };
-  const deliver = () => {
-    timer = null;
-    const now = performance.now();
-    while (queue.length > 0 && (queue[0] as InFlight).due <= now) {
-      if (to.destroyed) return;
-      if (to.writableNeedDrain) {
-        waitingForDrain = true;
-        to.once('drain', () => {
-          waitingForDrain = false;
-          deliver();
-        });
-        return;
-      }
-      const { chunk } = queue.shift() as InFlight;
-      if (chunk === null) {
-        to.end();
-        return;
-      }
-      to.write(chunk);
-      onBytes(chunk.length);
-      later(options.delayMs, () => acknowledge(chunk.length));
-    }
-    schedule();
-  };
-  const schedule = () => {
-    if (timer || waitingForDrain || queue.length === 0) return;
-    timer = later((queue[0] as InFlight).due - performance.now(), deliver);
-  };
-  const enqueue = (chunk: Buffer | null) => {
-    let sent = performance.now();
-    if (chunk && options.rateBytesPerSecond) {
-      link.freeAt = Math.max(link.freeAt, sent) + (chunk.length * 1000) / options.rateBytesPerSecond;
-      sent = link.freeAt;
-    }
-    queue.push({ chunk, due: sent + options.delayMs });
-    schedule();
-  };
-  from.on('data', (chunk: Buffer) => {
-    inFlight += chunk.length;
-    if (inFlight >= options.windowBytes) from.pause();
-    enqueue(chunk);
-  });
-  from.on('end', () => enqueue(null));
+export function raisePriority(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    setPriority(child.pid, -10);
+  } catch {
+    // Not root: the relay shares the CPU like any other process.
+  }
 }
 
 /** Starts a WAN proxy in front of a server; see the file comment for how data connections reach it. */
 export async function startWanProxy(options: WanProxyOptions): Promise<WanProxy> {
   const host = options.listenHost ?? '127.0.0.2';
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
-  const servers: Server[] = [];
-  const link = { freeAt: 0 };
-  let connections = 0;
-  let bytesRelayed = 0;
+  const count = options.rateBytesPerSecond ? 1 : Math.max(1, Math.min(options.processes ?? 2, options.passivePorts.length || 1));
+  const routes: { listen: number; upstream: number }[][] = Array.from({ length: count }, () => []);
+  routes[0]?.push({ listen: 0, upstream: options.controlPort });
+  options.passivePorts.forEach((port, i) => routes[i % count]?.push({ listen: port, upstream: port }));
 
-  const handle = (client: Socket, port: number) => {
-    connections++;
-    const upstream = netConnect({ host: options.upstreamHost, port, allowHalfOpen: true });
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      // The proxy's own legs are loopback: no Nagle there, or it would add delays of its own.
-      socket.setNoDelay(true);
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-      socket.on('close', () => sockets.delete(socket));
-    }
-    // A reset stays a reset; a FIN travels with the delay like the bytes before it.
-    client.on('close', () => {
-      if (client.errored) upstream.destroy();
-    });
-    upstream.on('close', () => {
-      if (upstream.errored) client.destroy();
-    });
-    const count = (n: number) => (bytesRelayed += n);
-    delayLine(client, upstream, options, link, count, timers);
-    delayLine(upstream, client, options, link, count, timers);
-    const closeBoth = () => {
-      if (client.writableFinished && upstream.writableFinished && client.readableEnded && upstream.readableEnded) {
-        client.destroy();
-        upstream.destroy();
-      }
-    };
-    for (const socket of [client, upstream]) {
-      socket.on('finish', closeBoth);
-      socket.on('end', closeBoth);
-    }
+  const children: ChildProcess[] = [];
+  const stopAll = async () => {
+    await Promise.all(
+      children.map(async (child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = once(child, 'exit');
+        if (child.connected) child.send({ type: 'close' } satisfies RelayRequest);
+        else child.kill();
+        await exited;
+      }),
+    );
   };
-
-  const listen = (port: number, upstreamPort: number | null): Promise<Server> =>
-    new Promise((resolve, reject) => {
-      const server = createServer({ allowHalfOpen: true, noDelay: true }, (client) => handle(client, upstreamPort ?? port));
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.removeListener('error', reject);
-        resolve(server);
-      });
-    });
-
+  let controlPort: number;
   try {
-    servers.push(await listen(0, options.controlPort));
-    for (const port of options.passivePorts) servers.push(await listen(port, null));
+    const started = routes.map(async (own) => {
+      const child = fork(relayModule, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, WHARF_WAN_RELAY: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      children.push(child);
+      raisePriority(child);
+      const ready = nextReply(child, 'ready');
+      const config: RelayConfig = {
+        delayMs: options.delayMs,
+        windowBytes: options.windowBytes,
+        rateBytesPerSecond: options.rateBytesPerSecond,
+        listenHost: host,
+        upstreamHost: options.upstreamHost,
+        routes: own,
+      };
+      child.send({ type: 'start', config } satisfies RelayRequest);
+      return (await ready) as Extract<RelayReply, { type: 'ready' }>;
+    });
+    const ready = await Promise.all(started);
+    controlPort = ready[0]?.ports[0] ?? 0;
   } catch (error) {
-    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+    await stopAll();
     throw error;
   }
   return {
     host,
-    controlPort: (servers[0]?.address() as AddressInfo).port,
-    stats: () => ({ connections, bytesRelayed }),
-    close: async () => {
-      for (const timer of timers) clearTimeout(timer);
-      for (const socket of sockets) socket.destroy();
-      await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+    controlPort,
+    processes: count,
+    stats: async () => {
+      const replies = await Promise.all(
+        children.map((child) => {
+          const reply = nextReply(child, 'stats');
+          child.send({ type: 'stats' } satisfies RelayRequest);
+          return reply as Promise<Extract<RelayReply, { type: 'stats' }>>;
+        }),
+      );
+      return replies.reduce((sum, r) => ({ connections: sum.connections + r.connections, bytesRelayed: sum.bytesRelayed + r.bytesRelayed }), { connections: 0, bytesRelayed: 0 });
     },
+    close: stopAll,
   };
 }
