@@ -4,11 +4,13 @@
  * the catalogue refuses it.
  */
 import type { Translations } from './define';
+import { appMessages } from './messages/app';
 import { commonMessages } from './messages/common';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
   common: commonMessages,
+  app: appMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
