@@ -6,11 +6,13 @@
 import type { Translations } from './define';
 import { appMessages } from './messages/app';
 import { commonMessages } from './messages/common';
+import { panesMessages } from './messages/panes';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
   common: commonMessages,
   app: appMessages,
+  panes: panesMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
