@@ -11,7 +11,9 @@ const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 /** `1.5 MB`, `999 B`: 1024-based like FileZilla, one decimal below 10, in the locale's digits. */
 export function formatSize(bytes: number | null): string {
   if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return '';
-  if (bytes < 1024) return t('common.size.bytes', { value: translator().number(bytes) });
+  // Unit symbols are the same in every language we ship; only the digits follow the locale. Not a message,
+  // so the pseudo-locale leaves sizes as the data they are.
+  if (bytes < 1024) return `${translator().number(bytes, { useGrouping: false })} B`;
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < UNITS.length - 1) {
@@ -22,7 +24,7 @@ export function formatSize(bytes: number | null): string {
   const shown = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
   const digits = value < 10 && shown < 10 ? 1 : 0;
   const number = translator().number(shown, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
-  return t('panes.size.unit', { value: number, unit: UNITS[unit] });
+  return `${number} ${UNITS[unit]}`;
 }
 
 /** A byte count with thousands separators, for tooltips and the overwrite dialog. */

@@ -2,7 +2,6 @@
 import { defineMessages } from '../define';
 
 export const panesMessages = defineMessages({
-  'panes.size.unit': { en: '{value} {unit}', de: '{value} {unit}', ja: '{value} {unit}' },
   'panes.type.folder': { en: 'Folder', de: 'Verzeichnis', ja: 'ディレクトリ' },
   'panes.type.link': { en: 'Link', de: 'Verknüpfung', ja: 'リンク' },
   'panes.type.unknown': { en: 'Unknown', de: 'Unbekannt', ja: '不明' },
