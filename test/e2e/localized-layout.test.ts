@@ -43,8 +43,8 @@ async function chooseLanguage(locale: string): Promise<void> {
 async function answerCertificate(decision: 'once' | 'reject'): Promise<void> {
   await page.evaluate(async (d) => {
     const { wharf } = globalThis as unknown as PageWharf;
-    const pending = (await wharf.questionsPending!({})).value as { kind: string; question: { id: string } }[];
-    for (const q of pending) if (q.kind === 'certificate') await wharf.answerCertificate!({ questionId: q.question.id, decision: d });
+    const pending = (await wharf.questionsPending!({})).value as { kind: string; id: string }[];
+    for (const q of pending) if (q.kind === 'certificate') await wharf.answerCertificate!({ questionId: q.id, decision: d });
   }, decision);
 }
 

@@ -7,8 +7,9 @@ import type { Locator, Page } from 'playwright-core';
 /**
  * Every visible element under `scope` (default: the whole page) whose own text is cut: wider than its box
  * where the box hides or ellipsises what overflows, or a line of its text drawn outside a box that clips.
- * A select is measured by its chosen option's text. A list cell may ellipsise a file name only when the full
- * name is in its (or its row's) tooltip. Returns `tag.class: text` per element.
+ * A select is measured by its chosen option's text. A list cell (a file name, a checklist's one-line summary)
+ * or a path's folder may ellipsise only when its full text is in its (or its row's) tooltip. A box that scrolls
+ * does not cut. Returns `tag.class: text` per element.
  */
 export function findClippedText(page: Page, scope?: Locator): Promise<string[]> {
   const run = (root: unknown) => {
@@ -36,7 +37,8 @@ export function findClippedText(page: Page, scope?: Locator): Promise<string[]> 
     };
     const base = (root ?? g.document.body) as El;
     // No named helpers in here: the test runner's transpiler would wrap them in a function the page lacks.
-    const hiding = /^(hidden|clip|auto|scroll)$/;
+    // A box that scrolls (a transcript, a long list) shows all of its text to who scrolls: not cut.
+    const hiding = /^(hidden|clip)$/;
     const cut: string[] = [];
     for (const el of [base, ...base.querySelectorAll('*')]) {
       if (el.getClientRects().length === 0) continue;
@@ -58,7 +60,7 @@ export function findClippedText(page: Page, scope?: Locator): Promise<string[]> 
       if (!ownText) continue;
       const clipsX = hiding.test(style.overflowX) || style.textOverflow === 'ellipsis';
       let overflowing = clipsX && el.scrollWidth > el.clientWidth + 1;
-      if (!overflowing && /^(hidden|clip)$/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) overflowing = true;
+      if (!overflowing && hiding.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) overflowing = true;
       if (!overflowing && (clipsX || hiding.test(style.overflowY))) {
         // A line of the element's own text drawn outside its box (a fixed height, a negative indent).
         const box = el.getBoundingClientRect();
@@ -72,8 +74,9 @@ export function findClippedText(page: Page, scope?: Locator): Promise<string[]> 
         }
       }
       if (!overflowing) continue;
-      // A file name in a list (or a folder of a path) may shorten when its full name is one hover away.
-      const cell = el.closest('[role="gridcell"], [role="treeitem"], [role="option"], .crumb');
+      // A file name in a list, a folder of a path or a one-line summary in a checklist may shorten when
+      // its full text is one hover away.
+      const cell = el.closest('[role="gridcell"], [role="treeitem"], [role="option"], li, .crumb');
       const tooltip = el.closest('[title]')?.getAttribute('title') ?? cell?.closest('[title]')?.getAttribute('title') ?? '';
       if (cell && tooltip.includes(ownText)) continue;
       cut.push(`${el.tagName.toLowerCase()}${typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : ''}: ${el.textContent ?? ''}`);
