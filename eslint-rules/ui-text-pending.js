@@ -74,7 +74,6 @@ export const UI_TEXT_PENDING = [
   'renderer/components/overwrite-dialog.tsx',
   'renderer/components/pair-bar.tsx',
   'renderer/components/pane-chrome.tsx',
-  'renderer/components/pane-failure.tsx',
   'renderer/components/proxy-settings-dialog.tsx',
   'renderer/components/remote-dialogs.tsx',
   'renderer/components/rename-answer-field.tsx',

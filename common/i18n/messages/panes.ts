@@ -7,6 +7,11 @@ export const panesMessages = defineMessages({
   'panes.type.unknown': { en: 'Unknown', de: 'Unbekannt', ja: '不明' },
   'panes.type.file': { en: 'File', de: 'Datei', ja: 'ファイル' },
   'panes.type.fileOf': { en: '{extension} file', de: '{extension}-Datei', ja: '{extension} ファイル' },
+  'panes.failure.localLabel': { en: 'Local pane error', de: 'Fehler im lokalen Bereich', ja: 'ローカル側のエラー' },
+  'panes.failure.remoteLabel': { en: 'Remote pane error', de: 'Fehler im Serverbereich', ja: 'サーバー側のエラー' },
+  'panes.failure.title': { en: '{action}: {title}', de: '{action}: {title}', ja: '{action}: {title}' },
+  'panes.failure.chooseFolder': { en: 'Choose folder…', de: 'Verzeichnis wählen…', ja: 'ディレクトリを選択…' },
+  'panes.failure.dismiss': { en: 'Dismiss error', de: 'Fehler ausblenden', ja: 'エラーを閉じる' },
   'panes.summary.contents': {
     en: '{folders, plural, one {# folder} other {# folders}}, {files, plural, =0 {0 files} one {# file ({size})} other {# files ({size})}}',
     de: '{folders, plural, one {# Verzeichnis} other {# Verzeichnisse}}, {files, plural, =0 {0 Dateien} one {# Datei ({size})} other {# Dateien ({size})}}',
