@@ -77,7 +77,6 @@ export const UI_TEXT_PENDING = [
   'renderer/components/proxy-settings-dialog.tsx',
   'renderer/components/remote-dialogs.tsx',
   'renderer/components/rename-answer-field.tsx',
-  'renderer/components/running-syncs.tsx',
   'renderer/components/site-manager/folder-panel.tsx',
   'renderer/components/site-manager/index.tsx',
   'renderer/components/site-manager/site-form.tsx',

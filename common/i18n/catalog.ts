@@ -7,12 +7,14 @@ import type { Translations } from './define';
 import { appMessages } from './messages/app';
 import { commonMessages } from './messages/common';
 import { panesMessages } from './messages/panes';
+import { queueMessages } from './messages/queue';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
   common: commonMessages,
   app: appMessages,
   panes: panesMessages,
+  queue: queueMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
