@@ -57,7 +57,6 @@ export const UI_TEXT_PENDING = [
   'main/transfers/segmented-download.ts',
   'main/transfers/transfer-queue.ts',
   'renderer/components/app.tsx',
-  'renderer/components/bottom-layout.tsx',
   'renderer/components/bottom-panel.tsx',
   'renderer/components/certificate-dialogs.tsx',
   'renderer/components/certificates-dialog.tsx',
