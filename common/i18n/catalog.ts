@@ -4,15 +4,21 @@
  * the catalogue refuses it.
  */
 import type { Translations } from './define';
+import { appMessages } from './messages/app';
 import { commonMessages } from './messages/common';
 import { doctorMessages } from './messages/doctor';
 import { errorMessages } from './messages/errors';
+import { panesMessages } from './messages/panes';
+import { queueMessages } from './messages/queue';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
   common: commonMessages,
   errors: errorMessages,
   doctor: doctorMessages,
+  app: appMessages,
+  panes: panesMessages,
+  queue: queueMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

@@ -3,6 +3,7 @@
  * watch both at once). The choice is remembered in the window's storage.
  */
 import { useState, type ReactNode } from 'react';
+import { t } from '../../common/i18n/t';
 import { Icon } from './icons';
 
 /** How the bottom panel shows the queue and the log. */
@@ -42,10 +43,10 @@ export function BottomLayoutToggle({ layout, onChange }: { readonly layout: Bott
       type="button"
       className="text-button bottom-layout-toggle"
       aria-pressed={beside}
-      title={beside ? 'Show the queue and the log as tabs' : 'Show the log beside the queue'}
+      title={beside ? t('queue.layout.showTabs') : t('queue.layout.showBeside')}
       onClick={() => onChange(beside ? 'tabs' : 'side-by-side')}
     >
-      <Icon name="compare" /> Log beside queue
+      <Icon name="compare" /> {t('queue.layout.beside')}
     </button>
   );
 }

@@ -4,6 +4,7 @@
  * uncancellable (FileZilla and WinSCP keep such an operation in view the same way).
  */
 import type { ReactNode } from 'react';
+import { t } from '../../common/i18n/t';
 import { useDispatcher, useStore } from '../hooks';
 import { runningSyncText } from '../state/sync-model';
 import { Icon } from './icons';
@@ -19,7 +20,7 @@ export function RunningSyncs(): ReactNode {
   const shown = syncs.filter((s) => !(dialogOpen && dialog?.plan?.planId === s.planId));
   if (shown.length === 0) return null;
   return (
-    <section className="running-syncs" aria-label="Running syncs">
+    <section className="running-syncs" aria-label={t('queue.runningSyncs.label')}>
       {shown.map((sync) => (
         <div key={sync.planId} className="running-sync" role="status" data-plan-id={sync.planId}>
           <span className="spinner" aria-hidden="true" />
@@ -27,10 +28,10 @@ export function RunningSyncs(): ReactNode {
             {runningSyncText(sync)}
           </span>
           <button type="button" className="button small" onClick={() => dispatcher.sync.showRunning(sync.planId)}>
-            <Icon name="eye" /> Show
+            <Icon name="eye" /> {t('queue.runningSyncs.show')}
           </button>
           <button type="button" className="button small danger" disabled={sync.cancelled} onClick={() => void dispatcher.sync.cancelRunning(sync.planId)}>
-            <Icon name="close" /> {sync.cancelled ? 'Cancelling…' : 'Cancel sync'}
+            <Icon name="close" /> {sync.cancelled ? t('queue.runningSyncs.cancelling') : t('queue.runningSyncs.cancel')}
           </button>
         </div>
       ))}

@@ -3,6 +3,7 @@
  * (kept by action id across a refreshed preview), counts and sizes of what is ticked, and the ids sent to
  * `syncRun`: never a delete unless deletion was chosen for the plan AND its box is ticked.
  */
+import { t } from '../../common/i18n/t';
 import type { WharfErrorData } from '../../common/models/errors';
 import type { RunningSync, SyncAction, SyncDirection, SyncOperation, SyncPlan, SyncRunResult } from '../../common/models/sync';
 import type { QueueSnapshot, TransferState } from '../../common/models/transfer';
@@ -255,6 +256,6 @@ const DIRECTION_ARROW: Record<SyncDirection, string> = { up: '→', down: '←',
 /** The running-sync line: "Syncing /home/me/site → example:/www — 3 of 10 done", or "Cancelling …". */
 export function runningSyncText(sync: RunningSync): string {
   const pair = `${sync.localRoot} ${DIRECTION_ARROW[sync.direction]} ${sync.siteLabel}:${sync.remoteRoot}`;
-  const counts = `${sync.actionsDone} of ${sync.actionsTotal} done`;
-  return sync.cancelled ? `Cancelling sync ${pair} — ${counts}` : `Syncing ${pair} — ${counts}`;
+  const values = { pair, done: sync.actionsDone, total: sync.actionsTotal };
+  return sync.cancelled ? t('queue.runningSyncs.cancellingSync', values) : t('queue.runningSyncs.syncing', values);
 }

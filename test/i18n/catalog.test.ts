@@ -93,8 +93,11 @@ describe('the pseudo-locale', () => {
 
   it('brackets, accents and lengthens the text by at least 40%, for every message', () => {
     for (const [id, translations] of Object.entries(CATALOG) as [MessageId, { en: string }][]) {
-      // Every argument as `§` (plurals as 3), so only the message's own words can carry letters.
-      const values = Object.fromEntries([...argumentsOf(parse(translations.en, { ignoreTag: true }))].map((a) => a.split(':')).map(([name, kind]) => [name, kind === 'plural' || kind === 'number' ? 3 : '§']));
+      // Every argument filled with no letters of its own: counts with 3, dates with a date, text with `§`.
+      const values = Object.fromEntries([...argumentsOf(parse(translations.en, { ignoreTag: true }))].map((arg) => {
+        const [name, kind] = arg.split(':') as [string, string];
+        return [name, kind === 'plural' || kind === 'number' ? 3 : kind === 'date' || kind === 'time' ? new Date(0) : '§'];
+      }));
       const english = createTranslator('en').text(id, values);
       const text = pseudo.text(id, values);
       assert.ok(text.startsWith('[') && text.endsWith(']'), `${id}: ${text}`);
