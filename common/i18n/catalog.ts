@@ -5,10 +5,14 @@
  */
 import type { Translations } from './define';
 import { commonMessages } from './messages/common';
+import { dialogsMessages } from './messages/dialogs';
+import { siteManagerMessages } from './messages/site-manager';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
   common: commonMessages,
+  siteManager: siteManagerMessages,
+  dialogs: dialogsMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

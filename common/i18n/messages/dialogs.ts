@@ -1,0 +1,197 @@
+/** The dialogs around connecting and files: passwords, plain FTP, proxy, overwrite, names, delete, permissions, raw commands, edited files, certificates. */
+import { defineMessages } from '../define';
+
+export const dialogsMessages = defineMessages({
+  // Connecting
+  'dialogs.password.title': { en: 'Password for {site}', de: 'Passwort für {site}', ja: '{site} のパスワード' },
+  'dialogs.password.label': { en: 'Password', de: 'Passwort', ja: 'パスワード' },
+  'dialogs.password.inputLabel': { en: 'Site password', de: 'Passwort des Servers', ja: 'サイトのパスワード' },
+  'dialogs.password.explain': {
+    en: 'Enter the password of {user}. It is used for this connection only and is not saved.',
+    de: 'Geben Sie das Passwort von {user} ein. Es wird nur für diese Verbindung verwendet und nicht gespeichert.',
+    ja: '{user} のパスワードを入力してください。この接続にのみ使用され、保存されません。',
+  },
+  'dialogs.connect': { en: 'Connect', de: 'Verbinden', ja: '接続' },
+  'dialogs.passphrase.title': { en: 'Client certificate of {site}', de: 'Client-Zertifikat von {site}', ja: '{site} のクライアント証明書' },
+  'dialogs.passphrase.label': { en: 'Passphrase', de: 'Passphrase', ja: 'パスフレーズ' },
+  'dialogs.passphrase.inputLabel': { en: 'Client key passphrase', de: 'Passphrase des Client-Schlüssels', ja: 'クライアント鍵のパスフレーズ' },
+  'dialogs.passphrase.explain': {
+    en: 'Used for this connection only. To save it in the keychain, enter it in the site’s Connectivity tab.',
+    de: 'Wird nur für diese Verbindung verwendet. Um sie im Schlüsselbund zu speichern, geben Sie sie im Reiter „Verbindung“ des Servers ein.',
+    ja: 'この接続にのみ使用されます。キーチェーンに保存するには、サイトの「接続性」タブで入力してください。',
+  },
+  'dialogs.plain.testTitle': { en: 'Test without encryption?', de: 'Ohne Verschlüsselung testen?', ja: '暗号化せずにテストしますか?' },
+  'dialogs.plain.connectTitle': { en: 'Connect without encryption?', de: 'Ohne Verschlüsselung verbinden?', ja: '暗号化せずに接続しますか?' },
+  'dialogs.plain.test': { en: 'Test unencrypted', de: 'Unverschlüsselt testen', ja: '暗号化せずにテスト' },
+  'dialogs.plain.connect': { en: 'Connect unencrypted', de: 'Unverschlüsselt verbinden', ja: '暗号化せずに接続' },
+  'dialogs.plain.instead': {
+    en: 'Choose {protocol} instead if {host} supports it.',
+    de: 'Wählen Sie stattdessen {protocol}, wenn {host} es unterstützt.',
+    ja: '{host} が対応していれば、代わりに {protocol} を選択してください。',
+  },
+  // App proxy
+  'dialogs.proxy.title': { en: 'Proxy', de: 'Proxy', ja: 'プロキシ' },
+  'dialogs.proxy.intro': {
+    en: 'How Wharf reaches servers, for every site that says “As the app setting says” and for quick connections. Control and passive data connections go through the proxy; active mode cannot.',
+    de: 'Wie Wharf Server erreicht, für jeden Server mit „Wie in der App-Einstellung“ und für Schnellverbindungen. Steuer- und passive Datenverbindungen laufen über den Proxy; der aktive Modus kann das nicht.',
+    ja: '「アプリの設定に従う」としたすべてのサイトとクイック接続で、Wharf がサーバーに到達する方法です。制御接続とパッシブのデータ接続はプロキシを経由します。アクティブ モードは経由できません。',
+  },
+  'dialogs.proxy.connect': { en: 'Connect', de: 'Verbinden', ja: '接続' },
+  'dialogs.proxy.mode': { en: 'App proxy', de: 'Proxy der App', ja: 'アプリのプロキシ' },
+  'dialogs.proxy.system': {
+    en: 'Through the system proxy (ALL_PROXY / HTTPS_PROXY), else directly',
+    de: 'Über den System-Proxy (ALL_PROXY / HTTPS_PROXY), sonst direkt',
+    ja: 'システムのプロキシ経由 (ALL_PROXY / HTTPS_PROXY)、なければ直接',
+  },
+  'dialogs.proxy.addressLabel': { en: 'App proxy address', de: 'Proxy-Adresse der App', ja: 'アプリのプロキシのアドレス' },
+  'dialogs.proxy.passwordLabel': { en: 'App proxy password', de: 'Proxy-Passwort der App', ja: 'アプリのプロキシのパスワード' },
+  'dialogs.proxy.passwordOptional': { en: 'Only if the proxy needs a login', de: 'Nur wenn der Proxy eine Anmeldung verlangt', ja: 'プロキシにログインが必要な場合のみ' },
+  'dialogs.proxy.passwordInUrl': {
+    en: 'Leave the password out of the address: enter it in the password field.',
+    de: 'Lassen Sie das Passwort aus der Adresse weg: Geben Sie es im Passwortfeld ein.',
+    ja: 'アドレスにパスワードを含めないでください。パスワード欄に入力します。',
+  },
+  // Overwrite
+  'dialogs.overwrite.title': { en: 'The target file already exists', de: 'Die Zieldatei existiert bereits', ja: '転送先のファイルは既に存在します' },
+  'dialogs.overwrite.overwrite': { en: 'Overwrite', de: 'Überschreiben', ja: '上書き' },
+  'dialogs.overwrite.ifNewer': { en: 'Overwrite if newer', de: 'Überschreiben, wenn neuer', ja: '新しい場合は上書き' },
+  'dialogs.overwrite.ifSizeDiffers': { en: 'Overwrite if size differs', de: 'Überschreiben, wenn Größe abweicht', ja: 'サイズが異なる場合は上書き' },
+  'dialogs.overwrite.resume': { en: 'Resume', de: 'Fortsetzen', ja: '再開' },
+  'dialogs.overwrite.rename': { en: 'Rename', de: 'Umbenennen', ja: '名前を変更' },
+  'dialogs.overwrite.skip': { en: 'Skip', de: 'Überspringen', ja: 'スキップ' },
+  'dialogs.overwrite.applyToAll': { en: 'Apply to all', de: 'Auf alle anwenden', ja: 'すべてに適用' },
+  'dialogs.overwrite.source': {
+    en: 'Source ({side, select, local {local} other {remote}})',
+    de: 'Quelle ({side, select, local {lokal} other {Server}})',
+    ja: '転送元 ({side, select, local {ローカル} other {リモート}})',
+  },
+  'dialogs.overwrite.target': {
+    en: 'Target ({side, select, local {local} other {remote}})',
+    de: 'Ziel ({side, select, local {lokal} other {Server}})',
+    ja: '転送先 ({side, select, local {ローカル} other {リモート}})',
+  },
+  'dialogs.overwrite.timeUnknown': { en: 'time unknown', de: 'Zeit unbekannt', ja: '日時不明' },
+  'dialogs.overwrite.question': { en: 'What should happen?', de: 'Was soll geschehen?', ja: 'どうしますか?' },
+  'dialogs.newName': { en: 'New name', de: 'Neuer Name', ja: '新しい名前' },
+  // Names and delete
+  'dialogs.newFolder.defaultName': { en: 'New folder', de: 'Neues Verzeichnis', ja: '新しいフォルダー' },
+  'dialogs.newFolder.title': {
+    en: 'New {side, select, local {local} other {remote}} folder',
+    de: 'Neues {side, select, local {lokales} other {entferntes}} Verzeichnis',
+    ja: '新しい{side, select, local {ローカル} other {リモート}} ディレクトリ',
+  },
+  'dialogs.newFolder.name': { en: 'Folder name', de: 'Verzeichnisname', ja: 'フォルダー名' },
+  'dialogs.create': { en: 'Create', de: 'Erstellen', ja: '作成' },
+  'dialogs.rename.title': { en: 'Rename “{name}”', de: '„{name}“ umbenennen', ja: '「{name}」の名前を変更' },
+  'dialogs.rename': { en: 'Rename', de: 'Umbenennen', ja: '名前を変更' },
+  'dialogs.delete.titleOne': { en: 'Delete “{name}”?', de: '„{name}“ löschen?', ja: '「{name}」を削除しますか?' },
+  'dialogs.delete.titleMany': {
+    en: 'Delete {count, plural, one {# item} other {# items}}?',
+    de: '{count, plural, one {# Element} other {# Elemente}} löschen?',
+    ja: '{count, plural, other {# 個の項目}}を削除しますか?',
+  },
+  'dialogs.delete': { en: 'Delete', de: 'Löschen', ja: '削除' },
+  'dialogs.delete.remote': {
+    en: 'These will be deleted from the server. This cannot be undone.',
+    de: 'Diese werden vom Server gelöscht. Dies kann nicht rückgängig gemacht werden.',
+    ja: 'これらはサーバーから削除されます。元に戻すことはできません。',
+  },
+  'dialogs.delete.local': {
+    en: 'These will be moved to the trash (or deleted where there is none).',
+    de: 'Diese werden in den Papierkorb verschoben (oder gelöscht, wo es keinen gibt).',
+    ja: 'これらはごみ箱に移動されます (ごみ箱がない場合は削除されます)。',
+  },
+  'dialogs.delete.withFolders': { en: 'Folders are deleted with everything in them.', de: 'Verzeichnisse werden mit ihrem gesamten Inhalt gelöscht.', ja: 'フォルダーは中身ごと削除されます。' },
+  'dialogs.delete.more': { en: '…and {count} more', de: '…und {count} weitere', ja: '…ほか {count} 個' },
+  // Permissions
+  'dialogs.permissions.titleOne': { en: 'Permissions of “{name}”', de: 'Berechtigungen von „{name}“', ja: '「{name}」のパーミッション' },
+  'dialogs.permissions.titleMany': {
+    en: 'Permissions of {count, plural, one {# item} other {# items}}',
+    de: 'Berechtigungen von {count, plural, one {# Element} other {# Elementen}}',
+    ja: '{count, plural, other {# 個の項目}}のパーミッション',
+  },
+  'dialogs.permissions.changing': { en: 'Changing…', de: 'Wird geändert…', ja: '変更中…' },
+  'dialogs.permissions.notListed': {
+    en: 'The server did not list permissions for this entry: start from the value below.',
+    de: 'Der Server hat für diesen Eintrag keine Berechtigungen aufgeführt: Beginnen Sie mit dem Wert unten.',
+    ja: 'サーバーはこの項目のパーミッションを示しませんでした。下の値から始めてください。',
+  },
+  'dialogs.permissions.who': { en: 'Who', de: 'Wer', ja: '対象' },
+  'dialogs.permissions.class': {
+    en: '{who, select, owner {Owner} group {Group} other {Others}}',
+    de: '{who, select, owner {Besitzer} group {Gruppe} other {Andere}}',
+    ja: '{who, select, owner {所有者} group {グループ} other {その他}}',
+  },
+  'dialogs.permissions.kind': {
+    en: '{what, select, read {Read} write {Write} other {Execute}}',
+    de: '{what, select, read {Lesen} write {Schreiben} other {Ausführen}}',
+    ja: '{what, select, read {読み取り} write {書き込み} other {実行}}',
+  },
+  'dialogs.permissions.box': {
+    en: '{who, select, owner {Owner} group {Group} other {Others}} {what, select, read {read} write {write} other {execute}}',
+    de: '{who, select, owner {Besitzer} group {Gruppe} other {Andere}}: {what, select, read {lesen} write {schreiben} other {ausführen}}',
+    ja: '{who, select, owner {所有者} group {グループ} other {その他}}: {what, select, read {読み取り} write {書き込み} other {実行}}',
+  },
+  'dialogs.permissions.numeric': { en: 'Numeric value', de: 'Numerischer Wert', ja: '数値' },
+  'dialogs.permissions.result': { en: 'Resulting permissions', de: 'Resultierende Berechtigungen', ja: '結果のパーミッション' },
+  'dialogs.permissions.octalError': {
+    en: 'Three octal digits (0–7) such as 644, or four with the special bits first.',
+    de: 'Drei Oktalziffern (0–7) wie 644, oder vier mit den Sonderbits vorne.',
+    ja: '644 のような 3 桁の 8 進数 (0–7)、または特殊ビットを先頭に付けた 4 桁。',
+  },
+  'dialogs.permissions.note': {
+    en: 'Sent as SITE CHMOD; some servers (Windows, some hosting) ignore or refuse it.',
+    de: 'Wird als SITE CHMOD gesendet; manche Server (Windows, manche Hoster) ignorieren oder verweigern es.',
+    ja: 'SITE CHMOD として送信されます。一部のサーバー (Windows、一部のホスティング) は無視するか拒否します。',
+  },
+  // Raw command
+  'dialogs.raw.title': { en: 'Enter custom command', de: 'Benutzerdefinierten Befehl eingeben', ja: 'カスタム コマンドを入力' },
+  'dialogs.raw.sending': { en: 'Sending…', de: 'Wird gesendet…', ja: '送信中…' },
+  'dialogs.raw.send': { en: 'Send', de: 'Senden', ja: '送信' },
+  'dialogs.raw.explain': {
+    en: 'Sends one FTP command to {server} over its encrypted control connection. The command and the server’s reply appear in the message log.',
+    de: 'Sendet einen FTP-Befehl über die verschlüsselte Steuerverbindung an {server}. Der Befehl und die Antwort des Servers erscheinen im Nachrichtenprotokoll.',
+    ja: '暗号化された制御接続で {server} に FTP コマンドを 1 つ送信します。コマンドとサーバーの応答はメッセージ ログに表示されます。',
+  },
+  'dialogs.raw.command': { en: 'Command', de: 'Befehl', ja: 'コマンド' },
+  'dialogs.raw.refused': {
+    en: 'Commands that would log in again, drop encryption or open a data connection (USER, PASS, AUTH, PROT, CCC, LIST, RETR, STOR…) are refused: use the app for those.',
+    de: 'Befehle, die sich erneut anmelden, die Verschlüsselung aufheben oder eine Datenverbindung öffnen würden (USER, PASS, AUTH, PROT, CCC, LIST, RETR, STOR…), werden abgelehnt: Verwenden Sie dafür die App.',
+    ja: '再ログイン、暗号化の解除、データ接続を伴うコマンド (USER、PASS、AUTH、PROT、CCC、LIST、RETR、STOR…) は拒否されます。それらはアプリで操作してください。',
+  },
+  'dialogs.raw.reply': { en: 'Server reply', de: 'Antwort des Servers', ja: 'サーバーの応答' },
+  // Edited file
+  'dialogs.edited.title': { en: '“{name}” was changed', de: '„{name}“ wurde geändert', ja: '「{name}」が変更されました' },
+  'dialogs.edited.stopWatching': { en: 'Stop watching', de: 'Nicht mehr beobachten', ja: '監視を停止' },
+  'dialogs.edited.dontUpload': { en: 'Don’t upload', de: 'Nicht hochladen', ja: 'アップロードしない' },
+  'dialogs.edited.uploadOverwrite': { en: 'Upload and overwrite', de: 'Hochladen und überschreiben', ja: 'アップロードして上書き' },
+  'dialogs.edited.upload': { en: 'Upload', de: 'Hochladen', ja: 'アップロード' },
+  'dialogs.edited.question': {
+    en: 'Upload it back to {target}?',
+    de: 'Wieder nach {target} hochladen?',
+    ja: '{target} にアップロードし直しますか?',
+  },
+  'dialogs.edited.remoteChanged': {
+    en: 'The file on the server changed since you opened it.',
+    de: 'Die Datei auf dem Server hat sich geändert, seit Sie sie geöffnet haben.',
+    ja: '開いた後にサーバー上のファイルが変更されました。',
+  },
+  'dialogs.edited.remoteUnknown': {
+    en: 'Wharf could not check the file on the server: it may have been moved or deleted.',
+    de: 'Wharf konnte die Datei auf dem Server nicht prüfen: Sie wurde vielleicht verschoben oder gelöscht.',
+    ja: 'サーバー上のファイルを確認できませんでした。移動または削除された可能性があります。',
+  },
+  'dialogs.edited.replaces': {
+    en: 'Uploading replaces the server’s version with yours; what changed there is lost.',
+    de: 'Das Hochladen ersetzt die Version auf dem Server durch Ihre; was dort geändert wurde, geht verloren.',
+    ja: 'アップロードするとサーバーの版があなたの版で置き換えられ、サーバー側の変更は失われます。',
+  },
+  'dialogs.edited.yourCopy': { en: 'Your copy', de: 'Ihre Kopie', ja: 'あなたのコピー' },
+  'dialogs.edited.whenOpened': { en: 'On the server when opened', de: 'Auf dem Server beim Öffnen', ja: '開いたときのサーバー上のファイル' },
+  'dialogs.edited.now': { en: 'On the server now', de: 'Jetzt auf dem Server', ja: '現在のサーバー上のファイル' },
+  'dialogs.edited.note': {
+    en: 'The upload goes through the transfer queue and is verified like any other. “Stop watching” leaves the server alone and asks nothing more about this copy.',
+    de: 'Der Upload läuft über die Übertragungswarteschlange und wird wie jeder andere geprüft. „Nicht mehr beobachten“ lässt den Server unberührt und fragt zu dieser Kopie nichts mehr.',
+    ja: 'アップロードは転送キューを通り、他と同様に検証されます。「監視を停止」を選ぶとサーバーには何もせず、このコピーについて今後は尋ねません。',
+  },
+});
