@@ -6,6 +6,7 @@
 import type { Translations } from './define';
 import { commonMessages } from './messages/common';
 import { dialogsMessages } from './messages/dialogs';
+import { doctorViewMessages } from './messages/doctor-view';
 import { siteManagerMessages } from './messages/site-manager';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
@@ -13,6 +14,7 @@ export const CATALOG_AREAS = {
   common: commonMessages,
   siteManager: siteManagerMessages,
   dialogs: dialogsMessages,
+  doctorView: doctorViewMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
