@@ -7,7 +7,9 @@ import type { Translations } from './define';
 import { commonMessages } from './messages/common';
 import { dialogsMessages } from './messages/dialogs';
 import { doctorViewMessages } from './messages/doctor-view';
+import { importViewMessages } from './messages/import-view';
 import { siteManagerMessages } from './messages/site-manager';
+import { syncViewMessages } from './messages/sync-view';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -15,6 +17,8 @@ export const CATALOG_AREAS = {
   siteManager: siteManagerMessages,
   dialogs: dialogsMessages,
   doctorView: doctorViewMessages,
+  importView: importViewMessages,
+  syncView: syncViewMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
