@@ -87,7 +87,7 @@ export function doctorPlanFromDraft(draft: SiteDraft, saved: SiteProfile | null)
   const label = doctorLabel(draft.host.trim(), port, draft.protocol, draft.user);
   if (saved && draft.id === saved.id && !connectionChanged(draft, saved) && draft.password === '') {
     if (!saved.hasPassword && !anonymous(saved.user)) {
-      return { kind: 'ask-password', label, reason: `The password of ${saved.user} is not saved: type it for this test (it is not saved).`, target: { kind: 'site', siteId: saved.id } };
+      return { kind: 'ask-password', label, reason: t('doctorView.askPassword.siteAsks', { user: saved.user }), target: { kind: 'site', siteId: saved.id } };
     }
     return { kind: 'run', label, target: { kind: 'site', siteId: saved.id } };
   }

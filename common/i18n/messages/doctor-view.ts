@@ -54,6 +54,11 @@ export const doctorViewMessages = defineMessages({
     de: 'Diese Einstellungen sind noch nicht gespeichert: Geben Sie das Passwort ein, um sie zu testen (das gespeicherte Passwort wird nur an den gespeicherten Server gesendet), oder speichern Sie zuerst.',
     ja: 'この設定はまだ保存されていません。テストするにはパスワードを入力するか (保存済みのパスワードは保存済みのサーバーにしか送信されません)、先に保存してください。',
   },
+  'doctorView.askPassword.siteAsks': {
+    en: 'The password of {user} is not saved: type it for this test (it is not saved).',
+    de: 'Das Passwort von {user} ist nicht gespeichert: Geben Sie es für diesen Test ein (es wird nicht gespeichert).',
+    ja: '{user} のパスワードは保存されていません。このテスト用に入力してください (保存されません)。',
+  },
   'doctorView.askPassword.notSaved': {
     en: 'Type the password of {user} for this test (it is not saved).',
     de: 'Geben Sie das Passwort von {user} für diesen Test ein (es wird nicht gespeichert).',
