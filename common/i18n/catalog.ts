@@ -4,10 +4,12 @@
  * the catalogue refuses it.
  */
 import type { Translations } from './define';
+import { appMessages } from './messages/app';
 import { commonMessages } from './messages/common';
 import { dialogsMessages } from './messages/dialogs';
 import { doctorViewMessages } from './messages/doctor-view';
 import { importViewMessages } from './messages/import-view';
+import { panesMessages } from './messages/panes';
 import { siteManagerMessages } from './messages/site-manager';
 import { syncViewMessages } from './messages/sync-view';
 
@@ -19,6 +21,8 @@ export const CATALOG_AREAS = {
   doctorView: doctorViewMessages,
   importView: importViewMessages,
   syncView: syncViewMessages,
+  app: appMessages,
+  panes: panesMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

@@ -48,6 +48,7 @@
  * to `LOCAL_PATHS` in main/services (which local paths it touches) — each is a compile error until done.
  * Then implement it in main/services. Channels are generated: never type one by hand.
  */
+import type { UiLocale } from '../i18n/locale';
 import type { DoctorReport, DoctorRequest, DoctorStepEvent } from '../models/doctor';
 import type { LogLine } from '../models/log';
 import type { ProxySettings, ProxySettingsInput } from '../models/proxy';
@@ -137,6 +138,11 @@ export interface WharfApi {
    * on start and after every reload, after subscribing to `openQuickConnect`.
    */
   linksReady(request: EmptyRequest): Promise<Result<QuickConnectLink | null>>;
+  /**
+   * The language the window shows (the OS's or the user's choice): main's menus, notices and errors follow
+   * it. Call it on start, before asking for anything else, and after each change.
+   */
+  uiLanguageSet(request: { readonly locale: UiLocale }): Promise<Result<void>>;
 
   // --- local file system --------------------------------------------------------------------------------
   /** The home folder and every folder the local pane may open. */
@@ -371,6 +377,7 @@ export const WHARF_METHODS = {
   clipboardWriteText: true,
   saveTextFile: true,
   linksReady: true,
+  uiLanguageSet: true,
   localPlaces: true,
   localList: true,
   localMkdir: true,

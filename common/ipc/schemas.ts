@@ -5,6 +5,7 @@
  * (a CR/LF in a remote path or a user name would inject an FTP command).
  */
 import { z } from 'zod';
+import { UI_LOCALES } from '../i18n/locale';
 import { doctorRequestSchema } from '../models/doctor-schema';
 import { syncCompareRequestSchema, syncPlanRequestSchema, syncRunRequestSchema } from '../models/sync-schema';
 import { hasControlCharacters } from '../models/site-profile';
@@ -145,6 +146,7 @@ export const WHARF_VALIDATORS = {
     text: z.string().max(100_000_000),
   }),
   linksReady: empty,
+  uiLanguageSet: z.strictObject({ locale: z.enum(UI_LOCALES) }),
 
   localPlaces: empty,
   localList: z.strictObject({ path: localPathSchema }),

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { join } from 'node:path';
 import { app, clipboard, dialog, nativeImage, shell, type BrowserWindow, type NativeImage } from 'electron';
 import { WharfError } from '../core/errors';
@@ -47,7 +48,7 @@ export class ElectronPlatform implements PlatformPort {
 
   async openPath(path: string): Promise<void> {
     const failure = await shell.openPath(path);
-    if (failure) throw new WharfError('local-io', `"${path}" could not be opened: ${failure}`, { detail: { path } });
+    if (failure) throw new WharfError('local-io', t('app.error.openFailed', { path, reason: failure }), { detail: { path } });
   }
 
   revealPath(path: string): void {
@@ -55,7 +56,7 @@ export class ElectronPlatform implements PlatformPort {
   }
 
   async openExternal(url: string): Promise<void> {
-    if (!isHttpsUrl(url)) throw new WharfError('invalid-input', 'Only https:// links open in the browser.');
+    if (!isHttpsUrl(url)) throw new WharfError('invalid-input', t('app.error.onlyHttps'));
     await shell.openExternal(url);
   }
 

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import type { QueueProgress } from '../../common/models/transfer';
 
 /** A queue that ran at least this long earns a notification when it finishes. */
@@ -28,8 +29,8 @@ export class QueueProgressTracker {
     const startedAt = this.busySince;
     this.busySince = null;
     if (startedAt !== null && now - startedAt >= LONG_QUEUE_MS) {
-      const failed = progress.failed > 0 ? `, ${progress.failed} failed` : '';
-      return { progress: -1, notify: { title: 'Transfers finished', body: `${progress.done} done${failed}.` } };
+      const body = t('app.notify.transfersSummary', { done: progress.done, failed: progress.failed });
+      return { progress: -1, notify: { title: t('app.notify.transfersFinished'), body } };
     }
     return { progress: -1, notify: null };
   }

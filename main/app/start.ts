@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { BrowserWindow, Menu, Notification, app, ipcMain, nativeTheme, protocol, session, shell, type WebContents } from 'electron';
+import { onUiLocaleChange, setUiLocale } from '../../common/i18n/t';
 import type { QueueUpdate } from '../../common/models/transfer';
 import { createWharfServices, type WharfServices } from '../services/wharf-services';
 import { buildAppMenu } from './app-menu';
@@ -97,7 +98,11 @@ export async function startWharfApp(options: { readonly mainDir: string }): Prom
     if (indicator.notify && Notification.isSupported()) new Notification(indicator.notify).show();
   });
 
-  Menu.setApplicationMenu(buildAppMenu({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged }));
+  // The OS's language until the window says which one the user chose (`uiLanguageSet`); the menu follows.
+  setUiLocale(app.getLocale());
+  const setMenu = () => Menu.setApplicationMenu(buildAppMenu({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged }));
+  onUiLocaleChange(setMenu);
+  setMenu();
   open = () => {
     const created = createMainWindow({ preload: paths.preload, dataDir, title: 'Wharf' });
     win = created;

@@ -15,6 +15,7 @@ export const LOCAL_PATHS: { readonly [M in WharfMethod]: PathsOf<M> } = {
   // The user picks the destination in a native dialog: a path the renderer never names.
   saveTextFile: null,
   linksReady: null,
+  uiLanguageSet: null,
   localPlaces: null,
   localList: (r) => [r.path],
   localMkdir: (r) => [r.path],

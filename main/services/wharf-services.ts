@@ -1,6 +1,7 @@
 import { copyFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import type { WharfApi, WharfEvents } from '../../common/ipc/contract';
+import { setUiLocale } from '../../common/i18n/t';
 import type { PendingQuestion, QuickConnectLink } from '../../common/ipc/payloads';
 import { ok, type Result } from '../../common/models/result';
 import type { StoreWarning } from '../../common/models/site-profile';
@@ -163,6 +164,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
         return { savedTo: path };
       }),
     linksReady: () => attempt(() => parts.links?.takePending() ?? null),
+    uiLanguageSet: (r) => attempt(() => void setUiLocale(r.locale)),
 
     localPlaces: () => attempt(() => local.places()),
     localList: (r) => attempt(() => local.list(r.path)),

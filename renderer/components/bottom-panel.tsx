@@ -9,6 +9,7 @@ import { availableActions, baseName, itemsOfTab, statusText, tabCounts, verifica
 import { Icon } from './icons';
 import { VirtualList } from './virtual-list';
 import { BottomLayoutToggle, useBottomLayout } from './bottom-layout';
+import { LanguagePicker } from './language-picker';
 
 const QUEUE_ROW = 28;
 const LOG_ROW = 20;
@@ -246,6 +247,7 @@ export function BottomPanel(): ReactNode {
             Message log {hasErrors && <span className="dot bad" aria-label="has errors" />}
           </h2>
           <BottomLayoutToggle layout={layout} onChange={setLayout} />
+          <LanguagePicker />
         </div>
         <div className="bottom-body">
           <div className="bottom-half" role="region" aria-labelledby="title-queue">
@@ -271,6 +273,7 @@ export function BottomPanel(): ReactNode {
         </button>
         </div>
         <BottomLayoutToggle layout={layout} onChange={setLayout} />
+        <LanguagePicker />
       </div>
       <div className="bottom-body" role="tabpanel" id={ui.bottomTab === 'queue' ? 'panel-queue' : 'panel-log'} aria-labelledby={ui.bottomTab === 'queue' ? 'tab-queue' : 'tab-log'}>
         {ui.bottomTab === 'queue' ? <QueueView /> : <LogView />}

@@ -9,7 +9,7 @@ import type { PaneSide, SortKey } from '../state/pane-model';
 /** Pixels per column, by sort key. */
 export type ColumnWidths = Readonly<Record<SortKey, number>>;
 
-export const DEFAULT_COLUMN_WIDTHS: ColumnWidths = { name: 150, size: 72, type: 84, modified: 136, permissions: 96, owner: 96 };
+export const DEFAULT_COLUMN_WIDTHS: ColumnWidths = { name: 150, size: 72, type: 100, modified: 136, permissions: 96, owner: 96 };
 
 /** Narrower than this a column shows nothing useful, and its resize edge gets hard to grab. */
 export const MIN_COLUMN_WIDTH = 40;

@@ -5,6 +5,7 @@
  * (colour, "newer") and the filter bar offers "only differences".
  */
 import { useCallback, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type UIEvent } from 'react';
+import { t } from '../../common/i18n/t';
 import { hasHiddenCharacters, visibleName } from '../../common/models/visible-name';
 import { beginPaneDrag, currentPaneDrag, endPaneDrag, isOsFileDrag, WHARF_DRAG_TYPE } from '../drag';
 import { focusGrid, registerGrid } from '../focus';
@@ -463,14 +464,15 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           <span>Loading…</span>
         ) : (
           <span>
-            {summary.folders.toLocaleString('en-US')} folder{summary.folders === 1 ? '' : 's'}, {summary.files.toLocaleString('en-US')} file{summary.files === 1 ? '' : 's'}
-            {summary.files > 0 ? ` (${formatSize(summary.bytes)})` : ''}
-            {pane.entries.length !== shown.length ? ` · ${(pane.entries.length - shown.length).toLocaleString('en-US')} hidden or filtered` : ''}
+            {t('panes.summary.contents', { folders: summary.folders, files: summary.files, size: formatSize(summary.bytes) })}
+            {pane.entries.length !== shown.length ? t('panes.summary.hidden', { count: pane.entries.length - shown.length }) : ''}
           </span>
         )}
         {summary.selectedCount > 0 && (
           <span className="selection-count">
-            {summary.selectedCount.toLocaleString('en-US')} selected{summary.selectedBytes > 0 ? ` (${formatSize(summary.selectedBytes)})` : ''}
+            {summary.selectedBytes > 0
+              ? t('panes.summary.selectedWithSize', { count: summary.selectedCount, size: formatSize(summary.selectedBytes) })
+              : t('panes.summary.selected', { count: summary.selectedCount })}
           </span>
         )}
       </footer>

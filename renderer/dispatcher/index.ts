@@ -20,6 +20,7 @@ import { DialogsController } from './dialogs';
 import { DoctorController } from './doctor';
 import { FileOperationsController } from './file-operations';
 import { FolderPairController } from './folder-pair';
+import { LanguageController } from './language';
 import { LogController } from './log';
 import { NoticesController } from './notices';
 import { PaneCommandsController } from './pane-commands';
@@ -40,6 +41,7 @@ export type { LogState } from './stores';
 export class Dispatcher {
   readonly stores = new Stores();
   readonly notices = new NoticesController(this.stores);
+  readonly language = new LanguageController(this.notices);
   readonly view = new ViewController(this.stores);
   readonly dialogs = new DialogsController(this.stores, this.notices);
   // The folder pair moves the panes and hears what they list: the one cycle, closed with two arrows.
@@ -85,6 +87,8 @@ export class Dispatcher {
       api.on('syncProgress', (sync) => this.sync.onProgress(sync)),
     );
 
+    // First, so what main says from here on (errors, notices) is in the window's language.
+    await this.language.tellMain();
     const [info, places, sessions, snapshot, pending, history, sites, keychain, settings, link, running] = await Promise.all([
       api.appInfo({}),
       api.localPlaces({}),

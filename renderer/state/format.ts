@@ -1,48 +1,64 @@
-/** Formatting for sizes, times, speeds and types: pure, so both panes, the queue and tests share it. */
+/**
+ * Formatting for sizes, times, speeds and types: pure, so both panes, the queue and tests share it. Numbers,
+ * dates and words follow the interface language (`translator()`, Intl): `1.5 MB` in English is `1,5 MB` in
+ * German; dates read `01.05.2024, 13:37` in German and `2024/05/01 13:37` in Japanese.
+ */
+import { t, translator } from '../../common/i18n/t';
 import type { EntryType } from '../../common/models/remote-entry';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 
-/** `1.5 MB`, `999 B`: 1024-based like FileZilla, one decimal above bytes. */
+/** `1.5 MB`, `999 B`: 1024-based like FileZilla, one decimal below 10, in the locale's digits. */
 export function formatSize(bytes: number | null): string {
   if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return '';
-  if (bytes < 1024) return `${bytes} B`;
+  // Unit symbols are the same in every language we ship; only the digits follow the locale. Not a message,
+  // so the pseudo-locale leaves sizes as the data they are.
+  if (bytes < 1024) return `${translator().number(bytes, { useGrouping: false })} B`;
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value).toString()} ${UNITS[unit]}`;
+  // Rounded first, so 9.96 KB reads "10 KB" rather than "10.0 KB", as before.
+  const shown = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
+  const digits = value < 10 && shown < 10 ? 1 : 0;
+  const number = translator().number(shown, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+  return `${number} ${UNITS[unit]}`;
 }
 
 /** A byte count with thousands separators, for tooltips and the overwrite dialog. */
 export function formatBytesExact(bytes: number | null): string {
-  if (bytes === null) return 'unknown size';
-  return `${bytes.toLocaleString('en-US')} bytes`;
+  if (bytes === null) return t('common.size.unknown');
+  return t('common.size.exactBytes', { count: bytes });
 }
 
-/** `2024-05-01 13:37` in local time; '' when unknown. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * `2024-05-01 13:37` in local time (English keeps the sortable ISO order); the locale's own date order
+ * otherwise. '' when unknown.
+ */
 export function formatDate(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const { intlLocale } = translator();
+  if (intlLocale === 'en') return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return translator().dateTime(d, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /** `HH:MM:SS` of a log line's ISO time. */
 export function formatClock(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 /** `1.2 MB/s`; '' when idle. */
 export function formatSpeed(bytesPerSecond: number): string {
   if (!(bytesPerSecond > 0)) return '';
-  return `${formatSize(Math.round(bytesPerSecond))}/s`;
+  return t('common.speed', { size: formatSize(Math.round(bytesPerSecond)) });
 }
 
 /** `1:05`, `2:03:04`; '' when unknown. */
@@ -52,23 +68,22 @@ export function formatEta(seconds: number | null): string {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${two(m)}:${two(sec)}` : `${m}:${two(sec)}`;
+  return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${m}:${pad(sec)}`;
 }
 
 /** The "Type" column: `Folder`, `TXT file`, `Link`. */
 export function typeLabel(name: string, type: EntryType): string {
   switch (type) {
     case 'directory':
-      return 'Folder';
+      return t('panes.type.folder');
     case 'symlink':
-      return 'Link';
+      return t('panes.type.link');
     case 'unknown':
-      return 'Unknown';
+      return t('panes.type.unknown');
     case 'file': {
       const dot = name.lastIndexOf('.');
-      if (dot <= 0 || dot === name.length - 1) return 'File';
-      return `${name.slice(dot + 1).toUpperCase()} file`;
+      if (dot <= 0 || dot === name.length - 1) return t('panes.type.file');
+      return t('panes.type.fileOf', { extension: name.slice(dot + 1).toUpperCase() });
     }
     default: {
       const never: never = type;

@@ -154,6 +154,7 @@ export function createElectronStandIn(userData: string): { module: Record<string
     getPath: () => userData,
     getName: () => 'Wharf',
     getVersion: () => '0.0.0-test',
+    getLocale: () => 'en-US',
   };
   const module = {
     app,

@@ -199,4 +199,19 @@ describe('IPC registration', () => {
     const places = await invoke('localPlaces', [{}]);
     assert.ok(places.ok && (places.value as { home: string }).home === main.home);
   });
+
+  it('builds its menu in the language the window chose (uiLanguageSet), and refuses a language it does not ship', async () => {
+    type MenuItem = { label?: string; submenu?: MenuItem[] };
+    const menuLabels = () => ((main.record.menu as { template: MenuItem[] }).template).map((item) => item.label);
+    // The stand-in's OS speaks en-US.
+    assert.ok(menuLabels().includes('Edit'));
+    assert.deepEqual(await invoke('uiLanguageSet', [{ locale: 'de' }]), { ok: true, value: undefined });
+    assert.ok(menuLabels().includes('Bearbeiten'), menuLabels().join());
+    const edit = (main.record.menu as { template: MenuItem[] }).template.find((item) => item.label === 'Bearbeiten');
+    assert.ok(edit?.submenu?.some((item) => item.label === 'Kopieren'));
+    const refused = await invoke('uiLanguageSet', [{ locale: 'fr' }]);
+    assert.equal(!refused.ok && refused.error.kind, 'invalid-input');
+    assert.deepEqual(await invoke('uiLanguageSet', [{ locale: 'en' }]), { ok: true, value: undefined });
+    assert.ok(menuLabels().includes('Edit'));
+  });
 });

@@ -93,8 +93,13 @@ describe('the pseudo-locale', () => {
 
   it('brackets, accents and lengthens the text by at least 40%, for every message', () => {
     for (const id of Object.keys(CATALOG) as MessageId[]) {
-      const english = createTranslator('en').text(id, { count: 3, value: 'x', size: 'x' });
-      const text = pseudo.text(id, { count: 3, value: 'x', size: 'x' });
+      // Every argument filled: counts with 3, text with 'x' (which the check below then ignores).
+      const values = Object.fromEntries([...argumentsOf(parse(CATALOG[id].en))].map((arg) => {
+        const [name, kind] = arg.split(':') as [string, string];
+        return [name, kind === 'plural' || kind === 'number' ? 3 : kind === 'date' || kind === 'time' ? new Date(0) : 'x'];
+      }));
+      const english = createTranslator('en').text(id, values);
+      const text = pseudo.text(id, values);
       assert.ok(text.startsWith('[') && text.endsWith(']'), `${id}: ${text}`);
       assert.ok(text.length >= english.length * 1.4, `${id}: ${text} is not 40% longer than ${english}`);
       assert.doesNotMatch(text.replace(/\bx\b/g, ''), /[A-Za-z]/, `${id}: ${text} keeps unaccented letters`);

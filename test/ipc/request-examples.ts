@@ -10,6 +10,7 @@ export const VALID_REQUESTS: { readonly [M in WharfMethod]: WharfRequest<M> } = 
   clipboardWriteText: { text: 'AB:CD:EF' },
   saveTextFile: { suggestedName: 'wharf-log.txt', text: 'log' },
   linksReady: {},
+  uiLanguageSet: { locale: 'de' },
   localPlaces: {},
   localList: { path: '/home/user' },
   localMkdir: { path: '/home/user/new' },

@@ -1,0 +1,48 @@
+/** The shell: the application menu, the window, the language choice, OS notifications. */
+import { defineMessages } from '../define';
+
+export const appMessages = defineMessages({
+  'app.menu.file': { en: 'File', de: 'Datei', ja: 'ファイル' },
+  'app.menu.edit': { en: 'Edit', de: 'Bearbeiten', ja: '編集' },
+  'app.menu.view': { en: 'View', de: 'Ansicht', ja: '表示' },
+  'app.menu.window': { en: 'Window', de: 'Fenster', ja: 'ウィンドウ' },
+  'app.menu.help': { en: 'Help', de: 'Hilfe', ja: 'ヘルプ' },
+  'app.menu.quit': { en: 'Quit', de: 'Beenden', ja: '終了' },
+  'app.menu.closeWindow': { en: 'Close Window', de: 'Fenster schließen', ja: 'ウィンドウを閉じる' },
+  'app.menu.undo': { en: 'Undo', de: 'Rückgängig', ja: '元に戻す' },
+  'app.menu.redo': { en: 'Redo', de: 'Wiederherstellen', ja: 'やり直す' },
+  'app.menu.cut': { en: 'Cut', de: 'Ausschneiden', ja: '切り取り' },
+  'app.menu.copy': { en: 'Copy', de: 'Kopieren', ja: 'コピー' },
+  'app.menu.paste': { en: 'Paste', de: 'Einfügen', ja: '貼り付け' },
+  'app.menu.delete': { en: 'Delete', de: 'Löschen', ja: '削除' },
+  'app.menu.selectAll': { en: 'Select All', de: 'Alles auswählen', ja: 'すべて選択' },
+  'app.menu.reload': { en: 'Reload', de: 'Neu laden', ja: '再読み込み' },
+  'app.menu.forceReload': { en: 'Force Reload', de: 'Neu laden erzwingen', ja: '強制再読み込み' },
+  'app.menu.devTools': { en: 'Toggle Developer Tools', de: 'Entwicklerwerkzeuge ein/aus', ja: '開発者ツールの切り替え' },
+  'app.menu.resetZoom': { en: 'Actual Size', de: 'Originalgröße', ja: '実際のサイズ' },
+  'app.menu.zoomIn': { en: 'Zoom In', de: 'Vergrößern', ja: '拡大' },
+  'app.menu.zoomOut': { en: 'Zoom Out', de: 'Verkleinern', ja: '縮小' },
+  'app.menu.fullScreen': { en: 'Toggle Full Screen', de: 'Vollbild ein/aus', ja: 'フルスクリーンの切り替え' },
+  'app.menu.minimize': { en: 'Minimize', de: 'Minimieren', ja: '最小化' },
+  'app.menu.zoom': { en: 'Zoom', de: 'Zoomen', ja: 'ズーム' },
+  'app.menu.about': { en: 'About Wharf', de: 'Über Wharf', ja: 'Wharf について' },
+  'app.notify.transfersFinished': { en: 'Transfers finished', de: 'Übertragungen abgeschlossen', ja: '転送が完了しました' },
+  'app.notify.transfersSummary': {
+    en: '{failed, plural, =0 {{done} done.} other {{done} done, # failed.}}',
+    de: '{failed, plural, =0 {{done} erledigt.} other {{done} erledigt, # fehlgeschlagen.}}',
+    ja: '{failed, plural, =0 {{done} 件完了。} other {{done} 件完了、# 件失敗。}}',
+  },
+  'app.error.onlyHttps': {
+    en: 'Only https:// links open in the browser.',
+    de: 'Nur https://-Links werden im Browser geöffnet.',
+    ja: 'ブラウザーで開けるのは https:// のリンクだけです。',
+  },
+  'app.error.openFailed': {
+    en: '"{path}" could not be opened: {reason}',
+    de: '„{path}“ konnte nicht geöffnet werden: {reason}',
+    ja: '"{path}" を開けませんでした: {reason}',
+  },
+  'app.language.label': { en: 'Language', de: 'Sprache', ja: '言語' },
+  'app.language.system': { en: 'System', de: 'System', ja: 'システム' },
+  'app.start.failed': { en: 'Wharf could not start', de: 'Wharf konnte nicht starten', ja: 'Wharf を起動できませんでした' },
+});

@@ -1,0 +1,112 @@
+/**
+ * Text that does not fit its box, and text the pseudo-locale did not mark, measured in the page (#19). Shared
+ * by the localized-layout test and any test that wants to know a screen clips nothing.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * Every visible element under `scope` (default: the whole page) whose own text is cut: wider than its box
+ * where the box hides or ellipsises what overflows, or a line of its text drawn outside a box that clips.
+ * A select is measured by its chosen option's text. A list cell (a file name, a checklist's one-line summary)
+ * or a path's folder may ellipsise only when its full text is in its (or its row's) tooltip. A box that scrolls
+ * does not cut. Returns `tag.class: text` per element.
+ */
+export function findClippedText(page: Page, scope?: Locator): Promise<string[]> {
+  const run = (root: unknown) => {
+    type Rect = { left: number; right: number; top: number; bottom: number; width: number; height: number };
+    type Style = { overflowX: string; overflowY: string; textOverflow: string; font: string; visibility: string; clipPath: string; display: string };
+    type El = {
+      tagName: string;
+      className: unknown;
+      scrollWidth: number;
+      clientWidth: number;
+      scrollHeight: number;
+      clientHeight: number;
+      textContent: string | null;
+      childNodes: Iterable<{ nodeType: number; textContent: string | null }>;
+      selectedOptions?: { textContent: string | null }[];
+      getClientRects(): { length: number };
+      getBoundingClientRect(): Rect;
+      closest(selector: string): El | null;
+      querySelectorAll(selector: string): Iterable<El>;
+      getAttribute(name: string): string | null;
+    };
+    const g = globalThis as unknown as {
+      document: { body: El & { appendChild(e: unknown): void }; createElement(t: string): { style: Record<string, string>; textContent: string; offsetWidth: number; remove(): void }; createRange(): { selectNodeContents(n: unknown): void; getClientRects(): Iterable<Rect> } };
+      getComputedStyle(e: unknown): Style;
+    };
+    const base = (root ?? g.document.body) as El;
+    // No named helpers in here: the test runner's transpiler would wrap them in a function the page lacks.
+    // A box that scrolls (a transcript, a long list) shows all of its text to who scrolls: not cut.
+    const hiding = /^(hidden|clip)$/;
+    const cut: string[] = [];
+    for (const el of [base, ...base.querySelectorAll('*')]) {
+      if (el.getClientRects().length === 0) continue;
+      const style = g.getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.clipPath !== 'none' || el.closest('.visually-hidden')) continue;
+      if (el.tagName === 'SELECT') {
+        const probe = g.document.createElement('span');
+        probe.style.font = style.font;
+        probe.style.position = 'absolute';
+        probe.style.whiteSpace = 'pre';
+        probe.textContent = el.selectedOptions?.[0]?.textContent ?? '';
+        g.document.body.appendChild(probe);
+        // 24 px: the select's padding and its arrow.
+        if (probe.offsetWidth + 24 > el.clientWidth) cut.push(`select: ${probe.textContent}`);
+        probe.remove();
+        continue;
+      }
+      const ownText = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '').join('').trim();
+      if (!ownText) continue;
+      const clipsX = hiding.test(style.overflowX) || style.textOverflow === 'ellipsis';
+      let overflowing = clipsX && el.scrollWidth > el.clientWidth + 1;
+      if (!overflowing && hiding.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) overflowing = true;
+      if (!overflowing && (clipsX || hiding.test(style.overflowY))) {
+        // A line of the element's own text drawn outside its box (a fixed height, a negative indent).
+        const box = el.getBoundingClientRect();
+        for (const node of el.childNodes) {
+          if (node.nodeType !== 3 || !node.textContent?.trim()) continue;
+          const range = g.document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) {
+            if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)) overflowing = true;
+          }
+        }
+      }
+      if (!overflowing) continue;
+      // A file name in a list, a folder of a path or a one-line summary in a checklist may shorten when
+      // its full text is one hover away.
+      const cell = el.closest('[role="gridcell"], [role="treeitem"], [role="option"], li, .crumb');
+      const tooltip = el.closest('[title]')?.getAttribute('title') ?? cell?.closest('[title]')?.getAttribute('title') ?? '';
+      if (cell && tooltip.includes(ownText)) continue;
+      cut.push(`${el.tagName.toLowerCase()}${typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : ''}: ${el.textContent ?? ''}`);
+    }
+    return cut;
+  };
+  return scope ? scope.evaluate(run) : page.evaluate(run, null);
+}
+
+/**
+ * In the pseudo-locale, the visible text nodes under `scope` that the catalogue did not produce: neither
+ * bracketed nor accented. Data is exempt: what matches `data` (file and host names, paths), numbers, sizes,
+ * times, and text in an element marked with its own `lang` (a language's own name in the picker).
+ */
+export function findUnlocalizedText(scope: Locator, data: readonly string[]): Promise<string[]> {
+  return scope.evaluate((root, dataTexts) => {
+    type N = { nodeType: number; textContent: string | null; parentElement: { closest(s: string): unknown; getClientRects(): { length: number } } | null };
+    const g = globalThis as unknown as { document: { createTreeWalker(root: unknown, what: number): { nextNode(): N | null } } };
+    const walker = g.document.createTreeWalker(root, 4);
+    const left: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      const parent = node.parentElement;
+      if (!text || !parent || parent.getClientRects().length === 0 || parent.closest('[lang]:not(html), .visually-hidden, option, [aria-hidden="true"]')) continue;
+      if (/[[\]àƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ]/.test(text)) continue;
+      // Numbers, sizes, times, punctuation.
+      if (/^[\d\s.,:/%()·+\-–—]*(B|KB|MB|GB|TB)?[\d\s.,:/%()·+\-–—]*$/.test(text) || /^[-dlrwxsStT]{9,10}$/.test(text)) continue;
+      if (dataTexts.some((d) => text === d || d.includes(text) || text.includes(d))) continue;
+      left.push(text);
+    }
+    return left;
+  }, [...data]);
+}
