@@ -10,12 +10,22 @@ import { doctorMessages } from './messages/doctor';
 import { errorMessages } from './messages/errors';
 import { panesMessages } from './messages/panes';
 import { queueMessages } from './messages/queue';
+import { dialogsMessages } from './messages/dialogs';
+import { doctorViewMessages } from './messages/doctor-view';
+import { importViewMessages } from './messages/import-view';
+import { siteManagerMessages } from './messages/site-manager';
+import { syncViewMessages } from './messages/sync-view';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
   common: commonMessages,
   errors: errorMessages,
   doctor: doctorMessages,
+  siteManager: siteManagerMessages,
+  dialogs: dialogsMessages,
+  doctorView: doctorViewMessages,
+  importView: importViewMessages,
+  syncView: syncViewMessages,
   app: appMessages,
   panes: panesMessages,
   queue: queueMessages,

@@ -1,43 +1,45 @@
 /** A server's certificate: the trust question, the hard stop when a pinned one changed, and the security report. */
+import type { MessageId } from '../../common/i18n/catalog';
+import { t } from '../../common/i18n/t';
 import type { ReactNode } from 'react';
 import { describeClientCertificateUse, type CertificateInfo, type SecurityReport } from '../../common/models/security';
-import { PROTOCOL_NAMES } from '../../common/models/site';
 import { useDispatcher } from '../hooks';
 import type { Dialog } from '../state/dialogs';
 import { formatDate } from '../state/format';
-import { trustWords, yesNo } from '../state/session-model';
+import { protocolName } from '../state/sites-model';
 import { Icon } from './icons';
 import { Modal } from './modal';
+import { RichText } from './rich-text';
 
 function CertificateFacts({ certificate }: { readonly certificate: CertificateInfo }): ReactNode {
   const dispatcher = useDispatcher();
   return (
     <dl className="facts">
-      <dt>Subject</dt>
+      <dt>{t('dialogs.cert.subject')}</dt>
       <dd>{certificate.subject}</dd>
-      <dt>Issuer</dt>
+      <dt>{t('dialogs.cert.issuer')}</dt>
       <dd>
         {certificate.issuer}
-        {certificate.selfSigned ? <span className="pill warn">self-signed</span> : null}
+        {certificate.selfSigned ? <span className="pill warn">{t('dialogs.cert.selfSigned')}</span> : null}
       </dd>
-      <dt>Valid</dt>
+      <dt>{t('dialogs.cert.valid')}</dt>
       <dd>
         {formatDate(certificate.validFrom)} – {formatDate(certificate.validTo)}
       </dd>
       {certificate.subjectAltNames.length > 0 && (
         <>
-          <dt>Names</dt>
+          <dt>{t('dialogs.cert.names')}</dt>
           <dd>{certificate.subjectAltNames.join(', ')}</dd>
         </>
       )}
-      <dt>SHA-256</dt>
+      <dt>{t('dialogs.cert.sha256')}</dt>
       <dd className="fingerprint">
         <code>{certificate.fingerprintSha256}</code>
-        <button type="button" className="icon-button subtle" aria-label="Copy fingerprint" onClick={() => void dispatcher.notices.copyText(certificate.fingerprintSha256)}>
+        <button type="button" className="icon-button subtle" aria-label={t('dialogs.cert.copyFingerprint')} onClick={() => void dispatcher.notices.copyText(certificate.fingerprintSha256)}>
           <Icon name="copy" />
         </button>
       </dd>
-      <dt>Serial</dt>
+      <dt>{t('dialogs.cert.serial')}</dt>
       <dd className="mono small">{certificate.serialNumber}</dd>
     </dl>
   );
@@ -54,20 +56,20 @@ export function CertificateDialog({ dialog, top }: { readonly dialog: Extract<Di
       role="alertdialog"
       tone={changed ? 'danger' : 'warning'}
       className="certificate-dialog"
-      title={changed ? 'The server’s certificate has changed' : 'Unknown certificate'}
+      title={changed ? t('dialogs.cert.changedTitle') : t('dialogs.cert.unknownTitle')}
       onClose={() => answer('reject')}
       initialFocus={changed ? '.cancel-button' : '.once-button'}
       footer={
         <>
           <button type="button" className="button cancel-button" onClick={() => answer('reject')}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <span className="spacer" />
           <button type="button" className={`button${changed ? ' danger' : ''}`} onClick={() => answer('always')}>
-            Always trust
+            {t('dialogs.cert.alwaysTrust')}
           </button>
           <button type="button" className={`button once-button${changed ? '' : ' primary'}`} onClick={() => answer('once')}>
-            Trust once
+            {t('dialogs.cert.trustOnce')}
           </button>
         </>
       }
@@ -76,16 +78,14 @@ export function CertificateDialog({ dialog, top }: { readonly dialog: Extract<Di
         <div className="banner danger" role="alert">
           <Icon name="warning" />
           <div>
-            <strong>
-              {q.host}:{q.port} presented a different certificate than the one you chose to always trust.
-            </strong>
-            <p>This can mean someone is intercepting the connection. Only continue if the administrator told you the certificate was replaced.</p>
+            <strong>{t('dialogs.cert.differs', { server: `${q.host}:${q.port}` })}</strong>
+            <p>{t('dialogs.cert.interceptContinue')}</p>
             <dl className="facts compact">
-              <dt>Trusted before</dt>
+              <dt>{t('dialogs.cert.trustedBefore')}</dt>
               <dd className="fingerprint">
                 <code>{q.previousFingerprint}</code>
               </dd>
-              <dt>Presented now</dt>
+              <dt>{t('dialogs.cert.presentedNow')}</dt>
               <dd className="fingerprint">
                 <code>{q.certificate.fingerprintSha256}</code>
               </dd>
@@ -94,7 +94,7 @@ export function CertificateDialog({ dialog, top }: { readonly dialog: Extract<Di
         </div>
       ) : (
         <p className="lead">
-          The certificate of <strong>{q.host}:{q.port}</strong> is not trusted. Nothing has been sent to the server yet.
+          <RichText id="dialogs.cert.notTrusted" values={{ server: `${q.host}:${q.port}` }} strong={['server']} />
         </p>
       )}
       <p className="reason">
@@ -114,7 +114,7 @@ export function CertificateChangedDialog({ dialog, top }: { readonly dialog: Ext
       role="alertdialog"
       tone="danger"
       className="certificate-dialog"
-      title="The server’s certificate has changed"
+      title={t('dialogs.cert.changedTitle')}
       onClose={close}
       initialFocus=".cancel-button"
       footer={
@@ -127,11 +127,11 @@ export function CertificateChangedDialog({ dialog, top }: { readonly dialog: Ext
               void dispatcher.certificates.forget(dialog.host, dialog.port);
             }}
           >
-            Forget the old certificate
+            {t('dialogs.cert.forget')}
           </button>
           <span className="spacer" />
           <button type="button" className="button primary cancel-button" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </>
       }
@@ -139,18 +139,16 @@ export function CertificateChangedDialog({ dialog, top }: { readonly dialog: Ext
       <div className="banner danger" role="alert">
         <Icon name="warning" />
         <div>
-          <strong>
-            {dialog.host}:{dialog.port} presented a different certificate than the one you chose to always trust. Nothing was sent.
-          </strong>
-          <p>This can mean someone is intercepting the connection. Only forget the old certificate if the server’s administrator told you it was replaced.</p>
+          <strong>{t('dialogs.cert.differsNothingSent', { server: `${dialog.host}:${dialog.port}` })}</strong>
+          <p>{t('dialogs.cert.interceptForget')}</p>
         </div>
       </div>
       <dl className="facts">
-        <dt>Trusted before</dt>
+        <dt>{t('dialogs.cert.trustedBefore')}</dt>
         <dd className="fingerprint">
           <code>{dialog.pinned}</code>
         </dd>
-        <dt>Presented now</dt>
+        <dt>{t('dialogs.cert.presentedNow')}</dt>
         <dd className="fingerprint">
           <code className="bad">{dialog.presented}</code>
         </dd>
@@ -161,9 +159,27 @@ export function CertificateChangedDialog({ dialog, top }: { readonly dialog: Ext
 
 /** How the session reads modification times, for the security report. */
 function listingTimesWords(times: NonNullable<SecurityReport['listingTimes']>): string {
-  if (times.format === 'mlsd') return 'UTC (MLSD)';
-  const offset = `server clock ${times.offsetMinutes > 0 ? '+' : ''}${times.offsetMinutes} min from UTC`;
-  return `LIST, ${offset} (${times.source === 'detected' ? 'detected from MDTM and saved with the site' : "the site's timezone offset"})`;
+  if (times.format === 'mlsd') return t('dialogs.security.times.mlsd');
+  return t('dialogs.security.times.list', { offset: `${times.offsetMinutes > 0 ? '+' : ''}${times.offsetMinutes}`, source: times.source });
+}
+
+/** "Yes"/"No"/"Not yet known" for a report row. */
+function yesNo(value: boolean | null): string {
+  if (value === null) return t('dialogs.security.notYetKnown');
+  return value ? t('dialogs.security.yes') : t('dialogs.security.no');
+}
+
+const TRUST_WORDS: Record<NonNullable<SecurityReport['certificateTrust']> | 'none', MessageId> = {
+  'ca-valid': 'dialogs.security.trust.caValid',
+  pinned: 'dialogs.security.trust.pinned',
+  'accepted-once': 'dialogs.security.trust.once',
+  untrusted: 'dialogs.security.trust.untrusted',
+  none: 'dialogs.security.trust.none',
+};
+
+/** Why the certificate is (not) trusted, in words. */
+function trustWords(report: SecurityReport): string {
+  return t(TRUST_WORDS[report.certificateTrust ?? 'none']);
 }
 
 export function SecurityReportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'security-report' }>; readonly top: boolean }): ReactNode {
@@ -180,26 +196,26 @@ export function SecurityReportDialog({ dialog, top }: { readonly dialog: Extract
     <Modal
       top={top}
       className="security-dialog"
-      title={`Security of ${dialog.label}`}
+      title={t('dialogs.security.title', { label: dialog.label })}
       onClose={close}
       footer={
         <button type="button" className="button primary" onClick={close}>
-          Close
+          {t('common.close')}
         </button>
       }
     >
       <dl className="facts report">
-        {row('Server', `${r.host.includes(':') ? `[${r.host}]` : r.host}:${r.port}`)}
-        {row('Protocol', PROTOCOL_NAMES[r.mode], r.mode !== 'plain')}
-        {row('TLS version', r.tlsVersion ?? 'none', r.tlsVersion !== null)}
-        {row('Cipher', r.cipher ?? 'none')}
-        {row('Credentials encrypted', yesNo(r.credentialsEncrypted), r.credentialsEncrypted)}
-        {row('Data protected', yesNo(r.dataProtected), r.dataProtected)}
-        {row('TLS session reused', yesNo(r.dataTlsSessionReused), r.dataTlsSessionReused)}
-        {r.listingTimes && row('Listing times', listingTimesWords(r.listingTimes))}
-        {row('Certificate', trustWords(r), r.certificateTrust === 'ca-valid' || r.certificateTrust === 'pinned' ? true : r.certificateTrust === 'accepted-once' ? null : false)}
-        {r.clientCertificate && row('Client certificate', describeClientCertificateUse(r.clientCertificate))}
-        {r.proxy && row('Proxy', r.proxy.via === 'direct' ? 'none (direct connection)' : `${r.proxy.via} (${r.proxy.source})`)}
+        {row(t('dialogs.security.server'), `${r.host.includes(':') ? `[${r.host}]` : r.host}:${r.port}`)}
+        {row(t('dialogs.security.protocol'), protocolName(r.mode), r.mode !== 'plain')}
+        {row(t('dialogs.security.tlsVersion'), r.tlsVersion ?? t('dialogs.security.none'), r.tlsVersion !== null)}
+        {row(t('dialogs.security.cipher'), r.cipher ?? t('dialogs.security.none'))}
+        {row(t('dialogs.security.credentials'), yesNo(r.credentialsEncrypted), r.credentialsEncrypted)}
+        {row(t('dialogs.security.data'), yesNo(r.dataProtected), r.dataProtected)}
+        {row(t('dialogs.security.reused'), yesNo(r.dataTlsSessionReused), r.dataTlsSessionReused)}
+        {r.listingTimes && row(t('dialogs.security.listingTimes'), listingTimesWords(r.listingTimes))}
+        {row(t('dialogs.security.certificate'), trustWords(r), r.certificateTrust === 'ca-valid' || r.certificateTrust === 'pinned' ? true : r.certificateTrust === 'accepted-once' ? null : false)}
+        {r.clientCertificate && row(t('dialogs.security.clientCertificate'), describeClientCertificateUse(r.clientCertificate))}
+        {r.proxy && row(t('dialogs.security.proxy'), r.proxy.via === 'direct' ? t('dialogs.security.direct') : `${r.proxy.via} (${r.proxy.source})`)}
       </dl>
       <p className="muted">{r.trustExplanation}</p>
       {r.warnings.length > 0 && (
@@ -213,11 +229,11 @@ export function SecurityReportDialog({ dialog, top }: { readonly dialog: Extract
       )}
       {r.certificate && (
         <details>
-          <summary>Certificate details</summary>
+          <summary>{t('dialogs.security.certificateDetails')}</summary>
           <CertificateFacts certificate={r.certificate} />
         </details>
       )}
-      {r.serverBanner && <p className="mono small muted">Banner: {r.serverBanner}</p>}
+      {r.serverBanner && <p className="mono small muted">{t('dialogs.security.banner', { banner: r.serverBanner })}</p>}
     </Modal>
   );
 }

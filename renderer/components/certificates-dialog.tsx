@@ -3,12 +3,14 @@
  * trust", with its SHA-256 fingerprint, subject and the date it was trusted. Removing one makes the next
  * connection to that server ask again.
  */
+import { t } from '../../common/i18n/t';
 import { useEffect, type ReactNode } from 'react';
 import { useDispatcher, useStore } from '../hooks';
 import type { Dialog } from '../state/dialogs';
 import { formatDate } from '../state/format';
 import { Icon } from './icons';
 import { Modal } from './modal';
+import { RichText } from './rich-text';
 
 /** host:port as people write it (IPv6 in brackets). */
 function serverLabel(host: string, port: number): string {
@@ -29,27 +31,26 @@ export function CertificatesDialog({ dialog, top }: { readonly dialog: Extract<D
     <Modal
       top={top}
       className="certificates-dialog"
-      title="Trusted certificates"
+      title={t('dialogs.certs.title')}
       onClose={close}
       footer={
         <button type="button" className="button primary" onClick={close}>
-          Close
+          {t('common.close')}
         </button>
       }
     >
       <p className="muted">
-        Certificates you chose to <strong>Always trust</strong>. Wharf connects to these servers without asking as long as they present the same certificate, and warns in red if it
-        ever changes.
+        <RichText id="dialogs.certs.intro" values={{ always: t('dialogs.cert.alwaysTrust') }} strong={['always']} />
       </p>
       {pinned === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('dialogs.certs.loading')}</p>
       ) : pinned.length === 0 ? (
         <div className="empty-list">
           <Icon name="shield" className="big-icon" />
-          <p>No certificate is always trusted. Choose “Always trust” when Wharf asks about a server’s certificate.</p>
+          <p>{t('dialogs.certs.empty')}</p>
         </div>
       ) : (
-        <ul className="cert-list" aria-label="Trusted certificates">
+        <ul className="cert-list" aria-label={t('dialogs.certs.title')}>
           {pinned.map((c) => {
             const server = serverLabel(c.host, c.port);
             return (
@@ -57,19 +58,19 @@ export function CertificatesDialog({ dialog, top }: { readonly dialog: Extract<D
                 <div className="cert-head">
                   <Icon name="lock" />
                   <strong className="cert-server">{server}</strong>
-                  <span className="muted small">trusted {formatDate(c.trustedAt) || 'at an unknown time'}</span>
+                  <span className="muted small">{formatDate(c.trustedAt) ? t('dialogs.certs.trustedAt', { date: formatDate(c.trustedAt) }) : t('dialogs.certs.trustedUnknown')}</span>
                   <span className="spacer" />
-                  <button type="button" className="button small" aria-label={`Remove ${server}`} onClick={() => void dispatcher.certificates.remove(c.host, c.port)}>
-                    <Icon name="trash" /> Remove
+                  <button type="button" className="button small" aria-label={t('dialogs.certs.removeServer', { server })} onClick={() => void dispatcher.certificates.remove(c.host, c.port)}>
+                    <Icon name="trash" /> {t('dialogs.certs.remove')}
                   </button>
                 </div>
                 <dl className="facts compact">
-                  <dt>Subject</dt>
+                  <dt>{t('dialogs.cert.subject')}</dt>
                   <dd>{c.subject || '—'}</dd>
-                  <dt>SHA-256</dt>
+                  <dt>{t('dialogs.cert.sha256')}</dt>
                   <dd className="fingerprint">
                     <code>{c.fingerprintSha256}</code>
-                    <button type="button" className="icon-button subtle" aria-label={`Copy fingerprint of ${server}`} onClick={() => void dispatcher.notices.copyText(c.fingerprintSha256)}>
+                    <button type="button" className="icon-button subtle" aria-label={t('dialogs.certs.copyFingerprintOf', { server })} onClick={() => void dispatcher.notices.copyText(c.fingerprintSha256)}>
                       <Icon name="copy" />
                     </button>
                   </dd>

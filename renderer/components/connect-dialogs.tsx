@@ -1,12 +1,13 @@
 /** The questions asked on connect: a password or a client key's passphrase for this connection only, and plain FTP's warning. */
+import { t } from '../../common/i18n/t';
 import type { ReactNode } from 'react';
-import { PROTOCOL_NAMES } from '../../common/models/site';
 import { useDispatcher } from '../hooks';
 import type { Dialog } from '../state/dialogs';
-import { PLAIN_FTP_WARNING } from '../state/sites-model';
+import { plainFtpWarning, protocolName } from '../state/sites-model';
 import { SecretPromptDialog } from './form-dialog';
 import { Icon } from './icons';
 import { Modal } from './modal';
+import { RichText } from './rich-text';
 
 /** Asks for a site's password on connect; it is used for this connection only, not saved. */
 export function PasswordDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'password' }>; readonly top: boolean }): ReactNode {
@@ -15,13 +16,13 @@ export function PasswordDialog({ dialog, top }: { readonly dialog: Extract<Dialo
     <SecretPromptDialog
       id={dialog.id}
       top={top}
-      title={`Password for ${dialog.siteName}`}
-      label="Password"
-      inputLabel="Site password"
+      title={t('dialogs.password.title', { site: dialog.siteName })}
+      label={t('dialogs.password.label')}
+      inputLabel={t('dialogs.password.inputLabel')}
       connect={(password) => void dispatcher.connections.connectSite({ id: dialog.siteId, name: dialog.siteName, user: dialog.user, passwordStorage: 'ask', hasPassword: false }, password)}
     >
       <p>
-        Enter the password of <strong>{dialog.user}</strong>. It is used for this connection only and is not saved.
+        <RichText id="dialogs.password.explain" values={{ user: dialog.user }} strong={['user']} />
       </p>
     </SecretPromptDialog>
   );
@@ -34,13 +35,13 @@ export function PassphraseDialog({ dialog, top }: { readonly dialog: Extract<Dia
     <SecretPromptDialog
       id={dialog.id}
       top={top}
-      title={`Client certificate of ${dialog.siteName}`}
-      label="Passphrase"
-      inputLabel="Client key passphrase"
+      title={t('dialogs.passphrase.title', { site: dialog.siteName })}
+      label={t('dialogs.passphrase.label')}
+      inputLabel={t('dialogs.passphrase.inputLabel')}
       connect={(passphrase) => void dispatcher.connections.connectSiteWithPassphrase({ id: dialog.siteId, name: dialog.siteName, user: dialog.user }, passphrase, dialog.password)}
     >
       <p>{dialog.message}</p>
-      <p className="muted">Used for this connection only. To save it in the keychain, enter it in the site’s Connectivity tab.</p>
+      <p className="muted">{t('dialogs.passphrase.explain')}</p>
     </SecretPromptDialog>
   );
 }
@@ -55,13 +56,13 @@ export function PlainFtpDialog({ dialog, top }: { readonly dialog: Extract<Dialo
       top={top}
       role="alertdialog"
       tone="danger"
-      title={testing ? 'Test without encryption?' : 'Connect without encryption?'}
+      title={testing ? t('dialogs.plain.testTitle') : t('dialogs.plain.connectTitle')}
       onClose={close}
       initialFocus=".cancel-button"
       footer={
         <>
           <button type="button" className="button cancel-button" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button
             type="button"
@@ -72,17 +73,17 @@ export function PlainFtpDialog({ dialog, top }: { readonly dialog: Extract<Dialo
               else void dispatcher.connections.quickConnect({ ...dialog.fields, allowPlain: true });
             }}
           >
-            {testing ? 'Test unencrypted' : 'Connect unencrypted'}
+            {testing ? t('dialogs.plain.test') : t('dialogs.plain.connect')}
           </button>
         </>
       }
     >
       <div className="banner danger" role="alert">
         <Icon name="unlock" />
-        <p>{PLAIN_FTP_WARNING}</p>
+        <p>{plainFtpWarning()}</p>
       </div>
       <p>
-        Choose <strong>{PROTOCOL_NAMES.explicit}</strong> instead if {dialog.fields.host} supports it.
+        <RichText id="dialogs.plain.instead" values={{ protocol: protocolName('explicit'), host: dialog.fields.host }} strong={['protocol']} />
       </p>
     </Modal>
   );

@@ -3,11 +3,12 @@
  * arrive (status, summary, time, details on demand), then what went wrong in plain words with the fixes,
  * and "Copy report". A site whose password is not at hand asks for it here, for this test only.
  */
+import { t } from '../../common/i18n/t';
 import { useState, type ReactNode } from 'react';
 import type { DoctorDiagnosis, DoctorStep, DoctorStepStatus } from '../../common/models/doctor';
 import { useDispatcher, useStore } from '../hooks';
 import type { Dialog } from '../state/dialogs';
-import { cancelledText, finishedCount, formatDuration, sortedDiagnoses, statusWord, verdictText, type DoctorRunView } from '../state/doctor-model';
+import { cancelledText, doctorStepTitle, finishedCount, formatDuration, sortedDiagnoses, statusWord, verdictText, type DoctorRunView } from '../state/doctor-model';
 import { describeError } from '../state/errors';
 import { Icon, type IconName } from './icons';
 import { Modal } from './modal';
@@ -34,18 +35,19 @@ function StepRow({ step }: { readonly step: DoctorStep }): ReactNode {
   const [open, setOpen] = useState(false);
   const hasDetails = step.details.length > 0;
   const time = formatDuration(step.durationMs);
+  const title = doctorStepTitle(step.id, step.title);
   return (
     <li className={`doctor-step ${step.status}${open ? ' open' : ''}`} data-step={step.id} data-status={step.status}>
       <div className="step-line">
         <StatusIcon status={step.status} />
-        <span className="visually-hidden">{statusWord(step.status)}: </span>
-        <span className="step-title">{step.title}</span>
+        <span className="visually-hidden">{t('doctorView.statusPrefix', { status: statusWord(step.status) })}</span>
+        <span className="step-title">{title}</span>
         <span className="step-summary" title={step.summary}>
-          {step.status === 'running' ? 'Running…' : step.status === 'pending' ? '' : step.summary}
+          {step.status === 'running' ? t('doctorView.running') : step.status === 'pending' ? '' : step.summary}
         </span>
         <span className="step-time">{time}</span>
         {hasDetails ? (
-          <button type="button" className="icon-button subtle" aria-expanded={open} aria-label={`Details of ${step.title}`} onClick={() => setOpen((o) => !o)}>
+          <button type="button" className="icon-button subtle" aria-expanded={open} aria-label={t('doctorView.stepDetails', { step: title })} onClick={() => setOpen((o) => !o)}>
             <Icon name="chevron" className={`twisty${open ? ' open' : ''}`} />
           </button>
         ) : (
@@ -72,7 +74,7 @@ function DiagnosisCard({ diagnosis }: { readonly diagnosis: DoctorDiagnosis }): 
         <p>{diagnosis.explanation}</p>
         {diagnosis.fixes.length > 0 && (
           <>
-            <p className="fix-heading">{diagnosis.fixes.length === 1 ? 'How to fix it' : 'How to fix it (most likely first)'}</p>
+            <p className="fix-heading">{diagnosis.fixes.length === 1 ? t('doctorView.fixOne') : t('doctorView.fixMany')}</p>
             <ol className="fixes">
               {diagnosis.fixes.map((f) => (
                 <li key={f}>{f}</li>
@@ -99,8 +101,8 @@ function PasswordPrompt({ run }: { readonly run: DoctorRunView }): ReactNode {
     >
       <p>{run.passwordReason}</p>
       <label className="field">
-        <span>Password</span>
-        <input type="password" aria-label="Password for the test" value={password} autoFocus autoComplete="off" onChange={(e) => setPassword(e.target.value)} />
+        <span>{t('doctorView.password')}</span>
+        <input type="password" aria-label={t('doctorView.passwordLabel')} value={password} autoFocus autoComplete="off" onChange={(e) => setPassword(e.target.value)} />
       </label>
     </form>
   );
@@ -111,9 +113,7 @@ function Verdict({ run }: { readonly run: DoctorRunView }): ReactNode {
     return (
       <div className="doctor-verdict running" role="status">
         <span className="spinner" aria-hidden="true" />
-        <span>
-          {run.cancelling ? 'Cancelling…' : 'Testing…'} {finishedCount(run)} of {run.steps.length} steps
-        </span>
+        <span>{t('doctorView.progress', { cancelling: run.cancelling ? 'yes' : 'no', done: finishedCount(run), total: run.steps.length })}</span>
       </div>
     );
   }
@@ -123,7 +123,7 @@ function Verdict({ run }: { readonly run: DoctorRunView }): ReactNode {
       <div className="doctor-verdict failed" role="alert">
         <Icon name="warning" />
         <span>
-          <strong>{view.title}.</strong> {view.message}
+          <strong>{t('doctorView.errorTitle', { title: view.title })}</strong> {view.message}
         </span>
       </div>
     );
@@ -136,7 +136,7 @@ function Verdict({ run }: { readonly run: DoctorRunView }): ReactNode {
       <div className="doctor-verdict cancelled" role="status">
         <Icon name="minus" />
         <span>
-          <strong>{cancelled}</strong> The steps after it did not run; Run again tests the whole connection.
+          <strong>{cancelled}</strong> {t('doctorView.cancelledRest')}
         </span>
       </div>
     );
@@ -145,7 +145,7 @@ function Verdict({ run }: { readonly run: DoctorRunView }): ReactNode {
     <div className={`doctor-verdict ${report.verdict}`} role="status">
       <Icon name={report.verdict === 'ok' ? 'check' : 'warning'} />
       <span>
-        <strong>{verdictText(report.verdict)}</strong> Tested in {formatDuration(report.durationMs)}.
+        <strong>{verdictText(report.verdict)}</strong> {t('doctorView.testedIn', { duration: formatDuration(report.durationMs) })}
       </span>
     </div>
   );
@@ -165,38 +165,38 @@ export function DoctorDialog({ top }: { readonly dialog: Extract<Dialog, { kind:
     <Modal
       top={top}
       className="doctor-dialog"
-      title={`Test connection — ${run.label}`}
+      title={t('doctorView.title', { label: run.label })}
       onClose={close}
       initialFocus={run.phase === 'password' ? '.doctor-password input' : '.modal-footer .close-button'}
       footer={
         <>
           <button type="button" className="button" disabled={!report} onClick={() => void dispatcher.doctor.copyReport()}>
-            <Icon name="copy" /> Copy report
+            <Icon name="copy" /> {t('doctorView.copyReport')}
           </button>
           <span className="spacer" />
           {run.phase === 'password' ? (
             <button type="submit" form="doctor-password-form" className="button primary">
-              Test
+              {t('doctorView.test')}
             </button>
           ) : run.phase === 'running' ? (
             // Held by a server that never answers, a step would otherwise last until its timeout.
             <button type="button" className="button" disabled={run.cancelling} onClick={() => void dispatcher.doctor.cancel()}>
-              <Icon name="close" /> Cancel
+              <Icon name="close" /> {t('common.cancel')}
             </button>
           ) : (
             <button type="button" className="button" onClick={() => dispatcher.doctor.rerun()}>
-              <Icon name="retry" /> Run again
+              <Icon name="retry" /> {t('doctorView.runAgain')}
             </button>
           )}
           <button type="button" className="button close-button" onClick={close}>
-            Close
+            {t('common.close')}
           </button>
         </>
       }
     >
       {run.phase === 'password' ? <PasswordPrompt run={run} /> : <Verdict run={run} />}
       {problems.length > 0 && (
-        <section aria-label="Diagnoses">
+        <section aria-label={t('doctorView.diagnoses')}>
           <ul className="diagnoses">
             {problems.map((d) => (
               <DiagnosisCard key={`${d.problem}-${d.stepId}`} diagnosis={d} />
@@ -204,13 +204,13 @@ export function DoctorDialog({ top }: { readonly dialog: Extract<Dialog, { kind:
           </ul>
         </section>
       )}
-      <ol className="doctor-steps" aria-label="Steps">
+      <ol className="doctor-steps" aria-label={t('doctorView.steps')}>
         {run.steps.map((s) => (
           <StepRow key={s.id} step={s} />
         ))}
       </ol>
       {notes.length > 0 && (
-        <section aria-label="Notes">
+        <section aria-label={t('doctorView.notes')}>
           <ul className="diagnoses notes">
             {notes.map((d) => (
               <DiagnosisCard key={`${d.problem}-${d.stepId}`} diagnosis={d} />
@@ -220,7 +220,7 @@ export function DoctorDialog({ top }: { readonly dialog: Extract<Dialog, { kind:
       )}
       {report && report.transcript.length > 0 && (
         <details className="transcript">
-          <summary>Control connection ({report.transcript.length} lines, password masked)</summary>
+          <summary>{t('doctorView.transcript', { count: report.transcript.length })}</summary>
           <pre>{report.transcript.join('\n')}</pre>
         </details>
       )}

@@ -1,4 +1,5 @@
 /** The dialogs of a pane's file commands: new folder, rename, delete. */
+import { t } from '../../common/i18n/t';
 import { useState, type ReactNode } from 'react';
 import { visibleName } from '../../common/models/visible-name';
 import { useDispatcher, useStore } from '../hooks';
@@ -12,7 +13,7 @@ export function NameDialog({ dialog, top }: { readonly dialog: Extract<Dialog, {
   const dispatcher = useDispatcher();
   const pane = useStore(dispatcher.stores.pane(dialog.side));
   const original = dialog.kind === 'rename' ? dialog.name : '';
-  const [name, setName] = useState(dialog.kind === 'rename' ? dialog.name : 'New folder');
+  const [name, setName] = useState(dialog.kind === 'rename' ? dialog.name : t('dialogs.newFolder.defaultName'));
   const [touched, setTouched] = useState(false);
   const error = validateNewName(name, pane.entries, original || undefined);
   const close = () => dispatcher.dialogs.close(dialog.id);
@@ -22,13 +23,13 @@ export function NameDialog({ dialog, top }: { readonly dialog: Extract<Dialog, {
     const ok = dialog.kind === 'rename' ? await dispatcher.files.rename(dialog.side, dialog.name, name.trim()) : await dispatcher.files.mkdir(dialog.side, name.trim());
     if (ok) close();
   };
-  const title = dialog.kind === 'rename' ? `Rename “${visibleName(dialog.name)}”` : `New ${dialog.side} folder`;
+  const title = dialog.kind === 'rename' ? t('dialogs.rename.title', { name: visibleName(dialog.name) }) : t('dialogs.newFolder.title', { side: dialog.side });
   return (
-    <FormDialog id={dialog.id} top={top} title={title} onClose={close} submitLabel={dialog.kind === 'rename' ? 'Rename' : 'Create'} onSubmit={() => void submit()}>
+    <FormDialog id={dialog.id} top={top} title={title} onClose={close} submitLabel={dialog.kind === 'rename' ? t('dialogs.rename') : t('dialogs.create')} onSubmit={() => void submit()}>
       <label className="field">
-        <span>{dialog.kind === 'rename' ? 'New name' : 'Folder name'}</span>
+        <span>{dialog.kind === 'rename' ? t('dialogs.newName') : t('dialogs.newFolder.name')}</span>
         <input
-          aria-label={dialog.kind === 'rename' ? 'New name' : 'Folder name'}
+          aria-label={dialog.kind === 'rename' ? t('dialogs.newName') : t('dialogs.newFolder.name')}
           value={name}
           autoFocus
           spellCheck={false}
@@ -58,13 +59,13 @@ export function DeleteDialog({ dialog, top }: { readonly dialog: Extract<Dialog,
       top={top}
       role="alertdialog"
       tone="danger"
-      title={count === 1 ? `Delete “${visibleName(dialog.names[0] ?? '')}”?` : `Delete ${count} items?`}
+      title={count === 1 ? t('dialogs.delete.titleOne', { name: visibleName(dialog.names[0] ?? '') }) : t('dialogs.delete.titleMany', { count })}
       onClose={close}
       initialFocus=".delete-button"
       footer={
         <>
           <button type="button" className="button" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button
             type="button"
@@ -74,16 +75,14 @@ export function DeleteDialog({ dialog, top }: { readonly dialog: Extract<Dialog,
               await dispatcher.files.remove(dialog.side, dialog.paths, dialog.hasFolders);
             }}
           >
-            Delete
+            {t('dialogs.delete')}
           </button>
         </>
       }
     >
       <p>
-        {dialog.side === 'remote'
-          ? 'These will be deleted from the server. This cannot be undone.'
-          : 'These will be moved to the trash (or deleted where there is none).'}
-        {dialog.hasFolders ? ' Folders are deleted with everything in them.' : ''}
+        {dialog.side === 'remote' ? t('dialogs.delete.remote') : t('dialogs.delete.local')}
+        {dialog.hasFolders ? ` ${t('dialogs.delete.withFolders')}` : ''}
       </p>
       <ul className="name-list">
         {dialog.names.slice(0, 12).map((n) => (
@@ -91,7 +90,7 @@ export function DeleteDialog({ dialog, top }: { readonly dialog: Extract<Dialog,
             {visibleName(n)}
           </li>
         ))}
-        {count > 12 && <li className="muted">…and {count - 12} more</li>}
+        {count > 12 && <li className="muted">{t('dialogs.delete.more', { count: count - 12 })}</li>}
       </ul>
     </Modal>
   );

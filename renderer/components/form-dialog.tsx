@@ -1,4 +1,5 @@
 /** The dialog shape several dialogs share: one form, Cancel, and a primary button that submits it (so Enter does too). */
+import { t } from '../../common/i18n/t';
 import { useState, type ReactNode } from 'react';
 import { useDispatcher } from '../hooks';
 import { Modal, type ModalProps } from './modal';
@@ -14,7 +15,7 @@ export interface FormDialogProps extends Pick<ModalProps, 'top' | 'title' | 'onC
 }
 
 /** A modal whose body is one form. */
-export function FormDialog({ id, top, title, onClose, className, initialFocus, children, onSubmit, submitLabel, submitDisabled, closeLabel = 'Cancel' }: FormDialogProps): ReactNode {
+export function FormDialog({ id, top, title, onClose, className, initialFocus, children, onSubmit, submitLabel, submitDisabled, closeLabel = t('common.cancel') }: FormDialogProps): ReactNode {
   return (
     <Modal
       top={top}
@@ -76,7 +77,7 @@ export function SecretPromptDialog({
       top={top}
       title={title}
       onClose={close}
-      submitLabel="Connect"
+      submitLabel={t('dialogs.connect')}
       onSubmit={() => {
         close();
         connect(secret);

@@ -1,18 +1,21 @@
 /** What an import file holds, shown before anything is saved. */
+import type { MessageId } from '../../common/i18n/catalog';
+import { t, translator } from '../../common/i18n/t';
 import { useState, type ReactNode } from 'react';
-import { PROTOCOL_NAMES } from '../../common/models/site';
 import type { SiteImportSummary } from '../../common/models/site-profile';
 import { useDispatcher, useStore } from '../hooks';
 import type { Dialog } from '../state/dialogs';
+import { protocolName } from '../state/sites-model';
 import { Icon } from './icons';
 import { Modal } from './modal';
+import { RichText } from './rich-text';
 
 /** The import dialog's title for each kind of file. */
-const IMPORT_TITLES: Readonly<Record<SiteImportSummary['source'], string>> = {
-  filezilla: 'Import FileZilla sites',
-  winscp: 'Import WinSCP sites',
-  cyberduck: 'Import Cyberduck bookmarks',
-  wharf: 'Import Wharf sites',
+const IMPORT_TITLES: Readonly<Record<SiteImportSummary['source'], MessageId>> = {
+  filezilla: 'importView.title.filezilla',
+  winscp: 'importView.title.winscp',
+  cyberduck: 'importView.title.cyberduck',
+  wharf: 'importView.title.wharf',
 };
 
 export function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'import' }>; readonly top: boolean }): ReactNode {
@@ -27,48 +30,53 @@ export function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog,
   return (
     <Modal
       top={top}
-      title={IMPORT_TITLES[s.source]}
+      title={t(IMPORT_TITLES[s.source])}
       onClose={close}
       footer={
         <>
           <button type="button" className="button" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="button primary" disabled={s.sitesFound === 0} onClick={() => void dispatcher.sites.commitImport(dialog.preview.importId, storePasswords && keychainOk)}>
-            Import {s.sitesFound} site{s.sitesFound === 1 ? '' : 's'}
+            {t('importView.import', { count: s.sitesFound })}
           </button>
         </>
       }
     >
       <p className="lead">
-        Found <strong>{s.sitesFound}</strong> site{s.sitesFound === 1 ? '' : 's'} in <strong>{s.foldersFound}</strong> folder{s.foldersFound === 1 ? '' : 's'}.
+        <RichText
+          id="importView.found"
+          values={{ sites: s.sitesFound, sitesShown: translator().number(s.sitesFound), folders: s.foldersFound, foldersShown: translator().number(s.foldersFound) }}
+          strong={['sitesShown', 'foldersShown']}
+        />
       </p>
       {s.passwordsFound > 0 && (
         <div className="banner warning">
           <Icon name="lock" />
           <div>
-            <p>
-              The file holds {s.passwordsFound} readable password{s.passwordsFound === 1 ? '' : 's'} ({s.source === 'winscp' ? 'WinSCP only scrambles them' : 'FileZilla stores them unencrypted'}).
-            </p>
+            <p>{t('importView.readablePasswords', { count: s.passwordsFound, source: s.source })}</p>
             <label className="check">
               <input type="checkbox" checked={storePasswords && keychainOk} disabled={!keychainOk} onChange={(e) => setStorePasswords(e.target.checked)} />
-              <span>Move {s.passwordsFound === 1 ? 'this password' : `these ${s.passwordsFound} passwords`} to the system keychain</span>
+              <span>{t('importView.movePasswords', { count: s.passwordsFound })}</span>
             </label>
-            {!keychainOk && <p className="muted">The system keychain is unavailable: these sites will ask for their password on connect.</p>}
-            <p className="muted">Consider deleting the original file afterwards.</p>
+            {!keychainOk && <p className="muted">{t('importView.keychainUnavailable')}</p>}
+            <p className="muted">{t('importView.deleteOriginal')}</p>
           </div>
         </div>
       )}
       {s.source === 'cyberduck' && s.sitesFound > 0 && (
-        <p className="muted">Cyberduck keeps passwords in the system keychain, not in bookmarks: each site asks for its password when it first connects.</p>
+        <p className="muted">{t('importView.cyberduckPasswords')}</p>
       )}
       {tlsIfAvailable.length > 0 && (
-        <div className="banner info" role="note" aria-label="TLS required">
+        <div className="banner info" role="note" aria-label={t('importView.tlsRequired')}>
           <Icon name="shield" />
           <div>
             <p>
-              {tlsIfAvailable.length === 1 ? 'This site was' : `These ${tlsIfAvailable.length} sites were`} set to <strong>Use explicit FTP over TLS if available</strong>. Wharf imports{' '}
-              {tlsIfAvailable.length === 1 ? 'it' : 'them'} as <strong>{PROTOCOL_NAMES.explicit}</strong> with TLS required: a server without TLS will then be refused rather than used in clear.
+              <RichText
+                id="importView.tlsIfAvailable"
+                values={{ count: tlsIfAvailable.length, option: t('importView.tlsIfAvailableOption'), protocol: protocolName('explicit') }}
+                strong={['option', 'protocol']}
+              />
             </p>
             <ul className="name-list">
               {tlsIfAvailable.map((x, i) => (
@@ -80,7 +88,7 @@ export function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog,
       )}
       {s.skipped.length > 0 && (
         <details open>
-          <summary>{s.skipped.length} cannot be imported</summary>
+          <summary>{t('importView.skipped', { count: s.skipped.length })}</summary>
           <ul className="name-list">
             {s.skipped.map((x, i) => (
               <li key={i}>
@@ -92,7 +100,7 @@ export function ImportDialog({ dialog, top }: { readonly dialog: Extract<Dialog,
       )}
       {s.notes.length > 0 && (
         <details>
-          <summary>{s.notes.length} note{s.notes.length === 1 ? '' : 's'}</summary>
+          <summary>{t('importView.notes', { count: s.notes.length })}</summary>
           <ul className="name-list">
             {s.notes.map((x, i) => (
               <li key={i}>

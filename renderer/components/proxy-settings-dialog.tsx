@@ -2,6 +2,7 @@
  * Connectivity dialogs (#18). The app-wide proxy: the one every site follows unless its Connectivity tab says otherwise, and
  * quick connections. `system` (the default) honours ALL_PROXY / HTTPS_PROXY where the user set them.
  */
+import { t } from '../../common/i18n/t';
 import { useEffect, useState, type ReactNode } from 'react';
 import { parseProxyUrl, type ProxyMode } from '../../common/models/proxy';
 import { useDispatcher } from '../hooks';
@@ -31,9 +32,9 @@ export function ProxySettingsDialog({ dialog, top }: { readonly dialog: Extract<
 
   const save = async () => {
     if (mode === 'custom') {
-      const parsed = proxyUrl.trim() === '' ? { error: 'Enter the proxy address, such as socks5://proxy.example:1080.' } : parseProxyUrl(proxyUrl);
+      const parsed = proxyUrl.trim() === '' ? { error: t('siteManager.error.proxyEmpty') } : parseProxyUrl(proxyUrl);
       if ('error' in parsed) return setError(parsed.error);
-      if (parsed.password !== null) return setError('Leave the password out of the address: enter it in the password field.');
+      if (parsed.password !== null) return setError(t('dialogs.proxy.passwordInUrl'));
     }
     setError(null);
     if (await dispatcher.proxy.save({ mode, proxyUrl: mode === 'custom' ? proxyUrl.trim() : '', ...(password !== '' ? { password } : {}) })) close();
@@ -42,38 +43,38 @@ export function ProxySettingsDialog({ dialog, top }: { readonly dialog: Extract<
   return (
     <Modal
       top={top}
-      title="Proxy"
+      title={t('dialogs.proxy.title')}
       onClose={close}
       footer={
         <>
           <button type="button" className="button" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="button primary" disabled={!loaded} onClick={() => void save()}>
-            Save
+            {t('common.save')}
           </button>
         </>
       }
     >
-      <p className="muted">How Wharf reaches servers, for every site that says “As the app setting says” and for quick connections. Control and passive data connections go through the proxy; active mode cannot.</p>
+      <p className="muted">{t('dialogs.proxy.intro')}</p>
       <label className="field">
-        <span>Connect</span>
-        <select aria-label="App proxy" value={mode} onChange={(e) => setMode(e.target.value as ProxyMode)}>
-          <option value="system">Through the system proxy (ALL_PROXY / HTTPS_PROXY), else directly</option>
-          <option value="none">Directly (no proxy)</option>
-          <option value="custom">Through this proxy</option>
+        <span>{t('dialogs.proxy.connect')}</span>
+        <select aria-label={t('dialogs.proxy.mode')} value={mode} onChange={(e) => setMode(e.target.value as ProxyMode)}>
+          <option value="system">{t('dialogs.proxy.system')}</option>
+          <option value="none">{t('siteManager.proxy.none')}</option>
+          <option value="custom">{t('siteManager.proxy.custom')}</option>
         </select>
       </label>
       {mode === 'custom' && (
         <>
           <label className={`field${error ? ' invalid' : ''}`}>
-            <span>Proxy address</span>
-            <input aria-label="App proxy address" value={proxyUrl} spellCheck={false} onChange={(e) => setProxyUrl(e.target.value)} placeholder="socks5://proxy.example:1080 or http://user@proxy.example:3128" />
+            <span>{t('siteManager.proxy.address')}</span>
+            <input aria-label={t('dialogs.proxy.addressLabel')} value={proxyUrl} spellCheck={false} onChange={(e) => setProxyUrl(e.target.value)} placeholder={t('siteManager.proxy.addressPlaceholder')} />
             {error && <span className="field-error">{error}</span>}
           </label>
           <label className="field">
-            <span>Proxy password</span>
-            <input aria-label="App proxy password" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} placeholder={hasPassword ? 'Saved in the keychain — type to replace' : 'Only if the proxy needs a login'} />
+            <span>{t('siteManager.proxy.password')}</span>
+            <input aria-label={t('dialogs.proxy.passwordLabel')} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} placeholder={hasPassword ? t('siteManager.password.savedPlaceholder') : t('dialogs.proxy.passwordOptional')} />
           </label>
         </>
       )}

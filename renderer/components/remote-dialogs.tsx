@@ -3,6 +3,7 @@
  * octal value like FileZilla's "Change file attributes"), a raw FTP command whose reply also goes to
  * the message log, and the question that follows Open when the opened copy is saved (View/Edit).
  */
+import { t } from '../../common/i18n/t';
 import { useState, type ReactNode } from 'react';
 import { visibleName } from '../../common/models/visible-name';
 import type { RawReply } from '../../common/ipc/payloads';
@@ -24,9 +25,12 @@ import {
 import { Icon } from './icons';
 import { FormDialog } from './form-dialog';
 import { Modal } from './modal';
+import { RichText } from './rich-text';
 
-const CLASS_LABEL: Record<PermissionClass, string> = { owner: 'Owner', group: 'Group', others: 'Others' };
-const KIND_LABEL: Record<PermissionKind, string> = { read: 'Read', write: 'Write', execute: 'Execute' };
+/** A command name, the same in every language. */
+const EXAMPLE_COMMAND = 'SYST';
+const classLabel = (who: PermissionClass): string => t('dialogs.permissions.class', { who });
+const kindLabel = (what: PermissionKind): string => t('dialogs.permissions.kind', { what });
 
 /** Permissions of one or more remote entries. */
 export function PermissionsDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kind: 'permissions' }>; readonly top: boolean }): ReactNode {
@@ -48,23 +52,23 @@ export function PermissionsDialog({ dialog, top }: { readonly dialog: Extract<Di
       id={dialog.id}
       top={top}
       className="permissions-dialog"
-      title={count === 1 ? `Permissions of “${visibleName(dialog.names[0] ?? '')}”` : `Permissions of ${count} items`}
+      title={count === 1 ? t('dialogs.permissions.titleOne', { name: visibleName(dialog.names[0] ?? '') }) : t('dialogs.permissions.titleMany', { count })}
       initialFocus=".octal-input"
       onClose={close}
-      submitLabel={busy ? 'Changing…' : 'OK'}
+      submitLabel={busy ? t('dialogs.permissions.changing') : t('common.ok')}
       submitDisabled={!valid || busy}
       onSubmit={() => void submit()}
     >
-      {dialog.permissions === null && <p className="muted">The server did not list permissions for this entry: start from the value below.</p>}
+      {dialog.permissions === null && <p className="muted">{t('dialogs.permissions.notListed')}</p>}
       <table className="permission-grid">
         <thead>
           <tr>
             <th scope="col">
-              <span className="visually-hidden">Who</span>
+              <span className="visually-hidden">{t('dialogs.permissions.who')}</span>
             </th>
             {PERMISSION_KINDS.map((what) => (
               <th key={what} scope="col">
-                {KIND_LABEL[what]}
+                {kindLabel(what)}
               </th>
             ))}
           </tr>
@@ -72,12 +76,12 @@ export function PermissionsDialog({ dialog, top }: { readonly dialog: Extract<Di
         <tbody>
           {PERMISSION_CLASSES.map((who) => (
             <tr key={who}>
-              <th scope="row">{CLASS_LABEL[who]}</th>
+              <th scope="row">{classLabel(who)}</th>
               {PERMISSION_KINDS.map((what) => (
                 <td key={what}>
                   <input
                     type="checkbox"
-                    aria-label={`${CLASS_LABEL[who]} ${KIND_LABEL[what].toLowerCase()}`}
+                    aria-label={t('dialogs.permissions.box', { who, what })}
                     checked={hasPermission(mode, who, what)}
                     onChange={(e) => setMode((m) => withPermission(m, who, what, e.target.checked))}
                   />
@@ -89,10 +93,10 @@ export function PermissionsDialog({ dialog, top }: { readonly dialog: Extract<Di
       </table>
       <div className="octal-row">
         <label className="field">
-          <span>Numeric value</span>
+          <span>{t('dialogs.permissions.numeric')}</span>
           <input
             className="octal-input mono"
-            aria-label="Numeric value"
+            aria-label={t('dialogs.permissions.numeric')}
             inputMode="numeric"
             value={mode}
             maxLength={4}
@@ -101,12 +105,12 @@ export function PermissionsDialog({ dialog, top }: { readonly dialog: Extract<Di
             onChange={(e) => setMode(e.target.value.replace(/[^0-7]/g, '').slice(0, 4))}
           />
         </label>
-        <code className="mode-preview" aria-label="Resulting permissions">
+        <code className="mode-preview" aria-label={t('dialogs.permissions.result')}>
           {valid ? permissionsFromOctal(mode) : '—'}
         </code>
       </div>
-      {!valid && <p className="field-error">Three octal digits (0–7) such as 644, or four with the special bits first.</p>}
-      <p className="muted small">Sent as SITE CHMOD; some servers (Windows, some hosting) ignore or refuse it.</p>
+      {!valid && <p className="field-error">{t('dialogs.permissions.octalError')}</p>}
+      <p className="muted small">{t('dialogs.permissions.note')}</p>
     </FormDialog>
   );
 }
@@ -141,25 +145,25 @@ export function RawCommandDialog({ dialog, top }: { readonly dialog: Extract<Dia
       id={dialog.id}
       top={top}
       className="raw-command-dialog"
-      title="Enter custom command"
+      title={t('dialogs.raw.title')}
       onClose={close}
-      submitLabel={busy ? 'Sending…' : 'Send'}
+      submitLabel={busy ? t('dialogs.raw.sending') : t('dialogs.raw.send')}
       submitDisabled={busy || command.trim() === ''}
-      closeLabel="Close"
+      closeLabel={t('common.close')}
       onSubmit={() => void send()}
     >
       <p>
-        Sends one FTP command to <strong>{dialog.label}</strong> over its encrypted control connection. The command and the server’s reply appear in the message log.
+        <RichText id="dialogs.raw.explain" values={{ server: dialog.label }} strong={['server']} />
       </p>
       <label className="field">
-        <span>Command</span>
-        <input className="mono" aria-label="Command" value={command} autoFocus spellCheck={false} autoComplete="off" placeholder="SYST" onChange={(e) => setCommand(e.target.value)} />
+        <span>{t('dialogs.raw.command')}</span>
+        <input className="mono" aria-label={t('dialogs.raw.command')} value={command} autoFocus spellCheck={false} autoComplete="off" placeholder={EXAMPLE_COMMAND} onChange={(e) => setCommand(e.target.value)} />
       </label>
       <p className="muted small">
-        <Icon name="lock" /> Commands that would log in again, drop encryption or open a data connection (USER, PASS, AUTH, PROT, CCC, LIST, RETR, STOR…) are refused: use the app for those.
+        <Icon name="lock" /> {t('dialogs.raw.refused')}
       </p>
       {reply && (
-        <div className="raw-reply" role="status" aria-label="Server reply">
+        <div className="raw-reply" role="status" aria-label={t('dialogs.raw.reply')}>
           <span className={`reply-code${reply.code >= 400 ? ' bad' : ''}`}>{reply.code}</span>
           <pre className="mono">{replyText(reply)}</pre>
         </div>
@@ -189,55 +193,49 @@ export function EditedFileDialog({ dialog, top }: { readonly dialog: Extract<Dia
       role="alertdialog"
       tone={q.remoteChanged ? 'warning' : 'normal'}
       className="edited-file-dialog"
-      title={`“${visibleName(q.name)}” was changed`}
+      title={t('dialogs.edited.title', { name: visibleName(q.name) })}
       onClose={() => answer('ignore')}
       initialFocus={q.remoteChanged ? '.keep-button' : '.upload-button'}
       footer={
         <>
           <button type="button" className="button" onClick={() => answer('stop')}>
-            Stop watching
+            {t('dialogs.edited.stopWatching')}
           </button>
           <span className="spacer" />
           <button type="button" className={`button keep-button${q.remoteChanged ? ' primary' : ''}`} onClick={() => answer('ignore')}>
-            Don’t upload
+            {t('dialogs.edited.dontUpload')}
           </button>
           <button type="button" className={`button upload-button${q.remoteChanged ? ' danger' : ' primary'}`} onClick={() => answer('upload')}>
-            {q.remoteChanged ? 'Upload and overwrite' : 'Upload'}
+            {q.remoteChanged ? t('dialogs.edited.uploadOverwrite') : t('dialogs.edited.upload')}
           </button>
         </>
       }
     >
       <p className="lead">
-        Upload it back to{' '}
-        <strong className="mono">
-          {q.server}:{q.remotePath}
-        </strong>
-        ?
+        <RichText id="dialogs.edited.question" values={{ target: `${q.server}:${q.remotePath}` }} strong={['target']} strongClassName="mono" />
       </p>
       {q.remoteChanged && (
         <div className="banner warning" role="alert">
           <Icon name="warning" />
           <div>
-            <strong>{q.remoteNow ? 'The file on the server changed since you opened it.' : 'Wharf could not check the file on the server: it may have been moved or deleted.'}</strong>
-            <p>Uploading replaces the server’s version with yours; what changed there is lost.</p>
+            <strong>{q.remoteNow ? t('dialogs.edited.remoteChanged') : t('dialogs.edited.remoteUnknown')}</strong>
+            <p>{t('dialogs.edited.replaces')}</p>
           </div>
         </div>
       )}
       <dl className="facts compact">
-        <dt>Your copy</dt>
+        <dt>{t('dialogs.edited.yourCopy')}</dt>
         <dd>{factsText(q.local)}</dd>
-        <dt>On the server when opened</dt>
+        <dt>{t('dialogs.edited.whenOpened')}</dt>
         <dd>{factsText(q.remoteBefore)}</dd>
         {q.remoteChanged && q.remoteNow && (
           <>
-            <dt>On the server now</dt>
+            <dt>{t('dialogs.edited.now')}</dt>
             <dd>{factsText(q.remoteNow)}</dd>
           </>
         )}
       </dl>
-      <p className="muted small">
-        The upload goes through the transfer queue and is verified like any other. “Stop watching” leaves the server alone and asks nothing more about this copy.
-      </p>
+      <p className="muted small">{t('dialogs.edited.note')}</p>
     </Modal>
   );
 }

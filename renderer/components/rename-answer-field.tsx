@@ -1,4 +1,5 @@
 /** The overwrite question's "Rename": the new name, prefilled with the next free number and checked as typed. */
+import { t } from '../../common/i18n/t';
 import { useState, type ReactNode } from 'react';
 import type { OverwriteQuestion } from '../../common/models/transfer';
 import { useDispatcher, useStore } from '../hooks';
@@ -40,9 +41,9 @@ export function RenameAnswerField({ answer, onSubmit }: { readonly answer: Renam
   return (
     <div className="rename-answer">
       <label className="field">
-        <span>New name</span>
+        <span>{t('dialogs.newName')}</span>
         <input
-          aria-label="New name"
+          aria-label={t('dialogs.newName')}
           value={answer.name}
           autoFocus
           spellCheck={false}

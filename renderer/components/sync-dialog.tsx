@@ -3,6 +3,7 @@
  * action with its checkbox, counts and sizes, and Run, which sends exactly the ticked actions through the
  * transfer queue. Nothing is deleted unless deletion was chosen and the delete action is ticked.
  */
+import { t } from '../../common/i18n/t';
 import type { ReactNode } from 'react';
 import type { SyncAction, SyncActionResult } from '../../common/models/sync';
 import { useDispatcher, useStore } from '../hooks';
@@ -29,7 +30,7 @@ function ActionRow({ action, checked, editable, showResult, result }: ActionRowP
   return (
     <tr className={`sync-action ${action.operation}${checked ? '' : ' unticked'}`} data-path={action.relativePath} data-operation={action.operation}>
       <td className="c-check">
-        <input type="checkbox" aria-label={`${label} ${action.relativePath}`} checked={checked} disabled={!editable} onChange={(e) => dispatcher.sync.toggleAction(action.id, e.target.checked)} />
+        <input type="checkbox" aria-label={t('syncView.action.checkbox', { action: label, path: action.relativePath })} checked={checked} disabled={!editable} onChange={(e) => dispatcher.sync.toggleAction(action.id, e.target.checked)} />
       </td>
       <td className="c-op">
         <span className={`op-badge ${action.operation} ${action.target}`}>
@@ -38,7 +39,7 @@ function ActionRow({ action, checked, editable, showResult, result }: ActionRowP
       </td>
       <td className="c-path">
         <span className="mono">{action.relativePath}</span>
-        {action.kind === 'directory' && <span className="pill">folder</span>}
+        {action.kind === 'directory' && <span className="pill">{t('syncView.folder')}</span>}
         {action.warning && (
           <span className="action-warning">
             <Icon name="warning" /> {action.warning}
@@ -49,7 +50,7 @@ function ActionRow({ action, checked, editable, showResult, result }: ActionRowP
       <td className="c-why">{action.reason}</td>
       {showResult && (
         <td className={`c-result ${result?.status ?? ''}`}>
-          {result === null ? '' : result.status === 'done' ? 'Done' : result.status === 'skipped' ? 'Skipped' : 'Failed'}
+          {result === null ? '' : result.status === 'done' ? t('syncView.result.done') : result.status === 'skipped' ? t('syncView.result.skipped') : t('syncView.result.failed')}
           {result?.note ? <span className="muted small"> {result.note}</span> : null}
           {result?.error ? <span className="muted small"> {result.error.message}</span> : null}
         </td>
@@ -64,33 +65,31 @@ function Preview({ state }: { readonly state: SyncDialogState }): ReactNode {
   if (state.phase === 'planning') {
     return (
       <div className="sync-placeholder" role="status">
-        <span className="spinner" aria-hidden="true" /> Comparing the folders…
+        <span className="spinner" aria-hidden="true" /> {t('syncView.comparing')}
       </div>
     );
   }
   if (!plan) {
-    return <p className="sync-placeholder muted">The preview lists every action (copy, overwrite, delete) before anything changes. Untick what should not happen.</p>;
+    return <p className="sync-placeholder muted">{t('syncView.previewIntro')}</p>;
   }
   const ticked = checkedSummary(plan, state.checked);
   const editable = state.phase === 'preview' && !state.stale;
   const results = state.result ? new Map(state.result.results.map((r) => [r.actionId, r])) : null;
   const allTicked = plan.actions.length > 0 && runActionIds(plan, state.checked).length === plan.actions.filter((a) => a.operation !== 'delete' || plan.deleteEnabled).length;
   return (
-    <section className="sync-preview" aria-label="Preview">
+    <section className="sync-preview" aria-label={t('syncView.preview')}>
       {state.stale && (
         <div className="banner warning" role="status">
           <Icon name="warning" />
-          <p>The settings changed since this preview: preview again before running.</p>
+          <p>{t('syncView.stale')}</p>
         </div>
       )}
       <p className="sync-counts" aria-live="polite">
-        <strong>{plan.actions.length === 0 ? 'Nothing to do: the folders already match.' : `${plan.actions.length} planned: `}</strong>
+        <strong>{plan.actions.length === 0 ? t('syncView.nothingToDo') : t('syncView.planned', { count: plan.actions.length })}</strong>
         {plan.actions.length > 0 && (
           <>
-            {plan.summary.copy} to copy, {plan.summary.overwrite} to overwrite, {plan.summary.delete} to delete.{' '}
-            <span className="muted">
-              Ticked: {ticked.total} ({formatSize(ticked.bytesUp)} up, {formatSize(ticked.bytesDown)} down{ticked.delete > 0 ? `, ${ticked.delete} deletion${ticked.delete === 1 ? '' : 's'}` : ''}).
-            </span>
+            {t('syncView.counts', { copy: plan.summary.copy, overwrite: plan.summary.overwrite, delete: plan.summary.delete })}{' '}
+            <span className="muted">{t('syncView.ticked', { total: ticked.total, up: formatSize(ticked.bytesUp), down: formatSize(ticked.bytesDown), deletions: ticked.delete })}</span>
           </>
         )}
       </p>
@@ -109,13 +108,13 @@ function Preview({ state }: { readonly state: SyncDialogState }): ReactNode {
             <thead>
               <tr>
                 <th className="c-check">
-                  <input type="checkbox" aria-label="Tick every action" checked={allTicked} disabled={!editable} onChange={(e) => dispatcher.sync.toggleAllActions(e.target.checked)} />
+                  <input type="checkbox" aria-label={t('syncView.tickAll')} checked={allTicked} disabled={!editable} onChange={(e) => dispatcher.sync.toggleAllActions(e.target.checked)} />
                 </th>
-                <th className="c-op">Action</th>
-                <th className="c-path">Path</th>
-                <th className="c-size">Size</th>
-                <th className="c-why">Why</th>
-                {results && <th className="c-result">Result</th>}
+                <th className="c-op">{t('syncView.column.action')}</th>
+                <th className="c-path">{t('syncView.column.path')}</th>
+                <th className="c-size">{t('syncView.column.size')}</th>
+                <th className="c-why">{t('syncView.column.why')}</th>
+                {results && <th className="c-result">{t('syncView.column.result')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -128,7 +127,7 @@ function Preview({ state }: { readonly state: SyncDialogState }): ReactNode {
       )}
       {plan.conflicts.length > 0 && (
         <details open>
-          <summary>{plan.conflicts.length} left alone (cannot tell which side wins)</summary>
+          <summary>{t('syncView.conflicts', { count: plan.conflicts.length })}</summary>
           <ul className="name-list">
             {plan.conflicts.map((c) => (
               <li key={c.relativePath}>
@@ -140,11 +139,11 @@ function Preview({ state }: { readonly state: SyncDialogState }): ReactNode {
       )}
       {plan.skipped.length > 0 && (
         <details>
-          <summary>{plan.skipped.length} skipped</summary>
+          <summary>{t('syncView.skipped', { count: plan.skipped.length })}</summary>
           <ul className="name-list">
             {plan.skipped.map((x) => (
               <li key={`${x.side}:${x.path}`}>
-                <span className="mono">{x.path}</span> ({x.side === 'local' ? 'local' : 'server'}): {x.reason}
+                <span className="mono">{x.path}</span> {t('syncView.side', { side: x.side })}: {x.reason}
               </li>
             ))}
           </ul>
@@ -164,14 +163,11 @@ function PausedQueueBanner({ state }: { readonly state: SyncDialogState }): Reac
     <div className="banner warning sync-waiting" role="status">
       <Icon name="pause" />
       <div>
-        <strong>Waiting: the transfer queue is paused.</strong>
-        <p>
-          {waiting.transfers} transfer{waiting.transfers === 1 ? '' : 's'} of this sync {waiting.transfers === 1 ? 'waits' : 'wait'} in the queue. Nothing is copied or
-          deleted until the queue resumes.
-        </p>
+        <strong>{t('syncView.waiting')}</strong>
+        <p>{t('syncView.waitingDetail', { count: waiting.transfers })}</p>
       </div>
       <button type="button" className="button primary" onClick={() => void dispatcher.queue.resumeAll()}>
-        <Icon name="play" /> Resume queue
+        <Icon name="play" /> {t('syncView.resumeQueue')}
       </button>
     </div>
   );
@@ -190,38 +186,38 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
     <Modal
       top={top}
       className="sync-dialog"
-      title="Synchronise folders"
+      title={t('syncView.title')}
       onClose={close}
       initialFocus=".sync-directions input:checked"
       footer={
         <>
           {state.phase === 'running' && (
             <span className="muted small running-note">
-              <span className="spinner" aria-hidden="true" /> Running: follow the transfers in the queue.
+              <span className="spinner" aria-hidden="true" /> {t('syncView.runningNote')}
             </span>
           )}
           {state.phase === 'done' && state.result && (
             <span className={`small ${state.result.summary.failed > 0 || state.result.cancelled ? 'warn-text' : 'good-text'}`} role="status">
-              {state.result.cancelled ? 'Cancelled' : 'Finished'}: {state.result.summary.done} done, {state.result.summary.skipped} skipped, {state.result.summary.failed} failed.
+              {t('syncView.finished', { cancelled: state.result.cancelled ? 'yes' : 'no', done: state.result.summary.done, skipped: state.result.summary.skipped, failed: state.result.summary.failed })}
             </span>
           )}
           <span className="spacer" />
           {state.phase === 'running' && (
             <button type="button" className="button danger" disabled={state.cancelling} onClick={() => void dispatcher.sync.cancel()}>
-              <Icon name="close" /> {state.cancelling ? 'Cancelling…' : 'Cancel sync'}
+              <Icon name="close" /> {state.cancelling ? t('syncView.cancelling') : t('syncView.cancelSync')}
             </button>
           )}
           <button type="button" className="button" onClick={close}>
-            {state.phase === 'done' ? 'Close' : state.phase === 'running' ? 'Hide' : 'Cancel'}
+            {state.phase === 'done' ? t('common.close') : state.phase === 'running' ? t('syncView.hide') : t('common.cancel')}
           </button>
           {state.phase !== 'done' && (
             <button type="button" className={`button${state.plan && !state.stale ? '' : ' primary'}`} disabled={busy} onClick={() => void dispatcher.sync.preview()}>
-              <Icon name="eye" /> {state.plan ? 'Preview again' : 'Preview'}
+              <Icon name="eye" /> {state.plan ? t('syncView.previewAgain') : t('syncView.preview')}
             </button>
           )}
           {state.phase !== 'done' && (
             <button type="button" className={`button ${state.plan?.deleteEnabled && ticked > 0 && state.plan.actions.some((a) => a.operation === 'delete' && state.checked.has(a.id)) ? 'danger' : 'primary'}`} disabled={!canRun(state)} onClick={() => void dispatcher.sync.run()}>
-              <Icon name="sync" /> Run {ticked > 0 ? `${ticked} action${ticked === 1 ? '' : 's'}` : ''}
+              <Icon name="sync" /> {t('syncView.run', { count: ticked })}
             </button>
           )}
         </>
@@ -231,7 +227,7 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
       <div className="sync-pair">
         <div>
           <span className="pair-label">
-            <Icon name="folder" /> Local folder
+            <Icon name="folder" /> {t('syncView.localFolder')}
           </span>
           <span className="mono path" title={state.localRoot}>
             {state.localRoot}
@@ -239,7 +235,7 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
         </div>
         <div>
           <span className="pair-label">
-            <Icon name="server" /> Server folder
+            <Icon name="server" /> {t('syncView.serverFolder')}
           </span>
           <span className="mono path" title={state.remoteRoot}>
             {state.remoteRoot}
@@ -247,7 +243,7 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
         </div>
       </div>
       <fieldset className="sync-directions" disabled={settingsLocked}>
-        <legend>Direction</legend>
+        <legend>{t('syncView.direction')}</legend>
         {DIRECTION_CHOICES.map((c) => (
           <label key={c.value} className={`direction-choice${state.direction === c.value ? ' on' : ''}`}>
             <input type="radio" name="sync-direction" value={c.value} checked={state.direction === c.value} onChange={() => dispatcher.sync.setSettings({ direction: c.value })} />
@@ -260,28 +256,30 @@ export function SyncDialog({ top }: { readonly dialog: Extract<Dialog, { kind: '
       </fieldset>
       <label className="check delete-check">
         <input type="checkbox" checked={state.deleteEnabled} disabled={settingsLocked} onChange={(e) => dispatcher.sync.setSettings({ deleteEnabled: e.target.checked })} />
-        <span>Delete files that are not on the source</span>
+        <span>{t('syncView.deleteOption')}</span>
       </label>
       <label className="check">
         <input type="checkbox" checked={state.sizeOnly} disabled={settingsLocked} onChange={(e) => dispatcher.sync.setSettings({ sizeOnly: e.target.checked })} />
-        <span>Compare file sizes only (for servers that cannot keep modification times)</span>
+        <span>{t('syncView.sizeOnly')}</span>
       </label>
       {state.deleteEnabled ? (
         <div className="banner danger" role="alert">
           <Icon name="warning" />
           <div>
-            <strong>Deletion is on.</strong>
-            <p>{deletionWarning(state.direction)} Each deletion is listed in the preview; untick any you want to keep.</p>
+            <strong>{t('syncView.deletionOn')}</strong>
+            <p>
+              {deletionWarning(state.direction)} {t('syncView.deletionListed')}
+            </p>
           </div>
         </div>
       ) : (
-        <p className="muted small delete-off">Nothing is deleted: files on one side only are {state.direction === 'mirror' ? 'copied to the other side' : 'kept'}.</p>
+        <p className="muted small delete-off">{t('syncView.nothingDeleted', { mirror: state.direction === 'mirror' ? 'yes' : 'no' })}</p>
       )}
       {state.error && (
         <div className="banner danger" role="alert">
           <Icon name="warning" />
           <p>
-            <strong>{describeError(state.error).title}:</strong> {state.error.message}
+            <strong>{t('syncView.errorTitle', { title: describeError(state.error).title })}</strong> {state.error.message}
           </p>
         </div>
       )}

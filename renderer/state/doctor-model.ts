@@ -3,11 +3,12 @@
  * site being edited (saved or not), the checklist filled step by step from `doctorStep` events, and the
  * plain-text report behind "Copy report". Pure: no DOM, no window.wharf.
  */
+import type { MessageId } from '../../common/i18n/catalog';
+import { t, translator } from '../../common/i18n/t';
 import type { QuickConnectFields } from '../../common/ipc/payloads';
 import type { WharfErrorData } from '../../common/models/errors';
 import {
   DOCTOR_STEP_IDS,
-  DOCTOR_STEP_TITLES,
   type DoctorDiagnosis,
   type DoctorReport,
   type DoctorRequest,
@@ -16,9 +17,9 @@ import {
   type DoctorStepId,
   type DoctorStepStatus,
 } from '../../common/models/doctor';
-import { defaultPortFor, PROTOCOL_NAMES, type FtpsMode } from '../../common/models/site';
+import { defaultPortFor, type FtpsMode } from '../../common/models/site';
 import type { SiteProfile } from '../../common/models/site-profile';
-import { effectivePort, type SiteDraft } from './sites-model';
+import { effectivePort, protocolName, type SiteDraft } from './sites-model';
 
 /** A doctor request before the dispatcher tags it with a run id. */
 export type DoctorTarget = WithoutRunId<DoctorRequest>;
@@ -36,12 +37,10 @@ export type DoctorPlan =
   | { readonly kind: 'run'; readonly label: string; readonly target: DoctorTarget }
   | { readonly kind: 'ask-password'; readonly label: string; readonly reason: string; readonly target: DoctorTarget };
 
-const MODE_WORDS = PROTOCOL_NAMES;
-
 /** `ann@ftp.example.com:21 (FTPS explicit)`. */
 export function doctorLabel(host: string, port: number, mode: FtpsMode, user: string): string {
   const where = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-  return `${user ? `${user}@` : ''}${where} (${MODE_WORDS[mode]})`;
+  return t('doctorView.label', { where: `${user ? `${user}@` : ''}${where}`, protocol: protocolName(mode) });
 }
 
 function anonymous(user: string): boolean {
@@ -88,7 +87,7 @@ export function doctorPlanFromDraft(draft: SiteDraft, saved: SiteProfile | null)
   const label = doctorLabel(draft.host.trim(), port, draft.protocol, draft.user);
   if (saved && draft.id === saved.id && !connectionChanged(draft, saved) && draft.password === '') {
     if (!saved.hasPassword && !anonymous(saved.user)) {
-      return { kind: 'ask-password', label, reason: `The password of ${saved.user} is not saved: type it for this test (it is not saved).`, target: { kind: 'site', siteId: saved.id } };
+      return { kind: 'ask-password', label, reason: t('doctorView.askPassword.siteAsks', { user: saved.user }), target: { kind: 'site', siteId: saved.id } };
     }
     return { kind: 'run', label, target: { kind: 'site', siteId: saved.id } };
   }
@@ -107,8 +106,8 @@ export function doctorPlanFromDraft(draft: SiteDraft, saved: SiteProfile | null)
   if (draft.password !== '' || anonymous(draft.user)) return { kind: 'run', label, target };
   const reason =
     saved && saved.hasPassword
-      ? 'These settings are not saved yet: type the password to test them (the saved password is only sent to the saved server), or save first.'
-      : `Type the password of ${draft.user} for this test (it is not saved).`;
+      ? t('doctorView.askPassword.unsaved')
+      : t('doctorView.askPassword.notSaved', { user: draft.user });
   return { kind: 'ask-password', label, reason, target };
 }
 
@@ -142,7 +141,7 @@ export const initialDoctor: DoctorState = { run: null };
 
 /** The checklist before anything ran. */
 export function pendingSteps(): DoctorStep[] {
-  return DOCTOR_STEP_IDS.map((id) => ({ id, title: DOCTOR_STEP_TITLES[id], status: 'pending' as const, summary: '', details: [], durationMs: null }));
+  return DOCTOR_STEP_IDS.map((id) => ({ id, title: doctorStepTitle(id), status: 'pending' as const, summary: '', details: [], durationMs: null }));
 }
 
 /** A run that starts now. */
@@ -200,19 +199,20 @@ export function finishedCount(run: DoctorRunView): number {
 /** `12 ms`, `1.4 s`; '' when the step did not run. */
 export function formatDuration(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '';
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  if (ms < 1000) return t('doctorView.ms', { value: translator().number(Math.max(0, Math.round(ms))) });
+  const digits = ms < 10_000 ? 1 : 0;
+  return t('doctorView.seconds', { value: translator().number(Number((ms / 1000).toFixed(digits)), { minimumFractionDigits: digits, maximumFractionDigits: digits }) });
 }
 
 /** The words of a verdict, for the dialog's banner and the report. */
 export function verdictText(verdict: DoctorReport['verdict']): string {
   switch (verdict) {
     case 'ok':
-      return 'Everything works.';
+      return t('doctorView.verdict.ok');
     case 'warnings':
-      return 'The connection works, with warnings.';
+      return t('doctorView.verdict.warnings');
     case 'failed':
-      return 'The connection does not work.';
+      return t('doctorView.verdict.failed');
     default: {
       const never: never = verdict;
       return String(never);
@@ -227,14 +227,37 @@ export function verdictText(verdict: DoctorReport['verdict']): string {
 export function cancelledText(report: DoctorReport): string | null {
   if (report.cancelledAt === undefined) return null;
   const index = report.steps.findIndex((s) => s.id === report.cancelledAt);
-  return `Cancelled at “${DOCTOR_STEP_TITLES[report.cancelledAt]}” (step ${index + 1} of ${report.steps.length}).`;
+  return t('doctorView.cancelledAt', { step: doctorStepTitle(report.cancelledAt), index: index + 1, total: report.steps.length });
 }
-
-const STATUS_WORDS: Record<DoctorStepStatus, string> = { pending: 'waiting', running: 'running', ok: 'ok', warning: 'warning', failed: 'failed', skipped: 'skipped' };
 
 /** A step's status in words (for screen readers and the report). */
 export function statusWord(status: DoctorStepStatus): string {
-  return STATUS_WORDS[status];
+  return t('doctorView.status', { status });
+}
+
+const STEP_TITLES: Record<DoctorStepId, MessageId> = {
+  resolve: 'doctorView.step.resolve',
+  proxy: 'doctorView.step.proxy',
+  connect: 'doctorView.step.connect',
+  greeting: 'doctorView.step.greeting',
+  tls: 'doctorView.step.tls',
+  certificate: 'doctorView.step.certificate',
+  'client-certificate': 'doctorView.step.clientCertificate',
+  login: 'doctorView.step.login',
+  protection: 'doctorView.step.protection',
+  epsv: 'doctorView.step.epsv',
+  pasv: 'doctorView.step.pasv',
+  listing: 'doctorView.step.listing',
+  'session-reuse': 'doctorView.step.sessionReuse',
+  active: 'doctorView.step.active',
+  tls13: 'doctorView.step.tls13',
+  tls12: 'doctorView.step.tls12',
+};
+
+/** A step's title in the current language (main's report may carry another step id: its own title then). */
+export function doctorStepTitle(id: string, fallback: string = id): string {
+  const message = STEP_TITLES[id as DoctorStepId] as MessageId | undefined;
+  return message ? t(message) : fallback;
 }
 
 /** The diagnoses worth a card, errors first. */
@@ -260,44 +283,55 @@ export function redact(text: string, secrets: readonly string[]): string {
  */
 export function doctorReportText(report: DoctorReport, secrets: readonly string[] = [], appVersion?: string): string {
   const lines: string[] = [];
-  lines.push(`Wharf connection test${appVersion ? ` (Wharf ${appVersion})` : ''}`);
-  lines.push(`Server:   ${doctorLabel(report.host, report.port, report.mode, report.user)}`);
-  lines.push(`Started:  ${report.startedAt}, took ${formatDuration(report.durationMs)}`);
+  // Labels padded to a column as wide as the longest of them (in English, the widths the report always had).
+  const head = [t('doctorView.report.server'), t('doctorView.report.started'), t('doctorView.report.verdict')];
+  const headWidth = Math.max(9, ...head.map((label) => label.length)) + 1;
+  const [serverLabel = '', startedLabel = '', verdictLabel = ''] = head.map((label) => label.padEnd(headWidth));
+  lines.push(t('doctorView.report.heading', { version: appVersion ?? 'none' }));
+  lines.push(`${serverLabel}${doctorLabel(report.host, report.port, report.mode, report.user)}`);
+  lines.push(`${startedLabel}${t('doctorView.report.startedValue', { startedAt: report.startedAt, duration: formatDuration(report.durationMs) })}`);
   const cancelled = cancelledText(report);
   // A cancelled run's verdict covers only the steps before the cancel: saying "OK" would claim too much.
-  lines.push(cancelled ? `Verdict:  CANCELLED — ${cancelled} The steps after it did not run.` : `Verdict:  ${report.verdict.toUpperCase()} — ${verdictText(report.verdict)}`);
+  lines.push(`${verdictLabel}${cancelled ? t('doctorView.report.cancelled', { where: cancelled }) : t('doctorView.report.verdictValue', { verdict: report.verdict, text: verdictText(report.verdict) })}`);
   lines.push('');
-  lines.push('Steps');
+  lines.push(t('doctorView.report.steps'));
   const width = Math.max(...report.steps.map((s) => s.title.length));
+  const statusWidth = Math.max(7, ...report.steps.map((s) => statusWord(s.status).length));
   for (const step of report.steps) {
     const time = formatDuration(step.durationMs);
-    lines.push(`  [${statusWord(step.status).padEnd(7)}] ${step.title.padEnd(width)}  ${step.summary}${time ? ` (${time})` : ''}`);
-    for (const detail of step.details) lines.push(`              ${detail}`);
+    lines.push(`  [${statusWord(step.status).padEnd(statusWidth)}] ${step.title.padEnd(width)}  ${step.summary}${time ? ` (${time})` : ''}`);
+    for (const detail of step.details) lines.push(`${' '.repeat(statusWidth + 7)}${detail}`);
   }
   if (report.diagnoses.length > 0) {
     lines.push('');
-    lines.push('Diagnoses');
+    lines.push(t('doctorView.report.diagnoses'));
     for (const d of sortedDiagnoses(report.diagnoses)) {
-      lines.push(`  [${d.severity}] ${d.title} (step: ${DOCTOR_STEP_TITLES[d.stepId as DoctorStepId] ?? d.stepId})`);
+      lines.push(`  [${d.severity}] ${t('doctorView.report.diagnosisStep', { title: d.title, step: doctorStepTitle(d.stepId) })}`);
       lines.push(`    ${d.explanation}`);
       for (const fix of d.fixes) lines.push(`    - ${fix}`);
     }
   }
   const f = report.facts;
+  const facts: [string, string][] = [];
+  if (f.addresses.length > 0) facts.push([t('doctorView.report.addresses'), f.addresses.join(', ')]);
+  if (f.serverBanner) facts.push([t('doctorView.report.banner'), f.serverBanner]);
+  if (f.tlsVersion) facts.push([t('doctorView.report.tls'), `${f.tlsVersion}${f.cipher ? `, ${f.cipher}` : ''}`]);
+  if (f.certificate) facts.push([t('doctorView.report.certificate'), `${f.certificate.subject}, SHA-256 ${f.certificate.fingerprintSha256}${f.certificateTrust ? ` (${f.certificateTrust})` : ''}`]);
+  if (f.features.length > 0) facts.push([t('doctorView.report.features'), f.features.join(', ')]);
+  facts.push([t('doctorView.report.dataConnection'), f.workingDataMethod ?? t('doctorView.report.noneWorked')]);
+  if (f.pasvAnnouncedAddress) facts.push([t('doctorView.report.pasvAddress'), f.pasvAnnouncedAddress]);
+  if (f.dataSessionReused !== null) {
+    const required = f.sessionReuseRequired === null ? 'unknown' : f.sessionReuseRequired ? 'yes' : 'no';
+    facts.push([t('doctorView.report.sessionReused'), t('doctorView.report.sessionReusedValue', { reused: f.dataSessionReused ? 'yes' : 'no', required })]);
+  }
+  for (const v of f.tlsVersions) facts.push([t('doctorView.report.tlsVersion', { version: v.version }), t('doctorView.report.supported', { supported: v.supported ? 'yes' : 'no', cipher: v.cipher ?? 'none' })]);
+  const factWidth = Math.max(16, ...facts.map(([label]) => label.length)) + 1;
   lines.push('');
-  lines.push('Facts');
-  if (f.addresses.length > 0) lines.push(`  Addresses:       ${f.addresses.join(', ')}`);
-  if (f.serverBanner) lines.push(`  Banner:          ${f.serverBanner}`);
-  if (f.tlsVersion) lines.push(`  TLS:             ${f.tlsVersion}${f.cipher ? `, ${f.cipher}` : ''}`);
-  if (f.certificate) lines.push(`  Certificate:     ${f.certificate.subject}, SHA-256 ${f.certificate.fingerprintSha256}${f.certificateTrust ? ` (${f.certificateTrust})` : ''}`);
-  if (f.features.length > 0) lines.push(`  Features:        ${f.features.join(', ')}`);
-  lines.push(`  Data connection: ${f.workingDataMethod ?? 'none worked'}`);
-  if (f.pasvAnnouncedAddress) lines.push(`  PASV address:    ${f.pasvAnnouncedAddress}`);
-  if (f.dataSessionReused !== null) lines.push(`  Session reused:  ${f.dataSessionReused ? 'yes' : 'no'}${f.sessionReuseRequired === null ? '' : f.sessionReuseRequired ? ' (required by the server)' : ' (not required)'}`);
-  for (const v of f.tlsVersions) lines.push(`  ${v.version}:         ${v.supported ? `supported${v.cipher ? `, ${v.cipher}` : ''}` : 'not supported'}`);
+  lines.push(t('doctorView.report.facts'));
+  for (const [label, value] of facts) lines.push(`  ${label.padEnd(factWidth)}${value}`);
   if (report.transcript.length > 0) {
     lines.push('');
-    lines.push('Control connection (password masked)');
+    lines.push(t('doctorView.report.transcript'));
     for (const line of report.transcript) lines.push(`  ${line}`);
   }
   return redact(lines.join('\n'), secrets);

@@ -4,7 +4,9 @@
  */
 import type { KeychainStatus, SitesListing } from '../../common/ipc/payloads';
 import { parseProxyUrl, type SiteProxyMode } from '../../common/models/proxy';
-import { defaultPortFor, PROTOCOL_NAMES, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
+import type { MessageId } from '../../common/i18n/catalog';
+import { t } from '../../common/i18n/t';
+import { defaultPortFor, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
 import {
   changesPasswordServer,
   DEFAULT_ALLOW_CLEAR_DATA,
@@ -35,47 +37,47 @@ export interface SitesState {
 export const initialSites: SitesState = { listing: null, keychain: null, pinned: null };
 
 /** The protocol choices, in the order and words the site manager and quick connect offer them. */
-export const PROTOCOL_CHOICES: readonly { readonly value: FtpsMode; readonly label: string; readonly short: string }[] = [
-  { value: 'explicit', label: `${PROTOCOL_NAMES.explicit} (AUTH TLS)`, short: PROTOCOL_NAMES.explicit },
-  { value: 'implicit', label: `${PROTOCOL_NAMES.implicit} (legacy, port 990)`, short: PROTOCOL_NAMES.implicit },
-  { value: 'plain', label: PROTOCOL_NAMES.plain, short: PROTOCOL_NAMES.plain },
-];
+export const PROTOCOL_CHOICES: readonly { readonly value: FtpsMode; readonly label: string; readonly short: string }[] = (['explicit', 'implicit', 'plain'] as const).map((value) => ({
+  value,
+  // Getters: the words follow the language at the time they are drawn.
+  get label() {
+    return t(value === 'plain' ? 'siteManager.protocol.plain' : value === 'explicit' ? 'siteManager.protocol.explicit.choice' : 'siteManager.protocol.implicit.choice');
+  },
+  get short() {
+    return protocolName(value);
+  },
+}));
+
+/** A protocol's name as people read it (FileZilla's terms in German and Japanese). */
+export function protocolName(mode: FtpsMode): string {
+  return t(mode === 'explicit' ? 'siteManager.protocol.explicit' : mode === 'implicit' ? 'siteManager.protocol.implicit' : 'siteManager.protocol.plain');
+}
 
 /** The hint beside the protocol: why explicit is the standard and implicit the legacy one. */
-export const PROTOCOL_HINT =
-  'Explicit FTPS starts as plain FTP on port 21 and upgrades the connection with AUTH TLS before anything secret is sent, as RFC 4217 specifies. ' +
-  'Implicit FTPS negotiates TLS immediately on port 990; it is not defined by any RFC and exists for old servers.';
+export const protocolHint = (): string => t('siteManager.protocol.hint');
 
-/** The site manager's checkbox for `uploadViaTemporaryName`. */
-export const UPLOAD_VIA_TEMPORARY_NAME_LABEL = 'Upload via a temporary name';
+/** The site manager's checkbox for `uploadViaTemporaryName`, and why it is there and when to untick it. */
+export const uploadViaTemporaryNameLabel = (): string => t('siteManager.uploadViaTemporaryName');
+export const uploadViaTemporaryNameHint = (): string => t('siteManager.uploadViaTemporaryName.hint');
 
 /** The site manager's checkbox for `keepModifiedTimes`, and why it is on. */
-export const KEEP_MODIFIED_TIMES_LABEL = 'Keep modification times on upload';
-export const KEEP_MODIFIED_TIMES_HINT =
-  'After each upload the server file gets the local file\'s modification time (MFMT, else SITE UTIME), so compare and sync do not see files just uploaded as newer on the server.';
+export const keepModifiedTimesLabel = (): string => t('siteManager.keepModifiedTimes');
+export const keepModifiedTimesHint = (): string => t('siteManager.keepModifiedTimes.hint');
+
+/** "Allow unencrypted file data", and why it is off by default and when to tick it. */
+export const allowClearDataLabel = (): string => t('siteManager.allowClearData');
+export const allowClearDataHint = (): string => t('siteManager.allowClearData.hint');
 
 /** The site manager's choice for `segments`: off, or up to N ranges at once; and what it does. */
-export const SEGMENTS_LABEL = 'Big downloads in segments';
-export const SEGMENTS_HINT =
-  'A download over 64 MiB is fetched in several ranges at once (REST on each), on connections of this site that are free, never more than its maximum connections; one file, verified as a whole. ' +
-  'Turn it off for servers that forbid several connections or REST.';
-export const SEGMENTS_CHOICES: readonly { readonly value: string; readonly label: string }[] = [
-  { value: '0', label: 'Off (one stream per file)' },
-  ...Array.from({ length: MAX_SEGMENTS - 1 }, (_, i) => ({ value: String(i + 2), label: `Up to ${i + 2} at once` })),
+export const segmentsLabel = (): string => t('siteManager.segments');
+export const segmentsHint = (): string => t('siteManager.segments.hint');
+export const segmentsChoices = (): readonly { readonly value: string; readonly label: string }[] => [
+  { value: '0', label: t('siteManager.segments.off') },
+  ...Array.from({ length: MAX_SEGMENTS - 1 }, (_, i) => ({ value: String(i + 2), label: t('siteManager.segments.upTo', { count: i + 2 }) })),
 ];
 
-/** Why the checkbox is there and when to untick it. */
-export const UPLOAD_VIA_TEMPORARY_NAME_HINT =
-  'Each upload is written as NAME.wharf-part and renamed to NAME only once it is complete and verified, so an interrupted upload never leaves a partial file under the real name. ' +
-  'Turn it off for servers that do not allow renaming (some upload-only drop boxes).';
-
-/** Why "Allow unencrypted file data" is off by default and when to tick it. */
-export const ALLOW_CLEAR_DATA_HINT =
-  'Off: a server that refuses to encrypt data connections (PROT P) is refused, since listings and files would travel unencrypted. ' +
-  'Turn it on only for an old server that cannot encrypt them and files that need no secrecy; user name and password stay encrypted either way.';
-
 /** The warning shown whenever plain FTP is chosen. */
-export const PLAIN_FTP_WARNING = 'Plain FTP is not encrypted: your password and your files travel over the network in clear text, readable by anyone on the way.';
+export const plainFtpWarning = (): string => t('siteManager.plainWarning');
 
 /** The port a protocol field shows: the protocol's default while it follows, the user's own otherwise. */
 export function followPort(protocol: FtpsMode, port: string, portEdited: boolean): string {
@@ -126,7 +128,7 @@ export interface SiteDraft {
 }
 
 /** A new site in a folder; "ask on connect" when the keychain cannot hold passwords. */
-export function newDraft(folderPath: readonly string[], keychainAvailable: boolean, name = 'New site'): SiteDraft {
+export function newDraft(folderPath: readonly string[], keychainAvailable: boolean, name = t('siteManager.newSite')): SiteDraft {
   return {
     id: null,
     name,
@@ -224,26 +226,26 @@ export function withPort(draft: SiteDraft, port: string): SiteDraft {
 export function validateDraft(draft: SiteDraft): Partial<Record<keyof SiteDraft, string>> {
   const errors: Partial<Record<keyof SiteDraft, string>> = {};
   const name = draft.name.trim();
-  if (!name) errors.name = 'A name is required.';
-  else if (name.includes('/')) errors.name = 'Names cannot contain "/".';
+  if (!name) errors.name = t('siteManager.error.nameRequired');
+  else if (name.includes('/')) errors.name = t('siteManager.error.nameSlash');
   const host = draft.host.trim();
-  if (!host) errors.host = 'A host is required.';
-  else if (/[\s/@]/.test(host)) errors.host = 'A host cannot contain spaces, "/" or "@".';
+  if (!host) errors.host = t('siteManager.error.hostRequired');
+  else if (/[\s/@]/.test(host)) errors.host = t('siteManager.error.hostChars');
   const port = effectivePort(draft);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) errors.port = 'A port is a number from 1 to 65535.';
+  if (!Number.isInteger(port) || port < 1 || port > 65535) errors.port = t('siteManager.error.port');
   const max = Number(draft.maxConnections);
-  if (!Number.isInteger(max) || max < 1 || max > MAX_CONNECTIONS_LIMIT) errors.maxConnections = `From 1 to ${MAX_CONNECTIONS_LIMIT}.`;
+  if (!Number.isInteger(max) || max < 1 || max > MAX_CONNECTIONS_LIMIT) errors.maxConnections = t('siteManager.error.maxConnections', { max: MAX_CONNECTIONS_LIMIT });
   const tz = Number(draft.timezoneOffsetMinutes);
-  if (!Number.isInteger(tz) || Math.abs(tz) > MAX_TIMEZONE_OFFSET_MINUTES) errors.timezoneOffsetMinutes = 'Minutes, from -1440 to 1440.';
-  if (!/^[A-Za-z0-9_.:-]+$/.test(draft.encoding.trim())) errors.encoding = 'A charset such as utf8, latin1 or windows-1251.';
-  if (/[\r\n]/.test(draft.user)) errors.user = 'No line breaks.';
-  if ([...draft.password].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) errors.password = 'A password cannot contain line breaks or control characters.';
+  if (!Number.isInteger(tz) || Math.abs(tz) > MAX_TIMEZONE_OFFSET_MINUTES) errors.timezoneOffsetMinutes = t('siteManager.error.timezone');
+  if (!/^[A-Za-z0-9_.:-]+$/.test(draft.encoding.trim())) errors.encoding = t('siteManager.error.charset');
+  if (/[\r\n]/.test(draft.user)) errors.user = t('siteManager.error.userLineBreak');
+  if ([...draft.password].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) errors.password = t('siteManager.error.passwordControl');
   if (draft.proxyMode === 'custom') {
-    const parsed = draft.proxyUrl.trim() === '' ? { error: 'Enter the proxy address, such as socks5://proxy.example:1080.' } : parseProxyUrl(draft.proxyUrl);
+    const parsed = draft.proxyUrl.trim() === '' ? { error: t('siteManager.error.proxyEmpty') } : parseProxyUrl(draft.proxyUrl);
     if ('error' in parsed) errors.proxyUrl = parsed.error;
-    else if (parsed.password !== null) errors.proxyUrl = 'Leave the password out of the address: enter it in the proxy password field.';
+    else if (parsed.password !== null) errors.proxyUrl = t('siteManager.error.proxyPasswordInUrl');
   }
-  if (draft.clientKeyPath.trim() !== '' && draft.clientCertPath.trim() === '') errors.clientCertPath = 'Choose the certificate that goes with the key.';
+  if (draft.clientKeyPath.trim() !== '' && draft.clientCertPath.trim() === '') errors.clientCertPath = t('siteManager.error.keyWithoutCert');
   return errors;
 }
 
@@ -329,20 +331,20 @@ export function toUpdateInput(draft: SiteDraft, site: SiteProfile): SiteUpdateIn
 }
 
 /** The settings an open connection keeps until it reconnects, as the notice names them. */
-const RECONNECT_SETTING_WORDS: Record<SiteReconnectSetting, string> = {
-  protocol: 'protocol',
-  host: 'host',
-  port: 'port',
-  user: 'user',
-  password: 'password',
-  dataMode: 'data connection mode',
-  encoding: 'charset',
-  minTlsVersion: 'minimum TLS version',
-  clientCertPath: 'client certificate',
-  clientKeyPath: 'client key',
-  proxyMode: 'proxy',
-  proxyUrl: 'proxy address',
-  allowClearData: 'unencrypted file data setting',
+const RECONNECT_SETTING_WORDS: Record<SiteReconnectSetting, MessageId> = {
+  protocol: 'siteManager.setting.protocol',
+  host: 'siteManager.setting.host',
+  port: 'siteManager.setting.port',
+  user: 'siteManager.setting.user',
+  password: 'siteManager.setting.password',
+  dataMode: 'siteManager.setting.dataMode',
+  encoding: 'siteManager.setting.encoding',
+  minTlsVersion: 'siteManager.setting.minTlsVersion',
+  clientCertPath: 'siteManager.setting.clientCertPath',
+  clientKeyPath: 'siteManager.setting.clientKeyPath',
+  proxyMode: 'siteManager.setting.proxyMode',
+  proxyUrl: 'siteManager.setting.proxyUrl',
+  allowClearData: 'siteManager.setting.allowClearData',
 };
 
 /**
@@ -350,11 +352,12 @@ const RECONNECT_SETTING_WORDS: Record<SiteReconnectSetting, string> = {
  * (settingsAwaitingReconnect); the others have already reached the open connection and the queue.
  */
 export function reconnectNotice(siteName: string, settings: readonly SiteReconnectSetting[]): { readonly title: string; readonly message: string } {
-  const words = settings.map((s) => RECONNECT_SETTING_WORDS[s]);
-  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+  const words = settings.map((s) => t(RECONNECT_SETTING_WORDS[s]));
+  let list = words[0] ?? '';
+  for (let i = 1; i < words.length; i++) list = t(i === words.length - 1 ? 'siteManager.list.end' : 'siteManager.list.middle', i === words.length - 1 ? { head: list, last: words[i] } : { head: list, next: words[i] });
   return {
-    title: `Reconnect to apply: ${siteName}`,
-    message: `The new ${list} ${words.length > 1 ? 'apply' : 'applies'} the next time you connect; the open connection keeps using the old ${words.length > 1 ? 'ones' : 'one'}. Other settings apply at once.`,
+    title: t('siteManager.reconnect.title', { site: siteName }),
+    message: t('siteManager.reconnect.message', { settings: list, count: words.length }),
   };
 }
 
@@ -413,7 +416,7 @@ export function folderChoices(listing: SitesListing | null): { readonly key: str
     }
     return a.length - b.length;
   });
-  return [{ key: folderKey([]), path: [], label: 'Top level' }, ...sorted.map((f) => ({ key: folderKey(f), path: f, label: f.join(' / ') }))];
+  return [{ key: folderKey([]), path: [], label: t('siteManager.topLevel') }, ...sorted.map((f) => ({ key: folderKey(f), path: f, label: f.join(' / ') }))];
 }
 
 /**
@@ -422,13 +425,13 @@ export function folderChoices(listing: SitesListing | null): { readonly key: str
  */
 export function validateFolderName(listing: SitesListing | null, parent: readonly string[], name: string, current?: readonly string[]): string | null {
   const n = name.trim();
-  if (!n) return 'A name is required.';
-  if (n.includes('/')) return 'Names cannot contain "/".';
-  if ([...n].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'Names cannot contain control characters.';
+  if (!n) return t('siteManager.error.nameRequired');
+  if (n.includes('/')) return t('siteManager.error.nameSlash');
+  if ([...n].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return t('siteManager.error.nameControl');
   const taken = allFolders(listing).some(
     (f) => f.length === parent.length + 1 && isWithinFolder(f, parent) && f[parent.length]!.toLowerCase() === n.toLowerCase() && (!current || folderKey(f) !== folderKey(current)),
   );
-  return taken ? `A folder named “${n}” already exists there.` : null;
+  return taken ? t('siteManager.error.folderTaken', { name: n }) : null;
 }
 
 /**

@@ -167,21 +167,26 @@ export function syncWaitingOnPausedQueue(state: SyncDialogState, queue: QueueSna
 }
 
 /** The words of a direction, as the dialog offers them. */
-export const DIRECTION_CHOICES: readonly { readonly value: SyncDirection; readonly label: string; readonly hint: string }[] = [
-  { value: 'up', label: 'Upload', hint: 'Make the server folder match this computer.' },
-  { value: 'down', label: 'Download', hint: 'Make the local folder match the server.' },
-  { value: 'mirror', label: 'Mirror', hint: 'Copy both ways; where both changed, the newer copy wins.' },
-];
+export const DIRECTION_CHOICES: readonly { readonly value: SyncDirection; readonly label: string; readonly hint: string }[] = (['up', 'down', 'mirror'] as const).map((value) => ({
+  value,
+  // Getters: the words follow the language at the time they are drawn.
+  get label() {
+    return t(`syncView.direction.${value}`);
+  },
+  get hint() {
+    return t(`syncView.direction.${value}.hint`);
+  },
+}));
 
 /** The warning beside "delete files that are not on the source", per direction. */
 export function deletionWarning(direction: SyncDirection): string {
   switch (direction) {
     case 'up':
-      return 'Files and folders on the server that are not on this computer will be deleted from the server. This cannot be undone.';
+      return t('syncView.deletion.up');
     case 'down':
-      return 'Files and folders on this computer that are not on the server will be deleted (moved to the trash where there is one).';
+      return t('syncView.deletion.down');
     case 'mirror':
-      return 'What was deleted on one side since the last sync of these folders will be deleted on the other side too.';
+      return t('syncView.deletion.mirror');
     default: {
       const never: never = direction;
       return String(never);
@@ -193,11 +198,11 @@ export function deletionWarning(direction: SyncDirection): string {
 export function actionLabel(action: Pick<SyncAction, 'operation' | 'target'>): string {
   switch (action.operation) {
     case 'copy':
-      return action.target === 'remote' ? 'Upload' : 'Download';
+      return action.target === 'remote' ? t('syncView.action.upload') : t('syncView.action.download');
     case 'overwrite':
-      return action.target === 'remote' ? 'Upload, replace' : 'Download, replace';
+      return action.target === 'remote' ? t('syncView.action.uploadReplace') : t('syncView.action.downloadReplace');
     case 'delete':
-      return action.target === 'remote' ? 'Delete on server' : 'Delete locally';
+      return action.target === 'remote' ? t('syncView.action.deleteRemote') : t('syncView.action.deleteLocal');
     default: {
       const never: never = action.operation;
       return String(never);
@@ -207,10 +212,8 @@ export function actionLabel(action: Pick<SyncAction, 'operation' | 'target'>): s
 
 /** A run ended: one line for the notice. */
 export function runSummaryText(result: SyncRunResult): string {
-  const parts = [`${result.summary.done} done`];
-  if (result.summary.skipped > 0) parts.push(`${result.summary.skipped} skipped`);
-  if (result.summary.failed > 0) parts.push(`${result.summary.failed} failed`);
-  return `${parts.join(', ')}.${result.cancelled ? ' Cancelled: what had not ended then was not carried out.' : ''}`;
+  const { done, skipped, failed } = result.summary;
+  return t('syncView.runSummary', { done, skipped, failed, cancelled: result.cancelled ? 'yes' : 'no' });
 }
 
 /**
@@ -256,6 +259,5 @@ const DIRECTION_ARROW: Record<SyncDirection, string> = { up: '→', down: '←',
 /** The running-sync line: "Syncing /home/me/site → example:/www — 3 of 10 done", or "Cancelling …". */
 export function runningSyncText(sync: RunningSync): string {
   const pair = `${sync.localRoot} ${DIRECTION_ARROW[sync.direction]} ${sync.siteLabel}:${sync.remoteRoot}`;
-  const values = { pair, done: sync.actionsDone, total: sync.actionsTotal };
-  return sync.cancelled ? t('queue.runningSyncs.cancellingSync', values) : t('queue.runningSyncs.syncing', values);
+  return t('syncView.running', { cancelling: sync.cancelled ? 'yes' : 'no', pair, done: sync.actionsDone, total: sync.actionsTotal });
 }

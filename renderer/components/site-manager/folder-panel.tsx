@@ -1,4 +1,5 @@
 /** A folder selected in the site tree: rename it, see what it holds, delete it, start a site in it. */
+import { t } from '../../../common/i18n/t';
 import { useState, type ReactNode } from 'react';
 import type { SitesListing } from '../../../common/ipc/payloads';
 import { folderContents, validateFolderName } from '../../state/sites-model';
@@ -30,10 +31,8 @@ export function FolderPanel({
         <Icon name="folder" /> {path.join(' / ')}
       </h3>
       <p className="muted">
-        {inside.sites === 0 && inside.folders === 0
-          ? 'This folder is empty.'
-          : `Holds ${inside.sites} site${inside.sites === 1 ? '' : 's'}${inside.folders > 0 ? ` and ${inside.folders} folder${inside.folders === 1 ? '' : 's'}` : ''}.`}{' '}
-        Drag sites onto a folder in the tree to move them, or choose their Folder in the site’s settings.
+        {inside.sites === 0 && inside.folders === 0 ? t('siteManager.folder.empty') : t('siteManager.folder.holds', { sites: inside.sites, folders: inside.folders })}{' '}
+        {t('siteManager.folder.howToMove')}
       </p>
       <form
         className="folder-rename"
@@ -45,19 +44,19 @@ export function FolderPanel({
           setBusy(false);
         }}
       >
-        <Field label="Folder name" error={error ?? undefined}>
-          <input aria-label="Folder name" value={name} spellCheck={false} onChange={(e) => setName(e.target.value)} aria-invalid={error !== null} />
+        <Field label={t('siteManager.folder.name')} error={error ?? undefined}>
+          <input aria-label={t('siteManager.folder.name')} value={name} spellCheck={false} onChange={(e) => setName(e.target.value)} aria-invalid={error !== null} />
         </Field>
         <button type="submit" className="button" disabled={busy || error !== null || name.trim() === current}>
-          <Icon name="edit" /> Rename folder
+          <Icon name="edit" /> {t('siteManager.folder.rename')}
         </button>
       </form>
       <div className="folder-actions">
         <button type="button" className="button" onClick={onNewSite}>
-          <Icon name="plus" /> New site here
+          <Icon name="plus" /> {t('siteManager.newSiteHere')}
         </button>
         <button type="button" className="button" onClick={onDelete}>
-          <Icon name="trash" /> Delete folder
+          <Icon name="trash" /> {t('siteManager.deleteFolder.confirm')}
         </button>
       </div>
     </div>

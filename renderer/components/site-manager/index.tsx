@@ -4,6 +4,7 @@
  * deleted here; a site moves to a folder by dragging it there or with the Folder field. Passwords go to main once and
  * into the system keychain; they never come back (the form shows only whether one is saved).
  */
+import { t } from '../../../common/i18n/t';
 import { useEffect, useState, type ReactNode } from 'react';
 import { dialogId } from '../../dispatcher';
 import { useDispatcher, useStore } from '../../hooks';
@@ -61,9 +62,9 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
       dispatcher.dialogs.open({
         kind: 'confirm',
         id: dialogId('confirm'),
-        title: `Delete “${selectedSite.name}”?`,
-        message: 'The site and its saved password (in the system keychain) are deleted.',
-        confirmLabel: 'Delete site',
+        title: t('siteManager.deleteSite.title', { name: selectedSite.name }),
+        message: t('siteManager.deleteSite.message'),
+        confirmLabel: t('siteManager.deleteSite.confirm'),
         action: { kind: 'delete-site', siteId: selectedSite.id },
       });
       setSelection(null);
@@ -82,15 +83,13 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
       return;
     }
     const saved = listing?.sites.filter((s) => s.hasPassword && isWithinFolder(s.folderPath, path)).length ?? 0;
-    const what = [inside.sites > 0 ? `${inside.sites} site${inside.sites === 1 ? '' : 's'}` : '', inside.folders > 0 ? `${inside.folders} folder${inside.folders === 1 ? '' : 's'}` : '']
-      .filter(Boolean)
-      .join(' and ');
+    const what = inside.sites > 0 && inside.folders > 0 ? 'both' : inside.sites > 0 ? 'sites' : 'folders';
     dispatcher.dialogs.open({
       kind: 'confirm',
       id: dialogId('confirm'),
-      title: `Delete folder “${name}”?`,
-      message: `“${name}” holds ${what}. They are deleted with it${saved > 0 ? `, and ${saved === 1 ? 'the password' : `the ${saved} passwords`} saved in the system keychain` : ''}. This cannot be undone.`,
-      confirmLabel: 'Delete folder',
+      title: t('siteManager.deleteFolder.title', { name }),
+      message: t('siteManager.deleteFolder.message', { name, what, sites: inside.sites, folders: inside.folders, saved }),
+      confirmLabel: t('siteManager.deleteFolder.confirm'),
       action: { kind: 'delete-site-folder', folderPath: path },
     });
   };
@@ -123,30 +122,30 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
     <Modal
       top={top}
       className="site-manager"
-      title="Site Manager"
+      title={t('siteManager.title')}
       onClose={close}
       initialFocus=".tree-search input"
       footer={
         <>
-          <span className="muted small">Passwords are kept only in the system keychain, never in a file.</span>
+          <span className="muted small">{t('siteManager.footerNote')}</span>
           <span className="spacer" />
           <button type="button" className="button" onClick={close}>
-            Close
+            {t('common.close')}
           </button>
           <button
             type="button"
             className="button"
-            title="Test these settings step by step (saved or not) and explain what fails"
+            title={t('siteManager.testConnection.hint')}
             disabled={!draft || busy}
             onClick={testConnection}
           >
-            <Icon name="stethoscope" /> Test connection
+            <Icon name="stethoscope" /> {t('siteManager.testConnection')}
           </button>
           <button type="button" className="button" disabled={!draft || busy} onClick={() => void save()}>
-            Save
+            {t('common.save')}
           </button>
           <button type="button" className="button primary" disabled={!draft || busy} onClick={() => void connect()}>
-            Connect
+            {t('siteManager.connect')}
           </button>
         </>
       }
@@ -166,13 +165,13 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
           onDuplicate={() => void duplicate()}
           onMoveSite={(id, folderPath) => void moveSite(id, folderPath)}
         />
-        <section className="sm-form" aria-label="Site settings">
+        <section className="sm-form" aria-label={t('siteManager.siteSettings')}>
           {keychain && !keychain.available && (
             <div className="banner warning" role="status">
               <Icon name="warning" />
               <div>
-                <strong>The system keychain is unavailable.</strong>
-                <p>{keychain.message ?? 'Passwords cannot be saved.'} Sites will ask for their password on connect; Wharf never stores passwords in a file.</p>
+                <strong>{t('siteManager.keychain.unavailable')}</strong>
+                <p>{t('siteManager.keychain.consequence', { reason: keychain.message ?? t('siteManager.keychain.cannotSave') })}</p>
               </div>
             </div>
           )}
@@ -194,9 +193,9 @@ export function SiteManager({ dialog, top }: { readonly dialog: Extract<Dialog, 
           ) : !draft ? (
             <div className="sm-empty">
               <Icon name="sites" className="big-icon" />
-              <p>{selection?.kind === 'folder' ? `Folder “${selection.path[selection.path.length - 1]}”` : 'Select a site, or create one.'}</p>
+              <p>{selection?.kind === 'folder' ? t('siteManager.folderSelected', { name: selection.path[selection.path.length - 1] }) : t('siteManager.selectOrCreate')}</p>
               <button type="button" className="button primary" onClick={startNewSite}>
-                <Icon name="plus" /> New site
+                <Icon name="plus" /> {t('siteManager.newSite')}
               </button>
             </div>
           ) : (

@@ -1,30 +1,43 @@
 /** The form of the selected site: General, Advanced, Connectivity (client certificate, proxy) and Comments. */
+import type { MessageId } from '../../../common/i18n/catalog';
+import { t } from '../../../common/i18n/t';
 import type { ReactNode } from 'react';
 import type { SitesListing } from '../../../common/ipc/payloads';
 import type { SiteProxyMode } from '../../../common/models/proxy';
 import type { DataConnectionMode, FtpsMode, MinTlsVersion } from '../../../common/models/site';
-import { ALLOW_CLEAR_DATA_LABEL } from '../../../common/models/site-profile';
 import {
-  ALLOW_CLEAR_DATA_HINT,
+  allowClearDataHint,
+  allowClearDataLabel,
   folderChoices,
   folderKey,
   passwordLeavesItsServer,
-  PLAIN_FTP_WARNING,
+  plainFtpWarning,
   PROTOCOL_CHOICES,
-  PROTOCOL_HINT,
-  UPLOAD_VIA_TEMPORARY_NAME_HINT,
-  UPLOAD_VIA_TEMPORARY_NAME_LABEL,
-  KEEP_MODIFIED_TIMES_HINT,
-  KEEP_MODIFIED_TIMES_LABEL,
-  SEGMENTS_CHOICES,
-  SEGMENTS_HINT,
-  SEGMENTS_LABEL,
+  protocolHint,
+  uploadViaTemporaryNameHint,
+  uploadViaTemporaryNameLabel,
+  keepModifiedTimesHint,
+  keepModifiedTimesLabel,
+  segmentsChoices,
+  segmentsHint,
+  segmentsLabel,
   withPort,
   withProtocol,
   type SiteDraft,
 } from '../../state/sites-model';
 import { Icon } from '../icons';
 import type { FormTab } from './use-site-draft';
+
+/** Data, not words: an example host name, and the user name FTP logs in with when none is given. */
+const EXAMPLE_HOST = 'ftp.example.com';
+const ANONYMOUS_USER = 'anonymous';
+
+const TAB_TITLES: Record<FormTab, MessageId> = {
+  general: 'siteManager.tab.general',
+  advanced: 'siteManager.tab.advanced',
+  connectivity: 'siteManager.tab.connectivity',
+  comments: 'siteManager.tab.comments',
+};
 
 /** The charsets legacy FTP servers use most, offered in the Charset field. */
 const COMMON_CHARSETS = ['utf8', 'latin1', 'windows-1252', 'windows-1250', 'windows-1251', 'iso-8859-2', 'koi8-r', 'shift_jis', 'euc-jp', 'gbk', 'big5', 'euc-kr'];
@@ -58,48 +71,48 @@ export function Field({ label, error, children, hint, className }: { readonly la
 /** The site's client certificate (mutual TLS) and proxy (#18). */
 function ConnectivityTab({ draft, set, err }: Pick<SiteFormProps, 'draft' | 'set' | 'err'>): ReactNode {
   return (
-    <div className="form-grid" role="tabpanel" aria-label="Connectivity">
+    <div className="form-grid" role="tabpanel" aria-label={t('siteManager.tab.connectivity')}>
       <fieldset className="span2">
-        <legend>Client certificate</legend>
-        <p className="hint">For servers that require mutual TLS: a PEM certificate and its key, or one PKCS#12 file (.p12, .pfx). Sent only when the server asks for one.</p>
-        <Field label="Certificate file" error={err('clientCertPath')} className="span2">
-          <input aria-label="Client certificate file" value={draft.clientCertPath} spellCheck={false} onChange={(e) => set('clientCertPath', e.target.value)} placeholder="None — /path/to/client.pem or client.p12" />
+        <legend>{t('siteManager.clientCert.legend')}</legend>
+        <p className="hint">{t('siteManager.clientCert.hint')}</p>
+        <Field label={t('siteManager.clientCert.file')} error={err('clientCertPath')} className="span2">
+          <input aria-label={t('siteManager.clientCert.fileLabel')} value={draft.clientCertPath} spellCheck={false} onChange={(e) => set('clientCertPath', e.target.value)} placeholder={t('siteManager.clientCert.filePlaceholder')} />
         </Field>
-        <Field label="Key file (PEM)" className="span2">
-          <input aria-label="Client key file" value={draft.clientKeyPath} spellCheck={false} onChange={(e) => set('clientKeyPath', e.target.value)} placeholder="Empty for a PKCS#12 file, or a PEM holding both" />
+        <Field label={t('siteManager.clientCert.key')} className="span2">
+          <input aria-label={t('siteManager.clientCert.keyLabel')} value={draft.clientKeyPath} spellCheck={false} onChange={(e) => set('clientKeyPath', e.target.value)} placeholder={t('siteManager.clientCert.keyPlaceholder')} />
         </Field>
-        <Field label="Key passphrase" className="span2">
+        <Field label={t('siteManager.clientCert.passphrase')} className="span2">
           <input
-            aria-label="Client key passphrase"
+            aria-label={t('siteManager.clientCert.passphraseLabel')}
             type="password"
             autoComplete="off"
             value={draft.clientKeyPassphrase}
             onChange={(e) => set('clientKeyPassphrase', e.target.value)}
-            placeholder="Saved in the keychain; leave empty to keep the saved one or to be asked on connect"
+            placeholder={t('siteManager.clientCert.passphrasePlaceholder')}
           />
         </Field>
       </fieldset>
       <fieldset className="span2">
-        <legend>Proxy</legend>
-        <Field label="Connect" className="span2">
-          <select aria-label="Proxy" value={draft.proxyMode} onChange={(e) => set('proxyMode', e.target.value as SiteProxyMode)}>
-            <option value="app">As the app setting says</option>
-            <option value="none">Directly (no proxy)</option>
-            <option value="system">Through the system proxy (ALL_PROXY / HTTPS_PROXY)</option>
-            <option value="custom">Through this proxy</option>
+        <legend>{t('siteManager.proxy.legend')}</legend>
+        <Field label={t('siteManager.proxy.connect')} className="span2">
+          <select aria-label={t('siteManager.proxy.legend')} value={draft.proxyMode} onChange={(e) => set('proxyMode', e.target.value as SiteProxyMode)}>
+            <option value="app">{t('siteManager.proxy.app')}</option>
+            <option value="none">{t('siteManager.proxy.none')}</option>
+            <option value="system">{t('siteManager.proxy.system')}</option>
+            <option value="custom">{t('siteManager.proxy.custom')}</option>
           </select>
         </Field>
         {draft.proxyMode === 'custom' && (
           <>
-            <Field label="Proxy address" error={err('proxyUrl')} className="span2">
-              <input aria-label="Proxy address" value={draft.proxyUrl} spellCheck={false} onChange={(e) => set('proxyUrl', e.target.value)} placeholder="socks5://proxy.example:1080 or http://user@proxy.example:3128" />
+            <Field label={t('siteManager.proxy.address')} error={err('proxyUrl')} className="span2">
+              <input aria-label={t('siteManager.proxy.address')} value={draft.proxyUrl} spellCheck={false} onChange={(e) => set('proxyUrl', e.target.value)} placeholder={t('siteManager.proxy.addressPlaceholder')} />
             </Field>
-            <Field label="Proxy password" className="span2">
-              <input aria-label="Proxy password" type="password" autoComplete="off" value={draft.proxyPassword} onChange={(e) => set('proxyPassword', e.target.value)} placeholder="Saved in the keychain; leave empty to keep the saved one" />
+            <Field label={t('siteManager.proxy.password')} className="span2">
+              <input aria-label={t('siteManager.proxy.password')} type="password" autoComplete="off" value={draft.proxyPassword} onChange={(e) => set('proxyPassword', e.target.value)} placeholder={t('siteManager.proxy.passwordPlaceholder')} />
             </Field>
           </>
         )}
-        <p className="hint">Control and passive data connections go through the proxy; active mode cannot, and is refused behind one.</p>
+        <p className="hint">{t('siteManager.proxy.hint')}</p>
       </fieldset>
     </div>
   );
@@ -113,21 +126,21 @@ export function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvail
   if (!folders.some((f) => f.key === currentFolder)) folders.push({ key: currentFolder, path: draft.folderPath, label: draft.folderPath.join(' / ') });
   return (
     <div className="site-form">
-      <div role="tablist" aria-label="Site settings" className="segmented">
-        {(['general', 'advanced', 'connectivity', 'comments'] as const).map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
-            {t === 'general' ? 'General' : t === 'advanced' ? 'Advanced' : t === 'connectivity' ? 'Connectivity' : 'Comments'}
+      <div role="tablist" aria-label={t('siteManager.siteSettings')} className="segmented">
+        {(['general', 'advanced', 'connectivity', 'comments'] as const).map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'on' : ''} onClick={() => setTab(name)}>
+            {t(TAB_TITLES[name])}
           </button>
         ))}
       </div>
       {tab === 'general' && (
-        <div className="form-grid" role="tabpanel" aria-label="General">
-          <Field label="Name" error={err('name')}>
-            <input aria-label="Name" value={draft.name} onChange={(e) => set('name', e.target.value)} />
+        <div className="form-grid" role="tabpanel" aria-label={t('siteManager.tab.general')}>
+          <Field label={t('siteManager.field.name')} error={err('name')}>
+            <input aria-label={t('siteManager.field.name')} value={draft.name} onChange={(e) => set('name', e.target.value)} />
           </Field>
-          <Field label="Folder" hint={draft.id !== null ? <span className="muted small">moves the site at once</span> : undefined}>
+          <Field label={t('siteManager.field.folder')} hint={draft.id !== null ? <span className="muted small">{t('siteManager.field.folder.movesAtOnce')}</span> : undefined}>
             <select
-              aria-label="Folder"
+              aria-label={t('siteManager.field.folder')}
               value={currentFolder}
               onChange={(e) => {
                 const choice = folders.find((f) => f.key === e.target.value);
@@ -141,70 +154,66 @@ export function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvail
               ))}
             </select>
           </Field>
-          <Field label="Protocol" className="span2">
-            <select aria-label="Protocol" value={draft.protocol} onChange={(e) => setDraft((d) => (d ? withProtocol(d, e.target.value as FtpsMode) : d))}>
+          <Field label={t('siteManager.field.protocol')} className="span2">
+            <select aria-label={t('siteManager.field.protocol')} value={draft.protocol} onChange={(e) => setDraft((d) => (d ? withProtocol(d, e.target.value as FtpsMode) : d))}>
               {PROTOCOL_CHOICES.map((c) => (
                 <option key={c.value} value={c.value}>
-                  {c.label}
-                  {c.value === 'explicit' ? ' — recommended' : ''}
+                  {c.value === 'explicit' ? t('siteManager.field.protocol.recommended', { protocol: c.label }) : c.label}
                 </option>
               ))}
             </select>
           </Field>
-          <p className="hint span2">{PROTOCOL_HINT}</p>
+          <p className="hint span2">{protocolHint()}</p>
           {draft.protocol === 'plain' && (
             <div className="banner danger span2" role="alert">
               <Icon name="unlock" />
-              <p>{PLAIN_FTP_WARNING}</p>
+              <p>{plainFtpWarning()}</p>
             </div>
           )}
-          <Field label="Host" error={err('host')}>
-            <input aria-label="Host" value={draft.host} spellCheck={false} onChange={(e) => set('host', e.target.value)} placeholder="ftp.example.com" />
+          <Field label={t('siteManager.field.host')} error={err('host')}>
+            <input aria-label={t('siteManager.field.host')} value={draft.host} spellCheck={false} onChange={(e) => set('host', e.target.value)} placeholder={EXAMPLE_HOST} />
           </Field>
-          <Field label="Port" error={err('port')} className="narrow" hint={!draft.portEdited ? <span className="muted small">follows the protocol</span> : undefined}>
-            <input aria-label="Port" inputMode="numeric" value={draft.port} onChange={(e) => setDraft((d) => (d ? withPort(d, e.target.value) : d))} />
+          <Field label={t('siteManager.field.port')} error={err('port')} className="narrow" hint={!draft.portEdited ? <span className="muted small">{t('siteManager.field.port.follows')}</span> : undefined}>
+            <input aria-label={t('siteManager.field.port')} inputMode="numeric" value={draft.port} onChange={(e) => setDraft((d) => (d ? withPort(d, e.target.value) : d))} />
           </Field>
-          <Field label="User" error={err('user')} className="span2">
-            <input aria-label="User" value={draft.user} spellCheck={false} autoComplete="off" onChange={(e) => set('user', e.target.value)} />
+          <Field label={t('siteManager.field.user')} error={err('user')} className="span2">
+            <input aria-label={t('siteManager.field.user')} value={draft.user} spellCheck={false} autoComplete="off" onChange={(e) => set('user', e.target.value)} />
           </Field>
           <fieldset className="span2 password-box">
-            <legend>Password</legend>
+            <legend>{t('siteManager.field.password')}</legend>
             <label className="radio">
               <input type="radio" name="password-storage" checked={draft.passwordStorage === 'keychain'} disabled={!keychainAvailable} onChange={() => set('passwordStorage', 'keychain')} />
-              <span>Save in the system keychain</span>
+              <span>{t('siteManager.password.keychain')}</span>
             </label>
             <label className="radio">
               <input type="radio" name="password-storage" checked={draft.passwordStorage === 'ask'} onChange={() => setDraft((d) => (d ? { ...d, passwordStorage: 'ask', password: '' } : d))} />
-              <span>Ask on connect</span>
+              <span>{t('siteManager.password.ask')}</span>
             </label>
             {draft.passwordStorage === 'keychain' && (
-              <Field label="Password" error={err('password')}>
+              <Field label={t('siteManager.field.password')} error={err('password')}>
                 <input
-                  aria-label="Password"
+                  aria-label={t('siteManager.field.password')}
                   type="password"
                   autoComplete="off"
                   value={draft.password}
-                  placeholder={draft.hasPassword ? 'Saved in the keychain — type to replace' : ''}
+                  placeholder={draft.hasPassword ? t('siteManager.password.savedPlaceholder') : ''}
                   onChange={(e) => set('password', e.target.value)}
                 />
               </Field>
             )}
             {draft.passwordStorage === 'keychain' && draft.hasPassword && (
               <p className="muted small">
-                <Icon name="lock" /> A password is saved in the system keychain.
+                <Icon name="lock" /> {t('siteManager.password.saved')}
               </p>
             )}
             {saved && passwordLeavesItsServer(draft, saved) && (
-              <div className="banner warning" role="alert" aria-label="Saved password and the new server">
+              <div className="banner warning" role="alert" aria-label={t('siteManager.password.newServer')}>
                 <Icon name="lock" />
                 <div>
-                  <p>
-                    The saved password was typed for {saved.user || 'anonymous'}@{saved.host}:{saved.port}. Saving removes it, so it is not sent to{' '}
-                    {draft.host.trim()} unasked.
-                  </p>
+                  <p>{t('siteManager.password.leavesServer', { account: `${saved.user || ANONYMOUS_USER}@${saved.host}:${saved.port}`, host: draft.host.trim() })}</p>
                   <label className="check">
                     <input type="checkbox" checked={draft.keepPassword} onChange={(e) => set('keepPassword', e.target.checked)} />
-                    <span>Keep the saved password for {draft.host.trim()}</span>
+                    <span>{t('siteManager.password.keep', { host: draft.host.trim() })}</span>
                   </label>
                 </div>
               </div>
@@ -213,27 +222,27 @@ export function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvail
         </div>
       )}
       {tab === 'advanced' && (
-        <div className="form-grid" role="tabpanel" aria-label="Advanced">
-          <Field label="Data connection">
-            <select aria-label="Data connection" value={draft.dataMode} onChange={(e) => set('dataMode', e.target.value as DataConnectionMode)}>
-              <option value="passive">Passive (recommended)</option>
-              <option value="active">Active</option>
+        <div className="form-grid" role="tabpanel" aria-label={t('siteManager.tab.advanced')}>
+          <Field label={t('siteManager.field.dataConnection')}>
+            <select aria-label={t('siteManager.field.dataConnection')} value={draft.dataMode} onChange={(e) => set('dataMode', e.target.value as DataConnectionMode)}>
+              <option value="passive">{t('siteManager.dataMode.passive')}</option>
+              <option value="active">{t('siteManager.dataMode.active')}</option>
             </select>
           </Field>
-          <Field label="Minimum TLS version">
-            <select aria-label="Minimum TLS version" value={draft.minTlsVersion} onChange={(e) => set('minTlsVersion', e.target.value as MinTlsVersion)}>
-              <option value="TLSv1.2">TLS 1.2</option>
-              <option value="TLSv1.3">TLS 1.3</option>
+          <Field label={t('siteManager.field.minTls')}>
+            <select aria-label={t('siteManager.field.minTls')} value={draft.minTlsVersion} onChange={(e) => set('minTlsVersion', e.target.value as MinTlsVersion)}>
+              <option value="TLSv1.2">{t('siteManager.tlsVersion', { version: '1.2' })}</option>
+              <option value="TLSv1.3">{t('siteManager.tlsVersion', { version: '1.3' })}</option>
             </select>
           </Field>
-          <Field label="Default local folder" className="span2">
-            <input aria-label="Default local folder" value={draft.localDir} spellCheck={false} onChange={(e) => set('localDir', e.target.value)} placeholder="Your home folder" />
+          <Field label={t('siteManager.field.localDir')} className="span2">
+            <input aria-label={t('siteManager.field.localDir')} value={draft.localDir} spellCheck={false} onChange={(e) => set('localDir', e.target.value)} placeholder={t('siteManager.field.localDir.placeholder')} />
           </Field>
-          <Field label="Default remote folder" className="span2">
-            <input aria-label="Default remote folder" value={draft.remoteDir} spellCheck={false} onChange={(e) => set('remoteDir', e.target.value)} placeholder="The server’s home folder" />
+          <Field label={t('siteManager.field.remoteDir')} className="span2">
+            <input aria-label={t('siteManager.field.remoteDir')} value={draft.remoteDir} spellCheck={false} onChange={(e) => set('remoteDir', e.target.value)} placeholder={t('siteManager.field.remoteDir.placeholder')} />
           </Field>
-          <Field label="Charset" error={err('encoding')}>
-            <input aria-label="Charset" list="site-charsets" value={draft.encoding} spellCheck={false} onChange={(e) => set('encoding', e.target.value)} />
+          <Field label={t('siteManager.field.charset')} error={err('encoding')}>
+            <input aria-label={t('siteManager.field.charset')} list="site-charsets" value={draft.encoding} spellCheck={false} onChange={(e) => set('encoding', e.target.value)} />
             {/* Suggestions only: any WHATWG label works (the engine refuses the few that cannot carry FTP). */}
             <datalist id="site-charsets">
               {COMMON_CHARSETS.map((c) => (
@@ -241,54 +250,54 @@ export function SiteForm({ draft, set, setDraft, err, tab, setTab, keychainAvail
               ))}
             </datalist>
           </Field>
-          <Field label="Maximum connections" error={err('maxConnections')}>
-            <input aria-label="Maximum connections" type="number" min={1} max={10} value={draft.maxConnections} onChange={(e) => set('maxConnections', e.target.value)} />
+          <Field label={t('siteManager.field.maxConnections')} error={err('maxConnections')}>
+            <input aria-label={t('siteManager.field.maxConnections')} type="number" min={1} max={10} value={draft.maxConnections} onChange={(e) => set('maxConnections', e.target.value)} />
           </Field>
-          <Field label="Timezone offset (minutes)" error={err('timezoneOffsetMinutes')}>
-            <input aria-label="Timezone offset (minutes)" type="number" step={15} value={draft.timezoneOffsetMinutes} onChange={(e) => set('timezoneOffsetMinutes', e.target.value)} />
+          <Field label={t('siteManager.field.timezone')} error={err('timezoneOffsetMinutes')}>
+            <input aria-label={t('siteManager.field.timezone')} type="number" step={15} value={draft.timezoneOffsetMinutes} onChange={(e) => set('timezoneOffsetMinutes', e.target.value)} />
           </Field>
           <div className="span2">
             <label className="check">
               <input type="checkbox" checked={draft.uploadViaTemporaryName} onChange={(e) => set('uploadViaTemporaryName', e.target.checked)} />
-              <span>{UPLOAD_VIA_TEMPORARY_NAME_LABEL}</span>
+              <span>{uploadViaTemporaryNameLabel()}</span>
             </label>
-            <p className="hint">{UPLOAD_VIA_TEMPORARY_NAME_HINT}</p>
+            <p className="hint">{uploadViaTemporaryNameHint()}</p>
           </div>
           <div className="span2">
             <label className="check">
               <input type="checkbox" checked={draft.keepModifiedTimes} onChange={(e) => set('keepModifiedTimes', e.target.checked)} />
-              <span>{KEEP_MODIFIED_TIMES_LABEL}</span>
+              <span>{keepModifiedTimesLabel()}</span>
             </label>
-            <p className="hint">{KEEP_MODIFIED_TIMES_HINT}</p>
+            <p className="hint">{keepModifiedTimesHint()}</p>
           </div>
           <div className="span2">
-            <Field label={SEGMENTS_LABEL}>
-              <select aria-label={SEGMENTS_LABEL} value={draft.segments} onChange={(e) => set('segments', e.target.value)}>
-                {SEGMENTS_CHOICES.map((choice) => (
+            <Field label={segmentsLabel()}>
+              <select aria-label={segmentsLabel()} value={draft.segments} onChange={(e) => set('segments', e.target.value)}>
+                {segmentsChoices().map((choice) => (
                   <option key={choice.value} value={choice.value}>
                     {choice.label}
                   </option>
                 ))}
               </select>
             </Field>
-            <p className="hint">{SEGMENTS_HINT}</p>
+            <p className="hint">{segmentsHint()}</p>
           </div>
           {draft.protocol !== 'plain' && (
             <div className="span2">
               <label className="check">
                 <input type="checkbox" checked={draft.allowClearData} onChange={(e) => set('allowClearData', e.target.checked)} />
-                <span>{ALLOW_CLEAR_DATA_LABEL}</span>
+                <span>{allowClearDataLabel()}</span>
               </label>
-              <p className="hint">{ALLOW_CLEAR_DATA_HINT}</p>
+              <p className="hint">{allowClearDataHint()}</p>
             </div>
           )}
         </div>
       )}
       {tab === 'connectivity' && <ConnectivityTab draft={draft} set={set} err={err} />}
       {tab === 'comments' && (
-        <div className="form-grid" role="tabpanel" aria-label="Comments">
-          <Field label="Comments" className="span2">
-            <textarea aria-label="Comments" rows={10} value={draft.comments} onChange={(e) => set('comments', e.target.value)} />
+        <div className="form-grid" role="tabpanel" aria-label={t('siteManager.tab.comments')}>
+          <Field label={t('siteManager.field.comments')} className="span2">
+            <textarea aria-label={t('siteManager.field.comments')} rows={10} value={draft.comments} onChange={(e) => set('comments', e.target.value)} />
           </Field>
         </div>
       )}

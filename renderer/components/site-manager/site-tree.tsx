@@ -1,4 +1,5 @@
 /** The site tree: search, folders and sites (drag a site onto a folder to move it), and the actions below it. */
+import { t } from '../../../common/i18n/t';
 import { useMemo, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { SitesListing } from '../../../common/ipc/payloads';
 import type { SiteProfile } from '../../../common/models/site-profile';
@@ -103,12 +104,12 @@ export function SiteTree({ listing, siteDraft, expanded, setExpanded, onConnect,
     <aside className="sm-tree">
       <label className="tree-search filter">
         <Icon name="search" />
-        <input type="search" aria-label="Search sites" placeholder="Search sites" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input type="search" aria-label={t('siteManager.tree.search')} placeholder={t('siteManager.tree.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
       </label>
       <div
         className={`tree${dropKey === '' ? ' drop-here' : ''}`}
         role="tree"
-        aria-label="Sites"
+        aria-label={t('siteManager.tree.label')}
         tabIndex={0}
         onKeyDown={onTreeKey}
         onDragOver={(e) => onFolderDragOver(e, '')}
@@ -117,7 +118,7 @@ export function SiteTree({ listing, siteDraft, expanded, setExpanded, onConnect,
         }}
         onDrop={(e) => onFolderDrop(e, [])}
       >
-        {rows.length === 0 && selection?.kind !== 'new' && <p className="tree-empty muted small">{search ? 'No site matches.' : 'No saved sites yet.'}</p>}
+        {rows.length === 0 && selection?.kind !== 'new' && <p className="tree-empty muted small">{search ? t('siteManager.tree.noMatch') : t('siteManager.tree.noSites')}</p>}
         {rows.map((row) => {
           if (row.kind === 'folder') {
             const isSel = selection?.kind === 'folder' && folderKey(selection.path) === folderKey(row.path);
@@ -184,8 +185,8 @@ export function SiteTree({ listing, siteDraft, expanded, setExpanded, onConnect,
         {selection?.kind === 'new' && draft && !createdMeanwhile && (
           <div role="treeitem" aria-level={draft.folderPath.length + 1} aria-selected className="tree-row site selected new" style={{ paddingLeft: 24 + draft.folderPath.length * 16 }}>
             <Icon name="plus" />
-            <span className="site-name">{draft.name || 'New site'}</span>
-            <span className="muted small">unsaved</span>
+            <span className="site-name">{draft.name || t('siteManager.newSite')}</span>
+            <span className="muted small">{t('siteManager.tree.unsaved')}</span>
           </div>
         )}
       </div>
@@ -197,60 +198,60 @@ export function SiteTree({ listing, siteDraft, expanded, setExpanded, onConnect,
             void createFolder();
           }}
         >
-          <input aria-label="New folder name" value={newFolder} autoFocus onChange={(e) => setNewFolder(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), e.stopPropagation(), setNewFolder(null))} />
+          <input aria-label={t('siteManager.tree.newFolderName')} value={newFolder} autoFocus onChange={(e) => setNewFolder(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), e.stopPropagation(), setNewFolder(null))} />
           <button type="submit" className="button small">
-            Create
+            {t('siteManager.tree.create')}
           </button>
         </form>
       )}
       <div className="tree-actions">
         <button type="button" className="button small" onClick={startNewSite}>
-          <Icon name="plus" /> New site
+          <Icon name="plus" /> {t('siteManager.newSite')}
         </button>
         <button type="button" className="button small" onClick={() => setNewFolder('')}>
-          <Icon name="new-folder" /> New folder
+          <Icon name="new-folder" /> {t('siteManager.tree.newFolder')}
         </button>
         <button type="button" className="button small" disabled={!selectedSite} onClick={onDuplicate}>
-          <Icon name="copy" /> Duplicate
+          <Icon name="copy" /> {t('siteManager.tree.duplicate')}
         </button>
         <button type="button" className="button small" disabled={!(selectedSite || selection?.kind === 'folder')} onClick={onRemove}>
-          <Icon name="trash" /> Delete
+          <Icon name="trash" /> {t('siteManager.tree.delete')}
         </button>
       </div>
       <div className="tree-actions">
         <button
           type="button"
           className="button small"
-          title="FileZilla sitemanager.xml, WinSCP.ini, a Cyberduck bookmark or a Wharf export"
+          title={t('siteManager.tree.import.hint')}
           onClick={() => void dispatcher.sites.import('auto')}
         >
-          <Icon name="import" /> Import…
+          <Icon name="import" /> {t('siteManager.tree.import')}
         </button>
         <button
           type="button"
           className="button small"
-          title="A folder of Cyberduck bookmarks (.duck files)"
+          title={t('siteManager.tree.importFolder.hint')}
           onClick={() => void dispatcher.sites.import('cyberduck-folder')}
         >
-          <Icon name="import" /> Import folder…
+          <Icon name="import" /> {t('siteManager.tree.importFolder')}
         </button>
         <button type="button" className="button small" disabled={(listing?.sites.length ?? 0) === 0} onClick={() => void dispatcher.sites.export()}>
-          <Icon name="export" /> Export…
+          <Icon name="export" /> {t('siteManager.tree.export')}
         </button>
         <button
           type="button"
           className="button small"
-          title="FileZilla's sitemanager.xml, which FileZilla and WinSCP import (without passwords)"
+          title={t('siteManager.tree.exportFileZilla.hint')}
           disabled={(listing?.sites.length ?? 0) === 0}
           onClick={() => void dispatcher.sites.export(undefined, 'filezilla')}
         >
-          <Icon name="export" /> For FileZilla…
+          <Icon name="export" /> {t('siteManager.tree.exportFileZilla')}
         </button>
         <button type="button" className="button small wide" onClick={() => dispatcher.dialogs.open({ kind: 'certificates', id: 'certificates' })}>
-          <Icon name="shield" /> Trusted certificates…
+          <Icon name="shield" /> {t('siteManager.tree.certificates')}
         </button>
         <button type="button" className="button small wide" onClick={() => dispatcher.dialogs.open({ kind: 'proxy-settings', id: 'proxy-settings' })}>
-          <Icon name="shield" /> Proxy…
+          <Icon name="shield" /> {t('siteManager.tree.proxy')}
         </button>
       </div>
     </aside>
