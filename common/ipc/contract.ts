@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: every method and event the window may use is declared here, one entry each, so the preload, the gate and the bridge read one list.
 /**
  * # The one IPC contract between the renderer and main
  *

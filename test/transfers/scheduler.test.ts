@@ -1,3 +1,4 @@
+// Over 500 lines: the pure scheduler driven by a fake clock and fake runner, one describe per behaviour (order, limits, retries, pause, overwrite questions); they share the fixtures at the top.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyQueueUpdate, type QueueSnapshot, type QueueUpdate, type TransferItem } from '../../common/models/transfer';

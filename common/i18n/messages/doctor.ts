@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: one block per failure class, each in English, German and Japanese side by side; the doctor reads its words from one place.
 /**
  * The connection doctor's diagnoses (main/doctor/diagnoses.ts): a title, an explanation and the fixes per
  * failure class. `{detail}` is the server's reply or the error, already in parentheses (` (530 Login incorrect.)`)
