@@ -11,6 +11,7 @@ import { errorMessages } from './messages/errors';
 import { panesMessages } from './messages/panes';
 import { queueMessages } from './messages/queue';
 import { servicesMessages } from './messages/services';
+import { sitesMessages } from './messages/sites';
 import { dialogsMessages } from './messages/dialogs';
 import { doctorViewMessages } from './messages/doctor-view';
 import { importViewMessages } from './messages/import-view';
@@ -31,6 +32,7 @@ export const CATALOG_AREAS = {
   panes: panesMessages,
   queue: queueMessages,
   services: servicesMessages,
+  sites: sitesMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
