@@ -10,6 +10,8 @@ import { doctorMessages } from './messages/doctor';
 import { errorMessages } from './messages/errors';
 import { panesMessages } from './messages/panes';
 import { queueMessages } from './messages/queue';
+import { servicesMessages } from './messages/services';
+import { sitesMessages } from './messages/sites';
 import { dialogsMessages } from './messages/dialogs';
 import { doctorViewMessages } from './messages/doctor-view';
 import { importViewMessages } from './messages/import-view';
@@ -29,6 +31,8 @@ export const CATALOG_AREAS = {
   app: appMessages,
   panes: panesMessages,
   queue: queueMessages,
+  services: servicesMessages,
+  sites: sitesMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

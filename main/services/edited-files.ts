@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -145,7 +146,7 @@ export class EditedFilesService {
   /** Answers a question. Unknown or already answered ids are `invalid-input`. */
   async answer(questionId: string, action: EditedFileAction): Promise<void> {
     const entry = [...this.watched.values()].find((w) => w.question?.id === questionId);
-    if (!entry) throw new WharfError('invalid-input', 'This question was already answered or withdrawn.', { detail: { questionId } });
+    if (!entry) throw new WharfError('invalid-input', t('services.questionGone'), { detail: { questionId } });
     entry.question = null;
     this.deps.events.emit('questionClosed', { questionId, reason: 'answered' });
     if (action === 'stop') {

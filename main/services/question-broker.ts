@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { randomUUID } from 'node:crypto';
 import type { CertificateQuestionView, ChoiceQuestion, TrustDecision } from '../../common/ipc/payloads';
 import { WharfError } from '../core/errors';
@@ -37,7 +38,7 @@ export class QuestionBroker {
   /** Settles a question. Unknown or already answered ids are `invalid-input`. */
   answerCertificate(questionId: string, decision: TrustDecision): void {
     const entry = this.waiting.get(questionId);
-    if (!entry) throw new WharfError('invalid-input', 'This question was already answered or withdrawn.', { detail: { questionId } });
+    if (!entry) throw new WharfError('invalid-input', t('services.questionGone'), { detail: { questionId } });
     this.waiting.delete(questionId);
     entry.resolve(decision);
     this.events.emit('questionClosed', { questionId, reason: 'answered' });
@@ -72,8 +73,8 @@ export class QuestionBroker {
   /** Settles a choice question; unknown ids and choices it did not offer are `invalid-input`. */
   answerChoice(questionId: string, choice: string): void {
     const entry = this.choices.get(questionId);
-    if (!entry) throw new WharfError('invalid-input', 'This question was already answered or withdrawn.', { detail: { questionId } });
-    if (!entry.question.choices.some((c) => c.id === choice)) throw new WharfError('invalid-input', `"${choice}" is not an answer to this question.`, { detail: { questionId } });
+    if (!entry) throw new WharfError('invalid-input', t('services.questionGone'), { detail: { questionId } });
+    if (!entry.question.choices.some((c) => c.id === choice)) throw new WharfError('invalid-input', t('services.notAnAnswer', { choice }), { detail: { questionId } });
     this.choices.delete(questionId);
     entry.resolve(choice);
     this.events.emit('questionClosed', { questionId, reason: 'answered' });

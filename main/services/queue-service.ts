@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import type { EnqueueResult, EnqueueTransfer, QueueSettings } from '../../common/ipc/payloads';
 import type { LogLine } from '../../common/models/log';
 import { DEFAULT_SEGMENTS, type SiteProfile } from '../../common/models/site-profile';
@@ -87,12 +88,12 @@ export class QueueConnections {
 
   private async fromSiteStore(siteKey: string): Promise<SessionConnection['options']> {
     if (siteKey.startsWith('quick:')) {
-      throw new WharfError('invalid-input', 'This transfer belongs to a quick connection that is closed; connect again and retry it.', { detail: { reason: 'no-session', siteKey } });
+      throw new WharfError('invalid-input', t('services.quickConnectionClosed'), { detail: { reason: 'no-session', siteKey } });
     }
     const site = await this.deps.sites.get(siteKey);
     const connection = await connectionForSite(site, {
       getPassword: (id) => this.deps.sites.getPassword(id),
-      missing: () => new WharfError('invalid-input', `Connect to ${site.name} (and enter its password) to resume its transfers.`, { detail: { reason: 'password-required', siteId: site.id } }),
+      missing: () => new WharfError('invalid-input', t('services.connectToResume', { site: site.name }), { detail: { reason: 'password-required', siteId: site.id } }),
       trustStore: this.deps.trustStore,
       connectivity: this.deps.connectivity,
     });
@@ -200,7 +201,7 @@ export class QueueService {
     this.answered.add(answer.questionId);
     if (!this.queue.answerOverwrite(answer)) {
       this.answered.delete(answer.questionId);
-      throw new WharfError('invalid-input', 'This question was already answered or withdrawn.', { detail: { questionId: answer.questionId } });
+      throw new WharfError('invalid-input', t('services.questionGone'), { detail: { questionId: answer.questionId } });
     }
   }
 

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { randomUUID } from 'node:crypto';
 import { posix } from 'node:path';
 import type { ConnectRequest } from '../../common/ipc/contract';
@@ -120,7 +121,7 @@ export class RemoteSessionService {
     }
     if (entry.cancelled) {
       await session.close().catch(() => undefined);
-      throw new WharfError('cancelled', 'The connection was closed before it was ready.');
+      throw new WharfError('cancelled', t('services.closedBeforeReady'));
     }
     entry.session = session;
     // The site may have been saved with another offset while this session was logging in.
@@ -213,7 +214,7 @@ export class RemoteSessionService {
   async remove(sessionId: string, paths: readonly string[], recursive: boolean): Promise<void> {
     const entry = this.connected(sessionId);
     for (const path of paths) {
-      if (posix.normalize(path) === '/') throw new WharfError('invalid-input', 'Wharf does not delete the root folder of a server.');
+      if (posix.normalize(path) === '/') throw new WharfError('invalid-input', t('services.noRootDelete'));
     }
     try {
       for (const path of paths) await this.run(entry, (s) => s.remove(path, { recursive }));
@@ -307,7 +308,7 @@ export class RemoteSessionService {
   private connected(sessionId: string): Entry {
     const entry = this.sessions.get(sessionId);
     if (!entry || !entry.session || entry.info.state !== 'connected') {
-      throw new WharfError('invalid-input', 'This connection is not open (any more). Connect again.', { detail: { reason: 'no-session', sessionId } });
+      throw new WharfError('invalid-input', t('services.sessionNotOpen'), { detail: { reason: 'no-session', sessionId } });
     }
     return entry;
   }

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { randomUUID } from 'node:crypto';
 import { chmod, lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -53,11 +54,11 @@ export class ScratchSpace {
       const problem = await privateFolderProblem(root);
       if (problem) {
         await rm(root, { recursive: true, force: true }).catch(() => undefined);
-        throw new WharfError('local-io', `The scratch folder ${root} is not private: ${problem}.`);
+        throw new WharfError('local-io', t('services.scratchNotPrivate', { root, problem }));
       }
       return new ScratchSpace(root);
     }
-    throw new WharfError('local-io', `No private scratch folder could be made (tried ${parents.join(', ')}).`);
+    throw new WharfError('local-io', t('services.noScratchFolder', { parents: parents.join(', ') }));
   }
 
   /** A new empty folder of its own (0700) for one copy: it keeps the server's name and is watched alone. */

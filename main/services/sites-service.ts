@@ -1,3 +1,5 @@
+import type { MessageId } from '../../common/i18n/catalog';
+import { t } from '../../common/i18n/t';
 import { randomUUID } from 'node:crypto';
 import { stat, writeFile } from 'node:fs/promises';
 import type { KeychainStatus, SiteExportFormat, SiteExportResult, SiteImportFormat, SiteImportPreview, SitesListing } from '../../common/ipc/payloads';
@@ -37,20 +39,12 @@ const MAX_PREVIEWS = 4;
 type Preview = ParsedSiteImport;
 
 /** The open dialog of each import format: its title and the file names it offers. */
-const IMPORT_DIALOGS: Readonly<Record<Exclude<SiteImportFormat, 'cyberduck-folder'>, { readonly title: string; readonly extensions: readonly string[] }>> = {
-  auto: { title: 'Import sites (FileZilla, WinSCP, Cyberduck or Wharf)', extensions: ['xml', 'ini', 'duck', 'json'] },
-  filezilla: { title: 'Import FileZilla sites (sitemanager.xml)', extensions: ['xml'] },
-  winscp: { title: 'Import WinSCP sites (WinSCP.ini)', extensions: ['ini'] },
-  cyberduck: { title: 'Import a Cyberduck bookmark (.duck)', extensions: ['duck'] },
-  'wharf-json': { title: 'Import Wharf sites (JSON)', extensions: ['json'] },
-};
-
-/** Each import format in words, for a mismatch between what was asked and what a file holds. */
-const FORMAT_NAMES: Readonly<Record<SiteImportSource, string>> = {
-  filezilla: "FileZilla's site list",
-  winscp: "WinSCP's configuration",
-  cyberduck: 'Cyberduck bookmarks',
-  'wharf-json': 'a Wharf export',
+const IMPORT_DIALOGS: Readonly<Record<Exclude<SiteImportFormat, 'cyberduck-folder'>, { readonly title: MessageId; readonly extensions: readonly string[] }>> = {
+  auto: { title: 'services.import.auto', extensions: ['xml', 'ini', 'duck', 'json'] },
+  filezilla: { title: 'services.import.filezilla', extensions: ['xml'] },
+  winscp: { title: 'services.import.winscp', extensions: ['ini'] },
+  cyberduck: { title: 'services.import.cyberduck', extensions: ['duck'] },
+  'wharf-json': { title: 'services.import.wharfJson', extensions: ['json'] },
 };
 
 /**
@@ -129,18 +123,18 @@ export class SitesService {
   async importPreview(format: SiteImportFormat, text?: string): Promise<SiteImportPreview | null> {
     let preview: Preview;
     if (text !== undefined) {
-      if (format === 'cyberduck-folder') throw new WharfError('invalid-input', 'A folder of bookmarks is chosen in a dialog, not sent as text.');
+      if (format === 'cyberduck-folder') throw new WharfError('invalid-input', t('services.import.folderNotText'));
       preview = format === 'auto' ? parseSiteImport(text) : parseSiteImport(text, format);
     } else {
       const path =
         format === 'cyberduck-folder'
-          ? await this.deps.platform.chooseFolder({ title: 'Import a folder of Cyberduck bookmarks' })
-          : await this.deps.platform.chooseOpenFile(IMPORT_DIALOGS[format]);
+          ? await this.deps.platform.chooseFolder({ title: t('services.import.cyberduckFolder') })
+          : await this.deps.platform.chooseOpenFile({ title: t(IMPORT_DIALOGS[format].title), extensions: IMPORT_DIALOGS[format].extensions });
       if (path === null) return null;
-      if (format === 'cyberduck-folder' && !(await stat(path)).isDirectory()) throw new WharfError('invalid-input', 'Choose a folder of Cyberduck bookmarks.');
+      if (format === 'cyberduck-folder' && !(await stat(path)).isDirectory()) throw new WharfError('invalid-input', t('services.import.chooseCyberduckFolder'));
       const read = await readSiteImport(path);
       const wanted: SiteImportSource | 'auto' = format === 'cyberduck-folder' ? 'cyberduck' : format;
-      if (wanted !== 'auto' && read.format !== wanted) throw new WharfError('invalid-input', `This file is not what was asked for: it holds ${FORMAT_NAMES[read.format]}.`);
+      if (wanted !== 'auto' && read.format !== wanted) throw new WharfError('invalid-input', t('services.import.wrongFormat', { format: read.format }));
       preview = read;
     }
     const importId = randomUUID();
@@ -152,7 +146,7 @@ export class SitesService {
   /** Imports a previewed file; passwords only if the user agreed. */
   async importCommit(importId: string, storePasswords: boolean, intoFolder?: readonly string[]): Promise<SiteImportResult> {
     const preview = this.previews.get(importId);
-    if (!preview) throw new WharfError('invalid-input', 'This import is no longer available; open the file again.', { detail: { importId } });
+    if (!preview) throw new WharfError('invalid-input', t('services.import.gone'), { detail: { importId } });
     const result = await this.changed(
       this.deps.store.importSites(preview.plan, {
         ...(storePasswords ? { passwords: preview.passwords } : {}),
@@ -175,7 +169,7 @@ export class SitesService {
     const result: SiteExportResult = { text: fileZilla ? fileZilla.xml : exportSitesJson(chosen), format, notes: fileZilla?.notes ?? [], savedTo: null };
     if (!saveWithDialog) return result;
     const path = await this.deps.platform.chooseSaveFile(
-      format === 'filezilla' ? { title: 'Export sites for FileZilla', suggestedName: 'sitemanager.xml' } : { title: 'Export sites', suggestedName: 'wharf-sites.json' },
+      format === 'filezilla' ? { title: t('services.export.filezilla'), suggestedName: 'sitemanager.xml' } : { title: t('services.export.wharf'), suggestedName: 'wharf-sites.json' },
     );
     if (path === null) return result;
     await writeFile(path, result.text, 'utf8');

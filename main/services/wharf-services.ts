@@ -1,7 +1,7 @@
 import { copyFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import type { WharfApi, WharfEvents } from '../../common/ipc/contract';
-import { setUiLocale } from '../../common/i18n/t';
+import { setUiLocale, t, translator } from '../../common/i18n/t';
 import type { PendingQuestion, QuickConnectLink } from '../../common/ipc/payloads';
 import { ok, type Result } from '../../common/models/result';
 import type { StoreWarning } from '../../common/models/site-profile';
@@ -69,7 +69,7 @@ export interface WharfServiceParts {
 }
 
 function requireProxySettings(parts: WharfServiceParts): ProxySettingsStore {
-  if (!parts.proxySettings) throw new WharfError('internal', 'The proxy settings are not available here.');
+  if (!parts.proxySettings) throw new WharfError('internal', t('services.proxySettingsUnavailable'));
   return parts.proxySettings;
 }
 
@@ -118,18 +118,18 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     if (type === null) return 'open';
     const choice = await questions.askChoice({
       topic: 'open-executable',
-      title: `“${printableName(name)}” is a program`,
-      message: `“${printableName(name)}” is a ${type}. Opening it runs it on this computer with your rights, with whatever the server put in it. Save it instead, to check it first?`,
+      title: t('services.openExecutable.title', { name: printableName(name) }),
+      message: t('services.openExecutable.message', { name: printableName(name), type }),
       choices: [
-        { id: 'save', label: 'Save…' },
-        { id: 'open', label: 'Open anyway' },
-        { id: 'cancel', label: 'Cancel' },
+        { id: 'save', label: t('services.openExecutable.save') },
+        { id: 'open', label: t('services.openExecutable.open') },
+        { id: 'cancel', label: t('common.cancel') },
       ],
       cancelChoice: 'cancel',
     });
     if (choice === 'open') return 'open';
-    if (choice !== 'save') throw new WharfError('cancelled', `${printableName(name)} was not opened.`);
-    const path = await platform.chooseSaveFile({ title: 'Save', suggestedName: name });
+    if (choice !== 'save') throw new WharfError('cancelled', t('services.notOpened', { name: printableName(name) }));
+    const path = await platform.chooseSaveFile({ title: t('services.saveDialogTitle'), suggestedName: name });
     if (path === null) return { saved: null };
     const copy = await downloadToTemporaryFolder(sessionId, remotePath);
     await copyFile(copy, path);
@@ -152,13 +152,13 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
     appInfo: () => attempt(() => ({ name: parts.app.name, version: parts.app.version, platform: process.platform, host: platform.host })),
     openExternal: (r) =>
       attempt(async () => {
-        if (new URL(r.url).protocol !== 'https:') throw new WharfError('invalid-input', 'Only https:// links open in the browser.');
+        if (new URL(r.url).protocol !== 'https:') throw new WharfError('invalid-input', t('services.onlyHttpsLinks'));
         await platform.openExternal(r.url);
       }),
     clipboardWriteText: (r) => attempt(() => platform.clipboardWriteText(r.text)),
     saveTextFile: (r) =>
       attempt(async () => {
-        const path = await platform.chooseSaveFile({ title: 'Save', suggestedName: r.suggestedName });
+        const path = await platform.chooseSaveFile({ title: t('services.saveDialogTitle'), suggestedName: r.suggestedName });
         if (path !== null) await writeFile(path, r.text, 'utf8');
         return { savedTo: path };
       }),
@@ -216,7 +216,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
             log.info('app', 'warning', `Drag out: ${err.message}`);
           }
         }
-        if (files.length === 0) throw new WharfError('unsafe-name', 'No file of the drag could be used safely here: the message log says why for each.');
+        if (files.length === 0) throw new WharfError('unsafe-name', t('services.dragOutNothingSafe'));
         platform.startDrag(files);
         return { files };
       }),
@@ -235,7 +235,7 @@ export function createWharfApi(parts: WharfServiceParts): WharfApi {
         // server's copy could not be checked.
         const decision = await confirmOpen(r.sessionId, r.path);
         if (decision !== 'open') {
-          if (decision.saved === null) throw new WharfError('cancelled', 'Nothing was saved.');
+          if (decision.saved === null) throw new WharfError('cancelled', t('services.nothingSaved'));
           return { file: decision.saved };
         }
         const remoteFacts = await remote.fileFacts(r.sessionId, r.path).catch(() => ({ size: null, modifiedAt: null }));
@@ -342,14 +342,16 @@ export interface WharfServicesOptions {
 
 /** "Keep going?" when a folder download passes its budget (a huge tree, or a server listing one without end). */
 async function askToGoOn(questions: QuestionBroker, exceeded: BudgetExceeded): Promise<boolean> {
-  const what = exceeded.limit === 'items' ? `more than ${exceeded.value.toLocaleString('en-US')} files and folders` : `folders more than ${exceeded.value} levels deep`;
   const choice = await questions.askChoice({
     topic: 'expansion-budget',
-    title: 'This folder is very large',
-    message: `The server's folder holds ${what} (now in ${printableName(exceeded.path)}). A server can also list a tree without end. Continue, or stop here?`,
+    title: t('services.largeFolder.title'),
+    message:
+      exceeded.limit === 'items'
+        ? t('services.largeFolder.items', { count: translator().number(exceeded.value), path: printableName(exceeded.path) })
+        : t('services.largeFolder.depth', { depth: exceeded.value, path: printableName(exceeded.path) }),
     choices: [
-      { id: 'stop', label: 'Stop here' },
-      { id: 'continue', label: 'Continue' },
+      { id: 'stop', label: t('services.largeFolder.stop') },
+      { id: 'continue', label: t('services.largeFolder.continue') },
     ],
     cancelChoice: 'stop',
   });
@@ -463,9 +465,9 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     upload: async (sessionId, localPath, remotePath) => {
       const result = await queue.enqueue(remote.connectionFor(sessionId), [{ direction: 'upload', localPath, remotePath, kind: 'file', overwrite: 'overwrite' }]);
       const skipped = result.skipped[0];
-      if (result.added === 0) throw new WharfError('local-io', `${localPath} could not be queued for upload${skipped ? `: ${skipped.reason}` : '.'}`);
+      if (result.added === 0) throw new WharfError('local-io', skipped ? t('services.uploadNotQueuedBecause', { path: localPath, reason: skipped.reason }) : t('services.uploadNotQueued', { path: localPath }));
     },
-    serverLabel: (sessionId) => remote.list().find((s) => s.sessionId === sessionId)?.label ?? 'the server',
+    serverLabel: (sessionId) => remote.list().find((s) => s.sessionId === sessionId)?.label ?? t('services.theServer'),
     onLog: (text) => log.info('app', 'warning', text),
   });
 

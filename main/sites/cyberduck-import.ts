@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FtpsMode } from '../../common/models/site';
@@ -64,7 +65,7 @@ const MAX_FILE_BYTES = 1024 * 1024;
  * Throws WharfError 'invalid-input' when no file is a bookmark.
  */
 export function parseCyberduckBookmarks(files: readonly CyberduckBookmarkFile[]): ParsedSiteImport {
-  if (files.length === 0) throw new WharfError('invalid-input', 'No Cyberduck bookmarks (.duck files) were found.');
+  if (files.length === 0) throw new WharfError('invalid-input', t('sites.noBookmarksFound'));
   const collector = new SiteImportCollector('cyberduck');
   let readable = 0;
   let firstError: WharfError | null = null;
@@ -73,7 +74,7 @@ export function parseCyberduckBookmarks(files: readonly CyberduckBookmarkFile[])
     try {
       dict = readPlistDict(file.content);
     } catch (err) {
-      const error = err instanceof WharfError ? err : new WharfError('invalid-input', 'The file is not a Cyberduck bookmark.');
+      const error = err instanceof WharfError ? err : new WharfError('invalid-input', t('sites.notBookmarkFile'));
       firstError ??= error;
       if (files.length === 1) throw error;
       collector.skip(file.fileName, file.folderPath, `Not a Cyberduck bookmark: ${error.message}`);
@@ -100,7 +101,7 @@ export async function readCyberduckFolder(root: string): Promise<CyberduckBookma
       if (entry.isDirectory()) {
         if (folderPath.length < MAX_FOLDER_DEPTH) await visit(path, [...folderPath, entry.name]);
       } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.duck')) {
-        if (files.length >= MAX_FILES) throw new WharfError('invalid-input', `The folder holds more than ${MAX_FILES} bookmarks.`);
+        if (files.length >= MAX_FILES) throw new WharfError('invalid-input', t('sites.tooManyBookmarks', { max: MAX_FILES }));
         if ((await stat(path)).size > MAX_FILE_BYTES) continue;
         files.push({ folderPath, fileName: entry.name, content: await readFile(path) });
       }
@@ -245,14 +246,14 @@ const PLIST_DOCTYPE = /<!DOCTYPE\s+plist\s+PUBLIC\s+"-\/\/Apple(?: Computer)?\/\
 function readPlistDict(content: string | Uint8Array): PlistDict {
   const magic = typeof content === 'string' ? content.slice(0, 6) : new TextDecoder('latin1').decode(content.subarray(0, 6));
   if (magic === 'bplist') {
-    throw new WharfError('invalid-input', 'This bookmark is a binary property list; Cyberduck writes XML ones (convert it with "plutil -convert xml1").');
+    throw new WharfError('invalid-input', t('sites.binaryPlist'));
   }
   const text = typeof content === 'string' ? content : decodeXmlBytes(content);
   const root = parseXml(text.replace(PLIST_DOCTYPE, ''));
   const dict = root.name === 'plist' ? root.children[0] : undefined;
-  if (!dict || dict.name !== 'dict') throw new WharfError('invalid-input', 'This is not a Cyberduck bookmark (a .duck file is a property list with a <dict>).');
+  if (!dict || dict.name !== 'dict') throw new WharfError('invalid-input', t('sites.notBookmarkDict'));
   const value = plistValue(dict);
-  if (!(value instanceof Map) || !value.has('Protocol')) throw new WharfError('invalid-input', 'This property list is not a Cyberduck bookmark (it has no "Protocol").');
+  if (!(value instanceof Map) || !value.has('Protocol')) throw new WharfError('invalid-input', t('sites.noProtocol'));
   return value;
 }
 
@@ -262,7 +263,7 @@ function plistValue(el: XmlElement): PlistValue {
       const map = new Map<string, PlistValue>();
       for (let i = 0; i + 1 < el.children.length; i += 2) {
         const key = el.children[i] as XmlElement;
-        if (key.name !== 'key') throw new WharfError('invalid-input', 'The property list has a dictionary entry without a key.');
+        if (key.name !== 'key') throw new WharfError('invalid-input', t('sites.entryWithoutKey'));
         if (!map.has(key.text)) map.set(key.text, plistValue(el.children[i + 1] as XmlElement));
       }
       return map;

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import type { FtpsMode } from '../../common/models/site';
 import {
   DEFAULT_MAX_CONNECTIONS,
@@ -62,7 +63,7 @@ export function parseFileZillaSiteManager(content: string | Uint8Array): FileZil
   const text = typeof content === 'string' ? content : decodeXmlBytes(content);
   const root = parseXml(text);
   if (root.name !== 'FileZilla3') {
-    throw new WharfError('invalid-input', 'This is not a FileZilla site list (sitemanager.xml has a <FileZilla3> root element).');
+    throw new WharfError('invalid-input', t('sites.notFileZilla'));
   }
   const servers = childElement(root, 'Servers');
   const state: WalkState = { sites: [], folders: [], skipped: [], notes: [], passwords: new Map(), passwordsFound: 0, tlsIfAvailable: [] };

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { ProxySettings, ProxySettingsInput } from '../../common/models/proxy';
@@ -71,7 +72,7 @@ export class ProxySettingsStore {
     const parsed = proxySettingsInputSchema.safeParse(input);
     if (!parsed.success) throw new WharfError('invalid-input', parsed.error.issues.map((i) => i.message).join(' '));
     const { mode, proxyUrl, password } = parsed.data;
-    if (mode === 'custom' && proxyUrl === '') throw new WharfError('invalid-input', 'Enter the proxy address, such as socks5://proxy.example:1080 or http://proxy.example:3128.');
+    if (mode === 'custom' && proxyUrl === '') throw new WharfError('invalid-input', t('sites.enterProxyAddress'));
     if (typeof password === 'string') await this.options.credentials.set(APP_PROXY_ACCOUNT, password);
     else if (password === null) await this.options.credentials.delete(APP_PROXY_ACCOUNT);
     await this.file.update(async () => ({ next: { mode, proxyUrl: mode === 'custom' ? proxyUrl : '' }, result: undefined }));

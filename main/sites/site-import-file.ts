@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { WharfError } from '../core/errors';
@@ -13,9 +14,6 @@ export type SiteImportSource = 'filezilla' | 'winscp' | 'cyberduck' | 'wharf-jso
 
 /** Import files are small; anything larger than this is not a site list (and is not read whole). */
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-
-const FORMATS_IN_WORDS =
-  "FileZilla's sitemanager.xml, WinSCP's WinSCP.ini, Cyberduck bookmarks (.duck files, or a folder of them) and Wharf's own JSON export";
 
 /**
  * Which site list a file holds, from its content (not its name, which users rename): a `<FileZilla3>` root,
@@ -33,9 +31,9 @@ export function detectSiteImportFormat(content: string | Uint8Array): SiteImport
   }
   if (/^\s*\[(?:Sessions|Configuration)\\/im.test(head)) return 'winscp';
   if (/^Windows Registry Editor|^REGEDIT4/.test(start) && /Martin Prikryl/i.test(head)) {
-    throw new WharfError('invalid-input', 'This is a registry export of WinSCP. In WinSCP, choose Tools > Export/Backup Configuration to write a WinSCP.ini, then import that file.');
+    throw new WharfError('invalid-input', t('sites.winscpRegistryExport'));
   }
-  throw new WharfError('invalid-input', `Wharf cannot tell what this file holds. It imports ${FORMATS_IN_WORDS}.`);
+  throw new WharfError('invalid-input', t('sites.unknownImportFile'));
 }
 
 /** Parses a site list whose format is known (or detected from its content). */
@@ -61,22 +59,25 @@ export async function readSiteImport(path: string): Promise<ParsedSiteImport & {
   try {
     info = await stat(path);
   } catch (err) {
-    throw new WharfError('local-io', `Cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}.`);
+    throw new WharfError(
+      'local-io',
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? t('sites.cannotReadMissing', { path }) : t('sites.cannotRead', { path, reason: (err as Error).message }),
+    );
   }
   if (info.isDirectory()) {
     const files = await readCyberduckFolder(path).catch((err: unknown) => {
       if (err instanceof WharfError) throw err;
-      throw new WharfError('local-io', `Cannot read the folder ${path}: ${(err as Error).message}.`);
+      throw new WharfError('local-io', t('sites.cannotReadFolder', { path, reason: (err as Error).message }));
     });
-    if (files.length === 0) throw new WharfError('invalid-input', `The folder ${path} holds no Cyberduck bookmarks (.duck files). Wharf imports ${FORMATS_IN_WORDS}.`);
+    if (files.length === 0) throw new WharfError('invalid-input', t('sites.folderHoldsNoBookmarks', { path }));
     return { ...parseCyberduckBookmarks(files), format: 'cyberduck' };
   }
-  if (info.size > MAX_IMPORT_BYTES) throw new WharfError('invalid-input', 'The file is too large to be a site list.');
+  if (info.size > MAX_IMPORT_BYTES) throw new WharfError('invalid-input', t('sites.fileTooLarge'));
   let content: Uint8Array;
   try {
     content = await readFile(path);
   } catch (err) {
-    throw new WharfError('local-io', `Cannot read ${path}: ${(err as Error).message}.`);
+    throw new WharfError('local-io', t('sites.cannotRead', { path, reason: (err as Error).message }));
   }
   const format = detectSiteImportFormat(content);
   return { ...parseSiteImport(content, format, basename(path)), format };
@@ -96,6 +97,6 @@ function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new WharfError('invalid-input', 'The file is not valid UTF-8 text.');
+    throw new WharfError('invalid-input', t('sites.notUtf8'));
   }
 }

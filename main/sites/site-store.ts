@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { posix, resolve, win32 } from 'node:path';
@@ -123,14 +124,14 @@ export class SiteStore {
     if (byId) return this.get(byId.id);
     const parts = ref.split('/').map((p) => p.trim()).filter((p) => p !== '');
     const name = parts.pop();
-    if (!name) throw new WharfError('invalid-input', 'Give a site name.');
+    if (!name) throw new WharfError('invalid-input', t('sites.giveSiteName'));
     const candidates = value.sites.filter(
       (s) => sameName(s.name, name) && (parts.length === 0 || folderKey(s.folderPath).toLowerCase() === folderKey(parts).toLowerCase()),
     );
-    if (candidates.length === 0) throw new WharfError('invalid-input', `No saved site is named "${ref}".`, { detail: { ref } });
+    if (candidates.length === 0) throw new WharfError('invalid-input', t('sites.noSiteNamed', { ref }), { detail: { ref } });
     if (candidates.length > 1) {
       const paths = candidates.map((s) => [...s.folderPath, s.name].join('/'));
-      throw new WharfError('invalid-input', `Several sites are named "${name}": ${paths.join(', ')}. Give the folder too.`, {
+      throw new WharfError('invalid-input', t('sites.severalSitesNamed', { name, paths: paths.join(', ') }), {
         detail: { ref },
       });
     }
@@ -307,10 +308,10 @@ export class SiteStore {
 
   /** Creates a folder (and its parents); an existing name, in any letter case, is refused. */
   async createFolder(path: readonly string[]): Promise<void> {
-    const folder = parse(folderPathSchema.min(1, 'Give a folder name.'), path);
+    const folder = parse(folderPathSchema.min(1, t('sites.giveFolderName')), path);
     await this.file.update(async (doc) => {
       if (siblingFolderTaken(doc.folders, folder)) {
-        throw new WharfError('invalid-input', `A folder named "${folder[folder.length - 1]}" already exists there.`);
+        throw new WharfError('invalid-input', t('sites.folderExists', { name: folder[folder.length - 1] }));
       }
       return { next: { ...doc, folders: withFolder(doc.folders, folder) }, result: undefined };
     });
@@ -325,7 +326,7 @@ export class SiteStore {
       const renamed = [...folder.slice(0, -1), name];
       if (folderKey(renamed) === folderKey(folder)) return { result: undefined };
       if (siblingFolderTaken(doc.folders, renamed, folder)) {
-        throw new WharfError('invalid-input', `A folder named "${name}" already exists there.`);
+        throw new WharfError('invalid-input', t('sites.folderExists', { name }));
       }
       const at = this.now().toISOString();
       const move = (p: readonly string[]) => (isUnder(p, folder) ? [...renamed, ...p.slice(folder.length)] : p);
@@ -350,7 +351,7 @@ export class SiteStore {
       const sites = doc.sites.filter((s) => isUnder(s.folderPath, folder));
       const subfolders = doc.folders.filter((f) => isUnder(f, folder) && f.length > folder.length);
       if (!options.recursive && (sites.length > 0 || subfolders.length > 0)) {
-        throw new WharfError('invalid-input', `The folder "${folder.join('/')}" is not empty (${sites.length} sites, ${subfolders.length} folders).`);
+        throw new WharfError('invalid-input', t('sites.folderNotEmpty', { folder: folder.join('/'), sites: sites.length, folders: subfolders.length }));
       }
       for (const site of sites) {
         await this.forgetSecret(site);
@@ -472,7 +473,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 }
 
 function passwordWithAsk(): WharfError {
-  return new WharfError('invalid-input', 'A password can only be saved for a site that keeps it in the system keychain.');
+  return new WharfError('invalid-input', t('sites.passwordNeedsKeychain'));
 }
 
 function definedOnly<T extends Record<string, unknown>>(values: T): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { defaultPortFor } from '../../common/models/site';
@@ -69,7 +70,7 @@ function describeEntry(entry: unknown, index: number): string {
 
 export function findSite(doc: SitesDocument, id: string): StoredSite {
   const site = doc.sites.find((s) => s.id === id);
-  if (!site) throw new WharfError('invalid-input', 'There is no saved site with this id (it may have been deleted).', { detail: { id: String(id).slice(0, 100) } });
+  if (!site) throw new WharfError('invalid-input', t('sites.noSiteWithId'), { detail: { id: String(id).slice(0, 100) } });
   return site;
 }
 
@@ -114,15 +115,17 @@ export function siblingFolderTaken(folders: readonly (readonly string[])[], path
 
 export function assertFolderExists(doc: SitesDocument, folder: readonly string[]): void {
   if (!doc.folders.some((f) => folderKey(f) === folderKey(folder))) {
-    throw new WharfError('invalid-input', `There is no folder "${folder.join('/')}".`);
+    throw new WharfError('invalid-input', t('sites.noFolder', { folder: folder.join('/') }));
   }
 }
 
 export function assertNameFree(doc: SitesDocument, folderPath: readonly string[], name: string, exceptId?: string): void {
   const taken = doc.sites.some((s) => s.id !== exceptId && folderKey(s.folderPath) === folderKey(folderPath) && sameName(s.name, name));
   if (taken) {
-    const where = folderPath.length ? `the folder "${folderPath.join('/')}"` : 'the top level';
-    throw new WharfError('invalid-input', `A site named "${name}" already exists in ${where}.`);
+    throw new WharfError(
+      'invalid-input',
+      folderPath.length ? t('sites.siteExistsInFolder', { name, folder: folderPath.join('/') }) : t('sites.siteExistsAtTop', { name }),
+    );
   }
 }
 

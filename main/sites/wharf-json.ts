@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { z } from 'zod';
 import type { SiteImportNote, SiteImportSkip, SiteProfile } from '../../common/models/site-profile';
 import { folderPathSchema, siteCreateInputSchema } from '../../common/models/site-profile-schema';
@@ -61,18 +62,18 @@ export function parseSitesJson(text: string): SiteImportPlan {
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new WharfError('invalid-input', 'The file is not valid JSON.');
+    throw new WharfError('invalid-input', t('sites.notJson'));
   }
   const top = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
   if (!top || top.format !== WHARF_EXPORT_FORMAT || !Array.isArray(top.sites)) {
-    throw new WharfError('invalid-input', 'This is not a Wharf sites export (it has no "format": "wharf-sites").');
+    throw new WharfError('invalid-input', t('sites.notWharfExport'));
   }
   const version = top.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new WharfError('invalid-input', 'The export has no valid schemaVersion.');
+    throw new WharfError('invalid-input', t('sites.noSchemaVersion'));
   }
   if (version > WHARF_EXPORT_VERSION) {
-    throw new WharfError('invalid-input', `The export was made by a newer Wharf (schema ${version}); update Wharf to import it.`);
+    throw new WharfError('invalid-input', t('sites.newerExport', { version }));
   }
 
   const folders: (readonly string[])[] = [];

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import type { FtpsMode, MinTlsVersion } from '../../common/models/site';
 import { hasControlCharacters } from '../../common/models/site-profile';
 import { hostSchema } from '../../common/models/site-profile-schema';
@@ -24,7 +25,7 @@ export function parseWinScpIni(content: string | Uint8Array): ParsedSiteImport {
   const sections = readIni(text);
   const sessions = [...sections.entries()].filter(([name]) => /^sessions\\/i.test(name));
   if (sessions.length === 0 && ![...sections.keys()].some((name) => /^configuration\\/i.test(name))) {
-    throw new WharfError('invalid-input', 'This is not a WinSCP configuration (WinSCP.ini has [Sessions\\...] sections).');
+    throw new WharfError('invalid-input', t('sites.notWinScp'));
   }
   const security = [...sections.entries()].find(([name]) => name.toLowerCase() === 'configuration\\security')?.[1];
   const masterPassword = boolValue(security?.get('usemasterpassword')) === true;

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 
 /**
@@ -48,13 +49,13 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
     try {
       return new TextDecoder(declared).decode(bytes);
     } catch {
-      throw new WharfError('invalid-input', `The file declares an encoding Wharf cannot read (${declared.slice(0, 40)}).`);
+      throw new WharfError('invalid-input', t('sites.unreadableEncoding', { encoding: declared.slice(0, 40) }));
     }
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // strips a UTF-8 BOM
   } catch {
-    throw new WharfError('invalid-input', 'The file is not valid UTF-8 text.');
+    throw new WharfError('invalid-input', t('sites.notUtf8'));
   }
 }
 
@@ -63,7 +64,7 @@ export function parseXml(source: string, limits: XmlLimits = {}): XmlElement {
   const maxLength = limits.maxLength ?? 32 * 1024 * 1024;
   const maxDepth = limits.maxDepth ?? 64;
   const maxElements = limits.maxElements ?? 1_000_000;
-  if (source.length > maxLength) throw new WharfError('invalid-input', 'The file is too large to be a site list.');
+  if (source.length > maxLength) throw new WharfError('invalid-input', t('sites.fileTooLarge'));
 
   const s = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let i = 0;
@@ -80,7 +81,7 @@ export function parseXml(source: string, limits: XmlLimits = {}): XmlElement {
         col = 1;
       } else col++;
     }
-    throw new WharfError('invalid-input', `The file is not valid XML: ${what} (line ${line}, column ${col}).`, { detail: { line, column: col } });
+    throw new WharfError('invalid-input', t('sites.notXml', { problem: what, line, column: col }), { detail: { line, column: col } });
   };
 
   const decode = (raw: string, start: number): string =>
