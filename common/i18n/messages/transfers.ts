@@ -62,4 +62,46 @@ export const transfersMessages = defineMessages({
     de: 'Der Server hat es abgelehnt, {finalPath} zum Fortsetzen in {temporaryPath} umzubenennen ({reply}). Schalten Sie „{setting}“ für diesen Server aus (CLI: --in-place), um die Datei unter ihrem eigenen Namen fortzusetzen.',
     ja: 'サーバーが再開のための {finalPath} から {temporaryPath} への名前の変更を拒否しました ({reply})。元の名前のまま再開するには、このサイトの「{setting}」をオフにしてください (CLI: --in-place)。',
   },
+  'transfers.walkStopped': {
+    en: '{walk, select, download {The download of {root}} other {The compare of {root}}} stopped at {limit, select, items {{count} files and folders} other {{count} folders deep}} (in {path}){walk, select, download {; what was found so far is queued} other {}}.',
+    de: '{walk, select, download {Der Download von {root}} other {Der Vergleich von {root}}} wurde bei {limit, select, items {{count} Dateien und Verzeichnissen} other {{count} Verzeichnisebenen}} angehalten (in {path}){walk, select, download {; was bis dahin gefunden wurde, steht in der Warteschlange} other {}}.',
+    ja: '{walk, select, download {{root} のダウンロード} other {{root} の比較}}は{limit, select, items {ファイルとディレクトリ {count} 件} other {ディレクトリの深さ {count}}}で停止しました ({path} 内){walk, select, download {。それまでに見つかったものは転送キューに入っています} other {}}。',
+  },
+  'transfers.deleteStopped': {
+    en: 'The delete of {root} stopped at {limit, select, items {{count} files and folders} other {{count} folders deep}} (in {path}); nothing was deleted.',
+    de: 'Das Löschen von {root} wurde bei {limit, select, items {{count} Dateien und Verzeichnissen} other {{count} Verzeichnisebenen}} angehalten (in {path}); nichts wurde gelöscht.',
+    ja: '{root} の削除は{limit, select, items {ファイルとディレクトリ {count} 件} other {ディレクトリの深さ {count}}}で停止しました ({path} 内)。何も削除されていません。',
+  },
+  'transfers.compareCancelled': { en: 'The compare was cancelled.', de: 'Der Vergleich wurde abgebrochen.', ja: '比較はキャンセルされました。' },
+  'transfers.localFolderUnreadable': {
+    en: 'The local folder {path} cannot be read ({code}).',
+    de: 'Das lokale Verzeichnis {path} kann nicht gelesen werden ({code}).',
+    ja: 'ローカルのディレクトリ {path} を読み込めません ({code})。',
+  },
+  'transfers.notAFolder': { en: '{path} is not a folder.', de: '{path} ist kein Verzeichnis.', ja: '{path} はディレクトリではありません。' },
+  'transfers.syncNotAccepted': {
+    en: 'The transfer queue did not accept the sync transfers (it is stopping).',
+    de: 'Die Übertragungswarteschlange hat die Übertragungen des Abgleichs nicht angenommen (sie wird angehalten).',
+    ja: '転送キューが同期の転送を受け付けませんでした (停止中です)。',
+  },
+  'transfers.unknownActions': {
+    en: '{count, plural, other {# chosen action(s) are}} not in this plan; make a new preview.',
+    de: '{count, plural, one {# gewählte Aktion ist} other {# gewählte Aktionen sind}} nicht in diesem Plan; erstellen Sie eine neue Vorschau.',
+    ja: '選択した操作のうち {count, plural, other {# 件}}はこの計画にありません。プレビューを作り直してください。',
+  },
+  'transfers.planWithoutDeletion': {
+    en: 'This plan was made without deletion; it cannot delete anything.',
+    de: 'Dieser Plan wurde ohne Löschen erstellt; er kann nichts löschen.',
+    ja: 'この計画は削除なしで作成されたため、何も削除できません。',
+  },
+  'transfers.syncPathMisplaced': {
+    en: '{localPath} is not where {relativePath} belongs.',
+    de: '{localPath} ist nicht der Ort, an den {relativePath} gehört.',
+    ja: '{localPath} は {relativePath} の置き場所ではありません。',
+  },
+  'transfers.previewGone': {
+    en: 'This preview is no longer available; compare again.',
+    de: 'Diese Vorschau ist nicht mehr verfügbar; vergleichen Sie erneut.',
+    ja: 'このプレビューはもう使えません。もう一度比較してください。',
+  },
 });
