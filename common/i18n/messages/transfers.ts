@@ -104,4 +104,72 @@ export const transfersMessages = defineMessages({
     de: 'Diese Vorschau ist nicht mehr verfügbar; vergleichen Sie erneut.',
     ja: 'このプレビューはもう使えません。もう一度比較してください。',
   },
+  'transfers.fingerprintFormat': {
+    en: 'A SHA-256 fingerprint is 64 hexadecimal digits (AB:CD:... form accepted).',
+    de: 'Ein SHA-256-Fingerabdruck besteht aus 64 Hexadezimalziffern (die Form AB:CD:... wird akzeptiert).',
+    ja: 'SHA-256 フィンガープリントは 16 進数 64 桁です (AB:CD:... の形式も使えます)。',
+  },
+  'transfers.unknownCharset': { en: 'Unknown charset "{label}".', de: 'Unbekannter Zeichensatz „{label}“.', ja: '不明な文字セット「{label}」です。' },
+  'transfers.charsetUnusable': {
+    en: 'The charset "{label}" cannot carry FTP commands (it is stateful or uses several bytes for every character); use UTF-8, a single-byte charset, or Shift_JIS, EUC-JP, GBK, GB18030, Big5 or EUC-KR.',
+    de: 'Der Zeichensatz „{label}“ kann keine FTP-Befehle übertragen (er ist zustandsbehaftet oder verwendet für jedes Zeichen mehrere Bytes); verwenden Sie UTF-8, einen Ein-Byte-Zeichensatz oder Shift_JIS, EUC-JP, GBK, GB18030, Big5 oder EUC-KR.',
+    ja: '文字セット「{label}」では FTP コマンドを送れません (状態を持つか、すべての文字に複数バイトを使います)。UTF-8、1 バイト文字セット、または Shift_JIS、EUC-JP、GBK、GB18030、Big5、EUC-KR を使ってください。',
+  },
+  'transfers.charNotInCharset': {
+    en: '"{char}" cannot be written in the charset {label}: the name cannot be sent to this server.',
+    de: '„{char}“ lässt sich im Zeichensatz {label} nicht schreiben: Der Name kann nicht an diesen Server gesendet werden.',
+    ja: '「{char}」は文字セット {label} で表せません: この名前はこのサーバーに送れません。',
+  },
+  'transfers.folderNotAllowed': {
+    en: 'Wharf may only use folders you opened, chose or dropped; "{path}" is not one of them. Choose it with "Choose folder…" first.',
+    de: 'Wharf darf nur Verzeichnisse verwenden, die Sie geöffnet, gewählt oder hineingezogen haben; „{path}“ gehört nicht dazu. Wählen Sie es zuerst mit „Verzeichnis wählen…“.',
+    ja: 'Wharf が使えるのは、開いた・選んだ・ドロップしたディレクトリだけです。「{path}」はそのいずれでもありません。先に「ディレクトリを選択…」で選んでください。',
+  },
+  'transfers.absolutePathRequired': {
+    en: 'An absolute local path is required.',
+    de: 'Ein absoluter lokaler Pfad ist erforderlich.',
+    ja: 'ローカルの絶対パスが必要です。',
+  },
+  'transfers.rootNotRenamed': {
+    en: '"{path}" is a folder you opened, chose or dropped; it cannot be renamed from Wharf.',
+    de: '„{path}“ ist ein Verzeichnis, das Sie geöffnet, gewählt oder hineingezogen haben; es kann in Wharf nicht umbenannt werden.',
+    ja: '「{path}」は開いた・選んだ・ドロップしたディレクトリです。Wharf からは名前を変更できません。',
+  },
+  'transfers.rootNotDeleted': {
+    en: '"{path}" is a folder you opened, chose or dropped; Wharf does not delete it.',
+    de: '„{path}“ ist ein Verzeichnis, das Sie geöffnet, gewählt oder hineingezogen haben; Wharf löscht es nicht.',
+    ja: '「{path}」は開いた・選んだ・ドロップしたディレクトリです。Wharf はこれを削除しません。',
+  },
+  'transfers.alreadyExists': { en: '"{path}" already exists.', de: '„{path}“ existiert bereits.', ja: '「{path}」は既に存在します。' },
+  'transfers.passwordMustBeText': { en: 'A password must be text.', de: 'Ein Passwort muss Text sein.', ja: 'パスワードは文字列でなければなりません。' },
+  'transfers.keychainNeedsSiteId': {
+    en: 'A keychain entry needs a site id.',
+    de: 'Ein Eintrag im Schlüsselbund braucht eine Server-ID.',
+    ja: 'キーチェーンの項目にはサイト ID が必要です。',
+  },
+  'transfers.keychainProblem': {
+    en: '{problem, select, noDbus {The system keychain cannot be reached: there is no desktop session bus (D-Bus), as happens over SSH or in a container.} noSecretService {No keyring service is running (the Secret Service, such as GNOME Keyring or KWallet), so passwords cannot be saved. Install or start one, or choose another option.} locked {The keyring is locked, so the password cannot be saved or read. Unlock it (log in again, or use your keyring manager), then retry.} noDefaultKeyring {The keyring service has no default keyring to save into. Create one with your keyring manager (for example Seahorse), then retry.} denied {The system keychain refused access (the request was denied or cancelled).} moduleMissing {This build of Wharf cannot use the system keychain (the keytar module is missing or was built for another Node.js).} withReason {The system keychain reported an error: {reason}.} other {The system keychain reported an error.}} You can choose "ask for the password on connect" for this site; Wharf never saves passwords in a file.',
+    de: '{problem, select, noDbus {Der Schlüsselbund des Systems ist nicht erreichbar: Es gibt keinen Sitzungsbus der Arbeitsumgebung (D-Bus), wie über SSH oder in einem Container.} noSecretService {Es läuft kein Schlüsselbunddienst (der Secret Service, etwa GNOME Keyring oder KWallet), daher können keine Passwörter gespeichert werden. Installieren oder starten Sie einen, oder wählen Sie eine andere Option.} locked {Der Schlüsselbund ist gesperrt, daher kann das Passwort weder gespeichert noch gelesen werden. Entsperren Sie ihn (erneut anmelden oder über die Schlüsselbundverwaltung) und versuchen Sie es erneut.} noDefaultKeyring {Der Schlüsselbunddienst hat keinen Standardschlüsselbund zum Speichern. Legen Sie einen mit Ihrer Schlüsselbundverwaltung an (zum Beispiel Seahorse) und versuchen Sie es erneut.} denied {Der Schlüsselbund des Systems hat den Zugriff verweigert (die Anfrage wurde abgelehnt oder abgebrochen).} moduleMissing {Diese Version von Wharf kann den Schlüsselbund des Systems nicht verwenden (das Modul keytar fehlt oder wurde für ein anderes Node.js gebaut).} withReason {Der Schlüsselbund des Systems hat einen Fehler gemeldet: {reason}.} other {Der Schlüsselbund des Systems hat einen Fehler gemeldet.}} Sie können für diesen Server „Passwort beim Verbinden abfragen“ wählen; Wharf speichert Passwörter nie in einer Datei.',
+    ja: '{problem, select, noDbus {システムのキーチェーンに接続できません: SSH 経由やコンテナー内のように、デスクトップのセッションバス (D-Bus) がありません。} noSecretService {キーリングサービス (GNOME Keyring や KWallet などの Secret Service) が動いていないため、パスワードを保存できません。インストールまたは起動するか、別の方法を選んでください。} locked {キーリングがロックされているため、パスワードを保存も読み込みもできません。ロックを解除して (再ログインするか、キーリングマネージャーを使って) から、やり直してください。} noDefaultKeyring {キーリングサービスに保存先の既定のキーリングがありません。キーリングマネージャー (Seahorse など) で作成してから、やり直してください。} denied {システムのキーチェーンがアクセスを拒否しました (要求が拒否またはキャンセルされました)。} moduleMissing {この Wharf のビルドはシステムのキーチェーンを使えません (keytar モジュールがないか、別の Node.js 用にビルドされています)。} withReason {システムのキーチェーンがエラーを報告しました: {reason}。} other {システムのキーチェーンがエラーを報告しました。}} このサイトでは「接続時にパスワードを尋ねる」を選べます。Wharf はパスワードをファイルに保存しません。',
+  },
+  'transfers.enterSitePassword': {
+    en: 'Enter the password for {site}: it is not saved.',
+    de: 'Geben Sie das Passwort für {site} ein: Es ist nicht gespeichert.',
+    ja: '{site} のパスワードを入力してください: 保存されていません。',
+  },
+  'transfers.enterPassword': {
+    en: 'Enter the password for {user}@{host}.',
+    de: 'Geben Sie das Passwort für {user}@{host} ein.',
+    ja: '{user}@{host} のパスワードを入力してください。',
+  },
+  'transfers.doctorRunDuplicate': {
+    en: 'A connection test with this id is already running.',
+    de: 'Ein Verbindungstest mit dieser ID läuft bereits.',
+    ja: 'この ID の接続テストは既に実行中です。',
+  },
+  'transfers.doctorCancelledEarly': {
+    en: 'The connection test was cancelled before it started.',
+    de: 'Der Verbindungstest wurde vor seinem Start abgebrochen.',
+    ja: '接続テストは開始前にキャンセルされました。',
+  },
 });
