@@ -17,6 +17,7 @@ import { doctorViewMessages } from './messages/doctor-view';
 import { importViewMessages } from './messages/import-view';
 import { siteManagerMessages } from './messages/site-manager';
 import { syncViewMessages } from './messages/sync-view';
+import { transfersMessages } from './messages/transfers';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -33,6 +34,7 @@ export const CATALOG_AREAS = {
   queue: queueMessages,
   services: servicesMessages,
   sites: sitesMessages,
+  transfers: transfersMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { defaultPortFor, type ConnectionTarget, type DataConnectionMode, type FtpsMode, type MinTlsVersion } from '../../common/models/site';
 import { DEFAULT_KEEP_MODIFIED_TIMES, DEFAULT_UPLOAD_VIA_TEMPORARY_NAME, toConnectionTarget, type SiteProfile } from '../../common/models/site-profile';
 import { WharfError } from '../core/errors';
@@ -62,7 +63,7 @@ export async function connectionForSite(site: SiteProfile, sources: SiteConnecti
     async () => (site.passwordStorage === 'keychain' ? sources.getPassword(site.id) : null),
     isAnonymousUser(site.user) ? '' : null,
     sources,
-    () => new WharfError('invalid-input', `Enter the password for ${site.name}: it is not saved.`, { detail: { reason: 'password-required', siteId: site.id } }),
+    () => new WharfError('invalid-input', t('transfers.enterSitePassword', { site: site.name }), { detail: { reason: 'password-required', siteId: site.id } }),
   );
   const reach = sources.reach ? await sources.reach() : (sources.connectivity ? await siteConnectivity(site, sources.connectivity, sources.clientKeyPassphrase) : { proxy: null });
   const target = toConnectionTarget(site);
@@ -110,7 +111,7 @@ export async function connectionForUrl(fields: UrlConnectionFields, sources: Url
     async () => null,
     isAnonymousUser(fields.user) ? (sources.anonymousPassword ?? 'anonymous@') : null,
     sources,
-    () => new WharfError('invalid-input', `Enter the password for ${fields.user}@${fields.host}.`, { detail: { reason: 'password-required' } }),
+    () => new WharfError('invalid-input', t('transfers.enterPassword', { user: fields.user, host: fields.host }), { detail: { reason: 'password-required' } }),
   );
   const target: ConnectionTarget = {
     host: fields.host,

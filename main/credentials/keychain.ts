@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import type { WharfErrorData } from '../../common/models';
 import { WharfError } from '../core/errors';
 
@@ -39,9 +40,6 @@ export type KeychainProblem =
   | 'denied'
   | 'module-missing'
   | 'other';
-
-const ASK_INSTEAD =
-  'You can choose "ask for the password on connect" for this site; Wharf never saves passwords in a file.';
 
 const PROBE_ACCOUNT = 'wharf-availability-probe';
 
@@ -88,23 +86,19 @@ function classify(raw: string, code: string): KeychainProblem {
   return 'other';
 }
 
+const PROBLEM_MESSAGE_KEYS = {
+  'no-dbus': 'noDbus',
+  'no-secret-service': 'noSecretService',
+  locked: 'locked',
+  'no-default-keyring': 'noDefaultKeyring',
+  denied: 'denied',
+  'module-missing': 'moduleMissing',
+  other: 'other',
+} as const satisfies Record<KeychainProblem, string>;
+
 function messageFor(problem: KeychainProblem, systemMessage: string): string {
-  switch (problem) {
-    case 'no-dbus':
-      return `The system keychain cannot be reached: there is no desktop session bus (D-Bus), as happens over SSH or in a container. ${ASK_INSTEAD}`;
-    case 'no-secret-service':
-      return `No keyring service is running (the Secret Service, such as GNOME Keyring or KWallet), so passwords cannot be saved. Install or start one, or choose another option. ${ASK_INSTEAD}`;
-    case 'locked':
-      return `The keyring is locked, so the password cannot be saved or read. Unlock it (log in again, or use your keyring manager), then retry. ${ASK_INSTEAD}`;
-    case 'no-default-keyring':
-      return `The keyring service has no default keyring to save into. Create one with your keyring manager (for example Seahorse), then retry. ${ASK_INSTEAD}`;
-    case 'denied':
-      return `The system keychain refused access (the request was denied or cancelled). ${ASK_INSTEAD}`;
-    case 'module-missing':
-      return `This build of Wharf cannot use the system keychain (the keytar module is missing or was built for another Node.js). ${ASK_INSTEAD}`;
-    case 'other':
-      return `The system keychain reported an error${systemMessage ? `: ${systemMessage}` : ''}. ${ASK_INSTEAD}`;
-  }
+  const key = problem === 'other' && systemMessage ? 'withReason' : PROBLEM_MESSAGE_KEYS[problem];
+  return t('transfers.keychainProblem', { problem: key, reason: systemMessage });
 }
 
 /** Loads keytar on first use, so the CLI starts (and can use "ask") where the native module is missing. */
@@ -147,7 +141,7 @@ export class KeytarCredentialStore implements CredentialStore {
 
   async set(siteId: string, password: string): Promise<void> {
     checkAccount(siteId);
-    if (typeof password !== 'string') throw new WharfError('invalid-input', 'A password must be text.');
+    if (typeof password !== 'string') throw new WharfError('invalid-input', t('transfers.passwordMustBeText'));
     await this.call((k) => k.setPassword(this.service, siteId, password), [password]);
   }
 
@@ -187,7 +181,7 @@ export class KeytarCredentialStore implements CredentialStore {
 
 function checkAccount(siteId: string): void {
   if (typeof siteId !== 'string' || siteId.length === 0 || siteId.length > 200) {
-    throw new WharfError('invalid-input', 'A keychain entry needs a site id.');
+    throw new WharfError('invalid-input', t('transfers.keychainNeedsSiteId'));
   }
 }
 

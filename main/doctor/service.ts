@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { DOCTOR_STEP_IDS, type DoctorReport, type DoctorRequest, type DoctorStep, type DoctorStepEvent, type DoctorStepId } from '../../common/models/doctor';
 import type { ConnectionTarget } from '../../common/models/site';
 import type { SiteProfile } from '../../common/models/site-profile';
@@ -42,13 +43,13 @@ export class DoctorService {
     const controller = new AbortController();
     if (runId !== undefined) {
       // Two runs under one id could not be told apart by their step events or cancelled separately.
-      if (this.running.has(runId)) throw new WharfError('invalid-input', 'A connection test with this id is already running.', { detail: { reason: 'duplicate-run', runId } });
+      if (this.running.has(runId)) throw new WharfError('invalid-input', t('transfers.doctorRunDuplicate'), { detail: { reason: 'duplicate-run', runId } });
       this.running.set(runId, controller);
     }
     try {
       const { target, password, allowPlain, remoteDir, reach } = await this.resolve(request);
       // Cancelled while the site and its password were looked up: nothing was tried, so there is no report.
-      if (controller.signal.aborted) throw new WharfError('cancelled', 'The connection test was cancelled before it started.');
+      if (controller.signal.aborted) throw new WharfError('cancelled', t('transfers.doctorCancelledEarly'));
       const progress = new StepTracker(controller.signal);
       const report = await runDoctor({
         target,

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { CertificateInfo } from '../../common/models';
@@ -16,7 +17,7 @@ function formatName(name: Record<string, string | string[] | undefined> | undefi
 export function normalizeFingerprint(input: string): string {
   const hex = String(input).trim().replace(/^sha-?256:/i, '').replace(/[:\s]/g, '').toUpperCase();
   if (!/^[0-9A-F]{64}$/.test(hex)) {
-    throw new WharfError('invalid-input', 'A SHA-256 fingerprint is 64 hexadecimal digits (AB:CD:... form accepted).');
+    throw new WharfError('invalid-input', t('transfers.fingerprintFormat'));
   }
   return (hex.match(/../g) ?? []).join(':');
 }

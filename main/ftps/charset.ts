@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { Buffer } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { WharfError } from '../core/errors';
@@ -43,7 +44,7 @@ export function controlCharset(label: string): ControlCharset {
   try {
     decoder = new TextDecoder(normalized);
   } catch {
-    throw new WharfError('invalid-input', `Unknown charset "${label}".`);
+    throw new WharfError('invalid-input', t('transfers.unknownCharset', { label }));
   }
   const name = decoder.encoding;
   let reverse = reverseTables.get(name);
@@ -52,7 +53,7 @@ export function controlCharset(label: string): ControlCharset {
     // probe below would take it for a single-byte charset.
     if (!STATEFUL.has(name)) reverse = (DOUBLE_BYTE.has(name) ? doubleByteReverse(name) : singleByteReverse(decoder)) ?? undefined;
     if (reverse === undefined) {
-      throw new WharfError('invalid-input', `The charset "${label}" cannot carry FTP commands (it is stateful or uses several bytes for every character); use UTF-8, a single-byte charset, or Shift_JIS, EUC-JP, GBK, GB18030, Big5 or EUC-KR.`);
+      throw new WharfError('invalid-input', t('transfers.charsetUnusable', { label }));
     }
     reverseTables.set(name, reverse);
   }
@@ -65,7 +66,7 @@ export function controlCharset(label: string): ControlCharset {
       let wire = '';
       for (const char of text) {
         const bytes = table.get(char) ?? (fourByte ? gb18030Supplementary(char) : undefined);
-        if (bytes === undefined) throw new WharfError('unsafe-name', `"${char}" cannot be written in the charset ${label}: the name cannot be sent to this server.`);
+        if (bytes === undefined) throw new WharfError('unsafe-name', t('transfers.charNotInCharset', { char, label }));
         wire += bytes;
       }
       return wire;

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import type { LogDirection, RemoteEntry } from '../../common/models';
 import { WharfError } from '../core/errors';
 import type { ControlCharset } from './charset';
@@ -35,8 +36,7 @@ export async function removeTree(root: string, limits: RemoveLimits | undefined,
   let walked = 0;
   const goOn = async (limit: 'items' | 'depth', value: number, at: string): Promise<void> => {
     if (await limits?.onExceeded({ limit, value, path: session.charset().decode(at) })) return;
-    const where = limit === 'items' ? `${value} files and folders` : `${value} folders deep`;
-    throw new WharfError('cancelled', `The delete of ${session.charset().decode(root)} stopped at ${where} (in ${session.charset().decode(at)}); nothing was deleted.`, { detail: { limit, value } });
+    throw new WharfError('cancelled', t('transfers.deleteStopped', { root: session.charset().decode(root), limit, count: String(value), path: session.charset().decode(at) }), { detail: { limit, value } });
   };
   const walk = async (folder: string, depth: number): Promise<void> => {
     folders.push(folder);

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, parse, resolve, sep } from 'node:path';
 import { WharfError } from '../core/errors';
@@ -76,7 +77,7 @@ export class LocalAccess {
 
 /** The error for a path outside the allowed folders: the renderer offers "Choose folder…" on it. */
 export function notAllowed(path: string): WharfError {
-  return new WharfError('local-io', `Wharf may only use folders you opened, chose or dropped; "${path}" is not one of them. Choose it with "Choose folder…" first.`, {
+  return new WharfError('local-io', t('transfers.folderNotAllowed', { path }), {
     detail: { reason: 'not-allowed', path },
   });
 }
@@ -84,7 +85,7 @@ export function notAllowed(path: string): WharfError {
 /** Resolves `.` and `..` and refuses relative paths, so nothing is ever resolved against main's cwd. */
 function normalizeAbsolute(path: string): string {
   if (!isAbsolute(path) || path.includes('\0')) {
-    throw new WharfError('invalid-input', 'An absolute local path is required.', { detail: { path: path.slice(0, 300) } });
+    throw new WharfError('invalid-input', t('transfers.absolutePathRequired'), { detail: { path: path.slice(0, 300) } });
   }
   return resolve(path);
 }

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { lstat, mkdir, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { homedir } from 'node:os';
@@ -77,9 +78,9 @@ export class LocalFsService {
   async rename(from: string, to: string): Promise<void> {
     const source = await this.access.check(from);
     const target = await this.access.check(to);
-    if (this.access.isRoot(source)) throw new WharfError('local-io', `"${source}" is a folder you opened, chose or dropped; it cannot be renamed from Wharf.`, { detail: { reason: 'allowed-root', path: source } });
+    if (this.access.isRoot(source)) throw new WharfError('local-io', t('transfers.rootNotRenamed', { path: source }), { detail: { reason: 'allowed-root', path: source } });
     await withLocalIo(source, () => lstat(source));
-    if (await exists(target)) throw new WharfError('local-io', `"${target}" already exists.`, { detail: { code: 'EEXIST', path: target } });
+    if (await exists(target)) throw new WharfError('local-io', t('transfers.alreadyExists', { path: target }), { detail: { code: 'EEXIST', path: target } });
     await withLocalIo(source, () => rename(source, target));
   }
 
@@ -89,7 +90,7 @@ export class LocalFsService {
     for (const path of paths) {
       const target = await this.access.check(path);
       if (this.access.isRoot(target) || parse(target).root === target) {
-        throw new WharfError('local-io', `"${target}" is a folder you opened, chose or dropped; Wharf does not delete it.`, { detail: { reason: 'allowed-root', path: target } });
+        throw new WharfError('local-io', t('transfers.rootNotDeleted', { path: target }), { detail: { reason: 'allowed-root', path: target } });
       }
       checked.push(target);
     }

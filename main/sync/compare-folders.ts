@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RemoteEntry } from '../../common/models/remote-entry';
@@ -63,7 +64,7 @@ export function localJoin(root: string, relativePath: string): string {
 }
 
 function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new WharfError('cancelled', 'The compare was cancelled.');
+  if (signal?.aborted) throw new WharfError('cancelled', t('transfers.compareCancelled'));
 }
 
 /**
@@ -72,9 +73,9 @@ function checkAborted(signal: AbortSignal | undefined): void {
  */
 export async function walkLocal(root: string, recursive: boolean, skipped: SkippedPath[], signal?: AbortSignal): Promise<TreeEntry[]> {
   const rootInfo = await stat(root).catch((err: unknown) => {
-    throw new WharfError('local-io', `The local folder ${root} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new WharfError('local-io', t('transfers.localFolderUnreadable', { path: root, code: (err as NodeJS.ErrnoException).code ?? 'error' }));
   });
-  if (!rootInfo.isDirectory()) throw new WharfError('local-io', `${root} is not a folder.`);
+  if (!rootInfo.isDirectory()) throw new WharfError('local-io', t('transfers.notAFolder', { path: root }));
   const realRoot = await realpath(root);
   const out: TreeEntry[] = [];
   const walk = async (relative: string): Promise<void> => {
@@ -136,7 +137,7 @@ export async function walkRemote(
   const out: TreeEntry[] = [];
   // A server listing a tree without end would otherwise grow `out` until memory runs out.
   let { maxItems, maxDepth } = options.budget ?? DEFAULT_EXPANSION_BUDGET;
-  const what = `The compare of ${root}`; // nothing is queued or changed by a stopped compare
+  const what = { walk: 'compare', root } as const; // nothing is queued or changed by a stopped compare
   const walk = async (relative: string): Promise<void> => {
     checkAborted(signal);
     const entries = await session.list(remoteJoin(root, relative));

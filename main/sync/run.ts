@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { rm, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { WharfErrorData } from '../../common/models/errors';
@@ -130,7 +131,7 @@ async function runTransfers(queue: SyncQueue, items: readonly NewTransferItem[],
     for (const item of queue.getSnapshot().items) {
       if (!before.has(item.id) && wantedKeys.has(key(item))) wanted.set(item.id, key(item));
     }
-    if (wanted.size === 0) throw new WharfError('internal', 'The transfer queue did not accept the sync transfers (it is stopping).');
+    if (wanted.size === 0) throw new WharfError('internal', t('transfers.syncNotAccepted'));
     for (const item of queue.getSnapshot().items) settle(item);
     signal?.addEventListener('abort', cancelUnfinished, { once: true });
     if (wanted.size > 0) await allDone;
@@ -206,14 +207,14 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
   let chosen: SyncAction[];
   if (options.actionIds) {
     const unknown = options.actionIds.filter((id) => !byId.has(id));
-    if (unknown.length > 0) throw new WharfError('invalid-input', `${unknown.length} chosen action(s) are not in this plan; make a new preview.`, { detail: { unknown: unknown.slice(0, 5).join(',') } });
+    if (unknown.length > 0) throw new WharfError('invalid-input', t('transfers.unknownActions', { count: unknown.length }), { detail: { unknown: unknown.slice(0, 5).join(',') } });
     const ids = new Set(options.actionIds);
     chosen = plan.actions.filter((a) => ids.has(a.id));
   } else {
     chosen = plan.actions.filter((a) => a.selected);
   }
   if (!plan.deleteEnabled && chosen.some((a) => a.operation === 'delete')) {
-    throw new WharfError('invalid-input', 'This plan was made without deletion; it cannot delete anything.');
+    throw new WharfError('invalid-input', t('transfers.planWithoutDeletion'));
   }
   const results = new Map<string, SyncActionResult>();
   // Whether the cancel left any action undone: a cancel that came after the last action changes nothing.
@@ -238,7 +239,7 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
   for (const action of chosen) {
     if (action.target !== 'local' || action.operation === 'delete') continue;
     try {
-      if (safeLocalPath(plan.localRoot, action.relativePath.split('/')) !== resolve(action.localPath)) throw new WharfError('unsafe-name', `${action.localPath} is not where ${action.relativePath} belongs.`);
+      if (safeLocalPath(plan.localRoot, action.relativePath.split('/')) !== resolve(action.localPath)) throw new WharfError('unsafe-name', t('transfers.syncPathMisplaced', { localPath: action.localPath, relativePath: action.relativePath }));
     } catch (err) {
       unsafe.add(action.id);
       record(result(action, { status: 'failed', error: isWharfError(err) ? err.toData() : toErrorData(err) }));

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import type { CompareResult, RunningSync, SyncCompareRequest, SyncPlan, SyncPlanRequest, SyncRunRequest, SyncRunResult } from '../../common/models/sync';
 import type { ExpansionBudget, OnBudgetExceeded } from '../transfers/expand';
 import { WharfError } from '../core/errors';
@@ -115,7 +116,7 @@ export class SyncService {
    */
   async run(request: SyncRunRequest): Promise<SyncRunResult> {
     const planned = this.plans.get(request.planId);
-    if (!planned) throw new WharfError('invalid-input', 'This preview is no longer available; compare again.', { detail: { reason: 'unknown-plan' } });
+    if (!planned) throw new WharfError('invalid-input', t('transfers.previewGone'), { detail: { reason: 'unknown-plan' } });
     const { plan, connection } = planned;
     this.deps.registerConnection(connection);
     this.plans.delete(request.planId);

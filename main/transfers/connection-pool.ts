@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import { isTooManyConnections, toErrorData } from './retry-policy';
@@ -62,14 +63,14 @@ export class ConnectionPool {
 
   /** Lends an idle session, opens a new one within the limit, or waits for one to come back. */
   acquire(siteKey: string, signal?: AbortSignal): Promise<PoolLease> {
-    if (this.closed) return Promise.reject(new WharfError('cancelled', 'The transfer queue is stopping.'));
-    if (signal?.aborted) return Promise.reject(new WharfError('cancelled', 'The transfer was cancelled.'));
+    if (this.closed) return Promise.reject(new WharfError('cancelled', t('transfers.queueStopping')));
+    if (signal?.aborted) return Promise.reject(new WharfError('cancelled', t('errors.transferCancelled')));
     const site = this.site(siteKey);
     return new Promise<PoolLease>((resolve, reject) => {
       const onAbort = () => {
         const index = site.waiters.indexOf(waiter);
         if (index >= 0) site.waiters.splice(index, 1);
-        reject(new WharfError('cancelled', 'The transfer was cancelled.'));
+        reject(new WharfError('cancelled', t('errors.transferCancelled')));
       };
       const waiter: Waiter = { resolve, reject, signal, onAbort };
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -115,7 +116,7 @@ export class ConnectionPool {
     for (const [, site] of this.sites) {
       for (const waiter of site.waiters.splice(0)) {
         waiter.signal?.removeEventListener('abort', waiter.onAbort);
-        waiter.reject(new WharfError('cancelled', 'The transfer queue is stopping.'));
+        waiter.reject(new WharfError('cancelled', t('transfers.queueStopping')));
       }
       for (const session of site.idle.splice(0)) this.closeSession(session);
     }

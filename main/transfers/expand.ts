@@ -1,3 +1,4 @@
+import { t, translator } from '../../common/i18n/t';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OverwritePolicy } from '../../common/models/transfer';
@@ -43,14 +44,20 @@ export interface BudgetExceeded {
  */
 export type OnBudgetExceeded = (exceeded: BudgetExceeded) => Promise<boolean>;
 
+/** Which walk passed its budget: a download (what was found so far stays queued) or a compare (nothing changes). */
+export interface BudgetedWalk {
+  readonly walk: 'download' | 'compare';
+  readonly root: string;
+}
+
 /**
  * Asks `onExceeded` (default: stop) whether a walk goes on past its budget; throws a `cancelled` error
- * saying what stopped (`what`: "The download of /x") and what became of the rest (`outcome`) when not.
+ * saying which walk stopped where, and what became of the rest, when not.
  */
-export async function goOnPastBudget(onExceeded: OnBudgetExceeded | undefined, exceeded: BudgetExceeded, what: string, outcome = ''): Promise<void> {
+export async function goOnPastBudget(onExceeded: OnBudgetExceeded | undefined, exceeded: BudgetExceeded, walk: BudgetedWalk): Promise<void> {
   if (await (onExceeded ?? (async () => false))(exceeded)) return;
-  const where = exceeded.limit === 'items' ? `${exceeded.value.toLocaleString('en-US')} files and folders` : `${exceeded.value} folders deep`;
-  throw new WharfError('cancelled', `${what} stopped at ${where} (in ${exceeded.path})${outcome}.`, {
+  const count = exceeded.limit === 'items' ? translator().number(exceeded.value) : String(exceeded.value);
+  throw new WharfError('cancelled', t('transfers.walkStopped', { walk: walk.walk, root: walk.root, limit: exceeded.limit, count, path: exceeded.path }), {
     detail: { limit: exceeded.limit, value: exceeded.value, path: exceeded.path },
   });
 }
@@ -163,7 +170,7 @@ export async function* expandRemoteForDownload(
   const localRoot = request.localRoot ?? request.localPath;
   let { maxItems, maxDepth } = limits.budget ?? DEFAULT_EXPANSION_BUDGET;
   let walked = 0;
-  const goOn = (limit: BudgetExceeded['limit'], value: number, path: string) => goOnPastBudget(limits.onExceeded, { limit, value, path }, `The download of ${request.remotePath}`, '; what was found so far is queued');
+  const goOn = (limit: BudgetExceeded['limit'], value: number, path: string) => goOnPastBudget(limits.onExceeded, { limit, value, path }, { walk: 'download', root: request.remotePath });
   let batch: NewTransferItem[] = [];
   const folders: { local: string; remote: string; depth: number }[] = [{ local: request.localPath, remote: request.remotePath, depth: 0 }];
   while (folders.length > 0) {

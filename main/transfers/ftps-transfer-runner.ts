@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { once } from 'node:events';
 import { lstat, mkdir, open, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
@@ -203,7 +204,7 @@ export class FtpsTransferRunner implements TransferRunner {
     const opened = await openTemporaryDownload(partPath, resume).catch((error: unknown) => {
       // A temporary file that cannot be created (read-only folder) is a local error: found out before the
       // data connection, it would surface from inside it and be retried as a network failure.
-      throw new WharfError('local-io', `${partPath} cannot be written: ${toErrorData(error).message}`, { cause: error });
+      throw new WharfError('local-io', t('transfers.cannotWrite', { path: partPath, reason: toErrorData(error).message }), { cause: error });
     });
     let startAt = resume ? opened.size : 0;
     if (startAt > remoteSize) startAt = 0; // the remote file changed under us: start over
@@ -322,7 +323,7 @@ export class FtpsTransferRunner implements TransferRunner {
 
   private async upload(session: TransferSession, item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {
     const info = await stat(item.localPath).catch((error: unknown) => {
-      throw new WharfError('local-io', `${item.localPath} cannot be read: ${toErrorData(error).message}`, { cause: error });
+      throw new WharfError('local-io', t('transfers.cannotRead', { path: item.localPath, reason: toErrorData(error).message }), { cause: error });
     });
     const size = info.size;
     const source: FileFacts = { size, modifiedAt: info.mtime.toISOString() };
@@ -367,7 +368,7 @@ export class FtpsTransferRunner implements TransferRunner {
     const inlineHash = await this.inlineHash(session, item.localPath, startAt);
     if (startAt < size || size === 0) {
       const file = await open(item.localPath, 'r').catch((error: unknown) => {
-        throw new WharfError('local-io', `${item.localPath} cannot be read: ${toErrorData(error).message}`, { cause: error });
+        throw new WharfError('local-io', t('transfers.cannotRead', { path: item.localPath, reason: toErrorData(error).message }), { cause: error });
       });
       const source = new FileSource({
         handle: file,
@@ -390,7 +391,7 @@ export class FtpsTransferRunner implements TransferRunner {
       }
     }
     if (sent !== size) {
-      throw new WharfError('verification', `${item.localPath} changed while it was being uploaded: sent ${sent} bytes, expected ${size}.`);
+      throw new WharfError('verification', t('transfers.uploadSourceChanged', { path: item.localPath, sent: String(sent), size: String(size) }));
     }
 
     const verifiedBy = await this.verifyUpload(session, item.localPath, written, size, startAt < size || size === 0 ? inlineHash : null);
@@ -410,7 +411,7 @@ export class FtpsTransferRunner implements TransferRunner {
       if (data.kind !== 'ftp') throw error;
       throw new WharfError(
         'ftp',
-        `The server refused to rename ${target} to ${temporary} to resume it there (${data.message}). Turn off "${UPLOAD_VIA_TEMPORARY_NAME_SETTING}" for this site (CLI: --in-place) to resume it under its own name.`,
+        t('transfers.resumeRenameRefused', { finalPath: target, temporaryPath: temporary, reply: data.message, setting: UPLOAD_VIA_TEMPORARY_NAME_SETTING }),
         { ...(data.code !== undefined ? { code: data.code } : {}), detail: { temporaryPath: temporary, finalPath: target, setting: 'uploadViaTemporaryName' }, cause: error },
       );
     });
@@ -455,12 +456,12 @@ export class FtpsTransferRunner implements TransferRunner {
     const size = await localSize(partPath);
     if (size < remoteSize) {
       // A data connection cut by a router or the server can look like a normal end: retry from here.
-      throw new WharfError('data-channel', `The data connection of ${remotePath} ended early: ${size} of ${remoteSize} bytes arrived.`, {
+      throw new WharfError('data-channel', t('transfers.downloadEndedEarly', { path: remotePath, localSize: String(size), remoteSize: String(remoteSize) }), {
         detail: { localSize: size, remoteSize },
       });
     }
     if (size !== remoteSize) {
-      throw new WharfError('verification', `The download of ${remotePath} has ${size} bytes, the server says ${remoteSize}.`, {
+      throw new WharfError('verification', t('transfers.downloadSizeDiffers', { path: remotePath, localSize: String(size), remoteSize: String(remoteSize) }), {
         detail: { localSize: size, remoteSize },
       });
     }
@@ -469,7 +470,7 @@ export class FtpsTransferRunner implements TransferRunner {
     if (!remoteHash) return 'size';
     const localHex = inlineHash?.algorithm === remoteHash.algorithm ? inlineHash.digest() : await hashLocalFile(partPath, remoteHash.algorithm);
     if (!sameDigest(remoteHash.algorithm, localHex, remoteHash.hex)) {
-      throw new WharfError('verification', `The ${remoteHash.algorithm} of the download of ${remotePath} does not match the server's.`, {
+      throw new WharfError('verification', t('transfers.downloadHashDiffers', { algorithm: remoteHash.algorithm, path: remotePath, next: 'none' }), {
         detail: { algorithm: remoteHash.algorithm, local: localHex, remote: remoteHash.hex },
       });
     }
@@ -485,12 +486,12 @@ export class FtpsTransferRunner implements TransferRunner {
   ): Promise<VerificationMethod | null> {
     const remoteSize = await session.size(remotePath).catch(() => null);
     if (remoteSize !== null && remoteSize < size) {
-      throw new WharfError('data-channel', `The data connection of ${remotePath} ended early: the server has ${remoteSize} of ${size} bytes.`, {
+      throw new WharfError('data-channel', t('transfers.uploadEndedEarly', { path: remotePath, localSize: String(size), remoteSize: String(remoteSize) }), {
         detail: { localSize: size, remoteSize },
       });
     }
     if (remoteSize !== null && remoteSize !== size) {
-      throw new WharfError('verification', `The upload of ${localPath} left ${remoteSize} bytes on the server, expected ${size}.`, {
+      throw new WharfError('verification', t('errors.uploadSizeMismatch', { path: localPath, localSize: String(size), remoteSize: String(remoteSize) }), {
         detail: { localSize: size, remoteSize },
       });
     }
@@ -499,7 +500,7 @@ export class FtpsTransferRunner implements TransferRunner {
     if (!remoteHash) return remoteSize === null ? null : 'size';
     const localHex = inlineHash?.algorithm === remoteHash.algorithm ? inlineHash.digest() : await hashLocalFile(localPath, remoteHash.algorithm);
     if (!sameDigest(remoteHash.algorithm, localHex, remoteHash.hex)) {
-      throw new WharfError('verification', `The ${remoteHash.algorithm} of ${remotePath} on the server does not match ${localPath}.`, {
+      throw new WharfError('verification', t('transfers.uploadHashDiffers', { algorithm: remoteHash.algorithm, path: remotePath, localPath }), {
         detail: { algorithm: remoteHash.algorithm, local: localHex, remote: remoteHash.hex },
       });
     }

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import type { TransferItem } from '../../common/models/transfer';
 import { WharfError } from '../core/errors';
 
@@ -51,7 +52,7 @@ export class RunningAttempt {
       this.abortReason = reason;
     }
     if (!this.controller.signal.aborted) {
-      this.controller.abort(new WharfError('cancelled', reason === 'pause' || reason === 'stop' ? 'Paused' : 'Cancelled'));
+      this.controller.abort(new WharfError('cancelled', t('transfers.attemptStopped', { reason: reason === 'pause' || reason === 'stop' ? 'pause' : 'cancel' })));
     }
   }
 

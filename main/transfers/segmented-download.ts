@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { createHash } from 'node:crypto';
 import { open, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -176,7 +177,7 @@ export async function downloadInSegments(request: SegmentedDownloadRequest): Pro
   const sameTime = (a: string | null, b: string | null) => a === null || b === null || Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000);
   const continues = saved !== null && saved.size === size && sameTime(saved.modifiedAt, modifiedAt?.toISOString() ?? null) && rangesFit(saved.ranges, size);
   const opened = await openTemporaryDownload(dataPath, continues).catch((error: unknown) => {
-    throw new WharfError('local-io', `${dataPath} cannot be written: ${toErrorData(error).message}`, { cause: error });
+    throw new WharfError('local-io', t('transfers.cannotWrite', { path: dataPath, reason: toErrorData(error).message }), { cause: error });
   });
   const ranges: SegmentRange[] = continues && opened.size === size ? saved.ranges.map((range) => ({ ...range })) : splitIntoRanges(size, request.segments);
   let stateWrite: Promise<void> = Promise.resolve();
@@ -277,7 +278,7 @@ export async function downloadInSegments(request: SegmentedDownloadRequest): Pro
     while (failed === null && pending.length > 0 && !everyRange.signal.aborted) await work(lent, true, false);
     signal?.removeEventListener('abort', stopAll);
     if (failed !== null) throw (failed as { error: unknown }).error;
-    if (signal?.aborted) throw new WharfError('cancelled', 'The transfer was cancelled.');
+    if (signal?.aborted) throw new WharfError('cancelled', t('errors.transferCancelled'));
   } finally {
     await Promise.all(helpers.splice(0).map((helper) => helper.release(false)));
     await stateWrite;
@@ -361,7 +362,7 @@ async function fetchOnce(
   if (!sink.closed) await once(sink, 'close').catch(() => undefined);
   range.done = startDone + sink.persistedBytes;
   if (range.done < range.end - range.start) {
-    throw new WharfError('data-channel', `The data connection of ${remotePath} ended early: ${range.done} of ${range.end - range.start} bytes of the range from ${range.start} arrived.`);
+    throw new WharfError('data-channel', t('transfers.rangeEndedEarly', { path: remotePath, done: String(range.done), length: String(range.end - range.start), start: String(range.start) }));
   }
   progressed();
   return range.done - startDone;
@@ -373,7 +374,7 @@ async function verifyWhole(request: SegmentedDownloadRequest, path: string, size
   const onDisk = (await handle.stat()).size;
   await handle.close();
   if (onDisk !== size) {
-    throw new WharfError('verification', `The download of ${request.remotePath} has ${onDisk} bytes, the server says ${size}.`, { detail: { localSize: onDisk, remoteSize: size } });
+    throw new WharfError('verification', t('transfers.downloadSizeDiffers', { path: request.remotePath, localSize: String(onDisk), remoteSize: String(size) }), { detail: { localSize: onDisk, remoteSize: size } });
   }
   if (request.verify === false) return 'size';
   const remoteHash = await request.session.hash(request.remotePath).catch(() => null);
@@ -381,7 +382,7 @@ async function verifyWhole(request: SegmentedDownloadRequest, path: string, size
   // The ranges arrived out of order: the whole-file hash needs one read of the file.
   const localHex = await hashLocalFile(path, remoteHash.algorithm);
   if (!sameDigest(remoteHash.algorithm, localHex, remoteHash.hex)) {
-    throw new WharfError('verification', `The ${remoteHash.algorithm} of the download of ${request.remotePath} does not match the server's; the next attempt fetches it all again.`, {
+    throw new WharfError('verification', t('transfers.downloadHashDiffers', { algorithm: remoteHash.algorithm, path: request.remotePath, next: 'refetch' }), {
       detail: { algorithm: remoteHash.algorithm, local: localHex, remote: remoteHash.hex },
     });
   }
