@@ -10,6 +10,7 @@ import { doctorMessages } from './messages/doctor';
 import { errorMessages } from './messages/errors';
 import { panesMessages } from './messages/panes';
 import { queueMessages } from './messages/queue';
+import { shellMessages } from './messages/shell';
 import { dialogsMessages } from './messages/dialogs';
 import { doctorViewMessages } from './messages/doctor-view';
 import { importViewMessages } from './messages/import-view';
@@ -29,6 +30,7 @@ export const CATALOG_AREAS = {
   app: appMessages,
   panes: panesMessages,
   queue: queueMessages,
+  shell: shellMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
