@@ -54,7 +54,5 @@ export const UI_TEXT_PENDING = [
   'renderer/components/column-heads.tsx',
   'renderer/components/file-pane.tsx',
   'renderer/components/notices.tsx',
-  'renderer/components/pair-bar.tsx',
   'renderer/components/pane-chrome.tsx',
-  'renderer/components/toolbar.tsx',
 ];
