@@ -12,6 +12,7 @@ import { panesMessages } from './messages/panes';
 import { queueMessages } from './messages/queue';
 import { servicesMessages } from './messages/services';
 import { sitesMessages } from './messages/sites';
+import { shellMessages } from './messages/shell';
 import { dialogsMessages } from './messages/dialogs';
 import { doctorViewMessages } from './messages/doctor-view';
 import { importViewMessages } from './messages/import-view';
@@ -35,6 +36,7 @@ export const CATALOG_AREAS = {
   services: servicesMessages,
   sites: sitesMessages,
   transfers: transfersMessages,
+  shell: shellMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

@@ -1,5 +1,6 @@
 /** The window: toolbar, the two panes, the bottom tabs, notices, a pane's context menu and the dialog stack. */
 import { useEffect, useRef, useState, type PointerEvent, type ReactNode } from 'react';
+import { t } from '../../common/i18n/t';
 import { useDispatcher, useStore } from '../hooks';
 import { layoutSizeClass, movedShare, parseShare } from '../state/layout-model';
 import { BottomPanel } from './bottom-panel';
@@ -73,7 +74,7 @@ export function App(): ReactNode {
         <FilePane side="local" />
         <Splitter
           orientation="vertical"
-          label="Resize panes"
+          label={t('shell.resizePanes')}
           onMove={(dx) => {
             const width = panesRef.current?.clientWidth ?? 1000;
             setSplit((s) => Math.max(0.2, Math.min(0.8, s + dx / width)));
@@ -81,7 +82,7 @@ export function App(): ReactNode {
         />
         <FilePane side="remote" />
       </main>
-      <Splitter orientation="horizontal" label="Resize the bottom panel" onMove={moveBottomSplitter} />
+      <Splitter orientation="horizontal" label={t('shell.resizeBottom')} onMove={moveBottomSplitter} />
       <RunningSyncs />
       <div className="bottom-wrap" style={{ flexBasis: `${bottomShare * 100}%` }}>
         <BottomPanel />

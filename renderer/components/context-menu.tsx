@@ -4,6 +4,7 @@
  * comes from context-menu-model; running them is the dispatcher's `paneCommand`.
  */
 import { Fragment, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { t } from '../../common/i18n/t';
 import { focusGrid } from '../focus';
 import { useDispatcher, useStore } from '../hooks';
 import { nextEnabled, placeMenu, type ContextMenuState, type MenuItem } from '../state/context-menu-model';
@@ -97,7 +98,7 @@ function MenuPopup({ menu, items }: { readonly menu: ContextMenuState; readonly 
         ref={ref}
         className="context-menu"
         role="menu"
-        aria-label={menu.side === 'local' ? 'Local file actions' : 'Remote file actions'}
+        aria-label={menu.side === 'local' ? t('shell.menu.local') : t('shell.menu.remote')}
         tabIndex={-1}
         style={{ left: position.x, top: position.y }}
         onKeyDown={onKeyDown}

@@ -1,5 +1,6 @@
 /** The one switch that draws the dialog stack, and the generic confirmation; each dialog has its own file. */
 import type { ReactNode } from 'react';
+import { t } from '../../common/i18n/t';
 import { useDispatcher } from '../hooks';
 import type { Dialog } from '../state/dialogs';
 import { CertificateChangedDialog, CertificateDialog, SecurityReportDialog } from './certificate-dialogs';
@@ -44,7 +45,7 @@ function ConfirmDialog({ dialog, top }: { readonly dialog: Extract<Dialog, { kin
       footer={
         <>
           <button type="button" className="button" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="button danger" onClick={() => void run()}>
             {dialog.confirmLabel}

@@ -1,5 +1,6 @@
 /** A modal dialog: labelled, traps focus, closes on Escape, gives focus back where it was. */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { t } from '../../common/i18n/t';
 import { Icon } from './icons';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -81,7 +82,7 @@ export function Modal({ title, onClose, children, footer, top, className, initia
       <div ref={ref} className={`modal ${tone}${className ? ` ${className}` : ''}`} role={role} aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
         <header className="modal-header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button subtle" aria-label="Close" onClick={onClose}>
+          <button type="button" className="icon-button subtle" aria-label={t('common.close')} onClick={onClose}>
             <Icon name="close" />
           </button>
         </header>

@@ -3,6 +3,7 @@
  * files were compared), synchronised browsing and its note when the other side has no such folder.
  */
 import type { ReactNode } from 'react';
+import { t, translator } from '../../common/i18n/t';
 import { useDispatcher, useStore } from '../hooks';
 import { compareCounts, MARK_WORDS, resultApplies } from '../state/compare-model';
 import { Icon } from './icons';
@@ -18,27 +19,27 @@ export function PairBar(): ReactNode {
   const counts = current ? compareCounts(current) : null;
   const how = current
     ? current.settings.hashAlgorithm
-      ? `by size and ${current.settings.hashAlgorithm} hash`
+      ? t('shell.pair.byHash', { algorithm: current.settings.hashAlgorithm })
       : current.settings.offsetApplies && current.settings.timezoneOffsetMinutes !== 0
-        ? `by size and time (server clock ${current.settings.timezoneOffsetMinutes > 0 ? '+' : ''}${current.settings.timezoneOffsetMinutes} min)`
-        : 'by size and time'
+        ? t('shell.pair.byTimeOffset', { offset: translator().number(current.settings.timezoneOffsetMinutes, { signDisplay: 'exceptZero' }) })
+        : t('shell.pair.byTime')
     : '';
   return (
-    <div className="pair-bar" role="region" aria-label="Folder pair">
+    <div className="pair-bar" role="region" aria-label={t('shell.pair.label')}>
       {pair.compare && (
         <div className="pair-group compare-group" aria-live="polite">
           <span className="pair-title">
-            <Icon name="compare" /> Compare
+            <Icon name="compare" /> {t('shell.pair.compare')}
           </span>
           {pair.comparing && !counts ? (
             <span className="muted">
-              <span className="spinner" aria-hidden="true" /> Comparing…
+              <span className="spinner" aria-hidden="true" /> {t('shell.pair.comparing')}
             </span>
           ) : pair.compareError && !counts ? (
-            <span className="bad-text">Could not compare: {pair.compareError.message}</span>
+            <span className="bad-text">{t('shell.pair.compareFailed', { reason: pair.compareError.message })}</span>
           ) : counts ? (
             <>
-              <span className="legend" aria-label="Legend">
+              <span className="legend" aria-label={t('shell.pair.legend')}>
                 <span className="legend-item">
                   <span className="swatch only-local" aria-hidden="true" /> {MARK_WORDS['only-local']} <span className="count">{counts.onlyLocal}</span>
                 </span>
@@ -49,19 +50,19 @@ export function PairBar(): ReactNode {
                   <span className="swatch different" aria-hidden="true" /> {MARK_WORDS.different} <span className="count">{counts.different}</span>
                 </span>
                 <span className="legend-item">
-                  <span className="newer-mark" aria-hidden="true">newer</span> the newer copy
+                  <span className="newer-mark" aria-hidden="true">{t('shell.pair.newer')}</span> {t('shell.pair.newerCopy')}
                 </span>
                 <span className="legend-item muted">
-                  {counts.same} identical{counts.folders > 0 ? `, ${counts.folders} folder${counts.folders === 1 ? '' : 's'} on both sides` : ''}
+                  {counts.folders > 0 ? t('shell.pair.identicalFolders', { same: counts.same, folders: counts.folders }) : t('shell.pair.identical', { same: counts.same })}
                 </span>
               </span>
-              <span className="muted small">Compared {how}.</span>
+              <span className="muted small">{how}</span>
             </>
           ) : (
-            <span className="muted">Open a folder in each pane to compare them.</span>
+            <span className="muted">{t('shell.pair.openBoth')}</span>
           )}
-          {pair.comparing && counts && <span className="spinner" aria-label="Comparing" />}
-          <button type="button" className="icon-button subtle" aria-label="Compare again" title="Compare again" disabled={pair.comparing} onClick={() => void dispatcher.folderPair.runCompare()}>
+          {pair.comparing && counts && <span className="spinner" aria-label={t('shell.pair.comparingLabel')} />}
+          <button type="button" className="icon-button subtle" aria-label={t('shell.pair.compareAgain')} title={t('shell.pair.compareAgain')} disabled={pair.comparing} onClick={() => void dispatcher.folderPair.runCompare()}>
             <Icon name="refresh" />
           </button>
         </div>
@@ -69,17 +70,17 @@ export function PairBar(): ReactNode {
       {pair.syncBrowsing && (
         <div className="pair-group sync-group">
           <span className="pair-title">
-            <Icon name="link-panes" /> Synchronised browsing
+            <Icon name="link-panes" /> {t('shell.tool.syncBrowsing')}
           </span>
           {pair.note ? (
             <span className="pair-note" role="status">
               <Icon name="info" /> {pair.note}
-              <button type="button" className="icon-button subtle" aria-label="Dismiss note" onClick={() => dispatcher.folderPair.dismissNote()}>
+              <button type="button" className="icon-button subtle" aria-label={t('shell.pair.dismissNote')} onClick={() => dispatcher.folderPair.dismissNote()}>
                 <Icon name="close" />
               </button>
             </span>
           ) : (
-            <span className="muted small">Opening a folder on one side opens the same folder on the other.</span>
+            <span className="muted small">{t('shell.pair.syncExplain')}</span>
           )}
         </div>
       )}

@@ -3,6 +3,7 @@
  * menu, one at a time, until the rest fits (FileZilla's and Explorer's overflow chevron).
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { t } from '../../common/i18n/t';
 import { Icon, type IconName } from './icons';
 
 /** A toolbar command that can live inline or in the overflow menu. */
@@ -113,8 +114,8 @@ export function OverflowMenu({ tools }: { readonly tools: readonly ToolbarTool[]
         ref={button}
         type="button"
         className="tool-button"
-        aria-label="More tools"
-        title="More tools"
+        aria-label={t('shell.moreTools')}
+        title={t('shell.moreTools')}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
@@ -124,7 +125,7 @@ export function OverflowMenu({ tools }: { readonly tools: readonly ToolbarTool[]
       {open && (
         <>
           <div className="menu-layer" onPointerDown={() => setOpen(false)} />
-          <div ref={menu} className="context-menu overflow-menu" role="menu" aria-label="More tools" style={place} onKeyDown={onKeyDown}>
+          <div ref={menu} className="context-menu overflow-menu" role="menu" aria-label={t('shell.moreTools')} style={place} onKeyDown={onKeyDown}>
             {tools.map((tool) => (
               <button
                 key={tool.key}

@@ -3,13 +3,22 @@
  * folder pair (compare, synchronised browsing, synchronise) and the connection status.
  */
 import { Fragment, useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { t } from '../../common/i18n/t';
 import type { FtpsMode } from '../../common/models/site';
 import { useDispatcher, useStore } from '../hooks';
 import { quickConnectFields } from '../state/quick-connect-model';
 import { activeSession, securityBadge } from '../state/session-model';
 import { PROTOCOL_CHOICES } from '../state/sites-model';
 import { Icon } from './icons';
+import { RichText } from './rich-text';
 import { OverflowMenu, ToolButton, useOverflowLevel, type ToolbarTool } from './toolbar-overflow';
+
+const EXAMPLE_HOST = 'ftp.example.com';
+// Where the link and the Connect button go in the link note's sentence.
+const LINK_MARK = '\uE000';
+const CONNECT_MARK = '\uE001';
+// The logo's letter, not a word.
+const LOGO = 'W';
 
 /**
  * The quick connect bar: the port follows the protocol (21/990) until the user types one. An ftps:// or
@@ -38,11 +47,11 @@ function QuickConnect(): ReactNode {
   };
 
   return (
-    <form className="quick-connect" onSubmit={submit} aria-label="Quick connect">
+    <form className="quick-connect" onSubmit={submit} aria-label={t('shell.quickConnect')}>
       <label className="field compact protocol">
-        <span>Protocol</span>
+        <span>{t('siteManager.field.protocol')}</span>
         <select
-          aria-label="Protocol"
+          aria-label={t('siteManager.field.protocol')}
           value={form.protocol}
           className={form.protocol === 'plain' ? 'warn' : ''}
           onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'protocol', value: e.target.value as FtpsMode })}
@@ -55,22 +64,22 @@ function QuickConnect(): ReactNode {
         </select>
       </label>
       <label className="field compact grow">
-        <span>Host</span>
-        <input aria-label="Host" value={form.host} onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'host', value: e.target.value })} placeholder="ftp.example.com" spellCheck={false} autoComplete="off" />
+        <span>{t('siteManager.field.host')}</span>
+        <input aria-label={t('siteManager.field.host')} value={form.host} onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'host', value: e.target.value })} placeholder={EXAMPLE_HOST} spellCheck={false} autoComplete="off" />
       </label>
       <label className="field compact port">
-        <span>Port</span>
-        <input aria-label="Port" inputMode="numeric" value={form.port} onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'port', value: e.target.value })} />
+        <span>{t('siteManager.field.port')}</span>
+        <input aria-label={t('siteManager.field.port')} inputMode="numeric" value={form.port} onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'port', value: e.target.value })} />
       </label>
       <label className="field compact">
-        <span>User</span>
-        <input aria-label="User" value={form.user} onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'user', value: e.target.value })} spellCheck={false} autoComplete="off" />
+        <span>{t('siteManager.field.user')}</span>
+        <input aria-label={t('siteManager.field.user')} value={form.user} onChange={(e) => dispatcher.connections.editQuickConnect({ field: 'user', value: e.target.value })} spellCheck={false} autoComplete="off" />
       </label>
       <label className="field compact">
-        <span>Password</span>
+        <span>{t('siteManager.field.password')}</span>
         <input
           ref={passwordRef}
-          aria-label="Password"
+          aria-label={t('siteManager.field.password')}
           type="password"
           value={form.password}
           aria-describedby={form.link?.passwordIgnored ? 'link-password-note' : undefined}
@@ -79,18 +88,18 @@ function QuickConnect(): ReactNode {
         />
       </label>
       <button ref={connectRef} type="submit" className="button primary" disabled={ui.connecting || form.host.trim() === ''}>
-        {ui.connecting ? 'Connecting…' : 'Connect'}
+        {ui.connecting ? t('shell.connecting') : t('dialogs.connect')}
       </button>
       <button
         type="button"
         className="button test-button"
-        aria-label="Test connection"
-        title="Test these settings step by step and explain what fails"
+        aria-label={t('siteManager.testConnection')}
+        title={t('shell.testTitle')}
         disabled={form.host.trim() === ''}
         onClick={() => dispatcher.doctor.testQuickConnect(quickConnectFields(form))}
       >
         <Icon name="stethoscope" />
-        <span className="tool-text">Test</span>
+        <span className="tool-text">{t('doctorView.test')}</span>
       </button>
     </form>
   );
@@ -106,20 +115,22 @@ export function LinkNote(): ReactNode {
   const link = form.link;
   if (!link || link.noteDismissed) return null;
   return (
-    <div className="link-note" role="status" aria-label="Opened link">
+    <div className="link-note" role="status" aria-label={t('shell.link.label')}>
       <Icon name="link" />
       <div className="link-note-text">
         <p>
-          Filled in from the link <code>{link.display}</code>. Nothing has been sent: check the server, then click <strong>Connect</strong>.
-          {link.remotePath ? ` The folder ${link.remotePath} opens once connected.` : ''}
+          {t('shell.link.filled', { link: LINK_MARK, connect: CONNECT_MARK })
+            .split(/(\uE000|\uE001)/)
+            .map((part, i) => (part === LINK_MARK ? <code key={i}>{link.display}</code> : part === CONNECT_MARK ? <strong key={i}>{t('dialogs.connect')}</strong> : part))}
+          {link.remotePath ? ` ${t('shell.link.folder', { path: link.remotePath })}` : ''}
         </p>
         {link.passwordIgnored && (
           <p id="link-password-note" className="warn-text">
-            The link contained a password. Wharf ignored it, because passwords in links end up in browser histories and logs: type it in the Password field.
+            {t('shell.link.passwordIgnored')}
           </p>
         )}
       </div>
-      <button type="button" className="icon-button subtle" aria-label="Dismiss link note" onClick={() => dispatcher.connections.dismissLinkNote()}>
+      <button type="button" className="icon-button subtle" aria-label={t('shell.link.dismiss')} onClick={() => dispatcher.connections.dismissLinkNote()}>
         <Icon name="close" />
       </button>
     </div>
@@ -131,15 +142,17 @@ function ConnectionStatus(): ReactNode {
   const dispatcher = useDispatcher();
   const sessions = useStore(dispatcher.stores.sessions);
   const session = activeSession(sessions);
-  if (!session) return <div className="status idle" role="status">Not connected</div>;
+  if (!session) return <div className="status idle" role="status">{t('shell.status.notConnected')}</div>;
   const badge = securityBadge(session.report);
   return (
     <div className={`status ${session.state} ${badge.level}`} role="status" title={session.report?.trustExplanation ?? ''}>
       <Icon name={badge.level === 'insecure' ? 'unlock' : 'lock'} />
       <span>
-        {session.state === 'connecting' ? 'Connecting to ' : 'Connected to '}
-        <strong>{session.label}</strong>
-        {session.state === 'connected' ? ` · ${badge.text}` : ''}
+        <RichText
+          id={session.state === 'connecting' ? 'shell.status.connecting' : session.state === 'connected' ? 'shell.status.connectedSecurity' : 'shell.status.connected'}
+          values={{ server: session.label, security: badge.text }}
+          strong={['server']}
+        />
       </span>
     </div>
   );
@@ -158,16 +171,16 @@ export function Toolbar(): ReactNode {
   const tools: ToolbarTool[] = [
     {
       key: 'certificates',
-      label: 'Trusted certificates',
-      title: 'Certificates you chose to always trust',
+      label: t('dialogs.certs.title'),
+      title: t('shell.tool.certificates.title'),
       icon: 'shield',
       onSelect: () => dispatcher.dialogs.open({ kind: 'certificates', id: 'certificates' }),
     },
-    { key: 'disconnect', label: 'Disconnect', title: 'Disconnect', icon: 'disconnect', disabled: !connected, onSelect: () => void dispatcher.connections.disconnect() },
+    { key: 'disconnect', label: t('shell.tool.disconnect'), title: t('shell.tool.disconnect'), icon: 'disconnect', disabled: !connected, onSelect: () => void dispatcher.connections.disconnect() },
     {
       key: 'refresh',
-      label: 'Refresh both panes',
-      title: 'Refresh both panes',
+      label: t('shell.tool.refresh'),
+      title: t('shell.tool.refresh'),
       icon: 'refresh',
       onSelect: () => {
         void dispatcher.panes.refresh('local');
@@ -176,8 +189,8 @@ export function Toolbar(): ReactNode {
     },
     {
       key: 'pause',
-      label: paused ? 'Resume queue' : 'Pause queue',
-      title: paused ? 'Resume the transfer queue' : 'Pause the transfer queue',
+      label: paused ? t('shell.tool.resume') : t('shell.tool.pause'),
+      title: paused ? t('shell.tool.resume.title') : t('shell.tool.pause.title'),
       icon: paused ? 'play' : 'pause',
       pressed: paused,
       className: paused ? 'active' : '',
@@ -185,8 +198,8 @@ export function Toolbar(): ReactNode {
     },
     {
       key: 'compare',
-      label: 'Compare folders',
-      title: 'Compare the local and remote folders: differences are coloured in both panes',
+      label: t('shell.tool.compare'),
+      title: t('shell.tool.compare.title'),
       icon: 'compare',
       pressed: pair.compare,
       className: pair.compare ? 'on' : '',
@@ -195,8 +208,8 @@ export function Toolbar(): ReactNode {
     },
     {
       key: 'sync-browsing',
-      label: 'Synchronised browsing',
-      title: 'Synchronised browsing: opening a folder on one side opens the same folder on the other',
+      label: t('shell.tool.syncBrowsing'),
+      title: t('shell.tool.syncBrowsing.title'),
       icon: 'link-panes',
       pressed: pair.syncBrowsing,
       className: pair.syncBrowsing ? 'on' : '',
@@ -205,8 +218,8 @@ export function Toolbar(): ReactNode {
     },
     {
       key: 'synchronise',
-      label: 'Synchronise…',
-      title: 'Synchronise the two folders: preview, then copy and (if chosen) delete',
+      label: t('shell.tool.synchronise'),
+      title: t('shell.tool.synchronise.title'),
       icon: 'sync',
       disabled: !connected,
       onSelect: () => dispatcher.sync.open(),
@@ -221,20 +234,20 @@ export function Toolbar(): ReactNode {
   return (
     <header className={`toolbar${level >= 1 ? ' compact' : ''}`} ref={bar}>
       <div className="brand" aria-hidden="true">
-        <span className="logo">W</span>
+        <span className="logo">{LOGO}</span>
       </div>
       <button
         type="button"
         className="tool-button"
-        aria-label="Site Manager"
-        title="Site Manager"
+        aria-label={t('siteManager.title')}
+        title={t('siteManager.title')}
         onClick={() => dispatcher.dialogs.open({ kind: 'site-manager', id: 'site-manager', selectSiteId: null })}
       >
         <Icon name="sites" />
-        <span className="tool-text">Sites</span>
+        <span className="tool-text">{t('shell.tool.sites')}</span>
       </button>
       {groups.map((group, i) => {
-        const shown = inline.filter((t) => group.includes(t.key));
+        const shown = inline.filter((tool) => group.includes(tool.key));
         return (
           <Fragment key={group[0]}>
             {i === 1 && (
