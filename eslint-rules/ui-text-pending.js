@@ -3,7 +3,6 @@
 export const UI_TEXT_PENDING = [
   'main/cli/commands/doctor.ts',
   'main/cli/commands/site-file.ts',
-  'main/cli/commands/sync.ts',
   'main/cli/connectivity.ts',
   'main/cli/recursion-limit.ts',
   'main/cli/url.ts',
