@@ -385,4 +385,77 @@ export const cliMessages = defineMessages({
     de: 'Erledigt: {done}, übersprungen: {skipped}, fehlgeschlagen: {failed}.',
     ja: '完了: {done}、スキップ: {skipped}、失敗: {failed}。',
   },
+  // url.ts
+  'cli.url.malformedEscape': {
+    en: 'The {part, select, userName {user name} password {password} siteName {site name} other {path}} holds a malformed %-escape.',
+    de: '{part, select, userName {Benutzername} password {Passwort} siteName {Servername} other {Pfad}} enthält eine fehlerhafte %-Maskierung.',
+    ja: '{part, select, userName {ユーザー名} password {パスワード} siteName {サイト名} other {パス}}に不正な %-エスケープがあります。',
+  },
+  'cli.url.controlCharacter': {
+    en: 'The {part, select, userName {user name} password {password} siteName {site name} other {path}} contains a line break or another control character.',
+    de: '{part, select, userName {Benutzername} password {Passwort} siteName {Servername} other {Pfad}} enthält einen Zeilenumbruch oder ein anderes Steuerzeichen.',
+    ja: '{part, select, userName {ユーザー名} password {パスワード} siteName {サイト名} other {パス}}に改行などの制御文字が含まれています。',
+  },
+  'cli.url.noSite': {
+    en: '"{arg}" names no site: use site:NAME/path.',
+    de: '„{arg}“ nennt keinen Server: verwenden Sie site:NAME/pfad.',
+    ja: '「{arg}」にはサイト名がありません: site:NAME/パス の形で指定してください。',
+  },
+  'cli.url.notAUrl': {
+    en: '"{shown}" is not a URL such as ftpes://user@host/path.',
+    de: '„{shown}“ ist keine URL wie ftpes://benutzer@host/pfad.',
+    ja: '「{shown}」は ftpes://user@host/path のような URL ではありません。',
+  },
+  'cli.url.unknownScheme': {
+    en: 'Unknown scheme {scheme} (use ftpes://, ftps:// or ftp://).',
+    de: 'Unbekanntes Schema {scheme} (verwenden Sie ftpes://, ftps:// oder ftp://).',
+    ja: '不明なスキーム {scheme} です (ftpes://、ftps://、ftp:// を使ってください)。',
+  },
+  'cli.url.noHost': { en: '"{shown}" names no host.', de: '„{shown}“ nennt keinen Server.', ja: '「{shown}」にはホストがありません。' },
+  'cli.url.badPort': {
+    en: '"{shown}" names port 0; ports go from 1 to 65535.',
+    de: '„{shown}“ nennt Port 0; Ports reichen von 1 bis 65535.',
+    ja: '「{shown}」はポート 0 を指定しています。ポートは 1 から 65535 までです。',
+  },
+  // connectivity.ts
+  'cli.connectivity.keyNeedsCert': {
+    en: '--key needs --cert: give the certificate that goes with the key.',
+    de: '--key braucht --cert: geben Sie das Zertifikat an, das zum Schlüssel gehört.',
+    ja: '--key には --cert が必要です: 鍵に対応する証明書を指定してください。',
+  },
+  'cli.connectivity.passwordInProxy': {
+    en: 'warning: a password in --proxy is visible to other programs on this computer; prefer WHARF_PROXY_PASSWORD',
+    de: 'Warnung: ein Passwort in --proxy ist für andere Programme auf diesem Computer sichtbar; besser WHARF_PROXY_PASSWORD verwenden',
+    ja: '警告: --proxy 内のパスワードはこのコンピューター上の他のプログラムから見えます。WHARF_PROXY_PASSWORD を使ってください',
+  },
+  'cli.connectivity.passphraseNeeded': {
+    en: '{reason} Set WHARF_CERT_PASSPHRASE, or run on a terminal to be asked.',
+    de: '{reason} Setzen Sie WHARF_CERT_PASSPHRASE oder starten Sie im Terminal, um danach gefragt zu werden.',
+    ja: '{reason} WHARF_CERT_PASSPHRASE を設定するか、端末で実行して入力してください。',
+  },
+  'cli.connectivity.passphrasePrompt': {
+    en: 'Passphrase for the client key of {cert}: ',
+    de: 'Passphrase für den Client-Schlüssel von {cert}: ',
+    ja: '{cert} のクライアント鍵のパスフレーズ: ',
+  },
+  // commands/doctor.ts
+  'cli.doctor.heading': { en: 'Wharf connection doctor: {target} ({protocol})', de: 'Wharf-Verbindungsdiagnose: {target} ({protocol})', ja: 'Wharf 接続診断: {target} ({protocol})' },
+  'cli.doctor.noProblems': { en: 'No problems found.', de: 'Keine Probleme gefunden.', ja: '問題は見つかりませんでした。' },
+  'cli.doctor.verdict.ok': { en: 'Verdict: works ({duration} ms)', de: 'Ergebnis: funktioniert ({duration} ms)', ja: '結果: 動作します ({duration} ms)' },
+  'cli.doctor.verdict.warnings': { en: 'Verdict: works, with warnings ({duration} ms)', de: 'Ergebnis: funktioniert, mit Warnungen ({duration} ms)', ja: '結果: 動作しますが警告があります ({duration} ms)' },
+  'cli.doctor.verdict.failed': { en: 'Verdict: does not work ({duration} ms)', de: 'Ergebnis: funktioniert nicht ({duration} ms)', ja: '結果: 動作しません ({duration} ms)' },
+  'cli.doctor.usage': { en: 'doctor takes one URL: wharf doctor ftpes://user@host/', de: 'doctor erwartet eine URL: wharf doctor ftpes://benutzer@host/', ja: 'doctor には URL を 1 つ指定します: wharf doctor ftpes://user@host/' },
+  'cli.doctor.greetingTimeout': { en: '--greeting-timeout takes a number of seconds.', de: '--greeting-timeout erwartet eine Anzahl Sekunden.', ja: '--greeting-timeout には秒数を指定してください。' },
+  // recursion-limit.ts
+  'cli.recursion.wholeNumber': { en: '{option} takes a whole number above 0.', de: '{option} erwartet eine ganze Zahl größer als 0.', ja: '{option} には 1 以上の整数を指定してください。' },
+  'cli.recursion.stoppedItems': {
+    en: 'The remote folder holds more than {value} files and folders (at {path}): stopped at {option} {value}. {outcome} If that is expected, raise the limit with {option} N (for example {option} {doubled}).',
+    de: 'Das entfernte Verzeichnis enthält mehr als {value} Dateien und Verzeichnisse (bei {path}): bei {option} {value} angehalten. {outcome} Wenn das so sein soll, erhöhen Sie die Grenze mit {option} N (zum Beispiel {option} {doubled}).',
+    ja: 'リモートのディレクトリには {value} を超えるファイルとディレクトリがあります ({path}): {option} {value} で停止しました。{outcome} 想定どおりであれば {option} N で上限を上げてください (例: {option} {doubled})。',
+  },
+  'cli.recursion.stoppedDepth': {
+    en: 'The remote folder holds folders more than {value} levels deep (at {path}): stopped at {option} {value}. {outcome} If that is expected, raise the limit with {option} N (for example {option} {doubled}).',
+    de: 'Das entfernte Verzeichnis enthält Verzeichnisse, die mehr als {value} Ebenen tief liegen (bei {path}): bei {option} {value} angehalten. {outcome} Wenn das so sein soll, erhöhen Sie die Grenze mit {option} N (zum Beispiel {option} {doubled}).',
+    ja: 'リモートのディレクトリには {value} 階層より深いディレクトリがあります ({path}): {option} {value} で停止しました。{outcome} 想定どおりであれば {option} N で上限を上げてください (例: {option} {doubled})。',
+  },
 });
