@@ -19,6 +19,7 @@ import { importViewMessages } from './messages/import-view';
 import { siteManagerMessages } from './messages/site-manager';
 import { syncViewMessages } from './messages/sync-view';
 import { transfersMessages } from './messages/transfers';
+import { cliMessages } from './messages/cli';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -37,6 +38,7 @@ export const CATALOG_AREAS = {
   sites: sitesMessages,
   transfers: transfersMessages,
   shell: shellMessages,
+  cli: cliMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

@@ -5,6 +5,7 @@
  */
 import type { ConnectionTarget } from '../../common/models/site';
 import { MAX_TIMEZONE_OFFSET_MINUTES } from '../../common/models/site-profile';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import { controlCharset } from '../ftps/charset';
 import type { ConnectivityFlags } from './connectivity';
@@ -38,7 +39,7 @@ export const KEEP_TIMES_OPTIONS = {
 export function keepTimesFlag(values: { readonly 'keep-times'?: boolean | undefined; readonly 'no-keep-times'?: boolean | undefined }): boolean | undefined {
   const keep = values['keep-times'] === true;
   const noKeep = values['no-keep-times'] === true;
-  if (keep && noKeep) throw new WharfError('invalid-input', 'Give --keep-times or --no-keep-times, not both.');
+  if (keep && noKeep) throw new WharfError('invalid-input', t('cli.flags.keepTimesConflict'));
   return keep ? true : noKeep ? false : undefined;
 }
 
@@ -61,7 +62,7 @@ export const CONNECTION_OPTIONS = {
 /** Reads ConnectionFlags from parsed values. */
 export function connectionFlags(values: Record<string, string | boolean | undefined>): ConnectionFlags {
   const timeout = Number(values.timeout ?? '30');
-  if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
+  if (!(timeout > 0)) throw new WharfError('invalid-input', t('cli.flags.timeout'));
   return {
     ca: typeof values.ca === 'string' ? values.ca : undefined,
     fingerprint: typeof values.fingerprint === 'string' ? values.fingerprint : undefined,
@@ -88,7 +89,7 @@ export function targetOverrides(values: Record<string, string | boolean | undefi
   if (typeof offsetText === 'string') {
     timezoneOffsetMinutes = Number(offsetText);
     if (offsetText.trim() === '' || !Number.isInteger(timezoneOffsetMinutes) || Math.abs(timezoneOffsetMinutes) > MAX_TIMEZONE_OFFSET_MINUTES) {
-      throw new WharfError('invalid-input', `--timezone-offset takes whole minutes between -${MAX_TIMEZONE_OFFSET_MINUTES} and ${MAX_TIMEZONE_OFFSET_MINUTES}.`);
+      throw new WharfError('invalid-input', t('cli.flags.timezoneOffset', { max: String(MAX_TIMEZONE_OFFSET_MINUTES) }));
     }
   }
   return { charset, timezoneOffsetMinutes };

@@ -12,6 +12,7 @@ import { cliConnectivity, type ConnectivityIo } from './connectivity';
 import { withTargetOverrides, type ConnectionFlags } from './connection-flags';
 import type { ClientCertificate } from '../ftps/client-certificate';
 import type { ProxyEndpoint } from '../ftps/proxy';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import type { CertificateQuestion, SessionOptions, TrustDecision, TrustStoreLike } from '../ftps/session';
 import { connectionForSite, connectionForUrl } from '../connections/connection-rule';
@@ -64,8 +65,8 @@ export function offsetDetection(
         openStores(warn)
           .then(({ sites }) => sites.update(siteId, { timezoneOffsetMinutes: minutes }))
           .then(
-            (site) => warn(`saved the timezone offset ${minutes} minutes with the site ${site.name}`),
-            (err: unknown) => warn(`the detected timezone offset could not be saved with the site: ${err instanceof Error ? err.message : String(err)}`),
+            (site) => warn(t('cli.connection.offsetSaved', { minutes: String(minutes), site: site.name })),
+            (err: unknown) => warn(t('cli.connection.offsetNotSaved', { reason: err instanceof Error ? err.message : String(err) })),
           ),
       );
     },
@@ -82,13 +83,13 @@ export async function resolveCliConnection(arg: string | CliLocation, flags: Con
   const location = typeof arg === 'string' ? parseLocation(arg) : arg;
   const warn = warnOn(io);
   if (location.kind === 'url' && location.mode === 'plain' && !flags.allowPlain) {
-    throw new WharfError('plain-refused', 'ftp:// is plain FTP: the password and files travel unencrypted. Use ftpes:// (explicit FTPS), or pass --allow-plain if you accept that.');
+    throw new WharfError('plain-refused', t('cli.connection.plainRefused'));
   }
   const extraCaPem = flags.ca ? [await readFile(flags.ca, 'utf8')] : [];
-  if (flags.insecure) warn('WARNING: --insecure: the server certificate is NOT verified; anyone on the network path can read the password');
+  if (flags.insecure) warn(t('cli.connection.insecure'));
   const common = { extraCaPem, pinnedFingerprint: flags.fingerprint, insecure: flags.insecure };
   const stores = () => openStores(warn);
-  const askPassword = async (user: string, host: string) => io.env.WHARF_PASSWORD ?? (io.interactive ? await io.ask(`Password for ${user}@${host}: `, { hidden: true }) : null);
+  const askPassword = async (user: string, host: string) => io.env.WHARF_PASSWORD ?? (io.interactive ? await io.ask(t('cli.connection.passwordPrompt', { user, host }), { hidden: true }) : null);
   if (location.kind === 'site') {
     const { sites, pins } = await stores();
     const site = await sites.find(location.siteName);
@@ -96,7 +97,7 @@ export async function resolveCliConnection(arg: string | CliLocation, flags: Con
       onPlainFtp: warn,
       getPassword: (id) => sites.getPassword(id),
       ask: () => askPassword(site.user, site.host),
-      missing: () => new WharfError('invalid-input', `No password for site ${site.name}: save one (wharf site edit), set WHARF_PASSWORD, or run on a terminal.`),
+      missing: () => new WharfError('invalid-input', t('cli.connection.noSitePassword', { site: site.name })),
       reach: () => cliConnectivity(flags.connectivity, site, site.host, connectivityIo(io), stores),
     });
     const target = flags.allowClearData ? { ...options.target, allowClearData: true } : options.target;
@@ -114,15 +115,15 @@ export async function resolveCliConnection(arg: string | CliLocation, flags: Con
       offsetDetection: offsetDetection(target, flags, site.id, warn),
     };
   }
-  if (location.password !== null) warn('warning: a password in the URL is visible to other programs on this computer; prefer WHARF_PASSWORD');
+  if (location.password !== null) warn(t('cli.connection.passwordInUrl'));
   const { options, uploadViaTemporaryName, keepModifiedTimes } = await connectionForUrl(
     { ...location, dataMode: flags.active ? 'active' : 'passive', allowClearData: flags.allowClearData, allowPlain: flags.allowPlain },
     {
       siteKey: 'cli',
       onPlainFtp: warn,
       typed: location.password ?? io.env.WHARF_PASSWORD ?? null,
-      ask: async () => (io.interactive ? io.ask(`Password for ${location.user}@${location.host}: `, { hidden: true }) : null),
-      missing: () => new WharfError('invalid-input', 'No password: set WHARF_PASSWORD or run on a terminal to be asked.'),
+      ask: async () => (io.interactive ? io.ask(t('cli.connection.passwordPrompt', { user: location.user, host: location.host }), { hidden: true }) : null),
+      missing: () => new WharfError('invalid-input', t('cli.connection.noPassword')),
       reach: () => cliConnectivity(flags.connectivity, null, location.host, connectivityIo(io), stores),
     },
   );

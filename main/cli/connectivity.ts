@@ -1,5 +1,6 @@
 import type { SiteProfile } from '../../common/models/site-profile';
 import { loadClientCertificate, needsClientKeyPassphrase, type ClientCertificate } from '../ftps/client-certificate';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import { resolveProxy, type ProxyEndpoint } from '../ftps/proxy';
 import { ProxySettingsStore } from '../sites/proxy-settings';
@@ -37,7 +38,7 @@ export async function cliConnectivity(
   io: ConnectivityIo,
   stores: () => Promise<CliStores>,
 ): Promise<{ clientCertificate?: ClientCertificate; proxy: ProxyEndpoint | null }> {
-  if (flags.key !== undefined && flags.cert === undefined) throw new WharfError('invalid-input', '--key needs --cert: give the certificate that goes with the key.');
+  if (flags.key !== undefined && flags.cert === undefined) throw new WharfError('invalid-input', t('cli.connectivity.keyNeedsCert'));
   const env = io.env as NodeJS.ProcessEnv;
   const sources = async (): Promise<ConnectivitySources> => {
     const { sites, credentials } = await stores();
@@ -54,7 +55,7 @@ export async function cliConnectivity(
     const value = flags.proxy.trim();
     const mode = value === 'none' ? 'none' : value === 'system' ? 'system' : 'custom';
     proxy = resolveProxy({ mode, proxyUrl: value, source: '--proxy' }, host, io.env.WHARF_PROXY_PASSWORD ?? null, env);
-    if (mode === 'custom' && /:[^@/]*@/.test(value.replace(/^[a-z0-9]+:\/\//i, ''))) io.warn('warning: a password in --proxy is visible to other programs on this computer; prefer WHARF_PROXY_PASSWORD');
+    if (mode === 'custom' && /:[^@/]*@/.test(value.replace(/^[a-z0-9]+:\/\//i, ''))) io.warn(t('cli.connectivity.passwordInProxy'));
   } else {
     proxy = await proxyForSite(site ?? { id: '', host, proxyMode: 'app', proxyUrl: '' }, await sources());
   }
@@ -69,11 +70,11 @@ export async function cliConnectivity(
   } catch (err) {
     if (!(err instanceof WharfError) || !needsClientKeyPassphrase(err.detail) || !io.interactive || io.env.WHARF_CERT_PASSPHRASE !== undefined) {
       if (err instanceof WharfError && needsClientKeyPassphrase(err.detail) && !io.interactive) {
-        throw new WharfError(err.kind, `${err.message} Set WHARF_CERT_PASSPHRASE, or run on a terminal to be asked.`, { detail: { ...err.detail } });
+        throw new WharfError(err.kind, t('cli.connectivity.passphraseNeeded', { reason: err.message }), { detail: { ...err.detail } });
       }
       throw err;
     }
-    const typed = await io.ask(`Passphrase for the client key of ${certPath}: `, { hidden: true });
+    const typed = await io.ask(t('cli.connectivity.passphrasePrompt', { cert: certPath }), { hidden: true });
     return { clientCertificate: await loadClientCertificate(files, typed), proxy };
   }
 }

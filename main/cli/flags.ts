@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import type { ExpansionBudget } from '../transfers/expand';
 import type { ConnectivityFlags } from './connectivity';
@@ -80,13 +81,13 @@ export function parseFlags(argv: string[]): { command: string; positionals: stri
   });
   const [command = 'help', ...rest] = positionals;
   const parallel = Number(values.parallel);
-  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', t('cli.flags.parallel'));
   const expansionBudget = recursionLimitFlags(values);
   const segments = Number(values.segments ?? '1');
-  if (!Number.isInteger(segments) || segments < 1 || segments > 10) throw new WharfError('invalid-input', '--segments takes a whole number from 1 to 10.');
-  if (values['no-segments'] === true && values.segments !== undefined) throw new WharfError('invalid-input', 'Give --segments N or --no-segments, not both.');
+  if (!Number.isInteger(segments) || segments < 1 || segments > 10) throw new WharfError('invalid-input', t('cli.flags.segments'));
+  if (values['no-segments'] === true && values.segments !== undefined) throw new WharfError('invalid-input', t('cli.flags.segmentsConflict'));
   const timeout = Number(values.timeout);
-  if (!(timeout > 0)) throw new WharfError('invalid-input', '--timeout takes a number of seconds.');
+  if (!(timeout > 0)) throw new WharfError('invalid-input', t('cli.flags.timeout'));
   return {
     command: values.help ? 'help' : values.version ? 'version' : command,
     positionals: rest,

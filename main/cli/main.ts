@@ -5,6 +5,8 @@
  * imports nothing that connects (test/packaging/cli-chunks.test.ts checks the built entry).
  */
 import { version as wharfVersion } from '../../package.json';
+import { localeFromEnvironment } from '../../common/i18n/locale';
+import { setUiLocale, t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import { reportCliFailure } from './exit-codes';
 import { recursionLimitUsage } from './recursion-limit';
@@ -93,6 +95,12 @@ Exit codes: 0 ok, 2 usage, 3 login refused, 4 certificate/TLS, 5 network, 6 serv
             7 local files, 8 verification, 9 stopped at --max-items or --max-depth (nothing changed),
             130 cancelled, 1 anything else.`;
 
+// The terminal's language (LC_ALL, LC_MESSAGES, LANG), before any text is made.
+setUiLocale(localeFromEnvironment(process.env));
+
+/** The command's own name, the same in every language. */
+const PROGRAM_NAME = 'wharf';
+
 const io = processCliIo();
 const warn = warnOn(io);
 
@@ -105,7 +113,7 @@ async function runCommand(argv: string[]): Promise<number> {
       return 0;
     case 'version':
       // Scripts check this before relying on a flag; the app shows the same number in its About.
-      io.out(`wharf ${wharfVersion}`);
+      io.out(`${PROGRAM_NAME} ${wharfVersion}`);
       return 0;
     case 'site': {
       const { runSiteCommand } = await import('./commands/site');
@@ -119,7 +127,7 @@ async function runCommand(argv: string[]): Promise<number> {
     default: {
       const { runFileCommand } = await import('./commands/files');
       if (await runFileCommand(command, positionals, flags)) return 0;
-      throw new WharfError('invalid-input', `Unknown command "${command}". Run wharf --help.`);
+      throw new WharfError('invalid-input', t('cli.unknownCommand', { command }));
     }
   }
 }

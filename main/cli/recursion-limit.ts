@@ -5,6 +5,7 @@
  */
 import { DEFAULT_EXPANSION_BUDGET, type BudgetExceeded, type ExpansionBudget, type OnBudgetExceeded } from '../transfers/expand';
 import type { WharfErrorData } from '../../common/models';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 
 /** The exit code of a walk stopped at its limit: nothing was changed; run again with a higher one. */
@@ -29,7 +30,7 @@ export function recursionLimitFlags(values: Record<string, string | boolean | (s
   const read = (option: 'max-items' | 'max-depth'): number => {
     const raw = values[option];
     const value = Number(typeof raw === 'string' ? raw : RECURSION_LIMIT_OPTIONS[option].default);
-    if (!Number.isInteger(value) || value < 1) throw new WharfError('invalid-input', `--${option} takes a whole number above 0.`);
+    if (!Number.isInteger(value) || value < 1) throw new WharfError('invalid-input', t('cli.recursion.wholeNumber', { option: `--${option}` }));
     return value;
   };
   return { maxItems: read('max-items'), maxDepth: read('max-depth') };
@@ -38,8 +39,8 @@ export function recursionLimitFlags(values: Record<string, string | boolean | (s
 /** The error a walk past its limit ends with; `outcome` says what became of the command ("Nothing was downloaded."). */
 export function recursionLimitError(exceeded: BudgetExceeded, outcome: string): WharfError {
   const option = exceeded.limit === 'items' ? '--max-items' : '--max-depth';
-  const passed = exceeded.limit === 'items' ? `more than ${exceeded.value} files and folders` : `folders more than ${exceeded.value} levels deep`;
-  return new WharfError('cancelled', `The remote folder holds ${passed} (at ${exceeded.path}): stopped at ${option} ${exceeded.value}. ${outcome} If that is expected, raise the limit with ${option} N (for example ${option} ${exceeded.value * 2}).`, {
+  const values = { option, value: String(exceeded.value), path: exceeded.path, outcome, doubled: String(exceeded.value * 2) };
+  return new WharfError('cancelled', t(exceeded.limit === 'items' ? 'cli.recursion.stoppedItems' : 'cli.recursion.stoppedDepth', values), {
     detail: { limit: exceeded.limit, value: exceeded.value, path: exceeded.path, recursionLimit: true },
   });
 }

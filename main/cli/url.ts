@@ -1,6 +1,7 @@
 import type { FtpsMode } from '../../common/models';
-import { isFtpUrl, parseFtpUrl, type FtpUrlProblem } from '../../common/models/ftp-url';
+import { isFtpUrl, parseFtpUrl, type FtpUrlPart, type FtpUrlProblem } from '../../common/models/ftp-url';
 import { hasControlCharacters } from '../../common/models/site-profile';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 
 /** A command-line location: a URL (`ftpes://`, `ftps://`, `ftp://`) or a saved site (`site:NAME/path`). */
@@ -29,18 +30,22 @@ export function isRemoteArgument(arg: string): boolean {
   return isFtpUrl(arg) || arg.startsWith('site:');
 }
 
+/** The parts of a location a message names; the catalogue words each one in its language. */
+type LocationPart = FtpUrlPart | 'site name';
+const PART_KEYS: Readonly<Record<LocationPart, string>> = { 'user name': 'userName', password: 'password', path: 'path', 'site name': 'siteName' };
+
 /**
  * A %-decoded part of a location. A malformed escape is refused, and so is a control character: a CR or
  * LF in a user name, password or path would start a second FTP command.
  */
-function decodePart(encoded: string, what: string): string {
+function decodePart(encoded: string, what: LocationPart): string {
   let decoded: string;
   try {
     decoded = decodeURIComponent(encoded);
   } catch {
-    throw new WharfError('invalid-input', `The ${what} holds a malformed %-escape.`);
+    throw new WharfError('invalid-input', t('cli.url.malformedEscape', { part: PART_KEYS[what] }));
   }
-  if (hasControlCharacters(decoded)) throw new WharfError('invalid-input', `The ${what} contains a line break or another control character.`);
+  if (hasControlCharacters(decoded)) throw new WharfError('invalid-input', t('cli.url.controlCharacter', { part: PART_KEYS[what] }));
   return decoded;
 }
 
@@ -50,7 +55,7 @@ export function parseLocation(arg: string): CliLocation {
     const rest = arg.slice('site:'.length);
     const slash = rest.indexOf('/');
     const siteName = decodePart(slash === -1 ? rest : rest.slice(0, slash), 'site name');
-    if (siteName.length === 0) throw new WharfError('invalid-input', `"${arg}" names no site: use site:NAME/path.`);
+    if (siteName.length === 0) throw new WharfError('invalid-input', t('cli.url.noSite', { arg }));
     // What follows the slash after the name is decoded like a URL's path; a second slash (or %2F) makes it absolute.
     const decoded = slash === -1 ? '' : decodePart(rest.slice(slash + 1), 'path');
     const inSiteFolder = !decoded.startsWith('/');
@@ -68,17 +73,17 @@ export function parseLocation(arg: string): CliLocation {
 function problemText(problem: FtpUrlProblem, shown: string): string {
   switch (problem.reason) {
     case 'not-a-url':
-      return `"${shown}" is not a URL such as ftpes://user@host/path.`;
+      return t('cli.url.notAUrl', { shown });
     case 'unknown-scheme':
-      return `Unknown scheme ${problem.scheme} (use ftpes://, ftps:// or ftp://).`;
+      return t('cli.url.unknownScheme', { scheme: problem.scheme });
     case 'no-host':
-      return `"${shown}" names no host.`;
+      return t('cli.url.noHost', { shown });
     case 'bad-port':
-      return `"${shown}" names port 0; ports go from 1 to 65535.`;
+      return t('cli.url.badPort', { shown });
     case 'malformed-escape':
-      return `The ${problem.part} holds a malformed %-escape.`;
+      return t('cli.url.malformedEscape', { part: PART_KEYS[problem.part] });
     case 'control-character':
-      return `The ${problem.part} contains a line break or another control character.`;
+      return t('cli.url.controlCharacter', { part: PART_KEYS[problem.part] });
   }
 }
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DoctorProblem, DoctorReport, DoctorStep } from '../../../common/models/doctor';
 import { PROTOCOL_NAMES } from '../../../common/models/site';
+import { t } from '../../../common/i18n/t';
 import { WharfError } from '../../core/errors';
 import { CONNECTIVITY_USAGE } from '../usage';
 import { resolveCliConnection } from '../connection';
@@ -67,20 +68,20 @@ const MARK: Record<DoctorStep['status'], string> = { ok: 'ok  ', warning: 'warn'
 
 /** The report as text for a terminal or a bug report: steps with times, then diagnoses with fixes. */
 export function formatDoctorReport(report: DoctorReport): string {
-  const lines: string[] = [`Wharf connection doctor: ${report.user}@${hostForUrl(report.host)}:${report.port} (${PROTOCOL_NAMES[report.mode]})`, ''];
+  const lines: string[] = [t('cli.doctor.heading', { target: `${report.user}@${hostForUrl(report.host)}:${report.port}`, protocol: PROTOCOL_NAMES[report.mode] }), ''];
   for (const step of report.steps) {
     const time = step.durationMs === null ? '' : `${Math.round(step.durationMs)} ms`;
     lines.push(`[${MARK[step.status]}] ${step.title.padEnd(38)} ${time.padStart(8)}  ${step.summary}`);
     for (const detail of step.details) lines.push(`${' '.repeat(8)}${detail}`);
   }
   lines.push('');
-  if (report.diagnoses.length === 0) lines.push('No problems found.');
+  if (report.diagnoses.length === 0) lines.push(t('cli.doctor.noProblems'));
   for (const d of report.diagnoses) {
     lines.push(`${d.severity.toUpperCase()}: ${d.title}`, `  ${d.explanation}`);
     for (const fix of d.fixes) lines.push(`  - ${fix}`);
     lines.push('');
   }
-  lines.push(`Verdict: ${report.verdict === 'ok' ? 'works' : report.verdict === 'warnings' ? 'works, with warnings' : 'does not work'} (${report.durationMs} ms)`);
+  lines.push(t(report.verdict === 'ok' ? 'cli.doctor.verdict.ok' : report.verdict === 'warnings' ? 'cli.doctor.verdict.warnings' : 'cli.doctor.verdict.failed', { duration: String(report.durationMs) }));
   return lines.join('\n');
 }
 
@@ -106,10 +107,10 @@ export async function runDoctorCommand(args: readonly string[], io: CliIo, overr
       return 0;
     }
     const [url, ...extra] = positionals;
-    if (!url || extra.length > 0) throw new WharfError('invalid-input', 'doctor takes one URL: wharf doctor ftpes://user@host/');
+    if (!url || extra.length > 0) throw new WharfError('invalid-input', t('cli.doctor.usage'));
     const flags = connectionFlags(values);
     const greeting = Number(values['greeting-timeout']);
-    if (!(greeting > 0)) throw new WharfError('invalid-input', '--greeting-timeout takes a number of seconds.');
+    if (!(greeting > 0)) throw new WharfError('invalid-input', t('cli.doctor.greetingTimeout'));
     const connection = await resolveCliConnection(url, flags, io);
     const report = await runDoctor({
       target: connection.target,

@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename, posix } from 'node:path';
 import type { OverwriteChoice, OverwritePolicy, OverwriteQuestion, LogLine, RemoteEntry, SecurityReport } from '../../../common/models';
 import { describeClientCertificateUse } from '../../../common/models/security';
+import { t } from '../../../common/i18n/t';
 import { WharfError } from '../../core/errors';
 import { FtpsSession } from '../../ftps/session';
 import { TransferQueue } from '../../transfers/transfer-queue';
@@ -64,30 +65,32 @@ function formatEntry(entry: RemoteEntry): string {
 
 function formatReport(report: SecurityReport): string {
   const cert = report.certificate;
+  const tlsVersion = report.tlsVersion ?? t('cli.info.none');
   const lines = [
-    `Server:                 ${hostForUrl(report.host)}:${report.port} (${report.serverBanner})`,
-    `Mode:                   ${report.mode === 'explicit' ? 'FTPS, explicit (AUTH TLS)' : report.mode === 'implicit' ? 'FTPS, implicit' : 'FTP, NOT encrypted'}`,
-    `TLS:                    ${report.tlsVersion ?? 'none'}${report.cipher ? `, ${report.cipher}` : ''}`,
-    `Credentials encrypted:  ${report.credentialsEncrypted ? 'yes (TLS was up before USER and PASS)' : 'NO'}`,
-    `Data protected:         ${report.dataProtected ? 'yes (PROT P)' : 'NO'}`,
-    `TLS session reused:     ${report.dataTlsSessionReused === null ? 'no data connection yet' : report.dataTlsSessionReused ? 'yes' : 'no'}`,
+    t('cli.info.server', { address: `${hostForUrl(report.host)}:${report.port}`, banner: report.serverBanner }),
+    t(report.mode === 'explicit' ? 'cli.info.mode.explicit' : report.mode === 'implicit' ? 'cli.info.mode.implicit' : 'cli.info.mode.plain'),
+    report.cipher ? t('cli.info.tlsCipher', { version: tlsVersion, cipher: report.cipher }) : t('cli.info.tls', { version: tlsVersion }),
+    t(report.credentialsEncrypted ? 'cli.info.credentials.yes' : 'cli.info.credentials.no'),
+    t(report.dataProtected ? 'cli.info.data.yes' : 'cli.info.data.no'),
+    t(report.dataTlsSessionReused === null ? 'cli.info.reuse.none' : report.dataTlsSessionReused ? 'cli.info.reuse.yes' : 'cli.info.reuse.no'),
   ];
   if (cert) {
     lines.push(
-      `Certificate subject:    ${cert.subject}`,
-      `Certificate issuer:     ${cert.issuer}`,
-      `Certificate valid:      ${cert.validFrom} to ${cert.validTo}`,
-      `Certificate SHA-256:    ${cert.fingerprintSha256}`,
-      `Trust:                  ${report.certificateTrust ?? 'none'}: ${report.trustExplanation}`,
+      t('cli.info.certSubject', { subject: cert.subject }),
+      t('cli.info.certIssuer', { issuer: cert.issuer }),
+      t('cli.info.certValid', { from: cert.validFrom, to: cert.validTo }),
+      t('cli.info.certFingerprint', { fingerprint: cert.fingerprintSha256 }),
+      t('cli.info.trust', { trust: report.certificateTrust ?? t('cli.info.none'), explanation: report.trustExplanation }),
     );
   }
-  if (report.clientCertificate) lines.push(`Client certificate:     ${describeClientCertificateUse(report.clientCertificate)}`);
-  if (report.proxy) lines.push(`Proxy:                  ${report.proxy.via === 'direct' ? 'none (direct connection)' : `${report.proxy.via} (${report.proxy.source})`}`);
+  if (report.clientCertificate) lines.push(t('cli.info.clientCert', { use: describeClientCertificateUse(report.clientCertificate) }));
+  if (report.proxy) lines.push(report.proxy.via === 'direct' ? t('cli.info.proxy.direct') : t('cli.info.proxy.via', { via: report.proxy.via, source: report.proxy.source }));
   const times = report.listingTimes;
   if (times) {
-    lines.push(`Listing times:          ${times.format === 'mlsd' ? 'UTC (MLSD)' : `LIST, server clock ${times.offsetMinutes} minutes ahead of UTC (${times.source === 'detected' ? 'detected from MDTM' : "the site's setting or --timezone-offset"})`}`);
+    const minutes = String(times.offsetMinutes);
+    lines.push(times.format === 'mlsd' ? t('cli.info.times.mlsd') : t(times.source === 'detected' ? 'cli.info.times.detected' : 'cli.info.times.setting', { minutes }));
   }
-  for (const warning of report.warnings) lines.push(`Warning:                ${warning}`);
+  for (const warning of report.warnings) lines.push(t('cli.info.warning', { warning }));
   return lines.map(forTerminal).join('\n');
 }
 
@@ -107,18 +110,18 @@ const OVERWRITE_FLAGS: Readonly<Record<string, OverwritePolicy>> = {
 function overwritePolicy(flags: CliFlags): OverwritePolicy {
   if (flags.resume) return 'resume';
   const policy = OVERWRITE_FLAGS[flags.overwrite];
-  if (!policy) throw new WharfError('invalid-input', `--overwrite takes ${Object.keys(OVERWRITE_FLAGS).join(', ')}.`);
-  if (policy === 'ask' && !io.interactive) throw new WharfError('invalid-input', '--overwrite ask needs a terminal; choose another policy for scripts.');
+  if (!policy) throw new WharfError('invalid-input', t('cli.files.overwritePolicies', { policies: Object.keys(OVERWRITE_FLAGS).join(', ') }));
+  if (policy === 'ask' && !io.interactive) throw new WharfError('invalid-input', t('cli.files.overwriteAskNeedsTerminal'));
   return policy;
 }
 
 /** Asks on the terminal what to do with an existing target, for --overwrite ask. */
 async function answerOnTerminal(queue: TransferQueue, question: OverwriteQuestion): Promise<void> {
-  const describe = (facts: OverwriteQuestion['source']) => `${facts.size ?? '?'} bytes, ${facts.modifiedAt ?? 'unknown time'}`;
-  io.err(`\n${forTerminal(question.targetPath)} exists (${describe(question.target)}); the source has ${describe(question.source)}.`);
-  const letter = (await ask('[o]verwrite, overwrite if [n]ewer, [r]esume, re[n]ame as copy (c), [s]kip? ')).trim().toLowerCase();
+  const describe = (facts: OverwriteQuestion['source']) => t('cli.files.fileFacts', { size: facts.size === null || facts.size === undefined ? '?' : String(facts.size), modified: facts.modifiedAt ?? t('cli.files.unknownTime') });
+  io.err(t('cli.files.targetExists', { target: forTerminal(question.targetPath), targetFacts: describe(question.target), sourceFacts: describe(question.source) }));
+  const letter = (await ask(t('cli.files.overwritePrompt'))).trim().toLowerCase();
   const choice: OverwriteChoice = letter === 'o' ? 'overwrite' : letter === 'n' ? 'overwrite-if-newer' : letter === 'r' ? 'resume' : letter === 'c' ? 'rename' : 'skip';
-  const all = (await ask('Do the same for every other existing file? [y/N] ')).trim().toLowerCase() === 'y';
+  const all = (await ask(t('cli.files.applyToAllPrompt'))).trim().toLowerCase() === 'y';
   queue.answerOverwrite({ questionId: question.id, choice, applyToAll: all });
 }
 
@@ -152,20 +155,20 @@ async function runThroughQueue(
     defaultConcurrency: flags.parallel,
     defaultOverwrite: overwritePolicy(flags),
     expansionBudget: flags.expansionBudget,
-    onBudgetExceeded: stopAtRecursionLimit('Nothing was downloaded.'),
+    onBudgetExceeded: stopAtRecursionLimit(t('cli.files.nothingDownloaded')),
   });
   // A folder is walked whole before its first file starts: a walk stopped at --max-items or --max-depth then
   // leaves nothing half-downloaded (no partial tree, no orphaned temporaries) for the run with a higher limit.
   const walksFirst = request.direction === 'download' && request.kind === 'directory';
   if (walksFirst) queue.controls.pauseAll();
   const progress = new ProgressLine(progressStream, !flags.quiet && progressStream.isTTY === true);
-  const unsubscribe = queue.subscribe((update) => progress.update(`${update.progress.done} of ${update.progress.total} files`, update.progress.bytesDone, update.progress.bytesTotal || null));
+  const unsubscribe = queue.subscribe((update) => progress.update(t('cli.files.progress', { done: String(update.progress.done), total: String(update.progress.total) }), update.progress.bytesDone, update.progress.bytesTotal || null));
   const questions = queue.onDidChangeQuestion((question) => {
     if (question) void answerOnTerminal(queue, question);
   });
   try {
     const added = await queue.add({ ...request, siteKey, listingSession: browse });
-    for (const entry of added.skipped) warn(`skipped ${entry.path}: ${entry.reason}`);
+    for (const entry of added.skipped) warn(t('cli.files.skipped', { path: entry.path, reason: entry.reason }));
     if (walksFirst) queue.controls.resumeAll();
     await queue.whenSettled();
   } finally {
@@ -177,30 +180,34 @@ async function runThroughQueue(
   const items = queue.getSnapshot().items;
   const files = items.filter((item) => item.kind === 'file');
   const failed = items.filter((item) => item.state === 'failed');
-  for (const item of items.filter((i) => i.state === 'skipped')) warn(`skipped ${item.direction === 'download' ? item.localPath : item.remotePath}: ${item.skipReason ?? 'skipped'}`);
-  for (const item of failed) warn(`failed ${item.direction === 'download' ? item.remotePath : item.localPath}: ${item.lastError?.message ?? 'failed'}`);
+  for (const item of items.filter((i) => i.state === 'skipped')) warn(t('cli.files.skipped', { path: item.direction === 'download' ? item.localPath : item.remotePath, reason: item.skipReason ?? t('cli.files.skippedReason') }));
+  for (const item of failed) warn(t('cli.files.failed', { path: item.direction === 'download' ? item.remotePath : item.localPath, reason: item.lastError?.message ?? t('cli.files.failedReason') }));
   if (!flags.quiet) {
     const bytes = files.filter((i) => i.state === 'done').reduce((sum, i) => sum + i.bytesTotal, 0);
     const verified = files.filter((i) => i.state === 'done').map((i) => i.verifiedBy ?? 'size');
     const byHash = verified.filter((v) => v !== 'size').length;
+    const counts = { done: String(files.filter((i) => i.state === 'done').length), total: String(files.length), bytes: formatBytes(bytes), bySize: String(verified.length - byHash) };
+    const download = request.direction === 'download';
     warn(
-      `${request.direction === 'download' ? 'downloaded' : 'uploaded'} ${files.filter((i) => i.state === 'done').length} of ${files.length} files (${formatBytes(bytes)}), verified ${byHash > 0 ? `by ${verified.find((v) => v !== 'size')} hash (${byHash}) and ` : ''}by size (${verified.length - byHash})`,
+      byHash > 0
+        ? t(download ? 'cli.files.downloadedSummaryHash' : 'cli.files.uploadedSummaryHash', { ...counts, hash: verified.find((v) => v !== 'size'), byHash: String(byHash) })
+        : t(download ? 'cli.files.downloadedSummary' : 'cli.files.uploadedSummary', counts),
     );
   }
   const first = failed[0]?.lastError;
-  if (first) throw new WharfError(first.kind, `${failed.length} of ${files.length} transfers failed; first: ${first.message}`, first.code !== undefined ? { code: first.code } : {});
+  if (first) throw new WharfError(first.kind, t('cli.files.transfersFailed', { failed: String(failed.length), total: String(files.length), first: first.message }), first.code !== undefined ? { code: first.code } : {});
 }
 
 async function commandGet(positionals: string[], flags: CliFlags): Promise<void> {
   const [source, target] = positionals;
-  if (!source || !target || !isRemoteArgument(source)) throw new WharfError('invalid-input', 'get takes a remote URL and a local path: wharf get URL LOCAL');
+  if (!source || !target || !isRemoteArgument(source)) throw new WharfError('invalid-input', t('cli.files.getUsage'));
   const location = parseLocation(source);
   const { session, path } = await openSession(location, flags);
   try {
     const targetIsFolder = await stat(target).then((s) => s.isDirectory()).catch(() => false);
     const name = posix.basename(path);
     if (flags.segments > 1 && (flags.recursive || !(flags.resume || flags.overwrite === 'overwrite'))) {
-      warn('--segments applies to one file with --overwrite overwrite (the default) or --resume: downloading in one stream per file');
+      warn(t('cli.files.segmentsIgnored'));
     }
     if (!flags.recursive && flags.segments > 1 && (flags.resume || flags.overwrite === 'overwrite')) {
       const localPath = targetIsFolder ? downloadPathIn(target, name) : target;
@@ -222,11 +229,11 @@ async function commandGet(positionals: string[], flags: CliFlags): Promise<void>
 
 async function commandPut(positionals: string[], flags: CliFlags): Promise<void> {
   const [source, target] = positionals;
-  if (!source || !target || !isRemoteArgument(target)) throw new WharfError('invalid-input', 'put takes a local path and a remote URL: wharf put LOCAL URL');
+  if (!source || !target || !isRemoteArgument(target)) throw new WharfError('invalid-input', t('cli.files.putUsage'));
   const location = parseLocation(target);
   const localStat = await stat(source).catch(() => null);
-  if (localStat === null) throw new WharfError('local-io', `${source} does not exist.`);
-  if (localStat.isDirectory() && !flags.recursive) throw new WharfError('invalid-input', `${source} is a folder: add -r to upload it.`);
+  if (localStat === null) throw new WharfError('local-io', t('cli.files.localMissing', { path: source }));
+  if (localStat.isDirectory() && !flags.recursive) throw new WharfError('invalid-input', t('cli.files.localIsFolder', { path: source }));
   const { session, path, uploadViaTemporaryName, keepModifiedTimes } = await openSession(location, flags);
   try {
     const remotePath = !localStat.isDirectory() && path.endsWith('/') ? posix.join(path, basename(source)) : path;
@@ -260,7 +267,7 @@ export async function runFileCommand(command: string, positionals: string[], fla
 async function fileCommand(command: string, positionals: string[], flags: CliFlags): Promise<boolean> {
   switch (command) {
     case 'ls':
-      await withRemote(positionals, flags, 'ls takes a remote URL: wharf ls URL', async (session, path) => {
+      await withRemote(positionals, flags, t('cli.files.lsUsage'), async (session, path) => {
         for (const entry of await session.list(path)) io.out(formatEntry(entry));
       });
       return true;
@@ -271,15 +278,15 @@ async function fileCommand(command: string, positionals: string[], flags: CliFla
       await commandPut(positionals, flags);
       return true;
     case 'rm':
-      await withRemote(positionals, flags, 'rm takes a remote URL: wharf rm URL [-r]', (session, path) =>
-        session.remove(path, flags.recursive ? { recursive: true, limits: { ...flags.expansionBudget, onExceeded: stopAtRecursionLimit('Nothing was deleted.') } } : {}),
+      await withRemote(positionals, flags, t('cli.files.rmUsage'), (session, path) =>
+        session.remove(path, flags.recursive ? { recursive: true, limits: { ...flags.expansionBudget, onExceeded: stopAtRecursionLimit(t('cli.files.nothingDeleted')) } } : {}),
       );
       return true;
     case 'mkdir':
-      await withRemote(positionals, flags, 'mkdir takes a remote URL: wharf mkdir URL [-p]', (session, path) => session.mkdir(path, { recursive: flags.parents }));
+      await withRemote(positionals, flags, t('cli.files.mkdirUsage'), (session, path) => session.mkdir(path, { recursive: flags.parents }));
       return true;
     case 'info':
-      await withRemote(positionals, flags, 'info takes a remote URL: wharf info URL', async (session, path) => {
+      await withRemote(positionals, flags, t('cli.files.infoUsage'), async (session, path) => {
         await session.list(path); // opens a data connection, so TLS session reuse is known
         io.out(formatReport(session.report));
       });

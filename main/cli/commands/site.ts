@@ -1,5 +1,6 @@
 import type { SiteProxyMode } from '../../../common/models/proxy';
 import type { SiteProfile } from '../../../common/models';
+import { t } from '../../../common/i18n/t';
 import { WharfError } from '../../core/errors';
 import { openStores } from '../stores';
 import { hostForUrl, parseLocation } from '../url';
@@ -33,47 +34,50 @@ export interface SiteFlags {
 }
 
 /** A site's proxy choice as `wharf site show` words it. */
-const PROXY_WORDS: Readonly<Record<SiteProxyMode, string>> = {
-  app: 'as the app setting says',
-  none: 'none (direct)',
-  system: 'the system proxy (ALL_PROXY / HTTPS_PROXY)',
-  custom: 'through',
-};
+function proxyWords(site: SiteProfile): string {
+  const mode: SiteProxyMode = site.proxyMode ?? 'app';
+  if (mode === 'custom') return t('cli.site.proxy.custom', { url: site.proxyUrl ?? '' });
+  return t(mode === 'none' ? 'cli.site.proxy.none' : mode === 'system' ? 'cli.site.proxy.system' : 'cli.site.proxy.app');
+}
 
 function describeSite(site: SiteProfile): string {
   const protocol = site.protocol === 'explicit' ? 'ftpes' : site.protocol === 'implicit' ? 'ftps' : 'ftp';
-  const password = site.passwordStorage === 'ask' ? 'asked on connect' : site.hasPassword ? 'in the keychain' : 'none saved';
+  const password = t(site.passwordStorage === 'ask' ? 'cli.site.password.ask' : site.hasPassword ? 'cli.site.password.keychain' : 'cli.site.password.none');
   return [
-    `Name:             ${[...site.folderPath, site.name].join('/')}`,
-    `URL:              ${protocol}://${encodeURIComponent(site.user)}@${hostForUrl(site.host)}:${site.port}${site.remoteDir || '/'}`,
-    `Protocol:         ${site.protocol === 'explicit' ? 'FTPS, explicit (AUTH TLS)' : site.protocol === 'implicit' ? 'FTPS, implicit (legacy)' : 'FTP, NOT encrypted'}`,
-    `Password:         ${password}`,
-    `Data connections: ${site.dataMode}`,
-    `Max connections:  ${site.maxConnections}`,
-    `Timezone offset:  ${site.timezoneOffsetMinutes} min`,
-    `Charset:          ${site.encoding}`,
-    `Minimum TLS:      ${site.minTlsVersion}`,
-    `Uploads:          ${site.uploadViaTemporaryName ? 'via a temporary name (NAME.wharf-part), renamed once verified' : 'in place (straight to the final name)'}`,
-    `Upload times:     ${site.keepModifiedTimes ? 'kept (the local modification time, by MFMT or SITE UTIME)' : 'not kept (the server sets its own)'}`,
-    `Big downloads:    ${site.segments > 1 ? `in up to ${site.segments} ranges at once, on free connections (REST)` : 'one stream per file (segments off)'}`,
-    `File data:        ${site.allowClearData ? 'unencrypted allowed when the server refuses PROT P' : 'encrypted (PROT P) required'}`,
-    `Client cert:      ${site.clientCertPath ? `${site.clientCertPath}${site.clientKeyPath ? ` (key ${site.clientKeyPath})` : ''}` : 'none'}`,
-    `Proxy:            ${PROXY_WORDS[site.proxyMode ?? 'app']}${site.proxyMode === 'custom' ? ` ${site.proxyUrl ?? ''}` : ''}`,
-    ...(site.comments ? [`Comments:         ${site.comments}`] : []),
+    t('cli.site.show.name', { name: [...site.folderPath, site.name].join('/') }),
+    t('cli.site.show.url', { url: `${protocol}://${encodeURIComponent(site.user)}@${hostForUrl(site.host)}:${site.port}${site.remoteDir || '/'}` }),
+    t(site.protocol === 'explicit' ? 'cli.site.show.protocol.explicit' : site.protocol === 'implicit' ? 'cli.site.show.protocol.implicit' : 'cli.site.show.protocol.plain'),
+    t('cli.site.show.password', { password }),
+    t('cli.site.show.dataMode', { mode: site.dataMode }),
+    t('cli.site.show.maxConnections', { count: String(site.maxConnections) }),
+    t('cli.site.show.timezoneOffset', { minutes: String(site.timezoneOffsetMinutes) }),
+    t('cli.site.show.charset', { charset: site.encoding }),
+    t('cli.site.show.minTls', { version: site.minTlsVersion }),
+    t(site.uploadViaTemporaryName ? 'cli.site.show.uploads.temporary' : 'cli.site.show.uploads.inPlace'),
+    t(site.keepModifiedTimes ? 'cli.site.show.times.kept' : 'cli.site.show.times.notKept'),
+    site.segments > 1 ? t('cli.site.show.segments.on', { segments: String(site.segments) }) : t('cli.site.show.segments.off'),
+    t(site.allowClearData ? 'cli.site.show.data.clear' : 'cli.site.show.data.protected'),
+    !site.clientCertPath
+      ? t('cli.site.show.clientCert.none')
+      : site.clientKeyPath
+        ? t('cli.site.show.clientCertKey', { cert: site.clientCertPath, key: site.clientKeyPath })
+        : t('cli.site.show.clientCert', { cert: site.clientCertPath }),
+    t('cli.site.show.proxy', { proxy: proxyWords(site) }),
+    ...(site.comments ? [t('cli.site.show.comments', { comments: site.comments })] : []),
   ].join('\n');
 }
 
 function integerFlag(value: string | undefined, what: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n)) throw new WharfError('invalid-input', `${what} takes a whole number.`);
+  if (!Number.isInteger(n)) throw new WharfError('invalid-input', t('cli.site.wholeNumber', { option: what }));
   return n;
 }
 
 /** The site's "allow unencrypted file data" from its two flags; undefined when neither is given. */
 function clearDataFlag(flags: SiteFlags): boolean | undefined {
   if (flags.allowClearData && flags.requireDataProtection) {
-    throw new WharfError('invalid-input', 'Give --allow-clear-data or --require-data-protection, not both.');
+    throw new WharfError('invalid-input', t('cli.site.clearDataConflict'));
   }
   if (flags.allowClearData) return true;
   return flags.requireDataProtection ? false : undefined;
@@ -82,7 +86,7 @@ function clearDataFlag(flags: SiteFlags): boolean | undefined {
 /** The site's "upload via a temporary name" from its two flags; undefined when neither is given. */
 function uploadSettingFlag(flags: SiteFlags): boolean | undefined {
   if (flags.uploadInPlace && flags.uploadViaTemporaryName) {
-    throw new WharfError('invalid-input', 'Give --upload-in-place or --upload-via-temporary-name, not both.');
+    throw new WharfError('invalid-input', t('cli.site.uploadModeConflict'));
   }
   if (flags.uploadInPlace) return false;
   return flags.uploadViaTemporaryName ? true : undefined;
@@ -100,7 +104,7 @@ export async function runSiteCommand(
   const [action = 'ls', name] = args;
   const { sites, pins } = await openStores(io.warn);
   const needName = () => {
-    if (!name) throw new WharfError('invalid-input', `wharf site ${action} takes a site name.`);
+    if (!name) throw new WharfError('invalid-input', t('cli.site.needsName', { action }));
     return name;
   };
   switch (action) {
@@ -108,7 +112,7 @@ export async function runSiteCommand(
       const tree = await sites.list();
       for (const site of tree.sites) {
         const protocol = site.protocol === 'explicit' ? 'ftpes' : site.protocol === 'implicit' ? 'ftps' : 'ftp';
-        io.out(`${[...site.folderPath, site.name].join('/')}\t${protocol}://${site.user}@${hostForUrl(site.host)}:${site.port}\t${site.passwordStorage === 'ask' ? 'ask' : site.hasPassword ? 'keychain' : 'no password'}`);
+        io.out(`${[...site.folderPath, site.name].join('/')}\t${protocol}://${site.user}@${hostForUrl(site.host)}:${site.port}\t${t(site.passwordStorage === 'ask' ? 'cli.site.ls.ask' : site.hasPassword ? 'cli.site.ls.keychain' : 'cli.site.ls.noPassword')}`);
       }
       return;
     }
@@ -116,14 +120,14 @@ export async function runSiteCommand(
       io.out(describeSite(await sites.find(needName())));
       return;
     case 'add': {
-      if (!flags.url) throw new WharfError('invalid-input', 'wharf site add NAME --url ftpes://user@host[:port][/folder]');
+      if (!flags.url) throw new WharfError('invalid-input', t('cli.site.addUsage'));
       const location = parseLocation(flags.url);
-      if (location.kind !== 'url') throw new WharfError('invalid-input', '--url takes an ftpes://, ftps:// or ftp:// URL.');
-      if (location.password !== null) throw new WharfError('invalid-input', 'Put no password in the URL: it would end up in your shell history. Use WHARF_PASSWORD or the prompt.');
+      if (location.kind !== 'url') throw new WharfError('invalid-input', t('cli.site.urlKind'));
+      if (location.password !== null) throw new WharfError('invalid-input', t('cli.site.addPasswordInUrl'));
       // Checked before the password prompt: a usage error should not cost the user their typing.
       const uploadViaTemporaryName = uploadSettingFlag(flags);
       const allowClearData = clearDataFlag(flags);
-      const password = flags.askPassword ? null : (process.env.WHARF_PASSWORD ?? (await io.askPassword(`Password for ${location.user}@${location.host} (saved in the keychain; empty for none): `)));
+      const password = flags.askPassword ? null : (process.env.WHARF_PASSWORD ?? (await io.askPassword(t('cli.site.addPasswordPrompt', { user: location.user, host: location.host }))));
       const site = await sites.create({
         name: needName(),
         ...(flags.folder ? { folderPath: flags.folder.split('/').filter((p) => p.length > 0) } : {}),
@@ -144,15 +148,15 @@ export async function runSiteCommand(
         ...(allowClearData !== undefined ? { allowClearData } : {}),
         ...(flags.comments ? { comments: flags.comments } : {}),
       });
-      if (site.protocol === 'plain') io.warn('warning: this site uses plain FTP: the password and files travel unencrypted');
+      if (site.protocol === 'plain') io.warn(t('cli.site.plainWarning'));
       io.out(describeSite(site));
       return;
     }
     case 'edit': {
       const site = await sites.find(needName());
       const location = flags.url ? parseLocation(flags.url) : null;
-      if (location && location.kind !== 'url') throw new WharfError('invalid-input', '--url takes an ftpes://, ftps:// or ftp:// URL.');
-      if (location && location.password !== null) throw new WharfError('invalid-input', 'Put no password in the URL; use WHARF_PASSWORD.');
+      if (location && location.kind !== 'url') throw new WharfError('invalid-input', t('cli.site.urlKind'));
+      if (location && location.password !== null) throw new WharfError('invalid-input', t('cli.site.editPasswordInUrl'));
       const newPassword = process.env.WHARF_PASSWORD;
       const uploadViaTemporaryName = uploadSettingFlag(flags);
       const allowClearData = clearDataFlag(flags);
@@ -173,8 +177,7 @@ export async function runSiteCommand(
       });
       if (site.hasPassword && !updated.hasPassword && updated.passwordStorage === 'keychain') {
         io.warn(
-          `the saved password was for ${site.user}@${site.host}:${site.port} and was removed, so it is not sent to ${updated.host} unasked; ` +
-            'save one with WHARF_PASSWORD=... wharf site edit, or keep the old one next time with --keep-password',
+          t('cli.site.passwordForgotten', { old: `${site.user}@${site.host}:${site.port}`, host: updated.host }),
         );
       }
       if (flags.folder !== undefined) updated = await sites.moveToFolder(site.id, flags.folder.split('/').filter((p) => p.length > 0));
@@ -185,22 +188,22 @@ export async function runSiteCommand(
     case 'rm': {
       const site = await sites.find(needName());
       await sites.delete(site.id);
-      io.out(`removed ${[...site.folderPath, site.name].join('/')} and its saved password`);
+      io.out(t('cli.site.removed', { name: [...site.folderPath, site.name].join('/') }));
       return;
     }
     case 'certs': {
-      for (const pin of await pins.list()) io.out(`${pin.host}:${pin.port}\t${pin.fingerprintSha256}\t${pin.subject}\ttrusted ${pin.trustedAt}`);
+      for (const pin of await pins.list()) io.out(t('cli.site.certLine', { address: `${pin.host}:${pin.port}`, fingerprint: pin.fingerprintSha256, subject: pin.subject, trustedAt: pin.trustedAt }));
       return;
     }
     case 'uncert': {
       const [host, port] = needName().split(/:(?=\d+$)/);
-      if (!host || !port) throw new WharfError('invalid-input', 'wharf site uncert HOST:PORT');
+      if (!host || !port) throw new WharfError('invalid-input', t('cli.site.uncertUsage'));
       const removed = await pins.remove(host, Number(port));
-      if (!removed) throw new WharfError('invalid-input', `No certificate is pinned for ${host}:${port}.`);
-      io.out(`forgot the pinned certificate of ${host}:${port}`);
+      if (!removed) throw new WharfError('invalid-input', t('cli.site.noPin', { address: `${host}:${port}` }));
+      io.out(t('cli.site.unpinned', { address: `${host}:${port}` }));
       return;
     }
     default:
-      throw new WharfError('invalid-input', `Unknown site command "${action}": use ls, show, add, edit, rm, certs, uncert, import or export.`);
+      throw new WharfError('invalid-input', t('cli.site.unknownAction', { action }));
   }
 }

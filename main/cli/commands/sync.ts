@@ -8,6 +8,7 @@ import { resolveCliConnection, settleSiteSaves, type CliConnection } from '../co
 import { CONNECTION_OPTIONS, KEEP_TIMES_OPTIONS, connectionFlags, keepTimesFlag } from '../connection-flags';
 import type { CliIo } from '../io';
 import { forTerminal } from '../terminal';
+import { t } from '../../../common/i18n/t';
 import { WharfError } from '../../core/errors';
 import { FtpsSession, type SessionOptions } from '../../ftps/session';
 import { defaultDataDir } from '../../sites/site-store';
@@ -56,28 +57,36 @@ function formatSize(n: number | null): string {
 }
 
 function describeAction(a: SyncAction): string {
-  const where = a.operation === 'delete' ? (a.target === 'remote' ? 'on server' : 'here     ') : a.target === 'remote' ? '-> server' : '-> here  ';
+  const where = t(a.operation === 'delete' ? (a.target === 'remote' ? 'cli.sync.where.deleteRemote' : 'cli.sync.where.deleteLocal') : a.target === 'remote' ? 'cli.sync.where.toRemote' : 'cli.sync.where.toLocal');
   const name = a.kind === 'directory' ? `${a.relativePath}/` : a.relativePath;
   return `${a.operation.padEnd(9)} ${where} ${name}${formatSize(a.size)}  ${a.reason}${a.warning ? `  (${a.warning})` : ''}`;
 }
 
 /** A plan as text: one line per action with its checkbox, then conflicts, skipped entries and notes. */
 export function formatSyncPlan(plan: SyncPlan, included: ReadonlySet<string>): string {
-  const direction = plan.direction === 'up' ? 'up (this computer -> server)' : plan.direction === 'down' ? 'down (server -> this computer)' : 'mirror (both ways)';
-  const lines = [`Sync ${direction}: ${plan.localRoot} <-> ${plan.remoteRoot}; deletion ${plan.deleteEnabled ? 'chosen' : 'not chosen'}`];
-  if (plan.actions.length === 0) lines.push('  Nothing to do: the folders match.');
+  const heading = plan.direction === 'up' ? 'cli.sync.heading.up' : plan.direction === 'down' ? 'cli.sync.heading.down' : 'cli.sync.heading.mirror';
+  const lines = [t(heading, { local: plan.localRoot, remote: plan.remoteRoot, deletion: t(plan.deleteEnabled ? 'cli.sync.deletion.chosen' : 'cli.sync.deletion.notChosen') })];
+  if (plan.actions.length === 0) lines.push(t('cli.sync.nothingToDo'));
   for (const a of plan.actions) lines.push(`  [${included.has(a.id) ? 'x' : ' '}] ${describeAction(a)}`);
   if (plan.conflicts.length > 0) {
-    lines.push('Conflicts (left alone):');
+    lines.push(t('cli.sync.conflicts'));
     for (const c of plan.conflicts) lines.push(`  ${c.relativePath}: ${c.reason}`);
   }
   if (plan.skipped.length > 0) {
-    lines.push('Skipped:');
-    for (const s of plan.skipped) lines.push(`  ${s.side === 'remote' ? 'server' : 'here'}: ${s.path}: ${s.reason}`);
+    lines.push(t('cli.sync.skipped'));
+    for (const s of plan.skipped) lines.push(t(s.side === 'remote' ? 'cli.sync.skippedRemote' : 'cli.sync.skippedLocal', { path: s.path, reason: s.reason }));
   }
-  for (const note of plan.notes) lines.push(`Note: ${note}`);
+  for (const note of plan.notes) lines.push(t('cli.sync.note', { note }));
   const { copy, overwrite, delete: deletions, bytesUp, bytesDown } = plan.summary;
-  lines.push(`Plan: ${copy} to copy, ${overwrite} to overwrite, ${deletions} to delete;${formatSize(bytesUp).replace(/[()]/g, '') || ' 0 B'} up,${formatSize(bytesDown).replace(/[()]/g, '') || ' 0 B'} down.`);
+  lines.push(
+    t('cli.sync.planSummary', {
+      copy: String(copy),
+      overwrite: String(overwrite),
+      deletions: String(deletions),
+      up: formatSize(bytesUp).replace(/[()]/g, '') || ' 0 B',
+      down: formatSize(bytesDown).replace(/[()]/g, '') || ' 0 B',
+    }),
+  );
   // Names come from the server: escape sequences and bidirectional overrides reach the terminal escaped.
   return lines.map(forTerminal).join('\n');
 }
@@ -89,9 +98,9 @@ function describeResult(plan: SyncPlan, r: SyncActionResult): string {
 function resultLine(plan: SyncPlan, r: SyncActionResult): string {
   const action = plan.actions.find((a) => a.id === r.actionId);
   const what = action ? `${action.operation} ${action.relativePath}` : r.actionId;
-  if (r.status === 'done') return `done     ${what}${r.verifiedBy ? ` (verified: ${r.verifiedBy})` : ''}`;
-  if (r.status === 'skipped') return `skipped  ${what}${r.note ? `: ${r.note}` : ''}`;
-  return `FAILED   ${what}: ${r.error ? explainFailure(r.error) : 'unknown error'}`;
+  if (r.status === 'done') return r.verifiedBy ? t('cli.sync.result.doneVerified', { what, verifiedBy: r.verifiedBy }) : t('cli.sync.result.done', { what });
+  if (r.status === 'skipped') return r.note ? t('cli.sync.result.skippedNote', { what, note: r.note }) : t('cli.sync.result.skipped', { what });
+  return t('cli.sync.result.failed', { what, reason: r.error ? explainFailure(r.error) : t('cli.sync.unknownError') });
 }
 
 /** The exit code of a run: 0 when nothing failed, else by the first failure's kind. */
@@ -155,15 +164,15 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
       return 0;
     }
     const [localArg, url, ...extra] = positionals;
-    if (!localArg || !url || extra.length > 0) throw new WharfError('invalid-input', 'sync takes a local folder and a remote URL: wharf sync LOCAL URL --direction up|down|mirror');
+    if (!localArg || !url || extra.length > 0) throw new WharfError('invalid-input', t('cli.sync.usage'));
     const direction = values.direction as SyncDirection | undefined;
-    if (direction !== 'up' && direction !== 'down' && direction !== 'mirror') throw new WharfError('invalid-input', '--direction takes up, down or mirror.');
+    if (direction !== 'up' && direction !== 'down' && direction !== 'mirror') throw new WharfError('invalid-input', t('cli.sync.direction'));
     const parallel = Number(values.parallel);
-    if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', '--parallel takes a whole number from 1 to 10.');
+    if (!Number.isInteger(parallel) || parallel < 1 || parallel > 10) throw new WharfError('invalid-input', t('cli.flags.parallel'));
     const localRoot = resolve(localArg);
     const info = await stat(localRoot).catch(() => null);
     // A folder to download into may be new, as `get -r` makes it; one to upload from must exist.
-    if (info === null ? direction === 'up' : !info.isDirectory()) throw new WharfError('local-io', `${localArg} is not a folder.`);
+    if (info === null ? direction === 'up' : !info.isDirectory()) throw new WharfError('local-io', t('cli.sync.notAFolder', { path: localArg }));
     const flags = connectionFlags(values);
     const budget = recursionLimitFlags(values);
     const offset = flags.timezoneOffsetMinutes;
@@ -185,7 +194,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         missingRootsAreEmpty: true,
         // The plan is made from the whole walk: one stopped at its limit has changed nothing.
         budget,
-        onBudgetExceeded: stopAtRecursionLimit('Nothing was changed.'),
+        onBudgetExceeded: stopAtRecursionLimit(t('cli.sync.nothingChanged')),
       });
       const state = new FileSyncStateStore(defaultDataDir(io.env as NodeJS.ProcessEnv));
       const pairKey = syncPairKey(`${connection.target.user}@${connection.target.host}:${connection.target.port}`, remoteRoot, localRoot);
@@ -194,7 +203,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
       if (!values.json) io.out(formatSyncPlan(plan, new Set(chosen)));
       if (values['dry-run']) {
         if (values.json) io.out(JSON.stringify({ plan, chosen }, null, 2));
-        else io.out('Dry run: nothing was changed.');
+        else io.out(t('cli.sync.dryRun'));
         return 0;
       }
       if (info === null) await mkdir(localRoot, { recursive: true });
@@ -221,7 +230,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
       if (values.json) {
         io.out(JSON.stringify({ plan, chosen, run }, null, 2));
       } else {
-        io.out(`Done: ${run.summary.done}, skipped: ${run.summary.skipped}, failed: ${run.summary.failed}.`);
+        io.out(t('cli.sync.runSummary', { done: String(run.summary.done), skipped: String(run.summary.skipped), failed: String(run.summary.failed) }));
         for (const r of run.results) if (r.status !== 'done') io.out(`  ${describeResult(plan, r)}`);
       }
       return syncExitCode(run);
