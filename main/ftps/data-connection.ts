@@ -203,12 +203,10 @@ async function passiveThroughProxy(
       ...(err instanceof WharfError && err.detail ? { detail: err.detail } : {}),
     });
   }
-  // TLS starts at once here, not when the transfer is accepted (as #18 built and tested it). The deferred
-  // start also passes the proxy tests since they run on dante (microsocks cut uploads short either way), but
-  // not yet the whole suite; until it does, a server that resets data connections whose TLS starts before the
-  // transfer command (pyftpdlib) is not reachable through a proxy.
-  tlsStart.clear();
-  ftp.dataSocket = context.isDataProtected() ? secureDataSocket(ftp, context, raw) : raw;
+  // TLS starts once the server accepts the transfer command, as on a direct connection: a server may reset a
+  // data connection that speaks TLS before its command arrived (pyftpdlib), and through a proxy whether it
+  // does depends on timing.
+  attachDataSocket(ftp, context, tlsStart, raw);
   return reply;
 }
 

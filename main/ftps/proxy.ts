@@ -111,7 +111,7 @@ function dialHttpConnect(proxy: ProxyEndpoint, host: string, port: number, timeo
     let connected = false;
     const finish = (err: WharfError | null) => {
       socket.setTimeout(0);
-      socket.removeListener('data', onData);
+      socket.removeListener('readable', onReadable);
       socket.removeListener('error', onError);
       socket.removeListener('close', onClose);
       if (err) {
@@ -129,8 +129,12 @@ function dialHttpConnect(proxy: ProxyEndpoint, host: string, port: number, timeo
       );
     };
     const onClose = () => finish(proxyError('refused', 'connect', proxy, `The HTTP proxy ${where} closed the connection instead of answering CONNECT ${authority}.`));
-    const onData = (chunk: Buffer) => {
-      received = Buffer.concat([received, chunk]);
+    // Read with 'readable', not 'data': once its listener is gone the socket is back to a fresh one's state, and
+    // bytes given back with unshift wait for its next reader. A socket that once had a 'data' listener keeps
+    // flowing and drops them before the caller can listen: the server's greeting, when it came in the same
+    // packet as the proxy's answer.
+    const onReadable = () => {
+      for (let chunk = socket.read() as Buffer | null; chunk !== null; chunk = socket.read() as Buffer | null) received = Buffer.concat([received, chunk]);
       const end = received.indexOf('\r\n\r\n');
       if (end === -1) {
         if (received.length > MAX_CONNECT_RESPONSE_BYTES) finish(proxyError('refused', 'connect', proxy, `The HTTP proxy ${where} sent an answer too long to be a CONNECT response.`));
@@ -170,7 +174,7 @@ function dialHttpConnect(proxy: ProxyEndpoint, host: string, port: number, timeo
     socket.setTimeout(timeoutMs, () => finish(proxyError('timeout', connected ? 'connect' : 'reach', proxy, `The HTTP proxy ${where} did not answer in time.`)));
     socket.once('error', onError);
     socket.once('close', onClose);
-    socket.on('data', onData);
+    socket.on('readable', onReadable);
     socket.once('connect', () => {
       connected = true;
       const lines = [`CONNECT ${authority} HTTP/1.1`, `Host: ${authority}`, 'User-Agent: Wharf'];

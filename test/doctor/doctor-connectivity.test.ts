@@ -69,6 +69,11 @@ function errors(report: DoctorReport): DoctorProblem[] {
   return report.diagnoses.filter((d) => d.severity === 'error').map((d) => d.problem);
 }
 
+/** The failed steps and the findings, for an assertion's message: which step found what, and why. */
+function findings(report: DoctorReport): string {
+  return JSON.stringify({ failed: report.steps.filter((s) => s.status === 'failed'), diagnoses: report.diagnoses.map((d) => ({ problem: d.problem, step: d.stepId, explanation: d.explanation })) });
+}
+
 describe('the client-certificate step', () => {
   test('a server that requires one, given none: the step fails and the fix names the setting', async () => {
     const report = await doctor(requiring);
@@ -84,7 +89,7 @@ describe('the client-certificate step', () => {
     const report = await doctor(requiring, { clientCertificate: certificate });
     assert.equal(step(report, 'client-certificate').summary, 'CN=wharf-test-client, sent: the server accepted it.');
     assert.equal(step(report, 'listing').status, 'ok');
-    assert.deepEqual(errors(report), []);
+    assert.deepEqual(errors(report), [], findings(report));
   });
 
   test('a server that only requests one: fine without', async () => {
@@ -114,7 +119,7 @@ describe('the proxy step', () => {
     assert.equal(step(report, 'listing').status, 'ok');
     assert.equal(step(report, 'active').status, 'skipped');
     assert.match(step(report, 'active').summary, /behind a proxy/);
-    assert.deepEqual(errors(report), []);
+    assert.deepEqual(errors(report), [], findings(report));
   });
 
   test('a wrong proxy password: not authenticated, and the fix points at the proxy setting', async () => {
@@ -135,6 +140,6 @@ describe('the proxy step', () => {
     assert.match(proxyFinding.explanation, /Passive port \d+: The HTTP proxy .* refused CONNECT .*403/);
     const all = await behindProxy(endpoint(httpAll));
     assert.equal(step(all, 'listing').status, 'ok');
-    assert.deepEqual(errors(all), []);
+    assert.deepEqual(errors(all), [], findings(all));
   });
 });
