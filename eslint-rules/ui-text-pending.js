@@ -51,7 +51,6 @@ export const UI_TEXT_PENDING = [
   'main/transfers/segmented-download.ts',
   'main/transfers/transfer-queue.ts',
   'renderer/components/app.tsx',
-  'renderer/components/bottom-panel.tsx',
   'renderer/components/context-menu.tsx',
   'renderer/components/dialogs.tsx',
   'renderer/components/modal.tsx',
