@@ -15,6 +15,7 @@ import { doctorViewMessages } from './messages/doctor-view';
 import { importViewMessages } from './messages/import-view';
 import { siteManagerMessages } from './messages/site-manager';
 import { syncViewMessages } from './messages/sync-view';
+import { noticesMessages } from './messages/notices';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -29,6 +30,7 @@ export const CATALOG_AREAS = {
   app: appMessages,
   panes: panesMessages,
   queue: queueMessages,
+  notices: noticesMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
