@@ -7,9 +7,4 @@ export const UI_TEXT_PENDING = [
   'main/sites/json-document.ts',
   'main/transfers/local-target.ts',
   'main/transfers/transfer-queue.ts',
-  'renderer/components/bottom-panel.tsx',
-  'renderer/components/column-heads.tsx',
-  'renderer/components/file-pane.tsx',
-  'renderer/components/notices.tsx',
-  'renderer/components/pane-chrome.tsx',
 ];

@@ -20,6 +20,7 @@ import { siteManagerMessages } from './messages/site-manager';
 import { syncViewMessages } from './messages/sync-view';
 import { transfersMessages } from './messages/transfers';
 import { cliMessages } from './messages/cli';
+import { noticesMessages } from './messages/notices';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -39,6 +40,7 @@ export const CATALOG_AREAS = {
   transfers: transfersMessages,
   shell: shellMessages,
   cli: cliMessages,
+  notices: noticesMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

@@ -1,11 +1,13 @@
 /** The bottom tabs: the transfer queue (Queued / Failed / Completed) and the message log. */
 import { useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { MessageId } from '../../common/i18n/catalog';
+import { t, translator } from '../../common/i18n/t';
 import { visibleName } from '../../common/models/visible-name';
 import { OVERWRITE_POLICIES, type OverwritePolicy, type TransferItem } from '../../common/models/transfer';
 import { useDispatcher, useStore } from '../hooks';
 import { formatClock, formatEta, formatSize, formatSpeed, percent } from '../state/format';
 import { directionTag } from '../state/log-model';
-import { availableActions, baseName, itemsOfTab, statusText, tabCounts, verificationText, type QueueTab } from '../state/queue-model';
+import { availableActions, baseName, itemsOfTab, statusText, tabCounts, verificationText } from '../state/queue-model';
 import { Icon } from './icons';
 import { VirtualList } from './virtual-list';
 import { BottomLayoutToggle, useBottomLayout } from './bottom-layout';
@@ -14,17 +16,17 @@ import { LanguagePicker } from './language-picker';
 const QUEUE_ROW = 28;
 const LOG_ROW = 20;
 
-const TAB_LABEL: Record<QueueTab, string> = { queued: 'Queued', failed: 'Failed', completed: 'Completed' };
-
-const POLICY_LABEL: Record<OverwritePolicy, string> = {
-  ask: 'Ask',
-  overwrite: 'Overwrite',
-  'overwrite-if-newer': 'Overwrite if newer',
-  'overwrite-if-size-differs': 'Overwrite if size differs',
-  resume: 'Resume',
-  rename: 'Rename',
-  skip: 'Skip',
+const POLICY_LABEL: Record<OverwritePolicy, MessageId> = {
+  ask: 'queue.policy.ask',
+  overwrite: 'queue.policy.overwrite',
+  'overwrite-if-newer': 'queue.policy.overwriteIfNewer',
+  'overwrite-if-size-differs': 'queue.policy.overwriteIfSizeDiffers',
+  resume: 'queue.policy.resume',
+  rename: 'queue.policy.rename',
+  skip: 'queue.policy.skip',
 };
+
+const QUEUE_COLUMNS = ['name', 'target', 'size', 'progress', 'speed', 'eta', 'status', 'verification'] as const;
 
 function QueueView(): ReactNode {
   const dispatcher = useDispatcher();
@@ -85,16 +87,16 @@ function QueueView(): ReactNode {
         onClick={(e) => onRowClick(e, item)}
         data-state={item.state}
       >
-        <div role="gridcell" className="cell q-name" title={`${source} → ${target}`}>
+        <div role="gridcell" className="cell q-name" title={t('queue.item.title', { source, target })}>
           <Icon name={item.direction === 'upload' ? 'upload' : 'download'} className={`dir ${item.direction}`} />
           <span className="name-text">{visibleName(baseName(source))}</span>
         </div>
         <div role="gridcell" className="cell q-target" title={target}>
           <bdi dir="ltr">{target}</bdi>
         </div>
-        <div role="gridcell" className="cell q-size">{item.kind === 'directory' ? 'Folder' : formatSize(item.bytesTotal || item.size)}</div>
+        <div role="gridcell" className="cell q-size">{item.kind === 'directory' ? t('queue.item.folder') : formatSize(item.bytesTotal || item.size)}</div>
         <div role="gridcell" className="cell q-progress">
-          <div className="progress" role="progressbar" aria-label={`Progress of ${visibleName(baseName(source))}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+          <div className="progress" role="progressbar" aria-label={t('queue.item.progress', { name: visibleName(baseName(source)) })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
             <div className="bar" style={{ width: `${pct}%` }} />
             <span className="pct">{pct}%</span>
           </div>
@@ -116,77 +118,83 @@ function QueueView(): ReactNode {
   return (
     <div className="queue-view">
       <div className="subbar">
-        <div role="tablist" aria-label="Queue tabs" className="segmented">
+        <div role="tablist" aria-label={t('queue.tabs')} className="segmented">
           {(['queued', 'failed', 'completed'] as const).map((tab) => (
             <button key={tab} type="button" role="tab" aria-selected={queue.tab === tab} className={queue.tab === tab ? 'on' : ''} onClick={() => dispatcher.queue.showTab(tab)}>
-              {TAB_LABEL[tab]} <span className="count">{counts[tab]}</span>
+              {t('queue.tab', { tab })} <span className="count">{counts[tab]}</span>
             </button>
           ))}
         </div>
-        <div className="actions" role="toolbar" aria-label="Queue actions">
-          <button type="button" className="icon-button" aria-label="Pause selected" title="Pause" disabled={!can.pause} onClick={() => void dispatcher.queue.command('pause', ids)}>
+        <div className="actions" role="toolbar" aria-label={t('queue.actions')}>
+          <button type="button" className="icon-button" aria-label={t('queue.pauseSelected')} title={t('queue.pause')} disabled={!can.pause} onClick={() => void dispatcher.queue.command('pause', ids)}>
             <Icon name="pause" />
           </button>
-          <button type="button" className="icon-button" aria-label="Resume selected" title="Resume" disabled={!can.resume} onClick={() => void dispatcher.queue.command('resume', ids)}>
+          <button type="button" className="icon-button" aria-label={t('queue.resumeSelected')} title={t('queue.resume')} disabled={!can.resume} onClick={() => void dispatcher.queue.command('resume', ids)}>
             <Icon name="play" />
           </button>
-          <button type="button" className="icon-button" aria-label="Cancel selected" title="Cancel" disabled={!can.cancel} onClick={() => void dispatcher.queue.command('cancel', ids)}>
+          <button type="button" className="icon-button" aria-label={t('queue.cancelSelected')} title={t('common.cancel')} disabled={!can.cancel} onClick={() => void dispatcher.queue.command('cancel', ids)}>
             <Icon name="close" />
           </button>
-          <button type="button" className="icon-button" aria-label="Retry selected" title="Retry" disabled={!can.retry} onClick={() => void dispatcher.queue.command('retry', ids)}>
+          <button type="button" className="icon-button" aria-label={t('queue.retrySelected')} title={t('common.retry')} disabled={!can.retry} onClick={() => void dispatcher.queue.command('retry', ids)}>
             <Icon name="retry" />
           </button>
           <span className="sep" />
-          <button type="button" className="icon-button" aria-label="Move to top" title="Move to top" disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'top')}>
+          <button type="button" className="icon-button" aria-label={t('queue.moveTop')} title={t('queue.moveTop')} disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'top')}>
             <Icon name="top" />
           </button>
-          <button type="button" className="icon-button" aria-label="Move up" title="Move up" disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'up')}>
+          <button type="button" className="icon-button" aria-label={t('queue.moveUp')} title={t('queue.moveUp')} disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'up')}>
             <Icon name="arrow-up" />
           </button>
-          <button type="button" className="icon-button" aria-label="Move down" title="Move down" disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'down')}>
+          <button type="button" className="icon-button" aria-label={t('queue.moveDown')} title={t('queue.moveDown')} disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'down')}>
             <Icon name="arrow-down" />
           </button>
-          <button type="button" className="icon-button" aria-label="Move to bottom" title="Move to bottom" disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'bottom')}>
+          <button type="button" className="icon-button" aria-label={t('queue.moveBottom')} title={t('queue.moveBottom')} disabled={!can.move} onClick={() => void dispatcher.queue.move(ids, 'bottom')}>
             <Icon name="bottom" />
           </button>
           <span className="sep" />
-          <button type="button" className="icon-button" aria-label="Remove selected" title="Remove from the list" disabled={!can.remove} onClick={() => void dispatcher.queue.command('remove', ids)}>
+          <button type="button" className="icon-button" aria-label={t('queue.removeSelected')} title={t('queue.removeTitle')} disabled={!can.remove} onClick={() => void dispatcher.queue.command('remove', ids)}>
             <Icon name="trash" />
           </button>
           <button type="button" className="text-button" onClick={() => void dispatcher.queue.clearTab(queue.tab)} disabled={counts[queue.tab] === 0}>
-            Clear {TAB_LABEL[queue.tab].toLowerCase()}
+            {t('queue.clearTab', { tab: queue.tab })}
           </button>
         </div>
         <span className="spacer" />
         <label className="inline-field">
-          <span>If the target exists</span>
-          <select aria-label="If the target exists" value={ui.queueSettings?.overwritePolicy ?? 'ask'} onChange={(e) => void dispatcher.queue.setOverwritePolicy(e.target.value as OverwritePolicy)}>
+          <span>{t('queue.ifTargetExists')}</span>
+          <select aria-label={t('queue.ifTargetExists')} value={ui.queueSettings?.overwritePolicy ?? 'ask'} onChange={(e) => void dispatcher.queue.setOverwritePolicy(e.target.value as OverwritePolicy)}>
             {OVERWRITE_POLICIES.map((p) => (
               <option key={p} value={p}>
-                {POLICY_LABEL[p]}
+                {t(POLICY_LABEL[p])}
               </option>
             ))}
           </select>
         </label>
         {progress && progress.total > 0 && (
           <span className="queue-total" aria-live="polite">
-            {progress.running > 0 ? `${progress.running} running${progress.speed > 0 ? ` · ${formatSpeed(progress.speed)}` : ''}` : queue.snapshot?.paused ? 'Queue paused' : 'Idle'}
-            {progress.etaSeconds !== null && progress.running > 0 ? ` · ${formatEta(progress.etaSeconds)} left` : ''}
+            {progress.running > 0
+              ? progress.speed > 0
+                ? t('queue.total.runningWithSpeed', { count: progress.running, speed: formatSpeed(progress.speed) })
+                : t('queue.total.running', { count: progress.running })
+              : queue.snapshot?.paused
+                ? t('queue.total.paused')
+                : t('queue.total.idle')}
+            {progress.etaSeconds !== null && progress.running > 0 ? t('queue.total.eta', { eta: formatEta(progress.etaSeconds) }) : ''}
           </span>
         )}
       </div>
-      <div className="grid queue" role="grid" aria-label="Transfer queue" aria-rowcount={items.length + 1} aria-multiselectable tabIndex={0} onKeyDown={onKeyDown}>
+      <div className="grid queue" role="grid" aria-label={t('queue.grid')} aria-rowcount={items.length + 1} aria-multiselectable tabIndex={0} onKeyDown={onKeyDown}>
         <div role="rowgroup" className="grid-head">
           <div role="row" aria-rowindex={1} className="row head">
-            {['Name', 'Target', 'Size', 'Progress', 'Speed', 'ETA', 'Status', 'Verification'].map((h) => (
-              <div key={h} role="columnheader" className="cell">
-                <span className="head-label">{h}</span>
+            {QUEUE_COLUMNS.map((column) => (
+              <div key={column} role="columnheader" className="cell">
+                <span className="head-label">{t('queue.column', { column })}</span>
               </div>
             ))}
           </div>
         </div>
         <VirtualList count={items.length} rowHeight={QUEUE_ROW} renderRow={renderRow} role={items.length > 0 ? 'rowgroup' : undefined} className="grid-body">
-          {items.length === 0 && <div className="empty">{queue.tab === 'queued' ? 'Nothing queued. Drag files between the panes to transfer them.' : `No ${TAB_LABEL[queue.tab].toLowerCase()} transfers.`}</div>}
+          {items.length === 0 && <div className="empty">{t('queue.emptyTab', { tab: queue.tab })}</div>}
         </VirtualList>
       </div>
     </div>
@@ -210,16 +218,16 @@ function LogView(): ReactNode {
   return (
     <div className="log-view">
       <div className="subbar">
-        <span className="muted">{lines.length} lines · passwords are always masked</span>
+        <span className="muted">{t('queue.log.lines', { count: translator().number(lines.length) })}</span>
         <span className="spacer" />
         <button type="button" className="text-button" onClick={() => void dispatcher.log.copy()}>
-          <Icon name="copy" /> Copy log
+          <Icon name="copy" /> {t('queue.log.copy')}
         </button>
         <button type="button" className="text-button" onClick={() => void dispatcher.log.save()}>
-          <Icon name="save" /> Save log…
+          <Icon name="save" /> {t('queue.log.save')}
         </button>
       </div>
-      <div className="log-list" role="log" aria-label="Message log">
+      <div className="log-list" role="log" aria-label={t('queue.log.title')}>
         <VirtualList count={lines.length} rowHeight={LOG_ROW} renderRow={renderRow} role="list" className="log-body" stickToEnd />
       </div>
     </div>
@@ -237,14 +245,14 @@ export function BottomPanel(): ReactNode {
   const [layout, setLayout] = useBottomLayout();
   if (layout === 'side-by-side') {
     return (
-      <section className="bottom beside" aria-label="Transfers and log">
+      <section className="bottom beside" aria-label={t('queue.bottom.label')}>
         <div className="bottom-tabs">
           <h2 className="bottom-title" id="title-queue">
-            Transfer queue {counts.queued > 0 && <span className="badge">{counts.queued}</span>}
+            {t('queue.grid')} {counts.queued > 0 && <span className="badge">{counts.queued}</span>}
             {counts.failed > 0 && <span className="badge bad">{counts.failed}</span>}
           </h2>
           <h2 className="bottom-title" id="title-log">
-            Message log {hasErrors && <span className="dot bad" aria-label="has errors" />}
+            {t('queue.log.title')} {hasErrors && <span className="dot bad" aria-label={t('queue.log.hasErrors')} />}
           </h2>
           <BottomLayoutToggle layout={layout} onChange={setLayout} />
           <LanguagePicker />
@@ -261,15 +269,15 @@ export function BottomPanel(): ReactNode {
     );
   }
   return (
-    <section className="bottom" aria-label="Transfers and log">
+    <section className="bottom" aria-label={t('queue.bottom.label')}>
       <div className="bottom-tabs">
-        <div className="tab-group" role="tablist" aria-label="Bottom panel">
+        <div className="tab-group" role="tablist" aria-label={t('queue.bottom.tabs')}>
         <button type="button" role="tab" id="tab-queue" aria-controls="panel-queue" aria-selected={ui.bottomTab === 'queue'} className={ui.bottomTab === 'queue' ? 'on' : ''} onClick={() => dispatcher.view.showBottomTab('queue')}>
-          Transfer queue {counts.queued > 0 && <span className="badge">{counts.queued}</span>}
+          {t('queue.grid')} {counts.queued > 0 && <span className="badge">{counts.queued}</span>}
           {counts.failed > 0 && <span className="badge bad">{counts.failed}</span>}
         </button>
         <button type="button" role="tab" id="tab-log" aria-controls="panel-log" aria-selected={ui.bottomTab === 'log'} className={ui.bottomTab === 'log' ? 'on' : ''} onClick={() => dispatcher.view.showBottomTab('log')}>
-          Message log {hasErrors && <span className="dot bad" aria-label="has errors" />}
+          {t('queue.log.title')} {hasErrors && <span className="dot bad" aria-label={t('queue.log.hasErrors')} />}
         </button>
         </div>
         <BottomLayoutToggle layout={layout} onChange={setLayout} />

@@ -7,12 +7,12 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { t } from '../../common/i18n/t';
 import type { PaneSide, SortKey, SortOrder } from '../state/pane-model';
 import { COLUMN_KEY_STEP, DEFAULT_COLUMN_WIDTHS, type ColumnWidths } from './column-widths';
 
 export interface ColumnHead {
   readonly key: SortKey;
-  readonly label: string;
   readonly className: string;
 }
 
@@ -112,18 +112,18 @@ export function ColumnHeads(props: {
             id={`${side}-head-${c.key}`}
             tabIndex={i === currentIndex ? 0 : -1}
             aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight"
-            title={`Sort by ${c.label.toLowerCase()} (Enter). Alt+Left/Right: narrower/wider`}
+            title={t('panes.column.sortTitle', { column: c.key })}
             onFocus={() => setCurrent(i)}
             onKeyDown={(e) => onKeyDown(e, i)}
             onClick={() => onSort(c.key)}
           >
-            {c.label}
+            {t('panes.column.label', { column: c.key })}
             {sort.key === c.key && <span className="sort-mark" aria-hidden="true">{sort.direction === 'asc' ? '▲' : '▼'}</span>}
           </button>
           <div
             className="col-resizer"
             aria-hidden="true"
-            title={`Drag to resize the ${c.label} column (double-click: default width)`}
+            title={t('panes.column.resizeTitle', { column: c.key })}
             onPointerDown={(e) => onPointerDown(e, c.key)}
             onPointerMove={onPointerMove}
             onPointerUp={onPointerUp}
@@ -198,7 +198,7 @@ function ColumnMenu(props: {
         ref={ref}
         className="context-menu column-menu"
         role="menu"
-        aria-label={`${side === 'local' ? 'Local' : 'Remote'} columns`}
+        aria-label={t('panes.column.menu', { side })}
         tabIndex={-1}
         style={{ left: Math.max(0, Math.min(at.x, window.innerWidth - 230)), top: Math.max(0, Math.min(at.y, window.innerHeight - 30 * columns.length - 10)) }}
         onKeyDown={onKeyDown}
@@ -220,7 +220,7 @@ function ColumnMenu(props: {
             <span className="menu-check" aria-hidden="true">
               {hidden.has(c.key) ? '' : '✓'}
             </span>
-            <span className="menu-label">{c.label}</span>
+            <span className="menu-label">{t('panes.column.label', { column: c.key })}</span>
           </button>
         ))}
       </div>

@@ -5,7 +5,7 @@
  * (colour, "newer") and the filter bar offers "only differences".
  */
 import { useCallback, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type UIEvent } from 'react';
-import { t } from '../../common/i18n/t';
+import { t, translator } from '../../common/i18n/t';
 import { hasHiddenCharacters, visibleName } from '../../common/models/visible-name';
 import { beginPaneDrag, currentPaneDrag, endPaneDrag, isOsFileDrag, WHARF_DRAG_TYPE } from '../drag';
 import { focusGrid, registerGrid } from '../focus';
@@ -32,7 +32,7 @@ import { activeSession } from '../state/session-model';
 import { ColumnHeads } from './column-heads';
 import { columnTemplate, useColumnWidths, useHiddenColumns } from './column-widths';
 import { Icon } from './icons';
-import { LockBadge, NotConnected, PaneError, PathBar, SIDE_LABEL } from './pane-chrome';
+import { LockBadge, NotConnected, PaneError, PathBar, sideLabel } from './pane-chrome';
 import { PaneFailureBanner } from './pane-failure';
 import { useShownRows } from './use-shown-rows';
 import { VirtualList } from './virtual-list';
@@ -41,18 +41,17 @@ const ROW_HEIGHT = 24;
 
 interface Column {
   readonly key: SortKey;
-  readonly label: string;
   readonly className: string;
   readonly remoteOnly?: boolean;
 }
 
 const COLUMNS: readonly Column[] = [
-  { key: 'name', label: 'Name', className: 'c-name' },
-  { key: 'size', label: 'Size', className: 'c-size' },
-  { key: 'type', label: 'Type', className: 'c-type' },
-  { key: 'modified', label: 'Modified', className: 'c-modified' },
-  { key: 'permissions', label: 'Permissions', className: 'c-perms' },
-  { key: 'owner', label: 'Owner', className: 'c-owner', remoteOnly: true },
+  { key: 'name', className: 'c-name' },
+  { key: 'size', className: 'c-size' },
+  { key: 'type', className: 'c-type' },
+  { key: 'modified', className: 'c-modified' },
+  { key: 'permissions', className: 'c-perms' },
+  { key: 'owner', className: 'c-owner', remoteOnly: true },
 ];
 
 function iconFor(entry: PaneEntry): 'folder' | 'file' | 'link' {
@@ -81,7 +80,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
   const gridRef = useRef<HTMLDivElement | null>(null);
   const [pageSize, setPageSize] = useState(10);
   const typed = useRef<{ text: string; at: number }>({ text: '', at: 0 });
-  const label = SIDE_LABEL[side];
+  const label = t('panes.files', { side });
 
   const marks = pair.compare ? paneMarks(pair.result, side, localPath, remotePath, localSeparator) : null;
   const onlyDifferences = pair.compare && pair.onlyDifferences[side];
@@ -304,19 +303,17 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         onDragOver={isDir ? (e) => onDragOver(e, path) : undefined}
         onDrop={isDir ? (e) => (dropAllowed(e, path) ? onDrop(e, path) : undefined) : undefined}
       >
-        <div role="gridcell" className="cell c-name" title={`${entry.linkTarget ? `${visibleName(entry.name)} → ${visibleName(entry.linkTarget)}` : visibleName(entry.name)}${mark && mark.kind !== 'folder' ? `\n${MARK_WORDS[mark.kind]}: ${mark.explanation}` : ''}`}>
+        <div role="gridcell" className="cell c-name" title={rowTitle(entry, mark && mark.kind !== 'folder' ? mark : null)}>
           <Icon name={iconFor(entry)} className={`entry-icon ${entry.type}`} />
           <span className={`name-text${hasHiddenCharacters(entry.name) ? ' has-hidden' : ''}`}>{visibleName(entry.name)}</span>
           {mark?.newer && (
-            <span className="newer-mark" title="This copy is newer than the other side’s">
-              newer
+            <span className="newer-mark" title={t('panes.row.newerTitle')}>
+              {t('panes.row.newer')}
             </span>
           )}
           {mark && mark.kind !== 'same' && mark.kind !== 'folder' && (
             <span className="visually-hidden">
-              {' '}
-              ({MARK_WORDS[mark.kind]}
-              )
+              {t('panes.row.markHidden', { mark: MARK_WORDS[mark.kind] })}
             </span>
           )}
         </div>
@@ -330,14 +327,14 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
   };
 
   return (
-    <section className={`pane ${side}${ui.focusedPane === side ? ' focused' : ''}`} aria-label={`${label} files`}>
+    <section className={`pane ${side}${ui.focusedPane === side ? ' focused' : ''}`} aria-label={label}>
       <header className="pane-header">
         <div className="pane-title">
           <Icon name={side === 'local' ? 'folder' : 'server'} />
-          <span className="pane-name">{side === 'local' ? 'Local' : (session?.label ?? 'Remote')}</span>
-          {side === 'remote' && session?.state === 'connecting' && <span className="pill">Connecting…</span>}
+          <span className="pane-name">{side === 'local' ? sideLabel(side) : (session?.label ?? sideLabel(side))}</span>
+          {side === 'remote' && session?.state === 'connecting' && <span className="pill">{t('panes.notConnected.connecting')}</span>}
           {side === 'remote' && sessions.sessions.length > 1 && (
-            <select className="session-select" aria-label="Session" value={sessions.activeId ?? ''} onChange={(e) => void dispatcher.connections.switchSession(e.target.value)}>
+            <select className="session-select" aria-label={t('panes.session')} value={sessions.activeId ?? ''} onChange={(e) => void dispatcher.connections.switchSession(e.target.value)}>
               {sessions.sessions.map((s) => (
                 <option key={s.sessionId} value={s.sessionId}>
                   {s.label}
@@ -349,18 +346,18 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           {side === 'remote' && <LockBadge />}
         </div>
         <div className="pane-toolbar">
-          <button type="button" className="icon-button" aria-label={`Up (${side})`} title="Up one folder (Backspace)" disabled={!pane.parent} onClick={() => void dispatcher.panes.goUp(side)}>
+          <button type="button" className="icon-button" aria-label={t('panes.up.label', { side })} title={t('panes.up.title')} disabled={!pane.parent} onClick={() => void dispatcher.panes.goUp(side)}>
             <Icon name="up" />
           </button>
-          <button type="button" className="icon-button" aria-label={`Refresh ${side}`} title="Refresh (F5)" disabled={!connected || !pane.path} onClick={() => void dispatcher.panes.refresh(side)}>
+          <button type="button" className="icon-button" aria-label={t('panes.refresh.label', { side })} title={t('panes.refresh.title')} disabled={!connected || !pane.path} onClick={() => void dispatcher.panes.refresh(side)}>
             <Icon name="refresh" />
           </button>
-          <button type="button" className="icon-button" aria-label={`New ${side} folder`} title="New folder (F7)" disabled={!connected || !pane.path} onClick={openNewFolder}>
+          <button type="button" className="icon-button" aria-label={t('panes.newFolder.label', { side })} title={t('panes.newFolder.title')} disabled={!connected || !pane.path} onClick={openNewFolder}>
             <Icon name="new-folder" />
           </button>
           <PathBar side={side} />
           {side === 'local' && (
-            <button type="button" className="icon-button" aria-label="Choose local folder" title="Open another local folder…" onClick={() => void dispatcher.panes.chooseLocalFolder()}>
+            <button type="button" className="icon-button" aria-label={t('panes.chooseLocal.label')} title={t('panes.chooseLocal.title')} onClick={() => void dispatcher.panes.chooseLocalFolder()}>
               <Icon name="folder" />
             </button>
           )}
@@ -370,8 +367,8 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
             <Icon name="search" />
             <input
               type="search"
-              aria-label={`Filter ${side} files`}
-              placeholder="Filter (e.g. *.txt)"
+              aria-label={t('panes.filter.label', { side })}
+              placeholder={t('panes.filter.placeholder')}
               value={pane.filter}
               onChange={(e) => change((s) => ({ ...s, filter: e.target.value }))}
               onKeyDown={(e) => {
@@ -387,24 +384,24 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
             type="button"
             className={`toggle${pane.showHidden ? ' on' : ''}`}
             aria-pressed={pane.showHidden}
-            aria-label={`Show hidden ${side} files`}
-            title="Show hidden files"
+            aria-label={t('panes.hidden.label', { side })}
+            title={t('panes.hidden.title')}
             onClick={() => change((s) => ({ ...s, showHidden: !s.showHidden }))}
           >
             <Icon name="eye" />
-            <span>Hidden</span>
+            <span>{t('panes.hidden.toggle')}</span>
           </button>
           {pair.compare && (
             <button
               type="button"
               className={`toggle${onlyDifferences ? ' on' : ''}`}
               aria-pressed={onlyDifferences}
-              aria-label={`Only differences (${side})`}
-              title="Show only what differs from the other side"
+              aria-label={t('panes.onlyDifferences.label', { side })}
+              title={t('panes.onlyDifferences.title')}
               onClick={() => dispatcher.folderPair.toggleOnlyDifferences(side)}
             >
               <Icon name="compare" />
-              <span>Only differences</span>
+              <span>{t('panes.onlyDifferences.toggle')}</span>
             </button>
           )}
         </div>
@@ -414,7 +411,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         ref={setGrid}
         className={`grid ${side}${dropHere && ui.dropTarget?.folder === null ? ' drop-here' : ''}`}
         role="grid"
-        aria-label={`${label} files`}
+        aria-label={label}
         aria-rowcount={shown.length + 1}
         aria-colcount={columns.length}
         aria-multiselectable
@@ -448,7 +445,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} keepVisible={cursorIndex} role={shown.length > 0 ? 'rowgroup' : undefined} className="grid-body" onPageSize={setPageSize}>
             {pane.path !== null && shown.length === 0 && !pane.loading && (
               <div className="empty">
-                {pane.entries.length === 0 ? 'This folder is empty.' : onlyDifferences && marks ? 'No differences: everything shown here is identical on both sides.' : 'Nothing matches the filter.'}
+                {pane.entries.length === 0 ? t('panes.empty.folder') : onlyDifferences && marks ? t('panes.empty.noDifferences') : t('panes.empty.noMatch')}
               </div>
             )}
             {pane.error && pane.entries.length === 0 && !failureShown && <PaneError side={side} />}
@@ -480,8 +477,14 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
 
 /** "Loading… 42,000 entries" while a listing arrives; "Sorting 100,000 entries…" while a big one is put in order. */
 function loadingText(loading: boolean, received: number, total: number): string {
-  if (loading) return received > 0 ? `Loading… ${received.toLocaleString('en-US')} entries` : 'Loading…';
-  return `Sorting ${total.toLocaleString('en-US')} entries…`;
+  if (loading) return received > 0 ? t('panes.loading.received', { count: translator().number(received) }) : t('panes.loading');
+  return t('panes.sorting', { count: translator().number(total) });
+}
+
+/** A row's tooltip: its name (and link target), and why a compare marked it. */
+function rowTitle(entry: PaneEntry, mark: { readonly kind: keyof typeof MARK_WORDS; readonly explanation: string } | null): string {
+  const name = entry.linkTarget ? t('panes.row.link', { name: visibleName(entry.name), target: visibleName(entry.linkTarget) }) : visibleName(entry.name);
+  return mark ? t('panes.row.mark', { name, mark: MARK_WORDS[mark.kind], explanation: mark.explanation }) : name;
 }
 
 function isHiddenName(entry: PaneEntry): boolean {

@@ -4,6 +4,7 @@
  * it closes. A notice raised while a dialog is open (an import's result) shows at the top, clear of it.
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import { t } from '../../common/i18n/t';
 import { useDispatcher, useStore } from '../hooks';
 import type { Notice } from '../state/ui-model';
 import { Icon } from './icons';
@@ -28,11 +29,11 @@ function NoticeCard({ notice }: { readonly notice: Notice }): ReactNode {
         {notice.hint && <p className="muted">{notice.hint}</p>}
         {notice.chooseFolder && (
           <button type="button" className="button small" onClick={() => void dispatcher.panes.chooseLocalFolder()}>
-            Choose folder…
+            {t('panes.failure.chooseFolder')}
           </button>
         )}
       </div>
-      <button type="button" className="icon-button subtle" aria-label="Dismiss" onClick={() => dispatcher.notices.dismiss(notice.id)}>
+      <button type="button" className="icon-button subtle" aria-label={t('panes.notice.dismiss')} onClick={() => dispatcher.notices.dismiss(notice.id)}>
         <Icon name="close" />
       </button>
     </div>

@@ -1,5 +1,6 @@
 /** The parts around a pane's grid: the path bar, the lock badge, and what a pane shows instead of a listing. */
 import { useState, type ReactNode } from 'react';
+import { t } from '../../common/i18n/t';
 import { focusGrid } from '../focus';
 import { useDispatcher, useStore } from '../hooks';
 import { breadcrumbs, type PaneSide } from '../state/pane-model';
@@ -7,7 +8,9 @@ import { activeSession, securityBadge } from '../state/session-model';
 import { Icon } from './icons';
 
 /** A pane's name in labels. */
-export const SIDE_LABEL: Record<PaneSide, string> = { local: 'Local', remote: 'Remote' };
+export function sideLabel(side: PaneSide): string {
+  return t('panes.side.name', { side });
+}
 
 /** The path bar: breadcrumbs; click the free space (or press Ctrl+L) to type a path. */
 export function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
@@ -32,7 +35,7 @@ export function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
       >
         <input
           className="path-input"
-          aria-label={`${SIDE_LABEL[side]} path`}
+          aria-label={t('panes.path.input', { side })}
           value={text}
           autoFocus
           spellCheck={false}
@@ -52,7 +55,7 @@ export function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
   }
   return (
     <div className="pathbar" onClick={(e) => e.target === e.currentTarget && pane.path && startEdit()}>
-      <nav className="crumbs" aria-label={`${SIDE_LABEL[side]} breadcrumbs`}>
+      <nav className="crumbs" aria-label={t('panes.path.breadcrumbs', { side })}>
         {crumbs.map((c, i) => (
           <span key={c.path} className="crumb-wrap">
             {i > 0 && c.label !== pane.separator && <Icon name="chevron" className="crumb-sep" />}
@@ -62,7 +65,7 @@ export function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
           </span>
         ))}
       </nav>
-      <button type="button" className="icon-button subtle" aria-label={`Edit ${side} path`} title="Type a path (Ctrl+L)" disabled={!pane.path} onClick={startEdit}>
+      <button type="button" className="icon-button subtle" aria-label={t('panes.path.edit', { side })} title={t('panes.path.editTitle')} disabled={!pane.path} onClick={startEdit}>
         <Icon name="edit" />
       </button>
     </div>
@@ -80,8 +83,8 @@ export function LockBadge(): ReactNode {
     <button
       type="button"
       className={`lock-badge ${badge.level}`}
-      aria-label={`Security report: ${badge.text}`}
-      title="Show how this connection is protected"
+      aria-label={t('panes.lock.label', { text: badge.text })}
+      title={t('panes.lock.title')}
       onClick={() => void dispatcher.connections.showSecurityReport()}
     >
       <Icon name={badge.level === 'insecure' ? 'unlock' : 'lock'} />
@@ -101,7 +104,7 @@ export function PaneError({ side }: { readonly side: PaneSide }): ReactNode {
       <p>{pane.error.message}</p>
       {notAllowed && (
         <button type="button" className="button" onClick={() => void dispatcher.panes.chooseLocalFolder()}>
-          Choose folder…
+          {t('panes.failure.chooseFolder')}
         </button>
       )}
     </div>
@@ -118,7 +121,7 @@ export function NotConnected(): ReactNode {
     return (
       <div className="not-connected" role="status">
         <span className="spinner" aria-hidden="true" />
-        <p className="title">Connecting…</p>
+        <p className="title">{t('panes.notConnected.connecting')}</p>
         {connecting && <p className="muted">{connecting.label}</p>}
       </div>
     );
@@ -126,10 +129,10 @@ export function NotConnected(): ReactNode {
   return (
     <div className="not-connected">
       <Icon name="server" className="big-icon" />
-      <p className="title">Not connected</p>
-      <p className="muted">Use the quick connect bar above, or open a saved site.</p>
+      <p className="title">{t('panes.notConnected.title')}</p>
+      <p className="muted">{t('panes.notConnected.hint')}</p>
       <button type="button" className="button" onClick={() => dispatcher.dialogs.open({ kind: 'site-manager', id: 'site-manager', selectSiteId: null })}>
-        <Icon name="sites" /> Open Site Manager
+        <Icon name="sites" /> {t('panes.notConnected.openSiteManager')}
       </button>
     </div>
   );

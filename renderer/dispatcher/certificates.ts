@@ -1,4 +1,5 @@
 /** Always-trusted (pinned) server certificates: the list, removing one, forgetting a changed one. */
+import { t } from '../../common/i18n/t';
 import { wharf } from './api';
 import type { NoticesController } from './notices';
 import type { Stores } from './stores';
@@ -21,7 +22,7 @@ export class CertificatesController {
   async remove(host: string, port: number): Promise<void> {
     const result = await wharf().certificatesRemove({ host, port });
     if (!result.ok) return this.notices.report(result.error, 'Remove certificate');
-    this.notices.notify('info', 'Certificate removed', `Wharf will ask about the certificate of ${host}:${port} on the next connection.`);
+    this.notices.notify('info', t('notices.certificateRemoved.title'), t('notices.certificateRemoved.message', { host, port }));
     await this.load();
   }
 
@@ -29,6 +30,6 @@ export class CertificatesController {
   async forget(host: string, port: number): Promise<void> {
     const result = await wharf().certificatesRemove({ host, port });
     if (!result.ok) return this.notices.report(result.error, 'Forget certificate');
-    this.notices.notify('info', 'Certificate forgotten', `Connect to ${host}:${port} again to review its new certificate.`);
+    this.notices.notify('info', t('notices.certificateForgotten.title'), t('notices.certificateForgotten.message', { host, port }));
   }
 }

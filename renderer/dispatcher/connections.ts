@@ -1,4 +1,5 @@
 /** Connecting: the quick connect bar, links from the OS, saved sites, disconnecting, the security report. */
+import { t } from '../../common/i18n/t';
 import type { QuickConnectFields, QuickConnectLink } from '../../common/ipc/payloads';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { describeError } from '../state/errors';
@@ -69,7 +70,7 @@ export class ConnectionsController {
     if (!(await this.panes.openRemote(parent))) return;
     const entry = this.stores.remote.get().entries.find((e) => e.name === name);
     if (!entry) {
-      this.notices.notify('warning', 'Not found', `The link points to “${name}”, which is not in ${parent}.`);
+      this.notices.notify('warning', t('notices.linkNotFound.title'), t('notices.linkNotFound.message', { name, parent }));
     } else if (entry.type === 'directory' || entry.type === 'symlink') {
       await this.panes.openRemote(trimmed);
     } else {

@@ -1,4 +1,5 @@
 /** The connection doctor: "Test connection", its password question, cancel, run again, copy the report. */
+import { t } from '../../common/i18n/t';
 import type { QuickConnectFields } from '../../common/ipc/payloads';
 import type { DoctorRequest, DoctorStepEvent } from '../../common/models/doctor';
 import {
@@ -100,7 +101,7 @@ export class DoctorController {
     const text = doctorReportText(report, secret ? [secret] : [], this.stores.ui.get().app?.version);
     const result = await wharf().clipboardWriteText({ text });
     if (!result.ok) return this.notices.report(result.error, 'Copy report');
-    this.notices.notify('success', 'Report copied', 'The connection test report is on the clipboard (without the password).');
+    this.notices.notify('success', t('notices.reportCopied.title'), t('notices.reportCopied.message'));
   }
 
   private newRunId(): string {

@@ -1,4 +1,5 @@
 /** The folder pair: compare the two panes' folders, "only differences", synchronised browsing. */
+import { t } from '../../common/i18n/t';
 import { followPath, initialPair, lastSegment, paneMarks, paneRows } from '../state/compare-model';
 import { joinPath, type PaneEntry, type PaneSide } from '../state/pane-model';
 import { activeSession } from '../state/session-model';
@@ -58,7 +59,7 @@ export class FolderPairController {
       return;
     }
     if (!this.folders()) {
-      this.notices.notify('warning', 'Nothing to compare yet', 'Connect to a server first: Compare puts the local folder beside the remote one.');
+      this.notices.notify('warning', t('notices.nothingToCompare.title'), t('notices.nothingToCompare.message'));
       return;
     }
     this.stores.pair.update((p) => ({ ...p, compare: true }));
@@ -109,7 +110,7 @@ export class FolderPairController {
     }
     const folders = this.folders();
     if (!folders) {
-      this.notices.notify('warning', 'Nothing to synchronise yet', 'Connect to a server first: synchronised browsing moves the local and remote panes together.');
+      this.notices.notify('warning', t('notices.nothingToSync.title'), t('notices.nothingToSync.browsing'));
       return;
     }
     this.stores.pair.update((p) => ({ ...p, syncBrowsing: true, roots: { local: folders.local, remote: folders.remote }, note: null }));

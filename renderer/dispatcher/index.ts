@@ -8,6 +8,7 @@
  * This file only composes: each controller gets the stores and the other controllers it uses in its
  * constructor, so the arrows between features are all written here.
  */
+import { t } from '../../common/i18n/t';
 import { closeDialog, openDialog, questionDialog } from '../state/dialogs';
 import { appendLog, mergeHistory } from '../state/log-model';
 import { receiveSnapshot, receiveUpdate } from '../state/queue-model';
@@ -119,7 +120,7 @@ export class Dispatcher {
     if (history.ok) stores.log.update((l) => ({ lines: mergeHistory(history.value, l.lines) }));
     stores.sites.update((s) => ({ ...s, listing: sites.ok ? sites.value : s.listing, keychain: keychain.ok ? keychain.value : s.keychain }));
     if (link.ok && link.value) this.connections.openLink(link.value);
-    if (sites.ok) for (const w of sites.value.warnings) this.notices.notify('warning', 'Sites file', w.message);
+    if (sites.ok) for (const w of sites.value.warnings) this.notices.notify('warning', t('notices.sitesFile.title'), w.message);
 
     if (places.ok) {
       stores.local.update((s) => ({ ...s, separator: places.value.separator }));

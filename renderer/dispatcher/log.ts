@@ -1,4 +1,5 @@
 /** The message log: copy it, save it. */
+import { t } from '../../common/i18n/t';
 import { logAsText } from '../state/log-model';
 import { wharf } from './api';
 import type { NoticesController } from './notices';
@@ -15,13 +16,13 @@ export class LogController {
   async copy(): Promise<void> {
     const result = await wharf().clipboardWriteText({ text: logAsText(this.stores.log.get().lines) });
     if (!result.ok) return this.notices.report(result.error, 'Copy');
-    this.notices.notify('success', 'Log copied', `${this.stores.log.get().lines.length} lines are on the clipboard.`);
+    this.notices.notify('success', t('notices.logCopied.title'), t('notices.logCopied.message', { count: this.stores.log.get().lines.length }));
   }
 
   /** Saves the log where the user chooses. */
   async save(): Promise<void> {
     const result = await wharf().saveTextFile({ suggestedName: 'wharf-log.txt', text: logAsText(this.stores.log.get().lines) });
     if (!result.ok) return this.notices.report(result.error, 'Save log');
-    if (result.value.savedTo) this.notices.notify('success', 'Log saved', result.value.savedTo);
+    if (result.value.savedTo) this.notices.notify('success', t('notices.logSaved.title'), result.value.savedTo);
   }
 }

@@ -1,4 +1,5 @@
 /** Notices: errors shown the way their kind asks, messages, and closing them. */
+import { t } from '../../common/i18n/t';
 import type { WharfErrorData } from '../../common/models/errors';
 import { describeError } from '../state/errors';
 import { addNotice, dismissNotice, type Notice } from '../state/ui-model';
@@ -18,7 +19,7 @@ export class NoticesController {
     const notice: Notice = {
       id: this.nextNotice++,
       level: error.kind === 'cancelled' ? 'info' : 'error',
-      title: context ? `${context}: ${view.title}` : view.title,
+      title: context ? t('notices.title', { context, title: view.title }) : view.title,
       message: view.message,
       hint: view.hint,
       chooseFolder: view.offerChooseFolder,

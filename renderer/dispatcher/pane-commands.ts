@@ -1,4 +1,5 @@
 /** A pane's commands: its context menu, Enter and double-click, and the F2/F7/Delete keys. */
+import { t } from '../../common/i18n/t';
 import { hasControlCharacters } from '../../common/models/site-profile';
 import { visibleName } from '../../common/models/visible-name';
 import { paneMenuItems, type MenuItem, type PaneCommand } from '../state/context-menu-model';
@@ -138,7 +139,7 @@ export class PaneCommandsController {
         if (!text) return;
         const result = await wharf().clipboardWriteText({ text });
         if (!result.ok) return this.notices.report(result.error, 'Copy path');
-        this.notices.notify('success', targets.length > 1 ? 'Paths copied' : 'Path copied', text.length > 200 ? `${targets.length} paths are on the clipboard.` : text);
+        this.notices.notify('success', t('notices.pathCopied.title', { count: Math.max(1, targets.length) }), text.length > 200 ? t('notices.pathCopied.many', { count: targets.length }) : text);
         return;
       }
       case 'refresh':

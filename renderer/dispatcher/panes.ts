@@ -1,4 +1,5 @@
 /** The two panes: listing folders, moving between them, and the remote pane following the active session. */
+import { t } from '../../common/i18n/t';
 import type { FoldersChanged, ListingChunk, ListingRefreshed, SessionInfo } from '../../common/ipc/payloads';
 import type { RemoteEntry } from '../../common/models/remote-entry';
 import { CoalescedRefresh, showsChangedFolder } from '../state/folder-refresh';
@@ -68,7 +69,7 @@ export class PanesController {
   /** Lets the user pick a folder in the native dialog (it becomes allowed) and opens it. */
   async chooseLocalFolder(): Promise<void> {
     const local = this.stores.local;
-    const result = await wharf().localChooseFolder({ title: 'Open a local folder', ...(local.get().path ? { defaultPath: local.get().path! } : {}) });
+    const result = await wharf().localChooseFolder({ title: t('notices.openLocalFolder'), ...(local.get().path ? { defaultPath: local.get().path! } : {}) });
     if (!result.ok) return this.notices.report(result.error);
     if (result.value.path) await this.openLocal(result.value.path);
   }

@@ -1,4 +1,5 @@
 /** The app-wide proxy setting. */
+import { t } from '../../common/i18n/t';
 import type { ProxySettings, ProxySettingsInput } from '../../common/models/proxy';
 import { wharf } from './api';
 import type { NoticesController } from './notices';
@@ -24,7 +25,7 @@ export class ProxyController {
       this.notices.report(result.error, 'Proxy');
       return false;
     }
-    this.notices.notify('info', 'Proxy saved', 'The new proxy setting applies from the next connection.');
+    this.notices.notify('info', t('notices.proxySaved.title'), t('notices.proxySaved.message'));
     return true;
   }
 }

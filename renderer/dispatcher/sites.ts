@@ -1,4 +1,5 @@
 /** Saved sites: create, update, delete, the site tree's folders, the keychain, import and export. */
+import { t } from '../../common/i18n/t';
 import type { SiteExportFormat, SiteImportFormat } from '../../common/ipc/payloads';
 import type { Result } from '../../common/models/result';
 import { settingsAwaitingReconnect, type SiteCreateInput, type SiteProfile, type SiteUpdateInput } from '../../common/models/site-profile';
@@ -116,11 +117,11 @@ export class SitesController {
     const result = await wharf().sitesImportCommit({ importId, storePasswords });
     if (!result.ok) return this.notices.report(result.error, 'Import');
     const r = result.value;
-    const parts = [`${r.created.length} site${r.created.length === 1 ? '' : 's'} imported`];
-    if (r.passwordsSaved > 0) parts.push(`${r.passwordsSaved} password${r.passwordsSaved === 1 ? '' : 's'} moved to the system keychain`);
-    if (r.renamed.length > 0) parts.push(`${r.renamed.length} renamed to avoid a clash`);
-    if (r.skipped.length > 0) parts.push(`${r.skipped.length} skipped`);
-    this.notices.notify('success', 'Import finished', `${parts.join(', ')}.`);
+    const parts = [t('notices.import.created', { count: r.created.length })];
+    if (r.passwordsSaved > 0) parts.push(t('notices.import.passwords', { count: r.passwordsSaved }));
+    if (r.renamed.length > 0) parts.push(t('notices.import.renamed', { count: r.renamed.length }));
+    if (r.skipped.length > 0) parts.push(t('notices.import.skipped', { count: r.skipped.length }));
+    this.notices.notify('success', t('notices.import.title'), t('notices.import.message', { parts: parts.join(', ') }));
   }
 
   /** Exports sites as Wharf JSON or FileZilla XML (never with passwords) where the user chooses. */
@@ -129,7 +130,7 @@ export class SitesController {
     if (!result.ok) return this.notices.report(result.error, 'Export');
     const { savedTo, notes } = result.value;
     if (!savedTo) return;
-    const left = notes.length > 0 ? ` ${notes.length} setting${notes.length === 1 ? '' : 's'} FileZilla has no place for ${notes.length === 1 ? 'was' : 'were'} left out: ${notes.map((n) => `${n.name}: ${n.note}`).join(' ')}` : '';
-    this.notices.notify('success', 'Sites exported', `Saved to ${savedTo} (without passwords).${left}`);
+    const left = notes.length > 0 ? t('notices.export.left', { count: notes.length, notes: notes.map((n) => t('notices.export.note', { name: n.name, note: n.note })).join(' ') }) : '';
+    this.notices.notify('success', t('notices.export.title'), t('notices.export.message', { path: savedTo }) + left);
   }
 }

@@ -1,4 +1,5 @@
 /** "Synchronise…": settings, preview, run, cancel; and the line above the queue for each sync main runs. */
+import { t } from '../../common/i18n/t';
 import type { RunningSync, SyncOperation } from '../../common/models/sync';
 import {
   applySyncProgress,
@@ -43,7 +44,7 @@ export class SyncController {
   open(): void {
     const folders = this.folderPair.folders();
     if (!folders) {
-      this.notices.notify('warning', 'Nothing to synchronise yet', 'Connect to a server and open the two folders to synchronise, one in each pane.');
+      this.notices.notify('warning', t('notices.nothingToSync.title'), t('notices.nothingToSync.run'));
       return;
     }
     this.syncSeq++;
@@ -118,9 +119,9 @@ export class SyncController {
   onProgress(sync: RunningSync): void {
     this.stores.runningSyncs.update((r) => applySyncProgress(r, sync));
     if (!sync.ended || this.syncRunsAwaited.has(sync.planId)) return;
-    const counts = `${sync.actionsDone} of ${sync.actionsTotal} actions ended; the queue lists their transfers.`;
-    if (sync.cancelled) this.notices.notify('warning', 'Synchronisation cancelled', counts);
-    else this.notices.notify('success', 'Synchronisation ended', counts);
+    const counts = t('notices.syncEnded.message', { done: sync.actionsDone, total: sync.actionsTotal });
+    if (sync.cancelled) this.notices.notify('warning', t('notices.syncCancelled.title'), counts);
+    else this.notices.notify('success', t('notices.syncEnded.title'), counts);
   }
 
   /** "Cancel sync" in the dialog: main cancels the sync's transfers still in the queue, and no deletion starts after it. */
@@ -155,7 +156,7 @@ export class SyncController {
     if (result.ok) {
       const { cancelled } = result.value;
       const failed = result.value.summary.failed > 0;
-      const title = cancelled ? 'Synchronisation cancelled' : failed ? 'Synchronisation finished with failures' : 'Synchronisation finished';
+      const title = cancelled ? t('notices.syncCancelled.title') : failed ? t('notices.syncFinishedFailures.title') : t('notices.syncFinished.title');
       this.notices.notify(failed || cancelled ? 'warning' : 'success', title, runSummaryText(result.value));
       if (current) this.changeDialog((d) => ({ ...d, phase: 'done', cancelling: false, result: result.value }));
     } else {

@@ -1,4 +1,5 @@
 /** Putting files in the queue: from one pane to the other, and dropped from the OS file manager. */
+import { t } from '../../common/i18n/t';
 import type { EnqueueTransfer } from '../../common/ipc/payloads';
 import type { PaneEntry, PaneSide } from '../state/pane-model';
 import { toEnqueue, transferRequests } from '../state/transfer-requests';
@@ -27,7 +28,7 @@ export class TransfersController {
     const remote = this.stores.remote.get();
     const sessionId = this.stores.sessions.get().activeId;
     if (!sessionId || !remote.path) {
-      this.notices.notify('warning', 'Not connected', 'Connect to a server first: transfers go between the local folder and the remote one.');
+      this.notices.notify('warning', t('notices.notConnected.title'), t('notices.notConnected.transfer'));
       return false;
     }
     if (!local.path) return false;
@@ -41,7 +42,7 @@ export class TransfersController {
   async dropFromOs(side: PaneSide, files: readonly { readonly name: string; readonly size: number }[], folder?: string): Promise<void> {
     const paths = files.map((f) => wharf().getPathForFile(f)).filter((p) => p !== '');
     if (paths.length === 0) {
-      this.notices.notify('warning', 'Nothing to add', 'Only files and folders from the file manager can be dropped here.');
+      this.notices.notify('warning', t('notices.nothingToAdd.title'), t('notices.nothingToAdd.message'));
       return;
     }
     const dropped = await wharf().dropIn({ paths });
@@ -50,13 +51,13 @@ export class TransfersController {
     if (side === 'local') {
       const dir = entries.find((e) => e.type === 'directory');
       if (dir) await this.panes.openLocal(dir.path);
-      else this.notices.notify('info', 'Dropped files', 'Drop files on the remote pane to upload them; drop a folder here to open it.');
+      else this.notices.notify('info', t('notices.droppedFiles.title'), t('notices.droppedFiles.message'));
       return;
     }
     const sessionId = this.stores.sessions.get().activeId;
     const remotePath = folder ?? this.stores.remote.get().path;
     if (!sessionId || !remotePath) {
-      this.notices.notify('warning', 'Not connected', 'Connect to a server, then drop files on the remote pane to upload them.');
+      this.notices.notify('warning', t('notices.notConnected.title'), t('notices.notConnected.drop'));
       return;
     }
     await this.enqueue(
@@ -75,7 +76,7 @@ export class TransfersController {
     this.stores.queue.update((q) => ({ ...q, tab: 'queued' }));
     if (result.value.skipped.length > 0) {
       const first = result.value.skipped[0]!;
-      this.notices.notify('warning', `${result.value.skipped.length} left out`, `${first.path}: ${first.reason}`);
+      this.notices.notify('warning', t('notices.leftOut.title', { count: result.value.skipped.length }), t('notices.leftOut.message', { path: first.path, reason: first.reason }));
     }
     return true;
   }
