@@ -1,3 +1,4 @@
+// Over 500 lines: the composition root that builds every service and maps each IPC method onto one of them; the services themselves live beside it.
 import { copyFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import type { WharfApi, WharfEvents } from '../../common/ipc/contract';

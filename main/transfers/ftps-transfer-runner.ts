@@ -1,3 +1,4 @@
+// Over 500 lines: one transfer attempt from target to verified rename (download, upload, segments, hashes, times) shares the attempt's state; the sink, the source, the segments and the local target have their own files.
 import { t } from '../../common/i18n/t';
 import { once } from 'node:events';
 import { lstat, mkdir, open, rename, rm, stat, utimes } from 'node:fs/promises';
