@@ -162,12 +162,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** A row of a pane's grid by file name (any name a server may send, `..\x` included). */
 export function paneRow(page: Page, side: 'local' | 'remote', name: string) {
-  return page.getByRole('grid', { name: side === 'local' ? 'Local files' : 'Remote files' }).locator(`[role="row"][data-name="${name.replace(/["\\]/g, '\\$&')}"]`);
+  return paneGrid(page, side).locator(`[role="row"][data-name="${name.replace(/["\\]/g, '\\$&')}"]`);
 }
 
-/** A pane's grid. */
+/** A pane's grid, found by its pane rather than its name, which follows the window's language. */
 export function paneGrid(page: Page, side: 'local' | 'remote') {
-  return page.getByRole('grid', { name: side === 'local' ? 'Local files' : 'Remote files' });
+  return page.locator(`section.pane.${side} [role="grid"]`);
 }
 
 /** The dialog with this title. */
