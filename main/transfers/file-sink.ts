@@ -57,7 +57,8 @@ export class FileSink extends Writable {
   private full = false;
 
   constructor(options: FileSinkOptions) {
-    super({ highWaterMark: BATCH_BYTES });
+    // Small: the batches are the real buffer, and chunks queued in front of `_write` are lost if the connection is cut.
+    super({ highWaterMark: 64 * 1024 });
     this.handle = options.handle;
     this.options = options;
     this.clock = options.clock ?? systemClock;
@@ -132,6 +133,9 @@ export class FileSink extends Writable {
     if (this.throttledBytes > 0) this.options.bucket?.refund(this.throttledBytes);
     this.throttleTimer = null;
     this.throttledBytes = 0;
+    // Bytes already accepted arrived intact (a cut stops the stream, it does not spoil what came before it): they
+    // go to disk too, so a resume continues from the byte the connection reached, not from the last full batch.
+    if (this.batchBytes > 0 && this.writeError === null) this.flush();
     // The file is closed by its owner right after: let writes in flight land first.
     this.whenIdle((writeError) => callback(error ?? writeError ?? null));
   }

@@ -242,7 +242,10 @@ export async function downloadInSegments(request: SegmentedDownloadRequest): Pro
         const before = range.done;
         try {
           await fetchOnce(connection.session, remotePath, opened.handle, range, progressed, everyRange.signal, request.sink);
+          bytesFetched += range.done - before;
         } catch (error) {
+          // Counted before the range goes back: once it is pending again another connection may advance it.
+          bytesFetched += range.done - before;
           if (!complete(range)) pending.unshift(range);
           if (everyRange.signal.aborted) return;
           const count = (failures.get(range) ?? 0) + 1;
@@ -267,7 +270,6 @@ export async function downloadInSegments(request: SegmentedDownloadRequest): Pro
             if (connection !== null) helpers.push(connection);
           }
         } finally {
-          bytesFetched += range.done - before;
           await saveState();
         }
       }
