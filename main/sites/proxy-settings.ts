@@ -57,9 +57,18 @@ export class ProxySettingsStore {
 
   /** The setting, with whether a password is saved. */
   async get(): Promise<ProxySettings> {
-    const { value } = await this.file.read();
+    const value = await this.choice();
     const hasPassword = (await this.options.credentials.get(APP_PROXY_ACCOUNT).catch(() => null)) !== null;
     return { ...value, hasPassword };
+  }
+
+  /**
+   * The mode and address only, from the file: what every connection asks. The keychain is not opened (loading it
+   * costs a connection, or a `wharf ls`, a tenth of a second) unless a custom proxy then needs its password.
+   */
+  async choice(): Promise<Pick<ProxySettings, 'mode' | 'proxyUrl'>> {
+    const { value } = await this.file.read();
+    return value;
   }
 
   /** The saved password of the app-wide proxy, or null. Main only. */

@@ -68,7 +68,7 @@ function loadedWith(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-/** A preload that writes, as the process exits, which files of dist/cli it loaded. */
+/** A preload that writes, as the process exits, which files of dist/cli it loaded, and `keychain` if keytar was loaded. */
 const recorder = join(work, 'record-loaded.cjs');
 
 interface RecordedRun {
@@ -100,7 +100,9 @@ before(() => {
 const { relative } = require('node:path');
 const cliDir = ${JSON.stringify(CLI_DIR)};
 process.on('exit', () => {
-  const loaded = Object.keys(require.cache).filter((f) => f.startsWith(cliDir)).map((f) => relative(cliDir, f));
+  const files = Object.keys(require.cache);
+  const loaded = files.filter((f) => f.startsWith(cliDir)).map((f) => relative(cliDir, f));
+  if (files.some((f) => /[\\/]node_modules[\\/]keytar[\\/]/.test(f))) loaded.push('keychain');
   writeFileSync(process.env.WHARF_LOADED_LIST, loaded.join('\\n'));
 });
 `,
@@ -131,5 +133,8 @@ describe('the command line loads the engine only for commands that connect', () 
     assert.equal(run.code, 5);
     const loaded = engineModulesAmong(run.loaded).join('\n');
     for (const module of ['main/ftps/session.ts', 'node_modules/basic-ftp/', 'main/cli/connection.ts']) assert.ok(loaded.includes(module), `${module} loaded: ${run.loaded.join(', ')}`);
+    // A URL with its password given holds no secret in the keychain, and the app-wide proxy setting (mode and
+    // address) is in a file: loading keytar here cost every `wharf ls` a tenth of a second (#17's bench).
+    assert.ok(!run.loaded.includes('keychain'), 'a URL connection does not load the keychain');
   });
 });
