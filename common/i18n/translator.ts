@@ -3,7 +3,7 @@
  * Both processes and the CLI use the same catalogue and the same rules; each keeps one current translator
  * (see `t.ts`).
  */
-import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { CATALOG, type MessageId } from './catalog';
 import { intlLocaleOf, PSEUDO_LOCALE, type UiLocale } from './locale';
@@ -20,19 +20,48 @@ export interface Translator {
   dateTime(value: Date | number, options?: Intl.DateTimeFormatOptions): string;
 }
 
+/** A compiled message: what `text` calls with the message's values. */
+type CompiledMessage = (values: Record<string, unknown> | undefined) => string;
+
+/**
+ * Text and `{name}` arguments only (most messages): joined here. Building an IntlMessageFormat resolves its
+ * locale through Intl, which costs the CLI's first message tens of milliseconds; only plurals, selects, numbers
+ * and dates need it. Same results: a plain argument is `String(value)`, and a value not given at all throws.
+ */
+function joinedMessage(elements: readonly MessageFormatElement[], id: MessageId): CompiledMessage | null {
+  const parts: { readonly text: string; readonly argument: boolean }[] = [];
+  for (const element of elements) {
+    if (element.type === TYPE.literal) parts.push({ text: element.value, argument: false });
+    else if (element.type === TYPE.argument) parts.push({ text: element.value, argument: true });
+    else return null;
+  }
+  return (values) => {
+    let out = '';
+    for (const part of parts) {
+      if (!part.argument) out += part.text;
+      else if (values && part.text in values) out += String(values[part.text]);
+      else throw new Error(`The message ${String(id)} needs a value for {${part.text}}.`);
+    }
+    return out;
+  };
+}
+
 export function createTranslator(locale: UiLocale): Translator {
   const intlLocale = intlLocaleOf(locale);
-  const formats = new Map<MessageId, IntlMessageFormat>();
+  const formats = new Map<MessageId, CompiledMessage>();
   const numberFormats = new Map<string, Intl.NumberFormat>();
   const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-  function compile(id: MessageId): IntlMessageFormat {
+  function compile(id: MessageId): CompiledMessage {
     const translations = CATALOG[id];
     if (!translations) throw new Error(`No message ${String(id)} in the catalogue.`);
     // Tags are off: server texts such as proftpd's `<Limit PROT>` are words here, not markup.
     let elements: MessageFormatElement[] = parse(locale === PSEUDO_LOCALE ? translations.en : translations[locale], { ignoreTag: true });
     if (locale === PSEUDO_LOCALE) elements = pseudoLocalize(elements);
-    return new IntlMessageFormat(elements, intlLocale, undefined, { ignoreTag: true });
+    const joined = joinedMessage(elements, id);
+    if (joined) return joined;
+    const format = new IntlMessageFormat(elements, intlLocale, undefined, { ignoreTag: true });
+    return (values) => String(format.format(values as Record<string, string | number | Date>));
   }
 
   return {
@@ -46,7 +75,7 @@ export function createTranslator(locale: UiLocale): Translator {
       }
       // Absent optional values read as empty rather than throwing in the middle of an error message.
       const cleaned = values ? Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? ''])) : undefined;
-      return String(format.format(cleaned));
+      return format(cleaned);
     },
     number(value, options) {
       const key = JSON.stringify(options ?? {});
