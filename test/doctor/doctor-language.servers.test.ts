@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { setUiLocale } from '../../common/i18n/t';
-import type { DoctorReport } from '../../common/models/doctor';
+import { DOCTOR_STEP_TITLES, type DoctorReport } from '../../common/models/doctor';
 import { doctor, fleet, step } from './support';
 
 const server = fleet.servers['vsftpd-explicit'];
@@ -24,6 +24,8 @@ describe('the doctor in German', () => {
 
   test('a working server: every step line is German where the English run has words, the replies stay as the server sent them', async () => {
     const english = await doctor(server);
+    // The titles come from the doctor view's words: in English exactly the checklist's titles.
+    assert.deepEqual(english.steps.map((s) => s.title), english.steps.map((s) => DOCTOR_STEP_TITLES[s.id]));
     setUiLocale('de');
     const german = await doctor(server);
     assert.equal(german.verdict, 'ok', JSON.stringify(german.diagnoses));
