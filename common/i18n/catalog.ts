@@ -7,6 +7,7 @@ import type { Translations } from './define';
 import { appMessages } from './messages/app';
 import { commonMessages } from './messages/common';
 import { doctorMessages } from './messages/doctor';
+import { doctorStepsMessages } from './messages/doctor-steps';
 import { errorMessages } from './messages/errors';
 import { panesMessages } from './messages/panes';
 import { queueMessages } from './messages/queue';
@@ -27,6 +28,7 @@ export const CATALOG_AREAS = {
   common: commonMessages,
   errors: errorMessages,
   doctor: doctorMessages,
+  doctorSteps: doctorStepsMessages,
   siteManager: siteManagerMessages,
   dialogs: dialogsMessages,
   doctorView: doctorViewMessages,

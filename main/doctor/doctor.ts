@@ -3,6 +3,7 @@
  * each step in ./steps/.
  */
 import type { Socket } from 'node:net';
+import { t } from '../../common/i18n/t';
 import type { DoctorReport } from '../../common/models/doctor';
 import { ControlConnection } from './ftp-probe';
 import { Cancelled, DoctorRun, type DoctorOptions } from './run';
@@ -33,7 +34,7 @@ async function steps(run: DoctorRun): Promise<void> {
   if (mode === 'plain' && !run.options.allowPlain) {
     await run.step('resolve', async (s) => {
       s.status = 'failed';
-      s.summary = 'Plain FTP was not allowed for this test: the password would travel unencrypted.';
+      s.summary = t('doctorSteps.resolve.plainNotAllowed');
     });
     run.diagnose('plain-ftp', 'resolve');
     return;
@@ -42,13 +43,13 @@ async function steps(run: DoctorRun): Promise<void> {
   let raw: Socket | null;
   if (proxy) {
     await run.step('resolve', async (s) => {
-      s.summary = `${run.target.host} is resolved by the proxy.`;
+      s.summary = t('doctorSteps.resolve.byProxy', { host: run.target.host });
     });
     raw = await proxyStep(run, proxy);
   } else {
     const addresses = await resolveStep(run);
     if (!addresses) return;
-    run.skip('proxy', 'No proxy: connecting directly.');
+    run.skip('proxy', t('doctorSteps.proxy.none'));
     raw = await connectStep(run, addresses);
   }
   if (!raw) return;
@@ -58,14 +59,14 @@ async function steps(run: DoctorRun): Promise<void> {
   if (!secured) return;
   if (mode !== 'plain' && !(await certificateStep(run, control))) return;
   if (mode !== 'plain' && !(await clientCertificateStep(run, control))) return;
-  if (mode === 'plain') run.skip('client-certificate', 'Plain FTP: no TLS.');
+  if (mode === 'plain') run.skip('client-certificate', t('doctorSteps.plainNoTls'));
   if (!(await loginStep(run, control))) return;
   await protectionStep(run, control);
   await dataSteps(run, control);
   await control.quit(Math.min(run.timeoutMs, 3000));
   if (mode === 'plain') {
-    run.skip('tls13', 'Plain FTP: no TLS.');
-    run.skip('tls12', 'Plain FTP: no TLS.');
+    run.skip('tls13', t('doctorSteps.plainNoTls'));
+    run.skip('tls12', t('doctorSteps.plainNoTls'));
   } else {
     await versionProbe(run, 'TLSv1.3');
     await versionProbe(run, 'TLSv1.2');

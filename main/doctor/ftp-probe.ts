@@ -9,6 +9,7 @@ import { Buffer } from 'node:buffer';
 import { connect as netConnect, isIP, type Server, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
+import { t, translator } from '../../common/i18n/t';
 import type { ControlCharset } from '../ftps/charset';
 import { withoutOpenSslDump } from '../ftps/error-mapping';
 import { normalizeAddress } from '../ftps/net-address';
@@ -51,6 +52,11 @@ export function showable(text: string, max = 300): string {
     .join(' | ');
 }
 
+/** A duration or count in a step line: the locale's digits without grouping, so English reads `15000 ms` as before. */
+export function plainNumber(value: number): string {
+  return translator().number(value, { useGrouping: false });
+}
+
 /** The first line of a reply, as `530 Login incorrect.`. */
 export function replyLine(reply: FtpReply): string {
   return showable(reply.text.split('\n')[0] ?? '');
@@ -90,7 +96,7 @@ export function tcpConnect(host: string, port: number, timeoutMs: number, tracke
     const socket = tracker.add(netConnect({ host, port }));
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new ProbeError(`no answer from ${host}:${port} within ${timeoutMs} ms`, 'ETIMEDOUT'));
+      reject(new ProbeError(t('doctorSteps.probe.noAnswerFrom', { where: `${host}:${port}`, ms: plainNumber(timeoutMs) }), 'ETIMEDOUT'));
     }, timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
@@ -133,11 +139,11 @@ export function tlsHandshake(socket: Socket, options: ConnectionOptions, timeout
     const secure = tracker.add(tlsConnect({ ...options, socket }));
     const timer = setTimeout(() => {
       secure.destroy();
-      reject(new ProbeError(`the TLS handshake did not finish within ${timeoutMs} ms`, 'ETIMEDOUT'));
+      reject(new ProbeError(t('doctorSteps.probe.handshakeTimeout', { ms: plainNumber(timeoutMs) }), 'ETIMEDOUT'));
     }, timeoutMs);
     const onClose = () => {
       clearTimeout(timer);
-      reject(new ProbeError('the server closed the connection during the TLS handshake', 'ECLOSED'));
+      reject(new ProbeError(t('doctorSteps.probe.closedDuringHandshake'), 'ECLOSED'));
     };
     secure.once('close', onClose);
     secure.once('secureConnect', () => {
@@ -175,7 +181,7 @@ export class ControlConnection {
   /** The newest TLS session (ticket) seen on this connection or its data connections. */
   latestSession: Buffer | null = null;
   private readonly onData = (chunk: Buffer) => this.receive(chunk);
-  private readonly onClose = () => this.fail(new ProbeError('the server closed the control connection', 'ECLOSED'));
+  private readonly onClose = () => this.fail(new ProbeError(t('doctorSteps.probe.closedControl'), 'ECLOSED'));
   private readonly onError = (err: Error) => this.fail(asProbeError(err));
 
   constructor(
@@ -313,7 +319,7 @@ export class ControlConnection {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiter = null;
-        reject(new ProbeError(`the server did not answer within ${timeoutMs} ms`, 'ETIMEDOUT'));
+        reject(new ProbeError(t('doctorSteps.probe.noReply', { ms: plainNumber(timeoutMs) }), 'ETIMEDOUT'));
       }, timeoutMs);
       this.waiter = { resolve, reject, timer };
     });
@@ -321,7 +327,7 @@ export class ControlConnection {
 
   /** Sends one command; `shown` replaces it in the log (PASS). Refuses line breaks (command injection). */
   send(command: string, shown: string = command): void {
-    if (/[\r\n\0]/.test(command)) throw new ProbeError('a command with a line break cannot be sent', 'EINVAL');
+    if (/[\r\n\0]/.test(command)) throw new ProbeError(t('doctorSteps.probe.lineBreak'), 'EINVAL');
     this.log(`> ${shown}`);
     const wire = this.charset.encode(command);
     this.socket.write(`${wire}\r\n`, this.charset.socketEncoding);

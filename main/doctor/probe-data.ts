@@ -7,8 +7,9 @@ import { Buffer } from 'node:buffer';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
+import { t } from '../../common/i18n/t';
 import { normalizeAddress } from '../ftps/net-address';
-import { ProbeError, asProbeError, type ControlConnection, type FtpReply, type SocketTracker } from './ftp-probe';
+import { ProbeError, asProbeError, plainNumber, type ControlConnection, type FtpReply, type SocketTracker } from './ftp-probe';
 
 /** How a data connection is protected: null for clear text; else TLS, resuming `session` unless it is null. */
 export interface DataProtection {
@@ -42,7 +43,7 @@ export function consumeData(
   let stream: Socket | TLSSocket | null = null;
   let aborted = false;
   let stopWaiting: (() => void) | null = null;
-  const cancelled = (): DataOutcome => ({ bytes: Buffer.alloc(0), tlsProtocol: null, sessionReused: null, error: new ProbeError('stopped', 'ECANCELED') });
+  const cancelled = (): DataOutcome => ({ bytes: Buffer.alloc(0), tlsProtocol: null, sessionReused: null, error: new ProbeError(t('doctorSteps.probe.stopped'), 'ECANCELED') });
   const done = (async (): Promise<DataOutcome> => {
     let raw: Socket;
     try {
@@ -190,7 +191,7 @@ export async function listenForActive(
   const accepted = new Promise<Socket>((resolve, reject) => {
     const timer = setTimeout(() => {
       server.close();
-      reject(new ProbeError(`the server did not connect to ${address}:${port} within ${timeoutMs} ms`, 'ETIMEDOUT'));
+      reject(new ProbeError(t('doctorSteps.probe.noConnectBack', { where: `${address}:${port}`, ms: plainNumber(timeoutMs) }), 'ETIMEDOUT'));
     }, timeoutMs);
     server.on('connection', (socket: Socket) => {
       tracker.add(socket);

@@ -6,7 +6,6 @@ import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
   DOCTOR_STEP_IDS,
-  DOCTOR_STEP_TITLES,
   doctorVerdict,
   type DoctorDiagnosis,
   type DoctorFacts,
@@ -16,6 +15,8 @@ import {
   type DoctorStepId,
 } from '../../common/models/doctor';
 import type { ConnectionTarget } from '../../common/models/site';
+import type { MessageId } from '../../common/i18n/catalog';
+import { t } from '../../common/i18n/t';
 import { controlCharset, type ControlCharset } from '../ftps/charset';
 import type { ClientCertificate } from '../ftps/client-certificate';
 import { WharfError } from '../core/errors';
@@ -78,6 +79,30 @@ export interface StepHandle {
 export class Cancelled extends Error {}
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Each step's title, the words the doctor view shows for it (English as DOCTOR_STEP_TITLES). */
+const STEP_TITLES: Readonly<Record<DoctorStepId, MessageId>> = {
+  resolve: 'doctorView.step.resolve',
+  proxy: 'doctorView.step.proxy',
+  connect: 'doctorView.step.connect',
+  greeting: 'doctorView.step.greeting',
+  tls: 'doctorView.step.tls',
+  certificate: 'doctorView.step.certificate',
+  'client-certificate': 'doctorView.step.clientCertificate',
+  login: 'doctorView.step.login',
+  protection: 'doctorView.step.protection',
+  epsv: 'doctorView.step.epsv',
+  pasv: 'doctorView.step.pasv',
+  listing: 'doctorView.step.listing',
+  'session-reuse': 'doctorView.step.sessionReuse',
+  active: 'doctorView.step.active',
+  tls13: 'doctorView.step.tls13',
+  tls12: 'doctorView.step.tls12',
+};
+
+function stepTitle(id: DoctorStepId): string {
+  return t(STEP_TITLES[id]);
+}
 
 /** TLS versions from oldest to newest, to compare a probed version with a site's minimum. */
 export const TLS_VERSION_ORDER: readonly string[] = ['TLSv1.2', 'TLSv1.3'];
@@ -170,7 +195,7 @@ export class DoctorRun {
   async step(id: DoctorStepId, body: (s: StepHandle) => Promise<void>): Promise<StepHandle> {
     if (this.cancelled) throw new Cancelled();
     const handle: StepHandle = { status: 'ok', summary: '', details: [] };
-    this.emit({ id, title: DOCTOR_STEP_TITLES[id], status: 'running', summary: '', details: [], durationMs: null });
+    this.emit({ id, title: stepTitle(id), status: 'running', summary: '', details: [], durationMs: null });
     const started = performance.now();
     const findingsBefore = this.diagnoses.length;
     try {
@@ -179,18 +204,18 @@ export class DoctorRun {
     } catch (err) {
       handle.status = 'failed';
       if (this.cancelled) {
-        handle.summary = 'Cancelled.';
+        handle.summary = t('doctorSteps.cancelled');
         // What a step concluded from connections the abort closed is not a finding.
         this.diagnoses.splice(findingsBefore);
       } else {
         const error = asProbeError(err);
-        handle.summary = error.code === 'ETIMEDOUT' ? `No answer in time: ${error.message}` : `Failed: ${showable(error.message)}`;
+        handle.summary = error.code === 'ETIMEDOUT' ? t('doctorSteps.timedOut', { reason: error.message }) : t('doctorSteps.failed', { reason: showable(error.message) });
         this.diagnose(error.code === 'ETIMEDOUT' ? 'timeout' : error.code === 'ECLOSED' ? 'server-closed' : 'unexpected', id, { detail: showable(error.message) });
       }
     }
     const step: DoctorStep = {
       id,
-      title: DOCTOR_STEP_TITLES[id],
+      title: stepTitle(id),
       status: handle.status,
       summary: handle.summary,
       details: handle.details,
@@ -203,7 +228,7 @@ export class DoctorRun {
   }
 
   skip(id: DoctorStepId, summary: string): void {
-    const step: DoctorStep = { id, title: DOCTOR_STEP_TITLES[id], status: 'skipped', summary, details: [], durationMs: null };
+    const step: DoctorStep = { id, title: stepTitle(id), status: 'skipped', summary, details: [], durationMs: null };
     this.steps.set(id, step);
     this.emit(step);
   }
@@ -246,7 +271,7 @@ export class DoctorRun {
       return await this.dialThroughProxy(proxy, port, timeoutMs);
     } catch (err) {
       if (data !== null && !this.diagnoses.some((d) => d.problem === 'proxy-failed')) {
-        this.diagnose('proxy-failed', data, { detail: `Passive port ${port}: ${showable(asProbeError(err).message)}` });
+        this.diagnose('proxy-failed', data, { detail: t('doctorSteps.proxyPassivePort', { port: String(port), reason: showable(asProbeError(err).message) }) });
       }
       throw err;
     }
@@ -254,7 +279,7 @@ export class DoctorRun {
 
   report(): DoctorReport {
     const steps = DOCTOR_STEP_IDS.map(
-      (id) => this.steps.get(id) ?? { id, title: DOCTOR_STEP_TITLES[id], status: 'skipped' as const, summary: this.cancelled ? 'Cancelled.' : 'Not reached.', details: [], durationMs: null },
+      (id) => this.steps.get(id) ?? { id, title: stepTitle(id), status: 'skipped' as const, summary: t(this.cancelled ? 'doctorSteps.cancelled' : 'doctorSteps.notReached'), details: [], durationMs: null },
     );
     const { host, port, mode, user } = this.target;
     return {

@@ -1,5 +1,6 @@
 /** The certificate step: pinned, CA-valid, or asked about; nothing is sent after a refusal. */
 import type { TLSSocket } from 'node:tls';
+import { t } from '../../../common/i18n/t';
 import type { CertificateInfo, CertificateTrust } from '../../../common/models/security';
 import { describePeerCertificate, explainVerificationError, normalizeFingerprint } from '../../ftps/certificate';
 import { ControlConnection } from '../ftp-probe';
@@ -12,8 +13,8 @@ export async function certificateStep(run: DoctorRun, control: ControlConnection
     const certificate = describePeerCertificate(socket);
     if (certificate === null) {
       s.status = 'failed';
-      s.summary = 'The server presented no certificate.';
-      run.diagnose('tls-handshake-failed', 'certificate', { detail: 'no certificate' });
+      s.summary = t('doctorSteps.certificate.none');
+      run.diagnose('tls-handshake-failed', 'certificate', { detail: t('doctorSteps.certificate.noneDetail') });
       return;
     }
     run.facts.certificate = certificate;
@@ -26,22 +27,22 @@ export async function certificateStep(run: DoctorRun, control: ControlConnection
     if (pinned !== null) {
       if (normalizeFingerprint(pinned) !== presented) {
         s.status = 'failed';
-        s.summary = 'The certificate differs from the one pinned for this site. Nothing else was sent.';
-        run.diagnose('certificate-changed', 'certificate', { detail: `pinned ${normalizeFingerprint(pinned)}, presented ${presented}` });
+        s.summary = t('doctorSteps.certificate.differsFromPinned');
+        run.diagnose('certificate-changed', 'certificate', { detail: t('doctorSteps.certificate.pinnedPresented', { pinned: normalizeFingerprint(pinned), presented }) });
         setTrust(run, 'untrusted');
         return;
       }
-      trusted = accept(run, 'pinned', presented, s, 'Trusted: it matches the fingerprint pinned for this site.');
+      trusted = accept(run, 'pinned', presented, s, t('doctorSteps.certificate.matchesPinned'));
       return;
     }
     if (socket.authorized) {
-      trusted = accept(run, 'ca-valid', presented, s, `Trusted: issued by ${certificate.issuer}, valid for ${host} until ${certificate.validTo.slice(0, 10)}.`);
+      trusted = accept(run, 'ca-valid', presented, s, t('doctorSteps.certificate.caValid', { issuer: certificate.issuer, host, date: certificate.validTo.slice(0, 10) }));
       return;
     }
     const reason = explainVerificationError(certificate, host);
-    s.details.push(`Not verified: ${reason}`);
+    s.details.push(t('doctorSteps.certificate.notVerified', { reason }));
     if (run.options.insecure) {
-      trusted = accept(run, 'accepted-once', presented, s, `Not trusted, accepted anyway (insecure): ${reason}`);
+      trusted = accept(run, 'accepted-once', presented, s, t('doctorSteps.certificate.acceptedInsecure', { reason }));
       s.status = 'warning';
       run.diagnose('certificate-untrusted', 'certificate', { reason, accepted: true });
       return;
@@ -49,17 +50,17 @@ export async function certificateStep(run: DoctorRun, control: ControlConnection
     const decision = run.options.decideTrust ? await run.options.decideTrust({ host, port, certificate, reason }) : 'reject';
     if (decision === 'reject') {
       s.status = 'failed';
-      s.summary = `Not trusted: ${reason} Nothing else was sent.`;
+      s.summary = t('doctorSteps.certificate.rejected', { reason });
       setTrust(run, 'untrusted');
       run.diagnose('certificate-untrusted', 'certificate', { reason });
       return;
     }
     if (decision === 'always') {
       await run.options.trustStore?.pin({ host, port, fingerprintSha256: presented, subject: certificate.subject });
-      trusted = accept(run, 'pinned', presented, s, `Not verified by an authority, but you chose to always trust it: ${reason}`);
+      trusted = accept(run, 'pinned', presented, s, t('doctorSteps.certificate.alwaysTrusted', { reason }));
       return;
     }
-    trusted = accept(run, 'accepted-once', presented, s, `Not trusted, accepted for this test: ${reason}`);
+    trusted = accept(run, 'accepted-once', presented, s, t('doctorSteps.certificate.acceptedOnce', { reason }));
     s.status = 'warning';
     run.diagnose('certificate-untrusted', 'certificate', { reason, accepted: true });
   });
@@ -79,10 +80,10 @@ function accept(run: DoctorRun, trust: CertificateTrust, fingerprint: string, s:
 
 function certificateLines(c: CertificateInfo): string[] {
   return [
-    `Subject: ${c.subject}`,
-    `Issuer: ${c.issuer}`,
-    `Valid: ${c.validFrom} to ${c.validTo}`,
-    `Names: ${c.subjectAltNames.join(', ') || '(none)'}`,
+    t('doctorSteps.certificate.subject', { subject: c.subject }),
+    t('doctorSteps.certificate.issuer', { issuer: c.issuer }),
+    t('doctorSteps.certificate.validity', { from: c.validFrom, to: c.validTo }),
+    t('doctorSteps.certificate.names', { names: c.subjectAltNames.join(', ') || t('doctorSteps.certificate.noNames') }),
     `SHA-256: ${c.fingerprintSha256}`,
   ];
 }

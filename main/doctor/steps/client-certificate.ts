@@ -1,5 +1,6 @@
 /** The client-certificate step: whether the server asks for one, and whether it accepts what it got. */
 import type { TLSSocket } from 'node:tls';
+import { t } from '../../../common/i18n/t';
 import { ControlConnection, asProbeError, replyLine, showable } from '../ftp-probe';
 import { type DoctorRun } from '../run';
 
@@ -15,7 +16,7 @@ export async function clientCertificateStep(run: DoctorRun, control: ControlConn
     const socket = control.activeSocket as TLSSocket;
     const requested = socket.getSharedSigalgs().length > 0;
     if (!requested) {
-      s.summary = subject ? `${subject}, not requested: the server did not ask for one.` : 'Not requested: the server does not ask for a client certificate.';
+      s.summary = subject ? t('doctorSteps.clientCertificate.notRequestedWith', { subject }) : t('doctorSteps.clientCertificate.notRequested');
       return;
     }
     try {
@@ -26,15 +27,15 @@ export async function clientCertificateStep(run: DoctorRun, control: ControlConn
       usable = false;
       s.status = 'failed';
       if (subject) {
-        s.summary = `${subject}, sent: the server refused it (${message}).`;
+        s.summary = t('doctorSteps.clientCertificate.refused', { subject, reason: message });
         run.diagnose('client-certificate-refused', 'client-certificate', { detail: message });
       } else {
-        s.summary = `Requested and required: this site has no client certificate, and the server refused the connection (${message}).`;
+        s.summary = t('doctorSteps.clientCertificate.requiredMissing', { reason: message });
         run.diagnose('client-certificate-required', 'client-certificate', { detail: message });
       }
       return;
     }
-    s.summary = subject ? `${subject}, sent: the server accepted it.` : 'Requested, none sent: the server accepts connections without one.';
+    s.summary = subject ? t('doctorSteps.clientCertificate.accepted', { subject }) : t('doctorSteps.clientCertificate.optional');
   });
   return usable;
 }

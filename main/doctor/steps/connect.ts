@@ -1,6 +1,7 @@
 /** The resolve and connect steps of a direct connection. */
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP, type Socket } from 'node:net';
+import { t } from '../../../common/i18n/t';
 import { ProbeError, asProbeError, tcpConnect } from '../ftp-probe';
 import { type DoctorRun } from '../run';
 
@@ -10,7 +11,7 @@ export async function resolveStep(run: DoctorRun): Promise<readonly string[] | n
   const s = await run.step('resolve', async (s) => {
     if (isIP(host)) {
       addresses = [host];
-      s.summary = `${host} is an address: no lookup needed.`;
+      s.summary = t('doctorSteps.resolve.isAddress', { host });
       return;
     }
     try {
@@ -20,13 +21,13 @@ export async function resolveStep(run: DoctorRun): Promise<readonly string[] | n
     } catch (err) {
       const error = asProbeError(err);
       s.status = 'failed';
-      s.summary = `No address for ${host} (${error.code}).`;
+      s.summary = t('doctorSteps.resolve.noAddressCode', { host, code: error.code });
       run.diagnose('dns-failed', 'resolve', { detail: error.code });
       return;
     }
     if (addresses.length === 0) {
       s.status = 'failed';
-      s.summary = `No address for ${host}.`;
+      s.summary = t('doctorSteps.resolve.noAddress', { host });
       run.diagnose('dns-failed', 'resolve');
       return;
     }
@@ -49,17 +50,17 @@ export async function connectStep(run: DoctorRun, addresses: readonly string[]):
       } catch (err) {
         const error = asProbeError(err);
         failures.push(error);
-        s.details.push(`${address}:${port}: ${error.code === 'ETIMEDOUT' ? 'no answer' : error.code}`);
+        s.details.push(`${address}:${port}: ${error.code === 'ETIMEDOUT' ? t('doctorSteps.noAnswer') : error.code}`);
       }
     }
     if (socket) {
-      s.summary = `Connected to ${run.address}:${port}.`;
+      s.summary = t('doctorSteps.connect.connected', { target: `${run.address}:${port}` });
       run.log(`* connected to ${run.address}:${port}`);
       return;
     }
     s.status = 'failed';
     const refused = failures.every((f) => f.code === 'ECONNREFUSED');
-    s.summary = refused ? `Refused on port ${port}.` : `No answer from port ${port}.`;
+    s.summary = t(refused ? 'doctorSteps.connect.refused' : 'doctorSteps.connect.noAnswer', { port: String(port) });
     run.diagnose(refused ? 'connect-refused' : 'connect-timeout', 'connect', { detail: failures.map((f) => f.code).join(', ') });
   });
   return socket;

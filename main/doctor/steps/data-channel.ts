@@ -1,9 +1,10 @@
 /** The data steps: EPSV, PASV, a listing, session reuse, and active mode where passive failed. */
 import { Buffer } from 'node:buffer';
+import { t } from '../../../common/i18n/t';
 import { decidePassiveTarget } from '../../ftps/net-address';
 import { FtpsSession } from '../../ftps/session';
 import { diagnosis } from '../diagnoses';
-import { ControlConnection, asProbeError, replyLine, showable } from '../ftp-probe';
+import { ControlConnection, asProbeError, plainNumber, replyLine, showable } from '../ftp-probe';
 import { listenForActive, parseEpsvPort, parsePasv, runTransfer } from '../probe-data';
 import { TLS_WANTED, type DoctorRun, type StepHandle } from '../run';
 import { isReuseRefusal, judgeListing, listOnce, protectionFor, succeeded } from './data-connections';
@@ -18,7 +19,7 @@ export async function dataSteps(run: DoctorRun, control: ControlConnection): Pro
     const reply = await control.command('EPSV', run.timeoutMs);
     if (reply.code < 200 || reply.code >= 300) {
       s.status = 'warning';
-      s.summary = `Not supported: ${replyLine(reply)}`;
+      s.summary = t('doctorSteps.epsv.notSupported', { reply: replyLine(reply) });
       run.diagnose('epsv-unsupported', 'epsv', { detail: replyLine(reply) });
       return;
     }
@@ -26,7 +27,7 @@ export async function dataSteps(run: DoctorRun, control: ControlConnection): Pro
     ports(port);
     if (port === null) {
       s.status = 'warning';
-      s.summary = `Unreadable reply: ${replyLine(reply)}`;
+      s.summary = t('doctorSteps.passive.unreadable', { reply: replyLine(reply) });
       return;
     }
     const where = `${control.peerAddress}:${port}`;
@@ -34,12 +35,12 @@ export async function dataSteps(run: DoctorRun, control: ControlConnection): Pro
       const socket = await run.openTcp(control.peerAddress, port, run.dataTimeoutMs, 'epsv');
       socket.destroy();
       epsvOk = true;
-      s.summary = `Port ${port}: connected to ${where}.`;
+      s.summary = t('doctorSteps.passive.connected', { port: String(port), where });
     } catch (err) {
       const error = asProbeError(err);
       epsvBlocked = error.code === 'ETIMEDOUT' ? 'timeout' : 'refused';
       s.status = 'failed';
-      s.summary = `Port ${port}: ${epsvBlocked === 'timeout' ? `no answer from ${where} within ${run.dataTimeoutMs} ms` : `connection refused by ${where}`}.`;
+      s.summary = passiveBlocked(epsvBlocked, port, where, run.dataTimeoutMs);
     }
   });
 
@@ -49,39 +50,42 @@ export async function dataSteps(run: DoctorRun, control: ControlConnection): Pro
     const reply = await control.command('PASV', run.timeoutMs);
     if (reply.code < 200 || reply.code >= 300) {
       s.status = epsvOk ? 'ok' : 'warning';
-      s.summary = `Refused: ${replyLine(reply)}${epsvOk ? ' (EPSV works)' : ''}`;
+      s.summary = t(epsvOk ? 'doctorSteps.pasv.refusedEpsvWorks' : 'doctorSteps.refused', { reply: replyLine(reply) });
       return;
     }
     const parsed = parsePasv(reply.text);
     if (parsed === null) {
       s.status = 'warning';
-      s.summary = `Unreadable reply: ${replyLine(reply)}`;
+      s.summary = t('doctorSteps.passive.unreadable', { reply: replyLine(reply) });
       return;
     }
     ports(parsed.port);
     run.facts.pasvAnnouncedAddress = parsed.host;
     const decision = decidePassiveTarget(parsed.host, control.peerAddress);
-    s.details.push(`The reply names ${parsed.host}:${parsed.port}; the control connection goes to ${control.peerAddress}.`);
+    s.details.push(t('doctorSteps.pasv.names', { announced: `${parsed.host}:${parsed.port}`, peer: control.peerAddress }));
     if (decision.action === 'refuse') {
       s.status = epsvOk ? 'warning' : 'failed';
-      s.summary = `Names another host, ${parsed.host}: refused (not connected; FTP bounce protection).`;
+      s.summary = t('doctorSteps.pasv.foreign', { host: parsed.host });
       run.diagnose('pasv-foreign-address', 'pasv', { announced: parsed.host, epsvWorked: epsvOk });
       return;
     }
     if (decision.action === 'substitute') {
-      s.details.push(`${parsed.host} is a private address: connecting to ${decision.host} instead, as Wharf does.`);
+      s.details.push(t('doctorSteps.pasv.substituting', { host: parsed.host, instead: decision.host }));
     }
     const where = `${decision.host}:${parsed.port}`;
     try {
       const socket = await run.openTcp(decision.host, parsed.port, run.dataTimeoutMs, 'pasv');
       socket.destroy();
       pasvOk = true;
-      s.summary = decision.action === 'substitute' ? `Names the private address ${parsed.host}: connected to ${where} instead.` : `Port ${parsed.port}: connected to ${where}.`;
+      s.summary =
+        decision.action === 'substitute'
+          ? t('doctorSteps.pasv.substituted', { host: parsed.host, where })
+          : t('doctorSteps.passive.connected', { port: String(parsed.port), where });
     } catch (err) {
       const error = asProbeError(err);
       pasvBlocked = error.code === 'ETIMEDOUT' ? 'timeout' : 'refused';
       s.status = 'failed';
-      s.summary = `Port ${parsed.port}: ${pasvBlocked === 'timeout' ? `no answer from ${where} within ${run.dataTimeoutMs} ms` : `connection refused by ${where}`}.`;
+      s.summary = passiveBlocked(pasvBlocked, parsed.port, where, run.dataTimeoutMs);
     }
     if (decision.action === 'substitute') {
       if (s.status === 'ok') s.status = 'warning';
@@ -97,7 +101,7 @@ export async function dataSteps(run: DoctorRun, control: ControlConnection): Pro
   await run.step('listing', async (s) => {
     if (method === null) {
       s.status = 'failed';
-      s.summary = 'No passive data connection could be opened.';
+      s.summary = t('doctorSteps.listing.noPassive');
       return;
     }
     const outcome = await listOnce(run, control, method, 'latest');
@@ -111,8 +115,8 @@ export async function dataSteps(run: DoctorRun, control: ControlConnection): Pro
         // The probe's own listing worked, Wharf's did not: the verdict follows what Wharf will do.
         listingOk = false;
         s.status = 'failed';
-        s.summary = `Wharf's listing failed: ${engineError}`;
-        s.details.push("The doctor's own probe listed the folder; Wharf's engine, which every transfer uses, could not.");
+        s.summary = t('doctorSteps.listing.engineFailed', { reason: engineError });
+        s.details.push(t('doctorSteps.listing.engineFailedDetail'));
         run.diagnose('listing-failed', 'listing', { detail: engineError });
         return;
       }
@@ -144,33 +148,31 @@ export async function dataSteps(run: DoctorRun, control: ControlConnection): Pro
       await testTicketReuse(run, control, method, usedSession, resumedOnListing, s);
       const outcome = await listOnce(run, control, method, 'none');
       const accepted = succeeded(outcome);
-      s.details.push(`Listing with the session resumed: ${resumedOnListing ? 'resumed' : 'not resumed'}.`);
+      s.details.push(t('doctorSteps.reuse.listingResumed', { resumed: resumedOnListing ? 'yes' : 'no' }));
       if (accepted) {
         run.facts.sessionReuseRequired = false;
-        s.summary = resumedOnListing
-          ? 'Wharf resumes the TLS session; the server does not require it (a data connection without reuse was accepted).'
-          : 'Not resumed, and not required by the server.';
+        s.summary = t(resumedOnListing ? 'doctorSteps.reuse.notRequiredResumed' : 'doctorSteps.reuse.notResumedNotRequired');
         return;
       }
-      const answer = outcome.final ? replyLine(outcome.final) : outcome.controlError ? showable(outcome.controlError.message) : 'no answer';
-      s.details.push(`A data connection without reuse: ${answer}`);
+      const answer = outcome.final ? replyLine(outcome.final) : outcome.controlError ? showable(outcome.controlError.message) : t('doctorSteps.noAnswer');
+      s.details.push(t('doctorSteps.reuse.withoutReuse', { answer }));
       if (outcome.final && isReuseRefusal(outcome.final)) {
         run.facts.sessionReuseRequired = true;
-        s.summary = `Required by the server: without reuse it answered ${answer}. Wharf resumes the session, so this is fine.`;
+        s.summary = t('doctorSteps.reuse.required', { answer });
         run.diagnose('session-reuse-required', 'session-reuse', { detail: answer });
       } else {
         s.status = 'warning';
-        s.summary = `A data connection without reuse failed: ${answer}`;
+        s.summary = t('doctorSteps.reuse.withoutReuseFailed', { answer });
       }
     });
   } else {
-    run.skip('session-reuse', method === null || !listingOk ? 'Not reached: no listing worked.' : 'Data connections are not encrypted.');
+    run.skip('session-reuse', t(method === null || !listingOk ? 'doctorSteps.reuse.notReached' : 'doctorSteps.reuse.unencrypted'));
   }
 
   let activeWorked: boolean | null = null;
   // Active mode cannot help when the server refused the data connection itself (it would refuse it the same way).
   if (run.options.proxy) {
-    run.skip('active', 'Not tried: behind a proxy, active mode cannot work (the server cannot connect back through it).');
+    run.skip('active', t('doctorSteps.active.behindProxy'));
   } else if (method === null || (!listingOk && !protectionContradicts && !run.diagnoses.some((d) => d.problem === 'session-reuse-failed'))) {
     await run.step('active', async (s) => {
       const strangers: string[] = [];
@@ -188,14 +190,14 @@ export async function dataSteps(run: DoctorRun, control: ControlConnection): Pro
         if (reply.code < 200 || reply.code >= 300) {
           activeWorked = false;
           s.status = 'failed';
-          s.summary = `Refused: ${replyLine(reply)}`;
+          s.summary = t('doctorSteps.refused', { reply: replyLine(reply) });
           return;
         }
         const outcome = await runTransfer(control, run.listCommand, listener.accepted, protectionFor(run, control, 'latest'), run.timeoutMs, run.tracker);
         const judged = judgeListing(run, outcome, s, 'active');
         activeWorked = judged.ok;
         if (!judged.ok && strangers.length > 0) {
-          s.summary = `The server's data connection came from ${strangers.join(', ')}, not from the server's address ${control.peerAddress}: refused, as Wharf does (it could be anyone).`;
+          s.summary = t('doctorSteps.active.stranger', { from: strangers.join(', '), peer: control.peerAddress });
         }
         if (judged.ok) {
           run.facts.workingDataMethod = 'active';
@@ -206,7 +208,7 @@ export async function dataSteps(run: DoctorRun, control: ControlConnection): Pro
       }
     });
   } else {
-    run.skip('active', listingOk ? 'Not needed: passive mode works.' : 'Not tried: the server refused the transfer itself, as it would in active mode.');
+    run.skip('active', t(listingOk ? 'doctorSteps.active.notNeeded' : 'doctorSteps.active.transferRefused'));
   }
 
   if (method === null && (epsvBlocked !== null || pasvBlocked !== null)) {
@@ -216,6 +218,13 @@ export async function dataSteps(run: DoctorRun, control: ControlConnection): Pro
       activeWorked,
     });
   }
+}
+
+/** A passive port the doctor could not connect to: silent (a firewall that drops) or refused. */
+function passiveBlocked(blocked: 'refused' | 'timeout', port: number, where: string, timeoutMs: number): string {
+  return blocked === 'timeout'
+    ? t('doctorSteps.passive.timeout', { port: String(port), where, ms: plainNumber(timeoutMs) })
+    : t('doctorSteps.passive.refused', { port: String(port), where });
 }
 
 /**
@@ -229,11 +238,11 @@ async function testTicketReuse(run: DoctorRun, control: ControlConnection, metho
   const reused = succeeded(again) && again.data.sessionReused === true;
   run.facts.tls13TicketReusable = reused;
   if (reused) {
-    s.details.push('A TLS 1.3 ticket already used once resumed a second data connection too.');
+    s.details.push(t('doctorSteps.ticket.reused'));
     return;
   }
-  const answer = again.final ? replyLine(again.final) : 'no answer';
-  s.details.push(`A TLS 1.3 ticket already used once did not resume a second data connection: ${succeeded(again) ? 'accepted without reuse' : answer}.`);
+  const answer = again.final ? replyLine(again.final) : t('doctorSteps.noAnswer');
+  s.details.push(t('doctorSteps.ticket.notReused', { answer: succeeded(again) ? t('doctorSteps.ticket.acceptedWithoutReuse') : answer }));
   if (!succeeded(again)) run.diagnose('tls13-single-use-tickets', 'session-reuse', { detail: answer });
 }
 

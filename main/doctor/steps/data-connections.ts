@@ -2,9 +2,10 @@
 import { Buffer } from 'node:buffer';
 import { type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { t } from '../../../common/i18n/t';
 import { parseListing } from '../../ftps/listing';
 import { decidePassiveTarget } from '../../ftps/net-address';
-import { ControlConnection, ProbeError, replyLine, showable, type FtpReply } from '../ftp-probe';
+import { ControlConnection, ProbeError, plainNumber, replyLine, showable, type FtpReply } from '../ftp-probe';
 import { parseEpsvPort, parsePasv, runTransfer, type DataProtection, type TransferOutcome } from '../probe-data';
 import { type DoctorRun, type StepHandle } from '../run';
 
@@ -18,7 +19,7 @@ export function protectionFor(run: DoctorRun, control: ControlConnection, sessio
 /** Sends EPSV or PASV and opens the data connection it names (PASV through the engine's NAT and bounce rules). */
 export async function openPassive(run: DoctorRun, control: ControlConnection, method: 'epsv' | 'pasv'): Promise<Socket> {
   const reply = await control.command(method === 'epsv' ? 'EPSV' : 'PASV', run.timeoutMs);
-  if (reply.code < 200 || reply.code >= 300) throw new ProbeError(`${method.toUpperCase()} refused: ${replyLine(reply)}`, 'EREFUSEDREPLY');
+  if (reply.code < 200 || reply.code >= 300) throw new ProbeError(t('doctorSteps.probe.methodRefused', { method: method.toUpperCase(), reply: replyLine(reply) }), 'EREFUSEDREPLY');
   let host = control.peerAddress;
   let port: number | null;
   if (method === 'epsv') {
@@ -28,11 +29,11 @@ export async function openPassive(run: DoctorRun, control: ControlConnection, me
     port = parsed?.port ?? null;
     if (parsed) {
       const decision = decidePassiveTarget(parsed.host, control.peerAddress);
-      if (decision.action === 'refuse') throw new ProbeError(`PASV named another host (${decision.announced}); refused`, 'EFOREIGN');
+      if (decision.action === 'refuse') throw new ProbeError(t('doctorSteps.probe.pasvForeign', { host: decision.announced }), 'EFOREIGN');
       host = decision.host;
     }
   }
-  if (port === null) throw new ProbeError(`unreadable reply: ${replyLine(reply)}`, 'EBADREPLY');
+  if (port === null) throw new ProbeError(t('doctorSteps.probe.unreadable', { reply: replyLine(reply) }), 'EBADREPLY');
   run.log(`* data connection to ${host}:${port}`);
   return run.openTcp(host, port, run.dataTimeoutMs, method);
 }
@@ -55,23 +56,30 @@ export async function listOnce(
 }
 
 export function judgeListing(run: DoctorRun, outcome: TransferOutcome, s: StepHandle, via: 'epsv' | 'pasv' | 'active'): { ok: boolean; resumed: boolean | null; reuseRefused: boolean; detail: string } {
-  const label = via === 'epsv' ? 'EPSV' : via === 'pasv' ? 'PASV' : 'active mode';
-  if (outcome.preliminary) s.details.push(`Transfer: ${replyLine(outcome.preliminary)}`);
-  if (outcome.final) s.details.push(`Result: ${replyLine(outcome.final)}`);
+  if (outcome.preliminary) s.details.push(t('doctorSteps.listing.transfer', { reply: replyLine(outcome.preliminary) }));
+  if (outcome.final) s.details.push(t('doctorSteps.listing.result', { reply: replyLine(outcome.final) }));
   if (outcome.data.tlsProtocol) {
-    s.details.push(`Data connection: ${outcome.data.tlsProtocol}, session ${outcome.data.sessionReused ? 'resumed' : 'NOT resumed'}.`);
+    s.details.push(t('doctorSteps.listing.dataConnection', { protocol: outcome.data.tlsProtocol, resumed: outcome.data.sessionReused ? 'yes' : 'no' }));
   }
-  s.details.push(`Took ${Math.round(outcome.ms)} ms.`);
+  s.details.push(t('doctorSteps.listing.took', { ms: plainNumber(Math.round(outcome.ms)) }));
   const ok = succeeded(outcome);
   if (ok) {
     const text = outcome.data.bytes.toString(run.charset.socketEncoding === 'utf8' ? 'utf8' : 'latin1');
     const entries = parseListing(run.charset.decode(text), { format: run.listCommand === 'MLSD' ? 'mlsd' : 'list', timezoneOffsetMinutes: 0, now: new Date() });
-    s.summary = `Listed ${entries.length} entries (${outcome.data.bytes.length} bytes) via ${label}${outcome.data.tlsProtocol ? `, TLS session ${outcome.data.sessionReused ? 'resumed' : 'not resumed'}` : ', unencrypted'}.`;
+    const bytes = outcome.data.bytes.length;
+    s.summary = t('doctorSteps.listing.listed', {
+      entries: entries.length,
+      entriesText: plainNumber(entries.length),
+      bytes,
+      bytesText: plainNumber(bytes),
+      via,
+      session: outcome.data.tlsProtocol ? (outcome.data.sessionReused ? 'resumed' : 'notResumed') : 'unencrypted',
+    });
     return { ok, resumed: outcome.data.sessionReused, reuseRefused: false, detail: '' };
   }
-  const detail = outcome.final ? replyLine(outcome.final) : outcome.controlError ? showable(outcome.controlError.message) : outcome.data.error ? showable(outcome.data.error.message) : 'no answer';
+  const detail = outcome.final ? replyLine(outcome.final) : outcome.controlError ? showable(outcome.controlError.message) : outcome.data.error ? showable(outcome.data.error.message) : t('doctorSteps.noAnswer');
   s.status = 'failed';
-  s.summary = `The listing via ${label} failed: ${detail}`;
+  s.summary = t('doctorSteps.listing.failed', { via, detail });
   return { ok: false, resumed: outcome.data.sessionReused, reuseRefused: outcome.final !== null && isReuseRefusal(outcome.final), detail };
 }
 

@@ -1,8 +1,9 @@
 /** The greeting and TLS steps, explicit and implicit, and what the port says when they do not match the site. */
 import { Buffer } from 'node:buffer';
 import type { TLSSocket } from 'node:tls';
+import { t } from '../../../common/i18n/t';
 import { type ProblemContext } from '../diagnoses';
-import { ControlConnection, asProbeError, replyLine, showable, type FtpReply } from '../ftp-probe';
+import { ControlConnection, asProbeError, plainNumber, replyLine, showable, type FtpReply } from '../ftp-probe';
 import { PLAIN_TEXT_TLS_ERROR, TOO_MANY, type DoctorRun, type StepHandle } from '../run';
 
 /** Explicit FTPS and plain FTP: the server must greet in plain text. Silence suggests implicit FTPS. */
@@ -12,27 +13,30 @@ export async function explicitStart(run: DoctorRun, control: ControlConnection):
     const first = await control.waitForFirstBytes(run.greetingTimeoutMs);
     if (first.outcome === 'closed') {
       s.status = 'failed';
-      s.summary = 'The server closed the connection without a word.';
-      run.diagnose('server-closed', 'greeting', { detail: 'closed before greeting' });
+      s.summary = t('doctorSteps.greeting.closedSilently');
+      run.diagnose('server-closed', 'greeting', { detail: t('doctorSteps.greeting.closedBeforeGreeting') });
       return;
     }
     if (first.outcome === 'silent') {
-      s.details.push(`Nothing arrived within ${run.greetingTimeoutMs} ms: checking whether the server waits for a TLS handshake (implicit FTPS).`);
+      s.details.push(t('doctorSteps.greeting.silentChecking', { ms: plainNumber(run.greetingTimeoutMs) }));
       const implicitGreeting = await probeImplicit(run);
       if (implicitGreeting !== null) {
         s.status = 'failed';
-        s.summary = 'Silent until a TLS handshake: the server speaks implicit FTPS on this port.';
-        s.details.push(`After a TLS handshake on a second connection it greeted: ${replyLine(implicitGreeting)}`);
+        s.summary = t('doctorSteps.greeting.implicitOnPort');
+        s.details.push(t('doctorSteps.greeting.implicitGreeted', { reply: replyLine(implicitGreeting) }));
         run.diagnose('implicit-server-explicit-settings', 'greeting', { detail: replyLine(implicitGreeting) });
-        run.skip('tls', 'Not tried: the server expects implicit FTPS.');
+        run.skip('tls', t('doctorSteps.tls.notTriedImplicit'));
         return;
       }
-      s.details.push('A TLS handshake failed too: waiting longer for a plain-text greeting.');
+      s.details.push(t('doctorSteps.greeting.handshakeFailedToo'));
     }
     if (first.outcome === 'data' && !/^\d{3}/.test(first.bytes.subarray(0, 4).toString('latin1'))) {
       const protocol = sniffProtocol(first.bytes);
       s.status = 'failed';
-      s.summary = `Not an FTP greeting: ${protocol === 'unknown' ? showable(first.bytes.subarray(0, 40).toString('latin1')) : `${protocol} speaks on this port`}.`;
+      s.summary =
+        protocol === 'unknown'
+          ? t('doctorSteps.greeting.notFtpText', { text: showable(first.bytes.subarray(0, 40).toString('latin1')) })
+          : t('doctorSteps.greeting.notFtpProtocol', { protocol });
       run.diagnose('not-ftp', 'greeting', { protocol, detail: showable(first.bytes.subarray(0, 40).toString('latin1')) });
       return;
     }
@@ -41,13 +45,13 @@ export async function explicitStart(run: DoctorRun, control: ControlConnection):
     greeted = judgeGreeting(run, greeting, s);
     if (greeted && first.outcome === 'silent') {
       s.status = 'warning';
-      s.details.push(`The greeting came only after more than ${run.greetingTimeoutMs} ms (the server may do slow reverse DNS lookups).`);
+      s.details.push(t('doctorSteps.greeting.slow', { ms: plainNumber(run.greetingTimeoutMs) }));
     }
   });
   if (!greeted) return false;
   if (run.target.mode === 'plain') {
-    run.skip('tls', 'Plain FTP: no TLS.');
-    run.skip('certificate', 'Plain FTP: no certificate.');
+    run.skip('tls', t('doctorSteps.plainNoTls'));
+    run.skip('certificate', t('doctorSteps.certificate.plainNone'));
     run.diagnose('plain-ftp', 'tls');
     return true;
   }
@@ -56,18 +60,18 @@ export async function explicitStart(run: DoctorRun, control: ControlConnection):
     const reply = await control.command('AUTH TLS', run.timeoutMs);
     if (reply.code !== 234) {
       s.status = 'failed';
-      s.summary = `AUTH TLS refused: ${replyLine(reply)}`;
+      s.summary = t('doctorSteps.tls.authRefused', { reply: replyLine(reply) });
       run.diagnose(TOO_MANY.test(reply.text) ? 'too-many-connections' : 'no-tls', 'tls', { detail: replyLine(reply) });
       return;
     }
     try {
       const { socket, ms } = await control.upgradeToTls(run.tlsSettings(), run.timeoutMs);
       secured = true;
-      describeTls(run, s, socket, ms, 'AUTH TLS accepted');
+      describeTls(run, s, socket, ms, 'explicit');
     } catch (err) {
       const error = asProbeError(err);
       s.status = 'failed';
-      s.summary = `The TLS handshake failed: ${showable(error.message)}`;
+      s.summary = t('doctorSteps.tls.handshakeFailed', { reason: showable(error.message) });
       run.diagnose('tls-handshake-failed', 'tls', { detail: showable(error.message) });
     }
   });
@@ -82,24 +86,24 @@ export async function implicitStart(run: DoctorRun, control: ControlConnection):
     try {
       const { socket, ms } = await control.upgradeToTls(run.tlsSettings(), run.timeoutMs);
       secured = true;
-      describeTls(run, s, socket, ms, 'Implicit TLS');
+      describeTls(run, s, socket, ms, 'implicit');
     } catch (err) {
       const error = asProbeError(err);
       s.status = 'failed';
       plainText = PLAIN_TEXT_TLS_ERROR.test(error.message) || error.code === 'ERR_SSL_WRONG_VERSION_NUMBER' || error.code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG';
-      s.summary = plainText ? 'The server answered the TLS handshake with plain text.' : `The TLS handshake failed: ${showable(error.message)}`;
+      s.summary = plainText ? t('doctorSteps.tls.implicitPlainText') : t('doctorSteps.tls.handshakeFailed', { reason: showable(error.message) });
       s.details.push(showable(error.message));
       if (!plainText) run.diagnose('tls-handshake-failed', 'tls', { detail: showable(error.message) });
     }
   });
   if (!secured) {
     if (plainText) await sniffPlainGreeting(run);
-    else run.skip('greeting', 'Not reached: the TLS handshake failed.');
+    else run.skip('greeting', t('doctorSteps.greeting.notReachedTls'));
     return false;
   }
   let greeted = false;
   await run.step('greeting', async (s) => {
-    s.details.push('Implicit FTPS: nothing is sent before the TLS handshake; the greeting comes inside TLS.');
+    s.details.push(t('doctorSteps.greeting.implicitInsideTls'));
     greeted = judgeGreeting(run, await control.nextReply(run.timeoutMs), s);
   });
   return greeted;
@@ -114,21 +118,21 @@ async function sniffPlainGreeting(run: DoctorRun): Promise<void> {
       const first = await probe.waitForFirstBytes(run.timeoutMs);
       if (first.outcome !== 'data') {
         s.status = 'failed';
-        s.summary = 'The server sends nothing in plain text either.';
-        run.diagnose('tls-handshake-failed', 'greeting', { detail: 'plain text, then nothing' });
+        s.summary = t('doctorSteps.greeting.plainNothing');
+        run.diagnose('tls-handshake-failed', 'greeting', { detail: t('doctorSteps.greeting.plainThenNothing') });
         return;
       }
       if (!/^\d{3}/.test(first.bytes.subarray(0, 4).toString('latin1'))) {
         const protocol = sniffProtocol(first.bytes);
         s.status = 'failed';
-        s.summary = `Not an FTP server: ${protocol === 'unknown' ? showable(first.bytes.subarray(0, 40).toString('latin1')) : protocol}.`;
+        s.summary = t('doctorSteps.greeting.notFtpServer', { what: protocol === 'unknown' ? showable(first.bytes.subarray(0, 40).toString('latin1')) : protocol });
         run.diagnose('not-ftp', 'greeting', { protocol, detail: showable(first.bytes.subarray(0, 40).toString('latin1')) });
         return;
       }
       const greeting = await probe.nextReply(run.timeoutMs);
       s.status = 'failed';
-      s.summary = `The server greets in plain text: ${replyLine(greeting)}`;
-      s.details.push('An implicit FTPS server says nothing until the TLS handshake; this one greets at once, as explicit FTPS and plain FTP servers do.');
+      s.summary = t('doctorSteps.greeting.plainGreets', { reply: replyLine(greeting) });
+      s.details.push(t('doctorSteps.greeting.explicitServer'));
       run.facts.serverBanner = replyLine(greeting);
       run.diagnose(TOO_MANY.test(greeting.text) ? 'too-many-connections' : 'explicit-server-implicit-settings', 'greeting', { detail: replyLine(greeting) });
     } finally {
@@ -154,30 +158,31 @@ async function probeImplicit(run: DoctorRun): Promise<FtpReply | null> {
 }
 
 function judgeGreeting(run: DoctorRun, greeting: FtpReply, s: StepHandle): boolean {
-  s.details.push(`Greeting: ${replyLine(greeting)}`);
+  s.details.push(t('doctorSteps.greeting.line', { reply: replyLine(greeting) }));
   if (greeting.code === 220) {
     run.facts.serverBanner = replyLine(greeting).replace(/^220[- ]?/, '');
-    s.summary = `${run.target.mode === 'implicit' ? 'After TLS' : 'Plain-text greeting'}: ${replyLine(greeting)}`;
+    s.summary = t(run.target.mode === 'implicit' ? 'doctorSteps.greeting.afterTls' : 'doctorSteps.greeting.plainText', { reply: replyLine(greeting) });
     return true;
   }
   s.status = 'failed';
   if (greeting.code === 421 || TOO_MANY.test(greeting.text)) {
-    s.summary = `Turned away: ${replyLine(greeting)}`;
+    s.summary = t('doctorSteps.greeting.turnedAway', { reply: replyLine(greeting) });
     run.diagnose(TOO_MANY.test(greeting.text) ? 'too-many-connections' : 'server-closed', 'greeting', { detail: replyLine(greeting) });
   } else {
-    s.summary = `Unexpected greeting: ${replyLine(greeting)}`;
+    s.summary = t('doctorSteps.greeting.unexpected', { reply: replyLine(greeting) });
     run.diagnose('server-closed', 'greeting', { detail: replyLine(greeting) });
   }
   return false;
 }
 
-function describeTls(run: DoctorRun, s: StepHandle, socket: TLSSocket, ms: number, prefix: string): void {
+function describeTls(run: DoctorRun, s: StepHandle, socket: TLSSocket, ms: number, start: 'explicit' | 'implicit'): void {
   const protocol = socket.getProtocol();
   const cipher = socket.getCipher()?.standardName ?? null;
   run.facts.tlsVersion = protocol;
   run.facts.cipher = cipher;
-  s.summary = `${prefix}: ${protocol ?? 'TLS'}, ${cipher ?? 'unknown cipher'}.`;
-  s.details.push(`Handshake: ${Math.round(ms)} ms.`);
+  const values = { protocol: protocol ?? 'TLS', cipher: cipher ?? t('doctorSteps.tls.unknownCipher') };
+  s.summary = t(start === 'explicit' ? 'doctorSteps.tls.authAccepted' : 'doctorSteps.tls.implicit', values);
+  s.details.push(t('doctorSteps.tls.handshakeTime', { ms: plainNumber(Math.round(ms)) }));
 }
 
 function sniffProtocol(bytes: Buffer): NonNullable<ProblemContext['protocol']> {

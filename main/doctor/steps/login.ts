@@ -1,4 +1,5 @@
 /** The login and data-protection (PBSZ/PROT P) steps. */
+import { t } from '../../../common/i18n/t';
 import type { DoctorProblem } from '../../../common/models/doctor';
 import { ControlConnection, replyLine, showable } from '../ftp-probe';
 import { TLS_WANTED, TOO_MANY, type DoctorRun } from '../run';
@@ -14,7 +15,7 @@ export async function loginStep(run: DoctorRun, control: ControlConnection): Pro
     }
     if (reply.code !== 230 && reply.code !== 202) {
       s.status = 'failed';
-      s.summary = `Refused: ${replyLine(reply)}`;
+      s.summary = t('doctorSteps.refused', { reply: replyLine(reply) });
       const problem: DoctorProblem = TOO_MANY.test(reply.text)
         ? 'too-many-connections'
         : run.target.mode === 'plain' && TLS_WANTED.test(reply.text)
@@ -26,7 +27,7 @@ export async function loginStep(run: DoctorRun, control: ControlConnection): Pro
       return;
     }
     ok = true;
-    s.summary = `Logged in as ${user}: ${replyLine(reply)}`;
+    s.summary = t('doctorSteps.login.loggedIn', { user, reply: replyLine(reply) });
     const feat = await control.command('FEAT', run.timeoutMs);
     if (feat.code >= 200 && feat.code < 300) {
       run.facts.features = feat.text
@@ -35,7 +36,7 @@ export async function loginStep(run: DoctorRun, control: ControlConnection): Pro
         .map((l) => l.trim())
         .filter((l) => l.length > 0)
         .map((l) => showable(l, 120));
-      s.details.push(`Features: ${run.facts.features.join(', ') || 'none listed'}`);
+      s.details.push(t('doctorSteps.login.features', { features: run.facts.features.join(', ') || t('doctorSteps.login.noFeatures') }));
     }
     run.listCommand = run.facts.features.some((f) => /^MLST\b/i.test(f)) ? 'MLSD' : 'LIST';
     if (run.options.remoteDir) {
@@ -43,7 +44,7 @@ export async function loginStep(run: DoctorRun, control: ControlConnection): Pro
       if (cwd.code < 200 || cwd.code >= 300) {
         run.remoteDirOpened = false;
         s.status = 'warning';
-        s.details.push(`The folder ${showable(run.options.remoteDir)} could not be opened (${replyLine(cwd)}); the login folder is listed instead.`);
+        s.details.push(t('doctorSteps.login.folderNotOpened', { folder: showable(run.options.remoteDir), reply: replyLine(cwd) }));
       }
     }
   });
@@ -52,7 +53,7 @@ export async function loginStep(run: DoctorRun, control: ControlConnection): Pro
 
 export async function protectionStep(run: DoctorRun, control: ControlConnection): Promise<void> {
   if (run.target.mode === 'plain') {
-    run.skip('protection', 'Plain FTP: data connections are not encrypted.');
+    run.skip('protection', t('doctorSteps.protection.plain'));
     return;
   }
   await run.step('protection', async (s) => {
@@ -61,13 +62,13 @@ export async function protectionStep(run: DoctorRun, control: ControlConnection)
     run.dataProtected = prot.code >= 200 && prot.code < 300;
     s.details.push(`PBSZ 0: ${replyLine(pbsz)}`, `PROT P: ${replyLine(prot)}`);
     if (run.dataProtected) {
-      s.summary = 'Accepted: listings and files travel encrypted.';
+      s.summary = t('doctorSteps.protection.accepted');
       return;
     }
     // Wharf itself stops such a connection unless the site allows clear data; the doctor goes on to
     // learn whether listings would work with the setting on.
     s.status = run.target.allowClearData === true ? 'warning' : 'failed';
-    s.summary = `PROT P refused: ${replyLine(prot)}`;
+    s.summary = t('doctorSteps.protection.refused', { reply: replyLine(prot) });
     run.protectionRefusal = replyLine(prot);
     run.diagnose('data-protection-refused', 'protection', { detail: replyLine(prot) });
   });

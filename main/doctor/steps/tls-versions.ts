@@ -1,16 +1,17 @@
 /** TLS 1.3 and TLS 1.2 each on their own connection, and what comparing them says about TLS 1.3 tickets. */
 import type { TLSSocket } from 'node:tls';
+import { t } from '../../../common/i18n/t';
 import type { DoctorTlsVersionResult } from '../../../common/models/doctor';
 import { describePeerCertificate } from '../../ftps/certificate';
 import { diagnosis } from '../diagnoses';
-import { ControlConnection, asProbeError, replyLine, showable } from '../ftp-probe';
+import { ControlConnection, asProbeError, plainNumber, replyLine, showable } from '../ftp-probe';
 import { TLS_VERSION_ORDER, type DoctorRun, type Mutable } from '../run';
 import { listOnce, succeeded } from './data-connections';
 
 export async function versionProbe(run: DoctorRun, version: 'TLSv1.3' | 'TLSv1.2'): Promise<void> {
   const id = version === 'TLSv1.3' ? 'tls13' : 'tls12';
   if (run.acceptedFingerprint === null) {
-    run.skip(id, 'Not reached: no trusted TLS connection.');
+    run.skip(id, t('doctorSteps.tlsVersion.notReached'));
     return;
   }
   const result: Mutable<DoctorTlsVersionResult> = { version, supported: false, cipher: null, listingWorked: null, dataSessionReused: null, handshakeMs: null, listingMs: null };
@@ -24,13 +25,13 @@ export async function versionProbe(run: DoctorRun, version: 'TLSv1.3' | 'TLSv1.2
         const greeting = await control.nextReply(run.timeoutMs);
         if (greeting.code !== 220) {
           s.status = 'warning';
-          s.summary = `Could not test: the server turned the connection away (${replyLine(greeting)}).`;
+          s.summary = t('doctorSteps.tlsVersion.turnedAway', { reply: replyLine(greeting) });
           return;
         }
         const auth = await control.command('AUTH TLS', run.timeoutMs);
         if (auth.code !== 234) {
           s.status = 'warning';
-          s.summary = `Could not test: AUTH TLS answered ${replyLine(auth)}.`;
+          s.summary = t('doctorSteps.tlsVersion.authTls', { reply: replyLine(auth) });
           return;
         }
       }
@@ -44,7 +45,7 @@ export async function versionProbe(run: DoctorRun, version: 'TLSv1.3' | 'TLSv1.2
         s.details.push(showable(error.message));
         if (error.code === 'ETIMEDOUT') throw error;
         s.status = version === 'TLSv1.3' ? 'warning' : 'ok';
-        s.summary = `Not offered by the server (${showable(error.message, 120)}).`;
+        s.summary = t('doctorSteps.tlsVersion.notOffered', { reason: showable(error.message, 120) });
         run.diagnose(version === 'TLSv1.3' ? 'tls13-unsupported' : 'tls12-unsupported', id, { detail: showable(error.message, 120) });
         return;
       }
@@ -53,22 +54,22 @@ export async function versionProbe(run: DoctorRun, version: 'TLSv1.3' | 'TLSv1.2
       const presented = describePeerCertificate(socket)?.fingerprintSha256 ?? '';
       if (presented !== run.acceptedFingerprint) {
         s.status = 'failed';
-        s.summary = 'A different certificate was presented on this connection; not continued.';
-        run.diagnose('certificate-changed', id, { detail: `expected ${run.acceptedFingerprint}, presented ${presented}` });
+        s.summary = t('doctorSteps.tlsVersion.otherCertificate');
+        run.diagnose('certificate-changed', id, { detail: t('doctorSteps.tlsVersion.expectedPresented', { expected: String(run.acceptedFingerprint), presented }) });
         return;
       }
       if (TLS_VERSION_ORDER.indexOf(version) < TLS_VERSION_ORDER.indexOf(run.target.minTlsVersion)) {
         // Below the site's minimum: the user name and password never travel over it, not even for a
         // test. That the server offers it is all this probe learns.
         const minimum = run.target.minTlsVersion.replace('TLSv', 'TLS ');
-        s.summary = `${label} works (${result.cipher}); not logged in over it: this site accepts ${minimum} and newer only, so its password is never sent over ${label}.`;
+        s.summary = t('doctorSteps.tlsVersion.belowMinimum', { label, cipher: String(result.cipher), minimum });
         return;
       }
       if (run.target.mode === 'implicit') {
         const greeting = await control.nextReply(run.timeoutMs);
         if (greeting.code !== 220) {
           s.status = 'warning';
-          s.summary = `${label} works (${result.cipher}); the server then turned the connection away: ${replyLine(greeting)}.`;
+          s.summary = t('doctorSteps.tlsVersion.turnedAwayAfter', { label, cipher: String(result.cipher), reply: replyLine(greeting) });
           return;
         }
       }
@@ -76,7 +77,7 @@ export async function versionProbe(run: DoctorRun, version: 'TLSv1.3' | 'TLSv1.2
       if (reply.code === 331 || reply.code === 332) reply = await control.command(`PASS ${run.options.password}`, run.timeoutMs, 'PASS ********');
       if (reply.code !== 230 && reply.code !== 202) {
         s.status = 'warning';
-        s.summary = `${label} works (${result.cipher}); the login on this extra connection was refused: ${replyLine(reply)}.`;
+        s.summary = t('doctorSteps.tlsVersion.loginRefused', { label, cipher: String(result.cipher), reply: replyLine(reply) });
         return;
       }
       await control.command('PBSZ 0', run.timeoutMs);
@@ -90,12 +91,21 @@ export async function versionProbe(run: DoctorRun, version: 'TLSv1.3' | 'TLSv1.2
         result.dataSessionReused = outcome.data.sessionReused;
         if (!result.listingWorked) {
           s.status = 'failed';
-          s.summary = `${label} works (${result.cipher}), but the listing failed: ${outcome.final ? replyLine(outcome.final) : 'no answer'}.`;
-          s.details.push(`Data connection session ${outcome.data.sessionReused ? 'resumed' : 'NOT resumed'}.`);
+          s.summary = t('doctorSteps.tlsVersion.listingFailed', { label, cipher: String(result.cipher), reply: outcome.final ? replyLine(outcome.final) : t('doctorSteps.noAnswer') });
+          s.details.push(t('doctorSteps.tlsVersion.dataSession', { resumed: outcome.data.sessionReused ? 'yes' : 'no' }));
           return;
         }
       }
-      s.summary = `${result.cipher}: handshake ${Math.round(result.handshakeMs ?? 0)} ms${result.listingMs !== null ? `, listing ${Math.round(result.listingMs)} ms, ${result.dataSessionReused === null ? 'unencrypted' : `session ${result.dataSessionReused ? 'resumed' : 'not resumed'}`}` : ''}.`;
+      const handshake = plainNumber(Math.round(result.handshakeMs ?? 0));
+      s.summary =
+        result.listingMs === null
+          ? t('doctorSteps.tlsVersion.handshakeOnly', { cipher: String(result.cipher), handshake })
+          : t('doctorSteps.tlsVersion.withListing', {
+              cipher: String(result.cipher),
+              handshake,
+              listing: plainNumber(Math.round(result.listingMs)),
+              session: result.dataSessionReused === null ? 'unencrypted' : result.dataSessionReused ? 'resumed' : 'notResumed',
+            });
     } finally {
       await control.quit(Math.min(run.timeoutMs, 3000)).catch(() => undefined);
       run.facts.tlsVersions = [...run.facts.tlsVersions, result];
