@@ -30,17 +30,17 @@ export const importNotesMessages = defineMessages({
   // Protocols.
   'importNotes.protocolNotSupported': {
     en: '{protocol} sites are not supported: Wharf speaks FTP and FTPS only.',
-    de: '{protocol}-Server werden nicht unterstützt: Wharf spricht nur FTP und FTPS.',
+    de: 'Server mit {protocol} werden nicht unterstützt: Wharf spricht nur FTP und FTPS.',
     ja: '{protocol} のサイトには対応していません: Wharf が扱えるのは FTP と FTPS だけです。',
   },
   'importNotes.bookmarkProtocolNotSupported': {
     en: '{protocol} bookmarks are not supported: Wharf speaks FTP and FTPS only.',
-    de: '{protocol}-Lesezeichen werden nicht unterstützt: Wharf spricht nur FTP und FTPS.',
+    de: 'Lesezeichen für {protocol} werden nicht unterstützt: Wharf spricht nur FTP und FTPS.',
     ja: '{protocol} のブックマークには対応していません: Wharf が扱えるのは FTP と FTPS だけです。',
   },
   'importNotes.unknownBookmarkProtocol': {
     en: '"{protocol}" bookmarks are not supported: Wharf speaks FTP and FTPS only.',
-    de: 'Lesezeichen vom Typ „{protocol}“ werden nicht unterstützt: Wharf spricht nur FTP und FTPS.',
+    de: 'Lesezeichen für „{protocol}“ werden nicht unterstützt: Wharf spricht nur FTP und FTPS.',
     ja: '「{protocol}」のブックマークには対応していません: Wharf が扱えるのは FTP と FTPS だけです。',
   },
   'importNotes.bookmarkNamesNoProtocol': {
