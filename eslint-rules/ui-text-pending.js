@@ -4,7 +4,6 @@ export const UI_TEXT_PENDING = [
   'main/cli/commands/site-file.ts',
   'main/ftps/proxy.ts',
   'main/ftps/safe-names.ts',
-  'main/sites/json-document.ts',
   'main/transfers/local-target.ts',
   'main/transfers/transfer-queue.ts',
 ];

@@ -22,6 +22,7 @@ import { syncViewMessages } from './messages/sync-view';
 import { transfersMessages } from './messages/transfers';
 import { cliMessages } from './messages/cli';
 import { noticesMessages } from './messages/notices';
+import { importNotesMessages } from './messages/import-notes';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -43,6 +44,7 @@ export const CATALOG_AREAS = {
   shell: shellMessages,
   cli: cliMessages,
   notices: noticesMessages,
+  importNotes: importNotesMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

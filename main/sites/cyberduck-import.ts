@@ -77,7 +77,7 @@ export function parseCyberduckBookmarks(files: readonly CyberduckBookmarkFile[])
       const error = err instanceof WharfError ? err : new WharfError('invalid-input', t('sites.notBookmarkFile'));
       firstError ??= error;
       if (files.length === 1) throw error;
-      collector.skip(file.fileName, file.folderPath, `Not a Cyberduck bookmark: ${error.message}`);
+      collector.skip(file.fileName, file.folderPath, t('importNotes.notABookmark', { problem: error.message }));
       continue;
     }
     readable++;
@@ -118,64 +118,70 @@ function readBookmark(dict: PlistDict, file: CyberduckBookmarkFile, collector: S
   };
   const hostname = str('Hostname');
   const rawName = str('Nickname') || hostname || file.fileName.replace(/\.duck$/i, '');
-  const { name, changed } = cleanName(rawName, 'Site');
+  const { name, changed } = cleanName(rawName, t('importNotes.fallbackSite'));
   const folderPath = collector.folderPath(file.folderPath, name);
   if (folderPath === null) return;
   const skip = (reason: string) => collector.skip(name, folderPath, reason);
   const notes: string[] = [];
-  if (changed) notes.push('The name was adjusted: "/" and control characters are not allowed in names.');
+  if (changed) notes.push(t('importNotes.nameAdjusted'));
 
   const identifier = str('Protocol').toLowerCase();
   let protocol: FtpsMode;
   if (identifier === 'ftp') {
     protocol = 'plain';
-    notes.push('This site uses plain FTP: the password and files travel unencrypted.');
+    notes.push(t('importNotes.plainFtp'));
   } else if (identifier === 'ftps') {
     protocol = 'explicit';
   } else {
     const what = OTHER_PROTOCOLS[identifier];
-    skip(what ? `${what} bookmarks are not supported: Wharf speaks FTP and FTPS only.` : identifier ? `"${identifier.slice(0, 40)}" bookmarks are not supported: Wharf speaks FTP and FTPS only.` : 'The bookmark names no protocol.');
+    skip(
+      what
+        ? t('importNotes.bookmarkProtocolNotSupported', { protocol: what })
+        : identifier
+          ? t('importNotes.unknownBookmarkProtocol', { protocol: identifier.slice(0, 40) })
+          : t('importNotes.bookmarkNamesNoProtocol'),
+    );
     return;
   }
 
   const host = hostSchema.safeParse(hostname.replace(/^\[(.*)\]$/, '$1'));
   if (!host.success) {
-    skip(hostname ? 'The host name is not valid.' : 'The bookmark has no host.');
+    skip(hostname ? t('importNotes.invalidHost') : t('importNotes.bookmarkHasNoHost'));
     return;
   }
 
   const portText = str('Port');
   const portValue = /^[0-9]{1,9}$/.test(portText) ? Number(portText) : undefined;
   const port = portValue !== undefined && portValue >= 1 && portValue <= 65535 ? portValue : 21;
-  if (portText !== '' && port !== portValue) notes.push(`The port ${portText.slice(0, 12)} is not valid; the default 21 is used.`);
+  if (portText !== '' && port !== portValue) notes.push(t('importNotes.invalidPort', { port: portText.slice(0, 12), defaultPort: 21 }));
 
   const user = str('Username');
   if (hasControlCharacters(user) || user.length > 256) {
-    skip('The user name contains line breaks or control characters, or is too long.');
+    skip(t('importNotes.badUserName'));
     return;
   }
   const anonymous = user === '' || user.toLowerCase() === 'anonymous';
-  if (anonymous) notes.push('Anonymous logon: the user is "anonymous"; type any e-mail address as the password when asked.');
+  if (anonymous) notes.push(t('importNotes.anonymous'));
 
   let encoding = 'utf8';
   const encodingText = str('Encoding');
   if (encodingText) {
     const normalized = normalizeCharset(encodingText);
     if (normalized) encoding = normalized;
-    else notes.push(`The charset "${encodingText.slice(0, 40)}" is not known; UTF-8 is used.`);
+    else notes.push(t('importNotes.unknownCharset', { charset: encodingText.slice(0, 40) }));
   }
 
   const remoteDir = str('Path');
-  if (hasControlCharacters(remoteDir)) notes.push('The remote folder contains control characters and was left empty.');
+  if (hasControlCharacters(remoteDir)) notes.push(t('importNotes.remoteFolderControlCharacters'));
 
   let timezoneOffsetMinutes = 0;
   const zone = str('Timezone');
   if (zone) {
     const offset = zoneOffset(zone);
-    if (offset === null) notes.push(`The timezone "${zone.slice(0, 60)}" is not known; no offset is applied.`);
+    if (offset === null) notes.push(t('importNotes.unknownTimezone', { zone: zone.slice(0, 60) }));
     else {
       timezoneOffsetMinutes = clampTimezoneOffset(offset.now);
-      if (offset.changes) notes.push(`The server's timezone ${zone} changes with daylight saving time; Wharf applies a fixed offset (${formatOffset(offset.now)} today).`);
+      if (offset.changes) notes.push(t('importNotes.daylightSavingTimezone', { zone, offset: formatOffset(offset.now) }));
     }
   }
 
@@ -183,7 +189,7 @@ function readBookmark(dict: PlistDict, file: CyberduckBookmarkFile, collector: S
   const downloadPath = download instanceof Map ? download.get('Path') : dict.get('Download Folder');
   const localDir = typeof downloadPath === 'string' && downloadPath.startsWith('/') && !hasControlCharacters(downloadPath) ? downloadPath : '';
 
-  if (str('Client Certificate')) notes.push('The TLS client certificate of this bookmark was not imported; add it in the site manager.');
+  if (str('Client Certificate')) notes.push(t('importNotes.clientCertificateOfBookmark'));
 
   collector.addSite(
     folderPath,

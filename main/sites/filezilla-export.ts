@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import type { SiteProfile } from '../../common/models/site-profile';
 
 /** The sites and folders an export writes (SiteStore.snapshot gives them). */
@@ -63,8 +64,8 @@ export function exportFileZillaSiteManager(input: FileZillaExportInput): FileZil
 function serverElement(site: Omit<SiteProfile, 'hasPassword'>, indent: string, note: (text: string) => void): string[] {
   const anonymous = site.user === 'anonymous' && site.passwordStorage === 'ask';
   const remote = encodeFileZillaPath(site.remoteDir);
-  if (remote === null) note(`FileZilla needs an absolute remote folder; "${site.remoteDir}" was left out.`);
-  if (site.minTlsVersion === 'TLSv1.3') note('FileZilla has no per-site minimum TLS version; this site required TLS 1.3.');
+  if (remote === null) note(t('importNotes.exportRelativeRemoteFolder', { folder: site.remoteDir }));
+  if (site.minTlsVersion === 'TLSv1.3') note(t('importNotes.exportTls13'));
   const encoding = site.encoding === 'utf8' ? { type: 'UTF-8' } : { type: 'Custom', custom: site.encoding === 'latin1' ? 'ISO-8859-1' : site.encoding };
   const field = (name: string, value: string | number) => `${indent}\t<${name}>${escapeXml(String(value))}</${name}>`;
   return [

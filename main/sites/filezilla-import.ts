@@ -12,7 +12,7 @@ import {
 } from '../../common/models/site-profile';
 import { hostSchema } from '../../common/models/site-profile-schema';
 import { WharfError } from '../core/errors';
-import { cleanName, normalizeCharset } from './import-helpers';
+import { cleanName, importComments, MAX_FOLDER_DEPTH, normalizeCharset } from './import-helpers';
 import type { ParsedSiteImport, SiteImportEntry } from './site-import-plan';
 import { childElement, decodeXmlBytes, parseXml, type XmlElement } from './xml-reader';
 
@@ -28,7 +28,7 @@ export { normalizeCharset };
 
 /**
  * FileZilla's ServerProtocol values (engine/server.h) that are not FTP, named for the "skipped" reason.
- * 0, 3, 4 and 6 are the FTP family we import.
+ * 0, 3, 4 and 6 are the FTP family we import; 19 (WebDAV over plain HTTP) is named where it is skipped.
  */
 const OTHER_PROTOCOLS: Readonly<Record<number, string>> = {
   1: 'SFTP (SSH)',
@@ -46,7 +46,6 @@ const OTHER_PROTOCOLS: Readonly<Record<number, string>> = {
   16: 'OneDrive',
   17: 'Backblaze B2',
   18: 'Box',
-  19: 'WebDAV (insecure)',
   20: 'Rackspace Cloud',
   21: 'Storj',
 };
@@ -99,11 +98,11 @@ interface WalkState {
 function walk(parent: XmlElement, folderPath: readonly string[], state: WalkState): void {
   for (const el of parent.children) {
     if (el.name === 'Folder') {
-      const { name, changed } = cleanName(el.text, 'Folder');
+      const { name, changed } = cleanName(el.text, t('importNotes.fallbackFolder'));
       const path = [...folderPath, name];
-      if (changed) state.notes.push({ name, folderPath, note: 'The folder name was adjusted: "/" and control characters are not allowed in names.' });
-      if (path.length > 16) {
-        state.skipped.push({ name, folderPath, reason: 'Folders nested more than 16 levels deep are not imported.' });
+      if (changed) state.notes.push({ name, folderPath, note: t('importNotes.folderNameAdjusted') });
+      if (path.length > MAX_FOLDER_DEPTH) {
+        state.skipped.push({ name, folderPath, reason: t('importNotes.foldersTooDeep', { max: MAX_FOLDER_DEPTH }) });
         continue;
       }
       state.folders.push(path);
@@ -115,10 +114,11 @@ function walk(parent: XmlElement, folderPath: readonly string[], state: WalkStat
 }
 
 function readServer(el: XmlElement, folderPath: readonly string[], state: WalkState): void {
-  const rawName = text(el, 'Name') || el.text.trim() || text(el, 'Host') || 'Site';
-  const { name, changed } = cleanName(rawName, 'Site');
+  const fallbackName = t('importNotes.fallbackSite');
+  const rawName = text(el, 'Name') || el.text.trim() || text(el, 'Host') || fallbackName;
+  const { name, changed } = cleanName(rawName, fallbackName);
   const notes: string[] = [];
-  if (changed) notes.push('The name was adjusted: "/" and control characters are not allowed in names.');
+  if (changed) notes.push(t('importNotes.nameAdjusted'));
   const skip = (reason: string) => state.skipped.push({ name, folderPath, reason });
 
   const protocolCode = int(el, 'Protocol') ?? 0;
@@ -138,25 +138,26 @@ function readServer(el: XmlElement, folderPath: readonly string[], state: WalkSt
       break;
     case 6:
       protocol = 'plain';
-      notes.push('This site uses plain FTP: the password and files travel unencrypted.');
+      notes.push(t('importNotes.plainFtp'));
       break;
     default: {
-      const what = OTHER_PROTOCOLS[protocolCode];
-      skip(what ? `${what} sites are not supported: Wharf speaks FTP and FTPS only.` : `Unknown FileZilla protocol ${protocolCode}.`);
+      // 19 is WebDAV over plain HTTP, named as FileZilla's own protocol list names it.
+      const what = protocolCode === 19 ? t('importNotes.webdavInsecure') : OTHER_PROTOCOLS[protocolCode];
+      skip(what ? t('importNotes.protocolNotSupported', { protocol: what }) : t('importNotes.unknownFileZillaProtocol', { code: protocolCode }));
       return;
     }
   }
 
   const host = hostSchema.safeParse(text(el, 'Host').replace(/^\[(.*)\]$/, '$1'));
   if (!host.success) {
-    skip(text(el, 'Host') ? 'The host name is not valid.' : 'The site has no host.');
+    skip(text(el, 'Host') ? t('importNotes.invalidHost') : t('importNotes.siteHasNoHost'));
     return;
   }
 
   const defaultPort = protocol === 'implicit' ? 990 : 21;
   const portValue = int(el, 'Port');
   const port = portValue !== undefined && portValue >= 1 && portValue <= 65535 ? portValue : defaultPort;
-  if (portValue !== undefined && port !== portValue) notes.push(`The port ${portValue} is not valid; the default ${defaultPort} is used.`);
+  if (portValue !== undefined && port !== portValue) notes.push(t('importNotes.invalidPort', { port: portValue, defaultPort }));
 
   // Old files have no Logontype: a user means a normal logon, none means anonymous.
   const logon = int(el, 'Logontype') ?? (text(el, 'User') ? LOGON.normal : LOGON.anonymous);
@@ -167,7 +168,7 @@ function readServer(el: XmlElement, folderPath: readonly string[], state: WalkSt
     case LOGON.anonymous:
       user = 'anonymous';
       passwordStorage = 'ask';
-      notes.push('Anonymous logon: the user is "anonymous"; type any e-mail address as the password when asked.');
+      notes.push(t('importNotes.anonymous'));
       break;
     case LOGON.normal:
       readPassword = true;
@@ -177,22 +178,22 @@ function readServer(el: XmlElement, folderPath: readonly string[], state: WalkSt
       break;
     case LOGON.interactive:
       passwordStorage = 'ask';
-      notes.push('Interactive logon becomes "ask for the password on connect".');
+      notes.push(t('importNotes.interactiveLogon'));
       break;
     case LOGON.account:
       readPassword = true;
-      notes.push('The FTP account (ACCT) of this site is not supported and was not imported.');
+      notes.push(t('importNotes.accountNotSupported'));
       break;
     case LOGON.key:
       passwordStorage = 'ask';
-      notes.push('Key file logon exists only for SFTP; the site will ask for a password on connect.');
+      notes.push(t('importNotes.keyFileLogon'));
       break;
     default:
-      skip(`Unsupported FileZilla logon type ${logon}.`);
+      skip(t('importNotes.unsupportedLogonType', { logon }));
       return;
   }
   if (hasControlCharacters(user) || user.length > 256) {
-    skip('The user name contains line breaks or control characters, or is too long.');
+    skip(t('importNotes.badUserName'));
     return;
   }
 
@@ -213,19 +214,15 @@ function readServer(el: XmlElement, folderPath: readonly string[], state: WalkSt
 
   const maxRaw = int(el, 'MaximumMultipleConnections') ?? 0;
   const maxConnections = maxRaw <= 0 ? DEFAULT_MAX_CONNECTIONS : Math.min(maxRaw, MAX_CONNECTIONS_LIMIT);
-  if (maxRaw > MAX_CONNECTIONS_LIMIT) notes.push(`At most ${MAX_CONNECTIONS_LIMIT} connections per site: the limit of ${maxRaw} became ${MAX_CONNECTIONS_LIMIT}.`);
+  if (maxRaw > MAX_CONNECTIONS_LIMIT) notes.push(t('importNotes.connectionLimit', { limit: MAX_CONNECTIONS_LIMIT, requested: maxRaw }));
 
   // FileZilla stores the offset in minutes (its site manager shows hours and minutes: hours * 60 + minutes).
   const tzRaw = int(el, 'TimezoneOffset') ?? 0;
   const timezoneOffsetMinutes = Math.max(-MAX_TIMEZONE_OFFSET_MINUTES, Math.min(MAX_TIMEZONE_OFFSET_MINUTES, tzRaw));
 
-  let comments = childElement(el, 'Comments')?.text.replace(/\s+$/, '') ?? '';
-  if (comments.length > 10_000) {
-    comments = comments.slice(0, 10_000);
-    notes.push('The comments were cut to 10,000 characters.');
-  }
-  if (el.children.some((c) => c.name === 'Bookmark')) notes.push('Bookmarks are not imported.');
-  if (childElement(el, 'PostLoginCommands')) notes.push('Post-login commands are not imported.');
+  const comments = importComments(childElement(el, 'Comments')?.text ?? '', notes);
+  if (el.children.some((c) => c.name === 'Bookmark')) notes.push(t('importNotes.bookmarksNotImported'));
+  if (childElement(el, 'PostLoginCommands')) notes.push(t('importNotes.postLoginCommandsNotImported'));
 
   const key = `filezilla-${state.sites.length + 1}`;
   state.sites.push({
@@ -269,19 +266,19 @@ function readPass(el: XmlElement): { password?: string; note?: string } {
     password = pass.text; // verbatim: spaces at either end can be part of a password
   } else if (encoding === 'base64') {
     const b64 = pass.text.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) return { note: 'The saved password is not valid base64 and was not imported.' };
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) return { note: t('importNotes.passwordNotBase64') };
     try {
       password = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(b64, 'base64'));
     } catch {
-      return { note: 'The saved password is not valid text and was not imported.' };
+      return { note: t('importNotes.passwordNotText') };
     }
   } else if (encoding === 'crypt') {
-    return { note: "The password is protected by FileZilla's master password and cannot be read; enter it on first connect." };
+    return { note: t('importNotes.fileZillaMasterPassword') };
   } else {
-    return { note: 'The password is stored in a way Wharf does not know and was not imported.' };
+    return { note: t('importNotes.passwordStoredUnknownWay') };
   }
   if (password === '') return {};
-  if (hasControlCharacters(password)) return { note: 'The saved password contains control characters FTP cannot send and was not imported.' };
+  if (hasControlCharacters(password)) return { note: t('importNotes.passwordControlCharacters') };
   return { password };
 }
 
@@ -289,11 +286,11 @@ function readPass(el: XmlElement): { password?: string; note?: string } {
 function readEncoding(el: XmlElement): { value: string; note?: string } {
   const type = text(el, 'EncodingType');
   if (type === '' || type === 'Auto' || type === 'UTF-8') return { value: 'utf8' };
-  if (type !== 'Custom') return { value: 'utf8', note: `Unknown encoding setting "${type.slice(0, 40)}"; UTF-8 is used.` };
+  if (type !== 'Custom') return { value: 'utf8', note: t('importNotes.unknownEncodingSetting', { setting: type.slice(0, 40) }) };
   const custom = text(el, 'CustomEncoding');
   const value = normalizeCharset(custom);
   if (value) return { value };
-  return { value: 'utf8', note: `The charset "${custom.slice(0, 40)}" is not known; UTF-8 is used.` };
+  return { value: 'utf8', note: t('importNotes.unknownCharset', { charset: custom.slice(0, 40) }) };
 }
 
 /**
@@ -304,7 +301,7 @@ function readEncoding(el: XmlElement): { value: string; note?: string } {
 export function decodeFileZillaPath(safe: string): { path: string; note?: string } {
   const trimmed = safe.trim();
   if (trimmed === '') return { path: '' };
-  const unreadable = { path: '', note: 'The default remote folder could not be read and was left empty.' };
+  const unreadable = { path: '', note: t('importNotes.remoteFolderUnreadable') };
   const chars = Array.from(trimmed);
   let i = 0;
   const readNumber = (): number | null => {
@@ -356,7 +353,7 @@ export function decodeFileZillaPath(safe: string): { path: string; note?: string
     default:
       return {
         path: `${prefix}/${segments.join('/')}`,
-        note: 'The default remote folder uses a server path style Wharf does not know (VMS, MVS, ...); check it.',
+        note: t('importNotes.remoteFolderUnknownStyle'),
       };
   }
 }

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import {
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_UPLOAD_VIA_TEMPORARY_NAME,
@@ -70,16 +71,16 @@ export class SiteImportCollector {
   folderPath(rawSegments: readonly string[], siteName: string): readonly string[] | null {
     const path: string[] = [];
     for (const raw of rawSegments) {
-      const { name, changed } = cleanName(raw, 'Folder');
+      const { name, changed } = cleanName(raw, t('importNotes.fallbackFolder'));
       const key = JSON.stringify([...path, name]);
       if (changed && !this.adjustedFolders.has(key)) {
         this.adjustedFolders.add(key);
-        this.note(name, path, 'The folder name was adjusted: "/" and control characters are not allowed in names.');
+        this.note(name, path, t('importNotes.folderNameAdjusted'));
       }
       path.push(name);
     }
     if (path.length > MAX_FOLDER_DEPTH) {
-      this.skip(siteName, path.slice(0, MAX_FOLDER_DEPTH), `Folders nested more than ${MAX_FOLDER_DEPTH} levels deep are not imported.`);
+      this.skip(siteName, path.slice(0, MAX_FOLDER_DEPTH), t('importNotes.foldersTooDeep', { max: MAX_FOLDER_DEPTH }));
       return null;
     }
     return path;
@@ -148,10 +149,13 @@ export class SiteImportCollector {
   }
 }
 
+/** How many characters of comments a site keeps. */
+export const MAX_COMMENTS_LENGTH = 10_000;
+
 /** Comments cut to what a site keeps, with a note when cut. */
 export function importComments(raw: string, notes: string[]): string {
   const comments = raw.replace(/\s+$/, '');
-  if (comments.length <= 10_000) return comments;
-  notes.push('The comments were cut to 10,000 characters.');
-  return comments.slice(0, 10_000);
+  if (comments.length <= MAX_COMMENTS_LENGTH) return comments;
+  notes.push(t('importNotes.commentsCut', { max: MAX_COMMENTS_LENGTH }));
+  return comments.slice(0, MAX_COMMENTS_LENGTH);
 }

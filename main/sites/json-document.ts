@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { dirname } from 'node:path';
 import type { StoreWarning } from '../../common/models/site-profile';
 import { WharfError } from '../core/errors';
@@ -11,11 +12,20 @@ export interface Salvaged<T> {
   readonly lost: readonly string[];
 }
 
+/** The store files main keeps; each message names them in the user's language. */
+export type StoreFileKind = 'sites' | 'trustedCertificates' | 'proxySettings';
+
+/** Why a store file needed repair (`importNotes.store.damaged*` says it in words). */
+type DamageReason =
+  | { readonly reason: 'notJson' | 'noVersion' | 'badStructure' | 'invalidEntries' }
+  | { readonly reason: 'noUpgrade'; readonly schema: number }
+  | { readonly reason: 'upgradeFailed'; readonly schema: number; readonly error: string };
+
 /** Describes one versioned JSON store file (sites, trusted certificates). */
 export interface JsonDocumentSpec<T> {
   readonly path: string;
-  /** How a person calls this file in messages: "sites file". */
-  readonly label: string;
+  /** Which file this is, for the messages that name it ("sites file"). */
+  readonly file: StoreFileKind;
   /** The `schemaVersion` this build writes. */
   readonly currentVersion: number;
   /**
@@ -87,7 +97,7 @@ export class JsonDocumentFile<T> {
       await this.fs.mkdir(dir, { recursive: true, mode: 0o700 });
       await writeFileAtomic(this.spec.path, `${JSON.stringify(body, null, 2)}\n`, this.fs);
     } catch (err) {
-      throw localIo(`Wharf could not save its ${this.spec.label} ${this.spec.path}`, err);
+      throw localIo('importNotes.store.cannotSave', { file: this.spec.file, path: this.spec.path }, err);
     }
   }
 
@@ -97,21 +107,21 @@ export class JsonDocumentFile<T> {
       bytes = await this.fs.readFile(this.spec.path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { value: this.spec.empty(), warnings: [] };
-      throw localIo(`Wharf cannot read its ${this.spec.label} ${this.spec.path}; it was left untouched`, err);
+      throw localIo('importNotes.store.cannotRead', { file: this.spec.file, path: this.spec.path }, err);
     }
     let raw: unknown;
     try {
       raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
     } catch {
-      return this.recover(bytes, null, 'it is not valid JSON, perhaps cut short by a crash or a full disk');
+      return this.recover(bytes, null, { reason: 'notJson' });
     }
 
     const version = versionOf(raw);
-    if (version === null) return this.recover(bytes, null, 'its schemaVersion is not a number');
+    if (version === null) return this.recover(bytes, null, { reason: 'noVersion' });
     if (version > this.spec.currentVersion) {
       throw new WharfError(
         'local-io',
-        `The ${this.spec.label} ${this.spec.path} was written by a newer version of Wharf (schema ${version}; this version reads up to ${this.spec.currentVersion}). It was left untouched: update Wharf to use it.`,
+        t('importNotes.store.newerVersion', { file: this.spec.file, path: this.spec.path, version, current: this.spec.currentVersion }),
         { detail: { path: this.spec.path, schemaVersion: version } },
       );
     }
@@ -119,17 +129,17 @@ export class JsonDocumentFile<T> {
     let doc = raw;
     for (let v = version; v < this.spec.currentVersion; v++) {
       const migrate = this.spec.migrations[v];
-      if (!migrate) return this.recover(bytes, null, `no upgrade exists from schema ${v}`);
+      if (!migrate) return this.recover(bytes, null, { reason: 'noUpgrade', schema: v });
       try {
         doc = migrate(doc);
       } catch (err) {
-        return this.recover(bytes, null, `upgrading it from schema ${v} failed (${err instanceof Error ? err.message : String(err)})`);
+        return this.recover(bytes, null, { reason: 'upgradeFailed', schema: v, error: err instanceof Error ? err.message : String(err) });
       }
     }
 
     const salvaged = this.spec.salvage(doc);
-    if (!salvaged) return this.recover(bytes, null, 'its structure is not what Wharf writes');
-    if (salvaged.lost.length > 0) return this.recover(bytes, salvaged, 'some entries are invalid');
+    if (!salvaged) return this.recover(bytes, null, { reason: 'badStructure' });
+    if (salvaged.lost.length > 0) return this.recover(bytes, salvaged, { reason: 'invalidEntries' });
     if (version === this.spec.currentVersion) return { value: salvaged.value, warnings: [] };
 
     const backupPath = await this.backup(bytes, `v${version}`);
@@ -141,7 +151,7 @@ export class JsonDocumentFile<T> {
           kind: 'migrated',
           file: this.spec.path,
           backupPath,
-          message: `The ${this.spec.label} was upgraded from schema ${version} to ${this.spec.currentVersion}; the old file was kept at ${backupPath}.`,
+          message: t('importNotes.store.migrated', { file: this.spec.file, from: version, to: this.spec.currentVersion, backupPath }),
           recovered: salvaged.recovered,
           lost: [],
         }),
@@ -149,15 +159,16 @@ export class JsonDocumentFile<T> {
     };
   }
 
-  private async recover(bytes: Buffer, salvaged: Salvaged<T> | null, reason: string): Promise<{ value: T; warnings: StoreWarning[] }> {
+  private async recover(bytes: Buffer, salvaged: Salvaged<T> | null, damage: DamageReason): Promise<{ value: T; warnings: StoreWarning[] }> {
     const backupPath = await this.backup(bytes, 'corrupt');
     const value = salvaged?.value ?? this.spec.empty();
     await this.write(value);
     const recovered = salvaged?.recovered ?? 0;
     const lost = salvaged?.lost ?? [];
-    const lostText =
-      lost.length > 0 ? ` ${lost.length} could not be read (${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}).` : '';
-    const what = salvaged ? `${recovered} entries were kept.${lostText}` : 'Nothing in it could be read, so Wharf started a new one.';
+    const about = { file: this.spec.file, path: this.spec.path, backupPath, schema: null, error: null, ...damage };
+    const message = salvaged
+      ? t('importNotes.store.damagedPartlyRead', { ...about, recovered, lost: lost.length, names: `${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}` })
+      : t('importNotes.store.damagedNothingRead', about);
     return {
       value,
       warnings: [
@@ -165,7 +176,7 @@ export class JsonDocumentFile<T> {
           kind: 'corrupt-file',
           file: this.spec.path,
           backupPath,
-          message: `The ${this.spec.label} ${this.spec.path} was damaged: ${reason}. The damaged file was kept at ${backupPath}. ${what}`,
+          message,
           recovered,
           lost,
         }),
@@ -189,10 +200,10 @@ export class JsonDocumentFile<T> {
         return candidate;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
-        throw localIo(`The ${this.spec.label} ${this.spec.path} needs repair but a backup copy could not be written, so it was left untouched`, err);
+        throw localIo('importNotes.store.cannotBackUp', { file: this.spec.file, path: this.spec.path }, err);
       }
     }
-    throw new WharfError('local-io', `Too many backups of ${this.spec.path} already exist for this second.`);
+    throw new WharfError('local-io', t('importNotes.store.tooManyBackups', { path: this.spec.path }));
   }
 
   private warn(warning: StoreWarning): StoreWarning {
@@ -208,8 +219,8 @@ function versionOf(raw: unknown): number | null {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
 }
 
-function localIo(what: string, err: unknown): WharfError {
+function localIo(id: 'importNotes.store.cannotSave' | 'importNotes.store.cannotRead' | 'importNotes.store.cannotBackUp', about: { file: StoreFileKind; path: string }, err: unknown): WharfError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const why = code ? ` (${code})` : err instanceof Error ? ` (${err.message})` : '';
-  return new WharfError('local-io', `${what}${why}.`, code ? { detail: { code } } : {});
+  const cause = code ? ` (${code})` : err instanceof Error ? ` (${err.message})` : '';
+  return new WharfError('local-io', t(id, { ...about, cause }), code ? { detail: { code } } : {});
 }

@@ -36,7 +36,7 @@ export class PinnedCertificateStore {
     this.now = options.now ?? (() => new Date());
     this.file = new JsonDocumentFile<readonly PinnedCertificate[]>({
       path: resolve(options.dataDir, TRUSTED_CERTIFICATES_FILE_NAME),
-      label: 'trusted certificates file',
+      file: 'trustedCertificates',
       currentVersion: SCHEMA_VERSION,
       migrations: {},
       empty: () => [],

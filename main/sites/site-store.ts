@@ -78,7 +78,7 @@ export class SiteStore {
     this.now = options.now ?? (() => new Date());
     this.file = new JsonDocumentFile<SitesDocument>({
       path: resolve(options.dataDir, SITES_FILE_NAME),
-      label: 'sites file',
+      file: 'sites',
       currentVersion: SITES_SCHEMA_VERSION,
       migrations: SITE_MIGRATIONS,
       empty: () => ({ folders: [], sites: [] }),

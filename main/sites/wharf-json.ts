@@ -88,14 +88,15 @@ export function parseSitesJson(text: string): SiteImportPlan {
   const notes: SiteImportNote[] = [];
   top.sites.forEach((entry, index) => {
     const raw = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
-    const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, 200) : `site #${index + 1}`;
+    const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, 200) : t('importNotes.numberedSite', { number: index + 1 });
     const folderPath = Array.isArray(raw.folderPath) ? raw.folderPath.filter((x): x is string => typeof x === 'string') : [];
     const parsed = exportedSiteSchema.safeParse(entry);
     if (!parsed.success) {
-      skipped.push({ name, folderPath, reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ') });
+      const reason = parsed.error.issues.map((i) => t('importNotes.invalidEntryField', { field: i.path.join('.') || t('importNotes.wholeEntry'), problem: i.message })).join('; ');
+      skipped.push({ name, folderPath, reason });
       return;
     }
-    if ('password' in raw) notes.push({ name, folderPath, note: 'A password in the export file was ignored: Wharf keeps passwords only in the keychain.' });
+    if ('password' in raw) notes.push({ name, folderPath, note: t('importNotes.passwordInExportIgnored') });
     const { folderPath: sitePath, ...input } = parsed.data;
     sites.push({ key: `wharf-${index + 1}`, folderPath: sitePath ?? [], input });
   });

@@ -52,21 +52,21 @@ const FTPS = { none: 0, implicit: 1, explicitSsl: 2, explicitTls: 3 } as const;
 
 function readSession(fullName: string, values: ReadonlyMap<string, string>, masterPassword: boolean, collector: SiteImportCollector): void {
   const segments = fullName.split('/');
-  const { name, changed } = cleanName(segments.pop() ?? '', 'Site');
+  const { name, changed } = cleanName(segments.pop() ?? '', t('importNotes.fallbackSite'));
   const folderPath = collector.folderPath(segments.filter((s) => s !== ''), name);
   if (folderPath === null) return;
   const skip = (reason: string) => collector.skip(name, folderPath, reason);
   const notes: string[] = [];
-  if (changed) notes.push('The name was adjusted: "/" and control characters are not allowed in names.');
+  if (changed) notes.push(t('importNotes.nameAdjusted'));
 
   if (boolValue(values.get('isworkspace')) === true || (values.get('link') ?? '') !== '') {
-    skip('This is a tab of a saved WinSCP workspace, not a site.');
+    skip(t('importNotes.workspaceTab'));
     return;
   }
   const fsProtocol = intValue(values.get('fsprotocol')) ?? FS_DEFAULT;
   if (fsProtocol !== FS_FTP) {
     const what = OTHER_PROTOCOLS[fsProtocol];
-    skip(what ? `${what} sites are not supported: Wharf speaks FTP and FTPS only.` : `Unknown WinSCP protocol ${fsProtocol}.`);
+    skip(what ? t('importNotes.protocolNotSupported', { protocol: what }) : t('importNotes.unknownWinScpProtocol', { code: fsProtocol }));
     return;
   }
 
@@ -75,20 +75,20 @@ function readSession(fullName: string, values: ReadonlyMap<string, string>, mast
   switch (ftps) {
     case FTPS.none:
       protocol = 'plain';
-      notes.push('This site uses plain FTP: the password and files travel unencrypted.');
+      notes.push(t('importNotes.plainFtp'));
       break;
     case FTPS.implicit:
       protocol = 'implicit';
       break;
     case FTPS.explicitSsl:
       protocol = 'explicit';
-      notes.push('WinSCP asked this server for "AUTH SSL"; Wharf sends the standard "AUTH TLS", which servers that take one take the other.');
+      notes.push(t('importNotes.authSsl'));
       break;
     case FTPS.explicitTls:
       protocol = 'explicit';
       break;
     default:
-      skip(`Unknown WinSCP FTPS setting ${ftps}.`);
+      skip(t('importNotes.unknownFtpsSetting', { setting: ftps }));
       return;
   }
 
@@ -102,18 +102,18 @@ function readSession(fullName: string, values: ReadonlyMap<string, string>, mast
   }
   const host = hostSchema.safeParse(hostText.replace(/^\[(.*)\]$/, '$1'));
   if (!host.success) {
-    skip(hostText ? 'The host name is not valid.' : 'The site has no host.');
+    skip(hostText ? t('importNotes.invalidHost') : t('importNotes.siteHasNoHost'));
     return;
   }
   if (hasControlCharacters(user) || user.length > 256) {
-    skip('The user name contains line breaks or control characters, or is too long.');
+    skip(t('importNotes.badUserName'));
     return;
   }
 
   const defaultPort = protocol === 'implicit' ? 990 : 21;
   const portValue = intValue(values.get('portnumber'));
   const port = portValue !== undefined && portValue >= 1 && portValue <= 65535 ? portValue : defaultPort;
-  if (portValue !== undefined && port !== portValue) notes.push(`The port ${portValue} is not valid; the default ${defaultPort} is used.`);
+  if (portValue !== undefined && port !== portValue) notes.push(t('importNotes.invalidPort', { port: portValue, defaultPort }));
 
   const password = readPassword(values, user, hostText, masterPassword, notes);
 
@@ -122,12 +122,12 @@ function readSession(fullName: string, values: ReadonlyMap<string, string>, mast
   const utf = values.get('utf')?.trim().toLowerCase();
   if (utf === '0' || utf === 'off') {
     encoding = 'windows-1252';
-    notes.push('WinSCP used the Windows ANSI code page for file names here; Wharf assumes Western (windows-1252). Change the charset if the server uses another one.');
+    notes.push(t('importNotes.ansiCodePage'));
   }
 
   const remoteDir = stringValue(values.get('remotedirectory'));
   const localDir = stringValue(values.get('localdirectory'));
-  if (hasControlCharacters(remoteDir)) notes.push('The remote folder contains control characters and was left empty.');
+  if (hasControlCharacters(remoteDir)) notes.push(t('importNotes.remoteFolderControlCharacters'));
 
   // TimeDifferenceAuto (the default for FTP) lets WinSCP detect the offset itself; only a fixed one maps.
   const timeDifference = floatValue(values.get('timedifference')) ?? 0;
@@ -136,14 +136,14 @@ function readSession(fullName: string, values: ReadonlyMap<string, string>, mast
 
   const minTls = intValue(values.get('mintlsversion'));
   const minTlsVersion: MinTlsVersion = minTls === 13 ? 'TLSv1.3' : 'TLSv1.2';
-  if (minTls !== undefined && minTls < 12) notes.push('WinSCP allowed TLS 1.0 or 1.1 here; Wharf requires TLS 1.2 at least.');
+  if (minTls !== undefined && minTls < 12) notes.push(t('importNotes.oldTlsAllowed'));
 
-  if (stringValue(values.get('ftpaccount'))) notes.push('The FTP account (ACCT) of this site is not supported and was not imported.');
-  if (stringValue(values.get('tlscertificatefile'))) notes.push('The TLS client certificate of this site was not imported; add it in the site manager.');
+  if (stringValue(values.get('ftpaccount'))) notes.push(t('importNotes.accountNotSupported'));
+  if (stringValue(values.get('tlscertificatefile'))) notes.push(t('importNotes.clientCertificateOfSite'));
   const proxy = values.get('proxymethod')?.trim().toLowerCase();
-  if (proxy !== undefined && proxy !== '0' && proxy !== 'none') notes.push('The proxy settings of this site were not imported.');
-  if (boolValue(values.get('tunnel')) === true) notes.push('WinSCP reached this site through an SSH tunnel; Wharf connects directly.');
-  if (stringValue(values.get('postlogincommands'))) notes.push('Post-login commands are not imported.');
+  if (proxy !== undefined && proxy !== '0' && proxy !== 'none') notes.push(t('importNotes.proxyNotImported'));
+  if (boolValue(values.get('tunnel')) === true) notes.push(t('importNotes.sshTunnel'));
+  if (stringValue(values.get('postlogincommands'))) notes.push(t('importNotes.postLoginCommandsNotImported'));
 
   collector.addSite(
     folderPath,
@@ -178,18 +178,18 @@ function readPassword(values: ReadonlyMap<string, string>, user: string, host: s
     if (scrambled === '') return undefined;
     const result = decryptWinScpPassword(scrambled, user, host);
     if (result.kind === 'master-password' || (masterPassword && result.kind === 'unreadable')) {
-      notes.push("The password is protected by WinSCP's master password and cannot be read; enter it on first connect.");
+      notes.push(t('importNotes.winScpMasterPassword'));
       return undefined;
     }
     if (result.kind === 'unreadable') {
-      notes.push('The saved password could not be read and was not imported.');
+      notes.push(t('importNotes.passwordUnreadable'));
       return undefined;
     }
     password = result.password;
   }
   if (password === '') return undefined;
   if (hasControlCharacters(password)) {
-    notes.push('The saved password contains control characters FTP cannot send and was not imported.');
+    notes.push(t('importNotes.passwordControlCharacters'));
     return undefined;
   }
   return password;

@@ -1,3 +1,4 @@
+import type { MessageId } from '../../common/i18n/catalog';
 import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 
@@ -33,6 +34,9 @@ interface MutableElement {
   children: MutableElement[];
   text: string;
 }
+
+/** What can be wrong in a document, as a code kept in the error's detail; its text is `importNotes.xml.<code>`. */
+export type XmlProblem = MessageId extends infer Id ? (Id extends `importNotes.xml.${infer Code}` ? Code : never) : never;
 
 const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -72,7 +76,7 @@ export function parseXml(source: string, limits: XmlLimits = {}): XmlElement {
   let root: MutableElement | undefined;
   const stack: MutableElement[] = [];
 
-  const fail = (what: string, at = i): never => {
+  const fail = (problem: XmlProblem, at = i): never => {
     let line = 1;
     let col = 1;
     for (let k = 0; k < at && k < s.length; k++) {
@@ -81,35 +85,35 @@ export function parseXml(source: string, limits: XmlLimits = {}): XmlElement {
         col = 1;
       } else col++;
     }
-    throw new WharfError('invalid-input', t('sites.notXml', { problem: what, line, column: col }), { detail: { line, column: col } });
+    throw new WharfError('invalid-input', t('sites.notXml', { problem: t(`importNotes.xml.${problem}`), line, column: col }), { detail: { line, column: col, problem } });
   };
 
   const decode = (raw: string, start: number): string =>
     raw.replace(/&([^;&\s<]*);?/g, (match, ref: string, offset: number) => {
-      if (!match.endsWith(';')) fail('an "&" that does not start a reference', start + offset);
+      if (!match.endsWith(';')) fail('strayAmpersand', start + offset);
       if (ref.startsWith('#')) {
         const hex = ref[1] === 'x';
         const digits = hex ? ref.slice(2) : ref.slice(1);
-        if (!(hex ? /^[0-9A-Fa-f]{1,6}$/ : /^[0-9]{1,7}$/).test(digits)) fail('a malformed character reference', start + offset);
+        if (!(hex ? /^[0-9A-Fa-f]{1,6}$/ : /^[0-9]{1,7}$/).test(digits)) fail('malformedCharacterReference', start + offset);
         const cp = parseInt(digits, hex ? 16 : 10);
         const allowed = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
-        if (!allowed) fail('a character reference to a character XML forbids', start + offset);
+        if (!allowed) fail('forbiddenCharacterReference', start + offset);
         return String.fromCodePoint(cp);
       }
       const predefined = PREDEFINED[ref];
-      if (predefined === undefined) fail('an entity other than &amp; &lt; &gt; &quot; &apos;', start + offset);
+      if (predefined === undefined) fail('unknownEntity', start + offset);
       return predefined as string;
     });
 
   const addText = (text: string, at: number) => {
     const top = stack[stack.length - 1];
     if (top) top.text += text;
-    else if (text.trim() !== '') fail('text outside the root element', at);
+    else if (text.trim() !== '') fail('textOutsideRoot', at);
   };
 
   const readName = (): string => {
     const m = /^[^\s/>=<"'!?&]+/.exec(s.slice(i, i + 300));
-    if (!m) fail('a missing or invalid name');
+    if (!m) fail('invalidName');
     i += (m as RegExpExecArray)[0].length;
     return (m as RegExpExecArray)[0];
   };
@@ -129,48 +133,48 @@ export function parseXml(source: string, limits: XmlLimits = {}): XmlElement {
 
     if (s.startsWith('<?', i)) {
       const end = s.indexOf('?>', i + 2);
-      if (end === -1) fail('an unterminated processing instruction');
+      if (end === -1) fail('unterminatedProcessingInstruction');
       i = end + 2;
     } else if (s.startsWith('<!--', i)) {
       const end = s.indexOf('-->', i + 4);
-      if (end === -1) fail('an unterminated comment');
+      if (end === -1) fail('unterminatedComment');
       i = end + 3;
     } else if (s.startsWith('<![CDATA[', i)) {
       const end = s.indexOf(']]>', i + 9);
-      if (end === -1) fail('an unterminated CDATA section');
+      if (end === -1) fail('unterminatedCdata');
       addText(s.slice(i + 9, end), i);
       i = end + 3;
     } else if (s.startsWith('<!', i)) {
-      fail('a document type declaration, which Wharf does not accept in imported files');
+      fail('doctype');
     } else if (s.startsWith('</', i)) {
       i += 2;
       const name = readName();
       skipSpace();
-      if (s[i] !== '>') fail('a malformed end tag');
+      if (s[i] !== '>') fail('malformedEndTag');
       i++;
       const open = stack.pop();
-      if (!open || open.name !== name) fail(`an end tag that does not match its start tag`);
+      if (!open || open.name !== name) fail('mismatchedEndTag');
     } else {
       i++;
       const el: MutableElement = { name: readName(), attributes: {}, children: [], text: '' };
-      if (++elements > maxElements) fail('too many elements');
+      if (++elements > maxElements) fail('tooManyElements');
       for (;;) {
         const before = i;
         skipSpace();
         if (s.startsWith('/>', i) || s[i] === '>') break;
-        if (i === before) fail('attributes not separated by spaces');
+        if (i === before) fail('attributesNotSeparated');
         const attr = readName();
         skipSpace();
-        if (s[i] !== '=') fail('an attribute without a value');
+        if (s[i] !== '=') fail('attributeWithoutValue');
         i++;
         skipSpace();
         const quote = s[i];
-        if (quote !== '"' && quote !== "'") fail('an attribute value without quotes');
+        if (quote !== '"' && quote !== "'") fail('unquotedAttributeValue');
         const end = s.indexOf(quote as string, i + 1);
-        if (end === -1) fail('an unterminated attribute value');
+        if (end === -1) fail('unterminatedAttributeValue');
         const raw = s.slice(i + 1, end);
-        if (raw.includes('<')) fail('a "<" inside an attribute value');
-        if (Object.hasOwn(el.attributes, attr)) fail('a repeated attribute');
+        if (raw.includes('<')) fail('lessThanInAttribute');
+        if (Object.hasOwn(el.attributes, attr)) fail('repeatedAttribute');
         el.attributes[attr] = decode(raw.replace(/[\t\n]/g, ' '), i + 1);
         i = end + 1;
       }
@@ -178,16 +182,16 @@ export function parseXml(source: string, limits: XmlLimits = {}): XmlElement {
       i += selfClosing ? 2 : 1;
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(el);
-      else if (root) fail('a second root element');
+      else if (root) fail('secondRoot');
       else root = el;
       if (!selfClosing) {
         stack.push(el);
-        if (stack.length > maxDepth) fail('elements nested too deeply');
+        if (stack.length > maxDepth) fail('nestedTooDeeply');
       }
     }
   }
-  if (stack.length > 0) fail('an element that is never closed', s.length);
-  if (!root) fail('no root element', 0);
+  if (stack.length > 0) fail('unclosedElement', s.length);
+  if (!root) fail('noRoot', 0);
   return root as XmlElement;
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { setUiLocale, uiLocale } from '../../common/i18n/t';
 import { WharfError } from '../../main/core/errors';
 import { TEMP_FILE_MARKER, nodeStoreFs, writeFileAtomic, type StoreFs } from '../../main/sites/atomic-file';
 import { SITES_SCHEMA_VERSION } from '../../main/sites/site-migrations';
@@ -303,5 +304,31 @@ describe('sites file: migrations', () => {
     const { warnings } = await f.store.open();
     assert.equal(warnings[0]?.kind, 'corrupt-file');
     assert.match(warnings[0]?.message ?? '', /schemaVersion is not a number/);
+  });
+});
+
+describe('sites file: repairs reported in the user language', () => {
+  test('a damaged file is reported in German and a file from a newer Wharf refused in Japanese', async (t) => {
+    const f = await storeFixture(t);
+    if (!f) return;
+    const before = uiLocale();
+    try {
+      setUiLocale('de');
+      await writeFile(f.store.filePath, JSON.stringify({ schemaVersion: 1, folders: [], sites: [validSite('Alpha'), { ...validSite('Broken port'), port: 70000 }] }));
+      await f.store.list();
+      const w = f.warnings[0];
+      assert.ok(w && w.kind === 'corrupt-file');
+      assert.match(w.message, /^Die Serverdatei .* war beschädigt: einige Einträge sind ungültig\. Die beschädigte Datei wurde unter .*\.bak aufbewahrt\. 1 Eintrag wurde behalten\. 1 konnte nicht gelesen werden \("Broken port" \(#2\)\)\.$/);
+
+      setUiLocale('ja');
+      await writeFile(f.store.filePath, JSON.stringify({ schemaVersion: SITES_SCHEMA_VERSION + 1, sites: [] }));
+      await assert.rejects(f.store.list(), (err: unknown) => {
+        assert.ok(err instanceof WharfError && err.kind === 'local-io');
+        assert.match(err.message, new RegExp(`^サイトファイル .* は新しいバージョンの Wharf で書き込まれています \\(スキーマ ${SITES_SCHEMA_VERSION + 1}。`));
+        return true;
+      });
+    } finally {
+      setUiLocale(before);
+    }
   });
 });
