@@ -4,7 +4,7 @@
  * - `e2e`: under test/e2e (Chromium through the WebSocket bridge; needs the build and usually the fleet).
  * - `servers`: starts or joins the fleet of real FTP servers (`useFleet`, `startFleet`) or builds network
  *   namespaces: needs root (test users, nftables), the servers from .ci/install-system and the build (the
- *   command-line tests run bin/wharf).
+ *   command-line tests run bin/wharf). Also a test that gives files to another user (`chown`): only root may.
  * - `packaging`: under test/packaging, or a test of the built bundles (it loads `dist/`): needs the build.
  * - `unit`: everything else: no servers, no root, no build. It may still use loopback sockets (the scripted
  *   hostile server) and the keyring when one is running.
@@ -15,11 +15,13 @@ export type TestTier = (typeof TEST_TIERS)[number];
 
 const USES_BUILD = /electron-stand-in|\.\.\/\.\.\/dist\/|join\(root, 'dist'/;
 const USES_SERVERS = /\b(useFleet|startFleet)\(|network-namespace/;
+/** Giving a file to another user (the scratch space's "owned by someone else" cases) needs root, as the servers do. */
+const USES_ROOT = /\bchown(Sync)?\(/;
 
 /** `path` uses '/' separators, relative to the project root (test/e2e/dual-pane.test.ts). */
 export function tierOf(path: string, source: string): TestTier {
   if (path.startsWith('test/e2e/')) return 'e2e';
-  if (usesServers(source)) return 'servers';
+  if (usesServers(source) || USES_ROOT.test(source)) return 'servers';
   if (path.startsWith('test/packaging/') || USES_BUILD.test(source)) return 'packaging';
   return 'unit';
 }

@@ -12,6 +12,10 @@ describe('test tiers', () => {
     assert.equal(tierOf('test/doctor/x.test.ts', "import { inNamespace } from '../servers/network-namespace';"), 'servers');
   });
 
+  it('puts files that give files to another user in servers: chown needs root, which the unit tier does not have', () => {
+    assert.equal(tierOf('test/services/scratch-space.test.ts', 'chownSync(parent, NOBODY, NOBODY);'), 'servers');
+  });
+
   it('puts tests of the built bundles and of the installers in packaging', () => {
     assert.equal(tierOf('test/app/main-bundle.test.ts', "import { loadMainBundle } from './electron-stand-in';"), 'packaging');
     assert.equal(tierOf('test/packaging/config.test.ts', ''), 'packaging');
