@@ -26,7 +26,8 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-function padTo(text: string, width: number): string {
+/** `text` padded with spaces to `width` columns. */
+export function padTo(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 

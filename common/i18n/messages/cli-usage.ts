@@ -363,4 +363,50 @@ export const cliUsageMessages = defineMessages({
     de: 'Unbekannter site-Befehl „{action}“.',
     ja: '不明な site コマンド「{action}」です。',
   },
+
+  // The rest of the command line's own words (exit-codes.ts, terminal.ts, segmented-get.ts, stores.ts)
+  'cliUsage.failure.runHelp': { en: '{message} (run {help})', de: '{message} (rufen Sie {help} auf)', ja: '{message} ({help} を実行してください)' },
+  'cliUsage.failure.charsetHint': {
+    en: 'the path has characters beyond ASCII: if the server names files in another charset than UTF-8, try --charset NAME (windows-1251, shift_jis, ...)',
+    de: 'der Pfad enthält Zeichen außerhalb von ASCII: wenn der Server Dateinamen in einem anderen Zeichensatz als UTF-8 führt, versuchen Sie --charset NAME (windows-1251, shift_jis, ...)',
+    ja: 'パスに ASCII 以外の文字が含まれています。サーバーが UTF-8 以外の文字セットでファイル名を扱っている場合は --charset NAME (windows-1251、shift_jis など) を試してください',
+  },
+  'cliUsage.storeWarning': { en: 'warning: {message}', de: 'Warnung: {message}', ja: '警告: {message}' },
+  'cliUsage.segments.progress': { en: '{segments} segments', de: '{segments} Abschnitte', ja: '{segments} 個の範囲' },
+  'cliUsage.segments.done': {
+    en: 'downloaded 1 of 1 files ({bytes}) in {segments} segments{retries, plural, =0 {} other { (# ranges continued on a new connection)}}, verified by {verifiedBy, select, size {size} other {{verifiedBy} hash}}',
+    de: '1 von 1 Dateien heruntergeladen ({bytes}) in {segments} Abschnitten{retries, plural, =0 {} other { (# Abschnitte auf einer neuen Verbindung fortgesetzt)}}, geprüft anhand {verifiedBy, select, size {der Größe} other {des {verifiedBy}-Hashes}}',
+    ja: '1 ファイル中 1 ファイルをダウンロードしました ({bytes})。{segments} 個の範囲で取得{retries, plural, =0 {} other { (# 個の範囲を新しい接続で続行)}}、{verifiedBy, select, size {サイズ} other {{verifiedBy} ハッシュ}}で検証',
+  },
+  'cliUsage.cert.untrusted': { en: 'certificate SHA-256 {fingerprint}', de: 'Zertifikat SHA-256 {fingerprint}', ja: '証明書 SHA-256 {fingerprint}' },
+  'cliUsage.cert.howToPin': {
+    en: "to trust it, check the fingerprint with the server's administrator, then pass --fingerprint SHA256:{fingerprint}",
+    de: 'um ihm zu vertrauen, prüfen Sie den Fingerabdruck mit dem Administrator des Servers und geben Sie dann --fingerprint SHA256:{fingerprint} an',
+    ja: '信頼するには、フィンガープリントをサーバーの管理者に確認してから --fingerprint SHA256:{fingerprint} を指定してください',
+  },
+  'cliUsage.cert.notTrusted': {
+    en: 'The certificate of {address} is not trusted. {reason}',
+    de: 'Dem Zertifikat von {address} wird nicht vertraut. {reason}',
+    ja: '{address} の証明書は信頼されていません。{reason}',
+  },
+  'cliUsage.cert.subject': { en: 'subject:', de: 'Inhaber:', ja: 'サブジェクト:' },
+  'cliUsage.cert.issuer': { en: 'issuer:', de: 'Aussteller:', ja: '発行者:' },
+  'cliUsage.cert.valid': { en: 'valid:', de: 'gültig:', ja: '有効期間:' },
+  'cliUsage.cert.validRange': { en: '{from} to {to}', de: '{from} bis {to}', ja: '{from} から {to}' },
+  'cliUsage.cert.nothingSent': { en: 'Nothing has been sent yet.', de: 'Es wurde noch nichts gesendet.', ja: 'まだ何も送信していません。' },
+  'cliUsage.cert.askPin': {
+    en: 'Trust it [o]nce, [a]lways (pin it for this site), or reject [N]? ',
+    de: 'Vertrauen: [o] einmal, [a] immer (für diesen Server anheften) oder ablehnen [N]? ',
+    ja: '信頼しますか? [o] 今回のみ、[a] 常に (このサイトに固定)、拒否 [N]: ',
+  },
+  'cliUsage.cert.askOnce': {
+    en: 'Trust it [o]nce for this run, or reject [N]? ',
+    de: 'Vertrauen: [o] einmal für diesen Lauf oder ablehnen [N]? ',
+    ja: '信頼しますか? [o] 今回の実行のみ、拒否 [N]: ',
+  },
+  'cliUsage.doctor.diagnosis': {
+    en: '{severity, select, error {ERROR} warning {WARNING} other {INFO}}: {title}',
+    de: '{severity, select, error {FEHLER} warning {WARNUNG} other {INFO}}: {title}',
+    ja: '{severity, select, error {エラー} warning {警告} other {情報}}: {title}',
+  },
 });

@@ -58,7 +58,7 @@ export function formatDoctorReport(report: DoctorReport): string {
   lines.push('');
   if (report.diagnoses.length === 0) lines.push(t('cli.doctor.noProblems'));
   for (const d of report.diagnoses) {
-    lines.push(`${d.severity.toUpperCase()}: ${d.title}`, `  ${d.explanation}`);
+    lines.push(t('cliUsage.doctor.diagnosis', { severity: d.severity, title: d.title }), `  ${d.explanation}`);
     for (const fix of d.fixes) lines.push(`  - ${fix}`);
     lines.push('');
   }
