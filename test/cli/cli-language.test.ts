@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -136,5 +136,21 @@ describe('the help texts speak the terminal language, as aligned tables', () => 
       assert.ok(at > 0, `${lang}: ${heading}`);
       assert.equal(columns(/^ */.exec(lines[at + 1]!)![0]), columns(`${heading} `), `${lang}: ${lines[at + 1]}`);
     }
+  });
+});
+
+describe('site import and export speak the terminal language', () => {
+  test('German and Japanese usage errors; the file name and options stay as typed', async () => {
+    const taken = join(dataDir, '..', 'taken.xml');
+    writeFileSync(taken, '<FileZilla3/>');
+    const de = await runIn('de_DE.UTF-8', ['site', 'export', taken]);
+    assert.equal(de.code, 2);
+    assert.ok(de.stderr.includes(`${taken} existiert; geben Sie --force an, um sie zu ersetzen.`), de.stderr);
+    const ja = await runIn('ja_JP.UTF-8', ['site', 'import']);
+    assert.equal(ja.code, 2);
+    assert.match(ja.stderr, /wharf site import にはファイルかフォルダーを 1 つ指定してください: wharf site import FILE/);
+    const en = await runIn('C', ['site', 'import', 'a.xml', '--force']);
+    assert.equal(en.code, 2);
+    assert.match(en.stderr, /--format and --force are options of wharf site export\./);
   });
 });

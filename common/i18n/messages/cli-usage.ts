@@ -22,24 +22,24 @@ export const cliUsageMessages = defineMessages({
   'cliUsage.info': { en: 'connect and print the security report', de: 'verbinden und den Sicherheitsbericht ausgeben', ja: '接続してセキュリティレポートを表示' },
   'cliUsage.doctor': {
     en: 'test a connection step by step; explain what fails and how to fix it',
-    de: 'eine Verbindung Schritt für Schritt testen; erklären, was fehlschlägt und wie man es behebt',
+    de: 'eine Verbindung Schritt für Schritt testen; erklären, was fehlschlägt\nund wie man es behebt',
     ja: '接続を段階ごとにテストし、失敗した箇所と直し方を説明',
   },
   'cliUsage.sync': {
     en: 'compare and synchronise a folder pair (nothing is deleted without --delete)',
-    de: 'ein Verzeichnispaar vergleichen und synchronisieren (ohne --delete wird nichts gelöscht)',
+    de: 'ein Verzeichnispaar vergleichen und synchronisieren\n(ohne --delete wird nichts gelöscht)',
     ja: 'ディレクトリの組を比較して同期 (--delete なしでは何も削除しません)',
   },
   'cliUsage.siteLs': { en: "list saved sites (the app's site manager)", de: 'gespeicherte Server auflisten (der Servermanager der App)', ja: '保存済みのサイトを一覧表示 (アプリのサイトマネージャー)' },
   'cliUsage.siteShow': { en: "one site's settings", de: 'die Einstellungen eines Servers', ja: 'サイトの設定を表示' },
   'cliUsage.siteAdd': {
     en: "save a site; its password (WHARF_PASSWORD or a prompt) goes to the keychain;\n--folder is the site manager's folder the site is filed in (A/B for nested\nones), not a remote folder: the remote folder is the URL's path",
-    de: 'einen Server speichern; sein Passwort (WHARF_PASSWORD oder eine Abfrage) kommt in den\nSchlüsselbund; --folder ist der Ordner im Servermanager, in dem der Server abgelegt wird\n(A/B für verschachtelte), kein Verzeichnis auf dem Server: das ist der Pfad der URL',
+    de: 'einen Server speichern; sein Passwort (WHARF_PASSWORD oder eine Abfrage)\nkommt in den Schlüsselbund; --folder ist der Ordner im Servermanager, in dem\nder Server abgelegt wird (A/B für verschachtelte), kein Verzeichnis auf dem\nServer: das ist der Pfad der URL',
     ja: 'サイトを保存。パスワード (WHARF_PASSWORD またはプロンプト) はキーチェーンへ。\n--folder はサイトマネージャー内でサイトを置くフォルダー (入れ子は A/B) で、\nサーバーのディレクトリではありません。サーバーのディレクトリは URL のパスです',
   },
   'cliUsage.siteEdit': {
     en: 'a new host, port, user or protocol forgets the saved password\n(typed for the old server) unless --keep-password or a new WHARF_PASSWORD',
-    de: 'ein neuer Server, Port, Benutzer oder ein neues Protokoll vergisst das gespeicherte Passwort\n(für den alten Server eingegeben), außer mit --keep-password oder einem neuen WHARF_PASSWORD',
+    de: 'ein neuer Server, Port, Benutzer oder ein neues Protokoll vergisst das\ngespeicherte Passwort (für den alten Server eingegeben), außer mit\n--keep-password oder einem neuen WHARF_PASSWORD',
     ja: 'ホスト、ポート、ユーザー、プロトコルを変えると保存済みのパスワード\n(以前のサーバー用) を忘れます。--keep-password か新しい WHARF_PASSWORD で保持',
   },
   'cliUsage.siteRm': { en: 'delete a site and its saved password', de: 'einen Server und sein gespeichertes Passwort löschen', ja: 'サイトと保存済みのパスワードを削除' },
@@ -101,7 +101,7 @@ export const cliUsageMessages = defineMessages({
   },
   'cliUsage.allowClearData': {
     en: 'go on when the server refuses to encrypt data connections (PROT P):\nlistings and files then travel unencrypted (refused by default)',
-    de: 'weitermachen, wenn der Server die Verschlüsselung der Datenverbindungen ablehnt (PROT P):\nVerzeichnislisten und Dateien gehen dann unverschlüsselt (standardmäßig abgelehnt)',
+    de: 'weitermachen, wenn der Server die Verschlüsselung der Datenverbindungen\nablehnt (PROT P): Verzeichnislisten und Dateien gehen dann unverschlüsselt\n(standardmäßig abgelehnt)',
     ja: 'サーバーがデータ接続の暗号化 (PROT P) を拒んでも続行: 一覧とファイルは\n暗号化されずに送られます (既定では拒否)',
   },
   'cliUsage.parallel': {
@@ -126,24 +126,24 @@ export const cliUsageMessages = defineMessages({
   },
   'cliUsage.inPlace': {
     en: 'put: upload straight to the final name (for servers that refuse renames);\nby default uploads go to NAME.wharf-part and are renamed once verified,\nor as a saved site\'s "Upload via a temporary name" says',
-    de: 'put: direkt unter den endgültigen Namen hochladen (für Server, die Umbenennen ablehnen);\nstandardmäßig gehen Uploads nach NAME.wharf-part und werden nach der Prüfung umbenannt,\noder wie es „Über einen temporären Namen hochladen“ eines gespeicherten Servers sagt',
+    de: 'put: direkt unter den endgültigen Namen hochladen (für Server, die\nUmbenennen ablehnen); standardmäßig gehen Uploads nach NAME.wharf-part und\nwerden nach der Prüfung umbenannt, oder wie es „Über einen temporären Namen\nhochladen“ eines gespeicherten Servers sagt',
     ja: 'put: 最終的な名前へ直接アップロード (名前の変更を拒むサーバー用)。\n既定では NAME.wharf-part へアップロードし、検証後に名前を変更します。\n保存済みのサイトでは「一時的な名前でアップロード」の設定に従います',
   },
   'cliUsage.noKeepTimes': {
     en: 'put: leave uploaded files with the server\'s time (no MFMT / SITE UTIME);\n--keep-times keeps the local ones; default a saved site\'s "Keep modification\ntimes", else keep',
-    de: 'put: hochgeladenen Dateien die Zeit des Servers lassen (kein MFMT / SITE UTIME);\n--keep-times behält die lokalen; Standard: „Änderungszeiten beim Hochladen beibehalten“\neines gespeicherten Servers, sonst beibehalten',
-    ja: 'put: アップロードしたファイルの日時をサーバーの時刻のままにする (MFMT / SITE UTIME なし)。\n--keep-times はローカルの日時を保持。既定は保存済みのサイトの「アップロード時に\n更新日時を保持」、それ以外は保持',
+    de: 'put: hochgeladenen Dateien die Zeit des Servers lassen (kein MFMT / SITE\nUTIME); --keep-times behält die lokalen; Standard: „Änderungszeiten beim\nHochladen beibehalten“ eines gespeicherten Servers, sonst beibehalten',
+    ja: 'put: アップロードしたファイルの日時をサーバーの時刻のままにする\n(MFMT / SITE UTIME なし)。--keep-times はローカルの日時を保持。既定は\n保存済みのサイトの「アップロード時に更新日時を保持」、それ以外は保持',
   },
   'cliUsage.recursive': { en: 'folders too', de: 'auch Verzeichnisse', ja: 'ディレクトリも対象にする' },
   'cliUsage.maxItems': {
     en: '{commands}: stop past N files and folders (default {max}), changing nothing',
-    de: '{commands}: nach N Dateien und Verzeichnissen anhalten (Standard {max}), ohne etwas zu ändern',
-    ja: '{commands}: ファイルとディレクトリが N 個を超えたら何も変更せずに中止 (既定 {max})',
+    de: '{commands}: nach N Dateien und Verzeichnissen anhalten (Standard {max}),\nohne etwas zu ändern',
+    ja: '{commands}: ファイルとディレクトリが N 個を超えたら\n何も変更せずに中止 (既定 {max})',
   },
   'cliUsage.maxDepth': {
     en: '{commands}: stop past N folder levels (default {max}), changing nothing',
-    de: '{commands}: nach N Verzeichnisebenen anhalten (Standard {max}), ohne etwas zu ändern',
-    ja: '{commands}: ディレクトリの階層が N を超えたら何も変更せずに中止 (既定 {max})',
+    de: '{commands}: nach N Verzeichnisebenen anhalten (Standard {max}),\nohne etwas zu ändern',
+    ja: '{commands}: ディレクトリの階層が N を超えたら\n何も変更せずに中止 (既定 {max})',
   },
   'cliUsage.parents': { en: 'mkdir: create missing parents', de: 'mkdir: fehlende übergeordnete Verzeichnisse anlegen', ja: 'mkdir: 存在しない親ディレクトリも作成' },
   'cliUsage.quiet': { en: 'no progress bar', de: 'keine Fortschrittsanzeige', ja: '進捗バーを表示しない' },
@@ -155,13 +155,13 @@ export const cliUsageMessages = defineMessages({
   },
   'cliUsage.timezoneOffset': {
     en: "minutes the server's LIST times are ahead of UTC (e.g. 540 for Tokyo; write\n--timezone-offset=-300 for negative ones); default 0, or a saved site's",
-    de: 'Minuten, die die LIST-Zeiten des Servers UTC voraus sind (z. B. 540 für Tokio; negative\nals --timezone-offset=-300 schreiben); Standard 0 oder der Wert eines gespeicherten Servers',
+    de: 'Minuten, die die LIST-Zeiten des Servers UTC voraus sind (z. B. 540 für\nTokio; negative als --timezone-offset=-300 schreiben); Standard 0 oder der\nWert eines gespeicherten Servers',
     ja: 'サーバーの LIST の時刻が UTC より進んでいる分数 (例: 東京は 540。負の値は\n--timezone-offset=-300 のように書きます)。既定は 0 または保存済みのサイトの設定',
   },
   'cliUsage.version': { en: "print wharf's version", de: 'die Version von wharf ausgeben', ja: 'wharf のバージョンを表示' },
   'cliUsage.password': {
     en: 'Password: the keychain for a saved site, else WHARF_PASSWORD, else a prompt on a terminal.',
-    de: 'Passwort: bei einem gespeicherten Server aus dem Schlüsselbund, sonst WHARF_PASSWORD, sonst eine Abfrage im Terminal.',
+    de: 'Passwort: aus dem Schlüsselbund (gespeicherter Server), sonst WHARF_PASSWORD, sonst eine Abfrage im Terminal.',
     ja: 'パスワード: 保存済みのサイトはキーチェーンから、それ以外は WHARF_PASSWORD、それもなければ端末でのプロンプト。',
   },
   'cliUsage.exitCodeList': {
@@ -173,7 +173,7 @@ export const cliUsageMessages = defineMessages({
   // wharf doctor --help
   'cliUsage.doctor.intro': {
     en: 'Tests a connection step by step (name, proxy, TCP, greeting, TLS, certificate, client certificate, login, PBSZ/PROT, EPSV, PASV,\nlisting, TLS session reuse, TLS 1.3 and 1.2) and explains what fails and how to fix it.',
-    de: 'Testet eine Verbindung Schritt für Schritt (Name, Proxy, TCP, Begrüßung, TLS, Zertifikat, Client-Zertifikat, Anmeldung,\nPBSZ/PROT, EPSV, PASV, Verzeichnisliste, Wiederaufnahme der TLS-Sitzung, TLS 1.3 und 1.2) und erklärt, was fehlschlägt und\nwie man es behebt.',
+    de: 'Testet eine Verbindung Schritt für Schritt (Name, Proxy, TCP, Begrüßung, TLS, Zertifikat, Client-Zertifikat,\nAnmeldung, PBSZ/PROT, EPSV, PASV, Verzeichnisliste, Wiederaufnahme der TLS-Sitzung, TLS 1.3 und 1.2)\nund erklärt, was fehlschlägt und wie man es behebt.',
     ja: '接続を段階ごとにテストし (名前解決、プロキシ、TCP、あいさつ、TLS、証明書、クライアント証明書、ログイン、\nPBSZ/PROT、EPSV、PASV、一覧、TLS セッションの再利用、TLS 1.3 と 1.2)、失敗した箇所と直し方を説明します。',
   },
   'cliUsage.doctor.fingerprint': { en: 'trust exactly this certificate', de: 'genau diesem Zertifikat vertrauen', ja: 'この証明書だけを信頼する' },
@@ -193,7 +193,7 @@ export const cliUsageMessages = defineMessages({
   'cliUsage.doctor.json': { en: 'print the report as JSON', de: 'den Bericht als JSON ausgeben', ja: 'レポートを JSON で表示' },
   'cliUsage.doctor.exitCodeList': {
     en: '0 works (maybe with warnings), 3 login refused, 4 certificate/TLS or wrong FTPS mode,\n5 network/firewall/limits, 6 server replies, 2 usage, 1 anything else.',
-    de: '0 funktioniert (evtl. mit Warnungen), 3 Anmeldung abgelehnt, 4 Zertifikat/TLS oder falscher FTPS-Modus,\n5 Netzwerk/Firewall/Limits, 6 Serverantworten, 2 Aufruf, 1 alles andere.',
+    de: '0 funktioniert (evtl. mit Warnungen), 3 Anmeldung abgelehnt, 4 Zertifikat/TLS oder falscher\nFTPS-Modus, 5 Netzwerk/Firewall/Limits, 6 Serverantworten, 2 Aufruf, 1 alles andere.',
     ja: '0 動作 (警告付きの場合あり)、3 ログイン拒否、4 証明書/TLS または FTPS モードの誤り、\n5 ネットワーク/ファイアウォール/制限、6 サーバーの応答、2 使い方の誤り、1 その他。',
   },
 
@@ -205,7 +205,7 @@ export const cliUsageMessages = defineMessages({
   },
   'cliUsage.sync.delete': {
     en: 'also delete: up/down what the other side does not have; mirror what was\ndeleted on one side since the last sync. Nothing is deleted without it.',
-    de: 'auch löschen: bei up/down, was die andere Seite nicht hat; bei mirror, was seit der\nletzten Synchronisation auf einer Seite gelöscht wurde. Ohne diese Option wird nichts gelöscht.',
+    de: 'auch löschen: bei up/down, was die andere Seite nicht hat; bei mirror, was\nseit der letzten Synchronisation auf einer Seite gelöscht wurde. Ohne diese\nOption wird nichts gelöscht.',
     ja: '削除も行う: up/down では相手側にないもの、mirror では前回の同期以降に\n片側で削除されたもの。このオプションなしでは何も削除しません。',
   },
   'cliUsage.sync.dryRun': { en: 'print the plan; change nothing', de: 'den Plan ausgeben; nichts ändern', ja: '計画を表示するだけで何も変更しない' },
@@ -216,7 +216,7 @@ export const cliUsageMessages = defineMessages({
   },
   'cliUsage.sync.timezoneOffset': {
     en: "minutes the server's clock is ahead of UTC (LIST times); default the site's or 0",
-    de: 'Minuten, die die Uhr des Servers UTC voraus ist (LIST-Zeiten); Standard: der Wert des Servers oder 0',
+    de: 'Minuten, die die Uhr des Servers UTC voraus ist (LIST-Zeiten);\nStandard: der Wert des Servers oder 0',
     ja: 'サーバーの時計が UTC より進んでいる分数 (LIST の時刻)。既定はサイトの設定または 0',
   },
   'cliUsage.sync.noHash': {
@@ -226,7 +226,7 @@ export const cliUsageMessages = defineMessages({
   },
   'cliUsage.sync.sizeOnly': {
     en: 'compare sizes only (times ignored): for servers that cannot keep times',
-    de: 'nur Größen vergleichen (Zeiten ignoriert): für Server, die keine Zeiten behalten können',
+    de: 'nur Größen vergleichen (Zeiten ignoriert): für Server, die keine Zeiten\nbehalten können',
     ja: 'サイズだけで比較 (日時は無視): 日時を保持できないサーバー用',
   },
   'cliUsage.sync.parallel': { en: 'transfers at once, default 2 (1-10)', de: 'gleichzeitige Übertragungen, Standard 2 (1-10)', ja: '同時に行う転送の数、既定 2 (1-10)' },
@@ -237,19 +237,19 @@ export const cliUsageMessages = defineMessages({
   },
   'cliUsage.sync.noKeepTimes': {
     en: "leave uploaded files with the server's time (no MFMT / SITE UTIME); --keep-times\nkeeps the local modification times; default the site's setting, else keep",
-    de: 'hochgeladenen Dateien die Zeit des Servers lassen (kein MFMT / SITE UTIME); --keep-times\nbehält die lokalen Änderungszeiten; Standard: die Einstellung des Servers, sonst beibehalten',
-    ja: 'アップロードしたファイルの日時をサーバーの時刻のままにする (MFMT / SITE UTIME なし)。\n--keep-times はローカルの更新日時を保持。既定はサイトの設定、それ以外は保持',
+    de: 'hochgeladenen Dateien die Zeit des Servers lassen (kein MFMT / SITE UTIME);\n--keep-times behält die lokalen Änderungszeiten; Standard: die Einstellung\ndes Servers, sonst beibehalten',
+    ja: 'アップロードしたファイルの日時をサーバーの時刻のままにする\n(MFMT / SITE UTIME なし)。--keep-times はローカルの更新日時を保持。\n既定はサイトの設定、それ以外は保持',
   },
   'cliUsage.sync.json': { en: 'print the plan and the result as JSON', de: 'Plan und Ergebnis als JSON ausgeben', ja: '計画と結果を JSON で表示' },
   'cliUsage.sync.maxItems': {
     en: 'the remote walk: stop past N files and folders (default {max}), changing nothing',
-    de: 'Durchlauf auf dem Server: nach N Dateien und Verzeichnissen anhalten (Standard {max}), ohne etwas zu\nändern',
-    ja: 'サーバー側の走査: ファイルとディレクトリが N 個を超えたら何も変更せずに中止 (既定 {max})',
+    de: 'Durchlauf auf dem Server: nach N Dateien und Verzeichnissen anhalten\n(Standard {max}), ohne etwas zu ändern',
+    ja: 'サーバー側の走査: ファイルとディレクトリが N 個を超えたら\n何も変更せずに中止 (既定 {max})',
   },
   'cliUsage.sync.maxDepth': {
     en: 'the remote walk: stop past N folder levels (default {max}), changing nothing',
-    de: 'Durchlauf auf dem Server: nach N Verzeichnisebenen anhalten (Standard {max}), ohne etwas zu ändern',
-    ja: 'サーバー側の走査: ディレクトリの階層が N を超えたら何も変更せずに中止 (既定 {max})',
+    de: 'Durchlauf auf dem Server: nach N Verzeichnisebenen anhalten\n(Standard {max}), ohne etwas zu ändern',
+    ja: 'サーバー側の走査: ディレクトリの階層が N を超えたら\n何も変更せずに中止 (既定 {max})',
   },
 
   // wharf site import|export --help
@@ -260,7 +260,7 @@ export const cliUsageMessages = defineMessages({
   },
   'cliUsage.siteFile.into': {
     en: "import: file the sites in this site manager folder (A/B for nested ones)",
-    de: 'import: die Server in diesem Ordner des Servermanagers ablegen (A/B für verschachtelte)',
+    de: 'import: die Server in diesem Ordner des Servermanagers ablegen\n(A/B für verschachtelte)',
     ja: 'import: サイトをサイトマネージャーのこのフォルダーに置く (入れ子は A/B)',
   },
   'cliUsage.siteFile.noPasswords': {
