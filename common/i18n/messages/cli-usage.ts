@@ -409,4 +409,5 @@ export const cliUsageMessages = defineMessages({
     de: '{severity, select, error {FEHLER} warning {WARNUNG} other {INFO}}: {title}',
     ja: '{severity, select, error {エラー} warning {警告} other {情報}}: {title}',
   },
+  'cliUsage.progress.ofTotal': { en: '{done} of {total}', de: '{done} von {total}', ja: '{done} / {total}' },
 });
