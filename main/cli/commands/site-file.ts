@@ -10,7 +10,6 @@ import { exportSitesJson } from '../../sites/wharf-json';
 import { readSiteImport } from '../../sites/site-import-file';
 import type { ParsedSiteImport } from '../../sites/site-import-plan';
 import { openStores } from '../stores';
-
 import { siteFileUsage } from '../usage';
 
 const SOURCE_NAMES: Readonly<Record<SiteImportSummary['source'], MessageId>> = {
