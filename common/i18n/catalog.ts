@@ -23,6 +23,7 @@ import { transfersMessages } from './messages/transfers';
 import { cliMessages } from './messages/cli';
 import { noticesMessages } from './messages/notices';
 import { importNotesMessages } from './messages/import-notes';
+import { cliUsageMessages } from './messages/cli-usage';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -45,6 +46,7 @@ export const CATALOG_AREAS = {
   cli: cliMessages,
   notices: noticesMessages,
   importNotes: importNotesMessages,
+  cliUsage: cliUsageMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

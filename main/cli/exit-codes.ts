@@ -5,6 +5,7 @@
  */
 import type { ErrorKind, WharfErrorData } from '../../common/models';
 import { withReplyWords } from '../../common/models/ftp-replies';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import { warnOn, type CliIo } from './io';
 import { EXIT_RECURSION_LIMIT, isRecursionLimit } from './recursion-limit';
@@ -58,14 +59,14 @@ export interface FailedCommand {
 export function reportCliFailure(err: unknown, io: Pick<CliIo, 'err'>, command: FailedCommand): number {
   const warn = warnOn(io);
   if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-    warn(`${err.message} (run ${command.help})`);
+    warn(t('cliUsage.failure.runHelp', { message: err.message, help: command.help }));
     return 2;
   }
   const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));
   warn(explainFailure(error));
   const { argv } = command;
   if (error.kind === 'ftp' && argv.some((arg) => isRemoteArgument(arg) && /[^\p{ASCII}]/u.test(arg)) && !argv.some((arg) => arg.startsWith('--charset'))) {
-    warn('the path has characters beyond ASCII: if the server names files in another charset than UTF-8, try --charset NAME (windows-1251, shift_jis, ...)');
+    warn(t('cliUsage.failure.charsetHint'));
   }
   return exitCodeFor(error);
 }

@@ -1,3 +1,5 @@
+import { t } from '../../common/i18n/t';
+
 /** A one-line progress bar on a TTY; silent elsewhere so scripts and pipes get clean output. */
 export class ProgressLine {
   private lastDraw = 0;
@@ -20,7 +22,8 @@ export class ProgressLine {
     const ratio = total && total > 0 ? Math.min(done / total, 1) : 0;
     const bar = total ? `[${'#'.repeat(Math.round(ratio * width)).padEnd(width, '.')}] ${(ratio * 100).toFixed(0).padStart(3)}%` : '';
     const columns = this.stream.columns ?? 80;
-    const text = `${bar} ${formatBytes(done)}${total ? ` of ${formatBytes(total)}` : ''} ${speed} ${label}`;
+    const amount = total ? t('cliUsage.progress.ofTotal', { done: formatBytes(done), total: formatBytes(total) }) : formatBytes(done);
+    const text = `${bar} ${amount} ${speed} ${label}`;
     this.stream.write(`\r${text.slice(0, columns - 1).padEnd(columns - 1)}`);
   }
 

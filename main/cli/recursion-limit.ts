@@ -7,6 +7,7 @@ import { DEFAULT_EXPANSION_BUDGET, type BudgetExceeded, type ExpansionBudget, ty
 import type { WharfErrorData } from '../../common/models';
 import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
+import type { HelpRow } from './help-table';
 
 /** The exit code of a walk stopped at its limit: nothing was changed; run again with a higher one. */
 export const EXIT_RECURSION_LIMIT = 9;
@@ -17,12 +18,14 @@ export const RECURSION_LIMIT_OPTIONS = {
   'max-depth': { type: 'string', default: String(DEFAULT_EXPANSION_BUDGET.maxDepth) },
 } as const;
 
-/** `--help` lines for the two options; `what` names the commands that walk. */
-export function recursionLimitUsage(what: string): string {
+/** `--help` rows for the two options; `commands` names the commands that walk, null for sync's remote walk. */
+export function recursionLimitRows(commands: string | null): HelpRow[] {
+  const items = String(DEFAULT_EXPANSION_BUDGET.maxItems);
+  const depth = String(DEFAULT_EXPANSION_BUDGET.maxDepth);
   return [
-    `  --max-items N          ${what}: stop past N files and folders (default ${DEFAULT_EXPANSION_BUDGET.maxItems}), changing nothing`,
-    `  --max-depth N          ${what}: stop past N folder levels (default ${DEFAULT_EXPANSION_BUDGET.maxDepth}), changing nothing`,
-  ].join('\n');
+    { term: '--max-items N', text: commands === null ? t('cliUsage.sync.maxItems', { max: items }) : t('cliUsage.maxItems', { commands, max: items }) },
+    { term: '--max-depth N', text: commands === null ? t('cliUsage.sync.maxDepth', { max: depth }) : t('cliUsage.maxDepth', { commands, max: depth }) },
+  ];
 }
 
 /** Reads the budget from parsed values; a bound that is not a whole number above 0 is a usage error. */

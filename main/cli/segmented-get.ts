@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import type { FtpsSession } from '../ftps/session';
 import { downloadInSegments } from '../transfers/segmented-download';
+import { t } from '../../common/i18n/t';
 import { formatBytes, ProgressLine } from './progress';
 
 /**
@@ -27,12 +28,12 @@ export async function getInSegments(options: {
       resume: options.resume,
       session: options.session,
       openSession: options.openSession,
-      onProgress: (done, total) => progress.update(`${options.segments} segments`, done, total),
+      onProgress: (done, total) => progress.update(t('cliUsage.segments.progress', { segments: String(options.segments) }), done, total),
     });
     progress.finish();
     if (!options.quiet) {
       options.warn(
-        `downloaded 1 of 1 files (${formatBytes(result.size)}) in ${result.segments} segments${result.retries > 0 ? ` (${result.retries} ranges continued on a new connection)` : ''}, verified by ${result.verifiedBy === 'size' ? 'size' : `${result.verifiedBy} hash`}`,
+        t('cliUsage.segments.done', { bytes: formatBytes(result.size), segments: String(result.segments), retries: result.retries, verifiedBy: result.verifiedBy }),
       );
     }
   } finally {

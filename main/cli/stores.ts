@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { KeytarCredentialStore } from '../credentials/keychain';
 import { defaultDataDir, SiteStore } from '../sites/site-store';
 import { PinnedCertificateStore } from '../sites/pinned-certificates';
@@ -16,7 +17,7 @@ export async function openStores(warn: (text: string) => void): Promise<CliStore
   if (stores) return stores;
   const dataDir = defaultDataDir();
   const credentials = new KeytarCredentialStore();
-  const sites = new SiteStore({ dataDir, credentials, onWarning: (w) => warn(`warning: ${w.message}`) });
+  const sites = new SiteStore({ dataDir, credentials, onWarning: (w) => warn(t('cliUsage.storeWarning', { message: w.message })) });
   await sites.open();
   stores = { sites, pins: new PinnedCertificateStore({ dataDir }), credentials };
   return stores;

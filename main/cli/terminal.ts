@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { CertificateQuestion, TrustDecision } from '../ftps/session';
+import { t } from '../../common/i18n/t';
+import { displayWidth, padTo } from './help-table';
 import type { CliIo } from './io';
 import { hostForUrl } from './url';
 
@@ -21,21 +23,25 @@ export async function decideTrustOnTerminal(question: CertificateQuestion, io: C
   const { certificate, reason, host, port } = question;
   if (!io.interactive) {
     io.err(`wharf: ${forTerminal(reason)}`);
-    io.err(`wharf: certificate SHA-256 ${forTerminal(certificate.fingerprintSha256)}`);
-    io.err(`wharf: to trust it, check the fingerprint with the server's administrator, then pass --fingerprint SHA256:${forTerminal(certificate.fingerprintSha256.replace(/:/g, ''))}`);
+    io.err(`wharf: ${t('cliUsage.cert.untrusted', { fingerprint: forTerminal(certificate.fingerprintSha256) })}`);
+    io.err(`wharf: ${t('cliUsage.cert.howToPin', { fingerprint: forTerminal(certificate.fingerprintSha256.replace(/:/g, '')) })}`);
     return 'reject';
   }
+  const fields: [string, string][] = [
+    [t('cliUsage.cert.subject'), certificate.subject],
+    [t('cliUsage.cert.issuer'), certificate.issuer],
+    [t('cliUsage.cert.valid'), t('cliUsage.cert.validRange', { from: certificate.validFrom, to: certificate.validTo })],
+    ['SHA-256:', certificate.fingerprintSha256],
+  ];
+  const labelWidth = Math.max(...fields.map(([label]) => displayWidth(label)));
   io.err(
     [
-      `The certificate of ${hostForUrl(host)}:${port} is not trusted. ${reason}`,
-      `  subject: ${certificate.subject}`,
-      `  issuer:  ${certificate.issuer}`,
-      `  valid:   ${certificate.validFrom} to ${certificate.validTo}`,
-      `  SHA-256: ${certificate.fingerprintSha256}`,
-      'Nothing has been sent yet.',
+      t('cliUsage.cert.notTrusted', { address: `${hostForUrl(host)}:${port}`, reason }),
+      ...fields.map(([label, value]) => `  ${padTo(label, labelWidth)} ${value}`),
+      t('cliUsage.cert.nothingSent'),
     ].map(forTerminal).join('\n'),
   );
-  const answer = (await io.ask(canPin ? 'Trust it [o]nce, [a]lways (pin it for this site), or reject [N]? ' : 'Trust it [o]nce for this run, or reject [N]? ')).trim().toLowerCase();
+  const answer = (await io.ask(t(canPin ? 'cliUsage.cert.askPin' : 'cliUsage.cert.askOnce'))).trim().toLowerCase();
   if (canPin && (answer === 'a' || answer === 'always')) return 'always';
   return answer === 'o' || answer === 'once' ? 'once' : 'reject';
 }

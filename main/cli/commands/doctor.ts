@@ -3,7 +3,7 @@ import type { DoctorProblem, DoctorReport, DoctorStep } from '../../../common/mo
 import { PROTOCOL_NAMES } from '../../../common/models/site';
 import { t } from '../../../common/i18n/t';
 import { WharfError } from '../../core/errors';
-import { CONNECTIVITY_USAGE } from '../usage';
+import { doctorUsage } from '../usage';
 import { resolveCliConnection } from '../connection';
 import { CONNECTION_OPTIONS, connectionFlags } from '../connection-flags';
 import { reportCliFailure } from '../exit-codes';
@@ -12,25 +12,6 @@ import { runDoctor, type DoctorOptions } from '../../doctor/doctor';
 import { hostForUrl } from '../url';
 
 export { processCliIo, type CliIo } from '../io';
-
-/** `wharf doctor --help`. */
-export const DOCTOR_USAGE = `Usage: wharf doctor URL [options]
-
-Tests a connection step by step (name, proxy, TCP, greeting, TLS, certificate, client certificate, login, PBSZ/PROT, EPSV, PASV,
-listing, TLS session reuse, TLS 1.3 and 1.2) and explains what fails and how to fix it.
-
-  URL                    ftpes://user@host[:21]/folder, ftps://user@host[:990]/folder, ftp://..., site:NAME
-  --ca FILE              also trust this CA certificate (PEM)
-  --fingerprint SHA256:… trust exactly this certificate
-  --insecure             accept any certificate (reported as a warning)
-  --allow-plain          allow testing plain, unencrypted FTP
-${CONNECTIVITY_USAGE}
-  --charset NAME         the server's charset for names (as for other commands)
-  --timeout SECONDS      per network step, default 15
-  --greeting-timeout S   silence before checking for implicit FTPS, default 5
-  --json                 print the report as JSON
-Exit codes: 0 works (maybe with warnings), 3 login refused, 4 certificate/TLS or wrong FTPS mode,
-            5 network/firewall/limits, 6 server replies, 2 usage, 1 anything else.`;
 
 /** The exit code for a report: 0 when it works, else by the first error. */
 export function doctorExitCode(report: DoctorReport): number {
@@ -77,7 +58,7 @@ export function formatDoctorReport(report: DoctorReport): string {
   lines.push('');
   if (report.diagnoses.length === 0) lines.push(t('cli.doctor.noProblems'));
   for (const d of report.diagnoses) {
-    lines.push(`${d.severity.toUpperCase()}: ${d.title}`, `  ${d.explanation}`);
+    lines.push(t('cliUsage.doctor.diagnosis', { severity: d.severity, title: d.title }), `  ${d.explanation}`);
     for (const fix of d.fixes) lines.push(`  - ${fix}`);
     lines.push('');
   }
@@ -103,7 +84,7 @@ export async function runDoctorCommand(args: readonly string[], io: CliIo, overr
       },
     });
     if (values.help) {
-      io.out(DOCTOR_USAGE);
+      io.out(doctorUsage());
       return 0;
     }
     const [url, ...extra] = positionals;

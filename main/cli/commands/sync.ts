@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../../common/models/sync';
 import { explainFailure, exitCodeFor, reportCliFailure } from '../exit-codes';
-import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags, recursionLimitUsage, stopAtRecursionLimit } from '../recursion-limit';
+import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags, stopAtRecursionLimit } from '../recursion-limit';
+import { syncUsage } from '../usage';
 import { resolveCliConnection, settleSiteSaves, type CliConnection } from '../connection';
 import { CONNECTION_OPTIONS, KEEP_TIMES_OPTIONS, connectionFlags, keepTimesFlag } from '../connection-flags';
 import type { CliIo } from '../io';
@@ -17,31 +18,6 @@ import { compareFolders } from '../../sync/compare-folders';
 import { planSync } from '../../sync/plan';
 import { runSyncPlan } from '../../sync/run';
 import { FileSyncStateStore, syncPairKey } from '../../sync/sync-state';
-
-/** `wharf sync --help`. */
-export const SYNC_USAGE = `Usage: wharf sync LOCAL URL --direction up|down|mirror [options]
-
-Compares a local folder with a remote one and makes them match: up (this computer -> server),
-down (server -> this computer) or mirror (both ways, the newer copy wins). Every file is verified.
-
-  --direction up|down|mirror
-  --delete               also delete: up/down what the other side does not have; mirror what was
-                         deleted on one side since the last sync. Nothing is deleted without it.
-  --dry-run              print the plan; change nothing
-  --overwrite-newer      also overwrite copies that are newer than the ones replacing them
-  --timezone-offset MIN  minutes the server's clock is ahead of UTC (LIST times); default the site's or 0
-  --no-hash              compare by size and time only, even where the server offers HASH
-  --size-only            compare sizes only (times ignored): for servers that cannot keep times
-  --parallel N           transfers at once, default 2 (1-10)
-  --in-place             upload straight to the final names (for servers that refuse renames); by
-                         default uploads go to NAME.wharf-part and are renamed once verified
-  --no-keep-times        leave uploaded files with the server's time (no MFMT / SITE UTIME); --keep-times
-                         keeps the local modification times; default the site's setting, else keep
-  --json                 print the plan and the result as JSON
-${recursionLimitUsage('the remote walk')}
-  --ca FILE, --fingerprint SHA256:…, --insecure, --allow-plain, --active, --timeout SECONDS,
-  --cert FILE, --key FILE, --proxy URL  as for other commands
-  --charset NAME         as for other commands`;
 
 function formatSize(n: number | null): string {
   if (n === null) return '';
@@ -160,7 +136,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
       },
     });
     if (values.help) {
-      io.out(SYNC_USAGE);
+      io.out(syncUsage());
       return 0;
     }
     const [localArg, url, ...extra] = positionals;
