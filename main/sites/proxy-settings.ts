@@ -57,9 +57,14 @@ export class ProxySettingsStore {
 
   /** The setting, with whether a password is saved. */
   async get(): Promise<ProxySettings> {
-    const { value } = await this.file.read();
+    const value = await this.read();
     const hasPassword = (await this.options.credentials.get(APP_PROXY_ACCOUNT).catch(() => null)) !== null;
     return { ...value, hasPassword };
+  }
+
+  /** The setting alone: what a connection needs, without asking the keychain whether a password is saved (a `get` from the command line loads no keychain). */
+  async read(): Promise<Omit<ProxySettings, 'hasPassword'>> {
+    return (await this.file.read()).value;
   }
 
   /** The saved password of the app-wide proxy, or null. Main only. */
