@@ -6,7 +6,7 @@ import { resolveProxy, type ProxyEndpoint } from '../ftps/proxy';
 import { ProxySettingsStore } from '../sites/proxy-settings';
 import { proxyForSite, type ConnectivitySources } from '../sites/site-connectivity';
 import { defaultDataDir } from '../sites/site-store';
-import type { CliStores } from './stores';
+import { cliCredentials, type CliStores } from './stores';
 
 /** The command line's client-certificate and proxy flags. */
 export interface ConnectivityFlags {
@@ -40,15 +40,13 @@ export async function cliConnectivity(
 ): Promise<{ clientCertificate?: ClientCertificate; proxy: ProxyEndpoint | null }> {
   if (flags.key !== undefined && flags.cert === undefined) throw new WharfError('invalid-input', t('cli.connectivity.keyNeedsCert'));
   const env = io.env as NodeJS.ProcessEnv;
-  const sources = async (): Promise<ConnectivitySources> => {
-    const { sites, credentials } = await stores();
-    return {
-      getClientKeyPassphrase: (id) => sites.getClientKeyPassphrase(id),
-      getProxyPassword: (id) => sites.getProxyPassword(id),
-      appProxy: new ProxySettingsStore({ dataDir: defaultDataDir(), credentials }),
-      env,
-    };
-  };
+  // The sites file is opened only for a saved site's secrets: a URL reads the app-wide proxy setting and nothing else.
+  const sources = (): ConnectivitySources => ({
+    getClientKeyPassphrase: async (id) => (await stores()).sites.getClientKeyPassphrase(id),
+    getProxyPassword: async (id) => (await stores()).sites.getProxyPassword(id),
+    appProxy: new ProxySettingsStore({ dataDir: defaultDataDir(), credentials: cliCredentials() }),
+    env,
+  });
 
   let proxy: ProxyEndpoint | null;
   if (flags.proxy !== undefined) {
@@ -57,14 +55,14 @@ export async function cliConnectivity(
     proxy = resolveProxy({ mode, proxyUrl: value, source: '--proxy' }, host, io.env.WHARF_PROXY_PASSWORD ?? null, env);
     if (mode === 'custom' && /:[^@/]*@/.test(value.replace(/^[a-z0-9]+:\/\//i, ''))) io.warn(t('cli.connectivity.passwordInProxy'));
   } else {
-    proxy = await proxyForSite(site ?? { id: '', host, proxyMode: 'app', proxyUrl: '' }, await sources());
+    proxy = await proxyForSite(site ?? { id: '', host, proxyMode: 'app', proxyUrl: '' }, sources());
   }
 
   const certPath = flags.cert ?? site?.clientCertPath ?? '';
   if (certPath === '') return { proxy };
   const files = { certPath, keyPath: flags.cert !== undefined ? (flags.key ?? '') : (site?.clientKeyPath ?? '') };
   let passphrase = io.env.WHARF_CERT_PASSPHRASE ?? null;
-  if (passphrase === null && site && flags.cert === undefined) passphrase = await (await sources()).getClientKeyPassphrase(site.id);
+  if (passphrase === null && site && flags.cert === undefined) passphrase = await sources().getClientKeyPassphrase(site.id);
   try {
     return { clientCertificate: await loadClientCertificate(files, passphrase), proxy };
   } catch (err) {

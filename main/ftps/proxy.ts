@@ -1,5 +1,4 @@
 import { connect as netConnect, type Socket } from 'node:net';
-import { SocksClient } from 'socks';
 import { formatProxyAddress, parseProxyUrl, type ProxyAddress, type ProxyMode } from '../../common/models/proxy';
 import { hasControlCharacters } from '../../common/models/site-profile';
 import { WharfError } from '../core/errors';
@@ -59,6 +58,8 @@ export function proxyDialer(proxy: ProxyEndpoint): Dialer {
 async function dialSocks5(proxy: ProxyEndpoint, host: string, port: number, timeoutMs: number): Promise<Socket> {
   const where = formatProxyAddress(proxy);
   try {
+    // Loaded here, not at the top: socks and ip-address are a third of the engine's code, and most connections are direct.
+    const { SocksClient } = await import('socks');
     const { socket } = await SocksClient.createConnection({
       proxy: {
         host: proxy.host,

@@ -44,7 +44,7 @@ export class ProxySettingsStore {
   constructor(private readonly options: ProxySettingsStoreOptions) {
     this.file = new JsonDocumentFile<StoredProxySettings>({
       path: resolve(options.dataDir, PROXY_SETTINGS_FILE_NAME),
-      file: 'proxySettings',
+      label: 'proxy settings file',
       currentVersion: SCHEMA_VERSION,
       migrations: {},
       empty: () => ({ mode: 'system', proxyUrl: '' }),
@@ -57,18 +57,14 @@ export class ProxySettingsStore {
 
   /** The setting, with whether a password is saved. */
   async get(): Promise<ProxySettings> {
-    const value = await this.choice();
+    const value = await this.read();
     const hasPassword = (await this.options.credentials.get(APP_PROXY_ACCOUNT).catch(() => null)) !== null;
     return { ...value, hasPassword };
   }
 
-  /**
-   * The mode and address only, from the file: what every connection asks. The keychain is not opened (loading it
-   * costs a connection, or a `wharf ls`, a tenth of a second) unless a custom proxy then needs its password.
-   */
-  async choice(): Promise<Pick<ProxySettings, 'mode' | 'proxyUrl'>> {
-    const { value } = await this.file.read();
-    return value;
+  /** The setting alone: what a connection needs, without asking the keychain whether a password is saved (a `get` from the command line loads no keychain). */
+  async read(): Promise<Omit<ProxySettings, 'hasPassword'>> {
+    return (await this.file.read()).value;
   }
 
   /** The saved password of the app-wide proxy, or null. Main only. */

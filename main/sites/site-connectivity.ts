@@ -7,8 +7,8 @@ import { resolveProxy, type ProxyEndpoint } from '../ftps/proxy';
 export interface ConnectivitySources {
   getClientKeyPassphrase(siteId: string): Promise<string | null>;
   getProxyPassword(siteId: string): Promise<string | null>;
-  /** The app-wide proxy; null where there is none to read (then `app` means `system`). */
-  readonly appProxy: { choice(): Promise<Pick<ProxySettings, 'mode' | 'proxyUrl'>>; getPassword(): Promise<string | null> } | null;
+  /** The app-wide proxy; null where there is none to read (then `app` means `system`). Its password is read only for a custom proxy. */
+  readonly appProxy: { read(): Promise<Omit<ProxySettings, 'hasPassword'>>; getPassword(): Promise<string | null> } | null;
   /** default process.env */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -40,7 +40,7 @@ export async function proxyForSite(site: Pick<SiteProfile, 'id' | 'host' | 'prox
   const mode = site.proxyMode ?? 'app';
   if (mode === 'custom') return resolveProxy({ mode, proxyUrl: site.proxyUrl ?? '', source: 'site' }, site.host, await sources.getProxyPassword(site.id), env);
   if (mode !== 'app') return resolveProxy({ mode, proxyUrl: '', source: 'site' }, site.host, null, env);
-  const app = sources.appProxy ? await sources.appProxy.choice() : { mode: 'system' as const, proxyUrl: '' };
+  const app = sources.appProxy ? await sources.appProxy.read() : { mode: 'system' as const, proxyUrl: '' };
   const password = app.mode === 'custom' && sources.appProxy ? await sources.appProxy.getPassword() : null;
   return resolveProxy({ mode: app.mode, proxyUrl: app.proxyUrl, source: 'app setting' }, site.host, password, env);
 }

@@ -3,6 +3,7 @@
  * commands never load the FTP engine (FtpsSession, basic-ftp, the proxy and TLS code), which only the
  * commands that connect pull in, from a chunk of its own. Checked on the built files twice: what the entry
  * requires before any command runs, and which bundle files a real run of bin/wharf has loaded when it exits.
+ * A direct connection to a URL loads neither the SOCKS library nor keytar.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -68,7 +69,7 @@ function loadedWith(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-/** A preload that writes, as the process exits, which files of dist/cli it loaded, and `keychain` if keytar was loaded. */
+/** A preload that writes, as the process exits, which files of dist/cli it loaded. */
 const recorder = join(work, 'record-loaded.cjs');
 
 interface RecordedRun {
@@ -77,13 +78,13 @@ interface RecordedRun {
 }
 
 /** Runs bin/wharf with the recorder; the list of loaded bundle files comes back on a file of its own. */
-function runRecorded(args: readonly string[]): Promise<RecordedRun> {
+function runRecorded(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RecordedRun> {
   const listFile = join(work, `loaded-${args.join('-').replace(/[^a-z-]/gi, '')}.txt`);
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--require', recorder, join(ROOT, 'bin', 'wharf'), ...args],
-      { env: { ...process.env, WHARF_DATA_DIR: join(work, 'data'), WHARF_PASSWORD: 'unused', WHARF_LOADED_LIST: listFile }, timeout: 60_000 },
+      { env: { ...env, WHARF_DATA_DIR: join(work, 'data'), WHARF_PASSWORD: 'unused', WHARF_LOADED_LIST: listFile }, timeout: 60_000 },
       (err) => {
         const loaded = readFileSync(listFile, 'utf8').split('\n').filter((line) => line !== '');
         resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, loaded });
@@ -100,9 +101,7 @@ before(() => {
 const { relative } = require('node:path');
 const cliDir = ${JSON.stringify(CLI_DIR)};
 process.on('exit', () => {
-  const files = Object.keys(require.cache);
-  const loaded = files.filter((f) => f.startsWith(cliDir)).map((f) => relative(cliDir, f));
-  if (files.some((f) => /[\\/]node_modules[\\/]keytar[\\/]/.test(f))) loaded.push('keychain');
+  const loaded = Object.keys(require.cache).filter((f) => f.startsWith(cliDir) || f.includes('node_modules/keytar/')).map((f) => relative(cliDir, f));
   writeFileSync(process.env.WHARF_LOADED_LIST, loaded.join('\\n'));
 });
 `,
@@ -133,8 +132,15 @@ describe('the command line loads the engine only for commands that connect', () 
     assert.equal(run.code, 5);
     const loaded = engineModulesAmong(run.loaded).join('\n');
     for (const module of ['main/ftps/session.ts', 'node_modules/basic-ftp/', 'main/cli/connection.ts']) assert.ok(loaded.includes(module), `${module} loaded: ${run.loaded.join(', ')}`);
-    // A URL with its password given holds no secret in the keychain, and the app-wide proxy setting (mode and
-    // address) is in a file: loading keytar here cost every `wharf ls` a tenth of a second (#17's bench).
-    assert.ok(!run.loaded.includes('keychain'), 'a URL connection does not load the keychain');
+  });
+
+  test('a URL reached without a proxy loads neither the SOCKS library nor the keychain (a fixed cost of every get)', async () => {
+    // No proxy in the environment and no app-wide proxy saved: the connection is direct.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(all|https?|ftp|no)_proxy$/i.test(name)));
+    const run = await runRecorded(['ls', 'ftpes://someone@127.0.0.1:1/'], env);
+    assert.equal(run.code, 5);
+    assert.ok(engineModulesAmong(run.loaded).some((module) => module.startsWith('main/ftps/session.ts')), `the engine loaded: ${run.loaded.join(', ')}`);
+    assert.deepEqual(engineModulesAmong(run.loaded).filter((module) => module.startsWith('node_modules/socks/')), [], `loaded: ${run.loaded.join(', ')}`);
+    assert.deepEqual(run.loaded.filter((file) => file.includes('node_modules/keytar/')), [], 'keytar is loaded only for a secret someone asks for');
   });
 });

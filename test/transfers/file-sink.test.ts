@@ -28,7 +28,7 @@ describe('FileSink', () => {
   test('a sink destroyed mid-batch (a cut connection) writes every byte it accepted, at its position', async () => {
     const path = join(work, 'cut.bin');
     const handle = await open(path, 'w+');
-    // 1.5 MiB plus a bit: one full batch and a partial one that no batch boundary would have flushed.
+    // 1.5 MiB plus a bit: full batches and a partial one that no batch boundary would have flushed.
     const data = testBytes(1024 * 1024 + 512 * 1024 + 777, 3);
     const position = 4096;
     try {
@@ -47,6 +47,25 @@ describe('FileSink', () => {
     const onDisk = readFileSync(path);
     assert.equal(onDisk.length, position + data.length);
     assert.ok(onDisk.subarray(position).equals(data));
+  });
+
+  test('a write the file refuses stops the sink with that error, and no byte after it counts as persisted', async () => {
+    const path = join(work, 'refused.bin');
+    await (await open(path, 'w')).close();
+    // Opened for reading only: every write fails (EBADF), as a full or vanished disk would.
+    const handle = await open(path, 'r');
+    try {
+      const sink = new FileSink({ handle, position: 0 });
+      const failure = once(sink, 'error');
+      void writeInRecords(sink, testBytes(2 * 1024 * 1024, 7)).catch(() => undefined);
+      const [error] = (await failure) as [NodeJS.ErrnoException];
+      assert.equal(error.code, 'EBADF');
+      if (!sink.closed) await once(sink, 'close');
+      assert.equal(sink.persistedBytes, 0);
+    } finally {
+      await handle.close();
+    }
+    assert.equal(readFileSync(path).length, 0);
   });
 
   test('a range sink takes exactly its bytes and reports itself full once', async () => {

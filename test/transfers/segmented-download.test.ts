@@ -130,19 +130,29 @@ describe('segmented downloads', () => {
     const local = join(folder, 'big.bin');
     const paths = segmentedTemporaryPaths(local, remote);
     const { session } = await openSession(fleet, server);
-    // First run: stopped once half the file is on disk, as a pause or a quit stops it.
+    // First run: the three helper connections go through a proxy that stops passing data 3 MB into each, so the
+    // download is surely still running when half the file is on disk (on loopback it could otherwise finish
+    // within one progress report); it is then stopped, as a pause or a quit stops it.
+    const proxy = await startFaultProxy({
+      upstreamHost: server.host,
+      controlPort: server.port,
+      passivePorts: passivePortsOf(fleet, 'proftpd-explicit'),
+      plan: ({ kind }) => (kind === 'data' ? { kind: 'stall', atByte: 3_000_000 } : null),
+    });
     const stop = new AbortController();
     try {
       await assert.rejects(
         downloadInSegments({
           remotePath: remote, localPath: local, localRoot: folder, segments: 4, resume: false, session, signal: stop.signal,
-          openSession: async () => (await openSession(fleet, server)).session,
+          // The certificate names 127.0.0.1; through the proxy's 127.0.0.2 it is trusted by its pinned fingerprint.
+          openSession: async () => (await openSession(fleet, server, { targetOverrides: { host: proxy.host, port: proxy.controlPort }, pinnedFingerprint: server.certFingerprintSha256 as string })).session,
           onProgress: (done) => {
             if (done >= SIZE / 2) stop.abort();
           },
         }),
         /cancelled/,
       );
+      await proxy.close();
       assert.ok(!existsSync(local), 'nothing under the final name');
       assert.ok(existsSync(paths.data) && existsSync(paths.state), 'the temporary and its ranges stay for a later run');
       const recorded = JSON.parse(readFileSync(paths.state, 'utf8')) as { ranges: { start: number; end: number; done: number }[] };
@@ -165,6 +175,7 @@ describe('segmented downloads', () => {
       for (const offset of restOffsets(log)) assert.ok(continuedAt.has(offset), `REST ${offset} continues a range where it stopped`);
     } finally {
       await session.close();
+      await proxy.close();
     }
     assert.equal(sha256(local), DATA_SHA);
     assert.deepEqual(readdirSync(folder), ['big.bin']);

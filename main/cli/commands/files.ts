@@ -155,14 +155,18 @@ async function runThroughQueue(
     defaultConcurrency: flags.parallel,
     defaultOverwrite: overwritePolicy(flags),
     expansionBudget: flags.expansionBudget,
-    onBudgetExceeded: stopAtRecursionLimit(t('cli.files.nothingDownloaded')),
+    onBudgetExceeded: stopAtRecursionLimit(() => t('cli.files.nothingDownloaded')),
   });
   // A folder is walked whole before its first file starts: a walk stopped at --max-items or --max-depth then
   // leaves nothing half-downloaded (no partial tree, no orphaned temporaries) for the run with a higher limit.
   const walksFirst = request.direction === 'download' && request.kind === 'directory';
   if (walksFirst) queue.controls.pauseAll();
-  const progress = new ProgressLine(progressStream, !flags.quiet && progressStream.isTTY === true);
-  const unsubscribe = queue.subscribe((update) => progress.update(t('cli.files.progress', { done: String(update.progress.done), total: String(update.progress.total) }), update.progress.bytesDone, update.progress.bytesTotal || null));
+  const showProgress = !flags.quiet && progressStream.isTTY === true;
+  const progress = new ProgressLine(progressStream, showProgress);
+  // No line to draw (-q, a pipe): no label formatted per update either.
+  const unsubscribe = showProgress
+    ? queue.subscribe((update) => progress.update(t('cli.files.progress', { done: String(update.progress.done), total: String(update.progress.total) }), update.progress.bytesDone, update.progress.bytesTotal || null))
+    : () => undefined;
   const questions = queue.onDidChangeQuestion((question) => {
     if (question) void answerOnTerminal(queue, question);
   });
@@ -279,7 +283,7 @@ async function fileCommand(command: string, positionals: string[], flags: CliFla
       return true;
     case 'rm':
       await withRemote(positionals, flags, t('cli.files.rmUsage'), (session, path) =>
-        session.remove(path, flags.recursive ? { recursive: true, limits: { ...flags.expansionBudget, onExceeded: stopAtRecursionLimit(t('cli.files.nothingDeleted')) } } : {}),
+        session.remove(path, flags.recursive ? { recursive: true, limits: { ...flags.expansionBudget, onExceeded: stopAtRecursionLimit(() => t('cli.files.nothingDeleted')) } } : {}),
       );
       return true;
     case 'mkdir':
