@@ -44,7 +44,7 @@ export class ProxySettingsStore {
   constructor(private readonly options: ProxySettingsStoreOptions) {
     this.file = new JsonDocumentFile<StoredProxySettings>({
       path: resolve(options.dataDir, PROXY_SETTINGS_FILE_NAME),
-      label: 'proxy settings file',
+      file: 'proxySettings',
       currentVersion: SCHEMA_VERSION,
       migrations: {},
       empty: () => ({ mode: 'system', proxyUrl: '' }),
