@@ -67,10 +67,10 @@ export function paneMenuItems(side: PaneSide, targets: readonly PaneEntry[], con
   if (side === 'remote') {
     return [
       // A file opens as a downloaded temporary copy; Enter on a file transfers it instead (FileZilla's way).
-      item('open', t('rendererWords.menu.open'), one !== null, one !== null && !opensAsFolder(side, one) ? null : 'Enter'),
-      item('download', t('rendererWords.menu.download'), some && context.otherReady, 'Ctrl+Enter'),
+      item('open', t('rendererWords.menu.open'), one !== null, one !== null && !opensAsFolder(side, one) ? null : t('rendererWords.key.enter')),
+      item('download', t('rendererWords.menu.download'), some && context.otherReady, t('rendererWords.key.ctrlEnter')),
       item('rename', t('rendererWords.menu.rename'), one !== null, 'F2', true),
-      item('delete', t('rendererWords.menu.delete'), some, 'Del'),
+      item('delete', t('rendererWords.menu.delete'), some, t('rendererWords.key.delete')),
       item('new-folder', t('rendererWords.menu.newFolder'), true, 'F7'),
       item('permissions', t('rendererWords.menu.permissions'), some, null, true),
       item('raw-command', t('rendererWords.menu.rawCommand'), true),
@@ -79,10 +79,10 @@ export function paneMenuItems(side: PaneSide, targets: readonly PaneEntry[], con
     ];
   }
   return [
-    item('open', t('rendererWords.menu.open'), one !== null, 'Enter'),
-    item('upload', t('rendererWords.menu.upload'), some && context.otherReady, 'Ctrl+Enter'),
+    item('open', t('rendererWords.menu.open'), one !== null, t('rendererWords.key.enter')),
+    item('upload', t('rendererWords.menu.upload'), some && context.otherReady, t('rendererWords.key.ctrlEnter')),
     item('rename', t('rendererWords.menu.rename'), one !== null, 'F2', true),
-    item('delete', t('rendererWords.menu.delete'), some, 'Del'),
+    item('delete', t('rendererWords.menu.delete'), some, t('rendererWords.key.delete')),
     item('new-folder', t('rendererWords.menu.newFolder'), true, 'F7'),
     item('reveal', t('rendererWords.menu.reveal'), true, null, true),
   ];

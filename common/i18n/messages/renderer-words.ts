@@ -132,6 +132,11 @@ export const rendererWordsMessages = defineMessages({
   'rendererWords.menu.refresh': { en: 'Refresh', de: 'Aktualisieren', ja: '更新' },
   'rendererWords.menu.reveal': { en: 'Reveal in file manager', de: 'Im Dateimanager anzeigen', ja: 'ファイルマネージャーで表示' },
 
+  // Key names beside the menu items (as German keyboards and menus print them); F2, F5 and F7 read the same everywhere.
+  'rendererWords.key.enter': { en: 'Enter', de: 'Eingabe', ja: 'Enter' },
+  'rendererWords.key.ctrlEnter': { en: 'Ctrl+Enter', de: 'Strg+Eingabe', ja: 'Ctrl+Enter' },
+  'rendererWords.key.delete': { en: 'Del', de: 'Entf', ja: 'Del' },
+
   // A name typed for a new folder or a rename.
   'rendererWords.name.empty': { en: 'Enter a name.', de: 'Geben Sie einen Namen ein.', ja: '名前を入力してください。' },
   'rendererWords.name.reserved': { en: 'That name is reserved.', de: 'Dieser Name ist reserviert.', ja: 'この名前は予約されています。' },
