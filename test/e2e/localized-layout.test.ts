@@ -114,10 +114,9 @@ for (const locale of ['en-XA', 'de'] as const) {
         // (commands and replies are the protocol's own words); the TLS version the lock shows (a protocol name,
         // kept as it is in every language); and main's message in the notice and the pane's failure line
         // (main's words are checked by its own tests).
-        const transcript = await page.locator('.log-text').allInnerTexts();
-        const mainsWords = await page.locator('.notice .notice-text > p:not(.muted), .pane-failure-text > span:not(.muted)').allInnerTexts();
-        const data = [REPORT, 'notes.txt', 'draft.txt', 'localized', server.host, String(server.port), server.user, work.home, missing, '..', 'TLS 1.2', 'TLS 1.3', ...transcript, ...mainsWords];
-        const leftInWindow = await findUnlocalizedText(page.locator('.app'), data);
+        const transcriptAndMainsWords = '.log-text, .notice .notice-text > p:not(.muted), .pane-failure-text > span:not(.muted)';
+        const data = [REPORT, 'notes.txt', 'draft.txt', 'localized', server.host, String(server.port), server.user, work.home, missing, '..', 'TLS 1.2', 'TLS 1.3'];
+        const leftInWindow = await findUnlocalizedText(page.locator('.app'), data, transcriptAndMainsWords);
         // A pane's menu, opened on a row.
         await paneRow(page, 'remote', REPORT).click({ button: 'right' });
         const menu = page.getByRole('menu');
