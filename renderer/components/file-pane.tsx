@@ -10,7 +10,7 @@ import { hasHiddenCharacters, visibleName } from '../../common/models/visible-na
 import { beginPaneDrag, currentPaneDrag, endPaneDrag, isOsFileDrag, WHARF_DRAG_TYPE } from '../drag';
 import { focusGrid, registerGrid } from '../focus';
 import { useDispatcher, useStore } from '../hooks';
-import { MARK_WORDS, markFor, paneMarks } from '../state/compare-model';
+import { markFor, markWords, paneMarks, type CompareMarkKind } from '../state/compare-model';
 import { formatDate, formatSize, typeLabel } from '../state/format';
 import {
   countSummary,
@@ -313,7 +313,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           )}
           {mark && mark.kind !== 'same' && mark.kind !== 'folder' && (
             <span className="visually-hidden">
-              {t('panes.row.markHidden', { mark: MARK_WORDS[mark.kind] })}
+              {t('panes.row.markHidden', { mark: markWords(mark.kind) })}
             </span>
           )}
         </div>
@@ -482,9 +482,9 @@ function loadingText(loading: boolean, received: number, total: number): string 
 }
 
 /** A row's tooltip: its name (and link target), and why a compare marked it. */
-function rowTitle(entry: PaneEntry, mark: { readonly kind: keyof typeof MARK_WORDS; readonly explanation: string } | null): string {
+function rowTitle(entry: PaneEntry, mark: { readonly kind: CompareMarkKind; readonly explanation: string } | null): string {
   const name = entry.linkTarget ? t('panes.row.link', { name: visibleName(entry.name), target: visibleName(entry.linkTarget) }) : visibleName(entry.name);
-  return mark ? t('panes.row.mark', { name, mark: MARK_WORDS[mark.kind], explanation: mark.explanation }) : name;
+  return mark ? t('panes.row.mark', { name, mark: markWords(mark.kind), explanation: mark.explanation }) : name;
 }
 
 function isHiddenName(entry: PaneEntry): boolean {

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { t, translator } from '../../common/i18n/t';
 import { useDispatcher, useStore } from '../hooks';
-import { compareCounts, MARK_WORDS, resultApplies } from '../state/compare-model';
+import { compareCounts, markWords, resultApplies } from '../state/compare-model';
 import { Icon } from './icons';
 
 /** The bar; nothing while neither compare nor synchronised browsing is on. */
@@ -41,13 +41,13 @@ export function PairBar(): ReactNode {
             <>
               <span className="legend" aria-label={t('shell.pair.legend')}>
                 <span className="legend-item">
-                  <span className="swatch only-local" aria-hidden="true" /> {MARK_WORDS['only-local']} <span className="count">{counts.onlyLocal}</span>
+                  <span className="swatch only-local" aria-hidden="true" /> {markWords('only-local')} <span className="count">{counts.onlyLocal}</span>
                 </span>
                 <span className="legend-item">
-                  <span className="swatch only-remote" aria-hidden="true" /> {MARK_WORDS['only-remote']} <span className="count">{counts.onlyRemote}</span>
+                  <span className="swatch only-remote" aria-hidden="true" /> {markWords('only-remote')} <span className="count">{counts.onlyRemote}</span>
                 </span>
                 <span className="legend-item">
-                  <span className="swatch different" aria-hidden="true" /> {MARK_WORDS.different} <span className="count">{counts.different}</span>
+                  <span className="swatch different" aria-hidden="true" /> {markWords('different')} <span className="count">{counts.different}</span>
                 </span>
                 <span className="legend-item">
                   <span className="newer-mark" aria-hidden="true">{t('shell.pair.newer')}</span> {t('shell.pair.newerCopy')}

@@ -14,14 +14,14 @@ export class CertificatesController {
   /** Reads the always-trusted (pinned) certificates for their list. */
   async load(): Promise<void> {
     const result = await wharf().certificatesList({});
-    if (!result.ok) return this.notices.report(result.error, 'Trusted certificates');
+    if (!result.ok) return this.notices.report(result.error, t('rendererWords.context.trustedCertificates'));
     this.stores.sites.update((s) => ({ ...s, pinned: result.value }));
   }
 
   /** Stops always trusting a server's certificate: the next connection asks again. */
   async remove(host: string, port: number): Promise<void> {
     const result = await wharf().certificatesRemove({ host, port });
-    if (!result.ok) return this.notices.report(result.error, 'Remove certificate');
+    if (!result.ok) return this.notices.report(result.error, t('rendererWords.context.removeCertificate'));
     this.notices.notify('info', t('notices.certificateRemoved.title'), t('notices.certificateRemoved.message', { host, port }));
     await this.load();
   }
@@ -29,7 +29,7 @@ export class CertificatesController {
   /** Forgets the certificate pinned for a server, so the next connection asks about the new one. */
   async forget(host: string, port: number): Promise<void> {
     const result = await wharf().certificatesRemove({ host, port });
-    if (!result.ok) return this.notices.report(result.error, 'Forget certificate');
+    if (!result.ok) return this.notices.report(result.error, t('rendererWords.context.forgetCertificate'));
     this.notices.notify('info', t('notices.certificateForgotten.title'), t('notices.certificateForgotten.message', { host, port }));
   }
 }

@@ -116,9 +116,9 @@ export class ConnectionsController {
         const target =
           request.kind === 'quick' ? { host: request.host, port: request.port ?? (request.mode === 'implicit' ? 990 : 21) } : this.stores.sites.get().listing?.sites.find((s) => s.id === request.siteId);
         if (target) this.dialogs.open({ kind: 'certificate-changed', id: dialogId('changed'), host: target.host, port: target.port, pinned: detail['expected'], presented: detail['presented'] });
-        else this.notices.report(result.error, 'Connection');
+        else this.notices.report(result.error, t('rendererWords.context.connection'));
       } else {
-        this.notices.report(result.error, 'Connection');
+        this.notices.report(result.error, t('rendererWords.context.connection'));
       }
       return false;
     }
@@ -142,7 +142,7 @@ export class ConnectionsController {
     const id = this.stores.sessions.get().activeId;
     if (!id) return;
     const result = await wharf().remoteDisconnect({ sessionId: id });
-    if (!result.ok) this.notices.report(result.error, 'Disconnect');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.disconnect'));
   }
 
   /** Opens the lock badge's security report. */
@@ -150,7 +150,7 @@ export class ConnectionsController {
     const session = activeSession(this.stores.sessions.get());
     if (!session) return;
     const result = await wharf().remoteSecurityReport({ sessionId: session.sessionId });
-    if (!result.ok) return this.notices.report(result.error, 'Security report');
+    if (!result.ok) return this.notices.report(result.error, t('rendererWords.context.securityReport'));
     this.dialogs.open({ kind: 'security-report', id: 'security-report', label: session.label, report: result.value });
   }
 }

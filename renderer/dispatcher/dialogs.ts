@@ -1,4 +1,5 @@
 /** Dialogs the renderer opens, and the answers to main's questions (certificate, overwrite, edited file, choice). */
+import { t } from '../../common/i18n/t';
 import type { EditedFileAction, TrustDecision } from '../../common/ipc/payloads';
 import type { OverwriteChoice } from '../../common/models/transfer';
 import { closeDialog, openDialog, type Dialog } from '../state/dialogs';
@@ -47,7 +48,7 @@ export class DialogsController {
   async answerEditedFile(questionId: string, action: EditedFileAction): Promise<void> {
     this.close(questionId);
     const result = await wharf().answerEditedFile({ questionId, action });
-    if (!result.ok) this.notices.report(result.error, 'Upload edited file');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.uploadEdited'));
   }
 
   /** Answers a question with named answers (`choiceQuestion`). */

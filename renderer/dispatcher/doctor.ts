@@ -81,7 +81,7 @@ export class DoctorController {
     if (!run || run.phase !== 'running' || run.cancelling) return;
     this.stores.doctor.update((d) => (d.run ? { run: requestCancel(d.run, run.runId) } : d));
     const result = await wharf().doctorCancel({ runId: run.runId });
-    if (!result.ok) this.notices.report(result.error, 'Cancel test');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.cancelTest'));
   }
 
   /** Closes the doctor's dialog; a run still going is cancelled, so it holds no connection nobody watches. */
@@ -100,7 +100,7 @@ export class DoctorController {
     const secret = this.target && 'password' in this.target ? (this.target.password ?? '') : '';
     const text = doctorReportText(report, secret ? [secret] : [], this.stores.ui.get().app?.version);
     const result = await wharf().clipboardWriteText({ text });
-    if (!result.ok) return this.notices.report(result.error, 'Copy report');
+    if (!result.ok) return this.notices.report(result.error, t('rendererWords.context.copyReport'));
     this.notices.notify('success', t('notices.reportCopied.title'), t('notices.reportCopied.message'));
   }
 

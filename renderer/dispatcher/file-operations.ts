@@ -1,4 +1,5 @@
 /** What the user does to files in a pane: new folder, rename, delete, move, drag out, permissions, raw commands. */
+import { t } from '../../common/i18n/t';
 import type { RawReply } from '../../common/ipc/payloads';
 import { hasControlCharacters } from '../../common/models/site-profile';
 import { visibleName } from '../../common/models/visible-name';
@@ -23,7 +24,7 @@ export class FileOperationsController {
     const path = joinPath(state.path, name, state.separator);
     const result = side === 'local' ? await wharf().localMkdir({ path }) : await wharf().remoteMkdir({ sessionId: state.sessionId ?? '', path });
     if (!result.ok) {
-      this.notices.reportInPane(side, 'New folder', result.error, () => this.mkdir(side, name));
+      this.notices.reportInPane(side, t('rendererWords.context.newFolder'), result.error, () => this.mkdir(side, name));
       return false;
     }
     this.stores.pane(side).update((s) => ({ ...s, cursor: name, anchor: name, selected: new Set([name]) }));
@@ -42,7 +43,7 @@ export class FileOperationsController {
         ? await wharf().localRename({ from: fromPath, to: toPath })
         : await wharf().remoteRename({ sessionId: state.sessionId ?? '', from: fromPath, to: toPath });
     if (!result.ok) {
-      this.notices.reportInPane(side, 'Rename', result.error, () => this.rename(side, from, to));
+      this.notices.reportInPane(side, t('rendererWords.context.rename'), result.error, () => this.rename(side, from, to));
       return false;
     }
     this.stores.pane(side).update((s) => ({ ...s, cursor: to, anchor: to, selected: new Set([to]) }));
@@ -57,7 +58,7 @@ export class FileOperationsController {
         ? await wharf().localDelete({ paths, toTrash: true })
         : await wharf().remoteDelete({ sessionId: state.sessionId ?? '', paths, recursive });
     if (!result.ok) {
-      this.notices.reportInPane(side, 'Delete', result.error, () => this.remove(side, paths, recursive));
+      this.notices.reportInPane(side, t('rendererWords.context.delete'), result.error, () => this.remove(side, paths, recursive));
       return false;
     }
     return true;
@@ -75,7 +76,7 @@ export class FileOperationsController {
           ? await wharf().localRename({ from, to })
           : await wharf().remoteRename({ sessionId: state.sessionId ?? '', from, to });
       if (!result.ok) {
-        this.notices.reportInPane(side, `Move ${entry.name}`, result.error, () => this.move(side, entries, folder));
+        this.notices.reportInPane(side, t('rendererWords.context.move', { name: entry.name }), result.error, () => this.move(side, entries, folder));
         return false;
       }
     }
@@ -92,16 +93,16 @@ export class FileOperationsController {
       side === 'local'
         ? files.map((e) => ({ side: 'local' as const, path: entryPath(state, e) }))
         : files.filter((e) => !controlNamed.includes(e)).map((e) => ({ side: 'remote' as const, sessionId: state.sessionId ?? '', path: entryPath(state, e) }));
-    const controlNote = controlNamed.length === 0 ? '' : ` ${controlNamed.map((e) => `"${visibleName(e.name)}"`).join(', ')}: the name contains a control character.`;
+    const controlNote = controlNamed.length === 0 ? [] : [t('rendererWords.dragOut.controlNames', { names: controlNamed.map((e) => `"${visibleName(e.name)}"`).join(', ') })];
     if (items.length === 0) {
-      if (controlNote) this.notices.notify('warning', 'Drag out', `Nothing dragged.${controlNote}`);
+      if (controlNote.length > 0) this.notices.notify('warning', t('rendererWords.context.dragOut'), [t('rendererWords.dragOut.nothing'), ...controlNote].join(' '));
       return;
     }
     const result = await wharf().dragOut({ items });
-    if (!result.ok) return this.notices.report(result.error, 'Drag out');
+    if (!result.ok) return this.notices.report(result.error, t('rendererWords.context.dragOut'));
     const leftOut = files.length - result.value.files.length;
-    const logNote = items.length > result.value.files.length ? ' The message log says why for each.' : '';
-    if (leftOut > 0) this.notices.notify('warning', 'Drag out', `${leftOut} of ${files.length} files left out: their names cannot be used safely here.${logNote}${controlNote}`);
+    const logNote = items.length > result.value.files.length ? [t('rendererWords.dragOut.logSays')] : [];
+    if (leftOut > 0) this.notices.notify('warning', t('rendererWords.context.dragOut'), [t('rendererWords.dragOut.leftOut', { leftOut, total: files.length }), ...logNote, ...controlNote].join(' '));
   }
 
   /** SITE CHMOD on each path (stopping at the first refusal); main refreshes the folder after each. */
@@ -109,7 +110,7 @@ export class FileOperationsController {
     for (const path of paths) {
       const result = await wharf().remoteChmod({ sessionId, path, mode });
       if (!result.ok) {
-        this.notices.report(result.error, `Permissions of ${path.slice(path.lastIndexOf('/') + 1)}`);
+        this.notices.report(result.error, t('rendererWords.context.permissionsOf', { name: path.slice(path.lastIndexOf('/') + 1) }));
         return false;
       }
     }
@@ -121,7 +122,7 @@ export class FileOperationsController {
     const result = await wharf().remoteCommand({ sessionId, command });
     this.view.showBottomTab('log');
     if (!result.ok) {
-      this.notices.report(result.error, 'Custom command');
+      this.notices.report(result.error, t('rendererWords.context.customCommand'));
       return null;
     }
     return result.value;

@@ -141,13 +141,12 @@ export class FolderPairController {
     const separators = { local: this.stores.local.get().separator, remote: '/' };
     const move = followPath(pair.roots, side, path, separators);
     if (move.kind === 'outside') {
-      this.stores.pair.update((p) => ({ ...p, note: `Synchronised browsing is waiting: ${move.reason}.` }));
+      this.stores.pair.update((p) => ({ ...p, note: move.reason }));
       return;
     }
     const there = this.stores.pane(other).get();
-    const where = other === 'remote' ? 'on the server' : 'in the local folder';
     const name = lastSegment(move.path, separators[other]);
-    const missing = `“${move.relative || name}” does not exist ${where}: the ${other} pane stays in ${there.path ?? '—'}.`;
+    const missing = t('rendererWords.follow.missing', { name: move.relative || name, side: other, path: there.path ?? '—' });
     if (there.path === move.path) {
       this.stores.pair.update((p) => ({ ...p, roots: move.roots, note: null }));
       return;

@@ -113,7 +113,7 @@ export class Dispatcher {
     if (snapshot.ok) stores.queue.update((q) => receiveSnapshot(q, snapshot.value));
     else this.notices.report(snapshot.error);
     if (running.ok) stores.runningSyncs.update((r) => receiveRunningSyncs(r, running.value));
-    else this.notices.report(running.error, 'Running syncs');
+    else this.notices.report(running.error, t('queue.runningSyncs.label'));
     if (pending.ok) {
       for (const q of pending.value) stores.dialogs.update((d) => openDialog(d, questionDialog(q)));
     }

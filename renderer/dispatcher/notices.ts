@@ -48,6 +48,6 @@ export class NoticesController {
   /** Copies a text (a fingerprint). */
   async copyText(text: string): Promise<void> {
     const result = await wharf().clipboardWriteText({ text });
-    if (!result.ok) this.report(result.error, 'Copy');
+    if (!result.ok) this.report(result.error, t('rendererWords.context.copy'));
   }
 }

@@ -86,12 +86,12 @@ export class PaneCommandsController {
           await this.panes.go(side, entryPath(state, one));
         } else if (side === 'remote' && hasControlCharacters(one.name)) {
           // No request may carry it (the gate refuses such a path) and no copy could be named so: say why here.
-          const message = `The server named this file "${visibleName(one.name)}", which contains a control character; it cannot be opened.`;
-          this.notices.report({ kind: 'unsafe-name', message }, 'Open');
+          const message = t('rendererWords.openUnsafe', { name: visibleName(one.name) });
+          this.notices.report({ kind: 'unsafe-name', message }, t('rendererWords.context.open'));
         } else {
           const path = entryPath(state, one);
           const result = side === 'local' ? await wharf().localOpen({ path }) : await wharf().remoteOpen({ sessionId: state.sessionId ?? '', path });
-          if (!result.ok) this.notices.report(result.error, 'Open');
+          if (!result.ok) this.notices.report(result.error, t('rendererWords.context.open'));
         }
         return;
       case 'download':
@@ -138,7 +138,7 @@ export class PaneCommandsController {
         const text = targets.length > 0 ? targets.map((e) => entryPath(state, e)).join('\n') : (state.path ?? '');
         if (!text) return;
         const result = await wharf().clipboardWriteText({ text });
-        if (!result.ok) return this.notices.report(result.error, 'Copy path');
+        if (!result.ok) return this.notices.report(result.error, t('rendererWords.context.copyPath'));
         this.notices.notify('success', t('notices.pathCopied.title', { count: Math.max(1, targets.length) }), text.length > 200 ? t('notices.pathCopied.many', { count: targets.length }) : text);
         return;
       }
@@ -149,7 +149,7 @@ export class PaneCommandsController {
         const path = one ? entryPath(state, one) : state.path;
         if (side !== 'local' || !path) return;
         const result = await wharf().localReveal({ path });
-        if (!result.ok) this.notices.report(result.error, 'Reveal');
+        if (!result.ok) this.notices.report(result.error, t('rendererWords.context.reveal'));
         return;
       }
       default: {

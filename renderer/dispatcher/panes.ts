@@ -48,7 +48,7 @@ export class PanesController {
     if (seq !== this.listSeq.local) return result.ok;
     if (!result.ok) {
       local.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
-      if (!options.quiet) this.notices.reportInPane('local', 'Local folder', result.error, () => this.openLocal(path), true);
+      if (!options.quiet) this.notices.reportInPane('local', t('rendererWords.context.localFolder'), result.error, () => this.openLocal(path), true);
       return false;
     }
     this.stores.paneFailures.listed('local', result.value.path !== local.get().path);
@@ -93,7 +93,7 @@ export class PanesController {
     if (seq !== this.listSeq.remote) return result.ok;
     if (!result.ok) {
       remote.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
-      if (!options.quiet) this.notices.reportInPane('remote', 'Remote folder', result.error, () => this.openRemote(path), true);
+      if (!options.quiet) this.notices.reportInPane('remote', t('rendererWords.context.remoteFolder'), result.error, () => this.openRemote(path), true);
       return false;
     }
     this.stores.paneFailures.listed('remote', result.value.path !== startPath);

@@ -12,7 +12,7 @@ export class ProxyController {
   async load(): Promise<ProxySettings | null> {
     const result = await wharf().proxySettingsGet({});
     if (!result.ok) {
-      this.notices.report(result.error, 'Proxy');
+      this.notices.report(result.error, t('rendererWords.context.proxy'));
       return null;
     }
     return result.value;
@@ -22,7 +22,7 @@ export class ProxyController {
   async save(input: ProxySettingsInput): Promise<boolean> {
     const result = await wharf().proxySettingsSet(input);
     if (!result.ok) {
-      this.notices.report(result.error, 'Proxy');
+      this.notices.report(result.error, t('rendererWords.context.proxy'));
       return false;
     }
     this.notices.notify('info', t('notices.proxySaved.title'), t('notices.proxySaved.message'));

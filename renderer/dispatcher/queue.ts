@@ -1,4 +1,5 @@
 /** The transfer queue's controls: tabs, selection, item commands, order, pause, clear, overwrite policy. */
+import { t } from '../../common/i18n/t';
 import type { Result } from '../../common/models/result';
 import type { OverwritePolicy, QueueSnapshot, TransferState } from '../../common/models/transfer';
 import { receiveSnapshot, statesOfTab, type QueueTab } from '../state/queue-model';
@@ -50,40 +51,40 @@ export class QueueController {
         throw new Error(`unknown queue command ${String(never)}`);
       }
     }
-    if (!result.ok) this.notices.report(result.error, 'Queue');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.queue'));
   }
 
   /** Reorders items. */
   async move(itemIds: readonly string[], to: 'top' | 'up' | 'down' | 'bottom'): Promise<void> {
     if (itemIds.length === 0) return;
     const result = await wharf().queueMove({ itemIds, to });
-    if (!result.ok) this.notices.report(result.error, 'Queue');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.queue'));
   }
 
   /** Pauses or resumes the whole queue. */
   async togglePaused(): Promise<void> {
     const paused = this.stores.queue.get().snapshot?.paused ?? false;
     const result = paused ? await wharf().queueResumeAll({}) : await wharf().queuePauseAll({});
-    if (!result.ok) this.notices.report(result.error, 'Queue');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.queue'));
   }
 
   /** "Resume queue" in the sync dialog: the whole queue resumes, and the sync's transfers with it. */
   async resumeAll(): Promise<void> {
     const result = await wharf().queueResumeAll({});
-    if (!result.ok) this.notices.report(result.error, 'Queue');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.queue'));
   }
 
   /** Clears a tab. */
   async clearTab(tab: QueueTab): Promise<void> {
     const states: TransferState[] = statesOfTab(tab);
     const result = await wharf().queueClear({ states });
-    if (!result.ok) this.notices.report(result.error, 'Queue');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.queue'));
   }
 
   /** The policy for new transfers whose target exists. */
   async setOverwritePolicy(policy: OverwritePolicy): Promise<void> {
     const result = await wharf().queueSetOverwritePolicy({ policy });
-    if (!result.ok) return this.notices.report(result.error, 'Queue');
+    if (!result.ok) return this.notices.report(result.error, t('rendererWords.context.queue'));
     this.stores.ui.update((u) => ({ ...u, queueSettings: result.value }));
   }
 

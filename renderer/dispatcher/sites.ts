@@ -22,7 +22,7 @@ export class SitesController {
   /** Creates a site; the password (if any) goes to main once and into the keychain. */
   async create(site: SiteCreateInput): Promise<Result<SiteProfile>> {
     const result = await wharf().sitesCreate({ site });
-    if (!result.ok) this.notices.report(result.error, 'Save site');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.saveSite'));
     return result;
   }
 
@@ -35,7 +35,7 @@ export class SitesController {
     const before = this.stores.sites.get().listing?.sites.find((s) => s.id === id);
     const result = await wharf().sitesUpdate({ id, changes });
     if (!result.ok) {
-      this.notices.report(result.error, 'Save site');
+      this.notices.report(result.error, t('rendererWords.context.saveSite'));
       return result;
     }
     const open = this.stores.sessions.get().sessions.filter((s) => s.siteId === id && s.state === 'connected');
@@ -52,7 +52,7 @@ export class SitesController {
   /** Deletes a site and its keychain entry. */
   async delete(id: string): Promise<boolean> {
     const result = await wharf().sitesDelete({ id });
-    if (!result.ok) this.notices.report(result.error, 'Delete site');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.deleteSite'));
     return result.ok;
   }
 
@@ -60,7 +60,7 @@ export class SitesController {
   async duplicate(id: string): Promise<SiteProfile | null> {
     const result = await wharf().sitesDuplicate({ id });
     if (!result.ok) {
-      this.notices.report(result.error, 'Duplicate site');
+      this.notices.report(result.error, t('rendererWords.context.duplicateSite'));
       return null;
     }
     return result.value;
@@ -69,14 +69,14 @@ export class SitesController {
   /** Creates a folder in the site tree. */
   async createFolder(folderPath: readonly string[]): Promise<boolean> {
     const result = await wharf().siteFoldersCreate({ folderPath });
-    if (!result.ok) this.notices.report(result.error, 'New folder');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.newSiteFolder'));
     return result.ok;
   }
 
   /** Renames a folder of the site tree; its sites and subfolders follow. */
   async renameFolder(folderPath: readonly string[], name: string): Promise<boolean> {
     const result = await wharf().siteFoldersRename({ folderPath, name });
-    if (!result.ok) this.notices.report(result.error, 'Rename folder');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.renameSiteFolder'));
     return result.ok;
   }
 
@@ -84,7 +84,7 @@ export class SitesController {
   async move(id: string, folderPath: readonly string[]): Promise<SiteProfile | null> {
     const result = await wharf().sitesMove({ id, folderPath });
     if (!result.ok) {
-      this.notices.report(result.error, 'Move site');
+      this.notices.report(result.error, t('rendererWords.context.moveSite'));
       return null;
     }
     return result.value;
@@ -93,7 +93,7 @@ export class SitesController {
   /** Deletes a folder of the site tree with its sites. */
   async deleteFolder(folderPath: readonly string[]): Promise<boolean> {
     const result = await wharf().siteFoldersDelete({ folderPath });
-    if (!result.ok) this.notices.report(result.error, 'Delete folder');
+    if (!result.ok) this.notices.report(result.error, t('rendererWords.context.deleteSiteFolder'));
     return result.ok;
   }
 
@@ -106,7 +106,7 @@ export class SitesController {
   /** Reads an import file (main's open dialog) and shows what it holds before anything is saved. */
   async import(format: SiteImportFormat): Promise<void> {
     const result = await wharf().sitesImportPreview({ format });
-    if (!result.ok) return this.notices.report(result.error, 'Import');
+    if (!result.ok) return this.notices.report(result.error, t('rendererWords.context.import'));
     if (result.value === null) return;
     this.dialogs.open({ kind: 'import', id: 'import', format, preview: result.value });
   }
@@ -115,7 +115,7 @@ export class SitesController {
   async commitImport(importId: string, storePasswords: boolean): Promise<void> {
     this.dialogs.close('import');
     const result = await wharf().sitesImportCommit({ importId, storePasswords });
-    if (!result.ok) return this.notices.report(result.error, 'Import');
+    if (!result.ok) return this.notices.report(result.error, t('rendererWords.context.import'));
     const r = result.value;
     const parts = [t('notices.import.created', { count: r.created.length })];
     if (r.passwordsSaved > 0) parts.push(t('notices.import.passwords', { count: r.passwordsSaved }));
@@ -127,7 +127,7 @@ export class SitesController {
   /** Exports sites as Wharf JSON or FileZilla XML (never with passwords) where the user chooses. */
   async export(siteIds?: readonly string[], format: SiteExportFormat = 'wharf-json'): Promise<void> {
     const result = await wharf().sitesExport({ ...(siteIds ? { siteIds } : {}), saveWithDialog: true, format });
-    if (!result.ok) return this.notices.report(result.error, 'Export');
+    if (!result.ok) return this.notices.report(result.error, t('rendererWords.context.export'));
     const { savedTo, notes } = result.value;
     if (!savedTo) return;
     const left = notes.length > 0 ? t('notices.export.left', { count: notes.length, notes: notes.map((n) => t('notices.export.note', { name: n.name, note: n.note })).join(' ') }) : '';

@@ -136,7 +136,7 @@ export class SyncController {
     this.changeDialog((d) => (d.plan?.planId === planId ? { ...d, cancelling: true } : d));
     const result = await wharf().syncCancel({ planId });
     if (result.ok) return;
-    this.notices.report(result.error, 'Cancel sync');
+    this.notices.report(result.error, t('queue.runningSyncs.cancel'));
     this.changeDialog((d) => (d.plan?.planId === planId ? { ...d, cancelling: false } : d));
   }
 
@@ -160,7 +160,7 @@ export class SyncController {
       this.notices.notify(failed || cancelled ? 'warning' : 'success', title, runSummaryText(result.value));
       if (current) this.changeDialog((d) => ({ ...d, phase: 'done', cancelling: false, result: result.value }));
     } else {
-      this.notices.report(result.error, 'Synchronise');
+      this.notices.report(result.error, t('rendererWords.context.synchronise'));
       // The plan was used up: a new preview is needed.
       if (current) this.changeDialog((d) => ({ ...d, phase: 'setup', cancelling: false, plan: null, checked: new Set(), error: result.error }));
     }

@@ -46,7 +46,7 @@ export class TransfersController {
       return;
     }
     const dropped = await wharf().dropIn({ paths });
-    if (!dropped.ok) return this.notices.report(dropped.error, 'Drop');
+    if (!dropped.ok) return this.notices.report(dropped.error, t('rendererWords.context.drop'));
     const entries = dropped.value.entries;
     if (side === 'local') {
       const dir = entries.find((e) => e.type === 'directory');
@@ -69,7 +69,7 @@ export class TransfersController {
   private async enqueue(sessionId: string, transfers: readonly EnqueueTransfer[]): Promise<boolean> {
     const result = await wharf().queueEnqueue({ sessionId, transfers });
     if (!result.ok) {
-      this.notices.report(result.error, 'Transfer');
+      this.notices.report(result.error, t('rendererWords.context.transfer'));
       return false;
     }
     this.view.showBottomTab('queue');

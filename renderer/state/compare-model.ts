@@ -3,6 +3,8 @@
  * result, the "only differences" filter, and synchronised browsing (entering a folder on one side enters
  * the same relative folder on the other). Pure: no DOM, no window.wharf.
  */
+import type { MessageId } from '../../common/i18n/catalog';
+import { t } from '../../common/i18n/t';
 import type { WharfErrorData } from '../../common/models/errors';
 import type { CompareEntry, CompareResult } from '../../common/models/sync';
 import { visibleEntries, type PaneEntry, type PaneSide, type PaneState } from './pane-model';
@@ -48,14 +50,18 @@ export interface CompareMark {
   readonly explanation: string;
 }
 
-/** The words of the legend and of each mark, for people and screen readers. */
-export const MARK_WORDS: Readonly<Record<CompareMarkKind, string>> = {
-  same: 'Identical',
-  different: 'Different',
-  'only-local': 'Only local',
-  'only-remote': 'Only on the server',
-  folder: 'Folder on both sides',
-};
+/** The words of the legend and of each mark, for people and screen readers, in the language of the moment. */
+export function markWords(kind: CompareMarkKind): string {
+  return t(MARK_MESSAGES[kind]);
+}
+
+const MARK_MESSAGES = {
+  same: 'rendererWords.mark.same',
+  different: 'rendererWords.mark.different',
+  'only-local': 'rendererWords.mark.onlyLocal',
+  'only-remote': 'rendererWords.mark.onlyRemote',
+  folder: 'rendererWords.mark.folder',
+} as const satisfies Record<CompareMarkKind, MessageId>;
 
 /** The key two names are matched by, as the engine matches them (NFC). */
 export function nameKey(name: string): string {
@@ -84,7 +90,7 @@ function markOf(entry: CompareEntry, side: PaneSide): CompareMark {
       return { kind: 'different', newer, explanation: entry.explanation };
     case 'same':
       // A folder compared without its contents says nothing about what is inside.
-      if (entry.local?.type === 'directory' && entry.remote?.type === 'directory') return { kind: 'folder', newer: false, explanation: 'A folder on both sides: open it to compare its contents.' };
+      if (entry.local?.type === 'directory' && entry.remote?.type === 'directory') return { kind: 'folder', newer: false, explanation: t('rendererWords.mark.folderExplanation') };
       return { kind: 'same', newer: false, explanation: entry.explanation };
     default: {
       const never: never = entry.status;
@@ -187,6 +193,7 @@ export type FollowMove =
       /** The roots after the move (both went up above where synchronised browsing started). */
       readonly roots: { readonly local: string; readonly remote: string };
     }
+  /** `reason`: the note synchronised browsing shows while it waits, in the language of the moment. */
   | { readonly kind: 'outside'; readonly reason: string };
 
 /**
@@ -217,12 +224,12 @@ export function followPath(
   }
   if (samePrefix && common === to.parts.length) {
     const up = from.parts.length - to.parts.length;
-    if (up > base.parts.length) return { kind: 'outside', reason: `the ${other === 'remote' ? 'server' : 'local'} side has no folder ${up} level${up === 1 ? '' : 's'} above ${roots[other]}` };
+    if (up > base.parts.length) return { kind: 'outside', reason: t('rendererWords.follow.noFolderAbove', { side: other, up, root: roots[other] }) };
     const target = join(base.prefix, base.parts.slice(0, base.parts.length - up), separators[other]);
     const next = moved === 'local' ? { local: path, remote: target } : { local: target, remote: path };
     return { kind: 'go', path: target, relative: '', roots: next };
   }
-  return { kind: 'outside', reason: `${path} is not inside ${roots[moved]}, where synchronised browsing started` };
+  return { kind: 'outside', reason: t('rendererWords.follow.outside', { path, root: roots[moved] }) };
 }
 
 /** The last segment of a path (what the note names). */

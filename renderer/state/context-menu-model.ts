@@ -2,6 +2,7 @@
  * The panes' context menus (right-click, the Menu key or Shift+F10): which commands each pane offers and
  * which apply to what is selected. Pure, so the menu component only draws and the dispatcher only runs.
  */
+import { t } from '../../common/i18n/t';
 import type { PaneEntry, PaneSide } from './pane-model';
 
 /** What a pane's menu can do; the dispatcher's `paneCommand` runs each. */
@@ -66,24 +67,24 @@ export function paneMenuItems(side: PaneSide, targets: readonly PaneEntry[], con
   if (side === 'remote') {
     return [
       // A file opens as a downloaded temporary copy; Enter on a file transfers it instead (FileZilla's way).
-      item('open', 'Open', one !== null, one !== null && !opensAsFolder(side, one) ? null : 'Enter'),
-      item('download', 'Download', some && context.otherReady, 'Ctrl+Enter'),
-      item('rename', 'Rename', one !== null, 'F2', true),
-      item('delete', 'Delete', some, 'Del'),
-      item('new-folder', 'New folder', true, 'F7'),
-      item('permissions', 'Permissions…', some, null, true),
-      item('raw-command', 'Enter custom command…', true),
-      item('copy-path', 'Copy path', true, null, true),
-      item('refresh', 'Refresh', true, 'F5'),
+      item('open', t('rendererWords.menu.open'), one !== null, one !== null && !opensAsFolder(side, one) ? null : t('rendererWords.key.enter')),
+      item('download', t('rendererWords.menu.download'), some && context.otherReady, t('rendererWords.key.ctrlEnter')),
+      item('rename', t('rendererWords.menu.rename'), one !== null, 'F2', true),
+      item('delete', t('rendererWords.menu.delete'), some, t('rendererWords.key.delete')),
+      item('new-folder', t('rendererWords.menu.newFolder'), true, 'F7'),
+      item('permissions', t('rendererWords.menu.permissions'), some, null, true),
+      item('raw-command', t('rendererWords.menu.rawCommand'), true),
+      item('copy-path', t('rendererWords.menu.copyPath'), true, null, true),
+      item('refresh', t('rendererWords.menu.refresh'), true, 'F5'),
     ];
   }
   return [
-    item('open', 'Open', one !== null, 'Enter'),
-    item('upload', 'Upload', some && context.otherReady, 'Ctrl+Enter'),
-    item('rename', 'Rename', one !== null, 'F2', true),
-    item('delete', 'Delete', some, 'Del'),
-    item('new-folder', 'New folder', true, 'F7'),
-    item('reveal', 'Reveal in file manager', true, null, true),
+    item('open', t('rendererWords.menu.open'), one !== null, t('rendererWords.key.enter')),
+    item('upload', t('rendererWords.menu.upload'), some && context.otherReady, t('rendererWords.key.ctrlEnter')),
+    item('rename', t('rendererWords.menu.rename'), one !== null, 'F2', true),
+    item('delete', t('rendererWords.menu.delete'), some, t('rendererWords.key.delete')),
+    item('new-folder', t('rendererWords.menu.newFolder'), true, 'F7'),
+    item('reveal', t('rendererWords.menu.reveal'), true, null, true),
   ];
 }
 

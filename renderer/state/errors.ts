@@ -1,4 +1,5 @@
 /** What the renderer says about each kind of error: a title, the message main gave, and what to do. */
+import { t } from '../../common/i18n/t';
 import type { ErrorKind, WharfErrorData } from '../../common/models/errors';
 import { withReplyWords } from '../../common/models/ftp-replies';
 
@@ -17,45 +18,45 @@ export interface ErrorView {
 function titleAndHint(kind: ErrorKind): { title: string; hint: string | null } {
   switch (kind) {
     case 'auth':
-      return { title: 'Login refused', hint: 'Check the user name and password.' };
+      return { title: t('rendererWords.error.auth'), hint: t('rendererWords.error.auth.hint') };
     case 'tls-untrusted':
-      return { title: 'Certificate not trusted', hint: 'Nothing was sent to the server.' };
+      return { title: t('rendererWords.error.tlsUntrusted'), hint: t('rendererWords.error.tlsUntrusted.hint') };
     case 'tls-changed':
-      return { title: 'The server’s certificate changed', hint: 'This can mean someone is intercepting the connection. Ask the server’s administrator before trusting the new certificate.' };
+      return { title: t('rendererWords.error.tlsChanged'), hint: t('rendererWords.error.tlsChanged.hint') };
     case 'tls-handshake':
-      return { title: 'Secure connection failed', hint: 'The server may not support TLS 1.2 or later, or the protocol (explicit/implicit) may be wrong.' };
+      return { title: t('rendererWords.error.tlsHandshake'), hint: t('rendererWords.error.tlsHandshake.hint') };
     case 'tls-required':
-      return { title: 'Encryption required', hint: 'Choose the protocol the server supports.' };
+      return { title: t('rendererWords.error.tlsRequired'), hint: t('rendererWords.error.tlsRequired.hint') };
     case 'timeout':
-      return { title: 'No answer in time', hint: 'Check the host and port, or try active/passive mode.' };
+      return { title: t('rendererWords.error.timeout'), hint: t('rendererWords.error.timeout.hint') };
     case 'refused':
-      return { title: 'Connection refused', hint: 'Check the host, the port and the protocol.' };
+      return { title: t('rendererWords.error.refused'), hint: t('rendererWords.error.refused.hint') };
     case 'dns':
-      return { title: 'Host not found', hint: 'Check the host name.' };
+      return { title: t('rendererWords.error.dns'), hint: t('rendererWords.error.dns.hint') };
     case 'connection-lost':
-      return { title: 'Connection lost', hint: 'Connect again.' };
+      return { title: t('rendererWords.error.connectionLost'), hint: t('rendererWords.error.connectionLost.hint') };
     case 'data-channel':
-      return { title: 'Data connection failed', hint: 'A firewall may block passive ports; try active mode in the site settings.' };
+      return { title: t('rendererWords.error.dataChannel'), hint: t('rendererWords.error.dataChannel.hint') };
     case 'too-many-connections':
-      return { title: 'Too many connections', hint: 'Lower the maximum connections of this site.' };
+      return { title: t('rendererWords.error.tooManyConnections'), hint: t('rendererWords.error.tooManyConnections.hint') };
     case 'ftp':
-      return { title: 'The server refused', hint: null };
+      return { title: t('rendererWords.error.ftp'), hint: null };
     case 'unsafe-name':
-      return { title: 'Unsafe file name', hint: 'The server sent a name that cannot be used safely here.' };
+      return { title: t('rendererWords.error.unsafeName'), hint: t('rendererWords.error.unsafeName.hint') };
     case 'local-io':
-      return { title: 'Local file error', hint: null };
+      return { title: t('rendererWords.error.localIo'), hint: null };
     case 'plain-refused':
-      return { title: 'Plain FTP not allowed', hint: 'Confirm the unencrypted connection, or choose FTPS.' };
+      return { title: t('rendererWords.error.plainRefused'), hint: t('rendererWords.error.plainRefused.hint') };
     case 'invalid-input':
-      return { title: 'Cannot do that', hint: null };
+      return { title: t('rendererWords.error.invalidInput'), hint: null };
     case 'keychain':
-      return { title: 'System keychain unavailable', hint: 'Choose “Ask on connect” for the password.' };
+      return { title: t('rendererWords.error.keychain'), hint: t('rendererWords.error.keychain.hint') };
     case 'cancelled':
-      return { title: 'Cancelled', hint: null };
+      return { title: t('rendererWords.error.cancelled'), hint: null };
     case 'verification':
-      return { title: 'Verification failed', hint: 'The file on the other side differs; retry the transfer.' };
+      return { title: t('rendererWords.error.verification'), hint: t('rendererWords.error.verification.hint') };
     case 'internal':
-      return { title: 'Something went wrong', hint: 'This is a bug in Wharf; the log has details.' };
+      return { title: t('rendererWords.error.internal'), hint: t('rendererWords.error.internal.hint') };
     default: {
       const never: never = kind;
       return { title: String(never), hint: null };

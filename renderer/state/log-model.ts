@@ -1,4 +1,5 @@
 /** The message log mirror: the last lines main sent, capped, plus the text "Copy" and "Save" produce. */
+import { t } from '../../common/i18n/t';
 import type { LogLine } from '../../common/models/log';
 import { formatClock } from './format';
 
@@ -23,17 +24,17 @@ export function mergeHistory(history: readonly LogLine[], live: readonly LogLine
 export function directionTag(direction: LogLine['direction']): string {
   switch (direction) {
     case 'command':
-      return 'Command:';
+      return t('rendererWords.log.command');
     case 'reply':
-      return 'Response:';
+      return t('rendererWords.log.reply');
     case 'tls':
-      return 'TLS:';
+      return t('rendererWords.log.tls');
     case 'info':
-      return 'Status:';
+      return t('rendererWords.log.info');
     case 'warning':
-      return 'Warning:';
+      return t('rendererWords.log.warning');
     case 'error':
-      return 'Error:';
+      return t('rendererWords.log.error');
     default: {
       const never: never = direction;
       return String(never);

@@ -3,6 +3,7 @@
  * filtering, hidden files, selection (click, Ctrl, Shift, Ctrl+A), the keyboard cursor and type-to-find.
  * Selection and cursor are kept by name, so they survive a refresh of the same folder.
  */
+import { t } from '../../common/i18n/t';
 import type { WharfErrorData } from '../../common/models/errors';
 import type { RemoteEntry } from '../../common/models/remote-entry';
 
@@ -352,9 +353,9 @@ export function countSummary(shown: readonly PaneEntry[], selected: ReadonlySet<
 /** A name the user typed for a new folder or a rename: none of `/`, `\`, NUL, `.` or `..`. */
 export function validateNewName(name: string, existing: readonly PaneEntry[], current?: string): string | null {
   const n = name.trim();
-  if (!n) return 'Enter a name.';
-  if (n === '.' || n === '..') return 'That name is reserved.';
-  if (/[/\\\0]/.test(n) || [...n].some((c) => c.charCodeAt(0) < 0x20)) return 'A name cannot contain "/", "\\" or control characters.';
-  if (n !== current && existing.some((e) => e.name === n)) return `"${n}" already exists here.`;
+  if (!n) return t('rendererWords.name.empty');
+  if (n === '.' || n === '..') return t('rendererWords.name.reserved');
+  if (/[/\\\0]/.test(n) || [...n].some((c) => c.charCodeAt(0) < 0x20)) return t('rendererWords.name.forbidden');
+  if (n !== current && existing.some((e) => e.name === n)) return t('rendererWords.name.exists', { name: n });
   return null;
 }

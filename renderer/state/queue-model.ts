@@ -3,6 +3,7 @@
  * order (updates that arrive before the snapshot are buffered, those it already contains are dropped),
  * plus the tab grouping, the selection and the status words the queue view shows.
  */
+import { t } from '../../common/i18n/t';
 import { applyQueueUpdate, type QueueSnapshot, type QueueUpdate, type TransferItem, type TransferState } from '../../common/models/transfer';
 
 /** The three tabs of the queue view. */
@@ -100,20 +101,20 @@ export function tabCounts(snapshot: QueueSnapshot | null): Record<QueueTab, numb
 
 /** The status column: words a person reads. `awaitingAnswer`: an overwrite question about it is open. */
 export function statusText(item: TransferItem, awaitingAnswer = false): string {
-  if (awaitingAnswer && (item.state === 'running' || item.state === 'queued')) return 'Waiting for your answer';
+  if (awaitingAnswer && (item.state === 'running' || item.state === 'queued')) return t('rendererWords.status.awaitingAnswer');
   switch (item.state) {
     case 'queued':
-      return item.nextAttemptAt ? `Retrying (attempt ${item.attempts + 1})` : 'Waiting';
+      return item.nextAttemptAt ? t('rendererWords.status.retrying', { attempt: item.attempts + 1 }) : t('rendererWords.status.waiting');
     case 'running':
-      return item.resumedFrom > 0 ? 'Resuming' : item.direction === 'upload' ? 'Uploading' : 'Downloading';
+      return item.resumedFrom > 0 ? t('rendererWords.status.resuming') : item.direction === 'upload' ? t('rendererWords.status.uploading') : t('rendererWords.status.downloading');
     case 'paused':
-      return 'Paused';
+      return t('rendererWords.status.paused');
     case 'done':
-      return 'Done';
+      return t('rendererWords.status.done');
     case 'failed':
-      return item.lastError ? item.lastError.message : 'Failed';
+      return item.lastError ? item.lastError.message : t('rendererWords.status.failed');
     case 'skipped':
-      return item.skipReason ?? 'Skipped';
+      return item.skipReason ?? t('rendererWords.status.skipped');
     default: {
       const never: never = item.state;
       return String(never);
@@ -123,9 +124,9 @@ export function statusText(item: TransferItem, awaitingAnswer = false): string {
 
 /** The verification column. */
 export function verificationText(item: TransferItem): string {
-  if (item.kind === 'directory') return item.state === 'done' ? 'Folder created' : '';
+  if (item.kind === 'directory') return item.state === 'done' ? t('rendererWords.verified.folderCreated') : '';
   if (!item.verifiedBy) return '';
-  return item.verifiedBy === 'size' ? 'Size matches' : `${item.verifiedBy} matches`;
+  return item.verifiedBy === 'size' ? t('rendererWords.verified.size') : t('rendererWords.verified.hash', { method: item.verifiedBy });
 }
 
 /** Which buttons apply to a selection. */

@@ -1,4 +1,5 @@
 /** The browsing sessions main reports, and which one the remote pane shows. */
+import { t } from '../../common/i18n/t';
 import type { SessionInfo } from '../../common/ipc/payloads';
 import type { SecurityReport } from '../../common/models/security';
 
@@ -37,35 +38,9 @@ export function activeSession(state: SessionsState): SessionInfo | null {
 
 /** The lock badge: how safe the session is, in one word and a level for its colour. */
 export function securityBadge(report: SecurityReport | null): { readonly level: 'secure' | 'warning' | 'insecure' | 'none'; readonly text: string } {
-  if (!report) return { level: 'none', text: 'Not connected' };
-  if (report.mode === 'plain' || !report.credentialsEncrypted) return { level: 'insecure', text: 'Not encrypted' };
+  if (!report) return { level: 'none', text: t('shell.status.notConnected') };
+  if (report.mode === 'plain' || !report.credentialsEncrypted) return { level: 'insecure', text: t('rendererWords.badge.notEncrypted') };
   const version = report.tlsVersion ? report.tlsVersion.replace('TLSv', 'TLS ') : 'TLS';
   if (!report.dataProtected || report.certificateTrust === 'accepted-once' || report.warnings.length > 0) return { level: 'warning', text: version };
   return { level: 'secure', text: version };
-}
-
-/** "Yes"/"No"/"Not yet" for a report row. */
-export function yesNo(value: boolean | null): string {
-  if (value === null) return 'Not yet known';
-  return value ? 'Yes' : 'No';
-}
-
-/** Why the certificate is (not) trusted, in words. */
-export function trustWords(report: SecurityReport): string {
-  switch (report.certificateTrust) {
-    case 'ca-valid':
-      return 'Signed by a trusted authority';
-    case 'pinned':
-      return 'Always trusted (pinned)';
-    case 'accepted-once':
-      return 'Trusted for this session only';
-    case 'untrusted':
-      return 'Not trusted';
-    case null:
-      return 'No certificate (not encrypted)';
-    default: {
-      const never: never = report.certificateTrust;
-      return String(never);
-    }
-  }
 }

@@ -14,6 +14,7 @@ import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
 import { Screenshots, closeAllDialogs, closeApp, dialogTitled, pageProblems, paneGrid, paneRow, scratch, startApp, submitQuickConnect, waitReady } from './support';
+import { findClippedText } from './text-fit';
 
 const work = scratch('wharf-first-hour-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -75,34 +76,6 @@ function visibleRows(view: Page, side: 'local' | 'remote'): Promise<number> {
       const box = row.getBoundingClientRect();
       return box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5;
     }).length;
-  });
-}
-
-/** Texts of the window's controls and headers that are wider than their box (cut off or ellipsised). */
-function clipped(view: Page): Promise<string[]> {
-  return view.evaluate(() => {
-    type El = { scrollWidth: number; clientWidth: number; textContent: string | null; selectedOptions?: { textContent: string | null }[]; tagName: string };
-    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<El> } }).document;
-    const cut: string[] = [];
-    // The folders between the root and the one shown may shorten (their full path is their tooltip).
-    for (const el of doc.querySelectorAll('select, button:not(.crumb), .crumb-wrap:first-child > .crumb, .crumb-wrap:last-child > .crumb, [role="columnheader"], .field.compact > span, .pane-footer, .status > span, .cell.c-modified')) {
-      // A select's own width hides its chosen option's text; measure the text against the box.
-      if (el.tagName === 'SELECT') {
-        const g = globalThis as unknown as { document: { createElement(t: string): { style: Record<string, string>; textContent: string; offsetWidth: number; remove(): void } ; body: { appendChild(e: unknown): void } }; getComputedStyle(e: unknown): { font: string } };
-        const probe = g.document.createElement('span');
-        probe.style.font = g.getComputedStyle(el).font;
-        probe.style.position = 'absolute';
-        probe.style.whiteSpace = 'pre';
-        probe.textContent = el.selectedOptions?.[0]?.textContent ?? '';
-        g.document.body.appendChild(probe);
-        // 28 px: the select's padding and its arrow.
-        if (probe.offsetWidth + 28 > el.clientWidth) cut.push(`select: ${probe.textContent}`);
-        probe.remove();
-      } else if (el.scrollWidth > el.clientWidth + 1) {
-        cut.push(`${el.tagName.toLowerCase()}: ${el.textContent}`);
-      }
-    }
-    return cut;
   });
 }
 
@@ -212,7 +185,7 @@ describe('the first hour of a FileZilla user', () => {
           const rows = { local: await visibleRows(view, 'local'), remote: await visibleRows(view, 'remote') };
           await shots.take(view, `first-hour-layout-${screen.name}-${colorScheme}`);
           assert.ok(rows.local >= MIN_ROWS && rows.remote >= MIN_ROWS, `visible rows at ${screen.name}: ${JSON.stringify(rows)}`);
-          assert.deepEqual(await clipped(view), [], 'text cut off');
+          assert.deepEqual(await findClippedText(view), [], 'text cut off');
           const toolbar = (await view.locator('header.toolbar').boundingBox())!;
           assert.ok(toolbar.height < 60, `the toolbar is one line (${toolbar.height}px high)`);
           if (screen.viewport.width >= 1440) await view.getByRole('status').filter({ hasText: 'Connected to' }).waitFor();

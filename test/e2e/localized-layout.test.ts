@@ -3,14 +3,17 @@
  * the fleet's vsftpd: the main window (a connected remote pane, a queued download), the Site Manager, a
  * certificate question and the connection doctor are screenshotted; no text is cut off; German sizes and dates
  * read `1,5 MB` and `01.05.2024, 13:37`; the language switches live from the picker, without a reload.
- * In the pseudo-locale, the pane texts and every word of the Site Manager, the certificate question and the
- * doctor must come from the catalogue; data (host, certificate facts) and main's own words are exempt.
+ * In the pseudo-locale, every word of the whole main window (panes with rows and compare marks, the queue
+ * with an item, the log, the toolbars, a notice, a pane's menu), the Site Manager, the certificate question and
+ * the doctor must come from the catalogue; data (names, host, the FTP transcript, certificate facts) and main's
+ * own words are exempt.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { createTranslator } from '../../common/i18n/translator';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
 import { Screenshots, closeApp, dropOnPane, pageProblems, paneRow, quickConnect, scratch, startApp } from './support';
@@ -90,13 +93,50 @@ for (const locale of ['en-XA', 'de'] as const) {
     });
 
     if (locale === 'en-XA') {
-      it('shows the panes\' own words from the catalogue (pseudo-localized), leaving file names and numbers as they are', async () => {
-        const data = [REPORT, 'notes.txt', 'draft.txt', 'localized', server.host, String(server.port), server.user, work.home, '..'];
-        for (const side of ['local', 'remote'] as const) {
-          const pane = page.locator(`.pane.${side}`);
-          assert.deepEqual(await findUnlocalizedText(pane.locator('.pane-footer'), data), [], `${side} pane summary`);
-          assert.deepEqual(await findUnlocalizedText(pane.locator('.grid-body'), data), [], `${side} pane rows`);
-        }
+      it('shows every word of the whole window from the catalogue: panes, queue, log, toolbars, compare marks, a notice, a pane menu', async () => {
+        const xa = createTranslator('en-XA');
+        const missing = join(work.home, 'no-such-folder');
+        // Everything at once: the log beside the queue, compare on (legend and row marks), and a local folder
+        // that does not exist (a notice and the pane's failure line).
+        await page.locator('.bottom-layout-toggle').click();
+        await page.locator('.log-line').first().waitFor();
+        await page.locator('header.toolbar').getByRole('button', { name: xa.text('shell.tool.compare'), exact: true }).click();
+        await page.locator('.pair-bar .legend').waitFor();
+        await page.locator('.pane.local [data-compare="only-local"]').first().waitFor();
+        await page.getByRole('button', { name: xa.text('panes.path.edit', { side: 'local' }) }).click();
+        const input = page.getByLabel(xa.text('panes.path.input', { side: 'local' }));
+        await input.fill(missing);
+        await input.press('Enter');
+        await page.locator('.notice.error').waitFor();
+        await page.locator('.pane.local .pane-failure').waitFor();
+        await shots.take(page, 'en-XA-whole-window');
+        // Data, listed narrowly: file, folder and host names, the user and port, paths; the FTP transcript
+        // (commands and replies are the protocol's own words); the TLS version the lock shows (a protocol name,
+        // kept as it is in every language); and main's message in the notice and the pane's failure line
+        // (main's words are checked by its own tests).
+        const transcriptAndMainsWords = '.log-text, .notice .notice-text > p:not(.muted), .pane-failure-text > span:not(.muted)';
+        const data = [REPORT, 'notes.txt', 'draft.txt', 'localized', server.host, String(server.port), server.user, work.home, missing, '..', 'TLS 1.2', 'TLS 1.3'];
+        const leftInWindow = await findUnlocalizedText(page.locator('.app'), data, transcriptAndMainsWords);
+        // A pane's menu, opened on a row.
+        await paneRow(page, 'remote', REPORT).click({ button: 'right' });
+        const menu = page.getByRole('menu');
+        await menu.waitFor();
+        // Function keys are named as printed on the key, the same in every language.
+        const leftInMenu = await findUnlocalizedText(menu, [...data, 'F2', 'F5', 'F7']);
+        await page.keyboard.press('Escape');
+        await menu.waitFor({ state: 'detached' });
+        // Back as it was for the next language: the notice gone, the local folder open again, compare off, tabs.
+        await page.locator('.notice.error button.icon-button').click();
+        await page.getByRole('button', { name: xa.text('panes.path.edit', { side: 'local' }) }).click();
+        await input.fill(work.home);
+        await input.press('Enter');
+        await page.locator('.pane.local .pane-failure').waitFor({ state: 'detached' });
+        await page.locator('header.toolbar').getByRole('button', { name: xa.text('shell.tool.compare'), exact: true }).click();
+        await page.locator('.pair-bar').waitFor({ state: 'detached' });
+        await page.locator('.bottom-layout-toggle').click();
+        await page.locator('.log-line').first().waitFor({ state: 'detached' });
+        assert.deepEqual(leftInWindow, [], 'main window words not from the catalogue');
+        assert.deepEqual(leftInMenu, [], 'pane menu words not from the catalogue');
       });
     }
 

@@ -88,11 +88,13 @@ export function findClippedText(page: Page, scope?: Locator): Promise<string[]> 
 
 /**
  * In the pseudo-locale, the visible text nodes under `scope` that the catalogue did not produce: neither
- * bracketed nor accented. Data is exempt: what matches `data` (file and host names, paths), numbers, sizes,
- * times, and text in an element marked with its own `lang` (a language's own name in the picker).
+ * bracketed nor accented. Data is exempt: a text that is part of one of `data` (file and host names, paths), or
+ * made only of them and punctuation (a data string inside other words exempts only itself), numbers, sizes,
+ * times, text in an element marked with its own `lang` (a language's own name in the picker), and text inside
+ * the elements `dataElements` selects (a transcript, another process's message).
  */
-export function findUnlocalizedText(scope: Locator, data: readonly string[]): Promise<string[]> {
-  return scope.evaluate((root, dataTexts) => {
+export function findUnlocalizedText(scope: Locator, data: readonly string[], dataElements = ''): Promise<string[]> {
+  return scope.evaluate((root, [dataTexts, dataSelector]) => {
     type N = { nodeType: number; textContent: string | null; parentElement: { closest(s: string): unknown; getClientRects(): { length: number } } | null };
     const g = globalThis as unknown as { document: { createTreeWalker(root: unknown, what: number): { nextNode(): N | null } } };
     const walker = g.document.createTreeWalker(root, 4);
@@ -100,13 +102,18 @@ export function findUnlocalizedText(scope: Locator, data: readonly string[]): Pr
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = (node.textContent ?? '').trim();
       const parent = node.parentElement;
-      if (!text || !parent || parent.getClientRects().length === 0 || parent.closest('[lang]:not(html), .visually-hidden, option, [aria-hidden="true"]')) continue;
+      if (!text || !parent || parent.getClientRects().length === 0 || parent.closest(`[lang]:not(html), .visually-hidden, option, [aria-hidden="true"]${dataSelector ? `, ${dataSelector}` : ''}`)) continue;
       if (/[[\]àƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ]/.test(text)) continue;
       // Numbers, sizes, times, punctuation.
       if (/^[\d\s.,:/%()·+\-–—]*(B|KB|MB|GB|TB)?[\d\s.,:/%()·+\-–—]*$/.test(text) || /^[-dlrwxsStT]{9,10}$/.test(text)) continue;
-      if (dataTexts.some((d) => text === d || d.includes(text) || text.includes(d))) continue;
+      if (dataTexts.some((d) => d.includes(text))) continue;
+      // Data inside a text (a host in a sentence) exempts only itself: the words around it must be marked.
+      // Longest first: a file name must not cut a path that holds it.
+      let words = text;
+      for (const d of [...dataTexts].sort((a, b) => b.length - a.length)) if (d) words = words.split(d).join(' ');
+      if (/^[\d\s.,:;/%()·+\-–—“”"'…@]*$/.test(words)) continue;
       left.push(text);
     }
     return left;
-  }, [...data]);
+  }, [[...data], dataElements] as const);
 }

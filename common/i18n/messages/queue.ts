@@ -9,16 +9,6 @@ export const queueMessages = defineMessages({
   'queue.runningSyncs.show': { en: 'Show', de: 'Anzeigen', ja: '表示' },
   'queue.runningSyncs.cancel': { en: 'Cancel sync', de: 'Synchronisierung abbrechen', ja: '同期をキャンセル' },
   'queue.runningSyncs.cancelling': { en: 'Cancelling…', de: 'Wird abgebrochen…', ja: 'キャンセル中…' },
-  'queue.runningSyncs.syncing': {
-    en: 'Syncing {pair} — {done} of {total} done',
-    de: 'Synchronisiere {pair} — {done} von {total} erledigt',
-    ja: '{pair} を同期中 — {total} 件中 {done} 件完了',
-  },
-  'queue.runningSyncs.cancellingSync': {
-    en: 'Cancelling sync {pair} — {done} of {total} done',
-    de: 'Synchronisierung {pair} wird abgebrochen — {done} von {total} erledigt',
-    ja: '{pair} の同期をキャンセル中 — {total} 件中 {done} 件完了',
-  },
   'queue.tab': { en: '{tab, select, queued {Queued} failed {Failed} other {Completed}}', de: '{tab, select, queued {Zu übertragende Dateien} failed {Fehlgeschlagene Übertragungen} other {Erfolgreiche Übertragungen}}', ja: '{tab, select, queued {キュー内のファイル} failed {失敗した転送} other {成功した転送}}' },
   'queue.tabs': { en: 'Queue tabs', de: 'Reiter der Warteschlange', ja: 'キューのタブ' },
   'queue.clearTab': { en: '{tab, select, queued {Clear queued} failed {Clear failed} other {Clear completed}}', de: '{tab, select, queued {Zu übertragende leeren} failed {Fehlgeschlagene leeren} other {Erfolgreiche leeren}}', ja: '{tab, select, queued {キュー内をクリア} failed {失敗した転送をクリア} other {成功した転送をクリア}}' },
