@@ -21,6 +21,7 @@ import { syncViewMessages } from './messages/sync-view';
 import { transfersMessages } from './messages/transfers';
 import { cliMessages } from './messages/cli';
 import { noticesMessages } from './messages/notices';
+import { languageFixesMessages } from './messages/language-fixes';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -41,6 +42,7 @@ export const CATALOG_AREAS = {
   shell: shellMessages,
   cli: cliMessages,
   notices: noticesMessages,
+  languageFixes: languageFixesMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
