@@ -3,6 +3,7 @@
  * order (updates that arrive before the snapshot are buffered, those it already contains are dropped),
  * plus the tab grouping, the selection and the status words the queue view shows.
  */
+import { withReplyWords } from '../../common/models/ftp-replies';
 import { applyQueueUpdate, type QueueSnapshot, type QueueUpdate, type TransferItem, type TransferState } from '../../common/models/transfer';
 
 /** The three tabs of the queue view. */
@@ -111,7 +112,8 @@ export function statusText(item: TransferItem, awaitingAnswer = false): string {
     case 'done':
       return 'Done';
     case 'failed':
-      return item.lastError ? item.lastError.message : 'Failed';
+      // A server reply with its plain words in the window's language, as the pane's error box says it.
+      return item.lastError ? withReplyWords(item.lastError.message, item.lastError.code) : 'Failed';
     case 'skipped':
       return item.skipReason ?? 'Skipped';
     default: {
