@@ -1,10 +1,11 @@
 /**
  * The language choice from the window's side (#19), in real Chromium through the bridge against the fleet's
- * proftpd (it refuses an unreadable folder with 550; vsftpd lists one as if empty). With no choice saved the window follows the OS (Chromium's `navigator.language`, here de-DE) and tells
- * main; errors reach the user in German where they show (a wrong password, a folder the server refuses in the
- * pane's error box, a download the server refuses in the transfer queue); a language picked in the bottom bar
- * survives a reload of the window, and main speaks it again after the reload; in German, a small window at
- * device scale factor 1.5 cuts no text in the main window and the Site Manager.
+ * proftpd (it refuses an unreadable folder with 550; vsftpd lists one as if empty). With no choice saved the
+ * window follows the OS (Chromium's `navigator.language`, here de-DE) and tells main; errors reach the user in
+ * German where they show (a wrong password, a folder the server refuses in the pane's error box, a download the
+ * server refuses in the transfer queue); a language picked in the bottom bar survives a reload of the window,
+ * and main speaks it again after the reload; in German, a small window (1024x640, and the smallest the app
+ * allows, 800x500) at device scale factor 1.5 cuts no text in the main window and the Site Manager.
  */
 import assert from 'node:assert/strict';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
