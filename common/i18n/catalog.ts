@@ -25,6 +25,7 @@ import { noticesMessages } from './messages/notices';
 import { importNotesMessages } from './messages/import-notes';
 import { cliUsageMessages } from './messages/cli-usage';
 import { rendererWordsMessages } from './messages/renderer-words';
+import { languageFixesMessages } from './messages/language-fixes';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -49,6 +50,7 @@ export const CATALOG_AREAS = {
   importNotes: importNotesMessages,
   cliUsage: cliUsageMessages,
   rendererWords: rendererWordsMessages,
+  languageFixes: languageFixesMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

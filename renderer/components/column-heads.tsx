@@ -117,7 +117,10 @@ export function ColumnHeads(props: {
             onKeyDown={(e) => onKeyDown(e, i)}
             onClick={() => onSort(c.key)}
           >
-            {t('panes.column.label', { column: c.key })}
+            {/* A column made narrower than its head shortens the head, whose whole text is one hover away. */}
+            <span className="head-text" title={t('panes.column.label', { column: c.key })}>
+              {t('panes.column.label', { column: c.key })}
+            </span>
             {sort.key === c.key && <span className="sort-mark" aria-hidden="true">{sort.direction === 'asc' ? '▲' : '▼'}</span>}
           </button>
           <div

@@ -9,7 +9,8 @@ import type { PaneSide, SortKey } from '../state/pane-model';
 /** Pixels per column, by sort key. */
 export type ColumnWidths = Readonly<Record<SortKey, number>>;
 
-export const DEFAULT_COLUMN_WIDTHS: ColumnWidths = { name: 150, size: 72, type: 100, modified: 136, permissions: 96, owner: 96 };
+// Wide enough for each head in every language we ship, with the sort mark ("Dateigröße ▲", "Berechtigungen").
+export const DEFAULT_COLUMN_WIDTHS: ColumnWidths = { name: 150, size: 100, type: 100, modified: 136, permissions: 120, owner: 124 };
 
 /** Narrower than this a column shows nothing useful, and its resize edge gets hard to grab. */
 export const MIN_COLUMN_WIDTH = 40;

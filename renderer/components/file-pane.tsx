@@ -321,7 +321,12 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         {shows('type') && <div role="gridcell" className="cell c-type">{typeLabel(entry.name, entry.type)}</div>}
         {shows('modified') && <div role="gridcell" className="cell c-modified">{formatDate(entry.modifiedAt)}</div>}
         {shows('permissions') && <div role="gridcell" className="cell c-perms">{entry.permissions ?? ''}</div>}
-        {side === 'remote' && shows('owner') && <div role="gridcell" className="cell c-owner">{entry.owner ?? ''}{entry.group ? `:${entry.group}` : ''}</div>}
+        {side === 'remote' && shows('owner') && (
+          // Owner and group may be longer than the column: the whole of it is one hover away.
+          <div role="gridcell" className="cell c-owner" title={ownerAndGroup(entry)}>
+            {ownerAndGroup(entry)}
+          </div>
+        )}
       </div>
     );
   };
@@ -479,6 +484,11 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
 function loadingText(loading: boolean, received: number, total: number): string {
   if (loading) return received > 0 ? t('panes.loading.received', { count: translator().number(received) }) : t('panes.loading');
   return t('panes.sorting', { count: translator().number(total) });
+}
+
+/** `owner:group` as the server listed them (either may be missing). */
+function ownerAndGroup(entry: PaneEntry): string {
+  return `${entry.owner ?? ''}${entry.group ? `:${entry.group}` : ''}`;
 }
 
 /** A row's tooltip: its name (and link target), and why a compare marked it. */

@@ -4,6 +4,7 @@
  * plus the tab grouping, the selection and the status words the queue view shows.
  */
 import { t } from '../../common/i18n/t';
+import { withReplyWords } from '../../common/models/ftp-replies';
 import { applyQueueUpdate, type QueueSnapshot, type QueueUpdate, type TransferItem, type TransferState } from '../../common/models/transfer';
 
 /** The three tabs of the queue view. */
@@ -112,7 +113,8 @@ export function statusText(item: TransferItem, awaitingAnswer = false): string {
     case 'done':
       return t('rendererWords.status.done');
     case 'failed':
-      return item.lastError ? item.lastError.message : t('rendererWords.status.failed');
+      // A server reply with its plain words in the window's language, as the pane's error box says it.
+      return item.lastError ? withReplyWords(item.lastError.message, item.lastError.code) : t('rendererWords.status.failed');
     case 'skipped':
       return item.skipReason ?? t('rendererWords.status.skipped');
     default: {

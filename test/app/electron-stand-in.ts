@@ -115,8 +115,8 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-/** Builds a fresh stand-in module and its record. */
-export function createElectronStandIn(userData: string): { module: Record<string, unknown>; record: ElectronRecord } {
+/** Builds a fresh stand-in module and its record; `osLocale` is what `app.getLocale()` reports (the OS's language). */
+export function createElectronStandIn(userData: string, osLocale = 'en-US'): { module: Record<string, unknown>; record: ElectronRecord } {
   const appEvents = new EventEmitter();
   const record: ElectronRecord = {
     privilegedSchemes: [],
@@ -154,7 +154,7 @@ export function createElectronStandIn(userData: string): { module: Record<string
     getPath: () => userData,
     getName: () => 'Wharf',
     getVersion: () => '0.0.0-test',
-    getLocale: () => 'en-US',
+    getLocale: () => osLocale,
   };
   const module = {
     app,
@@ -226,8 +226,9 @@ export interface LoadedMain {
  * secret file next to it, for traversal checks), points HOME and WHARF_DATA_DIR at temporary folders, and
  * requires the bundle with `electron` resolved to the stand-in. keytar cannot be found from the copy, so the
  * developer's keychain is never touched (the app reports it unavailable). Call once per test file.
+ * `options.osLocale`: the OS language the stand-in reports (default `en-US`).
  */
-export async function loadMainBundle(): Promise<LoadedMain> {
+export async function loadMainBundle(options: { osLocale?: string } = {}): Promise<LoadedMain> {
   const base = mkdtempSync(join(tmpdir(), 'wharf-main-'));
   const distDir = join(base, 'dist');
   const home = join(base, 'home');
@@ -241,7 +242,7 @@ export async function loadMainBundle(): Promise<LoadedMain> {
   process.env.HOME = home;
   process.env.WHARF_DATA_DIR = dataDir;
 
-  const { module: electron, record } = createElectronStandIn(dataDir);
+  const { module: electron, record } = createElectronStandIn(dataDir, options.osLocale);
   const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
   const original = loader._load;
   loader._load = function (request, parent, isMain) {

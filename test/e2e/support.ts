@@ -127,9 +127,12 @@ export async function eventually(what: string | (() => string | Promise<string>)
 
 type AppWindow = { wharfBridgeTest: BridgeTestHooks; document: { documentElement: { getAttribute(name: string): string | null } } };
 
-/** Opens the app in a new page and waits until the renderer has loaded what main owns. */
-export async function openApp(browser: Browser, host: BridgeHost, size = { width: 1440, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport: size, colorScheme: 'light' });
+/**
+ * Opens the app in a new page and waits until the renderer has loaded what main owns. `device`: the OS language
+ * Chromium reports (`navigator.language`) and the screen's scale factor.
+ */
+export async function openApp(browser: Browser, host: BridgeHost, size = { width: 1440, height: 900 }, device: { locale?: string; deviceScaleFactor?: number } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: size, colorScheme: 'light', ...device });
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(err.message));
   page.on('console', (m) => {

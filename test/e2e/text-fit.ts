@@ -6,9 +6,10 @@ import type { Locator, Page } from 'playwright-core';
 
 /**
  * Every visible element under `scope` (default: the whole page) whose own text is cut: wider than its box
- * where the box hides or ellipsises what overflows, or a line of its text drawn outside a box that clips.
- * A select is measured by its chosen option's text. A list cell (a file name, a checklist's one-line summary)
- * or a path's folder may ellipsise only when its full text is in its (or its row's) tooltip. A box that scrolls
+ * where the box hides or ellipsises what overflows, or a line of its text drawn outside a box that clips (its
+ * own, or its parent's when it lets its text out).
+ * A select is measured by its chosen option's text. A list cell (a file name, a checklist's one-line summary),
+ * a column head or a path's folder may ellipsise only when its full text is in its (or its row's) tooltip. A box that scrolls
  * does not cut. Returns `tag.class: text` per element.
  */
 export function findClippedText(page: Page, scope?: Locator): Promise<string[]> {
@@ -28,6 +29,7 @@ export function findClippedText(page: Page, scope?: Locator): Promise<string[]> 
       getClientRects(): { length: number };
       getBoundingClientRect(): Rect;
       closest(selector: string): El | null;
+      parentElement: El | null;
       querySelectorAll(selector: string): Iterable<El>;
       getAttribute(name: string): string | null;
     };
@@ -61,9 +63,12 @@ export function findClippedText(page: Page, scope?: Locator): Promise<string[]> 
       const clipsX = hiding.test(style.overflowX) || style.textOverflow === 'ellipsis';
       let overflowing = clipsX && el.scrollWidth > el.clientWidth + 1;
       if (!overflowing && hiding.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) overflowing = true;
-      if (!overflowing && (clipsX || hiding.test(style.overflowY))) {
-        // A line of the element's own text drawn outside its box (a fixed height, a negative indent).
-        const box = el.getBoundingClientRect();
+      // A box that lets its text out (a column head's button) is cut by a parent that clips (its column).
+      const parentStyle = el.parentElement ? g.getComputedStyle(el.parentElement) : null;
+      const clipper = clipsX || hiding.test(style.overflowY) ? el : parentStyle && (hiding.test(parentStyle.overflowX) || hiding.test(parentStyle.overflowY)) ? el.parentElement : null;
+      if (!overflowing && clipper) {
+        // A line of the element's own text drawn outside the clipping box (a fixed height, a negative indent, a right-aligned label wider than its column).
+        const box = clipper.getBoundingClientRect();
         for (const node of el.childNodes) {
           if (node.nodeType !== 3 || !node.textContent?.trim()) continue;
           const range = g.document.createRange();
@@ -74,9 +79,9 @@ export function findClippedText(page: Page, scope?: Locator): Promise<string[]> 
         }
       }
       if (!overflowing) continue;
-      // A file name in a list, a folder of a path or a one-line summary in a checklist may shorten when
-      // its full text is one hover away.
-      const cell = el.closest('[role="gridcell"], [role="treeitem"], [role="option"], li, .crumb');
+      // A file name in a list, a column's head, a folder of a path or a one-line summary in a checklist may
+      // shorten when its full text is one hover away.
+      const cell = el.closest('[role="gridcell"], [role="columnheader"], [role="treeitem"], [role="option"], li, .crumb');
       const tooltip = el.closest('[title]')?.getAttribute('title') ?? cell?.closest('[title]')?.getAttribute('title') ?? '';
       if (cell && tooltip.includes(ownText)) continue;
       cut.push(`${el.tagName.toLowerCase()}${typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : ''}: ${el.textContent ?? ''}`);

@@ -9,6 +9,7 @@ import type { OverwriteChoice, OverwritePolicy, OverwriteQuestion, LogLine, Remo
 import { describeClientCertificateUse } from '../../../common/models/security';
 import { t } from '../../../common/i18n/t';
 import { WharfError } from '../../core/errors';
+import { explainFailure } from '../exit-codes';
 import { FtpsSession } from '../../ftps/session';
 import { TransferQueue } from '../../transfers/transfer-queue';
 import type { AddTransferRequest } from '../../transfers/transfer-request';
@@ -185,7 +186,7 @@ async function runThroughQueue(
   const files = items.filter((item) => item.kind === 'file');
   const failed = items.filter((item) => item.state === 'failed');
   for (const item of items.filter((i) => i.state === 'skipped')) warn(t('cli.files.skipped', { path: item.direction === 'download' ? item.localPath : item.remotePath, reason: item.skipReason ?? t('cli.files.skippedReason') }));
-  for (const item of failed) warn(t('cli.files.failed', { path: item.direction === 'download' ? item.remotePath : item.localPath, reason: item.lastError?.message ?? t('cli.files.failedReason') }));
+  for (const item of failed) warn(t('cli.files.failed', { path: item.direction === 'download' ? item.remotePath : item.localPath, reason: item.lastError ? explainFailure(item.lastError) : t('cli.files.failedReason') }));
   if (!flags.quiet) {
     const bytes = files.filter((i) => i.state === 'done').reduce((sum, i) => sum + i.bytesTotal, 0);
     const verified = files.filter((i) => i.state === 'done').map((i) => i.verifiedBy ?? 'size');
