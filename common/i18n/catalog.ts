@@ -21,6 +21,8 @@ import { syncViewMessages } from './messages/sync-view';
 import { transfersMessages } from './messages/transfers';
 import { cliMessages } from './messages/cli';
 import { noticesMessages } from './messages/notices';
+import { connectionTextsMessages } from './messages/connection-texts';
+import { queueTextsMessages } from './messages/queue-texts';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -41,6 +43,8 @@ export const CATALOG_AREAS = {
   shell: shellMessages,
   cli: cliMessages,
   notices: noticesMessages,
+  connectionTexts: connectionTextsMessages,
+  queueTexts: queueTextsMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
