@@ -247,7 +247,7 @@ export class FtpsSession {
       cipher: null,
       certificate: null,
       certificateTrust: null,
-      trustExplanation: mode === 'plain' ? 'Plain FTP: there is no certificate and nothing is encrypted.' : '',
+      trustExplanation: mode === 'plain' ? t('connectionTexts.plainTrustExplanation') : '',
       credentialsEncrypted: false,
       dataProtected: false,
       dataTlsSessionReused: null,

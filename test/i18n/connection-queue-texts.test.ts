@@ -2,7 +2,8 @@
  * The connection layer's and the transfer queue's words follow the chosen language, from the real places that
  * say them: a server's unsafe name refused by safe-names, a download whose folder is a file and a download
  * skipped by the overwrite rule, both through the real queue against a real fleet server, and a real tinyproxy
- * refusing CONNECT to a port its rules do not allow. Names, paths and the proxy's status line stay as they are.
+ * refusing CONNECT to a port its rules do not allow; a certificate from an authority this computer does not trust and
+ * a client certificate file that is not there. Names, paths and the proxy's status line stay as they are.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { setUiLocale } from '../../common/i18n/t';
 import type { TransferItem } from '../../common/models/transfer';
 import { isWharfError } from '../../main/core/errors';
+import { loadClientCertificate } from '../../main/ftps/client-certificate';
 import { proxyDialer } from '../../main/ftps/proxy';
 import { safeLocalPath } from '../../main/ftps/safe-names';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
@@ -88,6 +90,22 @@ describe('connection and queue texts in German', () => {
     assert.equal(skipped?.state, 'skipped');
     assert.equal(skipped?.skipReason, 'das Ziel existiert');
     assert.equal(refused.skipped[0]?.reason, `Der Server hat diese Datei „../escape.txt“ genannt; sie würde außerhalb von ${basename(kept.chosen)} geschrieben; übersprungen.`);
+  });
+
+  it('explains an untrusted server certificate and a missing client certificate file in German', async () => {
+    setUiLocale('de');
+    // Without the fleet's CA this computer trusts no authority of the server's certificate; nobody accepts it.
+    await assert.rejects(openSession(fleet, fleet.servers[SERVER], { extraCaPem: [] }), (err: unknown) => {
+      assert.ok(isWharfError(err, 'tls-untrusted'), String(err));
+      assert.match(err.message, /Das Zertifikat wurde von einer unbekannten Zertifizierungsstelle ausgestellt \(.+\), der dieser Computer nicht vertraut\./);
+      return true;
+    });
+    const missing = join(work, 'no-such-client.pem');
+    await assert.rejects(loadClientCertificate({ certPath: missing, keyPath: '' }), (err: unknown) => {
+      assert.ok(isWharfError(err, 'local-io'), String(err));
+      assert.equal(err.message, `Die Client-Zertifikatsdatei ${missing} kann nicht gelesen werden (ENOENT). Wählen Sie die Datei in der Client-Zertifikat-Einstellung des Servers erneut.`);
+      return true;
+    });
   });
 
   describe('through a real HTTP CONNECT proxy', () => {

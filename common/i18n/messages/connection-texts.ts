@@ -157,6 +157,11 @@ export const connectionTextsMessages = defineMessages({
     de: 'Sie haben dieses Zertifikat nur für diese Sitzung akzeptiert. {reason}',
     ja: 'この証明書をこのセッションに限り受け入れました。{reason}',
   },
+  'connectionTexts.plainTrustExplanation': {
+    en: 'Plain FTP: there is no certificate and nothing is encrypted.',
+    de: 'Einfaches FTP: Es gibt kein Zertifikat und nichts wird verschlüsselt.',
+    ja: '平文の FTP: 証明書はなく、何も暗号化されません。',
+  },
   'connectionTexts.securityWarning': {
     en: '{warning, select, plain {Plain FTP: your user name, password and files travel unencrypted.} protRefused {The server refused PROT P: file contents and listings are not encrypted.} acceptedOnce {The certificate is not verified; you accepted it for this session only.} insecure {Certificate verification was turned off (--insecure).} other {The server does not offer TLS 1.3; TLS 1.2 is in use.}}',
     de: '{warning, select, plain {Einfaches FTP: Benutzername, Passwort und Dateien werden unverschlüsselt übertragen.} protRefused {Der Server hat PROT P abgelehnt: Dateiinhalte und Verzeichnislisten sind nicht verschlüsselt.} acceptedOnce {Das Zertifikat ist nicht überprüft; Sie haben es nur für diese Sitzung akzeptiert.} insecure {Die Zertifikatsprüfung wurde ausgeschaltet (--insecure).} other {Der Server bietet kein TLS 1.3 an; TLS 1.2 wird verwendet.}}',
