@@ -47,14 +47,15 @@ function isInsideOrAt(root: string, path: string): boolean {
  */
 export function refusedNameError(name: string, root: string, folder = folderLabel(root)): WharfError | null {
   const lexical = resolve(root, name);
-  const shown = shownName(name);
   if (name !== '' && (isAbsolute(name) || /^[A-Za-z]:/.test(name) || !isInsideOrAt(resolve(root), lexical) || /(^|[\\/])\.\.([\\/]|$)/.test(name))) {
+    const shown = shownName(name);
     return new WharfError('unsafe-name', t('queueTexts.serverNameOutside', { name: shown, folder }), {
       detail: { name: shown, reason: 'outside-folder', folder, refusedName: true },
     });
   }
   const reason = unsafeNameCode(name);
   if (reason === null) return null;
+  const shown = shownName(name);
   return new WharfError('unsafe-name', t('queueTexts.serverNameUnsafe', { name: shown, reason: describeUnsafeName(reason) }), {
     detail: { name: shown, reason, folder, refusedName: true },
   });
