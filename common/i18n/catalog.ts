@@ -26,6 +26,8 @@ import { importNotesMessages } from './messages/import-notes';
 import { cliUsageMessages } from './messages/cli-usage';
 import { rendererWordsMessages } from './messages/renderer-words';
 import { languageFixesMessages } from './messages/language-fixes';
+import { connectionTextsMessages } from './messages/connection-texts';
+import { queueTextsMessages } from './messages/queue-texts';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -51,6 +53,8 @@ export const CATALOG_AREAS = {
   cliUsage: cliUsageMessages,
   rendererWords: rendererWordsMessages,
   languageFixes: languageFixesMessages,
+  connectionTexts: connectionTextsMessages,
+  queueTexts: queueTextsMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

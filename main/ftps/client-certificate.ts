@@ -48,12 +48,12 @@ function isPkcs12(path: string, data: Buffer): boolean {
   return data[0] === 0x30 && !data.subarray(0, 64).toString('latin1').includes('-----BEGIN');
 }
 
-async function readOrExplain(path: string, what: string): Promise<Buffer> {
+async function readOrExplain(path: string, file: 'certificate' | 'key'): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw problem('unreadable', `The ${what} ${path} cannot be read (${code}). Choose the file again under the site's client certificate setting.`, err);
+    throw problem('unreadable', t('connectionTexts.clientFileUnreadable', { file, path, code }), err);
   }
 }
 
@@ -78,7 +78,7 @@ function describe(x509: X509Certificate): Omit<ClientCertificate, 'tls'> {
  * used only in memory.
  */
 export async function loadClientCertificate(files: ClientCertificateFiles, passphrase: string | null = null): Promise<ClientCertificate> {
-  const certData = await readOrExplain(files.certPath, 'client certificate file');
+  const certData = await readOrExplain(files.certPath, 'certificate');
   const withPassphrase = passphrase !== null && passphrase !== '' ? { passphrase } : {};
   if (isPkcs12(files.certPath, certData)) {
     const tls = { pfx: certData, ...withPassphrase };
@@ -88,22 +88,22 @@ export async function loadClientCertificate(files: ClientCertificateFiles, passp
     } catch (err) {
       // OpenSSL says "mac verify failure" for a missing and for a wrong passphrase alike.
       if (/mac verify failure|bad decrypt/i.test(String((err as Error).message))) {
-        throw passphrase ? problem('passphrase-wrong', `The passphrase for the PKCS#12 file ${files.certPath} is wrong.`) : problem('passphrase-required', `The PKCS#12 file ${files.certPath} is protected by a passphrase: enter it (it can be saved in the keychain).`);
+        throw passphrase ? problem('passphrase-wrong', t('connectionTexts.pkcs12PassphraseWrong', { path: files.certPath })) : problem('passphrase-required', t('connectionTexts.pkcs12PassphraseRequired', { path: files.certPath }));
       }
-      throw problem('invalid', `${files.certPath} is not a PKCS#12 file Wharf can read: ${(err as Error).message}`, err);
+      throw problem('invalid', t('connectionTexts.notPkcs12', { path: files.certPath, reason: (err as Error).message }), err);
     }
     // A TLS socket that never connects is the one public way to read back the certificate of a context.
     const x509 = new TLSSocket(null as never, { secureContext: context }).getX509Certificate();
-    if (!x509) throw problem('invalid', `The PKCS#12 file ${files.certPath} holds no certificate.`);
+    if (!x509) throw problem('invalid', t('connectionTexts.pkcs12NoCertificate', { path: files.certPath }));
     return checkValidity({ tls, ...describe(x509) }, files.certPath);
   }
 
   const certText = certData.toString('utf8');
   const certPem = firstCertificatePem(certText);
-  if (certPem === null) throw problem('invalid', `${files.certPath} holds no PEM certificate (-----BEGIN CERTIFICATE-----). Choose a PEM certificate or a PKCS#12 (.p12, .pfx) file.`);
-  const keyData = files.keyPath === '' ? certData : await readOrExplain(files.keyPath, 'client key file');
+  if (certPem === null) throw problem('invalid', t('connectionTexts.noPemCertificate', { path: files.certPath }));
+  const keyData = files.keyPath === '' ? certData : await readOrExplain(files.keyPath, 'key');
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(keyData.toString('utf8'))) {
-    throw problem('invalid', files.keyPath === '' ? `${files.certPath} holds no private key: choose the key file too.` : `${files.keyPath} holds no PEM private key (-----BEGIN PRIVATE KEY-----).`);
+    throw problem('invalid', files.keyPath === '' ? t('connectionTexts.noPrivateKeyChooseKey', { path: files.certPath }) : t('connectionTexts.noPemPrivateKey', { path: files.keyPath }));
   }
   let key;
   try {
@@ -111,13 +111,13 @@ export async function loadClientCertificate(files: ClientCertificateFiles, passp
   } catch (err) {
     const message = String((err as Error).message);
     if (/bad decrypt|passphrase|interrupted or cancelled/i.test(message) || (err as NodeJS.ErrnoException).code === 'ERR_MISSING_PASSPHRASE') {
-      throw passphrase ? problem('passphrase-wrong', `The passphrase for the client key ${files.keyPath || files.certPath} is wrong.`) : problem('passphrase-required', `The client key ${files.keyPath || files.certPath} is protected by a passphrase: enter it (it can be saved in the keychain).`);
+      throw passphrase ? problem('passphrase-wrong', t('connectionTexts.keyPassphraseWrong', { path: files.keyPath || files.certPath })) : problem('passphrase-required', t('connectionTexts.keyPassphraseRequired', { path: files.keyPath || files.certPath }));
     }
-    throw problem('invalid', `The client key ${files.keyPath || files.certPath} cannot be read: ${message}`, err);
+    throw problem('invalid', t('connectionTexts.keyUnreadable', { path: files.keyPath || files.certPath, reason: message }), err);
   }
   const x509 = new X509Certificate(certPem);
   if (!x509.checkPrivateKey(key)) {
-    throw problem('invalid', `The key ${files.keyPath || files.certPath} does not belong to the certificate ${files.certPath}: choose the matching pair.`);
+    throw problem('invalid', t('connectionTexts.keyMismatch', { keyPath: files.keyPath || files.certPath, certPath: files.certPath }));
   }
   const tls = { cert: certData, key: keyData, ...withPassphrase };
   return checkValidity({ tls, ...describe(x509) }, files.certPath);
@@ -125,7 +125,7 @@ export async function loadClientCertificate(files: ClientCertificateFiles, passp
 
 function checkValidity(certificate: ClientCertificate, path: string): ClientCertificate {
   if (Date.parse(certificate.validTo) < Date.now()) {
-    throw problem('invalid', `The client certificate ${certificate.subject} (${path}) expired on ${certificate.validTo.slice(0, 10)}: the server would refuse it. Ask for a new one.`);
+    throw problem('invalid', t('connectionTexts.clientCertificateExpired', { subject: certificate.subject, path, date: certificate.validTo.slice(0, 10) }));
   }
   return certificate;
 }

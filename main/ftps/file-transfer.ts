@@ -42,8 +42,10 @@ export interface RenamingSession {
   size(path: string): Promise<number>;
 }
 
-/** The site setting the "rename refused" error names, so a person can find it in the site manager. */
-export const UPLOAD_VIA_TEMPORARY_NAME_SETTING = 'Upload via a temporary name';
+/** The site setting the "rename refused" error names, as the site manager labels it, so a person can find it there. */
+export function uploadViaTemporaryNameSetting(): string {
+  return t('siteManager.uploadViaTemporaryName');
+}
 
 function replyCode(error: unknown): number | undefined {
   const code = (error as { code?: unknown }).code;
@@ -89,7 +91,7 @@ function renameRefused(error: unknown, temporaryPath: string, finalPath: string,
   const reply = error instanceof Error ? error.message : String(error);
   return new WharfError(
     'ftp',
-    t('errors.renameRefused', { temporaryPath, finalPath, step, reply, setting: UPLOAD_VIA_TEMPORARY_NAME_SETTING }),
+    t('errors.renameRefused', { temporaryPath, finalPath, step, reply, setting: uploadViaTemporaryNameSetting() }),
     { ...(code !== undefined ? { code } : {}), detail: { temporaryPath, finalPath, setting: 'uploadViaTemporaryName' }, cause: error },
   );
 }

@@ -1,6 +1,7 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { formatProxyAddress, parseProxyUrl, type ProxyAddress, type ProxyMode } from '../../common/models/proxy';
 import { hasControlCharacters } from '../../common/models/site-profile';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 
 /** A proxy to go through, with its password (from the keychain, the environment or a CLI URL). */
@@ -76,22 +77,22 @@ async function dialSocks5(proxy: ProxyEndpoint, host: string, port: number, time
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN/.test(message)) {
-      throw proxyError('refused', 'reach', proxy, `The SOCKS5 proxy ${where} cannot be reached (${/[A-Z_]{6,}/.exec(message)?.[0] ?? message}). Check the proxy setting.`, err);
+      throw proxyError('refused', 'reach', proxy, t('connectionTexts.proxyUnreachable', { kind: 'SOCKS5', proxy: where, code: /[A-Z_]{6,}/.exec(message)?.[0] ?? message }), err);
     }
     if (/timed out/i.test(message)) {
-      throw proxyError('timeout', 'reach', proxy, `The SOCKS5 proxy ${where} did not answer in time.`, err);
+      throw proxyError('timeout', 'reach', proxy, t('connectionTexts.proxyTimeout', { kind: 'SOCKS5', proxy: where }), err);
     }
     if (/Authentication failed/i.test(message)) {
-      throw proxyError('auth', 'authenticate', proxy, `The SOCKS5 proxy ${where} refused the user name or password${proxy.user === '' ? '' : ` of ${proxy.user}`}. Check the proxy's login in the proxy setting.`, err);
+      throw proxyError('auth', 'authenticate', proxy, t('connectionTexts.socksLoginRefused', { proxy: where, login: proxy.user === '' ? 'none' : 'named', user: proxy.user }), err);
     }
     if (/no accepted authentication type/i.test(message)) {
-      throw proxyError('auth', 'authenticate', proxy, proxy.user === '' ? `The SOCKS5 proxy ${where} requires a login: add a user (socks5://user@host:port) and its password.` : `The SOCKS5 proxy ${where} accepts none of the login methods Wharf offers.`, err);
+      throw proxyError('auth', 'authenticate', proxy, proxy.user === '' ? t('connectionTexts.socksLoginRequired', { proxy: where }) : t('connectionTexts.socksNoLoginMethod', { proxy: where }), err);
     }
     if (/rejected connection/i.test(message)) {
-      const reason = /- (\w+)/.exec(message)?.[1] ?? 'refused';
-      throw proxyError('refused', 'connect', proxy, `The SOCKS5 proxy ${where} would not connect to ${hostPort(host, port)} (${reason}). The proxy's rules may not allow this server or port.`, err);
+      const reason = /- (\w+)/.exec(message)?.[1] ?? 'none';
+      throw proxyError('refused', 'connect', proxy, t('connectionTexts.socksConnectRefused', { proxy: where, target: hostPort(host, port), reason }), err);
     }
-    throw proxyError('refused', 'connect', proxy, `The SOCKS5 proxy ${where} failed: ${message}`, err);
+    throw proxyError('refused', 'connect', proxy, t('connectionTexts.socksFailed', { proxy: where, message }), err);
   }
 }
 
@@ -105,7 +106,7 @@ const MAX_CONNECT_RESPONSE_BYTES = 16 * 1024;
 function dialHttpConnect(proxy: ProxyEndpoint, host: string, port: number, timeoutMs: number): Promise<Socket> {
   const where = formatProxyAddress(proxy);
   const authority = hostPort(host, port);
-  if (/\s/.test(authority) || hasControlCharacters(authority)) return Promise.reject(new WharfError('invalid-input', `"${host}" is not a host name a proxy can be asked for.`));
+  if (/\s/.test(authority) || hasControlCharacters(authority)) return Promise.reject(new WharfError('invalid-input', t('connectionTexts.proxyHostInvalid', { host })));
   return new Promise((resolve, reject) => {
     const socket = netConnect({ host: proxy.host, port: proxy.port });
     let received = Buffer.alloc(0);
@@ -125,11 +126,11 @@ function dialHttpConnect(proxy: ProxyEndpoint, host: string, port: number, timeo
     const onError = (err: NodeJS.ErrnoException) => {
       finish(
         connected
-          ? proxyError('refused', 'connect', proxy, `The HTTP proxy ${where} dropped the connection while asked for ${authority} (${err.code ?? err.message}).`, err)
-          : proxyError('refused', 'reach', proxy, `The HTTP proxy ${where} cannot be reached (${err.code ?? err.message}). Check the proxy setting.`, err),
+          ? proxyError('refused', 'connect', proxy, t('connectionTexts.httpProxyDropped', { proxy: where, target: authority, code: err.code ?? err.message }), err)
+          : proxyError('refused', 'reach', proxy, t('connectionTexts.proxyUnreachable', { kind: 'HTTP', proxy: where, code: err.code ?? err.message }), err),
       );
     };
-    const onClose = () => finish(proxyError('refused', 'connect', proxy, `The HTTP proxy ${where} closed the connection instead of answering CONNECT ${authority}.`));
+    const onClose = () => finish(proxyError('refused', 'connect', proxy, t('connectionTexts.httpProxyClosed', { proxy: where, target: authority })));
     // Read with 'readable', not 'data': once its listener is gone the socket is back to a fresh one's state, and
     // bytes given back with unshift wait for its next reader. A socket that once had a 'data' listener keeps
     // flowing and drops them before the caller can listen: the server's greeting, when it came in the same
@@ -138,14 +139,14 @@ function dialHttpConnect(proxy: ProxyEndpoint, host: string, port: number, timeo
       for (let chunk = socket.read() as Buffer | null; chunk !== null; chunk = socket.read() as Buffer | null) received = Buffer.concat([received, chunk]);
       const end = received.indexOf('\r\n\r\n');
       if (end === -1) {
-        if (received.length > MAX_CONNECT_RESPONSE_BYTES) finish(proxyError('refused', 'connect', proxy, `The HTTP proxy ${where} sent an answer too long to be a CONNECT response.`));
+        if (received.length > MAX_CONNECT_RESPONSE_BYTES) finish(proxyError('refused', 'connect', proxy, t('connectionTexts.httpProxyAnswerTooLong', { proxy: where })));
         return;
       }
       const head = received.subarray(0, end).toString('latin1');
       const rest = received.subarray(end + 4);
       const status = /^HTTP\/1\.[01] (\d{3})(?: ([^\r\n]*))?/.exec(head);
       if (!status) {
-        finish(proxyError('refused', 'connect', proxy, `${where} did not answer like an HTTP proxy: ${JSON.stringify(head.split('\r\n')[0]?.slice(0, 80) ?? '')}.`));
+        finish(proxyError('refused', 'connect', proxy, t('connectionTexts.notAnHttpProxy', { proxy: where, line: JSON.stringify(head.split('\r\n')[0]?.slice(0, 80) ?? '') })));
         return;
       }
       const code = Number(status[1]);
@@ -164,15 +165,15 @@ function dialHttpConnect(proxy: ProxyEndpoint, host: string, port: number, timeo
             'authenticate',
             proxy,
             proxy.user === ''
-              ? `The HTTP proxy ${where} requires a login (${code}): add a user (http://user@host:port) and its password.`
-              : `The HTTP proxy ${where} refused the user name or password of ${proxy.user} (${code}).`,
+              ? t('connectionTexts.httpProxyLoginRequired', { proxy: where, code: String(code) })
+              : t('connectionTexts.httpProxyLoginRefused', { proxy: where, user: proxy.user, code: String(code) }),
           ),
         );
         return;
       }
-      finish(proxyError('refused', 'connect', proxy, `The HTTP proxy ${where} refused CONNECT to ${authority}: ${code}${reason ? ` ${reason}` : ''}. Its rules may not allow this server or port.`));
+      finish(proxyError('refused', 'connect', proxy, t('connectionTexts.httpProxyConnectRefused', { proxy: where, target: authority, status: `${code}${reason ? ` ${reason}` : ''}` })));
     };
-    socket.setTimeout(timeoutMs, () => finish(proxyError('timeout', connected ? 'connect' : 'reach', proxy, `The HTTP proxy ${where} did not answer in time.`)));
+    socket.setTimeout(timeoutMs, () => finish(proxyError('timeout', connected ? 'connect' : 'reach', proxy, t('connectionTexts.proxyTimeout', { kind: 'HTTP', proxy: where }))));
     socket.once('error', onError);
     socket.once('close', onClose);
     socket.on('readable', onReadable);
@@ -225,6 +226,6 @@ export function resolveProxy(
   if (choice.mode === 'none') return null;
   if (choice.mode === 'system') return proxyFromEnvironment(host, env);
   const parsed = parseProxyUrl(choice.proxyUrl);
-  if ('error' in parsed) throw new WharfError('invalid-input', `The proxy setting (${choice.source}): ${parsed.error}`);
+  if ('error' in parsed) throw new WharfError('invalid-input', t('connectionTexts.proxySettingInvalid', { source: choice.source, problem: parsed.error }));
   return { kind: parsed.kind, host: parsed.host, port: parsed.port, user: parsed.user, password: parsed.password ?? password ?? '', source: choice.source };
 }

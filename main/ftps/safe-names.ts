@@ -1,4 +1,5 @@
 import { posix, win32 } from 'node:path';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 
 /*
@@ -24,19 +25,47 @@ const MAX_NAME_BYTES = 255;
  * are common, valid names elsewhere. default platform: this process's.
  */
 export function unsafeNameReason(name: string, platform: NodeJS.Platform = process.platform): string | null {
-  if (name.length === 0) return 'is empty';
-  if (name === '.' || name === '..') return 'is "." or ".."';
-  if (name.includes('\0')) return 'contains NUL';
-  if (name.includes('/')) return 'contains "/"';
-  if (name.includes('\\')) return 'contains "\\"';
-  if (hasControlCharacter(name)) return 'contains a control character';
-  if (/\p{Cs}/u.test(name)) return 'contains a lone UTF-16 surrogate (not valid Unicode)';
-  if (/^[A-Za-z]:/.test(name)) return 'starts with a Windows drive prefix';
-  if (isWindowsDeviceName(name)) return 'is a reserved Windows device name';
-  if (name.endsWith('.') || name.endsWith(' ')) return 'ends with a dot or space (Windows drops them)';
-  if (platform === 'win32' && /[<>:"|?*]/.test(name)) return 'contains a character Windows forbids (<>:"|?*)';
-  if (Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES) return `is longer than ${MAX_NAME_BYTES} bytes in UTF-8`;
+  const code = unsafeNameCode(name, platform);
+  return code === null ? null : describeUnsafeName(code);
+}
+
+/** Why a name is refused, as data (`detail.reason` of an `unsafe-name` error); `describeUnsafeName` says it. */
+export type UnsafeNameCode =
+  | 'empty'
+  | 'dots'
+  | 'nul'
+  | 'slash'
+  | 'backslash'
+  | 'control'
+  | 'commandControl'
+  | 'surrogate'
+  | 'drive'
+  | 'device'
+  | 'trailing'
+  | 'windowsCharacter'
+  | 'tooLong'
+  | 'outside';
+
+/** What `unsafeNameReason` finds, as a code. */
+export function unsafeNameCode(name: string, platform: NodeJS.Platform = process.platform): UnsafeNameCode | null {
+  if (name.length === 0) return 'empty';
+  if (name === '.' || name === '..') return 'dots';
+  if (name.includes('\0')) return 'nul';
+  if (name.includes('/')) return 'slash';
+  if (name.includes('\\')) return 'backslash';
+  if (hasControlCharacter(name)) return 'control';
+  if (/\p{Cs}/u.test(name)) return 'surrogate';
+  if (/^[A-Za-z]:/.test(name)) return 'drive';
+  if (isWindowsDeviceName(name)) return 'device';
+  if (name.endsWith('.') || name.endsWith(' ')) return 'trailing';
+  if (platform === 'win32' && /[<>:"|?*]/.test(name)) return 'windowsCharacter';
+  if (Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES) return 'tooLong';
   return null;
+}
+
+/** The reason for a refused name in the current language, said of the name ("is empty", "contains "/""). */
+export function describeUnsafeName(code: UnsafeNameCode): string {
+  return t('connectionTexts.unsafeNameReason', { reason: code, maxBytes: String(MAX_NAME_BYTES) });
 }
 
 /**
@@ -51,15 +80,15 @@ export function safeLocalPath(
   platform: NodeJS.Platform = process.platform,
 ): string {
   for (const segment of relativeRemoteSegments) {
-    const reason = unsafeNameReason(segment, platform);
-    if (reason !== null) throw unsafeNameError(segment, reason);
+    const code = unsafeNameCode(segment, platform);
+    if (code !== null) throw unsafeNameError(segment, code);
   }
   const path = platform === 'win32' ? win32 : posix;
   const root = path.resolve(localRoot);
   const resolved = path.resolve(root, ...relativeRemoteSegments);
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   const inside = relativeRemoteSegments.length === 0 ? resolved === root : resolved.startsWith(prefix);
-  if (!inside) throw unsafeNameError(relativeRemoteSegments.join('/'), 'resolves outside the local folder');
+  if (!inside) throw unsafeNameError(relativeRemoteSegments.join('/'), 'outside');
   return resolved;
 }
 
@@ -113,8 +142,8 @@ function hex(code: number, width: number): string {
   return code.toString(16).toUpperCase().padStart(width, '0');
 }
 
-function unsafeNameError(name: string, reason: string): WharfError {
+function unsafeNameError(name: string, reason: UnsafeNameCode): WharfError {
   // Printable and cut short: the name came from the server and may be long or hold control characters.
   const shown = printableName(name.length > 200 ? `${name.slice(0, 200)}…` : name);
-  return new WharfError('unsafe-name', `Skipped "${shown}": the name ${reason}.`, { detail: { name: shown, reason } });
+  return new WharfError('unsafe-name', t('connectionTexts.unsafeNameSkipped', { name: shown, reason: describeUnsafeName(reason) }), { detail: { name: shown, reason } });
 }

@@ -247,7 +247,7 @@ export class FtpsSession {
       cipher: null,
       certificate: null,
       certificateTrust: null,
-      trustExplanation: mode === 'plain' ? 'Plain FTP: there is no certificate and nothing is encrypted.' : '',
+      trustExplanation: mode === 'plain' ? t('connectionTexts.plainTrustExplanation') : '',
       credentialsEncrypted: false,
       dataProtected: false,
       dataTlsSessionReused: null,
@@ -454,17 +454,17 @@ export class FtpsSession {
       : ((await this.options.trustStore?.get(host, port))?.fingerprintSha256 ?? null);
     if (pinned !== null) {
       if (normalizeFingerprint(pinned) !== presented) throw certificateChanged(host, port, pinned, presented);
-      this.accept('pinned', presented, 'The certificate matches the fingerprint pinned for this site.');
+      this.accept('pinned', presented, t('connectionTexts.trustPinned'));
       return;
     }
     if (socket.authorized) {
-      this.accept('ca-valid', presented, `Issued by ${certificate.issuer} and valid for ${host}.`);
+      this.accept('ca-valid', presented, t('connectionTexts.trustAuthority', { issuer: certificate.issuer, host }));
       return;
     }
     const reason = explainVerificationError(certificate, host);
     if (this.options.insecure) {
       this.log('warning', `Certificate NOT verified (--insecure): ${reason}`);
-      this.accept('accepted-once', presented, `Not verified (insecure mode): ${reason}`);
+      this.accept('accepted-once', presented, t('connectionTexts.trustInsecure', { reason }));
       return;
     }
     this.log('tls', `Certificate not trusted: ${reason} Waiting for a decision; nothing has been sent.`);
@@ -476,9 +476,9 @@ export class FtpsSession {
     }
     if (decision === 'always') {
       await this.options.trustStore?.pin({ host, port, fingerprintSha256: presented, subject: certificate.subject });
-      this.accept('pinned', presented, `You chose to always trust this certificate. ${reason}`);
+      this.accept('pinned', presented, t('connectionTexts.trustAlways', { reason }));
     } else {
-      this.accept('accepted-once', presented, `You accepted this certificate for this session only. ${reason}`);
+      this.accept('accepted-once', presented, t('connectionTexts.trustOnce', { reason }));
     }
   }
 
@@ -524,12 +524,12 @@ export class FtpsSession {
     const socket = this.client.ftp.socket;
     const secure = socket instanceof tls.TLSSocket;
     const warnings: string[] = [];
-    if (mode === 'plain') warnings.push('Plain FTP: your user name, password and files travel unencrypted.');
-    if (secure && !this.dataProtected) warnings.push('The server refused PROT P: file contents and listings are not encrypted.');
-    if (this.trust === 'accepted-once') warnings.push('The certificate is not verified; you accepted it for this session only.');
-    if (this.options.insecure) warnings.push('Certificate verification was turned off (--insecure).');
+    if (mode === 'plain') warnings.push(t('connectionTexts.securityWarning', { warning: 'plain' }));
+    if (secure && !this.dataProtected) warnings.push(t('connectionTexts.securityWarning', { warning: 'protRefused' }));
+    if (this.trust === 'accepted-once') warnings.push(t('connectionTexts.securityWarning', { warning: 'acceptedOnce' }));
+    if (this.options.insecure) warnings.push(t('connectionTexts.securityWarning', { warning: 'insecure' }));
     const protocol = secure ? socket.getProtocol() : null;
-    if (protocol === 'TLSv1.2') warnings.push('The server does not offer TLS 1.3; TLS 1.2 is in use.');
+    if (protocol === 'TLSv1.2') warnings.push(t('connectionTexts.securityWarning', { warning: 'tls12' }));
     return {
       ...this.currentReport,
       ...(secure ? { clientCertificate: this.clientCertificateUse(socket) } : {}),
@@ -645,7 +645,7 @@ export class FtpsSession {
     this.currentReport = { ...this.currentReport, listingTimes: { format: 'list', offsetMinutes: offset, source: 'detected' } };
     const sign = offset < 0 ? '-' : '+';
     const zone = `UTC${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
-    const notice = `The server lists times in its local time, ${zone} (its LIST and MDTM times of ${printableName(candidate.name)} differ by ${offset} minutes): Wharf reads them with that offset (timezone offset ${offset} minutes).`;
+    const notice = t('connectionTexts.listingTimezoneNotice', { zone, name: printableName(candidate.name), offset: String(offset) });
     this.log('warning', notice);
     this.options.onNotice?.(notice);
     this.options.onTimezoneOffsetDetected?.(offset);
@@ -692,7 +692,7 @@ export class FtpsSession {
     const guess = guessNameCharset(names) ?? 'latin1';
     this.charset = controlCharset(guess);
     this.client.ftp.encoding = this.charset.socketEncoding;
-    const notice = `The server sends names that are not valid UTF-8 (in ${printableName(folder || '.')}): they are read as ${guess} from now on, the likeliest charset for them (as FileZilla, Wharf stops assuming UTF-8). If names still look wrong, set the site's charset (wharf: --charset NAME).`;
+    const notice = t('connectionTexts.nameCharsetNotice', { folder: printableName(folder || '.'), charset: guess });
     this.log('warning', notice);
     this.options.onNotice?.(notice);
     return 'switched';

@@ -110,7 +110,7 @@ export async function* expandLocalForUpload(
       const local = join(folder.local, entry.name);
       const unsafeRemote = unsafeRemoteNameReason(entry.name);
       if (unsafeRemote !== null) {
-        onSkipped({ path: local, reason: `the name ${unsafeRemote}: it cannot be a name on the server` });
+        onSkipped({ path: local, reason: t('queueTexts.skipUnsafeRemoteName', { reason: unsafeRemote }) });
         continue;
       }
       const remote = joinRemote(folder.remote, entry.name);
@@ -124,18 +124,18 @@ export async function* expandLocalForUpload(
       if (entry.isSymbolicLink()) {
         const outside = await linkLeavingFolder(realRoot, local);
         if (outside !== null) {
-          onSkipped({ path: local, reason: `a symbolic link to ${outside}, outside the folder being uploaded (not followed)` });
+          onSkipped({ path: local, reason: t('queueTexts.skipLinkOutside', { dangling: outside === 'nowhere' ? 'yes' : 'no', target: outside }) });
           continue;
         }
         info = await stat(local).catch(() => null);
         if (info?.isDirectory()) {
-          onSkipped({ path: local, reason: 'a symbolic link to a folder (not followed)' });
+          onSkipped({ path: local, reason: t('queueTexts.skipLinkToFolder') });
           continue;
         }
         isFile = info?.isFile() ?? false;
       }
       if (!isFile || !info) {
-        onSkipped({ path: local, reason: 'not a regular file' });
+        onSkipped({ path: local, reason: t('queueTexts.skipNotRegularFile') });
         continue;
       }
       hasEntries = true;
@@ -185,11 +185,11 @@ export async function* expandRemoteForDownload(
       const remote = joinRemote(folder.remote, entry.name);
       const unsafe = unsafeNameReason(entry.name);
       if (unsafe !== null) {
-        onSkipped({ path: remote, reason: `the name ${unsafe}` });
+        onSkipped({ path: remote, reason: t('queueTexts.skipUnsafeName', { reason: unsafe }) });
         continue;
       }
       if (seen.has(entry.name)) {
-        onSkipped({ path: remote, reason: 'the server listed this name twice' });
+        onSkipped({ path: remote, reason: t('queueTexts.skipListedTwice') });
         continue;
       }
       seen.add(entry.name);
@@ -211,7 +211,7 @@ export async function* expandRemoteForDownload(
         }
         // A folder listed inside itself (a link to a parent, a hostile server) would be walked for ever.
         if (local.length > MAX_EXPANDED_PATH_LENGTH || remote.length > MAX_EXPANDED_PATH_LENGTH) {
-          onSkipped({ path: remote, reason: `the folder is nested too deep: its path would be longer than ${MAX_EXPANDED_PATH_LENGTH} characters (a link to a parent folder?)` });
+          onSkipped({ path: remote, reason: t('queueTexts.skipNestedTooDeep', { maxLength: String(MAX_EXPANDED_PATH_LENGTH) }) });
           continue;
         }
         subfolders.push({ local, remote, depth: folder.depth + 1 });

@@ -6,7 +6,7 @@ import { dirname, sep } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { FileFacts, TransferItem, VerificationMethod } from '../../common/models/transfer';
 import { WharfError } from '../core/errors';
-import { moveUploadIntoPlace, temporaryUploadPathFor, UPLOAD_VIA_TEMPORARY_NAME_SETTING } from '../ftps/file-transfer';
+import { moveUploadIntoPlace, temporaryUploadPathFor, uploadViaTemporaryNameSetting } from '../ftps/file-transfer';
 import type { Clock } from './clock';
 import type { ConnectionPool } from './connection-pool';
 import { FileSink } from './file-sink';
@@ -412,7 +412,7 @@ export class FtpsTransferRunner implements TransferRunner {
       if (data.kind !== 'ftp') throw error;
       throw new WharfError(
         'ftp',
-        t('transfers.resumeRenameRefused', { finalPath: target, temporaryPath: temporary, reply: data.message, setting: UPLOAD_VIA_TEMPORARY_NAME_SETTING }),
+        t('transfers.resumeRenameRefused', { finalPath: target, temporaryPath: temporary, reply: data.message, setting: uploadViaTemporaryNameSetting() }),
         { ...(data.code !== undefined ? { code: data.code } : {}), detail: { temporaryPath: temporary, finalPath: target, setting: 'uploadViaTemporaryName' }, cause: error },
       );
     });

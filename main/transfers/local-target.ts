@@ -4,7 +4,8 @@ import { lstat, mkdir, open, realpath, rm, stat, type FileHandle } from 'node:fs
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FileFacts } from '../../common/models/transfer';
 import { WharfError } from '../core/errors';
-import { printableName, unsafeNameReason } from '../ftps/safe-names';
+import { t } from '../../common/i18n/t';
+import { describeUnsafeName, printableName, unsafeNameCode, type UnsafeNameCode } from '../ftps/safe-names';
 
 /*
  * The one boundary every download crosses before a byte is written: the local path is built in main from
@@ -46,17 +47,17 @@ function isInsideOrAt(root: string, path: string): boolean {
  */
 export function refusedNameError(name: string, root: string, folder = folderLabel(root)): WharfError | null {
   const lexical = resolve(root, name);
-  let why: string | null = null;
   if (name !== '' && (isAbsolute(name) || /^[A-Za-z]:/.test(name) || !isInsideOrAt(resolve(root), lexical) || /(^|[\\/])\.\.([\\/]|$)/.test(name))) {
-    why = `would be written outside ${folder}`;
-  } else {
-    const reason = unsafeNameReason(name);
-    if (reason !== null) why = reason;
+    const shown = shownName(name);
+    return new WharfError('unsafe-name', t('queueTexts.serverNameOutside', { name: shown, folder }), {
+      detail: { name: shown, reason: 'outside-folder', folder, refusedName: true },
+    });
   }
-  if (why === null) return null;
+  const reason = unsafeNameCode(name);
+  if (reason === null) return null;
   const shown = shownName(name);
-  return new WharfError('unsafe-name', `The server named this file "${shown}", which ${why}; skipped.`, {
-    detail: { name: shown, reason: why, folder, refusedName: true },
+  return new WharfError('unsafe-name', t('queueTexts.serverNameUnsafe', { name: shown, reason: describeUnsafeName(reason) }), {
+    detail: { name: shown, reason, folder, refusedName: true },
   });
 }
 
@@ -76,12 +77,18 @@ export function downloadPathIn(folder: string, name: string, label?: string): st
  * A line break would end the FTP command and start another; `/` would put the file in another folder.
  */
 export function unsafeRemoteNameReason(name: string): string | null {
-  if (name.length === 0) return 'is empty';
-  if (name === '.' || name === '..') return 'is "." or ".."';
-  if (name.includes('/')) return 'contains "/"';
+  const code = unsafeRemoteNameCode(name);
+  return code === null ? null : describeUnsafeName(code);
+}
+
+/** What `unsafeRemoteNameReason` finds, as a code (`detail.reason`). */
+export function unsafeRemoteNameCode(name: string): UnsafeNameCode | null {
+  if (name.length === 0) return 'empty';
+  if (name === '.' || name === '..') return 'dots';
+  if (name.includes('/')) return 'slash';
   for (let i = 0; i < name.length; i++) {
     const code = name.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return 'contains a control character (a line break would end the FTP command)';
+    if (code < 0x20 || code === 0x7f) return 'commandControl';
   }
   return null;
 }
@@ -107,10 +114,13 @@ export function isTemporaryDownloadPathFor(localPath: string, candidate: string)
   return dirname(candidate) === dirname(localPath) && basename(candidate).startsWith('.') && candidate.endsWith(TEMPORARY_DOWNLOAD_SUFFIX);
 }
 
-function refusal(root: string, relativePath: string, why: string): WharfError {
+/** A path that would leave `root`: written there itself (`leadsTo` undefined) or through a link leading to `leadsTo` (null: nowhere). */
+function refusal(root: string, relativePath: string, leadsTo?: string | null): WharfError {
   const folder = folderLabel(root);
-  const shown = shownName(relativePath);
-  return new WharfError('unsafe-name', `"${shown}" ${why}, outside ${folder}; skipped.`, { detail: { name: shown, reason: why, folder } });
+  const name = shownName(relativePath);
+  if (leadsTo === undefined) return new WharfError('unsafe-name', t('queueTexts.writtenOutside', { name, folder }), { detail: { name, reason: 'outside-folder', folder } });
+  const message = t('queueTexts.linkLeadsOutside', { name, folder, dangling: leadsTo === null ? 'yes' : 'no', target: leadsTo ?? '' });
+  return new WharfError('unsafe-name', message, { detail: { name, reason: 'link-outside-folder', folder } });
 }
 
 async function lstatOrNull(path: string): Promise<Stats | null> {
@@ -156,14 +166,14 @@ export async function prepareDownloadTarget(root: string, localPath: string): Pr
   const resolvedRoot = resolve(root);
   const target = resolve(localPath);
   const rel = relative(resolvedRoot, target);
-  if (rel === '') throw new WharfError('unsafe-name', `The download would take the place of the chosen folder ${folderLabel(root)} itself; skipped.`, { detail: { name: target, reason: 'is the chosen folder', folder: folderLabel(root) } });
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw refusal(root, target, 'would be written');
+  if (rel === '') throw new WharfError('unsafe-name', t('queueTexts.replacesChosenFolder', { folder: folderLabel(root) }), { detail: { name: target, reason: 'chosen-folder', folder: folderLabel(root) } });
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw refusal(root, target);
   const segments = rel.split(sep);
   for (const segment of segments) {
-    const reason = unsafeNameReason(segment);
+    const reason = unsafeNameCode(segment);
     if (reason !== null) {
       const shown = shownName(segment);
-      throw new WharfError('unsafe-name', `The name "${shown}" ${reason}; skipped.`, { detail: { name: shown, reason, folder: folderLabel(root) } });
+      throw new WharfError('unsafe-name', t('queueTexts.nameUnsafe', { name: shown, reason: describeUnsafeName(reason) }), { detail: { name: shown, reason, folder: folderLabel(root) } });
     }
   }
   // Made only when missing: every file of a folder download passes here twice.
@@ -184,18 +194,18 @@ export async function prepareDownloadTarget(root: string, localPath: string): Pr
     if (info.isSymbolicLink()) {
       const leadsTo = await realpathOrNull(current);
       if (leadsTo === null || !isInsideOrAt(realRoot, leadsTo)) {
-        throw refusal(root, relative(resolvedRoot, current), `is a symbolic link to ${leadsTo ?? 'nowhere'}: the download would be written there`);
+        throw refusal(root, relative(resolvedRoot, current), leadsTo);
       }
       info = await stat(current);
     }
-    if (!info.isDirectory()) throw new WharfError('local-io', `${current} is a file, not a folder: ${segments.join('/')} cannot be written inside it.`);
+    if (!info.isDirectory()) throw new WharfError('local-io', t('queueTexts.notAFolder', { path: current, relativePath: segments.join('/') }));
   }
   const atTarget = await lstatOrNull(target);
   if (atTarget === null) return { existing: null, existingIsRegularFile: false };
   if (atTarget.isSymbolicLink()) {
     const leadsTo = await realpathOrNull(target);
     if (leadsTo === null || !isInsideOrAt(realRoot, leadsTo)) {
-      throw refusal(root, rel, `is a symbolic link to ${leadsTo ?? 'nowhere'}: the download would be written there`);
+      throw refusal(root, rel, leadsTo);
     }
     const info = await stat(target);
     return { existing: { size: info.size, modifiedAt: info.mtime.toISOString() }, existingIsRegularFile: false };

@@ -1,5 +1,6 @@
 import type { FileFacts, OverwritePolicy } from '../../common/models/transfer';
 import { numberedName } from '../../common/models/file-names';
+import { t } from '../../common/i18n/t';
 
 export { numberedName };
 
@@ -22,34 +23,39 @@ export const MODIFIED_TIME_TOLERANCE_MS = 1000;
 export function decideOverwrite(policy: OverwritePolicy, source: FileFacts, target: FileFacts): OverwriteDecision {
   switch (policy) {
     case 'ask':
-      return { action: 'ask', reason: 'the target exists' };
+      return { action: 'ask', reason: said('exists') };
     case 'overwrite':
-      return { action: 'overwrite', reason: 'overwrite' };
+      return { action: 'overwrite', reason: said('overwrite') };
     case 'rename':
-      return { action: 'rename', reason: 'the target exists: writing under a new name' };
+      return { action: 'rename', reason: said('rename') };
     case 'skip':
-      return { action: 'skip', reason: 'the target exists' };
+      return { action: 'skip', reason: said('exists') };
     case 'overwrite-if-newer': {
       const sourceTime = parseTime(source.modifiedAt);
       const targetTime = parseTime(target.modifiedAt);
       if (sourceTime === null || targetTime === null) {
-        return { action: 'skip', reason: 'the target exists and a modification time is unknown' };
+        return { action: 'skip', reason: said('timeUnknown') };
       }
       return sourceTime - targetTime > MODIFIED_TIME_TOLERANCE_MS
-        ? { action: 'overwrite', reason: 'the source is newer' }
-        : { action: 'skip', reason: 'the target is as new as the source or newer' };
+        ? { action: 'overwrite', reason: said('sourceNewer') }
+        : { action: 'skip', reason: said('targetNewer') };
     }
     case 'overwrite-if-size-differs':
       if (source.size !== null && target.size !== null && source.size === target.size) {
-        return { action: 'skip', reason: 'the target exists with the same size' };
+        return { action: 'skip', reason: said('sameSize') };
       }
-      return { action: 'overwrite', reason: 'the sizes differ' };
+      return { action: 'overwrite', reason: said('sizesDiffer') };
     case 'resume':
-      if (source.size === null || target.size === null) return { action: 'overwrite', reason: 'size unknown: starting over' };
-      if (target.size < source.size) return { action: 'resume', reason: `resuming from byte ${target.size}` };
-      if (target.size === source.size) return { action: 'skip', reason: 'the target is already complete' };
-      return { action: 'overwrite', reason: 'the target is larger than the source: starting over' };
+      if (source.size === null || target.size === null) return { action: 'overwrite', reason: said('sizeUnknown') };
+      if (target.size < source.size) return { action: 'resume', reason: said('resume', target.size) };
+      if (target.size === source.size) return { action: 'skip', reason: said('complete') };
+      return { action: 'overwrite', reason: said('larger') };
   }
+}
+
+/** The decision's reason in the current language; `offset` (where a resume starts) as a plain byte number. */
+function said(reason: string, offset?: number): string {
+  return t('queueTexts.overwriteReason', { reason, offset: offset === undefined ? '' : String(offset) });
 }
 
 function parseTime(iso: string | null): number | null {

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import type { WharfErrorData } from '../../common/models/errors';
 
 /**
@@ -111,5 +112,5 @@ export function toErrorData(error: unknown): WharfErrorData {
 
 /** The error of an item the user (or a quit) stopped. */
 export function cancelledError(): WharfErrorData {
-  return { kind: 'cancelled', message: 'Cancelled' };
+  return { kind: 'cancelled', message: t('transfers.attemptStopped', { reason: 'cancel' }) };
 }

@@ -9,10 +9,12 @@ import type {
 import { systemClock, type Clock } from './clock';
 import { ConnectionPool } from './connection-pool';
 import { dirname, resolve } from 'node:path';
+import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import { printableName } from '../ftps/safe-names';
 import { expandLocalForUpload, expandRemoteForDownload, joinRemote, type ExpansionBudget, type OnBudgetExceeded, type SkippedEntry } from './expand';
-import { downloadPathIn, refusedNameError, unsafeRemoteNameReason } from './local-target';
+import { downloadPathIn, refusedNameError, unsafeRemoteNameCode } from './local-target';
+import { describeUnsafeName } from '../ftps/safe-names';
 import { FtpsTransferRunner } from './ftps-transfer-runner';
 import { QueueSaver, loadQueueFile } from './queue-file';
 import type { RetryOptions } from './retry-policy';
@@ -129,7 +131,7 @@ export class TransferQueue {
           source: scheduler,
           clock,
           ...(options.saveDebounceMs !== undefined ? { debounceMs: options.saveDebounceMs } : {}),
-          onError: (error) => this.log(`The transfer queue could not be saved: ${error instanceof Error ? error.message : String(error)}`),
+          onError: (error) => this.log(t('queueTexts.saveFailed', { reason: error instanceof Error ? error.message : String(error) })),
         })
       : null;
     const saver = this.saver;
@@ -141,8 +143,8 @@ export class TransferQueue {
     let restored: { paused: boolean; items: readonly TransferItem[] } = { paused: false, items: [] };
     if (options.stateFile) {
       const loaded = await loadQueueFile(options.stateFile, options.clock);
-      if (loaded.corruptFileMovedTo) options.onLog?.(`The saved transfer queue was unreadable; it was moved to ${loaded.corruptFileMovedTo}`);
-      if (loaded.dropped > 0) options.onLog?.(`${loaded.dropped} saved transfers were unreadable and were dropped`);
+      if (loaded.corruptFileMovedTo) options.onLog?.(t('queueTexts.savedQueueUnreadable', { path: loaded.corruptFileMovedTo }));
+      if (loaded.dropped > 0) options.onLog?.(t('queueTexts.savedItemsDropped', { count: loaded.dropped }));
       restored = loaded;
     }
     return new TransferQueue(options, restored);
@@ -160,9 +162,9 @@ export class TransferQueue {
     if (request.direction === 'upload') {
       // The mirror of the download check: a local name becomes a remote one only when it is one safe segment.
       const name = request.remotePath.slice(request.remotePath.lastIndexOf('/') + 1);
-      const unsafe = unsafeRemoteNameReason(name);
+      const unsafe = unsafeRemoteNameCode(name);
       if (unsafe !== null) {
-        const refusal = new WharfError('unsafe-name', `The local name "${printableName(name)}" ${unsafe}; it cannot be a name on the server; skipped.`, {
+        const refusal = new WharfError('unsafe-name', t('queueTexts.localNameUnsafe', { name: printableName(name), reason: describeUnsafeName(unsafe) }), {
           detail: { name: printableName(name), reason: unsafe, refusedName: true },
         });
         this.enqueue([{ kind: request.kind ?? 'file', direction: 'upload', siteKey: request.siteKey, localPath: request.localPath, remotePath: request.remotePath, refusal: refusal.toData() }]);
