@@ -23,6 +23,7 @@ import { transfersMessages } from './messages/transfers';
 import { cliMessages } from './messages/cli';
 import { noticesMessages } from './messages/notices';
 import { importNotesMessages } from './messages/import-notes';
+import { certificateReasonsMessages } from './messages/certificate-reasons';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -45,6 +46,7 @@ export const CATALOG_AREAS = {
   cli: cliMessages,
   notices: noticesMessages,
   importNotes: importNotesMessages,
+  certificateReasons: certificateReasonsMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

@@ -12,6 +12,9 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { setUiLocale } from '../../common/i18n/t';
 import { DOCTOR_STEP_TITLES, type DoctorReport } from '../../common/models/doctor';
+import { FtpsSession } from '../../main/ftps/session';
+import { WharfError } from '../../main/core/errors';
+import { targetFor } from '../ftps/support';
 import { doctor, fleet, step } from './support';
 
 const server = fleet.servers['vsftpd-explicit'];
@@ -52,6 +55,35 @@ describe('the doctor in German', () => {
     assert.match(step(report, 'login').summary, /^Abgelehnt: 530 Login incorrect\.$/);
     assert.equal(step(report, 'listing').summary, 'Nicht erreicht.');
   });
+});
+
+describe('why a certificate is not trusted, in German', () => {
+  afterEach(() => setUiLocale('en'));
+
+  const cases = [
+    { name: 'vsftpd-wronghost', ca: true, reason: /^Das Zertifikat gilt für DNS:wrong\.example, nicht für 127\.0\.0\.1\.$/ },
+    { name: 'vsftpd-expired', ca: true, reason: /^Das Zertifikat ist am 2020-02-01 abgelaufen\.$/ },
+    { name: 'vsftpd-explicit', ca: false, reason: /^Das Zertifikat wurde von einer unbekannten Zertifizierungsstelle \(.+\) ausgestellt, der dieser Computer nicht vertraut\.$/ },
+  ] as const;
+  for (const c of cases) {
+    test(`${c.name}${c.ca ? '' : ' without its CA'}: the doctor's certificate step and the trust question give the reason in German`, async () => {
+      setUiLocale('de');
+      const target = fleet.servers[c.name];
+      const extraCaPem = c.ca ? [fleet.caCertPem] : [];
+      const questions: string[] = [];
+      const report = await doctor(target, { extraCaPem, decideTrust: async (q) => { questions.push(q.reason); return 'reject'; } });
+      assert.equal(questions.length, 1);
+      assert.match(questions[0] ?? '', c.reason);
+      assert.ok(step(report, 'certificate').details.some((d) => d.includes(questions[0] ?? '?')), JSON.stringify(step(report, 'certificate').details));
+      // The session's trust question (the certificate dialog) gets the same German reason.
+      let asked = '';
+      await assert.rejects(
+        FtpsSession.open({ target: targetFor(target), password: target.password, keepAliveIntervalMs: 0, extraCaPem, decideTrust: async (q) => { asked = q.reason; return 'reject'; } }),
+        (err: unknown) => err instanceof WharfError && err.kind === 'tls-untrusted',
+      );
+      assert.match(asked, c.reason);
+    });
+  }
 });
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
