@@ -124,6 +124,18 @@ describe('wharf doctor in a Japanese terminal', () => {
     assert.ok(text.stdout.includes('受け入れられました: 一覧とファイルは暗号化されて転送されます。'), text.stdout);
     assert.match(text.stdout, /EPSV で \d+ 件 \(\d+ バイト\) を一覧表示しました、TLS セッション再開。/);
     assert.doesNotMatch(text.stdout, ENGLISH);
+    // The columns line up on screen: every step line's summary starts at the same terminal column, counting
+    // kana, kanji and fullwidth forms as two columns each (as terminals show them).
+    const columns = (s: string) => [...s].reduce((n, c) => n + (/[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]/.test(c) ? 2 : 1), 0);
+    const stepLines = text.stdout.split('\n').filter((l) => /^\[[^\]]{4}\] /.test(l));
+    assert.equal(stepLines.length, 16, text.stdout);
+    assert.ok(stepLines.some((l) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(l.slice(7, 20))), 'some titles are written in Japanese');
+    const starts = stepLines.map((l) => {
+      const m = /^(\[[^\]]{4}\] .+? +(?:\d+ ms)? {2})\S/.exec(l);
+      assert.ok(m, l);
+      return columns(m[1] as string);
+    });
+    assert.deepEqual(new Set(starts).size, 1, `summary columns ${starts.join(', ')}:\n${stepLines.join('\n')}`);
     const json = await wharfIn('ja_JP.UTF-8', ['doctor', url, '--ca', caFile, '--json']);
     assert.equal(json.code, 0, json.stderr);
     const report = JSON.parse(json.stdout) as DoctorReport;
