@@ -24,6 +24,7 @@ import { cliMessages } from './messages/cli';
 import { noticesMessages } from './messages/notices';
 import { importNotesMessages } from './messages/import-notes';
 import { certificateReasonsMessages } from './messages/certificate-reasons';
+import { storeWordsMessages } from './messages/store-words';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -47,6 +48,7 @@ export const CATALOG_AREAS = {
   notices: noticesMessages,
   importNotes: importNotesMessages,
   certificateReasons: certificateReasonsMessages,
+  storeWords: storeWordsMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
