@@ -28,6 +28,8 @@ import { rendererWordsMessages } from './messages/renderer-words';
 import { languageFixesMessages } from './messages/language-fixes';
 import { connectionTextsMessages } from './messages/connection-texts';
 import { queueTextsMessages } from './messages/queue-texts';
+import { certificateReasonsMessages } from './messages/certificate-reasons';
+import { storeWordsMessages } from './messages/store-words';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -55,6 +57,8 @@ export const CATALOG_AREAS = {
   languageFixes: languageFixesMessages,
   connectionTexts: connectionTextsMessages,
   queueTexts: queueTextsMessages,
+  certificateReasons: certificateReasonsMessages,
+  storeWords: storeWordsMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

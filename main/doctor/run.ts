@@ -15,7 +15,7 @@ import {
   type DoctorStepId,
 } from '../../common/models/doctor';
 import type { ConnectionTarget } from '../../common/models/site';
-import type { MessageId } from '../../common/i18n/catalog';
+import { doctorStepTitle } from '../../common/models/doctor-steps';
 import { t } from '../../common/i18n/t';
 import { controlCharset, type ControlCharset } from '../ftps/charset';
 import type { ClientCertificate } from '../ftps/client-certificate';
@@ -79,30 +79,6 @@ export interface StepHandle {
 export class Cancelled extends Error {}
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Each step's title, the words the doctor view shows for it (English as DOCTOR_STEP_TITLES). */
-const STEP_TITLES: Readonly<Record<DoctorStepId, MessageId>> = {
-  resolve: 'doctorView.step.resolve',
-  proxy: 'doctorView.step.proxy',
-  connect: 'doctorView.step.connect',
-  greeting: 'doctorView.step.greeting',
-  tls: 'doctorView.step.tls',
-  certificate: 'doctorView.step.certificate',
-  'client-certificate': 'doctorView.step.clientCertificate',
-  login: 'doctorView.step.login',
-  protection: 'doctorView.step.protection',
-  epsv: 'doctorView.step.epsv',
-  pasv: 'doctorView.step.pasv',
-  listing: 'doctorView.step.listing',
-  'session-reuse': 'doctorView.step.sessionReuse',
-  active: 'doctorView.step.active',
-  tls13: 'doctorView.step.tls13',
-  tls12: 'doctorView.step.tls12',
-};
-
-function stepTitle(id: DoctorStepId): string {
-  return t(STEP_TITLES[id]);
-}
 
 /** TLS versions from oldest to newest, to compare a probed version with a site's minimum. */
 export const TLS_VERSION_ORDER: readonly string[] = ['TLSv1.2', 'TLSv1.3'];
@@ -195,7 +171,7 @@ export class DoctorRun {
   async step(id: DoctorStepId, body: (s: StepHandle) => Promise<void>): Promise<StepHandle> {
     if (this.cancelled) throw new Cancelled();
     const handle: StepHandle = { status: 'ok', summary: '', details: [] };
-    this.emit({ id, title: stepTitle(id), status: 'running', summary: '', details: [], durationMs: null });
+    this.emit({ id, title: doctorStepTitle(id), status: 'running', summary: '', details: [], durationMs: null });
     const started = performance.now();
     const findingsBefore = this.diagnoses.length;
     try {
@@ -215,7 +191,7 @@ export class DoctorRun {
     }
     const step: DoctorStep = {
       id,
-      title: stepTitle(id),
+      title: doctorStepTitle(id),
       status: handle.status,
       summary: handle.summary,
       details: handle.details,
@@ -228,7 +204,7 @@ export class DoctorRun {
   }
 
   skip(id: DoctorStepId, summary: string): void {
-    const step: DoctorStep = { id, title: stepTitle(id), status: 'skipped', summary, details: [], durationMs: null };
+    const step: DoctorStep = { id, title: doctorStepTitle(id), status: 'skipped', summary, details: [], durationMs: null };
     this.steps.set(id, step);
     this.emit(step);
   }
@@ -279,7 +255,7 @@ export class DoctorRun {
 
   report(): DoctorReport {
     const steps = DOCTOR_STEP_IDS.map(
-      (id) => this.steps.get(id) ?? { id, title: stepTitle(id), status: 'skipped' as const, summary: t(this.cancelled ? 'doctorSteps.cancelled' : 'doctorSteps.notReached'), details: [], durationMs: null },
+      (id) => this.steps.get(id) ?? { id, title: doctorStepTitle(id), status: 'skipped' as const, summary: t(this.cancelled ? 'doctorSteps.cancelled' : 'doctorSteps.notReached'), details: [], durationMs: null },
     );
     const { host, port, mode, user } = this.target;
     return {

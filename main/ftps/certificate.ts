@@ -55,21 +55,21 @@ export function describePeerCertificate(socket: TLSSocket): CertificateInfo | nu
 export function explainVerificationError(cert: CertificateInfo, host: string): string {
   const code = cert.verificationError ?? '';
   if (Date.parse(cert.validTo) < Date.now() || code === 'CERT_HAS_EXPIRED') {
-    return t('connectionTexts.certificateExpired', { date: cert.validTo.slice(0, 10) });
+    return t('certificateReasons.expired', { date: cert.validTo.slice(0, 10) });
   }
   if (Date.parse(cert.validFrom) > Date.now() || code === 'CERT_NOT_YET_VALID') {
-    return t('connectionTexts.certificateNotYetValid', { date: cert.validFrom.slice(0, 10) });
+    return t('certificateReasons.notYetValid', { date: cert.validFrom.slice(0, 10) });
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || /altname|hostname/i.test(code)) {
-    return t('connectionTexts.certificateWrongHost', { names: cert.subjectAltNames.join(', ') || cert.subject, host });
+    return t('certificateReasons.wrongHost', { names: cert.subjectAltNames.join(', ') || cert.subject, host });
   }
   if (cert.selfSigned || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
-    return t('connectionTexts.certificateSelfSigned');
+    return t('certificateReasons.selfSigned');
   }
   // OpenSSL says SELF_SIGNED_CERT_IN_CHAIN when the server sends its whole chain up to a root nobody here
   // trusts (pyftpdlib with a certfile holding the chain does): the server's own certificate is CA-issued.
   if (code === 'SELF_SIGNED_CERT_IN_CHAIN' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' || code === 'UNABLE_TO_GET_ISSUER_CERT') {
-    return t('connectionTexts.certificateUnknownAuthority', { issued: cert.issuer ? 'named' : 'unnamed', issuer: cert.issuer });
+    return cert.issuer ? t('certificateReasons.unknownAuthorityNamed', { issuer: cert.issuer }) : t('certificateReasons.unknownAuthority');
   }
-  return t('connectionTexts.certificateUnverified', { code: code || 'none' });
+  return code ? t('certificateReasons.notVerified', { code }) : t('certificateReasons.notVerifiedUnknown');
 }

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { normalizeFingerprint } from '../ftps/certificate';
 import { resolve } from 'node:path';
 import type { PinnedCertificate, StoreWarning } from '../../common/models/site-profile';
@@ -130,7 +131,7 @@ function salvageCertificates(doc: unknown): Salvaged<readonly PinnedCertificate[
     }
     const key = keyOf(parsed.data.host, parsed.data.port);
     if (keys.has(key)) {
-      lost.push(`${describe(entry, index)} (duplicate)`);
+      lost.push(t('storeWords.duplicate', { entry: describe(entry, index) }));
       return;
     }
     keys.add(key);
@@ -141,5 +142,5 @@ function salvageCertificates(doc: unknown): Salvaged<readonly PinnedCertificate[
 
 function describe(entry: unknown, index: number): string {
   const e = typeof entry === 'object' && entry !== null ? (entry as { host?: unknown; port?: unknown }) : {};
-  return typeof e.host === 'string' ? `${e.host.slice(0, 100)}:${String(e.port)} (#${index + 1})` : `certificate #${index + 1}`;
+  return typeof e.host === 'string' ? t('storeWords.pinnedHost', { host: e.host.slice(0, 100), port: String(e.port), number: index + 1 }) : t('storeWords.certificate', { number: index + 1 });
 }

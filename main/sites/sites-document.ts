@@ -43,7 +43,7 @@ export function salvageSites(doc: unknown): Salvaged<SitesDocument> | null {
     const parsed = storedSiteSchema.safeParse(entry);
     const label = describeEntry(entry, index);
     if (!parsed.success) lost.push(label);
-    else if (ids.has(parsed.data.id)) lost.push(`${label} (duplicate id)`);
+    else if (ids.has(parsed.data.id)) lost.push(t('storeWords.duplicateId', { entry: label }));
     else {
       ids.add(parsed.data.id);
       kept.push(parsed.data);
@@ -54,10 +54,10 @@ export function salvageSites(doc: unknown): Salvaged<SitesDocument> | null {
     folders.forEach((entry, index) => {
       const parsed = folderPathSchema.min(1).safeParse(entry);
       if (parsed.success) folderList = withFolder(folderList, parsed.data);
-      else lost.push(`folder #${index + 1}`);
+      else lost.push(t('storeWords.folder', { number: index + 1 }));
     });
   } else if (folders !== undefined) {
-    lost.push('the folder list');
+    lost.push(t('storeWords.folderList'));
   }
   for (const site of kept) folderList = withFolder(folderList, site.folderPath);
   return { value: { folders: folderList, sites: kept }, recovered: kept.length, lost };
@@ -65,7 +65,7 @@ export function salvageSites(doc: unknown): Salvaged<SitesDocument> | null {
 
 function describeEntry(entry: unknown, index: number): string {
   const name = typeof entry === 'object' && entry !== null ? (entry as { name?: unknown }).name : undefined;
-  return typeof name === 'string' && name.trim() !== '' ? `"${name.trim().slice(0, 80)}" (#${index + 1})` : `site #${index + 1}`;
+  return typeof name === 'string' && name.trim() !== '' ? t('storeWords.namedSite', { name: name.trim().slice(0, 80), number: index + 1 }) : t('storeWords.site', { number: index + 1 });
 }
 
 export function findSite(doc: SitesDocument, id: string): StoredSite {

@@ -3,7 +3,6 @@
  * site being edited (saved or not), the checklist filled step by step from `doctorStep` events, and the
  * plain-text report behind "Copy report". Pure: no DOM, no window.wharf.
  */
-import type { MessageId } from '../../common/i18n/catalog';
 import { t, translator } from '../../common/i18n/t';
 import type { QuickConnectFields } from '../../common/ipc/payloads';
 import type { WharfErrorData } from '../../common/models/errors';
@@ -14,9 +13,9 @@ import {
   type DoctorRequest,
   type DoctorStep,
   type DoctorStepEvent,
-  type DoctorStepId,
   type DoctorStepStatus,
 } from '../../common/models/doctor';
+import { doctorStepTitle } from '../../common/models/doctor-steps';
 import { defaultPortFor, type FtpsMode } from '../../common/models/site';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { effectivePort, protocolName, type SiteDraft } from './sites-model';
@@ -235,30 +234,8 @@ export function statusWord(status: DoctorStepStatus): string {
   return t('doctorView.status', { status });
 }
 
-const STEP_TITLES: Record<DoctorStepId, MessageId> = {
-  resolve: 'doctorView.step.resolve',
-  proxy: 'doctorView.step.proxy',
-  connect: 'doctorView.step.connect',
-  greeting: 'doctorView.step.greeting',
-  tls: 'doctorView.step.tls',
-  certificate: 'doctorView.step.certificate',
-  'client-certificate': 'doctorView.step.clientCertificate',
-  login: 'doctorView.step.login',
-  protection: 'doctorView.step.protection',
-  epsv: 'doctorView.step.epsv',
-  pasv: 'doctorView.step.pasv',
-  listing: 'doctorView.step.listing',
-  'session-reuse': 'doctorView.step.sessionReuse',
-  active: 'doctorView.step.active',
-  tls13: 'doctorView.step.tls13',
-  tls12: 'doctorView.step.tls12',
-};
-
 /** A step's title in the current language (main's report may carry another step id: its own title then). */
-export function doctorStepTitle(id: string, fallback: string = id): string {
-  const message = STEP_TITLES[id as DoctorStepId] as MessageId | undefined;
-  return message ? t(message) : fallback;
-}
+export { doctorStepTitle };
 
 /** The diagnoses worth a card, errors first. */
 export function sortedDiagnoses(diagnoses: readonly DoctorDiagnosis[]): DoctorDiagnosis[] {

@@ -12,6 +12,9 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { setUiLocale } from '../../common/i18n/t';
 import { DOCTOR_STEP_TITLES, type DoctorReport } from '../../common/models/doctor';
+import { FtpsSession } from '../../main/ftps/session';
+import { WharfError } from '../../main/core/errors';
+import { targetFor } from '../ftps/support';
 import { doctor, fleet, step } from './support';
 
 const server = fleet.servers['vsftpd-explicit'];
@@ -54,6 +57,35 @@ describe('the doctor in German', () => {
   });
 });
 
+describe('why a certificate is not trusted, in German', () => {
+  afterEach(() => setUiLocale('en'));
+
+  const cases = [
+    { name: 'vsftpd-wronghost', ca: true, reason: /^Das Zertifikat gilt für DNS:wrong\.example, nicht für 127\.0\.0\.1\.$/ },
+    { name: 'vsftpd-expired', ca: true, reason: /^Das Zertifikat ist am 2020-02-01 abgelaufen\.$/ },
+    { name: 'vsftpd-explicit', ca: false, reason: /^Das Zertifikat wurde von einer unbekannten Zertifizierungsstelle \(.+\) ausgestellt, der dieser Computer nicht vertraut\.$/ },
+  ] as const;
+  for (const c of cases) {
+    test(`${c.name}${c.ca ? '' : ' without its CA'}: the doctor's certificate step and the trust question give the reason in German`, async () => {
+      setUiLocale('de');
+      const target = fleet.servers[c.name];
+      const extraCaPem = c.ca ? [fleet.caCertPem] : [];
+      const questions: string[] = [];
+      const report = await doctor(target, { extraCaPem, decideTrust: async (q) => { questions.push(q.reason); return 'reject'; } });
+      assert.equal(questions.length, 1);
+      assert.match(questions[0] ?? '', c.reason);
+      assert.ok(step(report, 'certificate').details.some((d) => d.includes(questions[0] ?? '?')), JSON.stringify(step(report, 'certificate').details));
+      // The session's trust question (the certificate dialog) gets the same German reason.
+      let asked = '';
+      await assert.rejects(
+        FtpsSession.open({ target: targetFor(target), password: target.password, keepAliveIntervalMs: 0, extraCaPem, decideTrust: async (q) => { asked = q.reason; return 'reject'; } }),
+        (err: unknown) => err instanceof WharfError && err.kind === 'tls-untrusted',
+      );
+      assert.match(asked, c.reason);
+    });
+  }
+});
+
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const wharf = join(root, 'bin', 'wharf');
 const work = mkdtempSync(join(tmpdir(), 'wharf-doctor-language-'));
@@ -92,6 +124,18 @@ describe('wharf doctor in a Japanese terminal', () => {
     assert.ok(text.stdout.includes('受け入れられました: 一覧とファイルは暗号化されて転送されます。'), text.stdout);
     assert.match(text.stdout, /EPSV で \d+ 件 \(\d+ バイト\) を一覧表示しました、TLS セッション再開。/);
     assert.doesNotMatch(text.stdout, ENGLISH);
+    // The columns line up on screen: every step line's summary starts at the same terminal column, counting
+    // kana, kanji and fullwidth forms as two columns each (as terminals show them).
+    const columns = (s: string) => [...s].reduce((n, c) => n + (/[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]/.test(c) ? 2 : 1), 0);
+    const stepLines = text.stdout.split('\n').filter((l) => /^\[[^\]]{4}\] /.test(l));
+    assert.equal(stepLines.length, 16, text.stdout);
+    assert.ok(stepLines.some((l) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(l.slice(7, 20))), 'some titles are written in Japanese');
+    const starts = stepLines.map((l) => {
+      const m = /^(\[[^\]]{4}\] .+? +(?:\d+ ms)? {2})\S/.exec(l);
+      assert.ok(m, l);
+      return columns(m[1] as string);
+    });
+    assert.deepEqual(new Set(starts).size, 1, `summary columns ${starts.join(', ')}:\n${stepLines.join('\n')}`);
     const json = await wharfIn('ja_JP.UTF-8', ['doctor', url, '--ca', caFile, '--json']);
     assert.equal(json.code, 0, json.stderr);
     const report = JSON.parse(json.stdout) as DoctorReport;

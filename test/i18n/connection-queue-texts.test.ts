@@ -97,7 +97,7 @@ describe('connection and queue texts in German', () => {
     // Without the fleet's CA this computer trusts no authority of the server's certificate; nobody accepts it.
     await assert.rejects(openSession(fleet, fleet.servers[SERVER], { extraCaPem: [] }), (err: unknown) => {
       assert.ok(isWharfError(err, 'tls-untrusted'), String(err));
-      assert.match(err.message, /Das Zertifikat wurde von einer unbekannten Zertifizierungsstelle ausgestellt \(.+\), der dieser Computer nicht vertraut\./);
+      assert.match(err.message, /Das Zertifikat wurde von einer unbekannten Zertifizierungsstelle \(.+\) ausgestellt, der dieser Computer nicht vertraut\./);
       return true;
     });
     const missing = join(work, 'no-such-client.pem');

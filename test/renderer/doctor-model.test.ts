@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DoctorReport, DoctorStep } from '../../common/models/doctor';
-import { DOCTOR_STEP_IDS } from '../../common/models/doctor';
+import { DOCTOR_STEP_IDS, DOCTOR_STEP_TITLES } from '../../common/models/doctor';
+import { doctorStepTitle as reportStepTitle } from '../../common/models/doctor-steps';
+import { setUiLocale } from '../../common/i18n/t';
 import type { SiteProfile } from '../../common/models/site-profile';
 import {
   applyStep,
@@ -10,6 +12,7 @@ import {
   doctorPlanFromDraft,
   doctorPlanFromQuickConnect,
   doctorReportText,
+  doctorStepTitle,
   failRun,
   finishRun,
   finishedCount,
@@ -169,5 +172,21 @@ describe('the copied report', () => {
     assert.equal(formatDuration(4.4), '4 ms');
     assert.equal(formatDuration(1234), '1.2 s');
     assert.equal(formatDuration(12_345), '12 s');
+  });
+});
+
+describe("the steps' titles", () => {
+  it('the checklist and the report take them from one list: English as DOCTOR_STEP_TITLES, German translated, an unknown id keeps its own', () => {
+    try {
+      assert.equal(doctorStepTitle, reportStepTitle, 'the renderer uses the list main reports with');
+      for (const id of DOCTOR_STEP_IDS) assert.equal(doctorStepTitle(id), DOCTOR_STEP_TITLES[id]);
+      setUiLocale('de');
+      assert.equal(doctorStepTitle('resolve'), 'Namensauflösung');
+      assert.equal(new Set(DOCTOR_STEP_IDS.map((id) => doctorStepTitle(id))).size, DOCTOR_STEP_IDS.length);
+      for (const id of DOCTOR_STEP_IDS.filter((i) => !/^tls1[23]$|^proxy$/.test(i))) assert.notEqual(doctorStepTitle(id), DOCTOR_STEP_TITLES[id], id);
+      assert.equal(doctorStepTitle('future-step', 'Future step'), 'Future step');
+    } finally {
+      setUiLocale('en');
+    }
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
+import { setUiLocale } from '../../common/i18n/t';
 import type { StoreWarning } from '../../common/models/site-profile';
 import { WharfError } from '../../main/core/errors';
 import { normalizeFingerprint } from '../../main/ftps/certificate';
@@ -67,5 +68,18 @@ describe('pinned certificates', () => {
     assert.deepEqual(warnings[0]?.lost, ['bad.example.com:21 (#2)']);
     assert.equal(await readFile(warnings[0]?.backupPath ?? '', 'utf8'), bytes);
     assert.equal((await readdir(dir.path)).length, 2, 'the store file and its backup, no temp file');
+  });
+
+  test('in German, the lost entries are named in German: a pin by host, one without a host, a duplicate', async (t) => {
+    const dir = await tempDir('pins');
+    t.after(dir.remove);
+    t.after(() => setUiLocale('en'));
+    setUiLocale('de');
+    const warnings: StoreWarning[] = [];
+    const store = new PinnedCertificateStore({ dataDir: dir.path, onWarning: (w) => warnings.push(w) });
+    const good = { host: 'ok.example.com', port: 21, fingerprintSha256: fp('ok'), subject: 'CN=ok', trustedAt: '2025-01-01T00:00:00.000Z' };
+    await writeFile(store.filePath, JSON.stringify({ schemaVersion: 1, certificates: [good, { host: 'bad.example.com', port: 21, fingerprintSha256: 'nope' }, 7, good] }));
+    assert.deepEqual(await store.list(), [good]);
+    assert.deepEqual(warnings[0]?.lost, ['bad.example.com:21 (Nr. 2)', 'Zertifikat Nr. 3', 'ok.example.com:21 (Nr. 4) (doppelt)']);
   });
 });

@@ -318,7 +318,7 @@ describe('sites file: repairs reported in the user language', () => {
       await f.store.list();
       const w = f.warnings[0];
       assert.ok(w && w.kind === 'corrupt-file');
-      assert.match(w.message, /^Die Serverdatei .* war beschädigt: einige Einträge sind ungültig\. Die beschädigte Datei wurde unter .*\.bak aufbewahrt\. 1 Eintrag wurde behalten\. 1 konnte nicht gelesen werden \("Broken port" \(#2\)\)\.$/);
+      assert.match(w.message, /^Die Serverdatei .* war beschädigt: einige Einträge sind ungültig\. Die beschädigte Datei wurde unter .*\.bak aufbewahrt\. 1 Eintrag wurde behalten\. 1 konnte nicht gelesen werden \(„Broken port“ \(Nr\. 2\)\)\.$/);
 
       setUiLocale('ja');
       await writeFile(f.store.filePath, JSON.stringify({ schemaVersion: SITES_SCHEMA_VERSION + 1, sites: [] }));
@@ -327,6 +327,24 @@ describe('sites file: repairs reported in the user language', () => {
         assert.match(err.message, new RegExp(`^サイトファイル .* は新しいバージョンの Wharf で書き込まれています \\(スキーマ ${SITES_SCHEMA_VERSION + 1}。`));
         return true;
       });
+    } finally {
+      setUiLocale(before);
+    }
+  });
+
+  test('the entries a damaged file lost are named in German: sites, a duplicate id, a folder, the folder list', async (t) => {
+    const f = await storeFixture(t);
+    if (!f) return;
+    const before = uiLocale();
+    try {
+      setUiLocale('de');
+      const alpha = validSite('Alpha');
+      await writeFile(f.store.filePath, JSON.stringify({ schemaVersion: 1, folders: [['Work'], 42], sites: [alpha, { ...validSite('Broken port'), port: 70000 }, 'not a site', { ...alpha, name: 'Same id' }] }));
+      await f.store.list();
+      assert.deepEqual(f.warnings[0]?.lost, ['„Broken port“ (Nr. 2)', 'Server Nr. 3', '„Same id“ (Nr. 4) (doppelte ID)', 'Ordner Nr. 2']);
+      await writeFile(f.store.filePath, JSON.stringify({ schemaVersion: 1, folders: 'Work', sites: [alpha] }));
+      await f.reopen().list();
+      assert.deepEqual(f.warnings.at(-1)?.lost, ['die Ordnerliste']);
     } finally {
       setUiLocale(before);
     }

@@ -99,38 +99,6 @@ export const connectionTextsMessages = defineMessages({
     ja: 'プロキシ設定 ({source}): {problem}',
   },
 
-  // Why a server certificate is not trusted (main/ftps/certificate.ts); dates as the certificate gives them.
-  'connectionTexts.certificateExpired': {
-    en: 'The certificate expired on {date}.',
-    de: 'Das Zertifikat ist am {date} abgelaufen.',
-    ja: '証明書は {date} に期限切れになりました。',
-  },
-  'connectionTexts.certificateNotYetValid': {
-    en: 'The certificate is not valid before {date}.',
-    de: 'Das Zertifikat ist erst ab {date} gültig.',
-    ja: '証明書は {date} より前には有効ではありません。',
-  },
-  'connectionTexts.certificateWrongHost': {
-    en: 'The certificate is for {names}, not for {host}.',
-    de: 'Das Zertifikat gilt für {names}, nicht für {host}.',
-    ja: 'この証明書は {names} 用であり、{host} 用ではありません。',
-  },
-  'connectionTexts.certificateSelfSigned': {
-    en: 'The certificate is self-signed: no certificate authority vouches for it.',
-    de: 'Das Zertifikat ist selbstsigniert: Keine Zertifizierungsstelle bürgt dafür.',
-    ja: '証明書は自己署名です: 証明書を保証する認証局がありません。',
-  },
-  'connectionTexts.certificateUnknownAuthority': {
-    en: 'The certificate was issued by an unknown authority{issued, select, named { ({issuer})} other {}}, an authority this computer does not trust.',
-    de: 'Das Zertifikat wurde von einer unbekannten Zertifizierungsstelle ausgestellt{issued, select, named { ({issuer})} other {}}, der dieser Computer nicht vertraut.',
-    ja: '証明書はこのコンピューターが信頼していない不明な認証局{issued, select, named { ({issuer})} other {}}によって発行されました。',
-  },
-  'connectionTexts.certificateUnverified': {
-    en: 'The certificate could not be verified ({code, select, none {unknown reason} other {{code}}}).',
-    de: 'Das Zertifikat konnte nicht überprüft werden ({code, select, none {unbekannter Grund} other {{code}}}).',
-    ja: '証明書を検証できませんでした ({code, select, none {理由不明} other {{code}}})。',
-  },
-
   // How the session came to trust the certificate, in the security report.
   'connectionTexts.trustPinned': {
     en: 'The certificate matches the fingerprint pinned for this site.',

@@ -10,6 +10,7 @@ import { reportCliFailure } from '../exit-codes';
 import type { CliIo } from '../io';
 import { runDoctor, type DoctorOptions } from '../../doctor/doctor';
 import { hostForUrl } from '../url';
+import { padEndToWidth } from '../terminal';
 
 export { processCliIo, type CliIo } from '../io';
 
@@ -52,7 +53,7 @@ export function formatDoctorReport(report: DoctorReport): string {
   const lines: string[] = [t('cli.doctor.heading', { target: `${report.user}@${hostForUrl(report.host)}:${report.port}`, protocol: PROTOCOL_NAMES[report.mode] }), ''];
   for (const step of report.steps) {
     const time = step.durationMs === null ? '' : `${Math.round(step.durationMs)} ms`;
-    lines.push(`[${MARK[step.status]}] ${step.title.padEnd(38)} ${time.padStart(8)}  ${step.summary}`);
+    lines.push(`[${MARK[step.status]}] ${padEndToWidth(step.title, 38)} ${time.padStart(8)}  ${step.summary}`);
     for (const detail of step.details) lines.push(`${' '.repeat(8)}${detail}`);
   }
   lines.push('');
