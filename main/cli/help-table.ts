@@ -3,6 +3,7 @@
  * catalogue, in the terminal's language). The columns are padded here, by display width, so a translation
  * carries no alignment of its own: it only breaks its lines with "\n" where it wants them wrapped.
  */
+import { displayWidth, padEndToWidth } from './terminal';
 
 /** Where descriptions start in every `--help` table (two spaces of indent, then 23 for the term). */
 export const DESCRIPTION_COLUMN = 25;
@@ -14,21 +15,6 @@ export interface HelpRow {
   readonly text?: string;
   /** The description follows the term's last line after two spaces instead of at the column. */
   readonly inline?: boolean;
-}
-
-// East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms) take two columns on a terminal.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
-
-/** The columns a text takes on a terminal. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const c of text) width += WIDE.test(c) ? 2 : 1;
-  return width;
-}
-
-/** `text` padded with spaces to `width` columns. */
-export function padTo(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 /** The rows as lines: terms at `indent`, descriptions at `column` (on the next line when the term reaches it). */
@@ -43,7 +29,7 @@ export function helpRows(rows: readonly HelpRow[], indent = 2, column = DESCRIPT
     const [first, ...more] = text;
     if (first === undefined) lines.push(last);
     else if (row.inline) lines.push(`${last}  ${first}`);
-    else if (displayWidth(last) < column) lines.push(padTo(last, column) + first);
+    else if (displayWidth(last) < column) lines.push(padEndToWidth(last, column) + first);
     else lines.push(last, ' '.repeat(column) + first);
     for (const line of more) lines.push(' '.repeat(column) + line);
   }

@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { CertificateQuestion, TrustDecision } from '../ftps/session';
 import { t } from '../../common/i18n/t';
-import { displayWidth, padTo } from './help-table';
 import type { CliIo } from './io';
 import { hostForUrl } from './url';
 
@@ -76,7 +75,7 @@ export async function decideTrustOnTerminal(question: CertificateQuestion, io: C
   io.err(
     [
       t('cliUsage.cert.notTrusted', { address: `${hostForUrl(host)}:${port}`, reason }),
-      ...fields.map(([label, value]) => `  ${padTo(label, labelWidth)} ${value}`),
+      ...fields.map(([label, value]) => `  ${padEndToWidth(label, labelWidth)} ${value}`),
       t('cliUsage.cert.nothingSent'),
     ].map(forTerminal).join('\n'),
   );
