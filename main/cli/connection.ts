@@ -35,6 +35,8 @@ export interface CliConnection {
   readonly uploadViaTemporaryName: boolean;
   /** A saved site's "keep modification times" on upload; on (the default) for a URL. */
   readonly keepModifiedTimes: boolean;
+  /** Up to how many ranges a big download is fetched in: the saved site's setting; a URL has no such setting (1). */
+  readonly segments: number;
   /** The client certificate and proxy (flags, else the site's, else the app-wide proxy). */
   readonly reach: { readonly clientCertificate?: ClientCertificate; readonly proxy: ProxyEndpoint | null };
   /** Timezone offset detection where nobody set an offset (see offsetDetection). */
@@ -112,6 +114,7 @@ export async function resolveCliConnection(arg: string | CliLocation, flags: Con
       decideTrust: (q) => decideTrustOnTerminal(q, io, true),
       uploadViaTemporaryName,
       keepModifiedTimes: keepModifiedTimes ?? DEFAULT_KEEP_MODIFIED_TIMES,
+      segments: site.segments,
       offsetDetection: offsetDetection(target, flags, site.id, warn),
     };
   }
@@ -139,6 +142,7 @@ export async function resolveCliConnection(arg: string | CliLocation, flags: Con
     decideTrust: (q) => decideTrustOnTerminal(q, io, false),
     uploadViaTemporaryName,
     keepModifiedTimes: keepModifiedTimes ?? DEFAULT_KEEP_MODIFIED_TIMES,
+    segments: 1,
     offsetDetection: offsetDetection(target, flags, null, warn),
   };
 }

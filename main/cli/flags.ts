@@ -21,6 +21,8 @@ export interface CliFlags {
   readonly parallel: number;
   /** `--segments N`: a single-file get in N ranges over N connections. */
   readonly segments: number;
+  /** Whether `--segments N` or `--no-segments` was given: only then does it win over a saved site's setting. */
+  readonly segmentsGiven: boolean;
   readonly resume: boolean;
   readonly inPlace: boolean;
   readonly overwrite: string;
@@ -101,6 +103,7 @@ export function parseFlags(argv: string[]): { command: string; positionals: stri
       active: values.active ?? false,
       parallel,
       segments,
+      segmentsGiven: values.segments !== undefined || values['no-segments'] === true,
       resume: values.resume ?? false,
       inPlace: values['in-place'] ?? false,
       overwrite: values.overwrite ?? 'overwrite',

@@ -26,6 +26,13 @@ export interface ListingReaderOptions extends ListTimeOptions {
   /** The error thrown past `maxBytes`. */
   readonly tooManyBytes: () => WharfError;
   /**
+   * Refuses the listing at a line longer than this many bytes, with `lineTooLong`'s error: no entry is that
+   * long, and a line that never ends (or ends only when the connection closes) is a broken server's, not a
+   * listing to show as an empty folder. Unbounded when absent.
+   */
+  readonly maxLineBytes?: number;
+  readonly lineTooLong?: () => WharfError;
+  /**
    * Entries ready to show, in the order read: `from` is the index of the batch's first entry in the
    * final listing, so the batches put together are a prefix of what `finish` returns.
    */
@@ -49,6 +56,8 @@ export class ListingReader {
   private sent = 0;
   private batchSize = FIRST_BATCH;
   private partial: Buffer[] = [];
+  /** Bytes in `partial`: the line not ended yet. */
+  private partialBytes = 0;
   private lines = 0;
   private bytes = 0;
   /** MLSD: the first non-link entry of each `unique` fact, and the entries held back until the end. */
@@ -64,12 +73,18 @@ export class ListingReader {
     this.bytes += chunk.length;
     if (this.bytes > this.options.maxBytes) throw this.options.tooManyBytes();
     const lastBreak = chunk.lastIndexOf(0x0a);
+    const maxLine = this.options.maxLineBytes ?? Number.POSITIVE_INFINITY;
     if (lastBreak < 0) {
       this.partial.push(chunk);
+      this.partialBytes += chunk.length;
+      if (this.partialBytes > maxLine) throw this.lineTooLong();
       return;
     }
+    if (this.partialBytes + chunk.indexOf(0x0a) > maxLine) throw this.lineTooLong();
     const whole = this.partial.length > 0 ? Buffer.concat([...this.partial, chunk.subarray(0, lastBreak + 1)]) : chunk.subarray(0, lastBreak + 1);
     this.partial = lastBreak + 1 < chunk.length ? [chunk.subarray(lastBreak + 1)] : [];
+    this.partialBytes = chunk.length - lastBreak - 1;
+    if (this.partialBytes > maxLine) throw this.lineTooLong();
     this.readLines(this.options.decode(whole));
     if (this.entries.length - this.sent >= this.batchSize) this.flush();
   }
@@ -78,12 +93,19 @@ export class ListingReader {
   abandon(): void {
     this.abandoned = true;
     this.partial = [];
+    this.partialBytes = 0;
+  }
+
+  private lineTooLong(): WharfError {
+    this.abandon();
+    return this.options.lineTooLong?.() ?? this.options.tooManyBytes();
   }
 
   /** The last line (if it had no line break), the held MLSD entries, and every entry of the listing. */
   finish(): RemoteEntry[] {
     if (!this.abandoned && this.partial.length > 0) this.readLines(this.options.decode(Buffer.concat(this.partial)));
     this.partial = [];
+    this.partialBytes = 0;
     this.flush();
     const usedAsTarget = new Set<string>();
     const resolved: RemoteEntry[] = [];

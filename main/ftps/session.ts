@@ -802,6 +802,8 @@ export class FtpsSession {
         // basic-ftp's own cap on a listing it buffers (maxListingBytes), with error-mapping.ts's words for it.
         maxBytes: 40 * 1024 * 1024,
         tooManyBytes: () => new WharfError('ftp', t('errors.listingTooLarge')),
+        maxLineBytes: 64 * 1024,
+        lineTooLong: () => new WharfError('ftp', t('errors.listingLineTooLong')),
         onBatch: progress.onBatch,
       });
       if (progress.signal?.aborted) reader.abandon();

@@ -1,12 +1,16 @@
 /**
  * `wharf get --segments N` on a real server: the file arrives byte for byte in N ranges, into a folder target
- * too, with nothing left beside it; a bad count is a usage error.
+ * too, with nothing left beside it; a bad count is a usage error. A saved site's `segments` applies to a big
+ * `get site:NAME/...` without the flag (as in the app: over the 64 MiB threshold), and `--segments 1` or
+ * `--no-segments` overrides it for the run.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { splitIntoRanges } from '../../main/transfers/segmented-download';
+import { DEFAULT_SEGMENT_THRESHOLD_BYTES } from '../../main/transfers/ftps-transfer-runner';
 import { writeServerFile } from '../servers/fleet';
 import { testBytes } from '../ftps/support';
 import { cliWorkspace, runWharf, serverUrl } from './support';
@@ -57,5 +61,41 @@ describe('wharf site add|edit --segments N | --no-segments', () => {
     const both = await runWharf(['site', 'edit', 'segments-six', '--segments', '3', '--no-segments'], env);
     assert.equal(both.code, 2);
     assert.match(both.stderr, /Give --segments N or --no-segments, not both/);
+  });
+});
+
+/** The offsets of the REST commands and the number of RETRs of `remotePath` in a run's WHARF_DEBUG log. */
+function retrievalsIn(stderr: string, remotePath: string): { rest: number[]; retr: number } {
+  const commands = stderr.split('\n').filter((line) => line.startsWith('command ')).map((line) => line.slice('command '.length));
+  return {
+    rest: commands.flatMap((text) => /^REST (\d+)$/.exec(text)?.[1] ?? []).map(Number).filter((offset) => offset > 0).sort((a, b) => a - b),
+    retr: commands.filter((text) => text === `RETR ${remotePath}`).length,
+  };
+}
+
+describe('wharf get site:NAME/file of a site saved with segments', () => {
+  const env = { WHARF_DATA_DIR: join(work, 'site-get-data'), WHARF_PASSWORD: server.password, WHARF_DEBUG: '1' };
+  const big = testBytes(DEFAULT_SEGMENT_THRESHOLD_BYTES + 4099, 22);
+  const remotePath = '/segments-site-get.bin';
+
+  test('a big file arrives in the site\'s 4 ranges without --segments; --segments 1 and --no-segments fetch it in one stream', async () => {
+    writeServerFile(server, remotePath, big);
+    const add = await runWharf(['site', 'add', 'segments-four', '--url', serverUrl(server, '/'), '--ask-password', '--segments', '4'], env);
+    assert.equal(add.code, 0, add.stderr);
+
+    const folder = join(work, 'site-get');
+    mkdirSync(folder);
+    const inRanges = await runWharf(['get', '--ca', caFile, 'site:segments-four/segments-site-get.bin', folder], env);
+    assert.equal(inRanges.code, 0, inRanges.stderr);
+    assert.equal(sha(readFileSync(join(folder, 'segments-site-get.bin'))), sha(big));
+    assert.deepEqual(readdirSync(folder), ['segments-site-get.bin'], 'no temporary file is left');
+    assert.deepEqual(retrievalsIn(inRanges.stderr, remotePath), { rest: splitIntoRanges(big.length, 4).slice(1).map((r) => r.start), retr: 4 });
+
+    for (const override of [['--segments', '1'], ['--no-segments']]) {
+      const oneStream = await runWharf(['get', ...override, '--ca', caFile, 'site:segments-four/segments-site-get.bin', folder], env);
+      assert.equal(oneStream.code, 0, oneStream.stderr);
+      assert.equal(sha(readFileSync(join(folder, 'segments-site-get.bin'))), sha(big), override.join(' '));
+      assert.deepEqual(retrievalsIn(oneStream.stderr, remotePath), { rest: [], retr: 1 }, override.join(' '));
+    }
   });
 });

@@ -3,7 +3,7 @@
  * pure-ftpd: the user turns "Big downloads in segments" on in the Site Manager (the site was saved with it off),
  * connects, and double-clicks a big file in the remote pane. It arrives byte for byte, shown as one item in the
  * queue, fetched in ranges on several connections: the command log shows a RETR per range, each after a REST to
- * the range's start. The threshold is lowered from 64 MiB to 8 MiB for the test (the bridge host's option).
+ * the range's start. The threshold is lowered from 64 MiB to 8 MiB for the test (segments-support.ts).
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -12,19 +12,18 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { SiteProfile } from '../../common/models/site-profile';
-import type { TransferItem } from '../../common/models/transfer';
-import { PinnedCertificateStore } from '../../main/sites/pinned-certificates';
 import { splitIntoRanges } from '../../main/transfers/segmented-download';
-import { retrievalsOf, testBytes } from '../ftps/support';
-import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
+import { retrievalsOf } from '../ftps/support';
+import type { ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { Screenshots, closeAllDialogs, closeApp, dialogTitled, pageProblems, paneRow, scratch, startApp } from './support';
+import { bigFile, startSegmentsApp, whenDone } from './segments-support';
+import { Screenshots, closeAllDialogs, closeApp, dialogTitled, pageProblems, paneRow, scratch } from './support';
 
 const work = scratch('wharf-e2e-segments-');
 const FOLDER = `e2e-segments-${process.pid}`;
 const NAME = 'big-download.bin';
-const SIZE = 20 * 1024 * 1024 + 99;
-const DATA = testBytes(SIZE, 31);
+const DATA = bigFile(31);
+const SIZE = DATA.length;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 let server: ServerInfo;
 let host: BridgeHost;
@@ -34,47 +33,9 @@ let site: SiteProfile;
 const shots = new Screenshots('segments-');
 const into = join(work.home, 'down');
 
-/** Resolves with the queue item of `remotePath` once it is done (main's queue updates); fails when it fails. */
-function whenDone(remotePath: string): Promise<TransferItem> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const item = host.services.queue.snapshot().items.find((i) => i.remotePath === remotePath);
-      if (item?.state === 'done') {
-        off();
-        resolve(item);
-      } else if (item?.state === 'failed' || item?.state === 'skipped') {
-        off();
-        reject(new Error(`${remotePath} ended ${item.state}: ${item.lastError?.message ?? item.skipReason ?? ''}`));
-      }
-    };
-    const off = host.services.events.subscribe((event) => {
-      if (event === 'queueUpdate') check();
-    });
-    check();
-  });
-}
-
 before(async () => {
-  const fleet = await useFleet();
-  server = fleet.servers['pureftpd-explicit'];
-  writeServerFile(server, `${FOLDER}/${NAME}`, DATA);
   mkdirSync(into, { recursive: true });
-  // "Always trust" given beforehand: this file is about segments, not certificate questions.
-  await new PinnedCertificateStore({ dataDir: work.dataDir }).pin({ host: server.host, port: server.port, fingerprintSha256: server.certFingerprintSha256 as string, subject: 'CN=fleet' });
-  ({ host, browser, page } = await startApp(work, {
-    segmentThresholdBytes: 8 * 1024 * 1024,
-    beforeChromium: async (started) => {
-      site = await started.services.sites.create({
-        name: 'Segments site',
-        host: server.host,
-        port: server.port,
-        user: server.user,
-        passwordStorage: 'ask',
-        remoteDir: `/${FOLDER}`,
-        segments: 0,
-      });
-    },
-  }));
+  ({ host, browser, page, server, site } = await startSegmentsApp(work, { folder: FOLDER, name: NAME, data: DATA }, { name: 'Segments site', segments: 0 }));
 });
 
 after(() => closeApp({ app: { host, browser }, work, shots }));
@@ -107,7 +68,7 @@ describe('a big download in segments from the window', () => {
     await paneRow(page, 'local', 'down').dblclick();
     await page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: 'down' }).waitFor();
     const remotePath = `/${FOLDER}/${NAME}`;
-    const done = whenDone(remotePath);
+    const done = whenDone(host, remotePath);
     await paneRow(page, 'remote', NAME).dblclick();
     const item = await done;
     assert.deepEqual([item.bytesDone, item.bytesTotal], [SIZE, SIZE]);

@@ -89,3 +89,29 @@ test('an abandoned listing parses nothing more', () => {
   reader.push(Buffer.from(unixListing(5)));
   assert.equal(reader.finish().length, 3);
 });
+
+test('a line longer than maxLineBytes stops the listing with lineTooLong, whether it spans chunks or ends the listing', () => {
+  const reader = () =>
+    new ListingReader({
+      format: 'list',
+      timezoneOffsetMinutes: 0,
+      now: NOW,
+      decode: (bytes) => bytes.toString('utf8'),
+      maxLines: 1_000,
+      tooManyLines: () => new WharfError('ftp', 'too many'),
+      maxBytes: 1_000_000,
+      tooManyBytes: () => new WharfError('ftp', 'too large'),
+      maxLineBytes: 100,
+      lineTooLong: () => new WharfError('ftp', 'line too long'),
+    });
+  const good = '-rw-r--r-- 1 ftp ftp 1 Jan 01 00:00 a.txt\r\n';
+  const spanning = reader();
+  spanning.push(Buffer.from(good + 'x'.repeat(60)));
+  assert.throws(() => spanning.push(Buffer.from('x'.repeat(60))), /line too long/);
+  const endedByBreak = reader();
+  endedByBreak.push(Buffer.from('y'.repeat(80)));
+  assert.throws(() => endedByBreak.push(Buffer.from(`${'y'.repeat(40)}\r\n${good}`)), /line too long/);
+  const withinBound = reader();
+  withinBound.push(Buffer.from(good + good));
+  assert.deepEqual(withinBound.finish().map((e) => e.name), ['a.txt', 'a.txt']);
+});

@@ -5,7 +5,9 @@
  * connections (REST + RETR each), byte for byte, shown as one item, with nothing under the final name until it
  * is verified. A data connection cut inside a range continues that range from the bytes it reached; a download
  * paused and then restarted with the app (a new services over the same data folder) continues the ranges the
- * queue saved. A site with segments off fetches in one stream. Waits follow queue events, never the clock.
+ * queue saved. A site with segments off fetches in one stream. A folder sync ("down") of a folder holding one
+ * big file goes through the same queue and runner, so it too arrives in ranges. Waits follow queue events, never
+ * the clock.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -331,5 +333,30 @@ describe('segmented downloads in the queue', () => {
     }
     assert.equal(createHash('sha256').update(readFileSync(join(folder, remotePath.slice(1)))).digest('hex'), DATA_SHA);
     assert.deepEqual(readdirSync(folder), [remotePath.slice(1)]);
+  });
+
+  test('a folder sync down of a folder holding one big file fetches it in 4 ranges, as one queue item', async () => {
+    const server = fleet.servers['pureftpd-explicit'];
+    const base = join(work, unique('sync'));
+    const services = await servicesFor(join(base, 'data'), join(base, 'home'), server);
+    try {
+      const { sessionId } = await siteOn(services, server, { segments: 4 });
+      const remoteFolder = `/${unique('sync-folder')}`;
+      const remotePath = `${remoteFolder}/big.bin`;
+      writeServerFile(server, remotePath, DATA);
+      const localRoot = join(base, 'home', 'mirror');
+      mkdirSync(localRoot);
+      const plan = value(await services.api.syncPlan({ sessionId, localRoot, remoteRoot: remoteFolder, direction: 'down' }));
+      const run = value(await services.api.syncRun({ planId: plan.planId }));
+      assert.deepEqual(run.summary, { done: 1, skipped: 0, failed: 0 });
+      assert.equal(createHash('sha256').update(readFileSync(join(localRoot, 'big.bin'))).digest('hex'), DATA_SHA);
+      assert.deepEqual(readdirSync(localRoot), ['big.bin'], 'no temporary file is left');
+      assert.equal(services.queue.snapshot().items.filter((i) => i.remotePath === remotePath).length, 1, 'one item in the queue');
+      const { rest, retr } = dataCommands(services, remotePath);
+      assert.equal(retr, 4, 'four RETRs, one per range');
+      assert.deepEqual(rest.sort((a, b) => a - b), RANGE_STARTS.slice(1), 'REST at each range start but the first');
+    } finally {
+      await services.dispose();
+    }
   });
 });

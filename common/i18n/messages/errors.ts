@@ -83,6 +83,11 @@ export const errorMessages = defineMessages({
     de: 'Die Verzeichnisliste ist größer als 40 MiB: Wharf hat das Lesen beendet (ein zu großes Verzeichnis oder ein fehlerhafter Server).',
     ja: 'ディレクトリ一覧が 40 MiB を超えています: Wharf は読み込みを止めました (一覧にするには大きすぎるディレクトリか、壊れたサーバーです)。',
   },
+  'errors.listingLineTooLong': {
+    en: 'A line of the folder listing is longer than 64 KiB: Wharf stopped reading it (a broken or hostile server).',
+    de: 'Eine Zeile der Verzeichnisliste ist länger als 64 KiB: Wharf hat das Lesen beendet (ein fehlerhafter oder feindseliger Server).',
+    ja: 'ディレクトリ一覧の 1 行が 64 KiB を超えています: Wharf は読み込みを止めました (壊れたサーバーか悪意のあるサーバーです)。',
+  },
   'errors.replyTooLong': {
     en: 'The server sent a reply longer than 64 KiB: Wharf closed the connection (a broken or hostile server).',
     de: 'Der Server hat eine Antwort von mehr als 64 KiB gesendet: Wharf hat die Verbindung geschlossen (ein fehlerhafter oder feindseliger Server).',

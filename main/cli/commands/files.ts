@@ -34,7 +34,7 @@ function warnOnce(text: string): void {
   warn(text);
 }
 
-async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean; keepModifiedTimes: boolean }> {
+async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean; keepModifiedTimes: boolean; segments: number }> {
   const connection = await resolveCliConnection(location, { ...flags, timeout: flags.timeoutMs / 1000 }, io);
   const session = await FtpsSession.open({
     target: connection.target,
@@ -53,7 +53,7 @@ async function openSession(location: CliLocation, flags: CliFlags): Promise<{ se
     ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => io.err(`${line.direction} ${line.text}`) } : {}),
   });
   // --in-place wins over the site's setting for this run only; the saved site is not changed.
-  return { session, path: connection.path, uploadViaTemporaryName: connection.uploadViaTemporaryName && !flags.inPlace, keepModifiedTimes: flags.keepTimes ?? connection.keepModifiedTimes };
+  return { session, path: connection.path, uploadViaTemporaryName: connection.uploadViaTemporaryName && !flags.inPlace, keepModifiedTimes: flags.keepTimes ?? connection.keepModifiedTimes, segments: connection.segments };
 }
 
 function formatEntry(entry: RemoteEntry): string {
@@ -140,6 +140,7 @@ async function runThroughQueue(
   browse: FtpsSession,
   request: DistributiveOmit<AddTransferRequest, 'siteKey'>,
   keepUploadTimes = true,
+  segments = 1,
 ): Promise<void> {
   const siteKey = 'cli';
   // For one file, the session that looked it up becomes the queue's connection: one login, not two in a row
@@ -153,7 +154,9 @@ async function runThroughQueue(
     },
     stateFile: null,
     keepUploadTimes: () => keepUploadTimes,
-    defaultConcurrency: flags.parallel,
+    segmentsFor: () => segments,
+    // One file fetched in ranges may use as many connections as the site allows ranges, whatever --parallel says.
+    defaultConcurrency: request.kind === 'file' ? Math.max(flags.parallel, segments) : flags.parallel,
     defaultOverwrite: overwritePolicy(flags),
     expansionBudget: flags.expansionBudget,
     onBudgetExceeded: stopAtRecursionLimit(() => t('cli.files.nothingDownloaded')),
@@ -207,7 +210,10 @@ async function commandGet(positionals: string[], flags: CliFlags): Promise<void>
   const [source, target] = positionals;
   if (!source || !target || !isRemoteArgument(source)) throw new WharfError('invalid-input', t('cli.files.getUsage'));
   const location = parseLocation(source);
-  const { session, path } = await openSession(location, flags);
+  const { session, path, segments: siteSegments } = await openSession(location, flags);
+  // A saved site's "big downloads in segments" applies as in the app (over the queue's threshold, through the
+  // same runner); --segments N (every size, below) or --no-segments decides for this run instead.
+  const segments = flags.segmentsGiven ? 1 : siteSegments;
   try {
     const targetIsFolder = await stat(target).then((s) => s.isDirectory()).catch(() => false);
     const name = posix.basename(path);
@@ -223,10 +229,10 @@ async function commandGet(positionals: string[], flags: CliFlags): Promise<void>
       // Into a folder, the remote name is joined and checked in the queue like a name picked in the app.
       await runThroughQueue(location, flags, session, targetIsFolder
         ? { direction: 'download', localFolder: target, remoteFolder: posix.dirname(path), name, kind: 'file' }
-        : { direction: 'download', localPath: target, remotePath: path, kind: 'file' });
+        : { direction: 'download', localPath: target, remotePath: path, kind: 'file' }, true, segments);
       return;
     }
-    await runThroughQueue(location, flags, session, { direction: 'download', localPath: target, remotePath: path, kind: 'directory' });
+    await runThroughQueue(location, flags, session, { direction: 'download', localPath: target, remotePath: path, kind: 'directory' }, true, segments);
   } finally {
     await session.close();
   }
