@@ -268,7 +268,7 @@ function attachDataSocket(ftp: FTPContext, context: DataConnectionContext, accep
   });
 }
 
-const DATA_SOCKET_FAILURES = ['error', 'close', 'timeout'] as const;
+const DATA_SOCKET_FAILURES = ['error', 'close'] as const;
 
 /**
  * Routes the failure listeners basic-ftp puts on a data socket (`attach`) through `acceptance`: a data-connection
@@ -284,7 +284,12 @@ function holdErrorsUntilAccepted(socket: Socket, acceptance: TransferAcceptance,
     const known = before.get(event) ?? [];
     for (const listener of socket.listeners(event).filter((l) => !known.includes(l))) {
       socket.removeListener(event, listener as (...args: unknown[]) => void);
-      socket.once(event, (...args: unknown[]) => acceptance.reportError(() => (listener as (...a: unknown[]) => void).apply(socket, args)));
+      socket.once(event, (...args: unknown[]) => {
+        const report = () => (listener as (...a: unknown[]) => void).apply(socket, args);
+        // A close without an error is no failure: nothing to hold.
+        if (event === 'close' && args[0] !== true) report();
+        else acceptance.reportError(report);
+      });
     }
   }
   // While an error is held, a second one must not be thrown for want of a listener.
