@@ -49,22 +49,46 @@ export interface DataConnectionStrategy extends Strategy {
   transferAccepted(): void;
 }
 
-/** Deferred TLS starts, one per prepared data connection; the next prepare replaces an unused one. */
-class TlsStart {
+/**
+ * What waits for the server to accept a transfer command, one prepared data connection at a time (the next
+ * prepare replaces an unused one): the TLS start of a protected data connection, and an error of the data
+ * connection that came before the server's answer.
+ */
+class TransferAcceptance {
   private start: (() => void) | null = null;
+  private answered = false;
+  private heldError: (() => void) | null = null;
+
+  /** A new data connection: nothing answered, nothing held. */
+  clear(): void {
+    this.start = null;
+    this.answered = false;
+    this.heldError = null;
+  }
 
   set(start: () => void): void {
     this.start = start;
   }
 
-  clear(): void {
-    this.start = null;
+  /**
+   * Reports a data-connection error now if the server already accepted the transfer command, else once it does.
+   * Refused (4xx/5xx), the transfer fails with the server's reply instead, and basic-ftp drops the data
+   * connection with its listeners: the held report is never made.
+   */
+  reportError(report: () => void): void {
+    if (this.answered) report();
+    else this.heldError ??= report;
   }
 
+  /** The server accepted the transfer command: a held error ends the transfer, else TLS may start. */
   run(): void {
+    this.answered = true;
     const start = this.start;
+    const heldError = this.heldError;
     this.start = null;
-    start?.();
+    this.heldError = null;
+    if (heldError) heldError();
+    else start?.();
   }
 }
 
@@ -76,10 +100,10 @@ class TlsStart {
 export function createDataConnectionStrategy(context: DataConnectionContext): DataConnectionStrategy {
   let epsvWorks = context.useEpsv;
   let workingMode: DataConnectionMode | null = null;
-  const tlsStart = new TlsStart();
+  const acceptance = new TransferAcceptance();
 
   const passive: Strategy = async (ftp) => {
-    if (context.viaProxy) return passiveThroughProxy(ftp, context, tlsStart, context.viaProxy, epsvWorks, () => (epsvWorks = false));
+    if (context.viaProxy) return passiveThroughProxy(ftp, context, acceptance, context.viaProxy, epsvWorks, () => (epsvWorks = false));
     if (epsvWorks) {
       let reply: FTPResponse | null = null;
       try {
@@ -92,7 +116,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       if (reply) {
         const port = parseEpsvResponse(reply.message);
         const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
-        await openDataSocket(ftp, context, tlsStart, () => netConnect({ host, port }), `${host}:${port}`);
+        await openDataSocket(ftp, context, acceptance, () => netConnect({ host, port }), `${host}:${port}`);
         return reply;
       }
     }
@@ -112,15 +136,15 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
         `PASV named ${decision.announced}, a private address: the server is behind NAT. Connecting to ${decision.host} instead.`,
       );
     }
-    await openDataSocket(ftp, context, tlsStart, () => netConnect({ host: decision.host, port: target.port }), `${decision.host}:${target.port}`);
+    await openDataSocket(ftp, context, acceptance, () => netConnect({ host: decision.host, port: target.port }), `${decision.host}:${target.port}`);
     return reply;
   };
 
-  const active: Strategy = (ftp) => openActive(ftp, context, tlsStart);
+  const active: Strategy = (ftp) => openActive(ftp, context, acceptance);
   const byMode: Record<DataConnectionMode, Strategy> = { passive, active };
 
   const strategy = async (ftp: FTPContext): Promise<FTPResponse> => {
-    tlsStart.clear();
+    acceptance.clear();
     if (context.viaProxy) {
       if (context.preferredMode === 'active') throw new WharfError('data-channel', activeModeBehindProxyMessage(context.viaProxy.describe));
       // No fallback to active mode: it cannot work through the proxy.
@@ -154,7 +178,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       }
     }
   };
-  return Object.assign(strategy, { transferAccepted: () => tlsStart.run() });
+  return Object.assign(strategy, { transferAccepted: () => acceptance.run() });
 }
 
 function toDataChannelError(err: unknown, mode: DataConnectionMode): unknown {
@@ -171,7 +195,7 @@ function toDataChannelError(err: unknown, mode: DataConnectionMode): unknown {
 async function passiveThroughProxy(
   ftp: FTPContext,
   context: DataConnectionContext,
-  tlsStart: TlsStart,
+  acceptance: TransferAcceptance,
   proxy: NonNullable<DataConnectionContext['viaProxy']>,
   tryEpsv: boolean,
   epsvRefused: () => void,
@@ -206,7 +230,7 @@ async function passiveThroughProxy(
   // TLS starts once the server accepts the transfer command, as on a direct connection: a server may reset a
   // data connection that speaks TLS before its command arrived (pyftpdlib), and through a proxy whether it
   // does depends on timing.
-  attachDataSocket(ftp, context, tlsStart, raw);
+  attachDataSocket(ftp, context, acceptance, raw);
   return reply;
 }
 
@@ -214,7 +238,7 @@ async function passiveThroughProxy(
  * Connects the raw data socket and hands it to basic-ftp; when data is protected, TLS starts over it once the
  * server accepts the transfer command, and the TLS socket then takes its place.
  */
-function openDataSocket(ftp: FTPContext, context: DataConnectionContext, tlsStart: TlsStart, connect: () => Socket, where: string): Promise<void> {
+function openDataSocket(ftp: FTPContext, context: DataConnectionContext, acceptance: TransferAcceptance, connect: () => Socket, where: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const raw = connect();
     const onError = (err: Error) => {
@@ -226,20 +250,50 @@ function openDataSocket(ftp: FTPContext, context: DataConnectionContext, tlsStar
     raw.once('connect', () => {
       raw.setTimeout(0);
       raw.removeListener('error', onError);
-      attachDataSocket(ftp, context, tlsStart, raw);
+      attachDataSocket(ftp, context, acceptance, raw);
       resolve();
     });
   });
 }
 
 /** Hands a connected data socket to basic-ftp; when data is protected, TLS starts over it once the server accepts the transfer command. */
-function attachDataSocket(ftp: FTPContext, context: DataConnectionContext, tlsStart: TlsStart, raw: Socket): void {
-  ftp.dataSocket = raw;
+function attachDataSocket(ftp: FTPContext, context: DataConnectionContext, acceptance: TransferAcceptance, raw: Socket): void {
+  holdErrorsUntilAccepted(raw, acceptance, () => {
+    ftp.dataSocket = raw;
+  });
   if (!context.isDataProtected()) return;
-  tlsStart.set(() => {
+  acceptance.set(() => {
     if (ftp.dataSocket !== raw) return; // closed or replaced meanwhile
     replaceDataSocket(ftp, secureDataSocket(ftp, context, raw));
   });
+}
+
+const DATA_SOCKET_FAILURES = ['error', 'close'] as const;
+
+/**
+ * Routes the failure listeners basic-ftp puts on a data socket (`attach`) through `acceptance`: a data-connection
+ * error before the server answered the transfer command waits for that answer. proftpd refuses a RETR or STOR it
+ * may not serve (550 Permission denied) and resets the passive connection it had accepted, often before its
+ * reply arrives; reported at once, the reset ended the session as "connection lost", the queue retried it, and
+ * the server's refusal was never read. A refusal is the transfer's error, whatever the data socket does.
+ */
+function holdErrorsUntilAccepted(socket: Socket, acceptance: TransferAcceptance, attach: () => void): void {
+  const before = new Map(DATA_SOCKET_FAILURES.map((event) => [event, socket.listeners(event)]));
+  attach();
+  for (const event of DATA_SOCKET_FAILURES) {
+    const known = before.get(event) ?? [];
+    for (const listener of socket.listeners(event).filter((l) => !known.includes(l))) {
+      socket.removeListener(event, listener as (...args: unknown[]) => void);
+      socket.once(event, (...args: unknown[]) => {
+        const report = () => (listener as (...a: unknown[]) => void).apply(socket, args);
+        // A close without an error is no failure: nothing to hold.
+        if (event === 'close' && args[0] !== true) report();
+        else acceptance.reportError(report);
+      });
+    }
+  }
+  // While an error is held, a second one must not be thrown for want of a listener.
+  socket.on('error', () => undefined);
 }
 
 /** Swaps the data socket for the TLS socket over it without the setter closing the raw socket underneath. */
@@ -318,7 +372,7 @@ function endAfterHandshake(socket: TLSSocket): void {
  * server's connection arrives and the server has accepted the transfer command. RFC 4217: the client stays the
  * TLS client.
  */
-async function openActive(ftp: FTPContext, context: DataConnectionContext, tlsStart: TlsStart): Promise<FTPResponse> {
+async function openActive(ftp: FTPContext, context: DataConnectionContext, acceptance: TransferAcceptance): Promise<FTPResponse> {
   const localAddress = normalizeAddress(ftp.socket.localAddress ?? '127.0.0.1');
   const serverAddress = normalizeAddress(ftp.socket.remoteAddress ?? '');
   const listener = createServer();
@@ -334,7 +388,7 @@ async function openActive(ftp: FTPContext, context: DataConnectionContext, tlsSt
   const pending = new PendingDataSocket(listener, serverAddress, ftp.timeout, (text) => context.log('warning', text), secure
     ? (accepted) => secureDataSocket(ftp, context, accepted)
     : null);
-  if (secure) tlsStart.set(() => pending.allowTls());
+  if (secure) acceptance.set(() => pending.allowTls());
   let reply: FTPResponse;
   try {
     try {
@@ -345,7 +399,7 @@ async function openActive(ftp: FTPContext, context: DataConnectionContext, tlsSt
       reply = await ftp.request(`PORT ${a},${b},${c},${d},${port >> 8},${port & 255}`);
     }
   } catch (err) {
-    tlsStart.clear();
+    acceptance.clear();
     pending.destroy();
     throw err;
   }

@@ -8,11 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { Writable } from 'node:stream';
+import { WharfError } from '../../main/core/errors';
 import { runDoctor } from '../../main/doctor/doctor';
 import { targetFor } from '../ftps/support';
 import { useFleet } from '../servers/fleet';
 import { startHostileServer, unixLine } from './hostile-server';
-import { ensureCliBuilt, fleetCertificate, runWharf } from './support';
+import { ensureCliBuilt, fleetCertificate, hostileSessionFactory, runWharf } from './support';
 
 const fleet = await useFleet();
 ensureCliBuilt();
@@ -36,6 +38,30 @@ test('data connections reset by the server: the doctor reports the listing faile
     const ls = await runWharf(['ls', '--ca', caFile, '--timeout', '5', `ftpes://reset@127.0.0.1:${server.port}/`], { WHARF_PASSWORD: 'irrelevant' });
     assert.notEqual(ls.code, 0);
     assert.match(ls.stderr, /data connection/, ls.stderr);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a data connection reset before the server refuses RETR: the refusal is the error, and the session goes on', async () => {
+  // The server resets the data connection, then refuses: the reset often arrives first, as proftpd's does.
+  const certificate = fleetCertificate(fleet, 'server');
+  const server = await startHostileServer({ mode: 'explicit', key: certificate.key, cert: certificate.cert, file: () => null, resetDataOnRefusal: true });
+  try {
+    const session = await hostileSessionFactory(server.port, certificate)();
+    try {
+      const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+      const failure = await session.download('/secret.txt', sink).then(() => null, (err: unknown) => err);
+      assert.ok(failure instanceof WharfError, String(failure));
+      assert.equal(failure.kind, 'ftp', failure.message);
+      assert.equal(failure.code, 550);
+      assert.match(failure.message, /No such file/);
+      assert.equal(await session.pwd(), '/');
+    } finally {
+      await session.close();
+    }
+    assert.equal(server.received.filter((c) => c.line.startsWith('RETR ')).length, 1);
+    assert.ok(server.stats.dataConnections >= 1, 'the data connection was opened, and reset');
   } finally {
     await server.close();
   }

@@ -38,6 +38,8 @@ export interface HostileScript {
   readonly lateReply?: (index: number, verb: string) => string | null;
   /** Reset (TCP RST) every data connection as it arrives, as a firewall or a broken server does. default false */
   readonly resetDataConnections?: boolean;
+  /** RETR of a file it has not (`file` gives null) resets the accepted data connection, then answers 550, as proftpd does. default false */
+  readonly resetDataOnRefusal?: boolean;
 }
 
 /** One command line as the server received it. */
@@ -112,6 +114,8 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
     let secure = false;
     let prot = false;
     let pendingData: Promise<Socket> | null = null;
+    /** The latest data connection as accepted, before any TLS (which waits for the client's handshake). */
+    let acceptedData: Promise<Socket> | null = null;
     let buffer = '';
 
     const reply = (text: string) => {
@@ -122,9 +126,12 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       const listener = createServer();
       servers.add(listener);
       await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+      let accepted: (socket: Socket) => void = () => undefined;
+      acceptedData = new Promise<Socket>((resolve) => (accepted = resolve));
       pendingData = new Promise<Socket>((resolve) => {
         listener.once('connection', (socket) => {
           stats.dataConnections += 1;
+          accepted(socket);
           if (script.resetDataConnections) {
             socket.resetAndDestroy();
             return;
@@ -263,7 +270,14 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
           return sendListing('MLSD', argument);
         case 'RETR': {
           const file = script.file?.(parsePath(argument)) ?? null;
-          if (!file) return reply('550 No such file.');
+          if (!file) {
+            if (script.resetDataOnRefusal && acceptedData) {
+              const data = await acceptedData;
+              pendingData = null;
+              data.resetAndDestroy();
+            }
+            return reply('550 No such file.');
+          }
           return withData(async (data) => {
             let sent = false;
             await pump(data, () => {
