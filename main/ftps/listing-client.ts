@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { Client, type FileInfo } from 'basic-ftp';
+import { Client, type FileInfo, type FTPResponse } from 'basic-ftp';
+import { StringWriter } from 'basic-ftp/dist/StringWriter';
 import { downloadTo } from 'basic-ftp/dist/transfer';
 
 /**
@@ -14,9 +15,23 @@ export class StreamingListClient extends Client {
    */
   listingReceiver: ((command: string) => (chunk: Buffer) => void) | null = null;
 
+  /**
+   * The reply that closed the last listing: vsftpd closes a listing of a folder it could not open with
+   * "226 Transfer done (but failed to open directory).", a success code over nothing.
+   */
+  lastListingReply: FTPResponse | null = null;
+
   protected override async _requestListWithCommand(command: string): Promise<FileInfo[]> {
+    this.lastListingReply = null;
     const receiver = this.listingReceiver;
-    if (!receiver) return super._requestListWithCommand(command);
+    if (!receiver) {
+      // basic-ftp's own body, keeping the closing reply it drops.
+      const buffer = new StringWriter(this.options.maxListingBytes);
+      this.lastListingReply = await downloadTo(buffer, { ftp: this.ftp, tracker: this._progressTracker, command, remotePath: '', type: 'list' });
+      const text = buffer.getText(this.ftp.encoding);
+      this.ftp.log(text);
+      return this.parseList(text);
+    }
     const receive = receiver(command);
     const destination = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -28,7 +43,7 @@ export class StreamingListClient extends Client {
         }
       },
     });
-    await downloadTo(destination, { ftp: this.ftp, tracker: this._progressTracker, command, remotePath: '', type: 'list' });
+    this.lastListingReply = await downloadTo(destination, { ftp: this.ftp, tracker: this._progressTracker, command, remotePath: '', type: 'list' });
     return [];
   }
 }

@@ -741,11 +741,14 @@ export class FtpsSession {
   }
 
   private async listFolder(wirePath: string, progress?: ListingProgress): Promise<RemoteEntry[]> {
-    if (!LIST_ARGUMENT_AT_RISK.test(wirePath)) return this.listByArgument(wirePath, progress);
+    if (!LIST_ARGUMENT_AT_RISK.test(wirePath)) {
+      const entries = await this.listByArgument(wirePath, progress);
+      return this.mayNotBeTheFolder(wirePath, entries) ? this.confirmFolder(wirePath, entries, progress) : entries;
+    }
     let refusal: unknown = null;
     try {
       const entries = await this.listByArgument(wirePath, progress);
-      if (entries.length > 0) return entries;
+      if (!this.mayNotBeTheFolder(wirePath, entries)) return entries;
     } catch (err) {
       if (!(err instanceof FTPError)) throw err;
       refusal = err;
@@ -764,6 +767,41 @@ export class FtpsSession {
     }
   }
 
+  /**
+   * vsftpd answers LIST of a folder that does not exist with an empty listing, and of a folder it cannot
+   * open with that folder itself as the only entry (ls -d style): both look like a real listing. Only these
+   * two shapes are checked (a non-empty listing costs nothing more); a file listed by its own name is one.
+   */
+  private mayNotBeTheFolder(wirePath: string, entries: readonly RemoteEntry[]): boolean {
+    const path = this.charset.decode(wirePath).replace(/\/+$/, '');
+    if (path === '' || path === '.') return false;
+    if (entries.length === 0) return true;
+    const [only] = entries;
+    return entries.length === 1 && only !== undefined && only.type !== 'file' && (only.name === path || only.name === path.slice(path.lastIndexOf('/') + 1));
+  }
+
+  /**
+   * As FileZilla does: the folder is entered with CWD (a missing or closed folder refuses it, and that
+   * refusal is the error) and, for a lone entry named like the folder, listed again from inside without an
+   * argument (vsftpd then says it failed to open the folder, or lists the real entry). The session returns
+   * to where it was.
+   */
+  private async confirmFolder(wirePath: string, entries: RemoteEntry[], progress?: ListingProgress): Promise<RemoteEntry[]> {
+    const here = await this.client.pwd();
+    await this.client.cd(wirePath);
+    try {
+      return entries.length === 0 ? entries : await this.listByArgument('', progress);
+    } finally {
+      await this.client.cd(here);
+    }
+  }
+
+  /** A listing closed with a success code over a folder the server could not open (see lastListingReply). */
+  private assertFolderOpened(): void {
+    const reply = this.client.lastListingReply;
+    if (reply && /failed to open directory/i.test(reply.message)) throw new FTPError(reply);
+  }
+
   /** basic-ftp fetches the text, our parsers read it (its own keep no owner or link target). */
   private async listByArgument(wirePath: string, progress?: ListingProgress): Promise<RemoteEntry[]> {
     if (progress) return this.listStreaming(wirePath, progress);
@@ -778,6 +816,7 @@ export class FtpsSession {
     } finally {
       this.suppressListingLog = false;
     }
+    this.assertFolderOpened();
     assertListingLineCount(text);
     const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
     return parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.listingOffsetMinutes, now: new Date() });
@@ -819,6 +858,7 @@ export class FtpsSession {
       progress.signal?.removeEventListener('abort', abandon);
     }
     if (progress.signal?.aborted) throw new WharfError('cancelled', t('errors.listingReplaced'));
+    this.assertFolderOpened();
     return (reader as ListingReader | null)?.finish() ?? [];
   }
 
