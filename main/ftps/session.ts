@@ -733,8 +733,11 @@ export class FtpsSession {
       if (!(err instanceof FTPError)) throw err;
       // A recursive transfer, sync or delete reports which folder it could not read.
       const mapped = toWharfError(err, { phase: 'command', mode: this.options.target.mode });
-      const folder = wirePath === '' ? 'the current folder' : printableName(this.charset.decode(wirePath));
-      throw new WharfError(mapped.kind, t('errors.folderUnreadable', { folder, reason: mapped.message }), {
+      const text =
+        wirePath === ''
+          ? t('errors.currentFolderUnreadable', { reason: mapped.message })
+          : t('errors.folderUnreadable', { folder: printableName(this.charset.decode(wirePath)), reason: mapped.message });
+      throw new WharfError(mapped.kind, text, {
         ...(mapped.code !== undefined ? { code: mapped.code } : {}), ...(mapped.detail !== undefined ? { detail: { ...mapped.detail } } : {}), cause: err,
       });
     }

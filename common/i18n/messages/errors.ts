@@ -163,6 +163,11 @@ export const errorMessages = defineMessages({
     de: 'Das Verzeichnis {folder} konnte nicht gelesen werden: {reason}',
     ja: 'ディレクトリ {folder} を読めませんでした: {reason}',
   },
+  'errors.currentFolderUnreadable': {
+    en: 'Could not read the current folder: {reason}',
+    de: 'Das aktuelle Verzeichnis konnte nicht gelesen werden: {reason}',
+    ja: '現在のディレクトリを読めませんでした: {reason}',
+  },
   'errors.notOctalMode': {
     en: '"{mode}" is not an octal mode such as 755.',
     de: '„{mode}“ ist kein oktaler Modus wie 755.',
