@@ -4,6 +4,7 @@
  * manager checks a typed proxy address with the same rules as main and the CLI.
  */
 
+import { t } from '../i18n/t';
 import { hasControlCharacters } from './site-profile';
 
 /** The proxy protocols Wharf speaks. */
@@ -59,16 +60,15 @@ const DEFAULT_PORTS: Record<ProxyKind, number> = { socks5: 1080, http: 8080 };
 export function parseProxyUrl(text: string): ProxyAddress | { readonly error: string } {
   const value = text.trim();
   const match = /^([a-z0-9]+):\/\/(?:([^@/]*)@)?(\[[^\]/]+\]|[^:/@[\]]+)(?::(\d{1,5}))?\/?$/i.exec(value);
-  const usage = 'A proxy is written socks5://host:port or http://host:port (a user may come before the host: socks5://user@host:1080).';
-  if (!match) return { error: `"${value}" is not a proxy address. ${usage}` };
+  if (!match) return { error: t('connectionTexts.proxyAddressUnreadable', { value }) };
   const scheme = (match[1] as string).toLowerCase();
   const kind: ProxyKind | null = scheme === 'socks5' || scheme === 'socks5h' || scheme === 'socks' ? 'socks5' : scheme === 'http' ? 'http' : null;
   if (kind === null) {
-    return { error: `Wharf speaks SOCKS5 and HTTP CONNECT proxies; "${scheme}://" is neither${scheme === 'https' ? ' (a TLS connection to the proxy itself is not supported; most proxies answer http://)' : ''}. ${usage}` };
+    return { error: t('connectionTexts.proxySchemeUnsupported', { scheme, https: scheme === 'https' ? 'yes' : 'no' }) };
   }
   const host = (match[3] as string).replace(/^\[|\]$/g, '');
   const port = match[4] === undefined ? DEFAULT_PORTS[kind] : Number(match[4]);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return { error: `The proxy port ${match[4]} is not between 1 and 65535.` };
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return { error: t('connectionTexts.proxyPortOutOfRange', { port: match[4] }) };
   let user = '';
   let password: string | null = null;
   if (match[2] !== undefined) {
@@ -77,11 +77,11 @@ export function parseProxyUrl(text: string): ProxyAddress | { readonly error: st
       user = decodeURIComponent(colon === -1 ? match[2] : match[2].slice(0, colon));
       password = colon === -1 ? null : decodeURIComponent(match[2].slice(colon + 1));
     } catch {
-      return { error: 'The user or password in the proxy address has a broken %-escape.' };
+      return { error: t('connectionTexts.proxyBrokenEscape') };
     }
   }
-  if (hasControlCharacters(user + (password ?? '') + host)) return { error: 'A proxy address cannot contain control characters.' };
-  if (user.length > 255 || (password ?? '').length > 255) return { error: 'A proxy user name and password are limited to 255 bytes each (SOCKS5).' };
+  if (hasControlCharacters(user + (password ?? '') + host)) return { error: t('connectionTexts.proxyControlCharacters') };
+  if (user.length > 255 || (password ?? '').length > 255) return { error: t('connectionTexts.proxyCredentialsTooLong') };
   return { kind, host, port, user, password };
 }
 

@@ -11,6 +11,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { before, describe, test } from 'node:test';
+import { setUiLocale } from '../../common/i18n/t';
 import { parseProxyUrl } from '../../common/models/proxy';
 import { FtpsSession } from '../../main/ftps/session';
 import { WharfError } from '../../main/core/errors';
@@ -194,6 +195,14 @@ test('proxy addresses: what is accepted and the sentence for what is not', () =>
   assert.match((parseProxyUrl('https://p:1') as { error: string }).error, /not supported/);
   assert.match((parseProxyUrl('p:1080') as { error: string }).error, /socks5:\/\/host:port/);
   assert.match((parseProxyUrl('http://p:70000') as { error: string }).error, /between 1 and 65535/);
+  // The same refusals in the window's or terminal's language.
+  setUiLocale('de');
+  try {
+    assert.match((parseProxyUrl('https://p:1') as { error: string }).error, /^Wharf unterstützt SOCKS5- und HTTP-CONNECT-Proxys; "https:\/\/" ist keines davon \(eine TLS-Verbindung/);
+    assert.equal((parseProxyUrl('http://p:70000') as { error: string }).error, 'Der Proxy-Port 70000 liegt nicht zwischen 1 und 65535.');
+  } finally {
+    setUiLocale('en');
+  }
   assert.equal(isExemptFromProxy('ftp.corp.example', '.corp.example'), true);
   assert.equal(isExemptFromProxy('ftp.corp.example', 'corp.example'), true);
   assert.equal(isExemptFromProxy('notcorp.example', 'corp.example'), false);

@@ -214,4 +214,35 @@ export const connectionTextsMessages = defineMessages({
     de: 'Das Client-Zertifikat {subject} ({path}) ist am {date} abgelaufen: Der Server würde es ablehnen. Fordern Sie ein neues an.',
     ja: 'クライアント証明書 {subject} ({path}) は {date} に期限切れになりました: サーバーに拒否されます。新しい証明書を入手してください。',
   },
+  // A proxy address that cannot be read (common/models/proxy.ts): the site form, Settings and --proxy show it.
+  'connectionTexts.proxyAddressUnreadable': {
+    en: '"{value}" is not a proxy address. A proxy is written socks5://host:port or http://host:port (a user may come before the host: socks5://user@host:1080).',
+    de: '„{value}“ ist keine Proxy-Adresse. Ein Proxy wird als socks5://host:port oder http://host:port geschrieben (ein Benutzer kann vor dem Host stehen: socks5://user@host:1080).',
+    ja: '"{value}" はプロキシのアドレスではありません。プロキシは socks5://host:port または http://host:port と書きます (ホストの前にユーザーを書けます: socks5://user@host:1080)。',
+  },
+  'connectionTexts.proxySchemeUnsupported': {
+    en: 'Wharf speaks SOCKS5 and HTTP CONNECT proxies; "{scheme}://" is neither{https, select, yes { (a TLS connection to the proxy itself is not supported; most proxies answer http://)} other {}}. A proxy is written socks5://host:port or http://host:port (a user may come before the host: socks5://user@host:1080).',
+    de: 'Wharf unterstützt SOCKS5- und HTTP-CONNECT-Proxys; "{scheme}://" ist keines davon{https, select, yes { (eine TLS-Verbindung zum Proxy selbst wird nicht unterstützt; die meisten Proxys antworten auf http://)} other {}}. Ein Proxy wird als socks5://host:port oder http://host:port geschrieben (ein Benutzer kann vor dem Host stehen: socks5://user@host:1080).',
+    ja: 'Wharf が使えるのは SOCKS5 と HTTP CONNECT のプロキシです。"{scheme}://" はどちらでもありません{https, select, yes { (プロキシ自体への TLS 接続には対応していません。多くのプロキシは http:// で応答します)} other {}}。プロキシは socks5://host:port または http://host:port と書きます (ホストの前にユーザーを書けます: socks5://user@host:1080)。',
+  },
+  'connectionTexts.proxyPortOutOfRange': {
+    en: 'The proxy port {port} is not between 1 and 65535.',
+    de: 'Der Proxy-Port {port} liegt nicht zwischen 1 und 65535.',
+    ja: 'プロキシのポート {port} は 1 から 65535 の範囲にありません。',
+  },
+  'connectionTexts.proxyBrokenEscape': {
+    en: 'The user or password in the proxy address has a broken %-escape.',
+    de: 'Benutzer oder Passwort in der Proxy-Adresse enthalten eine fehlerhafte %-Kodierung.',
+    ja: 'プロキシのアドレスのユーザーまたはパスワードに壊れた %-エスケープがあります。',
+  },
+  'connectionTexts.proxyControlCharacters': {
+    en: 'A proxy address cannot contain control characters.',
+    de: 'Eine Proxy-Adresse darf keine Steuerzeichen enthalten.',
+    ja: 'プロキシのアドレスに制御文字は使えません。',
+  },
+  'connectionTexts.proxyCredentialsTooLong': {
+    en: 'A proxy user name and password are limited to 255 bytes each (SOCKS5).',
+    de: 'Benutzername und Passwort eines Proxys sind auf je 255 Byte begrenzt (SOCKS5).',
+    ja: 'プロキシのユーザー名とパスワードはそれぞれ 255 バイトまでです (SOCKS5)。',
+  },
 });
