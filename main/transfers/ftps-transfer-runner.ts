@@ -111,7 +111,13 @@ export class FtpsTransferRunner implements TransferRunner {
     if (item.kind === 'directory' && item.direction === 'download') {
       const root = item.localRoot ?? dirname(item.localPath);
       const found = await prepareDownloadTarget(root, item.localPath);
-      if (found.existing === null) await mkdir(item.localPath);
+      if (found.existing === null) {
+        // A deeper item of the same download may have made this folder since (its own target's parents are made
+        // on the way): a real folder there now is what this item wanted. Anything else (a file, a link) is not.
+        await mkdir(item.localPath).catch(async (error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !(await lstat(item.localPath)).isDirectory()) throw error;
+        });
+      }
       context.reportStarted(0, 0);
       return { status: 'done', bytesTotal: 0, verifiedBy: null };
     }
