@@ -335,7 +335,7 @@ function secureDataSocket(ftp: FTPContext, context: DataConnectionContext, socke
     }
     context.onDataTlsEstablished(reused, tlsSocket.getProtocol());
   });
-  endAfterHandshake(tlsSocket);
+  endAfterHandshake(tlsSocket, context.viaProxy !== undefined);
   return tlsSocket;
 }
 
@@ -348,14 +348,46 @@ function secureDataSocket(ftp: FTPContext, context: DataConnectionContext, socke
  * session to resume reports that session's cipher before the handshake; in active mode nothing waits at all.
  * Ending in the same event-loop turn as 'secureConnect' is no better: Node marks the write of our last
  * handshake flight as done only in an immediate, and a shutdown before that drops the close_notify.
+ *
+ * Through a proxy, a TLS 1.3 connection also waits for the server's session ticket (bounded by a few handshake
+ * times, for servers that send none). The server sends it after reading our Finished, so it can reach the proxy
+ * after our upload's end. tinyproxy 1.11 closes both sides of the tunnel as soon as we half-close; bytes that
+ * then arrive from the server make the proxy's kernel reset the server's side, dropping what the proxy had not
+ * yet delivered: vsftpd saw the upload cut ("426 Failure reading network stream") in 3-7% of 1 MiB uploads,
+ * with every byte sent (seen with tcpdump inside the proxy's namespace). Once the ticket has passed the proxy
+ * nothing more comes from the server until it reads our close_notify.
  */
-function endAfterHandshake(socket: TLSSocket): void {
+function endAfterHandshake(socket: TLSSocket, waitForTicket: boolean): void {
   let ready = false;
   let pendingFinal: (() => void) | null = null;
+  const release = () => {
+    if (ready) return;
+    ready = true;
+    pendingFinal?.();
+  };
+  const startedAt = performance.now();
+  let ticketArrived = false;
+  let onTicket: (() => void) | null = null;
+  if (waitForTicket) {
+    socket.once('session', () => {
+      ticketArrived = true;
+      // The other tickets of the same flight arrive in the same read.
+      if (onTicket) setImmediate(onTicket);
+    });
+  }
   socket.once('secureConnect', () => {
     setImmediate(() => {
-      ready = true;
-      pendingFinal?.();
+      if (!waitForTicket || ticketArrived || socket.getProtocol() !== 'TLSv1.3') {
+        release();
+        return;
+      }
+      const handshakeMs = performance.now() - startedAt;
+      const timer = setTimeout(release, Math.min(TICKET_WAIT_CAP_MS, TICKET_WAIT_FLOOR_MS + 3 * handshakeMs));
+      timer.unref();
+      onTicket = () => {
+        clearTimeout(timer);
+        release();
+      };
     });
   });
   const final = socket._final.bind(socket);
@@ -364,6 +396,10 @@ function endAfterHandshake(socket: TLSSocket): void {
     else pendingFinal = () => final(callback);
   };
 }
+
+/** How long an upload's end waits, at least and at most, for a TLS 1.3 session ticket when going through a proxy. */
+const TICKET_WAIT_FLOOR_MS = 50;
+const TICKET_WAIT_CAP_MS = 2000;
 
 /**
  * Active mode: we listen, tell the server where (EPRT, else PORT), and the server connects to us. Some servers
