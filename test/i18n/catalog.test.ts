@@ -110,3 +110,22 @@ describe('the pseudo-locale', () => {
     assert.match(pseudo.text('common.speed', { size: 'report.txt' }), /report\.txt/);
   });
 });
+
+describe('plural and number messages', () => {
+  it('format in each language without asking Intl for its list of supported locales (a slow first call)', () => {
+    const supportedLocalesOf = Intl.NumberFormat.supportedLocalesOf;
+    let asked = 0;
+    Intl.NumberFormat.supportedLocalesOf = (...args: Parameters<typeof supportedLocalesOf>) => {
+      asked += 1;
+      return supportedLocalesOf(...args);
+    };
+    try {
+      assert.equal(createTranslator('en').text('app.notify.transfersSummary', { done: 3, failed: 1 }), '3 done, 1 failed.');
+      assert.equal(createTranslator('de').text('app.notify.transfersSummary', { done: 3, failed: 0 }), '3 erledigt.');
+      assert.equal(createTranslator('ja').text('app.notify.transfersSummary', { done: 2, failed: 2 }), '2 件完了、2 件失敗。');
+    } finally {
+      Intl.NumberFormat.supportedLocalesOf = supportedLocalesOf;
+    }
+    assert.equal(asked, 0);
+  });
+});
