@@ -9,7 +9,7 @@ import { formatClock, formatEta, formatSize, formatSpeed, percent } from '../sta
 import { directionTag } from '../state/log-model';
 import { availableActions, baseName, itemsOfTab, statusText, tabCounts, verificationText } from '../state/queue-model';
 import { Icon } from './icons';
-import { VirtualList } from './virtual-list';
+import { followSidewaysScroll, VirtualList } from './virtual-list';
 import { BottomLayoutToggle, useBottomLayout } from './bottom-layout';
 import { LanguagePicker } from './language-picker';
 
@@ -183,7 +183,7 @@ function QueueView(): ReactNode {
           </span>
         )}
       </div>
-      <div className="grid queue" role="grid" aria-label={t('queue.grid')} aria-rowcount={items.length + 1} aria-multiselectable tabIndex={0} onKeyDown={onKeyDown}>
+      <div className="grid queue" role="grid" aria-label={t('queue.grid')} aria-rowcount={items.length + 1} aria-multiselectable tabIndex={0} onKeyDown={onKeyDown} onScrollCapture={followSidewaysScroll}>
         <div role="rowgroup" className="grid-head">
           <div role="row" aria-rowindex={1} className="row head">
             {QUEUE_COLUMNS.map((column) => (

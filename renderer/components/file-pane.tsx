@@ -4,7 +4,7 @@
  * from the OS; the keyboard of a two-pane commander. While comparing, each row carries its compare mark
  * (colour, "newer") and the filter bar offers "only differences".
  */
-import { useCallback, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type UIEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { t, translator } from '../../common/i18n/t';
 import { hasHiddenCharacters, visibleName } from '../../common/models/visible-name';
 import { beginPaneDrag, currentPaneDrag, endPaneDrag, isOsFileDrag, WHARF_DRAG_TYPE } from '../drag';
@@ -35,7 +35,7 @@ import { Icon } from './icons';
 import { LockBadge, NotConnected, PaneError, PathBar, sideLabel } from './pane-chrome';
 import { PaneFailureBanner } from './pane-failure';
 import { useShownRows } from './use-shown-rows';
-import { VirtualList } from './virtual-list';
+import { followSidewaysScroll, VirtualList } from './virtual-list';
 
 const ROW_HEIGHT = 24;
 
@@ -58,12 +58,6 @@ function iconFor(entry: PaneEntry): 'folder' | 'file' | 'link' {
   if (entry.type === 'directory') return 'folder';
   if (entry.type === 'symlink') return 'link';
   return 'file';
-}
-
-/** The column heads follow the list when a narrow pane scrolls it sideways. */
-function followSidewaysScroll(e: UIEvent<HTMLElement>): void {
-  const head = e.currentTarget.querySelector<HTMLElement>('.grid-head');
-  if (head && e.target instanceof HTMLElement && e.target.classList.contains('grid-body')) head.scrollLeft = e.target.scrollLeft;
 }
 
 /** One pane. */

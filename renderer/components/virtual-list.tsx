@@ -83,3 +83,9 @@ export function VirtualList(props: VirtualListProps): ReactNode {
     </div>
   );
 }
+
+/** A grid's column heads follow its list when a narrow grid scrolls it sideways (use on the grid, onScrollCapture). */
+export function followSidewaysScroll(e: UIEvent<HTMLElement>): void {
+  const head = e.currentTarget.querySelector<HTMLElement>('.grid-head');
+  if (head && e.target instanceof HTMLElement && e.target.classList.contains('grid-body')) head.scrollLeft = e.target.scrollLeft;
+}

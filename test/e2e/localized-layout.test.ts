@@ -92,6 +92,40 @@ for (const locale of ['en-XA', 'de'] as const) {
       assert.deepEqual(pageProblems(page), []);
     });
 
+    it('fits every text with the log beside the queue and compare on (legend and row marks)', async () => {
+      const words = createTranslator(locale);
+      await page.locator('.bottom-layout-toggle').click();
+      await page.locator('.log-line').first().waitFor();
+      const compare = page.locator('header.toolbar').getByRole('button', { name: words.text('shell.tool.compare'), exact: true });
+      await compare.click();
+      await page.locator('.pair-bar .legend').waitFor();
+      await page.locator('.pane.local [data-compare="only-local"]').first().waitFor();
+      await shots.take(page, `${locale}-compare-and-log`);
+      const clipped = await findClippedText(page, page.locator('.app-content'));
+      // The queue's column heads stay in the queue's half: a head past its right edge is clipped by a box
+      // between it and the queue (a sideways-scrolling grid), not drawn over the log beside it.
+      const drawnOverLog = await page.locator('.queue-view').evaluate((queue) => {
+        type Box = { getBoundingClientRect(): { left: number; right: number }; parentElement: Box | null; textContent: string | null; querySelectorAll(s: string): Iterable<Box> };
+        const view = queue as unknown as Box;
+        const style = (globalThis as unknown as { getComputedStyle(e: unknown): { overflowX: string } }).getComputedStyle;
+        const edge = view.getBoundingClientRect().right;
+        const out: string[] = [];
+        for (const cell of view.querySelectorAll('.grid-head .cell')) {
+          if (cell.getBoundingClientRect().right <= edge + 1) continue;
+          let clipped = false;
+          for (let box = cell.parentElement; box && box !== view && !clipped; box = box.parentElement) clipped = style(box).overflowX !== 'visible';
+          if (!clipped) out.push(cell.textContent ?? '');
+        }
+        return out;
+      });
+      await compare.click();
+      await page.locator('.pair-bar').waitFor({ state: 'detached' });
+      await page.locator('.bottom-layout-toggle').click();
+      await page.locator('.log-line').first().waitFor({ state: 'detached' });
+      assert.deepEqual(drawnOverLog, [], 'queue column heads drawn over the log');
+      assert.deepEqual(clipped, [], 'text cut off with compare on and the log beside the queue');
+    });
+
     if (locale === 'en-XA') {
       it('shows every word of the whole window from the catalogue: panes, queue, log, toolbars, compare marks, a notice, a pane menu', async () => {
         const xa = createTranslator('en-XA');
