@@ -30,6 +30,7 @@ import { connectionTextsMessages } from './messages/connection-texts';
 import { queueTextsMessages } from './messages/queue-texts';
 import { certificateReasonsMessages } from './messages/certificate-reasons';
 import { storeWordsMessages } from './messages/store-words';
+import { cliArgsMessages } from './messages/cli-args';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -59,6 +60,7 @@ export const CATALOG_AREAS = {
   queueTexts: queueTextsMessages,
   certificateReasons: certificateReasonsMessages,
   storeWords: storeWordsMessages,
+  cliArgs: cliArgsMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
