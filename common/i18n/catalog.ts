@@ -31,6 +31,7 @@ import { queueTextsMessages } from './messages/queue-texts';
 import { certificateReasonsMessages } from './messages/certificate-reasons';
 import { storeWordsMessages } from './messages/store-words';
 import { cliArgsMessages } from './messages/cli-args';
+import { validationMessages } from './messages/validation';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -61,6 +62,7 @@ export const CATALOG_AREAS = {
   certificateReasons: certificateReasonsMessages,
   storeWords: storeWordsMessages,
   cliArgs: cliArgsMessages,
+  validation: validationMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
