@@ -93,7 +93,7 @@ export function parseSitesJson(text: string): SiteImportPlan {
     const folderPath = Array.isArray(raw.folderPath) ? raw.folderPath.filter((x): x is string => typeof x === 'string') : [];
     const parsed = exportedSiteSchema.safeParse(entry, { reportInput: true });
     if (!parsed.success) {
-      const reason = parsed.error.issues.map((i) => t('importNotes.invalidEntryField', { field: i.path.join('.') || t('importNotes.wholeEntry'), problem: issueProblem(i) })).join('; ');
+      const reason = parsed.error.issues.map((i) => t('importNotes.invalidEntryField', { field: i.path.join('.') || t('importNotes.wholeEntry'), problem: issueProblem(i) })).join(' ');
       skipped.push({ name, folderPath, reason });
       return;
     }

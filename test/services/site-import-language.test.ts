@@ -113,6 +113,7 @@ describe('the import preview in German', () => {
         { name: 'Nohost', port: 21 },
         { name: 'Mode', host: 'ftp.example.de', dataMode: 'fast' },
         { name: 'Port', host: 'ftp.example.de', port: 70000 },
+        { name: 'Both', port: 21.5 },
       ],
     });
     const preview = value(await services.api.sitesImportPreview({ format: 'wharf-json', text }));
@@ -122,6 +123,7 @@ describe('the import preview in German', () => {
       'Nohost: host: Dieses Feld ist erforderlich.',
       'Mode: dataMode: Einer der Werte: "passive", "active".',
       'Port: port: Höchstens 65535.',
+      'Both: host: Dieses Feld ist erforderlich. port: Erwartet wird eine ganze Zahl.',
     ]);
     assert.doesNotMatch(lines(preview.summary).skipped.join('\n'), /Invalid|expected|received|Too big|option/);
   });
