@@ -30,6 +30,8 @@ import { connectionTextsMessages } from './messages/connection-texts';
 import { queueTextsMessages } from './messages/queue-texts';
 import { certificateReasonsMessages } from './messages/certificate-reasons';
 import { storeWordsMessages } from './messages/store-words';
+import { cliArgsMessages } from './messages/cli-args';
+import { validationMessages } from './messages/validation';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -59,6 +61,8 @@ export const CATALOG_AREAS = {
   queueTexts: queueTextsMessages,
   certificateReasons: certificateReasonsMessages,
   storeWords: storeWordsMessages,
+  cliArgs: cliArgsMessages,
+  validation: validationMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

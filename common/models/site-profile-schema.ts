@@ -81,7 +81,8 @@ export const proxyUrlSchema = z
   .superRefine((value, ctx) => {
     if (value === '') return;
     const parsed = parseProxyUrl(value);
-    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+    // parseProxyUrl's sentence is in the user's language already (common/i18n/zod-issues.ts keeps it).
+    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error, params: { translated: true } });
     else if (parsed.password !== null) ctx.addIssue({ code: 'custom', message: 'Leave the password out of the proxy address: enter it in the proxy password field, which goes to the keychain.' });
   });
 

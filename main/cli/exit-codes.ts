@@ -7,6 +7,7 @@ import type { ErrorKind, WharfErrorData } from '../../common/models';
 import { withReplyWords } from '../../common/models/ftp-replies';
 import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
+import { flagErrorText, isFlagError } from './flag-errors';
 import { warnOn, type CliIo } from './io';
 import { EXIT_RECURSION_LIMIT, isRecursionLimit } from './recursion-limit';
 import { isRemoteArgument } from './url';
@@ -58,8 +59,8 @@ export interface FailedCommand {
  */
 export function reportCliFailure(err: unknown, io: Pick<CliIo, 'err'>, command: FailedCommand): number {
   const warn = warnOn(io);
-  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-    warn(t('cliUsage.failure.runHelp', { message: err.message, help: command.help }));
+  if (isFlagError(err)) {
+    warn(t('cliUsage.failure.runHelp', { message: flagErrorText(err), help: command.help }));
     return 2;
   }
   const error = err instanceof WharfError ? err : new WharfError('internal', err instanceof Error ? err.message : String(err));

@@ -1,3 +1,4 @@
+import { CLI_SIZE_UNITS, formatByteSize } from '../../common/i18n/byte-size';
 import { t } from '../../common/i18n/t';
 
 /** A one-line progress bar on a TTY; silent elsewhere so scripts and pipes get clean output. */
@@ -17,7 +18,7 @@ export class ProgressLine {
     if (now - this.lastDraw < 100 && (total === null || done < total)) return;
     this.lastDraw = now;
     const seconds = Math.max((now - this.started) / 1000, 0.001);
-    const speed = `${formatBytes(done / seconds)}/s`;
+    const speed = t('common.speed', { size: formatBytes(done / seconds) });
     const width = 24;
     const ratio = total && total > 0 ? Math.min(done / total, 1) : 0;
     const bar = total ? `[${'#'.repeat(Math.round(ratio * width)).padEnd(width, '.')}] ${(ratio * 100).toFixed(0).padStart(3)}%` : '';
@@ -33,14 +34,7 @@ export class ProgressLine {
   }
 }
 
-/** Bytes for people: 1.5 MiB. */
+/** Bytes for people in the terminal's language: 1.5 MiB, 1,5 MiB in German. */
 export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+  return formatByteSize(bytes, CLI_SIZE_UNITS);
 }

@@ -1,4 +1,5 @@
 import { t } from '../../common/i18n/t';
+import { describeIssues } from '../../common/i18n/zod-issues';
 import { normalizeFingerprint } from '../ftps/certificate';
 import { resolve } from 'node:path';
 import type { PinnedCertificate, StoreWarning } from '../../common/models/site-profile';
@@ -109,9 +110,9 @@ function keyOf(host: string, port: number): string {
 }
 
 function parseOrThrow(value: unknown): PinnedCertificate {
-  const result = pinnedCertificateSchema.safeParse(value);
+  const result = pinnedCertificateSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
-    throw new WharfError('invalid-input', result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    throw new WharfError('invalid-input', describeIssues(result.error.issues));
   }
   return result.data;
 }

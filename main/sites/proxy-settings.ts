@@ -1,4 +1,5 @@
 import { t } from '../../common/i18n/t';
+import { describeIssues } from '../../common/i18n/zod-issues';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { ProxySettings, ProxySettingsInput } from '../../common/models/proxy';
@@ -74,8 +75,8 @@ export class ProxySettingsStore {
 
   /** Replaces the setting; a custom proxy needs an address. */
   async set(input: ProxySettingsInput): Promise<ProxySettings> {
-    const parsed = proxySettingsInputSchema.safeParse(input);
-    if (!parsed.success) throw new WharfError('invalid-input', parsed.error.issues.map((i) => i.message).join(' '));
+    const parsed = proxySettingsInputSchema.safeParse(input, { reportInput: true });
+    if (!parsed.success) throw new WharfError('invalid-input', describeIssues(parsed.error.issues));
     const { mode, proxyUrl, password } = parsed.data;
     if (mode === 'custom' && proxyUrl === '') throw new WharfError('invalid-input', t('sites.enterProxyAddress'));
     if (typeof password === 'string') await this.options.credentials.set(APP_PROXY_ACCOUNT, password);

@@ -1,4 +1,5 @@
 import { t } from '../../common/i18n/t';
+import { describeIssues } from '../../common/i18n/zod-issues';
 import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { posix, resolve, win32 } from 'node:path';
@@ -463,11 +464,11 @@ export class SiteStore {
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+  // The input is reported only to tell a missing field from a wrong one: the sentences name fields and rules,
+  // never the values, so a password cannot leak through here.
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) {
-    // Issue messages name fields and rules, never the values, so a password cannot leak through here.
-    const text = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-    throw new WharfError('invalid-input', text);
+    throw new WharfError('invalid-input', describeIssues(result.error.issues));
   }
   return result.data;
 }

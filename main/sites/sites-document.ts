@@ -1,4 +1,5 @@
 import { t } from '../../common/i18n/t';
+import { describeIssues } from '../../common/i18n/zod-issues';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { defaultPortFor } from '../../common/models/site';
@@ -218,9 +219,9 @@ export function addImportedSites(
   const skipped: SiteImportSkip[] = [];
   const secrets: [string, string][] = [];
   for (const entry of plan.sites) {
-    const checked = siteCreateInputSchema.safeParse({ ...entry.input, folderPath: [...into, ...entry.folderPath] });
+    const checked = siteCreateInputSchema.safeParse({ ...entry.input, folderPath: [...into, ...entry.folderPath] }, { reportInput: true });
     if (!checked.success) {
-      const reason = checked.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+      const reason = describeIssues(checked.error.issues);
       skipped.push({ name: String(entry.input.name).slice(0, 200), folderPath: entry.folderPath, reason });
       continue;
     }

@@ -1,4 +1,5 @@
 import { t } from '../../common/i18n/t';
+import { issueProblem } from '../../common/i18n/zod-issues';
 import { z } from 'zod';
 import type { SiteImportNote, SiteImportSkip, SiteProfile } from '../../common/models/site-profile';
 import { folderPathSchema, siteCreateInputSchema } from '../../common/models/site-profile-schema';
@@ -90,9 +91,9 @@ export function parseSitesJson(text: string): SiteImportPlan {
     const raw = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
     const name = typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, 200) : t('importNotes.numberedSite', { number: index + 1 });
     const folderPath = Array.isArray(raw.folderPath) ? raw.folderPath.filter((x): x is string => typeof x === 'string') : [];
-    const parsed = exportedSiteSchema.safeParse(entry);
+    const parsed = exportedSiteSchema.safeParse(entry, { reportInput: true });
     if (!parsed.success) {
-      const reason = parsed.error.issues.map((i) => t('importNotes.invalidEntryField', { field: i.path.join('.') || t('importNotes.wholeEntry'), problem: i.message })).join('; ');
+      const reason = parsed.error.issues.map((i) => t('importNotes.invalidEntryField', { field: i.path.join('.') || t('importNotes.wholeEntry'), problem: issueProblem(i) })).join(' ');
       skipped.push({ name, folderPath, reason });
       return;
     }

@@ -3,28 +3,14 @@
  * dates and words follow the interface language (`translator()`, Intl): `1.5 MB` in English is `1,5 MB` in
  * German; dates read `01.05.2024, 13:37` in German and `2024/05/01 13:37` in Japanese.
  */
+import { formatByteSize, WINDOW_SIZE_UNITS } from '../../common/i18n/byte-size';
 import { t, translator } from '../../common/i18n/t';
 import type { EntryType } from '../../common/models/remote-entry';
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
-
-/** `1.5 MB`, `999 B`: 1024-based like FileZilla, one decimal below 10, in the locale's digits. */
+/** `1.5 MB`, `999 B`: 1024-based like FileZilla, one decimal below 10, in the locale's digits; '' when unknown. */
 export function formatSize(bytes: number | null): string {
   if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return '';
-  // Unit symbols are the same in every language we ship; only the digits follow the locale. Not a message,
-  // so the pseudo-locale leaves sizes as the data they are.
-  if (bytes < 1024) return `${translator().number(bytes, { useGrouping: false })} B`;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  // Rounded first, so 9.96 KB reads "10 KB" rather than "10.0 KB", as before.
-  const shown = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
-  const digits = value < 10 && shown < 10 ? 1 : 0;
-  const number = translator().number(shown, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
-  return `${number} ${UNITS[unit]}`;
+  return formatByteSize(bytes, WINDOW_SIZE_UNITS);
 }
 
 /** A byte count with thousands separators, for tooltips and the overwrite dialog. */

@@ -53,6 +53,25 @@ describe('the command line speaks the terminal language', () => {
     assert.match(result.stderr, /--timeout erwartet eine Anzahl Sekunden\./);
   });
 
+  test("a flag Node's parseArgs refuses, in German, Japanese and English: the option named, none of Node's English", async () => {
+    // doctor takes arguments, so the refusal also tells how to give one that starts with a dash.
+    const unknown = {
+      de: 'wharf: Unbekannte Option „--bogus“. Ein Argument, das mit „-“ beginnt, geben Sie am Ende nach „--“ an: -- "--bogus" (rufen Sie wharf doctor --help auf)',
+      ja: 'wharf: 不明なオプション「--bogus」です。「-」で始まる引数は最後に「--」の後に書いてください: -- "--bogus" (wharf doctor --help を実行してください)',
+      en: 'wharf: Unknown option "--bogus". To give an argument that starts with "-", put it at the end after "--": -- "--bogus" (run wharf doctor --help)',
+    };
+    const missing = { de: 'Die Option „--timeout“ erwartet einen Wert', ja: 'オプション「--timeout」には値が必要です', en: 'Option "--timeout" needs a value' };
+    for (const [lang, locale] of [['de_DE.UTF-8', 'de'], ['ja_JP.UTF-8', 'ja'], ['en_US.UTF-8', 'en']] as const) {
+      const bogus = await runIn(lang, ['doctor', 'ftpes://alice@localhost/', '--bogus']);
+      assert.equal(bogus.code, 2, bogus.stderr);
+      assert.equal(bogus.stderr.trim(), unknown[locale]);
+      const noValue = await runIn(lang, ['ls', 'ftpes://alice@localhost/', '--timeout']);
+      assert.equal(noValue.code, 2, noValue.stderr);
+      assert.ok(noValue.stderr.includes(missing[locale]), noValue.stderr);
+      if (locale !== 'en') assert.doesNotMatch(bogus.stderr + noValue.stderr, /Unknown option|Option '|argument missing/);
+    }
+  });
+
   test('English where the terminal asks for no language we ship (LANG=C)', async () => {
     const result = await runIn('C', ['frobnicate']);
     assert.equal(result.code, 2);

@@ -66,7 +66,7 @@ describe('doctor and sync tell a failure as ls does', () => {
     ] as const) {
       const run = await runWharf(args, env);
       assert.equal(run.code, 2, run.stderr);
-      assert.deepEqual(failureLines(run.stderr), [`wharf: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--bogus" (run ${help})`]);
+      assert.deepEqual(failureLines(run.stderr), [`wharf: Unknown option "--bogus". To give an argument that starts with "-", put it at the end after "--": -- "--bogus" (run ${help})`]);
     }
   });
 });

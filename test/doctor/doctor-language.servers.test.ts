@@ -118,7 +118,7 @@ describe('wharf doctor in a Japanese terminal', () => {
     const url = `ftpes://${server.user}@${server.host}:${server.port}/`;
     const text = await wharfIn('ja_JP.UTF-8', ['doctor', url, '--ca', caFile]);
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /\[ok {2}\] 名前解決/);
+    assert.match(text.stdout, /\[OK {2}\] 名前解決/);
     assert.ok(text.stdout.includes(`${server.host} はアドレスです: 名前解決は不要です。`), text.stdout);
     assert.ok(text.stdout.includes(`${server.host}:${server.port} に接続しました。`), text.stdout);
     assert.ok(text.stdout.includes('受け入れられました: 一覧とファイルは暗号化されて転送されます。'), text.stdout);

@@ -105,6 +105,29 @@ describe('the import preview in German', () => {
     assert.deepEqual(lines(preview.summary).notes, ['Berlin: Ein Passwort in der Exportdatei wurde ignoriert: Wharf bewahrt Passwörter nur im Schlüsselbund auf.']);
   });
 
+  test("Wharf's own export with wrongly typed fields: each skip reason in German, none of zod's English", async () => {
+    const text = JSON.stringify({
+      format: 'wharf-sites', schemaVersion: 1, folders: [],
+      sites: [
+        { name: 'Typed', host: 'ftp.example.de', port: '21' },
+        { name: 'Nohost', port: 21 },
+        { name: 'Mode', host: 'ftp.example.de', dataMode: 'fast' },
+        { name: 'Port', host: 'ftp.example.de', port: 70000 },
+        { name: 'Both', port: 21.5 },
+      ],
+    });
+    const preview = value(await services.api.sitesImportPreview({ format: 'wharf-json', text }));
+    assert.ok(preview);
+    assert.deepEqual(lines(preview.summary).skipped, [
+      'Typed: port: Erwartet: eine Zahl, gefunden: Text.',
+      'Nohost: host: Dieses Feld ist erforderlich.',
+      'Mode: dataMode: Einer der Werte: "passive", "active".',
+      'Port: port: Höchstens 65535.',
+      'Both: host: Dieses Feld ist erforderlich. port: Erwartet wird eine ganze Zahl.',
+    ]);
+    assert.doesNotMatch(lines(preview.summary).skipped.join('\n'), /Invalid|expected|received|Too big|option/);
+  });
+
   test('the FileZilla export names in German what FileZilla cannot hold', async () => {
     value(await services.api.sitesCreate({ site: { name: 'Strict', host: 'ftp.example.de', user: 'anna', passwordStorage: 'ask', minTlsVersion: 'TLSv1.3', remoteDir: 'incoming' } }));
     const exported = value(await services.api.sitesExport({ saveWithDialog: false, format: 'filezilla' }));

@@ -636,4 +636,10 @@ export const doctorMessages = defineMessages({
     de: 'Versuchen Sie es erneut; bleibt es so, senden Sie diesen Bericht (er enthält kein Passwort) an die Entwickler von Wharf.',
     ja: 'もう一度試してください。解決しない場合は、このレポート (パスワードは含まれません) を Wharf の開発者に送ってください。',
   },
+  // wharf doctor's step marks (main/cli/commands/doctor.ts), padded there to the widest mark of the language.
+  'doctor.mark.ok': { en: 'ok', de: 'OK', ja: 'OK' },
+  'doctor.mark.warning': { en: 'warn', de: 'Warnung', ja: '警告' },
+  'doctor.mark.failed': { en: 'FAIL', de: 'FEHLER', ja: '失敗' },
+  'doctor.mark.skipped': { en: '-', de: '-', ja: '-' },
+  'doctor.mark.pending': { en: '..', de: '..', ja: '..' },
 });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DoctorProblem, DoctorReport, DoctorStep } from '../../../common/models/doctor';
 import { PROTOCOL_NAMES } from '../../../common/models/site';
+import type { MessageId } from '../../../common/i18n/catalog';
 import { t } from '../../../common/i18n/t';
 import { WharfError } from '../../core/errors';
 import { doctorUsage } from '../usage';
@@ -10,7 +11,7 @@ import { reportCliFailure } from '../exit-codes';
 import type { CliIo } from '../io';
 import { runDoctor, type DoctorOptions } from '../../doctor/doctor';
 import { hostForUrl } from '../url';
-import { padEndToWidth } from '../terminal';
+import { displayWidth, padEndToWidth } from '../terminal';
 
 export { processCliIo, type CliIo } from '../io';
 
@@ -46,15 +47,32 @@ export function doctorExitCode(report: DoctorReport): number {
   return byProblem[first.problem] ?? 1;
 }
 
-const MARK: Record<DoctorStep['status'], string> = { ok: 'ok  ', warning: 'warn', failed: 'FAIL', skipped: ' -  ', pending: ' .. ', running: ' .. ' };
+const MARK_IDS = {
+  ok: 'doctor.mark.ok',
+  warning: 'doctor.mark.warning',
+  failed: 'doctor.mark.failed',
+  skipped: 'doctor.mark.skipped',
+  pending: 'doctor.mark.pending',
+  running: 'doctor.mark.pending',
+} as const satisfies Record<DoctorStep['status'], MessageId>;
+
+/** The step marks in the current language, padded to the widest by terminal columns so the titles line up. */
+export function doctorMarks(): Record<DoctorStep['status'], string> {
+  const texts = Object.entries(MARK_IDS).map(([status, id]) => [status, t(id)] as const);
+  const width = Math.max(...texts.map(([, text]) => displayWidth(text)));
+  return Object.fromEntries(texts.map(([status, text]) => [status, padEndToWidth(text, width)])) as Record<DoctorStep['status'], string>;
+}
 
 /** The report as text for a terminal or a bug report: steps with times, then diagnoses with fixes. */
 export function formatDoctorReport(report: DoctorReport): string {
+  const marks = doctorMarks();
+  const detailIndent = ' '.repeat(displayWidth(marks.ok) + 4);
   const lines: string[] = [t('cli.doctor.heading', { target: `${report.user}@${hostForUrl(report.host)}:${report.port}`, protocol: PROTOCOL_NAMES[report.mode] }), ''];
   for (const step of report.steps) {
     const time = step.durationMs === null ? '' : `${Math.round(step.durationMs)} ms`;
-    lines.push(`[${MARK[step.status]}] ${padEndToWidth(step.title, 38)} ${time.padStart(8)}  ${step.summary}`);
-    for (const detail of step.details) lines.push(`${' '.repeat(8)}${detail}`);
+    lines.push(`[${marks[step.status]}] ${padEndToWidth(step.title, 38)} ${time.padStart(8)}  ${step.summary}`);
+    // Details start one column past the titles ("[mark] " is the mark's width plus three).
+    for (const detail of step.details) lines.push(`${detailIndent}${detail}`);
   }
   lines.push('');
   if (report.diagnoses.length === 0) lines.push(t('cli.doctor.noProblems'));

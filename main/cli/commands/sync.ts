@@ -8,6 +8,7 @@ import { syncUsage } from '../usage';
 import { resolveCliConnection, settleSiteSaves, type CliConnection } from '../connection';
 import { CONNECTION_OPTIONS, KEEP_TIMES_OPTIONS, connectionFlags, keepTimesFlag } from '../connection-flags';
 import type { CliIo } from '../io';
+import { formatBytes } from '../progress';
 import { forTerminal } from '../terminal';
 import { t } from '../../../common/i18n/t';
 import { WharfError } from '../../core/errors';
@@ -20,16 +21,7 @@ import { runSyncPlan } from '../../sync/run';
 import { FileSyncStateStore, syncPairKey } from '../../sync/sync-state';
 
 function formatSize(n: number | null): string {
-  if (n === null) return '';
-  if (n < 1024) return ` (${n} B)`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return ` (${value.toFixed(1)} ${units[unit]})`;
+  return n === null ? '' : ` (${formatBytes(n)})`;
 }
 
 function describeAction(a: SyncAction): string {
