@@ -1,3 +1,4 @@
+import { formatBytes } from '../core/bytes';
 import { t } from '../../common/i18n/t';
 
 /** A one-line progress bar on a TTY; silent elsewhere so scripts and pipes get clean output. */
@@ -33,14 +34,3 @@ export class ProgressLine {
   }
 }
 
-/** Bytes for people: 1.5 MiB. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
-}

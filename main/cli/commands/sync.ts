@@ -10,6 +10,7 @@ import { CONNECTION_OPTIONS, KEEP_TIMES_OPTIONS, connectionFlags, keepTimesFlag 
 import type { CliIo } from '../io';
 import { forTerminal } from '../terminal';
 import { t } from '../../../common/i18n/t';
+import { formatBytes } from '../../core/bytes';
 import { WharfError } from '../../core/errors';
 import { FtpsSession, type SessionOptions } from '../../ftps/session';
 import { defaultDataDir } from '../../sites/site-store';
@@ -20,16 +21,7 @@ import { runSyncPlan } from '../../sync/run';
 import { FileSyncStateStore, syncPairKey } from '../../sync/sync-state';
 
 function formatSize(n: number | null): string {
-  if (n === null) return '';
-  if (n < 1024) return ` (${n} B)`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return ` (${value.toFixed(1)} ${units[unit]})`;
+  return n === null ? '' : ` (${formatBytes(n)})`;
 }
 
 function describeAction(a: SyncAction): string {
