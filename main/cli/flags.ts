@@ -3,7 +3,7 @@ import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import type { ExpansionBudget } from '../transfers/expand';
 import type { ConnectivityFlags } from './connectivity';
-import { KEEP_TIMES_OPTIONS, keepTimesFlag, targetOverrides } from './connection-flags';
+import { CONNECTION_OPTIONS, KEEP_TIMES_OPTIONS, keepTimesFlag, targetOverrides } from './connection-flags';
 import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags } from './recursion-limit';
 import type { SiteFlags } from './commands/site';
 
@@ -42,13 +42,8 @@ export function parseFlags(argv: string[]): { command: string; positionals: stri
     args: argv,
     allowPositionals: true,
     options: {
-      ca: { type: 'string' },
-      fingerprint: { type: 'string' },
-      insecure: { type: 'boolean', default: false },
-      'allow-plain': { type: 'boolean', default: false },
-      'allow-clear-data': { type: 'boolean', default: false },
+      ...CONNECTION_OPTIONS,
       'require-data-protection': { type: 'boolean', default: false },
-      active: { type: 'boolean', default: false },
       parallel: { type: 'string', default: '2' },
       segments: { type: 'string' },
       'no-segments': { type: 'boolean', default: false },
@@ -58,7 +53,6 @@ export function parseFlags(argv: string[]): { command: string; positionals: stri
       recursive: { type: 'boolean', short: 'r', default: false },
       parents: { type: 'boolean', short: 'p', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
-      timeout: { type: 'string', default: '30' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'V', default: false },
       url: { type: 'string' },
@@ -67,16 +61,11 @@ export function parseFlags(argv: string[]): { command: string; positionals: stri
       'ask-password': { type: 'boolean', default: false },
       passive: { type: 'boolean', default: false },
       'max-connections': { type: 'string' },
-      'timezone-offset': { type: 'string' },
       encoding: { type: 'string' },
-      charset: { type: 'string' },
       comments: { type: 'string' },
       'upload-in-place': { type: 'boolean', default: false },
       'upload-via-temporary-name': { type: 'boolean', default: false },
       ...KEEP_TIMES_OPTIONS,
-      cert: { type: 'string' },
-      key: { type: 'string' },
-      proxy: { type: 'string' },
       'keep-password': { type: 'boolean', default: false },
       ...RECURSION_LIMIT_OPTIONS,
     },

@@ -1,4 +1,4 @@
-import { CLI_SIZE_UNITS, formatByteSize } from '../../common/i18n/byte-size';
+import { formatBytes } from '../core/bytes';
 import { t } from '../../common/i18n/t';
 
 /** A one-line progress bar on a TTY; silent elsewhere so scripts and pipes get clean output. */
@@ -34,7 +34,3 @@ export class ProgressLine {
   }
 }
 
-/** Bytes for people in the terminal's language: 1.5 MiB, 1,5 MiB in German. */
-export function formatBytes(bytes: number): string {
-  return formatByteSize(bytes, CLI_SIZE_UNITS);
-}

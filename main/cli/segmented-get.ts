@@ -2,7 +2,8 @@ import { dirname } from 'node:path';
 import type { FtpsSession } from '../ftps/session';
 import { downloadInSegments } from '../transfers/segmented-download';
 import { t } from '../../common/i18n/t';
-import { formatBytes, ProgressLine } from './progress';
+import { formatBytes } from '../core/bytes';
+import { ProgressLine } from './progress';
 
 /**
  * `wharf get --segments N`: one file in N ranges over N connections (main/transfers/segmented-download.ts).

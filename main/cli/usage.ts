@@ -17,6 +17,17 @@ function siteFileRows(): HelpRow[] {
   ];
 }
 
+/** Rows for the flags that decide whom a connecting command trusts; `wharf doctor` says what each means for a diagnosis. */
+function trustRows(command: 'transfers' | 'doctor'): HelpRow[] {
+  const forDoctor = command === 'doctor';
+  return [
+    { term: '--ca FILE', text: t('cliUsage.ca') },
+    { term: '--fingerprint SHA256:…', text: forDoctor ? t('cliUsage.doctor.fingerprint') : t('cliUsage.fingerprintPin') },
+    { term: '--insecure', text: forDoctor ? t('cliUsage.doctor.insecure') : t('cliUsage.insecure') },
+    { term: '--allow-plain', text: forDoctor ? t('cliUsage.doctor.allowPlain') : t('cliUsage.allowPlain') },
+  ];
+}
+
 /** Rows for the flags shared by the commands that connect. */
 function connectivityRows(): HelpRow[] {
   return [
@@ -24,6 +35,11 @@ function connectivityRows(): HelpRow[] {
     { term: '--key FILE', text: t('cliUsage.key') },
     { term: '--proxy URL', text: t('cliUsage.proxy') },
   ];
+}
+
+/** The rows' terms as one comma-separated list (each term a single line). */
+function termList(rows: readonly HelpRow[], ...more: string[]): string {
+  return [...rows.map((row) => row.term), ...more].join(', ');
 }
 
 /** `wharf --help`. */
@@ -73,10 +89,7 @@ export function mainUsage(): string {
     ...t('cliUsage.url.paths').split('\n'),
   ];
   const options: HelpRow[] = [
-    { term: '--ca FILE', text: t('cliUsage.ca') },
-    { term: '--fingerprint SHA256:…', text: t('cliUsage.fingerprintPin') },
-    { term: '--insecure', text: t('cliUsage.insecure') },
-    { term: '--allow-plain', text: t('cliUsage.allowPlain') },
+    ...trustRows('transfers'),
     ...connectivityRows(),
     { term: '--active', text: t('cliUsage.active') },
     { term: '--allow-clear-data', text: t('cliUsage.allowClearData') },
@@ -115,10 +128,7 @@ export function mainUsage(): string {
 export function doctorUsage(): string {
   const rows: HelpRow[] = [
     { term: 'URL', text: 'ftpes://user@host[:21]/folder, ftps://user@host[:990]/folder, ftp://..., site:NAME' },
-    { term: '--ca FILE', text: t('cliUsage.ca') },
-    { term: '--fingerprint SHA256:…', text: t('cliUsage.doctor.fingerprint') },
-    { term: '--insecure', text: t('cliUsage.doctor.insecure') },
-    { term: '--allow-plain', text: t('cliUsage.doctor.allowPlain') },
+    ...trustRows('doctor'),
     ...connectivityRows(),
     { term: '--charset NAME', text: t('cliUsage.doctor.charset') },
     { term: '--timeout SECONDS', text: t('cliUsage.doctor.timeout', { seconds: '15' }) },
@@ -151,7 +161,7 @@ export function syncUsage(): string {
     { term: '--json', text: t('cliUsage.sync.json') },
     ...recursionLimitRows(null),
     {
-      term: ['--ca FILE, --fingerprint SHA256:…, --insecure, --allow-plain, --active, --timeout SECONDS,', '  --cert FILE, --key FILE, --proxy URL'],
+      term: [`${termList(trustRows('transfers'), '--active', '--timeout SECONDS')},`, `  ${termList(connectivityRows())}`],
       text: t('cliUsage.asForOthers'),
       inline: true,
     },

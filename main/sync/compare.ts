@@ -3,6 +3,7 @@
  * sockets: the walkers in compare-folders.ts feed it, and unit tests feed it tables.
  */
 import type { CompareEntry, CompareSide, DifferenceReason } from '../../common/models/sync';
+import { formatBytes } from '../core/bytes';
 
 /** How precise a modification time is: MLSD gives seconds, `ls -l` minutes (or only the day for old files). */
 export type TimePrecision = 'exact' | 'second' | 'minute' | 'day';
@@ -49,16 +50,7 @@ export function compareTimes(localMs: number, remoteMs: number, precision: TimeP
 }
 
 function bytes(n: number | null): string {
-  if (n === null) return '?';
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
+  return n === null ? '?' : formatBytes(n);
 }
 
 function side(entry: TreeEntry, shiftMs: number): CompareSide {

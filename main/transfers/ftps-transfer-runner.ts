@@ -1,7 +1,7 @@
 // Over 500 lines: one transfer attempt from target to verified rename (download, upload, segments, hashes, times) shares the attempt's state; the sink, the source, the segments and the local target have their own files.
 import { t } from '../../common/i18n/t';
 import { once } from 'node:events';
-import { lstat, mkdir, open, rename, rm, stat, utimes } from 'node:fs/promises';
+import { lstat, open, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { FileFacts, TransferItem, VerificationMethod } from '../../common/models/transfer';
@@ -13,7 +13,7 @@ import { FileSink } from './file-sink';
 import { FileSource } from './file-source';
 import { downloadInSegments, SegmentsUnavailable } from './segmented-download';
 import { feedFilePrefix, hashLocalFile, sameDigest } from './local-hash';
-import { openTemporaryDownload, prepareDownloadTarget, temporaryDownloadPathFor } from './local-target';
+import { ensureLocalFolder, openTemporaryDownload, prepareDownloadTarget, temporaryDownloadPathFor } from './local-target';
 import { decideOverwrite, renamedTarget, type OverwriteDecision } from './overwrite';
 import { toErrorData } from './retry-policy';
 import type { TokenBucket } from './speed-limit';
@@ -111,13 +111,8 @@ export class FtpsTransferRunner implements TransferRunner {
     if (item.kind === 'directory' && item.direction === 'download') {
       const root = item.localRoot ?? dirname(item.localPath);
       const found = await prepareDownloadTarget(root, item.localPath);
-      if (found.existing === null) {
-        // A deeper item of the same download may have made this folder since (its own target's parents are made
-        // on the way): a real folder there now is what this item wanted. Anything else (a file, a link) is not.
-        await mkdir(item.localPath).catch(async (error: unknown) => {
-          if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !(await lstat(item.localPath)).isDirectory()) throw error;
-        });
-      }
+      // A deeper item of the same download may have made this folder since: ensureLocalFolder takes a real folder.
+      if (found.existing === null) await ensureLocalFolder(item.localPath);
       context.reportStarted(0, 0);
       return { status: 'done', bytesTotal: 0, verifiedBy: null };
     }

@@ -132,6 +132,22 @@ async function lstatOrNull(path: string): Promise<Stats | null> {
   }
 }
 
+/**
+ * Makes one folder of a download whose parent is already there and checked. Another item of the same download
+ * may have made it a moment ago (a file's folders are made on the way to it): a real folder there is what was
+ * wanted. Anything else under that name, a file or a symbolic link (even to a folder, which could lead outside
+ * the chosen folder), is refused with a `local-io` error naming the path.
+ */
+export async function ensureLocalFolder(path: string): Promise<void> {
+  try {
+    await mkdir(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((await lstat(path)).isDirectory()) return;
+    throw new WharfError('local-io', t('transfers.notAFolder', { path }), { detail: { code: 'EEXIST', path }, cause: error });
+  }
+}
+
 /** Where a symbolic link leads, or null when it leads nowhere (dangling, a loop). */
 async function realpathOrNull(path: string): Promise<string | null> {
   return realpath(path).catch(() => null);
@@ -186,10 +202,8 @@ export async function prepareDownloadTarget(root: string, localPath: string): Pr
     current = join(current, segment);
     let info = await lstatOrNull(current);
     if (info === null) {
-      await mkdir(current).catch((error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      });
-      info = await lstat(current);
+      await ensureLocalFolder(current);
+      continue;
     }
     if (info.isSymbolicLink()) {
       const leadsTo = await realpathOrNull(current);

@@ -1,13 +1,13 @@
 /**
- * The command line's sizes (main/cli/progress.ts `formatBytes`, used by the progress line, `get`'s and
- * `sync`'s reports) in the terminal's language: the same formatter as the window's (common/i18n/byte-size.ts),
+ * The command line's sizes (main/core/bytes.ts `formatBytes`, used by the progress line, `get`'s and
+ * `sync`'s reports and the sync's explanations) in the terminal's language: the same formatter as the window's (common/i18n/byte-size.ts),
  * with IEC's unit names. German writes a decimal comma.
  */
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { setUiLocale } from '../../common/i18n/t';
 import { formatSyncPlan } from '../../main/cli/commands/sync';
-import { formatBytes } from '../../main/cli/progress';
+import { formatBytes } from '../../main/core/bytes';
 import type { SyncPlan } from '../../common/models/sync';
 
 afterEach(() => setUiLocale('en'));

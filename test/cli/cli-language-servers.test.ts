@@ -6,15 +6,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { cliWorkspace, runWharf, serverUrl } from './support';
+import { cliWorkspace, runWharfIn, serverUrl, type TerminalLanguage } from './support';
 
 const { fleet, work, caFile } = await cliWorkspace('wharf-cli-language-servers');
 const server = fleet.servers['vsftpd-explicit'];
 
-/** Runs `wharf ARGS` with exactly these language variables set (the others of LC_ALL, LC_MESSAGES, LANG removed). */
-function runWith(language: { LC_ALL?: string; LC_MESSAGES?: string; LANG?: string }, args: string[], env: Record<string, string> = {}) {
-  const unset = { LC_ALL: '', LC_MESSAGES: '', LANG: '', LANGUAGE: '' };
-  return runWharf(args, { WHARF_DATA_DIR: join(work, 'data'), ...unset, ...language, ...env });
+function runWith(language: TerminalLanguage, args: string[], env: Record<string, string> = {}) {
+  return runWharfIn(language, args, { WHARF_DATA_DIR: join(work, 'data'), ...env });
 }
 
 const UNKNOWN_EN = /Unknown command "frobnicate"\. Run wharf --help\./;

@@ -4,40 +4,22 @@
  * Japanese. A dry run saves nothing, so the data folder stays empty.
  */
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { ensureCliBuilt, projectRoot, runWharfIn } from './launcher';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const wharf = join(root, 'bin', 'wharf');
-const fixtures = join(root, 'test', 'sites', 'fixtures');
+const fixtures = join(projectRoot, 'test', 'sites', 'fixtures');
 const work = mkdtempSync(join(tmpdir(), 'wharf-cli-import-language-'));
 const dataDir = join(work, 'data');
 
-before(() => {
-  // npm test builds first; a file run on its own builds the command line here.
-  if (!existsSync(join(root, 'dist', 'cli', 'wharf.cjs'))) {
-    const built = spawnSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts'], { cwd: root, stdio: 'ignore' });
-    assert.equal(built.status, 0, 'the CLI bundle builds');
-  }
-});
+before(ensureCliBuilt);
 
 after(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs the real launcher in a terminal whose language is `lang` (LC_ALL and LC_MESSAGES unset, so LANG decides). */
-function runIn(lang: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, WHARF_DATA_DIR: dataDir, LANG: lang };
-  delete env.LC_ALL;
-  delete env.LC_MESSAGES;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [wharf, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const runIn = (lang: string, args: string[]) => runWharfIn({ LANG: lang }, args, { WHARF_DATA_DIR: dataDir });
 
 describe('wharf site import --dry-run in Japanese', () => {
   test("a WinSCP.ini: skipped sites and each site's notes in Japanese", async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { expandLocalForUpload } from '../../main/transfers/expand';
-import { downloadPathIn, isTemporaryDownloadPathFor, refusedNameError, temporaryDownloadPathFor, unsafeRemoteNameReason } from '../../main/transfers/local-target';
+import { downloadPathIn, ensureLocalFolder, isTemporaryDownloadPathFor, refusedNameError, temporaryDownloadPathFor, unsafeRemoteNameReason } from '../../main/transfers/local-target';
 
 const root = mkdtempSync(join(tmpdir(), 'wharf-local-target-'));
 const chosen = join(root, 'Downloads');
@@ -61,6 +61,41 @@ describe('download temporary names', () => {
   it('are recognised only in the target folder and with the suffix', () => {
     assert.equal(isTemporaryDownloadPathFor(join(chosen, 'a'), join(chosen, 'a.part')), false);
     assert.equal(isTemporaryDownloadPathFor(join(chosen, 'a'), join(root, '.a.x.wharf-part')), false);
+  });
+});
+
+describe('a download\'s folder made on the way (ensureLocalFolder)', () => {
+  const parent = join(root, 'made');
+  mkdirSync(parent, { recursive: true });
+
+  it('makes a missing folder', async () => {
+    await ensureLocalFolder(join(parent, 'new'));
+    assert.ok(lstatSync(join(parent, 'new')).isDirectory());
+  });
+
+  it('takes a real folder already there (another item of the download made it)', async () => {
+    mkdirSync(join(parent, 'there'));
+    writeFileSync(join(parent, 'there', 'kept.txt'), 'kept');
+    await ensureLocalFolder(join(parent, 'there'));
+    assert.ok(lstatSync(join(parent, 'there', 'kept.txt')).isFile(), 'what was inside is left alone');
+  });
+
+  it('refuses a file under that name with an error naming it, and leaves the file', async () => {
+    writeFileSync(join(parent, 'a-file'), 'mine');
+    await assert.rejects(ensureLocalFolder(join(parent, 'a-file')), { kind: 'local-io', message: `${join(parent, 'a-file')} is not a folder.` });
+    assert.ok(lstatSync(join(parent, 'a-file')).isFile());
+  });
+
+  it('refuses a symbolic link, even one to a folder: it could lead outside the chosen folder', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'wharf-outside-'));
+    after(() => rmSync(outside, { recursive: true, force: true }));
+    symlinkSync(outside, join(parent, 'a-link'));
+    await assert.rejects(ensureLocalFolder(join(parent, 'a-link')), { kind: 'local-io', message: `${join(parent, 'a-link')} is not a folder.` });
+    assert.ok(lstatSync(join(parent, 'a-link')).isSymbolicLink(), 'the link is left as it was');
+  });
+
+  it('passes on other failures, such as a missing parent', async () => {
+    await assert.rejects(ensureLocalFolder(join(parent, 'no-parent', 'child')), { code: 'ENOENT' });
   });
 });
 

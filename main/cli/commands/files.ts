@@ -19,7 +19,8 @@ import { getInSegments } from '../segmented-get';
 import { resolveCliConnection, settleSiteSaves } from '../connection';
 import type { CliFlags } from '../flags';
 import { processCliIo, progressStream, warnOn } from '../io';
-import { formatBytes, ProgressLine } from '../progress';
+import { formatBytes } from '../../core/bytes';
+import { ProgressLine } from '../progress';
 import { ask, forTerminal } from '../terminal';
 import { hostForUrl, isRemoteArgument, parseLocation, type CliLocation } from '../url';
 

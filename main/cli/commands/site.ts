@@ -92,6 +92,21 @@ function uploadSettingFlag(flags: SiteFlags): boolean | undefined {
   return flags.uploadViaTemporaryName ? true : undefined;
 }
 
+/** The settings `site add` and `site edit` take alike, only those given; a flag that cannot be used throws here. */
+function settingsFromFlags(flags: SiteFlags) {
+  const uploadViaTemporaryName = uploadSettingFlag(flags);
+  const allowClearData = clearDataFlag(flags);
+  return {
+    ...(flags.maxConnections ? { maxConnections: integerFlag(flags.maxConnections, '--max-connections') } : {}),
+    ...(flags.timezoneOffset ? { timezoneOffsetMinutes: integerFlag(flags.timezoneOffset, '--timezone-offset') } : {}),
+    ...(flags.encoding ? { encoding: flags.encoding } : {}),
+    ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
+    ...(flags.keepTimes !== undefined ? { keepModifiedTimes: flags.keepTimes } : {}),
+    ...(flags.segments !== undefined ? { segments: flags.segments } : {}),
+    ...(allowClearData !== undefined ? { allowClearData } : {}),
+  };
+}
+
 /**
  * `wharf site ls|show|add|edit|rm` over the same store the app uses. Passwords for `add` and `edit` come
  * from WHARF_PASSWORD or the given prompt and go straight to the keychain.
@@ -125,8 +140,7 @@ export async function runSiteCommand(
       if (location.kind !== 'url') throw new WharfError('invalid-input', t('cli.site.urlKind'));
       if (location.password !== null) throw new WharfError('invalid-input', t('cli.site.addPasswordInUrl'));
       // Checked before the password prompt: a usage error should not cost the user their typing.
-      const uploadViaTemporaryName = uploadSettingFlag(flags);
-      const allowClearData = clearDataFlag(flags);
+      const settings = settingsFromFlags(flags);
       const password = flags.askPassword ? null : (process.env.WHARF_PASSWORD ?? (await io.askPassword(t('cli.site.addPasswordPrompt', { user: location.user, host: location.host }))));
       const site = await sites.create({
         name: needName(),
@@ -139,13 +153,7 @@ export async function runSiteCommand(
         passwordStorage: flags.askPassword ? 'ask' : 'keychain',
         ...(password ? { password } : {}),
         dataMode: flags.active ? 'active' : 'passive',
-        ...(flags.maxConnections ? { maxConnections: integerFlag(flags.maxConnections, '--max-connections') } : {}),
-        ...(flags.timezoneOffset ? { timezoneOffsetMinutes: integerFlag(flags.timezoneOffset, '--timezone-offset') } : {}),
-        ...(flags.encoding ? { encoding: flags.encoding } : {}),
-        ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
-        ...(flags.keepTimes !== undefined ? { keepModifiedTimes: flags.keepTimes } : {}),
-        ...(flags.segments !== undefined ? { segments: flags.segments } : {}),
-        ...(allowClearData !== undefined ? { allowClearData } : {}),
+        ...settings,
         ...(flags.comments ? { comments: flags.comments } : {}),
       });
       if (site.protocol === 'plain') io.warn(t('cli.site.plainWarning'));
@@ -158,20 +166,13 @@ export async function runSiteCommand(
       if (location && location.kind !== 'url') throw new WharfError('invalid-input', t('cli.site.urlKind'));
       if (location && location.password !== null) throw new WharfError('invalid-input', t('cli.site.editPasswordInUrl'));
       const newPassword = process.env.WHARF_PASSWORD;
-      const uploadViaTemporaryName = uploadSettingFlag(flags);
-      const allowClearData = clearDataFlag(flags);
+      const settings = settingsFromFlags(flags);
       let updated = await sites.update(site.id, {
         ...(location ? { protocol: location.mode, host: location.host, port: location.port, user: location.user, remoteDir: location.path === '/' ? '' : location.path } : {}),
         ...(flags.askPassword ? { passwordStorage: 'ask' as const } : {}),
         ...(newPassword !== undefined && !flags.askPassword ? { passwordStorage: 'keychain' as const, password: newPassword } : {}),
         ...(flags.active ? { dataMode: 'active' as const } : flags.passive ? { dataMode: 'passive' as const } : {}),
-        ...(flags.maxConnections ? { maxConnections: integerFlag(flags.maxConnections, '--max-connections') } : {}),
-        ...(flags.timezoneOffset ? { timezoneOffsetMinutes: integerFlag(flags.timezoneOffset, '--timezone-offset') } : {}),
-        ...(flags.encoding ? { encoding: flags.encoding } : {}),
-        ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
-        ...(flags.keepTimes !== undefined ? { keepModifiedTimes: flags.keepTimes } : {}),
-        ...(flags.segments !== undefined ? { segments: flags.segments } : {}),
-        ...(allowClearData !== undefined ? { allowClearData } : {}),
+        ...settings,
         ...(flags.comments !== undefined ? { comments: flags.comments } : {}),
         ...(flags.keepPassword ? { keepPassword: true } : {}),
       });
