@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { UI_LOCALES } from '../i18n/locale';
+import { t } from '../i18n/t';
+import { issueProblem } from '../i18n/zod-issues';
 import { doctorRequestSchema } from '../models/doctor-schema';
 import { syncCompareRequestSchema, syncPlanRequestSchema, syncRunRequestSchema } from '../models/sync-schema';
 import { hasControlCharacters } from '../models/site-profile';
@@ -249,17 +251,18 @@ export function validateRequest<M extends WharfMethod>(
 ): { readonly ok: true; readonly value: WharfRequest<M> } | { readonly ok: false; readonly issues: readonly ValidationIssue[] } {
   try {
     const validator = WHARF_VALIDATORS[method] as z.ZodType<WharfRequest<M>>;
-    const parsed = validator.safeParse(payload);
+    // The input only picks the sentence (a missing field or a wrong type); it never appears in one.
+    const parsed = validator.safeParse(payload, { reportInput: true });
     if (parsed.success) return { ok: true, value: parsed.data };
     return {
       ok: false,
       issues: parsed.error.issues.slice(0, 10).map((issue) => ({
         path: issue.path.map(String).join('.') || '(request)',
-        message: issue.message,
+        message: issueProblem(issue),
       })),
     };
   } catch {
-    return { ok: false, issues: [{ path: '(request)', message: 'The request could not be read.' }] };
+    return { ok: false, issues: [{ path: '(request)', message: t('errors.requestUnreadable') }] };
   }
 }
 

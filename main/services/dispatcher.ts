@@ -1,5 +1,6 @@
 import { isWharfMethod, type WharfApi, type WharfMethod, type WharfRequest } from '../../common/ipc/contract';
 import { validateRequest } from '../../common/ipc/schemas';
+import { t } from '../../common/i18n/t';
 import type { Result } from '../../common/models/result';
 import type { LocalAccess } from '../local-fs/local-access';
 import { invalidInput, toErrorData } from './error-data';
@@ -25,24 +26,18 @@ export interface DispatcherOptions {
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const { api, access } = options;
   return async (method, payload) => {
-    if (!isWharfMethod(method)) return { ok: false, error: invalidInput('Unknown request.', { method: String(method).slice(0, 100) }) };
+    if (!isWharfMethod(method)) return { ok: false, error: invalidInput(t('errors.unknownRequest'), { method: String(method).slice(0, 100) }) };
     const checked = validateRequest(method, payload);
     if (!checked.ok) {
-      return {
-        ok: false,
-        error: invalidInput(`The request ${method} was refused: ${checked.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
-          method,
-          reason: 'validation',
-          issues: checked.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
-        }),
-      };
+      const issues = checked.issues.map((i) => `${i.path}: ${i.message}`).join(' ');
+      return { ok: false, error: invalidInput(t('errors.requestRefused', { method, issues }), { method, reason: 'validation', issues }) };
     }
     try {
       await checkLocalPaths(method, checked.value, access);
       const result = await callApi(api, method, checked.value);
       if (isResult(result)) return result;
       options.onInternalError?.(method, new Error(`${method} returned something that is not a Result`));
-      return { ok: false, error: { kind: 'internal', message: `Wharf answered ${method} incorrectly.` } };
+      return { ok: false, error: { kind: 'internal', message: t('errors.requestAnsweredWrongly', { method }) } };
     } catch (err) {
       const error = toErrorData(err);
       if (error.kind === 'internal') options.onInternalError?.(method, err);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { WHARF_METHOD_NAMES, type WharfApi, type WharfMethod } from '../../common/ipc/contract';
+import { setUiLocale } from '../../common/i18n/t';
 import { ERROR_KINDS } from '../../common/models/errors';
 import type { Result } from '../../common/models/result';
 import { WharfError } from '../../main/core/errors';
@@ -65,6 +66,25 @@ describe('the dispatcher (the gate main and the bridge share)', () => {
     assert.equal(!result.ok && result.error.kind, 'invalid-input');
     assert.equal(!result.ok && result.error.detail?.reason, 'validation');
     assert.equal(calls.length, 0);
+  });
+
+  it('tells why a request was refused in the window\'s language, not in zod\'s English', async () => {
+    const dispatch = createDispatcher({ api: recordingApi().api, access });
+    setUiLocale('de');
+    try {
+      const wrongType = await dispatch('remoteList', { sessionId: 's1', path: 42 });
+      const missing = await dispatch('remoteList', { path: '/pub' });
+      const unknown = await dispatch('noSuchMethod' as WharfMethod, {});
+      for (const result of [wrongType, missing, unknown]) {
+        assert.equal(result.ok, false);
+        const message = !result.ok ? result.error.message : '';
+        assert.doesNotMatch(message, /Invalid|expected|received|Unknown|request/, message);
+      }
+      assert.match(!wrongType.ok ? wrongType.error.message : '', /^Die Anfrage remoteList wurde abgelehnt: path: /);
+      assert.equal(!unknown.ok && unknown.error.message, 'Unbekannte Anfrage.');
+    } finally {
+      setUiLocale('en');
+    }
   });
 
   it('refuses unknown and inherited method names', async () => {
