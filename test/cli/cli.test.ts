@@ -206,6 +206,20 @@ describe('wharf refusals and exit codes', () => {
     assert.equal(get.code, 0, get.stderr);
     assert.equal(logins(get.stderr), 1);
     assert.deepEqual(readFileSync(back), readFileSync(local));
+    // A folder with one connection: the session that walked it transfers its files.
+    const folder = `/${unique('once-folder')}`;
+    const tree = join(work, unique('once-tree'));
+    mkdirSync(join(tree, 'sub'), { recursive: true });
+    writeFileSync(join(tree, 'a.bin'), testBytes(3000, 1));
+    writeFileSync(join(tree, 'sub', 'b.bin'), testBytes(5000, 2));
+    const putTree = await run(['put', '-r', tree, urlFor('vsftpd-explicit', folder), '--ca', caFile, '--parallel', '1'], debug);
+    assert.equal(putTree.code, 0, putTree.stderr);
+    const treeBack = join(work, unique('once-tree-back'));
+    const getTree = await run(['get', '-r', urlFor('vsftpd-explicit', folder), treeBack, '--ca', caFile, '--parallel', '1'], debug);
+    assert.equal(getTree.code, 0, getTree.stderr);
+    assert.equal(logins(getTree.stderr), 1);
+    assert.deepEqual(readFileSync(join(treeBack, 'sub', 'b.bin')), readFileSync(join(tree, 'sub', 'b.bin')));
+    assert.deepEqual(readFileSync(join(treeBack, 'a.bin')), readFileSync(join(tree, 'a.bin')));
   });
 
   test('plain ftp:// is refused without --allow-plain (exit 2) and warns with it', async () => {

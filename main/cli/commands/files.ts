@@ -145,12 +145,14 @@ async function runThroughQueue(
 ): Promise<void> {
   const siteKey = 'cli';
   // For one file, the session that looked it up becomes the queue's connection: one login, not two in a row
-  // (each costs several round trips). A folder keeps it for its walk while the pool logs in alongside.
+  // (each costs several round trips). A folder keeps it for its walk, then gives it to the pool (below).
   let unlent: FtpsSession | null = request.kind === 'file' ? browse : null;
+  let browseLent = false;
   const queue = await TransferQueue.open({
     openSession: async () => {
       const spare = unlent;
       unlent = null;
+      if (spare === browse) browseLent = true;
       return spare?.isOpen ? spare : (await openSession(location, flags)).session;
     },
     stateFile: null,
@@ -177,6 +179,9 @@ async function runThroughQueue(
   });
   try {
     const added = await queue.add({ ...request, siteKey, listingSession: browse });
+    // The walk is over: the next session the pool needs is the walk's, not a new login. `get -r --parallel 1`
+    // then logs in once; on a 50 ms link a login (TLS, USER, PASS, FEAT, PBSZ, PROT) is about half a second.
+    if (!browseLent) unlent = browse;
     for (const entry of added.skipped) warn(t('cli.files.skipped', { path: entry.path, reason: entry.reason }));
     if (walksFirst) queue.controls.resumeAll();
     await queue.whenSettled();
