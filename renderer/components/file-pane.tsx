@@ -441,7 +441,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
           <ColumnHeads side={side} columns={columns} sort={pane.sort} onSort={(key) => change((s) => ({ ...s, sort: toggleSort(s.sort, key) }))} widths={columnWidths.widths} resize={columnWidths.resize} allColumns={allColumns} hidden={hiddenColumns.hidden} toggleColumn={hiddenColumns.toggle} />
         </div>
         {connected ? (
-          <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} keepVisible={cursorIndex} role={shown.length > 0 ? 'rowgroup' : undefined} className="grid-body" onPageSize={setPageSize}>
+          <VirtualList count={shown.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} keepVisible={cursorIndex} contentKey={`${pane.sessionId ?? ''}\n${pane.path ?? ''}`} role={shown.length > 0 ? 'rowgroup' : undefined} className="grid-body" onPageSize={setPageSize}>
             {pane.path !== null && shown.length === 0 && !pane.loading && (
               <div className="empty">
                 {pane.entries.length === 0 ? t('panes.empty.folder') : onlyDifferences && marks ? t('panes.empty.noDifferences') : t('panes.empty.noMatch')}

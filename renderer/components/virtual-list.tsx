@@ -14,6 +14,11 @@ export interface VirtualListProps {
   readonly renderRow: (index: number, top: number) => ReactNode;
   /** A row to keep in view (the keyboard cursor). */
   readonly keepVisible?: number | null;
+  /**
+   * What the rows are a view of (a pane's folder): when it changes, the view starts again at the first row,
+   * as a file manager shows a folder just opened from its top, never at the old folder's scroll offset.
+   */
+  readonly contentKey?: string;
   /** Extra rows drawn above and below the view. default 8 */
   readonly overscan?: number;
   readonly className?: string;
@@ -27,11 +32,12 @@ export interface VirtualListProps {
 
 /** The windowing list. */
 export function VirtualList(props: VirtualListProps): ReactNode {
-  const { count, rowHeight, renderRow, keepVisible, overscan = 8, className, role, onPageSize, stickToEnd, children } = props;
+  const { count, rowHeight, renderRow, keepVisible, contentKey, overscan = 8, className, role, onPageSize, stickToEnd, children } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(400);
   const atEnd = useRef(true);
+  const shownContent = useRef(contentKey);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -46,13 +52,22 @@ export function VirtualList(props: VirtualListProps): ReactNode {
     return () => observer.disconnect();
   }, [rowHeight, onPageSize]);
 
+  // Before the paint and before keepVisible's effect, which may then scroll to a cursor in the new content.
+  useLayoutEffect(() => {
+    if (shownContent.current === contentKey) return;
+    shownContent.current = contentKey;
+    if (ref.current) ref.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [contentKey]);
+
   useEffect(() => {
     const el = ref.current;
     if (!el || keepVisible === null || keepVisible === undefined || keepVisible < 0) return;
     const top = keepVisible * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
-  }, [keepVisible, rowHeight]);
+    // contentKey: a cursor at the same index of new content is brought into view again after the reset.
+  }, [keepVisible, rowHeight, contentKey]);
 
   // A shorter list (a filter, another folder) must not leave the view scrolled past its end.
   useEffect(() => {

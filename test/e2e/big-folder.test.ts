@@ -2,7 +2,8 @@
  * A folder of a few thousand entries from a real vsftpd over FTPS, opened in Chromium: the listing comes
  * in chunks with a running count, the first rows show before it is complete, the rows end up in the
  * pane's sort order (sorted in slices for a folder this size), the virtual list scrolls to the last row,
- * and a newer listing of the pane wins over one still arriving.
+ * a folder opened from a view scrolled down shows from its first row, and a newer listing of the pane
+ * wins over one still arriving.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -26,6 +27,8 @@ let app: App | undefined;
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 const fileNames = Array.from({ length: FILES }, (_, i) => `f-${i}.txt`);
 const folderNames = Array.from({ length: FOLDERS }, (_, i) => `dir-${i}`);
+/** What the last folder holds: more rows than a view scrolled past the folders leaves room for above it. */
+const innerNames = Array.from({ length: 40 }, (_, i) => `inner-${String(i).padStart(2, '0')}.txt`);
 const byName = [...folderNames.sort((a, b) => collator.compare(a, b)), ...[...fileNames].sort((a, b) => collator.compare(a, b))];
 const sizeOf = (i: number) => (i * 7919) % 10_007;
 
@@ -38,6 +41,7 @@ before(async () => {
   mkdirSync(dir);
   fileNames.forEach((name, i) => writeFileSync(join(dir, name), Buffer.alloc(sizeOf(i))));
   for (const name of folderNames) mkdirSync(join(dir, name));
+  for (const name of innerNames) writeFileSync(join(dir, folderNames.at(-1)!, name), 'x');
   const { uid, gid } = statSync(server.root);
   execFileSync('chown', ['-R', `${uid}:${gid}`, dir]);
   app = await startApp(work);
@@ -96,6 +100,33 @@ it('shows a running count while the listing arrives, then every row in name orde
   assert.deepEqual(bottom, byName.slice(-bottom.length));
   assert.ok(bottom.length < 100, `rows in the page: ${bottom.length}`);
   await shots.take(page, 'end');
+  assert.deepEqual(pageProblems(page), []);
+});
+
+it('a folder opened from a view scrolled down shows from its first row, not at the old folder\'s scroll offset', async () => {
+  const { page } = app!;
+  const lastFolder = folderNames.at(-1)!;
+  const body = paneGrid(page, 'remote').locator('.grid-body');
+  await paneGrid(page, 'remote').locator('.grid-body [role="row"]').first().click();
+  await page.keyboard.press('Home');
+  await paneRow(page, 'remote', byName[0]!).waitFor();
+  const rowHeight = (await paneRow(page, 'remote', byName[0]!).boundingBox())!.height;
+  // Scrolled down by the wheel until the last folder is the top row: the rows above it are out of view.
+  const scrolledTo = (FOLDERS - 1) * rowHeight;
+  await body.hover();
+  await page.mouse.wheel(0, scrolledTo);
+  await page.waitForFunction((top) => ((globalThis as unknown as FooterWindow).document.querySelector('.pane.remote .grid-body') as unknown as { scrollTop: number }).scrollTop >= top, scrolledTo);
+  await paneRow(page, 'remote', lastFolder).dblclick();
+  await page.getByRole('navigation', { name: 'Remote breadcrumbs' }).getByRole('button', { name: lastFolder }).waitFor();
+  await paneRow(page, 'remote', innerNames[0]!).waitFor();
+  assert.equal(await body.evaluate((el) => (el as unknown as { scrollTop: number }).scrollTop), 0);
+  const top = await drawnNames(page);
+  assert.deepEqual(top, innerNames.slice(0, top.length));
+  await shots.take(page, 'opened-from-scrolled');
+
+  await page.getByRole('button', { name: 'Up (remote)' }).click();
+  await paneRow(page, 'remote', lastFolder).waitFor();
+  await settled(page);
   assert.deepEqual(pageProblems(page), []);
 });
 

@@ -16,7 +16,8 @@
  *
  * Faults act on the bytes of one TCP connection, both directions counted together: close (FIN) or reset
  * (RST) at byte N, stall from byte N until the client gives up (longer than any timeout: it never resumes),
- * or trickle the whole connection. A TLS stream cut at byte N is a truncated record, as a router makes it.
+ * or trickle the whole connection (held first until the test lets it go, if it asks). A TLS stream cut at
+ * byte N is a truncated record, as a router makes it.
  *
  * The proxy also counts, in every byte it relays, occurrences of secrets (the password): a password seen in
  * clear by the network is what "credentials sent in clear" counts.
@@ -28,7 +29,13 @@ export type Fault =
   | { readonly kind: 'close'; readonly atByte: number }
   | { readonly kind: 'reset'; readonly atByte: number }
   | { readonly kind: 'stall'; readonly atByte: number }
-  | { readonly kind: 'trickle'; readonly bytesPerTick: number; readonly tickMs: number };
+  | {
+      readonly kind: 'trickle';
+      readonly bytesPerTick: number;
+      readonly tickMs: number;
+      /** Nothing passes either way until this settles: a test keeps a connection open until it has acted. */
+      readonly heldUntil?: Promise<unknown>;
+    };
 
 export type FaultKind = Fault['kind'];
 export type ConnectionKind = 'control' | 'data';
@@ -152,11 +159,17 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
     if (fault?.kind === 'trickle') {
       fire();
+      let held = fault.heldUntil !== undefined;
+      const release = () => {
+        held = false;
+      };
+      void fault.heldUntil?.then(release, release);
       const pipeSlowly = (from: Socket, to: Socket, scan: SecretScanner) => {
         const queue: Buffer[] = [];
         let queued = 0;
         let ended = false;
         const timer = setInterval(() => {
+          if (held) return;
           let budget = fault.bytesPerTick;
           while (budget > 0 && queue.length > 0) {
             const head = queue[0] as Buffer;

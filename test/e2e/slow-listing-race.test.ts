@@ -1,0 +1,88 @@
+/**
+ * Chunked listings (#16) on a slow link, in Chromium through the bridge: the fault proxy trickles every data
+ * connection of a real vsftpd. A refresh of a folder of a few thousand entries is under way (its data
+ * connection held by the proxy, so it is surely still arriving, and the pane keeps the rows it has) when the
+ * user opens a subfolder; then the refresh's listing comes in. The pane ends showing the subfolder's rows
+ * only, none of the refreshed listing mixed in.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { startFaultProxy, type FaultProxy } from '../faults/fault-proxy';
+import { passivePortsOf } from '../faults/support';
+import { useFleet, type ServerInfo } from '../servers/fleet';
+import { closeApp, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, type App } from './support';
+
+const work = scratch('wharf-e2e-slow-listing-');
+const shots = new Screenshots('slow-listing-');
+const folder = `slow-many-${randomBytes(3).toString('hex')}`;
+const fileNames = Array.from({ length: 3000 }, (_, i) => `f-${i}.txt`);
+const subNames = ['inner-a.txt', 'inner-b.txt', 'inner-c.txt'];
+let server: ServerInfo;
+let proxy: FaultProxy | undefined;
+let app: App | undefined;
+
+/** The next data connection is held until `until` settles; `arrived` is called when it comes. */
+let hold: { readonly until: Promise<void>; arrived(): void } | null = null;
+
+before(async () => {
+  const fleet = await useFleet();
+  server = fleet.servers['vsftpd-explicit'];
+  const dir = join(server.root, folder);
+  mkdirSync(join(dir, 'a-sub'), { recursive: true });
+  for (const name of fileNames) writeFileSync(join(dir, name), 'x');
+  for (const name of subNames) writeFileSync(join(dir, 'a-sub', name), 'y');
+  const { uid, gid } = statSync(server.root);
+  execFileSync('chown', ['-R', `${uid}:${gid}`, dir]);
+  proxy = await startFaultProxy({
+    upstreamHost: server.host,
+    controlPort: server.port,
+    passivePorts: passivePortsOf(fleet, 'vsftpd-explicit'),
+    plan: ({ kind }) => {
+      if (kind !== 'data') return null;
+      const held = hold;
+      hold = null;
+      held?.arrived();
+      return { kind: 'trickle', bytesPerTick: 2048, tickMs: 5, ...(held ? { heldUntil: held.until } : {}) };
+    },
+  });
+  app = await startApp(work);
+});
+
+after(async () => {
+  await closeApp({ app, work, shots });
+  await proxy?.close();
+  rmSync(join(server.root, folder), { recursive: true, force: true });
+});
+
+it('a refresh of a big folder raced by opening a subfolder ends showing the subfolder only', async () => {
+  const { page } = app!;
+  await quickConnect(page, { host: proxy!.host, port: proxy!.controlPort, user: server.user, password: server.password });
+  await paneRow(page, 'remote', folder).dblclick();
+  await page.locator('.pane.remote .pane-footer', { hasText: /3,000 files/ }).waitFor();
+  await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
+
+  // The refresh's data connection is held: its listing surely still arrives when the subfolder is opened.
+  let release = () => {};
+  const until = new Promise<void>((resolve) => (release = resolve));
+  const arrived = new Promise<void>((resolve) => (hold = { until, arrived: resolve }));
+  await page.getByRole('button', { name: 'Refresh remote' }).click();
+  await arrived;
+  await paneGrid(page, 'remote').and(page.locator('[aria-busy="true"]')).waitFor();
+  await paneRow(page, 'remote', 'a-sub').dblclick();
+  release();
+  await page.getByRole('navigation', { name: 'Remote breadcrumbs' }).getByRole('button', { name: 'a-sub' }).waitFor();
+  await paneRow(page, 'remote', 'inner-c.txt').waitFor();
+  await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
+  assert.ok(proxy!.stats().faultsInjected.trickle > 0, 'the listings came over the trickled link');
+
+  const shown = await paneGrid(page, 'remote').locator('.grid-body [role="row"]').evaluateAll((rows) => rows.map((row) => (row as unknown as { getAttribute(n: string): string | null }).getAttribute('data-name') ?? ''));
+  assert.deepEqual(shown.sort(), [...subNames].sort());
+  const footer = await page.locator('.pane.remote .pane-footer').textContent();
+  assert.match(footer ?? '', /0 folders, 3 files/);
+  await shots.take(page, 'subfolder');
+  assert.deepEqual(pageProblems(page), []);
+});
