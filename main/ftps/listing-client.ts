@@ -34,7 +34,13 @@ export class StreamingListClient extends Client {
   override async list(path = ''): Promise<FileInfo[]> {
     this.mlsdRefusal = null;
     this.listCommandsBefore = this.availableListCommands;
-    return super.list(path);
+    try {
+      return await super.list(path);
+    } catch (err) {
+      // proftpd refuses MLSD of a missing folder with 550 and LIST of it with 450, which would be retried: the
+      // answer of the command the server offers is the one that counts.
+      throw this.mlsdRefusal && err instanceof FTPError ? this.mlsdRefusal : err;
+    }
   }
 
   /** After a LIST that stood in for a refused MLSD told nothing: MLSD stays first for the next listing. */
