@@ -6,7 +6,7 @@ import type { CompareResult, CompareSide, SkippedPath } from '../../common/model
 import { isWharfError, WharfError } from '../core/errors';
 import { printableName, unsafeNameReason } from '../ftps/safe-names';
 import type { RemoteHash } from '../ftps/session';
-import { DEFAULT_EXPANSION_BUDGET, goOnPastBudget, type ExpansionBudget, type OnBudgetExceeded } from '../transfers/expand';
+import { DEFAULT_EXPANSION_BUDGET, folderListingRefused, goOnPastBudget, type ExpansionBudget, type OnBudgetExceeded } from '../transfers/expand';
 import { linkLeavingFolder } from '../transfers/local-target';
 import { hashLocalFile } from '../transfers/local-hash';
 import { compareTrees, matchKey, summarize, type TreeEntry } from './compare';
@@ -123,14 +123,6 @@ function listPrecision(modifiedMs: number, listingOffsetMinutes: number): 'minut
 }
 
 /**
- * The server's answer that a folder cannot be read (missing, closed, "failed to open directory"), as opposed
- * to a connection or data-connection failure, or a reply that asks to try again later (421, 425, 426).
- */
-function folderRefused(err: unknown): err is WharfError {
-  return isWharfError(err, 'ftp') && err.code !== 421 && err.code !== 425 && err.code !== 426;
-}
-
-/**
  * Walks a remote folder through a session's listings. A name that is unsafe as a local name (`..`, `a/b`,
  * control characters, Windows device names) is skipped and reported, never followed or used. A subfolder the
  * server refuses to list is reported with the server's reason and its path put in `unreadFolders`: it is
@@ -154,7 +146,7 @@ export async function walkRemote(
     try {
       entries = await session.list(remoteJoin(root, relative));
     } catch (err) {
-      if (relative === '' || !folderRefused(err)) throw err;
+      if (relative === '' || !folderListingRefused(err)) throw err;
       skipped.push({ side: 'remote', path: printableName(relative), reason: t('transfers.remoteFolderSkipped', { error: err.message }), unreadFolder: true });
       options.unreadFolders.push(relative);
       return;

@@ -1,8 +1,8 @@
 /**
  * `wharf sync` (the built command line) with a server folder the server will not list (another user's folder that
  * may be entered but not read, mode 0o311), on each server: down and mirror with --delete leave that folder and
- * its copy here alone, print it under "Skipped:" with the server's reason, do the rest and end with exit code 6;
- * a sync whose whole server folder cannot be read changes nothing and ends with 6.
+ * its copy here alone, print it under "Skipped:" (and on stderr) with the server's reason, do the rest and end
+ * with exit code 6; a sync whose whole server folder cannot be read changes nothing and ends with 6.
  */
 import assert from 'node:assert/strict';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,6 +60,8 @@ for (const name of SERVERS) {
         assert.match(run.stdout, /^Skipped:$/m);
         assert.match(run.stdout, reason);
         assert.doesNotMatch(run.stdout, /locked\//, `${direction}: nothing inside the folder is planned`);
+        // Said on stderr too, for a script that keeps only that beside the exit code.
+        assert.match(run.stderr, new RegExp(`^wharf: Could not read the folder /${base}/locked: `, 'm'));
       }
       // mirror copied new-here.txt up (the rest was done), and down --delete then deleted nothing of it: it is on both sides.
       assert.equal(readFileSync(join(server.root, base, 'new-here.txt'), 'utf8'), 'new here');

@@ -178,7 +178,9 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
       const chosen = plan.actions.filter((a) => a.selected || values['overwrite-newer'] === true).map((a) => a.id);
       if (!values.json) io.out(formatSyncPlan(plan, new Set(chosen)));
       // A server folder left out (it could not be read) makes the sync partial: the rest is done, the exit code says so.
-      const partial = plan.skipped.some((s) => s.unreadFolder === true) ? exitCodeFor({ kind: 'ftp' }) : 0;
+      const unread = plan.skipped.filter((s) => s.unreadFolder === true);
+      for (const folder of unread) io.err(`wharf: ${folder.reason}`);
+      const partial = unread.length > 0 ? exitCodeFor({ kind: 'ftp' }) : 0;
       if (values['dry-run']) {
         if (values.json) io.out(JSON.stringify({ plan, chosen }, null, 2));
         else io.out(t('cli.sync.dryRun'));
