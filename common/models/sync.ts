@@ -39,12 +39,17 @@ export interface CompareEntry {
   readonly remote: CompareSide | null;
 }
 
-/** An entry left out and why: a hostile remote name, a symbolic link to a folder, a name FTP cannot carry. */
+/**
+ * An entry left out and why: a hostile remote name, a symbolic link to a folder, a name FTP cannot carry, a
+ * server folder that could not be read.
+ */
 export interface SkippedPath {
   readonly side: 'local' | 'remote';
   /** Printable (control characters escaped). */
   readonly path: string;
   readonly reason: string;
+  /** A folder whose contents are unknown (the server would not list it): the sync is not whole. */
+  readonly unreadFolder?: true;
 }
 
 /** How a compare was made. */

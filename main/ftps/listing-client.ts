@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { Client, type FileInfo, type FTPResponse } from 'basic-ftp';
+import { Client, type FileInfo, FTPError, type FTPResponse } from 'basic-ftp';
 import { StringWriter } from 'basic-ftp/dist/StringWriter';
 import { downloadTo } from 'basic-ftp/dist/transfer';
 
@@ -21,7 +21,43 @@ export class StreamingListClient extends Client {
    */
   lastListingReply: FTPResponse | null = null;
 
+  /**
+   * MLSD's refusal of the folder when the last listing then came from LIST: proftpd and pure-ftpd refuse MLSD of
+   * a folder they may enter but not read, yet answer LIST of it with an empty success. basic-ftp falls back to
+   * LIST on any refusal; a reply saying MLSD itself is unknown (500-504) is not kept here.
+   */
+  mlsdRefusal: FTPError | null = null;
+
+  /** The listing commands before the last listing (basic-ftp keeps only the one that worked). */
+  private listCommandsBefore: string[] = [];
+
+  override async list(path = ''): Promise<FileInfo[]> {
+    this.mlsdRefusal = null;
+    this.listCommandsBefore = this.availableListCommands;
+    try {
+      return await super.list(path);
+    } catch (err) {
+      // proftpd refuses MLSD of a missing folder with 550 and LIST of it with 450, which would be retried: the
+      // answer of the command the server offers is the one that counts.
+      throw this.mlsdRefusal && err instanceof FTPError ? this.mlsdRefusal : err;
+    }
+  }
+
+  /** After a LIST that stood in for a refused MLSD told nothing: MLSD stays first for the next listing. */
+  keepMlsdFirst(): void {
+    if (this.mlsdRefusal) this.availableListCommands = this.listCommandsBefore;
+  }
+
   protected override async _requestListWithCommand(command: string): Promise<FileInfo[]> {
+    try {
+      return await this.requestList(command);
+    } catch (err) {
+      if (command.startsWith('MLSD') && err instanceof FTPError && (err.code < 500 || err.code > 504)) this.mlsdRefusal = err;
+      throw err;
+    }
+  }
+
+  private async requestList(command: string): Promise<FileInfo[]> {
     this.lastListingReply = null;
     const receiver = this.listingReceiver;
     if (!receiver) {

@@ -802,7 +802,12 @@ export class FtpsSession {
   /** A listing closed with a success code over a folder the server could not open (see lastListingReply). */
   private assertFolderOpened(): void {
     const reply = this.client.lastListingReply;
-    if (reply && /failed to open directory/i.test(reply.message)) throw new FTPError(reply);
+    // pure-ftpd's LIST says it in one line of three: "226-Sorry, we were unable to read [/folder]", then
+    // "226-Options: -a -l", "226 0 matches total". That line alone is the reason.
+    const line = reply?.message.split(/\r?\n/).find((text) => /failed to open directory|unable to read \[/i.test(text));
+    if (!reply || line === undefined) return;
+    this.client.keepMlsdFirst();
+    throw new FTPError({ code: reply.code, message: `${reply.code} ${line.replace(/^\d{3}[- ]/, '')}` });
   }
 
   /** basic-ftp fetches the text, our parsers read it (its own keep no owner or link target). */
@@ -822,7 +827,21 @@ export class FtpsSession {
     this.assertFolderOpened();
     assertListingLineCount(text);
     const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
-    return parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.listingOffsetMinutes, now: new Date() });
+    return this.notRefusedByMlsd(wirePath, parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.listingOffsetMinutes, now: new Date() }));
+  }
+
+  /**
+   * proftpd and pure-ftpd refuse MLSD of a folder they may enter but not read ("550 ...: Permission denied",
+   * "550 Can't check for file existence") and answer LIST of it with an empty success, which CWD cannot
+   * question (the folder may be entered). Until MLSD has worked once on a session, basic-ftp takes that LIST:
+   * an empty answer from it is MLSD's refusal, and MLSD stays first for the next listing. LIST is believed
+   * when it shows entries (a server whose MLSD is broken) or when MLSD is unknown to the server.
+   */
+  private notRefusedByMlsd(wirePath: string, entries: RemoteEntry[]): RemoteEntry[] {
+    const refusal = this.client.mlsdRefusal;
+    if (!refusal || (entries.length > 0 && !this.mayNotBeTheFolder(wirePath, entries))) return entries;
+    this.client.keepMlsdFirst();
+    throw refusal;
   }
 
   /** A listing parsed while it arrives, batch by batch (see ListingProgress). */
@@ -862,7 +881,7 @@ export class FtpsSession {
     }
     if (progress.signal?.aborted) throw new WharfError('cancelled', t('errors.listingReplaced'));
     this.assertFolderOpened();
-    return (reader as ListingReader | null)?.finish() ?? [];
+    return this.notRefusedByMlsd(wirePath, (reader as ListingReader | null)?.finish() ?? []);
   }
 
   /** The current remote folder. */

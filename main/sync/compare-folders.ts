@@ -6,7 +6,7 @@ import type { CompareResult, CompareSide, SkippedPath } from '../../common/model
 import { isWharfError, WharfError } from '../core/errors';
 import { printableName, unsafeNameReason } from '../ftps/safe-names';
 import type { RemoteHash } from '../ftps/session';
-import { DEFAULT_EXPANSION_BUDGET, goOnPastBudget, type ExpansionBudget, type OnBudgetExceeded } from '../transfers/expand';
+import { DEFAULT_EXPANSION_BUDGET, folderListingRefused, goOnPastBudget, type ExpansionBudget, type OnBudgetExceeded } from '../transfers/expand';
 import { linkLeavingFolder } from '../transfers/local-target';
 import { hashLocalFile } from '../transfers/local-hash';
 import { compareTrees, matchKey, summarize, type TreeEntry } from './compare';
@@ -124,12 +124,14 @@ function listPrecision(modifiedMs: number, listingOffsetMinutes: number): 'minut
 
 /**
  * Walks a remote folder through a session's listings. A name that is unsafe as a local name (`..`, `a/b`,
- * control characters, Windows device names) is skipped and reported, never followed or used.
+ * control characters, Windows device names) is skipped and reported, never followed or used. A subfolder the
+ * server refuses to list is reported with the server's reason and its path put in `unreadFolders`: it is
+ * not empty, it is unknown. A refusal of the root itself fails the walk.
  */
 export async function walkRemote(
   session: Pick<CompareSession, 'list'>,
   root: string,
-  options: { recursive: boolean; listsInUtc: boolean; listingOffsetMinutes: number; budget?: ExpansionBudget; onBudgetExceeded?: OnBudgetExceeded },
+  options: { recursive: boolean; listsInUtc: boolean; listingOffsetMinutes: number; budget?: ExpansionBudget; onBudgetExceeded?: OnBudgetExceeded; unreadFolders: string[] },
   skipped: SkippedPath[],
   signal?: AbortSignal,
   onFolder?: () => void,
@@ -140,7 +142,15 @@ export async function walkRemote(
   const what = { walk: 'compare', root } as const; // nothing is queued or changed by a stopped compare
   const walk = async (relative: string): Promise<void> => {
     checkAborted(signal);
-    const entries = await session.list(remoteJoin(root, relative));
+    let entries: readonly RemoteEntry[];
+    try {
+      entries = await session.list(remoteJoin(root, relative));
+    } catch (err) {
+      if (relative === '' || !folderListingRefused(err)) throw err;
+      skipped.push({ side: 'remote', path: printableName(relative), reason: t('transfers.remoteFolderSkipped', { error: err.message }), unreadFolder: true });
+      options.unreadFolders.push(relative);
+      return;
+    }
     onFolder?.();
     for (const entry of entries) {
       const rel = relative ? `${relative}/${entry.name}` : entry.name;
@@ -213,15 +223,22 @@ export async function compareFolders(session: CompareSession, options: CompareFo
   let folders = 0;
   const missingIsEmpty = options.missingRootsAreEmpty === true;
   const localMissing = missingIsEmpty && (await stat(options.localRoot).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : undefined))) === null;
-  const local = localMissing ? [] : await walkLocal(options.localRoot, recursive, skipped, options.signal);
+  const walkedLocal = localMissing ? [] : await walkLocal(options.localRoot, recursive, skipped, options.signal);
   const limits = { ...(options.budget ? { budget: options.budget } : {}), ...(options.onBudgetExceeded ? { onBudgetExceeded: options.onBudgetExceeded } : {}) };
-  const remote = await walkRemote(session, options.remoteRoot, { recursive, listsInUtc, listingOffsetMinutes: listingOffset, ...limits }, skipped, options.signal, () => {
+  const unreadFolders: string[] = [];
+  const walked = await walkRemote(session, options.remoteRoot, { recursive, listsInUtc, listingOffsetMinutes: listingOffset, ...limits, unreadFolders }, skipped, options.signal, () => {
     folders += 1;
     options.onProgress?.(folders);
   }).catch(async (err: unknown) => {
     if (missingIsEmpty && isRefusal(err) && (await remoteFolderMissing(session, options.remoteRoot))) return [];
     throw err;
   });
+  // A remote folder that could not be read is left out on both sides, itself included: compared with what
+  // is here, it would look empty, and a sync would copy into it blind or delete here what it may well hold.
+  const unread = unreadFolders.map(matchKey);
+  const known = (entry: TreeEntry) => !unread.some((folder) => matchKey(entry.relativePath) === folder || matchKey(entry.relativePath).startsWith(`${folder}/`));
+  const local = walkedLocal.filter(known);
+  const remote = walked.filter(known);
 
   let hashAlgorithm: CompareResult['settings']['hashAlgorithm'] = null;
   if ((options.useHash ?? true) && options.sizeOnly !== true && HASH_FEATURES.some((f) => features.has(f))) {

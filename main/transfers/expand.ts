@@ -2,7 +2,7 @@ import { t, translator } from '../../common/i18n/t';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OverwritePolicy } from '../../common/models/transfer';
-import { WharfError } from '../core/errors';
+import { isWharfError, WharfError } from '../core/errors';
 import { unsafeNameReason } from '../ftps/safe-names';
 import type { NewTransferItem } from './transfer-scheduler';
 import { linkLeavingFolder, unsafeRemoteNameReason } from './local-target';
@@ -152,6 +152,14 @@ export async function* expandLocalForUpload(
     folders.push(...subfolders.reverse());
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * The server's answer that a folder cannot be read (missing, closed, "failed to open directory"), as opposed to a
+ * connection or data-connection failure, or a reply that asks to try again later (421, 425, 426).
+ */
+export function folderListingRefused(err: unknown): err is WharfError {
+  return isWharfError(err, 'ftp') && err.code !== 421 && err.code !== 425 && err.code !== 426;
 }
 
 /**

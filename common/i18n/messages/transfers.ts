@@ -78,6 +78,11 @@ export const transfersMessages = defineMessages({
     de: 'Das lokale Verzeichnis {path} kann nicht gelesen werden ({code}).',
     ja: 'ローカルのディレクトリ {path} を読み込めません ({code})。',
   },
+  'transfers.remoteFolderSkipped': {
+    en: '{error} (nothing in it is compared, copied or deleted)',
+    de: '{error} (darin wird nichts verglichen, kopiert oder gelöscht)',
+    ja: '{error} (その中のものは比較、コピー、削除されません)',
+  },
   'transfers.notAFolder': { en: '{path} is not a folder.', de: '{path} ist kein Verzeichnis.', ja: '{path} はディレクトリではありません。' },
   'transfers.syncNotAccepted': {
     en: 'The transfer queue did not accept the sync transfers (it is stopping).',

@@ -169,10 +169,14 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
       const plan = planSync(compare, { direction, delete: values.delete === true, baseline: await state.load(pairKey) });
       const chosen = plan.actions.filter((a) => a.selected || values['overwrite-newer'] === true).map((a) => a.id);
       if (!values.json) io.out(formatSyncPlan(plan, new Set(chosen)));
+      // A server folder left out (it could not be read) makes the sync partial: the rest is done, the exit code says so.
+      const unread = plan.skipped.filter((s) => s.unreadFolder === true);
+      for (const folder of unread) io.err(`wharf: ${folder.reason}`);
+      const partial = unread.length > 0 ? exitCodeFor({ kind: 'ftp' }) : 0;
       if (values['dry-run']) {
         if (values.json) io.out(JSON.stringify({ plan, chosen }, null, 2));
         else io.out(t('cli.sync.dryRun'));
-        return 0;
+        return partial;
       }
       if (info === null) await mkdir(localRoot, { recursive: true });
       // The pool's connections carry the certificate decision made for this one.
@@ -201,7 +205,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         io.out(t('cli.sync.runSummary', { done: String(run.summary.done), skipped: String(run.summary.skipped), failed: String(run.summary.failed) }));
         for (const r of run.results) if (r.status !== 'done') io.out(`  ${describeResult(plan, r)}`);
       }
-      return syncExitCode(run);
+      return syncExitCode(run) || partial;
     } finally {
       await queue?.stop();
       await session.close();

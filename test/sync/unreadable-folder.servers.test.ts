@@ -1,0 +1,88 @@
+/**
+ * A sync whose server side holds a folder the server will not list (a folder of another user that may be entered
+ * but not read, mode 0o311): the folder is not empty, it is unknown. Through the sync service (the app's path),
+ * on each server: nothing inside it, or under its name here, is copied or deleted, down or mirror, and it is
+ * reported with the server's reason; a sync whose whole server folder cannot be read plans nothing at all.
+ */
+import assert from 'node:assert/strict';
+import { chmodSync, chownSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import type { SessionConnection } from '../../main/connections/session-connection';
+import { FtpsSession } from '../../main/ftps/session';
+import { SyncService } from '../../main/sync/service';
+import { MemorySyncStateStore } from '../../main/sync/sync-state';
+import type { TransferQueue } from '../../main/transfers/transfer-queue';
+import type { ServerInfo } from '../servers/fleet';
+import { fleet, freshPair, localFile, optionsFor, paths, withQueue, writeLocal, writeRemote } from './support';
+
+const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as const;
+
+/** Makes a folder under the server's root belong to root (the tests' user, "another user" to the server) with `mode`. */
+function lock(server: ServerInfo, path: string, mode: number): void {
+  const full = join(server.root, path);
+  chownSync(full, 0, 0);
+  chmodSync(full, mode);
+}
+
+function serviceFor(server: ServerInfo, queue: TransferQueue): SyncService {
+  const connection: SessionConnection = { siteKey: `unreadable-${server.name}`, label: server.name, maxConnections: null, uploadViaTemporaryName: true, options: optionsFor(server) };
+  return new SyncService({
+    connectionFor: () => connection,
+    openSession: (c) => FtpsSession.open({ ...c.options }),
+    registerConnection: () => undefined,
+    queue,
+    stateStore: new MemorySyncStateStore(),
+  });
+}
+
+for (const name of SERVERS) {
+  const server = fleet.servers[name];
+  describe(`sync with a server folder that cannot be read, on ${name}`, () => {
+    test('down and mirror leave the unreadable folder and its copy here alone, and say why', async () => {
+      const { local, base, remoteRoot } = await freshPair(server, 'unreadable');
+      writeRemote(server, base, 'shared.txt', 'shared');
+      writeRemote(server, base, 'locked/inside.txt', 'inside');
+      writeRemote(server, base, 'locked/deeper/more.txt', 'more');
+      await withQueue(server, async (queue) => {
+        const service = serviceFor(server, queue);
+        // A first mirror while everything can be read: both sides hold the same, and the pair has a record.
+        const first = await service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction: 'mirror', delete: true });
+        assert.equal((await service.run({ planId: first.planId })).summary.failed, 0);
+        assert.equal(localFile(local, 'locked/deeper/more.txt'), 'more');
+        writeLocal(local, 'locked/mine.txt', 'only here');
+        writeLocal(local, 'only-here.txt', 'only here');
+
+        lock(server, `${base}/locked`, 0o311);
+        for (const direction of ['down', 'mirror'] as const) {
+          const plan = await service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction, delete: true });
+          // Only what could be seen is planned: nothing under locked/ (its files would look deleted on the server).
+          assert.deepEqual(paths(plan), direction === 'down' ? ['delete local only-here.txt'] : ['copy remote only-here.txt']);
+          assert.deepEqual(plan.skipped.map((s) => [s.side, s.path]), [['remote', 'locked']]);
+          const reason = plan.skipped[0]?.reason ?? '';
+          assert.match(reason, new RegExp(`^Could not read the folder ${remoteRoot}/locked: \\d{3} .+ \\(nothing in it is compared, copied or deleted\\)$`));
+          assert.ok(!plan.compare.entries.some((e) => e.relativePath === 'locked' || e.relativePath.startsWith('locked/')), 'the folder is not compared');
+        }
+        assert.equal(localFile(local, 'locked/inside.txt'), 'inside');
+        assert.equal(localFile(local, 'locked/deeper/more.txt'), 'more');
+        assert.equal(localFile(local, 'locked/mine.txt'), 'only here');
+      });
+    });
+
+    test('a sync whose server folder itself cannot be read fails with the reason and plans nothing', async () => {
+      const { local, base, remoteRoot } = await freshPair(server, 'unreadable-root');
+      writeRemote(server, base, 'inside.txt', 'inside');
+      await withQueue(server, async (queue) => {
+        const service = serviceFor(server, queue);
+        const first = await service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction: 'mirror', delete: true });
+        assert.equal((await service.run({ planId: first.planId })).summary.done, 1);
+        lock(server, base, 0o311);
+        for (const direction of ['down', 'mirror'] as const) {
+          await assert.rejects(service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction, delete: true }), (err: Error) =>
+            err.message.startsWith(`Could not read the folder ${remoteRoot}: `));
+        }
+      });
+      assert.equal(localFile(local, 'inside.txt'), 'inside');
+    });
+  });
+}
