@@ -32,6 +32,7 @@ import { certificateReasonsMessages } from './messages/certificate-reasons';
 import { storeWordsMessages } from './messages/store-words';
 import { cliArgsMessages } from './messages/cli-args';
 import { validationMessages } from './messages/validation';
+import { syncTextsMessages } from './messages/sync-texts';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -63,6 +64,7 @@ export const CATALOG_AREAS = {
   storeWords: storeWordsMessages,
   cliArgs: cliArgsMessages,
   validation: validationMessages,
+  syncTexts: syncTextsMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;
