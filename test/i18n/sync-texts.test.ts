@@ -1,7 +1,8 @@
 /**
  * The folder compare's explanations and the sync plan's reasons, warnings, conflicts and notes (main/sync/
  * compare.ts, plan.ts) follow the chosen language: every kind of entry and every note, compared and planned in
- * German and Japanese, comes out with no English word left, and the sizes inside in that language's numbers.
+ * German and Japanese, comes out with no English word left, and the sizes inside in that language's numbers;
+ * so do the run's notes on what it did not do (a dry run, a copy gone or changed since the preview).
  */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
@@ -9,6 +10,7 @@ import { setUiLocale } from '../../common/i18n/t';
 import type { CompareResult, SyncPlan } from '../../common/models/sync';
 import { compareTrees, type TreeEntry } from '../../main/sync/compare';
 import { planSync } from '../../main/sync/plan';
+import { runSyncPlan } from '../../main/sync/run';
 
 const T = Date.UTC(2025, 4, 10, 12, 34, 0);
 const HOUR = 3600_000;
@@ -158,4 +160,41 @@ describe('compare and sync plan texts in the chosen language', () => {
       assert.ok([...translated.values()].some((text) => text.includes('--timezone-offset=120)')));
     });
   }
+});
+
+describe("the run's notes in the chosen language", () => {
+  afterEach(() => setUiLocale('en'));
+  const noQueue = {
+    enqueue: () => assert.fail('nothing may be queued'),
+    getSnapshot: () => assert.fail('nothing may be queued'),
+    subscribe: () => assert.fail('nothing may be queued'),
+    controls: { cancel: () => assert.fail('nothing may be queued') },
+  };
+  // The server's copy has changed size since the preview; the local folder /l does not exist (already gone).
+  const session = { size: async () => 1, remove: () => assert.fail('a changed copy is not deleted') };
+
+  async function notes(): Promise<string[]> {
+    const compare = compareOf(compareTrees(LOCAL, REMOTE));
+    const up = planSync(compare, { direction: 'up', delete: true });
+    const down = planSync(compare, { direction: 'down', delete: true });
+    const deleteThere = up.actions.filter((a) => a.operation === 'delete' && a.kind === 'file').map((a) => a.id);
+    const deleteHere = down.actions.filter((a) => a.operation === 'delete' && a.kind === 'file').map((a) => a.id);
+    const runs = [
+      await runSyncPlan(up, { queue: noQueue, siteKey: 'x', session, actionIds: deleteThere }),
+      await runSyncPlan(down, { queue: noQueue, siteKey: 'x', session, actionIds: deleteHere }),
+      await runSyncPlan(up, { queue: noQueue, siteKey: 'x', session, actionIds: deleteThere, dryRun: true }),
+    ];
+    return runs.flatMap((run) => run.results.map((r) => r.note ?? ''));
+  }
+
+  it('English as before, German and Japanese with no English word left', async () => {
+    setUiLocale('en');
+    assert.deepEqual([...new Set(await notes())], ['Changed on the server since the preview (1 byte, was 2,048): not deleted.', 'Already gone from this computer.', 'Dry run: not carried out.']);
+    for (const locale of ['de', 'ja'] as const) {
+      setUiLocale(locale);
+      const translated = [...new Set(await notes())];
+      assert.equal(translated.length, 3);
+      for (const note of translated) assert.doesNotMatch(note, /\b(here|preview|bytes|was|deleted|gone|dry|run|carried)\b/i, note);
+    }
+  });
 });

@@ -115,4 +115,48 @@ export const syncTextsMessages = defineMessages({
     de: '{count, plural, one {# Eintrag wurde} other {# Einträge wurden}} übersprungen (siehe Liste).',
     ja: '{count, plural, other {# 件の項目}}がスキップされました (一覧を参照)。',
   },
+  // Compare: what the walk leaves out (after "path: ")
+  'syncTexts.skipLineBreak': {
+    en: 'the name contains a line break, which FTP cannot carry',
+    de: 'der Name enthält einen Zeilenumbruch, den FTP nicht übertragen kann',
+    ja: '名前に改行が含まれており、FTP では扱えません',
+  },
+  'syncTexts.skipLinkOutside': {
+    en: 'a symbolic link to {target}, outside the folder (not followed)',
+    de: 'ein symbolischer Link auf {target}, außerhalb des Verzeichnisses (nicht gefolgt)',
+    ja: 'ディレクトリの外の {target} へのシンボリックリンク (たどりません)',
+  },
+  'syncTexts.skipNotRegular': { en: 'not a regular file or folder', de: 'weder eine reguläre Datei noch ein Verzeichnis', ja: '通常のファイルでもディレクトリでもありません' },
+  // `reason` is connectionTexts.unsafeNameReason ("is empty", "ist leer", "名前が空です").
+  'syncTexts.skipUnsafeName': { en: 'the name {reason}', de: 'der Name {reason}', ja: '{reason}' },
+  'syncTexts.skipUnknownType': { en: 'of a type the listing does not tell', de: 'von einer Art, die die Auflistung nicht angibt', ja: '一覧から種類がわかりません' },
+  // Run: what became of an action
+  'syncTexts.alreadyGone': {
+    en: '{side, select, local {Already gone from this computer.} other {Already gone from the server.}}',
+    de: '{side, select, local {Bereits von diesem Computer entfernt.} other {Bereits vom Server entfernt.}}',
+    ja: '{side, select, local {このコンピューターからは既になくなっています。} other {サーバーからは既になくなっています。}}',
+  },
+  'syncTexts.changedSincePreview': {
+    en: '{side, select, local {Changed here since the preview ({size, plural, one {# byte} other {# bytes}}, was {was, number}): not deleted.} other {Changed on the server since the preview ({size, plural, one {# byte} other {# bytes}}, was {was, number}): not deleted.}}',
+    de: '{side, select, local {Seit der Vorschau lokal geändert ({size, plural, one {# Byte} other {# Bytes}}, vorher {was, number}): nicht gelöscht.} other {Seit der Vorschau auf dem Server geändert ({size, plural, one {# Byte} other {# Bytes}}, vorher {was, number}): nicht gelöscht.}}',
+    ja: '{side, select, local {プレビューの後にローカルで変更されました ({size, plural, other {# バイト}}、以前は {was, number}): 削除していません。} other {プレビューの後にサーバーで変更されました ({size, plural, other {# バイト}}、以前は {was, number}): 削除していません。}}',
+  },
+  'syncTexts.notInsideRoot': {
+    en: '{path} is not inside {root}: not deleted.',
+    de: '{path} liegt nicht in {root}: nicht gelöscht.',
+    ja: '{path} は {root} の中にありません: 削除していません。',
+  },
+  'syncTexts.dryRun': { en: 'Dry run: not carried out.', de: 'Probelauf: nicht ausgeführt.', ja: 'ドライラン: 実行していません。' },
+  'syncTexts.cancelledNotCopied': { en: 'Cancelled: not copied.', de: 'Abgebrochen: nicht kopiert.', ja: 'キャンセル: コピーしていません。' },
+  'syncTexts.cancelledNotDeleted': { en: 'Cancelled: not deleted.', de: 'Abgebrochen: nicht gelöscht.', ja: 'キャンセル: 削除していません。' },
+  'syncTexts.removedFromQueue': {
+    en: 'The transfer was removed from the queue.',
+    de: 'Die Übertragung wurde aus der Übertragungswarteschlange entfernt.',
+    ja: '転送は転送キューから削除されました。',
+  },
+  'syncTexts.notCopiedAppeared': {
+    en: 'Not copied: {reason} (it appeared since the preview).',
+    de: 'Nicht kopiert: {reason} (seit der Vorschau aufgetreten).',
+    ja: 'コピーしていません: {reason} (プレビューの後に発生しました)。',
+  },
 });
