@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { isWharfMethod, type WharfApi, type WharfMethod, type WharfRequest } from '../../common/ipc/contract';
 import { validateRequest } from '../../common/ipc/schemas';
 import type { Result } from '../../common/models/result';
@@ -42,7 +43,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       const result = await callApi(api, method, checked.value);
       if (isResult(result)) return result;
       options.onInternalError?.(method, new Error(`${method} returned something that is not a Result`));
-      return { ok: false, error: { kind: 'internal', message: `Wharf answered ${method} incorrectly.` } };
+      return { ok: false, error: { kind: 'internal', message: t('internalErrors.badAnswer', { method }) } };
     } catch (err) {
       const error = toErrorData(err);
       if (error.kind === 'internal') options.onInternalError?.(method, err);
