@@ -149,7 +149,7 @@ export default tseslint.config(
     ignores: UI_TEXT_PENDING,
     plugins: { 'wharf-text': uiTextPlugin },
     // The fields and lists of common/models whose text people read (compare rows, sync plans and runs, errors).
-    rules: { 'wharf-text/no-literal-message': ['error', { properties: ['explanation', 'reason', 'warning', 'note', 'message', 'hint'], lists: ['notes', 'warnings'] }] },
+    rules: { 'wharf-text/no-literal-message': ['error', { sinks: ['invalidInput'], properties: ['explanation', 'reason', 'warning', 'note', 'message', 'hint'], lists: ['notes', 'warnings'] }] },
   },
   {
     files: ['renderer/**'],

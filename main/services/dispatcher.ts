@@ -26,16 +26,13 @@ export interface DispatcherOptions {
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const { api, access } = options;
   return async (method, payload) => {
-    if (!isWharfMethod(method)) return { ok: false, error: invalidInput('Unknown request.', { method: String(method).slice(0, 100) }) };
+    if (!isWharfMethod(method)) return { ok: false, error: invalidInput(t('internalErrors.unknownRequest'), { method: String(method).slice(0, 100) }) };
     const checked = validateRequest(method, payload);
     if (!checked.ok) {
+      const issues = checked.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
       return {
         ok: false,
-        error: invalidInput(`The request ${method} was refused: ${checked.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
-          method,
-          reason: 'validation',
-          issues: checked.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
-        }),
+        error: invalidInput(t('internalErrors.requestRefused', { method, issues }), { method, reason: 'validation', issues }),
       };
     }
     try {

@@ -67,10 +67,12 @@ describe('text people read comes from the catalogue', () => {
     assert.equal(await uiTextProblems('main/cli/ui-text-fixture.ts', catalogued), 0);
   });
 
-  it("fails sentences written into the read fields of main's models and into their notes (a compare row, a sync plan, an error)", async () => {
+  it("fails sentences written into the read fields of main's models and into their notes (a compare row, a sync plan, an error, a refused request)", async () => {
     const written = [
+      "import { invalidInput } from '../services/error-data';",
       "export function f(side: string, n: number, newer: boolean, notes: string[], method: string) {",
       "  notes.push(`${n} entries were skipped.`);",
+      "  if (n < 0) return invalidInput('Unknown request.', { method });",
       '  return {',
       "    explanation: `Only ${side}.`,",
       "    reason: 'Only here.',",
@@ -80,7 +82,7 @@ describe('text people read comes from the catalogue', () => {
       '}',
       '',
     ].join('\n');
-    assert.equal(await uiTextProblems('main/sync/ui-text-fixture.ts', written), 5);
+    assert.equal(await uiTextProblems('main/sync/ui-text-fixture.ts', written), 6);
   });
 
   it('passes codes in those fields, data in an error detail or a message argument, log lines and protocol text', async () => {
