@@ -32,6 +32,8 @@ import { certificateReasonsMessages } from './messages/certificate-reasons';
 import { storeWordsMessages } from './messages/store-words';
 import { cliArgsMessages } from './messages/cli-args';
 import { validationMessages } from './messages/validation';
+import { syncTextsMessages } from './messages/sync-texts';
+import { internalErrorsMessages } from './messages/internal-errors';
 
 /** One entry per area; add an area here when you add `messages/<area>.ts`. */
 export const CATALOG_AREAS = {
@@ -63,6 +65,8 @@ export const CATALOG_AREAS = {
   storeWords: storeWordsMessages,
   cliArgs: cliArgsMessages,
   validation: validationMessages,
+  syncTexts: syncTextsMessages,
+  internalErrors: internalErrorsMessages,
 } as const;
 
 type Areas = typeof CATALOG_AREAS;

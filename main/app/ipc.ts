@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { WHARF_METHOD_NAMES, eventChannel, methodChannel } from '../../common/ipc/contract';
+import { t } from '../../common/i18n/t';
 import type { Result } from '../../common/models/result';
 import type { Dispatch } from '../services/dispatcher';
 import { invalidInput } from '../services/error-data';
@@ -25,11 +26,11 @@ export function registerIpcHandlers(
     ipcMain.handle(methodChannel(method), async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<Result<unknown>> => {
       if (!isTrustedSender(event, trustedContents())) {
         onRefused(method, 'untrusted-sender');
-        return { ok: false, error: invalidInput('This message did not come from the Wharf window.', { method, reason: 'untrusted-sender' }) };
+        return { ok: false, error: invalidInput(t('internalErrors.untrustedSender'), { method, reason: 'untrusted-sender' }) };
       }
       if (args.length !== 1) {
         onRefused(method, 'arity');
-        return { ok: false, error: invalidInput('A request is one object.', { method, reason: 'arity' }) };
+        return { ok: false, error: invalidInput(t('internalErrors.oneObject'), { method, reason: 'arity' }) };
       }
       return dispatch(method, args[0]);
     });

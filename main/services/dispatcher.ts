@@ -1,6 +1,6 @@
+import { t } from '../../common/i18n/t';
 import { isWharfMethod, type WharfApi, type WharfMethod, type WharfRequest } from '../../common/ipc/contract';
 import { validateRequest } from '../../common/ipc/schemas';
-import { t } from '../../common/i18n/t';
 import type { Result } from '../../common/models/result';
 import type { LocalAccess } from '../local-fs/local-access';
 import { invalidInput, toErrorData } from './error-data';
@@ -26,18 +26,21 @@ export interface DispatcherOptions {
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const { api, access } = options;
   return async (method, payload) => {
-    if (!isWharfMethod(method)) return { ok: false, error: invalidInput(t('errors.unknownRequest'), { method: String(method).slice(0, 100) }) };
+    if (!isWharfMethod(method)) return { ok: false, error: invalidInput(t('internalErrors.unknownRequest'), { method: String(method).slice(0, 100) }) };
     const checked = validateRequest(method, payload);
     if (!checked.ok) {
       const issues = checked.issues.map((i) => `${i.path}: ${i.message}`).join(' ');
-      return { ok: false, error: invalidInput(t('errors.requestRefused', { method, issues }), { method, reason: 'validation', issues }) };
+      return {
+        ok: false,
+        error: invalidInput(t('internalErrors.requestRefused', { method, issues }), { method, reason: 'validation', issues }),
+      };
     }
     try {
       await checkLocalPaths(method, checked.value, access);
       const result = await callApi(api, method, checked.value);
       if (isResult(result)) return result;
       options.onInternalError?.(method, new Error(`${method} returned something that is not a Result`));
-      return { ok: false, error: { kind: 'internal', message: t('errors.requestAnsweredWrongly', { method }) } };
+      return { ok: false, error: { kind: 'internal', message: t('internalErrors.badAnswer', { method }) } };
     } catch (err) {
       const error = toErrorData(err);
       if (error.kind === 'internal') options.onInternalError?.(method, err);

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n/t';
 import { ERROR_KINDS, type ErrorKind, type WharfErrorData } from '../../common/models/errors';
 import { WharfError } from '../core/errors';
 import { toLocalIoError } from '../local-fs/local-errors';
@@ -16,7 +17,7 @@ export function toErrorData(err: unknown): WharfErrorData {
   const local = toLocalIoError(err, pathOf(err));
   if (local instanceof WharfError) return local.toData();
   const message = err instanceof Error ? err.message : String(err);
-  return { kind: 'internal', message: `Something went wrong inside Wharf: ${message.replace(/\s+/g, ' ').slice(0, 300)}` };
+  return { kind: 'internal', message: t('internalErrors.unexpected', { message: message.replace(/\s+/g, ' ').slice(0, 300) }) };
 }
 
 /** Builds the error every refused request gets: the renderer shows `message`, tests read `detail`. */

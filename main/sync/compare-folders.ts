@@ -84,18 +84,18 @@ export async function walkLocal(root: string, recursive: boolean, skipped: Skipp
     for (const dirent of await readdir(folder, { withFileTypes: true })) {
       const rel = relative ? `${relative}/${dirent.name}` : dirent.name;
       if (/[\r\n\0]/.test(dirent.name)) {
-        skipped.push({ side: 'local', path: printableName(rel), reason: 'the name contains a line break, which FTP cannot carry' });
+        skipped.push({ side: 'local', path: printableName(rel), reason: t('syncTexts.skipLineBreak') });
         continue;
       }
       const full = join(folder, dirent.name);
       const outside = dirent.isSymbolicLink() ? await linkLeavingFolder(realRoot, full) : null;
       if (outside !== null) {
-        skipped.push({ side: 'local', path: printableName(rel), reason: `a symbolic link to ${printableName(outside)}, outside the folder (not followed)` });
+        skipped.push({ side: 'local', path: printableName(rel), reason: t('syncTexts.skipLinkOutside', { target: printableName(outside) }) });
         continue;
       }
       let info = dirent.isSymbolicLink() ? await stat(full).catch(() => null) : null;
       if (dirent.isSymbolicLink() && info?.isDirectory()) {
-        skipped.push({ side: 'local', path: printableName(rel), reason: 'a symbolic link to a folder (not followed)' });
+        skipped.push({ side: 'local', path: printableName(rel), reason: t('queueTexts.skipLinkToFolder') });
         continue;
       }
       if (dirent.isDirectory()) {
@@ -110,7 +110,7 @@ export async function walkLocal(root: string, recursive: boolean, skipped: Skipp
         out.push({ relativePath: rel, type: 'file', size: info.size, modifiedMs: Math.floor(info.mtimeMs), precision: 'exact' });
         continue;
       }
-      skipped.push({ side: 'local', path: printableName(rel), reason: 'not a regular file or folder' });
+      skipped.push({ side: 'local', path: printableName(rel), reason: t('syncTexts.skipNotRegular') });
     }
   };
   await walk('');
@@ -156,7 +156,7 @@ export async function walkRemote(
       const rel = relative ? `${relative}/${entry.name}` : entry.name;
       const unsafe = unsafeNameReason(entry.name);
       if (unsafe !== null) {
-        skipped.push({ side: 'remote', path: printableName(rel), reason: `the name ${unsafe}` });
+        skipped.push({ side: 'remote', path: printableName(rel), reason: t('syncTexts.skipUnsafeName', { reason: unsafe }) });
         continue;
       }
       if (out.length >= maxItems) {
@@ -177,7 +177,7 @@ export async function walkRemote(
         // A listing gives a link's own size (the length of its target), not the file's: unknown here.
         out.push({ relativePath: rel, type: 'file', size: entry.type === 'file' ? entry.size : null, modifiedMs, precision });
       } else {
-        skipped.push({ side: 'remote', path: printableName(rel), reason: 'of a type the listing does not tell' });
+        skipped.push({ side: 'remote', path: printableName(rel), reason: t('syncTexts.skipUnknownType') });
       }
     }
   };

@@ -3,6 +3,7 @@
  * sockets: the walkers in compare-folders.ts feed it, and unit tests feed it tables.
  */
 import type { CompareEntry, CompareSide, DifferenceReason } from '../../common/models/sync';
+import { t } from '../../common/i18n/t';
 import { formatBytes } from '../core/bytes';
 
 /** How precise a modification time is: MLSD gives seconds, `ls -l` minutes (or only the day for old files). */
@@ -53,6 +54,32 @@ function bytes(n: number | null): string {
   return n === null ? '?' : formatBytes(n);
 }
 
+/** Why an entry is on one side only, with what it is (a folder, or a file and its size). */
+function onlyOneSide(local: TreeEntry | null, remote: TreeEntry | null): string {
+  const entry = (local ?? remote) as TreeEntry;
+  const folder = entry.type === 'directory';
+  if (local) return folder ? t('syncTexts.onlyLocalFolder') : t('syncTexts.onlyLocalFile', { size: bytes(entry.size) });
+  return folder ? t('syncTexts.onlyRemoteFolder') : t('syncTexts.onlyRemoteFile', { size: bytes(entry.size) });
+}
+
+/**
+ * How two files differ, as one sentence: the sizes or the contents (never both: contents are compared only
+ * where the sizes agree), and which copy is newer when the times say so. One message per combination, so each
+ * language words the whole sentence.
+ */
+function differenceExplanation(local: TreeEntry, remote: TreeEntry, reasons: readonly DifferenceReason[], newer: 'local' | 'remote' | null): string {
+  const side = reasons.includes('modified-time') ? newer : null;
+  if (reasons.includes('size')) {
+    const sizes = { localSize: bytes(local.size), remoteSize: bytes(remote.size) };
+    return side ? t('syncTexts.sizesDifferNewer', { ...sizes, side }) : t('syncTexts.sizesDiffer', sizes);
+  }
+  if (reasons.includes('hash')) {
+    const algorithm = local.hash?.algorithm ?? '';
+    return side ? t('syncTexts.contentsDifferNewer', { algorithm, side }) : t('syncTexts.contentsDiffer', { algorithm });
+  }
+  return t('syncTexts.newer', { side: side ?? 'remote' });
+}
+
 function side(entry: TreeEntry, shiftMs: number): CompareSide {
   return {
     type: entry.type,
@@ -96,9 +123,7 @@ export function compareTrees(local: readonly TreeEntry[], remote: readonly TreeE
     const remoteSide = r ? side(r, shiftMs) : null;
     const base = { relativePath, name, local: localSide, remote: remoteSide };
     if (l === null || r === null) {
-      const only = l ? 'local' : 'remote';
-      const what = (l ?? r)?.type === 'directory' ? 'folder' : `file, ${bytes((l ?? r)?.size ?? null)}`;
-      entries.push({ ...base, status: l ? 'only-local' : 'only-remote', reasons: [], newer: null, explanation: only === 'local' ? `Only here (${what}).` : `Only on the server (${what}).` });
+      entries.push({ ...base, status: l ? 'only-local' : 'only-remote', reasons: [], newer: null, explanation: onlyOneSide(l, r) });
       differing.add(key);
       continue;
     }
@@ -108,21 +133,17 @@ export function compareTrees(local: readonly TreeEntry[], remote: readonly TreeE
         status: 'different',
         reasons: ['type'],
         newer: null,
-        explanation: `A ${l.type === 'directory' ? 'folder' : 'file'} here, a ${r.type === 'directory' ? 'folder' : 'file'} on the server.`,
+        explanation: l.type === 'directory' ? t('syncTexts.folderHereFileThere') : t('syncTexts.fileHereFolderThere'),
       });
       differing.add(key);
       continue;
     }
     if (l.type === 'directory') {
-      entries.push({ ...base, status: 'same', reasons: [], newer: null, explanation: 'Folder on both sides.' });
+      entries.push({ ...base, status: 'same', reasons: [], newer: null, explanation: t('syncTexts.folderBothSides') });
       continue;
     }
     const reasons: DifferenceReason[] = [];
-    const parts: string[] = [];
-    if (l.size !== null && r.size !== null && l.size !== r.size) {
-      reasons.push('size');
-      parts.push(`sizes differ: ${bytes(l.size)} here, ${bytes(r.size)} on the server`);
-    }
+    if (l.size !== null && r.size !== null && l.size !== r.size) reasons.push('size');
     let timeVerdict: ReturnType<typeof compareTimes> | null = null;
     if (l.modifiedMs !== null && r.modifiedMs !== null && rules.sizeOnly !== true) {
       timeVerdict = compareTimes(l.modifiedMs, r.modifiedMs + shiftMs, r.precision, tolerance);
@@ -131,23 +152,19 @@ export function compareTrees(local: readonly TreeEntry[], remote: readonly TreeE
     const sameAlgorithm = l.hash && r.hash && l.hash.algorithm === r.hash.algorithm;
     if (reasons.length === 0 && sameAlgorithm) {
       if (l.hash?.hex.toLowerCase() === r.hash?.hex.toLowerCase()) {
-        const note = newer ? ` (times differ: newer ${newer === 'local' ? 'here' : 'on the server'})` : '';
-        entries.push({ ...base, status: 'same', reasons: [], newer, explanation: `Same content (${l.hash?.algorithm})${note}.` });
+        const algorithm = l.hash?.algorithm ?? '';
+        const explanation = newer ? t('syncTexts.sameContentTimesDiffer', { algorithm, side: newer }) : t('syncTexts.sameContent', { algorithm });
+        entries.push({ ...base, status: 'same', reasons: [], newer, explanation });
         continue;
       }
       reasons.push('hash');
-      parts.push(`contents differ (${l.hash?.algorithm})`);
     }
-    if (newer !== null && (reasons.length > 0 || !sameAlgorithm)) {
-      reasons.push('modified-time');
-      parts.push(`newer ${newer === 'local' ? 'here' : 'on the server'}`);
-    }
+    if (newer !== null && (reasons.length > 0 || !sameAlgorithm)) reasons.push('modified-time');
     if (reasons.length === 0) {
-      entries.push({ ...base, status: 'same', reasons: [], newer: null, explanation: sameAlgorithm ? `Same content (${l.hash?.algorithm}).` : rules.sizeOnly === true ? 'Same size.' : 'Same size and time.' });
+      entries.push({ ...base, status: 'same', reasons: [], newer: null, explanation: sameAlgorithm ? t('syncTexts.sameContent', { algorithm: l.hash?.algorithm ?? '' }) : rules.sizeOnly === true ? t('syncTexts.sameSize') : t('syncTexts.sameSizeAndTime') });
       continue;
     }
-    const text = parts.join('; ');
-    entries.push({ ...base, status: 'different', reasons, newer, explanation: `${text.charAt(0).toUpperCase()}${text.slice(1)}.` });
+    entries.push({ ...base, status: 'different', reasons, newer, explanation: differenceExplanation(l, r, reasons, newer) });
     differing.add(key);
   }
 
@@ -158,7 +175,7 @@ export function compareTrees(local: readonly TreeEntry[], remote: readonly TreeE
   }
   return entries.map((e) =>
     e.status === 'same' && e.local?.type === 'directory' && ancestors.has(matchKey(e.relativePath))
-      ? { ...e, status: 'different', reasons: ['contents'], explanation: 'Folder on both sides; its contents differ.' }
+      ? { ...e, status: 'different', reasons: ['contents'], explanation: t('syncTexts.folderContentsDiffer') }
       : e,
   );
 }

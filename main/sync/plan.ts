@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { CompareEntry, CompareResult, SyncAction, SyncConflict, SyncDirection, SyncOperation, SyncPlan } from '../../common/models/sync';
+import { t } from '../../common/i18n/t';
 import { suspectedTimezoneShift } from './compare';
 import { localJoin, remoteJoin } from './compare-folders';
 
@@ -34,8 +35,6 @@ function isUnder(path: string, folders: ReadonlySet<string>): boolean {
   }
   return false;
 }
-
-const SIDE_NAME = { local: 'here', remote: 'on the server' } as const;
 
 /**
  * Plans a sync from a compare: `up` makes the server match this computer, `down` the reverse, `mirror`
@@ -91,15 +90,15 @@ export function planSync(compare: CompareResult, options: PlanOptions): SyncPlan
       if (direction === 'mirror' && deleteEnabled && baseline?.has(path)) {
         const newBelow = compare.entries.filter((e) => e.relativePath.startsWith(`${path}/`) && !baseline.has(e.relativePath));
         if (newBelow.length > 0) {
-          conflicts.push({ relativePath: path, reason: `Deleted ${SIDE_NAME[there]} since the last sync, but ${newBelow.length} new ${newBelow.length === 1 ? 'entry' : 'entries'} inside it ${SIDE_NAME[here]}.` });
+          conflicts.push({ relativePath: path, reason: t('syncTexts.deletedButNewInside', { side: there, count: newBelow.length }) });
           covered.add(path);
         } else {
-          add(entry, 'delete', here, `Deleted ${SIDE_NAME[there]} since the last sync.`);
+          add(entry, 'delete', here, t('syncTexts.deletedSinceLastSync', { side: there }));
         }
       } else if (copiesThisWay) {
-        add(entry, 'copy', there, `Only ${SIDE_NAME[here]}.`);
+        add(entry, 'copy', there, t('syncTexts.onlyOnSide', { side: here }));
       } else if (deleteEnabled) {
-        add(entry, 'delete', here, `Only ${SIDE_NAME[here]}: not ${SIDE_NAME[there]}.`);
+        add(entry, 'delete', here, t('syncTexts.onlyOnSideNotOther', { side: here }));
       } else if (here === 'local') {
         keptOnlyLocal += 1;
       } else {
@@ -111,36 +110,31 @@ export function planSync(compare: CompareResult, options: PlanOptions): SyncPlan
     // Two files that differ.
     const wins: 'local' | 'remote' | null = direction === 'up' ? 'local' : direction === 'down' ? 'remote' : entry.newer;
     if (wins === null) {
-      conflicts.push({ relativePath: path, reason: `${entry.explanation} The times do not say which copy is newer.` });
+      conflicts.push({ relativePath: path, reason: t('syncTexts.timesUndecided', { explanation: entry.explanation }) });
       continue;
     }
     const target = wins === 'local' ? 'remote' : 'local';
     const targetIsNewer = entry.newer === target;
     add(entry, 'overwrite', target, entry.explanation, {
       selected: !targetIsNewer,
-      warning: targetIsNewer ? `The copy ${SIDE_NAME[target]} is newer: overwriting it loses its changes.` : null,
+      warning: targetIsNewer ? t('syncTexts.targetIsNewer', { side: target }) : null,
     });
   }
 
-  if (keptOnlyLocal > 0) {
-    notes.push(`${keptOnlyLocal} ${keptOnlyLocal === 1 ? 'entry is' : 'entries are'} only here and kept: deletion was not chosen.`);
-  }
-  if (keptOnlyRemote > 0) {
-    notes.push(`${keptOnlyRemote} ${keptOnlyRemote === 1 ? 'entry is' : 'entries are'} only on the server and kept: deletion was not chosen.`);
-  }
+  if (keptOnlyLocal > 0) notes.push(t('syncTexts.keptOnlyOnSide', { side: 'local', count: keptOnlyLocal }));
+  if (keptOnlyRemote > 0) notes.push(t('syncTexts.keptOnlyOnSide', { side: 'remote', count: keptOnlyRemote }));
   if (direction === 'mirror' && deleteEnabled && baseline === null) {
-    notes.push('There is no record of an earlier sync of these folders, so nothing is deleted this time: what is on one side only is copied. From the next sync on, what is deleted on one side is deleted on the other.');
+    notes.push(t('syncTexts.noEarlierSync'));
   }
   const unticked = actions.filter((a) => !a.selected).length;
-  if (unticked > 0) notes.push(`${unticked} ${unticked === 1 ? 'overwrite is' : 'overwrites are'} not ticked: the copy that would be replaced is newer.`);
+  if (unticked > 0) notes.push(t('syncTexts.untickedOverwrites', { count: unticked }));
   const shift = compare.settings.offsetApplies && compare.settings.sizeOnly !== true ? suspectedTimezoneShift(compare.entries) : null;
   if (shift !== null) {
     const suggested = compare.settings.timezoneOffsetMinutes + shift;
-    notes.push(
-      `Every file that differs only in time is ${Math.abs(shift)} minutes ${shift > 0 ? 'newer on the server' : 'older on the server'}: the server probably lists its local time. Set the site's timezone offset to ${suggested} minutes (wharf: --timezone-offset=${suggested}) and compare again, or compare by size only.`,
-    );
+    // Strings, not numbers: a number argument would be grouped (1,440), and the option must stay typeable.
+    notes.push(t('syncTexts.timezoneShift', { minutes: String(Math.abs(shift)), direction: shift > 0 ? 'newer' : 'older', suggested: String(suggested) }));
   }
-  if (compare.skipped.length > 0) notes.push(`${compare.skipped.length} ${compare.skipped.length === 1 ? 'entry was' : 'entries were'} skipped (see the list).`);
+  if (compare.skipped.length > 0) notes.push(t('syncTexts.skippedEntries', { count: compare.skipped.length }));
 
   const count = (op: SyncOperation) => actions.filter((a) => a.operation === op).length;
   const bytes = (target: 'local' | 'remote') => actions.filter((a) => a.operation !== 'delete' && a.target === target).reduce((sum, a) => sum + (a.size ?? 0), 0);

@@ -149,10 +149,10 @@ async function deleteRemote(action: SyncAction, session: SyncRemote): Promise<Sy
       size = await session.size(action.remotePath);
     } catch (err) {
       const error = toErrorData(err);
-      if (isMissing(error)) return result(action, { status: 'skipped', note: 'Already gone from the server.' });
+      if (isMissing(error)) return result(action, { status: 'skipped', note: t('syncTexts.alreadyGone', { side: 'remote' }) });
       return result(action, { status: 'failed', error });
     }
-    if (size !== action.size) return result(action, { status: 'skipped', note: `Changed on the server since the preview (${size} bytes, was ${action.size}): not deleted.` });
+    if (size !== action.size) return result(action, { status: 'skipped', note: t('syncTexts.changedSincePreview', { side: 'remote', size, was: action.size }) });
   }
   try {
     await session.remove(action.remotePath, { recursive: action.kind === 'directory' });
@@ -164,12 +164,12 @@ async function deleteRemote(action: SyncAction, session: SyncRemote): Promise<Sy
 
 async function deleteLocal(plan: SyncPlan, action: SyncAction, remove: NonNullable<RunSyncOptions['deleteLocal']>): Promise<SyncActionResult> {
   if (!insideRoot(plan.localRoot, action.localPath)) {
-    return result(action, { status: 'failed', error: { kind: 'invalid-input', message: `${action.localPath} is not inside ${plan.localRoot}: not deleted.` } });
+    return result(action, { status: 'failed', error: { kind: 'invalid-input', message: t('syncTexts.notInsideRoot', { path: action.localPath, root: plan.localRoot }) } });
   }
   const info = await stat(action.localPath).catch(() => null);
-  if (info === null) return result(action, { status: 'skipped', note: 'Already gone from this computer.' });
+  if (info === null) return result(action, { status: 'skipped', note: t('syncTexts.alreadyGone', { side: 'local' }) });
   if (action.kind === 'file' && action.size !== null && info.size !== action.size) {
-    return result(action, { status: 'skipped', note: `Changed here since the preview (${info.size} bytes, was ${action.size}): not deleted.` });
+    return result(action, { status: 'skipped', note: t('syncTexts.changedSincePreview', { side: 'local', size: info.size, was: action.size }) });
   }
   try {
     await remove(action.localPath, action.kind);
@@ -247,7 +247,7 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
   }
 
   if (options.dryRun) {
-    for (const action of chosen) if (!unsafe.has(action.id)) record(result(action, { status: 'skipped', note: 'Dry run: not carried out.' }));
+    for (const action of chosen) if (!unsafe.has(action.id)) record(result(action, { status: 'skipped', note: t('syncTexts.dryRun') }));
   } else {
     const copies = chosen.filter((a) => a.operation !== 'delete' && !unsafe.has(a.id));
     const items = copies.map((a) => queueItemFor(plan, a, options.siteKey, options.uploadViaTemporaryName ?? true));
@@ -258,13 +258,13 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
       const item = finals[i] ?? null;
       if (cancelled() && (item === null || item.lastError?.kind === 'cancelled')) {
         stoppedByCancel = true;
-        record(result(action, { status: 'skipped', transferId: item?.id ?? null, note: 'Cancelled: not copied.' }));
+        record(result(action, { status: 'skipped', transferId: item?.id ?? null, note: t('syncTexts.cancelledNotCopied') }));
       } else if (item === null) {
-        record(result(action, { status: 'failed', error: { kind: 'cancelled', message: 'The transfer was removed from the queue.' } }));
+        record(result(action, { status: 'failed', error: { kind: 'cancelled', message: t('syncTexts.removedFromQueue') } }));
       } else if (item.state === 'done') {
         record(result(action, { status: 'done', transferId: item.id, verifiedBy: item.verifiedBy }));
       } else if (item.state === 'skipped') {
-        record(result(action, { status: 'skipped', transferId: item.id, note: item.skipReason ? `Not copied: ${item.skipReason} (it appeared since the preview).` : null }));
+        record(result(action, { status: 'skipped', transferId: item.id, note: item.skipReason ? t('syncTexts.notCopiedAppeared', { reason: item.skipReason }) : null }));
       } else {
         record(result(action, { status: 'failed', transferId: item.id, error: item.lastError }));
       }
@@ -273,7 +273,7 @@ export async function runSyncPlan(plan: SyncPlan, options: RunSyncOptions): Prom
     for (const action of chosen.filter((a) => a.operation === 'delete' && !unsafe.has(a.id))) {
       if (cancelled()) {
         stoppedByCancel = true;
-        record(result(action, { status: 'skipped', note: 'Cancelled: not deleted.' }));
+        record(result(action, { status: 'skipped', note: t('syncTexts.cancelledNotDeleted') }));
         continue;
       }
       record(action.target === 'remote' ? await deleteRemote(action, options.session) : await deleteLocal(plan, action, removeLocal));

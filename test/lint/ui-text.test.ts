@@ -1,6 +1,7 @@
 /**
  * The catalogue rules (eslint-rules/ui-text.js) run by ESLint itself on small fixtures: text written straight
- * into a component, a WharfError or the CLI's output fails lint; text from t(...) and data pass.
+ * into a component, a WharfError, the CLI's output or a read field of main's models (a compare row's
+ * `explanation`, a sync action's `reason`, a plan's `notes`) fails lint; text from t(...) and data pass.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -64,6 +65,42 @@ describe('text people read comes from the catalogue', () => {
       '',
     ].join('\n');
     assert.equal(await uiTextProblems('main/cli/ui-text-fixture.ts', catalogued), 0);
+  });
+
+  it("fails sentences written into the read fields of main's models and into their notes (a compare row, a sync plan, an error, a refused request)", async () => {
+    const written = [
+      "import { invalidInput } from '../services/error-data';",
+      "export function f(side: string, n: number, newer: boolean, notes: string[], method: string) {",
+      "  notes.push(`${n} entries were skipped.`);",
+      "  if (n < 0) return invalidInput('Unknown request.', { method });",
+      '  return {',
+      "    explanation: `Only ${side}.`,",
+      "    reason: 'Only here.',",
+      "    warning: newer ? 'The copy on the server is newer: overwriting it loses its changes.' : null,",
+      "    error: { kind: 'internal', message: `Wharf answered ${method} incorrectly.` },",
+      '  };',
+      '}',
+      '',
+    ].join('\n');
+    assert.equal(await uiTextProblems('main/sync/ui-text-fixture.ts', written), 6);
+  });
+
+  it('passes codes in those fields, data in an error detail or a message argument, log lines and protocol text', async () => {
+    const codes = [
+      "import { t } from '../../common/i18n/t';",
+      "import { WharfError } from '../core/errors';",
+      "export function f(log: (level: string, text: string) => void, send: (command: string) => void, warnings: string[], notes: string[]) {",
+      "  log('info', 'Connected to the server.');",
+      "  send('PROT P');",
+      "  warnings.push(t('common.close'));",
+      "  notes.push(t('syncTexts.skippedEntries', { count: 2 }));",
+      "  const closed = { questionId: 'q1', reason: 'answered' };",
+      "  const args = t('transfers.attemptStopped', { reason: 'cancel pending.' });",
+      "  throw new WharfError('invalid-input', t('common.close'), { detail: { reason: 'unknown plan.', closed, args } });",
+      '}',
+      '',
+    ].join('\n');
+    assert.equal(await uiTextProblems('main/sync/ui-text-fixture.ts', codes), 0);
   });
 
   it('keeps in the pending list only files whose text really is still pending', async () => {

@@ -260,9 +260,6 @@ export const errorMessages = defineMessages({
     de: '{path} wurde während des Hochladens geändert: {how, select, saved {Die Datei wurde bei gleicher Größe erneut gespeichert} ended {Sie endete nach {size} Bytes} grew {Sie ist auf {size} Bytes gewachsen, erwartet waren {expected}} other {Sie ist auf {size} Bytes geschrumpft, erwartet waren {expected}}}.',
     ja: '{path} はアップロード中に変更されました: {how, select, saved {同じサイズのまま再保存されました} ended {{size} バイトで終わりました} grew {{size} バイトに増えました (期待値 {expected} バイト)} other {{size} バイトに縮みました (期待値 {expected} バイト)}}。',
   },
-  'errors.unknownRequest': { en: 'Unknown request.', de: 'Unbekannte Anfrage.', ja: '不明な要求です。' },
-  'errors.requestUnreadable': { en: 'The request could not be read.', de: 'Die Anfrage konnte nicht gelesen werden.', ja: '要求を読み取れませんでした。' },
-  'errors.requestRefused': { en: 'The request {method} was refused: {issues}', de: 'Die Anfrage {method} wurde abgelehnt: {issues}', ja: '要求 {method} は拒否されました: {issues}' },
-  'errors.requestAnsweredWrongly': { en: 'Wharf answered {method} incorrectly.', de: 'Wharf hat {method} fehlerhaft beantwortet.', ja: 'Wharf は {method} に正しく応答しませんでした。' },
+  'errors.requestUnreadable': { en: 'The request could not be read.', de: 'Die Anfrage konnte nicht gelesen werden.', ja: 'リクエストを読み取れませんでした。' },
   'errors.listingReplaced': { en: 'A newer listing replaced this one.', de: 'Eine neuere Verzeichnisliste hat diese ersetzt.', ja: '新しい一覧がこの一覧に置き換わりました。' },
 });
