@@ -1,0 +1,57 @@
+/**
+ * A sync down meeting a file the server refuses to send (another user's file, mode 0o000: 550 on RETR): through
+ * the sync service (the app's path), on each server, that copy fails once with the server's refusal and is not
+ * retried, nothing sits under its name here, and the other copies arrive.
+ */
+import assert from 'node:assert/strict';
+import { chmodSync, chownSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import type { SessionConnection } from '../../main/connections/session-connection';
+import { FtpsSession } from '../../main/ftps/session';
+import { SyncService } from '../../main/sync/service';
+import { MemorySyncStateStore } from '../../main/sync/sync-state';
+import type { TransferQueue } from '../../main/transfers/transfer-queue';
+import type { ServerInfo } from '../servers/fleet';
+import { fleet, freshPair, localFile, optionsFor, withQueue, writeRemote } from './support';
+
+const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as const;
+
+function serviceFor(server: ServerInfo, queue: TransferQueue): SyncService {
+  const connection: SessionConnection = { siteKey: `refused-${server.name}`, label: server.name, maxConnections: null, uploadViaTemporaryName: true, options: optionsFor(server) };
+  return new SyncService({
+    connectionFor: () => connection,
+    openSession: (c) => FtpsSession.open({ ...c.options }),
+    registerConnection: () => undefined,
+    queue,
+    stateStore: new MemorySyncStateStore(),
+  });
+}
+
+for (const name of SERVERS) {
+  const server = fleet.servers[name];
+  describe(`sync down with a file the server refuses to send, on ${name}`, () => {
+    test('that copy fails once with the refusal, leaves nothing here, and the others arrive', async () => {
+      const { local, base, remoteRoot } = await freshPair(server, 'refused');
+      writeRemote(server, base, 'readable.txt', 'readable');
+      writeRemote(server, base, 'secret.txt', 'secret');
+      const secret = join(server.root, base, 'secret.txt');
+      chownSync(secret, 0, 0);
+      chmodSync(secret, 0o000);
+      await withQueue(server, async (queue) => {
+        const service = serviceFor(server, queue);
+        const plan = await service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction: 'down', delete: false });
+        const result = await service.run({ planId: plan.planId });
+        assert.deepEqual(result.summary, { done: 1, skipped: 0, failed: 1 });
+        const failed = result.results.find((r) => r.status === 'failed');
+        assert.equal(failed?.error?.kind, 'ftp');
+        assert.equal(failed?.error?.code, 550, JSON.stringify(failed?.error));
+        const item = queue.getSnapshot().items.find((i) => i.id === failed?.transferId);
+        assert.equal(item?.attempts, 1, 'a refusal is not retried');
+      });
+      assert.equal(localFile(local, 'readable.txt'), 'readable');
+      assert.equal(existsSync(join(local, 'secret.txt')), false);
+      assert.deepEqual(readdirSync(local).sort(), ['readable.txt'], 'no temporary file left either');
+    });
+  });
+}
