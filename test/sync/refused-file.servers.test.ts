@@ -7,26 +7,10 @@ import assert from 'node:assert/strict';
 import { chmodSync, chownSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { SessionConnection } from '../../main/connections/session-connection';
-import { FtpsSession } from '../../main/ftps/session';
-import { SyncService } from '../../main/sync/service';
-import { MemorySyncStateStore } from '../../main/sync/sync-state';
-import type { TransferQueue } from '../../main/transfers/transfer-queue';
-import type { ServerInfo } from '../servers/fleet';
-import { fleet, freshPair, localFile, optionsFor, withQueue, writeRemote } from './support';
+import { fleet, freshPair, localFile, syncServiceFor, withQueue, writeRemote } from './support';
 
 const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as const;
 
-function serviceFor(server: ServerInfo, queue: TransferQueue): SyncService {
-  const connection: SessionConnection = { siteKey: `refused-${server.name}`, label: server.name, maxConnections: null, uploadViaTemporaryName: true, options: optionsFor(server) };
-  return new SyncService({
-    connectionFor: () => connection,
-    openSession: (c) => FtpsSession.open({ ...c.options }),
-    registerConnection: () => undefined,
-    queue,
-    stateStore: new MemorySyncStateStore(),
-  });
-}
 
 for (const name of SERVERS) {
   const server = fleet.servers[name];
@@ -39,7 +23,7 @@ for (const name of SERVERS) {
       chownSync(secret, 0, 0);
       chmodSync(secret, 0o000);
       await withQueue(server, async (queue) => {
-        const service = serviceFor(server, queue);
+        const service = syncServiceFor(server, queue, `refused-${server.name}`);
         const plan = await service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction: 'down', delete: false });
         const result = await service.run({ planId: plan.planId });
         assert.deepEqual(result.summary, { done: 1, skipped: 0, failed: 1 });

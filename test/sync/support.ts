@@ -6,7 +6,10 @@ import { after } from 'node:test';
 import type { ConnectionTarget } from '../../common/models/site';
 import type { SyncPlan } from '../../common/models/sync';
 import { FtpsSession } from '../../main/ftps/session';
+import type { SessionConnection } from '../../main/connections/session-connection';
 import { compareFolders, type CompareFoldersOptions } from '../../main/sync/compare-folders';
+import { SyncService } from '../../main/sync/service';
+import { MemorySyncStateStore } from '../../main/sync/sync-state';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import { targetFor } from '../ftps/support';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
@@ -84,4 +87,16 @@ export async function compare(server: ServerInfo, options: CompareFoldersOptions
 
 export function paths(plan: SyncPlan): string[] {
   return plan.actions.map((a) => `${a.operation} ${a.target} ${a.relativePath}${a.selected ? '' : ' (unticked)'}`);
+}
+
+/** The sync service as the app builds it, on one fleet server and `queue`, with a memory for earlier syncs. */
+export function syncServiceFor(server: ServerInfo, queue: TransferQueue, siteKey: string): SyncService {
+  const connection: SessionConnection = { siteKey, label: server.name, maxConnections: null, uploadViaTemporaryName: true, options: optionsFor(server) };
+  return new SyncService({
+    connectionFor: () => connection,
+    openSession: (c) => FtpsSession.open({ ...c.options }),
+    registerConnection: () => undefined,
+    queue,
+    stateStore: new MemorySyncStateStore(),
+  });
 }

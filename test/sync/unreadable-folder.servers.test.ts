@@ -8,13 +8,8 @@ import assert from 'node:assert/strict';
 import { chmodSync, chownSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { SessionConnection } from '../../main/connections/session-connection';
-import { FtpsSession } from '../../main/ftps/session';
-import { SyncService } from '../../main/sync/service';
-import { MemorySyncStateStore } from '../../main/sync/sync-state';
-import type { TransferQueue } from '../../main/transfers/transfer-queue';
 import type { ServerInfo } from '../servers/fleet';
-import { fleet, freshPair, localFile, optionsFor, paths, withQueue, writeLocal, writeRemote } from './support';
+import { fleet, freshPair, localFile, paths, syncServiceFor, withQueue, writeLocal, writeRemote } from './support';
 
 const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as const;
 
@@ -25,16 +20,6 @@ function lock(server: ServerInfo, path: string, mode: number): void {
   chmodSync(full, mode);
 }
 
-function serviceFor(server: ServerInfo, queue: TransferQueue): SyncService {
-  const connection: SessionConnection = { siteKey: `unreadable-${server.name}`, label: server.name, maxConnections: null, uploadViaTemporaryName: true, options: optionsFor(server) };
-  return new SyncService({
-    connectionFor: () => connection,
-    openSession: (c) => FtpsSession.open({ ...c.options }),
-    registerConnection: () => undefined,
-    queue,
-    stateStore: new MemorySyncStateStore(),
-  });
-}
 
 for (const name of SERVERS) {
   const server = fleet.servers[name];
@@ -45,7 +30,7 @@ for (const name of SERVERS) {
       writeRemote(server, base, 'locked/inside.txt', 'inside');
       writeRemote(server, base, 'locked/deeper/more.txt', 'more');
       await withQueue(server, async (queue) => {
-        const service = serviceFor(server, queue);
+        const service = syncServiceFor(server, queue, `unreadable-${server.name}`);
         // A first mirror while everything can be read: both sides hold the same, and the pair has a record.
         const first = await service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction: 'mirror', delete: true });
         assert.equal((await service.run({ planId: first.planId })).summary.failed, 0);
@@ -73,7 +58,7 @@ for (const name of SERVERS) {
       const { local, base, remoteRoot } = await freshPair(server, 'unreadable-root');
       writeRemote(server, base, 'inside.txt', 'inside');
       await withQueue(server, async (queue) => {
-        const service = serviceFor(server, queue);
+        const service = syncServiceFor(server, queue, `unreadable-${server.name}`);
         const first = await service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction: 'mirror', delete: true });
         assert.equal((await service.run({ planId: first.planId })).summary.done, 1);
         lock(server, base, 0o311);
