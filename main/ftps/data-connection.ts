@@ -366,28 +366,21 @@ function endAfterHandshake(socket: TLSSocket, waitForTicket: boolean): void {
     pendingFinal?.();
   };
   const startedAt = performance.now();
-  let ticketArrived = false;
-  let onTicket: (() => void) | null = null;
-  if (waitForTicket) {
-    socket.once('session', () => {
-      ticketArrived = true;
-      // The other tickets of the same flight arrive in the same read.
-      if (onTicket) setImmediate(onTicket);
-    });
-  }
+  const ticket = waitForTicket ? new Promise<void>((resolve) => socket.once('session', () => resolve())) : null;
   socket.once('secureConnect', () => {
     setImmediate(() => {
-      if (!waitForTicket || ticketArrived || socket.getProtocol() !== 'TLSv1.3') {
+      if (!ticket || socket.getProtocol() !== 'TLSv1.3') {
         release();
         return;
       }
       const handshakeMs = performance.now() - startedAt;
       const timer = setTimeout(release, Math.min(TICKET_WAIT_CAP_MS, TICKET_WAIT_FLOOR_MS + 3 * handshakeMs));
       timer.unref();
-      onTicket = () => {
+      void ticket.then(() => {
         clearTimeout(timer);
-        release();
-      };
+        // The other tickets of the same flight arrive in the same read.
+        setImmediate(release);
+      });
     });
   });
   const final = socket._final.bind(socket);

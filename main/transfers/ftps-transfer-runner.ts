@@ -113,9 +113,8 @@ export class FtpsTransferRunner implements TransferRunner {
       const found = await prepareDownloadTarget(root, item.localPath);
       // A deeper item of the same download may have made this folder since: ensureLocalFolder takes a real folder.
       if (found.existing === null) await ensureLocalFolder(item.localPath);
-      // A file under the folder's name: this item fails saying so, rather than pass as done and leave its files
-      // to fail one by one. (A link there was checked to stay inside the download; stat follows it.)
-      else if (!(await stat(item.localPath)).isDirectory()) throw new WharfError('local-io', t('transfers.notAFolder', { path: item.localPath }), { detail: { path: item.localPath } });
+      // A file under the folder's name: this item fails saying so, rather than pass as done with no folder made.
+      else if (!found.existingIsFolder) throw new WharfError('local-io', t('transfers.notAFolder', { path: item.localPath }), { detail: { path: item.localPath } });
       context.reportStarted(0, 0);
       return { status: 'done', bytesTotal: 0, verifiedBy: null };
     }

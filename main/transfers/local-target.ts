@@ -170,6 +170,8 @@ export interface DownloadTarget {
   readonly existing: FileFacts | null;
   /** A regular file is there (not a link): only such a file may be resumed into. */
   readonly existingIsRegularFile: boolean;
+  /** A folder is there (or a link, checked to stay inside, to one): what a folder item of a download wants. */
+  readonly existingIsFolder: boolean;
 }
 
 /**
@@ -215,16 +217,16 @@ export async function prepareDownloadTarget(root: string, localPath: string): Pr
     if (!info.isDirectory()) throw new WharfError('local-io', t('queueTexts.notAFolder', { path: current, relativePath: segments.join('/') }));
   }
   const atTarget = await lstatOrNull(target);
-  if (atTarget === null) return { existing: null, existingIsRegularFile: false };
+  if (atTarget === null) return { existing: null, existingIsRegularFile: false, existingIsFolder: false };
   if (atTarget.isSymbolicLink()) {
     const leadsTo = await realpathOrNull(target);
     if (leadsTo === null || !isInsideOrAt(realRoot, leadsTo)) {
       throw refusal(root, rel, leadsTo);
     }
     const info = await stat(target);
-    return { existing: { size: info.size, modifiedAt: info.mtime.toISOString() }, existingIsRegularFile: false };
+    return { existing: { size: info.size, modifiedAt: info.mtime.toISOString() }, existingIsRegularFile: false, existingIsFolder: info.isDirectory() };
   }
-  return { existing: { size: atTarget.size, modifiedAt: atTarget.mtime.toISOString() }, existingIsRegularFile: atTarget.isFile() };
+  return { existing: { size: atTarget.size, modifiedAt: atTarget.mtime.toISOString() }, existingIsRegularFile: atTarget.isFile(), existingIsFolder: atTarget.isDirectory() };
 }
 
 /**
