@@ -6,6 +6,7 @@ import { App } from './components/app';
 import { Dispatcher } from './dispatcher';
 import { DispatcherContext, useDispatcher, useStore } from './hooks';
 import './styles/app.css';
+import './styles/dialogs.css';
 
 /** Re-renders the whole window when the language changes (no component is memoised, so all of it redraws). */
 function LocaleRoot(): ReactNode {
