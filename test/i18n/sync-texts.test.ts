@@ -7,23 +7,14 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { setUiLocale } from '../../common/i18n/t';
-import type { CompareResult, SyncPlan } from '../../common/models/sync';
+import type { SyncPlan } from '../../common/models/sync';
 import { compareTrees, type TreeEntry } from '../../main/sync/compare';
 import { planSync } from '../../main/sync/plan';
 import { runSyncPlan } from '../../main/sync/run';
+import { compareOf, dir, file, sha, T } from '../sync/tree-fixtures';
 
-const T = Date.UTC(2025, 4, 10, 12, 34, 0);
 const HOUR = 3600_000;
 const MiB = 1024 * 1024;
-const file = (relativePath: string, size: number | null, modifiedMs: number | null, hex?: string): TreeEntry => ({
-  relativePath,
-  type: 'file',
-  size,
-  modifiedMs,
-  precision: 'exact',
-  ...(hex ? { hash: { algorithm: 'SHA-256' as const, hex } } : {}),
-});
-const dir = (relativePath: string): TreeEntry => ({ relativePath, type: 'directory', size: null, modifiedMs: null, precision: 'exact' });
 
 /** One entry of every kind the compare tells apart, each on its own path. */
 const LOCAL: TreeEntry[] = [
@@ -34,10 +25,10 @@ const LOCAL: TreeEntry[] = [
   dir('both'),
   file('both/sizes', 5, T),
   file('both/sizes-newer-here', 5, T + HOUR),
-  file('hash-same', 4, T, 'aa'),
-  file('hash-same-newer-there', 4, T, 'bb'),
-  file('hash-differs', 4, T, 'cc'),
-  file('hash-differs-newer-here', 4, T + HOUR, 'dd'),
+  file('hash-same', 4, T, { hash: sha('aa') }),
+  file('hash-same-newer-there', 4, T, { hash: sha('bb') }),
+  file('hash-differs', 4, T, { hash: sha('cc') }),
+  file('hash-differs-newer-here', 4, T + HOUR, { hash: sha('dd') }),
   file('newer-there', 4, T),
   file('same', 4, T),
   dir('deleted-there'),
@@ -52,26 +43,14 @@ const REMOTE: TreeEntry[] = [
   dir('both'),
   file('both/sizes', 7, null),
   file('both/sizes-newer-here', 7, T),
-  file('hash-same', 4, T, 'AA'),
-  file('hash-same-newer-there', 4, T + HOUR, 'bb'),
-  file('hash-differs', 4, T, 'ce'),
-  file('hash-differs-newer-here', 4, T, 'de'),
+  file('hash-same', 4, T, { hash: sha('AA') }),
+  file('hash-same-newer-there', 4, T + HOUR, { hash: sha('bb') }),
+  file('hash-differs', 4, T, { hash: sha('ce') }),
+  file('hash-differs-newer-here', 4, T, { hash: sha('de') }),
   // Two hours ahead, to the minute: the plan suspects the server's timezone.
   file('newer-there', 4, T + 2 * HOUR),
   file('same', 4, T),
 ];
-
-function compareOf(entries: CompareResult['entries']): CompareResult {
-  return {
-    localRoot: '/l',
-    remoteRoot: '/r',
-    settings: { recursive: true, timezoneOffsetMinutes: 0, offsetApplies: true, toleranceSeconds: 1, hashAlgorithm: null },
-    entries,
-    skipped: [{ side: 'remote', path: 'aux.txt', reason: 'x' }],
-    summary: { same: 0, different: 0, onlyLocal: 0, onlyRemote: 0 },
-    comparedAt: new Date(T).toISOString(),
-  };
-}
 
 function planTexts(plan: SyncPlan): string[] {
   return [
@@ -87,7 +66,7 @@ function allTexts(): Map<string, string> {
   const entries = compareTrees(LOCAL, REMOTE);
   for (const e of entries) texts.set(`compare ${e.relativePath}`, e.explanation);
   texts.set('compare size only', compareTrees([file('s', 4, T)], [file('s', 4, T + HOUR)], { sizeOnly: true })[0]?.explanation ?? '');
-  const compare = compareOf(entries);
+  const compare = compareOf(entries, 'x');
   const baseline = new Set(['deleted-there', 'deleted-there-new-inside', 'both/sizes']);
   const plans: [string, SyncPlan][] = [
     ['up', planSync(compare, { direction: 'up' })],
@@ -96,7 +75,7 @@ function allTexts(): Map<string, string> {
     ['down', planSync(compare, { direction: 'down' })],
     ['mirror+delete', planSync(compare, { direction: 'mirror', delete: true, baseline })],
     ['mirror first', planSync(compare, { direction: 'mirror', delete: true, baseline: null })],
-    ['up, local side newer', planSync(compareOf(compareTrees([file('a', 1, T)], [file('a', 2, T + HOUR)])), { direction: 'down' })],
+    ['up, local side newer', planSync(compareOf(compareTrees([file('a', 1, T)], [file('a', 2, T + HOUR)]), 'x'), { direction: 'down' })],
   ];
   for (const [name, plan] of plans) planTexts(plan).forEach((text, i) => texts.set(`${name} ${i}`, text));
   return texts;
@@ -174,7 +153,7 @@ describe("the run's notes in the chosen language", () => {
   const session = { size: async () => 1, remove: () => assert.fail('a changed copy is not deleted') };
 
   async function notes(): Promise<string[]> {
-    const compare = compareOf(compareTrees(LOCAL, REMOTE));
+    const compare = compareOf(compareTrees(LOCAL, REMOTE), 'x');
     const up = planSync(compare, { direction: 'up', delete: true });
     const down = planSync(compare, { direction: 'down', delete: true });
     const deleteThere = up.actions.filter((a) => a.operation === 'delete' && a.kind === 'file').map((a) => a.id);

@@ -5,22 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { CompareEntry, CompareResult, SyncAction, SyncDirection } from '../../common/models/sync';
+import type { CompareEntry, SyncAction, SyncDirection } from '../../common/models/sync';
 import { compareTimes, compareTrees, type TreeEntry } from '../../main/sync/compare';
 import { actionId, planSync } from '../../main/sync/plan';
 import { runSyncPlan } from '../../main/sync/run';
+import { compareOf, dir, file, sha, T } from './tree-fixtures';
 
-const T = Date.UTC(2025, 4, 10, 12, 34, 0);
-const file = (relativePath: string, size: number | null, modifiedMs: number | null, extra: Partial<TreeEntry> = {}): TreeEntry => ({
-  relativePath,
-  type: 'file',
-  size,
-  modifiedMs,
-  precision: 'exact',
-  ...extra,
-});
-const dir = (relativePath: string): TreeEntry => ({ relativePath, type: 'directory', size: null, modifiedMs: null, precision: 'exact' });
-const sha = (hex: string) => ({ algorithm: 'SHA-256' as const, hex });
 
 function one(local: TreeEntry[], remote: TreeEntry[], rules = {}): CompareEntry {
   const entries = compareTrees(local, remote, rules);
@@ -98,18 +88,6 @@ describe('compareTrees', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-
-function compareOf(entries: CompareEntry[]): CompareResult {
-  return {
-    localRoot: '/l',
-    remoteRoot: '/r',
-    settings: { recursive: true, timezoneOffsetMinutes: 0, offsetApplies: true, toleranceSeconds: 1, hashAlgorithm: null },
-    entries,
-    skipped: [{ side: 'remote', path: 'aux.txt', reason: 'the name is a reserved Windows device name' }],
-    summary: { same: 0, different: 0, onlyLocal: 0, onlyRemote: 0 },
-    comparedAt: new Date(T).toISOString(),
-  };
-}
 
 /** A typical pair: new files on both sides, a changed file newer here, one newer on the server, a folder only on the server. */
 const pair = compareOf(
