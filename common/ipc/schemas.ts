@@ -257,12 +257,12 @@ export function validateRequest<M extends WharfMethod>(
     return {
       ok: false,
       issues: parsed.error.issues.slice(0, 10).map((issue) => ({
-        path: issue.path.map(String).join('.') || '(request)',
+        path: issue.path.map(String).join('.') || t('validation.wholeRequest'),
         message: issueProblem(issue),
       })),
     };
   } catch {
-    return { ok: false, issues: [{ path: '(request)', message: t('errors.requestUnreadable') }] };
+    return { ok: false, issues: [{ path: t('validation.wholeRequest'), message: t('errors.requestUnreadable') }] };
   }
 }
 

@@ -211,7 +211,9 @@ function LogView(): ReactNode {
       <div key={index} className={`log-line ${line.direction}`} style={{ top }} role="listitem">
         <span className="log-time">{formatClock(line.time)}</span>
         <span className="log-tag">{directionTag(line.direction)}</span>
-        <span className="log-text">{visibleName(line.text)}</span>
+        <span className="log-text" title={visibleName(line.text)}>
+          {visibleName(line.text)}
+        </span>
       </div>
     );
   };

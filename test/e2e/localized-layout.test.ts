@@ -16,8 +16,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { createTranslator } from '../../common/i18n/translator';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { Screenshots, closeApp, dropOnPane, pageProblems, paneRow, quickConnect, scratch, startApp } from './support';
-import { findClippedText, findUnlocalizedText } from './text-fit';
+import { Screenshots, closeApp, dropOnPane, openApp, pageProblems, paneRow, quickConnect, scratch, startApp, waitReady } from './support';
+import { findClippedText, findOverlappingText, findUnlocalizedText } from './text-fit';
 
 const work = scratch('wharf-e2e-localized-');
 const shots = new Screenshots('localized-');
@@ -37,9 +37,30 @@ type PageWharf = { wharf: Record<string, (request: unknown) => Promise<{ ok: boo
 const topDialog = (): Locator => page.locator('[role="dialog"], [role="alertdialog"]').last();
 
 /** Switches the language with the picker, as a user would, and waits for the window to re-render in it. */
-async function chooseLanguage(locale: string): Promise<void> {
-  await page.locator('.language-picker select').selectOption(locale);
-  await page.waitForFunction((l) => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === l, locale);
+async function chooseLanguage(locale: string, on: Page = page): Promise<void> {
+  await on.locator('.language-picker select').selectOption(locale);
+  await on.waitForFunction((l) => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === l, locale);
+}
+
+/**
+ * The queue's column heads drawn over the log beside it: a head past the queue's right edge must be clipped by a
+ * box between it and the queue (a sideways-scrolling grid).
+ */
+function headsDrawnOverLog(on: Page): Promise<string[]> {
+  return on.locator('.queue-view').evaluate((queue) => {
+    type Box = { getBoundingClientRect(): { left: number; right: number }; parentElement: Box | null; textContent: string | null; querySelectorAll(s: string): Iterable<Box> };
+    const view = queue as unknown as Box;
+    const style = (globalThis as unknown as { getComputedStyle(e: unknown): { overflowX: string } }).getComputedStyle;
+    const edge = view.getBoundingClientRect().right;
+    const out: string[] = [];
+    for (const cell of view.querySelectorAll('.grid-head .cell')) {
+      if (cell.getBoundingClientRect().right <= edge + 1) continue;
+      let clipped = false;
+      for (let box = cell.parentElement; box && box !== view && !clipped; box = box.parentElement) clipped = style(box).overflowX !== 'visible';
+      if (!clipped) out.push(cell.textContent ?? '');
+    }
+    return out;
+  });
 }
 
 /** Answers the open certificate question through main (its buttons are being translated elsewhere). */
@@ -102,22 +123,8 @@ for (const locale of ['en-XA', 'de'] as const) {
       await page.locator('.pane.local [data-compare="only-local"]').first().waitFor();
       await shots.take(page, `${locale}-compare-and-log`);
       const clipped = await findClippedText(page, page.locator('.app-content'));
-      // The queue's column heads stay in the queue's half: a head past its right edge is clipped by a box
-      // between it and the queue (a sideways-scrolling grid), not drawn over the log beside it.
-      const drawnOverLog = await page.locator('.queue-view').evaluate((queue) => {
-        type Box = { getBoundingClientRect(): { left: number; right: number }; parentElement: Box | null; textContent: string | null; querySelectorAll(s: string): Iterable<Box> };
-        const view = queue as unknown as Box;
-        const style = (globalThis as unknown as { getComputedStyle(e: unknown): { overflowX: string } }).getComputedStyle;
-        const edge = view.getBoundingClientRect().right;
-        const out: string[] = [];
-        for (const cell of view.querySelectorAll('.grid-head .cell')) {
-          if (cell.getBoundingClientRect().right <= edge + 1) continue;
-          let clipped = false;
-          for (let box = cell.parentElement; box && box !== view && !clipped; box = box.parentElement) clipped = style(box).overflowX !== 'visible';
-          if (!clipped) out.push(cell.textContent ?? '');
-        }
-        return out;
-      });
+      // The queue's column heads stay in the queue's half, not drawn over the log beside it.
+      const drawnOverLog = await headsDrawnOverLog(page);
       await compare.click();
       await page.locator('.pair-bar').waitFor({ state: 'detached' });
       await page.locator('.bottom-layout-toggle').click();
@@ -230,3 +237,75 @@ for (const locale of ['en-XA', 'de'] as const) {
     });
   });
 }
+
+/**
+ * The queue's column heads and its first item where the panel cuts them off below (the panel hides what
+ * overflows it): a bar above them that takes the queue's whole height leaves a queue with no visible items.
+ */
+function hiddenBelowPanel(on: Page): Promise<string[]> {
+  return on.locator('section.bottom').evaluate((panel) => {
+    type Box = { getBoundingClientRect(): { top: number; bottom: number }; textContent: string | null; querySelectorAll(s: string): Iterable<Box> };
+    const edge = (panel as unknown as Box).getBoundingClientRect().bottom;
+    const out: string[] = [];
+    const shown = [...(panel as unknown as Box).querySelectorAll('.queue-view .grid-head .head-label, .queue-view .qrow:first-child .name-text')];
+    if (shown.length === 0) out.push('no column heads or item in the queue');
+    for (const text of shown) if (text.getBoundingClientRect().bottom > edge + 1) out.push(text.textContent ?? '');
+    return out;
+  });
+}
+
+/**
+ * The queue beside the log (the layout the window remembers) in windows smaller than the 1280x800 above, down to
+ * 800x600 (the main window's minimum is 800x500), on a plain screen and at device scale 2, in Japanese, German
+ * and the pseudo-locale: the queue's tab names, its column heads and the log are neither cut nor drawn over
+ * each other.
+ */
+describe('the queue beside the log in a small window', () => {
+  const SIZES = [
+    { width: 1024, height: 640 },
+    { width: 800, height: 600 },
+  ] as const;
+  /** The bars and rows whose labels must not cross: the panel's titles, the queue's and the log's bars, the queue's tabs and column heads, a log line. */
+  const BARS = '.bottom-tabs, .bottom-tabs > .tab-group, .subbar, .subbar .segmented, .subbar .actions, .grid-head .row.head, .log-line';
+  /** The window at device scale 2, opened on the same host: the queue and the log are main's. */
+  let sharp: Page | undefined;
+
+  after(() => sharp?.close());
+
+  for (const scale of [1, 2] as const) {
+    describe(`at device scale ${scale}`, () => {
+      let window: Page;
+      before(async () => {
+        window = scale === 1 ? page : (sharp = await openApp(browser, host, SIZES[0], { deviceScaleFactor: scale }));
+        // Chosen once, remembered over a reload.
+        if ((await window.locator('.bottom.beside').count()) === 0) await window.locator('.bottom-layout-toggle').click();
+        await window.reload();
+        await waitReady(window);
+        await window.locator('.bottom.beside .log-line').first().waitFor();
+        await window.locator('.bottom.beside .qrow').first().waitFor();
+      });
+      after(async () => {
+        if (scale === 1) {
+          await window.locator('.bottom-layout-toggle').click();
+          await window.locator('.bottom.beside').waitFor({ state: 'detached' });
+          await window.setViewportSize({ width: 1280, height: 800 });
+        }
+      });
+
+      for (const locale of ['ja', 'de', 'en-XA'] as const) {
+        for (const size of SIZES) {
+          it(`fits the queue's tabs, its column heads and the log in ${locale} at ${size.width}x${size.height}`, async () => {
+            await window.setViewportSize(size);
+            if ((await window.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)) !== locale) await chooseLanguage(locale, window);
+            const bottom = window.locator('section.bottom.beside');
+            await shots.take(window, `beside-${locale}-${size.width}x${size.height}@${scale}x`);
+            assert.deepEqual(await findClippedText(window, bottom), [], 'text cut off in the queue or the log');
+            assert.deepEqual(await findOverlappingText(bottom, BARS), [], 'labels drawn over each other');
+            assert.deepEqual(await headsDrawnOverLog(window), [], 'queue column heads drawn over the log');
+            assert.deepEqual(await hiddenBelowPanel(window), [], 'the queue\'s column heads or its item pushed out of the panel');
+          });
+        }
+      }
+    });
+  }
+});

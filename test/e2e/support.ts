@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { TransferItem } from '../../common/models/transfer';
 import type { CredentialStore } from '../../main/credentials/keychain';
 import type { BridgeTestHooks } from './bridge/client';
 import { startBridgeHost, type BridgeHost } from './bridge/host';
@@ -215,4 +216,20 @@ export async function dropOnPane(page: Page, row: ReturnType<typeof paneRow>, si
   const grid = paneGrid(page, side);
   const box = (await grid.boundingBox())!;
   await row.dragTo(grid, { targetPosition: { x: 40, y: box.height - 30 } });
+}
+
+/** Resolves with the host's queue item for `remotePath` once it has ended (done, failed or skipped), told by main's queue events. */
+export function whenQueueItemEnded(host: BridgeHost, remotePath: string): Promise<TransferItem> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const item = host.services.queue.snapshot().items.find((i) => i.remotePath === remotePath);
+      if (!item || !['done', 'failed', 'skipped'].includes(item.state)) return;
+      off();
+      resolve(item);
+    };
+    const off = host.services.events.subscribe((event) => {
+      if (event === 'queueUpdate') check();
+    });
+    check();
+  });
 }

@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
  * Every visible element under `scope` (default: the whole page) whose own text is cut: wider than its box
  * where the box hides or ellipsises what overflows, or a line of its text drawn outside a box that clips (its
  * own, or its parent's when it lets its text out).
- * A select is measured by its chosen option's text. A list cell (a file name, a checklist's one-line summary),
+ * A select is measured by its chosen option's text. A list cell (a file name, a checklist's one-line summary, a log line),
  * a column head or a path's folder may ellipsise only when its full text is in its (or its row's) tooltip. A box that scrolls
  * does not cut. Returns `tag.class: text` per element.
  */
@@ -81,7 +81,7 @@ export function findClippedText(page: Page, scope?: Locator): Promise<string[]> 
       if (!overflowing) continue;
       // A file name in a list, a column's head, a folder of a path or a one-line summary in a checklist may
       // shorten when its full text is one hover away.
-      const cell = el.closest('[role="gridcell"], [role="columnheader"], [role="treeitem"], [role="option"], li, .crumb');
+      const cell = el.closest('[role="gridcell"], [role="columnheader"], [role="treeitem"], [role="option"], li, [role="listitem"], .crumb');
       const tooltip = el.closest('[title]')?.getAttribute('title') ?? cell?.closest('[title]')?.getAttribute('title') ?? '';
       if (cell && tooltip.includes(ownText)) continue;
       cut.push(`${el.tagName.toLowerCase()}${typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : ''}: ${el.textContent ?? ''}`);
@@ -121,4 +121,47 @@ export function findUnlocalizedText(scope: Locator, data: readonly string[], dat
     }
     return left;
   }, [[...data], dataElements] as const);
+}
+
+/**
+ * Text drawn over other text: under `scope`, for every box `containers` selects, the visible children whose
+ * text (the rectangles of their text lines, not their boxes) crosses a sibling's text. A narrow window that
+ * squeezes a bar must wrap or clip it, never stack one label on another. Returns `a / b` per crossing pair.
+ */
+export function findOverlappingText(scope: Locator, containers: string): Promise<string[]> {
+  return scope.evaluate((root, selector) => {
+    type Rect = { left: number; right: number; top: number; bottom: number; width: number; height: number };
+    type El = { children: Iterable<El>; textContent: string | null; getClientRects(): { length: number }; matches(s: string): boolean; querySelectorAll(s: string): Iterable<El> };
+    const g = globalThis as unknown as {
+      document: { createTreeWalker(root: unknown, what: number): { nextNode(): { textContent: string | null } | null }; createRange(): { selectNodeContents(n: unknown): void; getClientRects(): Iterable<Rect> } };
+      getComputedStyle(e: unknown): { visibility: string };
+    };
+    const base = root as unknown as El;
+    const crossing: string[] = [];
+    for (const box of [...(base.matches(selector) ? [base] : []), ...base.querySelectorAll(selector)]) {
+      const texts: { label: string; rects: Rect[] }[] = [];
+      for (const child of box.children) {
+        if (child.getClientRects().length === 0 || g.getComputedStyle(child).visibility === 'hidden') continue;
+        const rects: Rect[] = [];
+        const walker = g.document.createTreeWalker(child, 4);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.textContent?.trim()) continue;
+          const range = g.document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) rects.push(r);
+        }
+        if (rects.length > 0) texts.push({ label: (child.textContent ?? '').trim(), rects });
+      }
+      for (let i = 0; i < texts.length; i++) {
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = texts[i]!;
+          const b = texts[j]!;
+          // 1 px: anti-aliased edges of neighbours touch.
+          const hit = a.rects.some((p) => b.rects.some((q) => p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1));
+          if (hit) crossing.push(`${a.label} / ${b.label}`);
+        }
+      }
+    }
+    return crossing;
+  }, containers);
 }

@@ -7,6 +7,8 @@ import { defineMessages } from '../define';
 
 export const validationMessages = defineMessages({
   'validation.fieldProblem': { en: '{field}: {problem}', de: '{field}: {problem}', ja: '{field}: {problem}' },
+  /** Where a refused request's issue is about the request as a whole (an unknown field, not an object at all), in place of a field's name. */
+  'validation.wholeRequest': { en: '(request)', de: '(Anfrage)', ja: '(リクエスト)' },
   'validation.required': { en: 'This field is required.', de: 'Dieses Feld ist erforderlich.', ja: 'この項目は必須です。' },
   'validation.invalidType': {
     en: 'Expected {expected, select, string {text} number {a number} int {a whole number} boolean {true or false} array {a list} object {a group of fields} null {null} other {{expected}}}, found {received, select, string {text} number {a number} boolean {true or false} array {a list} object {a group of fields} null {null} other {{received}}}.',

@@ -166,7 +166,9 @@ async function runThroughQueue(
   });
   // A folder is walked whole before its first file starts: a walk stopped at --max-items or --max-depth then
   // leaves nothing half-downloaded (no partial tree, no orphaned temporaries) for the run with a higher limit.
-  const walksFirst = request.direction === 'download' && request.kind === 'directory';
+  // An upload waits for its walk too, or its first files would start on a new login while the walk's session,
+  // handed to the pool only after the walk, is left idle: `put -r --parallel 1` logged in twice.
+  const walksFirst = request.kind === 'directory';
   if (walksFirst) queue.controls.pauseAll();
   const showProgress = !flags.quiet && progressStream.isTTY === true;
   const progress = new ProgressLine(progressStream, showProgress);

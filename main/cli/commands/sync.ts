@@ -1,6 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { LogLine } from '../../../common/models';
 import type { SyncAction, SyncActionResult, SyncDirection, SyncPlan, SyncRunResult } from '../../../common/models/sync';
 import { explainFailure, exitCodeFor, reportCliFailure } from '../exit-codes';
 import { RECURSION_LIMIT_OPTIONS, recursionLimitFlags, stopAtRecursionLimit } from '../recursion-limit';
@@ -97,6 +98,8 @@ function sessionOptions(connection: CliConnection, timeoutMs: number, io: CliIo)
     timeoutMs,
     keepAliveIntervalMs: 0,
     ...connection.offsetDetection,
+    // The command log on stderr, as get and put print it: every session of the run, the pool's too.
+    ...(io.env.WHARF_DEBUG ? { onLog: (line: LogLine) => io.err(`${line.direction} ${line.text}`) } : {}),
   };
 }
 

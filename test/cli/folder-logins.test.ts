@@ -1,0 +1,75 @@
+/**
+ * How many times a folder transfer logs in, counted in the WHARF_DEBUG command log (one USER per login), on the
+ * fleet's vsftpd: the session that walked or looked up the folder is handed to the queue's pool instead of
+ * logging in again beside it. `put -r --parallel 1` logs in once; `get -r --parallel 4` of a folder with more
+ * files than connections logs in four times, the walk's session being one of the four (through the fault proxy,
+ * which holds the files' data connections until the fourth login, and counts the logins too). (`get -r
+ * --parallel 1` is test/cli/cli.test.ts.)
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { testBytes } from '../ftps/support';
+import { passivePortsOf } from '../faults/support';
+import { startFaultProxy } from '../faults/fault-proxy';
+import { writeServerFile } from '../servers/fleet';
+import { cliWorkspace, runWharf, serverUrl } from './support';
+
+const { fleet, work, caFile } = await cliWorkspace('wharf-cli-folder-logins');
+const server = fleet.servers['vsftpd-explicit'];
+const env = { WHARF_PASSWORD: server.password, WHARF_DATA_DIR: join(work, 'data'), WHARF_DEBUG: '1' };
+/** The logins of a run: its USER commands. */
+const logins = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('command USER ')).length;
+/** Eight files in three folders: more files than four connections. */
+const TREE = ['a.bin', 'b.bin', 'sub/c.bin', 'sub/d.bin', 'sub/e.bin', 'sub/deeper/f.bin', 'sub/deeper/g.bin', 'h.bin'];
+
+describe('logins of a folder transfer', () => {
+  test('put -r --parallel 1 logs in once: the session that looked up the target uploads the files', async () => {
+    const tree = join(work, `put-tree-${process.pid}`);
+    TREE.forEach((rel, i) => {
+      mkdirSync(join(tree, rel, '..'), { recursive: true });
+      writeFileSync(join(tree, rel), testBytes(2000 + i, i + 1));
+    });
+    const remote = `/put-logins-${process.pid}`;
+    const run = await runWharf(['put', '-r', tree, serverUrl(server, remote), '--parallel', '1', '--ca', caFile], env);
+    assert.equal(run.code, 0, run.stderr);
+    for (const rel of TREE) assert.deepEqual(readFileSync(join(server.root, remote, rel)), readFileSync(join(tree, rel)), rel);
+    assert.equal(logins(run.stderr), 1, run.stderr.split('\n').filter((line) => /^command (USER|STOR|MKD)/.test(line)).join('\n'));
+  });
+
+  test('get -r --parallel 4 logs in four times, not five: the walk\'s session is one of the four', { timeout: 60_000 }, async () => {
+    // One flat folder: its walk is one listing, the first data connection. Every later one (a file) is held by a
+    // proxy until the fourth login, so all four connections are wanted whatever the speed of this machine.
+    const remote = `get-logins-${process.pid}`;
+    const names = TREE.map((rel) => rel.replace(/\//g, '-'));
+    names.forEach((name, i) => writeServerFile(server, `${remote}/${name}`, testBytes(2000 + i, i + 1)));
+    let fourthLogin: () => void = () => undefined;
+    const allFour = new Promise<void>((resolve) => (fourthLogin = resolve));
+    const proxy = await startFaultProxy({
+      upstreamHost: server.host,
+      controlPort: server.port,
+      passivePorts: passivePortsOf(fleet, 'vsftpd-explicit'),
+      plan: ({ kind, index }) => {
+        if (kind === 'control' && index === 3) fourthLogin();
+        return kind === 'data' && index >= 1 ? { kind: 'trickle', bytesPerTick: 1 << 20, tickMs: 1, heldUntil: allFour } : null;
+      },
+    });
+    const back = join(work, `get-back-${process.pid}`);
+    const fingerprint = `SHA256:${(server.certFingerprintSha256 ?? '').replace(/:/g, '')}`;
+    let run;
+    try {
+      run = await runWharf(['get', '-r', `ftpes://${server.user}@${proxy.host}:${proxy.controlPort}/${remote}`, back, '--parallel', '4', '--fingerprint', fingerprint], env);
+    } finally {
+      await proxy.close();
+    }
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stderr.split('\n');
+    const firstRetrieval = lines.findIndex((line) => line.startsWith('command RETR '));
+    const listings = lines.slice(0, firstRetrieval).filter((line) => /^command (MLSD|LIST|NLST)/.test(line));
+    assert.equal(listings.length, 1, `the walk is one listing: ${listings.join(' | ')}`);
+    for (const name of names) assert.deepEqual(readFileSync(join(back, name)), readFileSync(join(server.root, remote, name)), name);
+    assert.equal(logins(run.stderr), 4, lines.filter((line) => /^command (USER|RETR)/.test(line)).join('\n'));
+    assert.equal(proxy.stats().connections.control, 4);
+  });
+});
