@@ -3,7 +3,7 @@
  * test is test/transfers/folder-over-file.test.ts): `wharf get -r` fails that folder with "PATH is not a
  * folder." and exit code 7 (local files), copies the rest and leaves the file as it was; `wharf sync --direction
  * down` lists the name as a conflict (a file here, a folder on the server), copies the rest and leaves the file
- * alone too.
+ * alone too, and ends with exit code 10: the folders are not in step.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -39,13 +39,14 @@ describe('an empty server folder whose name is a file here, from the command lin
     assert.equal(readFileSync(join(target, 'a.txt'), 'utf8'), 'from the server');
   });
 
-  test('wharf sync --direction down lists the name as a conflict, copies the rest and leaves the file alone', async () => {
+  test('wharf sync --direction down lists the name as a conflict, copies the rest, leaves the file alone and ends with 10', async () => {
     const folder = serverFolder('sync-down');
     const local = join(work, folder);
     mkdirSync(local);
     writeFileSync(join(local, 'inner'), 'a file of mine');
     const run = await runWharf(['sync', local, serverUrl(server, `/${folder}`), '--direction', 'down', '--delete', '--ca', caFile], env);
     assert.match(run.stdout, /^Conflicts/m, run.stdout);
+    assert.equal(run.code, 10, 'the folders are not in step: a script must not read 0');
     assert.match(run.stdout, /inner: A file here, a folder on the server\./, run.stdout);
     assert.equal(readFileSync(join(local, 'inner'), 'utf8'), 'a file of mine');
     assert.ok(statSync(join(local, 'inner')).isFile());

@@ -165,9 +165,9 @@ export const cliUsageMessages = defineMessages({
     ja: 'パスワード: 保存済みのサイトはキーチェーンから、それ以外は WHARF_PASSWORD、それもなければ端末でのプロンプト。',
   },
   'cliUsage.exitCodeList': {
-    en: '0 ok, 2 usage, 3 login refused, 4 certificate/TLS, 5 network, 6 server reply,\n7 local files, 8 verification, 9 stopped at --max-items or --max-depth (nothing changed),\n130 cancelled, 1 anything else.',
-    de: '0 ok, 2 Aufruf, 3 Anmeldung abgelehnt, 4 Zertifikat/TLS, 5 Netzwerk, 6 Serverantwort,\n7 lokale Dateien, 8 Prüfung, 9 bei --max-items oder --max-depth angehalten (nichts geändert),\n130 abgebrochen, 1 alles andere.',
-    ja: '0 成功、2 使い方の誤り、3 ログイン拒否、4 証明書/TLS、5 ネットワーク、6 サーバーの応答、\n7 ローカルのファイル、8 検証、9 --max-items か --max-depth で中止 (変更なし)、\n130 キャンセル、1 その他。',
+    en: '0 ok, 2 usage, 3 login refused, 4 certificate/TLS, 5 network, 6 server reply,\n7 local files, 8 verification, 9 stopped at --max-items or --max-depth (nothing changed),\n10 sync left conflicts undone, 130 cancelled, 1 anything else.',
+    de: '0 ok, 2 Aufruf, 3 Anmeldung abgelehnt, 4 Zertifikat/TLS, 5 Netzwerk, 6 Serverantwort,\n7 lokale Dateien, 8 Prüfung, 9 bei --max-items oder --max-depth angehalten (nichts geändert),\n10 Synchronisierung mit offenen Konflikten, 130 abgebrochen, 1 alles andere.',
+    ja: '0 成功、2 使い方の誤り、3 ログイン拒否、4 証明書/TLS、5 ネットワーク、6 サーバーの応答、\n7 ローカルのファイル、8 検証、9 --max-items か --max-depth で中止 (変更なし)、\n10 同期で未解決の競合あり、130 キャンセル、1 その他。',
   },
 
   // wharf doctor --help

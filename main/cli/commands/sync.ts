@@ -73,6 +73,9 @@ function resultLine(plan: SyncPlan, r: SyncActionResult): string {
 }
 
 /** The exit code of a run: 0 when nothing failed, else by the first failure's kind. */
+/** A sync that did everything else but left conflicts undone (listed under "Conflicts:"). */
+export const EXIT_SYNC_CONFLICTS = 10;
+
 export function syncExitCode(run: SyncRunResult): number {
   const failed = run.results.find((r) => r.status === 'failed');
   if (!failed) return 0;
@@ -208,7 +211,8 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         io.out(t('cli.sync.runSummary', { done: String(run.summary.done), skipped: String(run.summary.skipped), failed: String(run.summary.failed) }));
         for (const r of run.results) if (r.status !== 'done') io.out(`  ${describeResult(plan, r)}`);
       }
-      return syncExitCode(run) || partial;
+      // Conflicts are left for a person to decide: the folders are not in step, and a script must not read 0.
+      return syncExitCode(run) || partial || (plan.conflicts.length > 0 ? EXIT_SYNC_CONFLICTS : 0);
     } finally {
       await queue?.stop();
       await session.close();
