@@ -13,7 +13,8 @@ import { compareTrees, matchKey, summarize, type TreeEntry } from './compare';
 
 /** What compare needs of a session: `FtpsSession` satisfies it. */
 export interface CompareSession {
-  list(path: string): Promise<readonly RemoteEntry[]>;
+  /** `listedAsFolder`: see ListingOptions in main/ftps/session.ts. */
+  list(path: string, progress?: undefined, options?: { readonly listedAsFolder?: boolean }): Promise<readonly RemoteEntry[]>;
   features(): Promise<ReadonlyMap<string, string>>;
   hash(path: string): Promise<RemoteHash | null>;
 }
@@ -144,7 +145,8 @@ export async function walkRemote(
     checkAborted(signal);
     let entries: readonly RemoteEntry[];
     try {
-      entries = await session.list(remoteJoin(root, relative));
+      // A subfolder was listed by its parent as a folder: an empty listing of it needs no proof that it exists.
+      entries = await session.list(remoteJoin(root, relative), undefined, relative === '' ? {} : { listedAsFolder: true });
     } catch (err) {
       if (relative === '' || !folderListingRefused(err)) throw err;
       skipped.push({ side: 'remote', path: printableName(relative), reason: t('transfers.remoteFolderSkipped', { error: err.message }), unreadFolder: true });
