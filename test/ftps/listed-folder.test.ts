@@ -6,10 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { isWharfError } from '../../main/core/errors';
+import { compareFolders } from '../../main/sync/compare-folders';
 import { useFleet, writeServerFile } from '../servers/fleet';
 import { openSession } from './support';
 
@@ -56,6 +58,23 @@ for (const name of SERVERS) {
         }
       });
     }
+
+    test('a compare (sync) of a tree of empty folders proves none of them, and sees them all', async () => {
+      const { session, log } = await openSession(fleet, server);
+      const local = mkdtempSync(join(tmpdir(), 'wharf-listed-'));
+      try {
+        const folder = `/${unique('compare')}`;
+        for (const empty of ['a/b', 'd']) await session.mkdir(`${folder}/${empty}`, { recursive: true });
+        const before = log.length;
+        const compared = await compareFolders(session, { localRoot: local, remoteRoot: folder });
+        const verbs = log.slice(before).filter((l) => l.direction === 'command').map((l) => l.text.split(' ')[0]);
+        assert.deepEqual(verbs.filter((verb) => verb === 'PWD' || verb === 'CWD'), []);
+        assert.deepEqual(compared.entries.map((entry) => entry.relativePath).sort(), ['a', 'a/b', 'd']);
+      } finally {
+        rmSync(local, { recursive: true, force: true });
+        await session.close();
+      }
+    });
 
     test('rm -r of a tree of empty folders proves none of them, and removes them all', async () => {
       const { session, log } = await openSession(fleet, server);
