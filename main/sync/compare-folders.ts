@@ -5,7 +5,7 @@ import type { RemoteEntry } from '../../common/models/remote-entry';
 import type { CompareResult, CompareSide, SkippedPath } from '../../common/models/sync';
 import { isWharfError, WharfError } from '../core/errors';
 import { printableName, unsafeNameReason } from '../ftps/safe-names';
-import type { RemoteHash } from '../ftps/session';
+import type { ListingOptions, RemoteHash } from '../ftps/session';
 import { DEFAULT_EXPANSION_BUDGET, folderListingRefused, goOnPastBudget, type ExpansionBudget, type OnBudgetExceeded } from '../transfers/expand';
 import { linkLeavingFolder } from '../transfers/local-target';
 import { hashLocalFile } from '../transfers/local-hash';
@@ -13,8 +13,7 @@ import { compareTrees, matchKey, summarize, type TreeEntry } from './compare';
 
 /** What compare needs of a session: `FtpsSession` satisfies it. */
 export interface CompareSession {
-  /** `listedAsFolder`: see ListingOptions in main/ftps/session.ts. */
-  list(path: string, progress?: undefined, options?: { readonly listedAsFolder?: boolean }): Promise<readonly RemoteEntry[]>;
+  list(path: string, progress?: undefined, options?: ListingOptions): Promise<readonly RemoteEntry[]>;
   features(): Promise<ReadonlyMap<string, string>>;
   hash(path: string): Promise<RemoteHash | null>;
 }
