@@ -15,8 +15,8 @@ export interface RemoveLimits {
 
 /** What removeTree needs of the session; it runs inside the session's command queue. */
 export interface TreeRemovalSession {
-  /** Lists a folder by its wire path, without queueing. */
-  readonly list: (wirePath: string) => Promise<RemoteEntry[]>;
+  /** Lists a folder by its wire path, without queueing; `listedAsFolder` as in ListingOptions (session.ts). */
+  readonly list: (wirePath: string, listedAsFolder: boolean) => Promise<RemoteEntry[]>;
   /** Sends a command, failing on an error reply. */
   readonly send: (command: string) => Promise<unknown>;
   /** The session's current control charset (a listing may still switch it away from UTF-8). */
@@ -40,7 +40,7 @@ export async function removeTree(root: string, limits: RemoveLimits | undefined,
   };
   const walk = async (folder: string, depth: number): Promise<void> => {
     folders.push(folder);
-    for (const entry of await session.list(folder)) {
+    for (const entry of await session.list(folder, depth > 0)) {
       const unsafe = unsafeNameReason(entry.name);
       if (unsafe !== null) {
         session.log('warning', `Skipped ${printableName(entry.name)} in ${folder}: ${unsafe}`);

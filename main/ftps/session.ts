@@ -140,6 +140,16 @@ export interface ListingProgress {
   readonly signal?: AbortSignal;
 }
 
+/** What a caller knows of the folder it lists (see FtpsSession.list). */
+export interface ListingOptions {
+  /**
+   * The folder was just listed by its parent as a folder (a recursive walk): an empty listing of it is believed
+   * without entering it to prove it exists. A folder a person named is proved (see mayNotBeTheFolder); a
+   * subfolder deleted between the two listings may then pass as empty.
+   */
+  readonly listedAsFolder?: boolean;
+}
+
 /** Spaces and glob characters: what a server that hands LIST's argument to /bin/ls may split or expand. */
 const LIST_ARGUMENT_AT_RISK = /[\s*?[\]{}~]/;
 
@@ -606,12 +616,12 @@ export class FtpsSession {
    * had to be read again (names not UTF-8 after all, the server's time offset found): then the answer's
    * entries are new objects and replace what was handed over.
    */
-  async list(path = '', progress?: ListingProgress): Promise<RemoteEntry[]> {
+  async list(path = '', progress?: ListingProgress, options: ListingOptions = {}): Promise<RemoteEntry[]> {
     return this.onPath(path, (wirePath) =>
       this.run(async () => {
-        let entries = await this.listNow(wirePath, progress);
+        let entries = await this.listNow(wirePath, progress, options);
         if (this.mayFallBackFromUtf8() && entries.some((e) => e.name.includes('\ufffd')) && (await this.fallBackFromUtf8(path)) === 'switched') {
-          entries = await this.listNow(this.wire(path));
+          entries = await this.listNow(this.wire(path), undefined, options);
         }
         if (this.offsetToDetect && this.client.availableListCommands[0] !== 'MLSD') entries = await this.detectListingOffset(wirePath, entries);
         this.log('info', `Listed ${wirePath || 'the current folder'}: ${entries.length} entries`);
@@ -726,9 +736,9 @@ export class FtpsSession {
    * without an argument, as curl and FileZilla do, and the session returns to where it was. "Empty" is only
    * believed from a listing the server could have produced for this folder.
    */
-  private async listNow(wirePath: string, progress?: ListingProgress): Promise<RemoteEntry[]> {
+  private async listNow(wirePath: string, progress?: ListingProgress, options: ListingOptions = {}): Promise<RemoteEntry[]> {
     try {
-      return await this.listFolder(wirePath, progress);
+      return await this.listFolder(wirePath, progress, options);
     } catch (err) {
       if (!(err instanceof FTPError)) throw err;
       // A recursive transfer, sync or delete reports which folder it could not read.
@@ -743,9 +753,11 @@ export class FtpsSession {
     }
   }
 
-  private async listFolder(wirePath: string, progress?: ListingProgress): Promise<RemoteEntry[]> {
+  private async listFolder(wirePath: string, progress?: ListingProgress, options: ListingOptions = {}): Promise<RemoteEntry[]> {
     if (!LIST_ARGUMENT_AT_RISK.test(wirePath)) {
       const entries = await this.listByArgument(wirePath, progress);
+      // Its parent listed it as a folder: empty is what it is (a folder vsftpd cannot open lists as itself, which is still checked).
+      if (entries.length === 0 && options.listedAsFolder === true) return entries;
       return this.mayNotBeTheFolder(wirePath, entries) ? this.confirmFolder(wirePath, entries, progress) : entries;
     }
     let refusal: unknown = null;
@@ -939,7 +951,7 @@ export class FtpsSession {
         return;
       }
       await removeTree(path, options.limits, {
-        list: (folder) => this.listNow(folder),
+        list: (folder, listedAsFolder) => this.listNow(folder, undefined, { listedAsFolder }),
         send: (command) => this.client.send(command),
         charset: () => this.charset,
         log: (direction, text) => this.log(direction, text),

@@ -5,7 +5,7 @@ import type { RemoteEntry } from '../../common/models/remote-entry';
 import type { CompareResult, CompareSide, SkippedPath } from '../../common/models/sync';
 import { isWharfError, WharfError } from '../core/errors';
 import { printableName, unsafeNameReason } from '../ftps/safe-names';
-import type { RemoteHash } from '../ftps/session';
+import type { ListingOptions, RemoteHash } from '../ftps/session';
 import { DEFAULT_EXPANSION_BUDGET, folderListingRefused, goOnPastBudget, type ExpansionBudget, type OnBudgetExceeded } from '../transfers/expand';
 import { linkLeavingFolder } from '../transfers/local-target';
 import { hashLocalFile } from '../transfers/local-hash';
@@ -13,7 +13,7 @@ import { compareTrees, matchKey, summarize, type TreeEntry } from './compare';
 
 /** What compare needs of a session: `FtpsSession` satisfies it. */
 export interface CompareSession {
-  list(path: string): Promise<readonly RemoteEntry[]>;
+  list(path: string, progress?: undefined, options?: ListingOptions): Promise<readonly RemoteEntry[]>;
   features(): Promise<ReadonlyMap<string, string>>;
   hash(path: string): Promise<RemoteHash | null>;
 }
@@ -144,7 +144,8 @@ export async function walkRemote(
     checkAborted(signal);
     let entries: readonly RemoteEntry[];
     try {
-      entries = await session.list(remoteJoin(root, relative));
+      // A subfolder was listed by its parent as a folder: an empty listing of it needs no proof that it exists.
+      entries = await session.list(remoteJoin(root, relative), undefined, relative === '' ? {} : { listedAsFolder: true });
     } catch (err) {
       if (relative === '' || !folderListingRefused(err)) throw err;
       skipped.push({ side: 'remote', path: printableName(relative), reason: t('transfers.remoteFolderSkipped', { error: err.message }), unreadFolder: true });

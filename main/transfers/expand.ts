@@ -1,6 +1,8 @@
 import { t, translator } from '../../common/i18n/t';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { WharfErrorData } from '../../common/models';
+import type { RemoteEntry } from '../../common/models/remote-entry';
 import type { OverwritePolicy } from '../../common/models/transfer';
 import { isWharfError, WharfError } from '../core/errors';
 import { unsafeNameReason } from '../ftps/safe-names';
@@ -106,7 +108,13 @@ export async function* expandLocalForUpload(
     const folder = folders.pop() as { local: string; remote: string };
     let hasEntries = false;
     const subfolders: { local: string; remote: string }[] = [];
-    for await (const entry of await opendir(folder.local)) {
+    const listing = await opendir(folder.local).catch((err: unknown) => unreadLocalFolder(folder.local, err));
+    if (listing instanceof WharfError) {
+      // As FileZilla and WinSCP do: the folder fails on its own, with the reason, and the rest is uploaded.
+      batch.push({ kind: 'directory', direction: 'upload', siteKey: request.siteKey, localPath: folder.local, remotePath: folder.remote, size: 0, refusal: listing.toData(), ...policy });
+      continue;
+    }
+    for await (const entry of listing) {
       const local = join(folder.local, entry.name);
       const unsafeRemote = unsafeRemoteNameReason(entry.name);
       if (unsafeRemote !== null) {
@@ -155,6 +163,21 @@ export async function* expandLocalForUpload(
 }
 
 /**
+ * A folder the walk could not read, as a failed item says it. `unreadFolder` marks the item as one a retry cannot
+ * help: it would make an empty folder and pass as done, while the folder is not empty but unknown.
+ */
+function unreadLocalFolder(path: string, err: unknown): WharfError {
+  const code = (err as NodeJS.ErrnoException).code ?? 'error';
+  return new WharfError('local-io', t('transfers.localFolderUnreadable', { path, code }), { detail: { path, unreadFolder: true }, cause: err });
+}
+
+/** The server's refusal to list a folder of a download, as its failed item carries it (marked as in unreadLocalFolder). */
+export function unreadRemoteFolder(err: WharfError): WharfErrorData {
+  const data = err.toData();
+  return { ...data, detail: { ...data.detail, unreadFolder: true } };
+}
+
+/**
  * The server's answer that a folder cannot be read (missing, closed, "failed to open directory"), as opposed to a
  * connection or data-connection failure, or a reply that asks to try again later (421, 425, 426).
  */
@@ -183,7 +206,17 @@ export async function* expandRemoteForDownload(
   const folders: { local: string; remote: string; depth: number }[] = [{ local: request.localPath, remote: request.remotePath, depth: 0 }];
   while (folders.length > 0) {
     const folder = folders.pop() as { local: string; remote: string; depth: number };
-    const entries = await session.list(folder.remote);
+    let entries: readonly RemoteEntry[];
+    try {
+      // A subfolder was listed by its parent as a folder: an empty listing of it needs no proof that it exists.
+      entries = await session.list(folder.remote, undefined, folder.depth > 0 ? { listedAsFolder: true } : {});
+    } catch (err) {
+      // The folder the user chose fails the walk (the caller says so); one inside it fails on its own, with the
+      // server's reason, and the rest is downloaded, as FileZilla and WinSCP do.
+      if (folder.depth === 0 || !folderListingRefused(err)) throw err;
+      batch.push({ kind: 'directory', direction: 'download', siteKey: request.siteKey, localPath: folder.local, localRoot, remotePath: folder.remote, size: 0, refusal: unreadRemoteFolder(err), ...policy });
+      continue;
+    }
     const subfolders: { local: string; remote: string; depth: number }[] = [];
     let hasEntries = false;
     // A name listed twice would become two transfers into one local file, the second writing into the

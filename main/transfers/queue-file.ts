@@ -169,9 +169,11 @@ function segmentsOrNull(value: unknown, direction: 'upload' | 'download'): Segme
 function errorOrNull(value: unknown): WharfErrorData | null {
   if (!isRecord(value) || typeof value.message !== 'string') return null;
   const kind = (ERROR_KINDS as readonly unknown[]).includes(value.kind) ? (value.kind as WharfErrorData['kind']) : 'internal';
-  // A refused name stays refused after a restart: retrying cannot make it safe.
+  // A refused name stays refused after a restart: retrying cannot make it safe. An unread folder too: retried, it would pass as empty.
   const refusedName = isRecord(value.detail) && value.detail.refusedName === true;
-  return { kind, message: value.message, ...(typeof value.code === 'number' ? { code: value.code } : {}), ...(refusedName ? { detail: { refusedName: true } } : {}) };
+  const unreadFolder = isRecord(value.detail) && value.detail.unreadFolder === true;
+  const detail = { ...(refusedName ? { refusedName: true } : {}), ...(unreadFolder ? { unreadFolder: true } : {}) };
+  return { kind, message: value.message, ...(typeof value.code === 'number' ? { code: value.code } : {}), ...(refusedName || unreadFolder ? { detail } : {}) };
 }
 
 /**

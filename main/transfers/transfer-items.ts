@@ -28,7 +28,7 @@ export interface NewTransferItem {
   readonly uploadViaTemporaryName?: boolean;
   /** Downloads: the folder the user chose, which the local path must stay inside. default: the local path's own folder */
   readonly localRoot?: string;
-  /** Queued already refused (a server's name unsafe as a local name): the item fails with this, nothing runs. */
+  /** Queued already refused (a server's name unsafe as a local name, a folder the walk could not read): the item fails with this, nothing runs. */
   readonly refusal?: WharfErrorData;
 }
 

@@ -12,7 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import { printableName } from '../ftps/safe-names';
-import { expandLocalForUpload, expandRemoteForDownload, folderListingRefused, joinRemote, type ExpansionBudget, type OnBudgetExceeded, type SkippedEntry } from './expand';
+import { expandLocalForUpload, expandRemoteForDownload, folderListingRefused, joinRemote, unreadRemoteFolder, type ExpansionBudget, type OnBudgetExceeded, type SkippedEntry } from './expand';
 import { downloadPathIn, refusedNameError, unsafeRemoteNameCode } from './local-target';
 import { describeUnsafeName } from '../ftps/safe-names';
 import { FtpsTransferRunner } from './ftps-transfer-runner';
@@ -219,7 +219,7 @@ export class TransferQueue {
       if (!folderListingRefused(err)) throw err;
       // A folder row whose folder (or one inside it) the server will not list, gone or closed: a failed item in
       // the queue says so with the server's reason, as a refused file does, and is not retried.
-      const added = this.enqueue([{ kind: 'directory', direction: 'download', siteKey: request.siteKey, localPath, localRoot, remotePath, refusal: err.toData() }]);
+      const added = this.enqueue([{ kind: 'directory', direction: 'download', siteKey: request.siteKey, localPath, localRoot, remotePath, refusal: unreadRemoteFolder(err) }]);
       return { added, skipped: [] };
     }
   }

@@ -259,8 +259,9 @@ export class TransferScheduler implements QueueControls {
     for (const id of targets) {
       const item = this.items.get(id);
       if (item?.state !== 'failed') continue;
-      // A server's name refused for the local disk stays refused: retrying cannot make it safe.
-      if (item.lastError?.detail?.refusedName === true) continue;
+      // A server's name refused for the local disk stays refused: retrying cannot make it safe. A folder that could
+      // not be read would be made empty and pass as done: it is queued again from its pane, which walks it anew.
+      if (item.lastError?.detail?.refusedName === true || item.lastError?.detail?.unreadFolder === true) continue;
       this.setItem({ ...item, state: 'queued', attempts: 0, lastError: null, nextAttemptAt: null });
     }
     this.items.rescanFromStart();

@@ -12,7 +12,8 @@ export interface ServerHash {
  * test can hand it any session; `FtpsSession` satisfies it as it is.
  */
 export interface TransferSession {
-  list(path: string): Promise<readonly RemoteEntry[]>;
+  /** `listedAsFolder`: see ListingOptions in main/ftps/session.ts. */
+  list(path: string, progress?: undefined, options?: { readonly listedAsFolder?: boolean }): Promise<readonly RemoteEntry[]>;
   mkdir(path: string, options?: { recursive?: boolean }): Promise<void>;
   /** RNFR/RNTO: moves a verified upload from its temporary name to its final one. */
   rename(from: string, to: string): Promise<void>;

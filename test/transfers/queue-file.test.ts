@@ -167,3 +167,19 @@ test('a segmented download keeps its ranges across a restart; ranges that do not
   const short = restoreItem({ ...items[0], segments: { size: 1000, modifiedAt: null, ranges: [{ start: 0, end: 600, done: 700 }] } });
   assert.deepEqual([overlapping?.segments, short?.segments], [undefined, undefined]);
 });
+
+test('a folder that could not be read stays failed across a restart: "retry all" would make it an empty folder that passes as done', async () => {
+  const clock = new FakeClock();
+  const refusal = { kind: 'ftp' as const, code: 550, message: 'Could not read the folder /f/closed: 550 Permission denied', detail: { unreadFolder: true } };
+  const scheduler = new TransferScheduler({ runner: new FakeRunner(), clock, createId: () => 'closed' });
+  scheduler.enqueue([{ kind: 'directory', direction: 'download', siteKey: 's', localPath: '/l/f/closed', localRoot: '/l', remotePath: '/f/closed', size: 0, refusal }]);
+  const path = nextFile();
+  await saveQueueFile(path, scheduler.getSnapshot());
+  const loaded = await loadQueueFile(path);
+  const restored = new TransferScheduler({ runner: new FakeRunner(), clock, initialItems: loaded.items });
+  restored.retry();
+  await drain();
+  const [item] = restored.getSnapshot().items;
+  assert.equal(item?.state, 'failed');
+  assert.deepEqual(item?.lastError, refusal);
+});

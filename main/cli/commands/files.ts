@@ -211,7 +211,9 @@ async function runThroughQueue(
     );
   }
   const first = failed[0]?.lastError;
-  if (first) throw new WharfError(first.kind, t('cli.files.transfersFailed', { failed: String(failed.length), total: String(files.length), first: first.message }), first.code !== undefined ? { code: first.code } : {});
+  // A folder that could not be read is a failed item of its own: counted with the files, not "1 of 3" beside 3 done.
+  const total = files.length + failed.filter((item) => item.kind !== 'file').length;
+  if (first) throw new WharfError(first.kind, t('cli.files.transfersFailed', { failed: String(failed.length), total: String(total), first: first.message }), first.code !== undefined ? { code: first.code } : {});
 }
 
 async function commandGet(positionals: string[], flags: CliFlags): Promise<void> {

@@ -1,0 +1,126 @@
+/**
+ * A remote folder with a folder deeper inside it that the server will not list (another user's, mode 0o311),
+ * downloaded from the window on each server, in Chromium through the bridge to main's real services: by a drag onto
+ * the local pane, and by Download in the folder's context menu. As in FileZilla and WinSCP, every readable file
+ * arrives, the unreadable folder is a failed item of its own whose row shows the folder and the server's reason,
+ * it is not retried, and the rest of the folder completes (before, the whole folder's item failed).
+ */
+import assert from 'node:assert/strict';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { TransferItem } from '../../common/models/transfer';
+import { KeytarCredentialStore } from '../../main/credentials/keychain';
+import { TrackingCredentialStore } from '../credentials/keyring-helpers';
+import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
+import type { BridgeHost } from './bridge/host';
+import { dropOnPane, launchChromium, openApp, pageProblems, paneRow, quickConnect, scratch, startHost } from './support';
+
+const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as const;
+/** One folder per server: the queue is the host's, shared by all three. */
+const folderOn = (name: string) => `unreadable-sub-${process.pid}-${name}`;
+const work = scratch('wharf-unreadable-sub-');
+const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
+const fleet = await useFleet();
+let host: BridgeHost;
+let browser: Browser;
+
+before(async () => {
+  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await credentials.cleanUp();
+  for (const name of SERVERS) rmSync(join(fleet.servers[name].root, folderOn(name)), { recursive: true, force: true });
+  rmSync(work.base, { recursive: true, force: true });
+});
+
+/** The files of each downloaded folder, and the one folder inside it that cannot be read. */
+const READABLE = [['top.txt', 'top'], ['a/one.txt', 'one'], ['z/last.txt', 'last']] as const;
+const CLOSED = 'a/secret';
+
+/** Resolves with the queue's items under `remoteFolder` once there are `count` and all have ended (done, failed or skipped). */
+function whenAllEnded(remoteFolder: string, count: number): Promise<TransferItem[]> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const items = host.services.queue.snapshot().items.filter((i) => i.remotePath.startsWith(`${remoteFolder}/`));
+      if (items.length < count || !items.every((i) => ['done', 'failed', 'skipped'].includes(i.state))) return;
+      off();
+      resolve(items);
+    };
+    const off = host.services.events.subscribe((event) => {
+      if (event === 'queueUpdate') check();
+    });
+    check();
+  });
+}
+
+for (const name of SERVERS) {
+  describe(`downloading a folder with an unreadable folder inside, on ${name}`, () => {
+    let server: ServerInfo;
+    let page: Page;
+    const into = join(work.home, `down-${name}`);
+    const FOLDER = folderOn(name);
+
+    before(async () => {
+      server = fleet.servers[name];
+      for (const copy of ['dragged', 'menu']) {
+        for (const [path, text] of READABLE) writeServerFile(server, `${FOLDER}/${copy}/${path}`, text);
+        writeServerFile(server, `${FOLDER}/${copy}/${CLOSED}/hidden.txt`, 'hidden');
+        // Owned by root (the tests' user): to the server's user, another user's.
+        const closed = join(server.root, FOLDER, copy, CLOSED);
+        chownSync(closed, 0, 0);
+        chmodSync(closed, 0o311);
+      }
+      mkdirSync(into, { recursive: true });
+      page = await openApp(browser, host);
+      await quickConnect(page, server);
+      await paneRow(page, 'remote', FOLDER).dblclick();
+      await paneRow(page, 'remote', 'dragged').waitFor();
+      await paneRow(page, 'local', `down-${name}`).dblclick();
+      await page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: `down-${name}` }).waitFor();
+    });
+
+    after(async () => {
+      await page?.close();
+    });
+
+    // A guard against a hang should the items never all end, not a timed assertion.
+    const guard = { timeout: 60_000 };
+
+    async function assertRestDownloaded(copy: string, items: readonly TransferItem[]): Promise<void> {
+      const remoteFolder = `/${FOLDER}/${copy}`;
+      for (const [path, text] of READABLE) assert.equal(readFileSync(join(into, copy, path), 'utf8'), text, path);
+      const failed = items.filter((item) => item.state === 'failed');
+      assert.deepEqual(failed.map((item) => item.remotePath), [`${remoteFolder}/${CLOSED}`], JSON.stringify(items.map((i) => [i.remotePath, i.state])));
+      assert.ok(items.filter((item) => item.kind === 'file').every((item) => item.state === 'done'));
+      const [closed] = failed;
+      assert.ok(closed);
+      assert.equal(closed.attempts, 0, 'not retried');
+      const reason = new RegExp(`^Could not read the folder ${remoteFolder}/${CLOSED}: \\d{3} \\S`);
+      assert.match(closed.lastError?.message ?? '', reason);
+      assert.ok(!existsSync(join(into, copy, CLOSED)), 'not taken for an empty folder');
+      await page.getByRole('tab', { name: /^Failed/ }).click();
+      const row = page.locator('.qrow.failed').filter({ hasText: closed.localPath });
+      assert.match(await row.locator('.q-status').innerText(), reason);
+      assert.deepEqual(pageProblems(page), []);
+    }
+
+    it('dragged onto the local pane: the readable files arrive, the unreadable folder fails with the reason', guard, async () => {
+      const ended = whenAllEnded(`/${FOLDER}/dragged`, READABLE.length + 1);
+      await dropOnPane(page, paneRow(page, 'remote', 'dragged'), 'local');
+      await assertRestDownloaded('dragged', await ended);
+    });
+
+    it('Download in the folder\'s context menu: the same', guard, async () => {
+      const ended = whenAllEnded(`/${FOLDER}/menu`, READABLE.length + 1);
+      await paneRow(page, 'remote', 'menu').click({ button: 'right' });
+      await page.getByRole('menu', { name: 'Remote file actions' }).getByRole('menuitem', { name: 'Download' }).click();
+      await assertRestDownloaded('menu', await ended);
+    });
+  });
+}
