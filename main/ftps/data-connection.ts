@@ -116,7 +116,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       if (reply) {
         const port = parseEpsvResponse(reply.message);
         const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
-        await openDataSocket(ftp, context, acceptance, () => netConnect({ host, port }), `${host}:${port}`);
+        await openDataSocket(ftp, context, acceptance, () => netConnect({ host, port }), `${host}:${port}`, workingMode === null);
         return reply;
       }
     }
@@ -136,7 +136,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
         `PASV named ${decision.announced}, a private address: the server is behind NAT. Connecting to ${decision.host} instead.`,
       );
     }
-    await openDataSocket(ftp, context, acceptance, () => netConnect({ host: decision.host, port: target.port }), `${decision.host}:${target.port}`);
+    await openDataSocket(ftp, context, acceptance, () => netConnect({ host: decision.host, port: target.port }), `${decision.host}:${target.port}`, workingMode === null);
     return reply;
   };
 
@@ -238,18 +238,40 @@ async function passiveThroughProxy(
  * Connects the raw data socket and hands it to basic-ftp; when data is protected, TLS starts over it once the
  * server accepts the transfer command, and the TLS socket then takes its place.
  */
-function openDataSocket(ftp: FTPContext, context: DataConnectionContext, acceptance: TransferAcceptance, connect: () => Socket, where: string): Promise<void> {
+/**
+ * Connects a passive data connection. Until the mode has worked once in this session (`waitForConnect`), the
+ * transfer command waits for the connection, so a failure can still fall back to the other mode. After that the
+ * command goes out while the connection is being made, one round trip fewer per transfer: a passive server waits
+ * for the connection when the command comes (vsftpd, proftpd and pure-ftpd accept then; pyftpdlib queues the
+ * command until it is made), and it answers 150 only once it has accepted. A connection that then fails closes
+ * the control connection with that reason: the server would otherwise wait for it until its own timeout.
+ */
+function openDataSocket(
+  ftp: FTPContext,
+  context: DataConnectionContext,
+  acceptance: TransferAcceptance,
+  connect: () => Socket,
+  where: string,
+  waitForConnect: boolean,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const raw = connect();
     const onError = (err: Error) => {
       raw.destroy();
-      reject(new WharfError('data-channel', t('errors.dataOpenTo', { where, reason: err.message }), { cause: err }));
+      const error = new WharfError('data-channel', t('errors.dataOpenTo', { where, reason: err.message }), { cause: err });
+      if (waitForConnect) reject(error);
+      else ftp.closeWithError(error);
     };
+    if (!waitForConnect) {
+      attachDataSocket(ftp, context, acceptance, raw);
+      resolve();
+    }
     raw.setTimeout(ftp.timeout, () => onError(new Error('no answer in time')));
     raw.once('error', onError);
     raw.once('connect', () => {
       raw.setTimeout(0);
       raw.removeListener('error', onError);
+      if (!waitForConnect) return;
       attachDataSocket(ftp, context, acceptance, raw);
       resolve();
     });
