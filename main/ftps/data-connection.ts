@@ -1,5 +1,5 @@
 import { t } from '../../common/i18n/t';
-import { createServer, connect as netConnect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, connect as netConnect, Socket, type AddressInfo, type Server } from 'node:net';
 import { Duplex } from 'node:stream';
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { FTPError, type FTPContext, type FTPResponse } from 'basic-ftp';
@@ -47,6 +47,8 @@ export interface DataConnectionStrategy extends Strategy {
    * command arrived (pyftpdlib does: "ECONNRESET"); FileZilla, lftp and Python's ftplib wait the same way.
    */
   transferAccepted(): void;
+  /** The EPSV this strategy left to go out with the transfer command, taken once (see ReplyGuardHooks.takeDeferredEpsv). */
+  takeDeferredEpsv(): ((reply: FTPResponse) => void) | null;
 }
 
 /**
@@ -143,8 +145,37 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
   const active: Strategy = (ftp) => openActive(ftp, context, acceptance);
   const byMode: Record<DataConnectionMode, Strategy> = { passive, active };
 
+  let deferredEpsv: ((reply: FTPResponse) => void) | null = null;
+  let epsvWithCommand = true;
+  /**
+   * Once EPSV has worked in this session, EPSV and the transfer command go out in one write: one round trip fewer
+   * per transfer. The data connection starts when EPSV's reply is read, while the server already has the command;
+   * a passive server waits for the connection then (see openDataSocket). A refused or unusable EPSV reply fails
+   * that transfer as a data-connection problem and ends this for the session: its retry asks EPSV on its own.
+   */
+  const deferEpsv = (ftp: FTPContext): FTPResponse => {
+    // basic-ftp checks that a download has a data socket before it sends the command: a stand-in until EPSV's reply.
+    ftp.dataSocket = new Socket();
+    deferredEpsv = (reply) => {
+      let port: number;
+      try {
+        if (reply.code >= 400) throw new Error(reply.message.trim());
+        port = parseEpsvResponse(reply.message);
+      } catch (err) {
+        epsvWithCommand = false;
+        throw new WharfError('data-channel', t('errors.dataOpenInMode', { mode: 'passive', reason: err instanceof Error ? err.message : String(err) }), { cause: err });
+      }
+      const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
+      void openDataSocket(ftp, context, acceptance, () => netConnect({ host, port }), `${host}:${port}`, false);
+    };
+    // basic-ftp does not read what prepareTransfer resolves to; EPSV's real reply is read with the command's.
+    return { code: 229, message: '' };
+  };
+
   const strategy = async (ftp: FTPContext): Promise<FTPResponse> => {
     acceptance.clear();
+    deferredEpsv = null;
+    if (epsvWithCommand && epsvWorks && workingMode === 'passive' && !context.viaProxy) return deferEpsv(ftp);
     if (context.viaProxy) {
       if (context.preferredMode === 'active') throw new WharfError('data-channel', activeModeBehindProxyMessage(context.viaProxy.describe));
       // No fallback to active mode: it cannot work through the proxy.
@@ -178,7 +209,14 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       }
     }
   };
-  return Object.assign(strategy, { transferAccepted: () => acceptance.run() });
+  return Object.assign(strategy, {
+    transferAccepted: () => acceptance.run(),
+    takeDeferredEpsv: () => {
+      const taken = deferredEpsv;
+      deferredEpsv = null;
+      return taken;
+    },
+  });
 }
 
 function toDataChannelError(err: unknown, mode: DataConnectionMode): unknown {
@@ -257,17 +295,22 @@ function openDataSocket(
   return new Promise((resolve, reject) => {
     const raw = connect();
     const onError = (err: Error) => {
+      if (!waitForConnect) {
+        // basic-ftp's listeners would report this socket's close later, maybe on the session's next connection.
+        raw.removeAllListeners('close').removeAllListeners('error').on('error', () => undefined);
+      }
       raw.destroy();
       const error = new WharfError('data-channel', t('errors.dataOpenTo', { where, reason: err.message }), { cause: err });
       if (waitForConnect) reject(error);
       else ftp.closeWithError(error);
     };
+    // Before basic-ftp's own listeners (attached below when not waiting): this reason, naming the address, comes first.
+    raw.once('error', onError);
     if (!waitForConnect) {
       attachDataSocket(ftp, context, acceptance, raw);
       resolve();
     }
     raw.setTimeout(ftp.timeout, () => onError(new Error('no answer in time')));
-    raw.once('error', onError);
     raw.once('connect', () => {
       raw.setTimeout(0);
       raw.removeListener('error', onError);

@@ -205,6 +205,7 @@ export class FtpsSession {
     this.client.prepareTransfer = dataConnections;
     guardReplies(this.client.ftp, {
       transferAccepted: () => dataConnections.transferAccepted(),
+      takeDeferredEpsv: () => dataConnections.takeDeferredEpsv(),
       log: (text) => this.log('warning', text),
     });
     this.currentReport = this.emptyReport();

@@ -41,10 +41,11 @@ export interface HostileScript {
   /** RETR of a file it has not (`file` gives null) resets the accepted data connection, then answers 550, as proftpd does. default false */
   readonly resetDataOnRefusal?: boolean;
   /**
-   * Whether the `index`-th EPSV of the server's life (from 0) names a port nobody listens on; the next transfer
-   * command then waits for that data connection, as a real server waits until its own timeout. default none
+   * How the `index`-th EPSV of the server's life (from 0) goes: as usual; `dead-port`: it names a port nobody
+   * listens on, and the next transfer command waits for that data connection as a real server waits until its
+   * own timeout; `refused`: 500. default: as usual
    */
-  readonly deadEpsv?: (index: number) => boolean;
+  readonly epsv?: (index: number) => 'usual' | 'dead-port' | 'refused';
 }
 
 /** One command line as the server received it. */
@@ -261,7 +262,9 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
           return reply('550 No time.');
         case 'EPSV': {
           if (script.refuseEpsv) return reply('500 EPSV not understood.');
-          if (script.deadEpsv?.(epsvCount++)) {
+          const epsv = script.epsv?.(epsvCount++) ?? 'usual';
+          if (epsv === 'refused') return reply('500 EPSV not understood here.');
+          if (epsv === 'dead-port') {
             const unused = createServer();
             await new Promise<void>((resolve) => unused.listen(0, '127.0.0.1', resolve));
             const { port } = unused.address() as AddressInfo;

@@ -41,8 +41,9 @@ function roundTripsOfFile(log: readonly LogLine[], file: string, next: string | 
   const names = (l: LogLine, f: string) => l.direction === 'command' && new RegExp(`/${f}(\\.wharf-part)?$`).test(l.text);
   const startOf = (f: string) => {
     const at = lines.findIndex((l) => names(l, f));
-    // EPSV names no file: it belongs to the transfer command after it (its reply in between).
-    return lines[at - 2]?.text === 'EPSV' ? at - 2 : at;
+    // EPSV names no file: it belongs to the transfer command after it (sent with it, or its reply in between).
+    const epsv = [at - 1, at - 2].find((i) => lines[i]?.direction === 'command' && lines[i]?.text === 'EPSV');
+    return epsv ?? at;
   };
   const own = lines.slice(startOf(file), next === null ? lines.length : startOf(next));
   const trips: string[][] = [];
@@ -58,21 +59,22 @@ function roundTripsOfFile(log: readonly LogLine[], file: string, next: string | 
 }
 
 /**
- * Per server, each file's round trips: which commands go out together. After a verified size (and hash), the
- * time and the rename go in one round trip: RNTO is never sent before the size is known to be right.
+ * Per server, each file's round trips: which commands go out together. EPSV goes with the transfer command
+ * (once EPSV has worked in the session). After a verified size (and hash), the time and the rename go in one
+ * round trip: RNTO is never sent before the size is known to be right.
  */
 const EXPECTED: Record<string, { download: string[][]; upload: string[][] }> = {
   'vsftpd-explicit': {
-    download: [['MDTM'], ['EPSV'], ['RETR']],
-    upload: [['EPSV'], ['STOR'], ['SIZE'], ['MDTM <time>', 'RNFR', 'RNTO']],
+    download: [['MDTM'], ['EPSV', 'RETR']],
+    upload: [['EPSV', 'STOR'], ['SIZE'], ['MDTM <time>', 'RNFR', 'RNTO']],
   },
   'proftpd-explicit': {
-    download: [['EPSV'], ['RETR'], ['HASH']],
-    upload: [['EPSV'], ['STOR'], ['SIZE'], ['HASH'], ['MFMT <time>', 'RNFR', 'RNTO']],
+    download: [['EPSV', 'RETR'], ['HASH']],
+    upload: [['EPSV', 'STOR'], ['SIZE'], ['HASH'], ['MFMT <time>', 'RNFR', 'RNTO']],
   },
   'pureftpd-explicit': {
-    download: [['EPSV'], ['RETR']],
-    upload: [['EPSV'], ['STOR'], ['SIZE'], ['MFMT <time>', 'RNFR', 'RNTO']],
+    download: [['EPSV', 'RETR']],
+    upload: [['EPSV', 'STOR'], ['SIZE'], ['MFMT <time>', 'RNFR', 'RNTO']],
   },
 };
 
