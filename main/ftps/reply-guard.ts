@@ -1,20 +1,11 @@
 import { FTPError, type FTPContext, type FTPResponse, type ResponseHandler } from 'basic-ftp';
+import { isDataConnectionReply, writeTogether } from './pipeline';
 
 /**
  * Commands whose replies talk about a data connection (125/150, then 226 or 426). REST too: basic-ftp sends
  * RETR from the task of `REST n` once it is answered with 350, and that task then gets the transfer's replies.
  */
 const TRANSFER_COMMAND = /^(RETR|STOR|STOU|APPE|LIST|NLST|MLSD|REST)(\s|$)/i;
-
-/**
- * Replies that only ever concern a data connection: a preliminary 1xx, and the completion or abort of a
- * transfer. No other command is answered with them, so one arriving for another command is a late reply
- * about an earlier data connection: pyftpdlib, for one, sends "226 Transfer complete." when a data
- * connection it accepted closes without a transfer (after a refused MLSD, or a LIST of a missing folder).
- */
-export function isDataConnectionReply(code: number): boolean {
-  return code < 200 || code === 225 || code === 226 || code === 426;
-}
 
 export interface ReplyGuardHooks {
   /** The server accepted a transfer command (its first reply below 400): the data connection may start TLS. */
@@ -48,9 +39,9 @@ export function guardReplies(ftp: FTPContext, hooks: ReplyGuardHooks): void {
       const transferHandler = guardTransfer(command, responseHandler, hooks);
       const epsv = hooks.takeDeferredEpsv?.() ?? null;
       if (epsv === null) return handle(command, transferHandler);
-      const answered = handle('EPSV', epsvFirst(epsv, transferHandler, hooks));
-      // `handle` has made the task and written EPSV: the transfer command's replies land in the same task.
-      if (!ftp.closed) ftp.send(command);
+      const answered = handle(undefined, epsvFirst(epsv, transferHandler, hooks));
+      // `handle` has made the task: the replies of both land in it.
+      if (!ftp.closed) writeTogether(ftp, ['EPSV', command]);
       return answered;
     }
     return handle(command, (response, task) => {

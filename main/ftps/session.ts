@@ -31,7 +31,7 @@ import { proxyDialer, type ProxyEndpoint } from './proxy';
 import { printableName } from './safe-names';
 import { formatProxyAddress } from '../../common/models/proxy';
 import { sharedSecureContext } from './secure-context';
-import { hashAlgorithmFor, hashOverControl, type RemoteHash } from './remote-hash';
+import { hashAlgorithmFor, hashFromHashReply, hashOverControl, readyHashCommand, type RemoteHash } from './remote-hash';
 import { removeTree, type RemoveLimits } from './remove-tree';
 import { sendPipelined } from './pipeline';
 import { certificateChanged, dataProtectionRefused } from './session-errors';
@@ -925,7 +925,7 @@ export class FtpsSession {
         await this.client.rename(from, to);
         return;
       }
-      throwRenameRefusal(await sendPipelined(this.client.ftp, [`RNFR ${from}`, `RNTO ${to}`]));
+      throwRenameRefusal(await sendPipelined(this.client.ftp, [`RNFR ${from}`, `RNTO ${to}`], this.lateReplyLog));
     });
   }
 
@@ -944,7 +944,7 @@ export class FtpsSession {
       return timeSet;
     }
     return this.run(async () => {
-      const [time, ...rename] = await sendPipelined(this.client.ftp, [timeCommand, `RNFR ${fromWire}`, `RNTO ${toWire}`]);
+      const [time, ...rename] = await sendPipelined(this.client.ftp, [timeCommand, `RNFR ${fromWire}`, `RNTO ${toWire}`], this.lateReplyLog);
       throwRenameRefusal(rename);
       return time !== undefined && time.code >= 200 && time.code < 300;
     });
@@ -1005,6 +1005,30 @@ export class FtpsSession {
   async size(path: string): Promise<number> {
     return this.onPath(path, (wirePath) => this.run(() => this.client.size(wirePath)));
   }
+
+  /**
+   * What verifying an upload asks: the size (SIZE) and, where the server hashes, the hash, in one write once the
+   * hash algorithm is chosen on this connection. Each is null when the server does not answer it.
+   */
+  async sizeAndHash(path: string): Promise<{ size: number | null; hash: RemoteHash | null }> {
+    return this.onPath(path, (wirePath) =>
+      this.run(async () => {
+        const ready = readyHashCommand(this.client, this.featureMap, wirePath);
+        if (ready === null) {
+          const size = await this.client.size(wirePath).catch(() => null);
+          return { size, hash: await hashOverControl(this.client, this.featureMap, wirePath).catch(() => null) };
+        }
+        const [sizeReply, hashReply] = await sendPipelined(this.client.ftp, [`SIZE ${wirePath}`, ready.command], this.lateReplyLog);
+        const size = sizeReply?.code === 213 ? Number.parseInt(sizeReply.message.slice(4), 10) : Number.NaN;
+        const hex = hashReply?.code === 213 ? hashFromHashReply(hashReply.message) : null;
+        // A hash reply it cannot read: the legacy commands may still answer, as hash() would ask them.
+        const hash = hex !== null ? { algorithm: ready.algorithm, hex } : await hashOverControl(this.client, this.featureMap, wirePath).catch(() => null);
+        return { size: Number.isSafeInteger(size) ? size : null, hash };
+      }),
+    );
+  }
+
+  private readonly lateReplyLog = (text: string): void => this.log('warning', `Ignored a late reply about an earlier data connection (while waiting for pipelined commands): ${text}`);
 
   /** The modification time of a remote file (MDTM, else MLST); null when the server cannot say. */
   async modifiedAt(path: string): Promise<Date | null> {

@@ -489,7 +489,9 @@ export class FtpsTransferRunner implements TransferRunner {
     size: number,
     inlineHash: StreamingHash | null,
   ): Promise<VerificationMethod | null> {
-    const remoteSize = await session.size(remotePath).catch(() => null);
+    // With verification on, the hash is asked with the size (one round trip): a wrong size fails the file all the same.
+    const both = this.verify && session.sizeAndHash ? await session.sizeAndHash(remotePath).catch(() => ({ size: null, hash: null })) : null;
+    const remoteSize = both ? both.size : await session.size(remotePath).catch(() => null);
     if (remoteSize !== null && remoteSize < size) {
       throw new WharfError('data-channel', t('transfers.uploadEndedEarly', { path: remotePath, localSize: String(size), remoteSize: String(remoteSize) }), {
         detail: { localSize: size, remoteSize },
@@ -501,7 +503,7 @@ export class FtpsTransferRunner implements TransferRunner {
       });
     }
     if (!this.verify) return null;
-    const remoteHash = await session.hash(remotePath).catch(() => null);
+    const remoteHash = both ? both.hash : await session.hash(remotePath).catch(() => null);
     if (!remoteHash) return remoteSize === null ? null : 'size';
     const localHex = inlineHash?.algorithm === remoteHash.algorithm ? inlineHash.digest() : await hashLocalFile(localPath, remoteHash.algorithm);
     if (!sameDigest(remoteHash.algorithm, localHex, remoteHash.hex)) {

@@ -26,6 +26,8 @@ export interface TransferSession {
   /** `setModifiedAt` then `rename`, in one round trip where the server allows; absent: the two one after the other. */
   setModifiedAtAndRename?(from: string, to: string, date: Date): Promise<boolean>;
   hash(path: string): Promise<ServerHash | null>;
+  /** `size` and `hash` (each null when not answered), in one round trip where the server allows; absent: the two in turn. */
+  sizeAndHash?(path: string): Promise<{ size: number | null; hash: ServerHash | null }>;
   /** The algorithm `hash()` would ask for first (from FEAT), so a transfer can hash while streaming; absent or null: none. */
   hashAlgorithm?(): ServerHash['algorithm'] | null;
   download(

@@ -60,8 +60,9 @@ function roundTripsOfFile(log: readonly LogLine[], file: string, next: string | 
 
 /**
  * Per server, each file's round trips: which commands go out together. EPSV goes with the transfer command
- * (once EPSV has worked in the session). After a verified size (and hash), the time and the rename go in one
- * round trip: RNTO is never sent before the size is known to be right.
+ * (once EPSV has worked in the session); SIZE with HASH (once OPTS HASH chose the algorithm). After a verified
+ * size (and hash), the time and the rename go in one round trip: RNTO is never sent before the size is known
+ * to be right.
  */
 const EXPECTED: Record<string, { download: string[][]; upload: string[][] }> = {
   'vsftpd-explicit': {
@@ -70,7 +71,7 @@ const EXPECTED: Record<string, { download: string[][]; upload: string[][] }> = {
   },
   'proftpd-explicit': {
     download: [['EPSV', 'RETR'], ['HASH']],
-    upload: [['EPSV', 'STOR'], ['SIZE'], ['HASH'], ['MFMT <time>', 'RNFR', 'RNTO']],
+    upload: [['EPSV', 'STOR'], ['SIZE', 'HASH'], ['MFMT <time>', 'RNFR', 'RNTO']],
   },
   'pureftpd-explicit': {
     download: [['EPSV', 'RETR']],
