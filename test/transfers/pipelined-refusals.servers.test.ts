@@ -5,8 +5,11 @@
  * - a file dated before 1970, whose time proftpd and pure-ftpd refuse (501) while RNFR/RNTO go on: done, intact;
  * - a file whose final name is a folder: RNTO refused, the file fails with that reply, the temporary file stays;
  * - then a plain file on the same connection: done, intact, its time kept, sent as one round trip.
+ * And on a session: a refused RNFR is the rename's error (not RNTO's 503 after it); SIZE+HASH of a missing file
+ * answers nothing for either; each next command gets its own reply.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +113,50 @@ describe('a refusal in the middle of pipelined commands fails only its file and 
         assert.equal(log.filter((l) => l.direction === 'command' && l.text.startsWith('USER ')).length, 1, 'one connection throughout, never reopened');
       } finally {
         await queue.stop();
+      }
+    });
+  }
+});
+
+describe('a refused first command of a pipelined pair is the error, and the replies stay in step', () => {
+  for (const name of MAIN_SERVERS) {
+    test(`${name}: RNFR of a missing file, RNTO with it`, async () => {
+      const server = fleet.servers[name];
+      const { session, log } = await openSession(fleet, server);
+      try {
+        const folder = `/${unique('rename-refused')}`;
+        writeServerFile(server, `${folder}/here`, testBytes(1234, 5));
+        await assert.rejects(session.rename(`${folder}/missing`, `${folder}/renamed`), (error: unknown) => {
+          // The error is RNFR's refusal, not the "503 RNFR first" that RNTO then gets.
+          assert.ok(error instanceof Error && error.message.includes(replyTo(log, `RNFR ${folder}/missing`)), String(error));
+          return true;
+        });
+        assert.equal(await session.size(`${folder}/here`), 1234);
+        assert.equal(existsSync(join(server.root, folder, 'renamed')), false);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+  for (const name of ['proftpd-explicit', 'proftpd-implicit'] as const) {
+    test(`${name}: SIZE and HASH of a missing file, then of a file`, async () => {
+      const server = fleet.servers[name];
+      const { session, log } = await openSession(fleet, server);
+      try {
+        const folder = `/${unique('size-hash')}`;
+        const bytes = testBytes(3000, 6);
+        writeServerFile(server, `${folder}/here`, bytes);
+        // The first hash chooses the algorithm (OPTS HASH); from then on SIZE and HASH go out together.
+        assert.ok(await session.hash(`${folder}/here`));
+        assert.deepEqual(await session.sizeAndHash(`${folder}/missing`), { size: null, hash: null });
+        assert.match(replyTo(log, `HASH ${folder}/missing`), /^5\d\d /);
+        const { size, hash } = await session.sizeAndHash(`${folder}/here`);
+        assert.equal(size, bytes.length);
+        assert.deepEqual(hash, { algorithm: 'SHA-256', hex: createHash('sha256').update(bytes).digest('hex') });
+        const commands = log.filter((l) => l.direction !== 'info' && l.direction !== 'tls').map((l) => l.text);
+        assert.equal(commands[commands.indexOf(`SIZE ${folder}/here`) + 1], `HASH ${folder}/here`, 'sent together');
+      } finally {
+        await session.close();
       }
     });
   }
