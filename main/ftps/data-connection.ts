@@ -1,5 +1,5 @@
 import { t } from '../../common/i18n/t';
-import { createServer, connect as netConnect, type AddressInfo, type Socket } from 'node:net';
+import { createServer, connect as netConnect, Socket, type AddressInfo } from 'node:net';
 import { Duplex } from 'node:stream';
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { FTPError, type FTPContext, type FTPResponse } from 'basic-ftp';
@@ -48,6 +48,8 @@ export interface DataConnectionStrategy extends Strategy {
    * command arrived (pyftpdlib does: "ECONNRESET"); FileZilla, lftp and Python's ftplib wait the same way.
    */
   transferAccepted(): void;
+  /** The EPSV this strategy left to go out with the transfer command, taken once (see ReplyGuardHooks.takeDeferredEpsv). */
+  takeDeferredEpsv(): ((reply: FTPResponse) => void) | null;
 }
 
 /**
@@ -117,7 +119,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       if (reply) {
         const port = parseEpsvResponse(reply.message);
         const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
-        await openDataSocket(ftp, context, acceptance, () => netConnect({ host, port }), `${host}:${port}`);
+        await openDataSocket(ftp, context, acceptance, () => netConnect({ host, port }), `${host}:${port}`, workingMode === null);
         return reply;
       }
     }
@@ -137,15 +139,44 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
         `PASV named ${decision.announced}, a private address: the server is behind NAT. Connecting to ${decision.host} instead.`,
       );
     }
-    await openDataSocket(ftp, context, acceptance, () => netConnect({ host: decision.host, port: target.port }), `${decision.host}:${target.port}`);
+    await openDataSocket(ftp, context, acceptance, () => netConnect({ host: decision.host, port: target.port }), `${decision.host}:${target.port}`, workingMode === null);
     return reply;
   };
 
   const active: Strategy = (ftp) => openActive(ftp, context, acceptance);
   const byMode: Record<DataConnectionMode, Strategy> = { passive, active };
 
+  let deferredEpsv: ((reply: FTPResponse) => void) | null = null;
+  let epsvWithCommand = true;
+  /**
+   * Once EPSV has worked in this session, EPSV and the transfer command go out in one write: one round trip fewer
+   * per transfer. The data connection starts when EPSV's reply is read, while the server already has the command;
+   * a passive server waits for the connection then (see openDataSocket). A refused or unusable EPSV reply fails
+   * that transfer as a data-connection problem and ends this for the session: its retry asks EPSV on its own.
+   */
+  const deferEpsv = (ftp: FTPContext): FTPResponse => {
+    // basic-ftp checks that a download has a data socket before it sends the command: a stand-in until EPSV's reply.
+    ftp.dataSocket = new Socket();
+    deferredEpsv = (reply) => {
+      let port: number;
+      try {
+        if (reply.code >= 400) throw new Error(reply.message.trim());
+        port = parseEpsvResponse(reply.message);
+      } catch (err) {
+        epsvWithCommand = false;
+        throw new WharfError('data-channel', t('errors.dataOpenInMode', { mode: 'passive', reason: err instanceof Error ? err.message : String(err) }), { cause: err });
+      }
+      const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
+      void openDataSocket(ftp, context, acceptance, () => netConnect({ host, port }), `${host}:${port}`, false);
+    };
+    // basic-ftp does not read what prepareTransfer resolves to; EPSV's real reply is read with the command's.
+    return { code: 229, message: '' };
+  };
+
   const strategy = async (ftp: FTPContext): Promise<FTPResponse> => {
     acceptance.clear();
+    deferredEpsv = null;
+    if (epsvWithCommand && epsvWorks && workingMode === 'passive' && !context.viaProxy) return deferEpsv(ftp);
     if (context.viaProxy) {
       if (context.preferredMode === 'active') throw new WharfError('data-channel', activeModeBehindProxyMessage(context.viaProxy.describe));
       // No fallback to active mode: it cannot work through the proxy.
@@ -179,7 +210,14 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       }
     }
   };
-  return Object.assign(strategy, { transferAccepted: () => acceptance.run() });
+  return Object.assign(strategy, {
+    transferAccepted: () => acceptance.run(),
+    takeDeferredEpsv: () => {
+      const taken = deferredEpsv;
+      deferredEpsv = null;
+      return taken;
+    },
+  });
 }
 
 function toDataChannelError(err: unknown, mode: DataConnectionMode): unknown {
@@ -239,18 +277,45 @@ async function passiveThroughProxy(
  * Connects the raw data socket and hands it to basic-ftp; when data is protected, TLS starts over it once the
  * server accepts the transfer command, and the TLS socket then takes its place.
  */
-function openDataSocket(ftp: FTPContext, context: DataConnectionContext, acceptance: TransferAcceptance, connect: () => Socket, where: string): Promise<void> {
+/**
+ * Connects a passive data connection. Until the mode has worked once in this session (`waitForConnect`), the
+ * transfer command waits for the connection, so a failure can still fall back to the other mode. After that the
+ * command goes out while the connection is being made, one round trip fewer per transfer: a passive server waits
+ * for the connection when the command comes (vsftpd, proftpd and pure-ftpd accept then; pyftpdlib queues the
+ * command until it is made), and it answers 150 only once it has accepted. A connection that then fails closes
+ * the control connection with that reason: the server would otherwise wait for it until its own timeout.
+ */
+function openDataSocket(
+  ftp: FTPContext,
+  context: DataConnectionContext,
+  acceptance: TransferAcceptance,
+  connect: () => Socket,
+  where: string,
+  waitForConnect: boolean,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const raw = connect();
     const onError = (err: Error) => {
+      if (!waitForConnect) {
+        // basic-ftp's listeners would report this socket's close later, maybe on the session's next connection.
+        raw.removeAllListeners('close').removeAllListeners('error').on('error', () => undefined);
+      }
       raw.destroy();
-      reject(new WharfError('data-channel', t('errors.dataOpenTo', { where, reason: err.message }), { cause: err }));
+      const error = new WharfError('data-channel', t('errors.dataOpenTo', { where, reason: err.message }), { cause: err });
+      if (waitForConnect) reject(error);
+      else ftp.closeWithError(error);
     };
-    raw.setTimeout(ftp.timeout, () => onError(new Error('no answer in time')));
+    // Before basic-ftp's own listeners (attached below when not waiting): this reason, naming the address, comes first.
     raw.once('error', onError);
+    if (!waitForConnect) {
+      attachDataSocket(ftp, context, acceptance, raw);
+      resolve();
+    }
+    raw.setTimeout(ftp.timeout, () => onError(new Error('no answer in time')));
     raw.once('connect', () => {
       raw.setTimeout(0);
       raw.removeListener('error', onError);
+      if (!waitForConnect) return;
       attachDataSocket(ftp, context, acceptance, raw);
       resolve();
     });

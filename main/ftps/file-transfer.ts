@@ -40,6 +40,8 @@ export interface RenamingSession {
   rename(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
   size(path: string): Promise<number>;
+  setModifiedAt?(path: string, date: Date): Promise<boolean>;
+  setModifiedAtAndRename?(from: string, to: string, date: Date): Promise<boolean>;
 }
 
 /** The site setting the "rename refused" error names, as the site manager labels it, so a person can find it there. */
@@ -56,12 +58,19 @@ function replyCode(error: unknown): number | undefined {
  * Renames a complete, verified upload from its temporary name to its final one (RNFR/RNTO). A server that
  * refuses to rename over an existing file (proftpd without AllowOverwrite, for one) gets the old target
  * deleted first, then the rename again. A rename refused anyway fails with kind `ftp` naming the setting
- * to turn off; the temporary file stays where it is (see the runner for why).
+ * to turn off; the temporary file stays where it is (see the runner for why). With `modifiedAt`, the temporary
+ * file gets that time first (a refused time does not stop the rename), so the final name appears with its time
+ * already right: RNFR/RNTO keeps it.
  */
-export async function moveUploadIntoPlace(session: RenamingSession, temporaryPath: string, finalPath: string): Promise<void> {
+export async function moveUploadIntoPlace(session: RenamingSession, temporaryPath: string, finalPath: string, modifiedAt: Date | null = null): Promise<void> {
   let refusal: unknown;
   try {
-    await session.rename(temporaryPath, finalPath);
+    if (modifiedAt === null) await session.rename(temporaryPath, finalPath);
+    else if (session.setModifiedAtAndRename) await session.setModifiedAtAndRename(temporaryPath, finalPath, modifiedAt);
+    else {
+      await session.setModifiedAt?.(temporaryPath, modifiedAt).catch(() => false);
+      await session.rename(temporaryPath, finalPath);
+    }
     return;
   } catch (error) {
     if (!(error instanceof WharfError) || error.kind !== 'ftp') throw error; // lost connection, timeout: retried

@@ -56,6 +56,16 @@ function offeredHashAlgorithm(features: ReadonlyMap<string, string>): RemoteHash
 const algorithmSelectedOn = new WeakMap<object, RemoteHash['algorithm']>();
 
 /**
+ * The HASH command for `wirePath` when nothing needs asking first on this connection (FEAT offers HASH and OPTS
+ * HASH already chose its algorithm), so it may go out in one write with other commands; else null.
+ */
+export function readyHashCommand(client: Client, features: ReadonlyMap<string, string>, wirePath: string): { command: string; algorithm: RemoteHash['algorithm'] } | null {
+  const algorithm = offeredHashAlgorithm(features);
+  if (algorithm === null || algorithmSelectedOn.get(client.ftp.socket) !== algorithm) return null;
+  return { command: `HASH ${wirePath}`, algorithm };
+}
+
+/**
  * Asks the server for a file's hash: HASH (SHA-256, SHA-1, MD5, CRC32 in that order of preference), else
  * the legacy commands FEAT lists; null when none answers. `wirePath` is already checked and encoded.
  */

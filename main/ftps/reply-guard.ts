@@ -1,4 +1,5 @@
 import { FTPError, type FTPContext, type FTPResponse, type ResponseHandler } from 'basic-ftp';
+import { isDataConnectionReply, writeTogether } from './pipeline';
 
 /**
  * Commands whose replies talk about a data connection (125/150, then 226 or 426). REST too: basic-ftp sends
@@ -6,19 +7,14 @@ import { FTPError, type FTPContext, type FTPResponse, type ResponseHandler } fro
  */
 const TRANSFER_COMMAND = /^(RETR|STOR|STOU|APPE|LIST|NLST|MLSD|REST)(\s|$)/i;
 
-/**
- * Replies that only ever concern a data connection: a preliminary 1xx, and the completion or abort of a
- * transfer. No other command is answered with them, so one arriving for another command is a late reply
- * about an earlier data connection: pyftpdlib, for one, sends "226 Transfer complete." when a data
- * connection it accepted closes without a transfer (after a refused MLSD, or a LIST of a missing folder).
- */
-export function isDataConnectionReply(code: number): boolean {
-  return code < 200 || code === 225 || code === 226 || code === 426;
-}
-
 export interface ReplyGuardHooks {
   /** The server accepted a transfer command (its first reply below 400): the data connection may start TLS. */
   transferAccepted(): void;
+  /**
+   * An EPSV the data-connection strategy left to go out in one write with the transfer command: what takes its
+   * reply (opens the data connection; throws when the reply is a refusal or unusable). Taken once; null: none.
+   */
+  takeDeferredEpsv?(): ((reply: FTPResponse) => void) | null;
   /** Wording for the session log. */
   log(text: string): void;
 }
@@ -40,24 +36,13 @@ export function guardReplies(ftp: FTPContext, hooks: ReplyGuardHooks): void {
   ftp.handle = (command: string | undefined, responseHandler: ResponseHandler) => {
     if (command === undefined) return handle(command, responseHandler);
     if (TRANSFER_COMMAND.test(command)) {
-      let accepted = false;
-      let preliminarySeen = false;
-      return handle(command, (response, task) => {
-        const reply = replyOf(response);
-        if (reply !== null && reply.code < 200) preliminarySeen = true;
-        // A completion or abort before this transfer's own 1xx concerns an earlier data connection: it arrived
-        // between the EPSV/PASV reply and the 150. Taken as this transfer's, a 426 fails it, a 226 ends it before
-        // the server's own answer, which then lands on a later command.
-        if (!preliminarySeen && reply !== null && reply.code >= 200 && isDataConnectionReply(reply.code)) {
-          hooks.log(`Ignored a late reply about an earlier data connection (before the server accepted ${command.split(' ')[0]}): ${reply.message.trim()}`);
-          return;
-        }
-        if (!accepted && reply !== null && reply.code < 400 && reply.code !== 350) {
-          accepted = true;
-          hooks.transferAccepted();
-        }
-        responseHandler(response, task);
-      });
+      const transferHandler = guardTransfer(command, responseHandler, hooks);
+      const epsv = hooks.takeDeferredEpsv?.() ?? null;
+      if (epsv === null) return handle(command, transferHandler);
+      const answered = handle(undefined, epsvFirst(epsv, transferHandler, hooks));
+      // `handle` has made the task: the replies of both land in it.
+      if (!ftp.closed) writeTogether(ftp, ['EPSV', command]);
+      return answered;
     }
     return handle(command, (response, task) => {
       const reply = replyOf(response);
@@ -67,5 +52,56 @@ export function guardReplies(ftp: FTPContext, hooks: ReplyGuardHooks): void {
       }
       responseHandler(response, task);
     });
+  };
+}
+
+/** The handler of a transfer command's replies: drops late replies about an earlier data connection, tells when it is accepted. */
+function guardTransfer(command: string, responseHandler: ResponseHandler, hooks: ReplyGuardHooks): ResponseHandler {
+  let accepted = false;
+  let preliminarySeen = false;
+  return (response, task) => {
+    const reply = replyOf(response);
+    if (reply !== null && reply.code < 200) preliminarySeen = true;
+    // A completion or abort before this transfer's own 1xx concerns an earlier data connection: it arrived
+    // between the EPSV/PASV reply and the 150. Taken as this transfer's, a 426 fails it, a 226 ends it before
+    // the server's own answer, which then lands on a later command.
+    if (!preliminarySeen && reply !== null && reply.code >= 200 && isDataConnectionReply(reply.code)) {
+      hooks.log(`Ignored a late reply about an earlier data connection (before the server accepted ${command.split(' ')[0]}): ${reply.message.trim()}`);
+      return;
+    }
+    if (!accepted && reply !== null && reply.code < 400 && reply.code !== 350) {
+      accepted = true;
+      hooks.transferAccepted();
+    }
+    responseHandler(response, task);
+  };
+}
+
+/**
+ * The replies of EPSV and a transfer command sent together: the first (after any late data-connection reply)
+ * is EPSV's, the rest the transfer's. When EPSV's is refused or unusable, the transfer command's own answer is
+ * still read (a 425 "use PASV first", or a 1xx and then its end) before the transfer fails with EPSV's problem,
+ * so the next command gets its own reply.
+ */
+function epsvFirst(takeEpsv: (reply: FTPResponse) => void, transferHandler: ResponseHandler, hooks: ReplyGuardHooks): ResponseHandler {
+  let epsvAnswered = false;
+  let epsvProblem: Error | null = null;
+  return (response, task) => {
+    const reply = replyOf(response);
+    if (reply === null || (epsvAnswered && epsvProblem === null)) return transferHandler(response, task);
+    if (!epsvAnswered) {
+      if (isDataConnectionReply(reply.code)) {
+        hooks.log(`Ignored a late reply about an earlier data connection (while waiting for the answer to EPSV): ${reply.message.trim()}`);
+        return;
+      }
+      epsvAnswered = true;
+      try {
+        takeEpsv(reply);
+      } catch (error) {
+        epsvProblem = error instanceof Error ? error : new Error(String(error));
+      }
+      return;
+    }
+    if (reply.code >= 200 && epsvProblem !== null) task.reject(epsvProblem);
   };
 }

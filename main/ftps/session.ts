@@ -31,8 +31,9 @@ import { proxyDialer, type ProxyEndpoint } from './proxy';
 import { printableName } from './safe-names';
 import { formatProxyAddress } from '../../common/models/proxy';
 import { sharedSecureContext } from './secure-context';
-import { hashAlgorithmFor, hashOverControl, type RemoteHash } from './remote-hash';
+import { hashAlgorithmFor, hashFromHashReply, hashOverControl, readyHashCommand, type RemoteHash } from './remote-hash';
 import { removeTree, type RemoveLimits } from './remove-tree';
+import { sendPipelined } from './pipeline';
 import { certificateChanged, dataProtectionRefused } from './session-errors';
 
 export { hashFromHashReply, hashFromLegacyReply, type RemoteHash } from './remote-hash';
@@ -214,6 +215,7 @@ export class FtpsSession {
     this.client.prepareTransfer = dataConnections;
     guardReplies(this.client.ftp, {
       transferAccepted: () => dataConnections.transferAccepted(),
+      takeDeferredEpsv: () => dataConnections.takeDeferredEpsv(),
       log: (text) => this.log('warning', text),
     });
     this.currentReport = this.emptyReport();
@@ -925,13 +927,47 @@ export class FtpsSession {
     });
   }
 
-  /** Renames or moves a file or folder on the server. */
+  /** Renames or moves a file or folder on the server: RNFR and RNTO in one round trip. */
   async rename(from: string, to: string): Promise<void> {
     from = this.wire(from);
     to = this.wire(to);
     return this.run(async () => {
-      await this.client.rename(from, to);
+      // basic-ftp makes a path with a leading space absolute first (its protectWhitespace asks PWD).
+      if (from.startsWith(' ') || to.startsWith(' ')) {
+        await this.client.rename(from, to);
+        return;
+      }
+      throwRenameRefusal(await sendPipelined(this.client.ftp, [`RNFR ${from}`, `RNTO ${to}`], this.lateReplyLog));
     });
+  }
+
+  /**
+   * Sets `from`'s modification time, then renames it to `to`, in one round trip where the way to set the time is
+   * known (MFMT, or an MDTM with a time already seen to work); else as `setModifiedAt` then `rename`. Resolves
+   * whether the time was set (a refused time does not stop the rename); rejects with the rename's refusal.
+   */
+  async setModifiedAtAndRename(from: string, to: string, date: Date): Promise<boolean> {
+    const fromWire = this.wire(from);
+    const toWire = this.wire(to);
+    const timeCommand = this.knownTimeCommand(date, fromWire);
+    if (timeCommand === null || fromWire.startsWith(' ') || toWire.startsWith(' ')) {
+      const timeSet = await this.setModifiedAt(from, date).catch(() => false);
+      await this.rename(from, to);
+      return timeSet;
+    }
+    return this.run(async () => {
+      const [time, ...rename] = await sendPipelined(this.client.ftp, [timeCommand, `RNFR ${fromWire}`, `RNTO ${toWire}`], this.lateReplyLog);
+      throwRenameRefusal(rename);
+      return time !== undefined && time.code >= 200 && time.code < 300;
+    });
+  }
+
+  /** The command that sets a time with no question asked first, or null (SITE UTIME and an untried MDTM need one). */
+  private knownTimeCommand(date: Date, wirePath: string): string | null {
+    const stamp = timeStamp(date);
+    if (this.featureMap.has('MFMT')) return `MFMT ${stamp} ${wirePath}`;
+    if (this.mdtmSetsTime && this.featureMap.has('MDTM')) return `MDTM ${stamp} ${wirePath}`;
+    return null;
   }
 
   /**
@@ -982,6 +1018,30 @@ export class FtpsSession {
     return this.onPath(path, (wirePath) => this.run(() => this.client.size(wirePath)));
   }
 
+  /**
+   * What verifying an upload asks: the size (SIZE) and, where the server hashes, the hash, in one write once the
+   * hash algorithm is chosen on this connection. Each is null when the server does not answer it.
+   */
+  async sizeAndHash(path: string): Promise<{ size: number | null; hash: RemoteHash | null }> {
+    return this.onPath(path, (wirePath) =>
+      this.run(async () => {
+        const ready = readyHashCommand(this.client, this.featureMap, wirePath);
+        if (ready === null) {
+          const size = await this.client.size(wirePath).catch(() => null);
+          return { size, hash: await hashOverControl(this.client, this.featureMap, wirePath).catch(() => null) };
+        }
+        const [sizeReply, hashReply] = await sendPipelined(this.client.ftp, [`SIZE ${wirePath}`, ready.command], this.lateReplyLog);
+        const size = sizeReply?.code === 213 ? Number.parseInt(sizeReply.message.slice(4), 10) : Number.NaN;
+        const hex = hashReply?.code === 213 ? hashFromHashReply(hashReply.message) : null;
+        // A hash reply it cannot read: the legacy commands may still answer, as hash() would ask them.
+        const hash = hex !== null ? { algorithm: ready.algorithm, hex } : await hashOverControl(this.client, this.featureMap, wirePath).catch(() => null);
+        return { size: Number.isSafeInteger(size) ? size : null, hash };
+      }),
+    );
+  }
+
+  private readonly lateReplyLog = (text: string): void => this.log('warning', `Ignored a late reply about an earlier data connection (while waiting for pipelined commands): ${text}`);
+
   /** The modification time of a remote file (MDTM, else MLST); null when the server cannot say. */
   async modifiedAt(path: string): Promise<Date | null> {
     return this.onPath(path, (wirePath) =>
@@ -1006,7 +1066,7 @@ export class FtpsSession {
   async setModifiedAt(path: string, date: Date): Promise<boolean> {
     path = this.wire(path);
     return this.run(async () => {
-      const stamp = date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+      const stamp = timeStamp(date);
       const succeeded = (reply: FTPResponse) => reply.code >= 200 && reply.code < 300;
       if (this.featureMap.has('MFMT')) return succeeded(await this.client.sendIgnoringError(`MFMT ${stamp} ${path}`));
       if ((await this.offersSiteUtime()) && succeeded(await this.client.sendIgnoringError(`SITE UTIME ${stamp} ${path}`))) return true;
@@ -1119,4 +1179,15 @@ export class FtpsSession {
     if (!this.client.closed) await this.client.sendIgnoringError('QUIT').catch(() => undefined);
     this.client.close();
   }
+}
+
+/** A time as MFMT, SITE UTIME and MDTM take it: YYYYMMDDHHMMSS in UTC. */
+function timeStamp(date: Date): string {
+  return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+/** The replies to a pipelined RNFR and RNTO: the first refusal as an error (an RNTO after a refused RNFR only says 503). */
+function throwRenameRefusal(replies: readonly FTPResponse[]): void {
+  const refusal = replies.find((reply) => reply.code >= 400);
+  if (refusal) throw new FTPError(refusal);
 }

@@ -399,12 +399,13 @@ export class FtpsTransferRunner implements TransferRunner {
     }
 
     const verifiedBy = await this.verifyUpload(session, item.localPath, written, size, startAt < size || size === 0 ? inlineHash : null);
-    // Set on the temporary file, so the final name appears with its time already right (RNFR/RNTO keeps it).
-    if (this.preserveModifiedTimes && (await this.keepUploadTimes(item.siteKey))) await session.setModifiedAt(written, info.mtime).catch(() => false);
+    const keptTime = this.preserveModifiedTimes && (await this.keepUploadTimes(item.siteKey)) ? info.mtime : null;
     // A refused rename leaves the complete, verified temporary file in place rather than deleting it: it
     // is not under the final name, so it misleads nobody; the server that refused RNFR often refuses DELE
-    // too; and a retry once the rename is allowed only renames, without sending the file again.
-    if (written !== target) await moveUploadIntoPlace(session, written, target);
+    // too; and a retry once the rename is allowed only renames, without sending the file again. The time is
+    // set on the temporary file, in the rename's round trip where the server allows.
+    if (written !== target) await moveUploadIntoPlace(session, written, target, keptTime);
+    else if (keptTime !== null) await session.setModifiedAt(written, keptTime).catch(() => false);
     return { status: 'done', bytesTotal: size, verifiedBy };
   }
 
@@ -488,7 +489,9 @@ export class FtpsTransferRunner implements TransferRunner {
     size: number,
     inlineHash: StreamingHash | null,
   ): Promise<VerificationMethod | null> {
-    const remoteSize = await session.size(remotePath).catch(() => null);
+    // With verification on, the hash is asked with the size (one round trip): a wrong size fails the file all the same.
+    const both = this.verify && session.sizeAndHash ? await session.sizeAndHash(remotePath).catch(() => ({ size: null, hash: null })) : null;
+    const remoteSize = both ? both.size : await session.size(remotePath).catch(() => null);
     if (remoteSize !== null && remoteSize < size) {
       throw new WharfError('data-channel', t('transfers.uploadEndedEarly', { path: remotePath, localSize: String(size), remoteSize: String(remoteSize) }), {
         detail: { localSize: size, remoteSize },
@@ -500,7 +503,7 @@ export class FtpsTransferRunner implements TransferRunner {
       });
     }
     if (!this.verify) return null;
-    const remoteHash = await session.hash(remotePath).catch(() => null);
+    const remoteHash = both ? both.hash : await session.hash(remotePath).catch(() => null);
     if (!remoteHash) return remoteSize === null ? null : 'size';
     const localHex = inlineHash?.algorithm === remoteHash.algorithm ? inlineHash.digest() : await hashLocalFile(localPath, remoteHash.algorithm);
     if (!sameDigest(remoteHash.algorithm, localHex, remoteHash.hex)) {

@@ -24,7 +24,11 @@ export interface TransferSession {
   size(path: string): Promise<number>;
   modifiedAt(path: string): Promise<Date | null>;
   setModifiedAt(path: string, date: Date): Promise<boolean>;
+  /** `setModifiedAt` then `rename`, in one round trip where the server allows; absent: the two one after the other. */
+  setModifiedAtAndRename?(from: string, to: string, date: Date): Promise<boolean>;
   hash(path: string): Promise<ServerHash | null>;
+  /** `size` and `hash` (each null when not answered), in one round trip where the server allows; absent: the two in turn. */
+  sizeAndHash?(path: string): Promise<{ size: number | null; hash: ServerHash | null }>;
   /** The algorithm `hash()` would ask for first (from FEAT), so a transfer can hash while streaming; absent or null: none. */
   hashAlgorithm?(): ServerHash['algorithm'] | null;
   download(

@@ -40,6 +40,12 @@ export interface HostileScript {
   readonly resetDataConnections?: boolean;
   /** RETR of a file it has not (`file` gives null) resets the accepted data connection, then answers 550, as proftpd does. default false */
   readonly resetDataOnRefusal?: boolean;
+  /**
+   * How the `index`-th EPSV of the server's life (from 0) goes: as usual; `dead-port`: it names a port nobody
+   * listens on, and the next transfer command waits for that data connection as a real server waits until its
+   * own timeout; `refused`: 500. default: as usual
+   */
+  readonly epsv?: (index: number) => 'usual' | 'dead-port' | 'refused';
 }
 
 /** One command line as the server received it. */
@@ -74,6 +80,7 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
   const stats = { controlConnections: 0, dataConnections: 0, bytesServed: 0 };
   const sockets = new Set<Socket>();
   const servers = new Set<Server>();
+  let epsvCount = 0;
   let context: SecureContext | null = null;
   if (script.mode !== 'plain') {
     if (!script.key || !script.cert) throw new Error('a TLS hostile server needs a key and a certificate');
@@ -255,6 +262,16 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
           return reply('550 No time.');
         case 'EPSV': {
           if (script.refuseEpsv) return reply('500 EPSV not understood.');
+          const epsv = script.epsv?.(epsvCount++) ?? 'usual';
+          if (epsv === 'refused') return reply('500 EPSV not understood here.');
+          if (epsv === 'dead-port') {
+            const unused = createServer();
+            await new Promise<void>((resolve) => unused.listen(0, '127.0.0.1', resolve));
+            const { port } = unused.address() as AddressInfo;
+            await new Promise<void>((resolve) => unused.close(() => resolve()));
+            pendingData = new Promise<Socket>(() => undefined);
+            return reply(`229 Entering Extended Passive Mode (|||${port}|)`);
+          }
           const { port } = await openPassive();
           return reply(`229 Entering Extended Passive Mode (|||${port}|)`);
         }

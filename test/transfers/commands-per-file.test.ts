@@ -1,13 +1,13 @@
 /**
- * Control commands per small file, counted in the command log against the real servers: on a real link each is a
- * round trip (20-150 ms), more than all the CPU a file costs. A folder of files goes up and comes back down on
+ * Control round trips per small file, read from the command log against the real servers (commands sent together
+ * before a reply was read are one): on a real link each costs 20-150 ms, more than all the CPU a file costs. A folder of files goes up and comes back down on
  * one connection; what each file costs is the commands after the session's first file (login, FEAT, the first
  * folder and the one-time probes are the session's, not the file's).
  *
  * Expected per file: a download is EPSV + RETR (the size from the listing), plus MDTM where the listing is LIST
  * (vsftpd: its times are local and to the minute), plus HASH where the server has one (proftpd) to verify. An upload is EPSV +
  * STOR to the temporary name, SIZE and HASH (where there is one, its algorithm chosen once per session) to verify, the time (MFMT, SITE UTIME, or vsftpd's MDTM with a
- * time, read back only once per session), RNFR + RNTO.
+ * time, read back only once per session), RNFR + RNTO; the time and the rename in one round trip.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,43 +26,64 @@ let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 const FILES = ['f1', 'f2', 'f3', 'f4'];
 
-/** The verb of each command, with a time argument shown as `<time>` (MDTM and MFMT carry one). */
-function verbs(commands: readonly string[]): string[] {
-  return commands.map((c) => {
-    const [verb = '', first = ''] = c.split(' ');
-    return /^\d{14}$/.test(first) ? `${verb} <time>` : verb;
-  });
+/** The verb of a command, with a time argument shown as `<time>` (MDTM and MFMT carry one). */
+function verb(command: string): string {
+  const [name = '', first = ''] = command.split(' ');
+  return /^\d{14}$/.test(first) ? `${name} <time>` : name;
 }
 
-/** The commands sent from the first command naming `file` on, up to the first naming the next file. */
-function commandsOfFile(commands: readonly string[], file: string, next: string | null): string[] {
-  const names = (c: string, f: string) => new RegExp(`/${f}(\\.wharf-part)?$`).test(c);
-  const start = commands.findIndex((c) => names(c, file));
-  // EPSV names no file: it belongs to the transfer command right after it.
-  const from = commands[start - 1] === 'EPSV' ? start - 1 : start;
-  const nextAt = next === null ? commands.length : commands.findIndex((c) => names(c, next));
-  const to = commands[nextAt - 1] === 'EPSV' ? nextAt - 1 : nextAt;
-  return commands.slice(from, to);
+/**
+ * The commands of one file, grouped by round trip: the commands sent together before the next reply was read.
+ * From the first command naming `file` on (with the EPSV right before it), up to the first naming the next file.
+ */
+function roundTripsOfFile(log: readonly LogLine[], file: string, next: string | null): string[][] {
+  const lines = log.filter((l) => l.direction === 'command' || l.direction === 'reply');
+  const names = (l: LogLine, f: string) => l.direction === 'command' && new RegExp(`/${f}(\\.wharf-part)?$`).test(l.text);
+  const startOf = (f: string) => {
+    const at = lines.findIndex((l) => names(l, f));
+    // EPSV names no file: it belongs to the transfer command after it (sent with it, or its reply in between).
+    const epsv = [at - 1, at - 2].find((i) => lines[i]?.direction === 'command' && lines[i]?.text === 'EPSV');
+    return epsv ?? at;
+  };
+  const own = lines.slice(startOf(file), next === null ? lines.length : startOf(next));
+  const trips: string[][] = [];
+  let previous: LogLine['direction'] | null = null;
+  for (const line of own) {
+    if (line.direction === 'command') {
+      if (previous !== 'command') trips.push([]);
+      trips.at(-1)?.push(verb(line.text));
+    }
+    previous = line.direction;
+  }
+  return trips;
 }
 
-const EXPECTED: Record<string, { download: string[]; upload: string[] }> = {
+/**
+ * Per server, each file's round trips: which commands go out together. EPSV goes with the transfer command
+ * (once EPSV has worked in the session); SIZE with HASH (once OPTS HASH chose the algorithm). After a verified
+ * size (and hash), the time and the rename go in one round trip: RNTO is never sent before the size is known
+ * to be right.
+ */
+const EXPECTED: Record<string, { download: string[][]; upload: string[][] }> = {
   'vsftpd-explicit': {
-    download: ['MDTM', 'EPSV', 'RETR'],
-    upload: ['EPSV', 'STOR', 'SIZE', 'MDTM <time>', 'RNFR', 'RNTO'],
+    download: [['MDTM'], ['EPSV', 'RETR']],
+    upload: [['EPSV', 'STOR'], ['SIZE'], ['MDTM <time>', 'RNFR', 'RNTO']],
   },
   'proftpd-explicit': {
-    download: ['EPSV', 'RETR', 'HASH'],
-    upload: ['EPSV', 'STOR', 'SIZE', 'HASH', 'MFMT <time>', 'RNFR', 'RNTO'],
+    download: [['EPSV', 'RETR'], ['HASH']],
+    upload: [['EPSV', 'STOR'], ['SIZE', 'HASH'], ['MFMT <time>', 'RNFR', 'RNTO']],
   },
   'pureftpd-explicit': {
-    download: ['EPSV', 'RETR'],
-    upload: ['EPSV', 'STOR', 'SIZE', 'MFMT <time>', 'RNFR', 'RNTO'],
+    download: [['EPSV', 'RETR']],
+    upload: [['EPSV', 'STOR'], ['SIZE'], ['MFMT <time>', 'RNFR', 'RNTO']],
   },
 };
 
+const described = (trips: string[][]) => trips.map((trip) => trip.join('+')).join(' ');
+
 describe('control commands per small file, on one connection', () => {
-  for (const [name, expected] of Object.entries(EXPECTED) as [ServerName, { download: string[]; upload: string[] }][]) {
-    test(`${name}: upload ${expected.upload.join(' ')}; download ${expected.download.join(' ')}`, async () => {
+  for (const [name, expected] of Object.entries(EXPECTED) as [ServerName, { download: string[][]; upload: string[][] }][]) {
+    test(`${name}: upload ${described(expected.upload)}; download ${described(expected.download)}`, async () => {
       const server = fleet.servers[name];
       const log: LogLine[] = [];
       const queue = await TransferQueue.open({
@@ -80,20 +101,21 @@ describe('control commands per small file, on one connection', () => {
       try {
         await queue.add({ direction: 'upload', siteKey: name, localPath: source, remotePath: remote, kind: 'directory', uploadViaTemporaryName: true });
         await queue.whenSettled();
-        const uploaded = commandsSent(log);
+        const uploaded = [...log];
         log.length = 0;
         await queue.add({ direction: 'download', siteKey: name, localPath: join(work, unique('down')), remotePath: remote, kind: 'directory', listingSession: browse });
         await queue.whenSettled();
-        const downloaded = commandsSent(log);
+        const downloaded = [...log];
         assert.ok(queue.getSnapshot().items.every((item) => item.state === 'done'));
 
         const order = (commands: string[]) => FILES.filter((f) => commands.some((c) => c.endsWith(`/${f}`))).sort((a, b) => commands.findIndex((c) => c.includes(`/${a}`)) - commands.findIndex((c) => c.includes(`/${b}`)));
-        for (const [direction, commands] of [['upload', uploaded], ['download', downloaded]] as const) {
+        for (const [direction, lines] of [['upload', uploaded], ['download', downloaded]] as const) {
+          const commands = commandsSent(lines);
           const files = order(commands);
           assert.equal(files.length, FILES.length, commands.join(' | '));
           // The first file also pays the session's one-time probes; every later one only its own commands.
           for (let i = 1; i < files.length; i++) {
-            const own = verbs(commandsOfFile(commands, files[i] as string, files[i + 1] ?? null));
+            const own = roundTripsOfFile(lines, files[i] as string, files[i + 1] ?? null);
             assert.deepEqual(own, expected[direction], `${direction} of ${files[i]}: ${commands.join(' | ')}`);
           }
         }

@@ -1,0 +1,163 @@
+/**
+ * An upload sends the kept time, RNFR and RNTO in one round trip (after the size was verified). A refusal in the
+ * middle of those must fail only what it concerns, with the server's own words, and leave the control connection
+ * in step: each later command gets its own reply. On one connection, on every server of the fleet:
+ * - a file dated before 1970, whose time proftpd and pure-ftpd refuse (501) while RNFR/RNTO go on: done, intact;
+ * - a file whose final name is a folder: RNTO refused, the file fails with that reply, the temporary file stays;
+ * - then a plain file on the same connection: done, intact, its time kept, sent as one round trip.
+ * And on a session: a refused RNFR is the rename's error (not RNTO's 503 after it); SIZE+HASH of a missing file
+ * answers nothing for either; each next command gets its own reply.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import type { LogLine } from '../../common/models/log';
+import { TEMPORARY_UPLOAD_SUFFIX } from '../../main/ftps/file-transfer';
+import { TransferQueue } from '../../main/transfers/transfer-queue';
+import { useFleet, writeServerFile, type ServerName } from '../servers/fleet';
+import { MAIN_SERVERS, openSession, testBytes } from '../ftps/support';
+
+const fleet = await useFleet();
+const work = mkdtempSync(join(tmpdir(), 'wharf-pipelined-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+
+/** Servers that refuse to set a time before 1970 (found by asking them: "501 ...: Invalid argument", "501 Can't get a time stamp"). */
+const REFUSES_TIMES_BEFORE_1970 = new Set<ServerName>(['proftpd-explicit', 'proftpd-implicit', 'pureftpd-explicit']);
+const BEFORE_1970 = new Date('1969-12-31T23:59:59Z');
+const KEPT_TIME = new Date('2001-02-03T04:05:06Z');
+
+function localFile(name: string, seed: number, time: Date): { path: string; bytes: Buffer } {
+  const path = join(work, name);
+  const bytes = testBytes(4096, seed);
+  writeFileSync(path, bytes);
+  utimesSync(path, time, time);
+  return { path, bytes };
+}
+
+/**
+ * The reply the server gave to the command `text` (its last line), read the way the client reads them: each final
+ * reply answers the oldest command on its connection still waiting; a preliminary 1xx answers none.
+ */
+function replyTo(log: readonly LogLine[], text: string): string {
+  const at = log.findIndex((l) => l.direction === 'command' && l.text === text);
+  assert.ok(at >= 0, `no command ${text}`);
+  const connection = log[at]?.connectionId;
+  const waiting: number[] = [];
+  for (const [index, line] of log.entries()) {
+    if (line.connectionId !== connection) continue;
+    if (line.direction === 'command') waiting.push(index);
+    else if (line.direction === 'reply' && /^[2-5]\d\d /.test(line.text) && waiting.shift() === at) return line.text.trim();
+  }
+  assert.fail(`no reply to ${text}`);
+}
+
+describe('a refusal in the middle of pipelined commands fails only its file and leaves the replies in step', () => {
+  for (const name of MAIN_SERVERS) {
+    test(name, async () => {
+      const server = fleet.servers[name];
+      const log: LogLine[] = [];
+      const queue = await TransferQueue.open({
+        openSession: async () => (await openSession(fleet, server, { onLog: (line) => log.push(line) })).session,
+        stateFile: null,
+        defaultOverwrite: 'overwrite',
+        defaultConcurrency: 1,
+        retry: { baseDelayMs: 20, maxDelayMs: 50, tooManyConnectionsDelayMs: 50 },
+      });
+      const folder = `/${unique('pipelined')}`;
+      const old = localFile(unique('old'), 1, BEFORE_1970);
+      const blocked = localFile(unique('blocked'), 2, KEPT_TIME);
+      const plain = localFile(unique('plain'), 3, KEPT_TIME);
+      // The final name of `blocked` is a folder with a file in it: no server renames a file over it.
+      writeServerFile(server, `${folder}/blocked/inside`, 'x');
+      const upload = async (localPath: string, remoteName: string) => {
+        await queue.add({ direction: 'upload', siteKey: name, localPath, remotePath: `${folder}/${remoteName}`, kind: 'file', uploadViaTemporaryName: true });
+        await queue.whenSettled();
+        return queue.getSnapshot().items.at(-1);
+      };
+      try {
+        const oldItem = await upload(old.path, 'old');
+        const blockedItem = await upload(blocked.path, 'blocked');
+        const plainItem = await upload(plain.path, 'plain');
+        const onServer = (remoteName: string) => join(server.root, folder, remoteName);
+
+        assert.equal(oldItem?.state, 'done', JSON.stringify(oldItem?.lastError));
+        assert.deepEqual(readFileSync(onServer('old')), old.bytes);
+        assert.equal(existsSync(onServer(`old${TEMPORARY_UPLOAD_SUFFIX}`)), false);
+        if (REFUSES_TIMES_BEFORE_1970.has(name)) {
+          assert.match(replyTo(log, `MFMT 19691231235959 ${folder}/old${TEMPORARY_UPLOAD_SUFFIX}`), /^501 /, 'the time is refused in the middle');
+          assert.match(replyTo(log, `RNFR ${folder}/old${TEMPORARY_UPLOAD_SUFFIX}`), /^350 /);
+          assert.match(replyTo(log, `RNTO ${folder}/old`), /^250 /);
+        }
+
+        assert.equal(blockedItem?.state, 'failed');
+        const refusal = replyTo(log, `RNTO ${folder}/blocked`);
+        assert.match(refusal, /^[45]\d\d /);
+        assert.ok(blockedItem?.lastError?.message.includes(refusal), `${blockedItem?.lastError?.message} names ${refusal}`);
+        assert.deepEqual(readFileSync(onServer(`blocked${TEMPORARY_UPLOAD_SUFFIX}`)), blocked.bytes, 'the verified temporary file stays');
+        assert.equal(statSync(onServer('blocked')).isDirectory(), true);
+
+        assert.equal(plainItem?.state, 'done', JSON.stringify(plainItem?.lastError));
+        assert.deepEqual(readFileSync(onServer('plain')), plain.bytes);
+        assert.equal(statSync(onServer('plain')).mtime.getTime(), KEPT_TIME.getTime());
+        // The time, RNFR and RNTO of the last file went out together, before any of their replies.
+        const commands = log.filter((l) => l.connectionId === log.at(-1)?.connectionId && l.direction !== 'info');
+        const rnfr = commands.findIndex((l) => l.text === `RNFR ${folder}/plain${TEMPORARY_UPLOAD_SUFFIX}`);
+        assert.match(commands[rnfr - 1]?.text ?? '', /^(MFMT|MDTM) 20010203040506 /);
+        assert.equal(commands[rnfr + 1]?.text, `RNTO ${folder}/plain`);
+        assert.match(replyTo(log, `RNTO ${folder}/plain`), /^250 /);
+        assert.equal(log.filter((l) => l.direction === 'command' && l.text.startsWith('USER ')).length, 1, 'one connection throughout, never reopened');
+      } finally {
+        await queue.stop();
+      }
+    });
+  }
+});
+
+describe('a refused first command of a pipelined pair is the error, and the replies stay in step', () => {
+  for (const name of MAIN_SERVERS) {
+    test(`${name}: RNFR of a missing file, RNTO with it`, async () => {
+      const server = fleet.servers[name];
+      const { session, log } = await openSession(fleet, server);
+      try {
+        const folder = `/${unique('rename-refused')}`;
+        writeServerFile(server, `${folder}/here`, testBytes(1234, 5));
+        await assert.rejects(session.rename(`${folder}/missing`, `${folder}/renamed`), (error: unknown) => {
+          // The error is RNFR's refusal, not the "503 RNFR first" that RNTO then gets.
+          assert.ok(error instanceof Error && error.message.includes(replyTo(log, `RNFR ${folder}/missing`)), String(error));
+          return true;
+        });
+        assert.equal(await session.size(`${folder}/here`), 1234);
+        assert.equal(existsSync(join(server.root, folder, 'renamed')), false);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+  for (const name of ['proftpd-explicit', 'proftpd-implicit'] as const) {
+    test(`${name}: SIZE and HASH of a missing file, then of a file`, async () => {
+      const server = fleet.servers[name];
+      const { session, log } = await openSession(fleet, server);
+      try {
+        const folder = `/${unique('size-hash')}`;
+        const bytes = testBytes(3000, 6);
+        writeServerFile(server, `${folder}/here`, bytes);
+        // The first hash chooses the algorithm (OPTS HASH); from then on SIZE and HASH go out together.
+        assert.ok(await session.hash(`${folder}/here`));
+        assert.deepEqual(await session.sizeAndHash(`${folder}/missing`), { size: null, hash: null });
+        assert.match(replyTo(log, `HASH ${folder}/missing`), /^5\d\d /);
+        const { size, hash } = await session.sizeAndHash(`${folder}/here`);
+        assert.equal(size, bytes.length);
+        assert.deepEqual(hash, { algorithm: 'SHA-256', hex: createHash('sha256').update(bytes).digest('hex') });
+        const commands = log.filter((l) => l.direction !== 'info' && l.direction !== 'tls').map((l) => l.text);
+        assert.equal(commands[commands.indexOf(`SIZE ${folder}/here`) + 1], `HASH ${folder}/here`, 'sent together');
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});
