@@ -1,13 +1,14 @@
 import { t } from '../../common/i18n/t';
 import { createServer, connect as netConnect, Socket, type AddressInfo } from 'node:net';
-import { Duplex } from 'node:stream';
-import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
+import type { ConnectionOptions, TLSSocket } from 'node:tls';
 import { FTPError, type FTPContext, type FTPResponse } from 'basic-ftp';
 import { parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer';
 import type { DataConnectionMode, LogDirection } from '../../common/models';
 import { WharfError } from '../core/errors';
 import { decidePassiveTarget, normalizeAddress } from './net-address';
+import { secureDataSocket } from './data-tls';
 import { PendingDataSocket } from './pending-data-socket';
+import { sendPipelined } from './pipeline';
 import type { Dialer } from './proxy';
 
 /** What a data-connection strategy needs to know about its session, read at the moment it runs. */
@@ -31,6 +32,19 @@ export interface DataConnectionContext {
    * connection from the server back to us).
    */
   readonly viaProxy?: { readonly dial: Dialer; readonly host: string; readonly describe: string };
+  /** A command to send with the next transfer's setup (see TransferRider); taken once, null when there is none. */
+  takeRider?(): TransferRider | null;
+}
+
+/**
+ * A command whose reply the transfer does not wait for (the file's time, MDTM): it goes out in the same write as
+ * the transfer's EPSV, one round trip fewer per file. Where the setup cannot carry it (PASV, active mode, a
+ * proxy) it is sent on its own first. `answered` gets its reply (an error reply too), or null when the setup
+ * failed before it was read.
+ */
+export interface TransferRider {
+  readonly command: string;
+  answered(reply: FTPResponse | null): void;
 }
 
 /** Why active mode cannot work through a proxy, as the user reads it. */
@@ -50,6 +64,8 @@ export interface DataConnectionStrategy extends Strategy {
   transferAccepted(): void;
   /** The EPSV this strategy left to go out with the transfer command, taken once (see ReplyGuardHooks.takeDeferredEpsv). */
   takeDeferredEpsv(): ((reply: FTPResponse) => void) | null;
+  /** The rider to write before the deferred EPSV, taken once (see ReplyGuardHooks.takeDeferredRider). */
+  takeDeferredRider(): TransferRider | null;
 }
 
 /**
@@ -104,13 +120,24 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
   let epsvWorks = context.useEpsv;
   let workingMode: DataConnectionMode | null = null;
   const acceptance = new TransferAcceptance();
+  const logLateReply = (text: string) => context.log('warning', `Ignored a late reply about an earlier data connection (while waiting for pipelined commands): ${text}`);
+  /** This transfer's rider until it is sent. */
+  let rider: TransferRider | null = null;
+  const sendRiderAlone = async (ftp: FTPContext): Promise<void> => {
+    const alone = rider;
+    rider = null;
+    if (alone) alone.answered((await sendPipelined(ftp, [alone.command], logLateReply))[0] ?? null);
+  };
 
   const passive: Strategy = async (ftp) => {
-    if (context.viaProxy) return passiveThroughProxy(ftp, context, acceptance, context.viaProxy, epsvWorks, () => (epsvWorks = false));
+    if (context.viaProxy) {
+      await sendRiderAlone(ftp);
+      return passiveThroughProxy(ftp, context, acceptance, context.viaProxy, epsvWorks, () => (epsvWorks = false));
+    }
     if (epsvWorks) {
       let reply: FTPResponse | null = null;
       try {
-        reply = await ftp.request('EPSV');
+        reply = await requestEpsv(ftp);
       } catch (err) {
         if (!(err instanceof FTPError)) throw err;
         epsvWorks = false;
@@ -123,6 +150,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
         return reply;
       }
     }
+    await sendRiderAlone(ftp);
     const reply = await ftp.request('PASV');
     const target = parsePasvResponse(reply.message);
     const decision = decidePassiveTarget(target.host, ftp.socket.remoteAddress ?? '');
@@ -143,10 +171,25 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
     return reply;
   };
 
-  const active: Strategy = (ftp) => openActive(ftp, context, acceptance);
+  /** EPSV, with the rider's command in the same write when there is one; a refused EPSV rejects as ftp.request would. */
+  const requestEpsv = async (ftp: FTPContext): Promise<FTPResponse> => {
+    const riding = rider;
+    if (riding === null) return ftp.request('EPSV');
+    rider = null;
+    const [riderReply, epsvReply] = (await sendPipelined(ftp, [riding.command, 'EPSV'], logLateReply)) as [FTPResponse, FTPResponse];
+    riding.answered(riderReply);
+    if (epsvReply.code >= 400) throw new FTPError(epsvReply);
+    return epsvReply;
+  };
+
+  const active: Strategy = async (ftp) => {
+    await sendRiderAlone(ftp);
+    return openActive(ftp, context, acceptance);
+  };
   const byMode: Record<DataConnectionMode, Strategy> = { passive, active };
 
   let deferredEpsv: ((reply: FTPResponse) => void) | null = null;
+  let deferredRider: TransferRider | null = null;
   let epsvWithCommand = true;
   /**
    * Once EPSV has worked in this session, EPSV and the transfer command go out in one write: one round trip fewer
@@ -174,9 +217,26 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
   };
 
   const strategy = async (ftp: FTPContext): Promise<FTPResponse> => {
+    rider = context.takeRider?.() ?? null;
+    deferredRider = null;
+    try {
+      return await setUp(ftp);
+    } finally {
+      // Not sent (the setup failed before it): nothing will answer it.
+      rider?.answered(null);
+      rider = null;
+    }
+  };
+
+  const setUp = async (ftp: FTPContext): Promise<FTPResponse> => {
     acceptance.clear();
     deferredEpsv = null;
-    if (epsvWithCommand && epsvWorks && workingMode === 'passive' && !context.viaProxy) return deferEpsv(ftp);
+    if (epsvWithCommand && epsvWorks && workingMode === 'passive' && !context.viaProxy) {
+      // The rider goes first in the same write as EPSV and the transfer command (see reply-guard).
+      deferredRider = rider;
+      rider = null;
+      return deferEpsv(ftp);
+    }
     if (context.viaProxy) {
       if (context.preferredMode === 'active') throw new WharfError('data-channel', activeModeBehindProxyMessage(context.viaProxy.describe));
       // No fallback to active mode: it cannot work through the proxy.
@@ -215,6 +275,11 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
     takeDeferredEpsv: () => {
       const taken = deferredEpsv;
       deferredEpsv = null;
+      return taken;
+    },
+    takeDeferredRider: () => {
+      const taken = deferredRider;
+      deferredRider = null;
       return taken;
     },
   });
@@ -367,98 +432,6 @@ function replaceDataSocket(ftp: FTPContext, secured: TLSSocket): void {
   (ftp as unknown as { _dataSocket: Socket | undefined })._dataSocket = undefined;
   ftp.dataSocket = secured;
 }
-
-/**
- * Wraps a data connection in TLS, resuming the control connection's session (vsftpd's
- * require_ssl_reuse and proftpd refuse a new one: "522 SSL connection failed: session reuse required").
- * A data connection that did not resume must present the certificate accepted on the control connection.
- */
-function secureDataSocket(ftp: FTPContext, context: DataConnectionContext, socket: Duplex): TLSSocket {
-  const control = ftp.socket as TLSSocket;
-  const tlsSocket = tlsConnect({
-    ...context.tlsOptions(),
-    socket,
-    rejectUnauthorized: false,
-    session: ftp.tlsSessionStore ?? control.getSession(),
-  });
-  // TLS 1.3 tickets are single-use: keep the newest for the next data connection.
-  tlsSocket.on('session', (session: Buffer) => {
-    ftp.tlsSessionStore = session;
-  });
-  tlsSocket.once('secureConnect', () => {
-    const reused = tlsSocket.isSessionReused();
-    const accepted = context.acceptedFingerprint();
-    if (!reused && accepted !== null) {
-      const presented = tlsSocket.getPeerCertificate().fingerprint256;
-      if (presented !== accepted) {
-        tlsSocket.destroy(
-          new WharfError('tls-changed', t('errors.dataCertificateDiffers'), {
-            detail: { expected: accepted, presented: presented ?? '' },
-          }),
-        );
-        return;
-      }
-    }
-    context.onDataTlsEstablished(reused, tlsSocket.getProtocol());
-  });
-  endAfterHandshake(tlsSocket, context.viaProxy !== undefined);
-  return tlsSocket;
-}
-
-/**
- * Holds back the end of a protected data connection until its TLS handshake is done and written out.
- * Ended mid-handshake, Node's TLSSocket sends a bare TCP FIN (OpenSSL refuses SSL_shutdown during a
- * handshake, so no close_notify) and the server's SSL_accept fails: "unexpected eof while reading", alert
- * decode_error; vsftpd then writes "500 OOPS" in clear on the control connection. An empty upload ends that
- * early: basic-ftp waits for 'secureConnect' only while getCipher() is undefined, but a socket offering a
- * session to resume reports that session's cipher before the handshake; in active mode nothing waits at all.
- * Ending in the same event-loop turn as 'secureConnect' is no better: Node marks the write of our last
- * handshake flight as done only in an immediate, and a shutdown before that drops the close_notify.
- *
- * Through a proxy, a TLS 1.3 connection also waits for the server's session ticket (bounded by a few handshake
- * times, for servers that send none). The server sends it after reading our Finished, so it can reach the proxy
- * after our upload's end. tinyproxy 1.11 closes both sides of the tunnel as soon as we half-close; bytes that
- * then arrive from the server make the proxy's kernel reset the server's side, dropping what the proxy had not
- * yet delivered: vsftpd saw the upload cut ("426 Failure reading network stream") in 3-7% of 1 MiB uploads,
- * with every byte sent (seen with tcpdump inside the proxy's namespace). Once the ticket has passed the proxy
- * nothing more comes from the server until it reads our close_notify.
- */
-function endAfterHandshake(socket: TLSSocket, waitForTicket: boolean): void {
-  let ready = false;
-  let pendingFinal: (() => void) | null = null;
-  const release = () => {
-    if (ready) return;
-    ready = true;
-    pendingFinal?.();
-  };
-  const startedAt = performance.now();
-  const ticket = waitForTicket ? new Promise<void>((resolve) => socket.once('session', () => resolve())) : null;
-  socket.once('secureConnect', () => {
-    setImmediate(() => {
-      if (!ticket || socket.getProtocol() !== 'TLSv1.3') {
-        release();
-        return;
-      }
-      const handshakeMs = performance.now() - startedAt;
-      const timer = setTimeout(release, Math.min(TICKET_WAIT_CAP_MS, TICKET_WAIT_FLOOR_MS + 3 * handshakeMs));
-      timer.unref();
-      void ticket.then(() => {
-        clearTimeout(timer);
-        // The other tickets of the same flight arrive in the same read.
-        setImmediate(release);
-      });
-    });
-  });
-  const final = socket._final.bind(socket);
-  socket._final = (callback) => {
-    if (ready || socket.destroyed) final(callback);
-    else pendingFinal = () => final(callback);
-  };
-}
-
-/** How long an upload's end waits, at least and at most, for a TLS 1.3 session ticket when going through a proxy. */
-const TICKET_WAIT_FLOOR_MS = 50;
-const TICKET_WAIT_CAP_MS = 2000;
 
 /**
  * Active mode: we listen, tell the server where (EPRT, else PORT), and the server connects to us. Some servers

@@ -15,6 +15,8 @@ export interface ReplyGuardHooks {
    * reply (opens the data connection; throws when the reply is a refusal or unusable). Taken once; null: none.
    */
   takeDeferredEpsv?(): ((reply: FTPResponse) => void) | null;
+  /** A command to write before that EPSV (a download's MDTM), and what takes its reply; taken once, null: none. */
+  takeDeferredRider?(): { readonly command: string; answered(reply: FTPResponse): void } | null;
   /** Wording for the session log. */
   log(text: string): void;
 }
@@ -39,9 +41,11 @@ export function guardReplies(ftp: FTPContext, hooks: ReplyGuardHooks): void {
       const transferHandler = guardTransfer(command, responseHandler, hooks);
       const epsv = hooks.takeDeferredEpsv?.() ?? null;
       if (epsv === null) return handle(command, transferHandler);
-      const answered = handle(undefined, epsvFirst(epsv, transferHandler, hooks));
-      // `handle` has made the task: the replies of both land in it.
-      if (!ftp.closed) writeTogether(ftp, ['EPSV', command]);
+      const rider = hooks.takeDeferredRider?.() ?? null;
+      const epsvAndTransfer = epsvFirst(epsv, transferHandler, hooks);
+      const answered = handle(undefined, rider ? riderFirst(rider.answered, epsvAndTransfer, hooks) : epsvAndTransfer);
+      // `handle` has made the task: the replies of all of them land in it.
+      if (!ftp.closed) writeTogether(ftp, rider ? [rider.command, 'EPSV', command] : ['EPSV', command]);
       return answered;
     }
     return handle(command, (response, task) => {
@@ -103,5 +107,20 @@ function epsvFirst(takeEpsv: (reply: FTPResponse) => void, transferHandler: Resp
       return;
     }
     if (reply.code >= 200 && epsvProblem !== null) task.reject(epsvProblem);
+  };
+}
+
+/** The replies of a rider written before EPSV: the first (after any late data-connection reply) is the rider's, whatever its code. */
+function riderFirst(answered: (reply: FTPResponse) => void, next: ResponseHandler, hooks: ReplyGuardHooks): ResponseHandler {
+  let riderAnswered = false;
+  return (response, task) => {
+    const reply = replyOf(response);
+    if (riderAnswered || reply === null) return next(response, task);
+    if (isDataConnectionReply(reply.code)) {
+      hooks.log(`Ignored a late reply about an earlier data connection (while waiting for the answer to a command sent with EPSV): ${reply.message.trim()}`);
+      return;
+    }
+    riderAnswered = true;
+    answered(reply);
   };
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import * as tls from 'node:tls';
 import { FTPError, type FTPResponse } from 'basic-ftp';
+import { parseMLSxDate } from 'basic-ftp/dist/parseListMLSD';
 import type {
   CertificateInfo,
   CertificateTrust,
@@ -18,7 +19,7 @@ import { describePeerCertificate, explainVerificationError, normalizeFingerprint
 import { explainClientCertificateAlert, type ClientCertificate } from './client-certificate';
 import { controlCharset, type ControlCharset } from './charset';
 import { guessNameCharset, isValidUtf8 } from './charset-guess';
-import { activeModeBehindProxyMessage, createDataConnectionStrategy } from './data-connection';
+import { activeModeBehindProxyMessage, createDataConnectionStrategy, type TransferRider } from './data-connection';
 import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls, startsWithTlsRecord } from './implicit-probe';
 import { toWharfError } from './error-mapping';
 import { isWharfError, WharfError } from '../core/errors';
@@ -178,6 +179,8 @@ export class FtpsSession {
   private siteHelp: string | undefined;
   /** Once an MDTM with a time was seen to set the time (read back), later ones are trusted: one round trip per upload fewer. */
   private mdtmSetsTime = false;
+  /** A command to send with the next data connection's EPSV (the file's time with a download); see TransferRider. */
+  private transferRider: TransferRider | null = null;
   /** Whether LIST times are still to be checked against MDTM (see detectListingOffset). */
   private offsetToDetect: boolean;
   /** Set once a listing showed the site's names to be UTF-8 or not (see fallBackFromUtf8). */
@@ -204,6 +207,11 @@ export class FtpsSession {
       tlsOptions: () => this.tlsOptions(),
       acceptedFingerprint: () => this.acceptedFingerprint,
       log: (direction, text) => this.log(direction, text),
+      takeRider: () => {
+        const rider = this.transferRider;
+        this.transferRider = null;
+        return rider;
+      },
       ...(options.proxy ? { viaProxy: { dial: proxyDialer(options.proxy), host: options.target.host, describe: formatProxyAddress(options.proxy) } } : {}),
       onDataTlsEstablished: (reused, protocol) => {
         if (this.currentReport.dataTlsSessionReused !== false) {
@@ -216,6 +224,7 @@ export class FtpsSession {
     guardReplies(this.client.ftp, {
       transferAccepted: () => dataConnections.transferAccepted(),
       takeDeferredEpsv: () => dataConnections.takeDeferredEpsv(),
+      takeDeferredRider: () => dataConnections.takeDeferredRider(),
       log: (text) => this.log('warning', text),
     });
     this.currentReport = this.emptyReport();
@@ -1124,14 +1133,29 @@ export class FtpsSession {
 
   /**
    * Downloads a remote file into a stream, from `startAt` (REST) if given. Aborting closes the
-   * connection (basic-ftp has no ABOR); the session reconnects for its next command.
+   * connection (basic-ftp has no ABOR); the session reconnects for its next command. `onModifiedAt` gets the
+   * file's time (MDTM, null where the server gives none) before the data flows, asked in the same round trip as
+   * the data connection's EPSV.
    */
   async download(
     remotePath: string,
     destination: Writable,
-    options: { startAt?: number; signal?: AbortSignal; onProgress?: (bytes: number) => void } = {},
+    options: { startAt?: number; signal?: AbortSignal; onProgress?: (bytes: number) => void; onModifiedAt?: (time: Date | null) => void } = {},
   ): Promise<void> {
-    return this.onPath(remotePath, (wirePath) => this.run(() => this.withAbortAndProgress(options, () => this.client.downloadTo(destination, wirePath, options.startAt ?? 0))));
+    const { onModifiedAt } = options;
+    // basic-ftp makes a name with a leading space absolute first (a PWD): that one is asked on its own.
+    const withTransfer = onModifiedAt !== undefined && this.featureMap.has('MDTM') && !this.wire(remotePath).startsWith(' ');
+    if (onModifiedAt && !withTransfer) onModifiedAt(await this.modifiedAt(remotePath).catch(() => null));
+    return this.onPath(remotePath, (wirePath) =>
+      this.run(() => {
+        if (onModifiedAt && withTransfer) {
+          this.transferRider = { command: `MDTM ${wirePath}`, answered: (reply) => onModifiedAt(reply?.code === 213 ? mdtmTime(reply.message) : null) };
+        }
+        return this.withAbortAndProgress(options, () => this.client.downloadTo(destination, wirePath, options.startAt ?? 0)).finally(() => {
+          this.transferRider = null;
+        });
+      }),
+    );
   }
 
   /** Uploads a stream to a remote file; with `append`, APPE adds to what is there (resuming an upload). */
@@ -1179,6 +1203,12 @@ export class FtpsSession {
     if (!this.client.closed) await this.client.sendIgnoringError('QUIT').catch(() => undefined);
     this.client.close();
   }
+}
+
+/** The time in an MDTM reply ("213 20261207121326"), or null where it is not one. */
+function mdtmTime(message: string): Date | null {
+  const time = parseMLSxDate(message.slice(4).trim());
+  return Number.isNaN(time.getTime()) ? null : time;
 }
 
 /** A time as MFMT, SITE UTIME and MDTM take it: YYYYMMDDHHMMSS in UTC. */

@@ -173,12 +173,16 @@ export class FtpsTransferRunner implements TransferRunner {
     const timeListed = listed && session.listingHasExactFacts?.() === true;
     const remoteSize = listed && item.size !== null ? item.size : await session.size(remotePath);
     const needsTime = this.preserveModifiedTimes || item.overwrite !== 'overwrite';
-    const remoteTime = !needsTime
+    // A time only to be kept (no file to decide over, not big enough for ranges) is asked with the transfer:
+    // one round trip fewer per file where the listing's times are not exact (LIST).
+    const timeWithTransfer = needsTime && !(timeListed && item.modifiedAt !== null) && !found.existing && remoteSize <= this.segmentThresholdBytes;
+    const remoteTime = !needsTime || timeWithTransfer
       ? null
       : timeListed && item.modifiedAt !== null
         ? new Date(item.modifiedAt)
         : await session.modifiedAt(remotePath).catch(() => null);
     const source: FileFacts = { size: remoteSize, modifiedAt: remoteTime?.toISOString() ?? item.modifiedAt };
+    let timeAskedWithTransfer: Date | null = null;
     // Items saved by a Wharf that did not record temporaries get one now; their old `.part` is left alone.
     const partPath = item.temporaryLocalPath ?? temporaryDownloadPathFor(item.localPath, item.id);
     if (item.temporaryLocalPath === null) context.retarget({ temporaryLocalPath: partPath });
@@ -230,7 +234,11 @@ export class FtpsTransferRunner implements TransferRunner {
       },
     });
     try {
-      await session.download(remotePath, sink, { startAt, signal: context.signal });
+      await session.download(remotePath, sink, {
+        startAt,
+        signal: context.signal,
+        ...(timeWithTransfer ? { onModifiedAt: (time: Date | null) => (timeAskedWithTransfer = time) } : {}),
+      });
       if (!sink.writableFinished) await finished(sink);
     } catch (error) {
       sink.destroy();
@@ -250,10 +258,8 @@ export class FtpsTransferRunner implements TransferRunner {
     // rename replaces a link inside the folder rather than writing through it.
     await prepareDownloadTarget(root, target);
     await rename(partPath, target);
-    if (this.preserveModifiedTimes && source.modifiedAt) {
-      const time = new Date(source.modifiedAt);
-      await utimes(target, time, time).catch(() => undefined);
-    }
+    const keptTime = timeAskedWithTransfer ?? (source.modifiedAt ? new Date(source.modifiedAt) : null);
+    if (this.preserveModifiedTimes && keptTime) await utimes(target, keptTime, keptTime).catch(() => undefined);
     return { status: 'done', bytesTotal: remoteSize, verifiedBy };
   }
 

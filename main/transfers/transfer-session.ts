@@ -31,10 +31,11 @@ export interface TransferSession {
   sizeAndHash?(path: string): Promise<{ size: number | null; hash: ServerHash | null }>;
   /** The algorithm `hash()` would ask for first (from FEAT), so a transfer can hash while streaming; absent or null: none. */
   hashAlgorithm?(): ServerHash['algorithm'] | null;
+  /** `onModifiedAt`: also ask the file's time, with the transfer (see FtpsSession.download); absent: not asked. */
   download(
     remotePath: string,
     destination: Writable,
-    options?: { startAt?: number; signal?: AbortSignal; onProgress?: (bytes: number) => void },
+    options?: { startAt?: number; signal?: AbortSignal; onProgress?: (bytes: number) => void; onModifiedAt?: (time: Date | null) => void },
   ): Promise<void>;
   upload(
     source: Readable,

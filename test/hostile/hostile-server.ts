@@ -46,6 +46,8 @@ export interface HostileScript {
    * own timeout; `refused`: 500. default: as usual
    */
   readonly epsv?: (index: number) => 'usual' | 'dead-port' | 'refused';
+  /** MDTM's answer for a path: a time as MDTM gives it (YYYYMMDDHHMMSS), or null: 550. default: always 550 */
+  readonly modifiedAt?: (path: string) => string | null;
 }
 
 /** One command line as the server received it. */
@@ -258,8 +260,10 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
           const file = script.file?.(parsePath(argument)) ?? null;
           return reply(file ? `213 ${file.length}` : '550 Not a plain file.');
         }
-        case 'MDTM':
-          return reply('550 No time.');
+        case 'MDTM': {
+          const time = script.modifiedAt?.(parsePath(argument)) ?? null;
+          return reply(time === null ? '550 No time.' : `213 ${time}`);
+        }
         case 'EPSV': {
           if (script.refuseEpsv) return reply('500 EPSV not understood.');
           const epsv = script.epsv?.(epsvCount++) ?? 'usual';

@@ -5,12 +5,12 @@
  * folder and the one-time probes are the session's, not the file's).
  *
  * Expected per file: a download is EPSV + RETR (the size from the listing), plus MDTM where the listing is LIST
- * (vsftpd: its times are local and to the minute), plus HASH where the server has one (proftpd) to verify. An upload is EPSV +
+ * (vsftpd: its times are local and to the minute), sent with the EPSV in one round trip, plus HASH where the server has one (proftpd) to verify. An upload is EPSV +
  * STOR to the temporary name, SIZE and HASH (where there is one, its algorithm chosen once per session) to verify, the time (MFMT, SITE UTIME, or vsftpd's MDTM with a
  * time, read back only once per session), RNFR + RNTO; the time and the rename in one round trip.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -66,7 +66,7 @@ function roundTripsOfFile(log: readonly LogLine[], file: string, next: string | 
  */
 const EXPECTED: Record<string, { download: string[][]; upload: string[][] }> = {
   'vsftpd-explicit': {
-    download: [['MDTM'], ['EPSV', 'RETR']],
+    download: [['MDTM', 'EPSV', 'RETR']],
     upload: [['EPSV', 'STOR'], ['SIZE'], ['MDTM <time>', 'RNFR', 'RNTO']],
   },
   'proftpd-explicit': {
@@ -103,10 +103,14 @@ describe('control commands per small file, on one connection', () => {
         await queue.whenSettled();
         const uploaded = [...log];
         log.length = 0;
-        await queue.add({ direction: 'download', siteKey: name, localPath: join(work, unique('down')), remotePath: remote, kind: 'directory', listingSession: browse });
+        const target = join(work, unique('down'));
+        await queue.add({ direction: 'download', siteKey: name, localPath: target, remotePath: remote, kind: 'directory', listingSession: browse });
         await queue.whenSettled();
         const downloaded = [...log];
         assert.ok(queue.getSnapshot().items.every((item) => item.state === 'done'));
+        // The time asked with the transfer (vsftpd: MDTM beside EPSV) is the one the copy keeps, to the second.
+        const seconds = (path: string) => Math.floor(statSync(path).mtimeMs / 1000);
+        for (const file of FILES) assert.equal(seconds(join(target, file)), seconds(join(server.root, remote, file)), `${file} keeps the server's time`);
 
         const order = (commands: string[]) => FILES.filter((f) => commands.some((c) => c.endsWith(`/${f}`))).sort((a, b) => commands.findIndex((c) => c.includes(`/${a}`)) - commands.findIndex((c) => c.includes(`/${b}`)));
         for (const [direction, lines] of [['upload', uploaded], ['download', downloaded]] as const) {
