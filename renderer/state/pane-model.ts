@@ -6,6 +6,7 @@
 import { t } from '../../common/i18n/t';
 import type { WharfErrorData } from '../../common/models/errors';
 import type { RemoteEntry } from '../../common/models/remote-entry';
+import { compareByKeys, nameOrder } from './name-order';
 
 /** Which pane. */
 export type PaneSide = 'local' | 'remote';
@@ -151,6 +152,23 @@ export function breadcrumbs(path: string, separator: string): Crumb[] {
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const byName = nameOrder();
+/** Name keys per entry, built once per entry (entries live as long as their listing). */
+const nameKeys = new WeakMap<PaneEntry, string | null>();
+
+function nameKey(entry: PaneEntry): string | null {
+  let key = nameKeys.get(entry);
+  if (key === undefined) {
+    key = byName.keyOf(entry.name);
+    nameKeys.set(entry, key);
+  }
+  return key;
+}
+
+/** The collator's order of two entries' names, through their keys when both have one. */
+function compareNames(a: PaneEntry, b: PaneEntry): number {
+  return compareByKeys(byName, a.name, nameKey(a), b.name, nameKey(b));
+}
 
 function isFolder(e: PaneEntry): boolean {
   return e.type === 'directory';
@@ -164,17 +182,17 @@ function extension(name: string): string {
 function compareBy(key: SortKey): (a: PaneEntry, b: PaneEntry) => number {
   switch (key) {
     case 'name':
-      return (a, b) => collator.compare(a.name, b.name);
+      return compareNames;
     case 'size':
-      return (a, b) => a.size - b.size || collator.compare(a.name, b.name);
+      return (a, b) => a.size - b.size || compareNames(a, b);
     case 'type':
-      return (a, b) => collator.compare(extension(a.name), extension(b.name)) || collator.compare(a.name, b.name);
+      return (a, b) => collator.compare(extension(a.name), extension(b.name)) || compareNames(a, b);
     case 'modified':
-      return (a, b) => (a.modifiedAt ?? '').localeCompare(b.modifiedAt ?? '') || collator.compare(a.name, b.name);
+      return (a, b) => (a.modifiedAt ?? '').localeCompare(b.modifiedAt ?? '') || compareNames(a, b);
     case 'permissions':
-      return (a, b) => (a.permissions ?? '').localeCompare(b.permissions ?? '') || collator.compare(a.name, b.name);
+      return (a, b) => (a.permissions ?? '').localeCompare(b.permissions ?? '') || compareNames(a, b);
     case 'owner':
-      return (a, b) => collator.compare(a.owner ?? '', b.owner ?? '') || collator.compare(a.name, b.name);
+      return (a, b) => collator.compare(a.owner ?? '', b.owner ?? '') || compareNames(a, b);
     default: {
       const never: never = key;
       throw new Error(`unknown sort key ${String(never)}`);

@@ -30,25 +30,24 @@ export function* sortSteps<T>(items: readonly T[], compare: (a: T, b: T) => numb
   let dst = new Array<T>(n);
   for (let width = RUN; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
-      yield* mergeSteps(src, lo, Math.min(lo + width, n), Math.min(lo + 2 * width, n), compare, dst, lo);
+      const mid = Math.min(lo + width, n);
+      yield* mergeSteps(src, lo, mid, src, mid, Math.min(lo + 2 * width, n), compare, dst, lo);
     }
     [src, dst] = [dst, src];
   }
   return src;
 }
 
-/** Merges src[lo, mid) and src[mid, hi) into out from `at`; ties take the left side (stable). */
-function* mergeSteps<T>(src: readonly T[], lo: number, mid: number, hi: number, compare: (a: T, b: T) => number, out: T[], at: number): Generator<void, void> {
-  let i = lo;
-  let j = mid;
+/** Merges left[i, iEnd) and right[j, jEnd) into out from `at`; ties take the left side (stable). */
+function* mergeSteps<T>(left: readonly T[], i: number, iEnd: number, right: readonly T[], j: number, jEnd: number, compare: (a: T, b: T) => number, out: T[], at: number): Generator<void, void> {
   let k = at;
   let step = 0;
-  while (i < mid && j < hi) {
-    out[k++] = compare(src[j]!, src[i]!) < 0 ? src[j++]! : src[i++]!;
+  while (i < iEnd && j < jEnd) {
+    out[k++] = compare(right[j]!, left[i]!) < 0 ? right[j++]! : left[i++]!;
     if (++step % 512 === 0) yield;
   }
-  while (i < mid) out[k++] = src[i++]!;
-  while (j < hi) out[k++] = src[j++]!;
+  while (i < iEnd) out[k++] = left[i++]!;
+  while (j < jEnd) out[k++] = right[j++]!;
 }
 
 /** Filters in stretches, yielding between them. */
@@ -68,8 +67,7 @@ function* rowSteps(entries: readonly PaneEntry[], view: PaneView, before: { read
   const added = yield* sortSteps(yield* filterSteps(entries, before?.count ?? 0, visibleTest(view)), order);
   if (!before) return added;
   const merged = new Array<PaneEntry>(before.rows.length + added.length);
-  const both = [...before.rows, ...added];
-  yield* mergeSteps(both, 0, before.rows.length, both.length, order, merged, 0);
+  yield* mergeSteps(before.rows, 0, before.rows.length, added, 0, added.length, order, merged, 0);
   return merged;
 }
 
