@@ -13,12 +13,13 @@ import { useDispatcher, useStore } from '../hooks';
 import { markFor, markWords, paneMarks, type CompareMarkKind } from '../state/compare-model';
 import { formatDate, formatSize, typeLabel } from '../state/format';
 import {
-  countSummary,
   entryPath,
   findByPrefix,
   moveCursor,
+  rowTotals,
   selectAll,
   selectedEntries,
+  selectionTotals,
   selectOnly,
   selectRange,
   toggleSelected,
@@ -39,8 +40,8 @@ import { followSidewaysScroll, VirtualList } from './virtual-list';
 
 const ROW_HEIGHT = 24;
 
-/** The footer's totals while they are not counted. */
-const NO_SUMMARY = countSummary([], new Set());
+/** The footer's totals while the rows are still being sorted (the footer shows a running count then). */
+const NO_TOTALS = rowTotals([]);
 
 /** A value computed at its first use, then kept. */
 function lazily<T>(compute: () => T): () => T {
@@ -87,14 +88,15 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
 
   const marks = pair.compare ? paneMarks(pair.result, side, localPath, remotePath, localSeparator) : null;
   const onlyDifferences = pair.compare && pair.onlyDifferences[side];
-  const { rows: shown, sorting } = useShownRows(pane.entries, pane, marks, onlyDifferences);
+  const { rows: shown, sorting, totals } = useShownRows(pane.entries, pane, marks, onlyDifferences);
   // The rows' names are made when a key or a click needs them, not on each render of a listing still growing.
   const names = useMemo(() => lazily(() => shown.map((e) => e.name)), [shown]);
   // A search, not a Map of every name: building that for 100,000 rows on each change cost a visible pause.
   const cursorIndex = useMemo(() => (pane.cursor === null ? -1 : shown.findIndex((e) => e.name === pane.cursor)), [shown, pane.cursor]);
   const busy = pane.loading || sorting;
-  // While busy the footer shows a running count: the totals are not counted then, unless a selection needs them.
-  const summary = useMemo(() => (busy && pane.selected.size === 0 ? NO_SUMMARY : countSummary(shown, pane.selected)), [busy, shown, pane.selected]);
+  // The totals come with the rows (a big listing counts only what each chunk added); the selection is counted when there is one.
+  const selection = useMemo(() => selectionTotals(shown, pane.selected), [shown, pane.selected]);
+  const summary = { ...(totals ?? NO_TOTALS), ...selection };
   const hiddenColumns = useHiddenColumns(side);
   const allColumns = COLUMNS.filter((c) => side === 'remote' || !c.remoteOnly);
   const columns = allColumns.filter((c) => !hiddenColumns.hidden.has(c.key));
