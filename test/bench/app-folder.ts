@@ -6,7 +6,7 @@
  * own so its memory is main's) and opens the folder in Debian's Chromium with the quick connect bar. In
  * the page it records, from the double click: the first row of the folder in the grid, the whole folder
  * counted in the footer and sorted, and every long task (PerformanceObserver 'longtask', over 50 ms). Then
- * the renderer's JS heap (CDP, before and after a GC) and the host's RSS and peak RSS. Prints medians as
+ * the renderer's JS heap (CDP, before and after a GC), the renderer processes' CPU time, and the host's RSS and peak RSS. Prints medians as
  * Markdown (`--app-profile FILE`: also a renderer CPU profile per run, for DevTools; `--app-repo DIR`: the
  * host and renderer of another checkout, built, for a before/after). A measuring tool, no assertions; needs root (the fleet) and a build (`npm run build`).
  */
@@ -35,6 +35,8 @@ interface AppRun {
   readonly complete: number;
   readonly longestTask: number;
   readonly tasksOver100: number;
+  /** CPU seconds of the renderer processes from the double click to the whole folder: the work, whatever the machine's load. */
+  readonly rendererCpu: number;
   readonly heapUsed: number;
   readonly heapAfterGc: number;
   readonly mainRssBefore: number;
@@ -84,6 +86,17 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kib('VmRSS'), peak: kib('VmHWM') };
 }
 
+/** CPU seconds used so far by Chromium's renderer processes (only the bench's page does work in them). */
+async function rendererCpu(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+    return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** One opening of the folder in the app; the page records itself, the test only waits. */
 async function openInApp(browser: Browser, server: ServerInfo, entries: number, work: string, profile: string | null, repo: string): Promise<Omit<AppRun, 'ls'>> {
   const home = join(work, 'home');
@@ -126,6 +139,7 @@ async function openInApp(browser: Browser, server: ServerInfo, entries: number, 
     }, expected);
     const cdp = await page.context().newCDPSession(page);
     const before = memoryOf(host.child.pid!);
+    const cpuBefore = await rendererCpu(browser);
     if (profile) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
@@ -133,6 +147,7 @@ async function openInApp(browser: Browser, server: ServerInfo, entries: number, 
     await paneRow(page, 'remote', FOLDER).dblclick();
     await page.waitForFunction(() => ((globalThis as unknown as BenchWindow).wharfBench?.complete ?? 0) > 0, undefined, { timeout: 300_000, polling: 200 });
     const record = await page.evaluate(() => (globalThis as unknown as BenchWindow).wharfBench!);
+    const cpu = (await rendererCpu(browser)) - cpuBefore;
     const tasks = record.tasks.filter((t) => t.start + t.duration >= record.t0);
     if (profile) {
       writeFileSync(profile, JSON.stringify(((await cdp.send('Profiler.stop')) as { profile: unknown }).profile));
@@ -147,6 +162,7 @@ async function openInApp(browser: Browser, server: ServerInfo, entries: number, 
       complete: (record.complete - record.t0) / 1000,
       longestTask: Math.max(0, ...tasks.map((t) => t.duration)) / 1000,
       tasksOver100: tasks.filter((t) => t.duration > 100).length,
+      rendererCpu: cpu,
       heapUsed,
       heapAfterGc,
       mainRssBefore: before.rss,
@@ -179,6 +195,7 @@ function report(runs: readonly AppRun[], entries: number): string {
         ['whole folder counted and sorted', seconds((r) => r.complete)],
         ['longest renderer task', seconds((r) => r.longestTask)],
         ['renderer tasks over 100 ms', String(m((r) => r.tasksOver100) ?? 'n/a')],
+        ['renderer CPU time (from the double click to the whole folder)', seconds((r) => r.rendererCpu)],
         ['renderer JS heap (after a GC)', `${bytes((r) => r.heapUsed)} (${bytes((r) => r.heapAfterGc)})`],
         ["main's RSS before opening the folder", bytes((r) => r.mainRssBefore)],
         ["main's RSS after it (peak)", `${bytes((r) => r.mainRss)} (${bytes((r) => r.mainPeakRss)})`],
@@ -227,7 +244,7 @@ export async function benchAppFolder(argv: readonly string[]): Promise<void> {
       if (ls.code !== 0 || ls.lines < entries) log(`run ${run + 1}: wharf ls exited ${ls.code} with ${ls.lines} lines`);
       const app = await openInApp(browser, server, entries, join(tmp, `app-${run}`), profile ? profile.replace(/(\.cpuprofile)?$/, `-${run + 1}.cpuprofile`) : null, repo);
       results.push({ ls: ls.seconds, ...app });
-      log(`run ${run + 1}/${runs}: ls ${formatSeconds(ls.seconds)}, first rows ${formatSeconds(app.firstRows)}, complete ${formatSeconds(app.complete)}, longest task ${formatSeconds(app.longestTask)}, heap ${formatSize(app.heapUsed)}, main RSS ${formatSize(app.mainRss)} (peak ${formatSize(app.mainPeakRss)})`);
+      log(`run ${run + 1}/${runs}: ls ${formatSeconds(ls.seconds)}, first rows ${formatSeconds(app.firstRows)}, complete ${formatSeconds(app.complete)}, longest task ${formatSeconds(app.longestTask)}, tasks over 100 ms ${app.tasksOver100}, renderer CPU ${formatSeconds(app.rendererCpu)}, heap ${formatSize(app.heapUsed)}, main RSS ${formatSize(app.mainRss)} (peak ${formatSize(app.mainPeakRss)})`);
     }
     process.stdout.write(`${report(results, entries)}\n`);
   } finally {
