@@ -5,6 +5,7 @@ import { t } from '../common/i18n/t';
 import { App } from './components/app';
 import { Dispatcher } from './dispatcher';
 import { DispatcherContext, useDispatcher, useStore } from './hooks';
+import { warmNameOrder } from './state/pane-model';
 import './styles/app.css';
 import './styles/dialogs.css';
 
@@ -31,7 +32,11 @@ createRoot(root).render(
 );
 
 void dispatcher.start().then(
-  () => document.documentElement.setAttribute('data-wharf-ready', 'true'),
+  () => {
+    document.documentElement.setAttribute('data-wharf-ready', 'true');
+    // The name order checks its keys once (a few milliseconds): now, rather than when a big folder first shows.
+    setTimeout(warmNameOrder, 0);
+  },
   (err: unknown) => {
     console.error(err);
     dispatcher.notices.notify('error', t('app.start.failed'), err instanceof Error ? err.message : String(err));

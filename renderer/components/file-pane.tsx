@@ -13,12 +13,13 @@ import { useDispatcher, useStore } from '../hooks';
 import { markFor, markWords, paneMarks, type CompareMarkKind } from '../state/compare-model';
 import { formatDate, formatSize, typeLabel } from '../state/format';
 import {
-  countSummary,
   entryPath,
   findByPrefix,
   moveCursor,
+  rowTotals,
   selectAll,
   selectedEntries,
+  selectionTotals,
   selectOnly,
   selectRange,
   toggleSelected,
@@ -38,6 +39,15 @@ import { useShownRows } from './use-shown-rows';
 import { followSidewaysScroll, VirtualList } from './virtual-list';
 
 const ROW_HEIGHT = 24;
+
+/** The footer's totals while the rows are still being sorted (the footer shows a running count then). */
+const NO_TOTALS = rowTotals([]);
+
+/** A value computed at its first use, then kept. */
+function lazily<T>(compute: () => T): () => T {
+  let value: { readonly v: T } | null = null;
+  return () => (value ??= { v: compute() }).v;
+}
 
 interface Column {
   readonly key: SortKey;
@@ -78,11 +88,15 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
 
   const marks = pair.compare ? paneMarks(pair.result, side, localPath, remotePath, localSeparator) : null;
   const onlyDifferences = pair.compare && pair.onlyDifferences[side];
-  const { rows: shown, sorting } = useShownRows(pane.entries, pane, marks, onlyDifferences);
-  const names = useMemo(() => shown.map((e) => e.name), [shown]);
-  // indexOf, not a Map of every name: building that for 100,000 rows on each change cost a visible pause.
-  const cursorIndex = useMemo(() => (pane.cursor === null ? -1 : names.indexOf(pane.cursor)), [names, pane.cursor]);
-  const summary = useMemo(() => countSummary(shown, pane.selected), [shown, pane.selected]);
+  const { rows: shown, sorting, totals } = useShownRows(pane.entries, pane, marks, onlyDifferences);
+  // The rows' names are made when a key or a click needs them, not on each render of a listing still growing.
+  const names = useMemo(() => lazily(() => shown.map((e) => e.name)), [shown]);
+  // A search, not a Map of every name: building that for 100,000 rows on each change cost a visible pause.
+  const cursorIndex = useMemo(() => (pane.cursor === null ? -1 : shown.findIndex((e) => e.name === pane.cursor)), [shown, pane.cursor]);
+  const busy = pane.loading || sorting;
+  // The totals come with the rows (a big listing counts only what each chunk added); the selection is counted when there is one.
+  const selection = useMemo(() => selectionTotals(shown, pane.selected), [shown, pane.selected]);
+  const summary = { ...(totals ?? NO_TOTALS), ...selection };
   const hiddenColumns = useHiddenColumns(side);
   const allColumns = COLUMNS.filter((c) => side === 'remote' || !c.remoteOnly);
   const columns = allColumns.filter((c) => !hiddenColumns.hidden.has(c.key));
@@ -122,7 +136,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
     const move = moves[e.key];
     if (move) {
       e.preventDefault();
-      change((s) => moveCursor(s, names, move, { extend: e.shiftKey, keepSelection: mod, pageSize }));
+      change((s) => moveCursor(s, names(), move, { extend: e.shiftKey, keepSelection: mod, pageSize }));
       return;
     }
     switch (e.key) {
@@ -165,7 +179,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
       case ' ':
         e.preventDefault();
         if (pane.cursor !== null) change((s) => toggleSelected(s, s.cursor!));
-        else if (names[0] !== undefined) change((s) => selectOnly(s, names[0]!));
+        else if (shown[0] !== undefined) change((s) => selectOnly(s, shown[0]!.name));
         return;
       case 'Escape':
         change((s) => ({ ...s, selected: new Set() }));
@@ -175,7 +189,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
     }
     if (mod && (e.key === 'a' || e.key === 'A')) {
       e.preventDefault();
-      change((s) => selectAll(s, names));
+      change((s) => selectAll(s, names()));
       return;
     }
     if (mod && (e.key === 'l' || e.key === 'L')) {
@@ -189,13 +203,13 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
       const text = now - typed.current.at < 1000 ? typed.current.text + e.key : e.key;
       typed.current = { text, at: now };
       const start = text.length === 1 ? cursorIndex + 1 : Math.max(0, cursorIndex);
-      const found = findByPrefix(names, text, start);
+      const found = findByPrefix(names(), text, start);
       if (found !== null) change((s) => selectOnly(s, found));
     }
   };
 
   const onRowClick = (e: MouseEvent, name: string) => {
-    if (e.shiftKey) change((s) => selectRange(s, names, name));
+    if (e.shiftKey) change((s) => selectRange(s, names(), name));
     else if (e.ctrlKey || e.metaKey) change((s) => toggleSelected(s, name));
     else change((s) => selectOnly(s, name));
   };
@@ -414,7 +428,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         aria-rowcount={shown.length + 1}
         aria-colcount={columns.length}
         aria-multiselectable
-        aria-busy={pane.loading || sorting}
+        aria-busy={busy}
         aria-activedescendant={activeDescendant}
         tabIndex={0}
         style={{ '--cols': template.cols, '--cols-min': template.colsMin } as CSSProperties}
@@ -454,7 +468,7 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
         )}
       </div>
       <footer className="pane-footer" aria-live="polite">
-        {pane.loading || sorting ? (
+        {busy ? (
           <span className="loading-count">{loadingText(pane.loading, pane.received ?? 0, pane.entries.length)}</span>
         ) : (
           <span>

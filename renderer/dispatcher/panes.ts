@@ -18,14 +18,39 @@ export interface PaneListeners {
   leftSession(): void;
 }
 
-/** How often a listing arriving in chunks is shown again while it grows. */
+/** How often the running count of a listing arriving in chunks is shown again while it grows. */
 const CHUNK_SHOW_MS = 150;
+/**
+ * Its rows are put in order again at most every this many milliseconds per 1,000 rows shown: each time
+ * merges every row, so at a fixed pace a 100,000-entry folder cost the window O(n²) while it arrived.
+ */
+const ROWS_SHOW_MS_PER_1000 = 20;
+
+/** A remote listing arriving in chunks. */
+interface ChunkedListing {
+  readonly listingId: string;
+  readonly entries: RemoteEntry[];
+  readonly startPath: string | null;
+  path: string;
+  shownAt: number;
+  /** When the rows were last shown, and how many. */
+  rowsShownAt: number;
+  rowsShown: number;
+  timer: ReturnType<typeof setTimeout> | null;
+  /** Shows the rows when they are due, should no chunk come before (a slow server). */
+  rowsTimer: ReturnType<typeof setTimeout> | null;
+}
+
+function stopTimers(listing: ChunkedListing): void {
+  if (listing.timer) clearTimeout(listing.timer);
+  if (listing.rowsTimer) clearTimeout(listing.rowsTimer);
+}
 
 /** Lists folders into the panes and keeps the remote pane on the active session. */
 export class PanesController {
   private readonly listSeq: Record<PaneSide, number> = { local: 0, remote: 0 };
   /** The remote listing arriving in chunks: only its chunks are taken, older ones' are dropped. */
-  private chunked: { readonly listingId: string; readonly entries: RemoteEntry[]; readonly startPath: string | null; path: string; shownAt: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
+  private chunked: ChunkedListing | null = null;
   private readonly refreshers: Record<PaneSide, CoalescedRefresh> = { local: new CoalescedRefresh(() => this.refresh('local')), remote: new CoalescedRefresh(() => this.refresh('remote')) };
 
   constructor(
@@ -83,12 +108,12 @@ export class PanesController {
     const startPath = remote.get().sessionId === sessionId ? remote.get().path : null;
     // Unique per window load too: main cancels the session's previous chunked listing when a new id comes.
     const listingId = `p${seq}-${Math.random().toString(36).slice(2, 10)}`;
-    if (this.chunked?.timer) clearTimeout(this.chunked.timer);
-    const chunks = { listingId, entries: [] as RemoteEntry[], startPath, path: '', shownAt: 0, timer: null };
+    if (this.chunked) stopTimers(this.chunked);
+    const chunks = { listingId, entries: [] as RemoteEntry[], startPath, path: '', shownAt: 0, rowsShownAt: 0, rowsShown: 0, timer: null, rowsTimer: null };
     this.chunked = chunks;
     remote.update((s) => ({ ...s, sessionId, loading: true, received: 0 }));
     const result = await wharf().remoteList({ sessionId, listingId, ...(path ? { path } : {}) });
-    if (chunks.timer) clearTimeout(chunks.timer);
+    stopTimers(chunks);
     if (this.chunked === chunks) this.chunked = null;
     if (seq !== this.listSeq.remote) return result.ok;
     if (!result.ok) {
@@ -123,16 +148,29 @@ export class PanesController {
     else current.timer = setTimeout(() => this.showChunks(current), wait);
   }
 
-  private showChunks(current: NonNullable<PanesController['chunked']>): void {
+  private showChunks(current: ChunkedListing): void {
     current.timer = null;
     if (this.chunked !== current) return;
-    current.shownAt = performance.now();
+    const now = performance.now();
+    current.shownAt = now;
     const received = current.entries.length;
     const path = current.path;
-    if (current.startPath === path) {
+    const rowsDueIn = current.rowsShown === 0 ? 0 : current.rowsShownAt + Math.max(CHUNK_SHOW_MS, (current.rowsShown / 1000) * ROWS_SHOW_MS_PER_1000) - now;
+    if (current.startPath === path || rowsDueIn > 0) {
       this.stores.remote.update((s) => ({ ...s, received }));
+      current.rowsTimer ??=
+        current.startPath === path
+          ? null
+          : setTimeout(() => {
+              current.rowsTimer = null;
+              if (!current.timer) this.showChunks(current);
+            }, rowsDueIn);
       return;
     }
+    if (current.rowsTimer) clearTimeout(current.rowsTimer);
+    current.rowsTimer = null;
+    current.rowsShownAt = now;
+    current.rowsShown = received;
     const entries = current.entries.slice();
     this.stores.remote.update((s) => ({ ...applyListing(s, { path, entries, parent: remoteParent(path) }), loading: true, received }));
   }

@@ -6,6 +6,7 @@
 import { t } from '../../common/i18n/t';
 import type { WharfErrorData } from '../../common/models/errors';
 import type { RemoteEntry } from '../../common/models/remote-entry';
+import { compareByKeys, nameOrder } from './name-order';
 
 /** Which pane. */
 export type PaneSide = 'local' | 'remote';
@@ -151,6 +152,28 @@ export function breadcrumbs(path: string, separator: string): Crumb[] {
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const byName = nameOrder();
+/** Name keys per entry, built once per entry (entries live as long as their listing). */
+const nameKeys = new WeakMap<PaneEntry, string | null>();
+
+function nameKey(entry: PaneEntry): string | null {
+  let key = nameKeys.get(entry);
+  if (key === undefined) {
+    key = byName.keyOf(entry.name);
+    nameKeys.set(entry, key);
+  }
+  return key;
+}
+
+/** Prepares the name order's keys ahead of the first big sort. */
+export function warmNameOrder(): void {
+  void byName.usesKeys;
+}
+
+/** The collator's order of two entries' names, through their keys when both have one. */
+function compareNames(a: PaneEntry, b: PaneEntry): number {
+  return compareByKeys(byName, a.name, nameKey(a), b.name, nameKey(b));
+}
 
 function isFolder(e: PaneEntry): boolean {
   return e.type === 'directory';
@@ -164,17 +187,17 @@ function extension(name: string): string {
 function compareBy(key: SortKey): (a: PaneEntry, b: PaneEntry) => number {
   switch (key) {
     case 'name':
-      return (a, b) => collator.compare(a.name, b.name);
+      return compareNames;
     case 'size':
-      return (a, b) => a.size - b.size || collator.compare(a.name, b.name);
+      return (a, b) => a.size - b.size || compareNames(a, b);
     case 'type':
-      return (a, b) => collator.compare(extension(a.name), extension(b.name)) || collator.compare(a.name, b.name);
+      return (a, b) => collator.compare(extension(a.name), extension(b.name)) || compareNames(a, b);
     case 'modified':
-      return (a, b) => (a.modifiedAt ?? '').localeCompare(b.modifiedAt ?? '') || collator.compare(a.name, b.name);
+      return (a, b) => (a.modifiedAt ?? '').localeCompare(b.modifiedAt ?? '') || compareNames(a, b);
     case 'permissions':
-      return (a, b) => (a.permissions ?? '').localeCompare(b.permissions ?? '') || collator.compare(a.name, b.name);
+      return (a, b) => (a.permissions ?? '').localeCompare(b.permissions ?? '') || compareNames(a, b);
     case 'owner':
-      return (a, b) => collator.compare(a.owner ?? '', b.owner ?? '') || collator.compare(a.name, b.name);
+      return (a, b) => collator.compare(a.owner ?? '', b.owner ?? '') || compareNames(a, b);
     default: {
       const never: never = key;
       throw new Error(`unknown sort key ${String(never)}`);
@@ -329,25 +352,44 @@ export function selectedEntries(state: PaneState, shown: readonly PaneEntry[]): 
   return cursor ? [cursor] : [];
 }
 
-/** Footer text: "3 folders, 12 files, 4.2 MB" (+ selection). */
-export function countSummary(shown: readonly PaneEntry[], selected: ReadonlySet<string>): { folders: number; files: number; bytes: number; selectedCount: number; selectedBytes: number } {
-  let folders = 0;
-  let files = 0;
-  let bytes = 0;
-  let selectedCount = 0;
-  let selectedBytes = 0;
-  for (const e of shown) {
+/** The footer's totals of the rows shown. */
+export interface RowTotals {
+  readonly folders: number;
+  readonly files: number;
+  /** Bytes of the files. */
+  readonly bytes: number;
+}
+
+/** Folders, files and bytes of `rows`, added to `before` (a big listing counts only its new rows). */
+export function rowTotals(rows: readonly PaneEntry[], before: RowTotals = { folders: 0, files: 0, bytes: 0 }): RowTotals {
+  let { folders, files, bytes } = before;
+  for (const e of rows) {
     if (e.type === 'directory') folders++;
     else {
       files++;
       bytes += e.size;
     }
+  }
+  return { folders, files, bytes };
+}
+
+/** How many of the rows shown are selected, and the bytes of those that are files. */
+export function selectionTotals(shown: readonly PaneEntry[], selected: ReadonlySet<string>): { selectedCount: number; selectedBytes: number } {
+  let selectedCount = 0;
+  let selectedBytes = 0;
+  if (selected.size === 0) return { selectedCount, selectedBytes };
+  for (const e of shown) {
     if (selected.has(e.name)) {
       selectedCount++;
       if (e.type !== 'directory') selectedBytes += e.size;
     }
   }
-  return { folders, files, bytes, selectedCount, selectedBytes };
+  return { selectedCount, selectedBytes };
+}
+
+/** Footer text: "3 folders, 12 files, 4.2 MB" (+ selection). */
+export function countSummary(shown: readonly PaneEntry[], selected: ReadonlySet<string>): RowTotals & { selectedCount: number; selectedBytes: number } {
+  return { ...rowTotals(shown), ...selectionTotals(shown, selected) };
 }
 
 /** A name the user typed for a new folder or a rename: none of `/`, `\`, NUL, `.` or `..`. */

@@ -4,7 +4,7 @@
  * listing arrives in chunks, each new chunk is sorted on its own and merged into the rows already sorted.
  * Small listings (most folders) are sorted at once, as before.
  */
-import { rowOrder, visibleEntries, visibleTest, type PaneEntry, type PaneView } from './pane-model';
+import { rowOrder, rowTotals, visibleEntries, visibleTest, type PaneEntry, type PaneView, type RowTotals } from './pane-model';
 
 /** Up to this many entries, rows are computed at once (a few milliseconds). */
 export const SORT_AT_ONCE_LIMIT = 3000;
@@ -30,25 +30,24 @@ export function* sortSteps<T>(items: readonly T[], compare: (a: T, b: T) => numb
   let dst = new Array<T>(n);
   for (let width = RUN; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
-      yield* mergeSteps(src, lo, Math.min(lo + width, n), Math.min(lo + 2 * width, n), compare, dst, lo);
+      const mid = Math.min(lo + width, n);
+      yield* mergeSteps(src, lo, mid, src, mid, Math.min(lo + 2 * width, n), compare, dst, lo);
     }
     [src, dst] = [dst, src];
   }
   return src;
 }
 
-/** Merges src[lo, mid) and src[mid, hi) into out from `at`; ties take the left side (stable). */
-function* mergeSteps<T>(src: readonly T[], lo: number, mid: number, hi: number, compare: (a: T, b: T) => number, out: T[], at: number): Generator<void, void> {
-  let i = lo;
-  let j = mid;
+/** Merges left[i, iEnd) and right[j, jEnd) into out from `at`; ties take the left side (stable). */
+function* mergeSteps<T>(left: readonly T[], i: number, iEnd: number, right: readonly T[], j: number, jEnd: number, compare: (a: T, b: T) => number, out: T[], at: number): Generator<void, void> {
   let k = at;
   let step = 0;
-  while (i < mid && j < hi) {
-    out[k++] = compare(src[j]!, src[i]!) < 0 ? src[j++]! : src[i++]!;
+  while (i < iEnd && j < jEnd) {
+    out[k++] = compare(right[j]!, left[i]!) < 0 ? right[j++]! : left[i++]!;
     if (++step % 512 === 0) yield;
   }
-  while (i < mid) out[k++] = src[i++]!;
-  while (j < hi) out[k++] = src[j++]!;
+  while (i < iEnd) out[k++] = left[i++]!;
+  while (j < jEnd) out[k++] = right[j++]!;
 }
 
 /** Filters in stretches, yielding between them. */
@@ -62,15 +61,33 @@ function* filterSteps<T>(items: readonly T[], from: number, keep: (item: T) => b
   return kept;
 }
 
-/** Rows for `entries` seen through `view`; `before`: rows already sorted for a prefix of `entries` with the same view. */
-function* rowSteps(entries: readonly PaneEntry[], view: PaneView, before: { readonly count: number; readonly rows: readonly PaneEntry[] } | null): Generator<void, PaneEntry[]> {
+/** Totals of `rows` added to `before`, in stretches. */
+function* totalSteps(rows: readonly PaneEntry[], before: RowTotals | undefined): Generator<void, RowTotals> {
+  let totals = before;
+  for (let from = 0; from < rows.length; from += TOTALS_STRETCH) {
+    totals = rowTotals(rows.slice(from, from + TOTALS_STRETCH), totals);
+    yield;
+  }
+  return totals ?? rowTotals([]);
+}
+
+const TOTALS_STRETCH = 8192;
+
+/** Rows that landed, with the footer's totals of them. */
+interface Landed {
+  readonly rows: readonly PaneEntry[];
+  readonly totals: RowTotals;
+}
+
+/** Rows for `entries` seen through `view`; `before`: rows already sorted for a prefix of `entries` with the same view (only the new rows are counted). */
+function* rowSteps(entries: readonly PaneEntry[], view: PaneView, before: { readonly count: number; readonly rows: readonly PaneEntry[]; readonly totals: RowTotals } | null): Generator<void, Landed> {
   const order = rowOrder(view.sort);
   const added = yield* sortSteps(yield* filterSteps(entries, before?.count ?? 0, visibleTest(view)), order);
-  if (!before) return added;
+  const totals = yield* totalSteps(added, before?.totals);
+  if (!before) return { rows: added, totals };
   const merged = new Array<PaneEntry>(before.rows.length + added.length);
-  const both = [...before.rows, ...added];
-  yield* mergeSteps(both, 0, before.rows.length, both.length, order, merged, 0);
-  return merged;
+  yield* mergeSteps(before.rows, 0, before.rows.length, added, 0, added.length, order, merged, 0);
+  return { rows: merged, totals };
 }
 
 interface Basis {
@@ -118,6 +135,7 @@ export function runInSlices<T>(steps: Generator<void, T>, done: (value: T) => vo
 export class ShownRows {
   private basis: Basis | null = null;
   private rows: readonly PaneEntry[] = [];
+  private totals: RowTotals = rowTotals([]);
   private wanted: { entries: readonly PaneEntry[]; view: PaneView } | null = null;
   private cancelJob: (() => void) | null = null;
   private jobFor: { entries: readonly PaneEntry[]; view: PaneView } | null = null;
@@ -156,6 +174,11 @@ export class ShownRows {
     return this.stopgap.rows;
   }
 
+  /** The footer's totals of the rows, once they are those of these entries and view; null before. */
+  totalsFor(entries: readonly PaneEntry[], view: PaneView): RowTotals | null {
+    return this.pending(entries, view) ? null : this.totals;
+  }
+
   /** Stops any job: the pane shows a small folder now, whose rows are computed at once. */
   stop(): void {
     this.cancelJob?.();
@@ -174,12 +197,13 @@ export class ShownRows {
     const wanted = this.wanted;
     if (!wanted || (this.basis && !this.pending(wanted.entries, wanted.view))) return;
     const grows = this.basis !== null && extendsBasis(this.basis, wanted.entries, wanted.view);
-    const before = grows && this.basis ? { count: this.basis.count, rows: this.rows } : null;
+    const before = grows && this.basis ? { count: this.basis.count, rows: this.rows, totals: this.totals } : null;
     this.jobFor = wanted;
-    this.cancelJob = runInSlices(rowSteps(wanted.entries, wanted.view, before), (rows) => {
+    this.cancelJob = runInSlices(rowSteps(wanted.entries, wanted.view, before), ({ rows, totals }) => {
       this.cancelJob = null;
       this.basis = { entries: wanted.entries, count: wanted.entries.length, view: wanted.view };
       this.rows = rows;
+      this.totals = totals;
       this.stopgap = null;
       for (const listener of [...this.listeners]) listener();
       this.startNext();

@@ -6,8 +6,8 @@
  * own so its memory is main's) and opens the folder in Debian's Chromium with the quick connect bar. In
  * the page it records, from the double click: the first row of the folder in the grid, the whole folder
  * counted in the footer and sorted, and every long task (PerformanceObserver 'longtask', over 50 ms). Then
- * the renderer's JS heap (CDP, before and after a GC) and the host's RSS and peak RSS. Prints medians as
- * Markdown (`--app-profile FILE`: also a renderer CPU profile per run, for DevTools; `--app-repo DIR`: the
+ * the renderer's JS heap (CDP, before and after a GC), the renderer processes' CPU time, and the host's RSS and peak RSS. Prints medians as
+ * Markdown (`--app-profile FILE`: also a renderer CPU profile per run, for DevTools; `--app-trace FILE`: a Chromium trace per run; `--app-repo DIR`: the
  * host and renderer of another checkout, built, for a before/after). A measuring tool, no assertions; needs root (the fleet) and a build (`npm run build`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -35,6 +35,10 @@ interface AppRun {
   readonly complete: number;
   readonly longestTask: number;
   readonly tasksOver100: number;
+  /** CPU seconds of the renderer processes from the double click to the whole folder: the work, whatever the machine's load. */
+  readonly rendererCpu: number;
+  /** With `--app-trace`: the renderer main thread's CPU time in its longest task, and in all tasks (seconds). */
+  readonly traced: { readonly longestTaskCpu: number; readonly tasksCpu: number; readonly tasksOver50Cpu: number } | null;
   readonly heapUsed: number;
   readonly heapAfterGc: number;
   readonly mainRssBefore: number;
@@ -84,8 +88,53 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kib('VmRSS'), peak: kib('VmHWM') };
 }
 
+/** CPU seconds used so far by Chromium's renderer processes (only the bench's page does work in them). */
+async function rendererCpu(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+    return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** A trace event as far as we read it. */
+interface TraceEvent {
+  readonly ph: string;
+  readonly name: string;
+  readonly pid: number;
+  readonly tid: number;
+  /** Thread CPU time of a complete event, in microseconds. */
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/**
+ * CPU time of the renderer main thread's tasks in a trace: on a loaded machine a long task's wall time is
+ * mostly time the OS gave to other processes; its thread time is the work the window did.
+ */
+function taskCpu(trace: Buffer): NonNullable<AppRun['traced']> {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const isTask = (e: TraceEvent) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const threadOf = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(threadOf));
+  const cpuByThread = new Map<string, number[]>();
+  for (const e of events) {
+    if (!isTask(e) || !mains.has(threadOf(e))) continue;
+    const list = cpuByThread.get(threadOf(e)) ?? [];
+    list.push((e.tdur ?? 0) / 1e6);
+    cpuByThread.set(threadOf(e), list);
+  }
+  // The page's renderer is the busiest one (others are spare or idle pages).
+  const total = (list: readonly number[]) => list.reduce((sum, x) => sum + x, 0);
+  const tasks = [...cpuByThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
+  return { longestTaskCpu: Math.max(0, ...tasks), tasksCpu: total(tasks), tasksOver50Cpu: tasks.filter((x) => x > 0.05).length };
+}
+
 /** One opening of the folder in the app; the page records itself, the test only waits. */
-async function openInApp(browser: Browser, server: ServerInfo, entries: number, work: string, profile: string | null, repo: string): Promise<Omit<AppRun, 'ls'>> {
+async function openInApp(browser: Browser, server: ServerInfo, entries: number, work: string, profile: string | null, trace: string | null, repo: string): Promise<Omit<AppRun, 'ls'>> {
   const home = join(work, 'home');
   const dataDir = join(work, 'data');
   mkdirSync(home, { recursive: true });
@@ -126,6 +175,9 @@ async function openInApp(browser: Browser, server: ServerInfo, entries: number, 
     }, expected);
     const cdp = await page.context().newCDPSession(page);
     const before = memoryOf(host.child.pid!);
+    const cpuBefore = await rendererCpu(browser);
+    // What each long task did (script, style, layout, GC, IPC), which a CPU profile shows only as '(program)'.
+    if (trace) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
     if (profile) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
@@ -133,6 +185,9 @@ async function openInApp(browser: Browser, server: ServerInfo, entries: number, 
     await paneRow(page, 'remote', FOLDER).dblclick();
     await page.waitForFunction(() => ((globalThis as unknown as BenchWindow).wharfBench?.complete ?? 0) > 0, undefined, { timeout: 300_000, polling: 200 });
     const record = await page.evaluate(() => (globalThis as unknown as BenchWindow).wharfBench!);
+    const cpu = (await rendererCpu(browser)) - cpuBefore;
+    const traced = trace ? taskCpu(await browser.stopTracing()) : null;
+    if (trace) log(`renderer trace: ${trace}`);
     const tasks = record.tasks.filter((t) => t.start + t.duration >= record.t0);
     if (profile) {
       writeFileSync(profile, JSON.stringify(((await cdp.send('Profiler.stop')) as { profile: unknown }).profile));
@@ -147,6 +202,8 @@ async function openInApp(browser: Browser, server: ServerInfo, entries: number, 
       complete: (record.complete - record.t0) / 1000,
       longestTask: Math.max(0, ...tasks.map((t) => t.duration)) / 1000,
       tasksOver100: tasks.filter((t) => t.duration > 100).length,
+      rendererCpu: cpu,
+      traced,
       heapUsed,
       heapAfterGc,
       mainRssBefore: before.rss,
@@ -179,6 +236,14 @@ function report(runs: readonly AppRun[], entries: number): string {
         ['whole folder counted and sorted', seconds((r) => r.complete)],
         ['longest renderer task', seconds((r) => r.longestTask)],
         ['renderer tasks over 100 ms', String(m((r) => r.tasksOver100) ?? 'n/a')],
+        ['renderer CPU time (from the double click to the whole folder)', seconds((r) => r.rendererCpu)],
+        ...(runs.every((r) => r.traced)
+          ? [
+              ["renderer main thread's CPU time in its longest task (trace)", seconds((r) => r.traced!.longestTaskCpu)],
+              ["renderer main thread's tasks with over 50 ms of CPU (trace)", String(m((r) => r.traced!.tasksOver50Cpu))],
+              ["renderer main thread's CPU time in all tasks (trace)", seconds((r) => r.traced!.tasksCpu)],
+            ]
+          : []),
         ['renderer JS heap (after a GC)', `${bytes((r) => r.heapUsed)} (${bytes((r) => r.heapAfterGc)})`],
         ["main's RSS before opening the folder", bytes((r) => r.mainRssBefore)],
         ["main's RSS after it (peak)", `${bytes((r) => r.mainRss)} (${bytes((r) => r.mainPeakRss)})`],
@@ -195,10 +260,11 @@ function report(runs: readonly AppRun[], entries: number): string {
 export async function benchAppFolder(argv: readonly string[]): Promise<void> {
   const { values } = parseArgs({
     args: [...argv],
-    options: { 'app-folder': { type: 'boolean' }, 'app-entries': { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' }, 'app-profile': { type: 'string' }, 'app-repo': { type: 'string' } },
+    options: { 'app-folder': { type: 'boolean' }, 'app-entries': { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' }, 'app-profile': { type: 'string' }, 'app-trace': { type: 'string' }, 'app-repo': { type: 'string' } },
     strict: false,
   });
   const profile = typeof values['app-profile'] === 'string' ? values['app-profile'] : null;
+  const trace = typeof values['app-trace'] === 'string' ? values['app-trace'] : null;
   // Another checkout's main and built renderer (an earlier commit, for a before/after); default this one.
   const repo = typeof values['app-repo'] === 'string' ? values['app-repo'] : root;
   const entries = Number(values['app-entries']);
@@ -225,9 +291,9 @@ export async function benchAppFolder(argv: readonly string[]): Promise<void> {
     for (let run = 0; run < runs; run++) {
       const ls = await timeCommand(commandFor('wharf', ctx, { kind: 'list', remoteDir: FOLDER }));
       if (ls.code !== 0 || ls.lines < entries) log(`run ${run + 1}: wharf ls exited ${ls.code} with ${ls.lines} lines`);
-      const app = await openInApp(browser, server, entries, join(tmp, `app-${run}`), profile ? profile.replace(/(\.cpuprofile)?$/, `-${run + 1}.cpuprofile`) : null, repo);
+      const app = await openInApp(browser, server, entries, join(tmp, `app-${run}`), profile ? profile.replace(/(\.cpuprofile)?$/, `-${run + 1}.cpuprofile`) : null, trace ? trace.replace(/(\.json)?$/, `-${run + 1}.json`) : null, repo);
       results.push({ ls: ls.seconds, ...app });
-      log(`run ${run + 1}/${runs}: ls ${formatSeconds(ls.seconds)}, first rows ${formatSeconds(app.firstRows)}, complete ${formatSeconds(app.complete)}, longest task ${formatSeconds(app.longestTask)}, heap ${formatSize(app.heapUsed)}, main RSS ${formatSize(app.mainRss)} (peak ${formatSize(app.mainPeakRss)})`);
+      log(`run ${run + 1}/${runs}: ls ${formatSeconds(ls.seconds)}, first rows ${formatSeconds(app.firstRows)}, complete ${formatSeconds(app.complete)}, longest task ${formatSeconds(app.longestTask)}, tasks over 100 ms ${app.tasksOver100}, renderer CPU ${formatSeconds(app.rendererCpu)}, heap ${formatSize(app.heapUsed)}, main RSS ${formatSize(app.mainRss)} (peak ${formatSize(app.mainPeakRss)})`);
     }
     process.stdout.write(`${report(results, entries)}\n`);
   } finally {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { visibleEntries, type PaneEntry, type PaneView } from '../../renderer/state/pane-model';
+import { rowTotals, visibleEntries, type PaneEntry, type PaneView } from '../../renderer/state/pane-model';
 import { ShownRows, sortSteps } from '../../renderer/state/shown-rows';
 
 function entry(name: string, size: number, type: PaneEntry['type'] = 'file'): PaneEntry {
@@ -61,5 +61,19 @@ test('while another folder is sorted, its first entries show sorted rather than 
   const now = rows.rowsFor(other, view());
   assert.ok(now.length > 0 && now.every((e) => other.includes(e)));
   assert.deepEqual(now, visibleEntries(other.slice(0, now.length === 0 ? 0 : 3000), view()));
+  rows.dispose();
+});
+
+test('a listing that lands chunk by chunk is merged into the same rows and footer totals as the whole listing at once', async () => {
+  const rows = new ShownRows();
+  for (const v of [view(), view({ filter: '*1?.txt', sort: { key: 'name', direction: 'desc' } }), view({ showHidden: true, sort: { key: 'size', direction: 'asc' } })]) {
+    assert.equal(rows.totalsFor(entries.slice(0, 1), v), null);
+    for (let end = 700; ; end = Math.min(entries.length, end + 1900)) {
+      const part = entries.slice(0, end);
+      assert.deepEqual(await settle(rows, part, v), visibleEntries(part, v));
+      assert.deepEqual(rows.totalsFor(part, v), rowTotals(visibleEntries(part, v)));
+      if (end === entries.length) break;
+    }
+  }
   rows.dispose();
 });
