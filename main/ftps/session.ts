@@ -23,7 +23,7 @@ import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls, startsWithTlsRecord } from 
 import { toWharfError } from './error-mapping';
 import { isWharfError, WharfError } from '../core/errors';
 import { parseListing, parseMlstFacts } from './listing';
-import { StreamingListClient } from './listing-client';
+import { ListingCutShort, StreamingListClient } from './listing-client';
 import { ListingReader } from './listing-stream';
 import { guardReplies } from './reply-guard';
 import { isIpAddress } from './net-address';
@@ -136,7 +136,10 @@ export interface ListingProgress {
    * of 0 after earlier batches means the listing started over (a refused MLSD read again with LIST).
    */
   readonly onBatch: (from: number, entries: readonly RemoteEntry[]) => void;
-  /** Aborted: the rest of the listing is read but no longer parsed, and `list` fails as cancelled. */
+  /**
+   * Aborted: the listing's data connection is closed mid-transfer and the server's reply to it read (the
+   * session stays in step for its next command), and `list` fails as cancelled.
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -850,7 +853,10 @@ export class FtpsSession {
     if (progress.signal?.aborted) throw new WharfError('cancelled', t('errors.listingReplaced'));
     let reader: ListingReader | null = null;
     const socketEncoding = this.client.ftp.encoding;
-    const abandon = () => reader?.abandon();
+    const abandon = () => {
+      this.log('info', 'Listing superseded: closing its data connection');
+      reader?.abandon();
+    };
     progress.signal?.addEventListener('abort', abandon, { once: true });
     this.client.listingReceiver = (command) => {
       reader = new ListingReader({
@@ -871,12 +877,17 @@ export class FtpsSession {
       const current = reader;
       return (chunk) => current.push(chunk);
     };
+    this.client.listingSignal = progress.signal ?? null;
     this.suppressListingLog = true;
     try {
       await this.client.list(wirePath);
+    } catch (err) {
+      if (err instanceof ListingCutShort) throw new WharfError('cancelled', t('errors.listingReplaced'), { cause: err });
+      throw err;
     } finally {
       this.suppressListingLog = false;
       this.client.listingReceiver = null;
+      this.client.listingSignal = null;
       progress.signal?.removeEventListener('abort', abandon);
     }
     if (progress.signal?.aborted) throw new WharfError('cancelled', t('errors.listingReplaced'));
