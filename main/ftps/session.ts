@@ -183,6 +183,7 @@ export class FtpsSession {
     this.options = options;
     this.id = options.connectionId ?? randomUUID();
     this.client = new StreamingListClient(options.timeoutMs ?? 30_000);
+    this.client.cutReplyWaitMs = Math.min(options.timeoutMs ?? 30_000, 5000);
     this.client.ftp.verbose = true;
     this.client.ftp.log = (message: string) => this.onLibraryLog(message);
     this.charset = controlCharset(options.target.encoding);
