@@ -770,7 +770,7 @@ export class FtpsSession {
     try {
       return await this.listByArgument('', progress);
     } finally {
-      await this.client.cd(here);
+      await this.returnTo(here);
     }
   }
 
@@ -799,8 +799,16 @@ export class FtpsSession {
     try {
       return entries.length === 0 ? entries : await this.listByArgument('', progress);
     } finally {
-      await this.client.cd(here);
+      await this.returnTo(here);
     }
+  }
+
+  /**
+   * Back to the folder a listing left; not over a connection a cut listing ended (pure-ftpd's, a silent
+   * server's): the error would hide the listing's own, and a new login starts afresh anyway.
+   */
+  private async returnTo(folder: string): Promise<void> {
+    if (!this.client.closed) await this.client.cd(folder);
   }
 
   /** A listing closed with a success code over a folder the server could not open (see lastListingReply). */
