@@ -893,7 +893,7 @@ export class FtpsSession {
     } catch (err) {
       if (!(err instanceof ListingCutShort)) throw err;
       if (this.keepsCutListings() && !this.client.closed) {
-        this.log('info', 'pure-ftpd sends what it had not sent of a cut listing at the start of the next one: logging in again');
+        this.log('info', 'pure-ftpd sends what it had not sent of a cut listing with the next one: logging in again');
         this.client.close();
       }
       throw new WharfError('cancelled', t('errors.listingReplaced'), { cause: err });
@@ -909,9 +909,9 @@ export class FtpsSession {
   }
 
   /**
-   * pure-ftpd keeps the unsent rest of a listing whose data connection was closed mid-transfer and writes it at
-   * the start of the session's next listing (seen with 1.0.50: a listing of 3,002 entries came with 577 of the
-   * cut one's before them). Known by its banner, or by ESTA in FEAT, which only pure-ftpd offers.
+   * pure-ftpd keeps the unsent rest of a listing whose data connection was closed mid-transfer and writes it
+   * with the session's next listing (seen with 1.0.50: a listing of 3,002 entries came with 577 more, names of
+   * the cut listing's twice). Known by its banner, or by ESTA in FEAT, which only pure-ftpd offers.
    */
   private keepsCutListings(): boolean {
     return /pure-?ftpd/i.test(this.currentReport.serverBanner) || this.featureMap.has('ESTA');
