@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { Client, type FileInfo, FTPError, type FTPResponse } from 'basic-ftp';
+import { Client, type FileInfo, FTPError, type FTPResponse, type ResponseHandler, type TaskResolver } from 'basic-ftp';
 import { StringWriter } from 'basic-ftp/dist/StringWriter';
 import { downloadTo } from 'basic-ftp/dist/transfer';
 
@@ -14,6 +14,15 @@ export class StreamingListClient extends Client {
    * receiver, told the command; `parseList` is then not called.
    */
   listingReceiver: ((command: string) => (chunk: Buffer) => void) | null = null;
+
+  /**
+   * While set, a streamed listing (see listingReceiver) is cut short when it aborts: its data connection is
+   * closed mid-transfer, the server's closing reply read, and the listing fails with ListingCutShort.
+   */
+  listingSignal: AbortSignal | null = null;
+
+  /** How long a cut listing waits for the server's reply before the control connection is given up. */
+  cutReplyWaitMs = 5000;
 
   /**
    * The reply that closed the last listing: vsftpd closes a listing of a folder it could not open with
@@ -68,6 +77,12 @@ export class StreamingListClient extends Client {
       this.ftp.log(text);
       return this.parseList(text);
     }
+    const signal = this.listingSignal;
+    if (signal?.aborted) {
+      // Superseded while its data connection opened: the command is never sent.
+      this.ftp.dataSocket = undefined;
+      throw new ListingCutShort(null);
+    }
     const receive = receiver(command);
     const destination = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -79,7 +94,101 @@ export class StreamingListClient extends Client {
         }
       },
     });
-    this.lastListingReply = await downloadTo(destination, { ftp: this.ftp, tracker: this._progressTracker, command, remotePath: '', type: 'list' });
-    return [];
+    const cut = signal ? this.cutShortOnAbort(signal) : null;
+    try {
+      this.lastListingReply = await downloadTo(destination, { ftp: this.ftp, tracker: this._progressTracker, command, remotePath: '', type: 'list' });
+    } catch (err) {
+      if (!cut?.isCut()) throw err;
+      // The control connection was given up (see cutShortOnAbort): the session reconnects for its next command.
+      throw new ListingCutShort(null, err);
+    } finally {
+      cut?.stopWatching();
+    }
+    if (!cut?.isCut()) return [];
+    const reply = this.lastListingReply;
+    this.lastListingReply = null;
+    try {
+      await this.resynchronize();
+    } catch (err) {
+      throw new ListingCutShort(reply, err);
+    }
+    throw new ListingCutShort(reply);
+  }
+
+  /**
+   * Arms the cut of the listing about to be requested (its command goes out with the next `ftp.handle`). On
+   * abort the data connection is closed mid-transfer, as FileZilla does: the server's next write fails and it
+   * closes the listing with a reply (426, or 226 when it had written everything already). From then on the
+   * task ignores the data connection and ends with that reply, so the reply never lands on the next command.
+   * A server that stays silent (its end of the data connection held somewhere) costs the control connection
+   * after `cutReplyWaitMs`; the session reopens it for its next command.
+   */
+  private cutShortOnAbort(signal: AbortSignal): { isCut(): boolean; stopWatching(): void } {
+    const ftp = this.ftp;
+    const handle = ftp.handle;
+    let cut = false;
+    let timer: NodeJS.Timeout | undefined;
+    /** The running task and, once the server closed the listing on the control connection, its reply. */
+    let task: TaskResolver | null = null;
+    let closingReply: FTPResponse | null = null;
+    ftp.handle = (command: string | undefined, handler: ResponseHandler) => {
+      ftp.handle = handle;
+      return handle.call(ftp, command, (response, resolver) => {
+        task = resolver;
+        if (!cut) {
+          if (!(response instanceof Error) && response.code >= 200) closingReply = response;
+          // The data connection's failure after the cut (a premature close) is not the listing's outcome.
+          handler(response, { resolve: (value) => resolver.resolve(value), reject: (err) => (cut ? undefined : resolver.reject(err)) });
+          return;
+        }
+        if (response instanceof FTPError) resolver.resolve({ code: response.code, message: response.message });
+        else if (response instanceof Error) resolver.reject(response);
+        else if (response.code >= 200) resolver.resolve(response);
+      });
+    };
+    const onAbort = () => {
+      cut = true;
+      // RFC 959's abort, in band: proftpd and pyftpdlib read it while they send, and answer both it and the
+      // listing (226 and 426, in either order); vsftpd and pure-ftpd read it after the listing ended (225 or 226).
+      // proftpd ends the whole session when it finds its data connection closed without one.
+      if (!ftp.closed) ftp.send('ABOR');
+      ftp.dataSocket?.destroy();
+      if (closingReply && task) {
+        task.resolve(closingReply);
+        return;
+      }
+      timer = setTimeout(() => ftp.closeWithError(new Error(`No reply to the cut listing within ${this.cutReplyWaitMs} ms`)), this.cutReplyWaitMs);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    return {
+      isCut: () => cut,
+      stopWatching: () => {
+        ftp.handle = handle;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+      },
+    };
+  }
+
+  /**
+   * After a cut listing: NOOP, and every reply up to its 200 is dropped. A server may answer the cut transfer
+   * twice (426, then 226); the second would otherwise be taken as the answer to the next command.
+   */
+  private resynchronize(): Promise<FTPResponse> {
+    return this.ftp.handle('NOOP', (response, task) => {
+      if (response instanceof FTPError) return;
+      if (response instanceof Error) task.reject(response);
+      else if (response.code >= 200 && response.code < 300 && response.code !== 225 && response.code !== 226) task.resolve(response);
+    });
+  }
+}
+
+/**
+ * A streamed listing cut short by its signal. `reply` is the server's reply that closed it; null when the
+ * listing was never asked or the control connection was given up waiting.
+ */
+export class ListingCutShort extends Error {
+  constructor(readonly reply: FTPResponse | null, cause?: unknown) {
+    super(reply === null ? 'Listing superseded' : `Listing superseded: ${reply.message.trim()}`, { cause });
   }
 }

@@ -2,8 +2,9 @@
  * Chunked listings (#16) on a slow link, in Chromium through the bridge: the fault proxy trickles every data
  * connection of a real vsftpd. A refresh of a folder of a few thousand entries is under way (its data
  * connection held by the proxy, so it is surely still arriving, and the pane keeps the rows it has) when the
- * user opens a subfolder; then the refresh's listing comes in. The pane ends showing the subfolder's rows
- * only, none of the refreshed listing mixed in.
+ * user opens a subfolder. The pane ends showing the subfolder's rows only, none of the refreshed listing mixed
+ * in. And a pane that moves on does not wait for the listing it left: with the big folder's listing held (not a
+ * byte of it arrived), a folder typed into the path bar shows at once.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -25,8 +26,8 @@ let server: ServerInfo;
 let proxy: FaultProxy | undefined;
 let app: App | undefined;
 
-/** The next data connection is held until `until` settles; `arrived` is called when it comes. */
-let hold: { readonly until: Promise<void>; arrived(): void } | null = null;
+/** The next data connection is held until `until` settles; `arrived` is called with its index when it comes. */
+let hold: { readonly until: Promise<void>; arrived(index: number): void } | null = null;
 
 before(async () => {
   const fleet = await useFleet();
@@ -41,11 +42,11 @@ before(async () => {
     upstreamHost: server.host,
     controlPort: server.port,
     passivePorts: passivePortsOf(fleet, 'vsftpd-explicit'),
-    plan: ({ kind }) => {
+    plan: ({ kind, index }) => {
       if (kind !== 'data') return null;
       const held = hold;
       hold = null;
-      held?.arrived();
+      held?.arrived(index);
       return { kind: 'trickle', bytesPerTick: 2048, tickMs: 5, ...(held ? { heldUntil: held.until } : {}) };
     },
   });
@@ -68,7 +69,7 @@ it('a refresh of a big folder raced by opening a subfolder ends showing the subf
   // The refresh's data connection is held: its listing surely still arrives when the subfolder is opened.
   let release = () => {};
   const until = new Promise<void>((resolve) => (release = resolve));
-  const arrived = new Promise<void>((resolve) => (hold = { until, arrived: resolve }));
+  const arrived = new Promise<number>((resolve) => (hold = { until, arrived: resolve }));
   await page.getByRole('button', { name: 'Refresh remote' }).click();
   await arrived;
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="true"]')).waitFor();
@@ -84,5 +85,31 @@ it('a refresh of a big folder raced by opening a subfolder ends showing the subf
   const footer = await page.locator('.pane.remote .pane-footer').textContent();
   assert.match(footer ?? '', /0 folders, 3 files/);
   await shots.take(page, 'subfolder');
+  assert.deepEqual(pageProblems(page), []);
+});
+
+it('moving on while the big folder\'s listing is held shows the next folder without waiting for it', async () => {
+  const { page } = app!;
+  let release = () => {};
+  const until = new Promise<void>((resolve) => (release = resolve));
+  const arrived = new Promise<number>((resolve) => (hold = { until, arrived: resolve }));
+  await page.getByRole('navigation', { name: 'Remote breadcrumbs' }).getByRole('button', { name: folder }).click();
+  const heldConnection = await arrived;
+  await paneGrid(page, 'remote').and(page.locator('[aria-busy="true"]')).waitFor();
+
+  await page.getByRole('button', { name: 'Edit remote path' }).click();
+  await page.getByRole('textbox', { name: 'Remote path' }).fill(`/${folder}/a-sub`);
+  await page.getByRole('textbox', { name: 'Remote path' }).press('Enter');
+  try {
+    await paneRow(page, 'remote', 'inner-c.txt').waitFor();
+    await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
+    assert.equal(proxy!.stats().bytesToClient.data[heldConnection], 0, 'the big listing is still held');
+  } finally {
+    release();
+  }
+  const shown = await paneGrid(page, 'remote').locator('.grid-body [role="row"]').evaluateAll((rows) => rows.map((row) => (row as unknown as { getAttribute(n: string): string | null }).getAttribute('data-name') ?? ''));
+  assert.deepEqual(shown.sort(), [...subNames].sort());
+  assert.match((await page.locator('.pane.remote .pane-footer').textContent()) ?? '', /0 folders, 3 files/);
+  await shots.take(page, 'moved-on');
   assert.deepEqual(pageProblems(page), []);
 });

@@ -33,7 +33,10 @@ export type Fault =
       readonly kind: 'trickle';
       readonly bytesPerTick: number;
       readonly tickMs: number;
-      /** Nothing passes either way until this settles: a test keeps a connection open until it has acted. */
+      /**
+       * Nothing passes either way until this settles (a test keeps a connection open until it has acted), but
+       * the client's close of the connection passes at once.
+       */
       readonly heldUntil?: Promise<unknown>;
     };
 
@@ -75,6 +78,8 @@ export interface FaultProxyStats {
   /** Faults that were due but spared by `mayFire`. */
   readonly faultsSpared: number;
   readonly bytesRelayed: number;
+  /** Bytes relayed from the server to the client, per connection by its index: what a client was sent of a listing or file. */
+  readonly bytesToClient: Record<ConnectionKind, readonly number[]>;
   /** Occurrences of a secret in the relayed bytes, either direction. */
   readonly secretsSeenInClear: number;
 }
@@ -116,6 +121,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const faultsInjected: Record<FaultKind, number> = { close: 0, reset: 0, stall: 0, trickle: 0 };
   const faultsByConnection: Record<ConnectionKind, number> = { control: 0, data: 0 };
   let bytesRelayed = 0;
+  const bytesToClient: Record<ConnectionKind, number[]> = { control: [], data: [] };
   let secretsSeenInClear = 0;
   let faultsSpared = 0;
   const needles = (options.secrets ?? []).filter((s) => s.length > 0).map((s) => Buffer.from(s, 'utf8'));
@@ -125,6 +131,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
   const handle = (client: Socket, kind: ConnectionKind, port: number) => {
     const info: ConnectionInfo = { kind, index: connections[kind]++, port };
+    bytesToClient[kind][info.index] = 0;
+    const relayed = (to: Socket, bytes: number) => {
+      bytesRelayed += bytes;
+      if (to === client) (bytesToClient[kind][info.index] as number) += bytes;
+    };
     const fault = options.plan(info);
     // Half-open on both legs: a FIN is passed on only once every byte before it was delivered, as TCP does.
     const upstream = netConnect({ host: options.upstreamHost, port, allowHalfOpen: true });
@@ -164,6 +175,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         held = false;
       };
       void fault.heldUntil?.then(release, release);
+      // The hold keeps bytes back, not the end of the connection: a client that gives up on a held connection
+      // is seen by the server at once, as behind a slow link.
+      client.once('end', () => {
+        if (held) finish();
+      });
       const pipeSlowly = (from: Socket, to: Socket, scan: SecretScanner) => {
         const queue: Buffer[] = [];
         let queued = 0;
@@ -178,7 +194,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
             else queue[0] = head.subarray(budget);
             budget -= part.length;
             queued -= part.length;
-            bytesRelayed += part.length;
+            relayed(to, part.length);
             if (!to.destroyed) to.write(part);
           }
           if (queued < 256 * 1024 && from.isPaused()) from.resume();
@@ -209,19 +225,19 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     }
 
     let atByte = fault ? fault.atByte : Number.POSITIVE_INFINITY;
-    let relayed = 0;
+    let relayedBytes = 0;
     const relay = (from: Socket, to: Socket) => {
       const scan = scanner();
       from.on('data', (chunk: Buffer) => {
         if (stalled || done) return;
-        if (fault && relayed + chunk.length >= atByte && options.mayFire && !options.mayFire(info)) {
+        if (fault && relayedBytes + chunk.length >= atByte && options.mayFire && !options.mayFire(info)) {
           faultsSpared += 1;
           atByte = Number.POSITIVE_INFINITY;
         }
-        const room = atByte - relayed;
+        const room = atByte - relayedBytes;
         const part = chunk.length <= room ? chunk : chunk.subarray(0, Math.max(0, room));
-        relayed += part.length;
-        bytesRelayed += part.length;
+        relayedBytes += part.length;
+        relayed(to, part.length);
         scan.scan(part);
         if (part.length > 0 && !to.destroyed && !to.writableEnded) {
           if (!to.write(part)) {
@@ -229,7 +245,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
             to.once('drain', () => from.resume());
           }
         }
-        if (relayed < atByte || !fault) return;
+        if (relayedBytes < atByte || !fault) return;
         fire();
         switch (fault.kind) {
           case 'close':
@@ -289,6 +305,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       faultsByConnection: { ...faultsByConnection },
       faultsSpared,
       bytesRelayed,
+      bytesToClient: { control: [...bytesToClient.control], data: [...bytesToClient.data] },
       secretsSeenInClear,
     }),
     close: async () => {

@@ -38,6 +38,11 @@ export interface HostileScript {
   readonly lateReply?: (index: number, verb: string) => string | null;
   /** Reset (TCP RST) every data connection as it arrives, as a firewall or a broken server does. default false */
   readonly resetDataConnections?: boolean;
+  /**
+   * A listing of a folder this names gets its 150, then the server is stuck: nothing more on that data connection
+   * or that control connection, whatever the client sends (ABOR, NOOP). default: none
+   */
+  readonly hangsOnListing?: (path: string) => boolean;
   /** RETR of a file it has not (`file` gives null) resets the accepted data connection, then answers 550, as proftpd does. default false */
   readonly resetDataOnRefusal?: boolean;
   /**
@@ -176,6 +181,10 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
     };
 
     const sendListing = async (command: 'LIST' | 'MLSD' | 'NLST', argument: string) => {
+      if (script.hangsOnListing?.(parsePath(argument))) {
+        reply('150 Here it comes.');
+        return new Promise<never>(() => undefined);
+      }
       const body = script.listing?.(parsePath(argument), command) ?? null;
       if (body === null) {
         reply('550 No such folder.');
