@@ -5,12 +5,12 @@
  * (colour, "newer") and the filter bar offers "only differences".
  */
 import { useCallback, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { t, translator } from '../../common/i18n/t';
+import { t } from '../../common/i18n/t';
 import { hasHiddenCharacters, visibleName } from '../../common/models/visible-name';
 import { beginPaneDrag, currentPaneDrag, endPaneDrag, isOsFileDrag, WHARF_DRAG_TYPE } from '../drag';
 import { focusGrid, registerGrid } from '../focus';
 import { useDispatcher, useStore } from '../hooks';
-import { markFor, markWords, paneMarks, type CompareMarkKind } from '../state/compare-model';
+import { markFor, markWords, paneMarks } from '../state/compare-model';
 import { formatDate, formatSize, typeLabel } from '../state/format';
 import {
   entryPath,
@@ -35,6 +35,7 @@ import { columnTemplate, useColumnWidths, useHiddenColumns } from './column-widt
 import { Icon } from './icons';
 import { LockBadge, NotConnected, PaneError, PathBar, sideLabel } from './pane-chrome';
 import { PaneFailureBanner } from './pane-failure';
+import { COLUMNS, iconFor, isHiddenName, lazily, loadingText, ownerAndGroup, rowTitle } from './pane-rows';
 import { useShownRows } from './use-shown-rows';
 import { followSidewaysScroll, VirtualList } from './virtual-list';
 
@@ -42,33 +43,6 @@ const ROW_HEIGHT = 24;
 
 /** The footer's totals while the rows are still being sorted (the footer shows a running count then). */
 const NO_TOTALS = rowTotals([]);
-
-/** A value computed at its first use, then kept. */
-function lazily<T>(compute: () => T): () => T {
-  let value: { readonly v: T } | null = null;
-  return () => (value ??= { v: compute() }).v;
-}
-
-interface Column {
-  readonly key: SortKey;
-  readonly className: string;
-  readonly remoteOnly?: boolean;
-}
-
-const COLUMNS: readonly Column[] = [
-  { key: 'name', className: 'c-name' },
-  { key: 'size', className: 'c-size' },
-  { key: 'type', className: 'c-type' },
-  { key: 'modified', className: 'c-modified' },
-  { key: 'permissions', className: 'c-perms' },
-  { key: 'owner', className: 'c-owner', remoteOnly: true },
-];
-
-function iconFor(entry: PaneEntry): 'folder' | 'file' | 'link' {
-  if (entry.type === 'directory') return 'folder';
-  if (entry.type === 'symlink') return 'link';
-  return 'file';
-}
 
 /** One pane. */
 export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
@@ -486,25 +460,4 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
       </footer>
     </section>
   );
-}
-
-/** "Loading… 42,000 entries" while a listing arrives; "Sorting 100,000 entries…" while a big one is put in order. */
-function loadingText(loading: boolean, received: number, total: number): string {
-  if (loading) return received > 0 ? t('panes.loading.received', { count: translator().number(received) }) : t('panes.loading');
-  return t('panes.sorting', { count: translator().number(total) });
-}
-
-/** `owner:group` as the server listed them (either may be missing). */
-function ownerAndGroup(entry: PaneEntry): string {
-  return `${entry.owner ?? ''}${entry.group ? `:${entry.group}` : ''}`;
-}
-
-/** A row's tooltip: its name (and link target), and why a compare marked it. */
-function rowTitle(entry: PaneEntry, mark: { readonly kind: CompareMarkKind; readonly explanation: string } | null): string {
-  const name = entry.linkTarget ? t('panes.row.link', { name: visibleName(entry.name), target: visibleName(entry.linkTarget) }) : visibleName(entry.name);
-  return mark ? t('panes.row.mark', { name, mark: markWords(mark.kind), explanation: mark.explanation }) : name;
-}
-
-function isHiddenName(entry: PaneEntry): boolean {
-  return entry.hidden ?? entry.name.startsWith('.');
 }
