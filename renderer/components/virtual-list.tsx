@@ -38,9 +38,6 @@ export function VirtualList(props: VirtualListProps): ReactNode {
   const [viewport, setViewport] = useState(400);
   const atEnd = useRef(true);
   const shownContent = useRef(contentKey);
-  // The offset as last scrolled or set: reading or setting the element's scrollTop forces a layout of the
-  // new rows in the middle of a render, which a 100,000-row folder felt as one long task.
-  const offset = useRef(0);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -59,8 +56,7 @@ export function VirtualList(props: VirtualListProps): ReactNode {
   useLayoutEffect(() => {
     if (shownContent.current === contentKey) return;
     shownContent.current = contentKey;
-    if (ref.current && offset.current !== 0) ref.current.scrollTop = 0;
-    offset.current = 0;
+    if (ref.current) ref.current.scrollTop = 0;
     setScrollTop(0);
   }, [contentKey]);
 
@@ -70,32 +66,23 @@ export function VirtualList(props: VirtualListProps): ReactNode {
     const top = keepVisible * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
-    offset.current = el.scrollTop;
     // contentKey: a cursor at the same index of new content is brought into view again after the reset.
   }, [keepVisible, rowHeight, contentKey]);
 
   // A shorter list (a filter, another folder) must not leave the view scrolled past its end.
   useEffect(() => {
     const el = ref.current;
-    const end = Math.max(0, count * rowHeight - viewport);
-    if (el && offset.current > end) {
-      el.scrollTop = end;
-      offset.current = el.scrollTop;
-    }
-  }, [count, rowHeight, viewport]);
+    if (el && el.scrollTop > Math.max(0, count * rowHeight - el.clientHeight)) el.scrollTop = Math.max(0, count * rowHeight - el.clientHeight);
+  }, [count, rowHeight]);
 
   useLayoutEffect(() => {
     const el = ref.current;
-    if (el && stickToEnd && atEnd.current) {
-      el.scrollTop = el.scrollHeight;
-      offset.current = el.scrollTop;
-    }
+    if (el && stickToEnd && atEnd.current) el.scrollTop = el.scrollHeight;
   }, [count, stickToEnd]);
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const el = event.currentTarget;
     atEnd.current = el.scrollTop + el.clientHeight >= el.scrollHeight - rowHeight;
-    offset.current = el.scrollTop;
     setScrollTop(el.scrollTop);
   };
   const { first, last } = windowRange(count, rowHeight, scrollTop, viewport, overscan);
