@@ -15,7 +15,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { dropOnPane, launchChromium, openApp, pageProblems, paneRow, quickConnect, scratch, startHost } from './support';
+import { dropOnPane, launchChromium, openApp, openRemoteFolder, pageProblems, paneRow, quickConnect, scratch, startHost } from './support';
 
 const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as const;
 /** One folder per server: the queue and the command log are the host's, shared by all three. */
@@ -91,7 +91,7 @@ for (const name of SERVERS) {
       mkdirSync(into, { recursive: true });
       page = await openApp(browser, host);
       await quickConnect(page, server);
-      await paneRow(page, 'remote', FOLDER).dblclick();
+      await openRemoteFolder(page, `/${FOLDER}`);
       await paneRow(page, 'remote', 'here.txt').waitFor();
       await paneRow(page, 'local', `down-${name}`).dblclick();
       await page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: `down-${name}` }).waitFor();

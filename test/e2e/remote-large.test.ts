@@ -11,7 +11,7 @@ import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { useFleet, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { closeApp, pageProblems, paneGrid, paneRow, scratch, screenshot, startApp } from './support';
+import { closeApp, openRemoteFolder, pageProblems, paneGrid, paneRow, scratch, screenshot, startApp } from './support';
 
 const work = scratch('wharf-e2e-large-');
 const folder = `huge-${randomBytes(3).toString('hex')}`;
@@ -45,9 +45,7 @@ it('lists a 100,000-entry remote folder and scrolls it with a bounded number of 
   await bar.getByLabel('Password').fill(server.password);
   await bar.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.getByRole('button', { name: 'Trust once' }).click();
-  await paneRow(page, 'remote', folder).waitFor();
-
-  await paneRow(page, 'remote', folder).dblclick();
+  await openRemoteFolder(page, `/${folder}`);
   await page.locator('.pane.remote .pane-footer').filter({ hasText: '100,000 files' }).waitFor({ timeout: 120_000 });
   const grid = paneGrid(page, 'remote');
   const rowsNow = () => grid.locator('.grid-body [role="row"]').count();

@@ -15,7 +15,7 @@ import { after, before, it } from 'node:test';
 import { startFaultProxy, type FaultProxy } from '../faults/fault-proxy';
 import { passivePortsOf } from '../faults/support';
 import { useFleet, type ServerInfo } from '../servers/fleet';
-import { closeApp, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, type App } from './support';
+import { closeApp, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, type App } from './support';
 
 const work = scratch('wharf-e2e-slow-listing-');
 const shots = new Screenshots('slow-listing-');
@@ -62,7 +62,7 @@ after(async () => {
 it('a refresh of a big folder raced by opening a subfolder ends showing the subfolder only', async () => {
   const { page } = app!;
   await quickConnect(page, { host: proxy!.host, port: proxy!.controlPort, user: server.user, password: server.password });
-  await paneRow(page, 'remote', folder).dblclick();
+  await openRemoteFolder(page, `/${folder}`);
   await page.locator('.pane.remote .pane-footer', { hasText: /3,000 files/ }).waitFor();
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
 

@@ -211,6 +211,20 @@ export async function quickConnect(page: Page, server: { readonly host: string; 
 }
 
 
+/**
+ * Opens a remote folder by typing its path into the path bar. The fleet's root is shared by every suite of a
+ * run and holds their folders: a row there may be far below the rows the virtual list draws, where a double
+ * click on it cannot reach. The caller waits for what the folder shows.
+ */
+export async function openRemoteFolder(page: Page, path: string): Promise<void> {
+  // Connected, and the folder shown on connecting listed: a path typed before then has no session to go to.
+  await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
+  await page.getByRole('button', { name: 'Edit remote path' }).click();
+  const field = page.getByRole('textbox', { name: 'Remote path' });
+  await field.fill(path);
+  await field.press('Enter');
+}
+
 /** Drags a row onto the empty space at the bottom of a pane (a drop on its folder on screen). */
 export async function dropOnPane(page: Page, row: ReturnType<typeof paneRow>, side: 'local' | 'remote'): Promise<void> {
   const grid = paneGrid(page, side);
