@@ -219,8 +219,13 @@ export async function quickConnect(page: Page, server: { readonly host: string; 
 export async function openRemoteFolder(page: Page, path: string): Promise<void> {
   // Connected, and the folder shown on connecting listed: a path typed before then has no session to go to.
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
-  await page.getByRole('button', { name: 'Edit remote path' }).click();
   const field = page.getByRole('textbox', { name: 'Remote path' });
+  // A click that lands while the pane redraws (a folder another suite changed) can leave the bar as it was: again.
+  await eventually('the remote path bar opened for typing', async () => {
+    if (await field.isVisible()) return true;
+    await page.getByRole('button', { name: 'Edit remote path' }).click();
+    return field.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+  });
   await field.fill(path);
   await field.press('Enter');
 }
