@@ -204,12 +204,17 @@ export async function submitQuickConnect(page: Page, target: { host: string; por
   await bar.getByRole('button', { name: 'Connect', exact: true }).click();
 }
 
-/** Connects with the quick connect bar (explicit FTPS) and trusts the server's certificate once. */
+/**
+ * Connects with the quick connect bar (explicit FTPS), trusts the server's certificate once, and waits until the
+ * connect has ended (the bar's Connect button is disabled exactly while it runs). A page opened on a host that
+ * already has a session shows that one first: until the new session is shown, a folder typed into the path bar
+ * goes to the old one, and the new session's first listing then replaces it (CI: unreadable-subfolder on proftpd).
+ */
 export async function quickConnect(page: Page, server: { readonly host: string; readonly port: number; readonly user: string; readonly password: string }): Promise<void> {
   await submitQuickConnect(page, server, 'explicit');
   await page.getByRole('button', { name: 'Trust once' }).click();
+  await page.getByRole('form', { name: 'Quick connect' }).locator('button[type="submit"]:enabled').waitFor({ state: 'attached' });
 }
-
 
 /**
  * Opens a remote folder by typing its path into the path bar. The fleet's root is shared by every suite of a
