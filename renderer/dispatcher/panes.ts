@@ -51,7 +51,9 @@ export class PanesController {
   private readonly listSeq: Record<PaneSide, number> = { local: 0, remote: 0 };
   /** The remote listing arriving in chunks: only its chunks are taken, older ones' are dropped. */
   private chunked: ChunkedListing | null = null;
-  private readonly refreshers: Record<PaneSide, CoalescedRefresh> = { local: new CoalescedRefresh(() => this.refresh('local')), remote: new CoalescedRefresh(() => this.refresh('remote')) };
+  /** The folder each pane's newest listing was asked for, while it runs (`undefined`: the session's first folder). */
+  private readonly goingTo: Record<PaneSide, { readonly path: string | undefined } | null> = { local: null, remote: null };
+  private readonly refreshers: Record<PaneSide, CoalescedRefresh> = { local: new CoalescedRefresh(() => this.refreshChanged('local')), remote: new CoalescedRefresh(() => this.refreshChanged('remote')) };
 
   constructor(
     private readonly stores: Pick<Stores, 'local' | 'remote' | 'sessions' | 'pane' | 'paneFailures'>,
@@ -68,9 +70,11 @@ export class PanesController {
   async openLocal(path: string, options: { quiet?: boolean } = {}): Promise<boolean> {
     const local = this.stores.local;
     const seq = ++this.listSeq.local;
+    this.goingTo.local = { path };
     local.update((s) => ({ ...s, loading: true }));
     const result = await wharf().localList({ path });
     if (seq !== this.listSeq.local) return result.ok;
+    this.goingTo.local = null;
     if (!result.ok) {
       local.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
       if (!options.quiet) this.notices.reportInPane('local', t('rendererWords.context.localFolder'), result.error, () => this.openLocal(path), true);
@@ -105,6 +109,7 @@ export class PanesController {
     const sessionId = this.stores.sessions.get().activeId;
     if (!sessionId) return false;
     const seq = ++this.listSeq.remote;
+    this.goingTo.remote = { path };
     const startPath = remote.get().sessionId === sessionId ? remote.get().path : null;
     // Unique per window load too: main cancels the session's previous chunked listing when a new id comes.
     const listingId = `p${seq}-${Math.random().toString(36).slice(2, 10)}`;
@@ -116,6 +121,7 @@ export class PanesController {
     stopTimers(chunks);
     if (this.chunked === chunks) this.chunked = null;
     if (seq !== this.listSeq.remote) return result.ok;
+    this.goingTo.remote = null;
     if (!result.ok) {
       remote.update((s) => ({ ...s, loading: false, error: options.quiet ? s.error : result.error }));
       if (!options.quiet) this.notices.reportInPane('remote', t('rendererWords.context.remoteFolder'), result.error, () => this.openRemote(path), true);
@@ -223,6 +229,17 @@ export class PanesController {
   onFoldersChanged(changed: FoldersChanged): void {
     const pane = this.stores.pane(changed.side).get();
     if (showsChangedFolder(pane.path, pane.separator, changed.folders)) this.refreshers[changed.side].request();
+  }
+
+  /**
+   * Re-lists a pane after a change in its folder, unless the pane is on its way to another folder: that
+   * listing shows what is there now, and listing the folder left would take the user back to it (a
+   * folder double-clicked while uploads into the shown one kept finishing snapped back).
+   */
+  private async refreshChanged(side: PaneSide): Promise<void> {
+    const going = this.goingTo[side];
+    if (going && going.path !== this.stores.pane(side).get().path) return;
+    await this.refresh(side);
   }
 
   /** Re-lists a pane. */

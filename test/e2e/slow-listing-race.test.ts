@@ -4,24 +4,26 @@
  * connection held by the proxy, so it is surely still arriving, and the pane keeps the rows it has) when the
  * user opens a subfolder. The pane ends showing the subfolder's rows only, none of the refreshed listing mixed
  * in. And a pane that moves on does not wait for the listing it left: with the big folder's listing held (not a
- * byte of it arrived), a folder typed into the path bar shows at once.
+ * byte of it arrived), a folder typed into the path bar shows at once. And a folder opened while an upload into
+ * the shown one ends stays open: the upload's refresh of the folder left does not take the pane back to it.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { startFaultProxy, type FaultProxy } from '../faults/fault-proxy';
 import { passivePortsOf } from '../faults/support';
 import { useFleet, type ServerInfo } from '../servers/fleet';
-import { closeApp, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, type App } from './support';
+import { closeApp, dropOnPane, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, whenQueueItemEnded, type App } from './support';
 
 const work = scratch('wharf-e2e-slow-listing-');
 const shots = new Screenshots('slow-listing-');
 const folder = `slow-many-${randomBytes(3).toString('hex')}`;
 const fileNames = Array.from({ length: 3000 }, (_, i) => `f-${i}.txt`);
 const subNames = ['inner-a.txt', 'inner-b.txt', 'inner-c.txt'];
+const uploadName = 'dropped-while-moving.txt';
 let server: ServerInfo;
 let proxy: FaultProxy | undefined;
 let app: App | undefined;
@@ -50,6 +52,7 @@ before(async () => {
       return { kind: 'trickle', bytesPerTick: 2048, tickMs: 5, ...(held ? { heldUntil: held.until } : {}) };
     },
   });
+  writeFileSync(join(work.home, uploadName), 'uploaded while the pane moved on');
   app = await startApp(work);
 });
 
@@ -111,5 +114,34 @@ it('moving on while the big folder\'s listing is held shows the next folder with
   assert.deepEqual(shown.sort(), [...subNames].sort());
   assert.match((await page.locator('.pane.remote .pane-footer').textContent()) ?? '', /0 folders, 3 files/);
   await shots.take(page, 'moved-on');
+  assert.deepEqual(pageProblems(page), []);
+});
+
+it('a folder opened while an upload into the folder shown ends stays open: the upload\'s refresh does not take the pane back', async () => {
+  const { page, host } = app!;
+  await page.getByRole('navigation', { name: 'Remote breadcrumbs' }).getByRole('button', { name: folder }).click();
+  await page.locator('.pane.remote .pane-footer', { hasText: /3,000 files/ }).waitFor();
+  await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
+
+  // The subfolder's listing is held while a file dropped on the folder shown uploads and ends.
+  let release = () => {};
+  const until = new Promise<void>((resolve) => (release = resolve));
+  const arrived = new Promise<number>((resolve) => (hold = { until, arrived: resolve }));
+  await paneRow(page, 'remote', 'a-sub').dblclick();
+  await arrived;
+  try {
+    const uploaded = whenQueueItemEnded(host, `/${folder}/${uploadName}`);
+    await dropOnPane(page, paneRow(page, 'local', uploadName), 'remote');
+    assert.equal((await uploaded).state, 'done');
+    // A round trip over the bridge after the upload's end: the folder-changed event sent with it has been handled.
+    await page.evaluate(() => (globalThis as unknown as { wharf: { queueSnapshot(): Promise<unknown> } }).wharf.queueSnapshot());
+  } finally {
+    release();
+  }
+  await page.getByRole('navigation', { name: 'Remote breadcrumbs' }).getByRole('button', { name: 'a-sub' }).waitFor();
+  await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
+  const shown = await paneGrid(page, 'remote').locator('.grid-body [role="row"]').evaluateAll((rows) => rows.map((row) => (row as unknown as { getAttribute(n: string): string | null }).getAttribute('data-name') ?? ''));
+  assert.deepEqual(shown.sort(), [...subNames].sort());
+  assert.equal(readFileSync(join(server.root, folder, uploadName), 'utf8'), 'uploaded while the pane moved on');
   assert.deepEqual(pageProblems(page), []);
 });
