@@ -17,7 +17,7 @@ import { downloadPathIn, refusedNameError, unsafeRemoteNameCode } from './local-
 import { describeUnsafeName } from '../ftps/safe-names';
 import { FtpsTransferRunner } from './ftps-transfer-runner';
 import { QueueSaver, loadQueueFile } from './queue-file';
-import type { RetryOptions } from './retry-policy';
+import { toErrorData, type RetryOptions } from './retry-policy';
 import { TokenBucket } from './speed-limit';
 import type { QueueControls } from './queue-controls';
 import { TransferScheduler, type NewTransferItem } from './transfer-scheduler';
@@ -83,6 +83,10 @@ export class TransferQueue {
   private readonly saver: QueueSaver | null;
   private readonly log: (text: string) => void;
   private stopped = false;
+  /** Retried unreadable folders being walked again: the queue is not settled while one is. */
+  private readonly walksAgain = new Set<Promise<void>>();
+  /** Per site, the upload setting last asked for: a folder walked again keeps it. */
+  private readonly uploadViaTemporaryName = new Map<string, boolean>();
   private readonly expansionLimits: { readonly budget?: ExpansionBudget; readonly onExceeded?: OnBudgetExceeded };
 
   private constructor(options: TransferQueueOptions, restored: { paused: boolean; items: readonly TransferItem[] }) {
@@ -122,6 +126,7 @@ export class TransferQueue {
       ...(options.updateIntervalMs !== undefined ? { updateIntervalMs: options.updateIntervalMs } : {}),
       initialItems: restored.items,
       onLog: this.log,
+      walkAgain: (items) => this.walkAgain(items),
     });
     this.scheduler = scheduler;
     this.controls = scheduler;
@@ -160,6 +165,7 @@ export class TransferQueue {
     const onSkipped = (entry: SkippedEntry) => skipped.push(entry);
     let added = 0;
     if (request.direction === 'upload') {
+      if (request.uploadViaTemporaryName !== undefined) this.uploadViaTemporaryName.set(request.siteKey, request.uploadViaTemporaryName);
       // The mirror of the download check: a local name becomes a remote one only when it is one safe segment.
       const name = request.remotePath.slice(request.remotePath.lastIndexOf('/') + 1);
       const unsafe = unsafeRemoteNameCode(name);
@@ -224,6 +230,39 @@ export class TransferQueue {
     }
   }
 
+  /**
+   * Retried folders that could not be read, walked anew as the folder transfers they were part of: what the
+   * walk finds replaces the failed item. A folder still unreadable, or a walk that cannot start (no connection),
+   * is a failed item again with the new reason, still marked so a later retry walks it once more.
+   */
+  private walkAgain(items: readonly TransferItem[]): void {
+    this.scheduler.remove(items.map((item) => item.id));
+    for (const item of items) {
+      const { kind, direction, siteKey, localPath, remotePath, overwrite } = item;
+      const localRoot = item.localRoot ?? undefined;
+      const uploadViaTemporaryName = this.uploadViaTemporaryName.get(siteKey);
+      const request = {
+        kind,
+        direction,
+        siteKey,
+        localPath,
+        remotePath,
+        overwrite,
+        ...(localRoot !== undefined ? { localRoot } : {}),
+        ...(direction === 'upload' && uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
+      };
+      const walk = this.add(request).then(
+        () => undefined,
+        (err: unknown) => {
+          const data = toErrorData(err);
+          this.enqueue([{ kind, direction, siteKey, localPath, remotePath, overwrite, size: 0, ...(localRoot !== undefined ? { localRoot } : {}), refusal: { ...data, detail: { ...data.detail, unreadFolder: true } } }]);
+        },
+      );
+      this.walksAgain.add(walk);
+      void walk.finally(() => this.walksAgain.delete(walk));
+    }
+  }
+
   /** Queues already expanded items (the CLI's `--from-list`, tests). */
   enqueue(items: readonly NewTransferItem[]): number {
     if (this.stopped) return 0;
@@ -271,9 +310,11 @@ export class TransferQueue {
     return this.scheduler.currentQuestion;
   }
 
-  /** Resolves when nothing runs and nothing queued can start: what the CLI waits for. */
-  whenSettled(): Promise<void> {
-    return this.scheduler.whenSettled();
+  /** Resolves when nothing runs, nothing queued can start and no retried folder is being walked: what the CLI waits for. */
+  async whenSettled(): Promise<void> {
+    while (this.walksAgain.size > 0) await Promise.all(this.walksAgain);
+    await this.scheduler.whenSettled();
+    if (this.walksAgain.size > 0) await this.whenSettled();
   }
 
   /** For quit: stops running transfers (they are saved as paused with their offsets), saves, closes sessions. */

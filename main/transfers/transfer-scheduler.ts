@@ -56,6 +56,11 @@ export interface TransferSchedulerOptions {
   readonly initialPaused?: boolean;
   /** Lines for the log: backoffs, lowered concurrency, retries. */
   readonly onLog?: (text: string) => void;
+  /**
+   * Retried folders that could not be read: they are walked anew (by the queue, which can list), since queued
+   * again as they are they would pass as empty folders. Absent: they stay failed.
+   */
+  readonly walkAgain?: (items: readonly TransferItem[]) => void;
 }
 
 /**
@@ -72,6 +77,7 @@ export class TransferScheduler implements QueueControls {
   private readonly defaultOverwrite: OverwritePolicy;
   private readonly createId: () => string;
   private readonly log: (text: string) => void;
+  private readonly walkAgain: ((items: readonly TransferItem[]) => void) | null;
 
   private readonly items = new TransferItems();
   private readonly sites: SiteLimits;
@@ -95,6 +101,7 @@ export class TransferScheduler implements QueueControls {
     this.retryOptions = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
     this.defaultOverwrite = options.defaultOverwrite ?? 'ask';
     this.createId = options.createId ?? randomUUID;
+    this.walkAgain = options.walkAgain ?? null;
     this.log = options.onLog ?? (() => undefined);
     this.pausedAll = options.initialPaused ?? false;
     const defaultConcurrency = clampConcurrency(options.defaultConcurrency ?? DEFAULT_SITE_CONCURRENCY);
@@ -256,16 +263,22 @@ export class TransferScheduler implements QueueControls {
 
   retry(ids?: readonly string[]): void {
     const targets = ids ?? this.items.idsWhere((item) => item.state === 'failed');
+    const unreadFolders: TransferItem[] = [];
     for (const id of targets) {
       const item = this.items.get(id);
       if (item?.state !== 'failed') continue;
-      // A server's name refused for the local disk stays refused: retrying cannot make it safe. A folder that could
-      // not be read would be made empty and pass as done: it is queued again from its pane, which walks it anew.
-      if (item.lastError?.detail?.refusedName === true || item.lastError?.detail?.unreadFolder === true) continue;
+      // A server's name refused for the local disk stays refused: retrying cannot make it safe.
+      if (item.lastError?.detail?.refusedName === true) continue;
+      // A folder that could not be read would be made empty and pass as done: it is walked anew instead.
+      if (item.lastError?.detail?.unreadFolder === true) {
+        unreadFolders.push(item);
+        continue;
+      }
       this.setItem({ ...item, state: 'queued', attempts: 0, lastError: null, nextAttemptAt: null });
     }
     this.items.rescanFromStart();
     this.pump();
+    if (unreadFolders.length > 0) this.walkAgain?.(unreadFolders);
   }
 
   /** Removes items from the queue, stopping running ones and cleaning up what unfinished ones left. */

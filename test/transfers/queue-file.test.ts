@@ -168,7 +168,7 @@ test('a segmented download keeps its ranges across a restart; ranges that do not
   assert.deepEqual([overlapping?.segments, short?.segments], [undefined, undefined]);
 });
 
-test('a folder that could not be read stays failed across a restart: "retry all" would make it an empty folder that passes as done', async () => {
+test('a folder that could not be read keeps its mark across a restart: "retry all" walks it anew instead of queuing it as an empty folder that would pass as done', async () => {
   const clock = new FakeClock();
   const refusal = { kind: 'ftp' as const, code: 550, message: 'Could not read the folder /f/closed: 550 Permission denied', detail: { unreadFolder: true } };
   const scheduler = new TransferScheduler({ runner: new FakeRunner(), clock, createId: () => 'closed' });
@@ -176,10 +176,12 @@ test('a folder that could not be read stays failed across a restart: "retry all"
   const path = nextFile();
   await saveQueueFile(path, scheduler.getSnapshot());
   const loaded = await loadQueueFile(path);
-  const restored = new TransferScheduler({ runner: new FakeRunner(), clock, initialItems: loaded.items });
+  const walked: string[] = [];
+  const restored = new TransferScheduler({ runner: new FakeRunner(), clock, initialItems: loaded.items, walkAgain: (items) => walked.push(...items.map((i) => i.remotePath)) });
   restored.retry();
   await drain();
+  assert.deepEqual(walked, ['/f/closed']);
   const [item] = restored.getSnapshot().items;
-  assert.equal(item?.state, 'failed');
+  assert.equal(item?.state, 'failed', 'not queued as it is: the walk replaces it');
   assert.deepEqual(item?.lastError, refusal);
 });

@@ -2,11 +2,12 @@
  * A folder download through the queue whose tree holds folders the server will not list, deeper down: one that may
  * be entered but not read (0o311) and one with no permissions (0o000), both of another user. As in FileZilla and
  * WinSCP, every readable file is downloaded, each such folder is a failed item of its own with the server's reason
- * (not retried, not even by "retry all": it would pass as an empty folder), and the rest of the folder completes.
+ * (not retried by itself), and the rest of the folder completes. "Retry" walks such a folder anew: still closed, it
+ * fails again with the reason (queued as it was, it would pass as an empty folder); opened meanwhile, its files arrive.
  * Also: the walk proves no subfolder exists (PWD, CWD, CWD) when its parent listed it and it lists empty.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -47,7 +48,13 @@ function treeWithClosedFolders(server: ServerInfo): string {
 }
 
 /** Runs one folder download to its end through a queue whose retries are quick; the walk's listings go to `walkLog`. */
-async function download(server: ServerInfo, request: (base: string) => AddTransferRequest, base: string, walkLog: LogLine[]): Promise<{ items: readonly TransferItem[]; retried: readonly TransferItem[] }> {
+async function download(
+  server: ServerInfo,
+  request: (base: string) => AddTransferRequest,
+  base: string,
+  walkLog: LogLine[],
+  beforeRetry: () => void = () => undefined,
+): Promise<{ items: readonly TransferItem[]; retried: readonly TransferItem[] }> {
   const queue = await TransferQueue.open({
     openSession: async () => (await openSession(fleet, server)).session,
     stateFile: null,
@@ -59,7 +66,7 @@ async function download(server: ServerInfo, request: (base: string) => AddTransf
     await queue.add({ ...request(base), listingSession: session });
     await queue.whenSettled();
     const items = queue.getSnapshot().items;
-    // "Retry all failed" leaves an unread folder failed: retried, it would be made empty and pass as done.
+    beforeRetry();
     queue.controls.retry();
     await queue.whenSettled();
     return { items, retried: queue.getSnapshot().items };
@@ -98,8 +105,13 @@ for (const name of SERVERS) {
           assert.ok(code < 400 || code >= 500, `a permanent reply: ${code}`);
         }
         assert.ok(items.filter((item) => item.state !== 'failed').every((item) => item.state === 'done'), JSON.stringify(items.map((i) => [i.remotePath, i.state])));
-        // Nothing of the unread folders here: not even an empty folder under their names, also after "retry all".
-        assert.deepEqual(retried.filter((item) => item.state === 'failed').map((item) => item.id).sort(), failed.map((item) => item.id).sort());
+        // "Retry all" walked them again: still closed, they fail again with the reason; nothing of them here, not even
+        // an empty folder under their names.
+        const failedAgain = retried.filter((item) => item.state === 'failed');
+        assert.deepEqual(failedAgain.map((item) => item.remotePath).sort(), failed.map((item) => item.remotePath).sort());
+        // (pure-ftpd words it otherwise when the folder is the walk's start: "226 Sorry, we were unable to read")
+        for (const item of failedAgain) assert.match(item.lastError?.message ?? '', new RegExp(`^Could not read the folder ${item.remotePath}: \\d{3} \\S`));
+        assert.ok(failedAgain.every((item) => !failed.some((before) => before.id === item.id)), 'walked anew, not queued as they were');
         assert.ok(!existsSync(join(local, 'a', 'b', 'secret')));
         assert.ok(!existsSync(join(local, 'a', 'closed')));
         assert.deepEqual(readdirSync(join(local, 'a')).sort(), ['b', 'one.txt']);
@@ -116,6 +128,25 @@ for (const name of SERVERS) {
       assert.deepEqual(items.map((item) => [item.remotePath, item.state]), [[`/${base}`, 'failed']]);
       assert.match(items[0]?.lastError?.message ?? '', new RegExp(`^Could not read the folder /${base}: `));
       assert.deepEqual(readdirSync(into), []);
+    });
+
+    test('an unreadable folder opened on the server meanwhile: "retry" walks it anew and its files arrive', async () => {
+      const base = treeWithClosedFolders(server);
+      const into = join(work, unique('into'));
+      mkdirSync(into);
+      const { uid, gid } = statSync(server.root);
+      const reopen = () => {
+        for (const closed of ['a/b/secret', 'a/closed']) {
+          const full = join(server.root, base, closed);
+          chownSync(full, uid, gid);
+          chmodSync(full, 0o755);
+        }
+      };
+      const { items, retried } = await download(server, ENTRY_POINTS['a folder row dropped on a local folder (the app)'](into), base, [], reopen);
+      assert.equal(items.filter((item) => item.state === 'failed').length, 2);
+      assert.ok(retried.every((item) => item.state === 'done'), JSON.stringify(retried.map((i) => [i.remotePath, i.state, i.lastError?.message])));
+      assert.equal(readFileSync(join(into, base, 'a', 'b', 'secret', 'hidden.txt'), 'utf8'), 'hidden');
+      assert.equal(readFileSync(join(into, base, 'a', 'closed', 'shut.txt'), 'utf8'), 'shut');
     });
 
     test('empty folders inside the folder cost one listing each: no PWD or CWD to prove they exist', async () => {
