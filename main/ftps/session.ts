@@ -227,8 +227,7 @@ export class FtpsSession {
     this.client.prepareTransfer = dataConnections;
     guardReplies(this.client.ftp, {
       transferAccepted: () => dataConnections.transferAccepted(),
-      takeDeferredEpsv: () => dataConnections.takeDeferredEpsv(),
-      takeDeferredRider: () => dataConnections.takeDeferredRider(),
+      takeDeferred: () => dataConnections.takeDeferred(),
       log: (text) => this.log('warning', text),
     });
     this.currentReport = this.emptyReport();
