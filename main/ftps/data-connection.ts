@@ -10,6 +10,7 @@ import { secureDataSocket } from './data-tls';
 import { PendingDataSocket } from './pending-data-socket';
 import { sendPipelined } from './pipeline';
 import type { Dialer } from './proxy';
+import type { DeferredTransferSetup } from './reply-guard';
 
 /** What a data-connection strategy needs to know about its session, read at the moment it runs. */
 export interface DataConnectionContext {
@@ -62,10 +63,8 @@ export interface DataConnectionStrategy extends Strategy {
    * command arrived (pyftpdlib does: "ECONNRESET"); FileZilla, lftp and Python's ftplib wait the same way.
    */
   transferAccepted(): void;
-  /** The EPSV this strategy left to go out with the transfer command, taken once (see ReplyGuardHooks.takeDeferredEpsv). */
-  takeDeferredEpsv(): ((reply: FTPResponse) => void) | null;
-  /** The rider to write before the deferred EPSV, taken once (see ReplyGuardHooks.takeDeferredRider). */
-  takeDeferredRider(): TransferRider | null;
+  /** The EPSV this strategy left to go out with the transfer command, with its rider; taken once (see ReplyGuardHooks.takeDeferred). */
+  takeDeferred(): DeferredTransferSetup | null;
 }
 
 /**
@@ -188,8 +187,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
   };
   const byMode: Record<DataConnectionMode, Strategy> = { passive, active };
 
-  let deferredEpsv: ((reply: FTPResponse) => void) | null = null;
-  let deferredRider: TransferRider | null = null;
+  let deferred: DeferredTransferSetup | null = null;
   let epsvWithCommand = true;
   /**
    * Once EPSV has worked in this session, EPSV and the transfer command go out in one write: one round trip fewer
@@ -197,10 +195,10 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
    * a passive server waits for the connection then (see openDataSocket). A refused or unusable EPSV reply fails
    * that transfer as a data-connection problem and ends this for the session: its retry asks EPSV on its own.
    */
-  const deferEpsv = (ftp: FTPContext): FTPResponse => {
+  const deferEpsv = (ftp: FTPContext, deferredRider: TransferRider | null): FTPResponse => {
     // basic-ftp checks that a download has a data socket before it sends the command: a stand-in until EPSV's reply.
     ftp.dataSocket = new Socket();
-    deferredEpsv = (reply) => {
+    const epsv = (reply: FTPResponse): void => {
       let port: number;
       try {
         if (reply.code >= 400) throw new Error(reply.message.trim());
@@ -212,13 +210,14 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
       void openDataSocket(ftp, context, acceptance, () => netConnect({ host, port }), `${host}:${port}`, false);
     };
+    deferred = { epsv, rider: deferredRider };
     // basic-ftp does not read what prepareTransfer resolves to; EPSV's real reply is read with the command's.
     return { code: 229, message: '' };
   };
 
   const strategy = async (ftp: FTPContext): Promise<FTPResponse> => {
     rider = context.takeRider?.() ?? null;
-    deferredRider = null;
+    deferred = null;
     try {
       return await setUp(ftp);
     } finally {
@@ -230,12 +229,11 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
 
   const setUp = async (ftp: FTPContext): Promise<FTPResponse> => {
     acceptance.clear();
-    deferredEpsv = null;
     if (epsvWithCommand && epsvWorks && workingMode === 'passive' && !context.viaProxy) {
       // The rider goes first in the same write as EPSV and the transfer command (see reply-guard).
-      deferredRider = rider;
+      const riding = rider;
       rider = null;
-      return deferEpsv(ftp);
+      return deferEpsv(ftp, riding);
     }
     if (context.viaProxy) {
       if (context.preferredMode === 'active') throw new WharfError('data-channel', activeModeBehindProxyMessage(context.viaProxy.describe));
@@ -272,14 +270,9 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
   };
   return Object.assign(strategy, {
     transferAccepted: () => acceptance.run(),
-    takeDeferredEpsv: () => {
-      const taken = deferredEpsv;
-      deferredEpsv = null;
-      return taken;
-    },
-    takeDeferredRider: () => {
-      const taken = deferredRider;
-      deferredRider = null;
+    takeDeferred: () => {
+      const taken = deferred;
+      deferred = null;
       return taken;
     },
   });

@@ -7,16 +7,22 @@ import { isDataConnectionReply, writeTogether } from './pipeline';
  */
 const TRANSFER_COMMAND = /^(RETR|STOR|STOU|APPE|LIST|NLST|MLSD|REST)(\s|$)/i;
 
+/**
+ * The part of a transfer's setup left to go out in one write with the transfer command. One record, taken as a
+ * whole: the rider is written before EPSV, so the one cannot go out without the other.
+ */
+export interface DeferredTransferSetup {
+  /** What takes EPSV's reply: opens the data connection; throws when the reply is a refusal or unusable. */
+  readonly epsv: (reply: FTPResponse) => void;
+  /** A command to write before EPSV (a download's MDTM), and what takes its reply; null: none. */
+  readonly rider: { readonly command: string; answered(reply: FTPResponse): void } | null;
+}
+
 export interface ReplyGuardHooks {
   /** The server accepted a transfer command (its first reply below 400): the data connection may start TLS. */
   transferAccepted(): void;
-  /**
-   * An EPSV the data-connection strategy left to go out in one write with the transfer command: what takes its
-   * reply (opens the data connection; throws when the reply is a refusal or unusable). Taken once; null: none.
-   */
-  takeDeferredEpsv?(): ((reply: FTPResponse) => void) | null;
-  /** A command to write before that EPSV (a download's MDTM), and what takes its reply; taken once, null: none. */
-  takeDeferredRider?(): { readonly command: string; answered(reply: FTPResponse): void } | null;
+  /** What the data-connection strategy left to go out in one write with the transfer command; taken once, null: none. */
+  takeDeferred?(): DeferredTransferSetup | null;
   /** Wording for the session log. */
   log(text: string): void;
 }
@@ -39,9 +45,9 @@ export function guardReplies(ftp: FTPContext, hooks: ReplyGuardHooks): void {
     if (command === undefined) return handle(command, responseHandler);
     if (TRANSFER_COMMAND.test(command)) {
       const transferHandler = guardTransfer(command, responseHandler, hooks);
-      const epsv = hooks.takeDeferredEpsv?.() ?? null;
-      if (epsv === null) return handle(command, transferHandler);
-      const rider = hooks.takeDeferredRider?.() ?? null;
+      const deferred = hooks.takeDeferred?.() ?? null;
+      if (deferred === null) return handle(command, transferHandler);
+      const { epsv, rider } = deferred;
       const epsvAndTransfer = epsvFirst(epsv, transferHandler, hooks);
       const answered = handle(undefined, rider ? riderFirst(rider.answered, epsvAndTransfer, hooks) : epsvAndTransfer);
       // `handle` has made the task: the replies of all of them land in it.

@@ -227,8 +227,7 @@ export class FtpsSession {
     this.client.prepareTransfer = dataConnections;
     guardReplies(this.client.ftp, {
       transferAccepted: () => dataConnections.transferAccepted(),
-      takeDeferredEpsv: () => dataConnections.takeDeferredEpsv(),
-      takeDeferredRider: () => dataConnections.takeDeferredRider(),
+      takeDeferred: () => dataConnections.takeDeferred(),
       log: (text) => this.log('warning', text),
     });
     this.currentReport = this.emptyReport();
@@ -859,10 +858,21 @@ export class FtpsSession {
     } finally {
       this.suppressListingLog = false;
     }
+    return this.checkedListing(wirePath, () => {
+      assertListingLineCount(text);
+      const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
+      return parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.listingOffsetMinutes, now: new Date() });
+    });
+  }
+
+  /**
+   * The checks that end a listing, whole or streamed: the server could open the folder (assertFolderOpened),
+   * and an empty LIST is not MLSD's refusal (notRefusedByMlsd). The entries are read between the two: a folder
+   * the server could not open is the error, whatever its listing's text holds.
+   */
+  private checkedListing(wirePath: string, readEntries: () => RemoteEntry[]): RemoteEntry[] {
     this.assertFolderOpened();
-    assertListingLineCount(text);
-    const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
-    return this.notRefusedByMlsd(wirePath, parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.listingOffsetMinutes, now: new Date() }));
+    return this.notRefusedByMlsd(wirePath, readEntries());
   }
 
   /**
@@ -927,8 +937,7 @@ export class FtpsSession {
       progress.signal?.removeEventListener('abort', abandon);
     }
     if (progress.signal?.aborted) throw new WharfError('cancelled', t('errors.listingReplaced'));
-    this.assertFolderOpened();
-    return this.notRefusedByMlsd(wirePath, (reader as ListingReader | null)?.finish() ?? []);
+    return this.checkedListing(wirePath, () => reader?.finish() ?? []);
   }
 
   /**

@@ -131,6 +131,34 @@ async function answerOnTerminal(queue: TransferQueue, question: OverwriteQuestio
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
+ * The browsing session's one way into the transfer pool, so that a transfer logs in once: the pool's first
+ * request for a session after the offer gets it, and only that one. A folder's walk keeps it until the walk is
+ * over; one file offers it at once.
+ */
+class BrowsingSessionLoan {
+  private state: 'kept' | 'offered' | 'lent';
+
+  constructor(
+    private readonly browse: FtpsSession,
+    offerNow: boolean,
+  ) {
+    this.state = offerNow ? 'offered' : 'kept';
+  }
+
+  /** The walk is over: the pool's next request for a session gets it (unless it was already lent). */
+  offer(): void {
+    if (this.state === 'kept') this.state = 'offered';
+  }
+
+  /** The browsing session when it is on offer, handed over once; null: the pool logs in anew. */
+  take(): FtpsSession | null {
+    if (this.state !== 'offered') return null;
+    this.state = 'lent';
+    return this.browse;
+  }
+}
+
+/**
  * Runs one transfer request through the same queue the app uses: folder expansion, a connection pool of
  * --parallel sessions, retries with resume, overwrite policies, temporary files and verification. Prints one
  * line per failed or skipped item and returns the first failure, if any.
@@ -146,14 +174,11 @@ async function runThroughQueue(
   const siteKey = 'cli';
   // For one file, the session that looked it up becomes the queue's connection: one login, not two in a row
   // (each costs several round trips). A folder keeps it for its walk, then gives it to the pool (below).
-  let unlent: FtpsSession | null = request.kind === 'file' ? browse : null;
-  let browseLent = false;
+  const browseLoan = new BrowsingSessionLoan(browse, request.kind === 'file');
   const queue = await TransferQueue.open({
     openSession: async () => {
-      const spare = unlent;
-      unlent = null;
-      if (spare === browse) browseLent = true;
-      return spare?.isOpen ? spare : (await openSession(location, flags)).session;
+      const lent = browseLoan.take();
+      return lent?.isOpen ? lent : (await openSession(location, flags)).session;
     },
     stateFile: null,
     keepUploadTimes: () => keepUploadTimes,
@@ -183,7 +208,7 @@ async function runThroughQueue(
     const added = await queue.add({ ...request, siteKey, listingSession: browse });
     // The walk is over: the next session the pool needs is the walk's, not a new login. `get -r --parallel 1`
     // then logs in once; on a 50 ms link a login (TLS, USER, PASS, FEAT, PBSZ, PROT) is about half a second.
-    if (!browseLent) unlent = browse;
+    browseLoan.offer();
     for (const entry of added.skipped) warn(t('cli.files.skipped', { path: entry.path, reason: entry.reason }));
     if (walksFirst) queue.controls.resumeAll();
     await queue.whenSettled();
