@@ -3,7 +3,8 @@
  * path bar and the breadcrumbs are slow-listing-race.test.ts): the fault proxy holds a data connection of a real
  * vsftpd, so not a byte of that listing has arrived. Enter on a folder row while the big folder's refresh is held
  * shows the folder; Backspace (the pane's "up") while a subfolder's refresh is held shows the parent, the
- * subfolder's row under the cursor. Each time the held listing is still held when the target shows.
+ * subfolder's row under the cursor. Each time the held listing is still held when the target shows, and is cut
+ * (ABOR).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -14,7 +15,7 @@ import { after, before, it } from 'node:test';
 import { startFaultProxy, type FaultProxy } from '../faults/fault-proxy';
 import { passivePortsOf } from '../faults/support';
 import { useFleet, type ServerInfo } from '../servers/fleet';
-import { closeApp, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, type App } from './support';
+import { closeApp, eventually, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, type App } from './support';
 
 const work = scratch('wharf-e2e-keyboard-listing-');
 const shots = new Screenshots('keyboard-listing-');
@@ -34,6 +35,12 @@ function holdNextDataConnection(): { arrived: Promise<number>; release: () => vo
   const until = new Promise<void>((resolve) => (release = resolve));
   const arrived = new Promise<number>((resolve) => (hold = { until, arrived: resolve }));
   return { arrived, release };
+}
+
+/** Waits until the listing left was cut: an ABOR on the command log the window shows, since `since`. */
+async function abortSentSince(since: string): Promise<void> {
+  const aborted = () => app!.host.services.log.recent().some((line) => line.time >= since && line.direction === 'command' && line.text === 'ABOR');
+  await eventually('an ABOR of the listing left', aborted);
 }
 
 /** The names of the rows the remote pane shows. */
@@ -83,6 +90,7 @@ it('Enter on a folder row while the big folder\'s refresh is held opens the fold
   await page.keyboard.press('F5');
   const heldConnection = await arrived;
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="true"]')).waitFor();
+  const since = new Date().toISOString();
   try {
     // The refresh keeps the rows it has: the cursor is still on a-sub.
     await page.keyboard.press('Enter');
@@ -90,6 +98,7 @@ it('Enter on a folder row while the big folder\'s refresh is held opens the fold
     await paneRow(page, 'remote', 'inner-c.txt').waitFor();
     await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
     assert.equal(proxy!.stats().bytesToClient.data[heldConnection], 0, 'the big listing is still held');
+    await abortSentSince(since);
   } finally {
     release();
   }
@@ -106,11 +115,13 @@ it('Backspace while the subfolder\'s refresh is held goes up without waiting for
   await page.keyboard.press('F5');
   const heldConnection = await arrived;
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="true"]')).waitFor();
+  const since = new Date().toISOString();
   try {
     await page.keyboard.press('Backspace');
     await page.locator('.pane.remote .pane-footer', { hasText: /1 folder, 3,000 files/ }).waitFor();
     await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
     assert.equal(proxy!.stats().bytesToClient.data[heldConnection], 0, 'the subfolder\'s listing is still held');
+    await abortSentSince(since);
   } finally {
     release();
   }
