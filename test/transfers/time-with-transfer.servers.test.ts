@@ -5,7 +5,7 @@
  * with DOS-style LIST, netkit with LIST only, a Tokyo server whose LIST is local and MDTM UTC). The server files'
  * times carry seconds, which LIST drops: a copy that kept the listing's time would be off.
  *
- * On the session: the time arrives with the bytes, and the replies after it stay in step (SIZE, a listing and a
+ * On the session: the time arrives with the bytes (a resumed download too), and the replies after it stay in step (SIZE, a listing and a
  * second download each get their own). In the app's queue, through the services main runs (a folder listed and
  * queued as the remote pane queues it): every copy keeps the server's time to the second; MDTM goes with EPSV
  * where the listing is LIST, and is not sent at all where the listing is MLSD (its times are exact).
@@ -71,12 +71,12 @@ function writesNaming(log: readonly LogLine[], path: string): string[][] {
   return connections.flatMap((id) => writesOf(log, id)).filter((write) => write.some((command) => command.endsWith(` ${path}`)));
 }
 
-async function downloadWithTime(session: FtpsSession, path: string): Promise<{ text: string; time: Date | null | undefined }> {
+async function downloadWithTime(session: FtpsSession, path: string, startAt = 0): Promise<{ text: string; time: Date | null | undefined }> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
   let time: Date | null | undefined;
-  await session.download(path, sink, { onModifiedAt: (given) => (time = given) });
+  await session.download(path, sink, { startAt, onModifiedAt: (given) => (time = given) });
   return { text: Buffer.concat(chunks).toString('utf8'), time };
 }
 
@@ -84,7 +84,7 @@ const seconds = (ms: number) => Math.floor(ms / 1000);
 
 describe('a download\'s time asked with its transfer, on the session', () => {
   for (const name of SERVERS) {
-    test(`${name}: the time arrives with MDTM beside EPSV and RETR, and every later reply is its own command's`, async () => {
+    test(`${name}: the time arrives with MDTM beside EPSV and RETR (or REST, resuming), and every later reply is its own command's`, async () => {
       const server = fleet.servers[name];
       const folder = serverFolder(server, 'session');
       const { session, log } = await openSession(fleet, server);
@@ -105,6 +105,14 @@ describe('a download\'s time asked with its transfer, on the session', () => {
           assert.equal(more.length, 0, `one MDTM of ${path}`);
           assert.ok(write?.includes('EPSV'), `MDTM ${path} went out with EPSV: ${JSON.stringify(write)}`);
         }
+
+        // A resumed download: REST goes where RETR went, the time still with it.
+        const resumed = FILES[1]!;
+        const path = `${folder}/${resumed.name}`;
+        const rest = await downloadWithTime(session, path, 4);
+        assert.equal(rest.text, resumed.data.slice(4));
+        assert.equal(rest.time?.toISOString(), new Date(resumed.mtimeMs).toISOString());
+        assert.equal(await session.size(path), Buffer.byteLength(resumed.data), 'SIZE after the resumed download gets its own reply');
       } finally {
         await session.close();
       }
