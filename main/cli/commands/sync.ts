@@ -35,7 +35,8 @@ function describeAction(a: SyncAction): string {
 export function formatSyncPlan(plan: SyncPlan, included: ReadonlySet<string>): string {
   const heading = plan.direction === 'up' ? 'cli.sync.heading.up' : plan.direction === 'down' ? 'cli.sync.heading.down' : 'cli.sync.heading.mirror';
   const lines = [t(heading, { local: plan.localRoot, remote: plan.remoteRoot, deletion: t(plan.deleteEnabled ? 'cli.sync.deletion.chosen' : 'cli.sync.deletion.notChosen') })];
-  if (plan.actions.length === 0) lines.push(t('cli.sync.nothingToDo'));
+  // Conflicts alone leave nothing to do, but the folders do not match.
+  if (plan.actions.length === 0 && plan.conflicts.length === 0) lines.push(t('cli.sync.nothingToDo'));
   for (const a of plan.actions) lines.push(`  [${included.has(a.id) ? 'x' : ' '}] ${describeAction(a)}`);
   if (plan.conflicts.length > 0) {
     lines.push(t('cli.sync.conflicts'));
@@ -73,7 +74,7 @@ function resultLine(plan: SyncPlan, r: SyncActionResult): string {
 }
 
 /** The exit code of a run: 0 when nothing failed, else by the first failure's kind. */
-/** A sync that did everything else but left conflicts undone (listed under "Conflicts:"). */
+/** A sync that did everything else but left conflicts (listed under "Conflicts:") or unticked overwrites of a newer copy undone. */
 export const EXIT_SYNC_CONFLICTS = 10;
 
 export function syncExitCode(run: SyncRunResult): number {
@@ -211,8 +212,10 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         io.out(t('cli.sync.runSummary', { done: String(run.summary.done), skipped: String(run.summary.skipped), failed: String(run.summary.failed) }));
         for (const r of run.results) if (r.status !== 'done') io.out(`  ${describeResult(plan, r)}`);
       }
-      // Conflicts are left for a person to decide: the folders are not in step, and a script must not read 0.
-      return syncExitCode(run) || partial || (plan.conflicts.length > 0 ? EXIT_SYNC_CONFLICTS : 0);
+      // Conflicts, and overwrites of a newer copy not ticked (--overwrite-newer), are left for a person to decide:
+      // the folders are not in step, and a script must not read 0.
+      const leftUndone = plan.conflicts.length > 0 || plan.actions.some((a) => !chosen.includes(a.id));
+      return syncExitCode(run) || partial || (leftUndone ? EXIT_SYNC_CONFLICTS : 0);
     } finally {
       await queue?.stop();
       await session.close();
