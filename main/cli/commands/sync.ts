@@ -73,10 +73,10 @@ function resultLine(plan: SyncPlan, r: SyncActionResult): string {
   return t('cli.sync.result.failed', { what, reason: r.error ? explainFailure(r.error) : t('cli.sync.unknownError') });
 }
 
-/** The exit code of a run: 0 when nothing failed, else by the first failure's kind. */
 /** A sync that did everything else but left conflicts (listed under "Conflicts:") or unticked overwrites of a newer copy undone. */
 export const EXIT_SYNC_CONFLICTS = 10;
 
+/** The exit code of a run: 0 when nothing failed, else by the first failure's kind. */
 export function syncExitCode(run: SyncRunResult): number {
   const failed = run.results.find((r) => r.status === 'failed');
   if (!failed) return 0;
