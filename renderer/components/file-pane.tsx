@@ -106,6 +106,12 @@ export function FilePane({ side }: { readonly side: PaneSide }): ReactNode {
       openMenuFromKeyboard();
       return;
     }
+    // Alt+Up goes up one folder, as in the file managers of Windows and Linux (Backspace too, as in FileZilla).
+    if (e.key === 'ArrowUp' && e.altKey && !mod) {
+      e.preventDefault();
+      void dispatcher.panes.goUp(side);
+      return;
+    }
     const moves: Record<string, CursorMove> = { ArrowUp: 'up', ArrowDown: 'down', Home: 'home', End: 'end', PageUp: 'pageup', PageDown: 'pagedown' };
     const move = moves[e.key];
     if (move) {

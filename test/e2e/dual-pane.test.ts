@@ -146,6 +146,13 @@ describe('the dual-pane window against real FTPS servers', () => {
     await remoteShows('readme.txt');
     await page.getByRole('navigation', { name: 'Remote breadcrumbs' }).getByRole('button', { name: 'e2e' }).click();
     await remoteShows('notes.txt');
+    // Alt+Up goes up too (the file managers of Windows and Linux), the folder left under the cursor.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await remoteShows('readme.txt');
+    await page.keyboard.press('Alt+ArrowUp');
+    await remoteShows('notes.txt');
+    await paneRow(page, 'remote', 'docs').and(page.locator('[aria-selected="true"]')).waitFor();
     // F6 goes to the other pane, where the arrows move the cursor.
     await paneRow(page, 'remote', 'notes.txt').click();
     await page.keyboard.press('F6');

@@ -63,7 +63,7 @@ export const panesMessages = defineMessages({
   'panes.files': { en: '{side, select, local {Local files} other {Remote files}}', de: '{side, select, local {Lokale Dateien} other {Dateien auf dem Server}}', ja: '{side, select, local {ローカルのファイル} other {リモートのファイル}}' },
   'panes.session': { en: 'Session', de: 'Sitzung', ja: 'セッション' },
   'panes.up.label': { en: '{side, select, local {Up (local)} other {Up (remote)}}', de: '{side, select, local {Nach oben (lokal)} other {Nach oben (Server)}}', ja: '{side, select, local {上へ (ローカル)} other {上へ (リモート)}}' },
-  'panes.up.title': { en: 'Up one folder (Backspace)', de: 'Ein Verzeichnis nach oben (Rücktaste)', ja: '1 つ上のディレクトリへ (Backspace)' },
+  'panes.up.title': { en: 'Up one folder (Backspace, Alt+Up)', de: 'Ein Verzeichnis nach oben (Rücktaste, Alt+Pfeil nach oben)', ja: '1 つ上のディレクトリへ (Backspace、Alt+↑)' },
   'panes.refresh.label': { en: '{side, select, local {Refresh local} other {Refresh remote}}', de: '{side, select, local {Lokal aktualisieren} other {Server aktualisieren}}', ja: '{side, select, local {ローカルを更新} other {リモートを更新}}' },
   'panes.refresh.title': { en: 'Refresh (F5)', de: 'Aktualisieren (F5)', ja: '更新 (F5)' },
   'panes.newFolder.label': { en: '{side, select, local {New local folder} other {New remote folder}}', de: '{side, select, local {Neues lokales Verzeichnis} other {Neues Verzeichnis auf dem Server}}', ja: '{side, select, local {新しいローカルディレクトリ} other {新しいリモートディレクトリ}}' },
