@@ -7,35 +7,14 @@
  * (ABOR).
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { startFaultProxy, type FaultProxy } from '../faults/fault-proxy';
-import { passivePortsOf } from '../faults/support';
-import { useFleet, type ServerInfo } from '../servers/fleet';
+import { SUBFOLDER_FILES, shownRemoteNames, startHeldListingServer, type HeldListingServer } from './held-listing';
 import { closeApp, eventually, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, type App } from './support';
 
 const work = scratch('wharf-e2e-keyboard-listing-');
 const shots = new Screenshots('keyboard-listing-');
-const folder = `keys-many-${randomBytes(3).toString('hex')}`;
-const fileNames = Array.from({ length: 3000 }, (_, i) => `f-${i}.txt`);
-const subNames = ['inner-a.txt', 'inner-b.txt', 'inner-c.txt'];
-let server: ServerInfo;
-let proxy: FaultProxy | undefined;
+let held: HeldListingServer | undefined;
 let app: App | undefined;
-
-/** The next data connection is held until `until` settles; `arrived` is called with its index when it comes. */
-let hold: { readonly until: Promise<void>; arrived(index: number): void } | null = null;
-
-/** Holds the next data connection: `arrived` gives its index once it has come, `release` lets it go on. */
-function holdNextDataConnection(): { arrived: Promise<number>; release: () => void } {
-  let release = () => {};
-  const until = new Promise<void>((resolve) => (release = resolve));
-  const arrived = new Promise<number>((resolve) => (hold = { until, arrived: resolve }));
-  return { arrived, release };
-}
 
 /** Waits until the listing left was cut: an ABOR on the command log the window shows, since `since`. */
 async function abortSentSince(since: string): Promise<void> {
@@ -43,50 +22,25 @@ async function abortSentSince(since: string): Promise<void> {
   await eventually('an ABOR of the listing left', aborted);
 }
 
-/** The names of the rows the remote pane shows. */
-function shownNames(): Promise<string[]> {
-  return paneGrid(app!.page, 'remote').locator('.grid-body [role="row"]').evaluateAll((rows) => rows.map((row) => (row as unknown as { getAttribute(n: string): string | null }).getAttribute('data-name') ?? ''));
-}
-
 before(async () => {
-  const fleet = await useFleet();
-  server = fleet.servers['vsftpd-explicit'];
-  const dir = join(server.root, folder);
-  mkdirSync(join(dir, 'a-sub'), { recursive: true });
-  for (const name of fileNames) writeFileSync(join(dir, name), 'x');
-  for (const name of subNames) writeFileSync(join(dir, 'a-sub', name), 'y');
-  const { uid, gid } = statSync(server.root);
-  execFileSync('chown', ['-R', `${uid}:${gid}`, dir]);
-  proxy = await startFaultProxy({
-    upstreamHost: server.host,
-    controlPort: server.port,
-    passivePorts: passivePortsOf(fleet, 'vsftpd-explicit'),
-    plan: ({ kind, index }) => {
-      if (kind !== 'data') return null;
-      const held = hold;
-      hold = null;
-      held?.arrived(index);
-      return { kind: 'trickle', bytesPerTick: 2048, tickMs: 5, ...(held ? { heldUntil: held.until } : {}) };
-    },
-  });
+  held = await startHeldListingServer('keys-many');
   app = await startApp(work);
 });
 
 after(async () => {
   await closeApp({ app, work, shots });
-  await proxy?.close();
-  rmSync(join(server.root, folder), { recursive: true, force: true });
+  await held?.close();
 });
 
 it('Enter on a folder row while the big folder\'s refresh is held opens the folder without waiting for it', async () => {
   const { page } = app!;
-  await quickConnect(page, { host: proxy!.host, port: proxy!.controlPort, user: server.user, password: server.password });
-  await openRemoteFolder(page, `/${folder}`);
+  await quickConnect(page, held!.target);
+  await openRemoteFolder(page, `/${held!.folder}`);
   await page.locator('.pane.remote .pane-footer', { hasText: /3,000 files/ }).waitFor();
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
   await paneRow(page, 'remote', 'a-sub').click();
 
-  const { arrived, release } = holdNextDataConnection();
+  const { arrived, release } = held!.holdNextDataConnection();
   await page.keyboard.press('F5');
   const heldConnection = await arrived;
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="true"]')).waitFor();
@@ -97,12 +51,12 @@ it('Enter on a folder row while the big folder\'s refresh is held opens the fold
     await page.getByRole('navigation', { name: 'Remote breadcrumbs' }).getByRole('button', { name: 'a-sub' }).waitFor();
     await paneRow(page, 'remote', 'inner-c.txt').waitFor();
     await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
-    assert.equal(proxy!.stats().bytesToClient.data[heldConnection], 0, 'the big listing is still held');
+    assert.equal(held!.proxy.stats().bytesToClient.data[heldConnection], 0, 'the big listing is still held');
     await abortSentSince(since);
   } finally {
     release();
   }
-  assert.deepEqual((await shownNames()).sort(), [...subNames].sort());
+  assert.deepEqual((await shownRemoteNames(page)).sort(), [...SUBFOLDER_FILES].sort());
   assert.match((await page.locator('.pane.remote .pane-footer').textContent()) ?? '', /0 folders, 3 files/);
   await shots.take(page, 'enter');
   assert.deepEqual(pageProblems(page), []);
@@ -111,7 +65,7 @@ it('Enter on a folder row while the big folder\'s refresh is held opens the fold
 it('Backspace while the subfolder\'s refresh is held goes up without waiting for it, the subfolder under the cursor', async () => {
   const { page } = app!;
   await paneGrid(page, 'remote').focus();
-  const { arrived, release } = holdNextDataConnection();
+  const { arrived, release } = held!.holdNextDataConnection();
   await page.keyboard.press('F5');
   const heldConnection = await arrived;
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="true"]')).waitFor();
@@ -120,7 +74,7 @@ it('Backspace while the subfolder\'s refresh is held goes up without waiting for
     await page.keyboard.press('Backspace');
     await page.locator('.pane.remote .pane-footer', { hasText: /1 folder, 3,000 files/ }).waitFor();
     await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
-    assert.equal(proxy!.stats().bytesToClient.data[heldConnection], 0, 'the subfolder\'s listing is still held');
+    assert.equal(held!.proxy.stats().bytesToClient.data[heldConnection], 0, 'the subfolder\'s listing is still held');
     await abortSentSince(since);
   } finally {
     release();
