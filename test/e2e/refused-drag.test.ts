@@ -15,7 +15,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { dropOnPane, launchChromium, openApp, openRemoteFolder, pageProblems, paneRow, quickConnect, scratch, startHost } from './support';
+import { dropOnPane, launchChromium, openApp, openRemoteFolder, pageProblems, paneRow, quickConnect, scratch, startHost, whenQueueItemEnded } from './support';
 
 const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as const;
 /** One folder per server: the queue and the command log are the host's, shared by all three. */
@@ -38,22 +38,6 @@ after(async () => {
   for (const name of SERVERS) rmSync(join(fleet.servers[name].root, folderOn(name)), { recursive: true, force: true });
   rmSync(work.base, { recursive: true, force: true });
 });
-
-/** Resolves with the queue item for `remotePath` once it has ended (done, failed or skipped). */
-function whenEnded(remotePath: string): Promise<TransferItem> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const item = host.services.queue.snapshot().items.find((i) => i.remotePath === remotePath);
-      if (!item || !['done', 'failed', 'skipped'].includes(item.state)) return;
-      off();
-      resolve(item);
-    };
-    const off = host.services.events.subscribe((event) => {
-      if (event === 'queueUpdate') check();
-    });
-    check();
-  });
-}
 
 /** Owned by root (the tests' user): to the server's user, another user's. */
 function foreign(path: string, mode: number): void {
@@ -106,7 +90,7 @@ for (const name of SERVERS) {
 
     it('a folder that may be entered but not read: failed at once, with the reason, nothing written here', guard, async () => {
       const remotePath = `/${FOLDER}/closed`;
-      const ended = whenEnded(remotePath);
+      const ended = whenQueueItemEnded(host, remotePath);
       await dropOnPane(page, paneRow(page, 'remote', 'closed'), 'local');
       await assertRefusedInQueue(page, await ended, new RegExp(`^Could not read the folder ${remotePath}: \\d{3} `));
       assert.ok(!existsSync(join(into, 'closed', 'secret.txt')));
@@ -117,7 +101,7 @@ for (const name of SERVERS) {
       const remotePath = `/${FOLDER}/vanishing`;
       await paneRow(page, 'remote', 'vanishing').waitFor();
       rmSync(join(server.root, FOLDER, 'vanishing'), { recursive: true });
-      const ended = whenEnded(remotePath);
+      const ended = whenQueueItemEnded(host, remotePath);
       await dropOnPane(page, paneRow(page, 'remote', 'vanishing'), 'local');
       await assertRefusedInQueue(page, await ended, new RegExp(`^Could not read the folder ${remotePath}: 5\\d\\d `));
       assert.ok(!existsSync(join(into, 'vanishing')) || readdirSync(join(into, 'vanishing')).length === 0);
@@ -126,7 +110,7 @@ for (const name of SERVERS) {
 
     it('a file of another user with no permissions: one RETR, refused with 550, not retried', guard, async () => {
       const remotePath = `/${FOLDER}/refused.txt`;
-      const ended = whenEnded(remotePath);
+      const ended = whenQueueItemEnded(host, remotePath);
       await dropOnPane(page, paneRow(page, 'remote', 'refused.txt'), 'local');
       const item = await ended;
       await assertRefusedInQueue(page, item, /\b55\d\b/);
