@@ -6,14 +6,14 @@
  * retried (a folder is not taken for empty, and nothing of it is written here).
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { TransferItem } from '../../common/models/transfer';
 import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
-import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
+import { makeForeign, useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
 import { dropOnPane, launchChromium, openApp, openRemoteFolder, pageProblems, paneRow, quickConnect, scratch, startHost, whenQueueItemEnded } from './support';
 
@@ -38,12 +38,6 @@ after(async () => {
   for (const name of SERVERS) rmSync(join(fleet.servers[name].root, folderOn(name)), { recursive: true, force: true });
   rmSync(work.base, { recursive: true, force: true });
 });
-
-/** Owned by root (the tests' user): to the server's user, another user's. */
-function foreign(path: string, mode: number): void {
-  chownSync(path, 0, 0);
-  chmodSync(path, mode);
-}
 
 /** The item failed at once, without a retry, with the server's reason shown in its queue row. */
 async function assertRefusedInQueue(page: Page, item: TransferItem, reason: RegExp): Promise<void> {
@@ -70,8 +64,9 @@ for (const name of SERVERS) {
       writeServerFile(server, `${FOLDER}/here.txt`, 'here');
       writeServerFile(server, `${FOLDER}/vanishing/gone.txt`, 'gone');
       writeServerFile(server, `${FOLDER}/closed/secret.txt`, 'secret');
-      foreign(join(server.root, FOLDER, 'closed'), 0o311);
-      foreign(writeServerFile(server, `${FOLDER}/refused.txt`, 'not yours'), 0o000);
+      makeForeign(server, `${FOLDER}/closed`, 0o311);
+      writeServerFile(server, `${FOLDER}/refused.txt`, 'not yours');
+      makeForeign(server, `${FOLDER}/refused.txt`, 0o000);
       mkdirSync(into, { recursive: true });
       page = await openApp(browser, host);
       await quickConnect(page, server);

@@ -6,14 +6,14 @@
  * it is not retried, and the rest of the folder completes (before, the whole folder's item failed).
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { TransferItem } from '../../common/models/transfer';
 import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
-import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
+import { makeForeign, useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
 import { dropOnPane, launchChromium, openApp, openRemoteFolder, pageProblems, paneRow, quickConnect, scratch, startHost } from './support';
 
@@ -71,10 +71,7 @@ for (const name of SERVERS) {
       for (const copy of ['dragged', 'menu']) {
         for (const [path, text] of READABLE) writeServerFile(server, `${FOLDER}/${copy}/${path}`, text);
         writeServerFile(server, `${FOLDER}/${copy}/${CLOSED}/hidden.txt`, 'hidden');
-        // Owned by root (the tests' user): to the server's user, another user's.
-        const closed = join(server.root, FOLDER, copy, CLOSED);
-        chownSync(closed, 0, 0);
-        chmodSync(closed, 0o311);
+        makeForeign(server, `${FOLDER}/${copy}/${CLOSED}`, 0o311);
       }
       mkdirSync(into, { recursive: true });
       page = await openApp(browser, host);
