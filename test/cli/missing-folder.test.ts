@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, statSync } from 'node:fs';
+import { chownSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { writeServerFile } from '../servers/fleet';
+import { makeForeign, writeServerFile } from '../servers/fleet';
 import { cliWorkspace, runWharf, serverUrl } from './support';
 
 const { fleet, caFile } = await cliWorkspace('wharf-cli-missing-folder');
@@ -34,8 +34,7 @@ for (const name of SERVERS) {
     test("another user's private folder: exit code 6 and \"Could not read the folder\", not the folder itself", async () => {
       const folder = `/${unique('locked')}`;
       writeServerFile(server, `${folder}/secret.txt`, 'secret');
-      chownSync(join(server.root, folder), 0, 0);
-      chmodSync(join(server.root, folder), 0o700);
+      makeForeign(server, folder, 0o700);
       const ls = await runWharf(['ls', serverUrl(server, folder), '--ca', caFile], env);
       assert.equal(ls.code, 6, ls.stderr);
       assert.equal(ls.stdout, '');

@@ -6,10 +6,10 @@
  * test/sync/refused-file.servers.test.ts. WHARF_DEBUG prints the command log on stderr.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { writeServerFile } from '../servers/fleet';
+import { makeForeign, writeServerFile } from '../servers/fleet';
 import { cliWorkspace, runWharf, serverUrl } from './support';
 
 const { fleet, work, caFile } = await cliWorkspace('wharf-cli-sync-refused');
@@ -23,9 +23,8 @@ for (const name of SERVERS) {
       const local = join(work, base);
       mkdirSync(local);
       writeServerFile(server, `${base}/readable.txt`, 'readable');
-      const secret = writeServerFile(server, `${base}/secret.txt`, 'secret');
-      chownSync(secret, 0, 0);
-      chmodSync(secret, 0o000);
+      writeServerFile(server, `${base}/secret.txt`, 'secret');
+      makeForeign(server, `${base}/secret.txt`, 0o000);
       const env = { WHARF_PASSWORD: server.password, WHARF_DATA_DIR: join(work, `data-${name}`), WHARF_DEBUG: '1' };
       const run = await runWharf(['sync', local, serverUrl(server, `/${base}`), '--direction', 'down', '--ca', caFile], env);
       assert.equal(run.code, 6, `${run.stdout}${run.stderr}`);

@@ -5,10 +5,10 @@
  * with exit code 6; a sync whose whole server folder cannot be read changes nothing and ends with 6.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { writeServerFile, type ServerInfo } from '../servers/fleet';
+import { makeForeign, writeServerFile, type ServerInfo } from '../servers/fleet';
 import { cliWorkspace, runWharf, serverUrl } from './support';
 
 const { fleet, work, caFile } = await cliWorkspace('wharf-cli-sync-unreadable');
@@ -21,13 +21,6 @@ function freshFolders(server: ServerInfo, prefix: string): { local: string; base
   mkdirSync(local);
   writeServerFile(server, `${base}/shared.txt`, 'shared');
   return { local, base };
-}
-
-/** Makes a folder under the server's root belong to root (the tests' user, "another user" to the server) with mode 0o311. */
-function lock(server: ServerInfo, path: string): void {
-  const full = join(server.root, path);
-  chownSync(full, 0, 0);
-  chmodSync(full, 0o311);
 }
 
 function localText(root: string, rel: string): string | null {
@@ -52,7 +45,7 @@ for (const name of SERVERS) {
 
       writeFileSync(join(local, 'locked', 'mine.txt'), 'only here');
       writeFileSync(join(local, 'new-here.txt'), 'new here');
-      lock(server, `${base}/locked`);
+      makeForeign(server, `${base}/locked`, 0o311);
       const reason = new RegExp(`^ {2}server: locked: Could not read the folder /${base}/locked: \\d{3} .+ \\(nothing in it is compared, copied or deleted\\)$`, 'm');
       for (const direction of ['mirror', 'down']) {
         const run = await sync(local, base, direction);
@@ -74,7 +67,7 @@ for (const name of SERVERS) {
       const { local, base } = freshFolders(server, 'cli-unreadable-root');
       const first = await sync(local, base, 'mirror');
       assert.equal(first.code, 0, first.stderr);
-      lock(server, base);
+      makeForeign(server, base, 0o311);
       for (const direction of ['mirror', 'down']) {
         const run = await sync(local, base, direction);
         assert.equal(run.code, 6, `${direction}: ${run.stdout}${run.stderr}`);

@@ -8,10 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { writeServerFile, type ServerInfo } from '../servers/fleet';
+import { makeForeign, writeServerFile } from '../servers/fleet';
 import { cliWorkspace, projectRoot, runWharf, serverUrl, type CliRun } from './support';
 
 const { fleet, work, caFile } = await cliWorkspace('wharf-cli-unreadable-subfolder');
@@ -19,13 +19,6 @@ const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as 
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
-
-/** Owned by root (the tests' user): to the server's user, another user's. */
-function foreign(server: ServerInfo, path: string, mode: number): void {
-  const full = join(server.root, path);
-  chownSync(full, 0, 0);
-  chmodSync(full, mode);
-}
 
 /** `wharf ARGS` as root without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH: folder modes apply to it as to anyone. */
 function runWharfWithoutOverride(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
@@ -49,8 +42,8 @@ for (const name of SERVERS) {
       writeServerFile(server, `${base}/a/b/secret/hidden.txt`, 'hidden');
       writeServerFile(server, `${base}/a/closed/shut.txt`, 'shut');
       writeServerFile(server, `${base}/z/last.txt`, 'last');
-      foreign(server, `${base}/a/b/secret`, 0o311);
-      foreign(server, `${base}/a/closed`, 0o000);
+      makeForeign(server, `${base}/a/b/secret`, 0o311);
+      makeForeign(server, `${base}/a/closed`, 0o000);
       const local = join(work, base);
       const run = await runWharf(['get', '-r', serverUrl(server, `/${base}`), local, '--ca', caFile], env);
       assert.equal(run.code, 6, run.stderr);

@@ -16,7 +16,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { closeAllDialogs, dialogTitled, dropOnPane, launchChromium, openApp, paneGrid, paneRow, scratch, startHost, submitQuickConnect } from './support';
+import { closeAllDialogs, dialogTitled, dropOnPane, launchChromium, openApp, openRemoteFolder, paneGrid, paneRow, remoteListed, scratch, startHost, submitQuickConnect } from './support';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -150,12 +150,12 @@ describe('accessibility of the window and every dialog (axe, light and dark)', (
       await audit('certificate question', question);
     } finally {
       await question.getByRole('button', { name: 'Trust once' }).click();
-      await paneRow(page, 'remote', 'a11y').waitFor();
+      await remoteListed(page);
     }
   });
 
   it('the main window, connected', async () => {
-    await paneRow(page, 'remote', 'a11y').dblclick();
+    await openRemoteFolder(page, '/a11y');
     await paneRow(page, 'remote', 'notes.txt').waitFor();
     await paneGrid(page, 'local').focus();
     await audit('main window', null);

@@ -14,7 +14,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type FleetInfo, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { Screenshots, closeAllDialogs, closeApp, dialogTitled, footerButton, pageProblems, paneGrid, paneRow, scratch, startApp, submitQuickConnect, waitReady } from './support';
+import { Screenshots, closeAllDialogs, closeApp, dialogTitled, footerButton, openRemoteFolder, pageProblems, paneGrid, paneRow, scratch, startApp, submitQuickConnect, waitReady } from './support';
 
 const work = scratch('wharf-e2e-compare-sync-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -161,7 +161,7 @@ describe('folder compare and sync in the window', () => {
   it('compares the two folders on proftpd (HASH): colours in both panes, the newer side, only differences', async () => {
     await submitQuickConnect(page, proftpd, 'explicit');
     await dialog('Unknown certificate').getByRole('button', { name: 'Always trust' }).click();
-    await paneRow(page, 'remote', 'cmp').dblclick();
+    await openRemoteFolder(page, '/cmp');
     await paneRow(page, 'remote', 'remote-only.txt').waitFor();
     await paneRow(page, 'local', 'cmp').dblclick();
     await paneRow(page, 'local', 'local-only.txt').waitFor();
@@ -244,8 +244,7 @@ describe('folder compare and sync in the window', () => {
     await page.getByRole('button', { name: 'Up (local)' }).click();
     await paneRow(page, 'local', 'sync').dblclick();
     await paneRow(page, 'local', 'up-new.bin').waitFor();
-    await page.getByRole('button', { name: 'Up (remote)' }).click();
-    await paneRow(page, 'remote', 'sync').dblclick();
+    await openRemoteFolder(page, '/sync');
     await paneRow(page, 'remote', 'extra-keep.txt').waitFor();
 
     const sync = await preview('Upload', false);

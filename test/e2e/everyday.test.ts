@@ -11,7 +11,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { closeAllDialogs, dialogTitled, dropOnPane, launchChromium, openApp, pageProblems, paneGrid, paneRow, quickConnect, scratch, startHost, waitReady } from './support';
+import { closeAllDialogs, dialogTitled, dropOnPane, launchChromium, openApp, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, startHost, waitReady } from './support';
 
 const work = scratch('wharf-everyday-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -39,7 +39,7 @@ before(async () => {
   browser = await launchChromium();
   page = await openApp(browser, host);
   await quickConnect(page, server);
-  await paneRow(page, 'remote', 'everyday').dblclick();
+  await openRemoteFolder(page, '/everyday');
   await paneRow(page, 'remote', 'notes.txt').waitFor();
 });
 

@@ -13,7 +13,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { Screenshots, closeAllDialogs, closeApp, dialogTitled, pageProblems, paneGrid, paneRow, scratch, startApp, submitQuickConnect, waitReady } from './support';
+import { Screenshots, closeAllDialogs, closeApp, dialogTitled, openRemoteFolder, pageProblems, paneGrid, paneRow, remoteListed, scratch, startApp, submitQuickConnect, waitReady } from './support';
 import { findClippedText } from './text-fit';
 
 const work = scratch('wharf-first-hour-');
@@ -36,7 +36,7 @@ async function connect(): Promise<void> {
   // The certificate question comes while connecting: the remote pane says so, not "use the quick connect bar".
   assert.match(await page.locator('.pane.remote .not-connected').innerText(), /Connecting…/);
   await question.getByRole('button', { name: 'Trust once' }).click();
-  await paneRow(page, 'remote', 'first').waitFor();
+  await remoteListed(page);
 }
 
 /** Drags a row onto the empty space at the bottom of a pane (its folder on screen). */
@@ -117,7 +117,7 @@ describe('the first hour of a FileZilla user', () => {
   });
 
   it('shows an uploaded folder in the remote pane without F5', async () => {
-    await paneRow(page, 'remote', 'first').dblclick();
+    await openRemoteFolder(page, '/first');
     await paneRow(page, 'remote', 'target').waitFor();
     // The files land in first/project/src: two levels below the folder on screen.
     await dropOnPane(paneRow(page, 'local', 'project'), 'remote');

@@ -10,21 +10,24 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
-import { closeApp, dropOnPane, pageProblems, paneRow, quickConnect, scratch, startApp, whenQueueItemEnded, type App } from './support';
+import { closeApp, dropOnPane, openRemoteFolder, pageProblems, paneRow, quickConnect, scratch, startApp, whenQueueItemEnded, type App } from './support';
 
 const work = scratch('wharf-e2e-folder-over-file-');
+/** The dragged folder's parent on the server, opened by its path: a row of the fleet's root may not be drawn. */
+const PARENT = `folder-over-file-drag-${process.pid}`;
 const FOLDER = `folder-over-file-${process.pid}`;
 let server: ServerInfo;
 let app: App | undefined;
 
 before(async () => {
   server = (await useFleet()).servers['vsftpd-explicit'];
-  writeServerFile(server, `${FOLDER}/a.txt`, 'from the server');
-  mkdirSync(join(server.root, FOLDER, 'inner'), { mode: 0o755 });
+  writeServerFile(server, `${PARENT}/${FOLDER}/a.txt`, 'from the server');
+  mkdirSync(join(server.root, PARENT, FOLDER, 'inner'), { mode: 0o755 });
   mkdirSync(join(work.home, FOLDER));
   writeFileSync(join(work.home, FOLDER, 'inner'), 'a file of mine');
   app = await startApp(work);
   await quickConnect(app.page, server);
+  await openRemoteFolder(app.page, `/${PARENT}`);
   await paneRow(app.page, 'remote', FOLDER).waitFor();
 });
 
@@ -34,8 +37,8 @@ describe('dragging a server folder whose empty subfolder is a file here', () => 
   it('fails that subfolder with "is not a folder." in the Failed tab, brings the rest, and keeps the file', { timeout: 60_000 }, async () => {
     const { page } = app!;
     const file = join(work.home, FOLDER, 'inner');
-    const innerEnded = whenQueueItemEnded(app!.host, `/${FOLDER}/inner`);
-    const restEnded = whenQueueItemEnded(app!.host, `/${FOLDER}/a.txt`);
+    const innerEnded = whenQueueItemEnded(app!.host, `/${PARENT}/${FOLDER}/inner`);
+    const restEnded = whenQueueItemEnded(app!.host, `/${PARENT}/${FOLDER}/a.txt`);
     await dropOnPane(page, paneRow(page, 'remote', FOLDER), 'local');
     const inner = await innerEnded;
     assert.equal(inner.state, 'failed', JSON.stringify(inner));

@@ -13,7 +13,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { Screenshots, closeAllDialogs, closeApp, pageProblems, paneGrid, paneRow, quickConnect, scratch, startApp, waitReady } from './support';
+import { Screenshots, closeAllDialogs, closeApp, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, startApp, waitReady } from './support';
 
 const work = scratch('wharf-keyboard-walk-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -100,7 +100,7 @@ before(async () => {
   for (const [name, data] of Object.entries(FILES)) writeServerFile(server, `${FOLDER}/${name}`, data);
   ({ host, browser, page } = await startApp(work, { credentials }));
   await quickConnect(page, server);
-  await paneRow(page, 'remote', FOLDER).dblclick();
+  await openRemoteFolder(page, `/${FOLDER}`);
   await paneRow(page, 'remote', 'b-large.txt').waitFor();
 });
 

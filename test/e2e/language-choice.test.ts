@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTranslator } from '../../common/i18n/translator';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { Screenshots, closeApp, dropOnPane, launchChromium, openApp, pageProblems, paneRow, scratch, startHost, waitReady } from './support';
+import { Screenshots, closeApp, dropOnPane, launchChromium, openApp, openRemoteFolder, pageProblems, paneRow, scratch, startHost, waitReady } from './support';
 import { findClippedText } from './text-fit';
 
 const work = scratch('wharf-e2e-language-');
@@ -96,7 +96,7 @@ describe('the window\'s language', () => {
   it('says in the pane\'s error box, in German, that the server refused a folder', async () => {
     await quickConnectInGerman(server.password);
     await page.getByRole('button', { name: de.text('dialogs.cert.trustOnce') }).click();
-    await paneRow(page, 'remote', FOLDER).dblclick();
+    await openRemoteFolder(page, `/${FOLDER}`, 'de');
     await paneRow(page, 'remote', LOCKED_FOLDER).dblclick();
     const box = page.locator('section.pane.remote .pane-failure');
     await box.waitFor();

@@ -13,7 +13,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { Screenshots, closeAllDialogs, closeApp, dialogTitled, eventually, pageProblems, paneGrid, paneRow, scratch, startApp } from './support';
+import { Screenshots, closeAllDialogs, closeApp, dialogTitled, eventually, openRemoteFolder, pageProblems, paneGrid, paneRow, remoteListed, scratch, startApp } from './support';
 
 const work = scratch('wharf-e2e-tools-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -145,11 +145,11 @@ describe('links, trusted certificates, context menus and site folders', () => {
     const question = dialog('Unknown certificate');
     await question.waitFor();
     await question.getByRole('button', { name: 'Trust once' }).click();
-    await paneRow(page, 'remote', 'e2e-links').waitFor();
+    await remoteListed(page);
   });
 
   it('changes a file’s permissions to 640 from the remote context menu and shows rw-r----- in the pane', async () => {
-    await paneRow(page, 'remote', 'e2e-links').dblclick();
+    await openRemoteFolder(page, '/e2e-links');
     await paneRow(page, 'remote', 'docs').dblclick();
     await paneRow(page, 'remote', 'readme.txt').click({ button: 'right' });
     const menu = page.getByRole('menu', { name: 'Remote file actions' });

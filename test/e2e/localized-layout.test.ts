@@ -16,7 +16,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { createTranslator } from '../../common/i18n/translator';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { Screenshots, closeApp, dropOnPane, openApp, pageProblems, paneRow, quickConnect, scratch, startApp, waitReady } from './support';
+import { Screenshots, closeApp, dropOnPane, openApp, openRemoteFolder, pageProblems, paneRow, quickConnect, scratch, startApp, waitReady } from './support';
 import { findClippedText, findOverlappingText, findUnlocalizedText } from './text-fit';
 
 const work = scratch('wharf-e2e-localized-');
@@ -83,7 +83,7 @@ before(async () => {
   await page.setViewportSize({ width: 1280, height: 800 });
   // Connected and with a waiting download, set up in English through the usual helpers.
   await quickConnect(page, server);
-  await paneRow(page, 'remote', 'localized').dblclick();
+  await openRemoteFolder(page, '/localized');
   await paneRow(page, 'remote', REPORT).waitFor();
   await page.evaluate(() => (globalThis as unknown as PageWharf).wharf.queuePauseAll!({}));
   await dropOnPane(page, paneRow(page, 'remote', REPORT), 'local');

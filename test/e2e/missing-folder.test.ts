@@ -4,13 +4,13 @@
  * Real Chromium, the bridge host running main's real services and the real vsftpd.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { chownSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
-import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
+import { makeForeign, useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
 import { launchChromium, openApp, pageProblems, paneRow, quickConnect, scratch, startHost } from './support';
 
@@ -34,9 +34,8 @@ before(async () => {
   const fleet = await useFleet();
   server = fleet.servers['vsftpd-explicit'];
   writeServerFile(server, 'unreadable-e2e/closed/secret.txt', 'secret');
-  // Owned by root (the tests' user), private: the server's user may not open it.
-  chownSync(join(server.root, 'unreadable-e2e', 'closed'), 0, 0);
-  chmodSync(join(server.root, 'unreadable-e2e', 'closed'), 0o700);
+  // Private: the server's user may not open it.
+  makeForeign(server, 'unreadable-e2e/closed', 0o700);
   mkdirSync(join(server.root, 'unreadable-e2e', 'empty'));
   const { uid, gid } = statSync(server.root);
   chownSync(join(server.root, 'unreadable-e2e', 'empty'), uid, gid);

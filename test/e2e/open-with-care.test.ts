@@ -11,7 +11,7 @@ import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { closeApp, pageProblems, paneRow, quickConnect, scratch, screenshot, startApp } from './support';
+import { closeApp, openRemoteFolder, pageProblems, paneRow, quickConnect, scratch, screenshot, startApp } from './support';
 
 const work = scratch('wharf-e2e-open-care-');
 const folder = `care-${randomBytes(3).toString('hex')}`;
@@ -29,7 +29,7 @@ before(async () => {
   writeServerFile(server, `${folder}/${disguised}`, 'MZ');
   ({ host, browser, page } = await startApp(work));
   await quickConnect(page, server);
-  await paneRow(page, 'remote', folder).dblclick();
+  await openRemoteFolder(page, `/${folder}`);
   await paneRow(page, 'remote', 'x.exe').waitFor();
 });
 

@@ -6,60 +6,17 @@
  * retried (a folder is not taken for empty, and nothing of it is written here).
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TransferItem } from '../../common/models/transfer';
-import { KeytarCredentialStore } from '../../main/credentials/keychain';
-import { TrackingCredentialStore } from '../credentials/keyring-helpers';
-import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
-import type { BridgeHost } from './bridge/host';
-import { dropOnPane, launchChromium, openApp, openRemoteFolder, pageProblems, paneRow, quickConnect, scratch, startHost } from './support';
+import { makeForeign, writeServerFile, type ServerInfo } from '../servers/fleet';
+import { FIXTURE_SERVERS, openFolderPage, useServerFolderFixture } from './server-folder-fixture';
+import { dropOnPane, pageProblems, paneRow, whenQueueItemEnded } from './support';
 
-const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as const;
-/** One folder per server: the queue and the command log are the host's, shared by all three. */
-const folderOn = (name: string) => `refused-drag-${process.pid}-${name}`;
-const work = scratch('wharf-refused-drag-');
-const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
-const fleet = await useFleet();
-let host: BridgeHost;
-let browser: Browser;
-
-before(async () => {
-  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await credentials.cleanUp();
-  for (const name of SERVERS) rmSync(join(fleet.servers[name].root, folderOn(name)), { recursive: true, force: true });
-  rmSync(work.base, { recursive: true, force: true });
-});
-
-/** Resolves with the queue item for `remotePath` once it has ended (done, failed or skipped). */
-function whenEnded(remotePath: string): Promise<TransferItem> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const item = host.services.queue.snapshot().items.find((i) => i.remotePath === remotePath);
-      if (!item || !['done', 'failed', 'skipped'].includes(item.state)) return;
-      off();
-      resolve(item);
-    };
-    const off = host.services.events.subscribe((event) => {
-      if (event === 'queueUpdate') check();
-    });
-    check();
-  });
-}
-
-/** Owned by root (the tests' user): to the server's user, another user's. */
-function foreign(path: string, mode: number): void {
-  chownSync(path, 0, 0);
-  chmodSync(path, mode);
-}
+const fixture = await useServerFolderFixture('refused-drag');
+const { fleet, work } = fixture;
 
 /** The item failed at once, without a retry, with the server's reason shown in its queue row. */
 async function assertRefusedInQueue(page: Page, item: TransferItem, reason: RegExp): Promise<void> {
@@ -74,27 +31,22 @@ async function assertRefusedInQueue(page: Page, item: TransferItem, reason: RegE
   assert.match(await row.locator('.q-status').innerText(), reason);
 }
 
-for (const name of SERVERS) {
+for (const name of FIXTURE_SERVERS) {
   describe(`dragging what the server refuses onto the local pane, on ${name}`, () => {
     let server: ServerInfo;
     let page: Page;
     const into = join(work.home, `down-${name}`);
-    const FOLDER = folderOn(name);
+    const FOLDER = fixture.folderOn(name);
 
     before(async () => {
       server = fleet.servers[name];
       writeServerFile(server, `${FOLDER}/here.txt`, 'here');
       writeServerFile(server, `${FOLDER}/vanishing/gone.txt`, 'gone');
       writeServerFile(server, `${FOLDER}/closed/secret.txt`, 'secret');
-      foreign(join(server.root, FOLDER, 'closed'), 0o311);
-      foreign(writeServerFile(server, `${FOLDER}/refused.txt`, 'not yours'), 0o000);
-      mkdirSync(into, { recursive: true });
-      page = await openApp(browser, host);
-      await quickConnect(page, server);
-      await openRemoteFolder(page, `/${FOLDER}`);
-      await paneRow(page, 'remote', 'here.txt').waitFor();
-      await paneRow(page, 'local', `down-${name}`).dblclick();
-      await page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: `down-${name}` }).waitFor();
+      makeForeign(server, `${FOLDER}/closed`, 0o311);
+      writeServerFile(server, `${FOLDER}/refused.txt`, 'not yours');
+      makeForeign(server, `${FOLDER}/refused.txt`, 0o000);
+      page = await openFolderPage(fixture, server, 'here.txt', `down-${name}`);
     });
 
     after(async () => {
@@ -106,7 +58,7 @@ for (const name of SERVERS) {
 
     it('a folder that may be entered but not read: failed at once, with the reason, nothing written here', guard, async () => {
       const remotePath = `/${FOLDER}/closed`;
-      const ended = whenEnded(remotePath);
+      const ended = whenQueueItemEnded(fixture.host, remotePath);
       await dropOnPane(page, paneRow(page, 'remote', 'closed'), 'local');
       await assertRefusedInQueue(page, await ended, new RegExp(`^Could not read the folder ${remotePath}: \\d{3} `));
       assert.ok(!existsSync(join(into, 'closed', 'secret.txt')));
@@ -117,7 +69,7 @@ for (const name of SERVERS) {
       const remotePath = `/${FOLDER}/vanishing`;
       await paneRow(page, 'remote', 'vanishing').waitFor();
       rmSync(join(server.root, FOLDER, 'vanishing'), { recursive: true });
-      const ended = whenEnded(remotePath);
+      const ended = whenQueueItemEnded(fixture.host, remotePath);
       await dropOnPane(page, paneRow(page, 'remote', 'vanishing'), 'local');
       await assertRefusedInQueue(page, await ended, new RegExp(`^Could not read the folder ${remotePath}: 5\\d\\d `));
       assert.ok(!existsSync(join(into, 'vanishing')) || readdirSync(join(into, 'vanishing')).length === 0);
@@ -126,12 +78,12 @@ for (const name of SERVERS) {
 
     it('a file of another user with no permissions: one RETR, refused with 550, not retried', guard, async () => {
       const remotePath = `/${FOLDER}/refused.txt`;
-      const ended = whenEnded(remotePath);
+      const ended = whenQueueItemEnded(fixture.host, remotePath);
       await dropOnPane(page, paneRow(page, 'remote', 'refused.txt'), 'local');
       const item = await ended;
       await assertRefusedInQueue(page, item, /\b55\d\b/);
       assert.equal(item.attempts, 1);
-      const retrievals = host.services.log.recent().filter((line) => line.direction === 'command' && line.text === `RETR ${remotePath}`);
+      const retrievals = fixture.host.services.log.recent().filter((line) => line.direction === 'command' && line.text === `RETR ${remotePath}`);
       assert.equal(retrievals.length, 1, 'the server was asked once');
       assert.ok(!existsSync(join(into, 'refused.txt')));
       assert.deepEqual(pageProblems(page), []);

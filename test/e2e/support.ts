@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { UiLocale } from '../../common/i18n/locale';
+import { createTranslator } from '../../common/i18n/translator';
 import type { TransferItem } from '../../common/models/transfer';
 import type { CredentialStore } from '../../main/credentials/keychain';
 import type { BridgeTestHooks } from './bridge/client';
@@ -217,18 +219,28 @@ export async function quickConnect(page: Page, server: { readonly host: string; 
 }
 
 /**
+ * Waits until the remote pane is connected and has listed the folder it shows: not loading, and the list draws rows
+ * or says why there are none (the grid itself is there while connecting too). A wait for a row of the fleet's root
+ * would not do: the root holds every suite's folders, and a row below the rows the virtual list draws is never there.
+ */
+export async function remoteListed(page: Page): Promise<void> {
+  await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).locator('.grid-body').locator('[role="row"], .empty').first().waitFor();
+}
+
+/**
  * Opens a remote folder by typing its path into the path bar. The fleet's root is shared by every suite of a
  * run and holds their folders: a row there may be far below the rows the virtual list draws, where a double
- * click on it cannot reach. The caller waits for what the folder shows.
+ * click on it cannot reach. The caller waits for what the folder shows. `locale`: the window's language.
  */
-export async function openRemoteFolder(page: Page, path: string): Promise<void> {
+export async function openRemoteFolder(page: Page, path: string, locale: UiLocale = 'en'): Promise<void> {
   // Connected, and the folder shown on connecting listed: a path typed before then has no session to go to.
-  await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
-  const field = page.getByRole('textbox', { name: 'Remote path' });
+  await remoteListed(page);
+  const words = createTranslator(locale);
+  const field = page.getByRole('textbox', { name: words.text('panes.path.input', { side: 'remote' }) });
   // A click that lands while the pane redraws (a folder another suite changed) can leave the bar as it was: again.
   await eventually('the remote path bar opened for typing', async () => {
     if (await field.isVisible()) return true;
-    await page.getByRole('button', { name: 'Edit remote path' }).click();
+    await page.getByRole('button', { name: words.text('panes.path.edit', { side: 'remote' }) }).click();
     return field.waitFor({ timeout: 2_000 }).then(() => true, () => false);
   });
   await field.fill(path);

@@ -6,38 +6,17 @@
  * it is not retried, and the rest of the folder completes (before, the whole folder's item failed).
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TransferItem } from '../../common/models/transfer';
-import { KeytarCredentialStore } from '../../main/credentials/keychain';
-import { TrackingCredentialStore } from '../credentials/keyring-helpers';
-import { useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
-import type { BridgeHost } from './bridge/host';
-import { dropOnPane, launchChromium, openApp, openRemoteFolder, pageProblems, paneRow, quickConnect, scratch, startHost } from './support';
+import { makeForeign, writeServerFile, type ServerInfo } from '../servers/fleet';
+import { FIXTURE_SERVERS, openFolderPage, useServerFolderFixture } from './server-folder-fixture';
+import { dropOnPane, pageProblems, paneRow } from './support';
 
-const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as const;
-/** One folder per server: the queue is the host's, shared by all three. */
-const folderOn = (name: string) => `unreadable-sub-${process.pid}-${name}`;
-const work = scratch('wharf-unreadable-sub-');
-const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
-const fleet = await useFleet();
-let host: BridgeHost;
-let browser: Browser;
-
-before(async () => {
-  host = await startHost({ home: work.home, dataDir: work.dataDir, credentials });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await credentials.cleanUp();
-  for (const name of SERVERS) rmSync(join(fleet.servers[name].root, folderOn(name)), { recursive: true, force: true });
-  rmSync(work.base, { recursive: true, force: true });
-});
+const fixture = await useServerFolderFixture('unreadable-sub');
+const { fleet, work } = fixture;
 
 /** The files of each downloaded folder, and the one folder inside it that cannot be read. */
 const READABLE = [['top.txt', 'top'], ['a/one.txt', 'one'], ['z/last.txt', 'last']] as const;
@@ -47,42 +26,33 @@ const CLOSED = 'a/secret';
 function whenAllEnded(remoteFolder: string, count: number): Promise<TransferItem[]> {
   return new Promise((resolve) => {
     const check = () => {
-      const items = host.services.queue.snapshot().items.filter((i) => i.remotePath.startsWith(`${remoteFolder}/`));
+      const items = fixture.host.services.queue.snapshot().items.filter((i) => i.remotePath.startsWith(`${remoteFolder}/`));
       if (items.length < count || !items.every((i) => ['done', 'failed', 'skipped'].includes(i.state))) return;
       off();
       resolve(items);
     };
-    const off = host.services.events.subscribe((event) => {
+    const off = fixture.host.services.events.subscribe((event) => {
       if (event === 'queueUpdate') check();
     });
     check();
   });
 }
 
-for (const name of SERVERS) {
+for (const name of FIXTURE_SERVERS) {
   describe(`downloading a folder with an unreadable folder inside, on ${name}`, () => {
     let server: ServerInfo;
     let page: Page;
     const into = join(work.home, `down-${name}`);
-    const FOLDER = folderOn(name);
+    const FOLDER = fixture.folderOn(name);
 
     before(async () => {
       server = fleet.servers[name];
       for (const copy of ['dragged', 'menu']) {
         for (const [path, text] of READABLE) writeServerFile(server, `${FOLDER}/${copy}/${path}`, text);
         writeServerFile(server, `${FOLDER}/${copy}/${CLOSED}/hidden.txt`, 'hidden');
-        // Owned by root (the tests' user): to the server's user, another user's.
-        const closed = join(server.root, FOLDER, copy, CLOSED);
-        chownSync(closed, 0, 0);
-        chmodSync(closed, 0o311);
+        makeForeign(server, `${FOLDER}/${copy}/${CLOSED}`, 0o311);
       }
-      mkdirSync(into, { recursive: true });
-      page = await openApp(browser, host);
-      await quickConnect(page, server);
-      await openRemoteFolder(page, `/${FOLDER}`);
-      await paneRow(page, 'remote', 'dragged').waitFor();
-      await paneRow(page, 'local', `down-${name}`).dblclick();
-      await page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: `down-${name}` }).waitFor();
+      page = await openFolderPage(fixture, server, 'dragged', `down-${name}`);
     });
 
     after(async () => {

@@ -6,13 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { isWharfError } from '../../main/core/errors';
 import { compareFolders } from '../../main/sync/compare-folders';
-import { useFleet, writeServerFile } from '../servers/fleet';
+import { makeForeign, useFleet, writeServerFile } from '../servers/fleet';
 import { openSession } from './support';
 
 const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit', 'pyftpdlib-explicit'] as const;
@@ -47,9 +47,7 @@ for (const name of SERVERS) {
         try {
           const folder = `/${unique('closed')}`;
           writeServerFile(server, `${folder}/inside/secret.txt`, 'secret');
-          // Owned by root (the tests' user): the server's user is "another user".
-          chownSync(join(server.root, folder, 'inside'), 0, 0);
-          chmodSync(join(server.root, folder, 'inside'), mode);
+          makeForeign(server, `${folder}/inside`, mode);
           assert.deepEqual((await session.list(folder)).map((e) => [e.name, e.type]), [['inside', 'directory']]);
           await assert.rejects(session.list(`${folder}/inside`, undefined, listedAsFolder), (err) =>
             isWharfError(err) && err.message.startsWith(`Could not read the folder ${folder}/inside: `));

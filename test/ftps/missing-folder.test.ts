@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { isWharfError } from '../../main/core/errors';
-import { useFleet, writeServerFile } from '../servers/fleet';
+import { makeForeign, useFleet, writeServerFile } from '../servers/fleet';
 import { openSession } from './support';
 
 /**
@@ -62,11 +60,8 @@ for (const name of SERVERS) {
           const { session, log } = await openSession(fleet, server);
           try {
             const folder = `/${unique('locked')}`;
-            const inside = join(server.root, folder, 'inside');
             writeServerFile(server, `${folder}/inside/secret.txt`, 'secret');
-            // Owned by root (the tests' user): the server's user is "another user".
-            chownSync(inside, 0, 0);
-            chmodSync(inside, mode);
+            makeForeign(server, `${folder}/inside`, mode);
             if (first === 'after a listing that worked') assert.deepEqual((await session.list(folder)).map((e) => e.name), ['inside']);
             for (const progress of [undefined, { onBatch: () => undefined }]) {
               await assert.rejects(session.list(`${folder}/inside`, progress), (err) =>

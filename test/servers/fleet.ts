@@ -184,8 +184,7 @@ export function serverLog(info: ServerInfo): string {
  * (a file written by root directly would be read-only to the FTP user). `path` is relative to the root.
  */
 export function writeServerFile(info: ServerInfo, path: string, data: string | Uint8Array): string {
-  const full = resolve(info.root, path.replace(/^\/+/, ''));
-  if (full !== info.root && !full.startsWith(`${info.root}/`)) throw new Error(`fleet: ${path} is outside ${info.root}`);
+  const full = serverPath(info, path);
   const { uid, gid } = statSync(info.root);
   const parents: string[] = [];
   for (let dir = dirname(full); dir !== info.root && !existsSync(dir); dir = dirname(dir)) parents.unshift(dir);
@@ -195,5 +194,23 @@ export function writeServerFile(info: ServerInfo, path: string, data: string | U
   }
   writeFileSync(full, data);
   chownSync(full, uid, gid);
+  return full;
+}
+
+/**
+ * Gives a file or folder in the server's root to root (the tests' user) with `mode`: to the server's user, another
+ * user's, which it may open only as far as `mode` lets others. `path` is relative to the root; returns the full path.
+ */
+export function makeForeign(info: ServerInfo, path: string, mode: number): string {
+  const full = serverPath(info, path);
+  chownSync(full, 0, 0);
+  chmodSync(full, mode);
+  return full;
+}
+
+/** The full path of `path` (relative to the server's root), refused if it leads out of the root. */
+function serverPath(info: ServerInfo, path: string): string {
+  const full = resolve(info.root, path.replace(/^\/+/, ''));
+  if (full !== info.root && !full.startsWith(`${info.root}/`)) throw new Error(`fleet: ${path} is outside ${info.root}`);
   return full;
 }

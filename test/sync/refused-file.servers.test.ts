@@ -4,9 +4,10 @@
  * retried, nothing sits under its name here, and the other copies arrive.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { makeForeign } from '../servers/fleet';
 import { fleet, freshPair, localFile, syncServiceFor, withQueue, writeRemote } from './support';
 
 const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as const;
@@ -19,9 +20,7 @@ for (const name of SERVERS) {
       const { local, base, remoteRoot } = await freshPair(server, 'refused');
       writeRemote(server, base, 'readable.txt', 'readable');
       writeRemote(server, base, 'secret.txt', 'secret');
-      const secret = join(server.root, base, 'secret.txt');
-      chownSync(secret, 0, 0);
-      chmodSync(secret, 0o000);
+      makeForeign(server, `${base}/secret.txt`, 0o000);
       await withQueue(server, async (queue) => {
         const service = syncServiceFor(server, queue, `refused-${server.name}`);
         const plan = await service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction: 'down', delete: false });

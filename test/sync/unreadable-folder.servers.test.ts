@@ -5,20 +5,11 @@
  * reported with the server's reason; a sync whose whole server folder cannot be read plans nothing at all.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { ServerInfo } from '../servers/fleet';
+import { makeForeign } from '../servers/fleet';
 import { fleet, freshPair, localFile, paths, syncServiceFor, withQueue, writeLocal, writeRemote } from './support';
 
 const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as const;
-
-/** Makes a folder under the server's root belong to root (the tests' user, "another user" to the server) with `mode`. */
-function lock(server: ServerInfo, path: string, mode: number): void {
-  const full = join(server.root, path);
-  chownSync(full, 0, 0);
-  chmodSync(full, mode);
-}
 
 
 for (const name of SERVERS) {
@@ -38,7 +29,7 @@ for (const name of SERVERS) {
         writeLocal(local, 'locked/mine.txt', 'only here');
         writeLocal(local, 'only-here.txt', 'only here');
 
-        lock(server, `${base}/locked`, 0o311);
+        makeForeign(server, `${base}/locked`, 0o311);
         for (const direction of ['down', 'mirror'] as const) {
           const plan = await service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction, delete: true });
           // Only what could be seen is planned: nothing under locked/ (its files would look deleted on the server).
@@ -61,7 +52,7 @@ for (const name of SERVERS) {
         const service = syncServiceFor(server, queue, `unreadable-${server.name}`);
         const first = await service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction: 'mirror', delete: true });
         assert.equal((await service.run({ planId: first.planId })).summary.done, 1);
-        lock(server, base, 0o311);
+        makeForeign(server, base, 0o311);
         for (const direction of ['down', 'mirror'] as const) {
           await assert.rejects(service.plan({ sessionId: 's', localRoot: local, remoteRoot, direction, delete: true }), (err: Error) =>
             err.message.startsWith(`Could not read the folder ${remoteRoot}: `));

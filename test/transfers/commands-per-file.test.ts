@@ -15,9 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { LogLine } from '../../common/models';
-import { TransferQueue } from '../../main/transfers/transfer-queue';
 import { useFleet, type ServerName } from '../servers/fleet';
 import { commandsSent, openSession, testBytes } from '../ftps/support';
+import { openLoggedQueue } from './logged-queue';
 
 const fleet = await useFleet();
 const work = mkdtempSync(join(tmpdir(), 'wharf-commands-per-file-'));
@@ -86,13 +86,7 @@ describe('control commands per small file, on one connection', () => {
     test(`${name}: upload ${described(expected.upload)}; download ${described(expected.download)}`, async () => {
       const server = fleet.servers[name];
       const log: LogLine[] = [];
-      const queue = await TransferQueue.open({
-        openSession: async () => (await openSession(fleet, server, { onLog: (line) => log.push(line) })).session,
-        stateFile: null,
-        defaultOverwrite: 'overwrite',
-        defaultConcurrency: 1,
-        retry: { baseDelayMs: 50, maxDelayMs: 200, tooManyConnectionsDelayMs: 100 },
-      });
+      const queue = await openLoggedQueue(fleet, server, log);
       const source = join(work, unique('up'));
       mkdirSync(source);
       for (const [i, file] of FILES.entries()) writeFileSync(join(source, file), testBytes(4096, i + 1));

@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { LogLine } from '../../common/models/log';
 import { TEMPORARY_UPLOAD_SUFFIX } from '../../main/ftps/file-transfer';
-import { TransferQueue } from '../../main/transfers/transfer-queue';
 import { useFleet, writeServerFile, type ServerName } from '../servers/fleet';
 import { MAIN_SERVERS, openSession, testBytes } from '../ftps/support';
+import { openLoggedQueue } from './logged-queue';
 
 const fleet = await useFleet();
 const work = mkdtempSync(join(tmpdir(), 'wharf-pipelined-'));
@@ -61,13 +61,7 @@ describe('a refusal in the middle of pipelined commands fails only its file and 
     test(name, async () => {
       const server = fleet.servers[name];
       const log: LogLine[] = [];
-      const queue = await TransferQueue.open({
-        openSession: async () => (await openSession(fleet, server, { onLog: (line) => log.push(line) })).session,
-        stateFile: null,
-        defaultOverwrite: 'overwrite',
-        defaultConcurrency: 1,
-        retry: { baseDelayMs: 20, maxDelayMs: 50, tooManyConnectionsDelayMs: 50 },
-      });
+      const queue = await openLoggedQueue(fleet, server, log);
       const folder = `/${unique('pipelined')}`;
       const old = localFile(unique('old'), 1, BEFORE_1970);
       const blocked = localFile(unique('blocked'), 2, KEPT_TIME);

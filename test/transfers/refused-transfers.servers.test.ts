@@ -5,14 +5,14 @@
  * turn it into a "connection lost" that the queue retries.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { LogLine } from '../../common/models/log';
 import type { TransferItem } from '../../common/models/transfer';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
-import { useFleet, writeServerFile, type ServerName } from '../servers/fleet';
+import { makeForeign, useFleet, writeServerFile, type ServerName } from '../servers/fleet';
 import { openSession } from '../ftps/support';
 
 const fleet = await useFleet();
@@ -105,9 +105,8 @@ describe('a refused transfer fails at once with the server reply', () => {
   test('proftpd-explicit: downloading a file of another user (mode 600)', async () => {
     const server = fleet.servers['proftpd-explicit'];
     const remote = `/${unique('foreign')}.txt`;
-    const full = writeServerFile(server, remote, 'not yours');
-    chownSync(full, 0, 0);
-    chmodSync(full, 0o600);
+    writeServerFile(server, remote, 'not yours');
+    makeForeign(server, remote, 0o600);
     const log: LogLine[] = [];
     const item = await runOne(log, { direction: 'download', siteKey: server.name, localPath: join(work, unique('down')), remotePath: remote, kind: 'file' });
     assertRefusedOnce(item, log, 'RETR');

@@ -15,7 +15,7 @@ import type { LogLine } from '../../common/models/log';
 import type { TransferItem } from '../../common/models/transfer';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import type { AddTransferRequest } from '../../main/transfers/transfer-request';
-import { useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
+import { makeForeign, useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
 import { openSession } from '../ftps/support';
 
 const fleet = await useFleet();
@@ -26,13 +26,6 @@ const SERVERS = ['vsftpd-explicit', 'proftpd-explicit', 'pureftpd-explicit'] as 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 
-/** Owned by root (the tests' user): to the server's user, another user's. */
-function foreign(server: ServerInfo, path: string, mode: number): void {
-  const full = join(server.root, path);
-  chownSync(full, 0, 0);
-  chmodSync(full, mode);
-}
-
 /** A tree with an unreadable folder two levels down, another one level down, and folders walked after both. */
 function treeWithClosedFolders(server: ServerInfo): string {
   const base = unique('deep');
@@ -42,8 +35,8 @@ function treeWithClosedFolders(server: ServerInfo): string {
   writeServerFile(server, `${base}/a/b/secret/hidden.txt`, 'hidden');
   writeServerFile(server, `${base}/a/closed/shut.txt`, 'shut');
   writeServerFile(server, `${base}/z/last.txt`, 'last');
-  foreign(server, `${base}/a/b/secret`, 0o311);
-  foreign(server, `${base}/a/closed`, 0o000);
+  makeForeign(server, `${base}/a/b/secret`, 0o311);
+  makeForeign(server, `${base}/a/closed`, 0o000);
   return base;
 }
 
@@ -121,7 +114,7 @@ for (const name of SERVERS) {
     test('the folder chosen itself cannot be read: one failed item for it, nothing written', async () => {
       const base = unique('closed-root');
       writeServerFile(server, `${base}/inside.txt`, 'inside');
-      foreign(server, base, 0o311);
+      makeForeign(server, base, 0o311);
       const into = join(work, unique('into'));
       mkdirSync(into);
       const { items } = await download(server, ENTRY_POINTS['a folder row dropped on a local folder (the app)'](into), base, []);
