@@ -3,7 +3,8 @@
  * downloaded from the window on each server, in Chromium through the bridge to main's real services: by a drag onto
  * the local pane, and by Download in the folder's context menu. As in FileZilla and WinSCP, every readable file
  * arrives, the unreadable folder is a failed item of its own whose row shows the folder and the server's reason,
- * it is not retried, and the rest of the folder completes (before, the whole folder's item failed).
+ * it is not retried, and the rest of the folder completes (before, the whole folder's item failed). Retry on that row,
+ * once the server lets the folder be read, walks it anew and its files arrive (before, Retry did nothing).
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,9 +12,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { TransferItem } from '../../common/models/transfer';
-import { makeForeign, writeServerFile, type ServerInfo } from '../servers/fleet';
+import { makeForeign, makeOwn, writeServerFile, type ServerInfo } from '../servers/fleet';
 import { FIXTURE_SERVERS, openFolderPage, useServerFolderFixture } from './server-folder-fixture';
-import { dropOnPane, pageProblems, paneRow } from './support';
+import { dropOnPane, pageProblems, paneRow, whenQueueItemEnded } from './support';
 
 const fixture = await useServerFolderFixture('unreadable-sub');
 const { fleet, work } = fixture;
@@ -91,6 +92,21 @@ for (const name of FIXTURE_SERVERS) {
       await paneRow(page, 'remote', 'menu').click({ button: 'right' });
       await page.getByRole('menu', { name: 'Remote file actions' }).getByRole('menuitem', { name: 'Download' }).click();
       await assertRestDownloaded('menu', await ended);
+    });
+
+    it('Retry on the failed folder\'s row, once the server lets it be read: the folder is walked anew and its files arrive', guard, async () => {
+      const remoteClosed = `/${FOLDER}/dragged/${CLOSED}`;
+      makeOwn(server, remoteClosed, 0o755);
+      const arrived = whenQueueItemEnded(fixture.host, `${remoteClosed}/hidden.txt`);
+      await page.getByRole('tab', { name: /^Failed/ }).click();
+      const failedRow = page.locator('.qrow.failed').filter({ hasText: join(into, 'dragged', CLOSED) });
+      await failedRow.click();
+      await page.getByRole('button', { name: 'Retry selected' }).click();
+      assert.equal((await arrived).state, 'done');
+      assert.equal(readFileSync(join(into, 'dragged', CLOSED, 'hidden.txt'), 'utf8'), 'hidden');
+      await failedRow.waitFor({ state: 'detached' });
+      assert.deepEqual(fixture.host.services.queue.snapshot().items.filter((item) => item.remotePath.startsWith(remoteClosed) && item.state !== 'done'), []);
+      assert.deepEqual(pageProblems(page), []);
     });
   });
 }

@@ -208,6 +208,15 @@ export function makeForeign(info: ServerInfo, path: string, mode: number): strin
   return full;
 }
 
+/** Undoes makeForeign: the path is the server's user's again, with `mode`. Returns the full path. */
+export function makeOwn(info: ServerInfo, path: string, mode: number): string {
+  const full = serverPath(info, path);
+  const { uid, gid } = statSync(info.root);
+  chownSync(full, uid, gid);
+  chmodSync(full, mode);
+  return full;
+}
+
 /** The full path of `path` (relative to the server's root), refused if it leads out of the root. */
 function serverPath(info: ServerInfo, path: string): string {
   const full = resolve(info.root, path.replace(/^\/+/, ''));

@@ -7,7 +7,7 @@
  * Also: the walk proves no subfolder exists (PWD, CWD, CWD) when its parent listed it and it lists empty.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -15,7 +15,7 @@ import type { LogLine } from '../../common/models/log';
 import type { TransferItem } from '../../common/models/transfer';
 import { TransferQueue } from '../../main/transfers/transfer-queue';
 import type { AddTransferRequest } from '../../main/transfers/transfer-request';
-import { makeForeign, useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
+import { makeForeign, makeOwn, useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
 import { openSession } from '../ftps/support';
 
 const fleet = await useFleet();
@@ -127,13 +127,8 @@ for (const name of SERVERS) {
       const base = treeWithClosedFolders(server);
       const into = join(work, unique('into'));
       mkdirSync(into);
-      const { uid, gid } = statSync(server.root);
       const reopen = () => {
-        for (const closed of ['a/b/secret', 'a/closed']) {
-          const full = join(server.root, base, closed);
-          chownSync(full, uid, gid);
-          chmodSync(full, 0o755);
-        }
+        for (const closed of ['a/b/secret', 'a/closed']) makeOwn(server, `${base}/${closed}`, 0o755);
       };
       const { items, retried } = await download(server, ENTRY_POINTS['a folder row dropped on a local folder (the app)'](into), base, [], reopen);
       assert.equal(items.filter((item) => item.state === 'failed').length, 2);
