@@ -99,6 +99,19 @@ describe('logins of a folder transfer', () => {
     assert.ok(logins(run.stderr) <= 4, run.stderr);
   });
 
+  test('get -r --parallel 4 from a server that takes two connections: the refused early logins lower the count, every file arrives', { timeout: 60_000 }, async () => {
+    const limited = fleet.servers['vsftpd-limited'];
+    const remote = `/get-limited-${process.pid}`;
+    const names = ['a.bin', 'b.bin', 'c.bin', 'd.bin', 'e.bin', 'f.bin'];
+    names.forEach((name, i) => writeServerFile(limited, `${remote}/${name}`, testBytes(2500 + i, i + 21)));
+    const back = join(work, `get-limited-back-${process.pid}`);
+    const run = await runWharf(['get', '-r', serverUrl(limited, remote), back, '--parallel', '4', '--ca', caFile], { ...env, WHARF_PASSWORD: limited.password });
+    assert.equal(run.code, 0, run.stderr);
+    for (const name of names) assert.deepEqual(readFileSync(join(back, name)), readFileSync(join(limited.root, remote, name)), name);
+    // The walk's session and three early logins at once: the server refused some of them.
+    assert.match(run.stderr, /^reply 421 /m);
+  });
+
   test('get -r --parallel 3 of a folder with one file: the logins it did not need are closed, and the run ends', async () => {
     const remote = `/get-one-file-${process.pid}`;
     writeServerFile(server, `${remote}/only.bin`, testBytes(5000, 11));
