@@ -34,10 +34,11 @@ export function writeTogether(ftp: FTPContext, commands: readonly string[]): voi
 export function sendPipelined(ftp: FTPContext, commands: readonly [string, ...string[]], onLateReply: (text: string) => void): Promise<FTPResponse[]> {
   const replies: FTPResponse[] = [];
   const answered = ftp.handle(undefined, (response, task) => {
-    if (response instanceof FTPError) replies.push({ code: response.code, message: response.message });
-    else if (response instanceof Error) return task.reject(response);
-    else if (isDataConnectionReply(response.code)) return onLateReply(response.message.trim());
-    else replies.push(response);
+    // A late 426 arrives as an FTPError (4xx): it is a late reply all the same, not the answer to a command here.
+    const reply = response instanceof FTPError ? { code: response.code, message: response.message } : response;
+    if (reply instanceof Error) return task.reject(reply);
+    if (isDataConnectionReply(reply.code)) return onLateReply(reply.message.trim());
+    replies.push(reply);
     if (replies.length === commands.length) task.resolve(replies);
   });
   // `handle` has made the task: the replies land in it.

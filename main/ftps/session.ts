@@ -5,6 +5,8 @@ import type { Readable, Writable } from 'node:stream';
 import * as tls from 'node:tls';
 import { FTPError, type FTPResponse } from 'basic-ftp';
 import { parseMLSxDate } from 'basic-ftp/dist/parseListMLSD';
+import { isMultiline } from 'basic-ftp/dist/parseControlResponse';
+import { describeTLS } from 'basic-ftp/dist/netUtils';
 import type {
   CertificateInfo,
   CertificateTrust,
@@ -517,26 +519,40 @@ export class FtpsSession {
     const password = this.wire(this.options.password, 'password');
     // Servers expect UTF-8 to be switched on before a non-ASCII user name or password (RFC 2640).
     this.utf8AcceptedBeforeLogin = false;
-    if (this.charset.socketEncoding === 'utf8') {
-      const reply = await this.client.sendIgnoringError('OPTS UTF8 ON');
-      this.utf8AcceptedBeforeLogin = reply.code >= 200 && reply.code < 300;
+    if (this.charset.socketEncoding !== 'utf8') {
+      await this.client.login(user, password);
+      return;
     }
-    await this.client.login(user, password);
+    // OPTS UTF8 and USER in one write (one round trip fewer per login; USER's reply does not depend on OPTS's),
+    // then PASS as basic-ftp's login sends it.
+    this.client.ftp.log(`Login security: ${describeTLS(this.client.ftp.socket)}`);
+    const [utf8, userReply] = (await sendPipelined(this.client.ftp, ['OPTS UTF8 ON', `USER ${user}`], this.lateReplyLog)) as [FTPResponse, FTPResponse];
+    this.utf8AcceptedBeforeLogin = utf8.code >= 200 && utf8.code < 300;
+    if (userReply.code >= 200 && userReply.code < 300) return;
+    if (userReply.code !== 331) throw new FTPError(userReply);
+    const passReply = await this.client.send(`PASS ${password}`);
+    if (passReply.code < 200 || passReply.code >= 300) throw new FTPError(passReply);
   }
 
   private async configureSession(): Promise<void> {
-    this.featureMap = await this.client.features();
+    // Every command is a round trip (50-300 ms on real links, and every connection of a pool logs in): no STRU F
+    // (RFC 959's default structure), OPTS UTF8 again only for servers that did not take it before login, and the
+    // commands that do not depend on FEAT's answer go out in the same write as FEAT, their replies read in order.
+    const secure = this.options.target.mode !== 'plain';
+    const utf8Again = this.charset.socketEncoding === 'utf8' && !this.utf8AcceptedBeforeLogin;
+    const [feat, type, ...rest] = await sendPipelined(
+      this.client.ftp,
+      ['FEAT', 'TYPE I', ...(utf8Again ? ['OPTS UTF8 ON'] : []), ...(secure ? ['PBSZ 0', 'PROT P'] : [])],
+      this.lateReplyLog,
+    );
+    this.featureMap = parseFeatures(feat as FTPResponse);
+    if ((type as FTPResponse).code >= 400) throw new FTPError(type as FTPResponse);
     const mlsd = this.featureMap.has('MLST');
     this.client.availableListCommands = mlsd ? ['MLSD', 'LIST -a', 'LIST'] : ['LIST -a', 'LIST'];
-    await this.client.send('TYPE I');
-    // Every command is a round trip (50-300 ms on real links): no STRU F (RFC 959's default structure), and
-    // OPTS UTF8 again only for servers that did not take it before login.
-    if (this.charset.socketEncoding === 'utf8' && !this.utf8AcceptedBeforeLogin) await this.client.sendIgnoringError('OPTS UTF8 ON');
     if (mlsd) await this.client.sendIgnoringError('OPTS MLST type;size;modify;unix.mode;unix.owner;unix.group;unix.ownername;unix.groupname;');
     this.dataProtected = false;
-    if (this.options.target.mode !== 'plain') {
-      await this.client.sendIgnoringError('PBSZ 0');
-      const prot = await this.client.sendIgnoringError('PROT P');
+    if (secure) {
+      const prot = rest[rest.length - 1] as FTPResponse;
       this.dataProtected = prot.code >= 200 && prot.code < 300;
       if (!this.dataProtected && this.options.target.allowClearData !== true) throw dataProtectionRefused(prot.code, prot.message);
       if (!this.dataProtected) this.log('warning', `The server refused PROT P (${prot.code}): file contents and listings will travel unencrypted.`);
@@ -1245,6 +1261,17 @@ export class FtpsSession {
     if (!this.client.closed) await this.client.sendIgnoringError('QUIT').catch(() => undefined);
     this.client.close();
   }
+}
+
+/** FEAT's reply as basic-ftp's `features()` reads it: one entry per line between the first and the last; none when refused. */
+function parseFeatures(reply: FTPResponse): Map<string, string> {
+  const features = new Map<string, string>();
+  if (reply.code >= 400 || !isMultiline(reply.message)) return features;
+  for (const line of reply.message.split('\n').slice(1, -1)) {
+    const [name = '', value = ''] = line.trim().split(' ');
+    features.set(name, value);
+  }
+  return features;
 }
 
 /** The time in an MDTM reply ("213 20261207121326"), or null where it is not one. */

@@ -83,6 +83,40 @@ describe('round trips before the first transfer', () => {
     assert.notEqual(sharedSecureContext('TLSv1.2', ca), sharedSecureContext('TLSv1.3', ca));
   });
 
+  /**
+   * The login's commands grouped by round trip (the commands sent before the next reply was read), from AUTH TLS
+   * to the end of the login: every connection of a pool pays them, 50-300 ms each on a real link. OPTS UTF8 goes
+   * with USER; FEAT, TYPE I, PBSZ and PROT (and OPTS UTF8 again for pure-ftpd) go together, as none of them waits
+   * for FEAT's answer; OPTS MLST does, on the servers that list with MLSD.
+   */
+  const loginTrips = {
+    'vsftpd-explicit': [['AUTH'], ['OPTS', 'USER'], ['PASS'], ['FEAT', 'TYPE', 'PBSZ', 'PROT']],
+    'proftpd-explicit': [['AUTH'], ['OPTS', 'USER'], ['PASS'], ['FEAT', 'TYPE', 'PBSZ', 'PROT'], ['OPTS']],
+    'pureftpd-explicit': [['AUTH'], ['OPTS', 'USER'], ['PASS'], ['FEAT', 'TYPE', 'OPTS', 'PBSZ', 'PROT'], ['OPTS']],
+  } as const;
+  for (const [name, expected] of Object.entries(loginTrips) as [keyof typeof loginTrips, readonly (readonly string[])[]][]) {
+    test(`${name}: the login's commands go out in ${expected.length} round trips, and the session works`, async () => {
+      const { session, log } = await openSession(fleet, fleet.servers[name]);
+      try {
+        const trips: string[][] = [];
+        let previous: string | null = null;
+        for (const line of log) {
+          if (line.direction === 'command') {
+            if (previous !== 'command') trips.push([]);
+            trips.at(-1)?.push(line.text.split(' ')[0] ?? '');
+          }
+          if (line.direction === 'command' || line.direction === 'reply') previous = line.direction;
+        }
+        assert.deepEqual(trips, expected);
+        assert.equal(session.report.dataProtected, true);
+        // Binary mode and protected data connections as before: a listing comes through.
+        assert.ok(Array.isArray(await session.list('/')));
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
   // pure-ftpd answers OPTS UTF8 only after login ("530 You aren't logged in"), so it gets it again then.
   const utf8Commands = { 'vsftpd-explicit': 1, 'proftpd-explicit': 1, 'pureftpd-explicit': 2 } as const;
   for (const [name, utf8Count] of Object.entries(utf8Commands) as [keyof typeof utf8Commands, number][]) {

@@ -27,6 +27,13 @@ test('a late reply before every command of a session changes nothing', async () 
   assert.ok(injected >= operations.length, `late replies written: ${injected}`);
 });
 
+test('a late 426 before the answer to a command sent with another (the login\'s USER, sent with OPTS UTF8) is dropped', async () => {
+  // A 426 reaches the client as an error reply: commands sent together must drop it as a single command does.
+  const { desynchronised, injected } = await runLateReplyCase({ operations: ['list'], injections: new Map([[1, '426 Connection closed; transfer aborted.']]) });
+  assert.deepEqual(desynchronised, []);
+  assert.equal(injected, 1);
+});
+
 test('a late 226 or 426 between the EPSV reply (229) and the 150 of every transfer changes nothing', async () => {
   for (const late of ['226 Transfer complete.', '426 Connection closed; transfer aborted.', '225 Data connection open; no transfer in progress.']) {
     const injections = new Map(Array.from({ length: 60 }, (_, i) => [i, late] as const));
