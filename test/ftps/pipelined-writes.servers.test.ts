@@ -41,7 +41,7 @@ async function startChunkRecorder(port: number): Promise<{ port: number; chunks:
   };
 }
 
-test('EPSV with its transfer command, and RNFR with RNTO, reach the server in one segment', async () => {
+test('the login\'s OPTS UTF8 with USER and FEAT with TYPE, EPSV with its transfer command, and RNFR with RNTO reach the server in one segment', async () => {
   const server = fleet.servers['vsftpd-plain'];
   const relay = await startChunkRecorder(server.port);
   // EPSV names only a port: data connections go to the server directly, on the relay's (and the server's) address.
@@ -55,8 +55,9 @@ test('EPSV with its transfer command, and RNFR with RNTO, reach the server in on
 
     const lines = (chunk: string) => chunk.split('\r\n').filter((line) => line !== '').map((line) => line.split(' ')[0]);
     const together = relay.chunks.map(lines).filter((verbs) => verbs.length > 1);
-    // After the first transfer of the session (EPSV asked on its own), every EPSV went with its command (vsftpd lists with LIST).
-    assert.deepEqual(together, [['EPSV', 'STOR'], ['EPSV', 'STOR'], ['RNFR', 'RNTO'], ['EPSV', 'LIST']]);
+    // The login's (plain FTP: no PBSZ and PROT after TYPE); after the first transfer of the session (EPSV asked on
+    // its own), every EPSV went with its command (vsftpd lists with LIST).
+    assert.deepEqual(together, [['OPTS', 'USER'], ['FEAT', 'TYPE'], ['EPSV', 'STOR'], ['EPSV', 'STOR'], ['RNFR', 'RNTO'], ['EPSV', 'LIST']]);
   } finally {
     await session.close();
     await relay.close();
