@@ -239,23 +239,13 @@ export class TransferQueue {
     this.scheduler.remove(items.map((item) => item.id));
     for (const item of items) {
       const { kind, direction, siteKey, localPath, remotePath, overwrite } = item;
-      const localRoot = item.localRoot ?? undefined;
-      const uploadViaTemporaryName = this.uploadViaTemporaryName.get(siteKey);
-      const request = {
-        kind,
-        direction,
-        siteKey,
-        localPath,
-        remotePath,
-        overwrite,
-        ...(localRoot !== undefined ? { localRoot } : {}),
-        ...(direction === 'upload' && uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}),
-      };
-      const walk = this.add(request).then(
+      const folder = { kind, direction, siteKey, localPath, remotePath, overwrite, ...(item.localRoot !== null ? { localRoot: item.localRoot } : {}) };
+      const uploadViaTemporaryName = direction === 'upload' ? this.uploadViaTemporaryName.get(siteKey) : undefined;
+      const walk = this.add({ ...folder, ...(uploadViaTemporaryName !== undefined ? { uploadViaTemporaryName } : {}) }).then(
         () => undefined,
         (err: unknown) => {
           const data = toErrorData(err);
-          this.enqueue([{ kind, direction, siteKey, localPath, remotePath, overwrite, size: 0, ...(localRoot !== undefined ? { localRoot } : {}), refusal: { ...data, detail: { ...data.detail, unreadFolder: true } } }]);
+          this.enqueue([{ ...folder, size: 0, refusal: { ...data, detail: { ...data.detail, unreadFolder: true } } }]);
         },
       );
       this.walksAgain.add(walk);
@@ -312,9 +302,10 @@ export class TransferQueue {
 
   /** Resolves when nothing runs, nothing queued can start and no retried folder is being walked: what the CLI waits for. */
   async whenSettled(): Promise<void> {
-    while (this.walksAgain.size > 0) await Promise.all(this.walksAgain);
-    await this.scheduler.whenSettled();
-    if (this.walksAgain.size > 0) await this.whenSettled();
+    do {
+      await Promise.all(this.walksAgain);
+      await this.scheduler.whenSettled();
+    } while (this.walksAgain.size > 0);
   }
 
   /** For quit: stops running transfers (they are saved as paused with their offsets), saves, closes sessions. */
