@@ -22,6 +22,19 @@ async function abortSentSince(since: string): Promise<void> {
   await eventually('an ABOR of the listing left', aborted);
 }
 
+/**
+ * Refreshes the remote pane (F5) with its listing's data connection held: returns that connection's index, what
+ * lets it go on, and when the refresh began (for abortSentSince).
+ */
+async function refreshHeld(): Promise<{ heldConnection: number; release: () => void; since: string }> {
+  const { page } = app!;
+  const { arrived, release } = held!.holdNextDataConnection();
+  await page.keyboard.press('F5');
+  const heldConnection = await arrived;
+  await paneGrid(page, 'remote').and(page.locator('[aria-busy="true"]')).waitFor();
+  return { heldConnection, release, since: new Date().toISOString() };
+}
+
 before(async () => {
   held = await startHeldListingServer('keys-many');
   app = await startApp(work);
@@ -40,11 +53,7 @@ it('Enter on a folder row while the big folder\'s refresh is held opens the fold
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
   await paneRow(page, 'remote', 'a-sub').click();
 
-  const { arrived, release } = held!.holdNextDataConnection();
-  await page.keyboard.press('F5');
-  const heldConnection = await arrived;
-  await paneGrid(page, 'remote').and(page.locator('[aria-busy="true"]')).waitFor();
-  const since = new Date().toISOString();
+  const { heldConnection, release, since } = await refreshHeld();
   try {
     // The refresh keeps the rows it has: the cursor is still on a-sub.
     await page.keyboard.press('Enter');
@@ -65,11 +74,7 @@ it('Enter on a folder row while the big folder\'s refresh is held opens the fold
 it('Backspace while the subfolder\'s refresh is held goes up without waiting for it, the subfolder under the cursor', async () => {
   const { page } = app!;
   await paneGrid(page, 'remote').focus();
-  const { arrived, release } = held!.holdNextDataConnection();
-  await page.keyboard.press('F5');
-  const heldConnection = await arrived;
-  await paneGrid(page, 'remote').and(page.locator('[aria-busy="true"]')).waitFor();
-  const since = new Date().toISOString();
+  const { heldConnection, release, since } = await refreshHeld();
   try {
     await page.keyboard.press('Backspace');
     await page.locator('.pane.remote .pane-footer', { hasText: /1 folder, 3,000 files/ }).waitFor();
