@@ -199,6 +199,13 @@ describe('the dual-pane window against real FTPS servers', () => {
     await paneRow(page, 'remote', 'upload-me.bin').dragTo(localGrid, { targetPosition: { x: 40, y: box.height - 30 } });
     await paneRow(page, 'local', 'upload-me.bin').waitFor();
     assert.deepEqual(readFileSync(join(work.home, 'downloads', 'upload-me.bin')), uploadBytes);
+    // Alt+Up in the local pane too, the folder left under the cursor: Enter opens it again.
+    await localGrid.focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await paneRow(page, 'local', 'downloads').and(page.locator('[aria-selected="true"]')).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: 'downloads' }).waitFor();
+    await paneRow(page, 'local', 'upload-me.bin').waitFor();
   });
 
   it('asks before overwriting, with “apply to all”', async () => {
