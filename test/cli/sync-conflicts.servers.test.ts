@@ -2,7 +2,7 @@
  * Every kind of change `wharf sync` leaves for a person to decide, run as a script runs it (the real launcher,
  * against proftpd, whose MLSD times are exact): each is listed with its reason, the rest of the sync is done,
  * the copy in question is left as it was on both sides, and the exit code is 10, so a script never reads 0
- * while the folders are not in step. A file here where the server has a folder is
+ * while the folders are not in step; a dry run ends with the same code. A file here where the server has a folder is
  * test/cli/folder-over-file.servers.test.ts.
  */
 import assert from 'node:assert/strict';
@@ -125,6 +125,28 @@ describe('wharf sync ends with 10 for every change it leaves undone', () => {
     const forced = await sync(local, base, 'down', ['--overwrite-newer'], dataDir());
     assert.equal(forced.code, 0, `${forced.stdout}${forced.stderr}`);
     assert.equal(readFileSync(join(local, 'plan.txt'), 'utf8'), 'the server copy');
+  });
+
+  test('--dry-run ends as the real run would: 10 for a conflict or an unticked overwrite, 0 with --overwrite-newer; nothing changed', async () => {
+    const { local, base } = await freshPair(server, 'dry-run');
+    writeLocal(local, 'notes.txt', 'my longer version', T);
+    writeRemote(server, base, 'notes.txt', 'theirs', T);
+    const conflict = await sync(local, base, 'mirror', ['--dry-run'], dataDir());
+    assert.deepEqual(conflictLines(conflict.stdout), ['  notes.txt: Sizes differ: 17 B here, 6 B on the server. The times do not say which copy is newer.'], conflict.stdout);
+    assert.equal(conflict.code, 10, `a script checking the plan must see what the run would leave: ${conflict.stdout}${conflict.stderr}`);
+
+    rmSync(join(local, 'notes.txt'));
+    writeLocal(local, 'plan.txt', 'edited here later', T + 3600_000);
+    writeRemote(server, base, 'plan.txt', 'the server copy', T);
+    const unticked = await sync(local, base, 'down', ['--dry-run'], dataDir());
+    assert.match(unticked.stdout, /^ {2}\[ \] overwrite .* plan\.txt /m, unticked.stdout);
+    assert.equal(unticked.code, 10, `${unticked.stdout}${unticked.stderr}`);
+    const forced = await sync(local, base, 'down', ['--dry-run', '--overwrite-newer'], dataDir());
+    assert.equal(forced.code, 0, `${forced.stdout}${forced.stderr}`);
+
+    assert.equal(localFile(local, 'plan.txt'), 'edited here later', 'a dry run changes nothing');
+    assert.equal(localFile(local, 'notes.txt'), null, 'nor downloads anything');
+    assert.equal(remoteFile(server, base, 'notes.txt'), 'theirs');
   });
 
   test('a newer copy on the server that an upload would overwrite (up): not ticked, kept, exit 10', async () => {

@@ -96,7 +96,7 @@ describe('the window\'s language', () => {
   it('says in the pane\'s error box, in German, that the server refused a folder', async () => {
     await quickConnectInGerman(server.password);
     await page.getByRole('button', { name: de.text('dialogs.cert.trustOnce') }).click();
-    await openRemoteFolder(page, `/${FOLDER}`, 'de');
+    await openRemoteFolder(page, `/${FOLDER}`, { locale: 'de' });
     await paneRow(page, 'remote', LOCKED_FOLDER).dblclick();
     const box = page.locator('section.pane.remote .pane-failure');
     await box.waitFor();

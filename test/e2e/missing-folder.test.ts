@@ -12,7 +12,7 @@ import { KeytarCredentialStore } from '../../main/credentials/keychain';
 import { TrackingCredentialStore } from '../credentials/keyring-helpers';
 import { makeForeign, useFleet, writeServerFile, type ServerInfo } from '../servers/fleet';
 import type { BridgeHost } from './bridge/host';
-import { launchChromium, openApp, pageProblems, paneRow, quickConnect, scratch, startHost } from './support';
+import { launchChromium, openApp, openRemoteFolder, pageProblems, paneRow, quickConnect, scratch, startHost } from './support';
 
 const work = scratch('wharf-missing-folder-');
 const credentials = new TrackingCredentialStore(new KeytarCredentialStore());
@@ -20,13 +20,6 @@ let server: ServerInfo;
 let host: BridgeHost;
 let browser: Browser;
 let page: Page;
-
-async function openRemoteFolder(path: string): Promise<void> {
-  await page.getByRole('button', { name: 'Edit remote path' }).click();
-  const input = page.getByLabel('Remote path');
-  await input.fill(path);
-  await input.press('Enter');
-}
 
 const remoteFailure = () => page.locator('.pane.remote').getByRole('alert', { name: /pane error/ });
 
@@ -57,12 +50,12 @@ after(async () => {
 describe('a remote folder that cannot be read', () => {
   it('shows "Could not read the folder" for a folder that does not exist and for a closed one', async () => {
     for (const path of ['/unreadable-e2e/not-there', '/unreadable-e2e/closed']) {
-      await openRemoteFolder(path);
+      await openRemoteFolder(page, path);
       const failure = remoteFailure();
       await failure.waitFor();
       assert.match(await failure.innerText(), new RegExp(`Could not read the folder ${path}: `));
       assert.equal(await page.locator('.pane.remote').getByText('This folder is empty.').count(), 0);
-      await openRemoteFolder('/unreadable-e2e');
+      await openRemoteFolder(page, '/unreadable-e2e', { afterFailure: true });
       await paneRow(page, 'remote', 'here.txt').waitFor();
       await failure.waitFor({ state: 'detached' });
     }
@@ -70,7 +63,7 @@ describe('a remote folder that cannot be read', () => {
   });
 
   it('shows an empty folder as empty, without an error', async () => {
-    await openRemoteFolder('/unreadable-e2e/empty');
+    await openRemoteFolder(page, '/unreadable-e2e/empty');
     await page.locator('.pane.remote').getByText('This folder is empty.').waitFor();
     assert.equal(await remoteFailure().count(), 0);
     assert.deepEqual(pageProblems(page), []);

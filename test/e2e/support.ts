@@ -227,15 +227,30 @@ export async function remoteListed(page: Page): Promise<void> {
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).locator('.grid-body').locator('[role="row"], .empty').first().waitFor();
 }
 
+/** Where the remote pane stands when `openRemoteFolder` types a path into its bar. */
+export interface OpenRemoteFolderOptions {
+  /** The window's language. default 'en' */
+  readonly locale?: UiLocale;
+  /**
+   * The pane shows the failure of the folder asked for last (its listing was refused): connected, with nothing
+   * to list first, so the wait is for that failure instead. default false: wait until connected and listed.
+   */
+  readonly afterFailure?: boolean;
+}
+
 /**
  * Opens a remote folder by typing its path into the path bar. The fleet's root is shared by every suite of a
  * run and holds their folders: a row there may be far below the rows the virtual list draws, where a double
- * click on it cannot reach. The caller waits for what the folder shows. `locale`: the window's language.
+ * click on it cannot reach. The caller waits for what the folder shows.
  */
-export async function openRemoteFolder(page: Page, path: string, locale: UiLocale = 'en'): Promise<void> {
-  // Connected, and the folder shown on connecting listed: a path typed before then has no session to go to.
-  await remoteListed(page);
-  const words = createTranslator(locale);
+export async function openRemoteFolder(page: Page, path: string, options: OpenRemoteFolderOptions = {}): Promise<void> {
+  const words = createTranslator(options.locale ?? 'en');
+  if (options.afterFailure) {
+    await page.locator('.pane.remote').getByRole('alert', { name: words.text('panes.failure.remoteLabel') }).waitFor();
+  } else {
+    // Connected, and the folder shown on connecting listed: a path typed before then has no session to go to.
+    await remoteListed(page);
+  }
   const field = page.getByRole('textbox', { name: words.text('panes.path.input', { side: 'remote' }) });
   // A click that lands while the pane redraws (a folder another suite changed) can leave the bar as it was: again.
   await eventually('the remote path bar opened for typing', async () => {

@@ -180,10 +180,15 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
       const unread = plan.skipped.filter((s) => s.unreadFolder === true);
       for (const folder of unread) io.err(`wharf: ${folder.reason}`);
       const partial = unread.length > 0 ? exitCodeFor({ kind: 'ftp' }) : 0;
+      // Conflicts, and overwrites of a newer copy not ticked (--overwrite-newer), are left for a person to decide:
+      // the folders are not in step, and a script must not read 0. A dry run ends as the real run would
+      // (as rsync's does), so a script can check a plan before running it.
+      const leftUndone = plan.conflicts.length > 0 || plan.actions.some((a) => !chosen.includes(a.id));
+      const undoneCode = leftUndone ? EXIT_SYNC_CONFLICTS : 0;
       if (values['dry-run']) {
         if (values.json) io.out(JSON.stringify({ plan, chosen }, null, 2));
         else io.out(t('cli.sync.dryRun'));
-        return partial;
+        return partial || undoneCode;
       }
       if (info === null) await mkdir(localRoot, { recursive: true });
       // The pool's connections carry the certificate decision made for this one.
@@ -212,10 +217,7 @@ export async function runSyncCommand(args: readonly string[], io: CliIo): Promis
         io.out(t('cli.sync.runSummary', { done: String(run.summary.done), skipped: String(run.summary.skipped), failed: String(run.summary.failed) }));
         for (const r of run.results) if (r.status !== 'done') io.out(`  ${describeResult(plan, r)}`);
       }
-      // Conflicts, and overwrites of a newer copy not ticked (--overwrite-newer), are left for a person to decide:
-      // the folders are not in step, and a script must not read 0.
-      const leftUndone = plan.conflicts.length > 0 || plan.actions.some((a) => !chosen.includes(a.id));
-      return syncExitCode(run) || partial || (leftUndone ? EXIT_SYNC_CONFLICTS : 0);
+      return syncExitCode(run) || partial || undoneCode;
     } finally {
       await queue?.stop();
       await session.close();
