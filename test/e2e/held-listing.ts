@@ -73,9 +73,9 @@ export async function startHeldListingServer(prefix: string): Promise<HeldListin
   };
 }
 
-/** The names of the rows the remote pane shows. */
-export function shownRemoteNames(page: Page): Promise<string[]> {
-  return paneGrid(page, 'remote')
+/** The names of the rows a pane shows. */
+export function shownNames(page: Page, side: 'local' | 'remote'): Promise<string[]> {
+  return paneGrid(page, side)
     .locator('.grid-body [role="row"]')
     .evaluateAll((rows) => rows.map((row) => (row as unknown as { getAttribute(n: string): string | null }).getAttribute('data-name') ?? ''));
 }

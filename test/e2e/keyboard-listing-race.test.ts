@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { SUBFOLDER_FILES, shownRemoteNames, startHeldListingServer, type HeldListingServer } from './held-listing';
+import { SUBFOLDER_FILES, shownNames, startHeldListingServer, type HeldListingServer } from './held-listing';
 import { closeApp, eventually, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, type App } from './support';
 
 const work = scratch('wharf-e2e-keyboard-listing-');
@@ -65,7 +65,7 @@ it('Enter on a folder row while the big folder\'s refresh is held opens the fold
   } finally {
     release();
   }
-  assert.deepEqual((await shownRemoteNames(page)).sort(), [...SUBFOLDER_FILES].sort());
+  assert.deepEqual((await shownNames(page, 'remote')).sort(), [...SUBFOLDER_FILES].sort());
   assert.match((await page.locator('.pane.remote .pane-footer').textContent()) ?? '', /0 folders, 3 files/);
   await shots.take(page, 'enter');
   assert.deepEqual(pageProblems(page), []);

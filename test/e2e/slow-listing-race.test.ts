@@ -5,24 +5,30 @@
  * user opens a subfolder. The pane ends showing the subfolder's rows only, none of the refreshed listing mixed
  * in. And a pane that moves on does not wait for the listing it left: with the big folder's listing held (not a
  * byte of it arrived), a folder typed into the path bar shows at once. And a folder opened while an upload into
- * the shown one ends stays open: the upload's refresh of the folder left does not take the pane back to it.
+ * the shown one ends stays open: the upload's refresh of the folder left does not take the pane back to it. The
+ * same in the local pane: a local folder opened while a download into the local folder shown ends stays open.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { SUBFOLDER_FILES, shownRemoteNames, startHeldListingServer, type HeldListingServer } from './held-listing';
+import { SUBFOLDER, SUBFOLDER_FILES, shownNames, startHeldListingServer, type HeldListingServer } from './held-listing';
 import { closeApp, dropOnPane, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, whenQueueItemEnded, type App } from './support';
 
 const work = scratch('wharf-e2e-slow-listing-');
 const shots = new Screenshots('slow-listing-');
 const uploadName = 'dropped-while-moving.txt';
+/** A local folder of the home the local pane shows, opened while a download into the home ends. */
+const localSubfolder = 'opened-while-downloading';
+const localSubfolderFiles = ['mine-1.txt', 'mine-2.txt'];
 let held: HeldListingServer | undefined;
 let app: App | undefined;
 
 before(async () => {
   held = await startHeldListingServer('slow-many');
   writeFileSync(join(work.home, uploadName), 'uploaded while the pane moved on');
+  mkdirSync(join(work.home, localSubfolder));
+  for (const name of localSubfolderFiles) writeFileSync(join(work.home, localSubfolder, name), 'mine');
   app = await startApp(work);
 });
 
@@ -50,7 +56,7 @@ it('a refresh of a big folder raced by opening a subfolder ends showing the subf
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
   assert.ok(held!.proxy.stats().faultsInjected.trickle > 0, 'the listings came over the trickled link');
 
-  const shown = await shownRemoteNames(page);
+  const shown = await shownNames(page, 'remote');
   assert.deepEqual(shown.sort(), [...SUBFOLDER_FILES].sort());
   const footer = await page.locator('.pane.remote .pane-footer').textContent();
   assert.match(footer ?? '', /0 folders, 3 files/);
@@ -75,7 +81,7 @@ it('moving on while the big folder\'s listing is held shows the next folder with
   } finally {
     release();
   }
-  const shown = await shownRemoteNames(page);
+  const shown = await shownNames(page, 'remote');
   assert.deepEqual(shown.sort(), [...SUBFOLDER_FILES].sort());
   assert.match((await page.locator('.pane.remote .pane-footer').textContent()) ?? '', /0 folders, 3 files/);
   await shots.take(page, 'moved-on');
@@ -103,8 +109,36 @@ it('a folder opened while an upload into the folder shown ends stays open: the u
   }
   await page.getByRole('navigation', { name: 'Remote breadcrumbs' }).getByRole('button', { name: 'a-sub' }).waitFor();
   await paneGrid(page, 'remote').and(page.locator('[aria-busy="false"]')).waitFor();
-  const shown = await shownRemoteNames(page);
+  const shown = await shownNames(page, 'remote');
   assert.deepEqual(shown.sort(), [...SUBFOLDER_FILES].sort());
   assert.equal(readFileSync(join(held!.server.root, held!.folder, uploadName), 'utf8'), 'uploaded while the pane moved on');
+  assert.deepEqual(pageProblems(page), []);
+});
+
+it('a local folder opened while a download into the local folder shown ends stays open: the download\'s refresh does not take the pane back', async () => {
+  const { page, host } = app!;
+  // The remote pane shows a-sub since the case above.
+  const [downloadName] = SUBFOLDER_FILES;
+  await paneRow(page, 'remote', downloadName).waitFor();
+  await paneRow(page, 'local', localSubfolder).waitFor();
+
+  // The local subfolder's listing is held while a remote file dropped on the local folder shown downloads and ends.
+  const { arrived, release } = host.holdNextCall('localList', (payload) => String((payload as { path?: unknown }).path).endsWith(`/${localSubfolder}`));
+  await paneRow(page, 'local', localSubfolder).dblclick();
+  await arrived;
+  try {
+    const downloaded = whenQueueItemEnded(host, `/${held!.folder}/${SUBFOLDER}/${downloadName}`);
+    await dropOnPane(page, paneRow(page, 'remote', downloadName), 'local');
+    assert.equal((await downloaded).state, 'done');
+    // A round trip over the bridge after the download's end: the folder-changed event sent with it has been handled.
+    await page.evaluate(() => (globalThis as unknown as { wharf: { queueSnapshot(): Promise<unknown> } }).wharf.queueSnapshot());
+  } finally {
+    release();
+  }
+  // Busy from the double click until the subfolder's listing lands, unless a refresh of the home took the pane back.
+  await paneGrid(page, 'local').and(page.locator('[aria-busy="false"]')).waitFor();
+  assert.deepEqual((await shownNames(page, 'local')).sort(), [...localSubfolderFiles].sort(), 'the pane stayed in the folder opened');
+  assert.equal(await page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: localSubfolder }).count(), 1);
+  assert.equal(readFileSync(join(work.home, downloadName), 'utf8'), 'y', 'downloaded into the folder the pane left');
   assert.deepEqual(pageProblems(page), []);
 });

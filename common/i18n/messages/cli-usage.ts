@@ -208,7 +208,11 @@ export const cliUsageMessages = defineMessages({
     de: 'auch löschen: bei up/down, was die andere Seite nicht hat; bei mirror, was\nseit der letzten Synchronisation auf einer Seite gelöscht wurde. Ohne diese\nOption wird nichts gelöscht.',
     ja: '削除も行う: up/down では相手側にないもの、mirror では前回の同期以降に\n片側で削除されたもの。このオプションなしでは何も削除しません。',
   },
-  'cliUsage.sync.dryRun': { en: 'print the plan; change nothing', de: 'den Plan ausgeben; nichts ändern', ja: '計画を表示するだけで何も変更しない' },
+  'cliUsage.sync.dryRun': {
+    en: 'print the plan; change nothing. Ends as the run would:\n10 when it would leave conflicts undone',
+    de: 'den Plan ausgeben; nichts ändern. Endet wie der echte Lauf:\n10, wenn er Konflikte offen ließe',
+    ja: '計画を表示するだけで何も変更しない。終了コードは実行時と同じ:\n競合が残るなら 10',
+  },
   'cliUsage.sync.overwriteNewer': {
     en: 'also overwrite copies that are newer than the ones replacing them',
     de: 'auch Kopien überschreiben, die neuer sind als die, die sie ersetzen',

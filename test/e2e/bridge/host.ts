@@ -67,6 +67,12 @@ export interface BridgeHost {
    * `LinkInbox` main/app uses, so it waits for `linksReady` or is pushed as `openQuickConnect`.
    */
   offerLink(linkOrArgv: string | readonly string[]): QuickConnectLink | null;
+  /**
+   * Holds the next call of `method` whose payload `matches` before the services see it, as a slow disk would:
+   * `arrived` resolves once it has come, `release` lets it go on. No local disk here is slow enough for a test
+   * to act while a local listing is surely still under way; later calls pass as usual.
+   */
+  holdNextCall(method: string, matches: (payload: unknown) => boolean): { arrived: Promise<void>; release: () => void };
   close(): Promise<void>;
 }
 
@@ -140,6 +146,8 @@ export async function startBridgeHost(options: BridgeHostOptions = {}): Promise<
     wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
   });
 
+  let hold: { readonly method: string; matches(payload: unknown): boolean; readonly until: Promise<void>; arrived(): void } | null = null;
+
   function serveSocket(ws: WebSocket): void {
     const send = (message: HostMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
@@ -150,7 +158,12 @@ export async function startBridgeHost(options: BridgeHostOptions = {}): Promise<
       if (isBinary) return ws.close(1003, 'Text frames only');
       const call = parseCallMessage(data.toString());
       if (!call) return ws.close(1008, 'Not a call');
-      void services.dispatch(call.method, call.payload).then((result) => send({ type: 'result', id: call.id, result }));
+      const dispatch = () => void services.dispatch(call.method, call.payload).then((result) => send({ type: 'result', id: call.id, result }));
+      const held = hold?.method === call.method && hold.matches(call.payload) ? hold : null;
+      if (!held) return dispatch();
+      hold = null;
+      held.arrived();
+      void held.until.then(dispatch);
     });
   }
 
@@ -169,6 +182,12 @@ export async function startBridgeHost(options: BridgeHostOptions = {}): Promise<
     services,
     platform,
     offerLink: (linkOrArgv) => links.offer(linkOrArgv),
+    holdNextCall(method, matches) {
+      let release = () => {};
+      const until = new Promise<void>((resolve) => (release = resolve));
+      const arrived = new Promise<void>((resolve) => (hold = { method, matches, until, arrived: resolve }));
+      return { arrived, release };
+    },
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();
