@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PROXY_SETTING } from '../../common/models/proxy';
 import type { SiteProfile } from '../../common/models/site-profile';
@@ -39,15 +39,17 @@ function appProxySetting(): NonNullable<ConnectivitySources['appProxy']> {
   let store: Promise<ProxySettingsStore> | null = null;
   const open = (): Promise<ProxySettingsStore> =>
     (store ??= Promise.all([import('../sites/proxy-settings'), import('./stores')]).then(([{ ProxySettingsStore }, { cliCredentials }]) => new ProxySettingsStore({ dataDir, credentials: cliCredentials() })));
+  // Only a missing file is the default; any other failure to read it is the store's to report. A stat at once,
+  // not through the thread pool: it comes before the first connection.
+  const saved = (): boolean => {
+    try {
+      return statSync(join(dataDir, PROXY_SETTINGS_FILE_NAME), { throwIfNoEntry: false }) !== undefined;
+    } catch {
+      return true;
+    }
+  };
   return {
-    read: async () => {
-      // Only a missing file is the default; any other failure to read it is the store's to report.
-      const missing = await stat(join(dataDir, PROXY_SETTINGS_FILE_NAME)).then(
-        () => false,
-        (err: NodeJS.ErrnoException) => err.code === 'ENOENT',
-      );
-      return missing ? DEFAULT_PROXY_SETTING : (await open()).read();
-    },
+    read: async () => (saved() ? (await open()).read() : DEFAULT_PROXY_SETTING),
     getPassword: async () => (await open()).getPassword(),
   };
 }
