@@ -46,6 +46,24 @@ function joinedMessage(elements: readonly MessageFormatElement[], id: MessageId)
   };
 }
 
+/** Text and `{name}` arguments, nothing ICU would read otherwise (no quote, no other braces). */
+const PLAIN_MESSAGE = /^[^{}']*(?:\{[A-Za-z_][A-Za-z0-9_]*\}[^{}']*)*$/;
+
+/**
+ * The elements `parse` gives a plain message (see PLAIN_MESSAGE), read without the ICU parser: its first use
+ * costs a CLI command's start ~10-20 ms, and most messages are plain. Anything else (a quote, a plural, a
+ * select, a number format) goes to the parser; test/i18n/catalog.test.ts checks both readings agree.
+ */
+export function plainMessageElements(text: string): MessageFormatElement[] | null {
+  if (!PLAIN_MESSAGE.test(text)) return null;
+  const elements: MessageFormatElement[] = [];
+  text.split(/\{([A-Za-z_][A-Za-z0-9_]*)\}/).forEach((part, i) => {
+    if (i % 2 === 1) elements.push({ type: TYPE.argument, value: part });
+    else if (part !== '') elements.push({ type: TYPE.literal, value: part });
+  });
+  return elements;
+}
+
 /**
  * IntlMessageFormat resolves each new format's locale with `Intl.NumberFormat.supportedLocalesOf`, whose first
  * call loads ICU's whole locale list: 60-120 ms of a CLI command's start, more than the rest of a plural message
@@ -64,7 +82,8 @@ export function createTranslator(locale: UiLocale): Translator {
     const translations = CATALOG[id];
     if (!translations) throw new Error(`No message ${String(id)} in the catalogue.`);
     // Tags are off: server texts such as proftpd's `<Limit PROT>` are words here, not markup.
-    let elements: MessageFormatElement[] = parse(locale === PSEUDO_LOCALE ? translations.en : translations[locale], { ignoreTag: true });
+    const text = locale === PSEUDO_LOCALE ? translations.en : translations[locale];
+    let elements: MessageFormatElement[] = plainMessageElements(text) ?? parse(text, { ignoreTag: true });
     if (locale === PSEUDO_LOCALE) elements = pseudoLocalize(elements);
     const joined = joinedMessage(elements, id);
     if (joined) return joined;

@@ -32,6 +32,9 @@ export interface ProxySettings {
   readonly hasPassword: boolean;
 }
 
+/** The app-wide setting nobody has changed: the environment's proxy, if it names one. */
+export const DEFAULT_PROXY_SETTING: Omit<ProxySettings, 'hasPassword'> = { mode: 'system', proxyUrl: '' };
+
 /** What the settings dialog or the CLI sends: `password` a string saves it in the keychain, null forgets it, absent keeps it. */
 export interface ProxySettingsInput {
   readonly mode: ProxyMode;

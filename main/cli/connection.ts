@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ConnectionTarget } from '../../common/models/site';
 import { DEFAULT_KEEP_MODIFIED_TIMES } from '../../common/models/site-profile';
-import { openStores } from './stores';
+import type { CliStores } from './stores';
 import { parseLocation, sitePath, type CliLocation } from './url';
 import { cliConnectivity, type ConnectivityIo } from './connectivity';
 import { withTargetOverrides, type ConnectionFlags } from './connection-flags';
@@ -44,6 +44,11 @@ export interface CliConnection {
 }
 
 const siteSaves: Promise<void>[] = [];
+
+/** The saved sites and pins, loaded (with their schema library and the keychain code) only by what uses them: a URL does not. */
+async function openStores(warn: (text: string) => void): Promise<CliStores> {
+  return (await import('./stores')).openStores(warn);
+}
 
 /**
  * Session options that detect the server's timezone offset (LIST against MDTM) where neither the site

@@ -1,12 +1,15 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_PROXY_SETTING } from '../../common/models/proxy';
 import type { SiteProfile } from '../../common/models/site-profile';
 import { loadClientCertificate, needsClientKeyPassphrase, type ClientCertificate } from '../ftps/client-certificate';
 import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import { resolveProxy, type ProxyEndpoint } from '../ftps/proxy';
-import { ProxySettingsStore } from '../sites/proxy-settings';
+import type { ProxySettingsStore } from '../sites/proxy-settings';
 import { proxyForSite, type ConnectivitySources } from '../sites/site-connectivity';
-import { defaultDataDir } from '../sites/site-store';
-import { cliCredentials, type CliStores } from './stores';
+import { defaultDataDir, PROXY_SETTINGS_FILE_NAME } from '../sites/data-dir';
+import type { CliStores } from './stores';
 
 /** The command line's client-certificate and proxy flags. */
 export interface ConnectivityFlags {
@@ -27,6 +30,31 @@ export interface ConnectivityIo {
 }
 
 /**
+ * The app-wide proxy setting. Its store, and the schema library and keychain code under it, load only where
+ * the setting was saved: without its file the setting is the store's default (`system`), and a `get` of a
+ * URL loads no store code at all (test/packaging/cli-chunks.test.ts).
+ */
+function appProxySetting(): NonNullable<ConnectivitySources['appProxy']> {
+  const dataDir = defaultDataDir();
+  let store: Promise<ProxySettingsStore> | null = null;
+  const open = (): Promise<ProxySettingsStore> =>
+    (store ??= Promise.all([import('../sites/proxy-settings'), import('./stores')]).then(([{ ProxySettingsStore }, { cliCredentials }]) => new ProxySettingsStore({ dataDir, credentials: cliCredentials() })));
+  // Only a missing file is the default; any other failure to read it is the store's to report. A stat at once,
+  // not through the thread pool: it comes before the first connection.
+  const saved = (): boolean => {
+    try {
+      return statSync(join(dataDir, PROXY_SETTINGS_FILE_NAME), { throwIfNoEntry: false }) !== undefined;
+    } catch {
+      return true;
+    }
+  };
+  return {
+    read: async () => (saved() ? (await open()).read() : DEFAULT_PROXY_SETTING),
+    getPassword: async () => (await open()).getPassword(),
+  };
+}
+
+/**
  * The client certificate and proxy of one command-line connection: the flags first, then the saved site's
  * settings, then (for a URL) the app-wide proxy setting. A key that needs a passphrase takes it from
  * WHARF_CERT_PASSPHRASE, the keychain, or a hidden prompt, in that order.
@@ -44,7 +72,7 @@ export async function cliConnectivity(
   const sources = (): ConnectivitySources => ({
     getClientKeyPassphrase: async (id) => (await stores()).sites.getClientKeyPassphrase(id),
     getProxyPassword: async (id) => (await stores()).sites.getProxyPassword(id),
-    appProxy: new ProxySettingsStore({ dataDir: defaultDataDir(), credentials: cliCredentials() }),
+    appProxy: appProxySetting(),
     env,
   });
 

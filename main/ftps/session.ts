@@ -25,7 +25,7 @@ import { activeModeBehindProxyMessage, createDataConnectionStrategy, type Transf
 import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls, startsWithTlsRecord } from './implicit-probe';
 import { toWharfError } from './error-mapping';
 import { isWharfError, WharfError } from '../core/errors';
-import { parseListing, parseMlstFacts } from './listing';
+import { parseListing, parseMlstFacts, type ListingFormat } from './listing';
 import { ListingCutShort, StreamingListClient } from './listing-client';
 import { ListingReader } from './listing-stream';
 import { guardReplies } from './reply-guard';
@@ -128,6 +128,11 @@ function assertListingLineCount(text: string): void {
 }
 
 const MAX_LISTING_LINES = MAX_LISTING_ENTRIES + 3;
+
+/** What a listing command's answer is: MLSD's facts, or the lines of `LIST -a` and `LIST`. */
+function listingFormatOf(command: string): ListingFormat {
+  return command.startsWith('MLSD') ? 'mlsd' : 'list';
+}
 
 function tooManyListingLines(): WharfError {
   return new WharfError('ftp', t('errors.folderTooBig', { limit: translator().number(MAX_LISTING_ENTRIES) }));
@@ -653,7 +658,7 @@ export class FtpsSession {
         if (this.mayFallBackFromUtf8() && entries.some((e) => e.name.includes('\ufffd')) && (await this.fallBackFromUtf8(path)) === 'switched') {
           entries = await this.listNow(this.wire(path), undefined, options);
         }
-        if (this.offsetToDetect && this.client.availableListCommands[0] !== 'MLSD') entries = await this.detectListingOffset(wirePath, entries);
+        if (this.offsetToDetect && !this.listingHasExactFacts()) entries = await this.detectListingOffset(wirePath, entries);
         this.log('info', `Listed ${wirePath || 'the current folder'}: ${entries.length} entries`);
         return entries;
       }),
@@ -711,19 +716,16 @@ export class FtpsSession {
       return [];
     };
     this.client.ftp.encoding = 'latin1';
-    this.suppressListingLog = true;
     try {
       assertSafeArgument(folder, 'path');
-      await this.client.list(Buffer.from(folder, 'utf8').toString('latin1'));
+      await this.listUnlogged(Buffer.from(folder, 'utf8').toString('latin1'));
     } catch (err) {
       if (err instanceof FTPError) return 'unreadable';
       throw err;
     } finally {
-      this.suppressListingLog = false;
       this.client.ftp.encoding = this.charset.socketEncoding;
     }
-    const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
-    const listed = parseListing(text, { format, timezoneOffsetMinutes: 0, now: new Date() }).map((entry) => Buffer.from(entry.name, 'latin1'));
+    const listed = parseListing(text, { format: this.listingFormatNow(), timezoneOffsetMinutes: 0, now: new Date() }).map((entry) => Buffer.from(entry.name, 'latin1'));
     // vsftpd lists a folder that does not exist as empty: that proves nothing about names.
     if (listed.length === 0) return 'unreadable';
     this.utf8Settled = true;
@@ -868,17 +870,32 @@ export class FtpsSession {
       text = rawText;
       return [];
     };
+    await this.listUnlogged(wirePath);
+    return this.checkedListing(wirePath, () => {
+      assertListingLineCount(text);
+      return parseListing(this.charset.decode(text), { format: this.listingFormatNow(), timezoneOffsetMinutes: this.listingOffsetMinutes, now: new Date() });
+    });
+  }
+
+  /**
+   * basic-ftp's listing (MLSD, else `LIST -a`, `LIST`) with its text kept out of the session log: the log keeps
+   * the dialogue, and a folder's thousands of lines are not part of it.
+   */
+  private async listUnlogged(wirePath: string): Promise<void> {
     this.suppressListingLog = true;
     try {
       await this.client.list(wirePath);
     } finally {
       this.suppressListingLog = false;
     }
-    return this.checkedListing(wirePath, () => {
-      assertListingLineCount(text);
-      const format = this.client.availableListCommands[0] === 'MLSD' ? 'mlsd' : 'list';
-      return parseListing(this.charset.decode(text), { format, timezoneOffsetMinutes: this.listingOffsetMinutes, now: new Date() });
-    });
+  }
+
+  /**
+   * The format listings come in: basic-ftp tries its list commands in order and, after a listing, keeps only the
+   * one that answered, so right after a listing this is that listing's format.
+   */
+  private listingFormatNow(): ListingFormat {
+    return listingFormatOf(this.client.availableListCommands[0] ?? '');
   }
 
   /**
@@ -918,7 +935,7 @@ export class FtpsSession {
     progress.signal?.addEventListener('abort', abandon, { once: true });
     this.client.listingReceiver = (command) => {
       reader = new ListingReader({
-        format: command.startsWith('MLSD') ? 'mlsd' : 'list',
+        format: listingFormatOf(command),
         timezoneOffsetMinutes: this.listingOffsetMinutes,
         now: new Date(),
         decode: (bytes) => this.charset.decode(bytes.toString(socketEncoding)),
@@ -936,9 +953,8 @@ export class FtpsSession {
       return (chunk) => current.push(chunk);
     };
     this.client.listingSignal = progress.signal ?? null;
-    this.suppressListingLog = true;
     try {
-      await this.client.list(wirePath);
+      await this.listUnlogged(wirePath);
     } catch (err) {
       if (!(err instanceof ListingCutShort)) throw err;
       if (this.keepsCutListings() && !this.client.closed) {
@@ -947,7 +963,6 @@ export class FtpsSession {
       }
       throw new WharfError('cancelled', t('errors.listingReplaced'), { cause: err });
     } finally {
-      this.suppressListingLog = false;
       this.client.listingReceiver = null;
       this.client.listingSignal = null;
       progress.signal?.removeEventListener('abort', abandon);
@@ -1077,7 +1092,7 @@ export class FtpsSession {
    * server and often to the minute only.
    */
   listingHasExactFacts(): boolean {
-    return this.client.availableListCommands[0] === 'MLSD';
+    return this.listingFormatNow() === 'mlsd';
   }
 
   /** The size of a remote file in bytes (SIZE). */

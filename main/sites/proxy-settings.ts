@@ -2,16 +2,16 @@ import { t } from '../../common/i18n/t';
 import { describeIssues } from '../../common/i18n/zod-issues';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { ProxySettings, ProxySettingsInput } from '../../common/models/proxy';
+import { DEFAULT_PROXY_SETTING, type ProxySettings, type ProxySettingsInput } from '../../common/models/proxy';
 import type { StoreWarning } from '../../common/models/site-profile';
 import { proxySettingsInputSchema, proxyUrlSchema } from '../../common/models/site-profile-schema';
 import type { CredentialStore } from '../credentials/keychain';
 import { WharfError } from '../core/errors';
 import type { StoreFs } from './atomic-file';
 import { JsonDocumentFile, type Salvaged } from './json-document';
+import { PROXY_SETTINGS_FILE_NAME } from './data-dir';
 
-/** The app-wide proxy setting's file inside the data folder. */
-export const PROXY_SETTINGS_FILE_NAME = 'proxy-settings.json';
+export { PROXY_SETTINGS_FILE_NAME };
 
 /** The keychain account of the app-wide proxy's password (site accounts are UUIDs, so no clash). */
 export const APP_PROXY_ACCOUNT = 'app:proxy';
@@ -48,7 +48,7 @@ export class ProxySettingsStore {
       file: 'proxySettings',
       currentVersion: SCHEMA_VERSION,
       migrations: {},
-      empty: () => ({ mode: 'system', proxyUrl: '' }),
+      empty: () => ({ ...DEFAULT_PROXY_SETTING }),
       salvage: salvageSettings,
       serialize: (settings) => ({ ...settings }),
       ...(options.fs ? { fs: options.fs } : {}),

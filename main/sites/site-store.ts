@@ -1,8 +1,7 @@
 import { t } from '../../common/i18n/t';
 import { describeIssues } from '../../common/i18n/zod-issues';
 import { randomUUID } from 'node:crypto';
-import { homedir } from 'node:os';
-import { posix, resolve, win32 } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { defaultPortFor, type FtpsMode } from '../../common/models/site';
 import {
@@ -29,26 +28,7 @@ import {
 /** The sites file's name inside the data folder. */
 export const SITES_FILE_NAME = 'sites.json';
 
-/** Environment variable that points the app, the CLI and tests at another data folder. */
-export const DATA_DIR_ENV = 'WHARF_DATA_DIR';
-
-/**
- * Where Wharf keeps its data when nobody says otherwise: `WHARF_DATA_DIR`, else the folder Electron's
- * `app.getPath('userData')` gives for productName "Wharf", so the CLI and the app share one store.
- */
-export function defaultDataDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
-): string {
-  const override = env[DATA_DIR_ENV];
-  if (override) return resolve(override);
-  if (platform === 'win32') return win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), 'Wharf');
-  if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', 'Wharf');
-  const xdg = env.XDG_CONFIG_HOME;
-  // The XDG spec says relative values are invalid and must be ignored.
-  return posix.join(xdg && posix.isAbsolute(xdg) ? xdg : posix.join(home, '.config'), 'Wharf');
-}
+export { DATA_DIR_ENV, defaultDataDir } from './data-dir';
 
 /** Options for a SiteStore. */
 export interface SiteStoreOptions {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
 import type { ServerHash } from './transfer-session';
 
 const NODE_HASH_NAMES: Record<Exclude<ServerHash['algorithm'], 'CRC32'>, string> = {
@@ -18,6 +17,8 @@ export interface StreamingHash {
 
 export function createStreamingHash(algorithm: ServerHash['algorithm']): StreamingHash {
   if (algorithm === 'CRC32') {
+    // zlib loads only for the servers that offer CRC32 alone: every `wharf get` would otherwise pay for it at start.
+    const { crc32 } = process.getBuiltinModule('node:zlib');
     let value = 0;
     return {
       algorithm,

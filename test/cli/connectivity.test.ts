@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { KeytarCredentialStore } from '../../main/credentials/keychain';
+import { ProxySettingsStore } from '../../main/sites/proxy-settings';
 import { SiteStore } from '../../main/sites/site-store';
 import { startVsftpd, type ExtraServer } from '../servers/doctor-servers';
 import { useFleet } from '../servers/fleet';
@@ -125,6 +126,14 @@ describe('wharf through a proxy', () => {
     assert.match(fromEnv.stdout, /^Proxy: +socks5:\/\/.* \(ALL_PROXY\)$/m);
     const direct = await run(['ls', urlOf(hidden), ...pin, '--proxy', 'none', '--timeout', '2'], { ...env, ALL_PROXY: socks.url });
     assert.equal(direct.code, 5, direct.stderr);
+  });
+
+  test('a URL goes through the app-wide proxy saved in Settings (the CLI reads that file only where it exists)', async () => {
+    const dataDir = join(work, 'data-app-proxy');
+    await new ProxySettingsStore({ dataDir, credentials: new KeytarCredentialStore() }).set({ mode: 'custom', proxyUrl: socks.url });
+    const info = await run(['info', urlOf(hidden), ...pin], { WHARF_PASSWORD: hidden.password, WHARF_DATA_DIR: dataDir });
+    assert.equal(info.code, 0, info.stderr);
+    assert.match(info.stdout, /^Proxy: +socks5:\/\/.* \(app setting\)$/m);
   });
 
   test('a saved site with a client certificate and a proxy: site show names both, info connects with them', async () => {

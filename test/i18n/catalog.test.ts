@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { CATALOG, type MessageId } from '../../common/i18n/catalog';
 import { TRANSLATED_LOCALES, localeFromEnvironment, resolveLocale } from '../../common/i18n/locale';
-import { createTranslator } from '../../common/i18n/translator';
+import { createTranslator, plainMessageElements } from '../../common/i18n/translator';
 
 /** The argument names a message uses, with their kind (plural, select, number...). */
 function argumentsOf(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
@@ -52,6 +52,23 @@ describe('the message catalogue', () => {
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('reads a plain message (text and {name} arguments) without the ICU parser exactly as the parser does', () => {
+    let plain = 0;
+    const differing: string[] = [];
+    for (const [id, translations] of Object.entries(CATALOG)) {
+      for (const locale of TRANSLATED_LOCALES) {
+        const elements = plainMessageElements(translations[locale]);
+        if (elements === null) continue;
+        plain++;
+        if (JSON.stringify(elements) !== JSON.stringify(parse(translations[locale], { ignoreTag: true }))) differing.push(`${id} (${locale})`);
+      }
+    }
+    assert.deepEqual(differing, []);
+    assert.ok(plain > 0, 'some messages are plain');
+    // What the parser reads otherwise is not taken for plain text.
+    for (const text of ["It''s {name}", '{count, plural, one {# file} other {# files}}', '{ name }', 'a } b', "'{x}'"]) assert.equal(plainMessageElements(text), null, text);
   });
 
   it('has no German or Japanese text left in English, except words that are the same (OK, names)', () => {

@@ -143,4 +143,12 @@ describe('the command line loads the engine only for commands that connect', () 
     assert.deepEqual(engineModulesAmong(run.loaded).filter((module) => module.startsWith('node_modules/socks/')), [], `loaded: ${run.loaded.join(', ')}`);
     assert.deepEqual(run.loaded.filter((file) => file.includes('node_modules/keytar/')), [], 'keytar is loaded only for a secret someone asks for');
   });
+
+  test('a URL loads neither the site store nor the schema library (no app-wide proxy saved: its default needs no store)', async () => {
+    const run = await runRecorded(['ls', 'ftp://someone@127.0.0.1:1/', '--allow-plain']);
+    assert.equal(run.code, 5);
+    assert.ok(engineModulesAmong(run.loaded).some((module) => module.startsWith('main/ftps/session.ts')), `the engine loaded: ${run.loaded.join(', ')}`);
+    const stores = run.loaded.flatMap((file) => sourcesOf(file).filter((source) => source.startsWith('node_modules/zod/') || source === 'main/sites/site-store.ts' || source === 'main/sites/proxy-settings.ts'));
+    assert.deepEqual([...new Set(stores)], [], `loaded: ${run.loaded.join(', ')}`);
+  });
 });

@@ -128,7 +128,12 @@ async function answerOnTerminal(queue: TransferQueue, question: OverwriteQuestio
 }
 
 /** A login started before the queue asks for it: taken by the pool (its failure too), or closed unused. */
-function loginEarly(location: CliLocation, flags: CliFlags): { take(): Promise<FtpsSession>; discard(): Promise<void> } {
+interface EarlyLogin {
+  take(): Promise<FtpsSession>;
+  discard(): Promise<void>;
+}
+
+function loginEarly(location: CliLocation, flags: CliFlags): EarlyLogin {
   const opening = openSession(location, flags).then(({ session }) => session);
   // Until taken, a failed login is nobody's yet: the pool hears of it when it asks for this session.
   opening.catch(() => undefined);
@@ -142,30 +147,44 @@ function loginEarly(location: CliLocation, flags: CliFlags): { take(): Promise<F
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
- * The browsing session's one way into the transfer pool, so that a transfer logs in once: the pool's first
- * request for a session after the offer gets it, and only that one. A folder's walk keeps it until the walk is
- * over; one file offers it at once.
+ * The sessions a transfer's pool gets before it logs in anew, one source for both kinds: the browsing session
+ * (so that one file logs in once; a folder's walk keeps it until the walk is over, one file offers it at once),
+ * then the logins a folder started while it was walked. Each is handed over once; those never asked for are
+ * closed by discardUnused.
  */
-class BrowsingSessionLoan {
-  private state: 'kept' | 'offered' | 'lent';
+class ReadySessions {
+  private browseState: 'kept' | 'offered' | 'lent';
+  private readonly early: EarlyLogin[] = [];
 
   constructor(
     private readonly browse: FtpsSession,
-    offerNow: boolean,
+    offerBrowseNow: boolean,
   ) {
-    this.state = offerNow ? 'offered' : 'kept';
+    this.browseState = offerBrowseNow ? 'offered' : 'kept';
   }
 
-  /** The walk is over: the pool's next request for a session gets it (unless it was already lent). */
-  offer(): void {
-    if (this.state === 'kept') this.state = 'offered';
+  /** Starts `count` logins for the pool to take, ahead of its asking. */
+  loginAhead(count: number, login: () => EarlyLogin): void {
+    for (let i = 0; i < count; i++) this.early.push(login());
   }
 
-  /** The browsing session when it is on offer, handed over once; null: the pool logs in anew. */
-  take(): FtpsSession | null {
-    if (this.state !== 'offered') return null;
-    this.state = 'lent';
-    return this.browse;
+  /** The walk is over: the pool's next request for a session gets the browsing session (unless it was already lent). */
+  offerBrowse(): void {
+    if (this.browseState === 'kept') this.browseState = 'offered';
+  }
+
+  /** The next ready session (the browsing one while open and on offer, then an early login); null: log in anew. */
+  take(): Promise<FtpsSession> | null {
+    if (this.browseState === 'offered') {
+      this.browseState = 'lent';
+      if (this.browse.isOpen) return Promise.resolve(this.browse);
+    }
+    return this.early.shift()?.take() ?? null;
+  }
+
+  /** Closes the early logins the pool did not take. */
+  async discardUnused(): Promise<void> {
+    await Promise.all(this.early.splice(0).map((login) => login.discard()));
   }
 }
 
@@ -185,14 +204,9 @@ async function runThroughQueue(
   const siteKey = 'cli';
   // For one file, the session that looked it up becomes the queue's connection: one login, not two in a row
   // (each costs several round trips). A folder keeps it for its walk, then gives it to the pool (below).
-  const browseLoan = new BrowsingSessionLoan(browse, request.kind === 'file');
+  const ready = new ReadySessions(browse, request.kind === 'file');
   const queue = await TransferQueue.open({
-    openSession: async () => {
-      const lent = browseLoan.take();
-      if (lent?.isOpen) return lent;
-      const ahead = early.shift();
-      return ahead ? ahead.take() : (await openSession(location, flags)).session;
-    },
+    openSession: async () => (await ready.take()) ?? (await openSession(location, flags)).session,
     stateFile: null,
     keepUploadTimes: () => keepUploadTimes,
     segmentsFor: () => segments,
@@ -220,12 +234,12 @@ async function runThroughQueue(
   // A folder's other connections log in while it is walked, not after: on a 50 ms link a login is ~0.4 s, and
   // every connection but the walk's would otherwise start its first file that much later. The browse session's
   // login has already proved the password and the certificate. Logins the pool never asks for are closed below.
-  const early = request.kind === 'directory' ? Array.from({ length: flags.parallel - 1 }, () => loginEarly(location, flags)) : [];
+  if (request.kind === 'directory') ready.loginAhead(flags.parallel - 1, () => loginEarly(location, flags));
   try {
     const added = await queue.add({ ...request, siteKey, listingSession: browse });
     // The walk is over: the next session the pool needs is the walk's, not a new login. `get -r --parallel 1`
     // then logs in once; on a 50 ms link a login (TLS, USER, PASS, FEAT, PBSZ, PROT) is about half a second.
-    browseLoan.offer();
+    ready.offerBrowse();
     for (const entry of added.skipped) warn(t('cli.files.skipped', { path: entry.path, reason: entry.reason }));
     if (walksFirst) queue.controls.resumeAll();
     await queue.whenSettled();
@@ -234,7 +248,7 @@ async function runThroughQueue(
     questions();
     progress.finish();
     await queue.stop();
-    await Promise.all(early.splice(0).map((login) => login.discard()));
+    await ready.discardUnused();
   }
   const items = queue.getSnapshot().items;
   const files = items.filter((item) => item.kind === 'file');
