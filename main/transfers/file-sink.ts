@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import type { TokenBucket } from './speed-limit';
+import type { DirectReadSink } from '../ftps/direct-read';
 import type { StreamingHash } from './streaming-hash';
 
 /**
@@ -37,7 +38,7 @@ export interface FileSinkOptions {
  * several sinks may write one file at different offsets: segmented downloads). Replaces a metering Transform plus an fs.WriteStream,
  * which cost a stream stage and a write per 16 KiB TLS record.
  */
-export class FileSink extends Writable {
+export class FileSink extends Writable implements DirectReadSink {
   private readonly handle: FileHandle;
   private readonly options: FileSinkOptions;
   private readonly clock: Clock;
@@ -47,7 +48,7 @@ export class FileSink extends Writable {
   private readonly free: Buffer[] = [];
   private batch: Buffer | null = null;
   private batchBytes = 0;
-  /** Buffers allocated so far (free, filling, queued or being written): at most BATCHES. */
+  /** Buffers allocated so far (free, filling, queued or being written): at most BATCHES, or one more after a direct read overflowed. */
   private allocated = 0;
   /** Full batches waiting for the write in progress. */
   private readonly queued: QueuedWrite[] = [];
@@ -87,7 +88,43 @@ export class FileSink extends Writable {
     }, wait);
   }
 
-  private accept(chunk: Buffer, callback: (error?: Error | null) => void): void {
+  /**
+   * A plain data connection's read, straight from its reused read buffer (DirectReadSink): copied into the batches
+   * now, past the batch limit if need be (by one read at most: reading then stops until a batch is free). A
+   * speed limit stops reading for as long as the bucket says after the bytes, where `_write` waits before them.
+   */
+  takeFrom(bytes: Buffer, resume: () => void): boolean {
+    // Torn down (a failed write, a cut): the data connection goes too, and what it still reads counts for nothing.
+    if (this.destroyed || this.writeError !== null || this.full) return true;
+    const bucket = this.options.bucket;
+    const wait = bucket && bucket.bytesPerSecond !== null ? bucket.take(bytes.length) : 0;
+    this.accept(bytes, noCallback, true);
+    // Full: the owner stops the data connection; nothing more is read.
+    if (this.full) return false;
+    if (wait > 0) {
+      this.throttleTimer = this.clock.setTimeout(() => {
+        this.throttleTimer = null;
+        this.resumeWhenRoom(resume);
+      }, wait);
+      return false;
+    }
+    if (this.hasRoom()) return true;
+    this.waitingForBuffer = resume;
+    return false;
+  }
+
+  /** A free batch for the next read, or one still to be allocated. */
+  private hasRoom(): boolean {
+    return this.free.length > 0 || this.allocated < BATCHES;
+  }
+
+  private resumeWhenRoom(resume: () => void): void {
+    if (this.destroyed || this.writeError !== null) return;
+    if (this.hasRoom()) resume();
+    else this.waitingForBuffer = resume;
+  }
+
+  private accept(chunk: Buffer, callback: (error?: Error | null) => void, overflow = false): void {
     const max = this.options.maxBytes;
     if (max !== undefined) {
       if (this.full) {
@@ -102,14 +139,17 @@ export class FileSink extends Writable {
     this.bytesReceived += chunk.length;
     this.options.hash?.update(chunk);
     this.options.onBytes?.(chunk.length);
-    this.copyIn(chunk, 0, callback);
+    this.copyIn(chunk, 0, callback, overflow);
   }
 
-  /** Copies a chunk into batches from `offset`; the callback runs once all of it is copied. */
-  private copyIn(chunk: Buffer, offset: number, callback: (error?: Error | null) => void): void {
+  /**
+   * Copies a chunk into batches from `offset`; the callback runs once all of it is copied. With `overflow`, a
+   * batch beyond the limit is allocated rather than waiting for one: the chunk is a reused read buffer.
+   */
+  private copyIn(chunk: Buffer, offset: number, callback: (error?: Error | null) => void, overflow = false): void {
     while (offset < chunk.length) {
       if (this.batch === null) {
-        const next = this.free.pop() ?? (this.allocated < BATCHES ? this.allocate() : null);
+        const next = this.free.pop() ?? (this.allocated < BATCHES || overflow ? this.allocate() : null);
         if (next === null) {
           this.waitingForBuffer = () => this.copyIn(chunk, offset, callback);
           return;
@@ -197,6 +237,8 @@ export class FileSink extends Writable {
     if (this.inFlight === 0 && this.queued.length === 0) for (const waiter of this.idleWaiters.splice(0)) waiter(this.writeError);
   }
 }
+
+function noCallback(): void {}
 
 interface QueuedWrite {
   readonly buffer: Buffer;
