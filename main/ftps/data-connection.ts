@@ -281,7 +281,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
   });
 }
 
-/** A passive data connection; a plain one for a download whose destination reads directly gets its bytes that way. */
+/** A passive data connection; a plain one for a download whose destination reads directly gets its bytes that way (a protected one: data-tls). */
 function connectPassive(context: DataConnectionContext, host: string, port: number): Socket {
   const sink = context.isDataProtected() ? null : (context.directReadSink?.() ?? null);
   return sink ? connectDirect(host, port, sink) : netConnect({ host, port });

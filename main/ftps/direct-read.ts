@@ -1,11 +1,12 @@
-import { connect as netConnect, type Socket } from 'node:net';
+import { connect as netConnect, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 
 /**
  * A download's destination that takes its bytes straight out of the data connection's read buffer, one buffer
- * reused for every read (`onread` of node:net), instead of a new 64 KiB buffer per read pushed through the
- * socket's stream. Those buffers, a gigabyte of them per gigabyte, cost more than the transfer itself: the
- * memory freed by the garbage collector goes back to the system and comes back as fresh pages, a page fault
- * each (2-3 s of kernel time per GiB here, against 0.3 s for curl; see docs/BENCHMARKS.md, sixth round).
+ * reused for every read (`onread` of node:net), instead of a new buffer per read (64 KiB plain, 16 KiB per TLS
+ * record) pushed through the socket's stream. Those buffers, a gigabyte of them per gigabyte, cost more than the
+ * transfer itself: the memory freed by the garbage collector goes back to the system and comes back as fresh
+ * pages, a page fault each (2-3 s of CPU per GiB here, against 0.3 s for curl; docs/BENCHMARKS.md, sixth round).
  */
 export interface DirectReadSink {
   /**
@@ -32,24 +33,58 @@ const spareReadBuffers: Buffer[] = [];
  * watchdog reads as "waiting for us", not as a stalled server.
  */
 export function connectDirect(host: string, port: number, sink: DirectReadSink): Socket {
-  const buffer = spareReadBuffers.pop() ?? Buffer.allocUnsafeSlow(READ_BUFFER_BYTES);
+  const buffer = takeReadBuffer();
   let socket: Socket | null = null;
+  socket = netConnect({ host, port, onread: { buffer, callback: readInto(sink, () => socket) } });
+  returnOnClose(socket, buffer);
+  return socket;
+}
+
+/**
+ * The same for a protected data connection, whose TLS starts over a socket already connected: Node takes `onread`
+ * only when it makes the TCP connection itself, so it is set up as node:net does for `onread` (the keys it keeps
+ * the buffer and callback under, found on a socket made with `onread`, and the handle's useUserBuffer). False,
+ * nothing changed, where this Node has neither: the socket then streams its bytes as before.
+ */
+export function readTlsDirect(socket: TLSSocket, sink: DirectReadSink): boolean {
+  const handle = (socket as unknown as { _handle?: { useUserBuffer?: (buffer: Uint8Array) => void } | null })._handle;
+  if (userBufferKeys === null || typeof handle?.useUserBuffer !== 'function') return false;
+  const buffer = takeReadBuffer();
+  Object.assign(socket, { [userBufferKeys.buffer]: buffer, [userBufferKeys.callback]: readInto(sink, () => socket), [userBufferKeys.generator]: null });
+  handle.useUserBuffer(buffer);
+  returnOnClose(socket, buffer);
+  return true;
+}
+
+function readInto(sink: DirectReadSink, socket: () => Socket | null): (length: number, read: Uint8Array) => boolean {
   const resume = (): void => {
-    socket?.resume();
+    socket()?.resume();
   };
-  socket = netConnect({
-    host,
-    port,
-    onread: {
-      buffer,
-      callback: (length: number, read: Uint8Array): boolean => {
-        if (!sink.takeFrom((read as Buffer).subarray(0, length), resume)) socket?.pause();
-        return true;
-      },
-    },
-  });
+  return (length, read) => {
+    if (!sink.takeFrom((read as Buffer).subarray(0, length), resume)) socket()?.pause();
+    return true;
+  };
+}
+
+function takeReadBuffer(): Buffer {
+  return spareReadBuffers.pop() ?? Buffer.allocUnsafeSlow(READ_BUFFER_BYTES);
+}
+
+function returnOnClose(socket: Socket, buffer: Buffer): void {
   socket.once('close', () => {
     if (spareReadBuffers.length < SPARE_READ_BUFFERS) spareReadBuffers.push(buffer);
   });
-  return socket;
+}
+
+/** Where node:net keeps an `onread` socket's buffer, callback and buffer generator; null where it does not say. */
+const userBufferKeys = findUserBufferKeys();
+
+function findUserBufferKeys(): { buffer: symbol; callback: symbol; generator: symbol } | null {
+  const probe = new Socket({ onread: { buffer: Buffer.alloc(1), callback: () => true } });
+  const keys = Object.getOwnPropertySymbols(probe);
+  const named = (name: string) => keys.find((key) => key.description === name);
+  const [buffer, callback, generator] = [named('kBuffer'), named('kBufferCb'), named('kBufferGen')];
+  const recognised = buffer !== undefined && callback !== undefined && generator !== undefined && Buffer.isBuffer((probe as unknown as Record<symbol, unknown>)[buffer]);
+  probe.destroy();
+  return recognised ? { buffer, callback, generator } : null;
 }
