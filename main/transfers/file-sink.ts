@@ -36,7 +36,8 @@ export interface FileSinkOptions {
  * The end of a download's data path, in one stage: counts, throttles and hashes each chunk, gathers chunks
  * into reused 256 KiB buffers and writes each with one positional write at its offset, one write at a time (so
  * several sinks may write one file at different offsets: segmented downloads). Replaces a metering Transform plus an fs.WriteStream,
- * which cost a stream stage and a write per 16 KiB TLS record.
+ * which cost a stream stage and a write per 16 KiB TLS record. A passive data connection hands it its reads directly
+ * (`takeFrom`), without a buffer per read; written to as a stream it works the same.
  */
 export class FileSink extends Writable implements DirectReadSink {
   private readonly handle: FileHandle;
@@ -48,7 +49,7 @@ export class FileSink extends Writable implements DirectReadSink {
   private readonly free: Buffer[] = [];
   private batch: Buffer | null = null;
   private batchBytes = 0;
-  /** Buffers allocated so far (free, filling, queued or being written): at most BATCHES, or one more after a direct read overflowed. */
+  /** Buffers allocated so far (free, filling, queued or being written): at most BATCHES, or more after a direct read overflowed (see hasRoom). */
   private allocated = 0;
   /** Full batches waiting for the write in progress. */
   private readonly queued: QueuedWrite[] = [];
@@ -89,8 +90,8 @@ export class FileSink extends Writable implements DirectReadSink {
   }
 
   /**
-   * A plain data connection's read, straight from its reused read buffer (DirectReadSink): copied into the batches
-   * now, past the batch limit if need be (by one read at most: reading then stops until a batch is free). A
+   * A data connection's read, straight from its reused read buffer (DirectReadSink): copied into the batches
+   * now, past the batch limit if need be (reading stops first, see hasRoom, until a batch is free). A
    * speed limit stops reading for as long as the bucket says after the bytes, where `_write` waits before them.
    */
   takeFrom(bytes: Buffer, resume: () => void): boolean {
@@ -113,9 +114,12 @@ export class FileSink extends Writable implements DirectReadSink {
     return false;
   }
 
-  /** A free batch for the next read, or one still to be allocated. */
+  /**
+   * Two batches free (or still to be allocated): one for the next read, one for what a paused TLS socket may still
+   * hand over (the records it has already decrypted), so a direct read goes past the batch limit hardly ever.
+   */
   private hasRoom(): boolean {
-    return this.free.length > 0 || this.allocated < BATCHES;
+    return this.free.length + (BATCHES - this.allocated) >= 2;
   }
 
   private resumeWhenRoom(resume: () => void): void {
