@@ -8,6 +8,7 @@ import { WharfError } from '../core/errors';
 import { decidePassiveTarget, normalizeAddress } from './net-address';
 import { secureDataSocket } from './data-tls';
 import { PendingDataSocket } from './pending-data-socket';
+import { connectDirect, type DirectReadSink } from './direct-read';
 import { sendPipelined } from './pipeline';
 import type { Dialer } from './proxy';
 import type { DeferredTransferSetup } from './reply-guard';
@@ -35,6 +36,8 @@ export interface DataConnectionContext {
   readonly viaProxy?: { readonly dial: Dialer; readonly host: string; readonly describe: string };
   /** A command to send with the next transfer's setup (see TransferRider); taken once, null when there is none. */
   takeRider?(): TransferRider | null;
+  /** The destination of the download being set up when it takes bytes straight from the read buffer (see DirectReadSink); null otherwise. */
+  directReadSink?(): DirectReadSink | null;
 }
 
 /**
@@ -145,7 +148,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       if (reply) {
         const port = parseEpsvResponse(reply.message);
         const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
-        await openDataSocket(ftp, context, acceptance, () => netConnect({ host, port }), `${host}:${port}`, workingMode === null);
+        await openDataSocket(ftp, context, acceptance, () => connectPassive(context, host, port), `${host}:${port}`, workingMode === null);
         return reply;
       }
     }
@@ -166,7 +169,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
         `PASV named ${decision.announced}, a private address: the server is behind NAT. Connecting to ${decision.host} instead.`,
       );
     }
-    await openDataSocket(ftp, context, acceptance, () => netConnect({ host: decision.host, port: target.port }), `${decision.host}:${target.port}`, workingMode === null);
+    await openDataSocket(ftp, context, acceptance, () => connectPassive(context, decision.host, target.port), `${decision.host}:${target.port}`, workingMode === null);
     return reply;
   };
 
@@ -208,7 +211,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
         throw new WharfError('data-channel', t('errors.dataOpenInMode', { mode: 'passive', reason: err instanceof Error ? err.message : String(err) }), { cause: err });
       }
       const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
-      void openDataSocket(ftp, context, acceptance, () => netConnect({ host, port }), `${host}:${port}`, false);
+      void openDataSocket(ftp, context, acceptance, () => connectPassive(context, host, port), `${host}:${port}`, false);
     };
     deferred = { epsv, rider: deferredRider };
     // basic-ftp does not read what prepareTransfer resolves to; EPSV's real reply is read with the command's.
@@ -276,6 +279,12 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       return taken;
     },
   });
+}
+
+/** A passive data connection; a plain one for a download whose destination reads directly gets its bytes that way (a protected one: data-tls). */
+function connectPassive(context: DataConnectionContext, host: string, port: number): Socket {
+  const sink = context.isDataProtected() ? null : (context.directReadSink?.() ?? null);
+  return sink ? connectDirect(host, port, sink) : netConnect({ host, port });
 }
 
 function toDataChannelError(err: unknown, mode: DataConnectionMode): unknown {

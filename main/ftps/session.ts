@@ -37,6 +37,7 @@ import { sharedSecureContext } from './secure-context';
 import { hashAlgorithmFor, hashFromHashReply, hashOverControl, readyHashCommand, type RemoteHash } from './remote-hash';
 import { removeTree, type RemoveLimits } from './remove-tree';
 import { sendPipelined } from './pipeline';
+import { isDirectReadSink, type DirectReadSink } from './direct-read';
 import { certificateChanged, dataProtectionRefused } from './session-errors';
 
 export { hashFromHashReply, hashFromLegacyReply, type RemoteHash } from './remote-hash';
@@ -191,6 +192,8 @@ export class FtpsSession {
   private mdtmSetsTime = false;
   /** A command to send with the next data connection's EPSV (the file's time with a download); see TransferRider. */
   private transferRider: TransferRider | null = null;
+  /** The running download's destination when it takes bytes straight from the data connection's read buffer. */
+  private directReadSink: DirectReadSink | null = null;
   /** Whether LIST times are still to be checked against MDTM (see detectListingOffset). */
   private offsetToDetect: boolean;
   /** Set once a listing showed the site's names to be UTF-8 or not (see fallBackFromUtf8). */
@@ -223,6 +226,7 @@ export class FtpsSession {
         this.transferRider = null;
         return rider;
       },
+      directReadSink: () => this.directReadSink,
       ...(options.proxy ? { viaProxy: { dial: proxyDialer(options.proxy), host: options.target.host, describe: formatProxyAddress(options.proxy) } } : {}),
       onDataTlsEstablished: (reused, protocol) => {
         if (this.currentReport.dataTlsSessionReused !== false) {
@@ -1224,8 +1228,10 @@ export class FtpsSession {
         if (onModifiedAt && withTransfer) {
           this.transferRider = { command: `MDTM ${wirePath}`, answered: (reply) => onModifiedAt(reply?.code === 213 ? mdtmTime(reply.message) : null) };
         }
+        this.directReadSink = isDirectReadSink(destination) ? destination : null;
         return this.withAbortAndProgress(options, () => this.client.downloadTo(destination, wirePath, options.startAt ?? 0)).finally(() => {
           this.transferRider = null;
+          this.directReadSink = null;
         });
       }),
     );

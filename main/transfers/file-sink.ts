@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import type { TokenBucket } from './speed-limit';
+import type { DirectReadSink } from '../ftps/direct-read';
 import type { StreamingHash } from './streaming-hash';
 
 /**
@@ -35,9 +36,10 @@ export interface FileSinkOptions {
  * The end of a download's data path, in one stage: counts, throttles and hashes each chunk, gathers chunks
  * into reused 256 KiB buffers and writes each with one positional write at its offset, one write at a time (so
  * several sinks may write one file at different offsets: segmented downloads). Replaces a metering Transform plus an fs.WriteStream,
- * which cost a stream stage and a write per 16 KiB TLS record.
+ * which cost a stream stage and a write per 16 KiB TLS record. A passive data connection hands it its reads directly
+ * (`takeFrom`), without a buffer per read; written to as a stream it works the same.
  */
-export class FileSink extends Writable {
+export class FileSink extends Writable implements DirectReadSink {
   private readonly handle: FileHandle;
   private readonly options: FileSinkOptions;
   private readonly clock: Clock;
@@ -47,7 +49,7 @@ export class FileSink extends Writable {
   private readonly free: Buffer[] = [];
   private batch: Buffer | null = null;
   private batchBytes = 0;
-  /** Buffers allocated so far (free, filling, queued or being written): at most BATCHES. */
+  /** Buffers allocated so far (free, filling, queued or being written): at most BATCHES, or more after a direct read overflowed (see hasRoom). */
   private allocated = 0;
   /** Full batches waiting for the write in progress. */
   private readonly queued: QueuedWrite[] = [];
@@ -87,7 +89,46 @@ export class FileSink extends Writable {
     }, wait);
   }
 
-  private accept(chunk: Buffer, callback: (error?: Error | null) => void): void {
+  /**
+   * A data connection's read, straight from its reused read buffer (DirectReadSink): copied into the batches
+   * now, past the batch limit if need be (reading stops first, see hasRoom, until a batch is free). A
+   * speed limit stops reading for as long as the bucket says after the bytes, where `_write` waits before them.
+   */
+  takeFrom(bytes: Buffer, resume: () => void): boolean {
+    // Torn down (a failed write, a cut): the data connection goes too, and what it still reads counts for nothing.
+    if (this.destroyed || this.writeError !== null || this.full) return true;
+    const bucket = this.options.bucket;
+    const wait = bucket && bucket.bytesPerSecond !== null ? bucket.take(bytes.length) : 0;
+    this.accept(bytes, noCallback, true);
+    // Full: the owner stops the data connection; nothing more is read.
+    if (this.full) return false;
+    if (wait > 0) {
+      this.throttleTimer = this.clock.setTimeout(() => {
+        this.throttleTimer = null;
+        this.resumeWhenRoom(resume);
+      }, wait);
+      return false;
+    }
+    if (this.hasRoom()) return true;
+    this.waitingForBuffer = resume;
+    return false;
+  }
+
+  /**
+   * Two batches free (or still to be allocated): one for the next read, one for what a paused TLS socket may still
+   * hand over (the records it has already decrypted), so a direct read goes past the batch limit hardly ever.
+   */
+  private hasRoom(): boolean {
+    return this.free.length + (BATCHES - this.allocated) >= 2;
+  }
+
+  private resumeWhenRoom(resume: () => void): void {
+    if (this.destroyed || this.writeError !== null) return;
+    if (this.hasRoom()) resume();
+    else this.waitingForBuffer = resume;
+  }
+
+  private accept(chunk: Buffer, callback: (error?: Error | null) => void, overflow = false): void {
     const max = this.options.maxBytes;
     if (max !== undefined) {
       if (this.full) {
@@ -102,14 +143,17 @@ export class FileSink extends Writable {
     this.bytesReceived += chunk.length;
     this.options.hash?.update(chunk);
     this.options.onBytes?.(chunk.length);
-    this.copyIn(chunk, 0, callback);
+    this.copyIn(chunk, 0, callback, overflow);
   }
 
-  /** Copies a chunk into batches from `offset`; the callback runs once all of it is copied. */
-  private copyIn(chunk: Buffer, offset: number, callback: (error?: Error | null) => void): void {
+  /**
+   * Copies a chunk into batches from `offset`; the callback runs once all of it is copied. With `overflow`, a
+   * batch beyond the limit is allocated rather than waiting for one: the chunk is a reused read buffer.
+   */
+  private copyIn(chunk: Buffer, offset: number, callback: (error?: Error | null) => void, overflow = false): void {
     while (offset < chunk.length) {
       if (this.batch === null) {
-        const next = this.free.pop() ?? (this.allocated < BATCHES ? this.allocate() : null);
+        const next = this.free.pop() ?? (this.allocated < BATCHES || overflow ? this.allocate() : null);
         if (next === null) {
           this.waitingForBuffer = () => this.copyIn(chunk, offset, callback);
           return;
@@ -197,6 +241,8 @@ export class FileSink extends Writable {
     if (this.inFlight === 0 && this.queued.length === 0) for (const waiter of this.idleWaiters.splice(0)) waiter(this.writeError);
   }
 }
+
+function noCallback(): void {}
 
 interface QueuedWrite {
   readonly buffer: Buffer;

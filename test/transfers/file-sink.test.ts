@@ -1,7 +1,9 @@
 /**
  * The download sink (main/transfers/file-sink.ts) on a real file: what a cut connection had delivered before the
  * cut is on disk and counted as persisted, so a resume continues from the byte the connection reached, not from
- * the last full 1 MiB batch; a range's sink keeps no byte past its end.
+ * the last full 1 MiB batch; a range's sink keeps no byte past its end; bytes taken straight from a plain data
+ * connection's one reused read buffer (takeFrom) land byte for byte, and reading stops and resumes as the disk
+ * and the speed limit say.
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -11,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { FileSink } from '../../main/transfers/file-sink';
+import { TokenBucket } from '../../main/transfers/speed-limit';
 import { testBytes } from '../ftps/support';
+import { FakeClock } from './fakes';
 
 const work = mkdtempSync(join(tmpdir(), 'wharf-file-sink-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -85,5 +89,65 @@ describe('FileSink', () => {
     }
     assert.equal(full, 1);
     assert.ok(readFileSync(path).equals(data.subarray(0, maxBytes)));
+  });
+
+  test('bytes taken from one reused read buffer land byte for byte; reading stops while every batch waits for the disk, and resumes', async () => {
+    const path = join(work, 'direct.bin');
+    const handle = await open(path, 'w+');
+    // More than the sink's 8 MiB of batches, in reads of uneven size as a socket delivers them.
+    const data = testBytes(20 * 1024 * 1024 + 4321, 9);
+    const readBuffer = Buffer.alloc(256 * 1024);
+    const position = 1000;
+    let stops = 0;
+    try {
+      const sink = new FileSink({ handle, position });
+      for (let at = 0, read = 0; at < data.length; read += 1) {
+        const length = Math.min(data.length - at, readBuffer.length - (read % 7) * 1111);
+        data.copy(readBuffer, 0, at, at + length);
+        let resumed: () => void = () => undefined;
+        const resumes = new Promise<void>((resolve) => (resumed = resolve));
+        const goOn = sink.takeFrom(readBuffer.subarray(0, length), resumed);
+        // The next read overwrites the buffer: a sink that kept a view instead of a copy would write this.
+        readBuffer.fill(0xee);
+        at += length;
+        if (!goOn) {
+          stops += 1;
+          await resumes;
+        }
+      }
+      sink.end();
+      await once(sink, 'finish');
+      assert.equal(sink.bytesReceived, data.length);
+      assert.equal(sink.persistedBytes, data.length);
+    } finally {
+      await handle.close();
+    }
+    assert.ok(stops > 0, 'reading stopped at least once: the batches were all waiting for the disk');
+    const onDisk = readFileSync(path);
+    assert.equal(onDisk.length, position + data.length);
+    assert.ok(onDisk.subarray(position).equals(data));
+  });
+
+  test('under a speed limit a direct read stops reading until the bucket allows the next one', async () => {
+    const path = join(work, 'direct-limited.bin');
+    const handle = await open(path, 'w+');
+    const clock = new FakeClock();
+    // 64 KiB/s: a burst of 16 KiB, so a 48 KiB read puts the bucket 32 KiB in debt, half a second of it.
+    const bucket = new TokenBucket(64 * 1024, clock);
+    const data = testBytes(48 * 1024, 4);
+    let resumed = 0;
+    try {
+      const sink = new FileSink({ handle, position: 0, bucket, clock });
+      assert.equal(sink.takeFrom(Buffer.from(data), () => (resumed += 1)), false);
+      clock.advance(499);
+      assert.equal(resumed, 0);
+      clock.advance(1);
+      assert.equal(resumed, 1);
+      sink.end();
+      await once(sink, 'finish');
+    } finally {
+      await handle.close();
+    }
+    assert.ok(readFileSync(path).equals(data));
   });
 });

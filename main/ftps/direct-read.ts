@@ -1,0 +1,90 @@
+import { connect as netConnect, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+
+/**
+ * A download's destination that takes its bytes straight out of the data connection's read buffer, one buffer
+ * reused for every read (`onread` of node:net), instead of a new buffer per read (64 KiB plain, 16 KiB per TLS
+ * record) pushed through the socket's stream. Those buffers, a gigabyte of them per gigabyte, cost more than the
+ * transfer itself: the memory freed by the garbage collector goes back to the system and comes back as fresh
+ * pages, a page fault each (2-3 s of CPU per GiB here, against 0.3 s for curl; docs/BENCHMARKS.md, sixth round).
+ */
+export interface DirectReadSink {
+  /**
+   * Takes `bytes` before it returns: they are a view of a buffer the next read overwrites. True: the next read
+   * may come now; false: reading stops until the sink calls `resume` (once).
+   */
+  takeFrom(bytes: Buffer, resume: () => void): boolean;
+}
+
+export function isDirectReadSink(destination: unknown): destination is DirectReadSink {
+  return typeof (destination as Partial<DirectReadSink> | null)?.takeFrom === 'function';
+}
+
+/** One read takes what the kernel has, up to this: fewer reads than libuv's 64 KiB, and no larger gain above. */
+const READ_BUFFER_BYTES = 256 * 1024;
+/** Read buffers of closed data connections kept for the next ones (a queue runs a few connections at a time). */
+const SPARE_READ_BUFFERS = 8;
+const spareReadBuffers: Buffer[] = [];
+
+/**
+ * Connects a plain (unprotected) passive data connection whose bytes go straight to `sink` (see DirectReadSink).
+ * The socket's stream still ends, fails and closes as any socket's does, so basic-ftp's pipeline to the sink
+ * ends it as before; it only carries no data. A stopped sink pauses the socket, which is what basic-ftp's
+ * watchdog reads as "waiting for us", not as a stalled server.
+ */
+export function connectDirect(host: string, port: number, sink: DirectReadSink): Socket {
+  const buffer = takeReadBuffer();
+  let socket: Socket | null = null;
+  socket = netConnect({ host, port, onread: { buffer, callback: readInto(sink, () => socket) } });
+  returnOnClose(socket, buffer);
+  return socket;
+}
+
+/**
+ * The same for a protected data connection, whose TLS starts over a socket already connected: Node takes `onread`
+ * only when it makes the TCP connection itself, so it is set up as node:net does for `onread` (the keys it keeps
+ * the buffer and callback under, found on a socket made with `onread`, and the handle's useUserBuffer). False,
+ * nothing changed, where this Node has neither: the socket then streams its bytes as before.
+ */
+export function readTlsDirect(socket: TLSSocket, sink: DirectReadSink): boolean {
+  const handle = (socket as unknown as { _handle?: { useUserBuffer?: (buffer: Uint8Array) => void } | null })._handle;
+  if (userBufferKeys === null || typeof handle?.useUserBuffer !== 'function') return false;
+  const buffer = takeReadBuffer();
+  Object.assign(socket, { [userBufferKeys.buffer]: buffer, [userBufferKeys.callback]: readInto(sink, () => socket), [userBufferKeys.generator]: null });
+  handle.useUserBuffer(buffer);
+  returnOnClose(socket, buffer);
+  return true;
+}
+
+function readInto(sink: DirectReadSink, socket: () => Socket | null): (length: number, read: Uint8Array) => boolean {
+  const resume = (): void => {
+    socket()?.resume();
+  };
+  return (length, read) => {
+    if (!sink.takeFrom((read as Buffer).subarray(0, length), resume)) socket()?.pause();
+    return true;
+  };
+}
+
+function takeReadBuffer(): Buffer {
+  return spareReadBuffers.pop() ?? Buffer.allocUnsafeSlow(READ_BUFFER_BYTES);
+}
+
+function returnOnClose(socket: Socket, buffer: Buffer): void {
+  socket.once('close', () => {
+    if (spareReadBuffers.length < SPARE_READ_BUFFERS) spareReadBuffers.push(buffer);
+  });
+}
+
+/** Where node:net keeps an `onread` socket's buffer, callback and buffer generator; null where it does not say. */
+const userBufferKeys = findUserBufferKeys();
+
+function findUserBufferKeys(): { buffer: symbol; callback: symbol; generator: symbol } | null {
+  const probe = new Socket({ onread: { buffer: Buffer.alloc(1), callback: () => true } });
+  const keys = Object.getOwnPropertySymbols(probe);
+  const named = (name: string) => keys.find((key) => key.description === name);
+  const [buffer, callback, generator] = [named('kBuffer'), named('kBufferCb'), named('kBufferGen')];
+  const recognised = buffer !== undefined && callback !== undefined && generator !== undefined && Buffer.isBuffer((probe as unknown as Record<symbol, unknown>)[buffer]);
+  probe.destroy();
+  return recognised ? { buffer, callback, generator } : null;
+}
