@@ -38,14 +38,28 @@ export interface DataConnectionContext {
 }
 
 /**
- * A command whose reply the transfer does not wait for (the file's time, MDTM): it goes out in the same write as
- * the transfer's EPSV, one round trip fewer per file. Where the setup cannot carry it (PASV, active mode, a
- * proxy) it is sent on its own first. `answered` gets its reply (an error reply too), or null when the setup
- * failed before it was read.
+ * Commands whose replies the transfer does not wait for (a download's time, MDTM; the previous upload's time and
+ * rename): they go out in the same write as the transfer's EPSV, one round trip fewer per file. Where the setup
+ * cannot carry them (PASV, active mode, a proxy, the first transfer of a session) they are sent on their own
+ * first. `answered` gets one reply per command, in order (error replies too), or null when they were not all
+ * read (the setup failed before they were sent, or the connection was lost): called exactly once.
  */
 export interface TransferRider {
-  readonly command: string;
-  answered(reply: FTPResponse | null): void;
+  readonly commands: readonly [string, ...string[]];
+  answered(replies: readonly FTPResponse[] | null): void;
+}
+
+/** Two riders as one, `first`'s commands first; each gets its own replies. */
+export function joinRiders(first: TransferRider | null, second: TransferRider | null): TransferRider | null {
+  if (first === null || second === null) return first ?? second;
+  const split = first.commands.length;
+  return {
+    commands: [...first.commands, ...second.commands],
+    answered: (replies) => {
+      first.answered(replies === null ? null : replies.slice(0, split));
+      second.answered(replies === null ? null : replies.slice(split));
+    },
+  };
 }
 
 /** Why active mode cannot work through a proxy, as the user reads it. */
@@ -125,7 +139,15 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
   const sendRiderAlone = async (ftp: FTPContext): Promise<void> => {
     const alone = rider;
     rider = null;
-    if (alone) alone.answered((await sendPipelined(ftp, [alone.command], logLateReply))[0] ?? null);
+    if (alone === null) return;
+    let replies: FTPResponse[];
+    try {
+      replies = await sendPipelined(ftp, alone.commands, logLateReply);
+    } catch (err) {
+      alone.answered(null);
+      throw err;
+    }
+    alone.answered(replies);
   };
 
   const passive: Strategy = async (ftp) => {
@@ -175,8 +197,15 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
     const riding = rider;
     if (riding === null) return ftp.request('EPSV');
     rider = null;
-    const [riderReply, epsvReply] = (await sendPipelined(ftp, [riding.command, 'EPSV'], logLateReply)) as [FTPResponse, FTPResponse];
-    riding.answered(riderReply);
+    let replies: FTPResponse[];
+    try {
+      replies = await sendPipelined(ftp, [...riding.commands, 'EPSV'], logLateReply);
+    } catch (err) {
+      riding.answered(null);
+      throw err;
+    }
+    riding.answered(replies.slice(0, -1));
+    const epsvReply = replies.at(-1) as FTPResponse;
     if (epsvReply.code >= 400) throw new FTPError(epsvReply);
     return epsvReply;
   };
@@ -217,6 +246,8 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
 
   const strategy = async (ftp: FTPContext): Promise<FTPResponse> => {
     rider = context.takeRider?.() ?? null;
+    // A setup left by a transfer command that was never sent: nothing will answer its rider.
+    deferred?.rider?.answered(null);
     deferred = null;
     try {
       return await setUp(ftp);
