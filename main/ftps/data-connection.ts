@@ -11,6 +11,7 @@ import { PendingDataSocket } from './pending-data-socket';
 import { sendPipelined } from './pipeline';
 import type { Dialer } from './proxy';
 import type { DeferredTransferSetup } from './reply-guard';
+import type { ServerKnowledge } from './server-knowledge';
 
 /** What a data-connection strategy needs to know about its session, read at the moment it runs. */
 export interface DataConnectionContext {
@@ -18,6 +19,8 @@ export interface DataConnectionContext {
   readonly preferredMode: DataConnectionMode;
   /** EPSV first (default). Off for routers that mangle EPSV, and to exercise the PASV NAT logic. */
   readonly useEpsv: boolean;
+  /** Shared with the site's other sessions: whether passive EPSV worked there (read at the start, kept current). */
+  readonly known?: Pick<ServerKnowledge, 'passiveEpsvWorks'>;
   /** True once PROT P was accepted: data connections then speak TLS. */
   isDataProtected(): boolean;
   /** The TLS options of the control connection, reused for data connections. */
@@ -131,7 +134,9 @@ class TransferAcceptance {
  */
 export function createDataConnectionStrategy(context: DataConnectionContext): DataConnectionStrategy {
   let epsvWorks = context.useEpsv;
-  let workingMode: DataConnectionMode | null = null;
+  const known = context.known;
+  // Another session of the site found passive EPSV working: this one sends EPSV with its first transfer command too.
+  let workingMode: DataConnectionMode | null = known?.passiveEpsvWorks === true && epsvWorks && context.preferredMode === 'passive' && !context.viaProxy ? 'passive' : null;
   const acceptance = new TransferAcceptance();
   const logLateReply = (text: string) => context.log('warning', `Ignored a late reply about an earlier data connection (while waiting for pipelined commands): ${text}`);
   /** This transfer's rider until it is sent. */
@@ -162,6 +167,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       } catch (err) {
         if (!(err instanceof FTPError)) throw err;
         epsvWorks = false;
+        if (known) known.passiveEpsvWorks = false;
         context.log('info', `EPSV refused (${err.code}): using PASV from now on`);
       }
       if (reply) {
@@ -234,6 +240,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
         port = parseEpsvResponse(reply.message);
       } catch (err) {
         epsvWithCommand = false;
+        if (known) known.passiveEpsvWorks = false;
         throw new WharfError('data-channel', t('errors.dataOpenInMode', { mode: 'passive', reason: err instanceof Error ? err.message : String(err) }), { cause: err });
       }
       const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
@@ -275,6 +282,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
     try {
       const reply = await byMode[first](ftp);
       workingMode = first;
+      if (known && first === 'passive' && epsvWorks) known.passiveEpsvWorks = true;
       return reply;
     } catch (err) {
       if (workingMode !== null || (err instanceof WharfError && err.kind === 'data-channel' && err.detail?.announced)) {

@@ -38,6 +38,7 @@ import { hashAlgorithmFor, hashFromHashReply, hashOverControl, readyHashCommand,
 import { removeTree, type RemoveLimits } from './remove-tree';
 import { sendPipelined } from './pipeline';
 import { certificateChanged, dataProtectionRefused } from './session-errors';
+import { newServerKnowledge, type ServerKnowledge } from './server-knowledge';
 
 export { hashFromHashReply, hashFromLegacyReply, type RemoteHash } from './remote-hash';
 export type { RemoveLimits } from './remove-tree';
@@ -97,6 +98,8 @@ export interface SessionOptions {
   readonly clientCertificate?: ClientCertificate;
   /** Go through this proxy for the control and passive data connections (main/ftps/proxy.ts). default direct */
   readonly proxy?: ProxyEndpoint | null;
+  /** Shared by the sessions of one site (a transfer pool): what one learned, the others need not ask. default: this session's own */
+  readonly known?: ServerKnowledge;
 }
 
 /** Raw commands that need a data connection or change the session's security are not for `raw()`. */
@@ -180,10 +183,8 @@ export class FtpsSession {
   private featureMap: ReadonlyMap<string, string> = new Map();
   private currentReport: SecurityReport;
   private charset: ControlCharset;
-  /** The server's SITE HELP reply, once asked (see offersSiteUtime). */
-  private siteHelp: string | undefined;
-  /** Once an MDTM with a time was seen to set the time (read back), later ones are trusted: one round trip per upload fewer. */
-  private mdtmSetsTime = false;
+  /** What this session or another of its site learned about the server (EPSV, MDTM with a time, SITE HELP). */
+  private readonly known: ServerKnowledge;
   /** Commands to send with the next data connection's EPSV (the file's time with a download); see TransferRider. */
   private transferRider: TransferRider | null = null;
   /**
@@ -203,6 +204,7 @@ export class FtpsSession {
 
   private constructor(options: SessionOptions) {
     this.options = options;
+    this.known = options.known ?? newServerKnowledge();
     this.id = options.connectionId ?? randomUUID();
     this.client = new StreamingListClient(options.timeoutMs ?? 30_000);
     this.client.cutReplyWaitMs = Math.min(options.timeoutMs ?? 30_000, 5000);
@@ -215,6 +217,7 @@ export class FtpsSession {
     const dataConnections = createDataConnectionStrategy({
       preferredMode: options.target.dataMode,
       useEpsv: options.useEpsv ?? true,
+      known: this.known,
       isDataProtected: () => this.dataProtected,
       tlsOptions: () => this.tlsOptions(),
       acceptedFingerprint: () => this.acceptedFingerprint,
@@ -1111,7 +1114,7 @@ export class FtpsSession {
   private knownTimeCommand(date: Date, wirePath: string): string | null {
     const stamp = timeStamp(date);
     if (this.featureMap.has('MFMT')) return `MFMT ${stamp} ${wirePath}`;
-    if (this.mdtmSetsTime && this.featureMap.has('MDTM')) return `MDTM ${stamp} ${wirePath}`;
+    if (this.known.mdtmSetsTime && this.featureMap.has('MDTM')) return `MDTM ${stamp} ${wirePath}`;
     return null;
   }
 
@@ -1217,19 +1220,19 @@ export class FtpsSession {
       if ((await this.offersSiteUtime()) && succeeded(await this.client.sendIgnoringError(`SITE UTIME ${stamp} ${path}`))) return true;
       if (!this.featureMap.has('MDTM')) return false;
       if (!succeeded(await this.client.sendIgnoringError(`MDTM ${stamp} ${path}`))) return false;
-      if (this.mdtmSetsTime) return true;
+      if (this.known.mdtmSetsTime) return true;
       // A server may read `MDTM <time> <path>` as asking the time of a file with that odd name: check once.
       const now = await this.client.lastMod(path).catch(() => null);
-      this.mdtmSetsTime = now !== null && Math.floor(now.getTime() / 1000) === Math.floor(date.getTime() / 1000);
-      return this.mdtmSetsTime;
+      this.known.mdtmSetsTime = now !== null && Math.floor(now.getTime() / 1000) === Math.floor(date.getTime() / 1000);
+      return this.known.mdtmSetsTime;
     });
   }
 
   /** Whether SITE UTIME exists: FEAT rarely says so, SITE HELP does (asked once). Inside run(). */
   private async offersSiteUtime(): Promise<boolean> {
     if (/\bUTIME\b/i.test(this.featureMap.get('SITE') ?? '')) return true;
-    this.siteHelp ??= (await this.client.sendIgnoringError('SITE HELP')).message;
-    return /\bUTIME\b/i.test(this.siteHelp.replace(/^\d{3}[ -]/gm, ''));
+    this.known.siteHelp ??= (await this.client.sendIgnoringError('SITE HELP')).message;
+    return /\bUTIME\b/i.test(this.known.siteHelp.replace(/^\d{3}[ -]/gm, ''));
   }
 
   /** The FEAT lines, keyed by feature name. */

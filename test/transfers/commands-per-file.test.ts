@@ -19,6 +19,7 @@ import type { LogLine } from '../../common/models';
 import { useFleet, type ServerName } from '../servers/fleet';
 import { commandsSent, openSession, testBytes } from '../ftps/support';
 import { openLoggedQueue } from './logged-queue';
+import { newServerKnowledge } from '../../main/ftps/server-knowledge';
 
 const fleet = await useFleet();
 const work = mkdtempSync(join(tmpdir(), 'wharf-commands-per-file-'));
@@ -128,6 +129,41 @@ describe('control commands per small file, on one connection', () => {
         await queue.stop();
         await browse.close();
       }
+    });
+  }
+});
+
+describe("a site's next connection pays nothing on its first file for what an earlier one learned", () => {
+  for (const name of ['vsftpd-explicit', 'pureftpd-explicit'] as const) {
+    test(`${name}: EPSV with STOR, the time trusted, from the first file`, async () => {
+      const server = fleet.servers[name];
+      const known = newServerKnowledge();
+      const source = join(work, unique('known'));
+      mkdirSync(source);
+      for (const [i, file] of FILES.entries()) writeFileSync(join(source, file), testBytes(4096, i + 11));
+      const remote = `/${unique('known')}`;
+      // The first connection learns (EPSV works; vsftpd: an MDTM with a time sets it, read back once).
+      const first = await openLoggedQueue(fleet, server, [], known);
+      try {
+        await first.add({ direction: 'upload', siteKey: name, localPath: join(source, 'f1'), remotePath: `${remote}/f1`, kind: 'file', uploadViaTemporaryName: true });
+        await first.whenSettled();
+      } finally {
+        await first.stop();
+      }
+      assert.equal(known.passiveEpsvWorks, true);
+      const log: LogLine[] = [];
+      const second = await openLoggedQueue(fleet, server, log, known);
+      try {
+        for (const file of FILES.slice(1)) {
+          await second.add({ direction: 'upload', siteKey: name, localPath: join(source, file), remotePath: `${remote}/${file}`, kind: 'file', uploadViaTemporaryName: true });
+        }
+        await second.whenSettled();
+        assert.ok(second.getSnapshot().items.every((item) => item.state === 'done'));
+      } finally {
+        await second.stop();
+      }
+      const steady = EXPECTED[name]?.upload ?? [];
+      assert.deepEqual(roundTripsOfFile(log, 'f2', 'f3'), steady, `the new connection's first file: ${commandsSent(log).join(' | ')}`);
     });
   }
 });
