@@ -12,6 +12,7 @@ import { connectDirect, type DirectReadSink } from './direct-read';
 import { sendPipelined } from './pipeline';
 import type { Dialer } from './proxy';
 import type { DeferredTransferSetup } from './reply-guard';
+import type { ServerKnowledge } from './server-knowledge';
 
 /** What a data-connection strategy needs to know about its session, read at the moment it runs. */
 export interface DataConnectionContext {
@@ -19,6 +20,8 @@ export interface DataConnectionContext {
   readonly preferredMode: DataConnectionMode;
   /** EPSV first (default). Off for routers that mangle EPSV, and to exercise the PASV NAT logic. */
   readonly useEpsv: boolean;
+  /** Shared with the site's other sessions: whether passive EPSV worked there (read at the start, kept current). */
+  readonly known?: Pick<ServerKnowledge, 'passiveEpsvWorks'>;
   /** True once PROT P was accepted: data connections then speak TLS. */
   isDataProtected(): boolean;
   /** The TLS options of the control connection, reused for data connections. */
@@ -41,14 +44,28 @@ export interface DataConnectionContext {
 }
 
 /**
- * A command whose reply the transfer does not wait for (the file's time, MDTM): it goes out in the same write as
- * the transfer's EPSV, one round trip fewer per file. Where the setup cannot carry it (PASV, active mode, a
- * proxy) it is sent on its own first. `answered` gets its reply (an error reply too), or null when the setup
- * failed before it was read.
+ * Commands whose replies the transfer does not wait for (a download's time, MDTM; the previous upload's time and
+ * rename): they go out in the same write as the transfer's EPSV, one round trip fewer per file. Where the setup
+ * cannot carry them (PASV, active mode, a proxy, the first transfer of a session) they are sent on their own
+ * first. `answered` gets one reply per command, in order (error replies too), or null when they were not all
+ * read (the setup failed before they were sent, or the connection was lost): called exactly once.
  */
 export interface TransferRider {
-  readonly command: string;
-  answered(reply: FTPResponse | null): void;
+  readonly commands: readonly [string, ...string[]];
+  answered(replies: readonly FTPResponse[] | null): void;
+}
+
+/** Two riders as one, `first`'s commands first; each gets its own replies. */
+export function joinRiders(first: TransferRider | null, second: TransferRider | null): TransferRider | null {
+  if (first === null || second === null) return first ?? second;
+  const split = first.commands.length;
+  return {
+    commands: [...first.commands, ...second.commands],
+    answered: (replies) => {
+      first.answered(replies === null ? null : replies.slice(0, split));
+      second.answered(replies === null ? null : replies.slice(split));
+    },
+  };
 }
 
 /** Why active mode cannot work through a proxy, as the user reads it. */
@@ -120,7 +137,9 @@ class TransferAcceptance {
  */
 export function createDataConnectionStrategy(context: DataConnectionContext): DataConnectionStrategy {
   let epsvWorks = context.useEpsv;
-  let workingMode: DataConnectionMode | null = null;
+  const known = context.known;
+  // Another session of the site found passive EPSV working: this one sends EPSV with its first transfer command too.
+  let workingMode: DataConnectionMode | null = known?.passiveEpsvWorks === true && epsvWorks && context.preferredMode === 'passive' && !context.viaProxy ? 'passive' : null;
   const acceptance = new TransferAcceptance();
   const logLateReply = (text: string) => context.log('warning', `Ignored a late reply about an earlier data connection (while waiting for pipelined commands): ${text}`);
   /** This transfer's rider until it is sent. */
@@ -128,7 +147,15 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
   const sendRiderAlone = async (ftp: FTPContext): Promise<void> => {
     const alone = rider;
     rider = null;
-    if (alone) alone.answered((await sendPipelined(ftp, [alone.command], logLateReply))[0] ?? null);
+    if (alone === null) return;
+    let replies: FTPResponse[];
+    try {
+      replies = await sendPipelined(ftp, alone.commands, logLateReply);
+    } catch (err) {
+      alone.answered(null);
+      throw err;
+    }
+    alone.answered(replies);
   };
 
   const passive: Strategy = async (ftp) => {
@@ -143,6 +170,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       } catch (err) {
         if (!(err instanceof FTPError)) throw err;
         epsvWorks = false;
+        if (known) known.passiveEpsvWorks = false;
         context.log('info', `EPSV refused (${err.code}): using PASV from now on`);
       }
       if (reply) {
@@ -178,8 +206,15 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
     const riding = rider;
     if (riding === null) return ftp.request('EPSV');
     rider = null;
-    const [riderReply, epsvReply] = (await sendPipelined(ftp, [riding.command, 'EPSV'], logLateReply)) as [FTPResponse, FTPResponse];
-    riding.answered(riderReply);
+    let replies: FTPResponse[];
+    try {
+      replies = await sendPipelined(ftp, [...riding.commands, 'EPSV'], logLateReply);
+    } catch (err) {
+      riding.answered(null);
+      throw err;
+    }
+    riding.answered(replies.slice(0, -1));
+    const epsvReply = replies.at(-1) as FTPResponse;
     if (epsvReply.code >= 400) throw new FTPError(epsvReply);
     return epsvReply;
   };
@@ -208,6 +243,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
         port = parseEpsvResponse(reply.message);
       } catch (err) {
         epsvWithCommand = false;
+        if (known) known.passiveEpsvWorks = false;
         throw new WharfError('data-channel', t('errors.dataOpenInMode', { mode: 'passive', reason: err instanceof Error ? err.message : String(err) }), { cause: err });
       }
       const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
@@ -220,6 +256,8 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
 
   const strategy = async (ftp: FTPContext): Promise<FTPResponse> => {
     rider = context.takeRider?.() ?? null;
+    // A setup left by a transfer command that was never sent: nothing will answer its rider.
+    deferred?.rider?.answered(null);
     deferred = null;
     try {
       return await setUp(ftp);
@@ -247,6 +285,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
     try {
       const reply = await byMode[first](ftp);
       workingMode = first;
+      if (known && first === 'passive' && epsvWorks) known.passiveEpsvWorks = true;
       return reply;
     } catch (err) {
       if (workingMode !== null || (err instanceof WharfError && err.kind === 'data-channel' && err.detail?.announced)) {

@@ -60,21 +60,24 @@ function replyCode(error: unknown): number | undefined {
  * deleted first, then the rename again. A rename refused anyway fails with kind `ftp` naming the setting
  * to turn off; the temporary file stays where it is (see the runner for why). With `modifiedAt`, the temporary
  * file gets that time first (a refused time does not stop the rename), so the final name appears with its time
- * already right: RNFR/RNTO keeps it.
+ * already right: RNFR/RNTO keeps it. `refused`: the rename was tried already and refused with this error (sent
+ * with a later transfer, see FtpsSession.renameWithNextCommand): only what follows a refusal is done.
  */
-export async function moveUploadIntoPlace(session: RenamingSession, temporaryPath: string, finalPath: string, modifiedAt: Date | null = null): Promise<void> {
-  let refusal: unknown;
-  try {
-    if (modifiedAt === null) await session.rename(temporaryPath, finalPath);
-    else if (session.setModifiedAtAndRename) await session.setModifiedAtAndRename(temporaryPath, finalPath, modifiedAt);
-    else {
-      await session.setModifiedAt?.(temporaryPath, modifiedAt).catch(() => false);
-      await session.rename(temporaryPath, finalPath);
+export async function moveUploadIntoPlace(session: RenamingSession, temporaryPath: string, finalPath: string, modifiedAt: Date | null = null, refused?: unknown): Promise<void> {
+  let refusal: unknown = refused;
+  if (refusal === undefined) {
+    try {
+      if (modifiedAt === null) await session.rename(temporaryPath, finalPath);
+      else if (session.setModifiedAtAndRename) await session.setModifiedAtAndRename(temporaryPath, finalPath, modifiedAt);
+      else {
+        await session.setModifiedAt?.(temporaryPath, modifiedAt).catch(() => false);
+        await session.rename(temporaryPath, finalPath);
+      }
+      return;
+    } catch (error) {
+      if (!(error instanceof WharfError) || error.kind !== 'ftp') throw error; // lost connection, timeout: retried
+      refusal = error;
     }
-    return;
-  } catch (error) {
-    if (!(error instanceof WharfError) || error.kind !== 'ftp') throw error; // lost connection, timeout: retried
-    refusal = error;
   }
   const targetExists = await session.size(finalPath).then(() => true, () => false);
   if (targetExists) {

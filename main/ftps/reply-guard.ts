@@ -14,8 +14,8 @@ const TRANSFER_COMMAND = /^(RETR|STOR|STOU|APPE|LIST|NLST|MLSD|REST)(\s|$)/i;
 export interface DeferredTransferSetup {
   /** What takes EPSV's reply: opens the data connection; throws when the reply is a refusal or unusable. */
   readonly epsv: (reply: FTPResponse) => void;
-  /** A command to write before EPSV (a download's MDTM), and what takes its reply; null: none. */
-  readonly rider: { readonly command: string; answered(reply: FTPResponse): void } | null;
+  /** Commands to write before EPSV (a download's MDTM, the previous upload's rename), and what takes their replies; null: none. */
+  readonly rider: { readonly commands: readonly string[]; answered(replies: readonly FTPResponse[] | null): void } | null;
 }
 
 export interface ReplyGuardHooks {
@@ -49,9 +49,9 @@ export function guardReplies(ftp: FTPContext, hooks: ReplyGuardHooks): void {
       if (deferred === null) return handle(command, transferHandler);
       const { epsv, rider } = deferred;
       const epsvAndTransfer = epsvFirst(epsv, transferHandler, hooks);
-      const answered = handle(undefined, rider ? riderFirst(rider.answered, epsvAndTransfer, hooks) : epsvAndTransfer);
+      const answered = handle(undefined, rider ? ridersFirst(rider, epsvAndTransfer, hooks) : epsvAndTransfer);
       // `handle` has made the task: the replies of all of them land in it.
-      if (!ftp.closed) writeTogether(ftp, rider ? [rider.command, 'EPSV', command] : ['EPSV', command]);
+      if (!ftp.closed) writeTogether(ftp, rider ? [...rider.commands, 'EPSV', command] : ['EPSV', command]);
       return answered;
     }
     return handle(command, (response, task) => {
@@ -116,17 +116,28 @@ function epsvFirst(takeEpsv: (reply: FTPResponse) => void, transferHandler: Resp
   };
 }
 
-/** The replies of a rider written before EPSV: the first (after any late data-connection reply) is the rider's, whatever its code. */
-function riderFirst(answered: (reply: FTPResponse) => void, next: ResponseHandler, hooks: ReplyGuardHooks): ResponseHandler {
-  let riderAnswered = false;
+/**
+ * The replies of riders written before EPSV: the first ones (after any late data-connection reply) are theirs,
+ * one per command, whatever their code. A connection lost before they were all read tells the rider so.
+ */
+function ridersFirst(rider: NonNullable<DeferredTransferSetup['rider']>, next: ResponseHandler, hooks: ReplyGuardHooks): ResponseHandler {
+  const replies: FTPResponse[] = [];
+  let done = false;
   return (response, task) => {
+    if (done) return next(response, task);
     const reply = replyOf(response);
-    if (riderAnswered || reply === null) return next(response, task);
+    if (reply === null) {
+      done = true;
+      rider.answered(null);
+      return next(response, task);
+    }
     if (isDataConnectionReply(reply.code)) {
       hooks.log(`Ignored a late reply about an earlier data connection (while waiting for the answer to a command sent with EPSV): ${reply.message.trim()}`);
       return;
     }
-    riderAnswered = true;
-    answered(reply);
+    replies.push(reply);
+    if (replies.length < rider.commands.length) return;
+    done = true;
+    rider.answered(replies);
   };
 }

@@ -21,7 +21,7 @@ import { describePeerCertificate, explainVerificationError, normalizeFingerprint
 import { explainClientCertificateAlert, type ClientCertificate } from './client-certificate';
 import { controlCharset, type ControlCharset } from './charset';
 import { guessNameCharset, isValidUtf8 } from './charset-guess';
-import { activeModeBehindProxyMessage, createDataConnectionStrategy, type TransferRider } from './data-connection';
+import { activeModeBehindProxyMessage, createDataConnectionStrategy, joinRiders, type TransferRider } from './data-connection';
 import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls, startsWithTlsRecord } from './implicit-probe';
 import { toWharfError } from './error-mapping';
 import { isWharfError, WharfError } from '../core/errors';
@@ -39,6 +39,7 @@ import { removeTree, type RemoveLimits } from './remove-tree';
 import { sendPipelined } from './pipeline';
 import { isDirectReadSink, type DirectReadSink } from './direct-read';
 import { certificateChanged, dataProtectionRefused } from './session-errors';
+import { newServerKnowledge, type ServerKnowledge } from './server-knowledge';
 
 export { hashFromHashReply, hashFromLegacyReply, type RemoteHash } from './remote-hash';
 export type { RemoveLimits } from './remove-tree';
@@ -98,6 +99,8 @@ export interface SessionOptions {
   readonly clientCertificate?: ClientCertificate;
   /** Go through this proxy for the control and passive data connections (main/ftps/proxy.ts). default direct */
   readonly proxy?: ProxyEndpoint | null;
+  /** Shared by the sessions of one site (a transfer pool): what one learned, the others need not ask. default: this session's own */
+  readonly known?: ServerKnowledge;
 }
 
 /** Raw commands that need a data connection or change the session's security are not for `raw()`. */
@@ -186,14 +189,18 @@ export class FtpsSession {
   private featureMap: ReadonlyMap<string, string> = new Map();
   private currentReport: SecurityReport;
   private charset: ControlCharset;
-  /** The server's SITE HELP reply, once asked (see offersSiteUtime). */
-  private siteHelp: string | undefined;
-  /** Once an MDTM with a time was seen to set the time (read back), later ones are trusted: one round trip per upload fewer. */
-  private mdtmSetsTime = false;
-  /** A command to send with the next data connection's EPSV (the file's time with a download); see TransferRider. */
+  /** What this session or another of its site learned about the server (EPSV, MDTM with a time, SITE HELP). */
+  private readonly known: ServerKnowledge;
+  /** Commands to send with the next data connection's EPSV (the file's time with a download); see TransferRider. */
   private transferRider: TransferRider | null = null;
   /** The running download's destination when it takes bytes straight from the data connection's read buffer. */
   private directReadSink: DirectReadSink | null = null;
+  /**
+   * A verified upload's time and rename, held to go out in one write with this session's next transfer
+   * (see renameWithNextCommand); sent alone before any other command, or when the session goes idle.
+   */
+  private heldRename: TransferRider | null = null;
+  private heldRenameTimer: NodeJS.Timeout | null = null;
   /** Whether LIST times are still to be checked against MDTM (see detectListingOffset). */
   private offsetToDetect: boolean;
   /** Set once a listing showed the site's names to be UTF-8 or not (see fallBackFromUtf8). */
@@ -205,6 +212,7 @@ export class FtpsSession {
 
   private constructor(options: SessionOptions) {
     this.options = options;
+    this.known = options.known ?? newServerKnowledge();
     this.id = options.connectionId ?? randomUUID();
     this.client = new StreamingListClient(options.timeoutMs ?? 30_000);
     this.client.cutReplyWaitMs = Math.min(options.timeoutMs ?? 30_000, 5000);
@@ -217,6 +225,7 @@ export class FtpsSession {
     const dataConnections = createDataConnectionStrategy({
       preferredMode: options.target.dataMode,
       useEpsv: options.useEpsv ?? true,
+      known: this.known,
       isDataProtected: () => this.dataProtected,
       tlsOptions: () => this.tlsOptions(),
       acceptedFingerprint: () => this.acceptedFingerprint,
@@ -623,10 +632,15 @@ export class FtpsSession {
     this.keepAliveTimer.unref();
   }
 
-  /** Runs one command at a time, reconnecting first if the connection dropped. */
-  private run<T>(operation: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one command at a time, reconnecting first if the connection dropped. A held rename goes out first, alone,
+   * unless `renameRides` (a transfer, which sends it with its EPSV).
+   */
+  private run<T>(operation: () => Promise<T>, renameRides = false): Promise<T> {
     const next = this.queue.then(async () => {
       if (this.closedByUser) throw new WharfError('cancelled', t('errors.sessionClosed'));
+      if (this.client.closed) this.takeHeldRename()?.answered(null);
+      else if (!renameRides) await this.sendHeldRename();
       if (this.client.closed) {
         this.log('info', 'The connection was lost: reconnecting');
         await this.connectAndLogin();
@@ -1048,11 +1062,78 @@ export class FtpsSession {
     });
   }
 
+  /**
+   * Sets `from`'s time (when `date` is given) and renames it to `to` in one write with this session's next transfer
+   * (before its EPSV and STOR or RETR): a verified upload's last round trip shared with the next file's first. Any
+   * other command sends them alone first, and so does the session going idle (`sendHeldCommands`, or a short timer).
+   * Resolves whether the time was set; rejects with the rename's refusal (RNFR's, not RNTO's 503 after it), or as
+   * a lost connection when the replies were not read (then the rename may or may not have happened). Null when
+   * the time cannot be set without a question first, a name needs basic-ftp's own handling, or a rename is held
+   * already: then use `setModifiedAtAndRename`.
+   */
+  renameWithNextCommand(from: string, to: string, date: Date | null): Promise<boolean> | null {
+    const fromWire = this.wire(from);
+    const toWire = this.wire(to);
+    const timeCommand = date === null ? null : this.knownTimeCommand(date, fromWire);
+    if ((date !== null && timeCommand === null) || fromWire.startsWith(' ') || toWire.startsWith(' ')) return null;
+    if (this.heldRename !== null || this.closedByUser) return null;
+    return new Promise<boolean>((resolve, reject) => {
+      const commands: [string, ...string[]] = timeCommand === null ? [`RNFR ${fromWire}`, `RNTO ${toWire}`] : [timeCommand, `RNFR ${fromWire}`, `RNTO ${toWire}`];
+      this.heldRename = {
+        commands,
+        answered: (replies) => {
+          if (replies === null || replies.length < commands.length) {
+            reject(new WharfError('connection-lost', t('errors.serverClosed', { connection: 'control', reason: 'RNFR/RNTO' })));
+            return;
+          }
+          const time = timeCommand === null ? null : replies[0];
+          try {
+            throwRenameRefusal(replies.slice(timeCommand === null ? 0 : 1));
+          } catch (error) {
+            reject(toWharfError(error, { phase: 'command', mode: this.options.target.mode }));
+            return;
+          }
+          resolve(time !== null && time !== undefined && time.code >= 200 && time.code < 300);
+        },
+      };
+      // A safety net: the pool sends a held rename as soon as the session goes idle (sendHeldCommands).
+      this.heldRenameTimer = setTimeout(() => this.sendHeldCommands(), HELD_RENAME_WAIT_MS);
+      this.heldRenameTimer.unref();
+    });
+  }
+
+  /** Sends a held rename now, alone (the session has no next transfer to send it with). */
+  sendHeldCommands(): void {
+    if (this.heldRename === null || this.closedByUser) return;
+    void this.run(async () => undefined).catch(() => undefined);
+  }
+
+  private takeHeldRename(): TransferRider | null {
+    const held = this.heldRename;
+    this.heldRename = null;
+    if (this.heldRenameTimer !== null) clearTimeout(this.heldRenameTimer);
+    this.heldRenameTimer = null;
+    return held;
+  }
+
+  /** Inside run(): the held rename alone, its replies to its owner; a lost connection is the owner's error, not the next command's. */
+  private async sendHeldRename(): Promise<void> {
+    const held = this.takeHeldRename();
+    if (held === null) return;
+    let replies: FTPResponse[] | null = null;
+    try {
+      replies = await sendPipelined(this.client.ftp, held.commands, this.lateReplyLog);
+    } catch {
+      // The next operation finds the connection closed and reconnects.
+    }
+    held.answered(replies);
+  }
+
   /** The command that sets a time with no question asked first, or null (SITE UTIME and an untried MDTM need one). */
   private knownTimeCommand(date: Date, wirePath: string): string | null {
     const stamp = timeStamp(date);
     if (this.featureMap.has('MFMT')) return `MFMT ${stamp} ${wirePath}`;
-    if (this.mdtmSetsTime && this.featureMap.has('MDTM')) return `MDTM ${stamp} ${wirePath}`;
+    if (this.known.mdtmSetsTime && this.featureMap.has('MDTM')) return `MDTM ${stamp} ${wirePath}`;
     return null;
   }
 
@@ -1158,19 +1239,19 @@ export class FtpsSession {
       if ((await this.offersSiteUtime()) && succeeded(await this.client.sendIgnoringError(`SITE UTIME ${stamp} ${path}`))) return true;
       if (!this.featureMap.has('MDTM')) return false;
       if (!succeeded(await this.client.sendIgnoringError(`MDTM ${stamp} ${path}`))) return false;
-      if (this.mdtmSetsTime) return true;
+      if (this.known.mdtmSetsTime) return true;
       // A server may read `MDTM <time> <path>` as asking the time of a file with that odd name: check once.
       const now = await this.client.lastMod(path).catch(() => null);
-      this.mdtmSetsTime = now !== null && Math.floor(now.getTime() / 1000) === Math.floor(date.getTime() / 1000);
-      return this.mdtmSetsTime;
+      this.known.mdtmSetsTime = now !== null && Math.floor(now.getTime() / 1000) === Math.floor(date.getTime() / 1000);
+      return this.known.mdtmSetsTime;
     });
   }
 
   /** Whether SITE UTIME exists: FEAT rarely says so, SITE HELP does (asked once). Inside run(). */
   private async offersSiteUtime(): Promise<boolean> {
     if (/\bUTIME\b/i.test(this.featureMap.get('SITE') ?? '')) return true;
-    this.siteHelp ??= (await this.client.sendIgnoringError('SITE HELP')).message;
-    return /\bUTIME\b/i.test(this.siteHelp.replace(/^\d{3}[ -]/gm, ''));
+    this.known.siteHelp ??= (await this.client.sendIgnoringError('SITE HELP')).message;
+    return /\bUTIME\b/i.test(this.known.siteHelp.replace(/^\d{3}[ -]/gm, ''));
   }
 
   /** The FEAT lines, keyed by feature name. */
@@ -1225,15 +1306,19 @@ export class FtpsSession {
     if (onModifiedAt && !withTransfer) onModifiedAt(await this.modifiedAt(remotePath).catch(() => null));
     return this.onPath(remotePath, (wirePath) =>
       this.run(() => {
-        if (onModifiedAt && withTransfer) {
-          this.transferRider = { command: `MDTM ${wirePath}`, answered: (reply) => onModifiedAt(reply?.code === 213 ? mdtmTime(reply.message) : null) };
-        }
-        this.directReadSink = isDirectReadSink(destination) ? destination : null;
-        return this.withAbortAndProgress(options, () => this.client.downloadTo(destination, wirePath, options.startAt ?? 0)).finally(() => {
-          this.transferRider = null;
+        const time: TransferRider | null = onModifiedAt && withTransfer
+          ? { commands: [`MDTM ${wirePath}`], answered: (replies) => onModifiedAt(replies?.[0]?.code === 213 ? mdtmTime(replies[0].message) : null) }
+          : null;
+        return this.withAbortAndProgress(options, () => {
+          // Taken once the transfer really starts (not cancelled already): the strategy sends them with its EPSV.
+          this.transferRider = joinRiders(this.takeHeldRename(), time);
+          this.directReadSink = isDirectReadSink(destination) ? destination : null;
+          return this.client.downloadTo(destination, wirePath, options.startAt ?? 0);
+        }).finally(() => {
           this.directReadSink = null;
+          this.dropUnsentRider();
         });
-      }),
+      }, true),
     );
   }
 
@@ -1244,9 +1329,19 @@ export class FtpsSession {
     options: { append?: boolean; signal?: AbortSignal; onProgress?: (bytes: number) => void } = {},
   ): Promise<void> {
     remotePath = this.wire(remotePath);
-    return this.run(() =>
-      this.withAbortAndProgress(options, () => (options.append ? this.client.appendFrom(source, remotePath) : this.client.uploadFrom(source, remotePath))),
-    );
+    return this.run(() => {
+      return this.withAbortAndProgress(options, () => {
+        this.transferRider = this.takeHeldRename();
+        return options.append ? this.client.appendFrom(source, remotePath) : this.client.uploadFrom(source, remotePath);
+      }).finally(() => this.dropUnsentRider());
+    }, true);
+  }
+
+  /** A rider the transfer never took (it failed before its setup): nothing will answer it. */
+  private dropUnsentRider(): void {
+    const unsent = this.transferRider;
+    this.transferRider = null;
+    unsent?.answered(null);
   }
 
   private async withAbortAndProgress(
@@ -1275,6 +1370,7 @@ export class FtpsSession {
   /** Says QUIT and closes; the session cannot be used afterwards. */
   async close(): Promise<void> {
     if (this.closedByUser) return;
+    if (this.heldRename !== null) await this.run(async () => undefined).catch(() => undefined);
     if (this.keepAliveTimer) clearInterval(this.keepAliveTimer);
     const pending = this.queue;
     this.closedByUser = true;
@@ -1283,6 +1379,12 @@ export class FtpsSession {
     this.client.close();
   }
 }
+
+/**
+ * How long a held rename waits for the session's next transfer before it goes alone, should nobody say the session
+ * is idle: the next file of a queue reaches its transfer within milliseconds of the previous one's verification.
+ */
+const HELD_RENAME_WAIT_MS = 250;
 
 /** FEAT's reply as basic-ftp's `features()` reads it: one entry per line between the first and the last; none when refused. */
 function parseFeatures(reply: FTPResponse): Map<string, string> {

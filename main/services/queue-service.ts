@@ -15,6 +15,7 @@ import type { QuestionBroker } from './question-broker';
 import { connectionForSite } from '../connections/connection-rule';
 import type { SessionConnection } from '../connections/session-connection';
 import { withLiveSiteSettings, type SiteLookup } from './remote-sessions';
+import { knowledgeFor, serverKey, type ServerKnowledge } from '../ftps/server-knowledge';
 
 /** Opens an engine session for the queue's pool: `FtpsSession.open`. */
 export type OpenTransferSession = (options: SessionOptions) => Promise<Pick<FtpsSession, keyof TransferSession>>;
@@ -39,6 +40,8 @@ export interface QueueConnectionsDeps {
 export class QueueConnections {
   private readonly registered = new Map<string, SessionConnection>();
   private opened = 0;
+  /** What a site's transfer sessions learned about its server, shared between them (see ServerKnowledge). */
+  private readonly serverKnowledge = new Map<string, ServerKnowledge>();
 
   constructor(private readonly deps: QueueConnectionsDeps) {}
 
@@ -79,6 +82,7 @@ export class QueueConnections {
     this.opened += 1;
     return this.deps.openSession({
       ...options,
+      known: knowledgeFor(this.serverKnowledge, `${siteKey} ${serverKey(options.target)}`),
       connectionId: `transfer-${this.opened}`,
       onLog: this.deps.onLog,
       decideTrust: (question) =>

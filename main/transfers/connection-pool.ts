@@ -190,6 +190,8 @@ export class ConnectionPool {
         if (options.broken || this.closed) this.closeSession(session);
         else site.idle.push(session);
         this.settle(siteKey);
+        // Nobody took it over: what it holds for a next transfer (an upload's rename) goes now.
+        if (site.idle.includes(session)) session.sendHeldCommands?.();
       },
     });
   }

@@ -120,6 +120,13 @@ export class FtpsTransferRunner implements TransferRunner {
     }
     const lease = await this.pool.acquire(item.siteKey, context.signal);
     let broken = false;
+    let released = false;
+    const releaseEarly = (): void => {
+      if (released) return;
+      released = true;
+      context.connectionFreed?.();
+      lease.release();
+    };
     try {
       if (item.kind === 'directory') {
         await this.ensureRemoteFolder(lease.session, item.siteKey, item.remotePath);
@@ -128,14 +135,14 @@ export class FtpsTransferRunner implements TransferRunner {
       }
       return item.direction === 'download'
         ? await this.download(lease.session, item, context)
-        : await this.upload(lease.session, item, context);
+        : await this.upload(lease.session, item, context, releaseEarly);
     } catch (error) {
       const kind = toErrorData(error).kind;
       broken = kind === 'auth' || kind === 'tls-changed' || kind === 'tls-untrusted' || kind === 'too-many-connections';
       if (item.direction === 'upload' && kind !== 'cancelled') this.forgetRemoteFolders(item.siteKey);
       throw error;
     } finally {
-      lease.release({ broken });
+      if (!released) lease.release({ broken });
     }
   }
 
@@ -331,7 +338,7 @@ export class FtpsTransferRunner implements TransferRunner {
     }
   }
 
-  private async upload(session: TransferSession, item: TransferItem, context: TransferRunContext): Promise<TransferOutcome> {
+  private async upload(session: TransferSession, item: TransferItem, context: TransferRunContext, releaseEarly: () => void): Promise<TransferOutcome> {
     const info = await stat(item.localPath).catch((error: unknown) => {
       throw new WharfError('local-io', t('transfers.cannotRead', { path: item.localPath, reason: toErrorData(error).message }), { cause: error });
     });
@@ -410,9 +417,45 @@ export class FtpsTransferRunner implements TransferRunner {
     // is not under the final name, so it misleads nobody; the server that refused RNFR often refuses DELE
     // too; and a retry once the rename is allowed only renames, without sending the file again. The time is
     // set on the temporary file, in the rename's round trip where the server allows.
-    if (written !== target) await moveUploadIntoPlace(session, written, target, keptTime);
+    if (written !== target) await this.moveIntoPlace(session, item, context, { written, target, keptTime }, releaseEarly);
     else if (keptTime !== null) await session.setModifiedAt(written, keptTime).catch(() => false);
     return { status: 'done', bytesTotal: size, verifiedBy };
+  }
+
+  /**
+   * The verified temporary file to its final name (see moveUploadIntoPlace). Where the session can hold the time and
+   * rename for its next transfer, the connection goes back to the pool at once and the next file's EPSV and STOR go
+   * out in the same write as this file's rename; this attempt ends when their replies are read. A refused rename is
+   * then dealt with on a connection of its own (the refusal is the server's reply to this file's RNFR or RNTO).
+   */
+  private async moveIntoPlace(
+    session: TransferSession,
+    item: TransferItem,
+    context: TransferRunContext,
+    paths: { readonly written: string; readonly target: string; readonly keptTime: Date | null },
+    releaseEarly: () => void,
+  ): Promise<void> {
+    const { written, target, keptTime } = paths;
+    const held = session.renameWithNextCommand?.(written, target, keptTime) ?? null;
+    if (held === null) {
+      await moveUploadIntoPlace(session, written, target, keptTime);
+      return;
+    }
+    releaseEarly();
+    const refusal = await held.then(
+      () => null,
+      (error: unknown) => {
+        if (toErrorData(error).kind !== 'ftp') throw error; // the replies were not read: the attempt is retried
+        return error;
+      },
+    );
+    if (refusal === null) return;
+    const lease = await this.pool.acquire(item.siteKey, context.signal);
+    try {
+      await moveUploadIntoPlace(lease.session, written, target, null, refusal);
+    } finally {
+      lease.release();
+    }
   }
 
   /** Moves a shorter target to the temporary name to resume it there; a refusal names the setting to turn off. */

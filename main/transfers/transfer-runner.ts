@@ -41,6 +41,12 @@ export interface TransferRunContext {
    * them; null when done or given up. Kept even as the attempt is being stopped: that is when it matters.
    */
   recordSegments?(progress: SegmentProgress | null): void;
+  /**
+   * The attempt has given its connection back and only waits for replies (a verified upload's rename, sent with
+   * the session's next transfer): it no longer counts against the site's connections, so the next item starts.
+   * Call it right before releasing the lease, so the next item is waiting for that session.
+   */
+  connectionFreed?(): void;
 }
 
 /** How an attempt ended when it did not throw. */

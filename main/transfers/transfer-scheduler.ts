@@ -84,6 +84,9 @@ export class TransferScheduler implements QueueControls {
   private readonly questions: OverwriteQuestions;
   private readonly publisher: UpdatePublisher;
   private readonly live = new Map<string, RunningAttempt>();
+  /** Running attempts that gave their connection back (by site), and how many per site: they leave room for others. */
+  private readonly freedBy = new Map<RunningAttempt, string>();
+  private readonly connectionsFreed = new Map<string, number>();
   /** Names typed with rename answers, by item id. */
   private readonly chosenNames = new Map<string, string>();
   private readonly timers: WakeTimers;
@@ -376,7 +379,23 @@ export class TransferScheduler implements QueueControls {
   }
 
   private siteHasRoom(siteKey: string, now: number): boolean {
-    return this.sites.hasRoom(siteKey, this.items.runningOn(siteKey), now);
+    return this.sites.hasRoom(siteKey, this.items.runningOn(siteKey) - (this.connectionsFreed.get(siteKey) ?? 0), now);
+  }
+
+  /** The attempt gave its connection back (see TransferRunContext.connectionFreed): the site has room for one more. */
+  private freeConnection(id: string, record: RunningAttempt, siteKey: string): void {
+    if (this.live.get(id) !== record || this.freedBy.has(record)) return;
+    this.freedBy.set(record, siteKey);
+    this.connectionsFreed.set(siteKey, (this.connectionsFreed.get(siteKey) ?? 0) + 1);
+    this.pump();
+  }
+
+  /** The attempt ended: it counts as running until its item's state changes, and no longer as freed. */
+  private endFreed(record: RunningAttempt): void {
+    const siteKey = this.freedBy.get(record);
+    if (siteKey === undefined) return;
+    this.freedBy.delete(record);
+    this.connectionsFreed.set(siteKey, (this.connectionsFreed.get(siteKey) ?? 1) - 1);
   }
 
   private anySiteHasRoom(now: number): boolean {
@@ -444,6 +463,10 @@ export class TransferScheduler implements QueueControls {
       },
       askOverwrite: (conflict) => this.ask(id, record, direction, conflict),
       chosenName: () => this.chosenNames.get(id) ?? null,
+      connectionFreed: () => {
+        const item = this.items.get(id);
+        if (item) this.freeConnection(id, record, item.siteKey);
+      },
       recordSegments: (segments) => {
         if (this.live.get(id) !== record) return;
         const item = this.items.get(id);
@@ -460,6 +483,7 @@ export class TransferScheduler implements QueueControls {
   }
 
   private finishRun(id: string, record: RunningAttempt, outcome: TransferOutcome): void {
+    this.endFreed(record);
     if (this.live.get(id) !== record) return;
     this.live.delete(id);
     // The attempt has retargeted the item to the typed name; a retry starts from there.
@@ -487,6 +511,7 @@ export class TransferScheduler implements QueueControls {
   }
 
   private failRun(id: string, record: RunningAttempt, thrown: unknown): void {
+    this.endFreed(record);
     if (this.live.get(id) !== record) return;
     this.live.delete(id);
     const item = this.items.get(id);

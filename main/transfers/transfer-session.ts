@@ -26,6 +26,13 @@ export interface TransferSession {
   setModifiedAt(path: string, date: Date): Promise<boolean>;
   /** `setModifiedAt` then `rename`, in one round trip where the server allows; absent: the two one after the other. */
   setModifiedAtAndRename?(from: string, to: string, date: Date): Promise<boolean>;
+  /**
+   * `setModifiedAtAndRename` held to go out with the session's next transfer (see FtpsSession.renameWithNextCommand);
+   * null when it cannot be held (use `setModifiedAtAndRename`); absent: never held.
+   */
+  renameWithNextCommand?(from: string, to: string, date: Date | null): Promise<boolean> | null;
+  /** The session has no next transfer for now: send what it holds (a rename) alone. */
+  sendHeldCommands?(): void;
   hash(path: string): Promise<ServerHash | null>;
   /** `size` and `hash` (each null when not answered), in one round trip where the server allows; absent: the two in turn. */
   sizeAndHash?(path: string): Promise<{ size: number | null; hash: ServerHash | null }>;

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FtpsSession } from '../../main/ftps/session';
+import type { LogLine } from '../../common/models';
 import type { FleetInfo } from '../servers/fleet';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -124,8 +125,8 @@ export function filesBelow(root: string): string[] {
   return execFileSync('find', [root, '-mindepth', '1'], { encoding: 'utf8' }).split('\n').filter((l) => l.length > 0).map((p) => p.slice(root.length + 1));
 }
 
-/** Opens sessions to a hostile server on 127.0.0.1 (explicit FTPS, any user), trusting exactly its certificate. */
-export function hostileSessionFactory(port: number, certificate: TestCertificate): () => Promise<FtpsSession> {
+/** Opens sessions to a hostile server on 127.0.0.1 (explicit FTPS, any user), trusting exactly its certificate; `onLog` gets their log. */
+export function hostileSessionFactory(port: number, certificate: TestCertificate, onLog?: (line: LogLine) => void): () => Promise<FtpsSession> {
   return () =>
     FtpsSession.open({
       target: { host: '127.0.0.1', port, mode: 'explicit', user: 'u', dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
@@ -133,6 +134,21 @@ export function hostileSessionFactory(port: number, certificate: TestCertificate
       pinnedFingerprint: certificate.fingerprint,
       keepAliveIntervalMs: 0,
       timeoutMs: 5000,
+      ...(onLog ? { onLog } : {}),
     });
+}
+
+/** The verbs of the commands sent between two replies, in order: each inner list went out in one write. */
+export function writesBetweenReplies(log: readonly LogLine[]): string[][] {
+  const groups: string[][] = [];
+  let previous: LogLine['direction'] | null = null;
+  for (const line of log) {
+    if (line.direction === 'command') {
+      if (previous !== 'command') groups.push([]);
+      groups.at(-1)?.push(line.text.split(' ')[0] ?? '');
+    }
+    if (line.direction === 'command' || line.direction === 'reply') previous = line.direction;
+  }
+  return groups;
 }
 

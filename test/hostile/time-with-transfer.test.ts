@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import type { LogLine } from '../../common/models';
-import { FtpsSession } from '../../main/ftps/session';
+import type { FtpsSession } from '../../main/ftps/session';
 import { startHostileServer, type HostileScript } from './hostile-server';
-import { selfSignedCertificate } from './support';
+import { hostileSessionFactory, selfSignedCertificate, writesBetweenReplies } from './support';
 
 const certificate = selfSignedCertificate();
 const CONTENT = Buffer.from('the file, from the server');
@@ -22,14 +22,7 @@ after(async () => {
 async function sessionFor(script: Partial<HostileScript>, log: LogLine[]): Promise<FtpsSession> {
   const server = await startHostileServer({ mode: 'explicit', key: certificate.key, cert: certificate.cert, features: ['MDTM', 'SIZE'], file: () => CONTENT, ...script });
   closers.push(() => server.close());
-  const session = await FtpsSession.open({
-    target: { host: '127.0.0.1', port: server.port, mode: 'explicit', user: 'u', dataMode: 'passive', minTlsVersion: 'TLSv1.2', timezoneOffsetMinutes: 0, encoding: 'utf8' },
-    password: 'p',
-    pinnedFingerprint: certificate.fingerprint,
-    keepAliveIntervalMs: 0,
-    timeoutMs: 5000,
-    onLog: (line) => log.push(line),
-  });
+  const session = await hostileSessionFactory(server.port, certificate, (line) => log.push(line))();
   closers.push(() => session.close());
   return session;
 }
@@ -44,20 +37,6 @@ async function downloadWithTime(session: FtpsSession, path: string): Promise<{ b
   return { bytes: Buffer.concat(chunks), time };
 }
 
-/** The commands sent between two replies, in order: each inner list went out together. */
-function writes(log: readonly LogLine[]): string[][] {
-  const groups: string[][] = [];
-  let previous: LogLine['direction'] | null = null;
-  for (const line of log) {
-    if (line.direction === 'command') {
-      if (previous !== 'command') groups.push([]);
-      groups.at(-1)?.push(line.text.split(' ')[0] ?? '');
-    }
-    if (line.direction === 'command' || line.direction === 'reply') previous = line.direction;
-  }
-  return groups;
-}
-
 describe('a download asks its time with the transfer', () => {
   test('MDTM goes with EPSV, and its time arrives', async () => {
     const log: LogLine[] = [];
@@ -66,13 +45,13 @@ describe('a download asks its time with the transfer', () => {
     const { bytes, time } = await downloadWithTime(session, '/a.bin');
     assert.deepEqual(bytes, CONTENT);
     assert.equal(time?.toISOString(), '2024-01-02T03:04:05.000Z');
-    assert.deepEqual(writes(log).slice(0, 2), [['MDTM', 'EPSV'], ['RETR']]);
+    assert.deepEqual(writesBetweenReplies(log).slice(0, 2), [['MDTM', 'EPSV'], ['RETR']]);
     // Once EPSV has worked, the time, EPSV and RETR go out in one write.
     log.length = 0;
     const again = await downloadWithTime(session, '/a.bin');
     assert.deepEqual(again.bytes, CONTENT);
     assert.equal(again.time?.toISOString(), '2024-01-02T03:04:05.000Z');
-    assert.deepEqual(writes(log).slice(0, 1), [['MDTM', 'EPSV', 'RETR']]);
+    assert.deepEqual(writesBetweenReplies(log).slice(0, 1), [['MDTM', 'EPSV', 'RETR']]);
   });
 
   test('a refused MDTM gives no time, and the replies after it stay in step', async () => {
@@ -95,11 +74,11 @@ describe('a download asks its time with the transfer', () => {
     const { bytes, time } = await downloadWithTime(session, '/a.bin');
     assert.deepEqual(bytes, CONTENT);
     assert.equal(time?.toISOString(), '2024-01-02T03:04:05.000Z');
-    assert.deepEqual(writes(log).slice(0, 3), [['MDTM', 'EPSV'], ['PASV'], ['RETR']]);
+    assert.deepEqual(writesBetweenReplies(log).slice(0, 3), [['MDTM', 'EPSV'], ['PASV'], ['RETR']]);
     // EPSV is not asked again: from now on the time goes alone, before PASV.
     log.length = 0;
     assert.equal((await downloadWithTime(session, '/a.bin')).time?.toISOString(), '2024-01-02T03:04:05.000Z');
-    assert.deepEqual(writes(log).slice(0, 3), [['MDTM'], ['PASV'], ['RETR']]);
+    assert.deepEqual(writesBetweenReplies(log).slice(0, 3), [['MDTM'], ['PASV'], ['RETR']]);
   });
 
   test('without MDTM in FEAT no time is asked, and none is given', async () => {

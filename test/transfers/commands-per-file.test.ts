@@ -7,7 +7,8 @@
  * Expected per file: a download is EPSV + RETR (the size from the listing), plus MDTM where the listing is LIST
  * (vsftpd: its times are local and to the minute), sent with the EPSV in one round trip, plus HASH where the server has one (proftpd) to verify. An upload is EPSV +
  * STOR to the temporary name, SIZE and HASH (where there is one, its algorithm chosen once per session) to verify, the time (MFMT, SITE UTIME, or vsftpd's MDTM with a
- * time, read back only once per session), RNFR + RNTO; the time and the rename in one round trip.
+ * time, read back only once per session), RNFR + RNTO; the time and the rename in one round trip, in one write with
+ * the next file's EPSV and STOR where a next file follows on the connection.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import type { LogLine } from '../../common/models';
 import { useFleet, type ServerName } from '../servers/fleet';
 import { commandsSent, openSession, testBytes } from '../ftps/support';
 import { openLoggedQueue } from './logged-queue';
+import { newServerKnowledge } from '../../main/ftps/server-knowledge';
 
 const fleet = await useFleet();
 const work = mkdtempSync(join(tmpdir(), 'wharf-commands-per-file-'));
@@ -34,7 +36,8 @@ function verb(command: string): string {
 
 /**
  * The commands of one file, grouped by round trip: the commands sent together before the next reply was read.
- * From the first command naming `file` on (with the EPSV right before it), up to the first naming the next file.
+ * From the first command naming `file` on (with the EPSV right before it), up to the first naming the next file;
+ * commands of the next file written together with the file's last ones are shown in its last round trip as `next X`.
  */
 function roundTripsOfFile(log: readonly LogLine[], file: string, next: string | null): string[][] {
   const lines = log.filter((l) => l.direction === 'command' || l.direction === 'reply');
@@ -45,7 +48,8 @@ function roundTripsOfFile(log: readonly LogLine[], file: string, next: string | 
     const epsv = [at - 1, at - 2].find((i) => lines[i]?.direction === 'command' && lines[i]?.text === 'EPSV');
     return epsv ?? at;
   };
-  const own = lines.slice(startOf(file), next === null ? lines.length : startOf(next));
+  const end = next === null ? lines.length : startOf(next);
+  const own = lines.slice(startOf(file), end);
   const trips: string[][] = [];
   let previous: LogLine['direction'] | null = null;
   for (const line of own) {
@@ -55,27 +59,28 @@ function roundTripsOfFile(log: readonly LogLine[], file: string, next: string | 
     }
     previous = line.direction;
   }
+  for (let at = end; previous === 'command' && lines[at]?.direction === 'command'; at++) trips.at(-1)?.push(`next ${verb(lines[at]?.text ?? '')}`);
   return trips;
 }
 
 /**
  * Per server, each file's round trips: which commands go out together. EPSV goes with the transfer command
  * (once EPSV has worked in the session); SIZE with HASH (once OPTS HASH chose the algorithm). After a verified
- * size (and hash), the time and the rename go in one round trip: RNTO is never sent before the size is known
- * to be right.
+ * size (and hash), the time and the rename go in one round trip, together with the next file's EPSV and STOR
+ * (not for the last file): RNTO is never sent before the size is known to be right.
  */
 const EXPECTED: Record<string, { download: string[][]; upload: string[][] }> = {
   'vsftpd-explicit': {
     download: [['MDTM', 'EPSV', 'RETR']],
-    upload: [['EPSV', 'STOR'], ['SIZE'], ['MDTM <time>', 'RNFR', 'RNTO']],
+    upload: [['EPSV', 'STOR'], ['SIZE'], ['MDTM <time>', 'RNFR', 'RNTO', 'next EPSV', 'next STOR']],
   },
   'proftpd-explicit': {
     download: [['EPSV', 'RETR'], ['HASH']],
-    upload: [['EPSV', 'STOR'], ['SIZE', 'HASH'], ['MFMT <time>', 'RNFR', 'RNTO']],
+    upload: [['EPSV', 'STOR'], ['SIZE', 'HASH'], ['MFMT <time>', 'RNFR', 'RNTO', 'next EPSV', 'next STOR']],
   },
   'pureftpd-explicit': {
     download: [['EPSV', 'RETR']],
-    upload: [['EPSV', 'STOR'], ['SIZE'], ['MFMT <time>', 'RNFR', 'RNTO']],
+    upload: [['EPSV', 'STOR'], ['SIZE'], ['MFMT <time>', 'RNFR', 'RNTO', 'next EPSV', 'next STOR']],
   },
 };
 
@@ -114,13 +119,51 @@ describe('control commands per small file, on one connection', () => {
           // The first file also pays the session's one-time probes; every later one only its own commands.
           for (let i = 1; i < files.length; i++) {
             const own = roundTripsOfFile(lines, files[i] as string, files[i + 1] ?? null);
-            assert.deepEqual(own, expected[direction], `${direction} of ${files[i]}: ${commands.join(' | ')}`);
+            // The last file has no next one to share its last write with.
+            const last = i === files.length - 1;
+            const wanted = expected[direction].map((trip) => trip.filter((command) => !(last && command.startsWith('next '))));
+            assert.deepEqual(own, wanted, `${direction} of ${files[i]}: ${commands.join(' | ')}`);
           }
         }
       } finally {
         await queue.stop();
         await browse.close();
       }
+    });
+  }
+});
+
+describe("a site's next connection pays nothing on its first file for what an earlier one learned", () => {
+  for (const name of ['vsftpd-explicit', 'pureftpd-explicit'] as const) {
+    test(`${name}: EPSV with STOR, the time trusted, from the first file`, async () => {
+      const server = fleet.servers[name];
+      const known = newServerKnowledge();
+      const source = join(work, unique('known'));
+      mkdirSync(source);
+      for (const [i, file] of FILES.entries()) writeFileSync(join(source, file), testBytes(4096, i + 11));
+      const remote = `/${unique('known')}`;
+      // The first connection learns (EPSV works; vsftpd: an MDTM with a time sets it, read back once).
+      const first = await openLoggedQueue(fleet, server, [], known);
+      try {
+        await first.add({ direction: 'upload', siteKey: name, localPath: join(source, 'f1'), remotePath: `${remote}/f1`, kind: 'file', uploadViaTemporaryName: true });
+        await first.whenSettled();
+      } finally {
+        await first.stop();
+      }
+      assert.equal(known.passiveEpsvWorks, true);
+      const log: LogLine[] = [];
+      const second = await openLoggedQueue(fleet, server, log, known);
+      try {
+        for (const file of FILES.slice(1)) {
+          await second.add({ direction: 'upload', siteKey: name, localPath: join(source, file), remotePath: `${remote}/${file}`, kind: 'file', uploadViaTemporaryName: true });
+        }
+        await second.whenSettled();
+        assert.ok(second.getSnapshot().items.every((item) => item.state === 'done'));
+      } finally {
+        await second.stop();
+      }
+      const steady = EXPECTED[name]?.upload ?? [];
+      assert.deepEqual(roundTripsOfFile(log, 'f2', 'f3'), steady, `the new connection's first file: ${commandsSent(log).join(' | ')}`);
     });
   }
 });

@@ -5,6 +5,9 @@
  * - a file dated before 1970, whose time proftpd and pure-ftpd refuse (501) while RNFR/RNTO go on: done, intact;
  * - a file whose final name is a folder: RNTO refused, the file fails with that reply, the temporary file stays;
  * - then a plain file on the same connection: done, intact, its time kept, sent as one round trip.
+ * With files queued one after the other on that connection, a verified file's time, RNFR and RNTO go out in one
+ * write with the next file's EPSV and STOR: a refused time, a refused RNTO, a refused STOR each fail only their own
+ * file (the one before or after in that write goes on), and no file appears under its final name unverified.
  * And on a session: a refused RNFR is the rename's error (not RNTO's 503 after it); SIZE+HASH of a missing file
  * answers nothing for either; each next command gets its own reply.
  */
@@ -104,6 +107,88 @@ describe('a refusal in the middle of pipelined commands fails only its file and 
         assert.match(commands[rnfr - 1]?.text ?? '', /^(MFMT|MDTM) 20010203040506 /);
         assert.equal(commands[rnfr + 1]?.text, `RNTO ${folder}/plain`);
         assert.match(replyTo(log, `RNTO ${folder}/plain`), /^250 /);
+        assert.equal(log.filter((l) => l.direction === 'command' && l.text.startsWith('USER ')).length, 1, 'one connection throughout, never reopened');
+      } finally {
+        await queue.stop();
+      }
+    });
+  }
+});
+
+/** Whether `first` and `second` went out in one write on one connection: no reply read between them. */
+function sentTogether(log: readonly LogLine[], first: string, second: string): boolean {
+  const at = log.findIndex((l) => l.direction === 'command' && l.text === first);
+  const lines = log.filter((l, index) => index > at && l.connectionId === log[at]?.connectionId && (l.direction === 'command' || l.direction === 'reply'));
+  const end = lines.findIndex((l) => l.direction === 'reply');
+  return at >= 0 && lines.slice(0, end < 0 ? lines.length : end).some((l) => l.text === second);
+}
+
+describe("a file's rename sent with the next file's EPSV and STOR: a refusal of any of them fails only its own file", () => {
+  for (const name of MAIN_SERVERS) {
+    test(name, async () => {
+      const server = fleet.servers[name];
+      const log: LogLine[] = [];
+      const queue = await openLoggedQueue(fleet, server, log);
+      const folder = `/${unique('riding')}`;
+      const files = {
+        // vsftpd's first time of a session (MDTM with a time) is read back before it is trusted: its rename goes alone.
+        warm: localFile(unique('warm'), 10, KEPT_TIME),
+        old: localFile(unique('old'), 11, BEFORE_1970),
+        first: localFile(unique('first'), 12, KEPT_TIME),
+        unwritable: localFile(unique('unwritable'), 13, KEPT_TIME),
+        blocked: localFile(unique('blocked'), 14, KEPT_TIME),
+        after: localFile(unique('after'), 15, KEPT_TIME),
+        last: localFile(unique('last'), 16, KEPT_TIME),
+      };
+      // STOR to the temporary name of `unwritable` is refused (a folder is there); RNTO to `blocked` is (a folder with a file in it).
+      writeServerFile(server, `${folder}/unwritable${TEMPORARY_UPLOAD_SUFFIX}/inside`, 'x');
+      writeServerFile(server, `${folder}/blocked/inside`, 'x');
+      try {
+        for (const [remoteName, file] of Object.entries(files)) {
+          await queue.add({ direction: 'upload', siteKey: name, localPath: file.path, remotePath: `${folder}/${remoteName}`, kind: 'file', uploadViaTemporaryName: true });
+        }
+        await queue.whenSettled();
+        const items = new Map(queue.getSnapshot().items.map((item) => [item.remotePath.slice(folder.length + 1), item]));
+        const onServer = (remoteName: string) => join(server.root, folder, remoteName);
+        const temporary = (remoteName: string) => `${folder}/${remoteName}${TEMPORARY_UPLOAD_SUFFIX}`;
+
+        for (const remoteName of ['warm', 'old', 'first', 'after', 'last'] as const) {
+          assert.equal(items.get(remoteName)?.state, 'done', `${remoteName}: ${JSON.stringify(items.get(remoteName)?.lastError)}`);
+          assert.deepEqual(readFileSync(onServer(remoteName)), files[remoteName].bytes);
+          assert.equal(existsSync(onServer(`${remoteName}${TEMPORARY_UPLOAD_SUFFIX}`)), false);
+        }
+        for (const remoteName of ['first', 'after', 'last'] as const) assert.equal(statSync(onServer(remoteName)).mtime.getTime(), KEPT_TIME.getTime());
+
+        // old's time (refused by some servers), rename, and first's EPSV and STOR: one write.
+        assert.ok(sentTogether(log, `RNFR ${temporary('old')}`, `STOR ${temporary('first')}`), 'old renamed with the STOR of first');
+        if (REFUSES_TIMES_BEFORE_1970.has(name)) assert.match(replyTo(log, `MFMT 19691231235959 ${temporary('old')}`), /^501 /);
+
+        // first's rename and unwritable's refused STOR: one write; first is in place, unwritable failed with its reply.
+        assert.ok(sentTogether(log, `RNTO ${folder}/first`, `STOR ${temporary('unwritable')}`), 'first renamed with the STOR of unwritable');
+        assert.match(replyTo(log, `RNTO ${folder}/first`), /^250 /);
+        const storRefusal = replyTo(log, `STOR ${temporary('unwritable')}`);
+        assert.match(storRefusal, /^[45]\d\d /);
+        const unwritable = items.get('unwritable');
+        assert.equal(unwritable?.state, 'failed');
+        assert.ok(unwritable?.lastError?.message.includes(storRefusal.slice(4)), `${unwritable?.lastError?.message} names ${storRefusal}`);
+        assert.equal(existsSync(onServer('unwritable')), false, 'nothing under the final name');
+
+        // blocked's refused RNTO and after's STOR: one write; blocked failed with its reply, its verified temporary file stays.
+        assert.ok(sentTogether(log, `RNTO ${folder}/blocked`, `STOR ${temporary('after')}`), 'blocked renamed with the STOR of after');
+        const renameRefusal = replyTo(log, `RNTO ${folder}/blocked`);
+        assert.match(renameRefusal, /^[45]\d\d /);
+        const blocked = items.get('blocked');
+        assert.equal(blocked?.state, 'failed');
+        assert.ok(blocked?.lastError?.message.includes(renameRefusal), `${blocked?.lastError?.message} names ${renameRefusal}`);
+        assert.deepEqual(readFileSync(onServer(`blocked${TEMPORARY_UPLOAD_SUFFIX}`)), files.blocked.bytes);
+        assert.equal(statSync(onServer('blocked')).isDirectory(), true);
+
+        // A rename never goes out before its file's size was read back.
+        for (const remoteName of ['old', 'first', 'blocked', 'after', 'last']) {
+          const lines = log.filter((l) => l.direction === 'command').map((l) => l.text);
+          assert.ok(lines.indexOf(`SIZE ${temporary(remoteName)}`) < lines.indexOf(`RNFR ${temporary(remoteName)}`), `${remoteName}: SIZE before RNFR`);
+          assert.match(replyTo(log, `SIZE ${temporary(remoteName)}`), /^213 4096/);
+        }
         assert.equal(log.filter((l) => l.direction === 'command' && l.text.startsWith('USER ')).length, 1, 'one connection throughout, never reopened');
       } finally {
         await queue.stop();

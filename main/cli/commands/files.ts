@@ -23,6 +23,7 @@ import { formatBytes } from '../../core/bytes';
 import { ProgressLine } from '../progress';
 import { ask, forTerminal } from '../terminal';
 import { hostForUrl, isRemoteArgument, parseLocation, type CliLocation } from '../url';
+import { knowledgeFor, serverKey, type ServerKnowledge } from '../../ftps/server-knowledge';
 
 const io = processCliIo();
 const warn = warnOn(io);
@@ -34,6 +35,9 @@ function warnOnce(text: string): void {
   warned.add(text);
   warn(text);
 }
+
+/** What the sessions of this run learned about their server, shared so each new connection need not find it out again. */
+const serverKnowledge = new Map<string, ServerKnowledge>();
 
 async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean; keepModifiedTimes: boolean; segments: number }> {
   const connection = await resolveCliConnection(location, { ...flags, timeout: flags.timeoutMs / 1000 }, io);
@@ -51,6 +55,7 @@ async function openSession(location: CliLocation, flags: CliFlags): Promise<{ se
     ...connection.reach,
     onNotice: warnOnce,
     ...connection.offsetDetection,
+    known: knowledgeFor(serverKnowledge, serverKey(connection.target)),
     ...(process.env.WHARF_DEBUG ? { onLog: (line: LogLine) => io.err(`${line.direction} ${line.text}`) } : {}),
   });
   // --in-place wins over the site's setting for this run only; the saved site is not changed.
