@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { expandLocalForUpload } from '../../main/transfers/expand';
-import { downloadPathIn, ensureLocalFolder, isTemporaryDownloadPathFor, refusedNameError, temporaryDownloadPathFor, unsafeRemoteNameReason } from '../../main/transfers/local-target';
+import { downloadPathIn, ensureLocalFolder, isTemporaryDownloadPathFor, prepareDownloadTarget, refusedNameError, temporaryDownloadPathFor, unsafeRemoteNameReason } from '../../main/transfers/local-target';
 
 const root = mkdtempSync(join(tmpdir(), 'wharf-local-target-'));
 const chosen = join(root, 'Downloads');
@@ -96,6 +96,59 @@ describe('a download\'s folder made on the way (ensureLocalFolder)', () => {
 
   it('passes on other failures, such as a missing parent', async () => {
     await assert.rejects(ensureLocalFolder(join(parent, 'no-parent', 'child')), { code: 'ENOENT' });
+  });
+});
+
+describe('a download\'s path checked against the chosen folder (prepareDownloadTarget)', () => {
+  const outside = mkdtempSync(join(tmpdir(), 'wharf-outside-target-'));
+  after(() => rmSync(outside, { recursive: true, force: true }));
+  const linkLeadingOut = (error: unknown): boolean => {
+    const { kind, detail } = error as { kind?: string; detail?: { reason?: string } };
+    return kind === 'unsafe-name' && detail?.reason === 'link-outside-folder';
+  };
+
+  it('makes a missing chosen folder, for a file in it and for one in a subfolder', async () => {
+    const flat = join(root, 'not-yet-flat');
+    assert.deepEqual(await prepareDownloadTarget(flat, join(flat, 'a.txt')), { existing: null, existingIsRegularFile: false, existingIsFolder: false });
+    assert.ok(lstatSync(flat).isDirectory());
+    const nested = join(root, 'not-yet', 'deeper');
+    await prepareDownloadTarget(nested, join(nested, 'sub', 'b.txt'));
+    assert.ok(lstatSync(join(nested, 'sub')).isDirectory());
+  });
+
+  it('refuses a subfolder swapped for a link leading outside between the first check and the one before the rename', async () => {
+    const folder = join(root, 'swapped');
+    const target = join(folder, 'sub', 'file.txt');
+    await prepareDownloadTarget(folder, target);
+    rmSync(join(folder, 'sub'), { recursive: true });
+    symlinkSync(outside, join(folder, 'sub'));
+    await assert.rejects(prepareDownloadTarget(folder, target), linkLeadingOut);
+  });
+
+  it('refuses a link at the target leading outside, and one leading nowhere', async () => {
+    const folder = join(root, 'target-links');
+    mkdirSync(folder);
+    writeFileSync(join(outside, 'secret.txt'), 'secret');
+    symlinkSync(join(outside, 'secret.txt'), join(folder, 'out.txt'));
+    symlinkSync(join(folder, 'missing.txt'), join(folder, 'dangling.txt'));
+    await assert.rejects(prepareDownloadTarget(folder, join(folder, 'out.txt')), linkLeadingOut);
+    await assert.rejects(prepareDownloadTarget(folder, join(folder, 'dangling.txt')), linkLeadingOut);
+  });
+
+  it('takes links that stay inside a chosen folder reached through a link itself (checked against its real path)', async () => {
+    const real = join(root, 'real-downloads');
+    mkdirSync(join(real, 'inner'), { recursive: true });
+    writeFileSync(join(real, 'inner', 'there.txt'), 'four');
+    const chosenLink = join(root, 'linked-downloads');
+    symlinkSync(real, chosenLink);
+    symlinkSync(join(real, 'inner'), join(real, 'shortcut'));
+    symlinkSync(join(real, 'inner', 'there.txt'), join(real, 'alias.txt'));
+    const viaFolder = await prepareDownloadTarget(chosenLink, join(chosenLink, 'shortcut', 'there.txt'));
+    assert.equal(viaFolder.existing?.size, 4);
+    assert.equal(viaFolder.existingIsRegularFile, true);
+    const viaTarget = await prepareDownloadTarget(chosenLink, join(chosenLink, 'alias.txt'));
+    assert.equal(viaTarget.existing?.size, 4);
+    assert.equal(viaTarget.existingIsRegularFile, false, 'a link is never resumed into');
   });
 });
 
