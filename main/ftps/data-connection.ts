@@ -13,6 +13,7 @@ import { sendPipelined } from './pipeline';
 import type { Dialer } from './proxy';
 import type { DeferredTransferSetup } from './reply-guard';
 import type { ServerKnowledge } from './server-knowledge';
+import type { TransferRider } from './transfer-rider';
 
 /** What a data-connection strategy needs to know about its session, read at the moment it runs. */
 export interface DataConnectionContext {
@@ -41,31 +42,6 @@ export interface DataConnectionContext {
   takeRider?(): TransferRider | null;
   /** The destination of the download being set up when it takes bytes straight from the read buffer (see DirectReadSink); null otherwise. */
   directReadSink?(): DirectReadSink | null;
-}
-
-/**
- * Commands whose replies the transfer does not wait for (a download's time, MDTM; the previous upload's time and
- * rename): they go out in the same write as the transfer's EPSV, one round trip fewer per file. Where the setup
- * cannot carry them (PASV, active mode, a proxy, the first transfer of a session) they are sent on their own
- * first. `answered` gets one reply per command, in order (error replies too), or null when they were not all
- * read (the setup failed before they were sent, or the connection was lost): called exactly once.
- */
-export interface TransferRider {
-  readonly commands: readonly [string, ...string[]];
-  answered(replies: readonly FTPResponse[] | null): void;
-}
-
-/** Two riders as one, `first`'s commands first; each gets its own replies. */
-export function joinRiders(first: TransferRider | null, second: TransferRider | null): TransferRider | null {
-  if (first === null || second === null) return first ?? second;
-  const split = first.commands.length;
-  return {
-    commands: [...first.commands, ...second.commands],
-    answered: (replies) => {
-      first.answered(replies === null ? null : replies.slice(0, split));
-      second.answered(replies === null ? null : replies.slice(split));
-    },
-  };
 }
 
 /** Why active mode cannot work through a proxy, as the user reads it. */
@@ -379,10 +355,6 @@ async function passiveThroughProxy(
   return reply;
 }
 
-/**
- * Connects the raw data socket and hands it to basic-ftp; when data is protected, TLS starts over it once the
- * server accepts the transfer command, and the TLS socket then takes its place.
- */
 /**
  * Connects a passive data connection. Until the mode has worked once in this session (`waitForConnect`), the
  * transfer command waits for the connection, so a failure can still fall back to the other mode. After that the

@@ -21,7 +21,8 @@ import { describePeerCertificate, explainVerificationError, normalizeFingerprint
 import { explainClientCertificateAlert, type ClientCertificate } from './client-certificate';
 import { controlCharset, type ControlCharset } from './charset';
 import { guessNameCharset, isValidUtf8 } from './charset-guess';
-import { activeModeBehindProxyMessage, createDataConnectionStrategy, joinRiders, type TransferRider } from './data-connection';
+import { activeModeBehindProxyMessage, createDataConnectionStrategy } from './data-connection';
+import { joinRiders, type TransferRider } from './transfer-rider';
 import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls, startsWithTlsRecord } from './implicit-probe';
 import { toWharfError } from './error-mapping';
 import { isWharfError, WharfError } from '../core/errors';
