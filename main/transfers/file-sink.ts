@@ -97,21 +97,38 @@ export class FileSink extends Writable implements DirectReadSink {
   takeFrom(bytes: Buffer, resume: () => void): boolean {
     // Torn down (a failed write, a cut): the data connection goes too, and what it still reads counts for nothing.
     if (this.destroyed || this.writeError !== null || this.full) return true;
-    const bucket = this.options.bucket;
-    const wait = bucket && bucket.bytesPerSecond !== null ? bucket.take(bytes.length) : 0;
+    const wait = this.bucketWait(bytes.length);
     this.accept(bytes, noCallback, true);
     // Full: the owner stops the data connection; nothing more is read.
     if (this.full) return false;
+    // Already stopped for the bucket: a paused TLS socket still hands over the records it has decrypted. Their
+    // bytes were taken from the bucket above; the one timer waits for them too (a timer per read would resume early).
+    if (this.throttleTimer !== null) return false;
     if (wait > 0) {
-      this.throttleTimer = this.clock.setTimeout(() => {
-        this.throttleTimer = null;
-        this.resumeWhenRoom(resume);
-      }, wait);
+      this.throttleUntilPaid(wait, resume);
       return false;
     }
     if (this.hasRoom()) return true;
-    this.waitingForBuffer = resume;
+    // A batch freed while the bucket has stopped reading leaves the resume to the bucket's timer.
+    this.waitingForBuffer = () => {
+      if (this.throttleTimer === null) resume();
+    };
     return false;
+  }
+
+  private bucketWait(bytes: number): number {
+    const bucket = this.options.bucket;
+    return bucket && bucket.bytesPerSecond !== null ? bucket.take(bytes) : 0;
+  }
+
+  /** Reading resumes once the bucket has paid for every byte read, also those read after the pause. */
+  private throttleUntilPaid(wait: number, resume: () => void): void {
+    this.throttleTimer = this.clock.setTimeout(() => {
+      this.throttleTimer = null;
+      const owed = this.bucketWait(0);
+      if (owed > 0) this.throttleUntilPaid(owed, resume);
+      else this.resumeWhenRoom(resume);
+    }, wait);
   }
 
   /**

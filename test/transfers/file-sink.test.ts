@@ -150,4 +150,35 @@ describe('FileSink', () => {
     }
     assert.ok(readFileSync(path).equals(data));
   });
+
+  test('reads a paused TLS socket still hands over are paid for before reading resumes, with one resume', async () => {
+    const path = join(work, 'direct-limited-after-pause.bin');
+    const handle = await open(path, 'w+');
+    const clock = new FakeClock();
+    // 64 KiB/s, a burst of 16 KiB: the first 48 KiB read owes 32 KiB (500 ms); two 16 KiB records decrypted
+    // before the pause took effect owe 32 KiB more (another 500 ms).
+    const bucket = new TokenBucket(64 * 1024, clock);
+    const data = testBytes(80 * 1024, 5);
+    let resumed = 0;
+    const resume = () => (resumed += 1);
+    try {
+      const sink = new FileSink({ handle, position: 0, bucket, clock });
+      assert.equal(sink.takeFrom(Buffer.from(data.subarray(0, 48 * 1024)), resume), false);
+      assert.equal(sink.takeFrom(Buffer.from(data.subarray(48 * 1024, 64 * 1024)), resume), false);
+      assert.equal(sink.takeFrom(Buffer.from(data.subarray(64 * 1024)), resume), false);
+      clock.advance(500);
+      assert.equal(resumed, 0, 'not resumed while the later reads are still owed');
+      clock.advance(499);
+      assert.equal(resumed, 0);
+      clock.advance(1);
+      assert.equal(resumed, 1);
+      clock.advance(5_000);
+      assert.equal(resumed, 1, 'one pause, one resume');
+      sink.end();
+      await once(sink, 'finish');
+    } finally {
+      await handle.close();
+    }
+    assert.ok(readFileSync(path).equals(data));
+  });
 });
