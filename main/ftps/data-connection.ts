@@ -9,6 +9,7 @@ import { decidePassiveTarget, normalizeAddress } from './net-address';
 import { secureDataSocket } from './data-tls';
 import { PendingDataSocket } from './pending-data-socket';
 import { connectDirect, type DirectReadSink } from './direct-read';
+import { failUnlessRefused } from './failed-data-connect';
 import { sendPipelined } from './pipeline';
 import type { Dialer } from './proxy';
 import type { DeferredTransferSetup } from './reply-guard';
@@ -381,7 +382,7 @@ function openDataSocket(
       raw.destroy();
       const error = new WharfError('data-channel', t('errors.dataOpenTo', { where, reason: err.message }), { cause: err });
       if (waitForConnect) reject(error);
-      else ftp.closeWithError(error);
+      else failUnlessRefused(ftp, raw, error, (report) => acceptance.reportError(report));
     };
     // Before basic-ftp's own listeners (attached below when not waiting): this reason, naming the address, comes first.
     raw.once('error', onError);

@@ -118,4 +118,35 @@ describe('a data connection that goes wrong after EPSV has worked fails only its
       }
     });
   }
+
+  test('the server refuses the command and closes the port it named: its refusal, read after the failed connection, is the error', async () => {
+    const certificate = fleetCertificate(fleet, 'server');
+    const content = testBytes(5000, 8);
+    // The 550 comes well after the dead port refused the connection (as proftpd's does behind a loaded reader).
+    const server = await startHostileServer({
+      mode: 'explicit',
+      key: certificate.key,
+      cert: certificate.cert,
+      file: (path) => (path === '/a.bin' ? content : null),
+      epsv: (index) => (index === 1 ? 'dead-port' : 'usual'),
+      refusalDelayMs: 300,
+    });
+    const session = await hostileSessionFactory(server.port, certificate)();
+    try {
+      assert.deepEqual(await downloaded(session, '/a.bin'), content);
+      const controlConnections = server.stats.controlConnections;
+      await assert.rejects(downloaded(session, '/locked.bin'), (error: unknown) => {
+        // The server's refusal, not a lost data connection: the queue does not retry a refusal.
+        assert.ok(!(error instanceof WharfError && error.kind === 'data-channel'), String(error));
+        assert.match(error instanceof Error ? error.message : String(error), /550 No such file/);
+        return true;
+      });
+      // The session went on over the same control connection.
+      assert.deepEqual(await downloaded(session, '/a.bin'), content);
+      assert.equal(server.stats.controlConnections, controlConnections);
+    } finally {
+      await session.close();
+      await server.close();
+    }
+  });
 });

@@ -46,6 +46,12 @@ export interface HostileScript {
   /** RETR of a file it has not (`file` gives null) resets the accepted data connection, then answers 550, as proftpd does. default false */
   readonly resetDataOnRefusal?: boolean;
   /**
+   * How long RETR of a file it has not waits before its 550 (default 0). With an EPSV that named a dead port, the
+   * client's connection is refused before the refusal arrives: a refusal read late, behind the failed connection,
+   * as a loaded machine or a slow link reads proftpd's (it answers 550 and closes the port it named).
+   */
+  readonly refusalDelayMs?: number;
+  /**
    * How the `index`-th EPSV of the server's life (from 0) goes: as usual; `dead-port`: it names a port nobody
    * listens on, and the next transfer command waits for that data connection as a real server waits until its
    * own timeout; `refused`: 500. default: as usual
@@ -306,6 +312,7 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
               pendingData = null;
               data.resetAndDestroy();
             }
+            if (script.refusalDelayMs) await new Promise((resolve) => setTimeout(resolve, script.refusalDelayMs));
             return reply('550 No such file.');
           }
           return withData(async (data) => {

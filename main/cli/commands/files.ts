@@ -16,7 +16,7 @@ import type { AddTransferRequest } from '../../transfers/transfer-request';
 import { downloadPathIn } from '../../transfers/local-target';
 import { stopAtRecursionLimit } from '../recursion-limit';
 import { getInSegments } from '../segmented-get';
-import { resolveCliConnection, settleSiteSaves } from '../connection';
+import { resolveCliConnection, settleSiteSaves, type CliConnection } from '../connection';
 import type { CliFlags } from '../flags';
 import { processCliIo, progressStream, warnOn } from '../io';
 import { formatBytes } from '../../core/bytes';
@@ -39,8 +39,24 @@ function warnOnce(text: string): void {
 /** What the sessions of this run learned about their server, shared so each new connection need not find it out again. */
 const serverKnowledge = new Map<string, ServerKnowledge>();
 
+/**
+ * Each location's connection, resolved once per run: the sessions of a --parallel or --segments run share it, so a
+ * password typed at the prompt is asked once (FileZilla asks once per site), and a warning is printed once.
+ */
+const connections = new Map<string, Promise<CliConnection>>();
+
+function connectionFor(location: CliLocation, flags: CliFlags): Promise<CliConnection> {
+  const key = JSON.stringify(location);
+  let connection = connections.get(key);
+  if (connection === undefined) {
+    connection = resolveCliConnection(location, { ...flags, timeout: flags.timeoutMs / 1000 }, io);
+    connections.set(key, connection);
+  }
+  return connection;
+}
+
 async function openSession(location: CliLocation, flags: CliFlags): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean; keepModifiedTimes: boolean; segments: number }> {
-  const connection = await resolveCliConnection(location, { ...flags, timeout: flags.timeoutMs / 1000 }, io);
+  const connection = await connectionFor(location, flags);
   const session = await FtpsSession.open({
     target: connection.target,
     password: connection.password,
