@@ -5,7 +5,8 @@
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { CATALOG, type MessageId } from './catalog';
+import type { MessageId } from './catalog';
+import { catalogTexts, type CatalogTexts } from './catalog-texts';
 import { intlLocaleOf, PSEUDO_LOCALE, type UiLocale } from './locale';
 import { pseudoLocalize } from './pseudo';
 
@@ -78,11 +79,15 @@ export function createTranslator(locale: UiLocale): Translator {
   const numberFormats = new Map<string, Intl.NumberFormat>();
   const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+  // The language's texts are loaded at the first message, not when the translator is made (the CLI makes an
+  // English one before it reads the terminal's language).
+  let texts: CatalogTexts | null = null;
+
   function compile(id: MessageId): CompiledMessage {
-    const translations = CATALOG[id];
-    if (!translations) throw new Error(`No message ${String(id)} in the catalogue.`);
+    texts ??= catalogTexts(locale === PSEUDO_LOCALE ? 'en' : locale);
+    const text = Object.hasOwn(texts, id) ? texts[id] : undefined;
+    if (text === undefined) throw new Error(`No message ${String(id)} in the catalogue.`);
     // Tags are off: server texts such as proftpd's `<Limit PROT>` are words here, not markup.
-    const text = locale === PSEUDO_LOCALE ? translations.en : translations[locale];
     let elements: MessageFormatElement[] = plainMessageElements(text) ?? parse(text, { ignoreTag: true });
     if (locale === PSEUDO_LOCALE) elements = pseudoLocalize(elements);
     const joined = joinedMessage(elements, id);
