@@ -71,7 +71,8 @@ describe('the command line keeps its compile cache in the user cache folder, opt
     // A file where the folder should be: mkdir fails (as root too, unlike a folder without write permission).
     const blocker = join(work, 'a-file');
     writeFileSync(blocker, 'not a folder');
-    for (const env of [{ WHARF_COMPILE_CACHE_DIR: join(blocker, 'compile') }, { XDG_CACHE_HOME: blocker }]) {
+    const blocked: Record<string, string>[] = [{ WHARF_COMPILE_CACHE_DIR: join(blocker, 'compile') }, { XDG_CACHE_HOME: blocker }];
+    for (const env of blocked) {
       const result = await run(launcher, ['--version'], env);
       assert.deepEqual(result, { code: 0, stdout: `wharf ${version}\n`, stderr: '' }, JSON.stringify(env));
     }
