@@ -9,7 +9,8 @@
  * decides which sentence is used, and never appears in one (it may be a password).
  */
 import type { z } from 'zod';
-import { CATALOG, type MessageId } from './catalog';
+import type { MessageId } from './catalog';
+import { catalogTexts } from './catalog-texts';
 import { t, uiLocale } from './t';
 
 type Issue = z.core.$ZodIssue;
@@ -20,12 +21,13 @@ let byEnglishText: Map<string, MessageId> | null = null;
 function catalogueMessage(text: string): MessageId | null {
   if (!byEnglishText) {
     byEnglishText = new Map();
-    for (const [id, translations] of Object.entries(CATALOG) as [MessageId, { en: string }][]) {
-      if (!translations.en.includes('{') && !byEnglishText.has(translations.en)) byEnglishText.set(translations.en, id);
+    for (const [id, english] of Object.entries(catalogTexts('en')) as [MessageId, string][]) {
+      if (!english.includes('{') && !byEnglishText.has(english)) byEnglishText.set(english, id);
     }
   }
   if (byEnglishText.has(text)) return byEnglishText.get(text) ?? null;
-  return Object.hasOwn(CATALOG, text) && !CATALOG[text as MessageId].en.includes('{') ? (text as MessageId) : null;
+  const english = catalogTexts('en');
+  return Object.hasOwn(english, text) && !english[text as MessageId]?.includes('{') ? (text as MessageId) : null;
 }
 
 /** The kind of a value, in the words of `validation.invalidType`. */

@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { CATALOG, type MessageId } from '../../common/i18n/catalog';
 import { TRANSLATED_LOCALES, localeFromEnvironment, resolveLocale } from '../../common/i18n/locale';
-import { createTranslator, plainMessageElements } from '../../common/i18n/translator';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { createTranslator, simpleMessageElements } from '../../common/i18n/translator';
 
 /** The argument names a message uses, with their kind (plural, select, number...). */
 function argumentsOf(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
@@ -54,21 +55,63 @@ describe('the message catalogue', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('reads a plain message (text and {name} arguments) without the ICU parser exactly as the parser does', () => {
-    let plain = 0;
+  it('reads a simple message (text, {name} arguments, selects of such) without the ICU parser exactly as the parser does', () => {
+    let simple = 0;
+    let selects = 0;
     const differing: string[] = [];
     for (const [id, translations] of Object.entries(CATALOG)) {
       for (const locale of TRANSLATED_LOCALES) {
-        const elements = plainMessageElements(translations[locale]);
+        const elements = simpleMessageElements(translations[locale]);
         if (elements === null) continue;
-        plain++;
+        simple++;
+        if (elements.some((element) => element.type === TYPE.select)) selects++;
         if (JSON.stringify(elements) !== JSON.stringify(parse(translations[locale], { ignoreTag: true }))) differing.push(`${id} (${locale})`);
       }
     }
     assert.deepEqual(differing, []);
-    assert.ok(plain > 0, 'some messages are plain');
-    // What the parser reads otherwise is not taken for plain text.
-    for (const text of ["It''s {name}", '{count, plural, one {# file} other {# files}}', '{ name }', 'a } b', "'{x}'"]) assert.equal(plainMessageElements(text), null, text);
+    assert.ok(simple > 0 && selects > 0, `plain messages and selects are read (${simple}, ${selects} with a select)`);
+    // What the parser reads otherwise is not taken for simple text (quotes, plurals, odd spacing, a select
+    // without `other` or with a key twice, a plural inside a select).
+    for (const text of [
+      "It''s {name}",
+      '{count, plural, one {# file} other {# files}}',
+      '{ name }',
+      'a } b',
+      "'{x}'",
+      '{w, select, a {x}}',
+      '{w, select, a {x} a {y} other {z}}',
+      '{w, select, a {{n, plural, one {#} other {#}}} other {z}}',
+      '{w, select, a {x} other {z}',
+      '{w,select, a {x} other {z}}',
+    ]) {
+      assert.equal(simpleMessageElements(text), null, text);
+    }
+  });
+
+  it('formats a select without IntlMessageFormat exactly as IntlMessageFormat does, every branch and an unknown value', () => {
+    const differing: string[] = [];
+    let checked = 0;
+    for (const [id, translations] of Object.entries(CATALOG) as [MessageId, Record<string, string>][]) {
+      for (const locale of TRANSLATED_LOCALES) {
+        const elements = simpleMessageElements(translations[locale]!);
+        const selectsIn = (list: readonly MessageFormatElement[]): { name: string; keys: string[] }[] =>
+          list.flatMap((element) => (element.type === TYPE.select ? [{ name: element.value, keys: Object.keys(element.options) }, ...Object.values(element.options).flatMap((option) => selectsIn(option.value))] : []));
+        const selects = elements ? selectsIn(elements) : [];
+        if (selects.length === 0) continue;
+        const names = [...argumentsOf(parse(translations[locale]!, { ignoreTag: true }))].map((name) => name.split(':')[0]!);
+        const reference = new IntlMessageFormat(translations[locale]!, locale, undefined, { ignoreTag: true });
+        const translator = createTranslator(locale);
+        for (const select of selects) {
+          for (const key of [...select.keys, 'no-such-branch']) {
+            const values = Object.fromEntries(names.map((name) => [name, name === select.name ? key : `<${name}>`]));
+            checked++;
+            if (translator.text(id, values) !== reference.format(values)) differing.push(`${id} (${locale}) ${select.name}=${key}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(differing, []);
+    assert.ok(checked > 0);
   });
 
   it('has no German or Japanese text left in English, except words that are the same (OK, names)', () => {

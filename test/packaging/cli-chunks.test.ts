@@ -3,7 +3,8 @@
  * commands never load the FTP engine (FtpsSession, basic-ftp, the proxy and TLS code), which only the
  * commands that connect pull in, from a chunk of its own. Checked on the built files twice: what the entry
  * requires before any command runs, and which bundle files a real run of bin/wharf has loaded when it exits.
- * A direct connection to a URL loads neither the SOCKS library nor keytar.
+ * A direct connection to a URL loads neither the SOCKS library nor keytar. A command reads the catalogue of
+ * its language only (dist/cli/messages/<locale>.json), not the catalogue modules that hold all three.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -75,9 +76,11 @@ const recorder = join(work, 'record-loaded.cjs');
 interface RecordedRun {
   readonly code: number;
   readonly loaded: readonly string[];
+  readonly stdout: string;
+  readonly stderr: string;
 }
 
-/** Runs bin/wharf with the recorder; the list of loaded bundle files comes back on a file of its own. */
+/** Runs bin/wharf with the recorder; the list of loaded bundle files (and catalogue files read) comes back on a file of its own. */
 function runRecorded(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RecordedRun> {
   const listFile = join(work, `loaded-${args.join('-').replace(/[^a-z-]/gi, '')}.txt`);
   return new Promise((resolve) => {
@@ -85,9 +88,9 @@ function runRecorded(args: readonly string[], env: NodeJS.ProcessEnv = process.e
       process.execPath,
       ['--require', recorder, join(ROOT, 'bin', 'wharf'), ...args],
       { env: { ...env, WHARF_DATA_DIR: join(work, 'data'), WHARF_PASSWORD: 'unused', WHARF_LOADED_LIST: listFile }, timeout: 60_000 },
-      (err) => {
+      (err, stdout, stderr) => {
         const loaded = readFileSync(listFile, 'utf8').split('\n').filter((line) => line !== '');
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, loaded });
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, loaded, stdout, stderr });
       },
     );
   });
@@ -97,12 +100,20 @@ before(() => {
   ensureBuilt();
   writeFileSync(
     recorder,
-    `const { writeFileSync } = require('node:fs');
-const { relative } = require('node:path');
+    `const fs = require('node:fs');
+const { writeFileSync } = fs;
+const { relative, resolve } = require('node:path');
 const cliDir = ${JSON.stringify(CLI_DIR)};
+// The catalogue files the command reads (messages/<locale>.json), noted as it reads them.
+const read = new Set();
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (file, ...rest) {
+  if (typeof file === 'string' && resolve(file).startsWith(cliDir)) read.add(relative(cliDir, resolve(file)));
+  return readFileSync.call(this, file, ...rest);
+};
 process.on('exit', () => {
   const loaded = Object.keys(require.cache).filter((f) => f.startsWith(cliDir) || f.includes('node_modules/keytar/')).map((f) => relative(cliDir, f));
-  writeFileSync(process.env.WHARF_LOADED_LIST, loaded.join('\\n'));
+  writeFileSync(process.env.WHARF_LOADED_LIST, [...loaded, ...read].join('\\n'));
 });
 `,
   );
@@ -150,5 +161,39 @@ describe('the command line loads the engine only for commands that connect', () 
     assert.ok(engineModulesAmong(run.loaded).some((module) => module.startsWith('main/ftps/session.ts')), `the engine loaded: ${run.loaded.join(', ')}`);
     const stores = run.loaded.flatMap((file) => sourcesOf(file).filter((source) => source.startsWith('node_modules/zod/') || source === 'main/sites/site-store.ts' || source === 'main/sites/proxy-settings.ts'));
     assert.deepEqual([...new Set(stores)], [], `loaded: ${run.loaded.join(', ')}`);
+  });
+});
+
+describe('a command loads the catalogue of the language it speaks, and no other', () => {
+  /** The catalogue files a run read, and the catalogue modules (all languages side by side) it loaded. */
+  function catalogueOf(run: RecordedRun): { files: string[]; modules: string[] } {
+    const modules = run.loaded.flatMap((file) => sourcesOf(file).filter((source) => source.startsWith('common/i18n/messages/')));
+    return { files: run.loaded.filter((file) => file.startsWith('messages/')).sort(), modules: [...new Set(modules)] };
+  }
+
+  for (const [language, file, refused] of [
+    ['en_US.UTF-8', 'messages/en.json', 'refused'],
+    ['de_DE.UTF-8', 'messages/de.json', 'abgelehnt'],
+    ['ja_JP.UTF-8', 'messages/ja.json', '拒否'],
+  ] as const) {
+    test(`a get of a URL in ${language} reads ${file} only, and speaks that language`, async () => {
+      // Port 1 on loopback refuses at once: the failure is told in the terminal's language.
+      const work = mkdtempSync(join(tmpdir(), 'wharf-cli-catalogue-'));
+      try {
+        const run = await runRecorded(['get', 'ftp://someone@127.0.0.1:1/file.txt', join(work, 'file.txt'), '--allow-plain'], { ...process.env, LC_ALL: language });
+        assert.equal(run.code, 5, run.stderr);
+        assert.deepEqual(catalogueOf(run), { files: [file], modules: [] }, `loaded: ${run.loaded.join(', ')}`);
+        assert.ok(run.stderr.includes(refused), run.stderr);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    });
+  }
+
+  test('--help in German reads the German catalogue only', async () => {
+    const run = await runRecorded(['--help'], { ...process.env, LC_ALL: 'de_DE.UTF-8' });
+    assert.equal(run.code, 0);
+    assert.deepEqual(catalogueOf(run), { files: ['messages/de.json'], modules: [] }, `loaded: ${run.loaded.join(', ')}`);
+    assert.ok(run.stdout.includes('Befehle:'), run.stdout);
   });
 });
