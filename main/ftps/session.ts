@@ -102,6 +102,12 @@ export interface SessionOptions {
   readonly proxy?: ProxyEndpoint | null;
   /** Shared by the sessions of one site (a transfer pool): what one learned, the others need not ask. default: this session's own */
   readonly known?: ServerKnowledge;
+  /**
+   * How long a held rename (renameWithNextCommand) waits for the session's next command before it goes alone:
+   * for a lease kept without a command (a queued download asking whether to overwrite a local file). 0: no
+   * timer, only the signals (the next command, sendHeldCommands, close). default 250
+   */
+  readonly heldRenameWaitMs?: number;
 }
 
 /** Raw commands that need a data connection or change the session's security are not for `raw()`. */
@@ -1097,9 +1103,13 @@ export class FtpsSession {
           resolve(time !== null && time !== undefined && time.code >= 200 && time.code < 300);
         },
       };
-      // A safety net: the pool sends a held rename as soon as the session goes idle (sendHeldCommands).
-      this.heldRenameTimer = setTimeout(() => this.sendHeldCommands(), HELD_RENAME_WAIT_MS);
-      this.heldRenameTimer.unref();
+      // The pool sends a held rename as soon as the session goes idle (sendHeldCommands), the next command before
+      // it; the timer is for the session lent on and kept without a command (an overwrite question).
+      const wait = this.options.heldRenameWaitMs ?? HELD_RENAME_WAIT_MS;
+      if (wait > 0) {
+        this.heldRenameTimer = setTimeout(() => this.sendHeldCommands(), wait);
+        this.heldRenameTimer.unref();
+      }
     });
   }
 
@@ -1382,8 +1392,10 @@ export class FtpsSession {
 }
 
 /**
- * How long a held rename waits for the session's next transfer before it goes alone, should nobody say the session
- * is idle: the next file of a queue reaches its transfer within milliseconds of the previous one's verification.
+ * How long a held rename waits for the session's next command before it goes alone: the next file of a queue reaches
+ * its transfer within milliseconds of the previous one's verification, but one may keep the session without a command
+ * (a download asking whether to overwrite a local file, with the size and time from the listing) for as long as the
+ * question stays open, and the pool's idle signal does not come while it is lent.
  */
 const HELD_RENAME_WAIT_MS = 250;
 
