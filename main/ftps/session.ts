@@ -28,7 +28,7 @@ import { toWharfError } from './error-mapping';
 import { isWharfError, WharfError } from '../core/errors';
 import { parseListing, parseMlstFacts, type ListingFormat } from './listing';
 import { ListingCutShort, StreamingListClient } from './listing-client';
-import { ListingReader } from './listing-stream';
+import { assertListingLines, ListingReader, type ListingLineLimits } from './listing-stream';
 import { guardReplies } from './reply-guard';
 import { isIpAddress } from './net-address';
 import { proxyDialer, type ProxyEndpoint } from './proxy';
@@ -130,15 +130,18 @@ function assertSafeArgument(value: string, what: string): void {
  */
 export const MAX_LISTING_ENTRIES = 1_000_000;
 
-/** Refuses a listing with more lines than MAX_LISTING_ENTRIES allows (plus `.`, `..` and `total N`), before parsing it. */
-function assertListingLineCount(text: string): void {
-  let lines = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-    if (++lines > MAX_LISTING_LINES) throw tooManyListingLines();
-  }
-}
-
 const MAX_LISTING_LINES = MAX_LISTING_ENTRIES + 3;
+
+/**
+ * A listing's lines, streamed (ListingReader) or read whole (assertListingLines): at most MAX_LISTING_ENTRIES (plus
+ * `.`, `..` and `total N`), none over 64 KiB (no entry is that long; a line that never ends is a broken server's).
+ */
+const LISTING_LINE_LIMITS: ListingLineLimits = {
+  maxLines: MAX_LISTING_LINES,
+  tooManyLines: tooManyListingLines,
+  maxLineBytes: 64 * 1024,
+  lineTooLong: () => new WharfError('ftp', t('errors.listingLineTooLong')),
+};
 
 /** What a listing command's answer is: MLSD's facts, or the lines of `LIST -a` and `LIST`. */
 function listingFormatOf(command: string): ListingFormat {
@@ -897,7 +900,7 @@ export class FtpsSession {
     };
     await this.listUnlogged(wirePath);
     return this.checkedListing(wirePath, () => {
-      assertListingLineCount(text);
+      assertListingLines(text, LISTING_LINE_LIMITS, this.client.ftp.encoding ?? 'utf8');
       return parseListing(this.charset.decode(text), { format: this.listingFormatNow(), timezoneOffsetMinutes: this.listingOffsetMinutes, now: new Date() });
     });
   }
@@ -964,13 +967,10 @@ export class FtpsSession {
         timezoneOffsetMinutes: this.listingOffsetMinutes,
         now: new Date(),
         decode: (bytes) => this.charset.decode(bytes.toString(socketEncoding)),
-        maxLines: MAX_LISTING_LINES,
-        tooManyLines: tooManyListingLines,
+        ...LISTING_LINE_LIMITS,
         // basic-ftp's own cap on a listing it buffers (maxListingBytes), with error-mapping.ts's words for it.
         maxBytes: 40 * 1024 * 1024,
         tooManyBytes: () => new WharfError('ftp', t('errors.listingTooLarge')),
-        maxLineBytes: 64 * 1024,
-        lineTooLong: () => new WharfError('ftp', t('errors.listingLineTooLong')),
         onBatch: progress.onBatch,
       });
       if (progress.signal?.aborted) reader.abandon();

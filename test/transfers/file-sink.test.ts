@@ -202,7 +202,7 @@ describe('FileSink', () => {
       wake();
     };
     /** Node's I/O threads, each held in the open of a FIFO nobody writes to yet: the sink's writes wait behind them. */
-    let stalled: (() => Promise<void>) | null = null;
+    let stalled = null as (() => Promise<void>) | null;
     const stallDisk = () => {
       const fifos = Array.from({ length: Number(process.env.UV_THREADPOOL_SIZE ?? 4) }, (_, i) => join(work, `stall-${clock.now()}-${i}`));
       const readers = fifos.map((fifo) => {
