@@ -37,6 +37,17 @@ function openQueue(log: LogLine[], heldRenameWaitMs?: number): Promise<TransferQ
   });
 }
 
+/** Runs `use` on a queue of its own (see openQueue), stopped afterwards whatever happens. */
+async function withQueue(heldRenameWaitMs: number | undefined, use: (queue: TransferQueue, log: LogLine[]) => Promise<void>): Promise<void> {
+  const log: LogLine[] = [];
+  const queue = await openQueue(log, heldRenameWaitMs);
+  try {
+    await use(queue, log);
+  } finally {
+    await queue.stop();
+  }
+}
+
 const itemNamed = (queue: TransferQueue, remotePath: string): TransferItem => {
   const item = queue.getSnapshot().items.find((i) => i.remotePath === remotePath);
   assert.ok(item, `no item ${remotePath}`);
@@ -104,9 +115,7 @@ function assertVerifiedBeforeRename(log: readonly LogLine[], remote: string): vo
 
 describe('a held rename in a queue, its timer off: the signals send it', () => {
   test('the queue goes idle: the pool sends it', LIMIT, async () => {
-    const log: LogLine[] = [];
-    const queue = await openQueue(log, 0);
-    try {
+    await withQueue(0, async (queue, log) => {
       const folder = unique('idle');
       mkdirSync(join(work, folder));
       const bytes = testBytes(4096, 7);
@@ -118,15 +127,11 @@ describe('a held rename in a queue, its timer off: the signals send it', () => {
       assert.deepEqual(serverFolder(folder), ['a', 'keep']);
       assert.ok(readFileSync(join(server.root, folder, 'a')).equals(bytes));
       assertVerifiedBeforeRename(log, `/${folder}`);
-    } finally {
-      await queue.stop();
-    }
+    });
   });
 
   test('the next command is not a transfer: the rename goes alone before it', LIMIT, async () => {
-    const log: LogLine[] = [];
-    const queue = await openQueue(log, 0);
-    try {
+    await withQueue(0, async (queue, log) => {
       const folder = unique('next');
       mkdirSync(join(work, folder));
       writeFileSync(join(work, folder, 'a'), testBytes(4096, 8));
@@ -144,30 +149,22 @@ describe('a held rename in a queue, its timer off: the signals send it', () => {
       assertVerifiedBeforeRename(log, `/${folder}`);
       const commands = commandsSent(log);
       assert.ok(commands.indexOf(`RNTO /${folder}/a`) < commands.indexOf(`SIZE /${folder}/c`), commands.join(' | '));
-    } finally {
-      await queue.stop();
-    }
+    });
   });
 
   test('while the next item asks a question, the rename stays held (what the timer is for)', LIMIT, async () => {
-    const log: LogLine[] = [];
-    const queue = await openQueue(log, 0);
-    try {
+    await withQueue(0, async (queue, log) => {
       const { folder, remote } = await heldBehindAQuestion(queue);
       assert.equal(itemNamed(queue, `${remote}/a`).state, 'running');
       assert.ok(!serverFolder(folder).includes('a'), `not renamed yet: ${serverFolder(folder).join(', ')}`);
       assert.ok(!commandsSent(log).includes(`RNTO ${remote}/a`));
-    } finally {
-      await queue.stop();
-    }
+    });
   });
 });
 
 describe('a held rename in a queue, with its timer', () => {
   test('the next item keeps the session for a question: the rename goes meanwhile, and the upload is done', LIMIT, async () => {
-    const log: LogLine[] = [];
-    const queue = await openQueue(log);
-    try {
+    await withQueue(undefined, async (queue, log) => {
       const { folder, remote, upload, question } = await heldBehindAQuestion(queue);
       await whenQueue(queue, () => itemNamed(queue, `${remote}/a`).state === 'done');
       assert.equal(queue.currentQuestion?.id, question.id, 'the question is still open');
@@ -176,17 +173,13 @@ describe('a held rename in a queue, with its timer', () => {
       assertVerifiedBeforeRename(log, remote);
       queue.answerOverwrite({ questionId: question.id, choice: 'skip', applyToAll: false });
       await queue.whenSettled();
-    } finally {
-      await queue.stop();
-    }
+    });
   });
 });
 
 describe('pause and cancel while a rename is held (its timer off, so it is held when they come)', () => {
   test('pausing the queue: the upload ends under its final name, once, verified first; the download waits', LIMIT, async () => {
-    const log: LogLine[] = [];
-    const queue = await openQueue(log, 0);
-    try {
+    await withQueue(0, async (queue, log) => {
       const { folder, remote, local, upload } = await heldBehindAQuestion(queue);
       queue.controls.pauseAll();
       await queue.whenSettled();
@@ -203,15 +196,11 @@ describe('pause and cancel while a rename is held (its timer off, so it is held 
       assert.equal(readFileSync(join(local, 'b'), 'utf8'), 'the remote b');
       assert.equal(commandsSent(log).filter((c) => c.startsWith('STOR ')).length, 1, 'a was sent once');
       assert.deepEqual(serverFolder(folder), ['a', 'b']);
-    } finally {
-      await queue.stop();
-    }
+    });
   });
 
   test('cancelling the queue: the verified upload still ends under its final name, once; the download leaves the local file alone', LIMIT, async () => {
-    const log: LogLine[] = [];
-    const queue = await openQueue(log, 0);
-    try {
+    await withQueue(0, async (queue, log) => {
       const { folder, remote, local, upload } = await heldBehindAQuestion(queue);
       queue.controls.cancel(queue.getSnapshot().items.map((item) => item.id));
       await queue.whenSettled();
@@ -223,9 +212,7 @@ describe('pause and cancel while a rename is held (its timer off, so it is held 
       assertVerifiedBeforeRename(log, remote);
       assert.equal(readFileSync(join(local, 'b'), 'utf8'), 'the local b');
       assert.deepEqual(readdirSync(local).sort(), ['a', 'b'], 'no temporary download left');
-    } finally {
-      await queue.stop();
-    }
+    });
   });
 
   test('stopping the queue (quit): the held rename goes before the connection closes', LIMIT, async () => {
