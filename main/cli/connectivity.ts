@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PROXY_SETTING } from '../../common/models/proxy';
-import type { SiteProfile } from '../../common/models/site-profile';
+import type { SiteProfile, StoreWarning } from '../../common/models/site-profile';
 import { loadClientCertificate, needsClientKeyPassphrase, type ClientCertificate } from '../ftps/client-certificate';
 import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
@@ -34,11 +34,13 @@ export interface ConnectivityIo {
  * the setting was saved: without its file the setting is the store's default (`system`), and a `get` of a
  * URL loads no store code at all (test/packaging/cli-chunks.test.ts).
  */
-function appProxySetting(): NonNullable<ConnectivitySources['appProxy']> {
+function appProxySetting(warn: (text: string) => void): NonNullable<ConnectivitySources['appProxy']> {
   const dataDir = defaultDataDir();
   let store: Promise<ProxySettingsStore> | null = null;
+  // A damaged file is kept as a backup and read as the default: said on stderr, as the sites file's recovery is.
+  const onWarning = (warning: StoreWarning): void => warn(t('cliUsage.storeWarning', { message: warning.message }));
   const open = (): Promise<ProxySettingsStore> =>
-    (store ??= Promise.all([import('../sites/proxy-settings'), import('./stores')]).then(([{ ProxySettingsStore }, { cliCredentials }]) => new ProxySettingsStore({ dataDir, credentials: cliCredentials() })));
+    (store ??= Promise.all([import('../sites/proxy-settings'), import('./stores')]).then(([{ ProxySettingsStore }, { cliCredentials }]) => new ProxySettingsStore({ dataDir, credentials: cliCredentials(), onWarning })));
   // Only a missing file is the default; any other failure to read it is the store's to report. A stat at once,
   // not through the thread pool: it comes before the first connection.
   const saved = (): boolean => {
@@ -72,7 +74,7 @@ export async function cliConnectivity(
   const sources = (): ConnectivitySources => ({
     getClientKeyPassphrase: async (id) => (await stores()).sites.getClientKeyPassphrase(id),
     getProxyPassword: async (id) => (await stores()).sites.getProxyPassword(id),
-    appProxy: appProxySetting(),
+    appProxy: appProxySetting(io.warn),
     env,
   });
 

@@ -39,6 +39,30 @@ export interface ListingReaderOptions extends ListTimeOptions {
   readonly onBatch?: (from: number, entries: readonly RemoteEntry[]) => void;
 }
 
+/** The limits on a listing's lines: ListingReader applies them while it arrives, `assertListingLines` to a whole text. */
+export type ListingLineLimits = Pick<ListingReaderOptions, 'maxLines' | 'tooManyLines' | 'maxLineBytes' | 'lineTooLong'>;
+
+/**
+ * ListingReader's line rule for a listing read whole (basic-ftp's text, decoded from `encoding`): every line counts
+ * toward `maxLines`, the last one too when no line break ends it, and a line longer than `maxLineBytes` bytes as they
+ * came (its CR included, its LF not) refuses the listing. One rule whichever way the listing is read.
+ */
+export function assertListingLines(text: string, limits: ListingLineLimits, encoding: BufferEncoding): void {
+  const maxLine = limits.maxLineBytes ?? Number.POSITIVE_INFINITY;
+  let lines = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (++lines > limits.maxLines) throw limits.tooManyLines();
+    // A character is at least one byte, at most three per UTF-16 unit: the exact count only where it may be over.
+    const length = end - start;
+    if (length > maxLine || (length * 3 > maxLine && Buffer.byteLength(text.slice(start, end), encoding) > maxLine)) {
+      throw limits.lineTooLong?.() ?? limits.tooManyLines();
+    }
+    start = end + 1;
+  }
+}
+
 /**
  * The first batch is small so the first rows show early; later ones grow so a big folder costs fewer
  * messages, but stay small enough that the window reads each in a few milliseconds.

@@ -28,7 +28,7 @@ import { toWharfError } from './error-mapping';
 import { isWharfError, WharfError } from '../core/errors';
 import { parseListing, parseMlstFacts, type ListingFormat } from './listing';
 import { ListingCutShort, StreamingListClient } from './listing-client';
-import { ListingReader } from './listing-stream';
+import { assertListingLines, ListingReader, type ListingLineLimits } from './listing-stream';
 import { guardReplies } from './reply-guard';
 import { isIpAddress } from './net-address';
 import { proxyDialer, type ProxyEndpoint } from './proxy';
@@ -102,6 +102,12 @@ export interface SessionOptions {
   readonly proxy?: ProxyEndpoint | null;
   /** Shared by the sessions of one site (a transfer pool): what one learned, the others need not ask. default: this session's own */
   readonly known?: ServerKnowledge;
+  /**
+   * How long a held rename (renameWithNextCommand) waits for the session's next command before it goes alone:
+   * for a lease kept without a command (a queued download asking whether to overwrite a local file). 0: no
+   * timer, only the signals (the next command, sendHeldCommands, close). default 250
+   */
+  readonly heldRenameWaitMs?: number;
 }
 
 /** Raw commands that need a data connection or change the session's security are not for `raw()`. */
@@ -124,15 +130,18 @@ function assertSafeArgument(value: string, what: string): void {
  */
 export const MAX_LISTING_ENTRIES = 1_000_000;
 
-/** Refuses a listing with more lines than MAX_LISTING_ENTRIES allows (plus `.`, `..` and `total N`), before parsing it. */
-function assertListingLineCount(text: string): void {
-  let lines = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
-    if (++lines > MAX_LISTING_LINES) throw tooManyListingLines();
-  }
-}
-
 const MAX_LISTING_LINES = MAX_LISTING_ENTRIES + 3;
+
+/**
+ * A listing's lines, streamed (ListingReader) or read whole (assertListingLines): at most MAX_LISTING_ENTRIES (plus
+ * `.`, `..` and `total N`), none over 64 KiB (no entry is that long; a line that never ends is a broken server's).
+ */
+const LISTING_LINE_LIMITS: ListingLineLimits = {
+  maxLines: MAX_LISTING_LINES,
+  tooManyLines: tooManyListingLines,
+  maxLineBytes: 64 * 1024,
+  lineTooLong: () => new WharfError('ftp', t('errors.listingLineTooLong')),
+};
 
 /** What a listing command's answer is: MLSD's facts, or the lines of `LIST -a` and `LIST`. */
 function listingFormatOf(command: string): ListingFormat {
@@ -891,7 +900,7 @@ export class FtpsSession {
     };
     await this.listUnlogged(wirePath);
     return this.checkedListing(wirePath, () => {
-      assertListingLineCount(text);
+      assertListingLines(text, LISTING_LINE_LIMITS, this.client.ftp.encoding ?? 'utf8');
       return parseListing(this.charset.decode(text), { format: this.listingFormatNow(), timezoneOffsetMinutes: this.listingOffsetMinutes, now: new Date() });
     });
   }
@@ -958,13 +967,10 @@ export class FtpsSession {
         timezoneOffsetMinutes: this.listingOffsetMinutes,
         now: new Date(),
         decode: (bytes) => this.charset.decode(bytes.toString(socketEncoding)),
-        maxLines: MAX_LISTING_LINES,
-        tooManyLines: tooManyListingLines,
+        ...LISTING_LINE_LIMITS,
         // basic-ftp's own cap on a listing it buffers (maxListingBytes), with error-mapping.ts's words for it.
         maxBytes: 40 * 1024 * 1024,
         tooManyBytes: () => new WharfError('ftp', t('errors.listingTooLarge')),
-        maxLineBytes: 64 * 1024,
-        lineTooLong: () => new WharfError('ftp', t('errors.listingLineTooLong')),
         onBatch: progress.onBatch,
       });
       if (progress.signal?.aborted) reader.abandon();
@@ -1097,9 +1103,13 @@ export class FtpsSession {
           resolve(time !== null && time !== undefined && time.code >= 200 && time.code < 300);
         },
       };
-      // A safety net: the pool sends a held rename as soon as the session goes idle (sendHeldCommands).
-      this.heldRenameTimer = setTimeout(() => this.sendHeldCommands(), HELD_RENAME_WAIT_MS);
-      this.heldRenameTimer.unref();
+      // The pool sends a held rename as soon as the session goes idle (sendHeldCommands), the next command before
+      // it; the timer is for the session lent on and kept without a command (an overwrite question).
+      const wait = this.options.heldRenameWaitMs ?? HELD_RENAME_WAIT_MS;
+      if (wait > 0) {
+        this.heldRenameTimer = setTimeout(() => this.sendHeldCommands(), wait);
+        this.heldRenameTimer.unref();
+      }
     });
   }
 
@@ -1382,8 +1392,10 @@ export class FtpsSession {
 }
 
 /**
- * How long a held rename waits for the session's next transfer before it goes alone, should nobody say the session
- * is idle: the next file of a queue reaches its transfer within milliseconds of the previous one's verification.
+ * How long a held rename waits for the session's next command before it goes alone: the next file of a queue reaches
+ * its transfer within milliseconds of the previous one's verification, but one may keep the session without a command
+ * (a download asking whether to overwrite a local file, with the size and time from the listing) for as long as the
+ * question stays open, and the pool's idle signal does not come while it is lent.
  */
 const HELD_RENAME_WAIT_MS = 250;
 

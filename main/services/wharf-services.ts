@@ -382,7 +382,9 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
   const credentials = options.credentials ?? new KeytarCredentialStore();
   const store = new SiteStore({ dataDir: options.dataDir, credentials, onWarning: (w) => warnings.push(w) });
   const pinned = new PinnedCertificateStore({ dataDir: options.dataDir, onWarning: (w) => warnings.push(w) });
-  const proxySettings = new ProxySettingsStore({ dataDir: options.dataDir, credentials, onWarning: (w) => warnings.push(w) });
+  // Read when first needed (a connection, Settings), after start-up: its warnings go to the site manager from then on too.
+  let siteManager: SitesService | null = null;
+  const proxySettings = new ProxySettingsStore({ dataDir: options.dataDir, credentials, onWarning: (w) => (siteManager ? siteManager.addWarning(w) : warnings.push(w)) });
   const connectivity: ConnectivitySources = {
     getClientKeyPassphrase: (id) => store.getClientKeyPassphrase(id),
     getProxyPassword: (id) => store.getProxyPassword(id),
@@ -425,6 +427,7 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
     },
   });
   for (const w of warnings) sites.addWarning(w);
+  siteManager = sites;
   const doctor = new DoctorService({
     sites: store,
     connectivity,

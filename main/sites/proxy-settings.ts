@@ -79,9 +79,12 @@ export class ProxySettingsStore {
     if (!parsed.success) throw new WharfError('invalid-input', describeIssues(parsed.error.issues));
     const { mode, proxyUrl, password } = parsed.data;
     if (mode === 'custom' && proxyUrl === '') throw new WharfError('invalid-input', t('sites.enterProxyAddress'));
-    if (typeof password === 'string') await this.options.credentials.set(APP_PROXY_ACCOUNT, password);
-    else if (password === null) await this.options.credentials.delete(APP_PROXY_ACCOUNT);
-    await this.file.update(async () => ({ next: { mode, proxyUrl: mode === 'custom' ? proxyUrl : '' }, result: undefined }));
+    // The password changes only once the file was read: a file that cannot be read fails the save with nothing changed.
+    await this.file.update(async () => {
+      if (typeof password === 'string') await this.options.credentials.set(APP_PROXY_ACCOUNT, password);
+      else if (password === null) await this.options.credentials.delete(APP_PROXY_ACCOUNT);
+      return { next: { mode, proxyUrl: mode === 'custom' ? proxyUrl : '' }, result: undefined };
+    });
     return this.get();
   }
 }

@@ -75,8 +75,7 @@ export class FileSink extends Writable implements DirectReadSink {
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    const bucket = this.options.bucket;
-    const wait = bucket && bucket.bytesPerSecond !== null ? bucket.take(chunk.length) : 0;
+    const wait = this.bucketWait(chunk.length);
     if (wait <= 0) {
       this.accept(chunk, callback);
       return;

@@ -84,9 +84,8 @@ export class TransferScheduler implements QueueControls {
   private readonly questions: OverwriteQuestions;
   private readonly publisher: UpdatePublisher;
   private readonly live = new Map<string, RunningAttempt>();
-  /** Running attempts that gave their connection back (by site), and how many per site: they leave room for others. */
-  private readonly freedBy = new Map<RunningAttempt, string>();
-  private readonly connectionsFreed = new Map<string, number>();
+  /** Running attempts that gave their connection back, by site: they leave room for others. */
+  private readonly freedOn = new Map<string, Set<RunningAttempt>>();
   /** Names typed with rename answers, by item id. */
   private readonly chosenNames = new Map<string, string>();
   private readonly timers: WakeTimers;
@@ -379,23 +378,27 @@ export class TransferScheduler implements QueueControls {
   }
 
   private siteHasRoom(siteKey: string, now: number): boolean {
-    return this.sites.hasRoom(siteKey, this.items.runningOn(siteKey) - (this.connectionsFreed.get(siteKey) ?? 0), now);
+    return this.sites.hasRoom(siteKey, this.items.runningOn(siteKey) - (this.freedOn.get(siteKey)?.size ?? 0), now);
   }
 
   /** The attempt gave its connection back (see TransferRunContext.connectionFreed): the site has room for one more. */
   private freeConnection(id: string, record: RunningAttempt, siteKey: string): void {
-    if (this.live.get(id) !== record || this.freedBy.has(record)) return;
-    this.freedBy.set(record, siteKey);
-    this.connectionsFreed.set(siteKey, (this.connectionsFreed.get(siteKey) ?? 0) + 1);
+    if (this.live.get(id) !== record || this.isFreed(record)) return;
+    const freed = this.freedOn.get(siteKey) ?? new Set<RunningAttempt>();
+    this.freedOn.set(siteKey, freed.add(record));
     this.pump();
   }
 
   /** The attempt ended: it counts as running until its item's state changes, and no longer as freed. */
   private endFreed(record: RunningAttempt): void {
-    const siteKey = this.freedBy.get(record);
-    if (siteKey === undefined) return;
-    this.freedBy.delete(record);
-    this.connectionsFreed.set(siteKey, (this.connectionsFreed.get(siteKey) ?? 1) - 1);
+    for (const [siteKey, freed] of this.freedOn) {
+      if (freed.delete(record) && freed.size === 0) this.freedOn.delete(siteKey);
+    }
+  }
+
+  private isFreed(record: RunningAttempt): boolean {
+    for (const freed of this.freedOn.values()) if (freed.has(record)) return true;
+    return false;
   }
 
   private anySiteHasRoom(now: number): boolean {

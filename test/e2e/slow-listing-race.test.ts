@@ -6,14 +6,16 @@
  * in. And a pane that moves on does not wait for the listing it left: with the big folder's listing held (not a
  * byte of it arrived), a folder typed into the path bar shows at once. And a folder opened while an upload into
  * the shown one ends stays open: the upload's refresh of the folder left does not take the pane back to it. The
- * same in the local pane: a local folder opened while a download into the local folder shown ends stays open.
+ * same in the local pane: a local folder opened while a download into the local folder shown ends stays open, also in
+ * a small window (800x600) on a high-density screen (scale factor 2).
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { SUBFOLDER, SUBFOLDER_FILES, shownNames, startHeldListingServer, type HeldListingServer } from './held-listing';
-import { closeApp, dropOnPane, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, whenQueueItemEnded, type App } from './support';
+import type { Page } from 'playwright-core';
+import { closeApp, dropOnPane, openApp, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, whenQueueItemEnded, type App } from './support';
 
 const work = scratch('wharf-e2e-slow-listing-');
 const shots = new Screenshots('slow-listing-');
@@ -21,6 +23,9 @@ const uploadName = 'dropped-while-moving.txt';
 /** A local folder of the home the local pane shows, opened while a download into the home ends. */
 const localSubfolder = 'opened-while-downloading';
 const localSubfolderFiles = ['mine-1.txt', 'mine-2.txt'];
+/** The same for the small, high-density window, with a download of its own. */
+const smallWindowSubfolder = 'opened-in-a-small-window';
+const smallWindowSubfolderFiles = ['small-1.txt'];
 let held: HeldListingServer | undefined;
 let app: App | undefined;
 
@@ -29,6 +34,8 @@ before(async () => {
   writeFileSync(join(work.home, uploadName), 'uploaded while the pane moved on');
   mkdirSync(join(work.home, localSubfolder));
   for (const name of localSubfolderFiles) writeFileSync(join(work.home, localSubfolder, name), 'mine');
+  mkdirSync(join(work.home, smallWindowSubfolder));
+  for (const name of smallWindowSubfolderFiles) writeFileSync(join(work.home, smallWindowSubfolder, name), 'mine');
   app = await startApp(work);
 });
 
@@ -115,16 +122,16 @@ it('a folder opened while an upload into the folder shown ends stays open: the u
   assert.deepEqual(pageProblems(page), []);
 });
 
-it('a local folder opened while a download into the local folder shown ends stays open: the download\'s refresh does not take the pane back', async () => {
-  const { page, host } = app!;
-  // The remote pane shows a-sub since the case above.
-  const [downloadName] = SUBFOLDER_FILES;
+/**
+ * The local pane's case: a local folder opened (its listing held) while a remote file dropped on the local folder shown
+ * downloads and ends; the remote pane already shows a-sub. Busy from the double click until the subfolder's listing
+ * lands, unless a refresh of the folder shown took the pane back.
+ */
+async function localFolderStaysOpen(page: Page, host: App['host'], opened: { folder: string; files: readonly string[] }, downloadName: string): Promise<void> {
   await paneRow(page, 'remote', downloadName).waitFor();
-  await paneRow(page, 'local', localSubfolder).waitFor();
-
-  // The local subfolder's listing is held while a remote file dropped on the local folder shown downloads and ends.
-  const { arrived, release } = host.holdNextCall('localList', (payload) => String((payload as { path?: unknown }).path).endsWith(`/${localSubfolder}`));
-  await paneRow(page, 'local', localSubfolder).dblclick();
+  await paneRow(page, 'local', opened.folder).waitFor();
+  const { arrived, release } = host.holdNextCall('localList', (payload) => String((payload as { path?: unknown }).path).endsWith(`/${opened.folder}`));
+  await paneRow(page, 'local', opened.folder).dblclick();
   await arrived;
   try {
     const downloaded = whenQueueItemEnded(host, `/${held!.folder}/${SUBFOLDER}/${downloadName}`);
@@ -135,10 +142,28 @@ it('a local folder opened while a download into the local folder shown ends stay
   } finally {
     release();
   }
-  // Busy from the double click until the subfolder's listing lands, unless a refresh of the home took the pane back.
   await paneGrid(page, 'local').and(page.locator('[aria-busy="false"]')).waitFor();
-  assert.deepEqual((await shownNames(page, 'local')).sort(), [...localSubfolderFiles].sort(), 'the pane stayed in the folder opened');
-  assert.equal(await page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: localSubfolder }).count(), 1);
+  assert.deepEqual((await shownNames(page, 'local')).sort(), [...opened.files].sort(), 'the pane stayed in the folder opened');
+  assert.equal(await page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: opened.folder }).count(), 1);
   assert.equal(readFileSync(join(work.home, downloadName), 'utf8'), 'y', 'downloaded into the folder the pane left');
   assert.deepEqual(pageProblems(page), []);
+}
+
+it('a local folder opened while a download into the local folder shown ends stays open: the download\'s refresh does not take the pane back', async () => {
+  const { page, host } = app!;
+  // The remote pane shows a-sub since the case above.
+  await localFolderStaysOpen(page, host, { folder: localSubfolder, files: localSubfolderFiles }, SUBFOLDER_FILES[0]);
+});
+
+it('the same in a small window on a high-density screen (800x600, scale factor 2)', async () => {
+  const { browser, host } = app!;
+  const page = await openApp(browser, host, { width: 800, height: 600 }, { deviceScaleFactor: 2 });
+  try {
+    await quickConnect(page, held!.target);
+    await openRemoteFolder(page, `/${held!.folder}/${SUBFOLDER}`);
+    await localFolderStaysOpen(page, host, { folder: smallWindowSubfolder, files: smallWindowSubfolderFiles }, SUBFOLDER_FILES[1]);
+    await shots.take(page, 'local-stays-small-window');
+  } finally {
+    await page.close();
+  }
 });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { RemoteEntry } from '../../common/models';
 import { WharfError } from '../../main/core/errors';
 import { parseListing, type ListingFormat } from '../../main/ftps/listing';
-import { ListingReader } from '../../main/ftps/listing-stream';
+import { assertListingLines, ListingReader } from '../../main/ftps/listing-stream';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 
@@ -114,4 +114,54 @@ test('a line longer than maxLineBytes stops the listing with lineTooLong, whethe
   const withinBound = reader();
   withinBound.push(Buffer.from(good + good));
   assert.deepEqual(withinBound.finish().map((e) => e.name), ['a.txt', 'a.txt']);
+});
+
+test('the line rule is one: a listing read whole (assertListingLines) is refused exactly where the streamed reader refuses it', () => {
+  const limits = { maxLines: 3, tooManyLines: () => new WharfError('ftp', 'too many'), maxLineBytes: 10, lineTooLong: () => new WharfError('ftp', 'line too long') };
+  /** What the reader says of `text` in chunks of `size` bytes: 'ok' or its error's message. */
+  const streamed = (text: string, size: number, encoding: BufferEncoding): string => {
+    const reader = new ListingReader({ format: 'list', timezoneOffsetMinutes: 0, now: NOW, decode: (bytes) => bytes.toString(encoding), maxBytes: 1_000_000, tooManyBytes: () => new WharfError('ftp', 'too large'), ...limits });
+    try {
+      const bytes = Buffer.from(text, encoding);
+      for (let at = 0; at < bytes.length; at += size) reader.push(bytes.subarray(at, at + size));
+      reader.finish();
+      return 'ok';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const whole = (text: string, encoding: BufferEncoding): string => {
+    try {
+      assertListingLines(text, limits, encoding);
+      return 'ok';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const cases: [string, string][] = [
+    ['a\nb\nc\n', 'ok'],
+    ['a\nb\nc', 'ok'],
+    ['a\nb\nc\nd\n', 'too many'],
+    ['a\nb\nc\nd', 'too many'], // the last line counts without its line break
+    ['\n\n\n', 'ok'],
+    ['\n\n\n\n', 'too many'],
+    ['0123456789\n', 'ok'], // exactly the longest line
+    ['0123456789a\n', 'line too long'],
+    ['012345678\r\n', 'ok'], // its CR counts, its LF not
+    ['0123456789\r\n', 'line too long'],
+    ['a\n0123456789a', 'line too long'], // an unterminated last line too
+    ['ééééé\n', 'ok'], // 10 bytes in UTF-8
+    ['éééééé\n', 'line too long'], // 6 characters, 12 bytes
+    ['€€€\n', 'ok'], // 9 bytes
+    ['€€€€\n', 'line too long'], // 4 characters, 12 bytes
+  ];
+  for (const [text, expected] of cases) {
+    for (const size of [1, 3, 64]) assert.equal(streamed(text, size, 'utf8'), expected, `streamed in ${size}-byte chunks: ${JSON.stringify(text)}`);
+    assert.equal(whole(text, 'utf8'), expected, `read whole: ${JSON.stringify(text)}`);
+  }
+  // latin1 (a site's other charset): one byte per character, so "é" x 10 is 10 bytes, x 11 is over.
+  assert.equal(whole('éééééééééé\n', 'latin1'), 'ok');
+  assert.equal(streamed('éééééééééé\n', 7, 'latin1'), 'ok');
+  assert.equal(whole('ééééééééééé\n', 'latin1'), 'line too long');
+  assert.equal(streamed('ééééééééééé\n', 7, 'latin1'), 'line too long');
 });

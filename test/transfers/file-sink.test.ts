@@ -3,11 +3,12 @@
  * cut is on disk and counted as persisted, so a resume continues from the byte the connection reached, not from
  * the last full 1 MiB batch; a range's sink keeps no byte past its end; bytes taken straight from a plain data
  * connection's one reused read buffer (takeFrom) land byte for byte, and reading stops and resumes as the disk
- * and the speed limit say.
+ * and the speed limit say, also both at once (a stalled disk under a limit, whichever frees first).
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,6 +180,108 @@ describe('FileSink', () => {
     } finally {
       await handle.close();
     }
+    assert.ok(readFileSync(path).equals(data));
+  });
+
+  test('a slow disk under a speed limit: bytes intact, no read before the bucket has paid for the ones before, one resume per stop whichever frees first', async () => {
+    const path = join(work, 'direct-limited-slow-disk.bin');
+    const handle = await open(path, 'w+');
+    const clock = new FakeClock();
+    const rate = 1024 * 1024;
+    const burst = 256 * 1024; // a quarter second at 1 MiB/s
+    const bucket = new TokenBucket(rate, clock);
+    // More than the sink's 8 MiB of batches, twice over, in reads of uneven size from one reused buffer.
+    const data = testBytes(20 * 1024 * 1024 + 999, 11);
+    const readBuffer = Buffer.alloc(64 * 1024);
+    const started = clock.now();
+    let resumes = 0;
+    let stops = 0;
+    let wake: () => void = () => undefined;
+    const resume = () => {
+      resumes += 1;
+      wake();
+    };
+    /** Node's I/O threads, each held in the open of a FIFO nobody writes to yet: the sink's writes wait behind them. */
+    let stalled = null as (() => Promise<void>) | null;
+    const stallDisk = () => {
+      const fifos = Array.from({ length: Number(process.env.UV_THREADPOOL_SIZE ?? 4) }, (_, i) => join(work, `stall-${clock.now()}-${i}`));
+      const readers = fifos.map((fifo) => {
+        execFileSync('mkfifo', [fifo]);
+        return open(fifo, 'r');
+      });
+      stalled = async () => {
+        for (const fifo of fifos) closeSync(openSync(fifo, 'w'));
+        for (const reader of readers) await (await reader).close();
+        stalled = null;
+      };
+    };
+    const turns = async (n = 20) => {
+      for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+    };
+    /** What the bucket still wants paid, in ms (0 once paid). */
+    const owed = () => bucket.take(0);
+    const orders: string[] = [];
+    const sink = new FileSink({ handle, position: 0, bucket, clock });
+    try {
+      /** Every full batch on disk: what is left is the batch being filled. */
+      const drained = () => sink.bytesReceived - sink.persistedBytes < 256 * 1024;
+      stallDisk();
+      for (let at = 0, read = 0; at < data.length; read += 1) {
+        // The limit: a read starts only once the bucket has been paid for every byte before it.
+        assert.ok(at <= burst + ((clock.now() - started) * rate) / 1000, `read ${read} at byte ${at}, ${clock.now() - started} ms in`);
+        const length = Math.min(data.length - at, readBuffer.length - (read % 5) * 3333);
+        data.copy(readBuffer, 0, at, at + length);
+        const before = resumes;
+        const resumed = new Promise<void>((resolve) => (wake = resolve));
+        const goOn = sink.takeFrom(readBuffer.subarray(0, length), resume);
+        readBuffer.fill(0xee);
+        at += length;
+        if (goOn) continue;
+        stops += 1;
+        // Disk stalled and every batch waiting for it (8 MiB, less the two kept for a paused socket's records).
+        const full = stalled !== null && sink.bytesReceived - sink.persistedBytes >= 30 * 256 * 1024;
+        if (full && orders.length === 0) {
+          // The bucket is paid first, well past the debt: reading waits for the disk all the same.
+          clock.advance(owed() + 10_000);
+          await turns();
+          assert.equal(resumes, before, 'the bucket alone does not resume reading while every batch waits for the disk');
+          await stalled?.();
+          await resumed;
+          orders.push('bucket, then disk');
+          stallDisk();
+        } else if (full) {
+          // The disk first: reading waits for the bucket all the same.
+          const debt = owed();
+          assert.ok(debt > 0);
+          await stalled?.();
+          for (let i = 0; i < 1000 && !drained(); i++) await turns(1);
+          assert.ok(drained(), 'the disk took every full batch');
+          await turns();
+          assert.equal(resumes, before, 'the disk alone does not resume reading while the bucket is owed');
+          clock.advance(debt);
+          await resumed;
+          orders.push('disk, then bucket');
+        } else {
+          clock.advance(owed());
+          await resumed;
+        }
+        assert.equal(resumes, before + 1, 'one resume per stop');
+      }
+      await stalled?.();
+      sink.end();
+      await once(sink, 'finish');
+      assert.equal(sink.persistedBytes, data.length);
+    } finally {
+      await stalled?.();
+      // A failed assertion leaves writes under way: they end before the file closes.
+      if (!sink.closed) {
+        sink.destroy();
+        await once(sink, 'close');
+      }
+      await handle.close();
+    }
+    assert.deepEqual(orders, ['bucket, then disk', 'disk, then bucket']);
+    assert.equal(resumes, stops);
     assert.ok(readFileSync(path).equals(data));
   });
 });

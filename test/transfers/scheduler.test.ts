@@ -63,6 +63,31 @@ describe('ordering and concurrency', () => {
     scheduler.setSiteConcurrency('site-a', 4);
     assert.deepEqual(runner.openPaths, ['/a', '/b', '/c', '/d']);
   });
+
+  test('an attempt that gave its connection back leaves room for one more, once, and only on its own site, until it ends', async () => {
+    const { runner, scheduler } = setup();
+    scheduler.setSiteConcurrency('site-a', 1);
+    scheduler.setSiteConcurrency('site-b', 1);
+    scheduler.enqueue([file('a1'), file('a2'), file('a3'), file('a4'), file('b1', 'site-b'), file('b2', 'site-b')]);
+    assert.deepEqual(runner.openPaths, ['/a1', '/b1']);
+    const first = runner.open[0];
+    assert.ok(first);
+    first.context.connectionFreed?.();
+    first.context.connectionFreed?.(); // said twice: still one connection
+    assert.deepEqual(runner.openPaths, ['/a1', '/b1', '/a2'], 'a2 starts on the freed connection; b2 waits for b1');
+    const second = runner.open[2];
+    assert.ok(second);
+    second.context.connectionFreed?.();
+    assert.deepEqual(runner.openPaths, ['/a1', '/b1', '/a2', '/a3']);
+    first.succeed();
+    second.succeed();
+    await drain();
+    // Both freed attempts ended: a3 alone holds site-a's one connection again.
+    assert.deepEqual(runner.openPaths, ['/b1', '/a3']);
+    runner.open[1]?.succeed();
+    await drain();
+    assert.deepEqual(runner.openPaths, ['/b1', '/a4']);
+  });
 });
 
 describe('retries and backoff', () => {
