@@ -163,6 +163,17 @@ it('the same in a small window on a high-density screen (800x600, scale factor 2
     await openRemoteFolder(page, `/${held!.folder}/${SUBFOLDER}`);
     await localFolderStaysOpen(page, host, { folder: smallWindowSubfolder, files: smallWindowSubfolderFiles }, SUBFOLDER_FILES[1]);
     await shots.take(page, 'local-stays-small-window');
+    // The narrow path bar still shows where the pane is: the folder's crumb lies inside the bar, and no shortened
+    // crumb before it paints over it (both happened: it was cut at the bar's end, and a folder in between showed through).
+    const crumb = page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: smallWindowSubfolder });
+    const seen = await crumb.evaluate((button) => {
+      const box = button.getBoundingClientRect();
+      const bar = (button.closest('nav') as HTMLElement).getBoundingClientRect();
+      const y = box.top + box.height / 2;
+      const atPoints = [box.left + 2, box.left + box.width / 2, box.right - 2].map((x) => document.elementFromPoint(x, y));
+      return { inside: box.left >= bar.left && box.right <= bar.right + 0.5, width: box.width, onTop: atPoints.every((e) => e !== null && button.contains(e)) };
+    });
+    assert.ok(seen.inside && seen.onTop && seen.width >= 20, JSON.stringify(seen));
   } finally {
     await page.close();
   }
