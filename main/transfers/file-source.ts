@@ -11,8 +11,8 @@ const READ_BYTES = 1024 * 1024;
 /**
  * Bytes per read once the file goes out fast (see FAST_WINDOW_BYTES). Each read costs a round of work whatever its
  * size (the thread pool's read, the stream's hand-over, the socket's writes and their wake-ups: about a dozen system
- * calls): 4 MiB reads took a 1 GiB upload's CPU time from 1.9 s to 1.45 s over TLS and from 0.92 s to 0.75 s over
- * plain FTP here (docs/BENCHMARKS.md, seventh round); 2 MiB gave most of that, 8 and 16 MiB nothing more.
+ * calls): 4 MiB reads took a 1 GiB upload's user CPU time over TLS from 1.3 s to 0.95 s here, 2 MiB most of that,
+ * 8 and 16 MiB nothing more (docs/BENCHMARKS.md, seventh round).
  */
 export const FAST_READ_BYTES = 4 * 1024 * 1024;
 /**
@@ -52,10 +52,10 @@ interface Lent {
 }
 
 /**
- * The start of an upload's data path, in one stage: reads the file in 1 MiB positional reads, hashes, counts
- * and throttles each chunk, and checks at the end that the file still has the size and time it had when the
- * upload began (a file saved again during its upload is refused, even at the same size). Replaces an
- * fs.ReadStream plus a metering Transform.
+ * The start of an upload's data path, in one stage: reads the file in positional reads of 1 MiB (4 MiB on a fast
+ * connection), hashes, counts and throttles each chunk, and checks at the end that the file still has the size and
+ * time it had when the upload began (a file saved again during its upload is refused, even at the same size).
+ * Replaces an fs.ReadStream plus a metering Transform.
  *
  * Read buffers are reused: a fresh 1 MiB buffer per read costs the kernel page faults for every MiB (four times
  * the CPU of reading into a warm buffer, measured). A buffer is reused only once its bytes have provably left
