@@ -8,7 +8,7 @@ import { WharfError } from '../core/errors';
 import { decidePassiveTarget, normalizeAddress } from './net-address';
 import { secureDataSocket } from './data-tls';
 import { PendingDataSocket } from './pending-data-socket';
-import { connectDirect, type DirectReadSink } from './direct-read';
+import { connectDirect, readDirect, type DirectReadSink } from './direct-read';
 import { failUnlessRefused } from './failed-data-connect';
 import { sendPipelined } from './pipeline';
 import type { Dialer } from './proxy';
@@ -351,7 +351,9 @@ async function passiveThroughProxy(
   }
   // TLS starts once the server accepts the transfer command, as on a direct connection: a server may reset a
   // data connection that speaks TLS before its command arrived (pyftpdlib), and through a proxy whether it
-  // does depends on timing.
+  // does depends on timing. A plain download's bytes go straight to its sink, as on a direct connection.
+  const sink = context.isDataProtected() ? null : (context.directReadSink?.() ?? null);
+  if (sink) readDirect(raw, sink);
   attachDataSocket(ftp, context, acceptance, raw);
   return reply;
 }
@@ -469,7 +471,7 @@ async function openActive(ftp: FTPContext, context: DataConnectionContext, accep
   const secure = context.isDataProtected();
   const pending = new PendingDataSocket(listener, serverAddress, ftp.timeout, (text) => context.log('warning', text), secure
     ? (accepted) => secureDataSocket(ftp, context, accepted)
-    : null);
+    : null, secure ? null : (context.directReadSink?.() ?? null));
   if (secure) acceptance.set(() => pending.allowTls());
   let reply: FTPResponse;
   try {

@@ -8,7 +8,7 @@ import type { FTPContext } from 'basic-ftp';
 import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import type { DataConnectionContext } from './data-connection';
-import { readTlsDirect } from './direct-read';
+import { readDirect } from './direct-read';
 
 /**
  * Wraps a data connection in TLS, resuming the control connection's session (vsftpd's
@@ -25,7 +25,7 @@ export function secureDataSocket(ftp: FTPContext, context: DataConnectionContext
   });
   // A download's bytes, decrypted, go straight to its destination (see DirectReadSink), set before any can arrive.
   const sink = context.directReadSink?.() ?? null;
-  if (sink) readTlsDirect(tlsSocket, sink);
+  if (sink) readDirect(tlsSocket, sink);
   // TLS 1.3 tickets are single-use: keep the newest for the next data connection.
   tlsSocket.on('session', (session: Buffer) => {
     ftp.tlsSessionStore = session;

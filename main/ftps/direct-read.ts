@@ -1,5 +1,4 @@
 import { connect as netConnect, Socket } from 'node:net';
-import type { TLSSocket } from 'node:tls';
 
 /**
  * A download's destination that takes its bytes straight out of the data connection's read buffer, one buffer
@@ -41,19 +40,26 @@ export function connectDirect(host: string, port: number, sink: DirectReadSink):
 }
 
 /**
- * The same for a protected data connection, whose TLS starts over a socket already connected: Node takes `onread`
- * only when it makes the TCP connection itself, so it is set up as node:net does for `onread` (the keys it keeps
- * the buffer and callback under, found on a socket made with `onread`, and the handle's useUserBuffer). False,
- * nothing changed, where this Node has neither: the socket then streams its bytes as before.
+ * The same for a socket already connected: a protected data connection, whose TLS starts over a socket connected
+ * before, an active-mode connection the server made to us, or a passive one through a proxy. Node takes `onread`
+ * only when it makes the TCP connection itself, so it is set up as node:net does for `onread` (the keys it keeps the
+ * buffer and callback under, found on a socket made with `onread`, and the handle's useUserBuffer). False, nothing
+ * changed, where this Node has neither, or where the socket holds bytes read already (a proxy's reply may bring the
+ * server's first bytes): those would reach the sink after the ones read next. The socket then streams its bytes.
  */
-export function readTlsDirect(socket: TLSSocket, sink: DirectReadSink): boolean {
+export function readDirect(socket: Socket, sink: DirectReadSink): boolean {
   const handle = (socket as unknown as { _handle?: { useUserBuffer?: (buffer: Uint8Array) => void } | null })._handle;
-  if (userBufferKeys === null || typeof handle?.useUserBuffer !== 'function') return false;
+  if (userBufferKeys === null || typeof handle?.useUserBuffer !== 'function' || socket.readableLength > 0) return false;
   const buffer = takeReadBuffer();
   Object.assign(socket, { [userBufferKeys.buffer]: buffer, [userBufferKeys.callback]: readInto(sink, () => socket), [userBufferKeys.generator]: null });
   handle.useUserBuffer(buffer);
   returnOnClose(socket, buffer);
   return true;
+}
+
+/** Whether `socket`'s reads go straight to a sink (readDirect, connectDirect): its stream then carries no data, only its end. */
+export function readsDirectly(socket: unknown): boolean {
+  return userBufferKeys !== null && Buffer.isBuffer((socket as Record<symbol, unknown> | null)?.[userBufferKeys.buffer]);
 }
 
 function readInto(sink: DirectReadSink, socket: () => Socket | null): (length: number, read: Uint8Array) => boolean {

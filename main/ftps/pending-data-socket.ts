@@ -3,6 +3,7 @@ import type { Server, Socket } from 'node:net';
 import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
 import { normalizeAddress } from './net-address';
+import { readDirect, readsDirectly, type DirectReadSink } from './direct-read';
 
 /**
  * A data socket whose connection has not arrived yet (active mode). Writes are buffered and reads wait
@@ -17,7 +18,9 @@ export class PendingDataSocket extends Duplex {
   private readonly queued: { chunk: Buffer; callback: (err?: Error | null) => void }[] = [];
   private finalCallback: ((err?: Error | null) => void) | null = null;
   private readonly waitTimer: NodeJS.Timeout;
-  bytesRead = 0;
+  /** The attached socket when its reads go straight to a download's sink (direct-read.ts): it counts them. */
+  private direct: Duplex | null = null;
+  private streamedBytes = 0;
   bytesWritten = 0;
 
   constructor(
@@ -26,6 +29,8 @@ export class PendingDataSocket extends Duplex {
     timeoutMs: number,
     warn: (text: string) => void,
     private readonly secure: ((accepted: Socket) => Duplex) | null,
+    /** A plain connection's reads go here directly (a TLS one's: `secure` sets that up). */
+    private readonly directSink: DirectReadSink | null = null,
   ) {
     super();
     this.tlsAllowed = secure === null;
@@ -46,6 +51,8 @@ export class PendingDataSocket extends Duplex {
       this.accepted = socket;
       // Until it is attached, an error on it ends the stand-in (and so the transfer) rather than going unheard.
       socket.once('error', (err) => this.destroy(err));
+      // Before it can read anything: the connection event comes in the turn the connection was accepted.
+      if (this.directSink !== null && this.secure === null) readDirect(socket, this.directSink);
       this.attachWhenReady();
     });
   }
@@ -77,6 +84,11 @@ export class PendingDataSocket extends Duplex {
     return this.remote.family;
   }
 
+  /** What basic-ftp's progress reads: bytes this stand-in passed on, or those its socket handed to a sink directly. */
+  get bytesRead(): number {
+    return this.streamedBytes + ((this.direct as Socket | null)?.bytesRead ?? 0);
+  }
+
   /** basic-ftp sets timeouts on data sockets; its transfer watchdog does the real stall detection. */
   setTimeout(_ms: number): this {
     return this;
@@ -84,8 +96,10 @@ export class PendingDataSocket extends Duplex {
 
   private attach(socket: Duplex): void {
     this.socket = socket;
+    if (readsDirectly(socket)) this.direct = socket;
+    // On a socket that reads directly this only starts the flow that brings its 'end': no data comes this way.
     socket.on('data', (chunk: Buffer) => {
-      this.bytesRead += chunk.length;
+      this.streamedBytes += chunk.length;
       if (!this.push(chunk)) socket.pause();
     });
     socket.on('end', () => this.push(null));
@@ -110,7 +124,8 @@ export class PendingDataSocket extends Duplex {
   }
 
   override _read(): void {
-    this.socket?.resume();
+    // A direct socket is paused and resumed by its sink alone.
+    if (this.direct === null) this.socket?.resume();
   }
 
   override _destroy(err: Error | null, callback: (err?: Error | null) => void): void {

@@ -73,7 +73,7 @@ async function dialSocks5(proxy: ProxyEndpoint, host: string, port: number, time
       destination: { host, port },
       timeout: timeoutMs,
     });
-    return socket;
+    return await keepEarlyBytes(socket);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN/.test(message)) {
@@ -94,6 +94,23 @@ async function dialSocks5(proxy: ProxyEndpoint, host: string, port: number, time
     }
     throw proxyError('refused', 'connect', proxy, t('connectionTexts.socksFailed', { proxy: where, message }), err);
   }
+}
+
+/**
+ * After its handshake the socks library, in an immediate, hands what came after the proxy's answer to 'data'
+ * listeners and sets the socket flowing: with nobody listening yet, what the server sent then was dropped (a plain
+ * download lost its first 45 KiB). It is kept and given back here, and the socket is left as a fresh one is,
+ * neither flowing nor paused (a paused one would not start for a 'data' listener), waiting for its reader.
+ */
+async function keepEarlyBytes(socket: Socket): Promise<Socket> {
+  const early: Buffer[] = [];
+  const keep = (chunk: Buffer) => early.push(chunk);
+  socket.on('data', keep);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  socket.removeListener('data', keep);
+  (socket as { readableFlowing: boolean | null }).readableFlowing = null;
+  if (early.length > 0) socket.unshift(Buffer.concat(early));
+  return socket;
 }
 
 /** The longest proxy response header we read before giving up (a real CONNECT answer is a few lines). */

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { connect as netConnect, type AddressInfo } from 'node:net';
 import { connect as tlsConnect, createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { test } from 'node:test';
-import { readTlsDirect, type DirectReadSink } from '../../main/ftps/direct-read';
+import { readDirect, type DirectReadSink } from '../../main/ftps/direct-read';
 import { useFleet } from '../servers/fleet';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ test('a TLS socket over a connected socket hands its bytes to the sink from one 
     },
   };
   socket = tlsConnect({ socket: raw, ca: fleet.caCertPem, servername: 'localhost' });
-  assert.equal(readTlsDirect(socket, sink), true, 'this Node lets a TLS socket read into a user buffer');
+  assert.equal(readDirect(socket, sink), true, 'this Node lets a TLS socket read into a user buffer');
   let streamed = 0;
   socket.on('data', (chunk: Buffer) => (streamed += chunk.length));
   socket.resume();

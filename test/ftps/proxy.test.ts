@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -21,12 +21,15 @@ import { useFleet } from '../servers/fleet';
 import { createNetworkNamespace, type NetworkNamespace } from '../servers/network-namespace';
 import { startSocksProxy, startTinyproxy, type TestProxy } from '../servers/proxies';
 import { targetFor, testBytes } from './support';
+import { downloadDirectly } from './direct-read-support';
 
 const fleet = await useFleet();
 const SOCKS_LOGIN = { user: 'wharf-proxy-user', password: 'Proxy-pass-1' };
 const HTTP_LOGIN = { user: 'wharf-http-user', password: 'Http-pass-1' };
 let network: NetworkNamespace;
 let server: ExtraServer;
+/** Plain FTP behind the same proxies: its data connections are where a proxy's bytes could come before the direct reads. */
+let plainServer: ExtraServer;
 let socks: TestProxy;
 let socksWithLogin: TestProxy;
 let http: TestProxy;
@@ -36,8 +39,11 @@ let httpControlPortOnly: TestProxy;
 before(async () => {
   network = await createNetworkNamespace();
   server = await startVsftpd(fleet, { name: 'behind-proxy', network });
+  plainServer = await startVsftpd(fleet, { name: 'plain-behind-proxy', network, mode: 'plain', namespacePorts: { control: 2122, passiveBase: 30010 } });
   const [low, high] = server.passivePorts;
-  const allowed = [server.port, ...Array.from({ length: high - low + 1 }, (_, i) => low + i)];
+  const [plainLow, plainHigh] = plainServer.passivePorts;
+  const ports = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const allowed = [server.port, ...ports(low, high), plainServer.port, ...ports(plainLow, plainHigh)];
   [socks, socksWithLogin, http, httpWithLogin, httpControlPortOnly] = await Promise.all([
     startSocksProxy(network, 1080),
     startSocksProxy(network, 1081, SOCKS_LOGIN),
@@ -48,16 +54,20 @@ before(async () => {
   // From here on only programs inside the namespace (the proxies) reach the FTP ports.
   await network.dropTcpFromHost(server.port, server.port);
   await network.dropTcpFromHost(low, high);
+  await network.dropTcpFromHost(plainServer.port, plainServer.port);
+  await network.dropTcpFromHost(plainLow, plainHigh);
 });
 
 function endpoint(proxy: TestProxy, login?: { user: string; password: string }): ProxyEndpoint {
   return { kind: proxy.kind, host: proxy.host, port: proxy.port, user: login?.user ?? '', password: login?.password ?? '', source: 'test' };
 }
 
-function open(proxy: ProxyEndpoint | null, options: { timeoutMs?: number; dataMode?: 'passive' | 'active' } = {}): Promise<FtpsSession> {
+function open(proxy: ProxyEndpoint | null, options: { timeoutMs?: number; dataMode?: 'passive' | 'active'; plain?: boolean } = {}): Promise<FtpsSession> {
+  const to = options.plain ? plainServer : server;
   return FtpsSession.open({
-    target: targetFor(server, { dataMode: options.dataMode ?? 'passive' }),
-    password: server.password,
+    target: targetFor(to, { dataMode: options.dataMode ?? 'passive' }),
+    password: to.password,
+    allowPlain: options.plain ?? false,
     // The fleet's certificate names 127.0.0.1, not the namespace's address: pinned, as a user would.
     pinnedFingerprint: fleet.servers['vsftpd-explicit'].certFingerprintSha256 ?? '',
     keepAliveIntervalMs: 0,
@@ -84,6 +94,20 @@ async function transferBothWays(session: FtpsSession, name: string): Promise<voi
   assert.ok(listing.some((e) => e.name === name));
 }
 
+/** A download through `proxy` from each server, TLS and plain: its bytes reach the sink directly (direct-read.ts), whole. */
+async function downloadsDirectly(proxy: ProxyEndpoint, name: string): Promise<void> {
+  for (const plain of [false, true]) {
+    const data = testBytes(3 * 1024 * 1024 + 5, name.length + (plain ? 1 : 0));
+    writeFileSync(join((plain ? plainServer : server).root, name), data);
+    const session = await open(proxy, { plain });
+    try {
+      await downloadDirectly(session, `/${name}`, data, { proxied: true });
+    } finally {
+      await session.close();
+    }
+  }
+}
+
 test('the firewall: without a proxy the server cannot be reached', async () => {
   await assert.rejects(open(null, { timeoutMs: 1500 }), (err: WharfError) => {
     assert.equal(err.kind, 'timeout');
@@ -98,6 +122,27 @@ describe('SOCKS5 (dante)', () => {
       assert.deepEqual(session.report.proxy, { via: `socks5://${socks.host}:${socks.port}`, source: 'test' });
       await transferBothWays(session, 'via-socks.bin');
       assert.equal(session.report.dataProtected, true);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('a download through it, TLS or plain, reaches its sink directly, byte for byte', async () => {
+    await downloadsDirectly(endpoint(socks), 'direct-via-socks.bin');
+  });
+
+  test('a plain download into a stream through it arrives whole (bytes sent before the transfer is read are kept)', async () => {
+    const data = testBytes(3 * 1024 * 1024 + 11, 9);
+    writeFileSync(join(plainServer.root, 'streamed-via-socks.bin'), data);
+    const session = await open(endpoint(socks), { plain: true });
+    try {
+      const sink = new PassThrough();
+      const chunks: Buffer[] = [];
+      sink.on('data', (c: Buffer) => chunks.push(c));
+      await session.download('/streamed-via-socks.bin', sink);
+      assert.equal(sha256(Buffer.concat(chunks)), sha256(data));
+      const listing = await session.list('/');
+      assert.ok(listing.some((entry) => entry.name === 'streamed-via-socks.bin'), 'a plain listing through it is whole too');
     } finally {
       await session.close();
     }
@@ -135,6 +180,10 @@ describe('HTTP CONNECT (tinyproxy)', () => {
       await session.close();
     }
     assert.match(http.log(), new RegExp(`CONNECT ${network.innerAddress.replace(/\./g, '\\.')}:${server.port}`));
+  });
+
+  test('a download through it, TLS or plain, reaches its sink directly, byte for byte', async () => {
+    await downloadsDirectly(endpoint(http), 'direct-via-http.bin');
   });
 
   test('with Basic authentication; a wrong password is a login error about the proxy', async () => {

@@ -26,7 +26,7 @@ import type { NetworkNamespace } from './network-namespace';
 export interface ExtraServer {
   readonly host: string;
   readonly port: number;
-  readonly mode: 'explicit' | 'implicit';
+  readonly mode: 'explicit' | 'implicit' | 'plain';
   readonly user: string;
   readonly password: string;
   readonly root: string;
@@ -174,8 +174,10 @@ function serverDir(fleet: FleetInfo, like: ServerInfo, name: string): { dir: str
 export interface VsftpdVariant {
   /** Used in folder names and logs. */
   readonly name: string;
-  /** default explicit */
-  readonly mode?: 'explicit' | 'implicit';
+  /** default explicit; plain: no TLS at all */
+  readonly mode?: 'explicit' | 'implicit' | 'plain';
+  /** In a namespace: the control port and the first of ten passive ports (a second server there needs others). default 2121, 30000 */
+  readonly namespacePorts?: { readonly control: number; readonly passiveBase: number };
   /** Where vsftpd listens. default 127.0.0.1 */
   readonly listenAddress?: string;
   /** Extra vsftpd.conf lines (later lines win), e.g. `max_per_ip=1`. */
@@ -204,8 +206,8 @@ export async function startVsftpd(fleet: FleetInfo, variant: VsftpdVariant): Pro
   const mode = variant.mode ?? 'explicit';
   const { dir, root } = serverDir(fleet, like, variant.name);
   // A namespace of its own has no other listener, and its ports cannot be probed from here.
-  const port = network ? 2121 : await freePorts(1, host);
-  const passiveBase = network ? 30000 : await freePorts(10, host);
+  const port = network ? (variant.namespacePorts?.control ?? 2121) : await freePorts(1, host);
+  const passiveBase = network ? (variant.namespacePorts?.passiveBase ?? 30000) : await freePorts(10, host);
   const logFile = join(dir, 'vsftpd.log');
   const certs = join(fleet.workDir, 'certs');
   const lines = [
@@ -219,7 +221,7 @@ export async function startVsftpd(fleet: FleetInfo, variant: VsftpdVariant): Pro
     'ssl_enable=YES', `rsa_cert_file=${join(certs, 'server.pem')}`, `rsa_private_key_file=${join(certs, 'server.key')}`,
     'force_local_logins_ssl=YES', 'force_local_data_ssl=YES', 'require_ssl_reuse=YES', 'ssl_request_cert=NO',
     'ssl_sslv2=NO', 'ssl_sslv3=NO', 'ssl_tlsv1=YES',
-    ...(mode === 'implicit' ? ['implicit_ssl=YES'] : []),
+    ...(mode === 'implicit' ? ['implicit_ssl=YES'] : mode === 'plain' ? ['ssl_enable=NO'] : []),
     ...(variant.lines ?? []),
   ];
   const conf = join(dir, 'vsftpd.conf');

@@ -1,8 +1,8 @@
 /**
- * The upload's reading source (main/transfers/file-source.ts): 1 MiB positional reads into reused buffers, hashed
- * and counted as they go out, and a check at the end that the file is still the one the upload began with.
- * Reused buffers are the risk: a buffer refilled while the socket still sends from it would corrupt the upload
- * silently. Plain FTP is the sharp case (a TCP socket sends from our memory; TLS encrypts a copy at once), so a
+ * The upload's reading source (main/transfers/file-source.ts): positional reads (1 MiB; 4 MiB on a fast connection,
+ * file-source-reads.test.ts) into reused buffers, hashed and counted as they go out, and a check at the end that
+ * the file is still the one the upload began with. Reused buffers are the risk: a buffer refilled while the socket
+ * still sends from it would corrupt the upload silently. Plain FTP is the sharp case (a TCP socket sends from our memory; TLS encrypts a copy at once), so a
  * multi-MiB upload is compared byte for byte on vsftpd without TLS, and on proftpd with its SHA-256 as well.
  */
 import assert from 'node:assert/strict';
