@@ -167,10 +167,12 @@ it('the same in a small window on a high-density screen (800x600, scale factor 2
     // crumb before it paints over it (both happened: it was cut at the bar's end, and a folder in between showed through).
     const crumb = page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: smallWindowSubfolder });
     const seen = await crumb.evaluate((button) => {
-      const box = button.getBoundingClientRect();
-      const bar = (button.closest('nav') as HTMLElement).getBoundingClientRect();
+      type Box = { left: number; right: number; top: number; width: number; height: number };
+      const box: Box = button.getBoundingClientRect();
+      const bar: Box = (button.closest('nav') as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect();
       const y = box.top + box.height / 2;
-      const atPoints = [box.left + 2, box.left + box.width / 2, box.right - 2].map((x) => document.elementFromPoint(x, y));
+      const { document } = globalThis as unknown as { document: { elementFromPoint(x: number, y: number): unknown } };
+      const atPoints = [box.left + 2, box.left + box.width / 2, box.right - 2].map((x) => document.elementFromPoint(x, y) as typeof button | null);
       return { inside: box.left >= bar.left && box.right <= bar.right + 0.5, width: box.width, onTop: atPoints.every((e) => e !== null && button.contains(e)) };
     });
     assert.ok(seen.inside && seen.onTop && seen.width >= 20, JSON.stringify(seen));
