@@ -16,8 +16,10 @@ import type { SessionConnection } from './session-connection';
  * - "upload via a temporary name": the site's setting, on (the default) for a quick connection / URL.
  */
 
-/** The line a plain-FTP connection is announced with. */
-export const PLAIN_FTP_WARNING = 'warning: plain FTP: the password and files travel unencrypted';
+/** The line a plain-FTP connection is announced with, in the user's language. */
+export function plainFtpWarning(): string {
+  return t('cli.connection.plainInUse');
+}
 
 /** What a password comes from besides the keychain; every part is optional. */
 export interface PasswordSources {
@@ -67,7 +69,7 @@ export async function connectionForSite(site: SiteProfile, sources: SiteConnecti
   );
   const reach = sources.reach ? await sources.reach() : (sources.connectivity ? await siteConnectivity(site, sources.connectivity, sources.clientKeyPassphrase) : { proxy: null });
   const target = toConnectionTarget(site);
-  if (target.mode === 'plain') sources.onPlainFtp?.(PLAIN_FTP_WARNING);
+  if (target.mode === 'plain') sources.onPlainFtp?.(plainFtpWarning());
   return {
     siteKey: site.id,
     label: site.name,
@@ -125,7 +127,7 @@ export async function connectionForUrl(fields: UrlConnectionFields, sources: Url
     ...(fields.allowClearData !== undefined ? { allowClearData: fields.allowClearData } : {}),
   };
   const reach = sources.reach ? await sources.reach() : { proxy: sources.connectivity ? await proxyForSite({ id: '', host: fields.host, proxyMode: 'app', proxyUrl: '' }, sources.connectivity) : null };
-  if (mode === 'plain') sources.onPlainFtp?.(PLAIN_FTP_WARNING);
+  if (mode === 'plain') sources.onPlainFtp?.(plainFtpWarning());
   return {
     siteKey: sources.siteKey,
     label: `${fields.user || 'anonymous'}@${fields.host}`,

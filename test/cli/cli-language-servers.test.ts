@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { writeServerFile } from '../servers/fleet';
 import { cliWorkspace, runWharfIn, serverUrl, type TerminalLanguage } from './support';
 
 const { fleet, work, caFile } = await cliWorkspace('wharf-cli-language-servers');
@@ -84,5 +85,16 @@ describe('a real server\'s refusal in the terminal\'s language', () => {
       for (const line of replyLines) assert.match(line, missing);
       assert.doesNotMatch(result.stderr, english);
     });
+  }
+});
+
+test('the plain-FTP warning in the terminal\'s language, printed once for a folder fetched on four connections', async () => {
+  const plain = fleet.servers['vsftpd-plain'];
+  for (const name of ['a', 'b', 'c', 'd', 'e']) writeServerFile(plain, `/plain-warning/${name}.txt`, name);
+  for (const [lang, warning] of [['de_DE.UTF-8', /^wharf: Warnung: einfaches FTP: Passwort und Dateien werden unverschlüsselt übertragen$/gm], ['ja_JP.UTF-8', /^wharf: 警告: 平文の FTP です。/gm]] as const) {
+    const local = join(work, `plain-${lang}`);
+    const result = await runWith({ LANG: lang }, ['get', '-r', serverUrl(plain, '/plain-warning'), local, '--allow-plain', '--parallel', '4', '-q'], { WHARF_PASSWORD: plain.password });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stderr.match(warning)?.length, 1, result.stderr);
   }
 });

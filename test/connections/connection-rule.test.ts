@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SiteProfile } from '../../common/models/site-profile';
-import { connectionForSite, connectionForUrl, PLAIN_FTP_WARNING } from '../../main/connections/connection-rule';
+import { connectionForSite, connectionForUrl, plainFtpWarning } from '../../main/connections/connection-rule';
 import { isWharfError } from '../../main/core/errors';
 
 function site(overrides: Partial<SiteProfile> = {}): SiteProfile {
@@ -39,7 +39,7 @@ describe('connectionForSite', () => {
     const warnings: string[] = [];
     const plain = await connectionForSite(site({ protocol: 'plain' }), { getPassword: saved('pw'), onPlainFtp: (w) => warnings.push(w) });
     assert.equal(plain.options.allowPlain, true);
-    assert.deepEqual(warnings, [PLAIN_FTP_WARNING]);
+    assert.deepEqual(warnings, [plainFtpWarning()]);
     const secure = await connectionForSite(site(), { getPassword: saved('pw'), onPlainFtp: (w) => warnings.push(w) });
     assert.equal(secure.options.allowPlain, false);
     assert.equal(warnings.length, 1);
@@ -60,7 +60,7 @@ describe('connectionForUrl', () => {
     const refused = await connectionForUrl({ host: 'h', mode: 'plain', user: 'bob' }, { siteKey: 'q', typed: 'pw', onPlainFtp: (w) => warnings.push(w) });
     const allowed = await connectionForUrl({ host: 'h', mode: 'plain', user: 'bob', allowPlain: true }, { siteKey: 'q', typed: 'pw' });
     assert.deepEqual([refused.options.allowPlain, allowed.options.allowPlain], [false, true]);
-    assert.deepEqual(warnings, [PLAIN_FTP_WARNING]);
+    assert.deepEqual(warnings, [plainFtpWarning()]);
   });
 
   it('gives an anonymous user the anonymous password before asking anyone', async () => {

@@ -55,6 +55,11 @@ export const cliMessages = defineMessages({
     de: 'ftp:// ist einfaches FTP: Passwort und Dateien werden unverschlüsselt übertragen. Verwenden Sie ftpes:// (explizites FTPS) oder geben Sie --allow-plain an, wenn Sie das in Kauf nehmen.',
     ja: 'ftp:// は平文の FTP です。パスワードとファイルが暗号化されずに送られます。ftpes:// (明示的な FTPS) を使うか、それを承知のうえで --allow-plain を指定してください。',
   },
+  'cli.connection.plainInUse': {
+    en: 'warning: plain FTP: the password and files travel unencrypted',
+    de: 'Warnung: einfaches FTP: Passwort und Dateien werden unverschlüsselt übertragen',
+    ja: '警告: 平文の FTP です。パスワードとファイルは暗号化されずに送られます',
+  },
   'cli.connection.insecure': {
     en: 'WARNING: --insecure: the server certificate is NOT verified; anyone on the network path can read the password',
     de: 'WARNUNG: --insecure: das Zertifikat des Servers wird NICHT geprüft; jeder auf dem Netzwerkweg kann das Passwort mitlesen',
