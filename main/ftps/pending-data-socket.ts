@@ -44,6 +44,7 @@ export class PendingDataSocket extends Duplex {
       this.listener.close();
       this.remote = { address: socket.remoteAddress, port: socket.remotePort, family: socket.remoteFamily };
       this.accepted = socket;
+      socket.setNoDelay(true); // see attachDataSocket
       // Until it is attached, an error on it ends the stand-in (and so the transfer) rather than going unheard.
       socket.once('error', (err) => this.destroy(err));
       this.attachWhenReady();

@@ -67,6 +67,9 @@ export type TlsStart = 'accepted' | 'connected';
  * when data is protected, TLS starts over it as `tlsStart` says. Its errors wait for the server's answer either way.
  */
 export function attachDataSocket(ftp: FTPContext, context: DataConnectionContext, acceptance: TransferAcceptance, raw: Socket, tlsStart: TlsStart): void {
+  // No Nagle: an upload's last partial segment and its close_notify would each wait for the acknowledgement of what
+  // went before (the TLS Finished, the data), a round trip each on a real link, and the server's 226 with them.
+  raw.setNoDelay(true);
   holdErrorsUntilAccepted(raw, acceptance, () => {
     ftp.dataSocket = raw;
   });
