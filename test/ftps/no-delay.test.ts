@@ -56,7 +56,13 @@ for (const dataMode of ['passive', 'active'] as const) {
     const outgoing = await connectionsDuring(async () => {
       ({ session } = await openSession(fleet, server, { targetOverrides: { dataMode } }));
       const chunks: Buffer[] = [];
-      await session.download(`/no-delay-${dataMode}.bin`, new Writable({ write: (chunk: Buffer, _e, done) => done(null, void chunks.push(chunk)) }));
+      const sink = new Writable({
+        write: (chunk: Buffer, _encoding, done) => {
+          chunks.push(chunk);
+          done();
+        },
+      });
+      await session.download(`/no-delay-${dataMode}.bin`, sink);
       assert.deepEqual(Buffer.concat(chunks), bytes);
       await session.upload(Readable.from([bytes]), `/no-delay-${dataMode}-up.bin`);
     });
