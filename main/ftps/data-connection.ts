@@ -319,7 +319,8 @@ async function passiveThroughProxy(
  * command goes out while the connection is being made, one round trip fewer per transfer: a passive server waits
  * for the connection when the command comes (vsftpd, proftpd and pure-ftpd accept then; pyftpdlib queues the
  * command until it is made), and it answers 150 only once it has accepted. A connection that then fails closes
- * the control connection with that reason: the server would otherwise wait for it until its own timeout.
+ * the control connection with that reason: the server would otherwise wait for it until its own timeout. A reset
+ * is the exception: the server made the connection and dropped it, and its answer to the command comes.
  */
 function openDataSocket(
   ftp: FTPContext,
