@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { Socket } from 'node:net';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
 import { useFleet, writeServerFile } from '../servers/fleet';
-import { openSession, testBytes } from './support';
+import { downloadBytes, openSession, testBytes } from './support';
 
 const fleet = await useFleet();
 const server = fleet.servers['vsftpd-explicit'];
@@ -55,15 +55,7 @@ for (const dataMode of ['passive', 'active'] as const) {
     let session: Awaited<ReturnType<typeof openSession>>['session'] | null = null;
     const outgoing = await connectionsDuring(async () => {
       ({ session } = await openSession(fleet, server, { targetOverrides: { dataMode } }));
-      const chunks: Buffer[] = [];
-      const sink = new Writable({
-        write: (chunk: Buffer, _encoding, done) => {
-          chunks.push(chunk);
-          done();
-        },
-      });
-      await session.download(`/no-delay-${dataMode}.bin`, sink);
-      assert.deepEqual(Buffer.concat(chunks), bytes);
+      assert.deepEqual(await downloadBytes(session, `/no-delay-${dataMode}.bin`), bytes);
       await session.upload(Readable.from([bytes]), `/no-delay-${dataMode}-up.bin`);
     });
     try {

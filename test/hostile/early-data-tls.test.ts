@@ -7,11 +7,11 @@
  * hello, is still the transfer's error (test/transfers/early-data-tls.servers.test.ts: the fleet).
  */
 import assert from 'node:assert/strict';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import type { LogLine } from '../../common/models/log';
 import { WharfError } from '../../main/core/errors';
-import type { FtpsSession } from '../../main/ftps/session';
+import { downloadBytes } from '../ftps/support';
 import { useFleet } from '../servers/fleet';
 import { startHostileServer } from './hostile-server';
 import { fleetCertificate, hostileSessionFactory, writesBetweenReplies } from './support';
@@ -24,17 +24,6 @@ const FILES: Record<string, Buffer> = {
   '/c.txt': Buffer.alloc(200_000, 0x63),
 };
 
-async function download(session: FtpsSession, path: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write: (chunk: Buffer, _encoding, done) => {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  await session.download(path, sink);
-  return Buffer.concat(chunks);
-}
 
 test('a transfer command sent with its EPSV: the data connection starts TLS without waiting for the 150', async () => {
   const server = await startHostileServer({
@@ -46,9 +35,9 @@ test('a transfer command sent with its EPSV: the data connection starts TLS with
     const session = await hostileSessionFactory(server.port, certificate, (line) => log.push(line))();
     try {
       // The first transfer asks EPSV alone; from the second on, EPSV and the command go together.
-      assert.deepEqual(await download(session, '/a.txt'), FILES['/a.txt']);
-      assert.deepEqual(await download(session, '/b.txt'), FILES['/b.txt']);
-      assert.deepEqual(await download(session, '/c.txt'), FILES['/c.txt']);
+      assert.deepEqual(await downloadBytes(session, '/a.txt'), FILES['/a.txt']);
+      assert.deepEqual(await downloadBytes(session, '/b.txt'), FILES['/b.txt']);
+      assert.deepEqual(await downloadBytes(session, '/c.txt'), FILES['/c.txt']);
       await session.upload(Readable.from([Buffer.from('an upload, its STOR sent with EPSV\n')]), '/d.txt');
       assert.equal(await session.pwd(), '/');
     } finally {
@@ -72,13 +61,13 @@ test('a refused RETR sent with its EPSV, the data connection reset under the TLS
   try {
     const session = await hostileSessionFactory(server.port, certificate, (line) => log.push(line))();
     try {
-      assert.deepEqual(await download(session, '/a.txt'), FILES['/a.txt']);
-      const failure = await download(session, '/missing.txt').then(() => null, (err: unknown) => err);
+      assert.deepEqual(await downloadBytes(session, '/a.txt'), FILES['/a.txt']);
+      const failure = await downloadBytes(session, '/missing.txt').then(() => null, (err: unknown) => err);
       assert.ok(failure instanceof WharfError, String(failure));
       assert.equal(failure.kind, 'ftp', failure.message);
       assert.equal(failure.code, 550);
       assert.match(failure.message, /No such file/);
-      assert.deepEqual(await download(session, '/b.txt'), FILES['/b.txt']);
+      assert.deepEqual(await downloadBytes(session, '/b.txt'), FILES['/b.txt']);
     } finally {
       await session.close();
     }

@@ -10,12 +10,11 @@
 import assert from 'node:assert/strict';
 import { chmodSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { WharfError } from '../../main/core/errors';
-import type { FtpsSession } from '../../main/ftps/session';
 import { serverLog, useFleet, writeServerFile, type ServerName } from '../servers/fleet';
-import { MAIN_SERVERS, openSession, testBytes } from '../ftps/support';
+import { downloadBytes, MAIN_SERVERS, openSession, testBytes } from '../ftps/support';
 import { writesBetweenReplies } from '../hostile/support';
 
 const fleet = await useFleet();
@@ -24,17 +23,6 @@ const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 const SERVERS: readonly ServerName[] = [...MAIN_SERVERS, 'pyftpdlib-early-tls-reset'];
 const RESET_LOGGED = /Reset a data connection: its TLS handshake started before the transfer command\./g;
 
-async function download(session: FtpsSession, path: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write: (chunk: Buffer, _encoding, done) => {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  await session.download(path, sink);
-  return Buffer.concat(chunks);
-}
 
 async function refusal(attempt: Promise<unknown>): Promise<WharfError> {
   const failure = await attempt.then(() => null, (err: unknown) => err);
@@ -57,16 +45,16 @@ describe('transfer commands sent with EPSV, TLS at connect: intact, refusals are
       const { session, log } = await openSession(fleet, server);
       try {
         const [first, second, third] = files as [typeof files[0], typeof files[0], typeof files[0]];
-        assert.deepEqual(await download(session, first.path), first.bytes);
-        assert.deepEqual(await download(session, second.path), second.bytes);
-        await refusal(download(session, `${folder}/unreadable.bin`));
-        assert.deepEqual(await download(session, third.path), third.bytes);
+        assert.deepEqual(await downloadBytes(session, first.path), first.bytes);
+        assert.deepEqual(await downloadBytes(session, second.path), second.bytes);
+        await refusal(downloadBytes(session, `${folder}/unreadable.bin`));
+        assert.deepEqual(await downloadBytes(session, third.path), third.bytes);
         const up = testBytes(30_000, 9);
         await session.upload(Readable.from([up]), `${folder}/up-1.bin`);
         await refusal(session.upload(Readable.from([Buffer.from('new')]), `${folder}/read-only/new.bin`));
         await session.upload(Readable.from([up]), `${folder}/up-2.bin`);
-        assert.deepEqual(await download(session, `${folder}/up-1.bin`), up);
-        assert.deepEqual(await download(session, `${folder}/up-2.bin`), up);
+        assert.deepEqual(await downloadBytes(session, `${folder}/up-1.bin`), up);
+        assert.deepEqual(await downloadBytes(session, `${folder}/up-2.bin`), up);
       } finally {
         await session.close();
       }
