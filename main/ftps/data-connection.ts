@@ -1,12 +1,13 @@
 import { t } from '../../common/i18n/t';
 import { createServer, connect as netConnect, Socket, type AddressInfo } from 'node:net';
-import type { ConnectionOptions, TLSSocket } from 'node:tls';
+import type { ConnectionOptions } from 'node:tls';
 import { FTPError, type FTPContext, type FTPResponse } from 'basic-ftp';
 import { parseEpsvResponse, parsePasvResponse } from 'basic-ftp/dist/transfer';
 import type { DataConnectionMode, LogDirection } from '../../common/models';
 import { WharfError } from '../core/errors';
 import { decidePassiveTarget, normalizeAddress } from './net-address';
 import { secureDataSocket } from './data-tls';
+import { attachDataSocket, TransferAcceptance, type TlsStart } from './transfer-acceptance';
 import { PendingDataSocket } from './pending-data-socket';
 import { connectDirect, readDirect, type DirectReadSink } from './direct-read';
 import { failUnlessRefused } from './failed-data-connect';
@@ -56,55 +57,11 @@ type Strategy = (ftp: FTPContext) => Promise<FTPResponse>;
 export interface DataConnectionStrategy extends Strategy {
   /**
    * The server answered the transfer command with a preliminary or success reply: a protected data connection
-   * starts its TLS handshake now, not before. A server may close a data connection that speaks before its
-   * command arrived (pyftpdlib does: "ECONNRESET"); FileZilla, lftp and Python's ftplib wait the same way.
+   * starts its TLS handshake now unless it started already (see TlsStart), and an error it had is reported.
    */
   transferAccepted(): void;
   /** The EPSV this strategy left to go out with the transfer command, with its rider; taken once (see ReplyGuardHooks.takeDeferred). */
   takeDeferred(): DeferredTransferSetup | null;
-}
-
-/**
- * What waits for the server to accept a transfer command, one prepared data connection at a time (the next
- * prepare replaces an unused one): the TLS start of a protected data connection, and an error of the data
- * connection that came before the server's answer.
- */
-class TransferAcceptance {
-  private start: (() => void) | null = null;
-  private answered = false;
-  private heldError: (() => void) | null = null;
-
-  /** A new data connection: nothing answered, nothing held. */
-  clear(): void {
-    this.start = null;
-    this.answered = false;
-    this.heldError = null;
-  }
-
-  set(start: () => void): void {
-    this.start = start;
-  }
-
-  /**
-   * Reports a data-connection error now if the server already accepted the transfer command, else once it does.
-   * Refused (4xx/5xx), the transfer fails with the server's reply instead, and basic-ftp drops the data
-   * connection with its listeners: the held report is never made.
-   */
-  reportError(report: () => void): void {
-    if (this.answered) report();
-    else this.heldError ??= report;
-  }
-
-  /** The server accepted the transfer command: a held error ends the transfer, else TLS may start. */
-  run(): void {
-    this.answered = true;
-    const start = this.start;
-    const heldError = this.heldError;
-    this.start = null;
-    this.heldError = null;
-    if (heldError) heldError();
-    else start?.();
-  }
 }
 
 /**
@@ -207,13 +164,14 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
   /**
    * Once EPSV has worked in this session, EPSV and the transfer command go out in one write: one round trip fewer
    * per transfer. The data connection starts when EPSV's reply is read, while the server already has the command;
-   * a passive server waits for the connection then (see openDataSocket). A refused or unusable EPSV reply fails
+   * a passive server waits for the connection then (see openDataSocket), and a protected one starts TLS at once when
+   * the command was in the same TLS record as EPSV (TlsStart `connected`). A refused or unusable EPSV reply fails
    * that transfer as a data-connection problem and ends this for the session: its retry asks EPSV on its own.
    */
   const deferEpsv = (ftp: FTPContext, deferredRider: TransferRider | null): FTPResponse => {
     // basic-ftp checks that a download has a data socket before it sends the command: a stand-in until EPSV's reply.
     ftp.dataSocket = new Socket();
-    const epsv = (reply: FTPResponse): void => {
+    const epsv = (reply: FTPResponse, inOneRecord: boolean): void => {
       let port: number;
       try {
         if (reply.code >= 400) throw new Error(reply.message.trim());
@@ -224,7 +182,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
         throw new WharfError('data-channel', t('errors.dataOpenInMode', { mode: 'passive', reason: err instanceof Error ? err.message : String(err) }), { cause: err });
       }
       const host = normalizeAddress(ftp.socket.remoteAddress ?? '');
-      void openDataSocket(ftp, context, acceptance, () => connectPassive(context, host, port), `${host}:${port}`, false);
+      void openDataSocket(ftp, context, acceptance, () => connectPassive(context, host, port), `${host}:${port}`, false, inOneRecord ? 'connected' : 'accepted');
     };
     deferred = { epsv, rider: deferredRider };
     // basic-ftp does not read what prepareTransfer resolves to; EPSV's real reply is read with the command's.
@@ -354,7 +312,7 @@ async function passiveThroughProxy(
   // does depends on timing. A plain download's bytes go straight to its sink, as on a direct connection.
   const sink = context.isDataProtected() ? null : (context.directReadSink?.() ?? null);
   if (sink) readDirect(raw, sink);
-  attachDataSocket(ftp, context, acceptance, raw);
+  attachDataSocket(ftp, context, acceptance, raw, 'accepted');
   return reply;
 }
 
@@ -364,7 +322,7 @@ async function passiveThroughProxy(
  * command goes out while the connection is being made, one round trip fewer per transfer: a passive server waits
  * for the connection when the command comes (vsftpd, proftpd and pure-ftpd accept then; pyftpdlib queues the
  * command until it is made), and it answers 150 only once it has accepted. A connection that then fails closes
- * the control connection with that reason: the server would otherwise wait for it until its own timeout.
+ * the control connection with that reason, unless the server refused the command (see failUnlessRefused).
  */
 function openDataSocket(
   ftp: FTPContext,
@@ -373,10 +331,11 @@ function openDataSocket(
   connect: () => Socket,
   where: string,
   waitForConnect: boolean,
+  tlsStart: TlsStart = 'accepted',
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const raw = connect();
-    const onError = (err: Error) => {
+    const onError = (err: NodeJS.ErrnoException) => {
       if (!waitForConnect) {
         // basic-ftp's listeners would report this socket's close later, maybe on the session's next connection.
         raw.removeAllListeners('close').removeAllListeners('error').on('error', () => undefined);
@@ -384,12 +343,14 @@ function openDataSocket(
       raw.destroy();
       const error = new WharfError('data-channel', t('errors.dataOpenTo', { where, reason: err.message }), { cause: err });
       if (waitForConnect) reject(error);
-      else failUnlessRefused(ftp, raw, error, (report) => acceptance.reportError(report));
+      // Refused or reset while connecting: a server that refuses the command closes the port it named, or takes
+      // the connection and drops it (proftpd, on loopback before our side saw it made). Its answer decides.
+      else failUnlessRefused(ftp, error, (report) => acceptance.reportError(report));
     };
     // Before basic-ftp's own listeners (attached below when not waiting): this reason, naming the address, comes first.
     raw.once('error', onError);
     if (!waitForConnect) {
-      attachDataSocket(ftp, context, acceptance, raw);
+      attachDataSocket(ftp, context, acceptance, raw, tlsStart);
       resolve();
     }
     raw.setTimeout(ftp.timeout, () => onError(new Error('no answer in time')));
@@ -397,56 +358,10 @@ function openDataSocket(
       raw.setTimeout(0);
       raw.removeListener('error', onError);
       if (!waitForConnect) return;
-      attachDataSocket(ftp, context, acceptance, raw);
+      attachDataSocket(ftp, context, acceptance, raw, 'accepted');
       resolve();
     });
   });
-}
-
-/** Hands a connected data socket to basic-ftp; when data is protected, TLS starts over it once the server accepts the transfer command. */
-function attachDataSocket(ftp: FTPContext, context: DataConnectionContext, acceptance: TransferAcceptance, raw: Socket): void {
-  holdErrorsUntilAccepted(raw, acceptance, () => {
-    ftp.dataSocket = raw;
-  });
-  if (!context.isDataProtected()) return;
-  acceptance.set(() => {
-    if (ftp.dataSocket !== raw) return; // closed or replaced meanwhile
-    replaceDataSocket(ftp, secureDataSocket(ftp, context, raw));
-  });
-}
-
-const DATA_SOCKET_FAILURES = ['error', 'close'] as const;
-
-/**
- * Routes the failure listeners basic-ftp puts on a data socket (`attach`) through `acceptance`: a data-connection
- * error before the server answered the transfer command waits for that answer. proftpd refuses a RETR or STOR it
- * may not serve (550 Permission denied) and resets the passive connection it had accepted, often before its
- * reply arrives; reported at once, the reset ended the session as "connection lost", the queue retried it, and
- * the server's refusal was never read. A refusal is the transfer's error, whatever the data socket does.
- */
-function holdErrorsUntilAccepted(socket: Socket, acceptance: TransferAcceptance, attach: () => void): void {
-  const before = new Map(DATA_SOCKET_FAILURES.map((event) => [event, socket.listeners(event)]));
-  attach();
-  for (const event of DATA_SOCKET_FAILURES) {
-    const known = before.get(event) ?? [];
-    for (const listener of socket.listeners(event).filter((l) => !known.includes(l))) {
-      socket.removeListener(event, listener as (...args: unknown[]) => void);
-      socket.once(event, (...args: unknown[]) => {
-        const report = () => (listener as (...a: unknown[]) => void).apply(socket, args);
-        // A close without an error is no failure: nothing to hold.
-        if (event === 'close' && args[0] !== true) report();
-        else acceptance.reportError(report);
-      });
-    }
-  }
-  // While an error is held, a second one must not be thrown for want of a listener.
-  socket.on('error', () => undefined);
-}
-
-/** Swaps the data socket for the TLS socket over it without the setter closing the raw socket underneath. */
-function replaceDataSocket(ftp: FTPContext, secured: TLSSocket): void {
-  (ftp as unknown as { _dataSocket: Socket | undefined })._dataSocket = undefined;
-  ftp.dataSocket = secured;
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { Socket } from 'node:net';
 import type { FTPContext } from 'basic-ftp';
 import type { WharfError } from '../core/errors';
 
@@ -11,15 +10,18 @@ export const REFUSAL_GRACE_MS = 1000;
 
 /**
  * A passive data connection failed after the transfer command went out. A refusal of the command (4xx/5xx) read
- * within the grace is the transfer's error: basic-ftp then drops `raw` as the data socket, and the file is not
+ * within the grace is the transfer's error: basic-ftp then drops the data socket, and the file is not
  * retried as if the connection were lost. Accepted, or no answer in time, the failed connection ends the session
  * with `error`: a server that waits for the connection would otherwise wait until its own timeout.
  * `holdUntilAnswered` runs its report once the server accepted the command, and never when it refused it.
  */
-export function failUnlessRefused(ftp: FTPContext, raw: Socket, error: WharfError, holdUntilAnswered: (report: () => void) => void): void {
+export function failUnlessRefused(ftp: FTPContext, error: WharfError, holdUntilAnswered: (report: () => void) => void): void {
+  // The failed connection, or the TLS socket already started over it: still the data socket while its transfer waits.
+  const failed = ftp.dataSocket;
+  if (failed === undefined) return; // the transfer is already over (refused)
   const fail = () => {
     clearTimeout(grace);
-    if (ftp.dataSocket === raw) ftp.closeWithError(error);
+    if (ftp.dataSocket === failed) ftp.closeWithError(error);
   };
   const grace = setTimeout(fail, Math.min(REFUSAL_GRACE_MS, ftp.timeout > 0 ? ftp.timeout : REFUSAL_GRACE_MS));
   holdUntilAnswered(fail);

@@ -49,6 +49,7 @@ export class PendingDataSocket extends Duplex {
       this.listener.close();
       this.remote = { address: socket.remoteAddress, port: socket.remotePort, family: socket.remoteFamily };
       this.accepted = socket;
+      socket.setNoDelay(true); // see attachDataSocket
       // Until it is attached, an error on it ends the stand-in (and so the transfer) rather than going unheard.
       socket.once('error', (err) => this.destroy(err));
       // Before it can read anything: the connection event comes in the turn the connection was accepted.

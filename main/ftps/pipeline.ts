@@ -11,16 +11,19 @@ export function isDataConnectionReply(code: number): boolean {
 }
 
 /**
- * Writes `commands` to the control connection in one write, logged one by one as basic-ftp's `send` logs them.
+ * Writes `commands` to the control connection in one write, logged one by one as basic-ftp's `send` logs them;
+ * returns the bytes written.
  * One write, not one per command: with Nagle's algorithm (on for the control connection) a second small write
  * waits until the first is acknowledged, which on a real link is the very round trip pipelining saves.
  */
-export function writeTogether(ftp: FTPContext, commands: readonly string[]): void {
+export function writeTogether(ftp: FTPContext, commands: readonly string[]): number {
   for (const command of commands) {
     if (/[\r\n\0]/.test(command)) throw new Error(`Invalid command: Contains control characters. (${command})`);
   }
   for (const command of commands) ftp.log(`> ${command}`);
-  ftp.socket.write(commands.map((command) => `${command}\r\n`).join(''), ftp.encoding);
+  const text = commands.map((command) => `${command}\r\n`).join('');
+  ftp.socket.write(text, ftp.encoding);
+  return Buffer.byteLength(text, ftp.encoding);
 }
 
 /**

@@ -12,8 +12,12 @@ const TRANSFER_COMMAND = /^(RETR|STOR|STOU|APPE|LIST|NLST|MLSD|REST)(\s|$)/i;
  * whole: the rider is written before EPSV, so the one cannot go out without the other.
  */
 export interface DeferredTransferSetup {
-  /** What takes EPSV's reply: opens the data connection; throws when the reply is a refusal or unusable. */
-  readonly epsv: (reply: FTPResponse) => void;
+  /**
+   * What takes EPSV's reply: opens the data connection; throws when the reply is a refusal or unusable.
+   * `inOneRecord`: EPSV and the transfer command reached the server in one TLS record (one write of at most a
+   * record's plaintext), so the server read the command with the EPSV.
+   */
+  readonly epsv: (reply: FTPResponse, inOneRecord: boolean) => void;
   /** Commands to write before EPSV (a download's MDTM, the previous upload's rename), and what takes their replies; null: none. */
   readonly rider: { readonly commands: readonly string[]; answered(replies: readonly FTPResponse[] | null): void } | null;
 }
@@ -26,6 +30,9 @@ export interface ReplyGuardHooks {
   /** Wording for the session log. */
   log(text: string): void;
 }
+
+/** The most plaintext one TLS record carries: a write of up to this much on a TLS socket is one record. */
+const TLS_RECORD_PLAINTEXT_BYTES = 16_384;
 
 function replyOf(response: Error | FTPResponse): FTPResponse | null {
   if (response instanceof FTPError) return { code: response.code, message: response.message };
@@ -65,10 +72,11 @@ export function guardReplies(ftp: FTPContext, hooks: ReplyGuardHooks): void {
       const deferred = hooks.takeDeferred?.() ?? null;
       if (deferred === null) return handle(command, transferHandler);
       const { epsv, rider } = deferred;
-      const epsvAndTransfer = epsvFirst(epsv, transferHandler, hooks);
+      let bytesWritten = Infinity;
+      const epsvAndTransfer = epsvFirst((reply) => epsv(reply, bytesWritten <= TLS_RECORD_PLAINTEXT_BYTES), transferHandler, hooks);
       const answered = handle(undefined, rider ? ridersFirst(rider, epsvAndTransfer, hooks) : epsvAndTransfer);
       // `handle` has made the task: the replies of all of them land in it.
-      if (!ftp.closed) writeTogether(ftp, rider ? [...rider.commands, 'EPSV', command] : ['EPSV', command]);
+      if (!ftp.closed) bytesWritten = writeTogether(ftp, rider ? [...rider.commands, 'EPSV', command] : ['EPSV', command]);
       return answered;
     }
     return handle(command, (response, task) => {

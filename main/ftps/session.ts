@@ -356,6 +356,9 @@ export class FtpsSession {
     let welcome: FTPResponse;
     try {
       welcome = await this.connectTransport();
+      // No Nagle on the control connection: commands go in one write each (pipeline.ts), but a write right after
+      // the TLS handshake (USER after the client's Finished) would wait for its acknowledgement, a round trip.
+      this.client.ftp.socket.setNoDelay(true);
     } catch (err) {
       this.client.close();
       throw this.explainClientCertificateRefusal(toWharfError(err, { phase: 'connect', mode: target.mode }));

@@ -10,6 +10,7 @@
  * writer that is full (`write` returned false) holds the queue until it drains; `rateBytesPerSecond` is one
  * link that every direction of every connection of this relay serialises on.
  */
+import { appendFileSync } from 'node:fs';
 import { createServer, connect as netConnect, type AddressInfo, type Server, type Socket } from 'node:net';
 
 export interface RelayConfig {
@@ -86,8 +87,17 @@ interface Link {
   freeAt: number;
 }
 
+/**
+ * `WHARF_WAN_TAP=FILE`: one line per chunk read by the relay (wall-clock ms, connection, listening port, direction,
+ * bytes; `FIN` for an end), for timelines of what waits for what (docs/BENCHMARKS.md, seventh round). Off by default.
+ */
+const tapFile = process.env.WHARF_WAN_TAP ?? '';
+function tap(connection: string, direction: 'c>s' | 's>c', bytes: number | 'FIN'): void {
+  if (tapFile) appendFileSync(tapFile, `${(performance.timeOrigin + performance.now()).toFixed(1)} ${connection} ${direction} ${bytes}\n`);
+}
+
 /** One direction of one connection. Returns a function that stops its timers. */
-function delayLine(from: Socket, to: Socket, config: RelayConfig, link: Link, onBytes: (n: number) => void): () => void {
+function delayLine(from: Socket, to: Socket, config: RelayConfig, link: Link, onBytes: (n: number) => void, tapAs: [string, 'c>s' | 's>c']): () => void {
   const delivery = new Fifo<Timed>();
   const acks = new Fifo<Timed>();
   let inFlight = 0;
@@ -146,11 +156,15 @@ function delayLine(from: Socket, to: Socket, config: RelayConfig, link: Link, on
     else deliveryAlarm.arm(head.due);
   };
   from.on('data', (chunk: Buffer) => {
+    tap(tapAs[0], tapAs[1], chunk.length);
     inFlight += chunk.length;
     if (inFlight >= config.windowBytes) from.pause();
     enqueue(chunk);
   });
-  from.on('end', () => enqueue(null));
+  from.on('end', () => {
+    tap(tapAs[0], tapAs[1], 'FIN');
+    enqueue(null);
+  });
   return () => {
     ackAlarm.cancel();
     deliveryAlarm.cancel();
@@ -189,7 +203,9 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
       socket.on('close', () => sockets.delete(socket));
     }
     // A FIN travels with the delay like the bytes before it (delayLine's end).
-    const lines = [delayLine(client, upstream, config, link, count), delayLine(upstream, client, config, link, count)];
+    const name = `${process.pid}.${connections}:${port}`;
+    tap(name, 'c>s', 0);
+    const lines = [delayLine(client, upstream, config, link, count, [name, 'c>s']), delayLine(upstream, client, config, link, count, [name, 's>c'])];
     for (const stop of lines) stops.add(stop);
     const closeBoth = () => {
       if (client.writableFinished && upstream.writableFinished && client.readableEnded && upstream.readableEnded) {

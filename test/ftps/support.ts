@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import type { ConnectionTarget, LogLine } from '../../common/models';
 import { FtpsSession, type SessionOptions, type TrustStoreLike } from '../../main/ftps/session';
 import type { FleetInfo, ServerInfo } from '../servers/fleet';
@@ -100,4 +101,17 @@ export function retrievalsOf(log: readonly LogLine[], remotePath: string): { res
     if (line.text.startsWith('RETR ')) lastRest.delete(line.connectionId);
   }
   return { rest, retr };
+}
+
+/** A remote file's bytes, downloaded on `session` into memory. */
+export async function downloadBytes(session: FtpsSession, path: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await session.download(path, sink);
+  return Buffer.concat(chunks);
 }

@@ -43,7 +43,10 @@ export interface HostileScript {
    * or that control connection, whatever the client sends (ABOR, NOOP). default: none
    */
   readonly hangsOnListing?: (path: string) => boolean;
-  /** RETR of a file it has not (`file` gives null) resets the accepted data connection, then answers 550, as proftpd does. default false */
+  /**
+   * RETR of a file it has not (`file` gives null) resets the accepted data connection, then answers 550, as proftpd
+   * does; with `preliminaryAfterHello`, once the client's TLS hello arrived on it. default false
+   */
   readonly resetDataOnRefusal?: boolean;
   /**
    * How long RETR of a file it has not waits before its 550 (default 0). With an EPSV that named a dead port, the
@@ -59,6 +62,12 @@ export interface HostileScript {
   readonly epsv?: (index: number) => 'usual' | 'dead-port' | 'refused';
   /** MDTM's answer for a path: a time as MDTM gives it (YYYYMMDDHHMMSS), or null: 550. default: always 550 */
   readonly modifiedAt?: (path: string) => string | null;
+  /**
+   * A protected transfer whose command arrived in the same read as its EPSV is answered 150 only once the client's
+   * TLS hello has arrived on its data connection: the server had the command before it named the port, so a client
+   * may start TLS at connect, and one that waits for the 150 first waits for ever. default false
+   */
+  readonly preliminaryAfterHello?: boolean;
 }
 
 /** One command line as the server received it. */
@@ -136,6 +145,8 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
     let pendingData: Promise<Socket> | null = null;
     /** The latest data connection as accepted, before any TLS (which waits for the client's handshake). */
     let acceptedData: Promise<Socket> | null = null;
+    /** The latest data connection's first bytes from the client (its TLS hello) have arrived. */
+    let helloArrived: Promise<void> | null = null;
     let buffer = '';
 
     const reply = (text: string) => {
@@ -148,6 +159,8 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
       let accepted: (socket: Socket) => void = () => undefined;
       acceptedData = new Promise<Socket>((resolve) => (accepted = resolve));
+      let hello: () => void = () => undefined;
+      helloArrived = new Promise<void>((resolve) => (hello = resolve));
       pendingData = new Promise<Socket>((resolve) => {
         listener.once('connection', (socket) => {
           stats.dataConnections += 1;
@@ -159,7 +172,16 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
           track(socket);
           listener.close();
           servers.delete(listener);
-          if (prot && context) {
+          if (prot && context && script.preliminaryAfterHello) {
+            // TLS over it once the hello is in its read buffer: the TLS socket takes what the socket buffered.
+            socket.once('data', (chunk: Buffer) => {
+              socket.pause();
+              socket.unshift(chunk);
+              hello();
+              const wrapped = track(new TLSSocket(socket, { isServer: true, secureContext: context as SecureContext }) as unknown as Socket);
+              wrapped.once('secure', () => resolve(wrapped));
+            });
+          } else if (prot && context) {
             const wrapped = track(new TLSSocket(socket, { isServer: true, secureContext: context }) as unknown as Socket);
             wrapped.once('secure', () => resolve(wrapped));
           } else {
@@ -171,13 +193,14 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       return { port: (listener.address() as AddressInfo).port };
     };
 
-    const withData = async (send: (data: Socket) => Promise<void>) => {
+    const withData = async (send: (data: Socket) => Promise<void>, withEpsv: boolean) => {
       if (!pendingData) {
         reply('425 Use PASV or EPSV first.');
         return;
       }
       const waiting = pendingData;
       pendingData = null;
+      if (script.preliminaryAfterHello && withEpsv && prot) await helloArrived;
       reply('150 Here it comes.');
       const data = await waiting;
       await send(data);
@@ -186,7 +209,7 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       reply('226 Done.');
     };
 
-    const sendListing = async (command: 'LIST' | 'MLSD' | 'NLST', argument: string) => {
+    const sendListing = async (command: 'LIST' | 'MLSD' | 'NLST', argument: string, withEpsv: boolean) => {
       if (script.hangsOnListing?.(parsePath(argument))) {
         reply('150 Here it comes.');
         return new Promise<never>(() => undefined);
@@ -215,7 +238,7 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
             return next.done ? null : next.value;
           });
         }
-      });
+      }, withEpsv);
     };
 
     const upgrade = () => {
@@ -226,7 +249,8 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       tlsSocket.on('data', onData);
     };
 
-    const handle = async (line: string) => {
+    /** `withEpsv`: the line came in the same read as an EPSV before it. */
+    const handle = async (line: string, withEpsv: boolean) => {
       const index = received.length;
       received.push({ line, secure });
       const space = line.indexOf(' ');
@@ -301,14 +325,16 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
         }
         case 'LIST':
         case 'NLST':
-          return sendListing(verb, argument);
+          return sendListing(verb, argument, withEpsv);
         case 'MLSD':
-          return sendListing('MLSD', argument);
+          return sendListing('MLSD', argument, withEpsv);
         case 'RETR': {
           const file = script.file?.(parsePath(argument)) ?? null;
           if (!file) {
             if (script.resetDataOnRefusal && acceptedData) {
               const data = await acceptedData;
+              // A client that starts TLS at connect has its hello on the way: the reset comes under its handshake.
+              if (script.preliminaryAfterHello && prot && withEpsv) await helloArrived;
               pendingData = null;
               data.resetAndDestroy();
             }
@@ -322,14 +348,14 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
               sent = true;
               return file;
             });
-          });
+          }, withEpsv);
         }
         case 'STOR':
         case 'APPE':
           return withData(async (data) => {
             data.resume();
             await new Promise<void>((resolve) => data.once('end', resolve).once('close', resolve));
-          });
+          }, withEpsv);
         case 'MKD':
           return reply(`257 "${argument}" created.`);
         case 'QUIT':
@@ -345,10 +371,13 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
     const onData = (chunk: Buffer) => {
       if (!secure) clear.push(Buffer.from(chunk));
       buffer += chunk.toString('latin1');
+      let epsvInThisRead = false;
       for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
         const line = Buffer.from(buffer.slice(0, end), 'latin1').toString('utf8');
         buffer = buffer.slice(end + 2);
-        chain = chain.then(() => handle(line)).catch(() => void control.destroy());
+        const withEpsv = epsvInThisRead;
+        if (/^EPSV$/i.test(line)) epsvInThisRead = true;
+        chain = chain.then(() => handle(line, withEpsv)).catch(() => void control.destroy());
       }
     };
 

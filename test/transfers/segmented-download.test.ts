@@ -180,4 +180,38 @@ describe('segmented downloads', () => {
     assert.equal(sha256(local), DATA_SHA);
     assert.deepEqual(readdirSync(folder), ['big.bin']);
   });
+
+  test('the helper connections log in at the same time, and a server without a hash is not asked for one after the ranges', async () => {
+    // pure-ftpd: no HASH or XSHA in its FEAT, and ranges that stop early close their connections.
+    const server = fleet.servers['pureftpd-explicit'];
+    const remote = `/${unique('together')}.bin`;
+    writeServerFile(server, remote, DATA);
+    const folder = mkdtempSync(join(work, 'together-'));
+    const local = join(folder, 'big.bin');
+    const log: LogLine[] = [];
+    const { session } = await openSession(fleet, server, { onLog: (line) => log.push(line) });
+    let opening = 0;
+    let mostAtOnce = 0;
+    try {
+      const result = await downloadInSegments({
+        remotePath: remote, localPath: local, localRoot: folder, segments: 4, resume: false, session,
+        openSession: async () => {
+          mostAtOnce = Math.max(mostAtOnce, ++opening);
+          try {
+            return (await openSession(fleet, server, { onLog: (line) => log.push(line) })).session;
+          } finally {
+            opening--;
+          }
+        },
+      });
+      assert.equal(result.connections, 4);
+      assert.equal(result.verifiedBy, 'size');
+    } finally {
+      await session.close();
+    }
+    assert.equal(mostAtOnce, 3, 'the three helpers were opening at once');
+    assert.equal(sha256(local), DATA_SHA);
+    const logins = commandsSent(log).filter((c) => c.startsWith('USER ')).length;
+    assert.equal(logins, 4, 'four logins: none to ask for a hash the server does not have');
+  });
 });
