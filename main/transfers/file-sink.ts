@@ -13,6 +13,13 @@ import type { StreamingHash } from './streaming-hash';
 const BATCH_BYTES = 256 * 1024;
 /** Batches: one being filled while the others wait for the disk; 8 MiB of slack for a busy disk or a descheduled thread pool. */
 const BATCHES = 32;
+/**
+ * Batches of finished sinks kept for the next ones: a folder of small files otherwise allocates a fresh 256 KiB
+ * buffer per file, and that much memory outside the JavaScript heap, dropped a few milliseconds later, brings
+ * garbage collections on at that pace. Enough for the batches in use by a queue's few connections at a time.
+ */
+const SPARE_BATCHES = 8;
+const spareBatches: Buffer[] = [];
 
 export interface FileSinkOptions {
   /** An open file; the sink never closes it. */
@@ -192,12 +199,30 @@ export class FileSink extends Writable implements DirectReadSink {
 
   private allocate(): Buffer {
     this.allocated += 1;
-    return Buffer.allocUnsafeSlow(BATCH_BYTES);
+    return spareBatches.pop() ?? Buffer.allocUnsafeSlow(BATCH_BYTES);
+  }
+
+  /**
+   * Gives the batches back for other sinks, once this one is ended or destroyed and no write is in flight or
+   * queued: only free batches, which nothing here refers to any more (a later write, were there one, would take
+   * a batch of its own).
+   */
+  private returnBatches(): void {
+    // A batch still here holds nothing to keep: ended, it was written; destroyed after a failed write, it never will be.
+    if (this.batch !== null) this.free.push(this.batch);
+    this.batch = null;
+    this.batchBytes = 0;
+    for (const buffer of this.free.splice(0)) {
+      if (spareBatches.length < SPARE_BATCHES) spareBatches.push(buffer);
+    }
   }
 
   override _final(callback: (error?: Error | null) => void): void {
     if (this.batchBytes > 0) this.flush();
-    this.whenIdle(callback);
+    this.whenIdle((error) => {
+      this.returnBatches();
+      callback(error);
+    });
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
@@ -209,7 +234,10 @@ export class FileSink extends Writable implements DirectReadSink {
     // go to disk too, so a resume continues from the byte the connection reached, not from the last full batch.
     if (this.batchBytes > 0 && this.writeError === null) this.flush();
     // The file is closed by its owner right after: let writes in flight land first.
-    this.whenIdle((writeError) => callback(error ?? writeError ?? null));
+    this.whenIdle((writeError) => {
+      this.returnBatches();
+      callback(error ?? writeError ?? null);
+    });
   }
 
   private idleWaiters: ((error?: Error | null) => void)[] = [];

@@ -263,7 +263,7 @@ export class FtpsTransferRunner implements TransferRunner {
     const verifiedBy = await this.verifyDownload(session, remotePath, partPath, remoteSize, inlineHash);
     // Checked once more right before the rename: a link planted at the target meanwhile is refused, and
     // rename replaces a link inside the folder rather than writing through it.
-    await prepareDownloadTarget(root, target);
+    await prepareDownloadTarget(root, target, { foldersMade: true });
     await rename(partPath, target);
     const keptTime = timeAskedWithTransfer ?? (source.modifiedAt ? new Date(source.modifiedAt) : null);
     if (this.preserveModifiedTimes && keptTime) await utimes(target, keptTime, keptTime).catch(() => undefined);

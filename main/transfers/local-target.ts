@@ -179,8 +179,10 @@ export interface DownloadTarget {
  * every segment must be a safe name; each folder on the way is `lstat`ed and created one at a time, and a
  * link among them (or at the target) must lead inside the chosen folder, so no folder is ever created and
  * no byte written outside it. Throws WharfError `unsafe-name` with a reason for a person otherwise.
+ * `foldersMade`: the check again right before the rename into place, when the download's temporary file sits in the
+ * target's folder already: every check is made again, but the chosen folder is not looked at to be made if missing.
  */
-export async function prepareDownloadTarget(root: string, localPath: string): Promise<DownloadTarget> {
+export async function prepareDownloadTarget(root: string, localPath: string, options: { readonly foldersMade?: boolean } = {}): Promise<DownloadTarget> {
   const resolvedRoot = resolve(root);
   const target = resolve(localPath);
   const rel = relative(resolvedRoot, target);
@@ -197,7 +199,7 @@ export async function prepareDownloadTarget(root: string, localPath: string): Pr
   // Every file of a folder download passes here twice, and each file operation costs ~30 us of CPU: the chosen
   // folder is looked at only when nothing below it was found (then made if missing), and its real path (a
   // readlink per segment of the path) only once a link below it must be checked against it.
-  let rootSeen = false;
+  let rootSeen = options.foldersMade === true;
   const ensureRoot = async (): Promise<void> => {
     if (rootSeen) return;
     rootSeen = true;

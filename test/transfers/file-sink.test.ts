@@ -3,7 +3,9 @@
  * cut is on disk and counted as persisted, so a resume continues from the byte the connection reached, not from
  * the last full 1 MiB batch; a range's sink keeps no byte past its end; bytes taken straight from a plain data
  * connection's one reused read buffer (takeFrom) land byte for byte, and reading stops and resumes as the disk
- * and the speed limit say, also both at once (a stalled disk under a limit, whichever frees first).
+ * and the speed limit say, also both at once (a stalled disk under a limit, whichever frees first). A finished sink's batches go to the next sink (a folder of small files allocates no
+ * 256 KiB batch per file), only once none of its writes is in flight: files written one after the other, or one
+ * cut while another runs, each land byte for byte.
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -283,5 +285,62 @@ describe('FileSink', () => {
     assert.deepEqual(orders, ['bucket, then disk', 'disk, then bucket']);
     assert.equal(resumes, stops);
     assert.ok(readFileSync(path).equals(data));
+  });
+
+  test('a finished sink leaves its batch to the next: small files one after the other allocate one batch, not one each', async () => {
+    const files = Array.from({ length: 5 }, (_, index) => ({ path: join(work, `small-${index}.bin`), data: testBytes(4096 + index, 20 + index) }));
+    const allocate = Buffer.allocUnsafeSlow;
+    let batchesAllocated = 0;
+    Buffer.allocUnsafeSlow = (size: number) => {
+      if (size >= 256 * 1024) batchesAllocated += 1;
+      return allocate(size);
+    };
+    try {
+      for (const { path, data } of files) {
+        const handle = await open(path, 'w+');
+        try {
+          const sink = new FileSink({ handle, position: 0 });
+          await writeInRecords(sink, data);
+          sink.end();
+          await once(sink, 'finish');
+        } finally {
+          await handle.close();
+        }
+      }
+    } finally {
+      Buffer.allocUnsafeSlow = allocate;
+    }
+    // None when an earlier test's sinks left batches, else one: the first sink's, given back and taken by each next.
+    assert.ok(batchesAllocated <= 1, `${batchesAllocated} batches allocated for ${files.length} files in a row`);
+    for (const { path, data } of files) assert.ok(readFileSync(path).equals(data), path);
+  });
+
+  test('a sink cut while its writes are queued gives its batches back only once they are written; a sink running beside it loses nothing', async () => {
+    const cutPath = join(work, 'cut-beside.bin');
+    const keptPath = join(work, 'kept-beside.bin');
+    const cutHandle = await open(cutPath, 'w+');
+    const keptHandle = await open(keptPath, 'w+');
+    const cutData = testBytes(3 * 1024 * 1024 + 5000, 31);
+    const keptData = testBytes(3 * 1024 * 1024 + 7000, 32);
+    try {
+      const cut = new FileSink({ handle: cutHandle, position: 0 });
+      const kept = new FileSink({ handle: keptHandle, position: 0 });
+      // Every batch of the cut sink queued at once (direct reads do not wait), then the cut with all of them pending.
+      for (let at = 0; at < cutData.length; at += RECORD) cut.takeFrom(Buffer.from(cutData.subarray(at, at + RECORD)), () => undefined);
+      const failure = once(cut, 'error');
+      cut.destroy(new Error('cut'));
+      const writingKept = writeInRecords(kept, keptData);
+      await failure;
+      if (!cut.closed) await once(cut, 'close');
+      await writingKept;
+      kept.end();
+      await once(kept, 'finish');
+      assert.equal(cut.persistedBytes, cutData.length);
+    } finally {
+      await cutHandle.close();
+      await keptHandle.close();
+    }
+    assert.ok(readFileSync(cutPath).equals(cutData), 'the cut file holds what it accepted');
+    assert.ok(readFileSync(keptPath).equals(keptData), 'the other file holds its own bytes');
   });
 });

@@ -125,6 +125,20 @@ describe('a download\'s path checked against the chosen folder (prepareDownloadT
     await assert.rejects(prepareDownloadTarget(folder, target), linkLeadingOut);
   });
 
+  it('before the rename (folders made) looks for no folder to make, and still refuses a link planted at the target or on the way', async () => {
+    // A chosen folder gone by then is not made again (the rename then fails): nothing is looked for, one file operation fewer per file.
+    const gone = join(root, 'gone-before-rename');
+    assert.deepEqual(await prepareDownloadTarget(gone, join(gone, 'a.txt'), { foldersMade: true }), { existing: null, existingIsRegularFile: false, existingIsFolder: false });
+    assert.throws(() => lstatSync(gone), /ENOENT/);
+    const folder = join(root, 'planted-before-rename');
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+    symlinkSync(outside, join(folder, 'out.txt'));
+    await assert.rejects(prepareDownloadTarget(folder, join(folder, 'out.txt'), { foldersMade: true }), linkLeadingOut);
+    rmSync(join(folder, 'sub'), { recursive: true });
+    symlinkSync(outside, join(folder, 'sub'));
+    await assert.rejects(prepareDownloadTarget(folder, join(folder, 'sub', 'file.txt'), { foldersMade: true }), linkLeadingOut);
+  });
+
   it('refuses a link at the target leading outside, and one leading nowhere', async () => {
     const folder = join(root, 'target-links');
     mkdirSync(folder);
