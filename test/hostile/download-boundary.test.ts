@@ -209,12 +209,14 @@ describe('wharf get, get -r and sync through the same check', () => {
   after(async () => {
     await server.close();
     rmSync(base, { recursive: true, force: true });
+    rmSync(`${base}-compile-cache`, { recursive: true, force: true });
     for (const p of folder.absoluteOutside) rmSync(p, { force: true });
   });
 
   const fingerprint = () => `SHA256:${cert.fingerprint.replace(/:/g, '')}`;
   const url = (path: string) => `ftpes://${USER}@127.0.0.1:${server.port}${path}`;
-  const wharf = (args: string[]) => runWharf([...args, '--fingerprint', fingerprint(), ...(args[0] === 'sync' ? [] : ['--overwrite', 'overwrite']), '--timeout', '5'], { WHARF_PASSWORD: PASSWORD, HOME: base });
+  // The launcher's compile cache goes beside `base`, not into HOME's .cache: every file under `base` outside the chosen folders is a stray.
+  const wharf = (args: string[]) => runWharf([...args, '--fingerprint', fingerprint(), ...(args[0] === 'sync' ? [] : ['--overwrite', 'overwrite']), '--timeout', '5'], { WHARF_PASSWORD: PASSWORD, HOME: base, WHARF_COMPILE_CACHE_DIR: `${base}-compile-cache` });
 
   test('get into a folder: a name unsafe on disk fails with the reason, the honest one arrives', async () => {
     const chosen = join(base, 'get');
