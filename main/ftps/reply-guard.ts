@@ -73,7 +73,10 @@ export function guardReplies(ftp: FTPContext, hooks: ReplyGuardHooks): void {
       if (deferred === null) return handle(command, transferHandler);
       const { epsv, rider } = deferred;
       let bytesWritten = Infinity;
-      const epsvAndTransfer = epsvFirst((reply) => epsv(reply, bytesWritten <= TLS_RECORD_PLAINTEXT_BYTES), transferHandler, hooks);
+      // REST is not the transfer command: RETR follows its 350, after EPSV's reply, so the server may not have it
+      // when the data connection's TLS hello arrives (pyftpdlib resets such a connection): TLS waits for the 150.
+      const commandInWrite = !/^REST\b/i.test(command);
+      const epsvAndTransfer = epsvFirst((reply) => epsv(reply, commandInWrite && bytesWritten <= TLS_RECORD_PLAINTEXT_BYTES), transferHandler, hooks);
       const answered = handle(undefined, rider ? ridersFirst(rider, epsvAndTransfer, hooks) : epsvAndTransfer);
       // `handle` has made the task: the replies of all of them land in it.
       if (!ftp.closed) bytesWritten = writeTogether(ftp, rider ? [...rider.commands, 'EPSV', command] : ['EPSV', command]);

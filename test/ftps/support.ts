@@ -104,7 +104,7 @@ export function retrievalsOf(log: readonly LogLine[], remotePath: string): { res
 }
 
 /** A remote file's bytes, downloaded on `session` into memory. */
-export async function downloadBytes(session: FtpsSession, path: string): Promise<Buffer> {
+export async function downloadBytes(session: FtpsSession, path: string, startAt = 0): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write: (chunk: Buffer, _encoding, done) => {
@@ -112,6 +112,6 @@ export async function downloadBytes(session: FtpsSession, path: string): Promise
       done();
     },
   });
-  await session.download(path, sink);
+  await session.download(path, sink, startAt > 0 ? { startAt } : {});
   return Buffer.concat(chunks);
 }

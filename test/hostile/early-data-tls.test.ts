@@ -78,3 +78,27 @@ test('a refused RETR sent with its EPSV, the data connection reset under the TLS
     await server.close();
   }
 });
+
+test('a resumed download: EPSV goes with REST, RETR only after the 350, so TLS waits for the 150 (a hello sent at connect reached the server before RETR, and was reset)', async () => {
+  const server = await startHostileServer({
+    mode: 'explicit', key: certificate.key, cert: certificate.cert, features: ['EPSV', 'PBSZ', 'PROT', 'REST STREAM'],
+    file: (path) => FILES[path] ?? null, resetsEarlyHello: true,
+  });
+  const log: LogLine[] = [];
+  try {
+    const session = await hostileSessionFactory(server.port, certificate, (line) => log.push(line))();
+    try {
+      const whole = FILES['/a.txt'] as Buffer;
+      assert.deepEqual(await downloadBytes(session, '/a.txt'), whole);
+      assert.deepEqual(await downloadBytes(session, '/a.txt', 3), whole.subarray(3));
+      assert.deepEqual(await downloadBytes(session, '/b.txt'), FILES['/b.txt']);
+    } finally {
+      await session.close();
+    }
+    const writes = writesBetweenReplies(log).map((verbs) => verbs.join('+'));
+    assert.ok(writes.includes('EPSV+REST'), `EPSV and REST in one write: ${writes.join(' | ')}`);
+    assert.equal(server.stats.controlConnections, 1, 'one control connection: no data connection was reset');
+  } finally {
+    await server.close();
+  }
+});

@@ -68,6 +68,12 @@ export interface HostileScript {
    * may start TLS at connect, and one that waits for the 150 first waits for ever. default false
    */
   readonly preliminaryAfterHello?: boolean;
+  /**
+   * Resets a data connection whose first bytes (a TLS hello) arrive before its transfer command (RETR, STOR, a
+   * listing) was received, as pyftpdlib does; and answers REST 200 ms late, so a RETR sent only after the 350
+   * comes after a hello sent at connect. default false
+   */
+  readonly resetsEarlyHello?: boolean;
 }
 
 /** One command line as the server received it. */
@@ -143,6 +149,10 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
     let secure = false;
     let prot = false;
     let pendingData: Promise<Socket> | null = null;
+    /** Whether the transfer command for the latest passive connection has been received (see resetsEarlyHello). */
+    let transferCommandReceived = false;
+    /** Where the next RETR starts (REST). */
+    let restOffset = 0;
     /** The latest data connection as accepted, before any TLS (which waits for the client's handshake). */
     let acceptedData: Promise<Socket> | null = null;
     /** The latest data connection's first bytes from the client (its TLS hello) have arrived. */
@@ -172,7 +182,20 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
           track(socket);
           listener.close();
           servers.delete(listener);
-          if (prot && context && script.preliminaryAfterHello) {
+          if (script.resetsEarlyHello) {
+            socket.once('data', (chunk: Buffer) => {
+              if (!transferCommandReceived) {
+                socket.resetAndDestroy();
+                return;
+              }
+              socket.pause();
+              socket.unshift(chunk);
+              if (!prot || !context) return resolve(socket);
+              const wrapped = track(new TLSSocket(socket, { isServer: true, secureContext: context }) as unknown as Socket);
+              wrapped.once('secure', () => resolve(wrapped));
+            });
+            if (!prot || !context) resolve(socket);
+          } else if (prot && context && script.preliminaryAfterHello) {
             // TLS over it once the hello is in its read buffer: the TLS socket takes what the socket buffered.
             socket.once('data', (chunk: Buffer) => {
               socket.pause();
@@ -258,6 +281,9 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       const late = script.lateReply?.(index, verb) ?? null;
       if (late !== null) reply(late);
       const argument = space < 0 ? '' : line.slice(space + 1);
+      if (verb === 'EPSV' || verb === 'PASV') transferCommandReceived = false;
+      if (/^(RETR|STOR|APPE|LIST|NLST|MLSD)$/.test(verb)) transferCommandReceived = true;
+      if (verb === 'REST' && script.resetsEarlyHello) await new Promise((resolve) => setTimeout(resolve, 200));
       switch (verb) {
         case 'AUTH': {
           const how = script.auth ?? 'accept';
@@ -294,6 +320,7 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
         case 'CWD':
           return reply('250 OK.');
         case 'REST':
+          restOffset = Number(argument) || 0;
           return reply(`350 Restarting at ${argument}.`);
         case 'SIZE': {
           const file = script.file?.(parsePath(argument)) ?? null;
@@ -341,12 +368,14 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
             if (script.refusalDelayMs) await new Promise((resolve) => setTimeout(resolve, script.refusalDelayMs));
             return reply('550 No such file.');
           }
+          const from = restOffset;
+          restOffset = 0;
           return withData(async (data) => {
             let sent = false;
             await pump(data, () => {
               if (sent) return null;
               sent = true;
-              return file;
+              return file.subarray(from);
             });
           }, withEpsv);
         }

@@ -5,7 +5,8 @@
  * hello arrives. On one session per server of the fleet, and on pyftpdlib-early-tls-reset, which resets every data
  * connection whose hello arrives before its transfer command: downloads and uploads go through intact; a refused
  * RETR and a refused STOR in such a write each fail with the server's own reply (proftpd resets the connection as it
- * refuses, under the handshake), and the session goes on; no data connection is reset for speaking early.
+ * refuses, under the handshake), and the session goes on; a resumed download (EPSV with REST, RETR after the 350)
+ * waits for the 150; no data connection is reset for speaking early.
  */
 import assert from 'node:assert/strict';
 import { chmodSync } from 'node:fs';
@@ -49,6 +50,10 @@ describe('transfer commands sent with EPSV, TLS at connect: intact, refusals are
         assert.deepEqual(await downloadBytes(session, second.path), second.bytes);
         await refusal(downloadBytes(session, `${folder}/unreadable.bin`));
         assert.deepEqual(await downloadBytes(session, third.path), third.bytes);
+        // A resumed download: EPSV goes with REST, and RETR only after the 350, so TLS must wait for the server's
+        // 150 (the hello would reach pyftpdlib-early-tls-reset before its RETR, and be reset).
+        assert.deepEqual(await downloadBytes(session, third.path, 12_345), third.bytes.subarray(12_345));
+        assert.deepEqual(await downloadBytes(session, second.path, 1), second.bytes.subarray(1));
         const up = testBytes(30_000, 9);
         await session.upload(Readable.from([up]), `${folder}/up-1.bin`);
         await refusal(session.upload(Readable.from([Buffer.from('new')]), `${folder}/read-only/new.bin`));
