@@ -257,8 +257,13 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
 
 /** A passive data connection; a plain one for a download whose destination reads directly gets its bytes that way (a protected one: data-tls). */
 function connectPassive(context: DataConnectionContext, host: string, port: number): Socket {
-  const sink = context.isDataProtected() ? null : (context.directReadSink?.() ?? null);
+  const sink = plainDirectReadSink(context);
   return sink ? connectDirect(host, port, sink) : netConnect({ host, port });
+}
+
+/** Where a plain download's bytes go straight from the read buffer; null for protected data (data-tls reads its own) or none. */
+function plainDirectReadSink(context: DataConnectionContext): DirectReadSink | null {
+  return context.isDataProtected() ? null : (context.directReadSink?.() ?? null);
 }
 
 function toDataChannelError(err: unknown, mode: DataConnectionMode): unknown {
@@ -310,7 +315,7 @@ async function passiveThroughProxy(
   // TLS starts once the server accepts the transfer command, as on a direct connection: a server may reset a
   // data connection that speaks TLS before its command arrived (pyftpdlib), and through a proxy whether it
   // does depends on timing. A plain download's bytes go straight to its sink, as on a direct connection.
-  const sink = context.isDataProtected() ? null : (context.directReadSink?.() ?? null);
+  const sink = plainDirectReadSink(context);
   if (sink) readDirect(raw, sink);
   attachDataSocket(ftp, context, acceptance, raw, 'accepted');
   return reply;
@@ -386,7 +391,7 @@ async function openActive(ftp: FTPContext, context: DataConnectionContext, accep
   const secure = context.isDataProtected();
   const pending = new PendingDataSocket(listener, serverAddress, ftp.timeout, (text) => context.log('warning', text), secure
     ? (accepted) => secureDataSocket(ftp, context, accepted)
-    : null, secure ? null : (context.directReadSink?.() ?? null));
+    : null, plainDirectReadSink(context));
   if (secure) acceptance.set(() => pending.allowTls());
   let reply: FTPResponse;
   try {

@@ -131,41 +131,45 @@ describe('FileSink', () => {
     assert.ok(onDisk.subarray(position).equals(data));
   });
 
-  test('under a speed limit a direct read stops reading until the bucket allows the next one', async () => {
-    const path = join(work, 'direct-limited.bin');
+  /**
+   * A sink at 64 KiB/s (a burst of 16 KiB) on a fake clock writing `data` to a file of its own: `run` feeds it; the
+   * sink is then ended, and the file must hold exactly `data`.
+   */
+  async function withLimitedSink(name: string, data: Buffer, run: (sink: FileSink, clock: FakeClock) => void): Promise<void> {
+    const path = join(work, name);
     const handle = await open(path, 'w+');
     const clock = new FakeClock();
-    // 64 KiB/s: a burst of 16 KiB, so a 48 KiB read puts the bucket 32 KiB in debt, half a second of it.
-    const bucket = new TokenBucket(64 * 1024, clock);
-    const data = testBytes(48 * 1024, 4);
-    let resumed = 0;
     try {
-      const sink = new FileSink({ handle, position: 0, bucket, clock });
-      assert.equal(sink.takeFrom(Buffer.from(data), () => (resumed += 1)), false);
-      clock.advance(499);
-      assert.equal(resumed, 0);
-      clock.advance(1);
-      assert.equal(resumed, 1);
+      const sink = new FileSink({ handle, position: 0, bucket: new TokenBucket(64 * 1024, clock), clock });
+      run(sink, clock);
       sink.end();
       await once(sink, 'finish');
     } finally {
       await handle.close();
     }
     assert.ok(readFileSync(path).equals(data));
+  }
+
+  test('under a speed limit a direct read stops reading until the bucket allows the next one', async () => {
+    // A 48 KiB read puts the bucket 32 KiB in debt, half a second of it.
+    const data = testBytes(48 * 1024, 4);
+    let resumed = 0;
+    await withLimitedSink('direct-limited.bin', data, (sink, clock) => {
+      assert.equal(sink.takeFrom(Buffer.from(data), () => (resumed += 1)), false);
+      clock.advance(499);
+      assert.equal(resumed, 0);
+      clock.advance(1);
+      assert.equal(resumed, 1);
+    });
   });
 
   test('reads a paused TLS socket still hands over are paid for before reading resumes, with one resume', async () => {
-    const path = join(work, 'direct-limited-after-pause.bin');
-    const handle = await open(path, 'w+');
-    const clock = new FakeClock();
-    // 64 KiB/s, a burst of 16 KiB: the first 48 KiB read owes 32 KiB (500 ms); two 16 KiB records decrypted
-    // before the pause took effect owe 32 KiB more (another 500 ms).
-    const bucket = new TokenBucket(64 * 1024, clock);
+    // The first 48 KiB read owes 32 KiB (500 ms); two 16 KiB records decrypted before the pause took effect owe
+    // 32 KiB more (another 500 ms).
     const data = testBytes(80 * 1024, 5);
     let resumed = 0;
     const resume = () => (resumed += 1);
-    try {
-      const sink = new FileSink({ handle, position: 0, bucket, clock });
+    await withLimitedSink('direct-limited-after-pause.bin', data, (sink, clock) => {
       assert.equal(sink.takeFrom(Buffer.from(data.subarray(0, 48 * 1024)), resume), false);
       assert.equal(sink.takeFrom(Buffer.from(data.subarray(48 * 1024, 64 * 1024)), resume), false);
       assert.equal(sink.takeFrom(Buffer.from(data.subarray(64 * 1024)), resume), false);
@@ -177,12 +181,7 @@ describe('FileSink', () => {
       assert.equal(resumed, 1);
       clock.advance(5_000);
       assert.equal(resumed, 1, 'one pause, one resume');
-      sink.end();
-      await once(sink, 'finish');
-    } finally {
-      await handle.close();
-    }
-    assert.ok(readFileSync(path).equals(data));
+    });
   });
 
   test('a slow disk under a speed limit: bytes intact, no read before the bucket has paid for the ones before, one resume per stop whichever frees first', async () => {
