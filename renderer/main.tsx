@@ -7,6 +7,7 @@ import { Dispatcher } from './dispatcher';
 import { DispatcherContext, useDispatcher, useStore } from './hooks';
 import { warmNameOrder } from './state/pane-model';
 import './styles/app.css';
+import './styles/panes.css';
 import './styles/dialogs.css';
 
 /** Re-renders the whole window when the language changes (no component is memoised, so all of it redraws). */

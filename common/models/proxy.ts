@@ -32,6 +32,9 @@ export interface ProxySettings {
   readonly hasPassword: boolean;
 }
 
+/** `detail.reason` of the error a damaged proxy settings file gives: no connection is made until it is saved again or deleted. */
+export const PROXY_SETTINGS_DAMAGED = 'proxy-settings-damaged';
+
 /** The app-wide setting nobody has changed: the environment's proxy, if it names one. */
 export const DEFAULT_PROXY_SETTING: Omit<ProxySettings, 'hasPassword'> = { mode: 'system', proxyUrl: '' };
 

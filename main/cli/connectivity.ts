@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PROXY_SETTING } from '../../common/models/proxy';
-import type { SiteProfile, StoreWarning } from '../../common/models/site-profile';
+import type { SiteProfile } from '../../common/models/site-profile';
 import { loadClientCertificate, needsClientKeyPassphrase, type ClientCertificate } from '../ftps/client-certificate';
 import { t } from '../../common/i18n/t';
 import { WharfError } from '../core/errors';
@@ -34,13 +34,12 @@ export interface ConnectivityIo {
  * the setting was saved: without its file the setting is the store's default (`system`), and a `get` of a
  * URL loads no store code at all (test/packaging/cli-chunks.test.ts).
  */
-function appProxySetting(warn: (text: string) => void): NonNullable<ConnectivitySources['appProxy']> {
+function appProxySetting(): NonNullable<ConnectivitySources['appProxy']> {
   const dataDir = defaultDataDir();
   let store: Promise<ProxySettingsStore> | null = null;
-  // A damaged file is kept as a backup and read as the default: said on stderr, as the sites file's recovery is.
-  const onWarning = (warning: StoreWarning): void => warn(t('cliUsage.storeWarning', { message: warning.message }));
+  // A damaged file is an error naming it (the store's), left as it is: the command connects nowhere.
   const open = (): Promise<ProxySettingsStore> =>
-    (store ??= Promise.all([import('../sites/proxy-settings'), import('./stores')]).then(([{ ProxySettingsStore }, { cliCredentials }]) => new ProxySettingsStore({ dataDir, credentials: cliCredentials(), onWarning })));
+    (store ??= Promise.all([import('../sites/proxy-settings'), import('./stores')]).then(([{ ProxySettingsStore }, { cliCredentials }]) => new ProxySettingsStore({ dataDir, credentials: cliCredentials() })));
   // Only a missing file is the default; any other failure to read it is the store's to report. A stat at once,
   // not through the thread pool: it comes before the first connection.
   const saved = (): boolean => {
@@ -74,12 +73,14 @@ export async function cliConnectivity(
   const sources = (): ConnectivitySources => ({
     getClientKeyPassphrase: async (id) => (await stores()).sites.getClientKeyPassphrase(id),
     getProxyPassword: async (id) => (await stores()).sites.getProxyPassword(id),
-    appProxy: appProxySetting(io.warn),
+    appProxy: appProxySetting(),
     env,
   });
 
   let proxy: ProxyEndpoint | null;
   if (flags.proxy !== undefined) {
+    // As for a site with a proxy of its own: no connection while the app-wide setting's file is damaged.
+    await sources().appProxy?.read();
     const value = flags.proxy.trim();
     const mode = value === 'none' ? 'none' : value === 'system' ? 'system' : 'custom';
     proxy = resolveProxy({ mode, proxyUrl: value, source: '--proxy' }, host, io.env.WHARF_PROXY_PASSWORD ?? null, env);

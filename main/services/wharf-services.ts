@@ -9,7 +9,7 @@ import type { StoreWarning } from '../../common/models/site-profile';
 import { KeytarCredentialStore, type CredentialStore } from '../credentials/keychain';
 import { ProxySettingsStore } from '../sites/proxy-settings';
 import { type ConnectivitySources } from '../sites/site-connectivity';
-import { FtpsSession } from '../ftps/session';
+import { FtpsSession, type SessionOptions } from '../ftps/session';
 import { downloadFile } from '../transfers/file-download';
 import { WharfError } from '../core/errors';
 import { downloadMarkFor, executableType, markDownloaded } from '../local-fs/downloaded-file';
@@ -392,7 +392,14 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
   };
   await store.open().catch((err: unknown) => log.info('app', 'error', `The sites file could not be read: ${toErrorData(err).message}`));
 
-  const openSession = options.openSession ?? ((o) => FtpsSession.open(o));
+  // No session opens while the app-wide proxy setting's file is damaged: also none for a site connected before it
+  // was (its queue, sync and edits open sessions of their own), whatever proxy the site uses.
+  const proxyFileReads = () => proxySettings.read();
+  const engineOpen = options.openSession ?? ((o) => FtpsSession.open(o));
+  const openSession = (async (o: SessionOptions) => {
+    await proxyFileReads();
+    return engineOpen(o);
+  }) as typeof engineOpen;
   const local = new LocalFsService({ access, ...(platform.trash ? { trash: platform.trash } : {}), ...(options.home ? { home: options.home } : {}) });
   await local.init();
   const remote = new RemoteSessionService({
@@ -437,7 +444,10 @@ export async function createWharfServices(options: WharfServicesOptions): Promis
   });
   const sync = new SyncService({
     connectionFor: (id) => remote.connectionFor(id),
-    openSession: (c) => FtpsSession.open({ ...c.options, keepAliveIntervalMs: 0, onLog: (l) => log.push(l) }),
+    openSession: async (c) => {
+      await proxyFileReads();
+      return FtpsSession.open({ ...c.options, keepAliveIntervalMs: 0, onLog: (l) => log.push(l) });
+    },
     registerConnection: (c) => connections.register(c),
     queue: transferQueue,
     stateStore: new FileSyncStateStore(options.dataDir),

@@ -42,6 +42,12 @@ export interface JsonDocumentSpec<T> {
   readonly now?: () => Date;
   /** Called for each warning as it happens, so the app can show it wherever it was triggered. */
   readonly onWarning?: (warning: StoreWarning) => void;
+  /**
+   * Where a damaged file must not be read as the value it could salvage (the proxy setting: a guess could send
+   * connections direct): reading it throws this error and leaves it as it is. An update still replaces it, the
+   * damaged bytes kept as a backup, so saving a good value mends it.
+   */
+  readonly refuseDamaged?: (path: string) => WharfError;
 }
 
 /**
@@ -67,7 +73,7 @@ export class JsonDocumentFile<T> {
 
   /** Reads (migrating or recovering first if needed) and returns the value and what had to be reported. */
   read(): Promise<{ value: T; warnings: StoreWarning[] }> {
-    return this.exclusive(() => this.load());
+    return this.exclusive(() => this.load('read'));
   }
 
   /**
@@ -77,7 +83,7 @@ export class JsonDocumentFile<T> {
    */
   update<R>(change: (current: T) => Promise<{ next?: T; result: R }>): Promise<R> {
     return this.exclusive(async () => {
-      const { value } = await this.load();
+      const { value } = await this.load('update');
       const { next, result } = await change(value);
       if (next !== undefined) await this.write(next);
       return result;
@@ -101,7 +107,7 @@ export class JsonDocumentFile<T> {
     }
   }
 
-  private async load(): Promise<{ value: T; warnings: StoreWarning[] }> {
+  private async load(purpose: 'read' | 'update'): Promise<{ value: T; warnings: StoreWarning[] }> {
     let bytes: Buffer;
     try {
       bytes = await this.fs.readFile(this.spec.path);
@@ -113,11 +119,11 @@ export class JsonDocumentFile<T> {
     try {
       raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
     } catch {
-      return this.recover(bytes, null, { reason: 'notJson' });
+      return this.recover(bytes, null, { reason: 'notJson' }, purpose);
     }
 
     const version = versionOf(raw);
-    if (version === null) return this.recover(bytes, null, { reason: 'noVersion' });
+    if (version === null) return this.recover(bytes, null, { reason: 'noVersion' }, purpose);
     if (version > this.spec.currentVersion) {
       throw new WharfError(
         'local-io',
@@ -129,17 +135,17 @@ export class JsonDocumentFile<T> {
     let doc = raw;
     for (let v = version; v < this.spec.currentVersion; v++) {
       const migrate = this.spec.migrations[v];
-      if (!migrate) return this.recover(bytes, null, { reason: 'noUpgrade', schema: v });
+      if (!migrate) return this.recover(bytes, null, { reason: 'noUpgrade', schema: v }, purpose);
       try {
         doc = migrate(doc);
       } catch (err) {
-        return this.recover(bytes, null, { reason: 'upgradeFailed', schema: v, error: err instanceof Error ? err.message : String(err) });
+        return this.recover(bytes, null, { reason: 'upgradeFailed', schema: v, error: err instanceof Error ? err.message : String(err) }, purpose);
       }
     }
 
     const salvaged = this.spec.salvage(doc);
-    if (!salvaged) return this.recover(bytes, null, { reason: 'badStructure' });
-    if (salvaged.lost.length > 0) return this.recover(bytes, salvaged, { reason: 'invalidEntries' });
+    if (!salvaged) return this.recover(bytes, null, { reason: 'badStructure' }, purpose);
+    if (salvaged.lost.length > 0) return this.recover(bytes, salvaged, { reason: 'invalidEntries' }, purpose);
     if (version === this.spec.currentVersion) return { value: salvaged.value, warnings: [] };
 
     const backupPath = await this.backup(bytes, `v${version}`);
@@ -159,7 +165,8 @@ export class JsonDocumentFile<T> {
     };
   }
 
-  private async recover(bytes: Buffer, salvaged: Salvaged<T> | null, damage: DamageReason): Promise<{ value: T; warnings: StoreWarning[] }> {
+  private async recover(bytes: Buffer, salvaged: Salvaged<T> | null, damage: DamageReason, purpose: 'read' | 'update'): Promise<{ value: T; warnings: StoreWarning[] }> {
+    if (purpose === 'read' && this.spec.refuseDamaged) throw this.spec.refuseDamaged(this.spec.path);
     const backupPath = await this.backup(bytes, 'corrupt');
     const value = salvaged?.value ?? this.spec.empty();
     await this.write(value);

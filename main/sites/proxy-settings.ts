@@ -2,7 +2,7 @@ import { t } from '../../common/i18n/t';
 import { describeIssues } from '../../common/i18n/zod-issues';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_PROXY_SETTING, type ProxySettings, type ProxySettingsInput } from '../../common/models/proxy';
+import { DEFAULT_PROXY_SETTING, PROXY_SETTINGS_DAMAGED, type ProxySettings, type ProxySettingsInput } from '../../common/models/proxy';
 import type { StoreWarning } from '../../common/models/site-profile';
 import { proxySettingsInputSchema, proxyUrlSchema } from '../../common/models/site-profile-schema';
 import type { CredentialStore } from '../credentials/keychain';
@@ -37,7 +37,9 @@ export interface ProxySettingsStoreOptions {
 /**
  * The app-wide proxy (Settings), which every site follows unless it says otherwise. Default `system`: a
  * proxy the user set in the environment (ALL_PROXY, HTTPS_PROXY) is honoured, as by curl and browsers, and
- * without one the connection is direct. The password lives in the keychain.
+ * without one the connection is direct. The password lives in the keychain. A damaged file is an error naming it
+ * until a save replaces it or the user deletes it: read as the default, a proxy the user chose would be dropped
+ * and connections sent direct.
  */
 export class ProxySettingsStore {
   private readonly file: JsonDocumentFile<StoredProxySettings>;
@@ -53,6 +55,7 @@ export class ProxySettingsStore {
       serialize: (settings) => ({ ...settings }),
       ...(options.fs ? { fs: options.fs } : {}),
       ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+      refuseDamaged: (path) => new WharfError('local-io', t('sites.proxySettingsDamaged', { path }), { detail: { reason: PROXY_SETTINGS_DAMAGED, path } }),
     });
   }
 

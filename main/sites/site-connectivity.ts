@@ -38,9 +38,11 @@ export async function siteConnectivity(site: SiteProfile, sources: ConnectivityS
 export async function proxyForSite(site: Pick<SiteProfile, 'id' | 'host' | 'proxyMode' | 'proxyUrl'>, sources: ConnectivitySources): Promise<ProxyEndpoint | null> {
   const env = sources.env ?? process.env;
   const mode = site.proxyMode ?? 'app';
+  // Read whatever the site chooses: while the app-wide setting's file is damaged (or unreadable) no connection is
+  // made at all, and its error says how to mend it.
+  const app = sources.appProxy ? await sources.appProxy.read() : { mode: 'system' as const, proxyUrl: '' };
   if (mode === 'custom') return resolveProxy({ mode, proxyUrl: site.proxyUrl ?? '', source: 'site' }, site.host, await sources.getProxyPassword(site.id), env);
   if (mode !== 'app') return resolveProxy({ mode, proxyUrl: '', source: 'site' }, site.host, null, env);
-  const app = sources.appProxy ? await sources.appProxy.read() : { mode: 'system' as const, proxyUrl: '' };
   const password = app.mode === 'custom' && sources.appProxy ? await sources.appProxy.getPassword() : null;
   return resolveProxy({ mode: app.mode, proxyUrl: app.proxyUrl, source: 'app setting' }, site.host, password, env);
 }

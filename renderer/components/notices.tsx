@@ -32,6 +32,18 @@ function NoticeCard({ notice }: { readonly notice: Notice }): ReactNode {
             {t('panes.failure.chooseFolder')}
           </button>
         )}
+        {notice.proxySettings && (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              dispatcher.notices.dismiss(notice.id);
+              dispatcher.dialogs.open({ kind: 'proxy-settings', id: 'proxy-settings' });
+            }}
+          >
+            {t('notices.openProxySettings')}
+          </button>
+        )}
       </div>
       <button type="button" className="icon-button subtle" aria-label={t('panes.notice.dismiss')} onClick={() => dispatcher.notices.dismiss(notice.id)}>
         <Icon name="close" />

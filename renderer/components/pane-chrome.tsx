@@ -1,9 +1,9 @@
 /** The parts around a pane's grid: the path bar, the lock badge, and what a pane shows instead of a listing. */
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { t } from '../../common/i18n/t';
 import { focusGrid } from '../focus';
 import { useDispatcher, useStore } from '../hooks';
-import { breadcrumbs, type PaneSide } from '../state/pane-model';
+import { breadcrumbs, type Crumb, type PaneSide } from '../state/pane-model';
 import { activeSession, securityBadge } from '../state/session-model';
 import { Icon } from './icons';
 
@@ -12,13 +12,60 @@ export function sideLabel(side: PaneSide): string {
   return t('panes.side.name', { side });
 }
 
+/** Narrower than this, a folder in between is a sliver (a bit of its arrow and a letter): it is folded instead. */
+const SLIVER_PX = 40;
+
+/**
+ * How many folders after the first crumb are folded into one "…" in a narrow bar: the leftmost, as many as it
+ * takes for no folder in between to be squeezed to a sliver. One more than there are folders in between: the "…"
+ * too is left out, for a bar that cannot hold the first crumb, "…" and a few letters of the folder shown. Measured
+ * before the paint, again for another path and when the bar changes width.
+ */
+function useFoldedCrumbs(nav: RefObject<HTMLElement | null>, crumbs: readonly Crumb[], shown: boolean): number {
+  const [folded, setFolded] = useState({ key: '', count: 0 });
+  const key = crumbs.at(-1)?.path ?? '';
+  const count = folded.key === key ? folded.count : 0;
+  const width = useRef(-1);
+  useLayoutEffect(() => {
+    const bar = nav.current?.parentElement;
+    if (!bar) return;
+    width.current = bar.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (bar.clientWidth === width.current) return;
+      width.current = bar.clientWidth;
+      setFolded({ key: '', count: 0 });
+    });
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, [nav, shown]);
+  useLayoutEffect(() => {
+    const shown = nav.current;
+    if (!shown) return;
+    const between = [...shown.querySelectorAll<HTMLElement>('.crumb-wrap.between > .crumb')];
+    const squeezed = between.some((crumb) => {
+      const width = crumb.getBoundingClientRect().width;
+      const natural = Math.min(crumb.scrollWidth, parseFloat(getComputedStyle(crumb).maxWidth) || Infinity);
+      return width + 1 < natural && width < SLIVER_PX;
+    });
+    const foldedOverflows = between.length === 0 && count > 0 && shown.scrollWidth > shown.clientWidth + 1;
+    if ((squeezed || foldedOverflows) && count < crumbs.length - 1) setFolded({ key, count: count + 1 });
+  });
+  return count;
+}
+
 /** The path bar: breadcrumbs; click the free space (or press Ctrl+L) to type a path. */
 export function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
   const dispatcher = useDispatcher();
   const pane = useStore(dispatcher.stores.pane(side));
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
+  const nav = useRef<HTMLElement>(null);
   const crumbs = pane.path ? breadcrumbs(pane.path, pane.separator) : [];
+  // The bar is a new element after typing a path: watched again.
+  const folds = useFoldedCrumbs(nav, crumbs, !editing);
+  const folded = Math.min(folds, crumbs.length - 2);
+  const lastFolded = folds > 0 && folds === folded ? crumbs[folded] : undefined;
+  const go = (path: string) => void dispatcher.panes.go(side, path).then(() => focusGrid(side));
   const startEdit = () => {
     setText(pane.path ?? '');
     setEditing(true);
@@ -55,15 +102,30 @@ export function PathBar({ side }: { readonly side: PaneSide }): ReactNode {
   }
   return (
     <div className="pathbar" onClick={(e) => e.target === e.currentTarget && pane.path && startEdit()}>
-      <nav className="crumbs" aria-label={t('panes.path.breadcrumbs', { side })}>
-        {crumbs.map((c, i) => (
-          <span key={c.path} className="crumb-wrap">
-            {i > 0 && c.label !== pane.separator && <Icon name="chevron" className="crumb-sep" />}
-            <button type="button" className="crumb" title={c.path} aria-current={i === crumbs.length - 1 ? 'location' : undefined} onClick={() => void dispatcher.panes.go(side, c.path).then(() => focusGrid(side))}>
-              {c.label}
-            </button>
-          </span>
-        ))}
+      <nav className="crumbs" ref={nav} aria-label={t('panes.path.breadcrumbs', { side })}>
+        {crumbs.map((c, i) => {
+          if (i > 0 && i <= folded) {
+            if (i > 1 || !lastFolded) return null;
+            // The folded folders: their deepest one opens, and every one of them is named on hover.
+            return (
+              <span key="folded" className="crumb-wrap folded">
+                <Icon name="chevron" className="crumb-sep" />
+                <button type="button" className="crumb" title={lastFolded.path} aria-label={lastFolded.label} onClick={() => go(lastFolded.path)}>
+                  …
+                </button>
+              </span>
+            );
+          }
+          const last = i === crumbs.length - 1;
+          return (
+            <span key={c.path} className={`crumb-wrap${i > 0 && !last ? ' between' : ''}`}>
+              {i > 0 && c.label !== pane.separator && <Icon name="chevron" className="crumb-sep" />}
+              <button type="button" className="crumb" title={c.path} aria-current={last ? 'location' : undefined} onClick={() => go(c.path)}>
+                {c.label}
+              </button>
+            </span>
+          );
+        })}
       </nav>
       <button type="button" className="icon-button subtle" aria-label={t('panes.path.edit', { side })} title={t('panes.path.editTitle')} disabled={!pane.path} onClick={startEdit}>
         <Icon name="edit" />

@@ -7,6 +7,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { parseProxyUrl, type ProxyMode } from '../../common/models/proxy';
 import { useDispatcher } from '../hooks';
 import type { Dialog } from '../state/dialogs';
+import { Icon } from './icons';
 import { Modal } from './modal';
 
 /** Loads the setting when it opens; saves it (the password to the keychain) on Save. */
@@ -18,11 +19,14 @@ export function ProxySettingsDialog({ dialog, top }: { readonly dialog: Extract<
   const [password, setPassword] = useState('');
   const [hasPassword, setHasPassword] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [damaged, setDamaged] = useState<string | null>(null);
   const close = () => dispatcher.dialogs.close(dialog.id);
 
   useEffect(() => {
-    void dispatcher.proxy.load().then((settings) => {
-      if (!settings) return;
+    void dispatcher.proxy.load().then((loadedSettings) => {
+      if (!loadedSettings) return;
+      const { settings } = loadedSettings;
+      setDamaged(loadedSettings.damaged);
       setMode(settings.mode);
       setProxyUrl(settings.proxyUrl);
       setHasPassword(settings.hasPassword);
@@ -56,6 +60,12 @@ export function ProxySettingsDialog({ dialog, top }: { readonly dialog: Extract<
         </>
       }
     >
+      {damaged && (
+        <div className="banner danger" role="alert">
+          <Icon name="warning" />
+          <p>{damaged}</p>
+        </div>
+      )}
       <p className="muted">{t('dialogs.proxy.intro')}</p>
       <label className="field">
         <span>{t('dialogs.proxy.connect')}</span>

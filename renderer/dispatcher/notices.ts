@@ -23,6 +23,7 @@ export class NoticesController {
       message: view.message,
       hint: view.hint,
       chooseFolder: view.offerChooseFolder,
+      proxySettings: view.offerProxySettings,
     };
     this.stores.ui.update((u) => addNotice(u, notice));
   }
@@ -36,7 +37,7 @@ export class NoticesController {
   /** Shows a message. */
   notify(level: Notice['level'], title: string, message: string): void {
     const id = this.nextNotice++;
-    this.stores.ui.update((u) => addNotice(u, { id, level, title, message, hint: null, chooseFolder: false }));
+    this.stores.ui.update((u) => addNotice(u, { id, level, title, message, hint: null, chooseFolder: false, proxySettings: false }));
     if (level === 'info' || level === 'success') setTimeout(() => this.dismiss(id), 6000);
   }
 

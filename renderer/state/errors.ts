@@ -2,6 +2,7 @@
 import { t } from '../../common/i18n/t';
 import type { ErrorKind, WharfErrorData } from '../../common/models/errors';
 import { withReplyWords } from '../../common/models/ftp-replies';
+import { PROXY_SETTINGS_DAMAGED } from '../../common/models/proxy';
 
 /** How an error is shown. */
 export interface ErrorView {
@@ -11,6 +12,8 @@ export interface ErrorView {
   readonly hint: string | null;
   /** The local folder is not one the user opened: offer "Choose folder…". */
   readonly offerChooseFolder: boolean;
+  /** The proxy settings file is damaged and nothing connects: offer the dialog whose Save mends it. */
+  readonly offerProxySettings: boolean;
   /** The site's password is needed: ask for it. */
   readonly needsPassword: boolean;
 }
@@ -68,12 +71,14 @@ function titleAndHint(kind: ErrorKind): { title: string; hint: string | null } {
 export function describeError(error: WharfErrorData): ErrorView {
   const { title, hint } = titleAndHint(error.kind);
   const reason = error.detail?.['reason'];
+  const proxySettingsDamaged = error.kind === 'local-io' && reason === PROXY_SETTINGS_DAMAGED;
   return {
-    title,
+    title: proxySettingsDamaged ? t('rendererWords.error.proxySettingsDamaged') : title,
     // The server's reply keeps its code and text (what a support desk asks for); the words come beside it.
     message: withReplyWords(error.message, error.code),
     hint,
     offerChooseFolder: error.kind === 'local-io' && reason === 'not-allowed',
+    offerProxySettings: proxySettingsDamaged,
     needsPassword: error.kind === 'invalid-input' && reason === 'password-required',
   };
 }

@@ -12,6 +12,8 @@ export interface Notice {
   readonly hint: string | null;
   /** Offer "Choose folder…" (a local folder outside the allowed ones). */
   readonly chooseFolder: boolean;
+  /** Offer "Proxy settings…" (the proxy settings file is damaged: nothing connects until it is saved again). */
+  readonly proxySettings: boolean;
 }
 
 /** The rest of the view. */

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { SUBFOLDER, SUBFOLDER_FILES, shownNames, startHeldListingServer, type HeldListingServer } from './held-listing';
 import type { Page } from 'playwright-core';
+import { placementOf } from './layout';
 import { closeApp, dropOnPane, openApp, openRemoteFolder, pageProblems, paneGrid, paneRow, quickConnect, scratch, Screenshots, startApp, whenQueueItemEnded, type App } from './support';
 
 const work = scratch('wharf-e2e-slow-listing-');
@@ -166,15 +167,7 @@ it('the same in a small window on a high-density screen (800x600, scale factor 2
     // The narrow path bar still shows where the pane is: the folder's crumb lies inside the bar, and no shortened
     // crumb before it paints over it (both happened: it was cut at the bar's end, and a folder in between showed through).
     const crumb = page.getByRole('navigation', { name: 'Local breadcrumbs' }).getByRole('button', { name: smallWindowSubfolder });
-    const seen = await crumb.evaluate((button) => {
-      type Box = { left: number; right: number; top: number; width: number; height: number };
-      const box: Box = button.getBoundingClientRect();
-      const bar: Box = (button.closest('nav') as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect();
-      const y = box.top + box.height / 2;
-      const { document } = globalThis as unknown as { document: { elementFromPoint(x: number, y: number): unknown } };
-      const atPoints = [box.left + 2, box.left + box.width / 2, box.right - 2].map((x) => document.elementFromPoint(x, y) as typeof button | null);
-      return { inside: box.left >= bar.left && box.right <= bar.right + 0.5, width: box.width, onTop: atPoints.every((e) => e !== null && button.contains(e)) };
-    });
+    const seen = await placementOf(crumb, 'nav');
     assert.ok(seen.inside && seen.onTop && seen.width >= 20, JSON.stringify(seen));
   } finally {
     await page.close();

@@ -132,10 +132,18 @@ type AppWindow = { wharfBridgeTest: BridgeTestHooks; document: { documentElement
 
 /**
  * Opens the app in a new page and waits until the renderer has loaded what main owns. `device`: the OS language
- * Chromium reports (`navigator.language`) and the screen's scale factor.
+ * Chromium reports (`navigator.language`) and the screen's scale factor. `prepare` runs before the page loads (an
+ * init script standing in for what this machine cannot give, such as a Windows path).
  */
-export async function openApp(browser: Browser, host: BridgeHost, size = { width: 1440, height: 900 }, device: { locale?: string; deviceScaleFactor?: number } = {}): Promise<Page> {
+export async function openApp(
+  browser: Browser,
+  host: BridgeHost,
+  size = { width: 1440, height: 900 },
+  device: { locale?: string; deviceScaleFactor?: number } = {},
+  prepare?: (page: Page) => Promise<unknown>,
+): Promise<Page> {
   const page = await browser.newPage({ viewport: size, colorScheme: 'light', ...device });
+  await prepare?.(page);
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(err.message));
   page.on('console', (m) => {

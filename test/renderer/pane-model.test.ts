@@ -110,6 +110,9 @@ describe('the pane model', () => {
       { label: 'ann', path: '/home/ann' },
     ]);
     assert.deepEqual(breadcrumbs('C:\\Users\\ann', '\\').map((c) => c.path), ['C:\\', 'C:\\Users', 'C:\\Users\\ann']);
+    assert.deepEqual(breadcrumbs('C:\\', '\\'), [{ label: 'C:\\', path: 'C:\\' }]);
+    assert.deepEqual(breadcrumbs('C:', '\\'), [{ label: 'C:\\', path: 'C:\\' }]);
+    assert.deepEqual(breadcrumbs('D:\\Users\\name\\a very long folder name\\', '\\').map((c) => c.label), ['D:\\', 'Users', 'name', 'a very long folder name']);
     assert.deepEqual(breadcrumbs('/', '/'), [{ label: '/', path: '/' }]);
   });
 

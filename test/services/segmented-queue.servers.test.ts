@@ -26,7 +26,7 @@ import { startFaultProxy } from '../faults/fault-proxy';
 import { passivePortsOf } from '../faults/support';
 import { retrievalsOf, testBytes } from '../ftps/support';
 import { useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
-import { NO_KEYCHAIN, value } from './support';
+import { NO_KEYCHAIN, value, whenQueueItem } from './support';
 import type { CredentialStore } from '../../main/credentials/keychain';
 
 const fleet = await useFleet();
@@ -84,23 +84,6 @@ function whenDone(services: WharfServices, remotePath: string, onUpdate: (item: 
         off();
         reject(new Error(`${remotePath} ended ${item.state}: ${item.lastError?.message ?? item.skipReason ?? ''}`));
       } else if (item.state === 'done') {
-        off();
-        resolve(item);
-      }
-    };
-    const off = services.events.subscribe((event) => {
-      if (event === 'queueUpdate') check();
-    });
-    check();
-  });
-}
-
-/** The item of `remotePath` once `ready` holds for it. */
-function whenItem(services: WharfServices, remotePath: string, ready: (item: TransferItem) => boolean): Promise<TransferItem> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const item = services.queue.snapshot().items.find((i) => i.remotePath === remotePath);
-      if (item && ready(item)) {
         off();
         resolve(item);
       }
@@ -256,7 +239,7 @@ describe('segmented downloads in the queue', () => {
       mkdirSync(folder);
       await download(services, sessionId, big, folder);
       // Both of the site's connections carry ranges of the big file before the small one is queued.
-      await whenItem(services, big, (item) => item.state === 'running' && (item.segments?.ranges.length ?? 0) === 4);
+      await whenQueueItem(services, big, (item) => item.state === 'running' && (item.segments?.ranges.length ?? 0) === 4);
       await download(services, sessionId, small, folder);
       await whenDone(services, small);
       const bigWhenSmallDone = services.queue.snapshot().items.find((i) => i.remotePath === big);
@@ -304,9 +287,9 @@ describe('segmented downloads in the queue', () => {
       mkdirSync(folder);
       await download(first, sessionId, remotePath, folder);
       // Two full 1 MiB batches on disk: at least one range has reached its stall.
-      const running = await whenItem(first, remotePath, (item) => item.state === 'running' && (item.segments?.ranges.length ?? 0) === 4 && item.bytesDone >= 2 * 1024 * 1024);
+      const running = await whenQueueItem(first, remotePath, (item) => item.state === 'running' && (item.segments?.ranges.length ?? 0) === 4 && item.bytesDone >= 2 * 1024 * 1024);
       value(await first.api.queuePause({ itemIds: [running.id] }));
-      paused = await whenItem(first, remotePath, (item) => item.state === 'paused');
+      paused = await whenQueueItem(first, remotePath, (item) => item.state === 'paused');
     } finally {
       await first.dispose();
     }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Result } from '../../common/models/result';
+import type { TransferItem } from '../../common/models/transfer';
 import type { CredentialStore } from '../../main/credentials/keychain';
 import { FtpsSession } from '../../main/ftps/session';
 import { HeadlessPlatform } from '../../main/services/platform';
@@ -28,5 +29,22 @@ export function fleetServices(options: { dataDir: string; home: string; caPem: s
     app: { name: 'Wharf', version: 'test' },
     credentials: NO_KEYCHAIN,
     openSession: (sessionOptions) => FtpsSession.open({ ...sessionOptions, extraCaPem: [options.caPem], keepAliveIntervalMs: 0 }),
+  });
+}
+
+/** The queue item of `remotePath` once `ready` holds for it, told by the queue's events. */
+export function whenQueueItem(services: WharfServices, remotePath: string, ready: (item: TransferItem) => boolean): Promise<TransferItem> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const item = services.queue.snapshot().items.find((i) => i.remotePath === remotePath);
+      if (item && ready(item)) {
+        off();
+        resolve(item);
+      }
+    };
+    const off = services.events.subscribe((event) => {
+      if (event === 'queueUpdate') check();
+    });
+    check();
   });
 }

@@ -2,8 +2,8 @@
  * The app-wide proxy setting's file (proxy-settings.json) when it cannot be read or is damaged, through the services
  * main runs (createWharfServices): the store is read when first needed, after start-up. A file that cannot be read
  * (here a folder under its name: root reads any file) is a clear error naming it, and a save fails without touching
- * it or the saved proxy password. A damaged one is kept as a backup and the site manager says so, also when it is
- * first read after start-up.
+ * it or the saved proxy password. A damaged one is an error naming it when first read after start-up, left as it
+ * is and not repaired behind the user's back (test/services/proxy-settings-damaged.servers.test.ts: nothing connects).
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,7 +70,7 @@ describe('an app-wide proxy settings file that cannot be read', () => {
     }
   });
 
-  test('a damaged file first read after start-up: kept as a backup, and the site manager says so', async () => {
+  test('a damaged file first read after start-up: an error naming it, the file left as it is, nothing repaired', async () => {
     const damaged = '{"schemaVersion": 1, "mode": "custom", "proxyUrl": "socks5://10.0.0.1:1080"';
     const { services, dataDir } = await servicesIn((dir) => writeFileSync(join(dir, PROXY_SETTINGS_FILE_NAME), damaged));
     try {
@@ -78,15 +78,14 @@ describe('an app-wide proxy settings file that cannot be read', () => {
       assert.ok(listed.ok);
       assert.equal(listed.value.warnings.length, 0, 'not read at start-up');
       const read = await services.api.proxySettingsGet({});
-      assert.ok(read.ok);
+      assert.ok(!read.ok);
+      assert.equal(read.error.detail?.['reason'], 'proxy-settings-damaged');
+      assert.match(read.error.message, /The proxy settings file .*proxy-settings\.json is damaged/);
       const after = await services.api.sitesList({});
       assert.ok(after.ok);
-      const warning = after.value.warnings.find((w) => w.kind === 'corrupt-file');
-      assert.ok(warning, `warnings: ${JSON.stringify(after.value.warnings)}`);
-      assert.match(warning.message, /proxy settings file/);
-      assert.ok(warning.backupPath !== null && warning.backupPath !== undefined);
-      assert.equal(readFileSync(warning.backupPath, 'utf8'), damaged, 'the damaged bytes are kept');
-      assert.ok(readdirSync(dataDir).includes(PROXY_SETTINGS_FILE_NAME));
+      assert.deepEqual(after.value.warnings, [], 'no repair to report: nothing was repaired');
+      assert.equal(readFileSync(join(dataDir, PROXY_SETTINGS_FILE_NAME), 'utf8'), damaged);
+      assert.deepEqual(readdirSync(dataDir).filter((name) => name.startsWith(PROXY_SETTINGS_FILE_NAME)), [PROXY_SETTINGS_FILE_NAME]);
     } finally {
       await services.dispose();
     }

@@ -3,6 +3,7 @@ import { defineMessages } from '../define';
 
 export const noticesMessages = defineMessages({
   'notices.title': { en: '{context}: {title}', de: '{context}: {title}', ja: '{context}: {title}' },
+  'notices.openProxySettings': { en: 'Proxy settings…', de: 'Proxy-Einstellungen…', ja: 'プロキシ設定…' },
   'notices.certificateRemoved.title': { en: 'Certificate removed', de: 'Zertifikat entfernt', ja: '証明書を削除しました' },
   'notices.certificateRemoved.message': { en: 'Wharf will ask about the certificate of {host}:{port} on the next connection.', de: 'Wharf fragt bei der nächsten Verbindung nach dem Zertifikat von {host}:{port}.', ja: '次回の接続時に、Wharf は {host}:{port} の証明書について確認します。' },
   'notices.certificateForgotten.title': { en: 'Certificate forgotten', de: 'Zertifikat vergessen', ja: '証明書を破棄しました' },

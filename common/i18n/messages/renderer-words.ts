@@ -186,6 +186,7 @@ export const rendererWordsMessages = defineMessages({
   'rendererWords.error.unsafeName': { en: 'Unsafe file name', de: 'Unsicherer Dateiname', ja: '安全でないファイル名' },
   'rendererWords.error.unsafeName.hint': { en: 'The server sent a name that cannot be used safely here.', de: 'Der Server hat einen Namen gesendet, der hier nicht sicher verwendet werden kann.', ja: 'サーバーが、ここでは安全に使えない名前を送ってきました。' },
   'rendererWords.error.localIo': { en: 'Local file error', de: 'Fehler bei lokaler Datei', ja: 'ローカルファイルのエラー' },
+  'rendererWords.error.proxySettingsDamaged': { en: 'Proxy settings damaged', de: 'Proxy-Einstellungen beschädigt', ja: 'プロキシ設定が壊れています' },
   'rendererWords.error.plainRefused': { en: 'Plain FTP not allowed', de: 'Einfaches FTP nicht erlaubt', ja: '平文の FTP は許可されていません' },
   'rendererWords.error.plainRefused.hint': { en: 'Confirm the unencrypted connection, or choose FTPS.', de: 'Bestätigen Sie die unverschlüsselte Verbindung, oder wählen Sie FTPS.', ja: '暗号化されていない接続を確認するか、FTPS を選んでください。' },
   'rendererWords.error.invalidInput': { en: 'Cannot do that', de: 'Das geht nicht', ja: 'その操作はできません' },

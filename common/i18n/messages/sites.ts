@@ -114,6 +114,11 @@ export const sitesMessages = defineMessages({
     de: 'Geben Sie die Proxy-Adresse ein, etwa socks5://proxy.example:1080 oder http://proxy.example:3128.',
     ja: 'プロキシのアドレスを入力してください (例: socks5://proxy.example:1080 または http://proxy.example:3128)。',
   },
+  'sites.proxySettingsDamaged': {
+    en: 'The proxy settings file {path} is damaged, so Wharf makes no connection: it cannot tell which proxy you chose, and going without one could reveal your address or fail on your network. Either save the proxy settings again in Wharf (Site Manager, then Proxy…), which writes a good file, or delete the file to go back to the default (the system proxy, if one is set).',
+    de: 'Die Datei der Proxy-Einstellungen {path} ist beschädigt, daher baut Wharf keine Verbindung auf: Es kann nicht erkennen, welchen Proxy Sie gewählt haben, und ohne Proxy könnte Ihre Adresse sichtbar werden oder Ihr Netz die Verbindung verweigern. Speichern Sie entweder die Proxy-Einstellungen in Wharf erneut (Servermanager, dann Proxy…), was eine gültige Datei schreibt, oder löschen Sie die Datei, um zur Voreinstellung zurückzukehren (der Proxy des Systems, falls einer eingestellt ist).',
+    ja: 'プロキシ設定ファイル {path} が壊れているため、Wharf は接続しません。どのプロキシを選んだのかが分からず、プロキシなしで接続するとアドレスが知られたり、ネットワークで接続できなかったりするおそれがあるためです。Wharf でプロキシ設定を保存し直す (サイトマネージャー、次に「プロキシ…」) と正しいファイルが書き込まれます。または、ファイルを削除すると既定の設定 (システムのプロキシがあればそれ) に戻ります。',
+  },
   // filezilla-import.ts, winscp-import.ts, cyberduck-import.ts
   'sites.notFileZilla': {
     en: 'This is not a FileZilla site list (sitemanager.xml has a <FileZilla3> root element).',
