@@ -85,6 +85,11 @@ export interface SessionOptions {
   /** EPSV before PASV; default true. Off for routers that mangle EPSV. */
   readonly useEpsv?: boolean;
   readonly onLog?: (line: LogLine) => void;
+  /**
+   * Called as soon as PASS is written, while the server checks the password (vsftpd's PAM: ~50 ms, most of a
+   * small download's wall time): what a caller loads then costs no wait. Must not throw. default none
+   */
+  readonly onPasswordSent?: () => void;
   /** What a person must be told once, beyond the log: a charset fallback, a detected timezone offset. */
   readonly onNotice?: (text: string) => void;
   /**
@@ -561,7 +566,9 @@ export class FtpsSession {
     this.utf8AcceptedBeforeLogin = utf8.code >= 200 && utf8.code < 300;
     if (userReply.code >= 200 && userReply.code < 300) return;
     if (userReply.code !== 331) throw new FTPError(userReply);
-    const passReply = await this.client.send(`PASS ${password}`);
+    const answered = this.client.send(`PASS ${password}`);
+    this.options.onPasswordSent?.();
+    const passReply = await answered;
     if (passReply.code < 200 || passReply.code >= 300) throw new FTPError(passReply);
   }
 
