@@ -44,8 +44,10 @@ async function runCommand(argv: string[]): Promise<number> {
       return 0;
     }
     default: {
+      // A plain-FTP get sends its login first and loads the engine while the server checks the password.
+      const early = command === 'get' ? await (await import('./early-login')).earlyLoginFor(command, positionals, flags, process.env) : null;
       const { runFileCommand } = await import('./commands/files');
-      if (await runFileCommand(command, positionals, flags)) return 0;
+      if (await runFileCommand(command, positionals, flags, early)) return 0;
       throw new WharfError('invalid-input', t('cli.unknownCommand', { command }));
     }
   }

@@ -18,6 +18,7 @@ import { processCliIo, warnOn } from '../io';
 import { forTerminal } from '../terminal';
 import { hostForUrl, isRemoteArgument, parseLocation, type CliLocation } from '../url';
 import { knowledgeFor, serverKey, type ServerKnowledge } from '../../ftps/server-knowledge';
+import type { EarlyLogin } from '../early-login';
 
 const io = processCliIo();
 const warn = warnOn(io);
@@ -69,9 +70,20 @@ async function openSession(
   location: CliLocation,
   flags: CliFlags,
   onPasswordSent?: () => void,
+  early?: EarlyLogin | null,
 ): Promise<{ session: FtpsSession; path: string; uploadViaTemporaryName: boolean; keepModifiedTimes: boolean; segments: number }> {
   const connection = await connectionFor(location, flags);
+  const earlyControl = early?.takeFor({
+    target: connection.target,
+    password: connection.password,
+    timeoutMs: flags.timeoutMs,
+    proxy: connection.reach.proxy,
+    hasClientCertificate: connection.reach.clientCertificate !== undefined,
+  });
+  // The early login has sent PASS already: the server is checking it now.
+  if (earlyControl) onPasswordSent?.();
   const session = await FtpsSession.open({
+    ...(earlyControl ? { earlyControl } : {}),
     ...(onPasswordSent ? { onPasswordSent } : {}),
     target: connection.target,
     password: connection.password,
@@ -132,13 +144,13 @@ function formatReport(report: SecurityReport): string {
   return lines.map(forTerminal).join('\n');
 }
 
-async function commandGet(positionals: string[], flags: CliFlags): Promise<void> {
+async function commandGet(positionals: string[], flags: CliFlags, early: EarlyLogin | null): Promise<void> {
   const [source, target] = positionals;
   if (!source || !target || !isRemoteArgument(source)) throw new WharfError('invalid-input', t('cli.files.getUsage'));
   const location = parseLocation(source);
   // Asked now, answered while the login goes on (the thread pool stats, not this thread).
   const targetIsFolderAnswer = stat(target).then((s) => s.isDirectory(), () => false);
-  const { session, path, segments: siteSegments } = await openSession(location, flags, loadTransferRunMeanwhile);
+  const { session, path, segments: siteSegments } = await openSession(location, flags, loadTransferRunMeanwhile, early);
   // A saved site's "big downloads in segments" applies as in the app (over the queue's threshold, through the
   // same runner); --segments N (every size, below) or --no-segments decides for this run instead.
   const segments = flags.segmentsGiven ? 1 : siteSegments;
@@ -196,16 +208,16 @@ async function withRemote(positionals: string[], flags: CliFlags, usage: string,
 }
 
 /** Runs ls, get, put, rm, mkdir or info; false for a command that is none of them. */
-export async function runFileCommand(command: string, positionals: string[], flags: CliFlags): Promise<boolean> {
+export async function runFileCommand(command: string, positionals: string[], flags: CliFlags, early: EarlyLogin | null = null): Promise<boolean> {
   try {
-    return await fileCommand(command, positionals, flags);
+    return await fileCommand(command, positionals, flags, early);
   } finally {
     // A timezone offset detected on the way is saved with its site before the command ends.
     await settleSiteSaves();
   }
 }
 
-async function fileCommand(command: string, positionals: string[], flags: CliFlags): Promise<boolean> {
+async function fileCommand(command: string, positionals: string[], flags: CliFlags, early: EarlyLogin | null): Promise<boolean> {
   switch (command) {
     case 'ls':
       await withRemote(positionals, flags, t('cli.files.lsUsage'), async (session, path) => {
@@ -213,7 +225,7 @@ async function fileCommand(command: string, positionals: string[], flags: CliFla
       });
       return true;
     case 'get':
-      await commandGet(positionals, flags);
+      await commandGet(positionals, flags, early);
       return true;
     case 'put':
       await commandPut(positionals, flags);
