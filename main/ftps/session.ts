@@ -6,7 +6,6 @@ import * as tls from 'node:tls';
 import { FTPError, type FTPResponse } from 'basic-ftp';
 import { parseMLSxDate } from 'basic-ftp/dist/parseListMLSD';
 import { isMultiline } from 'basic-ftp/dist/parseControlResponse';
-import { describeTLS } from 'basic-ftp/dist/netUtils';
 import type {
   CertificateInfo,
   CertificateTrust,
