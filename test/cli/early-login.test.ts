@@ -124,6 +124,8 @@ describe('the early login of a plain-FTP get', () => {
     const logins = run.order.filter((event) => event.startsWith('write'));
     assert.deepEqual(logins, ['write USER tls=true', 'write PASS tls=true']);
     assert.ok(run.order.indexOf('load session') < run.order.indexOf('write USER tls=true'), run.order.join('\n'));
+    // Nor does an FTPS get load the early login's code.
+    assert.ok(!run.order.includes('load early-login'), run.order.join('\n'));
   });
 
   test('ftpes:// with a certificate nobody trusts: stopped before any login command', async () => {
