@@ -44,8 +44,12 @@ async function runCommand(argv: string[]): Promise<number> {
       return 0;
     }
     default: {
+      // A plain-FTP get sends its login first and loads the engine while the server checks the password. Its chunk
+      // is not even loaded for anything else (FTPS, a saved site): early-login.ts makes the full check.
+      const plainGet = command === 'get' && flags.allowPlain && /^ftp:\/\//i.test(positionals[0] ?? '');
+      const early = plainGet ? await (await import('./early-login')).earlyLoginFor(command, positionals, flags, process.env) : null;
       const { runFileCommand } = await import('./commands/files');
-      if (await runFileCommand(command, positionals, flags)) return 0;
+      if (await runFileCommand(command, positionals, flags, early)) return 0;
       throw new WharfError('invalid-input', t('cli.unknownCommand', { command }));
     }
   }

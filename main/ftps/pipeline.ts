@@ -1,4 +1,5 @@
-import { FTPError, type FTPContext, type FTPResponse } from 'basic-ftp';
+// From the module itself, not the package's index, which loads the whole client: the early login (main/cli/early-login.ts) needs only this.
+import { FTPError, type FTPContext, type FTPResponse } from 'basic-ftp/dist/FtpContext';
 
 /**
  * Replies that only ever concern a data connection: a preliminary 1xx, and the completion or abort of a

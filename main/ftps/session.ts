@@ -6,7 +6,6 @@ import * as tls from 'node:tls';
 import { FTPError, type FTPResponse } from 'basic-ftp';
 import { parseMLSxDate } from 'basic-ftp/dist/parseListMLSD';
 import { isMultiline } from 'basic-ftp/dist/parseControlResponse';
-import { describeTLS } from 'basic-ftp/dist/netUtils';
 import type {
   CertificateInfo,
   CertificateTrust,
@@ -38,6 +37,7 @@ import { sharedSecureContext } from './secure-context';
 import { hashAlgorithmFor, hashFromHashReply, hashOverControl, readyHashCommand, type RemoteHash } from './remote-hash';
 import { removeTree, type RemoveLimits } from './remove-tree';
 import { sendPipelined } from './pipeline';
+import { sendUtf8Login, type EarlyControl } from './login-sequence';
 import { isDirectReadSink, type DirectReadSink } from './direct-read';
 import { certificateChanged, dataProtectionRefused } from './session-errors';
 import { newServerKnowledge, type ServerKnowledge } from './server-knowledge';
@@ -85,6 +85,16 @@ export interface SessionOptions {
   /** EPSV before PASV; default true. Off for routers that mangle EPSV. */
   readonly useEpsv?: boolean;
   readonly onLog?: (line: LogLine) => void;
+  /**
+   * Called as soon as PASS is written, while the server checks the password (vsftpd's PAM: ~50 ms, most of a
+   * small download's wall time): what a caller loads then costs no wait. Must not throw. default none
+   */
+  readonly onPasswordSent?: () => void;
+  /**
+   * A plain-FTP control connection the command line opened and logged in on before the engine loaded
+   * (main/cli/early-login.ts, which checks it was made for these options): adopted instead of connecting. default none
+   */
+  readonly earlyControl?: EarlyControl;
   /** What a person must be told once, beyond the log: a charset fallback, a detected timezone offset. */
   readonly onNotice?: (text: string) => void;
   /**
@@ -217,6 +227,10 @@ export class FtpsSession {
   private utf8Settled = false;
   private secureContext: tls.SecureContext | null = null;
   private utf8AcceptedBeforeLogin = false;
+  /** The early login's connection until the first connect adopts it (reconnects connect anew). */
+  private earlyControl: EarlyControl | undefined;
+  /** The early login's outcome, read by the first login. */
+  private earlyLogin: EarlyControl['login'] | undefined;
   /** The target's timezone offset, changeable while connected (see setListingTimezoneOffset). */
   private listingOffsetMinutes: number;
 
@@ -226,8 +240,12 @@ export class FtpsSession {
     this.id = options.connectionId ?? randomUUID();
     this.client = new StreamingListClient(options.timeoutMs ?? 30_000);
     this.client.cutReplyWaitMs = Math.min(options.timeoutMs ?? 30_000, 5000);
+    this.earlyControl = options.target.mode === 'plain' && !options.proxy ? options.earlyControl : undefined;
+    // The early login's context becomes the client's, before anything below wraps or configures it.
+    if (this.earlyControl) (this.client as { ftp: StreamingListClient['ftp'] }).ftp = this.earlyControl.ftp;
     this.client.ftp.verbose = true;
     this.client.ftp.log = (message: string) => this.onLibraryLog(message);
+    for (const line of this.earlyControl?.takeLog() ?? []) this.onLibraryLog(line);
     this.charset = controlCharset(options.target.encoding);
     this.listingOffsetMinutes = options.target.timezoneOffsetMinutes;
     this.offsetToDetect = options.detectTimezoneOffset === true;
@@ -409,7 +427,10 @@ export class FtpsSession {
     const { host, port, mode } = this.options.target;
     const { proxy } = this.options;
     if (!proxy && mode === 'implicit') return this.client.connectImplicitTLS(host, port, this.tlsOptions());
-    const welcome = proxy ? await this.connectThroughProxy(proxy) : await this.greetingOrImplicitHint(host, port);
+    const early = this.earlyControl;
+    this.earlyControl = undefined;
+    this.earlyLogin = early?.login;
+    const welcome = proxy ? await this.connectThroughProxy(proxy) : await this.greetingOrImplicitHint(host, port, early);
     if (mode === 'explicit') {
       try {
         await this.client.send('AUTH TLS');
@@ -433,11 +454,12 @@ export class FtpsSession {
    * IMPLICIT_CHECK_AFTER_MS and a second connection completes a TLS handshake, the port speaks implicit FTPS:
    * say so then, not after the whole timeout.
    */
-  private async greetingOrImplicitHint(host: string, port: number): Promise<FTPResponse> {
+  private async greetingOrImplicitHint(host: string, port: number, early?: EarlyControl): Promise<FTPResponse> {
     const timeoutMs = this.options.timeoutMs ?? 30_000;
-    const greeting = this.client.connect(host, port);
+    const greeting = early ? early.greeting : this.client.connect(host, port);
     let timer: NodeJS.Timeout | undefined;
     const implicit = new Promise<'silent' | 'tls-record'>((resolve) => {
+      if (early?.greetedWithTls()) resolve('tls-record');
       // Before basic-ftp's reader, which would wait for a line ending in bytes that are no FTP reply.
       this.client.ftp.socket.prependOnceListener('data', (chunk: Buffer | string) => {
         if (startsWithTlsRecord(chunk)) resolve('tls-record');
@@ -554,15 +576,11 @@ export class FtpsSession {
       await this.client.login(user, password);
       return;
     }
-    // OPTS UTF8 and USER in one write (one round trip fewer per login; USER's reply does not depend on OPTS's),
-    // then PASS as basic-ftp's login sends it.
-    this.client.ftp.log(`Login security: ${describeTLS(this.client.ftp.socket)}`);
-    const [utf8, userReply] = (await sendPipelined(this.client.ftp, ['OPTS UTF8 ON', `USER ${user}`], this.lateReplyLog)) as [FTPResponse, FTPResponse];
-    this.utf8AcceptedBeforeLogin = utf8.code >= 200 && utf8.code < 300;
-    if (userReply.code >= 200 && userReply.code < 300) return;
-    if (userReply.code !== 331) throw new FTPError(userReply);
-    const passReply = await this.client.send(`PASS ${password}`);
-    if (passReply.code < 200 || passReply.code >= 300) throw new FTPError(passReply);
+    const early = this.earlyLogin;
+    this.earlyLogin = undefined;
+    // The early login sent the same commands for the same user and password (see its takeFor).
+    const outcome = await (early ?? sendUtf8Login(this.client.ftp, user, password, this.lateReplyLog, this.options.onPasswordSent));
+    this.utf8AcceptedBeforeLogin = outcome.utf8AcceptedBeforeLogin;
   }
 
   private async configureSession(): Promise<void> {
