@@ -64,7 +64,8 @@ export interface HostileScript {
   readonly pasv?: (index: number) => 'usual' | 'dead-port';
   /**
    * The reply to a transfer command waiting for the connection to a dead port (see `epsv`), `refusalDelayMs` after
-   * it came: a server that gave up waiting (vsftpd's "425 Failed to establish connection."). default: none, it waits
+   * it came: a server that gave up waiting (vsftpd's "425 Failed to establish connection."); `silence`: no reply at
+   * all, ever. default: 150, then it waits
    */
   readonly deadPortReply?: string;
   /** A refusal of RETR, STOR or APPE of a path (a file it has may still be refused), `refusalDelayMs` after the command; null: none. */
@@ -257,6 +258,7 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       const waiting = pendingData;
       pendingData = null;
       if (waiting === neverConnects && script.deadPortReply) {
+        if (script.deadPortReply === 'silence') return new Promise<never>(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, script.refusalDelayMs ?? 0));
         return reply(script.deadPortReply);
       }

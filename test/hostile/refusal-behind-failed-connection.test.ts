@@ -5,7 +5,8 @@
  * A server that refuses the command closes the port it named (proftpd answers 550 and the port is gone); a server
  * that waited for the connection in vain answers 425 (vsftpd: "425 Failed to establish connection."). Either way
  * the server's answer is the transfer's error: a refusal fails its file once, not retried as a lost connection,
- * and leaves no file, local or remote; a 425 is said as the server said it, and the session goes on.
+ * and leaves no file, local or remote; a 425 is said as the server said it, and the session goes on. A server that
+ * says nothing is not waited for beyond the grace: the failed connection is the error, and the session logs in again.
  * A real server cannot be made to name a dead port on cue: the scripted hostile server does.
  */
 import assert from 'node:assert/strict';
@@ -133,5 +134,23 @@ describe('a server that answers 425 after the data connection failed: its 425 is
         await server.close();
       }
     });
+  }
+});
+
+test('a server that says nothing after the data connection failed: once the grace is over, the failed connection is the error, naming its address, and the session logs in again', async () => {
+  const server = await deadSecondPort('EPSV', { deadPortReply: 'silence' });
+  const session = await hostileSessionFactory(server.port, certificate)();
+  try {
+    assert.deepEqual(await downloadBytes(session, '/a.bin'), CONTENT);
+    const failure = await downloadBytes(session, '/a.bin').then(() => null, (err: unknown) => err);
+    assert.ok(failure instanceof WharfError, String(failure));
+    // Not the control connection's timeout: the grace ended the wait, with the reason the connection failed.
+    assert.equal(failure.kind, 'data-channel', failure.message);
+    assert.match(failure.message, /127\.0\.0\.1:\d+/);
+    assert.deepEqual(await downloadBytes(session, '/a.bin'), CONTENT);
+    assert.equal(server.stats.controlConnections, 2, 'the silent control connection was given up, and a new one made');
+  } finally {
+    await session.close();
+    await server.close();
   }
 });
