@@ -11,6 +11,7 @@ import { issueProblem } from '../i18n/zod-issues';
 import { doctorRequestSchema } from '../models/doctor-schema';
 import { syncCompareRequestSchema, syncPlanRequestSchema, syncRunRequestSchema } from '../models/sync-schema';
 import { hasControlCharacters } from '../models/site-profile';
+import { TRANSFER_COMMANDS } from '../models/ftp-commands';
 import { proxySettingsInputSchema, siteCreateInputSchema, siteUpdateInputSchema, folderPathSchema, hostSchema, passwordSchema, portSchema, treeNameSchema } from '../models/site-profile-schema';
 import { OVERWRITE_POLICIES, TRANSFER_STATES } from '../models/transfer';
 import type { OverwritePolicy, TransferState } from '../models/transfer';
@@ -69,7 +70,7 @@ const transferStateSchema = z.enum(TRANSFER_STATES as readonly TransferState[] a
  */
 export const REFUSED_RAW_COMMANDS: readonly string[] = [
   'USER', 'PASS', 'ACCT', 'AUTH', 'PBSZ', 'PROT', 'CCC', 'REIN', 'QUIT',
-  'PASV', 'EPSV', 'PORT', 'EPRT', 'LIST', 'NLST', 'MLSD', 'RETR', 'STOR', 'STOU', 'APPE',
+  'PASV', 'EPSV', 'PORT', 'EPRT', ...TRANSFER_COMMANDS,
 ];
 
 const rawCommandSchema = z

@@ -22,7 +22,7 @@ export class ProgressLine {
     const width = 24;
     const ratio = total && total > 0 ? Math.min(done / total, 1) : 0;
     const bar = total ? `[${'#'.repeat(Math.round(ratio * width)).padEnd(width, '.')}] ${(ratio * 100).toFixed(0).padStart(3)}%` : '';
-    const columns = this.stream.columns ?? 80;
+    const columns = this.columns();
     const amount = total ? t('cliUsage.progress.ofTotal', { done: formatBytes(done), total: formatBytes(total) }) : formatBytes(done);
     const text = `${bar} ${amount} ${speed} ${label}`;
     this.stream.write(`\r${text.slice(0, columns - 1).padEnd(columns - 1)}`);
@@ -30,7 +30,13 @@ export class ProgressLine {
 
   /** Clears the line. */
   finish(): void {
-    if (this.enabled) this.stream.write(`\r${' '.repeat((this.stream.columns ?? 80) - 1)}\r`);
+    if (this.enabled) this.stream.write(`\r${' '.repeat(this.columns() - 1)}\r`);
+  }
+
+  /** The terminal's width; a pseudo-terminal given no size (util-linux `script` in a pipe, some CI runners) says 0: 80 then. */
+  private columns(): number {
+    const columns = this.stream.columns;
+    return columns !== undefined && columns > 0 ? columns : 80;
   }
 }
 

@@ -1,11 +1,16 @@
 import { FTPError, type FTPContext, type FTPResponse, type ResponseHandler } from 'basic-ftp';
+import { commandVerb, isTransferCommand } from '../../common/models/ftp-commands';
 import { isDataConnectionReply, writeTogether } from './pipeline';
 
 /**
- * Commands whose replies talk about a data connection (125/150, then 226 or 426). REST too: basic-ftp sends
- * RETR from the task of `REST n` once it is answered with 350, and that task then gets the transfer's replies.
+ * How a command's task takes part in a transfer: `command`, a transfer command (see TRANSFER_COMMANDS); `restart`,
+ * REST: basic-ftp sends RETR from the task of `REST n` once it is answered with 350, so that task gets the
+ * transfer's replies, but the server has RETR only after the 350; null: no transfer.
  */
-const TRANSFER_COMMAND = /^(RETR|STOR|STOU|APPE|LIST|NLST|MLSD|REST)(\s|$)/i;
+function transferTaskOf(command: string): 'command' | 'restart' | null {
+  if (isTransferCommand(command)) return 'command';
+  return commandVerb(command) === 'REST' ? 'restart' : null;
+}
 
 /**
  * The part of a transfer's setup left to go out in one write with the transfer command. One record, taken as a
@@ -67,15 +72,16 @@ export function guardReplies(ftp: FTPContext, hooks: ReplyGuardHooks): void {
   const handle = withoutTaskStacks(ftp.handle.bind(ftp));
   ftp.handle = (command: string | undefined, responseHandler: ResponseHandler) => {
     if (command === undefined) return handle(command, responseHandler);
-    if (TRANSFER_COMMAND.test(command)) {
+    const transferTask = transferTaskOf(command);
+    if (transferTask !== null) {
       const transferHandler = guardTransfer(command, responseHandler, hooks);
       const deferred = hooks.takeDeferred?.() ?? null;
       if (deferred === null) return handle(command, transferHandler);
       const { epsv, rider } = deferred;
       let bytesWritten = Infinity;
-      // REST is not the transfer command: RETR follows its 350, after EPSV's reply, so the server may not have it
-      // when the data connection's TLS hello arrives (pyftpdlib resets such a connection): TLS waits for the 150.
-      const commandInWrite = !/^REST\b/i.test(command);
+      // After REST, RETR follows its 350, after EPSV's reply, so the server may not have it when the data
+      // connection's TLS hello arrives (pyftpdlib resets such a connection): TLS waits for the 150.
+      const commandInWrite = transferTask === 'command';
       const epsvAndTransfer = epsvFirst((reply) => epsv(reply, commandInWrite && bytesWritten <= TLS_RECORD_PLAINTEXT_BYTES), transferHandler, hooks);
       const answered = handle(undefined, rider ? ridersFirst(rider, epsvAndTransfer, hooks) : epsvAndTransfer);
       // `handle` has made the task: the replies of all of them land in it.

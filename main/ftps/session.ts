@@ -33,6 +33,7 @@ import { isIpAddress } from './net-address';
 import { proxyDialer, type ProxyEndpoint } from './proxy';
 import { printableName } from './safe-names';
 import { formatProxyAddress } from '../../common/models/proxy';
+import { TRANSFER_COMMANDS } from '../../common/models/ftp-commands';
 import { sharedSecureContext } from './secure-context';
 import { hashAlgorithmFor, hashFromHashReply, hashOverControl, readyHashCommand, type RemoteHash } from './remote-hash';
 import { removeTree, type RemoveLimits } from './remove-tree';
@@ -121,8 +122,8 @@ export interface SessionOptions {
 }
 
 /** Raw commands that need a data connection or change the session's security are not for `raw()`. */
-const RAW_COMMANDS_REFUSED = new Set([
-  'LIST', 'NLST', 'MLSD', 'RETR', 'STOR', 'STOU', 'APPE', 'PASV', 'EPSV', 'PORT', 'EPRT', 'USER', 'PASS',
+const RAW_COMMANDS_REFUSED = new Set<string>([
+  ...TRANSFER_COMMANDS, 'PASV', 'EPSV', 'PORT', 'EPRT', 'USER', 'PASS',
   'AUTH', 'PBSZ', 'PROT', 'CCC', 'REIN', 'QUIT', 'REST', 'ABOR', 'ACCT',
 ]);
 

@@ -4,7 +4,9 @@
  * connect, not after the server's 150, which on a real link comes one round trip after the connection is made.
  * A server that answers such a transfer's 150 only once the hello has arrived shows which: the client that waits
  * for the 150 first waits until its timeout. A refusal of such a transfer, the data connection reset under the
- * hello, is still the transfer's error (test/transfers/early-data-tls.servers.test.ts: the fleet).
+ * hello, is still the transfer's error (test/transfers/early-data-tls.servers.test.ts: the fleet). A resumed upload
+ * (APPE) is its own transfer command, so it starts TLS at connect too; a resumed download (REST, RETR only after the
+ * 350) waits for the 150. Wharf resumes an upload with APPE only, never REST and STOR.
  */
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
@@ -100,5 +102,34 @@ test('a resumed download: EPSV goes with REST, RETR only after the 350, so TLS w
     assert.equal(server.stats.controlConnections, 1, 'one control connection: no data connection was reset');
   } finally {
     await server.close();
+  }
+});
+
+test('a resumed upload: APPE sent with its EPSV is the transfer command, so TLS starts at connect, and the server had APPE before the hello', async () => {
+  const appended = Buffer.from('the rest of an upload, its APPE sent with EPSV\n');
+  for (const how of ['preliminaryAfterHello', 'resetsEarlyHello'] as const) {
+    const server = await startHostileServer({
+      mode: 'explicit', key: certificate.key, cert: certificate.cert, features: ['EPSV', 'PBSZ', 'PROT', 'REST STREAM'],
+      file: (path) => FILES[path] ?? null, ...(how === 'preliminaryAfterHello' ? { preliminaryAfterHello: true } : { resetsEarlyHello: true }),
+    });
+    const log: LogLine[] = [];
+    try {
+      const session = await hostileSessionFactory(server.port, certificate, (line) => log.push(line))();
+      try {
+        assert.deepEqual(await downloadBytes(session, '/a.txt'), FILES['/a.txt']);
+        // preliminaryAfterHello: answers APPE's 150 only once the hello came; resetsEarlyHello: resets a hello before APPE.
+        await session.upload(Readable.from([appended]), '/d.txt', { append: true });
+        await session.upload(Readable.from([appended]), '/d.txt', { append: true });
+        assert.equal(await session.pwd(), '/');
+      } finally {
+        await session.close();
+      }
+      const writes = writesBetweenReplies(log).map((verbs) => verbs.join('+'));
+      assert.equal(writes.filter((w) => w === 'EPSV+APPE').length, 2, `${how}: EPSV and APPE in one write: ${writes.join(' | ')}`);
+      assert.equal(server.received.filter((c) => c.line === 'APPE /d.txt').length, 2, how);
+      assert.equal(server.stats.controlConnections, 1, `${how}: one control connection, no data connection reset`);
+    } finally {
+      await server.close();
+    }
   }
 });

@@ -60,6 +60,16 @@ export interface HostileScript {
    * own timeout; `refused`: 500. default: as usual
    */
   readonly epsv?: (index: number) => 'usual' | 'dead-port' | 'refused';
+  /** How the `index`-th PASV of the server's life (from 0) goes: as usual, or naming a dead port as `epsv` can. */
+  readonly pasv?: (index: number) => 'usual' | 'dead-port';
+  /**
+   * The reply to a transfer command waiting for the connection to a dead port (see `epsv`), `refusalDelayMs` after
+   * it came: a server that gave up waiting (vsftpd's "425 Failed to establish connection."); `silence`: no reply at
+   * all, ever. default: 150, then it waits
+   */
+  readonly deadPortReply?: string;
+  /** A refusal of RETR, STOR or APPE of a path (a file it has may still be refused), `refusalDelayMs` after the command; null: none. */
+  readonly refuse?: (verb: 'RETR' | 'STOR' | 'APPE', path: string) => string | null;
   /** MDTM's answer for a path: a time as MDTM gives it (YYYYMMDDHHMMSS), or null: 550. default: always 550 */
   readonly modifiedAt?: (path: string) => string | null;
   /**
@@ -93,6 +103,8 @@ export interface HostileServer {
 }
 
 const DEFAULT_GREETING = '220 Hostile test server';
+/** The commands that start a transfer (RFC 959, RFC 3659): this server's own list, so a product table missing one still fails here. */
+const TRANSFER_VERBS = /^(RETR|STOR|STOU|APPE|LIST|NLST|MLSD)$/;
 
 function parsePath(argument: string): string {
   // "LIST -a /x", "MLSD /x", "LIST" (current folder)
@@ -109,6 +121,7 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
   const sockets = new Set<Socket>();
   const servers = new Set<Server>();
   let epsvCount = 0;
+  let pasvCount = 0;
   let context: SecureContext | null = null;
   if (script.mode !== 'plain') {
     if (!script.key || !script.cert) throw new Error('a TLS hostile server needs a key and a certificate');
@@ -149,6 +162,8 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
     let secure = false;
     let prot = false;
     let pendingData: Promise<Socket> | null = null;
+    /** The data connection to a dead port (see `epsv`): it never comes. */
+    const neverConnects = new Promise<Socket>(() => undefined);
     /** Whether the transfer command for the latest passive connection has been received (see resetsEarlyHello). */
     let transferCommandReceived = false;
     /** Where the next RETR starts (REST). */
@@ -216,6 +231,25 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       return { port: (listener.address() as AddressInfo).port };
     };
 
+    /** A port nobody listens on, for the next transfer's data connection. */
+    const deadPort = async (): Promise<number> => {
+      const unused = createServer();
+      await new Promise<void>((resolve) => unused.listen(0, '127.0.0.1', resolve));
+      const { port } = unused.address() as AddressInfo;
+      await new Promise<void>((resolve) => unused.close(() => resolve()));
+      pendingData = neverConnects;
+      return port;
+    };
+
+    /** The refusal `refuse` gives to a transfer command, sent after `refusalDelayMs`; false: not refused. */
+    const refused = async (verb: 'RETR' | 'STOR' | 'APPE', argument: string): Promise<boolean> => {
+      const refusal = script.refuse?.(verb, parsePath(argument)) ?? null;
+      if (refusal === null) return false;
+      if (script.refusalDelayMs) await new Promise((resolve) => setTimeout(resolve, script.refusalDelayMs));
+      reply(refusal);
+      return true;
+    };
+
     const withData = async (send: (data: Socket) => Promise<void>, withEpsv: boolean) => {
       if (!pendingData) {
         reply('425 Use PASV or EPSV first.');
@@ -223,6 +257,11 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       }
       const waiting = pendingData;
       pendingData = null;
+      if (waiting === neverConnects && script.deadPortReply) {
+        if (script.deadPortReply === 'silence') return new Promise<never>(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, script.refusalDelayMs ?? 0));
+        return reply(script.deadPortReply);
+      }
       if (script.preliminaryAfterHello && withEpsv && prot) await helloArrived;
       reply('150 Here it comes.');
       const data = await waiting;
@@ -282,7 +321,7 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
       if (late !== null) reply(late);
       const argument = space < 0 ? '' : line.slice(space + 1);
       if (verb === 'EPSV' || verb === 'PASV') transferCommandReceived = false;
-      if (/^(RETR|STOR|APPE|LIST|NLST|MLSD)$/.test(verb)) transferCommandReceived = true;
+      if (TRANSFER_VERBS.test(verb)) transferCommandReceived = true;
       if (verb === 'REST' && script.resetsEarlyHello) await new Promise((resolve) => setTimeout(resolve, 200));
       switch (verb) {
         case 'AUTH': {
@@ -334,19 +373,11 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
           if (script.refuseEpsv) return reply('500 EPSV not understood.');
           const epsv = script.epsv?.(epsvCount++) ?? 'usual';
           if (epsv === 'refused') return reply('500 EPSV not understood here.');
-          if (epsv === 'dead-port') {
-            const unused = createServer();
-            await new Promise<void>((resolve) => unused.listen(0, '127.0.0.1', resolve));
-            const { port } = unused.address() as AddressInfo;
-            await new Promise<void>((resolve) => unused.close(() => resolve()));
-            pendingData = new Promise<Socket>(() => undefined);
-            return reply(`229 Entering Extended Passive Mode (|||${port}|)`);
-          }
-          const { port } = await openPassive();
+          const port = epsv === 'dead-port' ? await deadPort() : (await openPassive()).port;
           return reply(`229 Entering Extended Passive Mode (|||${port}|)`);
         }
         case 'PASV': {
-          const { port } = await openPassive();
+          const port = (script.pasv?.(pasvCount++) ?? 'usual') === 'dead-port' ? await deadPort() : (await openPassive()).port;
           const address = (script.pasvAddress ?? '127.0.0.1').split('.').join(',');
           return reply(`227 Entering Passive Mode (${address},${port >> 8},${port & 255}).`);
         }
@@ -356,6 +387,7 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
         case 'MLSD':
           return sendListing('MLSD', argument, withEpsv);
         case 'RETR': {
+          if (await refused('RETR', argument)) return;
           const file = script.file?.(parsePath(argument)) ?? null;
           if (!file) {
             if (script.resetDataOnRefusal && acceptedData) {
@@ -381,6 +413,7 @@ export async function startHostileServer(script: HostileScript): Promise<Hostile
         }
         case 'STOR':
         case 'APPE':
+          if (await refused(verb as 'STOR' | 'APPE', argument)) return;
           return withData(async (data) => {
             data.resume();
             await new Promise<void>((resolve) => data.once('end', resolve).once('close', resolve));

@@ -6,7 +6,8 @@
  * connection whose hello arrives before its transfer command: downloads and uploads go through intact; a refused
  * RETR and a refused STOR in such a write each fail with the server's own reply (proftpd resets the connection as it
  * refuses, under the handshake), and the session goes on; a resumed download (EPSV with REST, RETR after the 350)
- * waits for the 150; no data connection is reset for speaking early.
+ * waits for the 150; a resumed upload (EPSV with APPE, the transfer command itself) does not; no data connection is
+ * reset for speaking early.
  */
 import assert from 'node:assert/strict';
 import { chmodSync } from 'node:fs';
@@ -58,14 +59,19 @@ describe('transfer commands sent with EPSV, TLS at connect: intact, refusals are
         await session.upload(Readable.from([up]), `${folder}/up-1.bin`);
         await refusal(session.upload(Readable.from([Buffer.from('new')]), `${folder}/read-only/new.bin`));
         await session.upload(Readable.from([up]), `${folder}/up-2.bin`);
+        // A resumed upload: APPE is the transfer command itself, sent with EPSV, so TLS starts at connect.
+        await session.upload(Readable.from([up.subarray(0, 10_000)]), `${folder}/up-3.bin`);
+        await session.upload(Readable.from([up.subarray(10_000)]), `${folder}/up-3.bin`, { append: true });
         assert.deepEqual(await downloadBytes(session, `${folder}/up-1.bin`), up);
         assert.deepEqual(await downloadBytes(session, `${folder}/up-2.bin`), up);
+        assert.deepEqual(await downloadBytes(session, `${folder}/up-3.bin`), up);
       } finally {
         await session.close();
       }
       const writes = writesBetweenReplies(log).map((verbs) => verbs.join('+'));
       assert.ok(writes.filter((w) => w === 'EPSV+RETR').length >= 4, `RETR went with EPSV: ${writes.join(' | ')}`);
-      assert.ok(writes.filter((w) => w === 'EPSV+STOR').length >= 2, `STOR went with EPSV: ${writes.join(' | ')}`);
+      assert.ok(writes.filter((w) => w === 'EPSV+STOR').length >= 3, `STOR went with EPSV: ${writes.join(' | ')}`);
+      assert.ok(writes.includes('EPSV+APPE'), `APPE went with EPSV: ${writes.join(' | ')}`);
       const logins = log.filter((line) => line.direction === 'command' && line.text.startsWith('USER ')).length;
       assert.equal(logins, 1, 'one login: no refusal cost the session');
       if (server.name === 'pyftpdlib-early-tls-reset') assert.equal(serverLog(server).match(RESET_LOGGED)?.length ?? 0, resetsBefore, 'no data connection reset');

@@ -13,7 +13,7 @@ import { after, describe, test } from 'node:test';
 import type { LogLine } from '../../common/models';
 import { FtpsSession } from '../../main/ftps/session';
 import { downloadInSegments, segmentedTemporaryPaths, splitIntoRanges } from '../../main/transfers/segmented-download';
-import { useFleet, writeServerFile, type ServerName } from '../servers/fleet';
+import { useFleet, writeServerFile, type ServerInfo, type ServerName } from '../servers/fleet';
 import { commandsSent, openSession, targetFor, testBytes } from '../ftps/support';
 import { startFaultProxy } from '../faults/fault-proxy';
 import { passivePortsOf } from '../faults/support';
@@ -27,6 +27,21 @@ const SIZE = 20 * 1024 * 1024 + 12_345;
 const DATA = testBytes(SIZE, 11);
 const DATA_SHA = createHash('sha256').update(DATA).digest('hex');
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** A fresh copy of DATA on a server, and an empty local folder to fetch it into as `big.bin`: every case's start. */
+function bigFileOn(name: ServerName, prefix: string): { server: ServerInfo; remote: string; folder: string; local: string } {
+  const server = fleet.servers[name];
+  const remote = `/${unique(prefix)}.bin`;
+  writeServerFile(server, remote, DATA);
+  const folder = mkdtempSync(join(work, `${prefix}-`));
+  return { server, remote, folder, local: join(folder, 'big.bin') };
+}
+
+/** Sessions to a server that all write into one log. */
+function loggedSessions(server: ServerInfo): { log: LogLine[]; open: () => Promise<FtpsSession> } {
+  const log: LogLine[] = [];
+  return { log, open: async () => (await openSession(fleet, server, { onLog: (line) => log.push(line) })).session };
+}
 
 /** REST offsets the sessions asked for. */
 function restOffsets(log: readonly LogLine[]): number[] {
@@ -45,13 +60,9 @@ describe('segmented downloads', () => {
 
   for (const name of ['pureftpd-explicit', 'proftpd-explicit', 'vsftpd-explicit'] as const satisfies readonly ServerName[]) {
     test(`${name}: 4 ranges on 4 connections arrive byte for byte, under a temporary name until verified`, async () => {
-      const server = fleet.servers[name];
-      const remote = `/${unique('seg')}.bin`;
-      writeServerFile(server, remote, DATA);
-      const folder = mkdtempSync(join(work, 'down-'));
-      const local = join(folder, 'big.bin');
-      const log: LogLine[] = [];
-      const { session } = await openSession(fleet, server, { onLog: (line) => log.push(line) });
+      const { server, remote, folder, local } = bigFileOn(name, 'seg');
+      const { log, open } = loggedSessions(server);
+      const session = await open();
       const namesSeen = new Set<string>();
       try {
         const result = await downloadInSegments({
@@ -61,7 +72,7 @@ describe('segmented downloads', () => {
           segments: 4,
           resume: false,
           session,
-          openSession: async () => (await openSession(fleet, server, { onLog: (line) => log.push(line) })).session,
+          openSession: open,
           onProgress: () => {
             for (const entry of readdirSync(folder)) namesSeen.add(entry);
           },
@@ -81,9 +92,7 @@ describe('segmented downloads', () => {
   }
 
   test('a connection cut inside one range continues that range from where it stopped, on a new connection', async () => {
-    const server = fleet.servers['pureftpd-explicit'];
-    const remote = `/${unique('cut')}.bin`;
-    writeServerFile(server, remote, DATA);
+    const { server, remote, folder, local } = bigFileOn('pureftpd-explicit', 'cut');
     const proxy = await startFaultProxy({
       upstreamHost: server.host,
       controlPort: server.port,
@@ -103,8 +112,6 @@ describe('segmented downloads', () => {
         timeoutMs: 10_000,
         onLog: (line) => log.push(line),
       });
-    const folder = mkdtempSync(join(work, 'cut-'));
-    const local = join(folder, 'big.bin');
     const session = await open();
     try {
       const result = await downloadInSegments({ remotePath: remote, localPath: local, localRoot: folder, segments: 4, resume: false, session, openSession: open });
@@ -123,11 +130,7 @@ describe('segmented downloads', () => {
   });
 
   test('an interrupted download continues range by range in a later run (--resume)', async () => {
-    const server = fleet.servers['proftpd-explicit'];
-    const remote = `/${unique('resume')}.bin`;
-    writeServerFile(server, remote, DATA);
-    const folder = mkdtempSync(join(work, 'resume-'));
-    const local = join(folder, 'big.bin');
+    const { server, remote, folder, local } = bigFileOn('proftpd-explicit', 'resume');
     const paths = segmentedTemporaryPaths(local, remote);
     const { session } = await openSession(fleet, server);
     // First run: the three helper connections go through a proxy that stops passing data 3 MB into each, so the
@@ -159,16 +162,8 @@ describe('segmented downloads', () => {
       const onDisk = recorded.ranges.reduce((sum, r) => sum + r.done, 0);
       assert.ok(onDisk >= SIZE / 2 && onDisk < SIZE, `the ranges recorded what arrived (${onDisk} bytes)`);
 
-      const log: LogLine[] = [];
-      const result = await downloadInSegments({
-        remotePath: remote,
-        localPath: local,
-        localRoot: folder,
-        segments: 4,
-        resume: true,
-        session,
-        openSession: async () => (await openSession(fleet, server, { onLog: (line) => log.push(line) })).session,
-      });
+      const { log, open } = loggedSessions(server);
+      const result = await downloadInSegments({ remotePath: remote, localPath: local, localRoot: folder, segments: 4, resume: true, session, openSession: open });
       assert.equal(result.bytesFetched, SIZE - onDisk, `only what the ranges lacked was fetched again (${result.retries} retries)`);
       assert.equal(result.verifiedBy, 'SHA-256');
       const continuedAt = new Set(recorded.ranges.filter((r) => r.done < r.end - r.start && r.start + r.done > 0).map((r) => r.start + r.done));
@@ -183,13 +178,9 @@ describe('segmented downloads', () => {
 
   test('the helper connections log in at the same time, and a server without a hash is not asked for one after the ranges', async () => {
     // pure-ftpd: no HASH or XSHA in its FEAT, and ranges that stop early close their connections.
-    const server = fleet.servers['pureftpd-explicit'];
-    const remote = `/${unique('together')}.bin`;
-    writeServerFile(server, remote, DATA);
-    const folder = mkdtempSync(join(work, 'together-'));
-    const local = join(folder, 'big.bin');
-    const log: LogLine[] = [];
-    const { session } = await openSession(fleet, server, { onLog: (line) => log.push(line) });
+    const { server, remote, folder, local } = bigFileOn('pureftpd-explicit', 'together');
+    const { log, open } = loggedSessions(server);
+    const session = await open();
     let opening = 0;
     let mostAtOnce = 0;
     try {
@@ -198,7 +189,7 @@ describe('segmented downloads', () => {
         openSession: async () => {
           mostAtOnce = Math.max(mostAtOnce, ++opening);
           try {
-            return (await openSession(fleet, server, { onLog: (line) => log.push(line) })).session;
+            return await open();
           } finally {
             opening--;
           }
