@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { openSync, readdirSync, readFileSync, rmSync, writeSync, closeSync, mkdtempSync, chownSync, statSync, mkdirSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,6 +62,7 @@ function children(): { relays: number[]; servers: number[] } {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'wharf-segcpu-'));
+chmodSync(work, 0o755); // the FTP users reach their roots under it
 const fleet = await startFleet({ workDir: join(work, 'fleet'), only: [serverName], certAddresses: ['127.0.0.2'] });
 try {
   const server = fleet.info.servers[serverName];

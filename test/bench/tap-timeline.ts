@@ -9,7 +9,7 @@
  *   CLIENT: wharf | lftp; DIRECTION: down | up; SERVER: vsftpd-explicit | pureftpd-explicit | ...
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +26,7 @@ const files = Number(values.files);
 const delayMs = Number(values.delay);
 const rtt = 2 * delayMs;
 const work = mkdtempSync(join(tmpdir(), 'wharf-tap-'));
+chmodSync(work, 0o755); // the FTP users reach their roots under it
 const tapFile = join(work, 'tap.log');
 process.env.WHARF_WAN_TAP = tapFile;
 const fleet = await startFleet({ workDir: join(work, 'fleet'), only: [serverName as ServerName], certAddresses: ['127.0.0.2'] });

@@ -1,6 +1,7 @@
 // The bench's WAN proxy as a wire: what goes in comes out whole and in order, in both directions, through a
 // window much smaller than the data (so reading pauses and resumes), with the relay in its own processes; a FIN
-// arrives after the bytes sent before it; a reset stays a reset. No timings (npm run bench measures them).
+// arrives after the bytes sent before it; a reset stays a reset; with TCP's handshake modelled, a connection reaches
+// the server after one made later straight to it. No timings (npm run bench measures them).
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
