@@ -1,11 +1,11 @@
 /**
  * Per-file timelines through the WAN proxy's tap (WHARF_WAN_TAP, wan-relay.ts), for one client and one server: the
- * fleet's server behind the bench's proxy, N small files, one connection; prints the median time per file (between
+ * fleet's server behind the bench's proxy, N small files, one connection (or --parallel); prints the median time per file (between
  * consecutive data connections) and the chunks of one data connection in steady state beside the control
  * connection's, each in round trips from that data connection's start. A tool for reading what waits for what
  * (docs/BENCHMARKS.md), not part of the bench's runs.
  *
- *   node --import tsx test/bench/tap-timeline.ts CLIENT DIRECTION SERVER [--files 20] [--handshake] [--wharf PATH]
+ *   node --import tsx test/bench/tap-timeline.ts CLIENT DIRECTION SERVER [--files 20] [--parallel 1] [--handshake] [--wharf PATH]
  *   CLIENT: wharf | lftp; DIRECTION: down | up; SERVER: vsftpd-explicit | pureftpd-explicit | ...
  */
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,7 @@ import { startWanProxy } from './wan-proxy';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { files: { type: 'string', default: '20' }, handshake: { type: 'boolean', default: false }, wharf: { type: 'string', default: 'dist/cli/wharf.cjs' }, delay: { type: 'string', default: '25' } },
+  options: { files: { type: 'string', default: '20' }, parallel: { type: 'string', default: '1' }, handshake: { type: 'boolean', default: false }, wharf: { type: 'string', default: 'dist/cli/wharf.cjs' }, delay: { type: 'string', default: '25' } },
 });
 const [client = 'wharf', direction = 'down', serverName = 'vsftpd-explicit'] = positionals;
 const files = Number(values.files);
@@ -44,14 +44,14 @@ try {
   if (client === 'wharf') {
     const url = `ftpes://${server.user}@127.0.0.2:${proxy.controlPort}/tap`;
     cmd = process.execPath;
-    args = [resolve(values.wharf), direction === 'down' ? 'get' : 'put', '-r', ...(direction === 'down' ? [url, target] : [local, url]), '--parallel', '1', '-q', '--ca', fleet.info.caCertFile];
+    args = [resolve(values.wharf), direction === 'down' ? 'get' : 'put', '-r', ...(direction === 'down' ? [url, target] : [local, url]), '--parallel', values.parallel, '-q', '--ca', fleet.info.caCertFile];
   } else {
     const script = join(work, 'script.lftp');
     writeFileSync(script, [
       `set ssl:ca-file "${fleet.info.caCertFile}"`, 'set ssl:verify-certificate yes', 'set ftp:ssl-force yes', 'set ftp:ssl-protect-data yes', 'set ftp:ssl-protect-list yes',
       'set ftp:ignore-pasv-address yes', 'set net:max-retries 1', 'set xfer:clobber yes',
       `open -u "${server.user}","${server.password}" ftp://127.0.0.2:${proxy.controlPort}`,
-      direction === 'down' ? `mirror /tap "${target}"` : `mirror -R "${local}" /tap`,
+      direction === 'down' ? `mirror --parallel=${values.parallel} /tap "${target}"` : `mirror -R --parallel=${values.parallel} "${local}" /tap`,
     ].join('\n'));
     cmd = 'lftp';
     args = ['-f', script];
@@ -73,6 +73,8 @@ try {
   const data = opens.filter((l) => portOf(l.conn) !== controlPort);
   const gaps = data.slice(1).map((l, i) => l.time - (data[i]?.time ?? 0)).sort((a, b) => a - b);
   const median = gaps[Math.floor(gaps.length / 2)] ?? NaN;
+  const controlWrites = lines.filter((l) => portOf(l.conn) === controlPort && l.dir === 'c>s' && l.bytes !== '0' && l.bytes !== 'FIN').length;
+  console.log(`control connections' writes: ${controlWrites} (${(controlWrites / files).toFixed(2)} per file)`);
   console.log(`${client} ${direction} ${serverName}${values.handshake ? ' (handshake modelled)' : ''}: ${got}/${files} files, ${wall.toFixed(2)} s, ${data.length} data connections, median per file ${median.toFixed(0)} ms = ${(median / rtt).toFixed(2)} RTT`);
   const pick = data[Math.floor(data.length / 2)];
   if (pick) {
