@@ -217,11 +217,14 @@ export class FtpsSession {
   /** The running download's destination when it takes bytes straight from the data connection's read buffer. */
   private directReadSink: DirectReadSink | null = null;
   /**
-   * A verified upload's time and rename, held to go out in one write with this session's next transfer
-   * (see renameWithNextCommand); sent alone before any other command, or when the session goes idle.
+   * Commands held to go out in one write with this session's next transfer: a verified upload's time and rename
+   * (renameWithNextCommand), an upload's SIZE (verifyAndRenameWithNextCommands); sent alone, in order, before any
+   * other command, or when the session goes idle.
    */
-  private heldRename: TransferRider | null = null;
+  private held: TransferRider[] = [];
   private heldRenameTimer: NodeJS.Timeout | null = null;
+  /** Operations queued or running in `run`: a held command's timer sends it only when there is none. */
+  private operations = 0;
   /** Whether LIST times are still to be checked against MDTM (see detectListingOffset). */
   private offsetToDetect: boolean;
   /** Set once a listing showed the site's names to be UTF-8 or not (see fallBackFromUtf8). */
@@ -669,6 +672,7 @@ export class FtpsSession {
    * unless `renameRides` (a transfer, which sends it with its EPSV).
    */
   private run<T>(operation: () => Promise<T>, renameRides = false): Promise<T> {
+    this.operations++;
     const next = this.queue.then(async () => {
       if (this.closedByUser) throw new WharfError('cancelled', t('errors.sessionClosed'));
       if (this.client.closed) this.takeHeldRename()?.answered(null);
@@ -685,7 +689,7 @@ export class FtpsSession {
         this.lastActivity = Date.now();
       }
     });
-    this.queue = next.catch(() => undefined);
+    this.queue = next.catch(() => undefined).finally(() => this.operations--);
     return next;
   }
 
@@ -1097,69 +1101,133 @@ export class FtpsSession {
    * other command sends them alone first, and so does the session going idle (`sendHeldCommands`, or a short timer).
    * Resolves whether the time was set; rejects with the rename's refusal (RNFR's, not RNTO's 503 after it), or as
    * a lost connection when the replies were not read (then the rename may or may not have happened). Null when
-   * the time cannot be set without a question first, a name needs basic-ftp's own handling, or a rename is held
-   * already: then use `setModifiedAtAndRename`.
+   * the time cannot be set without a question first or a name needs basic-ftp's own handling: then use
+   * `setModifiedAtAndRename`.
    */
   renameWithNextCommand(from: string, to: string, date: Date | null): Promise<boolean> | null {
+    const held = this.heldRenameCommands(from, to, date);
+    if (held === null || this.closedByUser) return null;
+    return new Promise<boolean>((resolve, reject) => this.holdRename(held, resolve, reject));
+  }
+
+  /**
+   * An upload's verification and its move into place, each in one write with one of this session's next transfers:
+   * SIZE of `from` with the next one; `check` judges its answer (the size, null where the server gave none) and
+   * throws to stop there; only once it has passed are the time and the rename held, as renameWithNextCommand holds
+   * them, for the transfer after (or sent alone when there is none). The rename never goes out before the size was
+   * read and checked. Resolves whether the time was set; rejects with `check`'s error (nothing renamed), the
+   * rename's refusal, or as a lost connection when a reply was not read. Null where renameWithNextCommand is.
+   */
+  verifyAndRenameWithNextCommands(from: string, to: string, date: Date | null, check: (remoteSize: number | null) => void): Promise<boolean> | null {
+    const held = this.heldRenameCommands(from, to, date);
+    if (held === null || this.closedByUser) return null;
+    return new Promise<boolean>((resolve, reject) => {
+      this.hold({
+        commands: [`SIZE ${held.fromWire}`],
+        answered: (replies) => {
+          const reply = replies?.[0];
+          if (reply === undefined) {
+            reject(new WharfError('connection-lost', t('errors.serverClosed', { connection: 'control', reason: 'SIZE' })));
+            return;
+          }
+          const size = reply.code === 213 ? Number.parseInt(reply.message.slice(4), 10) : Number.NaN;
+          try {
+            check(Number.isSafeInteger(size) ? size : null);
+          } catch (error) {
+            reject(error);
+            return;
+          }
+          // Held even while the session closes: close() sends what is held before QUIT.
+          this.holdRename(held, resolve, reject);
+        },
+      });
+    });
+  }
+
+  /** The commands of a held time and rename, or null where they cannot be held (see renameWithNextCommand). */
+  private heldRenameCommands(from: string, to: string, date: Date | null): { fromWire: string; commands: [string, ...string[]]; timed: boolean } | null {
     const fromWire = this.wire(from);
     const toWire = this.wire(to);
     const timeCommand = date === null ? null : this.knownTimeCommand(date, fromWire);
     if ((date !== null && timeCommand === null) || fromWire.startsWith(' ') || toWire.startsWith(' ')) return null;
-    if (this.heldRename !== null || this.closedByUser) return null;
-    return new Promise<boolean>((resolve, reject) => {
-      const commands: [string, ...string[]] = timeCommand === null ? [`RNFR ${fromWire}`, `RNTO ${toWire}`] : [timeCommand, `RNFR ${fromWire}`, `RNTO ${toWire}`];
-      this.heldRename = {
-        commands,
-        answered: (replies) => {
-          if (replies === null || replies.length < commands.length) {
-            reject(new WharfError('connection-lost', t('errors.serverClosed', { connection: 'control', reason: 'RNFR/RNTO' })));
-            return;
-          }
-          const time = timeCommand === null ? null : replies[0];
-          try {
-            throwRenameRefusal(replies.slice(timeCommand === null ? 0 : 1));
-          } catch (error) {
-            reject(toWharfError(error, { phase: 'command', mode: this.options.target.mode }));
-            return;
-          }
-          resolve(time !== null && time !== undefined && time.code >= 200 && time.code < 300);
-        },
-      };
-      // The pool sends a held rename as soon as the session goes idle (sendHeldCommands), the next command before
-      // it; the timer is for the session lent on and kept without a command (an overwrite question).
-      const wait = this.options.heldRenameWaitMs ?? HELD_RENAME_WAIT_MS;
-      if (wait > 0) {
-        this.heldRenameTimer = setTimeout(() => this.sendHeldCommands(), wait);
-        this.heldRenameTimer.unref();
-      }
+    const rename: [string, string] = [`RNFR ${fromWire}`, `RNTO ${toWire}`];
+    return { fromWire, commands: timeCommand === null ? rename : [timeCommand, ...rename], timed: timeCommand !== null };
+  }
+
+  private holdRename(held: { commands: [string, ...string[]]; timed: boolean }, resolve: (timeSet: boolean) => void, reject: (error: unknown) => void): void {
+    const { commands, timed } = held;
+    this.hold({
+      commands,
+      answered: (replies) => {
+        if (replies === null || replies.length < commands.length) {
+          reject(new WharfError('connection-lost', t('errors.serverClosed', { connection: 'control', reason: 'RNFR/RNTO' })));
+          return;
+        }
+        const time = timed ? replies[0] : null;
+        try {
+          throwRenameRefusal(replies.slice(timed ? 1 : 0));
+        } catch (error) {
+          reject(toWharfError(error, { phase: 'command', mode: this.options.target.mode }));
+          return;
+        }
+        resolve(time !== null && time !== undefined && time.code >= 200 && time.code < 300);
+      },
     });
   }
 
-  /** Sends a held rename now, alone (the session has no next transfer to send it with). */
+  /**
+   * Holds `rider` for the next transfer. The pool sends what is held as soon as the session goes idle
+   * (sendHeldCommands), the next command before it; the timer is for the session lent on and kept without a command
+   * (an overwrite question). It sends only when no operation is queued or running: after one, the next transfer or
+   * the pool's idle signal comes first, and the timer is armed again.
+   */
+  private hold(rider: TransferRider): void {
+    this.held.push(rider);
+    const wait = this.options.heldRenameWaitMs ?? HELD_RENAME_WAIT_MS;
+    if (wait <= 0 || this.heldRenameTimer !== null) return;
+    const fire = () => {
+      this.heldRenameTimer = null;
+      if (this.held.length === 0) return;
+      if (this.operations > 0) {
+        this.heldRenameTimer = setTimeout(fire, wait);
+        this.heldRenameTimer.unref();
+        return;
+      }
+      this.sendHeldCommands();
+    };
+    this.heldRenameTimer = setTimeout(fire, wait);
+    this.heldRenameTimer.unref();
+  }
+
+  /** Sends what is held now, alone (the session has no next transfer to send it with). */
   sendHeldCommands(): void {
-    if (this.heldRename === null || this.closedByUser) return;
+    if (this.held.length === 0 || this.closedByUser) return;
     void this.run(async () => undefined).catch(() => undefined);
   }
 
+  /** Everything held, as one rider (null when nothing is). */
   private takeHeldRename(): TransferRider | null {
-    const held = this.heldRename;
-    this.heldRename = null;
+    const held = this.held.reduce<TransferRider | null>((joined, rider) => joinRiders(joined, rider), null);
+    this.held = [];
     if (this.heldRenameTimer !== null) clearTimeout(this.heldRenameTimer);
     this.heldRenameTimer = null;
     return held;
   }
 
-  /** Inside run(): the held rename alone, its replies to its owner; a lost connection is the owner's error, not the next command's. */
+  /**
+   * Inside run(): what is held, alone, its replies to their owners; a lost connection is the owners' error, not the
+   * next command's. Again while answering held something more (a verified size holds its rename).
+   */
   private async sendHeldRename(): Promise<void> {
-    const held = this.takeHeldRename();
-    if (held === null) return;
-    let replies: FTPResponse[] | null = null;
-    try {
-      replies = await sendPipelined(this.client.ftp, held.commands, this.lateReplyLog);
-    } catch {
-      // The next operation finds the connection closed and reconnects.
+    for (let held = this.takeHeldRename(); held !== null; held = this.client.closed ? null : this.takeHeldRename()) {
+      let replies: FTPResponse[] | null = null;
+      try {
+        replies = await sendPipelined(this.client.ftp, held.commands, this.lateReplyLog);
+      } catch {
+        // The next operation finds the connection closed and reconnects.
+      }
+      held.answered(replies);
     }
-    held.answered(replies);
   }
 
   /** The command that sets a time with no question asked first, or null (SITE UTIME and an untried MDTM need one). */
@@ -1403,11 +1471,14 @@ export class FtpsSession {
   /** Says QUIT and closes; the session cannot be used afterwards. */
   async close(): Promise<void> {
     if (this.closedByUser) return;
-    if (this.heldRename !== null) await this.run(async () => undefined).catch(() => undefined);
+    if (this.held.length > 0) await this.run(async () => undefined).catch(() => undefined);
     if (this.keepAliveTimer) clearInterval(this.keepAliveTimer);
     const pending = this.queue;
     this.closedByUser = true;
     await pending;
+    // What the last operations held (a rename after a size they read) goes before QUIT; what cannot go, fails.
+    if (!this.client.closed) await this.sendHeldRename();
+    this.takeHeldRename()?.answered(null);
     if (!this.client.closed) await this.client.sendIgnoringError('QUIT').catch(() => undefined);
     this.client.close();
   }

@@ -411,8 +411,23 @@ export class FtpsTransferRunner implements TransferRunner {
       throw new WharfError('verification', t('transfers.uploadSourceChanged', { path: item.localPath, sent: String(sent), size: String(size) }));
     }
 
-    const verifiedBy = await this.verifyUpload(session, item.localPath, written, size, startAt < size || size === 0 ? inlineHash : null);
     const keptTime = this.preserveModifiedTimes && (await this.keepUploadTimes(item.siteKey)) ? info.mtime : null;
+    // Verified by its size alone (no hash asked): the SIZE goes with the connection's next transfer, and the rename
+    // with the one after, once the size was read right.
+    if (written !== target && !(this.verify && session.hashAlgorithm?.())) {
+      let verifiedBy: VerificationMethod | null = null;
+      const check = (remoteSize: number | null): void => {
+        this.checkUploadedSize(item.localPath, written, size, remoteSize);
+        verifiedBy = this.verify && remoteSize !== null ? 'size' : null;
+      };
+      const held = session.verifyAndRenameWithNextCommands?.(written, target, keptTime, check) ?? null;
+      if (held !== null) {
+        releaseEarly();
+        await this.settleHeldRename(held, item, context, written, target);
+        return { status: 'done', bytesTotal: size, verifiedBy };
+      }
+    }
+    const verifiedBy = await this.verifyUpload(session, item.localPath, written, size, startAt < size || size === 0 ? inlineHash : null);
     // A refused rename leaves the complete, verified temporary file in place rather than deleting it: it
     // is not under the final name, so it misleads nobody; the server that refused RNFR often refuses DELE
     // too; and a retry once the rename is allowed only renames, without sending the file again. The time is
@@ -442,10 +457,18 @@ export class FtpsTransferRunner implements TransferRunner {
       return;
     }
     releaseEarly();
+    await this.settleHeldRename(held, item, context, written, target);
+  }
+
+  /**
+   * Waits for a held rename's replies (the session was given back meanwhile). A refusal is dealt with on a connection
+   * of its own; any other error (replies not read: the attempt is retried; a size found wrong) is the attempt's.
+   */
+  private async settleHeldRename(held: Promise<boolean>, item: TransferItem, context: TransferRunContext, written: string, target: string): Promise<void> {
     const refusal = await held.then(
       () => null,
       (error: unknown) => {
-        if (toErrorData(error).kind !== 'ftp') throw error; // the replies were not read: the attempt is retried
+        if (toErrorData(error).kind !== 'ftp') throw error;
         return error;
       },
     );
@@ -541,16 +564,7 @@ export class FtpsTransferRunner implements TransferRunner {
     // With verification on, the hash is asked with the size (one round trip): a wrong size fails the file all the same.
     const both = this.verify && session.sizeAndHash ? await session.sizeAndHash(remotePath).catch(() => ({ size: null, hash: null })) : null;
     const remoteSize = both ? both.size : await session.size(remotePath).catch(() => null);
-    if (remoteSize !== null && remoteSize < size) {
-      throw new WharfError('data-channel', t('transfers.uploadEndedEarly', { path: remotePath, localSize: String(size), remoteSize: String(remoteSize) }), {
-        detail: { localSize: size, remoteSize },
-      });
-    }
-    if (remoteSize !== null && remoteSize !== size) {
-      throw new WharfError('verification', t('errors.uploadSizeMismatch', { path: localPath, localSize: String(size), remoteSize: String(remoteSize) }), {
-        detail: { localSize: size, remoteSize },
-      });
-    }
+    this.checkUploadedSize(localPath, remotePath, size, remoteSize);
     if (!this.verify) return null;
     const remoteHash = both ? both.hash : await session.hash(remotePath).catch(() => null);
     if (!remoteHash) return remoteSize === null ? null : 'size';
@@ -561,6 +575,20 @@ export class FtpsTransferRunner implements TransferRunner {
       });
     }
     return remoteHash.algorithm;
+  }
+
+  /** The uploaded file's size as the server tells it (null: it does not) against the local one: shorter is a cut, other is a mismatch. */
+  private checkUploadedSize(localPath: string, remotePath: string, size: number, remoteSize: number | null): void {
+    if (remoteSize !== null && remoteSize < size) {
+      throw new WharfError('data-channel', t('transfers.uploadEndedEarly', { path: remotePath, localSize: String(size), remoteSize: String(remoteSize) }), {
+        detail: { localSize: size, remoteSize },
+      });
+    }
+    if (remoteSize !== null && remoteSize !== size) {
+      throw new WharfError('verification', t('errors.uploadSizeMismatch', { path: localPath, localSize: String(size), remoteSize: String(remoteSize) }), {
+        detail: { localSize: size, remoteSize },
+      });
+    }
   }
 
   /** Makes a remote folder (and its parents) once per site, however many files and sessions need it. */

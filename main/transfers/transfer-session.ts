@@ -31,6 +31,11 @@ export interface TransferSession {
    * null when it cannot be held (use `setModifiedAtAndRename`); absent: never held.
    */
   renameWithNextCommand?(from: string, to: string, date: Date | null): Promise<boolean> | null;
+  /**
+   * An upload's SIZE held for the session's next transfer, `check` run on its answer, and only then the time and rename
+   * held for the transfer after (see FtpsSession.verifyAndRenameWithNextCommands); null when they cannot be held.
+   */
+  verifyAndRenameWithNextCommands?(from: string, to: string, date: Date | null, check: (remoteSize: number | null) => void): Promise<boolean> | null;
   /** The session has no next transfer for now: send what it holds (a rename) alone. */
   sendHeldCommands?(): void;
   hash(path: string): Promise<ServerHash | null>;

@@ -21,7 +21,7 @@
  *   npm run bench -- [--size 256M] [--runs 3] [--files 500] [--file-size 4K] [--curl-seq-files 30]
  *                    [--connections 1,4,8] [--list-entries 10000] [--part big,small,list]
  *                    [--servers vsftpd-explicit,...] [--wan | --net loopback|wan|both]
- *                    [--wan-delay 25] [--wan-window 4M] [--wan-rate 12.5M] [--no-write] [--out FILE]
+ *                    [--wan-delay 25] [--wan-window 4M] [--wan-rate 12.5M] [--wan-handshake] [--no-write] [--out FILE]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -84,6 +84,8 @@ const USAGE = `npm run bench -- [options]   (needs root and a built CLI: npm run
   --wan-window SIZE      bytes one connection may have in flight per direction (default 4M: its TCP window)
   --wan-rate SIZE        a link shared by all connections, bytes per second (default: none)
   --wan-processes N      relay processes per proxy, outside the bench's own (default 2; 1 with --wan-rate)
+  --wan-handshake        model TCP's handshake: a connection reaches the server 1.5 round trips after the
+                         client connected (default: at once, as in the rounds before)
   --baseline FILE        also run an earlier build's dist/cli/wharf.cjs (copied elsewhere) as "Wharf baseline":
                          before/after ratios from the same run
   --segments N           big downloads also as wharf get --segments N and lftp pget -n N (default 4 when the
@@ -136,6 +138,7 @@ function parseOptions(argv: string[]): Options {
       'wan-window': { type: 'string', default: '4M' },
       'wan-rate': { type: 'string' },
       'wan-processes': { type: 'string', default: '2' },
+      'wan-handshake': { type: 'boolean', default: false },
       baseline: { type: 'string' },
       segments: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
@@ -182,6 +185,7 @@ function parseOptions(argv: string[]): Options {
       windowBytes: parseSize(values['wan-window']),
       rateBytesPerSecond: values['wan-rate'] ? parseSize(values['wan-rate']) : null,
       processes: whole('wan-processes', values['wan-processes'], 1),
+      handshake: values['wan-handshake'],
     },
     write: !values['no-write'],
     out: values.out,
@@ -709,7 +713,7 @@ function sectionMarkers(network: Network): { start: string; end: string } {
 function describeWan(wan: WanOptions): string {
   return `${wan.delayMs} ms each way (${2 * wan.delayMs} ms round trip), at most ${formatSize(wan.windowBytes)} in flight per connection and direction${
     wan.rateBytesPerSecond ? `, one ${formatMBps(wan.rateBytesPerSecond, 1)} MB/s link shared by all connections` : ', no shared rate limit'
-  }; relayed by ${wan.rateBytesPerSecond ? 1 : (wan.processes ?? 2)} process(es) per server outside the bench's own, at nice -10`;
+  }${wan.handshake ? '; TCP handshakes modelled (a connection reaches the server 1.5 round trips after the client connected)' : ''}; relayed by ${wan.rateBytesPerSecond ? 1 : (wan.processes ?? 2)} process(es) per server outside the bench's own, at nice -10`;
 }
 
 function networkSection(results: NetworkResults, env: Environment, opts: Options, argv: string[]): string {

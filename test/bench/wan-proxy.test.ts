@@ -1,12 +1,14 @@
 // The bench's WAN proxy as a wire: what goes in comes out whole and in order, in both directions, through a
 // window much smaller than the data (so reading pauses and resumes), with the relay in its own processes; a FIN
-// arrives after the bytes sent before it; a reset stays a reset. No timings (npm run bench measures them).
+// arrives after the bytes sent before it; a reset stays a reset; with TCP's handshake modelled, a connection reaches
+// the server after one made later straight to it. No timings (npm run bench measures them).
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { test } from 'node:test';
 import { startWanProxy, type WanProxy } from './wan-proxy';
+import { startRelay } from './wan-relay';
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -83,4 +85,34 @@ test('a reset from the server reaches the client as a reset, not as a clean end'
   client.write('hello');
   const [error] = (await once(client, 'error')) as [NodeJS.ErrnoException];
   assert.equal(error.code, 'ECONNRESET');
+});
+
+test('with the handshake modelled, the server sees a connection only later, and gets what the client wrote at once', { timeout: 60_000 }, async (t) => {
+  // The ports the server's connections came from, in the order it accepted them.
+  const accepted: number[] = [];
+  const server = await upstream((socket) => {
+    accepted.push(socket.remotePort ?? 0);
+    socket.once('data', (first: Buffer) => socket.end(`got ${first.toString()}`));
+  });
+  const port = (server.address() as AddressInfo).port;
+  // In this process, so the order of events is known: 1 s each way, the upstream connection opens 3 s after the client's.
+  const relay = await startRelay({ delayMs: 1000, windowBytes: 1024 * 1024, rateBytesPerSecond: null, handshake: true, listenHost: '127.0.0.2', upstreamHost: '127.0.0.1', routes: [{ listen: 0, upstream: port }] });
+  t.after(async () => {
+    await relay.close();
+    server.close();
+  });
+  const client = connect({ host: '127.0.0.2', port: relay.ports[0] as number, allowHalfOpen: true });
+  await once(client, 'connect');
+  const answer = readAll(client);
+  client.write('proxied');
+  // Once the relay has taken the connection (without the model it has connected upstream by then), a client straight
+  // to the server: the server's accept queue hands it over first only if the relay has not connected yet.
+  while (relay.stats().connections === 0) await new Promise((next) => setImmediate(next));
+  const direct = connect({ host: '127.0.0.1', port });
+  const directAnswer = readAll(direct);
+  direct.write('direct');
+  assert.equal((await directAnswer).toString(), 'got direct');
+  assert.deepEqual(accepted, [direct.localPort], 'the proxied connection has not reached the server yet');
+  assert.equal((await answer).toString(), 'got proxied');
+  assert.equal(accepted.length, 2);
 });

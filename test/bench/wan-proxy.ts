@@ -25,6 +25,9 @@
  *   own socket buffers fill as they would.
  * - A bottleneck: `rateBytesPerSecond` (optional) is one link shared by every connection and both directions
  *   serialise on it, as on an access line.
+ * - TCP's handshake (`handshake`): the server accepts a connection, and reads what the client wrote at once,
+ *   1.5 round trips after the client connected, as on a real path (off: at once, which flatters a client that
+ *   waits for the server to speak first on each data connection).
  * Slow start and losses are not modelled: a stream is at its full window from its first byte, which flatters
  * clients that open many short connections a little and long single streams not at all.
  */
@@ -43,6 +46,8 @@ export interface WanOptions {
   readonly rateBytesPerSecond: number | null;
   /** Relay processes (without a rate limit); default 2. */
   readonly processes?: number;
+  /** Model TCP's handshake: a connection reaches the server 1.5 round trips after the client connected (wan-relay.ts). */
+  readonly handshake?: boolean;
 }
 
 export interface WanProxyOptions extends WanOptions {
@@ -128,6 +133,7 @@ export async function startWanProxy(options: WanProxyOptions): Promise<WanProxy>
         delayMs: options.delayMs,
         windowBytes: options.windowBytes,
         rateBytesPerSecond: options.rateBytesPerSecond,
+        ...(options.handshake ? { handshake: true } : {}),
         listenHost: host,
         upstreamHost: options.upstreamHost,
         routes: own,

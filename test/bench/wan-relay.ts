@@ -8,15 +8,19 @@
  * `delayMs` later; a connection has at most `windowBytes` unacknowledged bytes per direction, acknowledged
  * `delayMs` after their delivery (the reading side is paused meanwhile, so the sender's own buffers fill); a
  * writer that is full (`write` returned false) holds the queue until it drains; `rateBytesPerSecond` is one
- * link that every direction of every connection of this relay serialises on.
+ * link that every direction of every connection of this relay serialises on. With `handshake`, a connection costs
+ * TCP's handshake as on a real path: the server sees it (its accept, and the first bytes the client sent) 1.5 round
+ * trips after the client connected, not at once (see handle).
  */
 import { appendFileSync } from 'node:fs';
-import { createServer, connect as netConnect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, connect as netConnect, Socket, type AddressInfo, type Server } from 'node:net';
 
 export interface RelayConfig {
   readonly delayMs: number;
   readonly windowBytes: number;
   readonly rateBytesPerSecond: number | null;
+  /** Model TCP's handshake: the upstream connection opens 3 × delayMs after the client's (see handle). */
+  readonly handshake?: boolean;
   readonly listenHost: string;
   readonly upstreamHost: string;
   /** Listening port (0: any free one) → upstream port. */
@@ -96,8 +100,14 @@ function tap(connection: string, direction: 'c>s' | 's>c', bytes: number | 'FIN'
   if (tapFile) appendFileSync(tapFile, `${(performance.timeOrigin + performance.now()).toFixed(1)} ${connection} ${direction} ${bytes}\n`);
 }
 
+/** Whether a line's far side may be written to yet: the upstream connection is opened late with `handshake`. */
+interface Gate {
+  open: boolean;
+  readonly waiting: (() => void)[];
+}
+
 /** One direction of one connection. Returns a function that stops its timers. */
-function delayLine(from: Socket, to: Socket, config: RelayConfig, link: Link, onBytes: (n: number) => void, tapAs: [string, 'c>s' | 's>c']): () => void {
+function delayLine(from: Socket, to: Socket, config: RelayConfig, link: Link, onBytes: (n: number) => void, tapAs: [string, 'c>s' | 's>c'], gate: Gate | null = null): () => void {
   const delivery = new Fifo<Timed>();
   const acks = new Fifo<Timed>();
   let inFlight = 0;
@@ -117,6 +127,10 @@ function delayLine(from: Socket, to: Socket, config: RelayConfig, link: Link, on
 
   const deliver = () => {
     if (to.destroyed) return;
+    if (gate && !gate.open) {
+      gate.waiting.push(deliver);
+      return;
+    }
     const now = performance.now();
     for (let head = delivery.peek(); head && head.due <= now + EARLY_MS; head = delivery.peek()) {
       if (to.writableNeedDrain) {
@@ -189,7 +203,25 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
 
   const handle = (client: Socket, port: number) => {
     connections++;
-    const upstream = netConnect({ host: config.upstreamHost, port, allowHalfOpen: true });
+    // On a real path the client's SYN takes half a round trip, the server's SYN-ACK another half (the client's
+    // connect is done), and the client's ACK, with whatever it wrote at once, a third: the server accepts and reads
+    // 1.5 round trips after the client began, and what it sends then reaches the client after 2. Here the client's
+    // connect is done at once, so the upstream connection opens 1.5 round trips late and what the client wrote
+    // meanwhile waits for it; what follows has the usual delay.
+    const gate: Gate | null = config.handshake ? { open: false, waiting: [] } : null;
+    const upstream = gate ? new Socket({ allowHalfOpen: true }) : netConnect({ host: config.upstreamHost, port, allowHalfOpen: true });
+    if (gate) {
+      const timer = setTimeout(() => {
+        if (client.destroyed || upstream.destroyed) return;
+        upstream.connect({ host: config.upstreamHost, port });
+        gate.open = true;
+        for (const deliver of gate.waiting.splice(0)) deliver();
+      }, 3 * config.delayMs);
+      client.once('close', () => {
+        clearTimeout(timer);
+        if (!gate.open) upstream.destroy();
+      });
+    }
     for (const socket of [client, upstream]) {
       sockets.add(socket);
       // The relay's own legs are loopback: no Nagle there, or it would add delays of its own.
@@ -205,7 +237,7 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
     // A FIN travels with the delay like the bytes before it (delayLine's end).
     const name = `${process.pid}.${connections}:${port}`;
     tap(name, 'c>s', 0);
-    const lines = [delayLine(client, upstream, config, link, count, [name, 'c>s']), delayLine(upstream, client, config, link, count, [name, 's>c'])];
+    const lines = [delayLine(client, upstream, config, link, count, [name, 'c>s'], gate), delayLine(upstream, client, config, link, count, [name, 's>c'])];
     for (const stop of lines) stops.add(stop);
     const closeBoth = () => {
       if (client.writableFinished && upstream.writableFinished && client.readableEnded && upstream.readableEnded) {

@@ -8,7 +8,9 @@
  * (vsftpd: its times are local and to the minute), sent with the EPSV in one round trip, plus HASH where the server has one (proftpd) to verify. An upload is EPSV +
  * STOR to the temporary name, SIZE and HASH (where there is one, its algorithm chosen once per session) to verify, the time (MFMT, SITE UTIME, or vsftpd's MDTM with a
  * time, read back only once per session), RNFR + RNTO; the time and the rename in one round trip, in one write with
- * the next file's EPSV and STOR where a next file follows on the connection.
+ * the next file's EPSV and STOR where a next file follows on the connection. Where the size alone verifies (no
+ * HASH), the SIZE too goes in one write with the next file's EPSV and STOR, and the time and rename, once the size
+ * was read right, with the file after that: two round trips per file.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,7 +28,7 @@ const work = mkdtempSync(join(tmpdir(), 'wharf-commands-per-file-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
-const FILES = ['f1', 'f2', 'f3', 'f4'];
+const FILES = ['f1', 'f2', 'f3', 'f4', 'f5'];
 
 /** The verb of a command, with a time argument shown as `<time>` (MDTM and MFMT carry one). */
 function verb(command: string): string {
@@ -67,12 +69,16 @@ function roundTripsOfFile(log: readonly LogLine[], file: string, next: string | 
  * Per server, each file's round trips: which commands go out together. EPSV goes with the transfer command
  * (once EPSV has worked in the session); SIZE with HASH (once OPTS HASH chose the algorithm). After a verified
  * size (and hash), the time and the rename go in one round trip, together with the next file's EPSV and STOR
- * (not for the last file): RNTO is never sent before the size is known to be right.
+ * (not for the last file): RNTO is never sent before the size is known to be right. Where the size alone verifies,
+ * a file's write after its STOR carries the previous file's time and rename, its own SIZE and the next file's EPSV
+ * and STOR (`upload`, from the third file on: the first two have no earlier rename to carry); the last file's SIZE
+ * goes alone with the previous rename, then its own rename alone (`uploadLast`). The names are checked apart.
  */
-const EXPECTED: Record<string, { download: string[][]; upload: string[][] }> = {
+const EXPECTED: Record<string, { download: string[][]; upload: string[][]; uploadLast?: string[][] }> = {
   'vsftpd-explicit': {
     download: [['MDTM', 'EPSV', 'RETR']],
-    upload: [['EPSV', 'STOR'], ['SIZE'], ['MDTM <time>', 'RNFR', 'RNTO', 'next EPSV', 'next STOR']],
+    upload: [['EPSV', 'STOR'], ['MDTM <time>', 'RNFR', 'RNTO', 'SIZE', 'next EPSV', 'next STOR']],
+    uploadLast: [['EPSV', 'STOR'], ['MDTM <time>', 'RNFR', 'RNTO', 'SIZE'], ['MDTM <time>', 'RNFR', 'RNTO']],
   },
   'proftpd-explicit': {
     download: [['EPSV', 'RETR'], ['HASH']],
@@ -80,14 +86,31 @@ const EXPECTED: Record<string, { download: string[][]; upload: string[][] }> = {
   },
   'pureftpd-explicit': {
     download: [['EPSV', 'RETR']],
-    upload: [['EPSV', 'STOR'], ['SIZE'], ['MFMT <time>', 'RNFR', 'RNTO', 'next EPSV', 'next STOR']],
+    upload: [['EPSV', 'STOR'], ['MFMT <time>', 'RNFR', 'RNTO', 'SIZE', 'next EPSV', 'next STOR']],
+    uploadLast: [['EPSV', 'STOR'], ['MFMT <time>', 'RNFR', 'RNTO', 'SIZE'], ['MFMT <time>', 'RNFR', 'RNTO']],
   },
 };
 
 const described = (trips: string[][]) => trips.map((trip) => trip.join('+')).join(' ');
 
+/**
+ * Each file's SIZE (of its temporary name) comes after its STOR, and its RNFR after that SIZE's reply was read: in a
+ * later write (a command before it in the log that is a reply), never in the same one.
+ */
+function assertSizeBeforeRename(log: readonly LogLine[], remote: string): void {
+  const lines = log.filter((l) => l.direction === 'command' || l.direction === 'reply');
+  const at = (text: string) => lines.findIndex((l) => l.direction === 'command' && l.text === text);
+  for (const file of FILES) {
+    const temporary = `${remote}/${file}.wharf-part`;
+    const [stored, size, rename] = [at(`STOR ${temporary}`), at(`SIZE ${temporary}`), at(`RNFR ${temporary}`)];
+    const shown = commandsSent(log).join(' | ');
+    assert.ok(stored >= 0 && size > stored && rename > size, `${file}: STOR, SIZE, RNFR in that order: ${shown}`);
+    assert.ok(lines.slice(size, rename).some((l) => l.direction === 'reply'), `${file}: RNFR in a later write than SIZE: ${shown}`);
+  }
+}
+
 describe('control commands per small file, on one connection', () => {
-  for (const [name, expected] of Object.entries(EXPECTED) as [ServerName, { download: string[][]; upload: string[][] }][]) {
+  for (const [name, expected] of Object.entries(EXPECTED) as [ServerName, (typeof EXPECTED)[string]][]) {
     test(`${name}: upload ${described(expected.upload)}; download ${described(expected.download)}`, async () => {
       const server = fleet.servers[name];
       const log: LogLine[] = [];
@@ -116,14 +139,19 @@ describe('control commands per small file, on one connection', () => {
           const commands = commandsSent(lines);
           const files = order(commands);
           assert.equal(files.length, FILES.length, commands.join(' | '));
-          // The first file also pays the session's one-time probes; every later one only its own commands.
-          for (let i = 1; i < files.length; i++) {
+          // The first file also pays the session's one-time probes; every later one only its own commands (an
+          // upload verified by its size alone: from the third file on, see EXPECTED).
+          const from = direction === 'upload' && expected.uploadLast ? 2 : 1;
+          for (let i = from; i < files.length; i++) {
             const own = roundTripsOfFile(lines, files[i] as string, files[i + 1] ?? null);
             // The last file has no next one to share its last write with.
             const last = i === files.length - 1;
-            const wanted = expected[direction].map((trip) => trip.filter((command) => !(last && command.startsWith('next '))));
+            const wanted = direction === 'upload' && last && expected.uploadLast
+              ? expected.uploadLast
+              : expected[direction].map((trip) => trip.filter((command) => !(last && command.startsWith('next '))));
             assert.deepEqual(own, wanted, `${direction} of ${files[i]}: ${commands.join(' | ')}`);
           }
+          if (direction === 'upload' && expected.uploadLast) assertSizeBeforeRename(lines, remote);
         }
       } finally {
         await queue.stop();
@@ -163,7 +191,8 @@ describe("a site's next connection pays nothing on its first file for what an ea
         await second.stop();
       }
       const steady = EXPECTED[name]?.upload ?? [];
-      assert.deepEqual(roundTripsOfFile(log, 'f2', 'f3'), steady, `the new connection's first file: ${commandsSent(log).join(' | ')}`);
+      // The second file on the new connection: the first carries no earlier rename where SIZE rides (see EXPECTED).
+      assert.deepEqual(roundTripsOfFile(log, 'f3', 'f4'), steady, `the new connection's second file: ${commandsSent(log).join(' | ')}`);
     });
   }
 });
