@@ -62,6 +62,8 @@ export interface DataConnectionStrategy extends Strategy {
   transferAccepted(): void;
   /** The EPSV this strategy left to go out with the transfer command, with its rider; taken once (see ReplyGuardHooks.takeDeferred). */
   takeDeferred(): DeferredTransferSetup | null;
+  /** The same set-up for a transfer of our own (transfer-task.ts), which needs no stand-in data socket until EPSV's reply. */
+  withoutStandIn(ftp: FTPContext): Promise<FTPResponse>;
 }
 
 /**
@@ -168,9 +170,10 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
    * the command was in the same TLS record as EPSV (TlsStart `connected`). A refused or unusable EPSV reply fails
    * that transfer as a data-connection problem and ends this for the session: its retry asks EPSV on its own.
    */
-  const deferEpsv = (ftp: FTPContext, deferredRider: TransferRider | null): FTPResponse => {
-    // basic-ftp checks that a download has a data socket before it sends the command: a stand-in until EPSV's reply.
-    ftp.dataSocket = new Socket();
+  const deferEpsv = (ftp: FTPContext, deferredRider: TransferRider | null, standIn: boolean): FTPResponse => {
+    // basic-ftp checks that a download (a listing) has a data socket before it sends the command: a stand-in until
+    // EPSV's reply. Our own transfers check only on the 150, by when EPSV's reply has set the real one.
+    if (standIn) ftp.dataSocket = new Socket();
     const epsv = (reply: FTPResponse, inOneRecord: boolean): void => {
       let port: number;
       try {
@@ -189,13 +192,13 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
     return { code: 229, message: '' };
   };
 
-  const strategy = async (ftp: FTPContext): Promise<FTPResponse> => {
+  const strategy = async (ftp: FTPContext, standIn = true): Promise<FTPResponse> => {
     rider = context.takeRider?.() ?? null;
     // A setup left by a transfer command that was never sent: nothing will answer its rider.
     deferred?.rider?.answered(null);
     deferred = null;
     try {
-      return await setUp(ftp);
+      return await setUp(ftp, standIn);
     } finally {
       // Not sent (the setup failed before it): nothing will answer it.
       rider?.answered(null);
@@ -203,13 +206,13 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
     }
   };
 
-  const setUp = async (ftp: FTPContext): Promise<FTPResponse> => {
+  const setUp = async (ftp: FTPContext, standIn: boolean): Promise<FTPResponse> => {
     acceptance.clear();
     if (epsvWithCommand && epsvWorks && workingMode === 'passive' && !context.viaProxy) {
       // The rider goes first in the same write as EPSV and the transfer command (see reply-guard).
       const riding = rider;
       rider = null;
-      return deferEpsv(ftp, riding);
+      return deferEpsv(ftp, riding, standIn);
     }
     if (context.viaProxy) {
       if (context.preferredMode === 'active') throw new WharfError('data-channel', activeModeBehindProxyMessage(context.viaProxy.describe));
@@ -245,7 +248,8 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       }
     }
   };
-  return Object.assign(strategy, {
+  return Object.assign((ftp: FTPContext) => strategy(ftp), {
+    withoutStandIn: (ftp: FTPContext) => strategy(ftp, false),
     transferAccepted: () => acceptance.run(),
     takeDeferred: () => {
       const taken = deferred;

@@ -38,6 +38,7 @@ import { sharedSecureContext } from './secure-context';
 import { hashAlgorithmFor, hashFromHashReply, hashOverControl, readyHashCommand, type RemoteHash } from './remote-hash';
 import { removeTree, type RemoveLimits } from './remove-tree';
 import { sendPipelined } from './pipeline';
+import { receiveFile, sendFile, type TransferClient, type TransferOptions } from './transfer-task';
 import { isDirectReadSink, type DirectReadSink } from './direct-read';
 import { certificateChanged, dataProtectionRefused } from './session-errors';
 import { newServerKnowledge, type ServerKnowledge } from './server-knowledge';
@@ -211,6 +212,8 @@ export class FtpsSession {
    */
   private heldRename: TransferRider | null = null;
   private heldRenameTimer: NodeJS.Timeout | null = null;
+  /** Files' transfers, run by transfer-task.ts over this session's client and data-connection strategy. */
+  private readonly transfers: TransferClient;
   /** Whether LIST times are still to be checked against MDTM (see detectListingOffset). */
   private offsetToDetect: boolean;
   /** Set once a listing showed the site's names to be UTF-8 or not (see fallBackFromUtf8). */
@@ -255,6 +258,14 @@ export class FtpsSession {
       },
     });
     this.client.prepareTransfer = dataConnections;
+    const client = this.client;
+    this.transfers = {
+      get ftp() {
+        return client.ftp;
+      },
+      prepare: (ftp) => dataConnections.withoutStandIn(ftp),
+      pathForCommand: (path) => client.pathForCommand(path),
+    };
     guardReplies(this.client.ftp, {
       transferAccepted: () => dataConnections.transferAccepted(),
       takeDeferred: () => dataConnections.takeDeferred(),
@@ -1323,11 +1334,11 @@ export class FtpsSession {
         const time: TransferRider | null = onModifiedAt && withTransfer
           ? { commands: [`MDTM ${wirePath}`], answered: (replies) => onModifiedAt(replies?.[0]?.code === 213 ? mdtmTime(replies[0].message) : null) }
           : null;
-        return this.withAbortAndProgress(options, () => {
+        return this.withAbortAndProgress(options, (transferOptions) => {
           // Taken once the transfer really starts (not cancelled already): the strategy sends them with its EPSV.
           this.transferRider = joinRiders(this.takeHeldRename(), time);
           this.directReadSink = isDirectReadSink(destination) ? destination : null;
-          return this.client.downloadTo(destination, wirePath, options.startAt ?? 0);
+          return receiveFile(this.transfers, destination, wirePath, options.startAt ?? 0, transferOptions);
         }).finally(() => {
           this.directReadSink = null;
           this.dropUnsentRider();
@@ -1344,9 +1355,9 @@ export class FtpsSession {
   ): Promise<void> {
     remotePath = this.wire(remotePath);
     return this.run(() => {
-      return this.withAbortAndProgress(options, () => {
+      return this.withAbortAndProgress(options, (transferOptions) => {
         this.transferRider = this.takeHeldRename();
-        return options.append ? this.client.appendFrom(source, remotePath) : this.client.uploadFrom(source, remotePath);
+        return sendFile(this.transfers, source, remotePath, options.append === true, transferOptions);
       }).finally(() => this.dropUnsentRider());
     }, true);
   }
@@ -1360,7 +1371,7 @@ export class FtpsSession {
 
   private async withAbortAndProgress(
     options: { signal?: AbortSignal; onProgress?: (bytes: number) => void },
-    transfer: () => Promise<FTPResponse>,
+    transfer: (transferOptions: TransferOptions) => Promise<FTPResponse>,
   ): Promise<void> {
     const { signal, onProgress } = options;
     if (signal?.aborted) throw new WharfError('cancelled', t('errors.transferCancelled'));
@@ -1369,15 +1380,13 @@ export class FtpsSession {
       this.client.close();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    if (onProgress) this.client.trackProgress((info) => onProgress(info.bytes));
     try {
-      await transfer();
+      await transfer({ ...(onProgress ? { onProgress } : {}), log: this.options.onLog !== undefined });
     } catch (err) {
       if (signal?.aborted) throw new WharfError('cancelled', t('errors.transferCancelled'), { cause: err });
       throw err;
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      if (onProgress) this.client.trackProgress();
     }
   }
 
