@@ -54,7 +54,7 @@ export function activeModeBehindProxyMessage(proxy: string): string {
 type Strategy = (ftp: FTPContext) => Promise<FTPResponse>;
 
 /** basic-ftp's `prepareTransfer`, plus the moment the server accepts the transfer command. */
-export interface DataConnectionStrategy extends Strategy {
+export interface DataConnectionStrategy extends PrepareTransfer {
   /**
    * The server answered the transfer command with a preliminary or success reply: a protected data connection
    * starts its TLS handshake now unless it started already (see TlsStart), and an error it had is reported.
@@ -62,9 +62,13 @@ export interface DataConnectionStrategy extends Strategy {
   transferAccepted(): void;
   /** The EPSV this strategy left to go out with the transfer command, with its rider; taken once (see ReplyGuardHooks.takeDeferred). */
   takeDeferred(): DeferredTransferSetup | null;
-  /** The same set-up for a transfer of our own (transfer-task.ts), which needs no stand-in data socket until EPSV's reply. */
-  withoutStandIn(ftp: FTPContext): Promise<FTPResponse>;
 }
+
+/**
+ * basic-ftp's `prepareTransfer` (what it calls with `ftp` alone, for a listing), and what our own transfers call with
+ * `standIn` false (transfer-task.ts): they need no stand-in data socket until EPSV's reply, basic-ftp's download does.
+ */
+export type PrepareTransfer = (ftp: FTPContext, standIn?: boolean) => Promise<FTPResponse>;
 
 /**
  * basic-ftp's `prepareTransfer` for Wharf: EPSV then PASV (with NAT substitution and bounce refusal),
@@ -248,8 +252,7 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
       }
     }
   };
-  return Object.assign((ftp: FTPContext) => strategy(ftp), {
-    withoutStandIn: (ftp: FTPContext) => strategy(ftp, false),
+  return Object.assign(strategy, {
     transferAccepted: () => acceptance.run(),
     takeDeferred: () => {
       const taken = deferred;

@@ -21,7 +21,7 @@ import { describePeerCertificate, explainVerificationError, normalizeFingerprint
 import { explainClientCertificateAlert, type ClientCertificate } from './client-certificate';
 import { controlCharset, type ControlCharset } from './charset';
 import { guessNameCharset, isValidUtf8 } from './charset-guess';
-import { activeModeBehindProxyMessage, createDataConnectionStrategy } from './data-connection';
+import { activeModeBehindProxyMessage, createDataConnectionStrategy, type PrepareTransfer } from './data-connection';
 import { joinRiders, type TransferRider } from './transfer-rider';
 import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls, startsWithTlsRecord } from './implicit-probe';
 import { toWharfError } from './error-mapping';
@@ -263,7 +263,8 @@ export class FtpsSession {
       get ftp() {
         return client.ftp;
       },
-      prepare: (ftp) => dataConnections.withoutStandIn(ftp),
+      // Through the client's prepareTransfer, the one set-up every data connection goes through (tests hook it there).
+      prepare: (ftp) => (client.prepareTransfer as PrepareTransfer)(ftp, false),
       pathForCommand: (path) => client.pathForCommand(path),
     };
     guardReplies(this.client.ftp, {
