@@ -54,7 +54,7 @@ export function activeModeBehindProxyMessage(proxy: string): string {
 type Strategy = (ftp: FTPContext) => Promise<FTPResponse>;
 
 /** basic-ftp's `prepareTransfer`, plus the moment the server accepts the transfer command. */
-export interface DataConnectionStrategy extends Strategy {
+export interface DataConnectionStrategy extends PrepareTransfer {
   /**
    * The server answered the transfer command with a preliminary or success reply: a protected data connection
    * starts its TLS handshake now unless it started already (see TlsStart), and an error it had is reported.
@@ -63,6 +63,12 @@ export interface DataConnectionStrategy extends Strategy {
   /** The EPSV this strategy left to go out with the transfer command, with its rider; taken once (see ReplyGuardHooks.takeDeferred). */
   takeDeferred(): DeferredTransferSetup | null;
 }
+
+/**
+ * basic-ftp's `prepareTransfer` (what it calls with `ftp` alone, for a listing), and what our own transfers call with
+ * `standIn` false (transfer-task.ts): they need no stand-in data socket until EPSV's reply, basic-ftp's download does.
+ */
+export type PrepareTransfer = (ftp: FTPContext, standIn?: boolean) => Promise<FTPResponse>;
 
 /**
  * basic-ftp's `prepareTransfer` for Wharf: EPSV then PASV (with NAT substitution and bounce refusal),
@@ -168,9 +174,10 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
    * the command was in the same TLS record as EPSV (TlsStart `connected`). A refused or unusable EPSV reply fails
    * that transfer as a data-connection problem and ends this for the session: its retry asks EPSV on its own.
    */
-  const deferEpsv = (ftp: FTPContext, deferredRider: TransferRider | null): FTPResponse => {
-    // basic-ftp checks that a download has a data socket before it sends the command: a stand-in until EPSV's reply.
-    ftp.dataSocket = new Socket();
+  const deferEpsv = (ftp: FTPContext, deferredRider: TransferRider | null, standIn: boolean): FTPResponse => {
+    // basic-ftp checks that a download (a listing) has a data socket before it sends the command: a stand-in until
+    // EPSV's reply. Our own transfers check only on the 150, by when EPSV's reply has set the real one.
+    if (standIn) ftp.dataSocket = new Socket();
     const epsv = (reply: FTPResponse, inOneRecord: boolean): void => {
       let port: number;
       try {
@@ -189,13 +196,13 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
     return { code: 229, message: '' };
   };
 
-  const strategy = async (ftp: FTPContext): Promise<FTPResponse> => {
+  const strategy = async (ftp: FTPContext, standIn = true): Promise<FTPResponse> => {
     rider = context.takeRider?.() ?? null;
     // A setup left by a transfer command that was never sent: nothing will answer its rider.
     deferred?.rider?.answered(null);
     deferred = null;
     try {
-      return await setUp(ftp);
+      return await setUp(ftp, standIn);
     } finally {
       // Not sent (the setup failed before it): nothing will answer it.
       rider?.answered(null);
@@ -203,13 +210,13 @@ export function createDataConnectionStrategy(context: DataConnectionContext): Da
     }
   };
 
-  const setUp = async (ftp: FTPContext): Promise<FTPResponse> => {
+  const setUp = async (ftp: FTPContext, standIn: boolean): Promise<FTPResponse> => {
     acceptance.clear();
     if (epsvWithCommand && epsvWorks && workingMode === 'passive' && !context.viaProxy) {
       // The rider goes first in the same write as EPSV and the transfer command (see reply-guard).
       const riding = rider;
       rider = null;
-      return deferEpsv(ftp, riding);
+      return deferEpsv(ftp, riding, standIn);
     }
     if (context.viaProxy) {
       if (context.preferredMode === 'active') throw new WharfError('data-channel', activeModeBehindProxyMessage(context.viaProxy.describe));

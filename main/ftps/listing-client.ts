@@ -52,6 +52,11 @@ export class StreamingListClient extends Client {
     }
   }
 
+  /** A path as a command takes it: one with a leading space made absolute (basic-ftp's protectWhitespace, a PWD). */
+  pathForCommand(path: string): Promise<string> {
+    return this.protectWhitespace(path);
+  }
+
   /** After a LIST that stood in for a refused MLSD told nothing: MLSD stays first for the next listing. */
   keepMlsdFirst(): void {
     if (this.mlsdRefusal) this.availableListCommands = this.listCommandsBefore;

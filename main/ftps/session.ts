@@ -20,7 +20,7 @@ import { describePeerCertificate, explainVerificationError, normalizeFingerprint
 import { explainClientCertificateAlert, type ClientCertificate } from './client-certificate';
 import { controlCharset, type ControlCharset } from './charset';
 import { guessNameCharset, isValidUtf8 } from './charset-guess';
-import { activeModeBehindProxyMessage, createDataConnectionStrategy } from './data-connection';
+import { activeModeBehindProxyMessage, createDataConnectionStrategy, type PrepareTransfer } from './data-connection';
 import { joinRiders, type TransferRider } from './transfer-rider';
 import { IMPLICIT_CHECK_AFTER_MS, speaksImplicitTls, startsWithTlsRecord } from './implicit-probe';
 import { toWharfError } from './error-mapping';
@@ -39,6 +39,7 @@ import { hashAlgorithmFor, hashFromHashReply, hashOverControl, readyHashCommand,
 import { removeTree, type RemoveLimits } from './remove-tree';
 import { sendPipelined } from './pipeline';
 import { sendUtf8Login, type EarlyControl } from './login-sequence';
+import { receiveFile, sendFile, type TransferClient, type TransferOptions } from './transfer-task';
 import { isDirectReadSink, type DirectReadSink } from './direct-read';
 import { certificateChanged, dataProtectionRefused } from './session-errors';
 import { newServerKnowledge, type ServerKnowledge } from './server-knowledge';
@@ -225,6 +226,8 @@ export class FtpsSession {
   private heldRenameTimer: NodeJS.Timeout | null = null;
   /** Operations queued or running in `run`: a held command's timer sends it only when there is none. */
   private operations = 0;
+  /** Files' transfers, run by transfer-task.ts over this session's client and data-connection strategy. */
+  private readonly transfers: TransferClient;
   /** Whether LIST times are still to be checked against MDTM (see detectListingOffset). */
   private offsetToDetect: boolean;
   /** Set once a listing showed the site's names to be UTF-8 or not (see fallBackFromUtf8). */
@@ -277,6 +280,15 @@ export class FtpsSession {
       },
     });
     this.client.prepareTransfer = dataConnections;
+    const client = this.client;
+    this.transfers = {
+      get ftp() {
+        return client.ftp;
+      },
+      // Through the client's prepareTransfer, the one set-up every data connection goes through (tests hook it there).
+      prepare: (ftp) => (client.prepareTransfer as PrepareTransfer)(ftp, false),
+      pathForCommand: (path) => client.pathForCommand(path),
+    };
     guardReplies(this.client.ftp, {
       transferAccepted: () => dataConnections.transferAccepted(),
       takeDeferred: () => dataConnections.takeDeferred(),
@@ -1410,11 +1422,11 @@ export class FtpsSession {
         const time: TransferRider | null = onModifiedAt && withTransfer
           ? { commands: [`MDTM ${wirePath}`], answered: (replies) => onModifiedAt(replies?.[0]?.code === 213 ? mdtmTime(replies[0].message) : null) }
           : null;
-        return this.withAbortAndProgress(options, () => {
+        return this.withAbortAndProgress(options, (transferOptions) => {
           // Taken once the transfer really starts (not cancelled already): the strategy sends them with its EPSV.
           this.transferRider = joinRiders(this.takeHeldRename(), time);
           this.directReadSink = isDirectReadSink(destination) ? destination : null;
-          return this.client.downloadTo(destination, wirePath, options.startAt ?? 0);
+          return receiveFile(this.transfers, destination, wirePath, options.startAt ?? 0, transferOptions);
         }).finally(() => {
           this.directReadSink = null;
           this.dropUnsentRider();
@@ -1431,9 +1443,9 @@ export class FtpsSession {
   ): Promise<void> {
     remotePath = this.wire(remotePath);
     return this.run(() => {
-      return this.withAbortAndProgress(options, () => {
+      return this.withAbortAndProgress(options, (transferOptions) => {
         this.transferRider = this.takeHeldRename();
-        return options.append ? this.client.appendFrom(source, remotePath) : this.client.uploadFrom(source, remotePath);
+        return sendFile(this.transfers, source, remotePath, options.append === true, transferOptions);
       }).finally(() => this.dropUnsentRider());
     }, true);
   }
@@ -1447,7 +1459,7 @@ export class FtpsSession {
 
   private async withAbortAndProgress(
     options: { signal?: AbortSignal; onProgress?: (bytes: number) => void },
-    transfer: () => Promise<FTPResponse>,
+    transfer: (transferOptions: TransferOptions) => Promise<FTPResponse>,
   ): Promise<void> {
     const { signal, onProgress } = options;
     if (signal?.aborted) throw new WharfError('cancelled', t('errors.transferCancelled'));
@@ -1456,15 +1468,13 @@ export class FtpsSession {
       this.client.close();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    if (onProgress) this.client.trackProgress((info) => onProgress(info.bytes));
     try {
-      await transfer();
+      await transfer({ ...(onProgress ? { onProgress } : {}), log: this.options.onLog !== undefined });
     } catch (err) {
       if (signal?.aborted) throw new WharfError('cancelled', t('errors.transferCancelled'), { cause: err });
       throw err;
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      if (onProgress) this.client.trackProgress();
     }
   }
 
