@@ -39,8 +39,16 @@ export class TargetRecordingSink extends RecordingSink implements ReadTargetSink
   inPlace = 0;
   copied = 0;
   readerClosings = 0;
+  /** Resolves when the reader says it closed: its socket's close, which may come after the download's end. */
+  readonly closedByReader: Promise<void>;
+  private closedNow: () => void = () => undefined;
   private readonly buffers = [Buffer.alloc(64 * 1024), Buffer.alloc(64 * 1024)];
   private current = 0;
+
+  constructor() {
+    super();
+    this.closedByReader = new Promise((resolve) => (this.closedNow = resolve));
+  }
 
   override takeFrom(bytes: Buffer, resume: () => void): boolean {
     this.copied += bytes.length;
@@ -59,6 +67,7 @@ export class TargetRecordingSink extends RecordingSink implements ReadTargetSink
 
   readerClosed(): void {
     this.readerClosings += 1;
+    this.closedNow();
   }
 }
 
@@ -72,6 +81,7 @@ export async function downloadDirectly(session: FtpsSession, remote: string, dat
   if (sink instanceof TargetRecordingSink) {
     assert.equal(sink.inPlace, data.length, 'every byte landed where the sink said');
     assert.equal(sink.copied, 0, 'none was copied through takeFrom');
+    await sink.closedByReader;
     assert.equal(sink.readerClosings, 1, 'the reader said once that it closed');
   }
   assert.equal(sink.direct, data.length);
