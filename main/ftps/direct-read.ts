@@ -6,6 +6,7 @@ import { connect as netConnect, Socket } from 'node:net';
  * record) pushed through the socket's stream. Those buffers, a gigabyte of them per gigabyte, cost more than the
  * transfer itself: the memory freed by the garbage collector goes back to the system and comes back as fresh
  * pages, a page fault each (2-3 s of CPU per GiB here, against 0.3 s for curl; docs/BENCHMARKS.md, sixth round).
+ * A sink that names where each read lands (ReadTargetSink, a FileSink) gets its bytes without even that copy.
  */
 export interface DirectReadSink {
   /**
@@ -13,10 +14,33 @@ export interface DirectReadSink {
    * may come now; false: reading stops until the sink calls `resume` (once).
    */
   takeFrom(bytes: Buffer, resume: () => void): boolean;
+  /** Optional: the sink names where each read lands, so that nothing copies the bytes again (see ReadTargetSink). */
+  readTarget?: ReadTargetSink['readTarget'];
+}
+
+/**
+ * A sink that gives the reader the very memory each read lands in (the free end of the batch it writes to disk next),
+ * instead of having the bytes copied there from a read buffer: one copy of every byte fewer.
+ */
+export interface ReadTargetSink extends DirectReadSink {
+  /**
+   * Where the next read lands: a view the reader writes at most its length into, any time until `tookInto` (or, for a
+   * reader that is torn down, until `readerClosed`). The sink must not hand its memory to anyone else meanwhile.
+   */
+  readTarget(): Buffer;
+  /** `length` bytes landed at the start of the last `readTarget()` view. The same answer as takeFrom's. */
+  tookInto(length: number, resume: () => void): boolean;
+  /** The reader is closed: it writes into no target any more, so their memory may serve elsewhere. */
+  readerClosed(): void;
 }
 
 export function isDirectReadSink(destination: unknown): destination is DirectReadSink {
   return typeof (destination as Partial<DirectReadSink> | null)?.takeFrom === 'function';
+}
+
+function isReadTargetSink(sink: DirectReadSink): sink is ReadTargetSink {
+  const candidate = sink as Partial<ReadTargetSink>;
+  return typeof candidate.readTarget === 'function' && typeof candidate.tookInto === 'function' && typeof candidate.readerClosed === 'function';
 }
 
 /** One read takes what the kernel has, up to this: fewer reads than libuv's 64 KiB, and no larger gain above. */
@@ -32,8 +56,13 @@ const spareReadBuffers: Buffer[] = [];
  * watchdog reads as "waiting for us", not as a stalled server.
  */
 export function connectDirect(host: string, port: number, sink: DirectReadSink): Socket {
-  const buffer = takeReadBuffer();
   let socket: Socket | null = null;
+  if (isReadTargetSink(sink)) {
+    socket = netConnect({ host, port, onread: { buffer: () => sink.readTarget(), callback: readInPlace(sink, () => socket) } });
+    socket.once('close', () => sink.readerClosed());
+    return socket;
+  }
+  const buffer = takeReadBuffer();
   socket = netConnect({ host, port, onread: { buffer, callback: readInto(sink, () => socket) } });
   returnOnClose(socket, buffer);
   return socket;
@@ -50,6 +79,13 @@ export function connectDirect(host: string, port: number, sink: DirectReadSink):
 export function readDirect(socket: Socket, sink: DirectReadSink): boolean {
   const handle = (socket as unknown as { _handle?: { useUserBuffer?: (buffer: Uint8Array) => void } | null })._handle;
   if (userBufferKeys === null || typeof handle?.useUserBuffer !== 'function' || socket.readableLength > 0) return false;
+  if (isReadTargetSink(sink)) {
+    const first = sink.readTarget();
+    Object.assign(socket, { [userBufferKeys.buffer]: first, [userBufferKeys.callback]: readInPlace(sink, () => socket), [userBufferKeys.generator]: () => sink.readTarget() });
+    handle.useUserBuffer(first);
+    socket.once('close', () => sink.readerClosed());
+    return true;
+  }
   const buffer = takeReadBuffer();
   Object.assign(socket, { [userBufferKeys.buffer]: buffer, [userBufferKeys.callback]: readInto(sink, () => socket), [userBufferKeys.generator]: null });
   handle.useUserBuffer(buffer);
@@ -68,6 +104,17 @@ function readInto(sink: DirectReadSink, socket: () => Socket | null): (length: n
   };
   return (length, read) => {
     if (!sink.takeFrom((read as Buffer).subarray(0, length), resume)) socket()?.pause();
+    return true;
+  };
+}
+
+/** node:net asks for the next target (the generator) right after this callback: the bytes are already where they belong. */
+function readInPlace(sink: ReadTargetSink, socket: () => Socket | null): (length: number) => boolean {
+  const resume = (): void => {
+    socket()?.resume();
+  };
+  return (length) => {
+    if (!sink.tookInto(length, resume)) socket()?.pause();
     return true;
   };
 }

@@ -3,7 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import type { TokenBucket } from './speed-limit';
-import type { DirectReadSink } from '../ftps/direct-read';
+import type { ReadTargetSink } from '../ftps/direct-read';
 import type { StreamingHash } from './streaming-hash';
 
 /**
@@ -14,12 +14,23 @@ const BATCH_BYTES = 256 * 1024;
 /** Batches: one being filled while the others wait for the disk; 8 MiB of slack for a busy disk or a descheduled thread pool. */
 const BATCHES = 32;
 /**
+ * Direct reads stopped for the disk resume once this many batches are free again, not at the first: a stop and a start
+ * cost the socket a system call each and the server a wake-up, and resuming at every freed batch stopped a 1 GiB download
+ * over TLS ~5,900 times, this ~700 (docs/BENCHMARKS.md, eighth round). The disk still has ~23 batches (almost 6 MiB) queued then.
+ */
+const RESUME_FREE_BATCHES = 8;
+/**
  * Batches of finished sinks kept for the next ones: a folder of small files otherwise allocates a fresh 256 KiB
  * buffer per file, and that much memory outside the JavaScript heap, dropped a few milliseconds later, brings
  * garbage collections on at that pace. Enough for the batches in use by a queue's few connections at a time.
  */
 const SPARE_BATCHES = 8;
 const spareBatches: Buffer[] = [];
+/**
+ * Where reads land once a sink takes no more bytes (ended, cut, full): they count for nothing, and no batch, which
+ * might serve another sink by then, is overwritten. Shared: its contents are never read.
+ */
+const discardTarget = Buffer.allocUnsafeSlow(64 * 1024);
 
 export interface FileSinkOptions {
   /** An open file; the sink never closes it. */
@@ -43,10 +54,11 @@ export interface FileSinkOptions {
  * The end of a download's data path, in one stage: counts, throttles and hashes each chunk, gathers chunks
  * into reused 256 KiB buffers and writes each with one positional write at its offset, one write at a time (so
  * several sinks may write one file at different offsets: segmented downloads). Replaces a metering Transform plus an fs.WriteStream,
- * which cost a stream stage and a write per 16 KiB TLS record. A passive data connection hands it its reads directly
- * (`takeFrom`), without a buffer per read; written to as a stream it works the same.
+ * which cost a stream stage and a write per 16 KiB TLS record. A data connection's reads land directly in the batch
+ * being filled (`readTarget`, `tookInto`: no buffer per read and no copy), or are copied in from a reused read buffer
+ * (`takeFrom`); written to as a stream it works the same.
  */
-export class FileSink extends Writable implements DirectReadSink {
+export class FileSink extends Writable implements ReadTargetSink {
   private readonly handle: FileHandle;
   private readonly options: FileSinkOptions;
   private readonly clock: Clock;
@@ -71,6 +83,12 @@ export class FileSink extends Writable implements DirectReadSink {
   /** Bytes from `position` on that are written to the file with nothing missing before them: what a resume may trust. */
   persistedBytes = 0;
   private full = false;
+  /** The batch the reader's current target is in (readTarget), and where in it: the reader may write there until it closes. */
+  private lent: { readonly batch: Buffer; readonly at: number } | null = null;
+  /** A reader took a target and has not closed yet: the batch it points into must serve no other sink. */
+  private readerOpen = false;
+  /** The lent batch, once this sink is done, until the reader closes: then it goes to the spare batches. */
+  private parked: Buffer | null = null;
 
   constructor(options: FileSinkOptions) {
     // Small: the batches are the real buffer, and chunks queued in front of `_write` are lost if the connection is cut.
@@ -96,15 +114,66 @@ export class FileSink extends Writable implements DirectReadSink {
   }
 
   /**
-   * A data connection's read, straight from its reused read buffer (DirectReadSink): copied into the batches
+   * A data connection's read, straight from a reused read buffer (DirectReadSink): copied into the batches
    * now, past the batch limit if need be (reading stops first, see hasRoom, until a batch is free). A
    * speed limit stops reading for as long as the bucket says after the bytes, where `_write` waits before them.
    */
   takeFrom(bytes: Buffer, resume: () => void): boolean {
     // Torn down (a failed write, a cut): the data connection goes too, and what it still reads counts for nothing.
-    if (this.destroyed || this.writeError !== null || this.full) return true;
+    if (this.takesNoMore()) return true;
     const wait = this.bucketWait(bytes.length);
     this.accept(bytes, noCallback, true);
+    return this.readOn(wait, resume);
+  }
+
+  /**
+   * Where the next direct read lands (ReadTargetSink): the free end of the batch being filled, so a read needs no copy
+   * of its own. A batch is taken past the limit if need be, as takeFrom's copies do: the reader needs somewhere to
+   * put what it reads now (a paused TLS socket still hands over the records it has decrypted).
+   */
+  readTarget(): Buffer {
+    this.readerOpen = true;
+    if (this.takesNoMore()) {
+      this.lent = null;
+      return discardTarget;
+    }
+    const batch = this.batch ?? (this.batch = this.free.pop() ?? this.allocate());
+    this.lent = { batch, at: this.batchBytes };
+    return batch.subarray(this.batchBytes);
+  }
+
+  /** `length` bytes landed where readTarget said: they are taken where they are, as takeFrom would take a copy of them. */
+  tookInto(length: number, resume: () => void): boolean {
+    const lent = this.lent;
+    if (lent === null || this.takesNoMore()) return true;
+    if (lent.batch !== this.batch || lent.at !== this.batchBytes) {
+      // Nothing moves the batch between a target and its read; were it moved, these bytes would be lost, silently.
+      this.destroy(new Error('a direct read landed outside the batch being filled'));
+      return true;
+    }
+    const wait = this.bucketWait(length);
+    const taken = this.counted(lent.batch.subarray(lent.at, lent.at + length));
+    this.batchBytes += taken.length;
+    if (this.batchBytes === BATCH_BYTES) this.flush();
+    this.flushIfFull();
+    return this.readOn(wait, resume);
+  }
+
+  readerClosed(): void {
+    this.readerOpen = false;
+    this.lent = null;
+    const parked = this.parked;
+    this.parked = null;
+    if (parked !== null && spareBatches.length < SPARE_BATCHES) spareBatches.push(parked);
+  }
+
+  /** Torn down (a failed write, a cut), ended, or holding all its range's bytes: a read counts for nothing. */
+  private takesNoMore(): boolean {
+    return this.destroyed || this.writeError !== null || this.full || this.writableEnded;
+  }
+
+  /** After a direct read's bytes are taken: whether the next read may come now (see DirectReadSink.takeFrom). */
+  private readOn(wait: number, resume: () => void): boolean {
     // Full: the owner stops the data connection; nothing more is read.
     if (this.full) return false;
     // Already stopped for the bucket: a paused TLS socket still hands over the records it has decrypted. Their
@@ -116,9 +185,9 @@ export class FileSink extends Writable implements DirectReadSink {
     }
     if (this.hasRoom()) return true;
     // A batch freed while the bucket has stopped reading leaves the resume to the bucket's timer.
-    this.waitingForBuffer = () => {
+    this.waitForRoom(() => {
       if (this.throttleTimer === null) resume();
-    };
+    });
     return false;
   }
 
@@ -142,31 +211,56 @@ export class FileSink extends Writable implements DirectReadSink {
    * hand over (the records it has already decrypted), so a direct read goes past the batch limit hardly ever.
    */
   private hasRoom(): boolean {
-    return this.free.length + (BATCHES - this.allocated) >= 2;
+    return this.freeBatches() >= 2;
+  }
+
+  /** Batches free or still to be allocated. */
+  private freeBatches(): number {
+    return this.free.length + (BATCHES - this.allocated);
   }
 
   private resumeWhenRoom(resume: () => void): void {
     if (this.destroyed || this.writeError !== null) return;
     if (this.hasRoom()) resume();
-    else this.waitingForBuffer = resume;
+    else this.waitForRoom(resume);
+  }
+
+  /** Runs `then` once RESUME_FREE_BATCHES batches are free, or the disk has nothing left to write (checked at each write's end). */
+  private waitForRoom(then: () => void): void {
+    this.waitingForBuffer = () => {
+      if (this.freeBatches() >= RESUME_FREE_BATCHES || (this.inFlight === 0 && this.queued.length === 0)) then();
+      else this.waitForRoom(then);
+    };
   }
 
   private accept(chunk: Buffer, callback: (error?: Error | null) => void, overflow = false): void {
+    if (this.full) {
+      callback();
+      return;
+    }
+    this.copyIn(this.counted(chunk), 0, callback, overflow);
+  }
+
+  /** The part of `chunk` this sink takes (a range's sink none past its end), counted, hashed and reported. */
+  private counted(chunk: Buffer): Buffer {
     const max = this.options.maxBytes;
-    if (max !== undefined) {
-      if (this.full) {
-        callback();
-        return;
-      }
-      if (this.bytesReceived + chunk.length >= max) {
-        chunk = chunk.subarray(0, max - this.bytesReceived);
-        this.full = true;
-      }
+    if (max !== undefined && this.bytesReceived + chunk.length >= max) {
+      chunk = chunk.subarray(0, max - this.bytesReceived);
+      this.full = true;
     }
     this.bytesReceived += chunk.length;
     this.options.hash?.update(chunk);
     this.options.onBytes?.(chunk.length);
-    this.copyIn(chunk, 0, callback, overflow);
+    return chunk;
+  }
+
+  /** A range's sink that has all its bytes: the last of them go to disk, and its owner hears of it after this read. */
+  private flushIfFull(): void {
+    if (!this.full) return;
+    if (this.batchBytes > 0) this.flush();
+    // After this write returns: the owner stops the data connection, which destroys this sink.
+    const onFull = this.options.onFull;
+    if (onFull) process.nextTick(onFull);
   }
 
   /**
@@ -188,12 +282,7 @@ export class FileSink extends Writable implements DirectReadSink {
       this.batchBytes += copied;
       if (this.batchBytes === BATCH_BYTES) this.flush();
     }
-    if (this.full) {
-      if (this.batchBytes > 0) this.flush();
-      // After this write returns: the owner stops the data connection, which destroys this sink.
-      const onFull = this.options.onFull;
-      if (onFull) process.nextTick(onFull);
-    }
+    this.flushIfFull();
     callback();
   }
 
@@ -212,8 +301,12 @@ export class FileSink extends Writable implements DirectReadSink {
     if (this.batch !== null) this.free.push(this.batch);
     this.batch = null;
     this.batchBytes = 0;
+    // The batch an open reader still points into (its target of before the end) waits for the reader to close: a
+    // late read into another sink's batch would corrupt that sink's file.
+    const lentBatch = this.readerOpen ? (this.lent?.batch ?? null) : null;
     for (const buffer of this.free.splice(0)) {
-      if (spareBatches.length < SPARE_BATCHES) spareBatches.push(buffer);
+      if (buffer === lentBatch) this.parked = buffer;
+      else if (spareBatches.length < SPARE_BATCHES) spareBatches.push(buffer);
     }
   }
 

@@ -9,8 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { FileSink } from '../../main/transfers/file-sink';
 import { TokenBucket } from '../../main/transfers/speed-limit';
 import { testBytes } from '../ftps/support';
 import { FakeClock } from './fakes';
+import { stallThreadPool } from './stall-thread-pool';
 
 const work = mkdtempSync(join(tmpdir(), 'wharf-file-sink-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -202,17 +202,12 @@ describe('FileSink', () => {
       resumes += 1;
       wake();
     };
-    /** Node's I/O threads, each held in the open of a FIFO nobody writes to yet: the sink's writes wait behind them. */
+    /** Node's I/O threads held (stallThreadPool): the sink's writes wait behind them. */
     let stalled = null as (() => Promise<void>) | null;
     const stallDisk = () => {
-      const fifos = Array.from({ length: Number(process.env.UV_THREADPOOL_SIZE ?? 4) }, (_, i) => join(work, `stall-${clock.now()}-${i}`));
-      const readers = fifos.map((fifo) => {
-        execFileSync('mkfifo', [fifo]);
-        return open(fifo, 'r');
-      });
+      const release = stallThreadPool(work);
       stalled = async () => {
-        for (const fifo of fifos) closeSync(openSync(fifo, 'w'));
-        for (const reader of readers) await (await reader).close();
+        await release();
         stalled = null;
       };
     };
