@@ -59,7 +59,7 @@ export function connectDirect(host: string, port: number, sink: DirectReadSink):
   let socket: Socket | null = null;
   if (isReadTargetSink(sink)) {
     socket = netConnect({ host, port, onread: { buffer: () => sink.readTarget(), callback: readInPlace(sink, () => socket) } });
-    socket.once('close', () => sink.readerClosed());
+    whenClosed(socket, () => sink.readerClosed());
     return socket;
   }
   const buffer = takeReadBuffer();
@@ -83,7 +83,7 @@ export function readDirect(socket: Socket, sink: DirectReadSink): boolean {
     const first = sink.readTarget();
     Object.assign(socket, { [userBufferKeys.buffer]: first, [userBufferKeys.callback]: readInPlace(sink, () => socket), [userBufferKeys.generator]: () => sink.readTarget() });
     handle.useUserBuffer(first);
-    socket.once('close', () => sink.readerClosed());
+    whenClosed(socket, () => sink.readerClosed());
     return true;
   }
   const buffer = takeReadBuffer();
@@ -124,9 +124,26 @@ function takeReadBuffer(): Buffer {
 }
 
 function returnOnClose(socket: Socket, buffer: Buffer): void {
-  socket.once('close', () => {
+  whenClosed(socket, () => {
     if (spareReadBuffers.length < SPARE_READ_BUFFERS) spareReadBuffers.push(buffer);
   });
+}
+
+/**
+ * Runs `closed` once the socket has closed (its handle released: nothing reads into our memory any more). Not a
+ * 'close' listener: basic-ftp retires a data socket with `removeAllListeners()` before destroying it, which dropped
+ * such a listener, so a sink never heard its reader close and a read buffer never came back to the spares.
+ */
+function whenClosed(socket: Socket, closed: () => void): void {
+  const emit = socket.emit;
+  let done = false;
+  socket.emit = function emitAndNoteClose(this: Socket, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'close' && !done) {
+      done = true;
+      closed();
+    }
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
+  } as Socket['emit'];
 }
 
 /** Where node:net keeps an `onread` socket's buffer, callback and buffer generator; null where it does not say. */
